@@ -1,0 +1,372 @@
+//! Stock event ingestion: validate a whole batch, resolve codes inside the tenant, then
+//! apply it in one transaction. A batch with any invalid event changes nothing.
+
+use serde_json::{Map, Value};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::model::{now_ms, EventKind, StockEvent, TenantId};
+use crate::store::{Applied, Store};
+
+/// Most events accepted in one request.
+pub const MAX_BATCH: usize = 5_000;
+/// Largest quantity one event may move.
+pub const MAX_QUANTITY: i64 = 1_000_000;
+/// Most field errors reported for one batch.
+const MAX_ERRORS: usize = 50;
+
+/// A problem with one field, located by a JSON Pointer (RFC 6901) into the request body.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    pub pointer: String,
+    pub detail: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("the batch has invalid fields")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Store(#[from] sqlx::Error),
+}
+
+/// An event whose fields are valid but whose location and SKU are still codes.
+struct Parsed {
+    source: String,
+    external_id: String,
+    kind: EventKind,
+    location: String,
+    sku: String,
+    quantity: i64,
+    occurred_at: i64,
+}
+
+const FIELDS: [&str; 7] = [
+    "source",
+    "external_id",
+    "type",
+    "location",
+    "sku",
+    "quantity",
+    "occurred_at",
+];
+
+struct Errors(Vec<FieldError>);
+
+impl Errors {
+    fn push(&mut self, pointer: String, detail: impl Into<String>) {
+        if self.0.len() < MAX_ERRORS {
+            self.0.push(FieldError {
+                pointer,
+                detail: detail.into(),
+            });
+        }
+    }
+}
+
+fn text_field(
+    obj: &Map<String, Value>,
+    at: &str,
+    name: &str,
+    max: usize,
+    errors: &mut Errors,
+) -> Option<String> {
+    let pointer = format!("{at}/{name}");
+    match obj.get(name) {
+        None | Some(Value::Null) => errors.push(pointer, "is required"),
+        Some(Value::String(s)) => {
+            let s = s.trim();
+            if s.is_empty() {
+                errors.push(pointer, "must not be empty");
+            } else if s.chars().count() > max {
+                errors.push(pointer, format!("must be at most {max} characters"));
+            } else if s.chars().any(char::is_control) {
+                errors.push(pointer, "must not contain control characters");
+            } else {
+                return Some(s.to_string());
+            }
+        }
+        Some(_) => errors.push(pointer, "must be a string"),
+    }
+    None
+}
+
+fn parse_event(at: &str, value: &Value, now: i64, errors: &mut Errors) -> Option<Parsed> {
+    let Some(obj) = value.as_object() else {
+        errors.push(at.to_string(), "must be an object");
+        return None;
+    };
+    for key in obj.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            errors.push(
+                format!("{at}/{key}"),
+                format!(
+                    "is not a known field (expected one of: {})",
+                    FIELDS.join(", ")
+                ),
+            );
+        }
+    }
+    let source = text_field(obj, at, "source", 64, errors);
+    let external_id = text_field(obj, at, "external_id", 128, errors);
+    let location = text_field(obj, at, "location", 64, errors);
+    let sku = text_field(obj, at, "sku", 64, errors);
+    let kind = text_field(obj, at, "type", 32, errors).and_then(|t| {
+        let k = EventKind::parse(&t);
+        if k.is_none() {
+            errors.push(
+                format!("{at}/type"),
+                "must be one of: sale, return, adjustment, receipt, count",
+            );
+        }
+        k
+    });
+    let qp = format!("{at}/quantity");
+    let quantity = match obj.get("quantity") {
+        None | Some(Value::Null) => {
+            errors.push(qp.clone(), "is required");
+            None
+        }
+        Some(Value::Number(n)) => match n.as_i64() {
+            Some(q) if q.abs() <= MAX_QUANTITY => Some(q),
+            Some(_) => {
+                errors.push(
+                    qp.clone(),
+                    format!("must be between -{MAX_QUANTITY} and {MAX_QUANTITY}"),
+                );
+                None
+            }
+            None => {
+                errors.push(qp.clone(), "must be a whole number");
+                None
+            }
+        },
+        Some(_) => {
+            errors.push(qp.clone(), "must be a whole number");
+            None
+        }
+    };
+    if let (Some(k), Some(q)) = (kind, quantity) {
+        let problem = match k {
+            EventKind::Sale | EventKind::Return | EventKind::Receipt if q <= 0 => {
+                Some("must be greater than 0 for this type")
+            }
+            EventKind::Adjustment if q == 0 => Some("must not be 0 for an adjustment"),
+            EventKind::Count if q < 0 => Some("must not be negative for a count"),
+            _ => None,
+        };
+        if let Some(p) = problem {
+            errors.push(qp, p);
+        }
+    }
+    let op = format!("{at}/occurred_at");
+    let occurred_at = match obj.get("occurred_at") {
+        None | Some(Value::Null) => Some(now),
+        Some(Value::String(s)) => match OffsetDateTime::parse(s, &Rfc3339) {
+            Ok(t) => {
+                let ms = (t.unix_timestamp_nanos() / 1_000_000) as i64;
+                if ms > now + 24 * 3600 * 1000 {
+                    errors.push(op, "must not be more than 24 hours in the future");
+                    None
+                } else {
+                    Some(ms)
+                }
+            }
+            Err(_) => {
+                errors.push(
+                    op,
+                    "must be an RFC 3339 timestamp such as 2026-11-26T09:30:00Z",
+                );
+                None
+            }
+        },
+        Some(_) => {
+            errors.push(op, "must be an RFC 3339 timestamp string");
+            None
+        }
+    };
+    Some(Parsed {
+        source: source?,
+        external_id: external_id?,
+        kind: kind?,
+        location: location?,
+        sku: sku?,
+        quantity: quantity?,
+        occurred_at: occurred_at?,
+    })
+}
+
+/// Validates the request body shape and every event's fields (no database access).
+fn parse_batch(body: &Value) -> Result<Vec<Parsed>, Vec<FieldError>> {
+    let mut errors = Errors(Vec::new());
+    let Some(obj) = body.as_object() else {
+        errors.push(
+            String::new(),
+            "the body must be a JSON object with an \"events\" array",
+        );
+        return Err(errors.0);
+    };
+    for key in obj.keys() {
+        if key != "events" {
+            errors.push(format!("/{key}"), "is not a known field (expected: events)");
+        }
+    }
+    let events = match obj.get("events") {
+        Some(Value::Array(a)) => a,
+        Some(_) => {
+            errors.push("/events".into(), "must be an array");
+            return Err(errors.0);
+        }
+        None => {
+            errors.push("/events".into(), "is required");
+            return Err(errors.0);
+        }
+    };
+    if events.is_empty() {
+        errors.push("/events".into(), "must contain at least one event");
+    }
+    if events.len() > MAX_BATCH {
+        errors.push(
+            "/events".into(),
+            format!("must contain at most {MAX_BATCH} events"),
+        );
+        return Err(errors.0);
+    }
+    let now = now_ms();
+    let parsed: Vec<Option<Parsed>> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| parse_event(&format!("/events/{i}"), e, now, &mut errors))
+        .collect();
+    if errors.0.is_empty() {
+        Ok(parsed
+            .into_iter()
+            .map(|p| p.expect("no errors means every event parsed"))
+            .collect())
+    } else {
+        Err(errors.0)
+    }
+}
+
+/// Validates, resolves and applies one batch for `tenant`.
+pub async fn ingest(store: &Store, tenant: TenantId, body: &Value) -> Result<Applied, IngestError> {
+    let parsed = parse_batch(body).map_err(IngestError::Invalid)?;
+    let codes: Vec<&str> = parsed.iter().map(|p| p.location.as_str()).collect();
+    let skus: Vec<&str> = parsed.iter().map(|p| p.sku.as_str()).collect();
+    let locations = store.location_ids(tenant, &codes).await?;
+    let products = store.product_ids(tenant, &skus).await?;
+    let mut errors = Errors(Vec::new());
+    let mut events = Vec::with_capacity(parsed.len());
+    for (i, p) in parsed.into_iter().enumerate() {
+        let location_id = locations.get(&p.location).copied();
+        let product_id = products.get(&p.sku).copied();
+        if location_id.is_none() {
+            errors.push(
+                format!("/events/{i}/location"),
+                format!("no location with code {:?}", p.location),
+            );
+        }
+        if product_id.is_none() {
+            errors.push(
+                format!("/events/{i}/sku"),
+                format!("no product with SKU {:?}", p.sku),
+            );
+        }
+        if let (Some(location_id), Some(product_id)) = (location_id, product_id) {
+            events.push(StockEvent {
+                source: p.source,
+                external_id: p.external_id,
+                kind: p.kind,
+                location_id,
+                product_id,
+                quantity: p.quantity,
+                occurred_at: p.occurred_at,
+            });
+        }
+    }
+    if !errors.0.is_empty() {
+        return Err(IngestError::Invalid(errors.0));
+    }
+    Ok(store.apply_events(tenant, &events).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn pointers(body: Value) -> Vec<String> {
+        parse_batch(&body)
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.pointer)
+            .collect()
+    }
+
+    fn event() -> Value {
+        json!({"source": "pos", "external_id": "1", "type": "sale", "location": "S1", "sku": "A", "quantity": 2})
+    }
+
+    #[test]
+    fn a_valid_event_parses() {
+        let parsed = parse_batch(&json!({"events": [event()]})).unwrap();
+        assert_eq!(parsed[0].kind, EventKind::Sale);
+        assert_eq!(parsed[0].quantity, 2);
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let mut e = event();
+        e["quantity"] = json!(-3);
+        assert_eq!(
+            pointers(json!({"events": [event(), e]})),
+            ["/events/1/quantity"]
+        );
+        let mut e = event();
+        e["type"] = json!("theft");
+        assert_eq!(pointers(json!({"events": [e]})), ["/events/0/type"]);
+        let mut e = event();
+        e.as_object_mut().unwrap().remove("sku");
+        e["qty"] = json!(1);
+        assert_eq!(
+            pointers(json!({"events": [e]})),
+            ["/events/0/qty", "/events/0/sku"]
+        );
+        let mut e = event();
+        e["occurred_at"] = json!("yesterday");
+        assert_eq!(pointers(json!({"events": [e]})), ["/events/0/occurred_at"]);
+        let mut e = event();
+        e["quantity"] = json!(1.5);
+        assert_eq!(pointers(json!({"events": [e]})), ["/events/0/quantity"]);
+    }
+
+    #[test]
+    fn batch_shape_is_checked() {
+        assert_eq!(pointers(json!([])), [""]);
+        assert_eq!(pointers(json!({"events": []})), ["/events"]);
+        assert_eq!(pointers(json!({"events": {}})), ["/events"]);
+        let many: Vec<Value> = (0..=MAX_BATCH).map(|_| event()).collect();
+        assert_eq!(pointers(json!({ "events": many })), ["/events"]);
+    }
+
+    #[test]
+    fn quantity_rules_follow_the_type() {
+        for (kind, q, ok) in [
+            ("adjustment", -4, true),
+            ("adjustment", 0, false),
+            ("count", 0, true),
+            ("count", -1, false),
+            ("receipt", 0, false),
+        ] {
+            let mut e = event();
+            e["type"] = json!(kind);
+            e["quantity"] = json!(q);
+            assert_eq!(
+                parse_batch(&json!({"events": [e]})).is_ok(),
+                ok,
+                "{kind} {q}"
+            );
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Shelfwise's shared workflow backend: domain types, services and the store.
+//! No HTTP and no Leptos here; every tenant-facing function takes the tenant it acts for.
+
+pub mod db;
+pub mod identity;
+pub mod ingest;
+pub mod model;
+pub mod seed;
+pub mod store;
+pub mod theme;
+
+pub use db::{Backend, Db};
+pub use store::Store;

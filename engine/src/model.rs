@@ -1,0 +1,191 @@
+//! Plain domain types shared by the store and the services.
+
+use serde::{Deserialize, Serialize};
+
+/// The tenant a call acts for. Built only from a resolved request or a CLI argument,
+/// never from an id a client sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TenantId(pub i64);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub slug: String,
+    pub name: String,
+    pub theme: String,
+    pub currency: String,
+    pub partner: Option<String>,
+}
+
+/// What a member may do inside one tenant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    TenantAdmin,
+    Planner,
+    Approver,
+    Supplier,
+    PartnerAdmin,
+    PlatformAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::TenantAdmin,
+        Role::Planner,
+        Role::Approver,
+        Role::Supplier,
+        Role::PartnerAdmin,
+        Role::PlatformAdmin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::TenantAdmin => "tenant_admin",
+            Role::Planner => "planner",
+            Role::Approver => "approver",
+            Role::Supplier => "supplier",
+            Role::PartnerAdmin => "partner_admin",
+            Role::PlatformAdmin => "platform_admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Roles that may see the tenant's inventory.
+    pub fn sees_inventory(self) -> bool {
+        !matches!(self, Role::Supplier)
+    }
+}
+
+/// A signed-in member of a tenant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
+impl Member {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+    pub fn sees_inventory(&self) -> bool {
+        self.roles.iter().any(|r| r.sees_inventory())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationKind {
+    Dc,
+    Store,
+}
+
+impl LocationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationKind::Dc => "dc",
+            LocationKind::Store => "store",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct Location {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub region: String,
+}
+
+/// The kinds of stock event the ingestion API accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Sale,
+    Return,
+    Adjustment,
+    Receipt,
+    Count,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Sale,
+        EventKind::Return,
+        EventKind::Adjustment,
+        EventKind::Receipt,
+        EventKind::Count,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Sale => "sale",
+            EventKind::Return => "return",
+            EventKind::Adjustment => "adjustment",
+            EventKind::Receipt => "receipt",
+            EventKind::Count => "count",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A validated event with its references resolved inside the tenant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StockEvent {
+    pub source: String,
+    pub external_id: String,
+    pub kind: EventKind,
+    pub location_id: i64,
+    pub product_id: i64,
+    pub quantity: i64,
+    pub occurred_at: i64,
+}
+
+/// One row of the inventory list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct PositionRow {
+    pub sku: String,
+    pub product_name: String,
+    pub class: String,
+    pub location_code: String,
+    pub location_name: String,
+    pub on_hand: i64,
+    pub in_transit: i64,
+    pub on_order: i64,
+    pub reorder_point: i64,
+    pub order_up_to: i64,
+    pub low: bool,
+}
+
+/// What the inventory page asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PositionFilter {
+    /// Case-insensitive match on SKU or product name.
+    pub search: Option<String>,
+    pub location_code: Option<String>,
+    pub class: Option<String>,
+    pub low_only: bool,
+    /// Zero-based page.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub page: u32,
+    pub per_page: u32,
+    pub has_next: bool,
+}
+
+/// Current time as epoch milliseconds, the one timestamp shape in the database.
+pub fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}

@@ -1,0 +1,217 @@
+//! Locations, suppliers and products of a tenant.
+
+use std::collections::HashMap;
+
+use super::Store;
+use crate::model::{Location, TenantId};
+use crate::on_db;
+
+#[derive(Clone, Debug)]
+pub struct LocationRecord {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub region: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SupplierRecord {
+    pub code: String,
+    pub name: String,
+    pub email: String,
+    pub lead_time_days: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProductRecord {
+    pub sku: String,
+    pub name: String,
+    pub class: String,
+    pub cost_minor: i64,
+    pub price_minor: i64,
+    pub supplier_code: Option<String>,
+}
+
+impl Store {
+    pub async fn upsert_locations(
+        &self,
+        tenant: TenantId,
+        locations: &[LocationRecord],
+    ) -> Result<(), sqlx::Error> {
+        on_db!(
+            &self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    for l in locations {
+                        sqlx::query(
+                    "INSERT INTO locations (tenant_id, code, name, kind, region, latitude, longitude) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, code) DO UPDATE SET \
+                     name = excluded.name, kind = excluded.kind, region = excluded.region, \
+                     latitude = excluded.latitude, longitude = excluded.longitude",
+                )
+                .bind(tenant.0)
+                .bind(&l.code)
+                .bind(&l.name)
+                .bind(&l.kind)
+                .bind(&l.region)
+                .bind(l.latitude)
+                .bind(l.longitude)
+                .execute(&mut *tx)
+                .await?;
+                    }
+                    tx.commit().await
+                }
+        )
+    }
+
+    pub async fn upsert_suppliers(
+        &self,
+        tenant: TenantId,
+        suppliers: &[SupplierRecord],
+    ) -> Result<(), sqlx::Error> {
+        on_db!(
+            &self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    for s in suppliers {
+                        sqlx::query(
+                    "INSERT INTO suppliers (tenant_id, code, name, email, lead_time_days) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, code) DO UPDATE SET \
+                     name = excluded.name, email = excluded.email, lead_time_days = excluded.lead_time_days",
+                )
+                .bind(tenant.0)
+                .bind(&s.code)
+                .bind(&s.name)
+                .bind(&s.email)
+                .bind(s.lead_time_days)
+                .execute(&mut *tx)
+                .await?;
+                    }
+                    tx.commit().await
+                }
+        )
+    }
+
+    /// Upserts products by SKU; a supplier code that does not exist in the tenant is an error.
+    pub async fn upsert_products(
+        &self,
+        tenant: TenantId,
+        products: &[ProductRecord],
+    ) -> Result<(), sqlx::Error> {
+        on_db!(
+            &self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    for p in products {
+                        sqlx::query(
+                    "INSERT INTO products (tenant_id, sku, name, class, cost_minor, price_minor, supplier_id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, \
+                       (SELECT id FROM suppliers WHERE tenant_id = $1 AND code = $7)) \
+                     ON CONFLICT (tenant_id, sku) DO UPDATE SET name = excluded.name, \
+                     class = excluded.class, cost_minor = excluded.cost_minor, \
+                     price_minor = excluded.price_minor, supplier_id = excluded.supplier_id",
+                )
+                .bind(tenant.0)
+                .bind(&p.sku)
+                .bind(&p.name)
+                .bind(&p.class)
+                .bind(p.cost_minor)
+                .bind(p.price_minor)
+                .bind(&p.supplier_code)
+                .execute(&mut *tx)
+                .await?;
+                    }
+                    tx.commit().await
+                }
+        )
+    }
+
+    pub async fn locations(&self, tenant: TenantId) -> Result<Vec<Location>, sqlx::Error> {
+        on_db!(
+            &self.db,
+            read | pool
+                | {
+                    sqlx::query_as::<_, Location>(
+                "SELECT id, code, name, kind, region FROM locations WHERE tenant_id = $1 ORDER BY kind, code",
+            )
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await
+                }
+        )
+    }
+
+    pub async fn product_classes(&self, tenant: TenantId) -> Result<Vec<String>, sqlx::Error> {
+        on_db!(
+            &self.db,
+            read | pool | {
+                sqlx::query_scalar::<_, String>(
+                    "SELECT DISTINCT class FROM products WHERE tenant_id = $1 ORDER BY class",
+                )
+                .bind(tenant.0)
+                .fetch_all(pool)
+                .await
+            }
+        )
+    }
+
+    /// Location ids by code for the given codes (unknown codes are simply absent).
+    pub async fn location_ids(
+        &self,
+        tenant: TenantId,
+        codes: &[&str],
+    ) -> Result<HashMap<String, i64>, sqlx::Error> {
+        self.ids_by_code(tenant, "locations", "code", codes).await
+    }
+
+    /// Product ids by SKU for the given SKUs (unknown SKUs are simply absent).
+    pub async fn product_ids(
+        &self,
+        tenant: TenantId,
+        skus: &[&str],
+    ) -> Result<HashMap<String, i64>, sqlx::Error> {
+        self.ids_by_code(tenant, "products", "sku", skus).await
+    }
+
+    /// Looks codes up in chunks with a portable `IN (…)` list.
+    async fn ids_by_code(
+        &self,
+        tenant: TenantId,
+        table: &'static str,
+        column: &'static str,
+        codes: &[&str],
+    ) -> Result<HashMap<String, i64>, sqlx::Error> {
+        let mut out = HashMap::with_capacity(codes.len());
+        let mut unique: Vec<&str> = codes.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        for chunk in unique.chunks(500) {
+            let placeholders: Vec<String> =
+                (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql = format!(
+                "SELECT {column}, id FROM {table} WHERE tenant_id = $1 AND {column} IN ({})",
+                placeholders.join(",")
+            );
+            let rows: Vec<(String, i64)> = on_db!(
+                &self.db,
+                read | pool | {
+                    let mut q = sqlx::query_as::<_, (String, i64)>(&sql).bind(tenant.0);
+                    for c in chunk {
+                        q = q.bind(*c);
+                    }
+                    q.fetch_all(pool).await
+                }
+            )?;
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+}

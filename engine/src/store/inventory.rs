@@ -1,0 +1,178 @@
+//! Stock positions: the inventory list and initial stock.
+
+use super::Store;
+use crate::model::{now_ms, Page, PositionFilter, PositionRow, TenantId};
+use crate::on_db;
+
+/// Initial figures for one (product, location) pair.
+#[derive(Clone, Debug)]
+pub struct PositionSeed {
+    pub product_id: i64,
+    pub location_id: i64,
+    pub on_hand: i64,
+    pub reorder_point: i64,
+    pub order_up_to: i64,
+}
+
+const POSITION_SELECT: &str = "SELECT p.sku, p.name AS product_name, p.class, \
+     l.code AS location_code, l.name AS location_name, s.on_hand, s.in_transit, s.on_order, \
+     s.reorder_point, s.order_up_to, s.low \
+     FROM stock_positions s \
+     JOIN products p ON p.id = s.product_id AND p.tenant_id = s.tenant_id \
+     JOIN locations l ON l.id = s.location_id AND l.tenant_id = s.tenant_id \
+     WHERE s.tenant_id = $1";
+
+/// `%…%` pattern for LIKE with the wildcards in the user's text escaped.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+impl Store {
+    /// One page of positions, ordered by SKU then location, filtered as asked.
+    pub async fn positions(
+        &self,
+        tenant: TenantId,
+        filter: &PositionFilter,
+    ) -> Result<Page<PositionRow>, sqlx::Error> {
+        let per_page = filter.per_page.clamp(1, 200);
+        let mut sql = String::from(POSITION_SELECT);
+        let mut n = 1;
+        let mut next = || {
+            n += 1;
+            n
+        };
+        let search = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(like_pattern);
+        if search.is_some() {
+            let i = next();
+            sql.push_str(&format!(
+                " AND (lower(p.sku) LIKE ${i} ESCAPE '\\' OR lower(p.name) LIKE ${i} ESCAPE '\\')"
+            ));
+        }
+        if filter.location_code.is_some() {
+            sql.push_str(&format!(" AND l.code = ${}", next()));
+        }
+        if filter.class.is_some() {
+            sql.push_str(&format!(" AND p.class = ${}", next()));
+        }
+        if filter.low_only {
+            sql.push_str(" AND s.low = TRUE");
+        }
+        sql.push_str(&format!(
+            " ORDER BY p.sku, s.location_id LIMIT ${} OFFSET ${}",
+            next(),
+            next()
+        ));
+        let limit = i64::from(per_page) + 1;
+        let offset = i64::from(filter.page) * i64::from(per_page);
+        let mut rows = on_db!(
+            &self.db,
+            read | pool | {
+                let mut q = sqlx::query_as::<_, PositionRow>(&sql).bind(tenant.0);
+                if let Some(s) = &search {
+                    q = q.bind(s);
+                }
+                if let Some(l) = &filter.location_code {
+                    q = q.bind(l);
+                }
+                if let Some(c) = &filter.class {
+                    q = q.bind(c);
+                }
+                q.bind(limit).bind(offset).fetch_all(pool).await
+            }
+        )?;
+        let has_next = rows.len() > per_page as usize;
+        rows.truncate(per_page as usize);
+        Ok(Page {
+            rows,
+            page: filter.page,
+            per_page,
+            has_next,
+        })
+    }
+
+    /// The position of one SKU at one location.
+    pub async fn position(
+        &self,
+        tenant: TenantId,
+        sku: &str,
+        location_code: &str,
+    ) -> Result<Option<PositionRow>, sqlx::Error> {
+        let sql = format!("{POSITION_SELECT} AND p.sku = $2 AND l.code = $3");
+        on_db!(
+            &self.db,
+            read | pool | {
+                sqlx::query_as::<_, PositionRow>(&sql)
+                    .bind(tenant.0)
+                    .bind(sku)
+                    .bind(location_code)
+                    .fetch_optional(pool)
+                    .await
+            }
+        )
+    }
+
+    /// Writes initial stock for pairs that have no position yet; live figures are never reset.
+    /// Returns how many positions were created.
+    pub async fn seed_positions(
+        &self,
+        tenant: TenantId,
+        seeds: &[PositionSeed],
+    ) -> Result<u64, sqlx::Error> {
+        let now = now_ms();
+        on_db!(
+            &self.db,
+            write
+                | pool
+                | {
+                    let mut created = 0;
+                    for chunk in seeds.chunks(5_000) {
+                        let mut tx = pool.begin().await?;
+                        for s in chunk {
+                            created += sqlx::query(
+                        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, \
+                         reorder_point, order_up_to, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                         ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
+                    )
+                    .bind(tenant.0)
+                    .bind(s.product_id)
+                    .bind(s.location_id)
+                    .bind(s.on_hand)
+                    .bind(s.reorder_point)
+                    .bind(s.order_up_to)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                        }
+                        tx.commit().await?;
+                    }
+                    Ok(created)
+                }
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_pattern_escapes_wildcards_and_lowercases() {
+        assert_eq!(like_pattern("Oat"), "%oat%");
+        assert_eq!(like_pattern("50%_off"), "%50\\%\\_off%");
+    }
+}

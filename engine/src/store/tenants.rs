@@ -1,0 +1,135 @@
+//! Tenants, their domains and partners.
+
+use super::Store;
+use crate::model::{now_ms, Tenant, TenantId};
+use crate::on_db;
+
+#[derive(sqlx::FromRow)]
+struct TenantRow {
+    id: i64,
+    slug: String,
+    name: String,
+    theme: String,
+    currency: String,
+    partner: Option<String>,
+}
+
+impl From<TenantRow> for Tenant {
+    fn from(r: TenantRow) -> Self {
+        Tenant {
+            id: TenantId(r.id),
+            slug: r.slug,
+            name: r.name,
+            theme: r.theme,
+            currency: r.currency,
+            partner: r.partner,
+        }
+    }
+}
+
+const TENANT_SELECT: &str = "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner \
+     FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
+
+impl Store {
+    pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
+        let sql = format!("{TENANT_SELECT} WHERE t.slug = $1");
+        on_db!(
+            &self.db,
+            read | pool | {
+                sqlx::query_as::<_, TenantRow>(&sql)
+                    .bind(slug)
+                    .fetch_optional(pool)
+                    .await
+            }
+        )
+        .map(|r| r.map(Tenant::from))
+    }
+
+    pub async fn tenant_by_domain(&self, domain: &str) -> Result<Option<Tenant>, sqlx::Error> {
+        let sql = format!(
+            "{TENANT_SELECT} JOIN tenant_domains d ON d.tenant_id = t.id WHERE d.domain = $1"
+        );
+        on_db!(
+            &self.db,
+            read | pool | {
+                sqlx::query_as::<_, TenantRow>(&sql)
+                    .bind(domain)
+                    .fetch_optional(pool)
+                    .await
+            }
+        )
+        .map(|r| r.map(Tenant::from))
+    }
+
+    pub async fn tenants(&self) -> Result<Vec<Tenant>, sqlx::Error> {
+        let sql = format!("{TENANT_SELECT} ORDER BY t.slug");
+        on_db!(
+            &self.db,
+            read | pool | { sqlx::query_as::<_, TenantRow>(&sql).fetch_all(pool).await }
+        )
+        .map(|rows| rows.into_iter().map(Tenant::from).collect())
+    }
+
+    /// Creates the partner if it is new; returns its id either way.
+    pub async fn upsert_partner(&self, slug: &str, name: &str) -> Result<i64, sqlx::Error> {
+        on_db!(
+            &self.db,
+            write | pool | {
+                sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO partners (slug, name, created_at) VALUES ($1, $2, $3) \
+                 ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",
+                )
+                .bind(slug)
+                .bind(name)
+                .bind(now_ms())
+                .fetch_one(pool)
+                .await
+            }
+        )
+    }
+
+    /// Creates or updates a tenant by slug and replaces its domain list.
+    pub async fn upsert_tenant(
+        &self,
+        slug: &str,
+        name: &str,
+        theme: &str,
+        currency: &str,
+        partner_id: Option<i64>,
+        domains: &[String],
+    ) -> Result<TenantId, sqlx::Error> {
+        on_db!(
+            &self.db,
+            write | pool | {
+                let mut tx = pool.begin().await?;
+                let id = sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO tenants (slug, name, theme, currency, partner_id, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (slug) DO UPDATE SET name = excluded.name, theme = excluded.theme, \
+                 currency = excluded.currency, partner_id = excluded.partner_id RETURNING id",
+                )
+                .bind(slug)
+                .bind(name)
+                .bind(theme)
+                .bind(currency)
+                .bind(partner_id)
+                .bind(now_ms())
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM tenant_domains WHERE tenant_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                for d in domains {
+                    sqlx::query("INSERT INTO tenant_domains (domain, tenant_id) VALUES ($1, $2)")
+                        .bind(d.to_ascii_lowercase())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(TenantId(id))
+            }
+        )
+    }
+}

@@ -1,0 +1,485 @@
+//! Store conformance suite: every test runs on a fresh SQLite file and a fresh PostgreSQL
+//! database (at SHELFWISE_TEST_PG, default postgres://postgres@127.0.0.1:5432/postgres).
+
+use std::path::Path;
+
+use engine::identity::{self, LoginError};
+use engine::ingest::{self, IngestError};
+use engine::model::{PositionFilter, TenantId};
+use engine::seed::{seed_tenant, TenantFile};
+use engine::{Db, Store};
+use serde_json::json;
+
+mod support {
+    use super::*;
+
+    pub struct TestDb {
+        pub store: Store,
+        _dir: Option<tempfile::TempDir>,
+        pg_name: Option<String>,
+    }
+
+    impl Drop for TestDb {
+        fn drop(&mut self) {
+            if let Some(name) = self.pg_name.take() {
+                let admin = admin_url();
+                // Best effort: a leftover test database is harmless.
+                std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .unwrap();
+                    rt.block_on(async {
+                        if let Ok(Db::Postgres(pool)) = Db::connect(&admin).await {
+                            let _ = sqlx::query(&format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            ))
+                            .execute(&pool)
+                            .await;
+                        }
+                    });
+                })
+                .join()
+                .ok();
+            }
+        }
+    }
+
+    pub fn admin_url() -> String {
+        std::env::var("SHELFWISE_TEST_PG")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    }
+
+    pub async fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(dir.path().join("t.db").to_str().unwrap())
+            .await
+            .unwrap();
+        db.migrate().await.unwrap();
+        TestDb {
+            store: Store::new(db),
+            _dir: Some(dir),
+            pg_name: None,
+        }
+    }
+
+    pub async fn postgres() -> TestDb {
+        let admin = admin_url();
+        let Db::Postgres(pool) = Db::connect(&admin)
+            .await
+            .expect("PostgreSQL must be reachable for the conformance suite")
+        else {
+            panic!("SHELFWISE_TEST_PG is not a postgres:// URL")
+        };
+        let name = format!("shelfwise_t_{}", rand_suffix());
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let url = match admin.rfind('/') {
+            Some(i) => format!("{}/{name}", &admin[..i]),
+            None => unreachable!(),
+        };
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        TestDb {
+            store: Store::new(db),
+            _dir: None,
+            pg_name: Some(name),
+        }
+    }
+
+    fn rand_suffix() -> String {
+        use std::time::{SystemTime, UNIX_EPOCH};
+        let n = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        format!("{:x}{:x}", n, std::process::id())
+    }
+}
+
+/// Declares one test per backend for an async body taking `&Store`.
+macro_rules! conformance {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite { $( #[tokio::test] async fn $name() { let t = super::support::sqlite().await; super::$name(&t.store).await; } )* }
+        mod postgres { $( #[tokio::test] async fn $name() { let t = super::support::postgres().await; super::$name(&t.store).await; } )* }
+    };
+}
+
+conformance!(
+    seeding_is_idempotent_and_keeps_live_stock,
+    tenants_resolve_by_slug_and_domain,
+    login_is_scoped_to_the_tenant,
+    events_move_stock_once_per_external_id,
+    an_invalid_batch_changes_nothing,
+    inventory_filters_and_pages,
+    one_tenant_never_sees_another,
+    api_keys_authenticate_only_their_tenant,
+);
+
+const ACME: &str = r#"
+slug = "acme"
+name = "Acme Foods"
+theme = "acme"
+domains = ["shop.acme.test"]
+[[locations]]
+code = "DC1"
+name = "Central DC"
+kind = "dc"
+region = "north"
+[[locations]]
+code = "S1"
+name = "High Street"
+kind = "store"
+region = "north"
+[[locations]]
+code = "S2"
+name = "Harbour"
+kind = "store"
+region = "south"
+[[suppliers]]
+code = "SUP"
+name = "Dairy Co"
+email = "orders@dairy.test"
+lead_time_days = 2
+[policies.dairy]
+reorder_point = 10
+order_up_to = 30
+[[products]]
+sku = "MILK-1L"
+name = "Whole milk 1 l"
+class = "dairy"
+cost_minor = 70
+price_minor = 119
+supplier = "SUP"
+[[products]]
+sku = "OAT-1L"
+name = "Oat drink 1 l"
+class = "dairy"
+cost_minor = 90
+price_minor = 199
+supplier = "SUP"
+[[products]]
+sku = "BREAD"
+name = "Sourdough loaf"
+class = "bakery"
+cost_minor = 150
+price_minor = 349
+[[users]]
+email = "Planner@Acme.test"
+name = "Pat Planner"
+password = "planner-pass-1"
+roles = ["planner", "approver"]
+"#;
+
+const ZENITH: &str = r#"
+slug = "zenith"
+name = "Zenith Outdoor"
+theme = "zenith"
+[[locations]]
+code = "S1"
+name = "Zenith Flagship"
+kind = "store"
+region = "west"
+[[products]]
+sku = "MILK-1L"
+name = "Zenith milk"
+class = "other"
+cost_minor = 1
+price_minor = 2
+[[users]]
+email = "boss@zenith.test"
+name = "Zed"
+password = "zenith-pass-1"
+roles = ["tenant_admin"]
+"#;
+
+async fn seed(store: &Store, text: &str) -> TenantId {
+    let file = TenantFile::parse(text, Path::new("test.toml")).unwrap();
+    seed_tenant(store, &file).await.unwrap().tenant
+}
+
+fn sale(id: &str, loc: &str, sku: &str, qty: i64) -> serde_json::Value {
+    json!({"source": "pos", "external_id": id, "type": "sale", "location": loc, "sku": sku, "quantity": qty})
+}
+
+async fn on_hand(store: &Store, t: TenantId, sku: &str, loc: &str) -> i64 {
+    store
+        .position(t, sku, loc)
+        .await
+        .unwrap()
+        .expect("position exists")
+        .on_hand
+}
+
+async fn seeding_is_idempotent_and_keeps_live_stock(store: &Store) {
+    let file = TenantFile::parse(ACME, Path::new("acme.toml")).unwrap();
+    let first = seed_tenant(store, &file).await.unwrap();
+    assert_eq!(first.positions_created, 9, "3 products x 3 locations");
+    let t = first.tenant;
+    let before = on_hand(store, t, "MILK-1L", "S1").await;
+    ingest::ingest(
+        store,
+        t,
+        &json!({"events": [sale("e1", "S1", "MILK-1L", 1)]}),
+    )
+    .await
+    .unwrap();
+    let again = seed_tenant(store, &file).await.unwrap();
+    assert_eq!(again.tenant, t);
+    assert_eq!(again.positions_created, 0);
+    assert_eq!(
+        on_hand(store, t, "MILK-1L", "S1").await,
+        before - 1,
+        "re-seeding must not reset stock"
+    );
+    let dc = store.position(t, "MILK-1L", "DC1").await.unwrap().unwrap();
+    assert_eq!(
+        (dc.reorder_point, dc.order_up_to),
+        (80, 240),
+        "DC holds 8x a store"
+    );
+    // The password of an existing user survives a re-seed.
+    identity::login(store, t, "planner@acme.test", "planner-pass-1")
+        .await
+        .unwrap();
+}
+
+async fn tenants_resolve_by_slug_and_domain(store: &Store) {
+    let t = seed(store, ACME).await;
+    assert_eq!(store.tenant_by_slug("acme").await.unwrap().unwrap().id, t);
+    assert_eq!(
+        store
+            .tenant_by_domain("shop.acme.test")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        t
+    );
+    assert!(store.tenant_by_slug("nope").await.unwrap().is_none());
+    assert!(store.tenant_by_domain("evil.test").await.unwrap().is_none());
+}
+
+async fn login_is_scoped_to_the_tenant(store: &Store) {
+    let acme = seed(store, ACME).await;
+    let zenith = seed(store, ZENITH).await;
+    let m = identity::login(store, acme, " PLANNER@acme.test ", "planner-pass-1")
+        .await
+        .unwrap();
+    assert_eq!(m.name, "Pat Planner");
+    assert_eq!(m.roles.len(), 2);
+    for (tenant, email, pw) in [
+        (acme, "planner@acme.test", "wrong-pass-123"),
+        (acme, "ghost@acme.test", "planner-pass-1"),
+        (zenith, "planner@acme.test", "planner-pass-1"),
+    ] {
+        assert!(
+            matches!(
+                identity::login(store, tenant, email, pw).await,
+                Err(LoginError::InvalidCredentials)
+            ),
+            "{email}"
+        );
+    }
+    assert!(store.member(zenith, m.user_id).await.unwrap().is_none());
+    store
+        .set_user_disabled("planner@acme.test", true)
+        .await
+        .unwrap();
+    assert!(
+        identity::login(store, acme, "planner@acme.test", "planner-pass-1")
+            .await
+            .is_err()
+    );
+    assert!(
+        store.member(acme, m.user_id).await.unwrap().is_none(),
+        "a disabled user has no live membership"
+    );
+}
+
+async fn events_move_stock_once_per_external_id(store: &Store) {
+    let t = seed(store, ACME).await;
+    let start = on_hand(store, t, "OAT-1L", "S2").await;
+    let batch = json!({"events": [
+        sale("a", "S2", "OAT-1L", 3),
+        {"source": "pos", "external_id": "b", "type": "return", "location": "S2", "sku": "OAT-1L", "quantity": 1},
+        {"source": "erp", "external_id": "a", "type": "adjustment", "location": "S2", "sku": "OAT-1L", "quantity": -2},
+        sale("a", "S2", "OAT-1L", 3),
+    ]});
+    let applied = ingest::ingest(store, t, &batch).await.unwrap();
+    assert_eq!(
+        (applied.accepted, applied.duplicates),
+        (3, 1),
+        "same source+id inside one batch counts once"
+    );
+    assert_eq!(on_hand(store, t, "OAT-1L", "S2").await, start - 3 + 1 - 2);
+    let replay = ingest::ingest(store, t, &batch).await.unwrap();
+    assert_eq!((replay.accepted, replay.duplicates), (0, 4));
+    assert_eq!(on_hand(store, t, "OAT-1L", "S2").await, start - 4);
+    ingest::ingest(store, t, &json!({"events": [{"source": "count", "external_id": "c1", "type": "count", "location": "S2", "sku": "OAT-1L", "quantity": 42}]})).await.unwrap();
+    assert_eq!(on_hand(store, t, "OAT-1L", "S2").await, 42);
+    assert_eq!(store.event_count(t).await.unwrap(), 4);
+}
+
+async fn an_invalid_batch_changes_nothing(store: &Store) {
+    let t = seed(store, ACME).await;
+    let start = on_hand(store, t, "MILK-1L", "S1").await;
+    let batch = json!({"events": [sale("ok", "S1", "MILK-1L", 1), sale("bad", "S1", "NO-SUCH-SKU", 1), sale("bad2", "S9", "MILK-1L", 1)]});
+    match ingest::ingest(store, t, &batch).await {
+        Err(IngestError::Invalid(errors)) => {
+            let pointers: Vec<_> = errors.iter().map(|e| e.pointer.as_str()).collect();
+            assert_eq!(pointers, ["/events/1/sku", "/events/2/location"]);
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert_eq!(on_hand(store, t, "MILK-1L", "S1").await, start);
+    assert_eq!(store.event_count(t).await.unwrap(), 0);
+}
+
+async fn inventory_filters_and_pages(store: &Store) {
+    let t = seed(store, ACME).await;
+    let all = store
+        .positions(
+            t,
+            &PositionFilter {
+                per_page: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.rows.len(), 9);
+    assert!(!all.has_next);
+    assert_eq!(all.rows[0].sku, "BREAD", "ordered by SKU");
+    let page = |page, per_page| PositionFilter {
+        page,
+        per_page,
+        ..Default::default()
+    };
+    let p0 = store.positions(t, &page(0, 4)).await.unwrap();
+    let p2 = store.positions(t, &page(2, 4)).await.unwrap();
+    assert!(p0.has_next && !p2.has_next);
+    assert_eq!(p2.rows.len(), 1);
+    let search = store
+        .positions(
+            t,
+            &PositionFilter {
+                search: Some("oat".into()),
+                per_page: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(search.rows.iter().all(|r| r.sku == "OAT-1L") && search.rows.len() == 3);
+    let pct = store
+        .positions(
+            t,
+            &PositionFilter {
+                search: Some("%".into()),
+                per_page: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(pct.rows.is_empty(), "% is matched literally");
+    let at_s2 = store
+        .positions(
+            t,
+            &PositionFilter {
+                location_code: Some("S2".into()),
+                class: Some("dairy".into()),
+                per_page: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(at_s2.rows.len(), 2);
+    // Drive one row low and find it with the low-stock filter.
+    ingest::ingest(store, t, &json!({"events": [{"source": "c", "external_id": "z", "type": "count", "location": "S1", "sku": "BREAD", "quantity": 0}]})).await.unwrap();
+    let low = store
+        .positions(
+            t,
+            &PositionFilter {
+                low_only: true,
+                per_page: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(low
+        .rows
+        .iter()
+        .all(|r| r.low && r.on_hand + r.in_transit + r.on_order <= r.reorder_point));
+    assert!(low
+        .rows
+        .iter()
+        .any(|r| r.sku == "BREAD" && r.location_code == "S1"));
+}
+
+async fn one_tenant_never_sees_another(store: &Store) {
+    let acme = seed(store, ACME).await;
+    let zenith = seed(store, ZENITH).await;
+    let z = store
+        .positions(
+            zenith,
+            &PositionFilter {
+                per_page: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(z.rows.len(), 1);
+    assert_eq!(z.rows[0].product_name, "Zenith milk");
+    // Same SKU and location code in both tenants: an event for zenith moves only zenith's stock.
+    let acme_before = on_hand(store, acme, "MILK-1L", "S1").await;
+    ingest::ingest(
+        store,
+        zenith,
+        &json!({"events": [sale("x", "S1", "MILK-1L", 1)]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(on_hand(store, acme, "MILK-1L", "S1").await, acme_before);
+    // Acme-only codes do not resolve inside zenith.
+    assert!(matches!(
+        ingest::ingest(
+            store,
+            zenith,
+            &json!({"events": [sale("y", "S2", "OAT-1L", 1)]})
+        )
+        .await,
+        Err(IngestError::Invalid(_))
+    ));
+    assert_eq!(store.locations(zenith).await.unwrap().len(), 1);
+    assert_eq!(store.product_classes(zenith).await.unwrap(), ["other"]);
+}
+
+async fn api_keys_authenticate_only_their_tenant(store: &Store) {
+    let acme = seed(store, ACME).await;
+    let key = identity::create_api_key(store, acme, "pos").await.unwrap();
+    assert!(key.key.starts_with(&format!("sw_{}_", key.prefix)));
+    assert_eq!(
+        identity::authenticate_api_key(store, &key.key)
+            .await
+            .unwrap(),
+        Some(acme)
+    );
+    assert_eq!(
+        identity::authenticate_api_key(store, &format!("{}x", key.key))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        identity::authenticate_api_key(store, "").await.unwrap(),
+        None
+    );
+}
