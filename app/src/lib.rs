@@ -1,1 +1,86 @@
+//! Shelfwise portal UI: routes, pages and the thin server functions behind them.
+//! Server-only code sits behind the `ssr` feature; the browser build uses `hydrate`.
 
+pub mod api;
+mod components;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::{MatchNestedRoutes, ParamSegment, SsrMode, StaticSegment};
+
+use crate::api::{get_portal, Portal};
+use crate::components::Header;
+use crate::pages::{HomePage, InventoryPage, LoginPage, NotFound};
+
+/// The portal context of this page load (tenant branding, base path, signed-in user).
+pub type PortalResource = Resource<Result<Portal, ServerFnError>>;
+
+/// The HTML document around the app; rendered only on the server, with the tenant's
+/// theme applied as CSS custom properties so the brand shows from the first paint.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::MetaTags;
+    let head = ssr::shell_head();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="sw-base" content=head.base/>
+                <link rel="stylesheet" href="/pkg/portal.css"/>
+                <style inner_html=head.css/>
+                {head.favicon.map(|href| view! { <link rel="icon" href=href/> })}
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let portal: PortalResource = Resource::new_blocking(|| (), |_| get_portal());
+    provide_context(portal);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                portal.await.ok().map(|p| view! { <Title text=p.product_name.clone()/> })
+            })}
+        </Suspense>
+        <Router>
+            <Header/>
+            <main class="page">
+                <Routes fallback=NotFound>
+                    <ParentRoute path=(StaticSegment("t"), ParamSegment("tenant")) view=Outlet>
+                        <PortalRoutes/>
+                    </ParentRoute>
+                    <ParentRoute path=StaticSegment("") view=Outlet>
+                        <PortalRoutes/>
+                    </ParentRoute>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The portal's pages (rendered whole before sending, so a sign-in redirect is a real
+/// HTTP redirect); mounted both at the root (tenant from the host) and under
+/// `/t/<slug>` (tenant from the path, for local use).
+#[component(transparent)]
+fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("inventory") view=InventoryPage ssr=SsrMode::Async/>
+    }
+    .into_inner()
+}

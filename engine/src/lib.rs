@@ -10,4 +10,5 @@ pub mod store;
 pub mod theme;
 
 pub use db::{Backend, Db};
+pub use sqlx;
 pub use store::Store;

@@ -1,1 +1,17 @@
+//! The Shelfwise server: configuration, HTTP wiring (portal, REST API, health, metrics),
+//! request tenancy, sign-in, and the CLI subcommands. Domain work is the engine's.
 
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod csrf;
+pub mod error;
+pub mod observability;
+pub mod sessions;
+pub mod startup;
+pub mod tenancy;
+pub mod throttle;
+
+pub use config::Settings;
+pub use startup::Application;

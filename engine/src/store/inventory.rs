@@ -104,6 +104,23 @@ impl Store {
         })
     }
 
+    /// How many products the tenant has and how many positions are at or below their
+    /// reorder point.
+    pub async fn stock_summary(&self, tenant: TenantId) -> Result<(i64, i64), sqlx::Error> {
+        on_db!(
+            &self.db,
+            read | pool | {
+                sqlx::query_as::<_, (i64, i64)>(
+                    "SELECT (SELECT COUNT(*) FROM products WHERE tenant_id = $1), \
+                 (SELECT COUNT(*) FROM stock_positions WHERE tenant_id = $1 AND low = TRUE)",
+                )
+                .bind(tenant.0)
+                .fetch_one(pool)
+                .await
+            }
+        )
+    }
+
     /// The position of one SKU at one location.
     pub async fn position(
         &self,

@@ -1,0 +1,51 @@
+# Shared set-up for scripts/demo and scripts/test: installs what a fresh machine lacks
+# (wasm target, the matching wasm-bindgen CLI) and builds the site assets.
+# Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Reuse a build cache outside the clone when the machine has one (CI runs on a fresh clone).
+if [ -z "${CARGO_TARGET_DIR:-}" ]; then
+  if [ -d /var/cache ] && [ -w /var/cache ]; then
+    export CARGO_TARGET_DIR=/var/cache/shelfwise/target
+  else
+    export CARGO_TARGET_DIR="$ROOT/target"
+  fi
+fi
+mkdir -p "$CARGO_TARGET_DIR"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_wasm_toolchain() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  # The CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (one-off, a few minutes)"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# Builds the browser bundle into site/pkg (portal.js, portal_bg.wasm, portal.css).
+build_site() {
+  ensure_wasm_toolchain
+  say "building the browser bundle"
+  cargo build --quiet -p frontend --lib --target wasm32-unknown-unknown
+  mkdir -p site/pkg
+  wasm-bindgen --target web --no-typescript --out-dir site/pkg --out-name portal \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/debug/frontend.wasm"
+  cp app/style/portal.css site/pkg/portal.css
+}
+
+build_server() {
+  say "building the server"
+  cargo build --quiet -p server --bin shelfwise
+}

@@ -1,0 +1,147 @@
+//! Command line: `serve`, `demo`, `migrate`, `seed`, `api-key`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use engine::seed::{seed_tenant, TenantFile};
+
+use crate::config::Settings;
+use crate::observability::init_tracing;
+use crate::startup::{open_store, Application};
+
+#[derive(Parser)]
+#[command(
+    name = "shelfwise",
+    version,
+    about = "Shelfwise: governed inventory replenishment for retail networks"
+)]
+struct Cli {
+    /// A TOML settings file; SHELFWISE_* variables override it.
+    #[arg(long, global = true, env = "SHELFWISE_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations, then serve the portal and API (the default).
+    Serve,
+    /// Apply migrations, seed the tenants in tenants/, print URLs and logins, then serve.
+    Demo,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Provision or update the tenants described in tenants/*.toml (idempotent).
+    Seed {
+        /// Folder of tenant files (default: the tenants_dir setting).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Create an API key for a tenant's integration; the key is shown once.
+    ApiKey {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long, default_value = "integration")]
+        name: String,
+    },
+}
+
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: invalid settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(settings.log_format);
+    match execute(cli.command.unwrap_or(Command::Serve), settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn seed_all(
+    settings: &Settings,
+    store: &engine::Store,
+    dir: Option<PathBuf>,
+) -> Result<Vec<TenantFile>, Box<dyn std::error::Error>> {
+    let dir = dir.unwrap_or_else(|| settings.tenants_dir.clone());
+    let files = TenantFile::load_dir(&dir)?;
+    for f in &files {
+        let report = seed_tenant(store, f).await?;
+        tracing::info!(tenant = %report.slug, positions.created = report.positions_created, "tenant seeded");
+    }
+    Ok(files)
+}
+
+async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std::error::Error>> {
+    tracing::info!(database = %settings.database_display(), "starting");
+    match command {
+        Command::Migrate => {
+            open_store(&settings).await?;
+            println!("migrations applied");
+        }
+        Command::Seed { dir } => {
+            let store = open_store(&settings).await?;
+            let files = seed_all(&settings, &store, dir).await?;
+            println!("seeded {} tenant(s)", files.len());
+        }
+        Command::ApiKey { tenant, name } => {
+            let store = open_store(&settings).await?;
+            let t = store
+                .tenant_by_slug(&tenant)
+                .await?
+                .ok_or_else(|| format!("no tenant with slug {tenant:?}"))?;
+            let key = engine::identity::create_api_key(&store, t.id, &name).await?;
+            println!("{}", key.key);
+            eprintln!(
+                "API key {:?} for {} created. Store it now: it cannot be shown again.",
+                key.prefix, t.name
+            );
+        }
+        Command::Serve => {
+            let app = Application::build(settings).await?;
+            tracing::info!(port = app.port(), "listening");
+            app.run_until_stopped().await?;
+        }
+        Command::Demo => {
+            let store = open_store(&settings).await?;
+            let files = seed_all(&settings, &store, None).await?;
+            let base_domain = settings.base_domain.clone();
+            let app = Application::build_with_store(settings, store).await?;
+            let port = app.port();
+            println!("\nShelfwise is running. Demo portals:\n");
+            for f in &files {
+                println!("  {}", f.name);
+                println!(
+                    "    http://{}.{}:{}/        (tenant from the host)",
+                    f.slug, base_domain, port
+                );
+                println!(
+                    "    http://127.0.0.1:{}/t/{}    (tenant from the path)",
+                    port, f.slug
+                );
+                for u in &f.users {
+                    let roles: Vec<&str> = u.roles.iter().map(|r| r.as_str()).collect();
+                    println!(
+                        "    login {:<34} password {:<22} ({})",
+                        u.email,
+                        u.password,
+                        roles.join(", ")
+                    );
+                }
+                println!();
+            }
+            println!("Health: http://127.0.0.1:{port}/healthz   Metrics: http://127.0.0.1:{port}/metrics");
+            println!("Stop with Ctrl-C.\n");
+            app.run_until_stopped().await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! Typed settings: built-in defaults, then an optional TOML file, then `SHELFWISE_*`
+//! environment variables (last wins). `DATABASE_URL` is honoured when
+//! `SHELFWISE_DATABASE_URL` is not set.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    /// Address to listen on; port 0 picks a free port.
+    #[serde(default = "default_listen")]
+    pub listen: SocketAddr,
+    /// `sqlite://…` (the default, a file under data/) or `postgres://…`.
+    #[serde(default = "default_database_url")]
+    pub database_url: SecretString,
+    /// Tenants are also reachable at `<slug>.<base_domain>`.
+    #[serde(default = "default_base_domain")]
+    pub base_domain: String,
+    /// Set when served over https: cookies become `__Host-` + Secure and HSTS is sent.
+    #[serde(default)]
+    pub https: bool,
+    /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
+    #[serde(default)]
+    pub trust_proxy: bool,
+    #[serde(default = "default_site_root")]
+    pub site_root: PathBuf,
+    #[serde(default = "default_themes_dir")]
+    pub themes_dir: PathBuf,
+    #[serde(default = "default_tenants_dir")]
+    pub tenants_dir: PathBuf,
+    /// `pretty` for development, `json` for production log shipping.
+    #[serde(default = "default_log_format")]
+    pub log_format: LogFormat,
+    /// Minutes of inactivity after which a session ends.
+    #[serde(default = "default_idle_minutes")]
+    pub session_idle_minutes: i64,
+    /// Failed sign-ins allowed per account, and per client address, in 15 minutes.
+    #[serde(default = "default_account_limit")]
+    pub login_failures_per_account: u32,
+    #[serde(default = "default_address_limit")]
+    pub login_failures_per_address: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+fn default_listen() -> SocketAddr {
+    "127.0.0.1:3000".parse().expect("valid address")
+}
+fn default_database_url() -> SecretString {
+    SecretString::from("sqlite://data/shelfwise.db")
+}
+fn default_base_domain() -> String {
+    "localhost".into()
+}
+fn default_site_root() -> PathBuf {
+    "site".into()
+}
+fn default_themes_dir() -> PathBuf {
+    "themes".into()
+}
+fn default_tenants_dir() -> PathBuf {
+    "tenants".into()
+}
+fn default_log_format() -> LogFormat {
+    LogFormat::Pretty
+}
+fn default_idle_minutes() -> i64 {
+    8 * 60
+}
+fn default_account_limit() -> u32 {
+    10
+}
+fn default_address_limit() -> u32 {
+    50
+}
+
+impl Settings {
+    /// Loads settings from `file` (if given and present) and the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, Box<figment::Error>> {
+        let mut fig = Figment::new();
+        if let Some(f) = file {
+            fig = fig.merge(Toml::file(f));
+        }
+        if std::env::var_os("SHELFWISE_DATABASE_URL").is_none() {
+            if let Ok(url) = std::env::var("DATABASE_URL") {
+                fig = fig.merge(("database_url", url));
+            }
+        }
+        fig.merge(Env::prefixed("SHELFWISE_"))
+            .extract()
+            .map_err(Box::new)
+    }
+
+    /// Settings for tests and tools: defaults with the given database.
+    pub fn for_database(url: &str) -> Settings {
+        let mut s: Settings = Figment::new().extract().expect("defaults are complete");
+        s.database_url = SecretString::from(url.to_string());
+        s
+    }
+
+    /// The database URL with any password masked, for logs.
+    pub fn database_display(&self) -> String {
+        let url = self.database_url.expose_secret();
+        match (url.find("://"), url.find('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                let creds = &url[scheme + 3..at];
+                match creds.find(':') {
+                    Some(colon) => format!(
+                        "{}{}:***{}",
+                        &url[..scheme + 3],
+                        &creds[..colon],
+                        &url[at..]
+                    ),
+                    None => url.to_string(),
+                }
+            }
+            _ => url.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_masked_and_never_debug_printed() {
+        let s = Settings::for_database("postgres://app:hunter2@db:5432/shelfwise");
+        assert_eq!(s.database_display(), "postgres://app:***@db:5432/shelfwise");
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail fixes the error type
+    fn environment_overrides_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "s.toml",
+                "listen = \"127.0.0.1:4000\"\nbase_domain = \"file.test\"",
+            )?;
+            jail.set_env("SHELFWISE_BASE_DOMAIN", "env.test");
+            jail.set_env("DATABASE_URL", "postgres://x@y/z");
+            let s = Settings::load(Some(Path::new("s.toml"))).map_err(|e| e.to_string())?;
+            assert_eq!(s.listen.port(), 4000);
+            assert_eq!(s.base_domain, "env.test");
+            assert_eq!(s.database_url.expose_secret(), "postgres://x@y/z");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,104 @@
+//! API errors as RFC 9457 `application/problem+json`. Only what the client may see goes
+//! out; causes are logged once, here.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use engine::ingest::FieldError;
+use serde_json::json;
+
+#[derive(Debug)]
+pub enum ApiError {
+    /// 401: no key, an unknown key, or a key of another tenant (one answer for all).
+    Unauthorized,
+    /// 404: no tenant at this address.
+    NotFound,
+    /// 415: the body is not JSON.
+    UnsupportedMediaType,
+    /// 400: the body could not be parsed.
+    BadRequest(String),
+    /// 422: named fields are invalid; nothing was applied.
+    Invalid(Vec<FieldError>),
+    /// 500: logged with its cause; the client gets only the request id.
+    Internal(String),
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+fn problem(status: StatusCode, title: &str, detail: &str) -> serde_json::Value {
+    json!({
+        "type": "about:blank",
+        "title": title,
+        "status": status.as_u16(),
+        "detail": detail,
+    })
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                problem(
+                    StatusCode::UNAUTHORIZED,
+                    "Unauthorized",
+                    "send a valid API key of this tenant as 'Authorization: Bearer <key>'",
+                ),
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                problem(
+                    StatusCode::NOT_FOUND,
+                    "Not Found",
+                    "nothing is served at this address",
+                ),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                problem(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Media Type",
+                    "send the body as application/json",
+                ),
+            ),
+            ApiError::BadRequest(detail) => (
+                StatusCode::BAD_REQUEST,
+                problem(StatusCode::BAD_REQUEST, "Bad Request", &detail),
+            ),
+            ApiError::Invalid(errors) => {
+                let mut body = problem(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "Invalid events",
+                    &format!(
+                        "{} problem(s) found, first at {}: {}; nothing in this batch was applied",
+                        errors.len(),
+                        errors.first().map(|e| e.pointer.as_str()).unwrap_or(""),
+                        errors.first().map(|e| e.detail.as_str()).unwrap_or("")
+                    ),
+                );
+                body["errors"] = json!(errors);
+                (StatusCode::UNPROCESSABLE_ENTITY, body)
+            }
+            ApiError::Internal(cause) => {
+                tracing::error!(error = %cause, "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", "something went wrong on our side; quote the x-request-id header when reporting it"),
+                )
+            }
+        };
+        let mut res = (status, body.to_string()).into_response();
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}

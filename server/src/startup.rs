@@ -1,0 +1,250 @@
+//! Builds the application from settings: database, migrations, router, listener.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::ssr::ServerCtx;
+use app::{shell, App};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Request};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use engine::theme::Themes;
+use engine::{Db, Store};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use secrecy::ExposeSecret;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::config::Settings;
+use crate::sessions::DbSessionStore;
+use crate::tenancy::TenantCache;
+use crate::throttle::LoginThrottle;
+use crate::{api, auth, csrf, observability, tenancy};
+
+/// Everything handlers share.
+pub struct AppState {
+    pub settings: Settings,
+    pub store: Store,
+    pub themes: Arc<Themes>,
+    pub tenant_cache: TenantCache,
+    pub login_throttle: LoginThrottle,
+    pub leptos: LeptosOptions,
+}
+
+#[derive(Clone)]
+struct RouterState {
+    app: Arc<AppState>,
+    leptos: LeptosOptions,
+}
+
+impl axum::extract::FromRef<RouterState> for LeptosOptions {
+    fn from_ref(s: &RouterState) -> Self {
+        s.leptos.clone()
+    }
+}
+
+impl axum::extract::FromRef<RouterState> for Arc<AppState> {
+    fn from_ref(s: &RouterState) -> Self {
+        s.app.clone()
+    }
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub state: Arc<AppState>,
+    shutdown: watch::Sender<bool>,
+}
+
+/// Opens the database and applies migrations.
+pub async fn open_store(settings: &Settings) -> Result<Store, Box<dyn std::error::Error>> {
+    let db = Db::connect(settings.database_url.expose_secret()).await?;
+    db.migrate().await?;
+    Ok(Store::new(db))
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Application, Box<dyn std::error::Error>> {
+        let store = open_store(&settings).await?;
+        Self::build_with_store(settings, store).await
+    }
+
+    pub async fn build_with_store(
+        settings: Settings,
+        store: Store,
+    ) -> Result<Application, Box<dyn std::error::Error>> {
+        let themes = Arc::new(Themes::load(&settings.themes_dir)?);
+        let sessions = DbSessionStore::new(store.db()).await?;
+        let listener = TcpListener::bind(settings.listen).await?;
+        let leptos = LeptosOptions::builder()
+            .output_name("portal")
+            .site_root(settings.site_root.to_string_lossy().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(listener.local_addr()?)
+            .build();
+        let state = Arc::new(AppState {
+            login_throttle: LoginThrottle::new(
+                settings.login_failures_per_account,
+                settings.login_failures_per_address,
+            ),
+            settings,
+            store: store.clone(),
+            themes: themes.clone(),
+            tenant_cache: TenantCache::default(),
+            leptos: leptos.clone(),
+        });
+        observability::metrics_handle();
+
+        let deletion = sessions.clone();
+        tokio::spawn(async move {
+            use tower_sessions::ExpiredDeletion;
+            let _ = deletion
+                .continuously_delete_expired(std::time::Duration::from_secs(600))
+                .await;
+        });
+
+        let secure = state.settings.https;
+        let session_layer = SessionManagerLayer::new(sessions)
+            .with_name(if secure { "__Host-sid" } else { "sid" })
+            .with_secure(secure)
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_path("/")
+            .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+                state.settings.session_idle_minutes,
+            )));
+
+        let ctx = ServerCtx { store, themes };
+        let routes = generate_route_list(App);
+        let router_state = RouterState {
+            app: state.clone(),
+            leptos: leptos.clone(),
+        };
+        let pkg_dir = std::path::Path::new(&*leptos.site_root).join("pkg");
+        let portal = Router::new()
+            .route(
+                "/api/v1/events",
+                post(api::post_events).layer(DefaultBodyLimit::max(16 * 1024 * 1024)),
+            )
+            .route("/login", post(auth::login))
+            .route("/t/{tenant}/login", post(auth::login))
+            .route("/logout", post(auth::logout))
+            .route("/t/{tenant}/logout", post(auth::logout))
+            .leptos_routes_with_context(
+                &router_state,
+                routes,
+                {
+                    let ctx = ctx.clone();
+                    move || provide_context(ctx.clone())
+                },
+                {
+                    let leptos = leptos.clone();
+                    move || shell(leptos.clone())
+                },
+            )
+            .fallback(|| async { tenancy::not_found_page() })
+            .layer(session_layer)
+            .with_state(router_state);
+
+        let router = Router::new()
+            .route("/healthz", get(api::healthz))
+            .route("/readyz", get(api::readyz))
+            .route(
+                "/metrics",
+                get(|| async { observability::metrics_handle().render() }),
+            )
+            .nest_service("/pkg", ServeDir::new(pkg_dir))
+            .nest_service("/theme-assets", ServeDir::new(&state.settings.themes_dir))
+            .with_state(state.clone())
+            .merge(portal)
+            .layer(middleware::from_fn(observability::track));
+
+        let (shutdown, _) = watch::channel(false);
+        Ok(Application {
+            listener,
+            router,
+            state,
+            shutdown,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// A handle that stops the server gracefully when sent `true`.
+    pub fn shutdown_handle(&self) -> watch::Sender<bool> {
+        self.shutdown.clone()
+    }
+
+    /// Serves until Ctrl-C, SIGTERM or the shutdown handle; in-flight requests finish first.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let state = self.state.clone();
+        let secure = state.settings.https;
+        // Layers that must see the request before routing: tenancy may rewrite the path.
+        let inner = self.router;
+        let tenancy = middleware::from_fn_with_state(state.clone(), tenancy::resolve);
+        let stack = tower::ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(
+                TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id, tenant = tracing::field::Empty)
+                }),
+            )
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+            .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+            .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                HeaderName::from_static("strict-transport-security"),
+                if secure { Some(HeaderValue::from_static("max-age=31536000; includeSubDomains")) } else { None },
+            ))
+            .layer(tenancy)
+            .layer(middleware::from_fn(csrf::protect));
+        // A fallback-only router runs these layers before the inner router matches.
+        let app = Router::new().fallback_service(inner).layer(stack);
+        let mut rx = self.shutdown.subscribe();
+        let stop = async move {
+            let ctrl_c = async {
+                let _ = tokio::signal::ctrl_c().await;
+            };
+            #[cfg(unix)]
+            let term = async {
+                if let Ok(mut s) =
+                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                {
+                    s.recv().await;
+                }
+            };
+            #[cfg(not(unix))]
+            let term = std::future::pending::<()>();
+            tokio::select! {
+                _ = ctrl_c => {},
+                _ = term => {},
+                _ = rx.wait_for(|v| *v) => {},
+            }
+            tracing::info!("shutting down: finishing in-flight requests");
+        };
+        axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await?;
+        state.store.db().close().await;
+        Ok(())
+    }
+}

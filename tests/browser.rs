@@ -1,0 +1,226 @@
+//! End-to-end in headless Chromium: sign in to both demo tenants, see each one's brand,
+//! and filter the inventory through the hydrated page without a reload.
+
+mod support;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use support::{spawn_app, Backend, TestApp};
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn start_browser(profile: &std::path::Path) -> (Driver, Client) {
+    let port = free_port();
+    let driver = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver is installed (scripts/test installs Debian's chromium-driver)");
+    let driver = Driver(driver);
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--no-first-run", "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
+        }),
+    );
+    for _ in 0..100 {
+        if let Ok(client) = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            return (driver, client);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start");
+}
+
+async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![]).await.unwrap()
+}
+
+/// Polls a JavaScript condition until it holds (10 s at most).
+async fn wait_for(c: &Client, condition: &str, what: &str) {
+    for _ in 0..100 {
+        if js(c, &format!("return !!({condition});")).await == json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let url = c
+        .current_url()
+        .await
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    let page = c.source().await.unwrap_or_default();
+    let tail: String = page.chars().take(3000).collect();
+    panic!("timed out waiting for {what} (at {url}); page starts:\n{tail}");
+}
+
+async fn sign_in(c: &Client, login_url: &str, email: &str, password: &str) {
+    c.goto(login_url).await.unwrap();
+    c.find(Locator::Css("#email"))
+        .await
+        .unwrap()
+        .send_keys(email)
+        .await
+        .unwrap();
+    c.find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    c.find(Locator::Css("form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(c, "document.querySelector('.who')", "the signed-in header").await;
+}
+
+async fn check_brand(c: &Client, product: &str, topbar_rgb: &str) {
+    let name = c
+        .find(Locator::Css(".product-name"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(name, product);
+    let bg = js(
+        c,
+        "return getComputedStyle(document.querySelector('.topbar')).backgroundColor;",
+    )
+    .await;
+    assert_eq!(bg, json!(topbar_rgb));
+    let text = js(
+        c,
+        "return document.documentElement.outerHTML.toLowerCase();",
+    )
+    .await;
+    assert!(
+        !text.as_str().unwrap().contains("shelfwise"),
+        "{product} never says Shelfwise"
+    );
+    assert_eq!(js(c, "return document.title;").await, json!(product));
+}
+
+async fn filter_without_reload(c: &Client, app: &TestApp, search: &str, shot: &str) {
+    c.find(Locator::LinkText("Inventory"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.querySelector('table.stock tbody tr')",
+        "inventory rows",
+    )
+    .await;
+    wait_for(c, "document.body.dataset.hydrated === 'true'", "hydration").await;
+    js(c, "window.__probe = 'same page'; return null;").await;
+    let input = c.find(Locator::Css("input[name=q]")).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys(search).await.unwrap();
+    c.find(Locator::Css(".filters button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let cond = format!(
+        "location.search.includes('q={search}') && (() => {{ const rows = [...document.querySelectorAll('table.stock tbody tr')]; \
+         return rows.length > 0 && rows.every(r => r.textContent.toLowerCase().includes('{search}')); }})()"
+    );
+    wait_for(c, &cond, "the filtered table").await;
+    assert_eq!(
+        js(c, "return window.__probe;").await,
+        json!("same page"),
+        "the table changed without a page load"
+    );
+    let png = c.screenshot().await.unwrap();
+    let _ = std::fs::write(
+        std::env::temp_dir().join(format!("shelfwise-{shot}-{}.png", app.port)),
+        png,
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
+    let required = std::env::var("SHELFWISE_E2E").is_ok();
+    if !required
+        && Command::new("chromedriver")
+            .arg("--version")
+            .output()
+            .is_err()
+    {
+        eprintln!(
+            "skipped: chromedriver not installed; scripts/test installs it and runs this test"
+        );
+        return;
+    }
+    let site = std::env::var("SHELFWISE_SITE_ROOT")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| support::repo_root().join("site"));
+    assert!(
+        site.join("pkg/portal.js").is_file(),
+        "site assets missing at {}: run scripts/test, which builds them",
+        site.display()
+    );
+
+    let app = spawn_app(Backend::Sqlite).await;
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, c) = start_browser(profile.path()).await;
+
+    // Grocery franchise, tenant from the path.
+    sign_in(
+        &c,
+        &app.url("/t/freshfield/login"),
+        "planner@freshfield.example",
+        "freshfield-plan-2026",
+    )
+    .await;
+    check_brand(&c, "Freshfield Stock", "rgb(30, 122, 70)").await;
+    filter_without_reload(&c, &app, "oat", "freshfield").await;
+
+    // Outdoor retailer run by an MSP, tenant from the host (*.localhost resolves to loopback).
+    sign_in(
+        &c,
+        &format!("http://ridgeline.localhost:{}/login", app.port),
+        "admin@ridgeline.example",
+        "ridgeline-admin-2026",
+    )
+    .await;
+    check_brand(&c, "Ridgeline Supply Desk", "rgb(38, 50, 56)").await;
+    filter_without_reload(&c, &app, "jacket", "ridgeline").await;
+
+    c.close().await.unwrap();
+}

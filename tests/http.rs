@@ -1,0 +1,605 @@
+//! HTTP tests against the real application: tenancy and branding, sign-in, CSRF,
+//! isolation between tenants, event ingestion, health and metrics.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{spawn_app, spawn_app_with, Backend, Options, TestApp};
+
+on_both_backends!(
+    unknown_tenants_get_a_neutral_404,
+    each_tenant_is_branded_from_first_paint,
+    sign_in_rotates_the_session_and_sign_out_ends_it,
+    wrong_password_and_unknown_user_get_the_same_answer,
+    a_session_is_bound_to_its_tenant,
+    repeated_failures_are_throttled,
+    state_changes_need_a_same_origin_request,
+    server_functions_authorise_every_call,
+    events_are_applied_once_and_bad_fields_named,
+    a_key_only_works_for_its_own_tenant,
+    a_thousand_event_batch_is_accepted,
+    health_metrics_and_security_headers,
+);
+
+const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
+const RL_ADMIN: (&str, &str) = ("admin@ridgeline.example", "ridgeline-admin-2026");
+
+async fn body(res: reqwest::Response) -> String {
+    res.text().await.unwrap()
+}
+
+fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("sid="))
+        .map(str::to_string)
+}
+
+async fn unknown_tenants_get_a_neutral_404(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    for res in [
+        c.get(app.url("/t/no-such-shop/")).send().await.unwrap(),
+        c.get(app.url("/t/no-such-shop")).send().await.unwrap(),
+        c.get(app.url("/t/no-such-shop/login"))
+            .send()
+            .await
+            .unwrap(),
+        c.get(app.url("/login"))
+            .header("host", "evil.example")
+            .send()
+            .await
+            .unwrap(),
+        c.get(app.url("/"))
+            .header("host", "nobody.localhost")
+            .send()
+            .await
+            .unwrap(),
+    ] {
+        assert_eq!(res.status(), 404);
+        let text = body(res).await.to_lowercase();
+        for leak in ["shelfwise", "freshfield", "ridgeline", "northwind"] {
+            assert!(!text.contains(leak), "404 page mentions {leak}");
+        }
+    }
+}
+
+async fn each_tenant_is_branded_from_first_paint(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    // Path form, subdomain of the base domain, and a custom domain.
+    let ff = body(c.get(app.url("/t/freshfield/login")).send().await.unwrap()).await;
+    let rl = body(
+        c.get(app.url("/login"))
+            .header("host", format!("ridgeline.localhost:{}", app.port))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let rl_custom = body(
+        c.get(app.url("/login"))
+            .header("host", "supply.ridgeline-outdoor.example")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        ff.contains("Freshfield Stock") && ff.contains("--primary:#1e7a46"),
+        "freshfield brand in the first response"
+    );
+    assert!(ff.contains("/theme-assets/freshfield/logo.svg"));
+    assert!(rl.contains("Ridgeline Supply Desk") && rl.contains("--primary:#263238"));
+    assert!(rl_custom.contains("Ridgeline Supply Desk"));
+    for page in [&ff, &rl] {
+        let lower = page.to_lowercase();
+        assert!(
+            !lower.contains("shelfwise"),
+            "a branded portal never says Shelfwise"
+        );
+        assert!(!lower.contains("northwind"), "nor names the MSP behind it");
+    }
+    assert!(!ff.contains("Ridgeline") && !rl.contains("Freshfield"));
+    let home = c.get(app.url("/t/freshfield/?x=1")).send().await.unwrap();
+    assert_eq!(home.status(), 308);
+    assert_eq!(home.headers()["location"], "/t/freshfield?x=1");
+    let logo = c
+        .get(app.url("/theme-assets/ridgeline/logo.svg"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logo.status(), 200);
+}
+
+async fn sign_in_rotates_the_session_and_sign_out_ends_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    // Before sign-in the inventory redirects to the login page.
+    let res = c
+        .get(app.url("/t/freshfield/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    assert_eq!(res.headers()["location"], "/t/freshfield/login");
+
+    let first = c
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 303);
+    assert_eq!(first.headers()["location"], "/t/freshfield");
+    let cookie = session_cookie(&first).expect("a session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    let second = c
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    let rotated = session_cookie(&second).expect("a new cookie at sign-in");
+    assert_ne!(
+        cookie.split(';').next(),
+        rotated.split(';').next(),
+        "the session id changes at sign-in"
+    );
+
+    let page = c
+        .get(app.url("/t/freshfield/inventory?q=oat"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = body(page).await;
+    assert!(
+        html.contains("Pieter Jansen"),
+        "the signed-in user is shown"
+    );
+    assert!(
+        html.contains("Oat biscuits") || html.contains("Oat drink"),
+        "search results are rendered on the server"
+    );
+    assert!(
+        !html.contains("Sparkling water"),
+        "rows not matching the search are left out"
+    );
+
+    let out = c
+        .post(app.url("/t/freshfield/logout"))
+        .header("origin", app.origin())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        out.headers()["location"],
+        "/t/freshfield/login?signed_out=1"
+    );
+    let after = c
+        .get(app.url("/t/freshfield/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), 302, "the old session no longer signs in");
+}
+
+async fn wrong_password_and_unknown_user_get_the_same_answer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let wrong = app
+        .login(
+            &app.client(),
+            "freshfield",
+            FF_PLANNER.0,
+            "not-the-password",
+        )
+        .await;
+    let unknown = app
+        .login(
+            &app.client(),
+            "freshfield",
+            "nobody@freshfield.example",
+            "not-the-password",
+        )
+        .await;
+    let other_tenant = app
+        .login(&app.client(), "freshfield", RL_ADMIN.0, RL_ADMIN.1)
+        .await;
+    assert_eq!(wrong, "/t/freshfield/login?error=invalid");
+    assert_eq!(unknown, wrong);
+    assert_eq!(
+        other_tenant, wrong,
+        "a user of another tenant cannot sign in here"
+    );
+    let page = body(app.client().get(app.url(&wrong)).send().await.unwrap()).await;
+    assert!(page.contains("do not match an account"));
+}
+
+async fn a_session_is_bound_to_its_tenant(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    assert_eq!(
+        app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+            .await,
+        "/t/freshfield"
+    );
+    assert_eq!(
+        c.get(app.url("/t/freshfield/inventory"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    // Same browser, same cookie, another tenant's portal: signed out there.
+    let res = c
+        .get(app.url("/t/ridgeline/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    assert_eq!(res.headers()["location"], "/t/ridgeline/login");
+}
+
+async fn repeated_failures_are_throttled(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            login_failures_per_account: 3,
+        },
+    )
+    .await;
+    let c = app.client();
+    for _ in 0..3 {
+        assert_eq!(
+            app.login(&c, "freshfield", FF_PLANNER.0, "guess-guess-guess")
+                .await,
+            "/t/freshfield/login?error=invalid"
+        );
+    }
+    // Even the right password is refused while the account is throttled.
+    assert_eq!(
+        app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+            .await,
+        "/t/freshfield/login?error=throttled"
+    );
+    // Other accounts are unaffected.
+    assert_eq!(
+        app.login(&app.client(), "ridgeline", RL_ADMIN.0, RL_ADMIN.1)
+            .await,
+        "/t/ridgeline"
+    );
+}
+
+async fn state_changes_need_a_same_origin_request(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    let form = [("email", FF_PLANNER.0), ("password", FF_PLANNER.1)];
+    let none = c
+        .post(app.url("/t/freshfield/login"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(none.status(), 403);
+    let evil = c
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", "http://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(evil.status(), 403);
+    let sibling = c
+        .post(app.url("/t/freshfield/login"))
+        .header("sec-fetch-site", "same-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        sibling.status(),
+        403,
+        "a sibling tenant subdomain is not our origin"
+    );
+    assert!(session_cookie(&none).is_none() && session_cookie(&evil).is_none());
+    // A forged sign-out does not end a real session.
+    app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    assert_eq!(
+        c.post(app.url("/t/freshfield/logout"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(
+        c.get(app.url("/t/freshfield/inventory"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}
+
+async fn server_functions_authorise_every_call(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let anon = app.client();
+    let call = |c: &reqwest::Client, path: &str| {
+        c.post(app.url(path))
+            .header("origin", app.origin())
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("query[page]=0")
+            .send()
+    };
+    assert_eq!(
+        call(&anon, "/t/freshfield/api/inventory")
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let c = app.client();
+    app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let ok = call(&c, "/t/freshfield/api/inventory").await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(body(ok).await.contains("FF-0001"));
+    // The freshfield session asks ridgeline's portal: refused, nothing of ridgeline's leaks.
+    let other = call(&c, "/t/ridgeline/api/inventory").await.unwrap();
+    assert_eq!(other.status(), 401);
+    assert!(!body(other).await.contains("RL-"));
+    // The supplier role may not read the tenant's inventory.
+    let s = app.client();
+    app.login(
+        &s,
+        "freshfield",
+        "dairy@lowlands-dairy.example",
+        "lowlands-supply-2026",
+    )
+    .await;
+    assert_eq!(
+        call(&s, "/t/freshfield/api/inventory")
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+}
+
+fn event(id: &str, kind: &str, loc: &str, sku: &str, qty: i64) -> Value {
+    json!({"source": "pos-1", "external_id": id, "type": kind, "location": loc, "sku": sku, "quantity": qty})
+}
+
+async fn post_events(app: &TestApp, path: &str, key: &str, batch: &Value) -> reqwest::Response {
+    app.client()
+        .post(app.url(path))
+        .bearer_auth(key)
+        .json(batch)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos")
+        .await
+        .unwrap()
+        .key;
+    let start = app
+        .store
+        .position(ff, "FF-0001", "S-AMS1")
+        .await
+        .unwrap()
+        .unwrap()
+        .on_hand;
+    let batch = json!({"events": [event("r1", "sale", "S-AMS1", "FF-0001", 2), event("r2", "return", "S-AMS1", "FF-0001", 1)]});
+    let res = post_events(&app, "/t/freshfield/api/v1/events", &key, &batch).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        json!({"accepted": 2, "duplicates": 0})
+    );
+    // The same batch again, this time by host: nothing changes.
+    let replay = app
+        .client()
+        .post(app.url("/api/v1/events"))
+        .header("host", "freshfield.localhost")
+        .bearer_auth(&key)
+        .json(&batch)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        replay.json::<Value>().await.unwrap(),
+        json!({"accepted": 0, "duplicates": 2})
+    );
+    assert_eq!(
+        app.store
+            .position(ff, "FF-0001", "S-AMS1")
+            .await
+            .unwrap()
+            .unwrap()
+            .on_hand,
+        start - 1
+    );
+
+    let bad = json!({"events": [event("r3", "sale", "S-AMS1", "FF-0001", 1), event("r4", "sale", "S-AMS1", "FF-0001", -5)]});
+    let res = post_events(&app, "/t/freshfield/api/v1/events", &key, &bad).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(problem["status"], 422);
+    assert_eq!(problem["errors"][0]["pointer"], "/events/1/quantity");
+    assert!(problem["detail"]
+        .as_str()
+        .unwrap()
+        .contains("/events/1/quantity"));
+    assert_eq!(
+        app.store
+            .position(ff, "FF-0001", "S-AMS1")
+            .await
+            .unwrap()
+            .unwrap()
+            .on_hand,
+        start - 1,
+        "nothing of the bad batch was applied"
+    );
+    assert_eq!(app.store.event_count(ff).await.unwrap(), 2);
+
+    let c = app.client();
+    let url = app.url("/t/freshfield/api/v1/events");
+    let text = c
+        .post(&url)
+        .bearer_auth(&key)
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(text.status(), 415);
+    let broken = c
+        .post(&url)
+        .bearer_auth(&key)
+        .header("content-type", "application/json")
+        .body("{\"events\": [")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(broken.status(), 400);
+    assert!(broken.json::<Value>().await.unwrap()["detail"]
+        .as_str()
+        .unwrap()
+        .contains("not valid JSON"));
+}
+
+async fn a_key_only_works_for_its_own_tenant(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let rl = app.tenant("ridgeline").await;
+    let ff_key = engine::identity::create_api_key(&app.store, ff, "pos")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [event("x1", "count", "S-KOE", "RL-001", 0)]});
+    let before = app
+        .store
+        .position(rl, "RL-001", "S-KOE")
+        .await
+        .unwrap()
+        .unwrap()
+        .on_hand;
+    for (path, key) in [
+        ("/t/ridgeline/api/v1/events", ff_key.as_str()),
+        ("/t/ridgeline/api/v1/events", "sw_nope_nope"),
+        ("/t/ridgeline/api/v1/events", ""),
+    ] {
+        let res = post_events(&app, path, key, &batch).await;
+        assert_eq!(res.status(), 401, "{key:?}");
+        assert_eq!(res.headers()["www-authenticate"], "Bearer");
+    }
+    let no_header = app
+        .client()
+        .post(app.url("/t/ridgeline/api/v1/events"))
+        .json(&batch)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_header.status(), 401);
+    assert_eq!(
+        app.store
+            .position(rl, "RL-001", "S-KOE")
+            .await
+            .unwrap()
+            .unwrap()
+            .on_hand,
+        before
+    );
+    assert_eq!(app.store.event_count(rl).await.unwrap(), 0);
+}
+
+async fn a_thousand_event_batch_is_accepted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos")
+        .await
+        .unwrap()
+        .key;
+    let events: Vec<Value> = (0..1000)
+        .map(|i| {
+            event(
+                &format!("big-{i}"),
+                "sale",
+                ["S-AMS1", "S-UTR", "S-RTM"][i % 3],
+                &format!("FF-{:04}", 1 + i % 240),
+                1,
+            )
+        })
+        .collect();
+    let res = post_events(
+        &app,
+        "/t/freshfield/api/v1/events",
+        &key,
+        &json!({ "events": events }),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        json!({"accepted": 1000, "duplicates": 0})
+    );
+    assert_eq!(app.store.event_count(ff).await.unwrap(), 1000);
+}
+
+async fn health_metrics_and_security_headers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    assert_eq!(
+        body(c.get(app.url("/healthz")).send().await.unwrap()).await,
+        "ok"
+    );
+    assert_eq!(
+        c.get(app.url("/readyz")).send().await.unwrap().status(),
+        200
+    );
+    let page = c.get(app.url("/t/freshfield/login")).send().await.unwrap();
+    assert!(page.headers().contains_key("x-request-id"));
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    assert!(page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos")
+        .await
+        .unwrap()
+        .key;
+    post_events(
+        &app,
+        "/t/freshfield/api/v1/events",
+        &key,
+        &json!({"events": [event("m1", "sale", "S-UTR", "FF-0002", 1)]}),
+    )
+    .await;
+    let metrics = body(c.get(app.url("/metrics")).send().await.unwrap()).await;
+    assert!(
+        metrics.contains("shelfwise_http_requests_total"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("shelfwise_http_request_duration_seconds"));
+    assert!(metrics.contains("shelfwise_events_ingested_total{tenant=\"freshfield\"}"));
+}
