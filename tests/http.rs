@@ -19,6 +19,7 @@ on_both_backends!(
     a_key_only_works_for_its_own_tenant,
     a_thousand_event_batch_is_accepted,
     health_metrics_and_security_headers,
+    over_https_cookies_are_host_prefixed_and_secure,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -255,6 +256,7 @@ async fn repeated_failures_are_throttled(backend: Backend) {
         backend,
         Options {
             login_failures_per_account: 3,
+            ..Options::default()
         },
     )
     .await;
@@ -602,4 +604,38 @@ async fn health_metrics_and_security_headers(backend: Backend) {
     );
     assert!(metrics.contains("shelfwise_http_request_duration_seconds"));
     assert!(metrics.contains("shelfwise_events_ingested_total{tenant=\"freshfield\"}"));
+}
+
+async fn over_https_cookies_are_host_prefixed_and_secure(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            https: true,
+            ..Options::default()
+        },
+    )
+    .await;
+    let res = app
+        .client()
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("__Host-sid="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Domain="),
+        "__Host- cookies carry no Domain"
+    );
+    assert!(res.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age=31536000"));
 }

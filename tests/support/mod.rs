@@ -34,12 +34,15 @@ fn pg_admin_url() -> String {
 
 pub struct Options {
     pub login_failures_per_account: u32,
+    /// Serve as if behind https (Secure `__Host-` cookies, HSTS).
+    pub https: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             login_failures_per_account: 10,
+            https: false,
         }
     }
 }
@@ -82,6 +85,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("site"));
     settings.login_failures_per_account = opts.login_failures_per_account;
+    settings.https = opts.https;
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
     let store = Store::new(db);
