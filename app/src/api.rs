@@ -94,6 +94,8 @@ pub struct Overview {
     pub locations: usize,
     pub products: i64,
     pub low_positions: i64,
+    /// True when there are at least `low_positions` (the count stops there).
+    pub low_capped: bool,
 }
 
 #[server(endpoint = "overview")]

@@ -199,6 +199,7 @@ pub async fn overview() -> Result<Overview, ServerFnError> {
         locations: locations.len(),
         products,
         low_positions,
+        low_capped: low_positions >= engine::store::LOW_COUNT_CAP,
     })
 }
 

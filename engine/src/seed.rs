@@ -216,6 +216,67 @@ impl TenantFile {
     }
 }
 
+impl TenantFile {
+    /// A synthetic tenant for benchmarks: `skus` products at each of `stores` stores and
+    /// one DC, with one planner (`planner@<slug>.example`, password `<slug>-bench-pass`).
+    pub fn synthetic(slug: &str, skus: usize, stores: usize) -> TenantFile {
+        const CLASSES: [&str; 8] = [
+            "dairy",
+            "bakery",
+            "produce",
+            "frozen",
+            "pantry",
+            "beverages",
+            "household",
+            "snacks",
+        ];
+        let mut locations = vec![LocationFile {
+            code: "DC-1".into(),
+            name: "Central DC".into(),
+            kind: LocationKind::Dc,
+            region: "central".into(),
+            latitude: None,
+            longitude: None,
+        }];
+        locations.extend((1..=stores).map(|i| LocationFile {
+            code: format!("S-{i:03}"),
+            name: format!("Store {i}"),
+            kind: LocationKind::Store,
+            region: ["north", "south", "east", "west"][i % 4].into(),
+            latitude: None,
+            longitude: None,
+        }));
+        let products = (1..=skus)
+            .map(|i| ProductFile {
+                sku: format!("SKU-{i:06}"),
+                name: format!("Article {i} {}", CLASSES[i % 8]),
+                class: CLASSES[i % 8].into(),
+                cost_minor: 100 + (i % 900) as i64,
+                price_minor: 180 + (i % 1500) as i64,
+                supplier: None,
+            })
+            .collect();
+        TenantFile {
+            slug: slug.into(),
+            name: format!("Benchmark {slug}"),
+            theme: "shelfwise".into(),
+            currency: default_currency(),
+            domains: Vec::new(),
+            partner: None,
+            locations,
+            suppliers: Vec::new(),
+            policies: BTreeMap::new(),
+            products,
+            users: vec![UserFile {
+                email: format!("planner@{slug}.example"),
+                name: "Bench Planner".into(),
+                password: format!("{slug}-bench-pass"),
+                roles: vec![Role::Planner],
+            }],
+        }
+    }
+}
+
 /// What one seed run did to a tenant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeedReport {

@@ -421,6 +421,13 @@ async fn inventory_filters_and_pages(store: &Store) {
         .rows
         .iter()
         .any(|r| r.sku == "BREAD" && r.location_code == "S1"));
+    let (products, low_count) = store.stock_summary(t).await.unwrap();
+    assert_eq!(products, 3);
+    assert_eq!(
+        low_count,
+        low.rows.len() as i64,
+        "the summary counts the same low rows the filter shows"
+    );
 }
 
 async fn one_tenant_never_sees_another(store: &Store) {

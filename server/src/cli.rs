@@ -38,6 +38,16 @@ enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// Provision a synthetic tenant of the given size (for benchmarks).
+    SeedScale {
+        #[arg(long, default_value = "bench")]
+        slug: String,
+        #[arg(long, default_value_t = 20_000)]
+        skus: usize,
+        /// Stores besides the one DC.
+        #[arg(long, default_value_t = 49)]
+        stores: usize,
+    },
     /// Create an API key for a tenant's integration; the key is shown once.
     ApiKey {
         #[arg(long)]
@@ -91,6 +101,18 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
             let store = open_store(&settings).await?;
             let files = seed_all(&settings, &store, dir).await?;
             println!("seeded {} tenant(s)", files.len());
+        }
+        Command::SeedScale { slug, skus, stores } => {
+            let store = open_store(&settings).await?;
+            let file = TenantFile::synthetic(&slug, skus, stores);
+            let started = std::time::Instant::now();
+            let report = seed_tenant(&store, &file).await?;
+            println!(
+                "seeded {slug}: {skus} SKUs x {} locations, {} new positions in {:.1}s; login planner@{slug}.example / {slug}-bench-pass",
+                stores + 1,
+                report.positions_created,
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::ApiKey { tenant, name } => {
             let store = open_store(&settings).await?;

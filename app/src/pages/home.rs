@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
                                     <div class="stat"><span class="figure">{o.locations}</span><span>"locations"</span></div>
                                     <div class="stat"><span class="figure">{grouped(o.products)}</span><span>"products"</span></div>
                                     <A href=p.href("/inventory?low=true") attr:class="stat alert">
-                                        <span class="figure">{grouped(o.low_positions)}</span>
+                                        <span class="figure">{grouped(o.low_positions)}{o.low_capped.then_some("+")}</span>
                                         <span>"positions at or below reorder point"</span>
                                     </A>
                                 </div>

@@ -4,6 +4,9 @@ use super::Store;
 use crate::model::{now_ms, Page, PositionFilter, PositionRow, TenantId};
 use crate::on_db;
 
+/// The most low-stock positions [`Store::stock_summary`] counts.
+pub const LOW_COUNT_CAP: i64 = 10_000;
+
 /// Initial figures for one (product, location) pair.
 #[derive(Clone, Debug)]
 pub struct PositionSeed {
@@ -14,13 +17,15 @@ pub struct PositionSeed {
     pub order_up_to: i64,
 }
 
+/// Products drive the join in SKU order and positions follow by primary key, so a page is
+/// read without sorting a million rows. `CROSS JOIN` pins that order on SQLite (which
+/// honours it) and is an ordinary inner join to PostgreSQL's planner.
 const POSITION_SELECT: &str = "SELECT p.sku, p.name AS product_name, p.class, \
      l.code AS location_code, l.name AS location_name, s.on_hand, s.in_transit, s.on_order, \
      s.reorder_point, s.order_up_to, s.low \
-     FROM stock_positions s \
-     JOIN products p ON p.id = s.product_id AND p.tenant_id = s.tenant_id \
-     JOIN locations l ON l.id = s.location_id AND l.tenant_id = s.tenant_id \
-     WHERE s.tenant_id = $1";
+     FROM products p CROSS JOIN stock_positions s CROSS JOIN locations l \
+     WHERE p.tenant_id = $1 AND s.tenant_id = p.tenant_id AND s.product_id = p.id \
+     AND l.id = s.location_id AND l.tenant_id = p.tenant_id";
 
 /// `%…%` pattern for LIKE with the wildcards in the user's text escaped.
 fn like_pattern(text: &str) -> String {
@@ -63,7 +68,10 @@ impl Store {
             ));
         }
         if filter.location_code.is_some() {
-            sql.push_str(&format!(" AND l.code = ${}", next()));
+            sql.push_str(&format!(
+                " AND s.location_id = (SELECT id FROM locations WHERE tenant_id = $1 AND code = ${})",
+                next()
+            ));
         }
         if filter.class.is_some() {
             sql.push_str(&format!(" AND p.class = ${}", next()));
@@ -105,16 +113,19 @@ impl Store {
     }
 
     /// How many products the tenant has and how many positions are at or below their
-    /// reorder point.
+    /// reorder point, counted up to [`LOW_COUNT_CAP`]: a headline needs no exact figure
+    /// beyond that, and counting a million rows on every page view would be slow.
     pub async fn stock_summary(&self, tenant: TenantId) -> Result<(i64, i64), sqlx::Error> {
         on_db!(
             &self.db,
             read | pool | {
                 sqlx::query_as::<_, (i64, i64)>(
                     "SELECT (SELECT COUNT(*) FROM products WHERE tenant_id = $1), \
-                 (SELECT COUNT(*) FROM stock_positions WHERE tenant_id = $1 AND low = TRUE)",
+                     (SELECT COUNT(*) FROM (SELECT 1 FROM stock_positions \
+                       WHERE tenant_id = $1 AND low = TRUE LIMIT $2) capped)",
                 )
                 .bind(tenant.0)
+                .bind(LOW_COUNT_CAP)
                 .fetch_one(pool)
                 .await
             }

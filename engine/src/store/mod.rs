@@ -11,7 +11,7 @@ mod tenants;
 pub use catalog::{LocationRecord, ProductRecord, SupplierRecord};
 pub use events::Applied;
 pub use identity::LoginRecord;
-pub use inventory::PositionSeed;
+pub use inventory::{PositionSeed, LOW_COUNT_CAP};
 
 use crate::db::Db;
 
