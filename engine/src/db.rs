@@ -25,16 +25,17 @@ pub enum Db {
     Postgres(PgPool),
 }
 
-/// Runs `$body` with `$pool` bound to the backend's read or write pool.
+/// Runs `$body` with `$pool` bound to the backend's read or write pool:
+/// `on_db!(db, read, |pool| sqlx::query(…).fetch_all(pool).await)`.
 #[macro_export]
 macro_rules! on_db {
-    ($db:expr, read |$pool:ident| $body:expr) => {
+    ($db:expr, read, |$pool:ident| $body:expr) => {
         match $db {
             $crate::db::Db::Sqlite { read: $pool, .. } => $body,
             $crate::db::Db::Postgres($pool) => $body,
         }
     };
-    ($db:expr, write |$pool:ident| $body:expr) => {
+    ($db:expr, write, |$pool:ident| $body:expr) => {
         match $db {
             $crate::db::Db::Sqlite { write: $pool, .. } => $body,
             $crate::db::Db::Postgres($pool) => $body,
@@ -102,10 +103,10 @@ impl Db {
 
     /// Cheap round trip used by readiness checks.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        on_db!(
-            self,
-            read | pool | sqlx::query("SELECT 1").execute(pool).await.map(|_| ())
-        )
+        on_db!(self, read, |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .map(|_| ()))
     }
 
     pub async fn close(&self) {

@@ -40,14 +40,10 @@ impl Store {
         tenant: TenantId,
         locations: &[LocationRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(
-            &self.db,
-            write
-                | pool
-                | {
-                    let mut tx = pool.begin().await?;
-                    for l in locations {
-                        sqlx::query(
+        on_db!(&self.db, write, |pool| {
+            let mut tx = pool.begin().await?;
+            for l in locations {
+                sqlx::query(
                     "INSERT INTO locations (tenant_id, code, name, kind, region, latitude, longitude) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, code) DO UPDATE SET \
                      name = excluded.name, kind = excluded.kind, region = excluded.region, \
@@ -62,10 +58,9 @@ impl Store {
                 .bind(l.longitude)
                 .execute(&mut *tx)
                 .await?;
-                    }
-                    tx.commit().await
-                }
-        )
+            }
+            tx.commit().await
+        })
     }
 
     pub async fn upsert_suppliers(
@@ -73,14 +68,10 @@ impl Store {
         tenant: TenantId,
         suppliers: &[SupplierRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(
-            &self.db,
-            write
-                | pool
-                | {
-                    let mut tx = pool.begin().await?;
-                    for s in suppliers {
-                        sqlx::query(
+        on_db!(&self.db, write, |pool| {
+            let mut tx = pool.begin().await?;
+            for s in suppliers {
+                sqlx::query(
                     "INSERT INTO suppliers (tenant_id, code, name, email, lead_time_days) \
                      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, code) DO UPDATE SET \
                      name = excluded.name, email = excluded.email, lead_time_days = excluded.lead_time_days",
@@ -92,10 +83,9 @@ impl Store {
                 .bind(s.lead_time_days)
                 .execute(&mut *tx)
                 .await?;
-                    }
-                    tx.commit().await
-                }
-        )
+            }
+            tx.commit().await
+        })
     }
 
     /// Upserts products by SKU; a supplier code that does not exist in the tenant is an error.
@@ -104,14 +94,10 @@ impl Store {
         tenant: TenantId,
         products: &[ProductRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(
-            &self.db,
-            write
-                | pool
-                | {
-                    let mut tx = pool.begin().await?;
-                    for p in products {
-                        sqlx::query(
+        on_db!(&self.db, write, |pool| {
+            let mut tx = pool.begin().await?;
+            for p in products {
+                sqlx::query(
                     "INSERT INTO products (tenant_id, sku, name, class, cost_minor, price_minor, supplier_id) \
                      VALUES ($1, $2, $3, $4, $5, $6, \
                        (SELECT id FROM suppliers WHERE tenant_id = $1 AND code = $7)) \
@@ -128,39 +114,31 @@ impl Store {
                 .bind(&p.supplier_code)
                 .execute(&mut *tx)
                 .await?;
-                    }
-                    tx.commit().await
-                }
-        )
+            }
+            tx.commit().await
+        })
     }
 
     pub async fn locations(&self, tenant: TenantId) -> Result<Vec<Location>, sqlx::Error> {
-        on_db!(
-            &self.db,
-            read | pool
-                | {
-                    sqlx::query_as::<_, Location>(
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, Location>(
                 "SELECT id, code, name, kind, region FROM locations WHERE tenant_id = $1 ORDER BY kind, code",
             )
             .bind(tenant.0)
             .fetch_all(pool)
             .await
-                }
-        )
+        })
     }
 
     pub async fn product_classes(&self, tenant: TenantId) -> Result<Vec<String>, sqlx::Error> {
-        on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_scalar::<_, String>(
-                    "SELECT DISTINCT class FROM products WHERE tenant_id = $1 ORDER BY class",
-                )
-                .bind(tenant.0)
-                .fetch_all(pool)
-                .await
-            }
-        )
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_scalar::<_, String>(
+                "SELECT DISTINCT class FROM products WHERE tenant_id = $1 ORDER BY class",
+            )
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await
+        })
     }
 
     /// Location ids by code for the given codes (unknown codes are simply absent).
@@ -200,16 +178,13 @@ impl Store {
                 "SELECT {column}, id FROM {table} WHERE tenant_id = $1 AND {column} IN ({})",
                 placeholders.join(",")
             );
-            let rows: Vec<(String, i64)> = on_db!(
-                &self.db,
-                read | pool | {
-                    let mut q = sqlx::query_as::<_, (String, i64)>(&sql).bind(tenant.0);
-                    for c in chunk {
-                        q = q.bind(*c);
-                    }
-                    q.fetch_all(pool).await
+            let rows: Vec<(String, i64)> = on_db!(&self.db, read, |pool| {
+                let mut q = sqlx::query_as::<_, (String, i64)>(&sql).bind(tenant.0);
+                for c in chunk {
+                    q = q.bind(*c);
                 }
-            )?;
+                q.fetch_all(pool).await
+            })?;
             out.extend(rows);
         }
         Ok(out)

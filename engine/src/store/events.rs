@@ -31,15 +31,11 @@ impl Store {
         events: &[StockEvent],
     ) -> Result<Applied, sqlx::Error> {
         let now = now_ms();
-        on_db!(
-            &self.db,
-            write
-                | pool
-                | {
-                    let mut tx = pool.begin().await?;
-                    let mut applied = Applied::default();
-                    for e in events {
-                        let inserted = sqlx::query_scalar::<_, i64>(
+        on_db!(&self.db, write, |pool| {
+            let mut tx = pool.begin().await?;
+            let mut applied = Applied::default();
+            for e in events {
+                let inserted = sqlx::query_scalar::<_, i64>(
                     "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
                      product_id, quantity, occurred_at, received_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -56,12 +52,12 @@ impl Store {
                 .bind(now)
                 .fetch_optional(&mut *tx)
                 .await?;
-                        if inserted.is_none() {
-                            applied.duplicates += 1;
-                            continue;
-                        }
-                        let (on_hand, absolute, received) = effect(e);
-                        sqlx::query(
+                if inserted.is_none() {
+                    applied.duplicates += 1;
+                    continue;
+                }
+                let (on_hand, absolute, received) = effect(e);
+                sqlx::query(
                     "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, updated_at) \
                      VALUES ($1, $2, $3, $4, $7) \
                      ON CONFLICT (tenant_id, product_id, location_id) DO UPDATE SET \
@@ -80,26 +76,20 @@ impl Store {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-                        applied.accepted += 1;
-                    }
-                    tx.commit().await?;
-                    Ok(applied)
-                }
-        )
+                applied.accepted += 1;
+            }
+            tx.commit().await?;
+            Ok(applied)
+        })
     }
 
     /// How many events the tenant has recorded (for dashboards and tests).
     pub async fn event_count(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
-        on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_scalar::<_, i64>(
-                    "SELECT COUNT(*) FROM stock_events WHERE tenant_id = $1",
-                )
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stock_events WHERE tenant_id = $1")
                 .bind(tenant.0)
                 .fetch_one(pool)
                 .await
-            }
-        )
+        })
     }
 }

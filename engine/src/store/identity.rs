@@ -50,16 +50,13 @@ impl Store {
         email: &str,
     ) -> Result<Option<LoginRecord>, sqlx::Error> {
         let sql = format!("{MEMBER_SELECT} WHERE m.tenant_id = $1 AND u.email = $2");
-        let rows = on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_as::<_, MemberRow>(&sql)
-                    .bind(tenant.0)
-                    .bind(email)
-                    .fetch_all(pool)
-                    .await
-            }
-        )?;
+        let rows = on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, MemberRow>(&sql)
+                .bind(tenant.0)
+                .bind(email)
+                .fetch_all(pool)
+                .await
+        })?;
         Ok(fold(rows))
     }
 
@@ -70,16 +67,13 @@ impl Store {
         user_id: i64,
     ) -> Result<Option<Member>, sqlx::Error> {
         let sql = format!("{MEMBER_SELECT} WHERE m.tenant_id = $1 AND u.id = $2");
-        let rows = on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_as::<_, MemberRow>(&sql)
-                    .bind(tenant.0)
-                    .bind(user_id)
-                    .fetch_all(pool)
-                    .await
-            }
-        )?;
+        let rows = on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, MemberRow>(&sql)
+                .bind(tenant.0)
+                .bind(user_id)
+                .fetch_all(pool)
+                .await
+        })?;
         Ok(fold(rows).filter(|r| !r.disabled).map(|r| r.member))
     }
 
@@ -93,81 +87,72 @@ impl Store {
         hash: impl FnOnce() -> String,
         roles: &[Role],
     ) -> Result<i64, sqlx::Error> {
-        let existing = on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = $1")
-                    .bind(email)
-                    .fetch_optional(pool)
-                    .await
-            }
-        )?;
+        let existing = on_db!(&self.db, read, |pool| {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_optional(pool)
+                .await
+        })?;
         let new_hash = if existing.is_none() {
             Some(hash())
         } else {
             None
         };
-        on_db!(
-            &self.db,
-            write | pool | {
-                let mut tx = pool.begin().await?;
-                let user_id = match (existing, &new_hash) {
-                    (Some(id), _) => {
-                        sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
-                            .bind(name)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                        id
-                    }
-                    (None, Some(h)) => {
-                        sqlx::query_scalar::<_, i64>(
-                            "INSERT INTO users (email, name, password_hash, created_at) \
-                         VALUES ($1, $2, $3, $4) RETURNING id",
-                        )
-                        .bind(email)
+        on_db!(&self.db, write, |pool| {
+            let mut tx = pool.begin().await?;
+            let user_id = match (existing, &new_hash) {
+                (Some(id), _) => {
+                    sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
                         .bind(name)
-                        .bind(h)
-                        .bind(now_ms())
-                        .fetch_one(&mut *tx)
-                        .await?
-                    }
-                    (None, None) => unreachable!("a new user always gets a hash"),
-                };
-                sqlx::query("DELETE FROM memberships WHERE tenant_id = $1 AND user_id = $2")
-                    .bind(tenant.0)
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?;
-                for role in roles {
-                    sqlx::query(
-                        "INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)",
-                    )
-                    .bind(tenant.0)
-                    .bind(user_id)
-                    .bind(role.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    id
                 }
-                tx.commit().await?;
-                Ok(user_id)
+                (None, Some(h)) => {
+                    sqlx::query_scalar::<_, i64>(
+                        "INSERT INTO users (email, name, password_hash, created_at) \
+                         VALUES ($1, $2, $3, $4) RETURNING id",
+                    )
+                    .bind(email)
+                    .bind(name)
+                    .bind(h)
+                    .bind(now_ms())
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+                (None, None) => unreachable!("a new user always gets a hash"),
+            };
+            sqlx::query("DELETE FROM memberships WHERE tenant_id = $1 AND user_id = $2")
+                .bind(tenant.0)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            for role in roles {
+                sqlx::query(
+                    "INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)",
+                )
+                .bind(tenant.0)
+                .bind(user_id)
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
             }
-        )
+            tx.commit().await?;
+            Ok(user_id)
+        })
     }
 
     /// Replaces a stored hash, e.g. when the parameters were upgraded at login.
     pub async fn set_password_hash(&self, user_id: i64, hash: &str) -> Result<(), sqlx::Error> {
-        on_db!(
-            &self.db,
-            write | pool | {
-                sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                    .bind(hash)
-                    .bind(user_id)
-                    .execute(pool)
-                    .await
-                    .map(|_| ())
-            }
-        )
+        on_db!(&self.db, write, |pool| {
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash)
+                .bind(user_id)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })
     }
 
     pub async fn set_user_disabled(
@@ -175,16 +160,13 @@ impl Store {
         email: &str,
         disabled: bool,
     ) -> Result<bool, sqlx::Error> {
-        on_db!(
-            &self.db,
-            write | pool | {
-                sqlx::query("UPDATE users SET disabled = $1 WHERE email = $2")
-                    .bind(disabled)
-                    .bind(email)
-                    .execute(pool)
-                    .await
-                    .map(|r| r.rows_affected() > 0)
-            }
-        )
+        on_db!(&self.db, write, |pool| {
+            sqlx::query("UPDATE users SET disabled = $1 WHERE email = $2")
+                .bind(disabled)
+                .bind(email)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected() > 0)
+        })
     }
 }

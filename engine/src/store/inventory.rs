@@ -86,22 +86,19 @@ impl Store {
         ));
         let limit = i64::from(per_page) + 1;
         let offset = i64::from(filter.page) * i64::from(per_page);
-        let mut rows = on_db!(
-            &self.db,
-            read | pool | {
-                let mut q = sqlx::query_as::<_, PositionRow>(&sql).bind(tenant.0);
-                if let Some(s) = &search {
-                    q = q.bind(s);
-                }
-                if let Some(l) = &filter.location_code {
-                    q = q.bind(l);
-                }
-                if let Some(c) = &filter.class {
-                    q = q.bind(c);
-                }
-                q.bind(limit).bind(offset).fetch_all(pool).await
+        let mut rows = on_db!(&self.db, read, |pool| {
+            let mut q = sqlx::query_as::<_, PositionRow>(&sql).bind(tenant.0);
+            if let Some(s) = &search {
+                q = q.bind(s);
             }
-        )?;
+            if let Some(l) = &filter.location_code {
+                q = q.bind(l);
+            }
+            if let Some(c) = &filter.class {
+                q = q.bind(c);
+            }
+            q.bind(limit).bind(offset).fetch_all(pool).await
+        })?;
         let has_next = rows.len() > per_page as usize;
         rows.truncate(per_page as usize);
         Ok(Page {
@@ -116,20 +113,17 @@ impl Store {
     /// reorder point, counted up to [`LOW_COUNT_CAP`]: a headline needs no exact figure
     /// beyond that, and counting a million rows on every page view would be slow.
     pub async fn stock_summary(&self, tenant: TenantId) -> Result<(i64, i64), sqlx::Error> {
-        on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_as::<_, (i64, i64)>(
-                    "SELECT (SELECT COUNT(*) FROM products WHERE tenant_id = $1), \
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, (i64, i64)>(
+                "SELECT (SELECT COUNT(*) FROM products WHERE tenant_id = $1), \
                      (SELECT COUNT(*) FROM (SELECT 1 FROM stock_positions \
                        WHERE tenant_id = $1 AND low = TRUE LIMIT $2) capped)",
-                )
-                .bind(tenant.0)
-                .bind(LOW_COUNT_CAP)
-                .fetch_one(pool)
-                .await
-            }
-        )
+            )
+            .bind(tenant.0)
+            .bind(LOW_COUNT_CAP)
+            .fetch_one(pool)
+            .await
+        })
     }
 
     /// The position of one SKU at one location.
@@ -140,17 +134,14 @@ impl Store {
         location_code: &str,
     ) -> Result<Option<PositionRow>, sqlx::Error> {
         let sql = format!("{POSITION_SELECT} AND p.sku = $2 AND l.code = $3");
-        on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_as::<_, PositionRow>(&sql)
-                    .bind(tenant.0)
-                    .bind(sku)
-                    .bind(location_code)
-                    .fetch_optional(pool)
-                    .await
-            }
-        )
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, PositionRow>(&sql)
+                .bind(tenant.0)
+                .bind(sku)
+                .bind(location_code)
+                .fetch_optional(pool)
+                .await
+        })
     }
 
     /// Writes initial stock for pairs that have no position yet; live figures are never reset.
@@ -161,16 +152,12 @@ impl Store {
         seeds: &[PositionSeed],
     ) -> Result<u64, sqlx::Error> {
         let now = now_ms();
-        on_db!(
-            &self.db,
-            write
-                | pool
-                | {
-                    let mut created = 0;
-                    for chunk in seeds.chunks(5_000) {
-                        let mut tx = pool.begin().await?;
-                        for s in chunk {
-                            created += sqlx::query(
+        on_db!(&self.db, write, |pool| {
+            let mut created = 0;
+            for chunk in seeds.chunks(5_000) {
+                let mut tx = pool.begin().await?;
+                for s in chunk {
+                    created += sqlx::query(
                         "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, \
                          reorder_point, order_up_to, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
                          ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
@@ -185,12 +172,11 @@ impl Store {
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
-                        }
-                        tx.commit().await?;
-                    }
-                    Ok(created)
                 }
-        )
+                tx.commit().await?;
+            }
+            Ok(created)
+        })
     }
 }
 

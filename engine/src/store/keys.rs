@@ -12,37 +12,31 @@ impl Store {
         prefix: &str,
         key_hash: &str,
     ) -> Result<i64, sqlx::Error> {
-        on_db!(
-            &self.db,
-            write | pool | {
-                sqlx::query_scalar::<_, i64>(
-                    "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at) \
+        on_db!(&self.db, write, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                )
-                .bind(tenant.0)
-                .bind(name)
-                .bind(prefix)
-                .bind(key_hash)
-                .bind(now_ms())
-                .fetch_one(pool)
-                .await
-            }
-        )
+            )
+            .bind(tenant.0)
+            .bind(name)
+            .bind(prefix)
+            .bind(key_hash)
+            .bind(now_ms())
+            .fetch_one(pool)
+            .await
+        })
     }
 
     /// The tenant owning an unrevoked key with this hash.
     pub async fn api_key_tenant(&self, key_hash: &str) -> Result<Option<TenantId>, sqlx::Error> {
-        on_db!(
-            &self.db,
-            read | pool | {
-                sqlx::query_scalar::<_, i64>(
-                    "SELECT tenant_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
-                )
-                .bind(key_hash)
-                .fetch_optional(pool)
-                .await
-            }
-        )
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT tenant_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
+            )
+            .bind(key_hash)
+            .fetch_optional(pool)
+            .await
+        })
         .map(|t| t.map(TenantId))
     }
 }
