@@ -20,6 +20,7 @@ on_both_backends!(
     a_thousand_event_batch_is_accepted,
     health_metrics_and_security_headers,
     over_https_cookies_are_host_prefixed_and_secure,
+    one_address_guessing_many_accounts_is_throttled,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -638,4 +639,35 @@ async fn over_https_cookies_are_host_prefixed_and_secure(backend: Backend) {
         .to_str()
         .unwrap()
         .contains("max-age=31536000"));
+}
+
+async fn one_address_guessing_many_accounts_is_throttled(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            login_failures_per_address: 4,
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    for i in 0..4 {
+        let email = format!("guess{i}@freshfield.example");
+        assert_eq!(
+            app.login(&c, "freshfield", &email, "guess-guess-guess")
+                .await,
+            "/t/freshfield/login?error=invalid"
+        );
+    }
+    assert_eq!(
+        app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+            .await,
+        "/t/freshfield/login?error=throttled",
+        "the fifth try from the same address is refused, whichever account"
+    );
+    // The limit is per tenant: the same address may still sign in elsewhere.
+    assert_eq!(
+        app.login(&c, "ridgeline", RL_ADMIN.0, RL_ADMIN.1).await,
+        "/t/ridgeline"
+    );
 }

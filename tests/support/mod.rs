@@ -34,6 +34,7 @@ fn pg_admin_url() -> String {
 
 pub struct Options {
     pub login_failures_per_account: u32,
+    pub login_failures_per_address: u32,
     /// Serve as if behind https (Secure `__Host-` cookies, HSTS).
     pub https: bool,
 }
@@ -42,6 +43,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             login_failures_per_account: 10,
+            login_failures_per_address: 50,
             https: false,
         }
     }
@@ -86,6 +88,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
         .unwrap_or_else(|_| root.join("site"));
     settings.login_failures_per_account = opts.login_failures_per_account;
     settings.https = opts.https;
+    settings.login_failures_per_address = opts.login_failures_per_address;
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
     let store = Store::new(db);
