@@ -4,6 +4,7 @@
 pub mod db;
 pub mod identity;
 pub mod ingest;
+pub mod jobs;
 pub mod model;
 pub mod seed;
 pub mod store;

@@ -5,6 +5,7 @@ mod catalog;
 mod events;
 mod identity;
 mod inventory;
+mod jobs;
 mod keys;
 mod tenants;
 

@@ -1,0 +1,261 @@
+//! The jobs table: insert (deduplicated), leased claims, fenced completion and failure,
+//! rescue of lapsed leases, and the dead-letter list. Claiming is the one place where the
+//! two backends need different SQL.
+
+use super::Store;
+use crate::db::Db;
+use crate::jobs::{Job, JobState, NewJob};
+use crate::model::{now_ms, TenantId};
+use crate::on_db;
+
+#[derive(sqlx::FromRow)]
+struct JobRow {
+    id: i64,
+    tenant_id: Option<i64>,
+    queue: String,
+    kind: String,
+    state: String,
+    attempt: i64,
+    max_attempts: i64,
+    args: String,
+    last_error: Option<String>,
+    scheduled_at: i64,
+    lease_expires_at: Option<i64>,
+}
+
+impl From<JobRow> for Job {
+    fn from(r: JobRow) -> Job {
+        Job {
+            id: r.id,
+            tenant: r.tenant_id.map(TenantId),
+            queue: r.queue,
+            kind: r.kind,
+            state: JobState::parse(&r.state).unwrap_or(JobState::Discarded),
+            attempt: r.attempt,
+            max_attempts: r.max_attempts,
+            args: serde_json::from_str(&r.args).unwrap_or(serde_json::Value::Null),
+            last_error: r.last_error,
+            scheduled_at: r.scheduled_at,
+            lease_expires_at: r.lease_expires_at,
+        }
+    }
+}
+
+const JOB_COLUMNS: &str = "id, tenant_id, queue, kind, state, attempt, max_attempts, args, \
+     last_error, scheduled_at, lease_expires_at";
+
+/// States a job can be claimed from once due.
+const READY: &str = "('available','scheduled','retryable')";
+
+/// Ready jobs of a queue, ranked so that each tenant's oldest job comes before any
+/// tenant's second: one tenant's burst cannot starve the others.
+fn ranked_ready(limit_param: &str) -> String {
+    format!(
+        "SELECT id FROM (SELECT id, priority, scheduled_at, ROW_NUMBER() OVER \
+           (PARTITION BY COALESCE(tenant_id, 0) ORDER BY priority, scheduled_at, id) AS rn \
+           FROM jobs WHERE queue = $4 AND state IN {READY} AND scheduled_at <= $1) ranked \
+         ORDER BY rn, priority, scheduled_at, id LIMIT {limit_param}"
+    )
+}
+
+impl Store {
+    /// Inserts a job; `None` when a job with the same unique key already exists.
+    pub async fn enqueue(&self, job: &NewJob) -> Result<Option<i64>, sqlx::Error> {
+        let now = now_ms();
+        let state = if job.scheduled_at > now {
+            JobState::Scheduled
+        } else {
+            JobState::Available
+        };
+        on_db!(&self.db, write, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO jobs (tenant_id, queue, kind, state, max_attempts, priority, args, \
+                 scheduled_at, unique_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                 ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id",
+            )
+            .bind(job.tenant.map(|t| t.0))
+            .bind(&job.queue)
+            .bind(&job.kind)
+            .bind(state.as_str())
+            .bind(job.max_attempts)
+            .bind(job.priority)
+            .bind(job.args.to_string())
+            .bind(job.scheduled_at)
+            .bind(&job.unique_key)
+            .bind(now)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+
+    /// Claims up to `limit` due jobs of `queue` for `worker`, leased until `now + lease_ms`.
+    /// Each claim increments the attempt, which fences out a worker whose lease lapsed.
+    pub async fn claim_jobs(
+        &self,
+        queue: &str,
+        worker: &str,
+        limit: i64,
+        now: i64,
+        lease_ms: i64,
+    ) -> Result<Vec<Job>, sqlx::Error> {
+        let set = "UPDATE jobs SET state = 'running', attempt = attempt + 1, attempted_at = $1, \
+                   attempted_by = $2, lease_expires_at = $3";
+        let rows: Vec<JobRow> = match &self.db {
+            Db::Sqlite { write, .. } => {
+                // One writer connection plus BEGIN IMMEDIATE: the pick and the update are
+                // one atomic step even with several processes on the file.
+                let sql = format!(
+                    "{set} WHERE id IN ({}) RETURNING {JOB_COLUMNS}",
+                    ranked_ready("$5")
+                );
+                let mut tx = write.begin_with("BEGIN IMMEDIATE").await?;
+                let rows = sqlx::query_as::<_, JobRow>(&sql)
+                    .bind(now)
+                    .bind(worker)
+                    .bind(now + lease_ms)
+                    .bind(queue)
+                    .bind(limit)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                rows
+            }
+            Db::Postgres(pool) => {
+                // Rows another worker holds are skipped; rows it claimed meanwhile fail the
+                // state re-check, so two workers never hold one job.
+                let sql = format!(
+                    "{set} WHERE id IN (SELECT j.id FROM jobs j WHERE j.id IN ({}) \
+                     AND j.state IN {READY} FOR UPDATE SKIP LOCKED) RETURNING {JOB_COLUMNS}",
+                    ranked_ready("$5")
+                );
+                sqlx::query_as::<_, JobRow>(&sql)
+                    .bind(now)
+                    .bind(worker)
+                    .bind(now + lease_ms)
+                    .bind(queue)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await?
+            }
+        };
+        let mut jobs: Vec<Job> = rows.into_iter().map(Job::from).collect();
+        jobs.sort_by_key(|j| j.id);
+        Ok(jobs)
+    }
+
+    /// Marks a claimed job done. False when `attempt` is no longer the job's current
+    /// running attempt (its lease lapsed and someone else has it): the write is ignored.
+    pub async fn complete_job(&self, id: i64, attempt: i64, now: i64) -> Result<bool, sqlx::Error> {
+        on_db!(&self.db, write, |pool| {
+            sqlx::query(
+                "UPDATE jobs SET state = 'completed', finalized_at = $3, lease_expires_at = NULL \
+                 WHERE id = $1 AND attempt = $2 AND state = 'running'",
+            )
+            .bind(id)
+            .bind(attempt)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected() == 1)
+        })
+    }
+
+    /// Records a failed attempt: retryable at `retry_at`, or dead-lettered (`discarded`)
+    /// with its error once the attempts are used up. Fenced like [`Store::complete_job`].
+    pub async fn fail_job(
+        &self,
+        id: i64,
+        attempt: i64,
+        error: &str,
+        now: i64,
+        retry_at: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let error: String = error.chars().take(2_000).collect();
+        on_db!(&self.db, write, |pool| {
+            sqlx::query(
+                "UPDATE jobs SET \
+                   state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END, \
+                   finalized_at = CASE WHEN attempt >= max_attempts THEN $4 ELSE NULL END, \
+                   scheduled_at = $5, last_error = $3, lease_expires_at = NULL \
+                 WHERE id = $1 AND attempt = $2 AND state = 'running'",
+            )
+            .bind(id)
+            .bind(attempt)
+            .bind(&error)
+            .bind(now)
+            .bind(retry_at)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected() == 1)
+        })
+    }
+
+    /// Returns running jobs whose lease lapsed (their worker died) to `retryable`, or to
+    /// `discarded` when that was their last attempt. Returns how many were rescued.
+    pub async fn rescue_jobs(&self, now: i64) -> Result<u64, sqlx::Error> {
+        on_db!(&self.db, write, |pool| {
+            sqlx::query(
+                "UPDATE jobs SET \
+                   state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END, \
+                   finalized_at = CASE WHEN attempt >= max_attempts THEN $1 ELSE NULL END, \
+                   scheduled_at = $1, last_error = 'lease expired: the worker stopped before finishing', \
+                   lease_expires_at = NULL \
+                 WHERE state = 'running' AND lease_expires_at < $1",
+            )
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })
+    }
+
+    /// The tenant's dead-lettered jobs, newest first.
+    pub async fn dead_jobs(&self, tenant: TenantId, limit: i64) -> Result<Vec<Job>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {JOB_COLUMNS} FROM jobs WHERE tenant_id = $1 AND state = 'discarded' \
+             ORDER BY finalized_at DESC, id DESC LIMIT $2"
+        );
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, JobRow>(&sql)
+                .bind(tenant.0)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })
+        .map(|rows| rows.into_iter().map(Job::from).collect())
+    }
+
+    /// Replays a dead-lettered job of `tenant` with a fresh set of attempts. False when the
+    /// job is not the tenant's or not dead-lettered.
+    pub async fn replay_job(
+        &self,
+        tenant: TenantId,
+        id: i64,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        on_db!(&self.db, write, |pool| {
+            sqlx::query(
+                "UPDATE jobs SET state = 'available', attempt = 0, scheduled_at = $3, finalized_at = NULL \
+                 WHERE id = $2 AND tenant_id = $1 AND state = 'discarded'",
+            )
+            .bind(tenant.0)
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected() == 1)
+        })
+    }
+
+    /// One job by id (operators and tests).
+    pub async fn job(&self, id: i64) -> Result<Option<Job>, sqlx::Error> {
+        let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1");
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, JobRow>(&sql)
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+        })
+        .map(|r| r.map(Job::from))
+    }
+}
