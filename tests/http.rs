@@ -399,7 +399,7 @@ async fn post_events(app: &TestApp, path: &str, key: &str, batch: &Value) -> req
 async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
     let app = spawn_app(backend).await;
     let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos")
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
         .await
         .unwrap()
         .key;
@@ -494,7 +494,7 @@ async fn a_key_only_works_for_its_own_tenant(backend: Backend) {
     let app = spawn_app(backend).await;
     let ff = app.tenant("freshfield").await;
     let rl = app.tenant("ridgeline").await;
-    let ff_key = engine::identity::create_api_key(&app.store, ff, "pos")
+    let ff_key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
         .await
         .unwrap()
         .key;
@@ -538,7 +538,7 @@ async fn a_key_only_works_for_its_own_tenant(backend: Backend) {
 async fn a_thousand_event_batch_is_accepted(backend: Backend) {
     let app = spawn_app(backend).await;
     let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos")
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
         .await
         .unwrap()
         .key;
@@ -587,7 +587,7 @@ async fn health_metrics_and_security_headers(backend: Backend) {
         .unwrap()
         .contains("frame-ancestors 'none'"));
     let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos")
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
         .await
         .unwrap()
         .key;

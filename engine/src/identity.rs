@@ -159,15 +159,17 @@ pub struct NewApiKey {
     pub prefix: String,
 }
 
+/// Creates a key for `tenant`; `actor` (e.g. `cli` or `user:42`) goes into the audit trail.
 pub async fn create_api_key(
     store: &Store,
     tenant: TenantId,
     name: &str,
+    actor: &str,
 ) -> Result<NewApiKey, sqlx::Error> {
     let prefix = random_token(4);
     let key = format!("sw_{prefix}_{}", random_token(24));
     store
-        .insert_api_key(tenant, name, &prefix, &api_key_hash(&key))
+        .insert_api_key(tenant, name, &prefix, &api_key_hash(&key), actor)
         .await?;
     Ok(NewApiKey { key, prefix })
 }

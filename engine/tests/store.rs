@@ -7,7 +7,7 @@ use engine::identity::{self, LoginError};
 use engine::ingest::{self, IngestError};
 use engine::model::{PositionFilter, TenantId};
 use engine::seed::{seed_tenant, TenantFile};
-use engine::{Db, Store};
+use engine::Store;
 use serde_json::json;
 
 mod support;
@@ -375,7 +375,9 @@ async fn one_tenant_never_sees_another(store: &Store) {
 
 async fn api_keys_authenticate_only_their_tenant(store: &Store) {
     let acme = seed(store, ACME).await;
-    let key = identity::create_api_key(store, acme, "pos").await.unwrap();
+    let key = identity::create_api_key(store, acme, "pos", "test")
+        .await
+        .unwrap();
     assert!(key.key.starts_with(&format!("sw_{}_", key.prefix)));
     assert_eq!(
         identity::authenticate_api_key(store, &key.key)

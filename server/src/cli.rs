@@ -48,6 +48,11 @@ enum Command {
         #[arg(long, default_value_t = 49)]
         stores: usize,
     },
+    /// Audit trail tools.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Create an API key for a tenant's integration; the key is shown once.
     ApiKey {
         #[arg(long)]
@@ -56,6 +61,28 @@ enum Command {
         name: String,
     },
 }
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every tenant's hash chain (or one tenant's) and report where it breaks.
+    /// Exits with status 1 when any chain is broken.
+    Verify {
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+}
+
+/// An error that has already been reported and only sets the exit status.
+#[derive(Debug)]
+struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("problems found")
+    }
+}
+
+impl std::error::Error for Reported {}
 
 pub async fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -69,6 +96,7 @@ pub async fn run() -> ExitCode {
     init_tracing(settings.log_format);
     match execute(cli.command.unwrap_or(Command::Serve), settings).await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is::<Reported>() => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -114,13 +142,49 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
                 started.elapsed().as_secs_f64()
             );
         }
+        Command::Audit {
+            command: AuditCommand::Verify { tenant },
+        } => {
+            let store = open_store(&settings).await?;
+            let tenants = match tenant {
+                Some(slug) => vec![store
+                    .tenant_by_slug(&slug)
+                    .await?
+                    .ok_or_else(|| format!("no tenant with slug {slug:?}"))?],
+                None => store.tenants().await?,
+            };
+            let mut broken = 0;
+            for t in tenants {
+                let trail = store.audit_trail(t.id).await?;
+                let head = store.audit_head(t.id).await?;
+                let problems =
+                    engine::audit::verify(&trail, head.as_ref().map(|(s, h)| (*s, h.as_str())));
+                let (seq, hash) = head.unwrap_or((0, engine::audit::GENESIS.to_string()));
+                if problems.is_empty() {
+                    println!(
+                        "{}: {} entries, chain intact; head {seq} {hash}",
+                        t.slug,
+                        trail.len()
+                    );
+                } else {
+                    broken += 1;
+                    println!("{}: {} entries, CHAIN BROKEN:", t.slug, trail.len());
+                    for p in problems {
+                        println!("  at entry {}: {}", p.seq, p.what);
+                    }
+                }
+            }
+            if broken > 0 {
+                return Err(Box::new(Reported));
+            }
+        }
         Command::ApiKey { tenant, name } => {
             let store = open_store(&settings).await?;
             let t = store
                 .tenant_by_slug(&tenant)
                 .await?
                 .ok_or_else(|| format!("no tenant with slug {tenant:?}"))?;
-            let key = engine::identity::create_api_key(&store, t.id, &name).await?;
+            let key = engine::identity::create_api_key(&store, t.id, &name, "cli").await?;
             println!("{}", key.key);
             eprintln!(
                 "API key {:?} for {} created. Store it now: it cannot be shown again.",

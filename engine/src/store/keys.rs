@@ -1,19 +1,24 @@
 //! Integration API keys (only their SHA-256 is stored).
 
+use super::audit::{append_audit, audited_tx};
 use super::Store;
+use crate::audit::AuditEntry;
 use crate::model::{now_ms, TenantId};
 use crate::on_db;
 
 impl Store {
+    /// Stores a new key's hash and records its creation in the audit trail, in one
+    /// transaction. The entry names the key's prefix only, never the key.
     pub async fn insert_api_key(
         &self,
         tenant: TenantId,
         name: &str,
         prefix: &str,
         key_hash: &str,
+        actor: &str,
     ) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
-            sqlx::query_scalar::<_, i64>(
+        Ok(audited_tx!(&self.db, |tx, lock| {
+            let id = sqlx::query_scalar::<_, i64>(
                 "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
@@ -22,9 +27,19 @@ impl Store {
             .bind(prefix)
             .bind(key_hash)
             .bind(now_ms())
-            .fetch_one(pool)
-            .await
-        })
+            .fetch_one(&mut *tx)
+            .await?;
+            let entry = AuditEntry {
+                actor: actor.to_string(),
+                action: "api_key.created".into(),
+                subject: format!("api_key:{id}"),
+                before: None,
+                after: Some(serde_json::json!({ "name": name, "prefix": prefix })),
+                request_id: None,
+            };
+            append_audit!(tx, lock, tenant, &entry);
+            id
+        }))
     }
 
     /// The tenant owning an unrevoked key with this hash.

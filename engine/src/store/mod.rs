@@ -1,6 +1,7 @@
 //! All SQL lives here. Every method that touches tenant data takes the tenant first and
 //! filters by it; per-backend SQL is confined to the few places that need it.
 
+mod audit;
 mod catalog;
 mod events;
 mod identity;

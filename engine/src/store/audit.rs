@@ -1,0 +1,183 @@
+//! Audit entries, appended inside the transaction of the change they record.
+
+use super::Store;
+use crate::audit::{AuditEntry, AuditRecord};
+use crate::model::TenantId;
+use crate::on_db;
+
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    tenant_id: i64,
+    seq: i64,
+    at: i64,
+    actor: String,
+    action: String,
+    subject: String,
+    before_state: Option<String>,
+    after_state: Option<String>,
+    request_id: Option<String>,
+    prev_hash: String,
+    hash: String,
+}
+
+impl From<AuditRow> for AuditRecord {
+    fn from(r: AuditRow) -> Self {
+        AuditRecord {
+            tenant_id: r.tenant_id,
+            seq: r.seq,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            subject: r.subject,
+            before: r.before_state,
+            after: r.after_state,
+            request_id: r.request_id,
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        }
+    }
+}
+
+/// Appends `$entry` for `$tenant` to the chain inside the open transaction `$tx`.
+/// `$lock` is the clause that holds the tenant's head row until commit (PostgreSQL's
+/// `FOR UPDATE`; empty on SQLite, whose single writer already serialises appends).
+macro_rules! append_audit {
+    ($tx:expr, $lock:expr, $tenant:expr, $entry:expr) => {{
+        let tenant: $crate::model::TenantId = $tenant;
+        let entry: &$crate::audit::AuditEntry = $entry;
+        sqlx::query(
+            "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
+             ON CONFLICT (tenant_id) DO NOTHING",
+        )
+        .bind(tenant.0)
+        .bind($crate::audit::GENESIS)
+        .execute(&mut *$tx)
+        .await?;
+        let (seq, prev_hash): (i64, String) = sqlx::query_as(&format!(
+            "SELECT seq, hash FROM audit_heads WHERE tenant_id = $1{}",
+            $lock
+        ))
+        .bind(tenant.0)
+        .fetch_one(&mut *$tx)
+        .await?;
+        let mut record = $crate::audit::AuditRecord {
+            tenant_id: tenant.0,
+            seq: seq + 1,
+            at: $crate::model::now_ms(),
+            actor: entry.actor.clone(),
+            action: entry.action.clone(),
+            subject: entry.subject.clone(),
+            before: entry.before.as_ref().map(|v| v.to_string()),
+            after: entry.after.as_ref().map(|v| v.to_string()),
+            request_id: entry.request_id.clone(),
+            prev_hash,
+            hash: String::new(),
+        };
+        record.hash = $crate::audit::entry_hash(&record.prev_hash, &record);
+        sqlx::query(
+            "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, before_state, \
+             after_state, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(record.tenant_id)
+        .bind(record.seq)
+        .bind(record.at)
+        .bind(&record.actor)
+        .bind(&record.action)
+        .bind(&record.subject)
+        .bind(&record.before)
+        .bind(&record.after)
+        .bind(&record.request_id)
+        .bind(&record.prev_hash)
+        .bind(&record.hash)
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query("UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1")
+            .bind(tenant.0)
+            .bind(record.seq)
+            .bind(&record.hash)
+            .execute(&mut *$tx)
+            .await?;
+        record
+    }};
+}
+pub(crate) use append_audit;
+
+/// Runs `$body` in a write transaction `$tx` with `$lock` set for [`append_audit!`], then
+/// commits. SQLite takes the write lock up front (`BEGIN IMMEDIATE`).
+macro_rules! audited_tx {
+    ($db:expr, |$tx:ident, $lock:ident| $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite { write, .. } => {
+                let mut $tx = write.begin_with("BEGIN IMMEDIATE").await?;
+                let $lock = "";
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+            $crate::db::Db::Postgres(pool) => {
+                let mut $tx = pool.begin().await?;
+                let $lock = " FOR UPDATE";
+                let out = $body;
+                $tx.commit().await?;
+                out
+            }
+        }
+    };
+}
+pub(crate) use audited_tx;
+
+impl Store {
+    /// Appends one entry on its own (for decisions that change nothing else).
+    pub async fn append_audit(
+        &self,
+        tenant: TenantId,
+        entry: &AuditEntry,
+    ) -> Result<AuditRecord, sqlx::Error> {
+        Ok(audited_tx!(&self.db, |tx, lock| append_audit!(
+            tx, lock, tenant, entry
+        )))
+    }
+
+    /// The tenant's whole trail in chain order, for verification and export.
+    pub async fn audit_trail(&self, tenant: TenantId) -> Result<Vec<AuditRecord>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, AuditRow>(
+                "SELECT * FROM audit_log WHERE tenant_id = $1 ORDER BY seq",
+            )
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await
+        })
+        .map(|rows| rows.into_iter().map(AuditRecord::from).collect())
+    }
+
+    /// The entries about one subject (a document's history), oldest first.
+    pub async fn audit_for_subject(
+        &self,
+        tenant: TenantId,
+        subject: &str,
+    ) -> Result<Vec<AuditRecord>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, AuditRow>(
+                "SELECT * FROM audit_log WHERE tenant_id = $1 AND subject = $2 ORDER BY seq",
+            )
+            .bind(tenant.0)
+            .bind(subject)
+            .fetch_all(pool)
+            .await
+        })
+        .map(|rows| rows.into_iter().map(AuditRecord::from).collect())
+    }
+
+    /// The head of the tenant's chain (latest seq and hash): the checkpoint to export.
+    pub async fn audit_head(&self, tenant: TenantId) -> Result<Option<(i64, String)>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, (i64, String)>(
+                "SELECT seq, hash FROM audit_heads WHERE tenant_id = $1",
+            )
+            .bind(tenant.0)
+            .fetch_optional(pool)
+            .await
+        })
+    }
+}

@@ -1,0 +1,204 @@
+//! Audit trail on SQLite and PostgreSQL: appends form one chain per tenant, even under
+//! parallel writers, and every kind of tampering done directly in the database is found.
+
+mod support;
+
+use engine::audit::{verify, AuditEntry};
+use engine::model::TenantId;
+use engine::{on_db, Store};
+use serde_json::json;
+
+conformance!(
+    appends_chain_and_verify,
+    tampering_in_the_database_is_found_and_located,
+    parallel_writers_make_one_unforked_chain,
+    key_creation_is_audited_without_the_key,
+);
+
+async fn tenant(store: &Store, slug: &str) -> TenantId {
+    store
+        .upsert_tenant(slug, slug, "shelfwise", "EUR", None, &[])
+        .await
+        .unwrap()
+}
+
+fn entry(n: i64) -> AuditEntry {
+    AuditEntry {
+        actor: "user:1".into(),
+        action: "transfer.approved".into(),
+        subject: format!("transfer:{}", n % 3),
+        before: Some(json!({"state": "pending"})),
+        after: Some(json!({"state": "approved", "comment": format!("ok\nline {n}")})),
+        request_id: Some(format!("req-{n}")),
+    }
+}
+
+async fn problems(store: &Store, t: TenantId) -> Vec<i64> {
+    let trail = store.audit_trail(t).await.unwrap();
+    let head = store.audit_head(t).await.unwrap();
+    verify(&trail, head.as_ref().map(|(s, h)| (*s, h.as_str())))
+        .into_iter()
+        .map(|p| p.seq)
+        .collect()
+}
+
+async fn exec(store: &Store, sql: &str) {
+    let affected = on_db!(store.db(), write, |pool| sqlx::query(sql)
+        .execute(pool)
+        .await
+        .unwrap()
+        .rows_affected());
+    assert!(affected > 0, "{sql}");
+}
+
+async fn appends_chain_and_verify(store: &Store) {
+    let a = tenant(store, "a").await;
+    let b = tenant(store, "b").await;
+    for n in 1..=5 {
+        let r = store.append_audit(a, &entry(n)).await.unwrap();
+        assert_eq!(r.seq, n);
+    }
+    store.append_audit(b, &entry(1)).await.unwrap();
+    assert!(problems(store, a).await.is_empty());
+    assert!(problems(store, b).await.is_empty());
+    assert_eq!(store.audit_head(a).await.unwrap().unwrap().0, 5);
+    assert_eq!(
+        store.audit_trail(b).await.unwrap().len(),
+        1,
+        "one chain per tenant"
+    );
+    let history = store.audit_for_subject(a, "transfer:1").await.unwrap();
+    assert_eq!(history.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 4]);
+}
+
+async fn tampering_in_the_database_is_found_and_located(store: &Store) {
+    let t = tenant(store, "a").await;
+    for n in 1..=6 {
+        store.append_audit(t, &entry(n)).await.unwrap();
+    }
+    let id = t.0;
+    // A flipped value.
+    exec(
+        store,
+        &format!("UPDATE audit_log SET actor = 'user:2' WHERE tenant_id = {id} AND seq = 2"),
+    )
+    .await;
+    assert_eq!(problems(store, t).await, [2]);
+    exec(
+        store,
+        &format!("UPDATE audit_log SET actor = 'user:1' WHERE tenant_id = {id} AND seq = 2"),
+    )
+    .await;
+    assert!(
+        problems(store, t).await.is_empty(),
+        "restoring the value restores the chain"
+    );
+    // Reordering two entries.
+    exec(
+        store,
+        &format!("UPDATE audit_log SET seq = 100 WHERE tenant_id = {id} AND seq = 3"),
+    )
+    .await;
+    exec(
+        store,
+        &format!("UPDATE audit_log SET seq = 3 WHERE tenant_id = {id} AND seq = 4"),
+    )
+    .await;
+    exec(
+        store,
+        &format!("UPDATE audit_log SET seq = 4 WHERE tenant_id = {id} AND seq = 100"),
+    )
+    .await;
+    let p = problems(store, t).await;
+    assert!(p.contains(&3) && p.contains(&4), "{p:?}");
+    exec(
+        store,
+        &format!("UPDATE audit_log SET seq = 100 WHERE tenant_id = {id} AND seq = 3"),
+    )
+    .await;
+    exec(
+        store,
+        &format!("UPDATE audit_log SET seq = 3 WHERE tenant_id = {id} AND seq = 4"),
+    )
+    .await;
+    exec(
+        store,
+        &format!("UPDATE audit_log SET seq = 4 WHERE tenant_id = {id} AND seq = 100"),
+    )
+    .await;
+    assert!(problems(store, t).await.is_empty());
+    // An inserted entry: entry 4 is removed and a forged one with a self-consistent hash
+    // is put in its place; entry 5 no longer follows.
+    let trail = store.audit_trail(t).await.unwrap();
+    let mut forged = trail[3].clone();
+    forged.after = Some("{\"state\":\"rejected\"}".into());
+    forged.hash = engine::audit::entry_hash(&forged.prev_hash, &forged);
+    exec(
+        store,
+        &format!("DELETE FROM audit_log WHERE tenant_id = {id} AND seq = 4"),
+    )
+    .await;
+    exec(
+        store,
+        &format!(
+            "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, before_state, after_state, request_id, prev_hash, hash) \
+             VALUES ({id}, 4, {}, '{}', '{}', '{}', NULL, '{}', NULL, '{}', '{}')",
+            forged.at, forged.actor, forged.action, forged.subject, forged.after.clone().unwrap(), forged.prev_hash, forged.hash
+        ),
+    )
+    .await;
+    assert!(problems(store, t).await.contains(&5));
+    // A removed entry, and a cut-off tail.
+    exec(
+        store,
+        &format!("DELETE FROM audit_log WHERE tenant_id = {id} AND seq = 2"),
+    )
+    .await;
+    assert!(problems(store, t).await.contains(&2));
+    exec(
+        store,
+        &format!("DELETE FROM audit_log WHERE tenant_id = {id} AND seq = 6"),
+    )
+    .await;
+    assert!(
+        problems(store, t).await.contains(&6),
+        "truncation is found against the head"
+    );
+}
+
+async fn parallel_writers_make_one_unforked_chain(store: &Store) {
+    let t = tenant(store, "a").await;
+    let mut tasks = Vec::new();
+    for n in 0..50 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            store.append_audit(t, &entry(n)).await.unwrap().seq
+        }));
+    }
+    let mut seqs = Vec::new();
+    for task in tasks {
+        seqs.push(task.await.unwrap());
+    }
+    seqs.sort();
+    assert_eq!(seqs, (1..=50).collect::<Vec<_>>());
+    assert!(problems(store, t).await.is_empty());
+}
+
+async fn key_creation_is_audited_without_the_key(store: &Store) {
+    let t = tenant(store, "a").await;
+    let key = engine::identity::create_api_key(store, t, "till-sync", "cli")
+        .await
+        .unwrap();
+    let trail = store.audit_trail(t).await.unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(
+        (trail[0].actor.as_str(), trail[0].action.as_str()),
+        ("cli", "api_key.created")
+    );
+    let after = trail[0].after.clone().unwrap();
+    assert!(after.contains(&key.prefix) && after.contains("till-sync"));
+    assert!(
+        !after.contains(&key.key),
+        "the key itself never enters the trail"
+    );
+}
