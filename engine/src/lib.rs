@@ -10,6 +10,7 @@ pub mod model;
 pub mod seed;
 pub mod store;
 pub mod theme;
+pub mod workflow;
 
 pub use db::{Backend, Db};
 pub use sqlx;

@@ -1,0 +1,224 @@
+//! A purchase order to one supplier for one ship-to location. The supplier's side
+//! (acknowledge, propose changes, ship notices) extends this machine later.
+//!
+//! ```text
+//! draft ──submit──▶ pending_approval ──approve──▶ approved ──send──▶ sent
+//!   └──auto_approve──────────────────────────────▶ ▲  │ edit (back to approval)
+//!                          └──reject──▶ rejected      │
+//! draft / pending_approval / approved ──cancel──▶ cancelled
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::Forbidden;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PoState {
+    Draft,
+    PendingApproval,
+    Approved,
+    Sent,
+    Rejected,
+    Cancelled,
+}
+
+impl PoState {
+    pub const ALL: [PoState; 6] = [
+        PoState::Draft,
+        PoState::PendingApproval,
+        PoState::Approved,
+        PoState::Sent,
+        PoState::Rejected,
+        PoState::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PoState::Draft => "draft",
+            PoState::PendingApproval => "pending_approval",
+            PoState::Approved => "approved",
+            PoState::Sent => "sent",
+            PoState::Rejected => "rejected",
+            PoState::Cancelled => "cancelled",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "command")]
+pub enum PoCommand {
+    Submit,
+    AutoApprove,
+    Approve,
+    Reject {
+        reason: String,
+    },
+    /// Lines or total changed (value in minor units).
+    Edit {
+        value_minor: i64,
+    },
+    Send,
+    Cancel,
+}
+
+impl PoCommand {
+    fn name(&self) -> &'static str {
+        match self {
+            PoCommand::Submit => "submit",
+            PoCommand::AutoApprove => "auto-approve",
+            PoCommand::Approve => "approve",
+            PoCommand::Reject { .. } => "reject",
+            PoCommand::Edit { .. } => "edit",
+            PoCommand::Send => "send",
+            PoCommand::Cancel => "cancel",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PoEffect {
+    RequestApproval,
+    WithdrawApproval,
+    NotifyOutcome,
+    /// Queue the send to the supplier (e-mail and webhook through the outbox).
+    SendToSupplier,
+    /// On order +/− at the ship-to location for the PO's lines.
+    AddOnOrder,
+    RemoveOnOrder,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseOrder {
+    pub state: PoState,
+    pub value_minor: i64,
+}
+
+/// Applies `cmd` to `po`; returns the new order and its effects, or why not.
+pub fn transition(
+    po: &PurchaseOrder,
+    cmd: &PoCommand,
+) -> Result<(PurchaseOrder, Vec<PoEffect>), Forbidden> {
+    use PoCommand as C;
+    use PoEffect as E;
+    use PoState as S;
+    let mut next = po.clone();
+    let effects = match (po.state, cmd) {
+        (S::Draft, C::Submit) => {
+            next.state = S::PendingApproval;
+            vec![E::RequestApproval]
+        }
+        (S::Draft | S::PendingApproval, C::AutoApprove) | (S::PendingApproval, C::Approve) => {
+            next.state = S::Approved;
+            vec![E::NotifyOutcome]
+        }
+        (S::PendingApproval, C::Reject { .. }) => {
+            next.state = S::Rejected;
+            vec![E::WithdrawApproval, E::NotifyOutcome]
+        }
+        (S::Draft | S::PendingApproval | S::Approved, C::Edit { value_minor })
+            if *value_minor >= 0 =>
+        {
+            next.value_minor = *value_minor;
+            if po.state == S::Draft {
+                vec![]
+            } else {
+                next.state = S::PendingApproval;
+                vec![E::WithdrawApproval, E::RequestApproval]
+            }
+        }
+        (S::Approved, C::Send) => {
+            next.state = S::Sent;
+            vec![E::SendToSupplier, E::AddOnOrder]
+        }
+        (S::Draft | S::PendingApproval | S::Approved, C::Cancel) => {
+            next.state = S::Cancelled;
+            vec![E::WithdrawApproval, E::NotifyOutcome]
+        }
+        _ => {
+            return Err(Forbidden {
+                document: "purchase order",
+                state: po.state.as_str(),
+                command: cmd.name(),
+            });
+        }
+    };
+    Ok((next, effects))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use PoCommand as C;
+    use PoState as S;
+
+    fn commands() -> Vec<C> {
+        vec![
+            C::Submit,
+            C::AutoApprove,
+            C::Approve,
+            C::Reject {
+                reason: "too dear".into(),
+            },
+            C::Edit { value_minor: 5_000 },
+            C::Send,
+            C::Cancel,
+        ]
+    }
+
+    const ALLOWED: &[(S, &str, S)] = &[
+        (S::Draft, "submit", S::PendingApproval),
+        (S::Draft, "auto-approve", S::Approved),
+        (S::Draft, "edit", S::Draft),
+        (S::Draft, "cancel", S::Cancelled),
+        (S::PendingApproval, "auto-approve", S::Approved),
+        (S::PendingApproval, "approve", S::Approved),
+        (S::PendingApproval, "reject", S::Rejected),
+        (S::PendingApproval, "edit", S::PendingApproval),
+        (S::PendingApproval, "cancel", S::Cancelled),
+        (S::Approved, "edit", S::PendingApproval),
+        (S::Approved, "send", S::Sent),
+        (S::Approved, "cancel", S::Cancelled),
+    ];
+
+    #[test]
+    fn every_pair_is_either_allowed_as_listed_or_forbidden() {
+        let mut forbidden = 0;
+        for state in S::ALL {
+            for cmd in commands() {
+                let po = PurchaseOrder {
+                    state,
+                    value_minor: 1_000,
+                };
+                let expected = ALLOWED
+                    .iter()
+                    .find(|(s, c, _)| *s == state && *c == cmd.name());
+                match (transition(&po, &cmd), expected) {
+                    (Ok((next, _)), Some((_, _, to))) => assert_eq!(next.state, *to),
+                    (Err(e), None) => {
+                        forbidden += 1;
+                        assert!(e.to_string().starts_with("cannot "), "{e}");
+                    }
+                    (got, want) => {
+                        panic!("{state:?} + {}: got {got:?}, expected {want:?}", cmd.name())
+                    }
+                }
+            }
+        }
+        assert_eq!(forbidden, 6 * 7 - ALLOWED.len());
+    }
+
+    #[test]
+    fn an_approved_order_is_sent_and_counted_on_order() {
+        let po = PurchaseOrder {
+            state: S::Approved,
+            value_minor: 1_000,
+        };
+        let (sent, effects) = transition(&po, &C::Send).unwrap();
+        assert_eq!(sent.state, S::Sent);
+        assert_eq!(effects, [PoEffect::SendToSupplier, PoEffect::AddOnOrder]);
+        let err = transition(&sent, &C::Edit { value_minor: 2_000 }).unwrap_err();
+        assert_eq!(err.to_string(), "cannot edit a purchase order that is sent");
+    }
+}
