@@ -7,6 +7,7 @@ pub mod identity;
 pub mod ingest;
 pub mod jobs;
 pub mod model;
+pub mod policy;
 pub mod seed;
 pub mod store;
 pub mod theme;

@@ -1,0 +1,354 @@
+//! Replenishment policy: from a stock position, the tenant's policy for the product class
+//! (and location), and recent demand, decide whether there is a need and how much to
+//! bring in. Pure: the caller passes the figures and the time; the result carries a
+//! snapshot of every number used, stored with the suggestion it creates.
+
+use serde::{Deserialize, Serialize};
+
+/// Days of daily demand needed before safety stock is computed rather than configured.
+pub const MIN_HISTORY_DAYS: usize = 14;
+const DAY_MS: i64 = 24 * 3600 * 1000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Levels {
+    /// Reorder when the inventory position is at or below the reorder point, up to
+    /// `order_up_to`. Without a reorder point it is computed as lead-time demand plus
+    /// safety stock.
+    ReorderPoint {
+        reorder_point: Option<i64>,
+        order_up_to: i64,
+    },
+    /// Reorder when the inventory position falls below `min`, up to `max`.
+    MinMax { min: i64, max: i64 },
+}
+
+/// A promotion that multiplies expected demand while it runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Uplift {
+    pub from_ms: i64,
+    pub to_ms: i64,
+    /// e.g. 1.5 for +50 %.
+    pub factor: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    pub levels: Levels,
+    /// Used when there is too little history to compute safety stock.
+    pub safety_stock: i64,
+    /// z for the target cycle service level (1.65 ≈ 95 %).
+    pub service_z: f64,
+    pub lead_time_days: i64,
+    pub case_pack: i64,
+    pub moq: i64,
+    #[serde(default)]
+    pub uplifts: Vec<Uplift>,
+}
+
+/// On hand + in transit + on order: what the location has or will have without a new order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub on_hand: i64,
+    pub in_transit: i64,
+    pub on_order: i64,
+}
+
+impl Position {
+    pub fn inventory_position(&self) -> i64 {
+        self.on_hand + self.in_transit + self.on_order
+    }
+}
+
+/// Every number a decision used, so that a reviewer can see why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub position: Position,
+    pub inventory_position: i64,
+    pub mean_daily_demand: f64,
+    pub demand_std_dev: f64,
+    pub history_days: usize,
+    pub uplift: f64,
+    pub safety_stock: i64,
+    pub safety_stock_computed: bool,
+    pub reorder_point: i64,
+    pub target: i64,
+    pub lead_time_days: i64,
+    pub case_pack: i64,
+    pub moq: i64,
+}
+
+/// A shortfall to cover, by transfer first and purchase for the rest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Need {
+    pub quantity: i64,
+    pub reason: String,
+    pub snapshot: Snapshot,
+}
+
+fn mean_and_std(daily: &[i64]) -> (f64, f64) {
+    if daily.is_empty() {
+        return (0.0, 0.0);
+    }
+    let n = daily.len() as f64;
+    let mean = daily.iter().sum::<i64>() as f64 / n;
+    if daily.len() < 2 {
+        return (mean, 0.0);
+    }
+    let var = daily
+        .iter()
+        .map(|d| (*d as f64 - mean).powi(2))
+        .sum::<f64>()
+        / (n - 1.0);
+    (mean, var.sqrt())
+}
+
+/// The strongest promotion factor active at any time between now and the end of the
+/// lead time (1.0 when none).
+fn uplift_factor(uplifts: &[Uplift], now: i64, lead_time_days: i64) -> f64 {
+    let until = now + lead_time_days.max(1) * DAY_MS;
+    uplifts
+        .iter()
+        .filter(|u| u.from_ms < until && u.to_ms > now && u.factor > 0.0)
+        .map(|u| u.factor)
+        .fold(1.0, f64::max)
+}
+
+/// Rounds up to the MOQ, then up to a whole number of cases.
+pub fn order_quantity(raw: i64, case_pack: i64, moq: i64) -> i64 {
+    if raw <= 0 {
+        return 0;
+    }
+    let q = raw.max(moq);
+    let pack = case_pack.max(1);
+    (q + pack - 1) / pack * pack
+}
+
+/// Decides whether `position` needs replenishing under `policy`, given recent daily
+/// demand (oldest first) and the time now.
+pub fn evaluate(
+    policy: &Policy,
+    position: Position,
+    daily_demand: &[i64],
+    now: i64,
+) -> Option<Need> {
+    let (mean, std) = mean_and_std(daily_demand);
+    let uplift = uplift_factor(&policy.uplifts, now, policy.lead_time_days);
+    let lead = policy.lead_time_days.max(0) as f64;
+    let computed = daily_demand.len() >= MIN_HISTORY_DAYS;
+    let safety_stock = if computed {
+        (policy.service_z * std * lead.sqrt()).ceil() as i64
+    } else {
+        policy.safety_stock
+    };
+    let lead_time_demand = (mean * uplift * lead).ceil() as i64;
+    let scale = |v: i64| (v as f64 * uplift).ceil() as i64;
+    let (reorder_point, target, triggered) = {
+        let ip = position.inventory_position();
+        match &policy.levels {
+            Levels::ReorderPoint {
+                reorder_point,
+                order_up_to,
+            } => {
+                let rop = match reorder_point {
+                    Some(r) => scale(*r),
+                    None => lead_time_demand + safety_stock,
+                };
+                let target = scale(*order_up_to).max(rop + 1);
+                (rop, target, ip <= rop)
+            }
+            Levels::MinMax { min, max } => {
+                let min = scale(*min);
+                let max = scale(*max).max(min);
+                (min, max, ip < min)
+            }
+        }
+    };
+    let ip = position.inventory_position();
+    let snapshot = Snapshot {
+        position,
+        inventory_position: ip,
+        mean_daily_demand: mean,
+        demand_std_dev: std,
+        history_days: daily_demand.len(),
+        uplift,
+        safety_stock,
+        safety_stock_computed: computed,
+        reorder_point,
+        target,
+        lead_time_days: policy.lead_time_days,
+        case_pack: policy.case_pack,
+        moq: policy.moq,
+    };
+    if !triggered {
+        return None;
+    }
+    let quantity = order_quantity(target - ip, policy.case_pack, policy.moq);
+    if quantity == 0 {
+        return None;
+    }
+    let mut reason = format!(
+        "Stock position {ip} (on hand {}, in transit {}, on order {}) is {} the reorder point {reorder_point}; \
+         ordering up to {target}",
+        position.on_hand,
+        position.in_transit,
+        position.on_order,
+        if ip < reorder_point { "below" } else { "at" },
+    );
+    if uplift > 1.0 {
+        reason.push_str(&format!(", with a promotion uplift of ×{uplift:.2}"));
+    }
+    reason.push_str(&format!(
+        " ({quantity} units in cases of {}).",
+        policy.case_pack.max(1)
+    ));
+    Some(Need {
+        quantity,
+        reason,
+        snapshot,
+    })
+}
+
+/// The key that makes a need for one (location, product) open only once, however many
+/// events report it: the store keeps at most one open suggestion per key.
+pub fn dedupe_key(tenant_id: i64, location_id: i64, product_id: i64) -> String {
+    format!("need:{tenant_id}:{location_id}:{product_id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_800_000_000_000;
+
+    fn rop_policy() -> Policy {
+        Policy {
+            levels: Levels::ReorderPoint {
+                reorder_point: Some(10),
+                order_up_to: 40,
+            },
+            safety_stock: 4,
+            service_z: 1.65,
+            lead_time_days: 4,
+            case_pack: 6,
+            moq: 12,
+            uplifts: vec![],
+        }
+    }
+
+    fn pos(on_hand: i64, in_transit: i64, on_order: i64) -> Position {
+        Position {
+            on_hand,
+            in_transit,
+            on_order,
+        }
+    }
+
+    #[test]
+    fn no_need_above_the_reorder_point() {
+        assert!(evaluate(&rop_policy(), pos(11, 0, 0), &[], NOW).is_none());
+    }
+
+    #[test]
+    fn at_the_reorder_point_it_orders_up_to_target_in_whole_cases() {
+        let need = evaluate(&rop_policy(), pos(10, 0, 0), &[], NOW).unwrap();
+        assert_eq!(need.quantity, 30, "40 - 10 = 30, already 5 cases of 6");
+        let need = evaluate(&rop_policy(), pos(7, 0, 0), &[], NOW).unwrap();
+        assert_eq!(need.quantity, 36, "33 rounds up to 6 cases");
+        assert!(
+            need.reason.contains("below the reorder point 10"),
+            "{}",
+            need.reason
+        );
+        assert_eq!(need.snapshot.inventory_position, 7);
+    }
+
+    #[test]
+    fn stock_in_transit_and_on_order_count_before_buying() {
+        assert!(
+            evaluate(&rop_policy(), pos(2, 5, 6), &[], NOW).is_none(),
+            "2 + 5 + 6 = 13 > 10"
+        );
+        let need = evaluate(&rop_policy(), pos(2, 3, 5), &[], NOW).unwrap();
+        assert_eq!(need.snapshot.inventory_position, 10);
+        assert_eq!(need.quantity, 30);
+    }
+
+    #[test]
+    fn moq_and_case_pack_round_up() {
+        assert_eq!(order_quantity(3, 6, 12), 12);
+        assert_eq!(order_quantity(13, 6, 12), 18);
+        assert_eq!(order_quantity(5, 1, 0), 5);
+        assert_eq!(order_quantity(0, 6, 12), 0);
+    }
+
+    #[test]
+    fn safety_stock_comes_from_demand_variability_when_history_exists() {
+        let mut p = rop_policy();
+        p.levels = Levels::ReorderPoint {
+            reorder_point: None,
+            order_up_to: 60,
+        };
+        // 14 days alternating 8 and 12: mean 10, sample std dev 2.075.
+        let history: Vec<i64> = (0..14).map(|i| if i % 2 == 0 { 8 } else { 12 }).collect();
+        let need = evaluate(&p, pos(40, 0, 0), &history, NOW).unwrap();
+        let s = &need.snapshot;
+        assert!(s.safety_stock_computed);
+        assert!(
+            (s.demand_std_dev - 2.0755).abs() < 1e-3,
+            "{}",
+            s.demand_std_dev
+        );
+        assert_eq!(
+            s.safety_stock, 7,
+            "ceil(1.65 * 2.0755 * sqrt(4)) = ceil(6.85)"
+        );
+        assert_eq!(
+            s.reorder_point,
+            40 + 7,
+            "lead-time demand 4 x 10 plus safety stock"
+        );
+        // With too little history the configured safety stock is used.
+        let need = evaluate(&p, pos(40, 0, 0), &history[..5], NOW).unwrap();
+        assert!(!need.snapshot.safety_stock_computed);
+        assert_eq!(need.snapshot.safety_stock, 4);
+    }
+
+    #[test]
+    fn a_promotion_inside_the_lead_time_raises_the_levels() {
+        let mut p = rop_policy();
+        p.uplifts = vec![Uplift {
+            from_ms: NOW + 2 * DAY_MS,
+            to_ms: NOW + 9 * DAY_MS,
+            factor: 1.5,
+        }];
+        let need = evaluate(&p, pos(14, 0, 0), &[], NOW).unwrap();
+        assert_eq!(
+            (need.snapshot.reorder_point, need.snapshot.target),
+            (15, 60)
+        );
+        assert!(need.reason.contains("uplift of ×1.50"));
+        // A promotion after the lead time changes nothing yet.
+        p.uplifts[0].from_ms = NOW + 10 * DAY_MS;
+        assert!(evaluate(&p, pos(14, 0, 0), &[], NOW).is_none());
+    }
+
+    #[test]
+    fn min_max_orders_below_min_up_to_max() {
+        let mut p = rop_policy();
+        p.levels = Levels::MinMax { min: 10, max: 30 };
+        p.case_pack = 1;
+        p.moq = 0;
+        assert!(
+            evaluate(&p, pos(10, 0, 0), &[], NOW).is_none(),
+            "at min is enough"
+        );
+        assert_eq!(evaluate(&p, pos(9, 0, 0), &[], NOW).unwrap().quantity, 21);
+    }
+
+    #[test]
+    fn the_dedupe_key_names_tenant_location_and_product() {
+        assert_eq!(dedupe_key(1, 2, 3), "need:1:2:3");
+        assert_ne!(dedupe_key(1, 2, 3), dedupe_key(2, 2, 3));
+    }
+}
