@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod model;
 pub mod policy;
 pub mod seed;
+pub mod sourcing;
 pub mod store;
 pub mod theme;
 pub mod workflow;
