@@ -1,6 +1,7 @@
 //! Shelfwise's shared workflow backend: domain types, services and the store.
 //! No HTTP and no Leptos here; every tenant-facing function takes the tenant it acts for.
 
+pub mod approval;
 pub mod audit;
 pub mod db;
 pub mod identity;
