@@ -324,7 +324,7 @@ mod tests {
                 300,
                 &[Role::Planner],
                 Role::Approver,
-                &[away.clone()],
+                std::slice::from_ref(&away),
                 &[200],
                 now,
             )
@@ -336,13 +336,22 @@ mod tests {
             300,
             &[],
             Role::TenantAdmin,
-            &[away.clone()],
+            std::slice::from_ref(&away),
             &[200],
             1_500
         )
         .is_err());
         assert!(
-            may_decide(&d, 300, &[], Role::Approver, &[away.clone()], &[], 1_500).is_err(),
+            may_decide(
+                &d,
+                300,
+                &[],
+                Role::Approver,
+                std::slice::from_ref(&away),
+                &[],
+                1_500
+            )
+            .is_err(),
             "the delegator must hold the role"
         );
         let mut own = d.clone();
