@@ -7,6 +7,7 @@ pub mod db;
 pub mod identity;
 pub mod ingest;
 pub mod jobs;
+pub mod jobs_runtime;
 pub mod model;
 pub mod policy;
 pub mod seed;

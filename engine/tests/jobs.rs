@@ -5,7 +5,11 @@ mod support;
 
 use std::collections::HashSet;
 
-use engine::jobs::{JobState, NewJob};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use engine::jobs::{JobState, NewJob, RetryPolicy};
+use engine::jobs_runtime::{JobError, Worker};
 use engine::model::TenantId;
 use engine::Store;
 use serde_json::json;
@@ -18,6 +22,8 @@ conformance!(
     concurrent_workers_never_hold_the_same_job,
     unique_jobs_are_inserted_once_even_concurrently,
     one_tenants_burst_does_not_starve_another,
+    a_worker_completes_retries_and_dead_letters,
+    a_crashed_workers_job_is_rescued_and_run_once,
 );
 
 const T0: i64 = 1_800_000_000_000;
@@ -325,4 +331,102 @@ async fn one_tenants_burst_does_not_starve_another(store: &Store) {
         small_claimed, 3,
         "the small tenant's jobs are interleaved, not queued behind 100"
     );
+}
+
+async fn a_worker_completes_retries_and_dead_letters(store: &Store) {
+    let t = tenant(store, "acme").await;
+    let ran = Arc::new(AtomicUsize::new(0));
+    let counter = ran.clone();
+    let worker = Worker::new(store.clone(), "default", "w1")
+        .retry_policy(RetryPolicy {
+            base_ms: 1_000,
+            cap_ms: 60_000,
+        })
+        .handle("ok", move |_job| {
+            let counter = counter.clone();
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            }
+        })
+        .handle("flaky", |_job| async {
+            Err(JobError::Retry("partner answered 503".into()))
+        })
+        .handle("bad", |_job| async {
+            Err(JobError::Terminal("subject no longer exists".into()))
+        });
+    for n in 0..3 {
+        store.enqueue(&job("ok", n).tenant(t)).await.unwrap();
+    }
+    let flaky = store
+        .enqueue(&job("flaky", 0).tenant(t).max_attempts(2))
+        .await
+        .unwrap()
+        .unwrap();
+    store.enqueue(&job("bad", 0).tenant(t)).await.unwrap();
+    store.enqueue(&job("mystery", 0).tenant(t)).await.unwrap();
+
+    let lap = worker.run_once(T0).await.unwrap();
+    assert_eq!((lap.completed, lap.retried, lap.discarded), (3, 1, 2));
+    assert_eq!(ran.load(Ordering::SeqCst), 3);
+    let retry = store.job(flaky).await.unwrap().unwrap();
+    assert_eq!(retry.state, JobState::Retryable);
+    assert!(
+        (T0..=T0 + 2_000).contains(&retry.scheduled_at),
+        "first retry within base x 2^1"
+    );
+    assert_eq!(retry.last_error.as_deref(), Some("partner answered 503"));
+
+    let lap = worker.run_once(T0 + 10_000).await.unwrap();
+    assert_eq!(
+        (lap.completed, lap.retried, lap.discarded),
+        (0, 0, 1),
+        "second and last attempt"
+    );
+    let dead: Vec<String> = store
+        .dead_jobs(t, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.kind)
+        .collect();
+    assert_eq!(dead.len(), 3);
+    for kind in ["flaky", "bad", "mystery"] {
+        assert!(dead.contains(&kind.to_string()), "{kind} is dead-lettered");
+    }
+    let lap = worker.run_once(T0 + 1_000_000).await.unwrap();
+    assert_eq!(
+        lap.completed + lap.retried + lap.discarded,
+        0,
+        "nothing left to run"
+    );
+}
+
+async fn a_crashed_workers_job_is_rescued_and_run_once(store: &Store) {
+    let ran = Arc::new(AtomicUsize::new(0));
+    let counter = ran.clone();
+    let worker = Worker::new(store.clone(), "default", "survivor").handle("ok", move |_job| {
+        let counter = counter.clone();
+        async move {
+            counter.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        }
+    });
+    let id = store.enqueue(&job("ok", 1)).await.unwrap().unwrap();
+    // A worker claims it and dies before finishing.
+    store
+        .claim_jobs("default", "crashed", 1, T0, LEASE)
+        .await
+        .unwrap();
+    let lap = worker.run_once(T0 + 1_000).await.unwrap();
+    assert_eq!(
+        (lap.rescued, lap.completed),
+        (0, 0),
+        "its lease is still valid"
+    );
+    let lap = worker.run_once(T0 + LEASE + 1).await.unwrap();
+    assert_eq!((lap.rescued, lap.completed), (1, 1));
+    assert_eq!(ran.load(Ordering::SeqCst), 1);
+    let done = store.job(id).await.unwrap().unwrap();
+    assert_eq!((done.state, done.attempt), (JobState::Completed, 2));
 }

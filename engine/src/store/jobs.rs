@@ -190,6 +190,30 @@ impl Store {
         })
     }
 
+    /// Dead-letters a claimed job at once (a terminal error: retrying cannot help).
+    pub async fn discard_job(
+        &self,
+        id: i64,
+        attempt: i64,
+        error: &str,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let error: String = error.chars().take(2_000).collect();
+        on_db!(&self.db, write, |pool| {
+            sqlx::query(
+                "UPDATE jobs SET state = 'discarded', finalized_at = $4, last_error = $3, lease_expires_at = NULL \
+                 WHERE id = $1 AND attempt = $2 AND state = 'running'",
+            )
+            .bind(id)
+            .bind(attempt)
+            .bind(&error)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected() == 1)
+        })
+    }
+
     /// Returns running jobs whose lease lapsed (their worker died) to `retryable`, or to
     /// `discarded` when that was their last attempt. Returns how many were rescued.
     pub async fn rescue_jobs(&self, now: i64) -> Result<u64, sqlx::Error> {
