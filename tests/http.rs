@@ -21,6 +21,7 @@ on_both_backends!(
     health_metrics_and_security_headers,
     over_https_cookies_are_host_prefixed_and_secure,
     one_address_guessing_many_accounts_is_throttled,
+    metrics_are_not_public,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -670,4 +671,36 @@ async fn one_address_guessing_many_accounts_is_throttled(backend: Backend) {
         app.login(&c, "ridgeline", RL_ADMIN.0, RL_ADMIN.1).await,
         "/t/ridgeline"
     );
+}
+
+async fn metrics_are_not_public(backend: Backend) {
+    // Behind a proxy every caller looks like loopback, so only the token opens /metrics.
+    let app = spawn_app_with(
+        backend,
+        Options {
+            behind_proxy_with_metrics_token: Some("scrape-token-123"),
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    let anon = c.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(anon.status(), 404);
+    let text = body(anon).await;
+    assert!(!text.contains("freshfield") && !text.contains("shelfwise_"));
+    let wrong = c
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-token-124")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 404);
+    let ok = c
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-token-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(body(ok).await.contains("shelfwise_http_requests_total"));
 }

@@ -69,6 +69,35 @@ pub async fn post_events(
     }
 }
 
+/// `GET /metrics` for Prometheus: loopback callers, or a caller with the configured token.
+pub async fn metrics(
+    State(state): State<Arc<AppState>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    use secrecy::ExposeSecret;
+    let token_ok = match (&state.settings.metrics_token, bearer(&headers)) {
+        (Some(want), Some(got)) => {
+            let want = want.expose_secret().as_bytes();
+            // Compare in constant time: the token is a credential.
+            want.len() == got.len()
+                && want
+                    .iter()
+                    .zip(got.as_bytes())
+                    .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                    == 0
+        }
+        _ => false,
+    };
+    if peer.ip().is_loopback() && !state.settings.trust_proxy || token_ok {
+        crate::observability::metrics_handle()
+            .render()
+            .into_response()
+    } else {
+        crate::tenancy::not_found_page()
+    }
+}
+
 pub async fn healthz() -> &'static str {
     "ok"
 }

@@ -39,6 +39,10 @@ pub struct Settings {
     /// Minutes of inactivity after which a session ends.
     #[serde(default = "default_idle_minutes")]
     pub session_idle_minutes: i64,
+    /// Bearer token that lets a scraper off this machine read `/metrics`; without it only
+    /// loopback callers may (metrics name tenants, so they are never public).
+    #[serde(default)]
+    pub metrics_token: Option<SecretString>,
     /// Failed sign-ins allowed per account, and per client address, in 15 minutes.
     #[serde(default = "default_account_limit")]
     pub login_failures_per_account: u32,

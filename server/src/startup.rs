@@ -157,10 +157,7 @@ impl Application {
         let router = Router::new()
             .route("/healthz", get(api::healthz))
             .route("/readyz", get(api::readyz))
-            .route(
-                "/metrics",
-                get(|| async { observability::metrics_handle().render() }),
-            )
+            .route("/metrics", get(api::metrics))
             .nest_service("/pkg", ServeDir::new(pkg_dir))
             .nest_service("/theme-assets", ServeDir::new(&state.settings.themes_dir))
             .with_state(state.clone())

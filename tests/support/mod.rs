@@ -37,6 +37,8 @@ pub struct Options {
     pub login_failures_per_address: u32,
     /// Serve as if behind https (Secure `__Host-` cookies, HSTS).
     pub https: bool,
+    /// Serve as if behind a reverse proxy, with this token for `/metrics`.
+    pub behind_proxy_with_metrics_token: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -45,6 +47,7 @@ impl Default for Options {
             login_failures_per_account: 10,
             login_failures_per_address: 50,
             https: false,
+            behind_proxy_with_metrics_token: None,
         }
     }
 }
@@ -88,6 +91,10 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
         .unwrap_or_else(|_| root.join("site"));
     settings.login_failures_per_account = opts.login_failures_per_account;
     settings.https = opts.https;
+    if let Some(token) = opts.behind_proxy_with_metrics_token {
+        settings.trust_proxy = true;
+        settings.metrics_token = Some(token.to_string().into());
+    }
     settings.login_failures_per_address = opts.login_failures_per_address;
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
