@@ -21,6 +21,7 @@ conformance!(
     inventory_filters_and_pages,
     one_tenant_never_sees_another,
     api_keys_authenticate_only_their_tenant,
+    search_finds_substrings_and_follows_renames,
 );
 
 const ACME: &str = r#"
@@ -331,6 +332,67 @@ async fn inventory_filters_and_pages(store: &Store) {
         low_count,
         low.rows.len() as i64,
         "the summary counts the same low rows the filter shows"
+    );
+}
+
+async fn search_finds_substrings_and_follows_renames(store: &Store) {
+    let t = seed(store, ACME).await;
+    let find = |text: &str| PositionFilter {
+        search: Some(text.into()),
+        per_page: 50,
+        ..Default::default()
+    };
+    let skus = |page: engine::model::Page<engine::model::PositionRow>| {
+        let mut s: Vec<String> = page.rows.into_iter().map(|r| r.sku).collect();
+        s.dedup();
+        s
+    };
+    assert_eq!(
+        skus(store.positions(t, &find("MILK 1")).await.unwrap()),
+        ["MILK-1L"],
+        "SKU substring, any case"
+    );
+    assert_eq!(
+        skus(store.positions(t, &find("rdough")).await.unwrap()),
+        ["BREAD"],
+        "name substring"
+    );
+    assert_eq!(
+        skus(store.positions(t, &find("1 l")).await.unwrap()),
+        ["MILK-1L", "OAT-1L"]
+    );
+    assert_eq!(
+        skus(store.positions(t, &find("ou")).await.unwrap()),
+        ["BREAD"],
+        "short text still works"
+    );
+    assert!(
+        store
+            .positions(t, &find("o\"at"))
+            .await
+            .unwrap()
+            .rows
+            .is_empty(),
+        "quotes are text"
+    );
+    assert!(store
+        .positions(t, &find("oat drink x"))
+        .await
+        .unwrap()
+        .rows
+        .is_empty());
+    // Renaming a product (a re-seed with a new name) moves it in the search too.
+    let renamed = ACME.replace("Sourdough loaf", "Country rye loaf");
+    seed(store, &renamed).await;
+    assert!(store
+        .positions(t, &find("sourdough"))
+        .await
+        .unwrap()
+        .rows
+        .is_empty());
+    assert_eq!(
+        skus(store.positions(t, &find("country rye")).await.unwrap()),
+        ["BREAD"]
     );
 }
 

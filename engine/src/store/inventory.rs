@@ -1,6 +1,7 @@
 //! Stock positions: the inventory list and initial stock.
 
 use super::Store;
+use crate::db::Backend;
 use crate::model::{now_ms, Page, PositionFilter, PositionRow, TenantId};
 use crate::on_db;
 
@@ -41,6 +42,24 @@ fn like_pattern(text: &str) -> String {
     out
 }
 
+/// The search condition and its bound value. On SQLite, text of three or more
+/// characters goes through the FTS5 trigram index as a quoted phrase (a substring match,
+/// wildcards literal); shorter text, and PostgreSQL (whose pg_trgm indexes serve LIKE
+/// directly), use `LIKE '%…%'`.
+fn search_clause(backend: Backend, text: &str, param: usize) -> (String, String) {
+    if backend == Backend::Sqlite && text.chars().count() >= 3 {
+        (
+            format!(" AND p.id IN (SELECT rowid FROM products_search WHERE products_search MATCH ${param})"),
+            format!("\"{}\"", text.replace('"', "\"\"")),
+        )
+    } else {
+        (
+            format!(" AND (lower(p.sku) LIKE ${param} ESCAPE '\\' OR lower(p.name) LIKE ${param} ESCAPE '\\')"),
+            like_pattern(text),
+        )
+    }
+}
+
 impl Store {
     /// One page of positions, ordered by SKU then location, filtered as asked.
     pub async fn positions(
@@ -60,12 +79,9 @@ impl Store {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
-            .map(like_pattern);
-        if search.is_some() {
-            let i = next();
-            sql.push_str(&format!(
-                " AND (lower(p.sku) LIKE ${i} ESCAPE '\\' OR lower(p.name) LIKE ${i} ESCAPE '\\')"
-            ));
+            .map(|text| search_clause(self.db.backend(), text, next()));
+        if let Some((clause, _)) = &search {
+            sql.push_str(clause);
         }
         if filter.location_code.is_some() {
             sql.push_str(&format!(
@@ -88,8 +104,8 @@ impl Store {
         let offset = i64::from(filter.page) * i64::from(per_page);
         let mut rows = on_db!(&self.db, read, |pool| {
             let mut q = sqlx::query_as::<_, PositionRow>(&sql).bind(tenant.0);
-            if let Some(s) = &search {
-                q = q.bind(s);
+            if let Some((_, value)) = &search {
+                q = q.bind(value);
             }
             if let Some(l) = &filter.location_code {
                 q = q.bind(l);
