@@ -22,6 +22,7 @@ on_both_backends!(
     over_https_cookies_are_host_prefixed_and_secure,
     one_address_guessing_many_accounts_is_throttled,
     metrics_are_not_public,
+    the_server_stops_cleanly_when_asked,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -703,4 +704,18 @@ async fn metrics_are_not_public(backend: Backend) {
         .unwrap();
     assert_eq!(ok.status(), 200);
     assert!(body(ok).await.contains("shelfwise_http_requests_total"));
+}
+
+async fn the_server_stops_cleanly_when_asked(backend: Backend) {
+    let mut app = spawn_app(backend).await;
+    let c = app.client();
+    assert_eq!(
+        c.get(app.url("/healthz")).send().await.unwrap().status(),
+        200
+    );
+    app.stop().await.expect("serving ends without an error");
+    assert!(
+        c.get(app.url("/healthz")).send().await.is_err(),
+        "nothing answers once it has stopped"
+    );
 }

@@ -16,6 +16,7 @@ pub enum Backend {
 }
 
 pub struct TestApp {
+    served: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     pub port: u16,
     pub store: Store,
     shutdown: watch::Sender<bool>,
@@ -107,8 +108,9 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
         .unwrap();
     let port = app.port();
     let shutdown = app.shutdown_handle();
-    tokio::spawn(app.run_until_stopped());
+    let served = tokio::spawn(app.run_until_stopped());
     TestApp {
+        served: Some(served),
         port,
         store,
         shutdown,
@@ -127,6 +129,16 @@ fn rand_u64() -> u64 {
 }
 
 impl TestApp {
+    /// Asks the server to stop and waits (5 s at most) until it has.
+    pub async fn stop(&mut self) -> std::io::Result<()> {
+        let _ = self.shutdown.send(true);
+        let served = self.served.take().expect("the server is running");
+        tokio::time::timeout(std::time::Duration::from_secs(5), served)
+            .await
+            .expect("the server stops within 5 s")
+            .expect("the server task did not panic")
+    }
+
     /// `http://127.0.0.1:<port><path>`
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
