@@ -89,7 +89,9 @@ pub async fn metrics(
         }
         _ => false,
     };
-    if peer.ip().is_loopback() && !state.settings.trust_proxy || token_ok {
+    // Behind a proxy every peer is the proxy, so loopback proves nothing there.
+    let local = peer.ip().is_loopback() && !state.settings.trust_proxy;
+    if local || token_ok {
         crate::observability::metrics_handle()
             .render()
             .into_response()
