@@ -23,6 +23,7 @@ on_both_backends!(
     one_address_guessing_many_accounts_is_throttled,
     metrics_are_not_public,
     the_server_stops_cleanly_when_asked,
+    an_operator_approves_a_transfer_from_the_inbox,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -718,4 +719,181 @@ async fn the_server_stops_cleanly_when_asked(backend: Backend) {
         c.get(app.url("/healthz")).send().await.is_err(),
         "nothing answers once it has stopped"
     );
+}
+
+/// Waits up to 15 s for `check` to return Some.
+async fn eventually<T, F, Fut>(mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..150 {
+        if let Some(v) = check().await {
+            return v;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting");
+}
+
+async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    // The DC has plenty; the Jordaan store is down to 3 bottles of milk (reorder point 12).
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "S-AMS1", "FF-0001", 3),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    let transfer = eventually(|| async {
+        app.store
+            .transfers(ff, None, 5)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.quantity > 0)
+    })
+    .await;
+    assert_eq!(transfer.state, "pending_approval");
+    assert_eq!(transfer.quantity, 42, "3 up to 40 is 37, in cases of 6");
+
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let inbox = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        inbox.contains(&format!("Transfer {}", transfer.id)),
+        "{inbox}"
+    );
+    assert!(
+        inbox.contains("below the reorder point 12"),
+        "the reason is shown"
+    );
+    assert!(inbox.contains("Amsterdam Jordaan"), "both ends are shown");
+
+    // Rejecting without a reason is refused and changes nothing.
+    let doc = format!("transfer:{}", transfer.id);
+    let res = op
+        .post(app.url("/t/freshfield/approvals/decide"))
+        .header("origin", app.origin())
+        .form(&[
+            ("doc", doc.as_str()),
+            ("decision", "reject"),
+            ("comment", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        "pending_approval"
+    );
+
+    let res = op
+        .post(app.url("/t/freshfield/approvals/decide"))
+        .header("origin", app.origin())
+        .form(&[
+            ("doc", doc.as_str()),
+            ("decision", "approve"),
+            ("comment", "fine"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/t/freshfield/approvals?notice="));
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        "approved"
+    );
+
+    // The document page shows the decision in its audit trail.
+    let page = body(
+        op.get(app.url(&format!("/t/freshfield/documents/transfer/{}", transfer.id)))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("approval.step_approved") && page.contains("transfer.approved"),
+        "{page}"
+    );
+
+    // The approver was told by a branded e-mail, written to the development mailbox.
+    let mail = eventually(|| async {
+        let dir = std::fs::read_dir(app.mailbox()).ok()?;
+        dir.filter_map(|e| e.ok())
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .find(|m| m.contains("operator@freshfield.example"))
+    })
+    .await;
+    assert!(mail.contains("Approval needed: Transfer"), "{mail}");
+    assert!(
+        !mail.contains("Shelfwise"),
+        "the mail carries the tenant's brand only"
+    );
+
+    // A supplier cannot decide anything.
+    let sup = app.client();
+    app.login(
+        &sup,
+        "freshfield",
+        "dairy@lowlands-dairy.example",
+        "lowlands-supply-2026",
+    )
+    .await;
+    let res = sup
+        .post(app.url("/t/freshfield/approvals/decide"))
+        .header("origin", app.origin())
+        .form(&[
+            ("doc", doc.as_str()),
+            ("decision", "approve"),
+            ("comment", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
 }

@@ -102,3 +102,161 @@ pub struct Overview {
 pub async fn get_overview() -> Result<Overview, ServerFnError> {
     crate::ssr::overview().await
 }
+
+/// A label and a value, shown as a row of facts.
+pub type Fact = (String, String);
+
+/// One document waiting in the approvals inbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub doc_type: String,
+    pub doc_id: i64,
+    pub title: String,
+    pub href: String,
+    /// e.g. "Step 1 of 2 · approver".
+    pub step: String,
+    pub rule: Option<String>,
+    pub waiting: String,
+    pub overdue: bool,
+    pub escalated: bool,
+    pub value: String,
+    pub reason: String,
+    pub facts: Vec<Fact>,
+    pub snapshot: Vec<Fact>,
+    /// The viewer requested or changed it, so cannot decide it.
+    pub own: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub items: Vec<InboxItem>,
+    /// Pending items the viewer's roles do not cover (shown as a count).
+    pub others: usize,
+}
+
+#[server(endpoint = "inbox")]
+pub async fn get_inbox() -> Result<Inbox, ServerFnError> {
+    crate::ssr::inbox().await
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    pub label: String,
+    pub state: String,
+    pub decided: String,
+    pub comment: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub change: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub doc_type: String,
+    pub id: i64,
+    pub title: String,
+    pub state: String,
+    pub reason: String,
+    pub facts: Vec<Fact>,
+    /// Purchase order lines: product, quantity, cost, reason.
+    pub lines: Vec<Vec<String>>,
+    pub steps: Vec<StepView>,
+    pub audit: Vec<AuditView>,
+    pub quantity: i64,
+    pub shipped: i64,
+    /// Commands the viewer may give now: "ship", "receive", "edit", "cancel".
+    pub commands: Vec<String>,
+    pub pending_decision: bool,
+}
+
+#[server(endpoint = "document")]
+pub async fn get_document(doc_type: String, id: i64) -> Result<DocumentView, ServerFnError> {
+    crate::ssr::document(doc_type, id).await
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocRow {
+    pub href: String,
+    pub title: String,
+    pub state: String,
+    pub value: String,
+    pub updated: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Documents {
+    pub transfers: Vec<DocRow>,
+    pub orders: Vec<DocRow>,
+}
+
+#[server(endpoint = "documents")]
+pub async fn get_documents() -> Result<Documents, ServerFnError> {
+    crate::ssr::documents().await
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExceptionRow {
+    pub id: i64,
+    pub kind: String,
+    pub severity: String,
+    pub priority: i64,
+    pub title: String,
+    pub detail: String,
+    pub owner: Option<String>,
+    pub age: String,
+    pub escalated: bool,
+    pub href: Option<String>,
+    pub comments: Vec<Fact>,
+    pub resolution: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExceptionsView {
+    pub rows: Vec<ExceptionRow>,
+    pub assignees: Vec<Choice>,
+    pub resolved: bool,
+    pub can_act: bool,
+}
+
+#[server(endpoint = "exceptions")]
+pub async fn get_exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError> {
+    crate::ssr::exceptions(resolved).await
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeadJob {
+    pub id: i64,
+    pub kind: String,
+    pub attempts: i64,
+    pub last_error: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobsView {
+    pub counts: Vec<(String, i64)>,
+    pub dead: Vec<DeadJob>,
+    pub can_replay: bool,
+}
+
+#[server(endpoint = "jobs")]
+pub async fn get_jobs() -> Result<JobsView, ServerFnError> {
+    crate::ssr::jobs().await
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixView {
+    /// The matrix as TOML, for editing.
+    pub toml: String,
+    pub po_window_minutes: i64,
+}
+
+#[server(endpoint = "matrix")]
+pub async fn get_matrix() -> Result<MatrixView, ServerFnError> {
+    crate::ssr::matrix().await
+}

@@ -16,6 +16,13 @@ pub fn Header() -> impl IntoView {
                     portal.await.ok().map(|p| {
                         let home = p.href("/");
                         let inventory = p.href("/inventory");
+                        let approvals = p.href("/approvals");
+                        let documents = p.href("/documents");
+                        let exceptions = p.href("/exceptions");
+                        let jobs = p.href("/jobs");
+                        let settings = p.href("/settings/approvals");
+                        let admin = p.user.as_ref().is_some_and(|u| u.roles.iter().any(|r| r == "tenant_admin"));
+                        let ops = p.user.as_ref().is_some_and(|u| u.roles.iter().any(|r| r == "tenant_admin" || r == "planner"));
                         let logout = p.href("/logout");
                         view! {
                             <A href=home attr:class="brand">
@@ -25,6 +32,11 @@ pub fn Header() -> impl IntoView {
                             {p.user.clone().map(|u| view! {
                                 <nav class="nav">
                                     <A href=inventory>"Inventory"</A>
+                                    <A href=approvals>"Approvals"</A>
+                                    <A href=documents>"Documents"</A>
+                                    <A href=exceptions>"Exceptions"</A>
+                                    {ops.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
+                                    {admin.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
                                 </nav>
                                 <form class="signout" method="post" action=logout>
                                     <span class="who" title=u.email.clone()>{u.name.clone()}</span>
@@ -36,6 +48,18 @@ pub fn Header() -> impl IntoView {
                 })}
             </Suspense>
         </header>
+    }
+}
+
+/// The outcome of the last form post, carried in the URL (`?notice=` or `?error=`).
+#[component]
+pub fn Flash() -> impl IntoView {
+    let q = leptos_router::hooks::use_query_map();
+    let notice = q.with_untracked(|m| m.get("notice"));
+    let error = q.with_untracked(|m| m.get("error"));
+    view! {
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {error.map(|e| view! { <p class="error" role="alert">{e}</p> })}
     }
 }
 

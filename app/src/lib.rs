@@ -14,7 +14,10 @@ use leptos_router::{MatchNestedRoutes, ParamSegment, SsrMode, StaticSegment};
 
 use crate::api::{get_portal, Portal};
 use crate::components::Header;
-use crate::pages::{HomePage, InventoryPage, LoginPage, NotFound};
+use crate::pages::{
+    ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
+    InventoryPage, JobsPage, LoginPage, NotFound,
+};
 
 /// The portal context of this page load (tenant branding, base path, signed-in user).
 pub type PortalResource = Resource<Result<Portal, ServerFnError>>;
@@ -81,6 +84,12 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
         <Route path=StaticSegment("inventory") view=InventoryPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("approvals") view=ApprovalsPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("documents") view=DocumentsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("documents"), ParamSegment("kind"), ParamSegment("id")) view=DocumentPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("exceptions") view=ExceptionsPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("jobs") view=JobsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("approvals")) view=ApprovalSettingsPage ssr=SsrMode::Async/>
     }
     .into_inner()
 }

@@ -21,6 +21,8 @@ use crate::api::{
 pub struct ServerCtx {
     pub store: Store,
     pub themes: Arc<Themes>,
+    /// Wakes the replenishment worker after a change that queued work.
+    pub jobs_wake: Arc<tokio::sync::Notify>,
 }
 
 /// The tenant a request was resolved to, and how its URLs are prefixed.
@@ -231,4 +233,621 @@ pub fn shell_head() -> ShellHead {
             _ => None,
         },
     }
+}
+
+// ---- Replenishment: approvals inbox, documents, exceptions, jobs, approval matrix ----
+
+use crate::api::{
+    AuditView, DeadJob, DocRow, DocumentView, Documents, ExceptionRow, ExceptionsView, Fact, Inbox,
+    InboxItem, JobsView, MatrixView, StepView,
+};
+use engine::model::Role;
+use engine::store::DocRef;
+
+/// The signed-in member (401 otherwise) who holds one of `roles` (403 otherwise).
+async fn require_role(
+    roles: &[Role],
+    what: &str,
+) -> Result<(ServerCtx, TenantCtx, Member), ServerFnError> {
+    let (ctx, tenant, member) = require_inventory_reader().await?;
+    if !roles.iter().any(|r| member.has(*r)) {
+        set_status(http::StatusCode::FORBIDDEN);
+        return Err(ServerFnError::new(format!("your role cannot {what}")));
+    }
+    Ok((ctx, tenant, member))
+}
+
+/// "just now", "5 min", "3 h", "2 d".
+pub fn ago(ms: i64) -> String {
+    let mins = (now_ms() - ms).max(0) / 60_000;
+    match mins {
+        0 => "just now".into(),
+        m if m < 60 => format!("{m} min"),
+        m if m < 48 * 60 => format!("{} h", m / 60),
+        m => format!("{} d", m / (24 * 60)),
+    }
+}
+
+fn money(minor: i64, currency: &str) -> String {
+    engine::mail::money(minor, currency)
+}
+
+fn involved(json: &str) -> Vec<i64> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// The numbers a suggestion used, as rows to show a reviewer.
+fn snapshot_facts(json: &str) -> Vec<Fact> {
+    let Ok(s) = serde_json::from_str::<engine::policy::Snapshot>(json) else {
+        return Vec::new();
+    };
+    let mut out = vec![
+        (
+            "Stock position".into(),
+            format!(
+                "{} = {} on hand + {} in transit + {} on order",
+                s.inventory_position,
+                s.position.on_hand,
+                s.position.in_transit,
+                s.position.on_order
+            ),
+        ),
+        ("Reorder point".into(), s.reorder_point.to_string()),
+        ("Order up to".into(), s.target.to_string()),
+        (
+            "Safety stock".into(),
+            format!(
+                "{} ({})",
+                s.safety_stock,
+                if s.safety_stock_computed {
+                    "from demand variability"
+                } else {
+                    "configured"
+                }
+            ),
+        ),
+        (
+            "Daily demand".into(),
+            format!(
+                "{:.1} ± {:.1} over {} days",
+                s.mean_daily_demand, s.demand_std_dev, s.history_days
+            ),
+        ),
+        ("Lead time".into(), format!("{} days", s.lead_time_days)),
+        (
+            "Case pack / MOQ".into(),
+            format!("{} / {}", s.case_pack, s.moq),
+        ),
+    ];
+    if s.uplift > 1.0 {
+        out.push(("Promotion uplift".into(), format!("×{:.2}", s.uplift)));
+    }
+    out
+}
+
+struct Labels {
+    locations: Vec<(i64, String, String)>,
+    suppliers: Vec<(i64, String, String)>,
+}
+
+impl Labels {
+    async fn load(store: &Store, tenant: engine::model::TenantId) -> Result<Labels, ServerFnError> {
+        let (locations, suppliers) = store.labels(tenant).await.map_err(internal)?;
+        Ok(Labels {
+            locations,
+            suppliers,
+        })
+    }
+    fn location(&self, id: i64) -> String {
+        self.locations
+            .iter()
+            .find(|l| l.0 == id)
+            .map(|l| format!("{} · {}", l.1, l.2))
+            .unwrap_or_default()
+    }
+    fn supplier(&self, id: i64) -> String {
+        self.suppliers
+            .iter()
+            .find(|s| s.0 == id)
+            .map(|s| s.2.clone())
+            .unwrap_or_default()
+    }
+}
+
+async fn product_label(
+    store: &Store,
+    tenant: engine::model::TenantId,
+    id: i64,
+) -> Result<String, ServerFnError> {
+    Ok(store
+        .product_labels(tenant, &[id])
+        .await
+        .map_err(internal)?
+        .first()
+        .map(|p| format!("{} {}", p.1, p.2))
+        .unwrap_or_default())
+}
+
+async fn position_fact(
+    store: &Store,
+    tenant: engine::model::TenantId,
+    labels: &Labels,
+    location: i64,
+    product: i64,
+) -> Result<Fact, ServerFnError> {
+    let pos = store
+        .position_by_ids(tenant, location, product)
+        .await
+        .map_err(internal)?;
+    let sold = store
+        .recent_demand(tenant, location, product, 7, now_ms())
+        .await
+        .map_err(internal)?;
+    Ok((
+        labels.location(location),
+        match pos {
+            Some((on_hand, in_transit, on_order, rop)) => format!(
+                "{on_hand} on hand, {in_transit} in transit, {on_order} on order; reorder point {rop}; sold {sold} in 7 days"
+            ),
+            None => "no stock record".into(),
+        },
+    ))
+}
+
+pub async fn inbox() -> Result<Inbox, ServerFnError> {
+    let (ctx, tc, member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let store = &ctx.store;
+    let now = now_ms();
+    let delegated: Vec<Role> = store
+        .delegations_to(tenant, member.user_id, now)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|d| d.role)
+        .collect();
+    let steps = store.pending_steps(tenant, 500).await.map_err(internal)?;
+    let labels = Labels::load(store, tenant).await?;
+    let currency = tc.tenant.currency.clone();
+    let mut items = Vec::new();
+    let mut others = 0;
+    for step in steps {
+        let Some(role) = Role::parse(&step.role) else {
+            continue;
+        };
+        if !member.has(role) && !delegated.contains(&role) {
+            others += 1;
+            continue;
+        }
+        if items.len() >= 100 {
+            others += 1;
+            continue;
+        }
+        let Some(doc) = DocRef::parse(&step.doc_type, step.doc_id) else {
+            continue;
+        };
+        let total_steps = store
+            .steps_of(tenant, doc)
+            .await
+            .map_err(internal)?
+            .iter()
+            .filter(|s| s.round == step.round)
+            .count();
+        let step_label = format!(
+            "Step {} of {} · {}{}",
+            step.step_no,
+            total_steps,
+            role.as_str().replace('_', " "),
+            if delegated.contains(&role) && !member.has(role) {
+                " (delegated to you)"
+            } else {
+                ""
+            }
+        );
+        let (title, value, reason, facts, snapshot, own) = match doc {
+            DocRef::Transfer(id) => {
+                let Some(t) = store.transfer(tenant, id).await.map_err(internal)? else {
+                    continue;
+                };
+                let product = product_label(store, tenant, t.product_id).await?;
+                let facts = vec![
+                    ("Quantity".into(), t.quantity.to_string()),
+                    ("From".into(), labels.location(t.from_location_id)),
+                    ("To".into(), labels.location(t.to_location_id)),
+                    position_fact(store, tenant, &labels, t.from_location_id, t.product_id).await?,
+                    position_fact(store, tenant, &labels, t.to_location_id, t.product_id).await?,
+                ];
+                (
+                    format!("Transfer {id}: {} × {product}", t.quantity),
+                    money(t.quantity * t.unit_cost_minor, &currency),
+                    t.reason.clone(),
+                    facts,
+                    snapshot_facts(&t.snapshot),
+                    involved(&t.involved_users).contains(&member.user_id),
+                )
+            }
+            DocRef::PurchaseOrder(id) => {
+                let Some(po) = store.purchase_order(tenant, id).await.map_err(internal)? else {
+                    continue;
+                };
+                let lines = store.po_lines(tenant, id).await.map_err(internal)?;
+                let mut facts = vec![
+                    ("Supplier".into(), labels.supplier(po.supplier_id)),
+                    ("Ship to".into(), labels.location(po.ship_to_location_id)),
+                ];
+                for l in lines.iter().take(10) {
+                    let p = product_label(store, tenant, l.product_id).await?;
+                    facts.push((
+                        p,
+                        format!("{} at {}", l.quantity, money(l.unit_cost_minor, &currency)),
+                    ));
+                }
+                if lines.len() > 10 {
+                    facts.push(("…".into(), format!("{} more lines", lines.len() - 10)));
+                }
+                (
+                    format!(
+                        "Purchase order {id} to {} ({} lines)",
+                        labels.supplier(po.supplier_id),
+                        lines.len()
+                    ),
+                    money(po.value_minor, &currency),
+                    lines.first().map(|l| l.reason.clone()).unwrap_or_default(),
+                    facts,
+                    lines
+                        .first()
+                        .map(|l| snapshot_facts(&l.snapshot))
+                        .unwrap_or_default(),
+                    involved(&po.involved_users).contains(&member.user_id),
+                )
+            }
+        };
+        items.push(InboxItem {
+            doc_type: step.doc_type.clone(),
+            doc_id: step.doc_id,
+            href: format!("{}/documents/{}/{}", tc.base, step.doc_type, step.doc_id),
+            title,
+            step: step_label,
+            rule: step.rule.clone(),
+            waiting: ago(step.created_at.max(
+                step.due_at
+                    .map(|d| d - step.escalate_after_hours * 3_600_000)
+                    .unwrap_or(0),
+            )),
+            overdue: step.due_at.is_some_and(|d| d <= now),
+            escalated: step.escalated,
+            value,
+            reason,
+            facts,
+            snapshot,
+            own,
+        });
+    }
+    Ok(Inbox { items, others })
+}
+
+pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerFnError> {
+    let (ctx, tc, member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let store = &ctx.store;
+    let Some(doc) = DocRef::parse(&doc_type, id) else {
+        set_status(http::StatusCode::NOT_FOUND);
+        return Err(ServerFnError::new("no such document"));
+    };
+    let labels = Labels::load(store, tenant).await?;
+    let currency = tc.tenant.currency.clone();
+    let planner = member.has(Role::Planner) || member.has(Role::TenantAdmin);
+    let not_found = || {
+        set_status(http::StatusCode::NOT_FOUND);
+        ServerFnError::new("no such document in this portal")
+    };
+    let mut view = match doc {
+        DocRef::Transfer(id) => {
+            let t = store
+                .transfer(tenant, id)
+                .await
+                .map_err(internal)?
+                .ok_or_else(not_found)?;
+            let product = product_label(store, tenant, t.product_id).await?;
+            let mut commands = Vec::new();
+            if planner {
+                match t.state.as_str() {
+                    "approved" => commands.extend(["ship", "edit", "cancel"]),
+                    "pending_approval" | "proposed" => commands.extend(["edit", "cancel"]),
+                    "shipped" => commands.push("receive"),
+                    _ => {}
+                }
+            }
+            let mut facts = vec![
+                ("Product".into(), product.clone()),
+                ("From".into(), labels.location(t.from_location_id)),
+                ("To".into(), labels.location(t.to_location_id)),
+                ("Quantity".into(), t.quantity.to_string()),
+                (
+                    "Value".into(),
+                    money(t.quantity * t.unit_cost_minor, &currency),
+                ),
+                position_fact(store, tenant, &labels, t.from_location_id, t.product_id).await?,
+                position_fact(store, tenant, &labels, t.to_location_id, t.product_id).await?,
+            ];
+            if t.shipped > 0 {
+                facts.push(("Shipped".into(), t.shipped.to_string()));
+            }
+            if t.state == "received" {
+                facts.push(("Received".into(), t.received.to_string()));
+            }
+            facts.extend(snapshot_facts(&t.snapshot));
+            DocumentView {
+                doc_type: doc_type.clone(),
+                id,
+                title: format!("Transfer {id}: {} × {product}", t.quantity),
+                state: t.state.clone(),
+                reason: t.reason.clone(),
+                facts,
+                lines: Vec::new(),
+                steps: Vec::new(),
+                audit: Vec::new(),
+                quantity: t.quantity,
+                shipped: t.shipped,
+                commands: commands.into_iter().map(String::from).collect(),
+                pending_decision: t.state == "pending_approval",
+            }
+        }
+        DocRef::PurchaseOrder(id) => {
+            let po = store
+                .purchase_order(tenant, id)
+                .await
+                .map_err(internal)?
+                .ok_or_else(not_found)?;
+            let lines = store.po_lines(tenant, id).await.map_err(internal)?;
+            let mut rows = Vec::new();
+            for l in &lines {
+                rows.push(vec![
+                    product_label(store, tenant, l.product_id).await?,
+                    l.quantity.to_string(),
+                    money(l.unit_cost_minor, &currency),
+                    money(l.quantity * l.unit_cost_minor, &currency),
+                    l.reason.clone(),
+                ]);
+            }
+            let mut facts = vec![
+                ("Supplier".into(), labels.supplier(po.supplier_id)),
+                ("Ship to".into(), labels.location(po.ship_to_location_id)),
+                ("Value".into(), money(po.value_minor, &currency)),
+            ];
+            if po.state == "draft" {
+                facts.push((
+                    "Gathering lines until".into(),
+                    format!(
+                        "{} from now",
+                        ago(now_ms() - (po.window_closes_at - now_ms()).max(0))
+                    ),
+                ));
+            }
+            if let Some(sent) = po.sent_at {
+                facts.push(("Sent".into(), format!("{} ago", ago(sent))));
+            }
+            DocumentView {
+                doc_type: doc_type.clone(),
+                id,
+                title: format!("Purchase order {id} to {}", labels.supplier(po.supplier_id)),
+                state: po.state.clone(),
+                reason: lines.first().map(|l| l.reason.clone()).unwrap_or_default(),
+                facts,
+                lines: rows,
+                steps: Vec::new(),
+                audit: Vec::new(),
+                quantity: 0,
+                shipped: 0,
+                commands: Vec::new(),
+                pending_decision: po.state == "pending_approval",
+            }
+        }
+    };
+    view.steps = store
+        .steps_of(tenant, doc)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|s| StepView {
+            label: format!(
+                "Round {} · step {} · {}{}",
+                s.round,
+                s.step_no,
+                s.role.replace('_', " "),
+                if s.escalated { " (escalated)" } else { "" }
+            ),
+            state: s.state.clone(),
+            decided: s
+                .decided_at
+                .map(|d| format!("{} ago", ago(d)))
+                .unwrap_or_default(),
+            comment: s.comment.clone(),
+        })
+        .collect();
+    view.audit = store
+        .audit_for_subject(tenant, &doc.subject())
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|a| AuditView {
+            seq: a.seq,
+            at: format!("{} ago", ago(a.at)),
+            actor: a.actor,
+            action: a.action,
+            change: match (a.before, a.after) {
+                (Some(b), Some(af)) => format!("{b} → {af}"),
+                (None, Some(af)) => af,
+                (Some(b), None) => b,
+                (None, None) => String::new(),
+            },
+        })
+        .collect();
+    Ok(view)
+}
+
+pub async fn documents() -> Result<Documents, ServerFnError> {
+    let (ctx, tc, _member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let store = &ctx.store;
+    let labels = Labels::load(store, tenant).await?;
+    let currency = tc.tenant.currency.clone();
+    let mut transfers = Vec::new();
+    for t in store.transfers(tenant, None, 50).await.map_err(internal)? {
+        let product = product_label(store, tenant, t.product_id).await?;
+        transfers.push(DocRow {
+            href: format!("{}/documents/transfer/{}", tc.base, t.id),
+            title: format!(
+                "Transfer {}: {} × {product} → {}",
+                t.id,
+                t.quantity,
+                labels.location(t.to_location_id)
+            ),
+            state: t.state,
+            value: money(t.quantity * t.unit_cost_minor, &currency),
+            updated: ago(t.updated_at),
+        });
+    }
+    let orders = store
+        .purchase_orders(tenant, None, 50)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|po| DocRow {
+            href: format!("{}/documents/purchase_order/{}", tc.base, po.id),
+            title: format!(
+                "Purchase order {} to {} for {}",
+                po.id,
+                labels.supplier(po.supplier_id),
+                labels.location(po.ship_to_location_id)
+            ),
+            state: po.state,
+            value: money(po.value_minor, &currency),
+            updated: ago(po.updated_at),
+        })
+        .collect();
+    Ok(Documents { transfers, orders })
+}
+
+fn severity_weight(s: &str) -> i64 {
+    match s {
+        "critical" => 400,
+        "high" => 300,
+        "medium" => 200,
+        _ => 100,
+    }
+}
+
+pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError> {
+    let (ctx, tc, member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let store = &ctx.store;
+    let list = store
+        .exceptions(
+            tenant,
+            if resolved { "resolved" } else { "open" },
+            None,
+            200,
+        )
+        .await
+        .map_err(internal)?;
+    let mut rows = Vec::new();
+    for e in list {
+        let comments = store
+            .exception_comments(tenant, e.id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| {
+                (
+                    format!("{}, {} ago", c.user_name, ago(c.created_at)),
+                    c.body,
+                )
+            })
+            .collect();
+        let hours = (now_ms() - e.created_at).max(0) / 3_600_000;
+        let href = e.subject.split_once(':').and_then(|(kind, id)| match kind {
+            "transfer" | "purchase_order" => Some(format!("{}/documents/{kind}/{id}", tc.base)),
+            "job" => Some(format!("{}/jobs", tc.base)),
+            _ => None,
+        });
+        rows.push(ExceptionRow {
+            id: e.id,
+            kind: e.kind.replace('_', " "),
+            priority: severity_weight(&e.severity)
+                + hours.min(99)
+                + if e.escalated_at.is_some() { 50 } else { 0 },
+            severity: e.severity,
+            title: e.title,
+            detail: e.detail,
+            owner: e.owner_name,
+            age: ago(e.created_at),
+            escalated: e.escalated_at.is_some(),
+            href,
+            comments,
+            resolution: e.resolution,
+        });
+    }
+    rows.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
+    let mut assignees = Vec::new();
+    for role in [Role::Planner, Role::TenantAdmin] {
+        for (id, _, name) in store
+            .members_with_role(tenant, role)
+            .await
+            .map_err(internal)?
+        {
+            if !assignees.iter().any(|c: &Choice| c.value == id.to_string()) {
+                assignees.push(Choice {
+                    value: id.to_string(),
+                    label: name,
+                });
+            }
+        }
+    }
+    Ok(ExceptionsView {
+        rows,
+        assignees,
+        resolved,
+        can_act: member.has(Role::Planner) || member.has(Role::TenantAdmin),
+    })
+}
+
+pub async fn jobs() -> Result<JobsView, ServerFnError> {
+    let (ctx, tc, member) = require_role(
+        &[Role::TenantAdmin, Role::Planner, Role::PartnerAdmin],
+        "see background jobs",
+    )
+    .await?;
+    let tenant = tc.tenant.id;
+    Ok(JobsView {
+        counts: ctx.store.job_counts(Some(tenant)).await.map_err(internal)?,
+        dead: ctx
+            .store
+            .dead_jobs(tenant, 100)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|j| DeadJob {
+                id: j.id,
+                kind: j.kind,
+                attempts: j.attempt,
+                last_error: j.last_error.unwrap_or_default(),
+            })
+            .collect(),
+        can_replay: member.has(Role::TenantAdmin),
+    })
+}
+
+pub async fn matrix() -> Result<MatrixView, ServerFnError> {
+    let (ctx, tc, _member) = require_role(&[Role::TenantAdmin], "edit the approval matrix").await?;
+    let (matrix, window) = engine::replenish::matrix(&ctx.store, tc.tenant.id)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "loading the matrix failed");
+            ServerFnError::new("something went wrong on our side; please try again")
+        })?;
+    Ok(MatrixView {
+        toml: engine::replenish::matrix_to_toml(&matrix),
+        po_window_minutes: window,
+    })
 }

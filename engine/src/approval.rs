@@ -28,6 +28,7 @@ pub struct Document {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     pub role: Role,
     /// Hours a step may wait before it escalates.
@@ -45,6 +46,7 @@ pub enum Outcome {
 
 /// One row of the matrix; empty conditions match anything. The first matching rule wins.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     pub name: String,
     pub doc_type: Option<DocumentType>,
@@ -73,6 +75,7 @@ impl Rule {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub rules: Vec<Rule>,
     /// Nothing worth more than this is ever auto-approved, whatever a rule says.

@@ -119,3 +119,58 @@ impl Db {
         }
     }
 }
+
+/// An open write transaction on either backend. SQLite's takes the write lock up front
+/// (`BEGIN IMMEDIATE`), so a transaction that reads then writes never fails half-way
+/// with `database is locked`; PostgreSQL's locks rows as its statements ask.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Runs `$body` with `$conn` bound to the transaction's connection on its native driver:
+/// `on_tx!(tx, |c| sqlx::query(…).execute(c).await)`. The body is written once and
+/// compiled for both backends, like [`on_db!`].
+#[macro_export]
+macro_rules! on_tx {
+    ($tx:expr, |$conn:ident| $body:expr) => {
+        match $tx {
+            $crate::db::Tx::Sqlite(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+            $crate::db::Tx::Postgres(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+        }
+    };
+}
+
+impl Tx {
+    /// `" FOR UPDATE"` on PostgreSQL, nothing on SQLite (whose one writer already holds
+    /// the lock): append to a SELECT whose rows the transaction will change.
+    pub fn lock(&self) -> &'static str {
+        match self {
+            Tx::Sqlite(_) => "",
+            Tx::Postgres(_) => " FOR UPDATE",
+        }
+    }
+
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await,
+            Tx::Postgres(t) => t.commit().await,
+        }
+    }
+}
+
+impl Db {
+    /// Opens a write transaction (see [`Tx`]).
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+}

@@ -61,6 +61,9 @@ pub struct NewJob {
     pub scheduled_at: i64,
     /// Deduplication key; include the tenant in it when the job is a tenant's.
     pub unique_key: Option<String>,
+    /// At most one job per key that has not started yet: a burst of triggers queues one
+    /// run, and a trigger that arrives while it runs queues the next. For idempotent work.
+    pub debounce_key: Option<String>,
 }
 
 impl NewJob {
@@ -74,6 +77,7 @@ impl NewJob {
             max_attempts: 20,
             scheduled_at: now,
             unique_key: None,
+            debounce_key: None,
         }
     }
     pub fn tenant(mut self, tenant: TenantId) -> Self {
@@ -90,6 +94,10 @@ impl NewJob {
     }
     pub fn unique(mut self, key: impl Into<String>) -> Self {
         self.unique_key = Some(key.into());
+        self
+    }
+    pub fn debounce(mut self, key: impl Into<String>) -> Self {
+        self.debounce_key = Some(key.into());
         self
     }
     pub fn max_attempts(mut self, n: i64) -> Self {

@@ -9,11 +9,14 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::watch;
+use tokio::sync::{watch, Notify};
 
 use crate::jobs::{Job, RetryPolicy};
 use crate::model::now_ms;
-use crate::store::Store;
+use crate::store::{NewException, Store};
+
+/// Finished (completed or cancelled) jobs are deleted after a day.
+const PRUNE_AFTER_MS: i64 = 24 * 3600 * 1000;
 
 /// Why a job failed: `Retry` for passing trouble (the default), `Terminal` when another
 /// attempt cannot help (bad arguments, a deleted subject).
@@ -71,6 +74,12 @@ impl Worker {
         self
     }
 
+    /// How long a claim holds a job before another worker may rescue it.
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease_ms = lease.as_millis() as i64;
+        self
+    }
+
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.policy = policy;
         self
@@ -113,6 +122,7 @@ impl Worker {
                         .await?;
                     if job.attempt >= job.max_attempts {
                         lap.discarded += 1;
+                        self.raise_dead_letter(&job, &e).await;
                     } else {
                         lap.retried += 1;
                     }
@@ -123,10 +133,68 @@ impl Worker {
                         .discard_job(job.id, job.attempt, &e, finished)
                         .await?;
                     lap.discarded += 1;
+                    self.raise_dead_letter(&job, &e).await;
                 }
             }
         }
         Ok(lap)
+    }
+
+    /// A dead-lettered tenant job shows up in the tenant's exception queue.
+    async fn raise_dead_letter(&self, job: &Job, error: &str) {
+        let Some(tenant) = job.tenant else { return };
+        let e = NewException {
+            kind: "dead_job",
+            severity: "high",
+            subject: format!("job:{}", job.id),
+            title: format!("Background job {} ({}) stopped retrying", job.id, job.kind),
+            detail: format!(
+                "It failed {} time(s); the last error was: {}. Replay it from the jobs page once the cause is fixed.",
+                job.attempt,
+                error.chars().take(300).collect::<String>()
+            ),
+            dedupe_key: format!("dead_job:{}", job.id),
+        };
+        if let Err(e) = self.store.open_exception(tenant, &e, now_ms()).await {
+            tracing::error!(error = %e, job.id = job.id, "raising the dead-letter exception failed");
+        }
+    }
+
+    /// Runs laps until `stop` turns true, pausing up to `idle` when there was nothing to
+    /// do; `wake` (notified after new work is committed) ends the pause early.
+    pub async fn run_with_wake(
+        self,
+        mut stop: watch::Receiver<bool>,
+        idle: Duration,
+        wake: Arc<Notify>,
+    ) {
+        let mut last_prune = 0;
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            let now = now_ms();
+            if now - last_prune > 60_000 {
+                last_prune = now;
+                if let Err(e) = self.store.prune_jobs(now - PRUNE_AFTER_MS).await {
+                    tracing::warn!(error = %e, "pruning finished jobs failed");
+                }
+            }
+            let busy = match self.run_once(now).await {
+                Ok(lap) => lap.completed + lap.retried + lap.discarded > 0,
+                Err(e) => {
+                    tracing::error!(error = %e, queue = %self.queue, "job lap failed");
+                    false
+                }
+            };
+            if !busy {
+                tokio::select! {
+                    _ = tokio::time::sleep(idle) => {}
+                    _ = wake.notified() => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }
     }
 
     /// Runs laps until `stop` turns true, pausing `idle` when there was nothing to do.

@@ -34,6 +34,34 @@ pub struct TenantFile {
     pub products: Vec<ProductFile>,
     #[serde(default)]
     pub users: Vec<UserFile>,
+    /// The starting approval matrix (kept once the tenant admin has saved one).
+    pub approval: Option<ApprovalFile>,
+}
+
+/// The approval matrix as written in a tenant file (see `engine::approval::Matrix`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalFile {
+    #[serde(default = "default_window")]
+    pub po_window_minutes: i64,
+    pub auto_approve_limit_minor: i64,
+    pub default_steps: Vec<crate::approval::Step>,
+    #[serde(default)]
+    pub rules: Vec<crate::approval::Rule>,
+}
+
+fn default_window() -> i64 {
+    60
+}
+
+impl ApprovalFile {
+    pub fn matrix(&self) -> crate::approval::Matrix {
+        crate::approval::Matrix {
+            rules: self.rules.clone(),
+            auto_approve_limit_minor: self.auto_approve_limit_minor,
+            default_steps: self.default_steps.clone(),
+        }
+    }
 }
 
 fn default_currency() -> String {
@@ -74,6 +102,34 @@ pub struct PolicyFile {
     pub order_up_to: i64,
     #[serde(default = "default_dc_multiplier")]
     pub dc_multiplier: i64,
+    /// Replenishment settings for the class (see `engine::replenish::PolicySettings`).
+    #[serde(default)]
+    pub case_pack: Option<i64>,
+    #[serde(default)]
+    pub moq: Option<i64>,
+    #[serde(default)]
+    pub safety_stock: Option<i64>,
+    #[serde(default)]
+    pub lead_time_days: Option<i64>,
+    #[serde(default)]
+    pub method: Option<crate::replenish::Method>,
+    #[serde(default)]
+    pub compute_reorder_point: Option<bool>,
+}
+
+impl PolicyFile {
+    pub fn settings(&self) -> crate::replenish::PolicySettings {
+        let d = crate::replenish::PolicySettings::default();
+        crate::replenish::PolicySettings {
+            method: self.method.unwrap_or(d.method),
+            compute_reorder_point: self.compute_reorder_point.unwrap_or(false),
+            safety_stock: self.safety_stock.unwrap_or(0),
+            lead_time_days: self.lead_time_days,
+            case_pack: self.case_pack.unwrap_or(1),
+            moq: self.moq.unwrap_or(0),
+            ..d
+        }
+    }
 }
 
 fn default_dc_multiplier() -> i64 {
@@ -266,6 +322,7 @@ impl TenantFile {
             locations,
             suppliers: Vec::new(),
             policies: BTreeMap::new(),
+            approval: None,
             products,
             users: vec![UserFile {
                 email: format!("planner@{slug}.example"),
@@ -355,6 +412,12 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
         reorder_point: 5,
         order_up_to: 20,
         dc_multiplier: 8,
+        case_pack: None,
+        moq: None,
+        safety_stock: None,
+        lead_time_days: None,
+        method: None,
+        compute_reorder_point: None,
     };
     let mut seeds = Vec::with_capacity(codes.len() * skus.len());
     for p in &file.products {
@@ -381,6 +444,31 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
         }
     }
     let positions_created = store.seed_positions(tenant, &seeds).await?;
+    let now = crate::model::now_ms();
+    for (class, policy) in &file.policies {
+        crate::replenish::save_policy(
+            store,
+            tenant,
+            class,
+            None,
+            &policy.settings(),
+            "system:seed",
+            now,
+        )
+        .await
+        .map_err(|e| SeedError::Invalid {
+            path: PathBuf::from(format!("{}.toml", file.slug)),
+            message: e.to_string(),
+        })?;
+    }
+    if let Some(a) = &file.approval {
+        crate::replenish::seed_matrix(store, tenant, &a.matrix(), a.po_window_minutes)
+            .await
+            .map_err(|e| SeedError::Invalid {
+                path: PathBuf::from(format!("{}.toml", file.slug)),
+                message: format!("approval: {e}"),
+            })?;
+    }
 
     for u in &file.users {
         let password = u.password.clone();

@@ -56,6 +56,9 @@ pub async fn post_events(
         .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
     match ingest::ingest(&state.store, tc.tenant.id, &value).await {
         Ok(applied) => {
+            if applied.accepted > 0 {
+                state.jobs_wake.notify_one();
+            }
             metrics::counter!("shelfwise_events_ingested_total", "tenant" => tc.tenant.slug.clone()).increment(applied.accepted);
             metrics::counter!("shelfwise_events_duplicate_total", "tenant" => tc.tenant.slug.clone()).increment(applied.duplicates);
             Ok((

@@ -1,4 +1,4 @@
-//! Command line: `serve`, `demo`, `migrate`, `seed`, `api-key`.
+//! Command line: `serve`, `demo`, `migrate`, `seed`, `seed-scale`, `simulate`, `api-key`, `audit verify`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +47,19 @@ enum Command {
         /// Stores besides the one DC.
         #[arg(long, default_value_t = 49)]
         stores: usize,
+    },
+    /// Send a stream of simulated sales for a tenant (mostly at one store) and print the
+    /// transfers and orders they cause.
+    Simulate {
+        #[arg(long, default_value = "freshfield")]
+        tenant: String,
+        /// Store code to drain first (default: the tenant's first store).
+        #[arg(long)]
+        store: Option<String>,
+        #[arg(long, default_value_t = 5)]
+        per_second: u32,
+        #[arg(long, default_value_t = 120)]
+        seconds: u64,
     },
     /// Audit trail tools.
     Audit {
@@ -141,6 +154,24 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
                 report.positions_created,
                 started.elapsed().as_secs_f64()
             );
+        }
+        Command::Simulate {
+            tenant,
+            store: focus,
+            per_second,
+            seconds,
+        } => {
+            let store = open_store(&settings).await?;
+            crate::simulate::run(
+                store,
+                crate::simulate::Options {
+                    tenant,
+                    store: focus,
+                    per_second: per_second.clamp(1, 5_000),
+                    seconds,
+                },
+            )
+            .await?;
         }
         Command::Audit {
             command: AuditCommand::Verify { tenant },

@@ -48,6 +48,38 @@ pub struct Settings {
     pub login_failures_per_account: u32,
     #[serde(default = "default_address_limit")]
     pub login_failures_per_address: u32,
+    /// Run the background workers (replenishment, timers, e-mail) in this process.
+    #[serde(default = "default_true")]
+    pub workers: bool,
+    /// How long a worker's claim on a job lasts before another may rescue it.
+    #[serde(default = "default_lease_seconds")]
+    pub job_lease_seconds: u64,
+    /// SMTP server, e.g. `smtps://user:password@mail.example.com`. Without it, mail is
+    /// written to `mailbox_dir` as `.eml` files.
+    #[serde(default)]
+    pub smtp_url: Option<SecretString>,
+    #[serde(default = "default_mailbox_dir")]
+    pub mailbox_dir: PathBuf,
+    /// Sender address of all mail; the display name is the tenant's brand.
+    #[serde(default = "default_mail_from")]
+    pub mail_from: String,
+    /// A tenant's portal URL in links (`{slug}` is replaced). Default:
+    /// `http(s)://{slug}.<base_domain>:<port>`.
+    #[serde(default)]
+    pub portal_url: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
+}
+fn default_lease_seconds() -> u64 {
+    300
+}
+fn default_mailbox_dir() -> PathBuf {
+    "data/mailbox".into()
+}
+fn default_mail_from() -> String {
+    "no-reply@shelfwise.localhost".into()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

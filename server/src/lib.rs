@@ -1,6 +1,7 @@
 //! The Shelfwise server: configuration, HTTP wiring (portal, REST API, health, metrics),
 //! request tenancy, sign-in, and the CLI subcommands. Domain work is the engine's.
 
+pub mod actions;
 pub mod api;
 pub mod auth;
 pub mod cli;
@@ -9,6 +10,7 @@ pub mod csrf;
 pub mod error;
 pub mod observability;
 pub mod sessions;
+pub mod simulate;
 pub mod startup;
 pub mod tenancy;
 pub mod throttle;

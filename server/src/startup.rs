@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{watch, Notify};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -37,6 +37,8 @@ pub struct AppState {
     pub tenant_cache: TenantCache,
     pub login_throttle: LoginThrottle,
     pub leptos: LeptosOptions,
+    /// Wakes the replenishment worker when new work was committed (events ingested).
+    pub jobs_wake: Arc<Notify>,
 }
 
 #[derive(Clone)]
@@ -100,6 +102,7 @@ impl Application {
             themes: themes.clone(),
             tenant_cache: TenantCache::default(),
             leptos: leptos.clone(),
+            jobs_wake: Arc::new(Notify::new()),
         });
         observability::metrics_handle();
 
@@ -122,7 +125,11 @@ impl Application {
                 state.settings.session_idle_minutes,
             )));
 
-        let ctx = ServerCtx { store, themes };
+        let ctx = ServerCtx {
+            store,
+            themes,
+            jobs_wake: state.jobs_wake.clone(),
+        };
         let routes = generate_route_list(App);
         let router_state = RouterState {
             app: state.clone(),
@@ -137,7 +144,8 @@ impl Application {
             .route("/login", post(auth::login))
             .route("/t/{tenant}/login", post(auth::login))
             .route("/logout", post(auth::logout))
-            .route("/t/{tenant}/logout", post(auth::logout))
+            .route("/t/{tenant}/logout", post(auth::logout));
+        let portal = crate::actions::routes(portal)
             .leptos_routes_with_context(
                 &router_state,
                 routes,
@@ -182,8 +190,56 @@ impl Application {
         self.shutdown.clone()
     }
 
+    /// The URL of a tenant's portal in e-mail links (`{slug}` stands for the tenant).
+    pub fn portal_url(settings: &Settings, port: u16) -> String {
+        settings.portal_url.clone().unwrap_or_else(|| {
+            let scheme = if settings.https { "https" } else { "http" };
+            format!("{scheme}://{{slug}}.{}:{port}", settings.base_domain)
+        })
+    }
+
+    /// Starts the background workers; they stop when `stop` turns true.
+    fn spawn_workers(&self, stop: watch::Receiver<bool>) -> Result<(), String> {
+        let state = &self.state;
+        let settings = &state.settings;
+        if !settings.workers {
+            return Ok(());
+        }
+        let host = format!("{}-{}", std::process::id(), self.port());
+        let lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
+        let replenish =
+            engine::replenish::worker(state.store.clone(), &format!("replenish-{host}"))
+                .lease(lease);
+        tokio::spawn(replenish.run_with_wake(
+            stop.clone(),
+            std::time::Duration::from_millis(500),
+            state.jobs_wake.clone(),
+        ));
+        let transport = engine::mail::Transport::from_config(
+            settings.smtp_url.as_ref().map(|s| s.expose_secret()),
+            settings.mailbox_dir.clone(),
+        )?;
+        let mailer = engine::mail::Mailer {
+            store: state.store.clone(),
+            themes: state.themes.clone(),
+            transport,
+            from_address: settings.mail_from.clone(),
+            portal_url: Self::portal_url(settings, self.port()),
+        };
+        let mail = engine::mail::worker(mailer, &format!("mail-{host}")).lease(lease);
+        tokio::spawn(mail.run_with_wake(
+            stop,
+            std::time::Duration::from_secs(1),
+            Arc::new(Notify::new()),
+        ));
+        Ok(())
+    }
+
     /// Serves until Ctrl-C, SIGTERM or the shutdown handle; in-flight requests finish first.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let (workers_stop, workers_rx) = watch::channel(false);
+        self.spawn_workers(workers_rx)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
         let state = self.state.clone();
         let secure = state.settings.https;
         // Layers that must see the request before routing: tenancy may rewrite the path.
@@ -241,6 +297,9 @@ impl Application {
         )
         .with_graceful_shutdown(stop)
         .await?;
+        let _ = workers_stop.send(true);
+        // Let a job in progress finish its transaction before the pools close.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         state.store.db().close().await;
         Ok(())
     }

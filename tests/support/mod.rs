@@ -97,6 +97,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
         settings.metrics_token = Some(token.to_string().into());
     }
     settings.login_failures_per_address = opts.login_failures_per_address;
+    settings.mailbox_dir = dir.path().join("mailbox");
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
     let store = Store::new(db);
@@ -161,6 +162,11 @@ impl TestApp {
     }
 
     /// The origin a browser would send for a page of this app.
+    /// The development mailbox this app writes mail into.
+    pub fn mailbox(&self) -> PathBuf {
+        self._dir.path().join("mailbox")
+    }
+
     pub fn origin(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }

@@ -1,12 +1,22 @@
 //! One module per page.
 
+mod approvals;
+mod documents;
+mod exceptions;
 mod home;
 mod inventory;
+mod jobs;
 mod login;
+mod settings;
 
+pub use approvals::ApprovalsPage;
+pub use documents::{DocumentPage, DocumentsPage};
+pub use exceptions::ExceptionsPage;
 pub use home::HomePage;
 pub use inventory::InventoryPage;
+pub use jobs::JobsPage;
 pub use login::LoginPage;
+pub use settings::ApprovalSettingsPage;
 
 use leptos::prelude::*;
 

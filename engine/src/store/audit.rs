@@ -2,8 +2,9 @@
 
 use super::Store;
 use crate::audit::{AuditEntry, AuditRecord};
+use crate::db::Tx;
 use crate::model::TenantId;
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 #[derive(sqlx::FromRow)]
 struct AuditRow {
@@ -38,32 +39,34 @@ impl From<AuditRow> for AuditRecord {
     }
 }
 
-/// Appends `$entry` for `$tenant` to the chain inside the open transaction `$tx`.
-/// `$lock` is the clause that holds the tenant's head row until commit (PostgreSQL's
-/// `FOR UPDATE`; empty on SQLite, whose single writer already serialises appends).
-macro_rules! append_audit {
-    ($tx:expr, $lock:expr, $tenant:expr, $entry:expr) => {{
-        let tenant: $crate::model::TenantId = $tenant;
-        let entry: &$crate::audit::AuditEntry = $entry;
+/// Appends `entry` for `tenant` to the chain inside the open transaction `tx`. The
+/// tenant's head row is locked until commit (PostgreSQL `FOR UPDATE`; SQLite's single
+/// writer already serialises appends), so concurrent appends form one chain.
+pub(crate) async fn append_audit_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    entry: &AuditEntry,
+) -> Result<AuditRecord, sqlx::Error> {
+    let lock = tx.lock();
+    on_tx!(tx, |c| {
         sqlx::query(
             "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
              ON CONFLICT (tenant_id) DO NOTHING",
         )
         .bind(tenant.0)
-        .bind($crate::audit::GENESIS)
-        .execute(&mut *$tx)
+        .bind(crate::audit::GENESIS)
+        .execute(&mut *c)
         .await?;
         let (seq, prev_hash): (i64, String) = sqlx::query_as(&format!(
-            "SELECT seq, hash FROM audit_heads WHERE tenant_id = $1{}",
-            $lock
+            "SELECT seq, hash FROM audit_heads WHERE tenant_id = $1{lock}"
         ))
         .bind(tenant.0)
-        .fetch_one(&mut *$tx)
+        .fetch_one(&mut *c)
         .await?;
-        let mut record = $crate::audit::AuditRecord {
+        let mut record = AuditRecord {
             tenant_id: tenant.0,
             seq: seq + 1,
-            at: $crate::model::now_ms(),
+            at: crate::model::now_ms(),
             actor: entry.actor.clone(),
             action: entry.action.clone(),
             subject: entry.subject.clone(),
@@ -73,7 +76,7 @@ macro_rules! append_audit {
             prev_hash,
             hash: String::new(),
         };
-        record.hash = $crate::audit::entry_hash(&record.prev_hash, &record);
+        record.hash = crate::audit::entry_hash(&record.prev_hash, &record);
         sqlx::query(
             "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, before_state, \
              after_state, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -89,42 +92,17 @@ macro_rules! append_audit {
         .bind(&record.request_id)
         .bind(&record.prev_hash)
         .bind(&record.hash)
-        .execute(&mut *$tx)
+        .execute(&mut *c)
         .await?;
         sqlx::query("UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1")
             .bind(tenant.0)
             .bind(record.seq)
             .bind(&record.hash)
-            .execute(&mut *$tx)
+            .execute(&mut *c)
             .await?;
-        record
-    }};
+        Ok(record)
+    })
 }
-pub(crate) use append_audit;
-
-/// Runs `$body` in a write transaction `$tx` with `$lock` set for [`append_audit!`], then
-/// commits. SQLite takes the write lock up front (`BEGIN IMMEDIATE`).
-macro_rules! audited_tx {
-    ($db:expr, |$tx:ident, $lock:ident| $body:expr) => {
-        match $db {
-            $crate::db::Db::Sqlite { write, .. } => {
-                let mut $tx = write.begin_with("BEGIN IMMEDIATE").await?;
-                let $lock = "";
-                let out = $body;
-                $tx.commit().await?;
-                out
-            }
-            $crate::db::Db::Postgres(pool) => {
-                let mut $tx = pool.begin().await?;
-                let $lock = " FOR UPDATE";
-                let out = $body;
-                $tx.commit().await?;
-                out
-            }
-        }
-    };
-}
-pub(crate) use audited_tx;
 
 impl Store {
     /// Appends one entry on its own (for decisions that change nothing else).
@@ -133,9 +111,10 @@ impl Store {
         tenant: TenantId,
         entry: &AuditEntry,
     ) -> Result<AuditRecord, sqlx::Error> {
-        Ok(audited_tx!(&self.db, |tx, lock| append_audit!(
-            tx, lock, tenant, entry
-        )))
+        let mut tx = self.db.begin_write().await?;
+        let record = append_audit_tx(&mut tx, tenant, entry).await?;
+        tx.commit().await?;
+        Ok(record)
     }
 
     /// The tenant's whole trail in chain order, for verification and export.

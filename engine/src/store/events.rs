@@ -1,8 +1,12 @@
 //! Stock events and their effect on positions, applied in one transaction per batch.
 
+use super::jobs::enqueue_tx;
 use super::Store;
 use crate::model::{now_ms, EventKind, StockEvent, TenantId};
-use crate::on_db;
+use crate::replenish;
+use crate::{on_db, on_tx};
+
+const DAY_MS: i64 = 24 * 3600 * 1000;
 
 /// What a batch did: events newly applied, and events already seen (left unchanged).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,8 +35,9 @@ impl Store {
         events: &[StockEvent],
     ) -> Result<Applied, sqlx::Error> {
         let now = now_ms();
-        on_db!(&self.db, write, |pool| {
-            let mut tx = pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
+        let mut touched = std::collections::BTreeSet::new();
+        let applied = on_tx!(&mut tx, |c| {
             let mut applied = Applied::default();
             for e in events {
                 let inserted = sqlx::query_scalar::<_, i64>(
@@ -50,7 +55,7 @@ impl Store {
                 .bind(e.quantity)
                 .bind(e.occurred_at)
                 .bind(now)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *c)
                 .await?;
                 if inserted.is_none() {
                     applied.duplicates += 1;
@@ -74,13 +79,38 @@ impl Store {
                 .bind(absolute)
                 .bind(received)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut *c)
                 .await?;
+                if e.kind == EventKind::Sale && e.quantity > 0 {
+                    sqlx::query(
+                        "INSERT INTO daily_demand (tenant_id, location_id, product_id, day, quantity) \
+                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, location_id, product_id, day) \
+                         DO UPDATE SET quantity = daily_demand.quantity + excluded.quantity",
+                    )
+                    .bind(tenant.0)
+                    .bind(e.location_id)
+                    .bind(e.product_id)
+                    .bind(e.occurred_at.div_euclid(DAY_MS))
+                    .bind(e.quantity)
+                    .execute(&mut *c)
+                    .await?;
+                }
+                touched.insert((e.location_id, e.product_id));
                 applied.accepted += 1;
             }
-            tx.commit().await?;
-            Ok(applied)
-        })
+            Ok::<_, sqlx::Error>(applied)
+        })?;
+        // Each changed position is checked against policy by a job that commits with the
+        // events: none is lost if the process dies, and a burst queues one check.
+        for (location, product) in touched {
+            enqueue_tx(
+                &mut tx,
+                &replenish::evaluate_job(tenant, location, product, now),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(applied)
     }
 
     /// How many events the tenant has recorded (for dashboards and tests).

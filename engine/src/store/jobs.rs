@@ -3,10 +3,10 @@
 //! two backends need different SQL.
 
 use super::Store;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::jobs::{Job, JobState, NewJob};
 use crate::model::{now_ms, TenantId};
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 #[derive(sqlx::FromRow)]
 struct JobRow {
@@ -58,34 +58,68 @@ fn ranked_ready(limit_param: &str) -> String {
     )
 }
 
+/// Inserts `job` inside the caller's transaction, so it becomes visible only if that
+/// transaction commits. `None` when its unique or debounce key is taken.
+pub(crate) async fn enqueue_tx(tx: &mut Tx, job: &NewJob) -> Result<Option<i64>, sqlx::Error> {
+    let now = now_ms();
+    let state = if job.scheduled_at > now {
+        JobState::Scheduled
+    } else {
+        JobState::Available
+    };
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO jobs (tenant_id, queue, kind, state, max_attempts, priority, args, \
+             scheduled_at, unique_key, debounce_key, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(job.tenant.map(|t| t.0))
+        .bind(&job.queue)
+        .bind(&job.kind)
+        .bind(state.as_str())
+        .bind(job.max_attempts)
+        .bind(job.priority)
+        .bind(job.args.to_string())
+        .bind(job.scheduled_at)
+        .bind(&job.unique_key)
+        .bind(&job.debounce_key)
+        .bind(now)
+        .fetch_optional(c)
+        .await
+    })
+}
+
+/// Marks a claimed job done inside the transaction that carried out its effects, so the
+/// effects and the completion commit together. False when `attempt` is no longer the
+/// job's running attempt (its lease lapsed and another worker has it): roll back then.
+pub(crate) async fn complete_job_tx(
+    tx: &mut Tx,
+    id: i64,
+    attempt: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE jobs SET state = 'completed', finalized_at = $3, lease_expires_at = NULL \
+             WHERE id = $1 AND attempt = $2 AND state = 'running'",
+        )
+        .bind(id)
+        .bind(attempt)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1)
+    })
+}
+
 impl Store {
-    /// Inserts a job; `None` when a job with the same unique key already exists.
+    /// Inserts a job; `None` when a job with the same unique or debounce key exists.
     pub async fn enqueue(&self, job: &NewJob) -> Result<Option<i64>, sqlx::Error> {
-        let now = now_ms();
-        let state = if job.scheduled_at > now {
-            JobState::Scheduled
-        } else {
-            JobState::Available
-        };
-        on_db!(&self.db, write, |pool| {
-            sqlx::query_scalar::<_, i64>(
-                "INSERT INTO jobs (tenant_id, queue, kind, state, max_attempts, priority, args, \
-                 scheduled_at, unique_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-                 ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING RETURNING id",
-            )
-            .bind(job.tenant.map(|t| t.0))
-            .bind(&job.queue)
-            .bind(&job.kind)
-            .bind(state.as_str())
-            .bind(job.max_attempts)
-            .bind(job.priority)
-            .bind(job.args.to_string())
-            .bind(job.scheduled_at)
-            .bind(&job.unique_key)
-            .bind(now)
-            .fetch_optional(pool)
-            .await
-        })
+        let mut tx = self.db.begin_write().await?;
+        let id = enqueue_tx(&mut tx, job).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Claims up to `limit` due jobs of `queue` for `worker`, leased until `now + lease_ms`.
@@ -99,7 +133,7 @@ impl Store {
         lease_ms: i64,
     ) -> Result<Vec<Job>, sqlx::Error> {
         let set = "UPDATE jobs SET state = 'running', attempt = attempt + 1, attempted_at = $1, \
-                   attempted_by = $2, lease_expires_at = $3";
+                   attempted_by = $2, lease_expires_at = $3, debounce_key = NULL";
         let rows: Vec<JobRow> = match &self.db {
             Db::Sqlite { write, .. } => {
                 // One writer connection plus BEGIN IMMEDIATE: the pick and the update are
@@ -281,5 +315,34 @@ impl Store {
                 .await
         })
         .map(|r| r.map(Job::from))
+    }
+
+    /// Deletes finished jobs (completed or cancelled) that finished before `before`,
+    /// which frees their unique keys. Dead letters stay until replayed or handled.
+    pub async fn prune_jobs(&self, before: i64) -> Result<u64, sqlx::Error> {
+        on_db!(&self.db, write, |pool| {
+            sqlx::query(
+                "DELETE FROM jobs WHERE state IN ('completed','cancelled') AND finalized_at < $1",
+            )
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })
+    }
+
+    /// Jobs per state for a tenant (or all tenants), for the portal and `/metrics`.
+    pub async fn job_counts(
+        &self,
+        tenant: Option<TenantId>,
+    ) -> Result<Vec<(String, i64)>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, (String, i64)>(
+                "SELECT state, COUNT(*) FROM jobs WHERE ($1 IS NULL OR tenant_id = $1) GROUP BY state ORDER BY state",
+            )
+            .bind(tenant.map(|t| t.0))
+            .fetch_all(pool)
+            .await
+        })
     }
 }

@@ -1,10 +1,10 @@
 //! Integration API keys (only their SHA-256 is stored).
 
-use super::audit::{append_audit, audited_tx};
+use super::audit::append_audit_tx;
 use super::Store;
 use crate::audit::AuditEntry;
 use crate::model::{now_ms, TenantId};
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 impl Store {
     /// Stores a new key's hash and records its creation in the audit trail, in one
@@ -17,8 +17,9 @@ impl Store {
         key_hash: &str,
         actor: &str,
     ) -> Result<i64, sqlx::Error> {
-        Ok(audited_tx!(&self.db, |tx, lock| {
-            let id = sqlx::query_scalar::<_, i64>(
+        let mut tx = self.db.begin_write().await?;
+        let id = on_tx!(&mut tx, |c| {
+            sqlx::query_scalar::<_, i64>(
                 "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at) \
                  VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
@@ -27,19 +28,20 @@ impl Store {
             .bind(prefix)
             .bind(key_hash)
             .bind(now_ms())
-            .fetch_one(&mut *tx)
-            .await?;
-            let entry = AuditEntry {
-                actor: actor.to_string(),
-                action: "api_key.created".into(),
-                subject: format!("api_key:{id}"),
-                before: None,
-                after: Some(serde_json::json!({ "name": name, "prefix": prefix })),
-                request_id: None,
-            };
-            append_audit!(tx, lock, tenant, &entry);
-            id
-        }))
+            .fetch_one(c)
+            .await
+        })?;
+        let entry = AuditEntry {
+            actor: actor.to_string(),
+            action: "api_key.created".into(),
+            subject: format!("api_key:{id}"),
+            before: None,
+            after: Some(serde_json::json!({ "name": name, "prefix": prefix })),
+            request_id: None,
+        };
+        append_audit_tx(&mut tx, tenant, &entry).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// The tenant owning an unrevoked key with this hash.

@@ -1,19 +1,23 @@
 //! All SQL lives here. Every method that touches tenant data takes the tenant first and
 //! filters by it; per-backend SQL is confined to the few places that need it.
 
-mod audit;
+pub(crate) mod audit;
 mod catalog;
 mod events;
+pub mod exceptions;
 mod identity;
 mod inventory;
-mod jobs;
+pub(crate) mod jobs;
 mod keys;
+pub mod replenish;
 mod tenants;
 
 pub use catalog::{LocationRecord, ProductRecord, SupplierRecord};
 pub use events::Applied;
+pub use exceptions::{CommentRecord, ExceptionRecord, NewException};
 pub use identity::LoginRecord;
 pub use inventory::{PositionSeed, LOW_COUNT_CAP};
+pub use replenish::{DocRef, PoLineRecord, PurchaseOrderRecord, StepRecord, TransferRecord};
 
 use crate::db::Db;
 

@@ -1,0 +1,114 @@
+//! The approvals inbox: what waits for the viewer's decision, with the context to decide
+//! it (stock at both ends, recent demand, value, the suggestion's reason and numbers).
+//! Each card is a plain POST form (approve, or reject with a comment); the checkboxes
+//! belong to one bulk form. Cards stack on a phone-sized screen.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, A};
+
+use crate::api::{get_inbox, InboxItem, Portal};
+use crate::components::Flash;
+use crate::PortalResource;
+
+#[component]
+pub fn ApprovalsPage() -> impl IntoView {
+    let portal = expect_context::<PortalResource>();
+    let inbox = Resource::new(|| (), |_| get_inbox());
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let Ok(p) = portal.await else { return ().into_any() };
+                if p.user.is_none() {
+                    return view! { <Redirect path=p.href("/login")/> }.into_any();
+                }
+                match inbox.await {
+                    Ok(inbox) => {
+                        let bulk = p.href("/approvals/bulk");
+                        let count = inbox.items.len();
+                        let others = inbox.others;
+                        let decidable = inbox.items.iter().filter(|i| !i.own).count();
+                        view! {
+                            <section class="card">
+                                <h1>"Approvals"</h1>
+                                <Flash/>
+                                {if count == 0 {
+                                    view! { <p class="empty" role="status">"Nothing waits for your decision."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <p class="muted">{count} " waiting for you, oldest first."</p>
+                                        <form id="bulk" method="post" action=bulk class="bulkbar">
+                                            <input type="hidden" name="comment" value=""/>
+                                            <button type="submit" class="primary" disabled=decidable == 0>"Approve selected"</button>
+                                        </form>
+                                    }.into_any()
+                                }}
+                                {(others > 0).then(|| view! {
+                                    <p class="muted">{others} " more wait for other roles."</p>
+                                })}
+                            </section>
+                            <div class="inbox">
+                                {inbox.items.into_iter().map(|i| view! { <InboxCard portal=p.clone() item=i/> }).collect_view()}
+                            </div>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn InboxCard(portal: Portal, item: InboxItem) -> impl IntoView {
+    let decide = portal.href("/approvals/decide");
+    let key = format!("{}:{}", item.doc_type, item.doc_id);
+    let comment_id = format!("c-{}-{}", item.doc_type, item.doc_id);
+    let own = item.own;
+    view! {
+        <article class="card approval" class:overdue=item.overdue>
+            <header class="approval-head">
+                {(!own).then(|| view! {
+                    <label class="check select">
+                        <input type="checkbox" name="doc" value=key.clone() form="bulk"/>
+                        <span class="sr-only">"Select for bulk approval"</span>
+                    </label>
+                })}
+                <h2><A href=item.href.clone()>{item.title.clone()}</A></h2>
+                <span class="value">{item.value.clone()}</span>
+            </header>
+            <p class="muted">
+                {item.step.clone()} " · waiting " {item.waiting.clone()}
+                {item.rule.clone().map(|r| view! { " · rule: " {r} })}
+                {item.escalated.then(|| view! { " " <span class="badge low">"Escalated"</span> })}
+                {item.overdue.then(|| view! { " " <span class="badge low">"Overdue"</span> })}
+            </p>
+            <p class="reason">{item.reason.clone()}</p>
+            <dl class="facts">
+                {item.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+            {(!item.snapshot.is_empty()).then(|| view! {
+                <details>
+                    <summary>"Numbers behind the suggestion"</summary>
+                    <dl class="facts">
+                        {item.snapshot.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    </dl>
+                </details>
+            })}
+            {if own {
+                view! { <p class="notice">"You requested or changed this, so someone else must decide it."</p> }.into_any()
+            } else {
+                view! {
+                    <form method="post" action=decide class="decide">
+                        <input type="hidden" name="doc" value=key/>
+                        <label for=comment_id.clone()>"Comment (required to reject)"</label>
+                        <textarea id=comment_id name="comment" rows="2" maxlength="2000"></textarea>
+                        <div class="actions">
+                            <button type="submit" name="decision" value="approve" class="primary">"Approve"</button>
+                            <button type="submit" name="decision" value="reject" class="danger">"Reject"</button>
+                        </div>
+                    </form>
+                }.into_any()
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,421 @@
+//! Branded e-mail: askama templates (`engine/templates/mail/`) in the tenant's theme,
+//! delivered by lettre over SMTP, or into a local mailbox directory (one `.eml` file per
+//! message) when no SMTP server is configured. Mail is queued as `mail.send` jobs in the
+//! transaction of the change that causes it (the outbox), and sent by [`worker`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use askama::Template;
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::jobs::Job;
+use crate::jobs_runtime::{JobError, Worker};
+use crate::model::{Tenant, TenantId};
+use crate::replenish::{MAIL_QUEUE, SEND_MAIL};
+use crate::store::{DocRef, Store};
+use crate::theme::Themes;
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum Transport {
+    /// Development: each message is written to `<dir>/<id>.eml`.
+    Mailbox(PathBuf),
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+}
+
+impl Transport {
+    /// SMTP when `smtp_url` is set (`smtps://user:pass@host`, `smtp://host:25?tls=required`),
+    /// else the mailbox directory.
+    pub fn from_config(smtp_url: Option<&str>, mailbox: PathBuf) -> Result<Transport, String> {
+        match smtp_url.filter(|u| !u.trim().is_empty()) {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|b| Transport::Smtp(b.build()))
+                .map_err(|e| format!("SMTP URL is not valid: {e}")),
+            None => Ok(Transport::Mailbox(mailbox)),
+        }
+    }
+}
+
+/// Composes and sends mail for jobs.
+#[derive(Clone)]
+pub struct Mailer {
+    pub store: Store,
+    pub themes: Arc<Themes>,
+    pub transport: Transport,
+    /// Sender address; the display name is the tenant's brand.
+    pub from_address: String,
+    /// The portal URL of a tenant, with `{slug}` replaced: e.g. `http://{slug}.localhost:3000`.
+    pub portal_url: String,
+}
+
+/// The brand an e-mail carries: the tenant's theme, never the platform's unless the
+/// theme says so.
+pub struct Brand {
+    pub product_name: String,
+    pub primary: String,
+    pub on_primary: String,
+    pub background: String,
+    pub surface: String,
+    pub text: String,
+    pub muted: String,
+    pub font: String,
+    pub footer: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/approval_request.html")]
+struct ApprovalHtml<'a> {
+    subject: &'a str,
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    facts: &'a [(String, String)],
+    reason: &'a str,
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/approval_request.txt")]
+struct ApprovalText<'a> {
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    facts: &'a [(String, String)],
+    reason: &'a str,
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/purchase_order.html")]
+struct OrderHtml<'a> {
+    subject: &'a str,
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    facts: &'a [(String, String)],
+    reason: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/purchase_order.txt")]
+struct OrderText<'a> {
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    facts: &'a [(String, String)],
+    reason: &'a str,
+}
+
+/// `EUR 1,234.50` from minor units.
+pub fn money(minor: i64, currency: &str) -> String {
+    let major = minor.abs() / 100;
+    let mut digits = major.to_string();
+    let mut out = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        out = format!(",{tail}{out}");
+    }
+    out = format!("{digits}{out}");
+    format!(
+        "{currency} {}{out}.{:02}",
+        if minor < 0 { "-" } else { "" },
+        minor.abs() % 100
+    )
+}
+
+/// A composed message before addressing.
+pub struct Composed {
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+}
+
+impl Mailer {
+    fn brand(&self, tenant: &Tenant) -> Brand {
+        let theme = self.themes.get(&tenant.theme);
+        let c = |f: fn(&crate::theme::Colors) -> &String, d: &str| {
+            theme
+                .map(|t| f(&t.colors).clone())
+                .unwrap_or_else(|| d.to_string())
+        };
+        Brand {
+            product_name: theme
+                .map(|t| t.product_name.clone())
+                .unwrap_or_else(|| tenant.name.clone()),
+            primary: c(|c| &c.primary, "#1f4e79"),
+            on_primary: c(|c| &c.on_primary, "#ffffff"),
+            background: c(|c| &c.background, "#f5f5f5"),
+            surface: c(|c| &c.surface, "#ffffff"),
+            text: c(|c| &c.text, "#222222"),
+            muted: c(|c| &c.muted, "#666666"),
+            font: theme
+                .map(|t| t.fonts.body.clone())
+                .unwrap_or_else(|| "sans-serif".into()),
+            footer: theme
+                .and_then(|t| t.email.footer.clone())
+                .unwrap_or_else(|| format!("Sent by {} for {}.", tenant.name, tenant.name)),
+        }
+    }
+
+    /// Renders a job's message (also used by tests to check content).
+    pub async fn compose(&self, tenant: &Tenant, job: &Job) -> Result<Composed, JobError> {
+        let args = &job.args;
+        let text = |k: &str| {
+            args.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let template = text("template");
+        let name = text("name");
+        let doc = DocRef::parse(
+            &text("doc_type"),
+            args.get("doc_id").and_then(|v| v.as_i64()).unwrap_or(0),
+        )
+        .ok_or_else(|| JobError::Terminal("mail job names no document".into()))?;
+        let brand = self.brand(tenant);
+        let (title, facts, reason) = self.document_facts(tenant, doc).await?;
+        let link = format!(
+            "{}/approvals",
+            self.portal_url.replace("{slug}", &tenant.slug)
+        );
+        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
+        match template.as_str() {
+            "approval_request" => {
+                let subject = format!("Approval needed: {title}");
+                Ok(Composed {
+                    html: ApprovalHtml {
+                        subject: &subject,
+                        brand: &brand,
+                        name: &name,
+                        title: &title,
+                        facts: &facts,
+                        reason: &reason,
+                        link: &link,
+                    }
+                    .render()
+                    .map_err(render)?,
+                    text: ApprovalText {
+                        brand: &brand,
+                        name: &name,
+                        title: &title,
+                        facts: &facts,
+                        reason: &reason,
+                        link: &link,
+                    }
+                    .render()
+                    .map_err(render)?,
+                    subject,
+                })
+            }
+            "purchase_order" => {
+                let subject = format!("{title} from {}", tenant.name);
+                Ok(Composed {
+                    html: OrderHtml {
+                        subject: &subject,
+                        brand: &brand,
+                        name: &name,
+                        title: &title,
+                        facts: &facts,
+                        reason: &reason,
+                    }
+                    .render()
+                    .map_err(render)?,
+                    text: OrderText {
+                        brand: &brand,
+                        name: &name,
+                        title: &title,
+                        facts: &facts,
+                        reason: &reason,
+                    }
+                    .render()
+                    .map_err(render)?,
+                    subject,
+                })
+            }
+            other => Err(JobError::Terminal(format!(
+                "unknown mail template {other:?}"
+            ))),
+        }
+    }
+
+    async fn document_facts(
+        &self,
+        tenant: &Tenant,
+        doc: DocRef,
+    ) -> Result<(String, Vec<(String, String)>, String), JobError> {
+        let t = tenant.id;
+        let db = |e: sqlx::Error| JobError::Retry(e.to_string());
+        let (locations, suppliers) = self.store.labels(t).await.map_err(db)?;
+        let loc = |id: i64| {
+            locations
+                .iter()
+                .find(|l| l.0 == id)
+                .map(|l| format!("{} · {}", l.1, l.2))
+                .unwrap_or_else(|| format!("location {id}"))
+        };
+        match doc {
+            DocRef::Transfer(id) => {
+                let tr = self
+                    .store
+                    .transfer(t, id)
+                    .await
+                    .map_err(db)?
+                    .ok_or_else(|| JobError::Terminal(format!("transfer {id} is gone")))?;
+                let product = self
+                    .store
+                    .product_labels(t, &[tr.product_id])
+                    .await
+                    .map_err(db)?;
+                let (sku, pname) = product
+                    .first()
+                    .map(|p| (p.1.clone(), p.2.clone()))
+                    .unwrap_or_default();
+                Ok((
+                    format!("Transfer {id}: {} units of {sku} {pname}", tr.quantity),
+                    vec![
+                        ("From".into(), loc(tr.from_location_id)),
+                        ("To".into(), loc(tr.to_location_id)),
+                        ("Quantity".into(), tr.quantity.to_string()),
+                        (
+                            "Value".into(),
+                            money(tr.quantity * tr.unit_cost_minor, &tenant.currency),
+                        ),
+                    ],
+                    tr.reason,
+                ))
+            }
+            DocRef::PurchaseOrder(id) => {
+                let po = self
+                    .store
+                    .purchase_order(t, id)
+                    .await
+                    .map_err(db)?
+                    .ok_or_else(|| JobError::Terminal(format!("purchase order {id} is gone")))?;
+                let lines = self.store.po_lines(t, id).await.map_err(db)?;
+                let ids: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
+                let products = self.store.product_labels(t, &ids).await.map_err(db)?;
+                let supplier = suppliers
+                    .iter()
+                    .find(|s| s.0 == po.supplier_id)
+                    .map(|s| s.2.clone())
+                    .unwrap_or_default();
+                let mut facts = vec![
+                    ("Supplier".into(), supplier.clone()),
+                    ("Ship to".into(), loc(po.ship_to_location_id)),
+                    ("Value".into(), money(po.value_minor, &tenant.currency)),
+                ];
+                for l in &lines {
+                    let p = products.iter().find(|p| p.0 == l.product_id);
+                    facts.push((
+                        p.map(|p| p.1.clone()).unwrap_or_default(),
+                        format!(
+                            "{} × {} at {}",
+                            l.quantity,
+                            p.map(|p| p.2.clone()).unwrap_or_default(),
+                            money(l.unit_cost_minor, &tenant.currency)
+                        ),
+                    ));
+                }
+                let reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
+                Ok((
+                    format!("Purchase order {id} ({} lines)", lines.len()),
+                    facts,
+                    reason,
+                ))
+            }
+        }
+    }
+
+    /// Sends one `mail.send` job's message. The Message-ID is derived from the job, so a
+    /// retry after an unacknowledged send can be recognised as the same message.
+    pub async fn send(&self, job: &Job) -> Result<(), JobError> {
+        let tenant_id: TenantId = job
+            .tenant
+            .ok_or_else(|| JobError::Terminal("mail job has no tenant".into()))?;
+        let tenants = self
+            .store
+            .tenants()
+            .await
+            .map_err(|e| JobError::Retry(e.to_string()))?;
+        let tenant = tenants
+            .into_iter()
+            .find(|t| t.id == tenant_id)
+            .ok_or_else(|| JobError::Terminal("tenant is gone".into()))?;
+        let to = job.args.get("to").and_then(|v| v.as_str()).unwrap_or("");
+        let name = job.args.get("name").and_then(|v| v.as_str()).unwrap_or("");
+        let to: Mailbox = format!("{name} <{to}>")
+            .parse()
+            .or_else(|_| to.parse())
+            .map_err(|_| JobError::Terminal("the recipient address is not valid".into()))?;
+        let composed = self.compose(&tenant, job).await?;
+        let sender_name = self
+            .themes
+            .get(&tenant.theme)
+            .and_then(|t| t.email.sender_name.clone())
+            .unwrap_or_else(|| tenant.name.clone());
+        let from: Mailbox = format!("{sender_name} <{}>", self.from_address)
+            .parse()
+            .map_err(|_| JobError::Terminal("the sender address is not valid".into()))?;
+        let domain = self.from_address.split('@').nth(1).unwrap_or("localhost");
+        let message = Message::builder()
+            .from(from)
+            .to(to)
+            .subject(&composed.subject)
+            .message_id(Some(format!("<job-{}@{domain}>", job.id)))
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(composed.text),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(composed.html),
+                    ),
+            )
+            .map_err(|e| JobError::Terminal(format!("building the message: {e}")))?;
+        match &self.transport {
+            Transport::Mailbox(dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| JobError::Retry(e.to_string()))?;
+                AsyncFileTransport::<Tokio1Executor>::new(dir)
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| JobError::Retry(e.to_string()))
+            }
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    JobError::Terminal(e.to_string())
+                } else {
+                    JobError::Retry(e.to_string())
+                }
+            }),
+        }
+    }
+}
+
+/// A worker for the mail queue.
+pub fn worker(mailer: Mailer, id: &str) -> Worker {
+    let store = mailer.store.clone();
+    Worker::new(store, MAIL_QUEUE, id).handle(SEND_MAIL, move |job: Job| {
+        let mailer = mailer.clone();
+        async move { mailer.send(&job).await }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_groups_thousands_and_keeps_cents() {
+        assert_eq!(super::money(12_345_678, "EUR"), "EUR 123,456.78");
+        assert_eq!(super::money(5, "EUR"), "EUR 0.05");
+        assert_eq!(super::money(-100_000, "USD"), "USD -1,000.00");
+    }
+}

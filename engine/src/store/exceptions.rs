@@ -1,0 +1,272 @@
+//! The exception queue: open (deduplicated per subject), assign, comment, resolve.
+
+use serde::{Deserialize, Serialize};
+
+use super::Store;
+use crate::db::Tx;
+use crate::model::TenantId;
+use crate::{on_db, on_tx};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct ExceptionRecord {
+    pub id: i64,
+    pub kind: String,
+    pub severity: String,
+    pub subject: String,
+    pub title: String,
+    pub detail: String,
+    pub owner_user_id: Option<i64>,
+    pub owner_name: Option<String>,
+    pub state: String,
+    pub escalated_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub resolved_at: Option<i64>,
+    pub resolution: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
+pub struct CommentRecord {
+    pub id: i64,
+    pub user_name: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// An exception to raise.
+#[derive(Clone, Debug)]
+pub struct NewException {
+    pub kind: &'static str,
+    pub severity: &'static str,
+    pub subject: String,
+    pub title: String,
+    pub detail: String,
+    /// At most one open exception per key.
+    pub dedupe_key: String,
+}
+
+const EXCEPTION_SELECT: &str = "SELECT e.id, e.kind, e.severity, e.subject, e.title, e.detail, \
+     e.owner_user_id, u.name AS owner_name, e.state, e.escalated_at, e.created_at, e.updated_at, \
+     e.resolved_at, e.resolution FROM exceptions e LEFT JOIN users u ON u.id = e.owner_user_id";
+
+/// Raises an exception unless one is already open for its key; returns the new id.
+pub(crate) async fn open_exception_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    e: &NewException,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "INSERT INTO exceptions (tenant_id, kind, severity, subject, title, detail, dedupe_key, \
+         state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8) \
+         ON CONFLICT DO NOTHING RETURNING id",
+    )
+    .bind(tenant.0)
+    .bind(e.kind)
+    .bind(e.severity)
+    .bind(&e.subject)
+    .bind(&e.title)
+    .bind(&e.detail)
+    .bind(&e.dedupe_key)
+    .bind(now)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Resolves the open exception with `key`, if any (the condition cleared by itself).
+pub(crate) async fn resolve_exception_by_key_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    key: &str,
+    resolution: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE exceptions SET state = 'resolved', resolved_at = $4, resolution = $3, updated_at = $4 \
+         WHERE tenant_id = $1 AND dedupe_key = $2 AND state = 'open'",
+    )
+    .bind(tenant.0)
+    .bind(key)
+    .bind(resolution)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1)
+    })
+}
+
+pub(crate) async fn exception_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+) -> Result<Option<ExceptionRecord>, sqlx::Error> {
+    let sql = format!("{EXCEPTION_SELECT} WHERE e.tenant_id = $1 AND e.id = $2");
+    on_tx!(tx, |c| sqlx::query_as::<_, ExceptionRecord>(&sql)
+        .bind(tenant.0)
+        .bind(id)
+        .fetch_optional(c)
+        .await)
+}
+
+pub(crate) async fn assign_exception_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    owner: Option<i64>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE exceptions SET owner_user_id = $3, updated_at = $4 WHERE tenant_id = $1 AND id = $2 \
+         AND state = 'open'",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(owner)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1)
+    })
+}
+
+pub(crate) async fn resolve_exception_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    user: i64,
+    resolution: &str,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE exceptions SET state = 'resolved', resolved_at = $5, resolved_by = $3, \
+         resolution = $4, updated_at = $5 WHERE tenant_id = $1 AND id = $2 AND state = 'open'",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(user)
+    .bind(resolution)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
+
+pub(crate) async fn comment_exception_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    user: i64,
+    body: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "INSERT INTO exception_comments (tenant_id, exception_id, user_id, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(user)
+    .bind(body)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
+/// Marks an open, still unowned exception as escalated and raises its severity one level.
+pub(crate) async fn escalate_exception_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE exceptions SET escalated_at = $3, updated_at = $3, severity = CASE severity \
+           WHEN 'low' THEN 'medium' WHEN 'medium' THEN 'high' ELSE 'critical' END \
+         WHERE tenant_id = $1 AND id = $2 AND state = 'open' AND owner_user_id IS NULL \
+         AND escalated_at IS NULL",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
+
+impl Store {
+    /// Exceptions in `state` ('open' or 'resolved'), most urgent first: severity, then
+    /// escalation, then age. At most `limit`.
+    pub async fn exceptions(
+        &self,
+        tenant: TenantId,
+        state: &str,
+        kind: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<ExceptionRecord>, sqlx::Error> {
+        let sql = format!(
+            "{EXCEPTION_SELECT} WHERE e.tenant_id = $1 AND e.state = $2 AND ($3 IS NULL OR e.kind = $3) \
+             ORDER BY CASE e.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, \
+             CASE WHEN e.escalated_at IS NULL THEN 1 ELSE 0 END, e.created_at, e.id LIMIT $4"
+        );
+        on_db!(&self.db, read, |pool| sqlx::query_as::<_, ExceptionRecord>(
+            &sql
+        )
+        .bind(tenant.0)
+        .bind(state)
+        .bind(kind)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)
+    }
+
+    pub async fn exception(
+        &self,
+        tenant: TenantId,
+        id: i64,
+    ) -> Result<Option<ExceptionRecord>, sqlx::Error> {
+        let sql = format!("{EXCEPTION_SELECT} WHERE e.tenant_id = $1 AND e.id = $2");
+        on_db!(&self.db, read, |pool| sqlx::query_as::<_, ExceptionRecord>(
+            &sql
+        )
+        .bind(tenant.0)
+        .bind(id)
+        .fetch_optional(pool)
+        .await)
+    }
+
+    pub async fn exception_comments(
+        &self,
+        tenant: TenantId,
+        id: i64,
+    ) -> Result<Vec<CommentRecord>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, CommentRecord>(
+            "SELECT c.id, u.name AS user_name, c.body, c.created_at FROM exception_comments c \
+             JOIN users u ON u.id = c.user_id WHERE c.tenant_id = $1 AND c.exception_id = $2 ORDER BY c.id",
+        )
+        .bind(tenant.0)
+        .bind(id)
+        .fetch_all(pool)
+        .await
+        })
+    }
+
+    /// Raises an exception outside any other change (e.g. a dead-lettered job).
+    pub async fn open_exception(
+        &self,
+        tenant: TenantId,
+        e: &NewException,
+        now: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.db.begin_write().await?;
+        let id = open_exception_tx(&mut tx, tenant, e, now).await?;
+        if let Some(id) = id {
+            super::jobs::enqueue_tx(&mut tx, &crate::replenish::exception_timer(tenant, id, now))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+}

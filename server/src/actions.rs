@@ -1,0 +1,482 @@
+//! Portal form posts that change things: approval decisions (one or in bulk), transfer
+//! commands, exception-queue actions, job replay and the approval matrix. Plain HTML
+//! forms, so they work without JavaScript; each one authorises the signed-in member,
+//! calls the engine, and redirects back (303) with `?notice=` or `?error=`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use app::ssr::{signed_in_member, TenantCtx};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Extension, Router};
+use engine::model::{now_ms, Member, Role};
+use engine::replenish::{self, exceptions::Action, EngineError};
+use engine::store::DocRef;
+use engine::workflow::transfer::TransferCommand;
+use tower_sessions::Session;
+
+use crate::startup::AppState;
+
+/// The form routes, at the root and under `/t/{tenant}`.
+pub fn routes<S>(router: Router<S>) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Arc<AppState>: axum::extract::FromRef<S>,
+{
+    let mut r = router;
+    for prefix in ["", "/t/{tenant}"] {
+        r = r
+            .route(&format!("{prefix}/approvals/decide"), post(decide))
+            .route(&format!("{prefix}/approvals/bulk"), post(bulk_approve))
+            .route(
+                &format!("{prefix}/documents/{{kind}}/{{id}}/command"),
+                post(document_command),
+            )
+            .route(&format!("{prefix}/exceptions/act"), post(exceptions_act))
+            .route(&format!("{prefix}/jobs/{{id}}/replay"), post(replay_job))
+            .route(&format!("{prefix}/settings/approvals"), post(save_matrix));
+    }
+    r
+}
+
+fn fields(body: &Bytes) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn field<'a>(f: &'a [(String, String)], name: &str) -> &'a str {
+    f.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn all<'a>(f: &'a [(String, String)], name: &str) -> Vec<&'a str> {
+    f.iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .collect()
+}
+
+fn back(tc: &TenantCtx, path: &str, key: &str, message: &str) -> Response {
+    let msg: String = form_urlencoded::byte_serialize(message.as_bytes()).collect();
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{}{path}{sep}{key}={msg}", tc.base)).into_response()
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The signed-in member, or a redirect to sign in.
+async fn member(state: &AppState, tc: &TenantCtx, session: &Session) -> Result<Member, Response> {
+    signed_in_member(&state.store, session, &tc.tenant)
+        .await
+        .ok_or_else(|| Redirect::to(&format!("{}/login", tc.base)).into_response())
+}
+
+fn message(e: &EngineError) -> String {
+    match e {
+        EngineError::Store(err) => {
+            tracing::error!(error = %err, "portal action failed");
+            "Something went wrong on our side; nothing was changed. Please try again.".into()
+        }
+        EngineError::NotFound => "That document or item does not exist in this portal.".into(),
+        other => {
+            let s = other.to_string();
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+                + "."
+        }
+    }
+}
+
+fn parse_doc(key: &str) -> Option<DocRef> {
+    let (kind, id) = key.split_once(':')?;
+    DocRef::parse(kind, id.parse().ok()?)
+}
+
+async fn decide(
+    State(state): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let member = match member(&state, &tc, &session).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let f = fields(&body);
+    let Some(doc) = parse_doc(field(&f, "doc")) else {
+        return back(
+            &tc,
+            "/approvals",
+            "error",
+            "The form did not say which document to decide.",
+        );
+    };
+    let approve = match field(&f, "decision") {
+        "approve" => true,
+        "reject" => false,
+        _ => return back(&tc, "/approvals", "error", "Choose Approve or Reject."),
+    };
+    let rid = request_id(&headers);
+    match replenish::decide(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        doc,
+        approve,
+        field(&f, "comment"),
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(outcome) => {
+            state.jobs_wake.notify_one();
+            let what = match outcome {
+                replenish::Decided::NextStep => "approved; it now waits for the next step",
+                replenish::Decided::Approved => "approved",
+                replenish::Decided::Rejected => "rejected",
+            };
+            back(
+                &tc,
+                "/approvals",
+                "notice",
+                &format!("{} {} {what}.", doc_label(doc), doc.id()),
+            )
+        }
+        Err(e) => back(&tc, "/approvals", "error", &message(&e)),
+    }
+}
+
+fn doc_label(doc: DocRef) -> &'static str {
+    match doc {
+        DocRef::Transfer(_) => "Transfer",
+        DocRef::PurchaseOrder(_) => "Purchase order",
+    }
+}
+
+async fn bulk_approve(
+    State(state): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let member = match member(&state, &tc, &session).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let f = fields(&body);
+    let docs: Vec<DocRef> = all(&f, "doc").into_iter().filter_map(parse_doc).collect();
+    if docs.is_empty() {
+        return back(
+            &tc,
+            "/approvals",
+            "error",
+            "Select at least one item to approve.",
+        );
+    }
+    if docs.len() > 100 {
+        return back(
+            &tc,
+            "/approvals",
+            "error",
+            "Approve at most 100 items at once.",
+        );
+    }
+    let rid = request_id(&headers);
+    let (mut done, mut refused) = (0, Vec::new());
+    // Each decision is its own transaction: one refused item does not undo the others.
+    for doc in docs {
+        match replenish::decide(
+            &state.store,
+            tc.tenant.id,
+            &member,
+            doc,
+            true,
+            field(&f, "comment"),
+            rid.as_deref(),
+            now_ms(),
+        )
+        .await
+        {
+            Ok(_) => done += 1,
+            Err(e) => refused.push(format!("{} {}: {}", doc_label(doc), doc.id(), message(&e))),
+        }
+    }
+    state.jobs_wake.notify_one();
+    if refused.is_empty() {
+        back(&tc, "/approvals", "notice", &format!("Approved {done}."))
+    } else {
+        back(
+            &tc,
+            "/approvals",
+            "error",
+            &format!("Approved {done}; not approved: {}", refused.join(" ")),
+        )
+    }
+}
+
+async fn document_command(
+    State(state): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    Path(params): Path<HashMap<String, String>>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let member = match member(&state, &tc, &session).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let kind = params.get("kind").map(String::as_str).unwrap_or("");
+    let id: i64 = params.get("id").and_then(|i| i.parse().ok()).unwrap_or(0);
+    let page = format!("/documents/{kind}/{id}");
+    if kind != "transfer" {
+        return back(
+            &tc,
+            &page,
+            "error",
+            "Purchase orders change through approvals and the supplier.",
+        );
+    }
+    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+        return back(
+            &tc,
+            &page,
+            "error",
+            "Only planners and admins can ship, receive, change or cancel transfers.",
+        );
+    }
+    let f = fields(&body);
+    let qty = field(&f, "quantity").trim().parse::<i64>();
+    let cmd =
+        match (field(&f, "command"), qty) {
+            ("ship", Ok(q)) if q > 0 => TransferCommand::Ship { quantity: q },
+            ("receive", Ok(q)) if q >= 0 => TransferCommand::Receive { quantity: q },
+            ("edit", Ok(q)) if q > 0 => TransferCommand::Edit { quantity: q },
+            ("cancel", _) if field(&f, "confirm") == "yes" => TransferCommand::Cancel,
+            ("cancel", _) => {
+                return back(
+                    &tc,
+                    &page,
+                    "error",
+                    "Tick \"I am sure\" to cancel the transfer.",
+                )
+            }
+            ("ship" | "receive" | "edit", _) => return back(
+                &tc,
+                &page,
+                "error",
+                "Quantity must be a whole number (at least 1; 0 is allowed only when receiving).",
+            ),
+            _ => return back(&tc, &page, "error", "Unknown command."),
+        };
+    let rid = request_id(&headers);
+    match replenish::transfer_command(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        id,
+        cmd,
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(new_state) => {
+            state.jobs_wake.notify_one();
+            back(
+                &tc,
+                &page,
+                "notice",
+                &format!("Transfer {id} is now {}.", new_state.replace('_', " ")),
+            )
+        }
+        Err(e) => back(&tc, &page, "error", &message(&e)),
+    }
+}
+
+async fn exceptions_act(
+    State(state): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let member = match member(&state, &tc, &session).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+        return back(
+            &tc,
+            "/exceptions",
+            "error",
+            "Only planners and admins can work the exception queue.",
+        );
+    }
+    let f = fields(&body);
+    let ids: Vec<i64> = all(&f, "id")
+        .into_iter()
+        .filter_map(|i| i.parse().ok())
+        .collect();
+    let text = field(&f, "text").to_string();
+    let action = match field(&f, "action") {
+        "assign_me" => Action::AssignTo(Some(member.user_id)),
+        "assign" => match field(&f, "assignee").parse() {
+            Ok(u) => Action::AssignTo(Some(u)),
+            Err(_) => {
+                return back(
+                    &tc,
+                    "/exceptions",
+                    "error",
+                    "Choose whom to assign them to.",
+                )
+            }
+        },
+        "unassign" => Action::AssignTo(None),
+        "comment" => Action::Comment(text),
+        "resolve" => Action::Resolve(text),
+        _ => {
+            return back(
+                &tc,
+                "/exceptions",
+                "error",
+                "Choose what to do with the selected exceptions.",
+            )
+        }
+    };
+    let rid = request_id(&headers);
+    match replenish::exceptions::act(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        &ids,
+        &action,
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(n) => back(
+            &tc,
+            "/exceptions",
+            "notice",
+            &format!("Updated {n} of {}.", ids.len()),
+        ),
+        Err(e) => back(&tc, "/exceptions", "error", &message(&e)),
+    }
+}
+
+async fn replay_job(
+    State(state): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    Path(params): Path<HashMap<String, String>>,
+    session: Session,
+) -> Response {
+    let member = match member(&state, &tc, &session).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !member.has(Role::TenantAdmin) {
+        return back(
+            &tc,
+            "/jobs",
+            "error",
+            "Only the tenant admin can replay jobs.",
+        );
+    }
+    let id: i64 = params.get("id").and_then(|i| i.parse().ok()).unwrap_or(0);
+    match state.store.replay_job(tc.tenant.id, id, now_ms()).await {
+        Ok(true) => {
+            state.jobs_wake.notify_one();
+            back(&tc, "/jobs", "notice", &format!("Job {id} will run again."))
+        }
+        Ok(false) => back(
+            &tc,
+            "/jobs",
+            "error",
+            &format!("Job {id} is not a dead letter of this portal."),
+        ),
+        Err(e) => back(&tc, "/jobs", "error", &message(&EngineError::Store(e))),
+    }
+}
+
+async fn save_matrix(
+    State(state): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let member = match member(&state, &tc, &session).await {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    if !member.has(Role::TenantAdmin) {
+        return back(
+            &tc,
+            "/settings/approvals",
+            "error",
+            "Only the tenant admin can change the approval matrix.",
+        );
+    }
+    let f = fields(&body);
+    let Ok(window) = field(&f, "po_window_minutes").trim().parse::<i64>() else {
+        return back(
+            &tc,
+            "/settings/approvals",
+            "error",
+            "The purchase-order window must be a whole number of minutes.",
+        );
+    };
+    let matrix = match replenish::matrix_from_toml(field(&f, "matrix")) {
+        Ok(m) => m,
+        Err(e) => {
+            return back(
+                &tc,
+                "/settings/approvals",
+                "error",
+                &format!("The matrix was not saved: {e}"),
+            )
+        }
+    };
+    let rid = request_id(&headers);
+    match replenish::save_matrix(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        &matrix,
+        window,
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(v) => back(
+            &tc,
+            "/settings/approvals",
+            "notice",
+            &format!("Saved as version {v}."),
+        ),
+        Err(e) => back(
+            &tc,
+            "/settings/approvals",
+            "error",
+            &format!("The matrix was not saved: {}", message(&e)),
+        ),
+    }
+}
