@@ -721,6 +721,23 @@ async fn the_server_stops_cleanly_when_asked(backend: Backend) {
     );
 }
 
+/// Posts the inbox's decision form for `doc` as `client` would.
+async fn decide(
+    app: &TestApp,
+    client: &reqwest::Client,
+    doc: &str,
+    decision: &str,
+    comment: &str,
+) -> reqwest::Response {
+    client
+        .post(app.url("/t/freshfield/approvals/decide"))
+        .header("origin", app.origin())
+        .form(&[("doc", doc), ("decision", decision), ("comment", comment)])
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Waits up to 15 s for `check` to return Some.
 async fn eventually<T, F, Fut>(mut check: F) -> T
 where
@@ -793,17 +810,7 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
 
     // Rejecting without a reason is refused and changes nothing.
     let doc = format!("transfer:{}", transfer.id);
-    let res = op
-        .post(app.url("/t/freshfield/approvals/decide"))
-        .header("origin", app.origin())
-        .form(&[
-            ("doc", doc.as_str()),
-            ("decision", "reject"),
-            ("comment", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = decide(&app, &op, &doc, "reject", "").await;
     assert_eq!(res.status(), 303);
     assert!(res.headers()["location"]
         .to_str()
@@ -819,17 +826,7 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         "pending_approval"
     );
 
-    let res = op
-        .post(app.url("/t/freshfield/approvals/decide"))
-        .header("origin", app.origin())
-        .form(&[
-            ("doc", doc.as_str()),
-            ("decision", "approve"),
-            ("comment", "fine"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = decide(&app, &op, &doc, "approve", "fine").await;
     assert_eq!(res.status(), 303);
     assert!(res.headers()["location"]
         .to_str()
@@ -881,17 +878,7 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         "lowlands-supply-2026",
     )
     .await;
-    let res = sup
-        .post(app.url("/t/freshfield/approvals/decide"))
-        .header("origin", app.origin())
-        .form(&[
-            ("doc", doc.as_str()),
-            ("decision", "approve"),
-            ("comment", ""),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = decide(&app, &sup, &doc, "approve", "").await;
     assert!(res.headers()["location"]
         .to_str()
         .unwrap()

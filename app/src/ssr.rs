@@ -257,15 +257,19 @@ async fn require_role(
     Ok((ctx, tenant, member))
 }
 
-/// "just now", "5 min", "3 h", "2 d".
-pub fn ago(ms: i64) -> String {
-    let mins = (now_ms() - ms).max(0) / 60_000;
-    match mins {
+/// A duration in words: "just now", "5 min", "3 h", "2 d".
+pub fn span(ms: i64) -> String {
+    match ms.max(0) / 60_000 {
         0 => "just now".into(),
         m if m < 60 => format!("{m} min"),
         m if m < 48 * 60 => format!("{} h", m / 60),
         m => format!("{} d", m / (24 * 60)),
     }
+}
+
+/// How long ago `ms` (epoch ms) was.
+pub fn ago(ms: i64) -> String {
+    span(now_ms() - ms)
 }
 
 fn money(minor: i64, currency: &str) -> String {
@@ -618,10 +622,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             if po.state == "draft" {
                 facts.push((
                     "Gathering lines until".into(),
-                    format!(
-                        "{} from now",
-                        ago(now_ms() - (po.window_closes_at - now_ms()).max(0))
-                    ),
+                    format!("{} from now", span(po.window_closes_at - now_ms())),
                 ));
             }
             if let Some(sent) = po.sent_at {

@@ -274,16 +274,20 @@ struct Settings {
     window_ms: i64,
 }
 
-async fn settings_tx(tx: &mut Tx, tenant: TenantId) -> Result<Settings, EngineError> {
-    let row = sql::tenant_settings_tx(tx, tenant).await?;
-    let (matrix, window) = match row {
+/// The matrix and PO window from a `tenant_settings` row; defaults when never saved.
+fn parse_settings(row: Option<(Option<String>, i64, i64)>) -> (Matrix, i64) {
+    match row {
         Some((m, _, w)) => (
             m.and_then(|m| serde_json::from_str(&m).ok())
                 .unwrap_or_else(default_matrix),
             w,
         ),
         None => (default_matrix(), 60),
-    };
+    }
+}
+
+async fn settings_tx(tx: &mut Tx, tenant: TenantId) -> Result<Settings, EngineError> {
+    let (matrix, window) = parse_settings(sql::tenant_settings_tx(tx, tenant).await?);
     Ok(Settings {
         matrix,
         window_ms: window * 60_000,
@@ -1496,14 +1500,7 @@ pub async fn save_matrix(
 
 /// The tenant's matrix and PO window (defaults when never saved).
 pub async fn matrix(store: &Store, tenant: TenantId) -> Result<(Matrix, i64), EngineError> {
-    Ok(match store.tenant_settings(tenant).await? {
-        Some((m, _, w)) => (
-            m.and_then(|m| serde_json::from_str(&m).ok())
-                .unwrap_or_else(default_matrix),
-            w,
-        ),
-        None => (default_matrix(), 60),
-    })
+    Ok(parse_settings(store.tenant_settings(tenant).await?))
 }
 
 /// Saves policy settings for a class (`*` for all) and optional location (seeding, admin).
@@ -1576,61 +1573,53 @@ fn tenant_of(job: &Job) -> Result<TenantId, JobError> {
         .ok_or_else(|| JobError::Terminal("job has no tenant".into()))
 }
 
+/// A job's outcome for the worker: a lost lease means another worker owns the job and
+/// nothing was committed, so this attempt simply ends.
+fn job_result<T>(r: Result<T, EngineError>) -> Result<(), JobError> {
+    match r {
+        Ok(_) | Err(EngineError::Fenced) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn run_evaluate(store: Store, job: Job) -> Result<(), JobError> {
+    let (tenant, l, p) = (
+        tenant_of(&job)?,
+        arg(&job, "location_id")?,
+        arg(&job, "product_id")?,
+    );
+    job_result(evaluate(&store, tenant, l, p, crate::model::now_ms(), Some(&job)).await)
+}
+
+async fn run_close_po_window(store: Store, job: Job) -> Result<(), JobError> {
+    let (tenant, po) = (tenant_of(&job)?, arg(&job, "po_id")?);
+    job_result(close_po_window(&store, tenant, po, crate::model::now_ms(), Some(&job)).await)
+}
+
+async fn run_escalate_step(store: Store, job: Job) -> Result<(), JobError> {
+    let (tenant, step) = (tenant_of(&job)?, arg(&job, "step_id")?);
+    job_result(escalate_step(&store, tenant, step, crate::model::now_ms(), Some(&job)).await)
+}
+
+async fn run_escalate_exception(store: Store, job: Job) -> Result<(), JobError> {
+    let (tenant, id) = (tenant_of(&job)?, arg(&job, "exception_id")?);
+    job_result(escalate_exception(&store, tenant, id, crate::model::now_ms(), Some(&job)).await)
+}
+
 /// A worker for the replenishment queue with every handler registered.
 pub fn worker(store: Store, id: &str) -> Worker {
-    let s1 = store.clone();
-    let s2 = store.clone();
-    let s3 = store.clone();
-    let s4 = store.clone();
-    Worker::new(store, QUEUE, id)
-        .handle(EVALUATE, move |job: Job| {
-            let store = s1.clone();
-            async move {
-                let tenant = tenant_of(&job)?;
-                let (l, p) = (arg(&job, "location_id")?, arg(&job, "product_id")?);
-                match evaluate(&store, tenant, l, p, crate::model::now_ms(), Some(&job)).await {
-                    Ok(_) | Err(EngineError::Fenced) => Ok(()),
-                    Err(e) => Err(e.into()),
-                }
-            }
-        })
-        .handle(CLOSE_PO_WINDOW, move |job: Job| {
-            let store = s2.clone();
-            async move {
-                let tenant = tenant_of(&job)?;
-                let po = arg(&job, "po_id")?;
-                match close_po_window(&store, tenant, po, crate::model::now_ms(), Some(&job)).await
-                {
-                    Ok(_) | Err(EngineError::Fenced) => Ok(()),
-                    Err(e) => Err(e.into()),
-                }
-            }
-        })
-        .handle(ESCALATE_STEP, move |job: Job| {
-            let store = s3.clone();
-            async move {
-                let tenant = tenant_of(&job)?;
-                let step = arg(&job, "step_id")?;
-                match escalate_step(&store, tenant, step, crate::model::now_ms(), Some(&job)).await
-                {
-                    Ok(_) | Err(EngineError::Fenced) => Ok(()),
-                    Err(e) => Err(e.into()),
-                }
-            }
-        })
-        .handle(ESCALATE_EXCEPTION, move |job: Job| {
-            let store = s4.clone();
-            async move {
-                let tenant = tenant_of(&job)?;
-                let id = arg(&job, "exception_id")?;
-                match escalate_exception(&store, tenant, id, crate::model::now_ms(), Some(&job))
-                    .await
-                {
-                    Ok(_) | Err(EngineError::Fenced) => Ok(()),
-                    Err(e) => Err(e.into()),
-                }
-            }
-        })
+    fn bind<Fut>(store: &Store, f: fn(Store, Job) -> Fut) -> impl Fn(Job) -> Fut + Send + Sync
+    where
+        Fut: std::future::Future<Output = Result<(), JobError>> + Send + 'static,
+    {
+        let store = store.clone();
+        move |job| f(store.clone(), job)
+    }
+    Worker::new(store.clone(), QUEUE, id)
+        .handle(EVALUATE, bind(&store, run_evaluate))
+        .handle(CLOSE_PO_WINDOW, bind(&store, run_close_po_window))
+        .handle(ESCALATE_STEP, bind(&store, run_escalate_step))
+        .handle(ESCALATE_EXCEPTION, bind(&store, run_escalate_exception))
 }
 
 /// Exception-queue actions by planners.

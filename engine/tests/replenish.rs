@@ -176,6 +176,16 @@ fn event(kind: EventKind, location: i64, product: i64, quantity: i64, id: &str) 
     }
 }
 
+/// Store One sells 18 of its 25 bottles of milk; returns the transfer that covers it.
+async fn store_one_runs_low(store: &Store, a: &Acme) -> i64 {
+    store
+        .apply_events(a.t, &[sale(a.s1, a.milk, 18, "s-1")])
+        .await
+        .unwrap();
+    drain(store).await;
+    store.transfers(a.t, None, 1).await.unwrap()[0].id
+}
+
 /// Runs the replenishment worker until no job is due now.
 async fn drain(store: &Store) {
     let worker = replenish::worker(store.clone(), "test");
@@ -244,12 +254,7 @@ async fn a_low_store_gets_one_transfer_however_often_events_repeat(store: &Store
 
 async fn an_approved_transfer_moves_stock_and_leaves_an_audit_trail(store: &Store) {
     let a = acme(store).await;
-    store
-        .apply_events(a.t, &[sale(a.s1, a.milk, 18, "s-1")])
-        .await
-        .unwrap();
-    drain(store).await;
-    let id = store.transfers(a.t, None, 1).await.unwrap()[0].id;
+    let id = store_one_runs_low(store, &a).await;
     let op = member(store, a.t, "op@acme.example").await;
     let planner = member(store, a.t, "planner@acme.example").await;
     assert!(
@@ -371,12 +376,7 @@ async fn an_approved_transfer_moves_stock_and_leaves_an_audit_trail(store: &Stor
 
 async fn nobody_approves_their_own_change_and_a_rejection_needs_a_reason(store: &Store) {
     let a = acme(store).await;
-    store
-        .apply_events(a.t, &[sale(a.s1, a.milk, 18, "s-1")])
-        .await
-        .unwrap();
-    drain(store).await;
-    let id = store.transfers(a.t, None, 1).await.unwrap()[0].id;
+    let id = store_one_runs_low(store, &a).await;
     let admin = member(store, a.t, "admin@acme.example").await;
     // The admin (also an approver) changes the quantity: a new round, and not theirs to decide.
     replenish::transfer_command(
@@ -537,11 +537,7 @@ async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_
 
 async fn a_waiting_step_escalates_once_and_raises_an_exception(store: &Store) {
     let a = acme(store).await;
-    store
-        .apply_events(a.t, &[sale(a.s1, a.milk, 18, "s-1")])
-        .await
-        .unwrap();
-    drain(store).await;
+    store_one_runs_low(store, &a).await;
     let step = store.pending_steps(a.t, 1).await.unwrap().remove(0);
     let due = step.due_at.unwrap();
     assert!(

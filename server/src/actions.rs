@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use app::ssr::{signed_in_member, TenantCtx};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{FromRef, FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 use engine::model::{now_ms, Member, Role};
 use engine::replenish::{self, exceptions::Action, EngineError};
 use engine::store::DocRef;
@@ -74,11 +75,35 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The signed-in member, or a redirect to sign in.
-async fn member(state: &AppState, tc: &TenantCtx, session: &Session) -> Result<Member, Response> {
-    signed_in_member(&state.store, session, &tc.tenant)
-        .await
-        .ok_or_else(|| Redirect::to(&format!("{}/login", tc.base)).into_response())
+/// The request's tenant and its signed-in member; a request without a tenant gets the
+/// neutral 404, one without a sign-in is sent to sign in.
+struct SignedIn {
+    tc: TenantCtx,
+    member: Member,
+}
+
+impl<S> FromRequestParts<S> for SignedIn
+where
+    S: Send + Sync,
+    Arc<AppState>: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let app = Arc::<AppState>::from_ref(state);
+        let tc = parts
+            .extensions
+            .get::<TenantCtx>()
+            .cloned()
+            .ok_or_else(crate::tenancy::not_found_page)?;
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let member = signed_in_member(&app.store, &session, &tc.tenant)
+            .await
+            .ok_or_else(|| Redirect::to(&format!("{}/login", tc.base)).into_response())?;
+        Ok(SignedIn { tc, member })
+    }
 }
 
 fn message(e: &EngineError) -> String {
@@ -106,15 +131,10 @@ fn parse_doc(key: &str) -> Option<DocRef> {
 
 async fn decide(
     State(state): State<Arc<AppState>>,
-    Extension(tc): Extension<TenantCtx>,
-    session: Session,
+    SignedIn { tc, member }: SignedIn,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let member = match member(&state, &tc, &session).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     let f = fields(&body);
     let Some(doc) = parse_doc(field(&f, "doc")) else {
         return back(
@@ -169,15 +189,10 @@ fn doc_label(doc: DocRef) -> &'static str {
 
 async fn bulk_approve(
     State(state): State<Arc<AppState>>,
-    Extension(tc): Extension<TenantCtx>,
-    session: Session,
+    SignedIn { tc, member }: SignedIn,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let member = match member(&state, &tc, &session).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     let f = fields(&body);
     let docs: Vec<DocRef> = all(&f, "doc").into_iter().filter_map(parse_doc).collect();
     if docs.is_empty() {
@@ -231,16 +246,11 @@ async fn bulk_approve(
 
 async fn document_command(
     State(state): State<Arc<AppState>>,
-    Extension(tc): Extension<TenantCtx>,
+    SignedIn { tc, member }: SignedIn,
     Path(params): Path<HashMap<String, String>>,
-    session: Session,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let member = match member(&state, &tc, &session).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     let kind = params.get("kind").map(String::as_str).unwrap_or("");
     let id: i64 = params.get("id").and_then(|i| i.parse().ok()).unwrap_or(0);
     let page = format!("/documents/{kind}/{id}");
@@ -311,15 +321,10 @@ async fn document_command(
 
 async fn exceptions_act(
     State(state): State<Arc<AppState>>,
-    Extension(tc): Extension<TenantCtx>,
-    session: Session,
+    SignedIn { tc, member }: SignedIn,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let member = match member(&state, &tc, &session).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
         return back(
             &tc,
@@ -383,14 +388,9 @@ async fn exceptions_act(
 
 async fn replay_job(
     State(state): State<Arc<AppState>>,
-    Extension(tc): Extension<TenantCtx>,
+    SignedIn { tc, member }: SignedIn,
     Path(params): Path<HashMap<String, String>>,
-    session: Session,
 ) -> Response {
-    let member = match member(&state, &tc, &session).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     if !member.has(Role::TenantAdmin) {
         return back(
             &tc,
@@ -417,15 +417,10 @@ async fn replay_job(
 
 async fn save_matrix(
     State(state): State<Arc<AppState>>,
-    Extension(tc): Extension<TenantCtx>,
-    session: Session,
+    SignedIn { tc, member }: SignedIn,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let member = match member(&state, &tc, &session).await {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
     if !member.has(Role::TenantAdmin) {
         return back(
             &tc,

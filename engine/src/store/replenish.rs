@@ -824,6 +824,10 @@ pub(crate) async fn escalate_step_tx(
     .map(|r| r.rows_affected() == 1))
 }
 
+const MEMBERS_WITH_ROLE: &str = "SELECT u.id, u.email, u.name FROM memberships m \
+     JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND m.role = $2 \
+     AND u.disabled = FALSE ORDER BY u.name, u.id";
+
 /// Members of the tenant holding `role` (enabled users only).
 pub(crate) async fn members_with_role_tx(
     tx: &mut Tx,
@@ -831,8 +835,7 @@ pub(crate) async fn members_with_role_tx(
     role: Role,
 ) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query_as::<_, (i64, String, String)>(
-        "SELECT u.id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.tenant_id = $1 AND m.role = $2 AND u.disabled = FALSE ORDER BY u.id",
+        MEMBERS_WITH_ROLE
     )
     .bind(tenant.0)
     .bind(role.as_str())
@@ -874,18 +877,21 @@ fn delegations(rows: Vec<DelegationRow>) -> Vec<crate::approval::Delegation> {
         .collect()
 }
 
+/// (approval matrix JSON, matrix version, PO window minutes).
+type SettingsRow = (Option<String>, i64, i64);
+const TENANT_SETTINGS: &str = "SELECT approval_matrix, matrix_version, po_window_minutes \
+     FROM tenant_settings WHERE tenant_id = $1";
+
 /// The tenant's approval matrix (JSON), its version and the PO consolidation window.
 pub(crate) async fn tenant_settings_tx(
     tx: &mut Tx,
     tenant: TenantId,
-) -> Result<Option<(Option<String>, i64, i64)>, sqlx::Error> {
+) -> Result<Option<SettingsRow>, sqlx::Error> {
     on_tx!(tx, |c| {
-        sqlx::query_as::<_, (Option<String>, i64, i64)>(
-        "SELECT approval_matrix, matrix_version, po_window_minutes FROM tenant_settings WHERE tenant_id = $1",
-    )
-    .bind(tenant.0)
-    .fetch_optional(c)
-    .await
+        sqlx::query_as::<_, SettingsRow>(TENANT_SETTINGS)
+            .bind(tenant.0)
+            .fetch_optional(c)
+            .await
     })
 }
 
@@ -1193,14 +1199,12 @@ impl Store {
     pub async fn tenant_settings(
         &self,
         tenant: TenantId,
-    ) -> Result<Option<(Option<String>, i64, i64)>, sqlx::Error> {
+    ) -> Result<Option<SettingsRow>, sqlx::Error> {
         on_db!(&self.db, read, |pool| {
-            sqlx::query_as::<_, (Option<String>, i64, i64)>(
-            "SELECT approval_matrix, matrix_version, po_window_minutes FROM tenant_settings WHERE tenant_id = $1",
-        )
-        .bind(tenant.0)
-        .fetch_optional(pool)
-        .await
+            sqlx::query_as::<_, SettingsRow>(TENANT_SETTINGS)
+                .bind(tenant.0)
+                .fetch_optional(pool)
+                .await
         })
     }
 
@@ -1300,10 +1304,7 @@ impl Store {
         on_db!(&self.db, read, |pool| sqlx::query_as::<
             _,
             (i64, String, String),
-        >(
-            "SELECT u.id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
-             WHERE m.tenant_id = $1 AND m.role = $2 AND u.disabled = FALSE ORDER BY u.name",
-        )
+        >(MEMBERS_WITH_ROLE)
         .bind(tenant.0)
         .bind(role.as_str())
         .fetch_all(pool)
