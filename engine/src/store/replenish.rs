@@ -1311,3 +1311,23 @@ impl Store {
         .await)
     }
 }
+
+impl Store {
+    /// The open need of one position, if any (benchmarks and dashboards).
+    pub async fn open_need(
+        &self,
+        tenant: TenantId,
+        location: i64,
+        product: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM needs WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3 \
+             AND state = 'open'",
+        )
+        .bind(tenant.0)
+        .bind(location)
+        .bind(product)
+        .fetch_optional(pool)
+        .await)
+    }
+}
