@@ -8,7 +8,8 @@
 //!   3. event → suggestion latency: a count drops an idle position below its reorder
 //!      point; time until its need is open (the evaluation job ran), p50 and p99;
 //!   4. raw write speed of the same database: a plain sqlx loop inserting events and
-//!      upserting positions in 1,000-row transactions, and ingestion as a ratio of it.
+//!      upserting positions in 1,000-row transactions, one statement per row and with
+//!      multi-row statements, and ingestion as a ratio of the faster (multi-row) one.
 //! The replenishment worker runs throughout, as in production.
 //!
 //! Usage: bench_ingest <database-url> [seconds-per-phase]
@@ -266,16 +267,18 @@ async fn main() {
     // 4. Raw write speed of the same database: plain sqlx, 1,000 rows per transaction.
     // The server's shutdown closed its pools: the raw loop gets its own connection.
     let store = Store::new(Db::connect(&url).await.unwrap());
-    let raw = raw_writes(&store, tenant, phase).await;
-    println!("| raw sqlx writes (insert event + upsert position), 1,000 per transaction | {raw:.0} events/s |");
+    let single = raw_writes(&store, tenant, phase, false).await;
+    println!("| raw sqlx, one statement per row (insert event + upsert position) | {single:.0} events/s |");
+    let raw = raw_writes(&store, tenant, phase, true).await;
+    println!("| raw sqlx, multi-row statements of 500 rows | {raw:.0} events/s |");
     println!(
-        "| batch ingestion as a share of raw write speed | {:.0} % |",
+        "| batch ingestion as a share of the multi-row raw speed | {:.0} % |",
         100.0 * batch_rate / raw
     );
     store.db().close().await;
 }
 
-async fn raw_writes(store: &Store, tenant: TenantId, phase: Duration) -> f64 {
+async fn raw_writes(store: &Store, tenant: TenantId, phase: Duration, multi_row: bool) -> f64 {
     let products: Vec<i64> = {
         let skus: Vec<String> = (1..=SKUS).map(|i| format!("SKU-{i:06}")).collect();
         let refs: Vec<&str> = skus.iter().map(String::as_str).collect();
@@ -298,38 +301,84 @@ async fn raw_writes(store: &Store, tenant: TenantId, phase: Duration) -> f64 {
     let mut n: u64 = 0;
     while started.elapsed() < phase {
         let now = now_ms();
+        // 1,000 rows per transaction: distinct positions within each 500-row chunk.
+        let rows: Vec<(u64, i64, i64)> = (0..1_000)
+            .map(|_| {
+                n += 1;
+                let i = n as usize;
+                (
+                    n,
+                    locations[i % locations.len()],
+                    products[(i / 7) % products.len()],
+                )
+            })
+            .collect();
         on_db!(store.db(), write, |pool| {
             let mut tx = pool.begin().await.unwrap();
-            for _ in 0..1_000 {
-                n += 1;
-                let (l, p) = (
-                    locations[n as usize % locations.len()],
-                    products[(n as usize / 7) % products.len()],
-                );
-                sqlx::query(
-                    "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
-                     product_id, quantity, occurred_at, received_at) VALUES ($1, 'raw', $2, 'sale', $3, $4, 1, $5, $5)",
-                )
-                .bind(tenant.0)
-                .bind(format!("raw-{n}"))
-                .bind(l)
-                .bind(p)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .unwrap();
-                sqlx::query(
-                    "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, updated_at) \
-                     VALUES ($1, $2, $3, -1, $4) ON CONFLICT (tenant_id, product_id, location_id) \
-                     DO UPDATE SET on_hand = stock_positions.on_hand - 1, updated_at = excluded.updated_at",
-                )
-                .bind(tenant.0)
-                .bind(p)
-                .bind(l)
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .unwrap();
+            if multi_row {
+                for chunk in rows.chunks(500) {
+                    let values = |cols: usize| {
+                        (0..chunk.len())
+                            .map(|r| {
+                                let cells: Vec<String> = (0..cols)
+                                    .map(|c| format!("${}", 3 + r * cols + c))
+                                    .collect();
+                                format!("($1, {}, $2)", cells.join(", "))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let sql = format!(
+                        "INSERT INTO stock_events (tenant_id, external_id, location_id, product_id, \
+                         source, kind, quantity, occurred_at, received_at) \
+                         SELECT column1, column2, column3, column4, 'raw', 'sale', 1, column5, column5 \
+                         FROM (VALUES {}) AS v",
+                        values(3)
+                    );
+                    let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+                    for (id, l, p) in chunk {
+                        q = q.bind(format!("raw-{id}")).bind(*l).bind(*p);
+                    }
+                    q.execute(&mut *tx).await.unwrap();
+                    let sql = format!(
+                        "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
+                         VALUES {} ON CONFLICT (tenant_id, product_id, location_id) \
+                         DO UPDATE SET on_hand = stock_positions.on_hand - 1, updated_at = excluded.updated_at",
+                        values(2)
+                    );
+                    let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+                    for (_, l, p) in chunk {
+                        q = q.bind(*p).bind(*l);
+                    }
+                    q.execute(&mut *tx).await.unwrap();
+                }
+            } else {
+                for (id, l, p) in &rows {
+                    sqlx::query(
+                        "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
+                         product_id, quantity, occurred_at, received_at) VALUES ($1, 'raw', $2, 'sale', $3, $4, 1, $5, $5)",
+                    )
+                    .bind(tenant.0)
+                    .bind(format!("raw-{id}"))
+                    .bind(*l)
+                    .bind(*p)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .unwrap();
+                    sqlx::query(
+                        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, updated_at) \
+                         VALUES ($1, $2, $3, -1, $4) ON CONFLICT (tenant_id, product_id, location_id) \
+                         DO UPDATE SET on_hand = stock_positions.on_hand - 1, updated_at = excluded.updated_at",
+                    )
+                    .bind(tenant.0)
+                    .bind(*p)
+                    .bind(*l)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await
+                    .unwrap();
+                }
             }
             tx.commit().await.unwrap();
         });

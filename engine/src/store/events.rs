@@ -1,7 +1,10 @@
 //! Stock events and their effect on positions, applied in one transaction per batch.
 
-use super::jobs::enqueue_tx;
+use std::collections::{BTreeMap, HashSet};
+
+use super::jobs::enqueue_many_tx;
 use super::Store;
+use crate::db::Tx;
 use crate::model::{now_ms, EventKind, StockEvent, TenantId};
 use crate::replenish;
 use crate::{on_db, on_tx};
@@ -26,9 +29,60 @@ fn effect(e: &StockEvent) -> (i64, bool, i64) {
     }
 }
 
+/// `($1, $a, $b, …, $2), (…)`: `rows` tuples of `cols` fresh parameters starting at
+/// `$first`, with the shared `$1` (tenant) first and, when `now` is set, `$2` last.
+fn tuples(rows: usize, cols: usize, first: usize, now: bool) -> String {
+    let mut out = String::with_capacity(rows * (cols * 5 + 10));
+    let mut n = first;
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push_str("($1");
+        for _ in 0..cols {
+            out.push_str(&format!(", ${n}"));
+            n += 1;
+        }
+        out.push_str(if now { ", $2)" } else { ")" });
+    }
+    out
+}
+
+/// `($a, $b), (…)`: `rows` tuples of `cols` parameters starting at `$2`.
+fn pairs(rows: usize, cols: usize) -> String {
+    pairs_from(rows, cols, 2)
+}
+
+/// `($a, …), (…)`: `rows` tuples of `cols` parameters starting at `$first`.
+fn pairs_from(rows: usize, cols: usize, first: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (0..cols)
+                .map(|c| format!("${}", first + r * cols + c))
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rows per multi-row statement: well under both backends' parameter limits.
+const CHUNK: usize = 500;
+
+/// The net effect of a batch's events on one position, in event order: a count sets
+/// on hand (later deltas add to it), other events add; receipts fulfil on order.
+#[derive(Default)]
+struct Net {
+    absolute: bool,
+    on_hand: i64,
+    received: i64,
+}
+
 impl Store {
     /// Records each event once per (tenant, source, external id) and moves its position.
     /// All or nothing: on error the transaction rolls back and no event of the batch stays.
+    /// A handful of multi-row statements per batch: events, positions (net effect per
+    /// position), daily demand, and one debounced evaluation job per changed position.
     pub async fn apply_events(
         &self,
         tenant: TenantId,
@@ -36,79 +90,135 @@ impl Store {
     ) -> Result<Applied, sqlx::Error> {
         let now = now_ms();
         let mut tx = self.db.begin_write().await?;
-        let mut touched = std::collections::BTreeSet::new();
-        let applied = on_tx!(&mut tx, |c| {
-            let mut applied = Applied::default();
-            for e in events {
-                let inserted = sqlx::query_scalar::<_, i64>(
-                    "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
-                     product_id, quantity, occurred_at, received_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-                     ON CONFLICT (tenant_id, source, external_id) DO NOTHING RETURNING id",
-                )
-                .bind(tenant.0)
-                .bind(&e.source)
-                .bind(&e.external_id)
-                .bind(e.kind.as_str())
-                .bind(e.location_id)
-                .bind(e.product_id)
-                .bind(e.quantity)
-                .bind(e.occurred_at)
-                .bind(now)
-                .fetch_optional(&mut *c)
-                .await?;
-                if inserted.is_none() {
-                    applied.duplicates += 1;
-                    continue;
+        // 1. Events; a conflict is a duplicate (earlier, or earlier in this batch).
+        let mut inserted: HashSet<(String, String)> = HashSet::new();
+        for chunk in events.chunks(CHUNK) {
+            let sql = format!(
+                "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
+                 product_id, quantity, occurred_at, received_at) VALUES {} \
+                 ON CONFLICT (tenant_id, source, external_id) DO NOTHING RETURNING source, external_id",
+                tuples(chunk.len(), 7, 3, true)
+            );
+            let rows: Vec<(String, String)> = on_tx!(&mut tx, |c| {
+                let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(now);
+                for e in chunk {
+                    q = q
+                        .bind(&e.source)
+                        .bind(&e.external_id)
+                        .bind(e.kind.as_str())
+                        .bind(e.location_id)
+                        .bind(e.product_id)
+                        .bind(e.quantity)
+                        .bind(e.occurred_at);
                 }
-                let (on_hand, absolute, received) = effect(e);
-                sqlx::query(
-                    "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, updated_at) \
-                     VALUES ($1, $2, $3, $4, $7) \
-                     ON CONFLICT (tenant_id, product_id, location_id) DO UPDATE SET \
-                     on_hand = CASE WHEN $5 THEN excluded.on_hand \
-                                    ELSE stock_positions.on_hand + excluded.on_hand END, \
-                     on_order = CASE WHEN stock_positions.on_order > $6 \
-                                     THEN stock_positions.on_order - $6 ELSE 0 END, \
-                     updated_at = excluded.updated_at",
-                )
-                .bind(tenant.0)
-                .bind(e.product_id)
-                .bind(e.location_id)
-                .bind(on_hand)
-                .bind(absolute)
-                .bind(received)
-                .bind(now)
-                .execute(&mut *c)
-                .await?;
-                if e.kind == EventKind::Sale && e.quantity > 0 {
-                    sqlx::query(
-                        "INSERT INTO daily_demand (tenant_id, location_id, product_id, day, quantity) \
-                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, location_id, product_id, day) \
-                         DO UPDATE SET quantity = daily_demand.quantity + excluded.quantity",
-                    )
-                    .bind(tenant.0)
-                    .bind(e.location_id)
-                    .bind(e.product_id)
-                    .bind(e.occurred_at.div_euclid(DAY_MS))
-                    .bind(e.quantity)
-                    .execute(&mut *c)
-                    .await?;
-                }
-                touched.insert((e.location_id, e.product_id));
-                applied.accepted += 1;
-            }
-            Ok::<_, sqlx::Error>(applied)
-        })?;
-        // Each changed position is checked against policy by a job that commits with the
-        // events: none is lost if the process dies, and a burst queues one check.
-        for (location, product) in touched {
-            enqueue_tx(
-                &mut tx,
-                &replenish::evaluate_job(tenant, location, product, now),
-            )
-            .await?;
+                q.fetch_all(c).await
+            })?;
+            inserted.extend(rows);
         }
+        // 2. The net effect per position and the sales per day, of the applied events.
+        let mut applied = Applied::default();
+        let mut net: BTreeMap<(i64, i64), Net> = BTreeMap::new();
+        let mut sold: BTreeMap<(i64, i64, i64), i64> = BTreeMap::new();
+        for e in events {
+            // The first occurrence of an inserted key is the one that was applied.
+            if !inserted.remove(&(e.source.clone(), e.external_id.clone())) {
+                applied.duplicates += 1;
+                continue;
+            }
+            applied.accepted += 1;
+            let (on_hand, absolute, received) = effect(e);
+            let n = net.entry((e.product_id, e.location_id)).or_default();
+            if absolute {
+                n.absolute = true;
+                n.on_hand = on_hand;
+            } else {
+                n.on_hand += on_hand;
+            }
+            n.received += received;
+            if e.kind == EventKind::Sale && e.quantity > 0 {
+                *sold
+                    .entry((
+                        e.location_id,
+                        e.product_id,
+                        e.occurred_at.div_euclid(DAY_MS),
+                    ))
+                    .or_default() += e.quantity;
+            }
+        }
+        let positions: Vec<(&(i64, i64), &Net)> = net.iter().collect();
+        for chunk in positions.chunks(CHUNK) {
+            // Rows for pairs never seeded, then (PostgreSQL) the rows locked in key order
+            // so concurrent batches cannot deadlock, then one update for all of them.
+            let sql = format!(
+                "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
+                 VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
+                tuples(chunk.len(), 2, 3, true)
+            );
+            on_tx!(&mut tx, |c| {
+                let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+                for ((product, location), _) in chunk {
+                    q = q.bind(*product).bind(*location);
+                }
+                q.execute(&mut *c).await.map(|_| ())
+            })?;
+            if let Tx::Postgres(t) = &mut tx {
+                let sql = format!(
+                    "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (product_id, location_id) \
+                     IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
+                    pairs(chunk.len(), 2)
+                );
+                let mut q = sqlx::query(&sql).bind(tenant.0);
+                for ((product, location), _) in chunk {
+                    q = q.bind(*product).bind(*location);
+                }
+                q.execute(&mut **t).await?;
+            }
+            let sql = format!(
+                "UPDATE stock_positions SET \
+                 on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
+                 on_order = CASE WHEN stock_positions.on_order > v.column5 \
+                                 THEN stock_positions.on_order - v.column5 ELSE 0 END, \
+                 updated_at = $2 \
+                 FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
+                 AND stock_positions.product_id = v.column1 AND stock_positions.location_id = v.column2",
+                pairs_from(chunk.len(), 5, 3)
+            );
+            on_tx!(&mut tx, |c| {
+                let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+                for ((product, location), n) in chunk {
+                    q = q
+                        .bind(*product)
+                        .bind(*location)
+                        .bind(n.absolute)
+                        .bind(n.on_hand)
+                        .bind(n.received);
+                }
+                q.execute(&mut *c).await.map(|_| ())
+            })?;
+        }
+        let days: Vec<(&(i64, i64, i64), &i64)> = sold.iter().collect();
+        for chunk in days.chunks(CHUNK) {
+            let sql = format!(
+                "INSERT INTO daily_demand (tenant_id, location_id, product_id, day, quantity) \
+                 VALUES {} ON CONFLICT (tenant_id, location_id, product_id, day) \
+                 DO UPDATE SET quantity = daily_demand.quantity + excluded.quantity",
+                tuples(chunk.len(), 4, 2, false)
+            );
+            on_tx!(&mut tx, |c| {
+                let mut q = sqlx::query(&sql).bind(tenant.0);
+                for ((location, product, day), qty) in chunk {
+                    q = q.bind(*location).bind(*product).bind(*day).bind(**qty);
+                }
+                q.execute(&mut *c).await.map(|_| ())
+            })?;
+        }
+        // 3. Each changed position is checked against policy by a job that commits with
+        // the events: none is lost if the process dies, and a burst queues one check.
+        let jobs: Vec<_> = net
+            .keys()
+            .map(|(product, location)| replenish::evaluate_job(tenant, *location, *product, now))
+            .collect();
+        enqueue_many_tx(&mut tx, &jobs).await?;
         tx.commit().await?;
         Ok(applied)
     }
