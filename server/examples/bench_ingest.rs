@@ -337,7 +337,7 @@ async fn raw_writes(store: &Store, tenant: TenantId, phase: Duration, multi_row:
                     );
                     let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
                     for (id, l, p) in chunk {
-                        q = q.bind(format!("raw-{id}")).bind(*l).bind(*p);
+                        q = q.bind(format!("raw-multi-{id}")).bind(*l).bind(*p);
                     }
                     q.execute(&mut *tx).await.unwrap();
                     let sql = format!(
