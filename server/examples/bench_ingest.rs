@@ -10,6 +10,7 @@
 //!   4. raw write speed of the same database: a plain sqlx loop inserting events and
 //!      upserting positions in 1,000-row transactions, one statement per row and with
 //!      multi-row statements, and ingestion as a ratio of the faster (multi-row) one.
+//!
 //! The replenishment worker runs throughout, as in production.
 //!
 //! Usage: bench_ingest <database-url> [seconds-per-phase]
