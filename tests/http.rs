@@ -24,6 +24,7 @@ on_both_backends!(
     metrics_are_not_public,
     the_server_stops_cleanly_when_asked,
     an_operator_approves_a_transfer_from_the_inbox,
+    bulk_approval_and_the_exception_queue_work_from_the_portal,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -883,4 +884,139 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         .to_str()
         .unwrap()
         .contains("error="));
+}
+
+async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "DC-N", "FF-0002", 300),
+        event("c3", "count", "S-AMS1", "FF-0001", 3),
+        event("c4", "count", "S-AMS1", "FF-0002", 0),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    let transfers = eventually(|| async {
+        let t = app
+            .store
+            .transfers(ff, Some("pending_approval"), 10)
+            .await
+            .unwrap();
+        (t.len() == 2).then_some(t)
+    })
+    .await;
+
+    // The operator approves both at once.
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let docs: Vec<(&str, String)> = transfers
+        .iter()
+        .map(|t| ("doc", format!("transfer:{}", t.id)))
+        .collect();
+    let res = op
+        .post(app.url("/t/freshfield/approvals/bulk"))
+        .header("origin", app.origin())
+        .form(&docs)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("notice=Approved+2"), "{location}");
+    for t in &transfers {
+        assert_eq!(
+            app.store.transfer(ff, t.id).await.unwrap().unwrap().state,
+            "approved"
+        );
+    }
+
+    // The stockout is in the planner's queue; an approver cannot work it.
+    let stockout = eventually(|| async {
+        app.store
+            .exceptions(ff, "open", Some("stockout"), 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+    })
+    .await;
+    let id = stockout.id.to_string();
+    let res = op
+        .post(app.url("/t/freshfield/exceptions/act"))
+        .header("origin", app.origin())
+        .form(&[("id", id.as_str()), ("action", "assign_me")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+
+    let planner = app.client();
+    app.login(&planner, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let page = body(
+        planner
+            .get(app.url("/t/freshfield/exceptions"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("out of stock at S-AMS1"), "{page}");
+    let act = |fields: Vec<(&'static str, String)>| {
+        let planner = planner.clone();
+        let url = app.url("/t/freshfield/exceptions/act");
+        let origin = app.origin();
+        async move {
+            let res = planner
+                .post(url)
+                .header("origin", origin)
+                .form(&fields)
+                .send()
+                .await
+                .unwrap();
+            res.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    let to = act(vec![("id", id.clone()), ("action", "assign_me".into())]).await;
+    assert!(to.contains("notice=Updated+1"), "{to}");
+    let now = app.store.exception(ff, stockout.id).await.unwrap().unwrap();
+    assert_eq!(now.owner_name.as_deref(), Some("Pieter Jansen"));
+    let to = act(vec![
+        ("id", id.clone()),
+        ("action", "resolve".into()),
+        ("text", "".into()),
+    ])
+    .await;
+    assert!(to.contains("error="), "a resolution needs a note: {to}");
+    let to = act(vec![
+        ("id", id.clone()),
+        ("action", "resolve".into()),
+        ("text", "Counted again; shelf refilled".into()),
+    ])
+    .await;
+    assert!(to.contains("notice="), "{to}");
+    let done = app.store.exception(ff, stockout.id).await.unwrap().unwrap();
+    assert_eq!(done.state, "resolved");
+    assert_eq!(
+        done.resolution.as_deref(),
+        Some("Counted again; shelf refilled")
+    );
 }
