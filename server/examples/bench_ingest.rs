@@ -208,7 +208,8 @@ async fn main() {
 
     // Let the evaluations queued so far drain, so phase 3 measures latency, not backlog.
     let drained = Instant::now();
-    while workers {
+    let mut draining = workers;
+    while draining {
         let counts = store.job_counts(Some(tenant)).await.unwrap();
         let busy: i64 = counts
             .iter()
@@ -220,7 +221,8 @@ async fn main() {
                 "| backlog of evaluations after phases 1-2 worked off in | {:.1} s |",
                 drained.elapsed().as_secs_f64()
             );
-            break;
+            draining = false;
+            continue;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
