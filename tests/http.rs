@@ -25,6 +25,8 @@ on_both_backends!(
     the_server_stops_cleanly_when_asked,
     an_operator_approves_a_transfer_from_the_inbox,
     bulk_approval_and_the_exception_queue_work_from_the_portal,
+    an_approver_away_hands_the_inbox_to_a_stand_in,
+    a_planner_sets_a_policy_for_one_store_from_the_portal,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -1019,4 +1021,318 @@ async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Bac
         done.resolution.as_deref(),
         Some("Counted again; shelf refilled")
     );
+}
+
+async fn an_approver_away_hands_the_inbox_to_a_stand_in(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "S-AMS1", "FF-0001", 3),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    let transfer = eventually(|| async {
+        app.store
+            .transfers(ff, None, 5)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.state == "pending_approval")
+    })
+    .await;
+    let title = format!("Transfer {}", transfer.id);
+    let planner_id = app
+        .store
+        .login_record(ff, FF_PLANNER.0)
+        .await
+        .unwrap()
+        .unwrap()
+        .member
+        .user_id;
+
+    let planner = app.client();
+    app.login(&planner, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let inbox = body(
+        planner
+            .get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(!inbox.contains(&title), "not the planner's to decide yet");
+
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let day =
+        |offset: i64| engine::model::day_string(engine::model::now_ms() + offset * 86_400_000);
+    let hand_over = |client: &reqwest::Client, first: String, last: String| {
+        client
+            .post(app.url("/t/freshfield/approvals/delegations"))
+            .header("origin", app.origin())
+            .form(&[
+                ("to_user", planner_id.to_string()),
+                ("role", "approver".to_string()),
+                ("first_day", first),
+                ("last_day", last),
+            ])
+            .send()
+    };
+    // A period that ends before it starts, or a date that is not one, is refused by name.
+    for (first, last, says) in [
+        (day(2), day(0), "last day must not be before the first"),
+        (day(0), "next week".to_string(), "YYYY-MM-DD"),
+    ] {
+        let res = hand_over(&op, first, last).await.unwrap();
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("error="), "{to}");
+        let page = body(op.get(app.url(&to)).send().await.unwrap()).await;
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    let res = hand_over(&op, day(0), day(2)).await.unwrap();
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("notice="), "{to}");
+    let page = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("Pieter Jansen"),
+        "the stand-in is listed: {page}"
+    );
+
+    // The stand-in now sees the transfer as delegated, and approves it.
+    let inbox = body(
+        planner
+            .get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(inbox.contains(&title), "{inbox}");
+    assert!(inbox.contains("(delegated to you)"));
+    let res = decide(
+        &app,
+        &planner,
+        &format!("transfer:{}", transfer.id),
+        "approve",
+        "covering for Olga",
+    )
+    .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        "approved"
+    );
+
+    // Only the one who gave it can end it; ending it twice says it is over.
+    let op_id = app
+        .store
+        .login_record(ff, "operator@freshfield.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .member
+        .user_id;
+    let given = app
+        .store
+        .delegations_from(ff, op_id, engine::model::now_ms())
+        .await
+        .unwrap();
+    assert_eq!(given.len(), 1);
+    let end = app.url(&format!(
+        "/t/freshfield/approvals/delegations/{}/end",
+        given[0].id
+    ));
+    for (client, says) in [(&planner, "error="), (&op, "notice="), (&op, "error=")] {
+        let res = client
+            .post(&end)
+            .header("origin", app.origin())
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            res.headers()["location"].to_str().unwrap().contains(says),
+            "{says}"
+        );
+    }
+    let page = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("Nobody stands in for you."), "{page}");
+    let trail: Vec<String> = app
+        .store
+        .audit_for_subject(ff, &format!("delegation:{}", given[0].id))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
+    assert_eq!(trail, ["delegation.created", "delegation.ended"]);
+}
+
+async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let store_id = app.store.location_ids(ff, &["S-AMS1"]).await.unwrap()["S-AMS1"];
+    let planner = app.client();
+    app.login(&planner, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let save = |client: &reqwest::Client, case_pack: &str, uplifts: &str, location: String| {
+        client
+            .post(app.url("/t/freshfield/settings/policies"))
+            .header("origin", app.origin())
+            .form(&[
+                ("class", "dairy".to_string()),
+                ("location_id", location),
+                ("method", "min_max".to_string()),
+                ("safety_stock", "4".to_string()),
+                ("service_z", "1.65".to_string()),
+                ("lead_time_days", "".to_string()),
+                ("case_pack", case_pack.to_string()),
+                ("moq", "0".to_string()),
+                ("uplifts", uplifts.to_string()),
+            ])
+            .send()
+    };
+    // Each bad field is named, and nothing is saved.
+    for (case_pack, uplifts, location, says) in [
+        (
+            "six",
+            "",
+            store_id.to_string(),
+            "Case pack must be a whole number",
+        ),
+        (
+            "0",
+            "",
+            store_id.to_string(),
+            "case_pack must be at least 1",
+        ),
+        ("6", "soon 1.5", store_id.to_string(), "Promotion line 1"),
+        (
+            "6",
+            "",
+            "999999".to_string(),
+            "Choose a location of this portal",
+        ),
+    ] {
+        let res = save(&planner, case_pack, uplifts, location).await.unwrap();
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("error="), "{to}");
+        let page = body(planner.get(app.url(&to)).send().await.unwrap()).await;
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    let before = app.store.policies(ff).await.unwrap().len();
+    let res = save(
+        &planner,
+        "6",
+        "2026-12-01 2026-12-24 1.5",
+        store_id.to_string(),
+    )
+    .await
+    .unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    let policies = app.store.policies(ff).await.unwrap();
+    assert_eq!(policies.len(), before + 1);
+    let saved = policies
+        .iter()
+        .find(|p| p.location_id == Some(store_id))
+        .unwrap();
+    let page = body(
+        planner
+            .get(app.url(&format!(
+                "/t/freshfield/settings/policies?edit={}",
+                saved.id
+            )))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("min/max · safety stock 4"), "{page}");
+    assert!(page.contains("1 promotion(s)"));
+    assert!(
+        page.contains("2026-12-01 2026-12-24 1.5"),
+        "the form is filled in to edit"
+    );
+
+    // An approver reads policies but cannot change them.
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let res = save(&op, "6", "", String::new()).await.unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+    assert_eq!(app.store.policies(ff).await.unwrap().len(), before + 1);
+    let page = body(
+        op.get(app.url("/t/freshfield/settings/policies"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("min/max") && !page.contains("Save policy"),
+        "{page}"
+    );
+
+    // Deleting (behind a second click on the page) goes back to the broader policy.
+    let delete = app.url(&format!(
+        "/t/freshfield/settings/policies/{}/delete",
+        saved.id
+    ));
+    let res = planner
+        .post(&delete)
+        .header("origin", app.origin())
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    assert_eq!(app.store.policies(ff).await.unwrap().len(), before);
 }

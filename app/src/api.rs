@@ -132,6 +132,31 @@ pub struct Inbox {
     pub items: Vec<InboxItem>,
     /// Pending items the viewer's roles do not cover (shown as a count).
     pub others: usize,
+    pub away: Away,
+}
+
+/// The viewer's stand-ins while away: the delegations they gave that are current or to
+/// come, and the choices for a new one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Away {
+    pub given: Vec<DelegationView>,
+    /// Roles the viewer may hand over.
+    pub roles: Vec<Choice>,
+    /// Members who may stand in.
+    pub people: Vec<Choice>,
+    /// Today (UTC), the earliest first day.
+    pub today: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DelegationView {
+    pub id: i64,
+    pub to_name: String,
+    pub role: String,
+    /// First and last day (UTC), inclusive.
+    pub first_day: String,
+    pub last_day: String,
+    pub active: bool,
 }
 
 #[server(endpoint = "inbox")]
@@ -259,4 +284,49 @@ pub struct MatrixView {
 #[server(endpoint = "matrix")]
 pub async fn get_matrix() -> Result<MatrixView, ServerFnError> {
     crate::ssr::matrix().await
+}
+
+/// Replenishment policies: the scopes saved, and the form (empty, or the one to edit).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoliciesView {
+    pub rows: Vec<PolicyRow>,
+    /// Product classes, and `*` for every class.
+    pub classes: Vec<Choice>,
+    /// Locations, and "" for every location.
+    pub locations: Vec<Choice>,
+    pub form: PolicyForm,
+    /// Planners and admins may change policies; others only read them.
+    pub can_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyRow {
+    pub id: i64,
+    pub class: String,
+    pub location: String,
+    pub summary: String,
+    pub updated: String,
+}
+
+/// The policy form's fields, as text for the inputs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PolicyForm {
+    pub class: String,
+    pub location_id: String,
+    /// `reorder_point` or `min_max`.
+    pub method: String,
+    pub compute_reorder_point: bool,
+    pub safety_stock: String,
+    pub service_z: String,
+    /// Blank: the supplier's lead time.
+    pub lead_time_days: String,
+    pub case_pack: String,
+    pub moq: String,
+    /// One promotion per line: first day, last day, factor.
+    pub uplifts: String,
+}
+
+#[server(endpoint = "policies")]
+pub async fn get_policies(edit: Option<i64>) -> Result<PoliciesView, ServerFnError> {
+    crate::ssr::policies(edit).await
 }

@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
                         let exceptions = p.href("/exceptions");
                         let jobs = p.href("/jobs");
                         let settings = p.href("/settings/approvals");
+                        let policies = p.href("/settings/policies");
                         let admin = p.user.as_ref().is_some_and(|u| u.roles.iter().any(|r| r == "tenant_admin"));
                         let ops = p.user.as_ref().is_some_and(|u| u.roles.iter().any(|r| r == "tenant_admin" || r == "planner"));
                         let logout = p.href("/logout");
@@ -35,6 +36,7 @@ pub fn Header() -> impl IntoView {
                                     <A href=approvals>"Approvals"</A>
                                     <A href=documents>"Documents"</A>
                                     <A href=exceptions>"Exceptions"</A>
+                                    <A href=policies>"Policies"</A>
                                     {ops.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
                                     {admin.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
                                 </nav>

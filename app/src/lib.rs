@@ -16,7 +16,7 @@ use crate::api::{get_portal, Portal};
 use crate::components::Header;
 use crate::pages::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, JobsPage, LoginPage, NotFound,
+    InventoryPage, JobsPage, LoginPage, NotFound, PoliciesPage,
 };
 
 /// The portal context of this page load (tenant branding, base path, signed-in user).
@@ -90,6 +90,7 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=StaticSegment("exceptions") view=ExceptionsPage ssr=SsrMode::Async/>
         <Route path=StaticSegment("jobs") view=JobsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("approvals")) view=ApprovalSettingsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("policies")) view=PoliciesPage ssr=SsrMode::Async/>
     }
     .into_inner()
 }

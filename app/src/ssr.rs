@@ -238,10 +238,10 @@ pub fn shell_head() -> ShellHead {
 // ---- Replenishment: approvals inbox, documents, exceptions, jobs, approval matrix ----
 
 use crate::api::{
-    AuditView, DeadJob, DocRow, DocumentView, Documents, ExceptionRow, ExceptionsView, Fact, Inbox,
-    InboxItem, JobsView, MatrixView, StepView,
+    AuditView, Away, DeadJob, DelegationView, DocRow, DocumentView, Documents, ExceptionRow,
+    ExceptionsView, Fact, Inbox, InboxItem, JobsView, MatrixView, StepView,
 };
-use engine::model::Role;
+use engine::model::{day_string, Role, TenantId};
 use engine::store::DocRef;
 
 /// The signed-in member (401 otherwise) who holds one of `roles` (403 otherwise).
@@ -527,7 +527,62 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
             own,
         });
     }
-    Ok(Inbox { items, others })
+    let away = away(store, tenant, &member, now).await?;
+    Ok(Inbox {
+        items,
+        others,
+        away,
+    })
+}
+
+/// The viewer's delegations and the choices for a new one.
+async fn away(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    now: i64,
+) -> Result<Away, ServerFnError> {
+    let given = store
+        .delegations_from(tenant, member.user_id, now)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|d| DelegationView {
+            id: d.id,
+            to_name: d.to_name,
+            role: d.role.replace('_', " "),
+            first_day: day_string(d.from_ms),
+            // to_ms is the start of the day after the last one.
+            last_day: day_string(d.to_ms - 1),
+            active: d.from_ms <= now,
+        })
+        .collect();
+    let roles = member
+        .roles
+        .iter()
+        .filter(|r| **r != Role::Supplier)
+        .map(|r| Choice {
+            value: r.as_str().into(),
+            label: r.as_str().replace('_', " "),
+        })
+        .collect();
+    let people = store
+        .member_choices(tenant)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|(id, _)| *id != member.user_id)
+        .map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name,
+        })
+        .collect();
+    Ok(Away {
+        given,
+        roles,
+        people,
+        today: day_string(now),
+    })
 }
 
 pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerFnError> {
@@ -850,5 +905,124 @@ pub async fn matrix() -> Result<MatrixView, ServerFnError> {
     Ok(MatrixView {
         toml: engine::replenish::matrix_to_toml(&matrix),
         po_window_minutes: window,
+    })
+}
+
+pub async fn policies(edit: Option<i64>) -> Result<crate::api::PoliciesView, ServerFnError> {
+    use crate::api::{PoliciesView, PolicyForm, PolicyRow};
+    use engine::replenish::{Method, PolicySettings};
+    let (ctx, tc, member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let store = &ctx.store;
+    let locations = store.locations(tenant).await.map_err(internal)?;
+    let location_label = |id: Option<i64>| match id {
+        None => "Every location".to_string(),
+        Some(id) => locations
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| format!("{} {}", l.code, l.name))
+            .unwrap_or_else(|| format!("location {id}")),
+    };
+    let policies = store.policies(tenant).await.map_err(internal)?;
+    let settings_of = |json: &str| serde_json::from_str::<PolicySettings>(json).unwrap_or_default();
+    let rows = policies
+        .iter()
+        .map(|p| {
+            let s = settings_of(&p.settings);
+            let mut parts = vec![match s.method {
+                Method::ReorderPoint => "reorder point".to_string(),
+                Method::MinMax => "min/max".to_string(),
+            }];
+            if s.compute_reorder_point {
+                parts.push(format!("computed from demand (z {})", s.service_z));
+            }
+            parts.push(format!("safety stock {}", s.safety_stock));
+            parts.push(match s.lead_time_days {
+                Some(d) => format!("lead time {d} d"),
+                None => "supplier's lead time".into(),
+            });
+            parts.push(format!("case pack {}", s.case_pack));
+            if s.moq > 0 {
+                parts.push(format!("MOQ {}", s.moq));
+            }
+            if !s.uplifts.is_empty() {
+                parts.push(format!("{} promotion(s)", s.uplifts.len()));
+            }
+            PolicyRow {
+                id: p.id,
+                class: if p.class == "*" {
+                    "Every class".into()
+                } else {
+                    p.class.clone()
+                },
+                location: location_label(p.location_id),
+                summary: parts.join(" · "),
+                updated: ago(p.updated_at),
+            }
+        })
+        .collect();
+    let editing = edit.and_then(|id| policies.iter().find(|p| p.id == id));
+    let s = editing
+        .map(|p| settings_of(&p.settings))
+        .unwrap_or_default();
+    let form = PolicyForm {
+        class: editing.map(|p| p.class.clone()).unwrap_or_default(),
+        location_id: editing
+            .and_then(|p| p.location_id)
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        method: match s.method {
+            Method::ReorderPoint => "reorder_point".into(),
+            Method::MinMax => "min_max".into(),
+        },
+        compute_reorder_point: s.compute_reorder_point,
+        safety_stock: s.safety_stock.to_string(),
+        service_z: s.service_z.to_string(),
+        lead_time_days: s.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),
+        case_pack: s.case_pack.to_string(),
+        moq: s.moq.to_string(),
+        uplifts: s
+            .uplifts
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} {} {}",
+                    day_string(u.from_ms),
+                    day_string(u.to_ms - 1),
+                    u.factor
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let mut classes = vec![Choice {
+        value: "*".into(),
+        label: "Every class".into(),
+    }];
+    classes.extend(
+        store
+            .product_classes(tenant)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| Choice {
+                value: c.clone(),
+                label: c,
+            }),
+    );
+    let mut location_choices = vec![Choice {
+        value: String::new(),
+        label: "Every location".into(),
+    }];
+    location_choices.extend(locations.iter().map(|l| Choice {
+        value: l.id.to_string(),
+        label: format!("{} {}", l.code, l.name),
+    }));
+    Ok(PoliciesView {
+        rows,
+        classes,
+        locations: location_choices,
+        form,
+        can_edit: member.has(Role::Planner) || member.has(Role::TenantAdmin),
     })
 }

@@ -189,3 +189,18 @@ pub struct Page<T> {
 pub fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
+
+/// `ms` (epoch ms) as a UTC calendar day, `YYYY-MM-DD`.
+pub fn day_string(ms: i64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let d = t.date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// The start (epoch ms, UTC) of the day `YYYY-MM-DD`, or `None` if it is not a date.
+pub fn parse_day(s: &str) -> Option<i64> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    let d = time::Date::parse(s.trim(), &fmt).ok()?;
+    Some(d.midnight().assume_utc().unix_timestamp() * 1000)
+}

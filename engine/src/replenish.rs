@@ -33,6 +33,8 @@ use crate::workflow::Forbidden;
 pub const QUEUE: &str = "replenish";
 pub const MAIL_QUEUE: &str = "mail";
 pub const EVALUATE: &str = "replenish.evaluate";
+pub const SWEEP: &str = "replenish.sweep";
+pub const RECHECK: &str = "replenish.recheck";
 pub const CLOSE_PO_WINDOW: &str = "po.close_window";
 pub const ESCALATE_STEP: &str = "approval.escalate";
 pub const ESCALATE_EXCEPTION: &str = "exception.escalate";
@@ -45,8 +47,189 @@ const HISTORY_DAYS: i64 = 28;
 pub const EXCEPTION_ESCALATE_MS: i64 = 4 * 3_600_000;
 const SYSTEM: &str = "system:replenishment";
 
-/// The job that checks one position against policy. Debounced per position: many events
-/// in a burst queue one check; an event during a check queues the next.
+/// Marked positions one sweep job checks before it hands over to a follow-up job (so
+/// other tenants' jobs get their turn).
+const SWEEP_PAGE: i64 = 500;
+/// Positions checked per write transaction by a sweep: enough to spread the commit, few
+/// enough that ingestion never waits long for the write lock.
+const SWEEP_BATCH: usize = 20;
+
+/// The job that checks the tenant's marked positions. Debounced per tenant: a burst
+/// queues one sweep; a change during a sweep queues the next. `after` continues a sweep
+/// that stopped at a page boundary.
+pub fn sweep_job(tenant: TenantId, after: Option<(i64, i64)>, now: i64) -> NewJob {
+    let (args, key) = match after {
+        None => (json!({}), format!("sweep:{}", tenant.0)),
+        Some((l, p)) => (
+            json!({ "after_location_id": l, "after_product_id": p }),
+            format!("sweep-next:{}", tenant.0),
+        ),
+    };
+    NewJob::new(SWEEP, args, now)
+        .tenant(tenant)
+        .queue(QUEUE)
+        .debounce(key)
+}
+
+/// Records, in the caller's transaction, that positions changed: each is marked for a
+/// policy check and the tenant's sweep is queued, so the check cannot be lost.
+pub(crate) async fn positions_changed_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    changed: &[(i64, i64)],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if changed.is_empty() {
+        return Ok(());
+    }
+    sql::mark_dirty_tx(tx, tenant, changed).await?;
+    enqueue_tx(tx, &sweep_job(tenant, None, now)).await?;
+    Ok(())
+}
+
+/// Positions a re-check job marks per transaction.
+const RECHECK_PAGE: i64 = 5_000;
+
+/// The job that marks every position a policy scope covers for a check (after the
+/// policy changed), a page per run; `after` continues from the last page.
+pub fn recheck_job(
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    after: Option<(i64, i64)>,
+    now: i64,
+) -> NewJob {
+    let mut args = json!({ "class": class, "location_id": location });
+    if let Some((l, p)) = after {
+        args["after_location_id"] = json!(l);
+        args["after_product_id"] = json!(p);
+    }
+    NewJob::new(RECHECK, args, now).tenant(tenant).queue(QUEUE)
+}
+
+/// Marks one page of the scope's positions and queues the next page (or, at the end,
+/// nothing: the sweep the marks queued does the checking).
+pub async fn recheck(
+    store: &Store,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    after: Option<(i64, i64)>,
+    job: Option<&Job>,
+) -> Result<bool, EngineError> {
+    let now = crate::model::now_ms();
+    let mut tx = store.begin().await?;
+    let last =
+        sql::mark_scope_dirty_tx(&mut tx, tenant, class, location, after, RECHECK_PAGE).await?;
+    if let Some(last) = last {
+        enqueue_tx(&mut tx, &sweep_job(tenant, None, now)).await?;
+        enqueue_tx(
+            &mut tx,
+            &recheck_job(tenant, class, location, Some(last), now),
+        )
+        .await?;
+    }
+    finish_job(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(last.is_some())
+}
+
+/// What one sweep did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sweep {
+    pub checked: usize,
+    /// Positions whose shortfall got a new transfer or PO line.
+    pub covered: usize,
+    /// Positions whose check failed; each was handed to its own retried job.
+    pub failed: usize,
+    /// A follow-up sweep was queued for the positions after this page.
+    pub more: bool,
+}
+
+/// Checks up to a page of the tenant's marked positions, [`SWEEP_BATCH`] per write
+/// transaction, and clears each mark unless the position changed again meanwhile. A
+/// batch that fails is retried one position at a time; a position that still fails is
+/// handed to a `replenish.evaluate` job, whose retries end in the dead letter (and the
+/// exception queue) rather than blocking the sweep. Checking twice is harmless: an open
+/// need is never opened again.
+pub async fn sweep(
+    store: &Store,
+    tenant: TenantId,
+    after: Option<(i64, i64)>,
+) -> Result<Sweep, EngineError> {
+    let page = store.dirty_positions(tenant, after, SWEEP_PAGE).await?;
+    let mut out = Sweep::default();
+    for batch in page.chunks(SWEEP_BATCH) {
+        let now = crate::model::now_ms();
+        match evaluate_batch(store, tenant, batch, now).await {
+            Ok(covered) => {
+                out.checked += batch.len();
+                out.covered += covered;
+            }
+            Err(e) => {
+                tracing::warn!(tenant = tenant.0, error = %e, "sweep batch failed; checking its positions one by one");
+                for d in batch {
+                    match evaluate_batch(store, tenant, std::slice::from_ref(d), now).await {
+                        Ok(covered) => {
+                            out.checked += 1;
+                            out.covered += covered;
+                        }
+                        Err(e) => {
+                            tracing::warn!(tenant = tenant.0, location = d.location_id, product = d.product_id,
+                                error = %e, "position check failed; queued as its own job");
+                            let mut tx = store.begin().await?;
+                            enqueue_tx(
+                                &mut tx,
+                                &evaluate_job(tenant, d.location_id, d.product_id, now),
+                            )
+                            .await?;
+                            sql::clear_dirty_tx(&mut tx, tenant, std::slice::from_ref(d)).await?;
+                            tx.commit().await?;
+                            out.failed += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if page.len() as i64 == SWEEP_PAGE {
+        let last = page.last().map(|d| (d.location_id, d.product_id));
+        let mut tx = store.begin().await?;
+        enqueue_tx(&mut tx, &sweep_job(tenant, last, crate::model::now_ms())).await?;
+        tx.commit().await?;
+        out.more = true;
+    }
+    Ok(out)
+}
+
+/// Checks `batch` in one write transaction and clears their marks in it; returns how
+/// many got a new transfer or PO line.
+async fn evaluate_batch(
+    store: &Store,
+    tenant: TenantId,
+    batch: &[sql::DirtyPosition],
+    now: i64,
+) -> Result<usize, EngineError> {
+    // Positions are locked as they are checked (PostgreSQL): in (product, location)
+    // order, the order ingestion locks them in, so the two cannot deadlock.
+    let mut ordered = batch.to_vec();
+    ordered.sort_unstable_by_key(|d| (d.product_id, d.location_id));
+    let mut tx = store.begin().await?;
+    let mut covered = 0;
+    for d in &ordered {
+        if let Evaluation::Covered { .. } =
+            evaluate_tx(&mut tx, tenant, d.location_id, d.product_id, now).await?
+        {
+            covered += 1;
+        }
+    }
+    sql::clear_dirty_tx(&mut tx, tenant, batch).await?;
+    tx.commit().await?;
+    Ok(covered)
+}
+
+/// The job that checks one position against policy: a sweep hands over a position whose
+/// check failed, so its retries and dead letter are its own. Debounced per position.
 pub fn evaluate_job(tenant: TenantId, location: i64, product: i64, now: i64) -> NewJob {
     NewJob::new(
         EVALUATE,
@@ -743,7 +926,13 @@ async fn notify_role_tx(
     doc: DocRef,
     now: i64,
 ) -> Result<(), EngineError> {
-    for (user, email, name) in sql::members_with_role_tx(tx, tenant, role).await? {
+    let mut people = sql::members_with_role_tx(tx, tenant, role).await?;
+    for d in sql::delegates_for_role_tx(tx, tenant, role, now).await? {
+        if !people.iter().any(|p| p.0 == d.0) {
+            people.push(d);
+        }
+    }
+    for (user, email, name) in people {
         enqueue_tx(
             tx,
             &NewJob::new(
@@ -818,11 +1007,8 @@ async fn apply_transfer_tx(
                 )
                 .await?;
                 // The donor has less now: check it against its own policy.
-                enqueue_tx(
-                    tx,
-                    &evaluate_job(tenant, rec.from_location_id, rec.product_id, now),
-                )
-                .await?;
+                positions_changed_tx(tx, tenant, &[(rec.from_location_id, rec.product_id)], now)
+                    .await?;
             }
             TransferEffect::MoveToOnHand { shipped, received } => {
                 sql::move_stock_tx(
@@ -852,11 +1038,8 @@ async fn apply_transfer_tx(
                         enqueue_tx(tx, &exception_timer(tenant, id, now)).await?;
                     }
                 }
-                enqueue_tx(
-                    tx,
-                    &evaluate_job(tenant, rec.to_location_id, rec.product_id, now),
-                )
-                .await?;
+                positions_changed_tx(tx, tenant, &[(rec.to_location_id, rec.product_id)], now)
+                    .await?;
             }
         }
     }
@@ -1499,11 +1682,120 @@ pub async fn save_matrix(
 }
 
 /// The tenant's matrix and PO window (defaults when never saved).
+/// The longest a delegation may run.
+pub const MAX_DELEGATION_MS: i64 = 90 * DAY_MS;
+
+/// `member` hands their `role` to `to_user` from `from_ms` until `to_ms` (while away):
+/// the delegate may then decide steps needing that role, except on documents the
+/// delegator requested or changed, and gets the approval e-mails. Audited.
+#[allow(clippy::too_many_arguments)]
+pub async fn delegate(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    to_user: i64,
+    role: Role,
+    from_ms: i64,
+    to_ms: i64,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    if !member.has(role) || role == Role::Supplier {
+        return Err(EngineError::Invalid(format!(
+            "you can hand over only a role you hold, and {} is not one of yours here",
+            role.as_str().replace('_', " ")
+        )));
+    }
+    if to_user == member.user_id {
+        return Err(EngineError::Invalid(
+            "choose someone other than yourself to stand in".into(),
+        ));
+    }
+    if to_ms <= from_ms {
+        return Err(EngineError::Invalid(
+            "the last day must not be before the first day".into(),
+        ));
+    }
+    if to_ms <= now {
+        return Err(EngineError::Invalid("that period is already over".into()));
+    }
+    if to_ms - from_ms > MAX_DELEGATION_MS {
+        return Err(EngineError::Invalid(
+            "a delegation can run for at most 90 days".into(),
+        ));
+    }
+    if store.member(tenant, to_user).await?.is_none() {
+        return Err(EngineError::Invalid(
+            "the person to stand in is not an active member of this portal".into(),
+        ));
+    }
+    let d = approval::Delegation {
+        from_user: member.user_id,
+        to_user,
+        role,
+        from_ms,
+        to_ms,
+    };
+    let mut tx = store.begin().await?;
+    let id = sql::insert_delegation_tx(&mut tx, tenant, &d, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &audit(
+            &format!("user:{}", member.user_id),
+            "delegation.created",
+            format!("delegation:{id}"),
+            None,
+            Some(
+                json!({ "from_user": d.from_user, "to_user": d.to_user, "role": role.as_str(),
+                "from_ms": from_ms, "to_ms": to_ms }),
+            ),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Ends `member`'s delegation `id` now (one not yet begun never starts). Audited.
+pub async fn end_delegation(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    let mut tx = store.begin().await?;
+    let ended = sql::end_delegation_tx(&mut tx, tenant, id, member.user_id, now)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &audit(
+            &format!("user:{}", member.user_id),
+            "delegation.ended",
+            format!("delegation:{id}"),
+            None,
+            Some(json!({ "to_user": ended.to_user, "role": ended.role, "to_ms": ended.to_ms })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 pub async fn matrix(store: &Store, tenant: TenantId) -> Result<(Matrix, i64), EngineError> {
     Ok(parse_settings(store.tenant_settings(tenant).await?))
 }
 
 /// Saves policy settings for a class (`*` for all) and optional location (seeding, admin).
+/// Saves the settings of a policy scope (a class or `*`, optionally one location) and
+/// queues a re-check of every position it covers. Audited with before and after.
+#[allow(clippy::too_many_arguments)]
 pub async fn save_policy(
     store: &Store,
     tenant: TenantId,
@@ -1511,14 +1803,67 @@ pub async fn save_policy(
     location: Option<i64>,
     settings: &PolicySettings,
     actor: &str,
+    request_id: Option<&str>,
     now: i64,
+) -> Result<(), EngineError> {
+    write_policy(
+        store, tenant, class, location, settings, actor, request_id, now, true,
+    )
+    .await
+}
+
+/// The policies a tenant is provisioned with: like [`save_policy`], without the
+/// re-check (the positions are new; their first events check them).
+pub async fn seed_policy(
+    store: &Store,
+    tenant: TenantId,
+    class: &str,
+    settings: &PolicySettings,
+    now: i64,
+) -> Result<(), EngineError> {
+    write_policy(
+        store,
+        tenant,
+        class,
+        None,
+        settings,
+        "system:seed",
+        None,
+        now,
+        false,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn write_policy(
+    store: &Store,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    settings: &PolicySettings,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+    recheck_positions: bool,
 ) -> Result<(), EngineError> {
     settings
         .validate()
         .map_err(|e| EngineError::Invalid(format!("policy {class}: {e}")))?;
+    let class = class.trim();
+    if class.is_empty() || class.len() > 64 {
+        return Err(EngineError::Invalid(
+            "the product class must be given (at most 64 characters), or * for every class".into(),
+        ));
+    }
     let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
     let mut tx = store.begin().await?;
+    let before = sql::policy_scope_tx(&mut tx, tenant, class, location).await?;
     sql::upsert_policy_tx(&mut tx, tenant, class, location, &json, now).await?;
+    if recheck_positions {
+        // Every position the scope covers is checked again under the new settings.
+        enqueue_tx(&mut tx, &recheck_job(tenant, class, location, None, now)).await?;
+    }
     append_audit_tx(
         &mut tx,
         tenant,
@@ -1526,9 +1871,44 @@ pub async fn save_policy(
             actor,
             "policy.saved",
             format!("policy:{class}:{}", location.unwrap_or(0)),
-            None,
+            before.and_then(|b| serde_json::from_str(&b.settings).ok()),
             Some(serde_json::to_value(settings).unwrap_or_default()),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a policy scope (the next broader one applies again). Audited.
+pub async fn delete_policy(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    let mut tx = store.begin().await?;
+    let gone = sql::delete_policy_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    let now = crate::model::now_ms();
+    enqueue_tx(
+        &mut tx,
+        &recheck_job(tenant, &gone.class, gone.location_id, None, now),
+    )
+    .await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &audit(
+            &format!("user:{}", member.user_id),
+            "policy.deleted",
+            format!("policy:{}:{}", gone.class, gone.location_id.unwrap_or(0)),
+            serde_json::from_str(&gone.settings).ok(),
             None,
+            request_id,
         ),
     )
     .await?;
@@ -1591,6 +1971,35 @@ async fn run_evaluate(store: Store, job: Job) -> Result<(), JobError> {
     job_result(evaluate(&store, tenant, l, p, crate::model::now_ms(), Some(&job)).await)
 }
 
+async fn run_sweep(store: Store, job: Job) -> Result<(), JobError> {
+    let tenant = tenant_of(&job)?;
+    let after = match (
+        job.args.get("after_location_id").and_then(|v| v.as_i64()),
+        job.args.get("after_product_id").and_then(|v| v.as_i64()),
+    ) {
+        (Some(l), Some(p)) => Some((l, p)),
+        _ => None,
+    };
+    sweep(&store, tenant, after)
+        .await
+        .map(|_| ())
+        .map_err(JobError::from)
+}
+
+async fn run_recheck(store: Store, job: Job) -> Result<(), JobError> {
+    let tenant = tenant_of(&job)?;
+    let class = job.args["class"].as_str().unwrap_or("*").to_string();
+    let location = job.args["location_id"].as_i64();
+    let after = match (
+        job.args.get("after_location_id").and_then(|v| v.as_i64()),
+        job.args.get("after_product_id").and_then(|v| v.as_i64()),
+    ) {
+        (Some(l), Some(p)) => Some((l, p)),
+        _ => None,
+    };
+    job_result(recheck(&store, tenant, &class, location, after, Some(&job)).await)
+}
+
 async fn run_close_po_window(store: Store, job: Job) -> Result<(), JobError> {
     let (tenant, po) = (tenant_of(&job)?, arg(&job, "po_id")?);
     job_result(close_po_window(&store, tenant, po, crate::model::now_ms(), Some(&job)).await)
@@ -1616,6 +2025,8 @@ pub fn worker(store: Store, id: &str) -> Worker {
         move |job| f(store.clone(), job)
     }
     Worker::new(store.clone(), QUEUE, id)
+        .handle(SWEEP, bind(&store, run_sweep))
+        .handle(RECHECK, bind(&store, run_recheck))
         .handle(EVALUATE, bind(&store, run_evaluate))
         .handle(CLOSE_PO_WINDOW, bind(&store, run_close_po_window))
         .handle(ESCALATE_STEP, bind(&store, run_escalate_step))

@@ -446,20 +446,12 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
     let positions_created = store.seed_positions(tenant, &seeds).await?;
     let now = crate::model::now_ms();
     for (class, policy) in &file.policies {
-        crate::replenish::save_policy(
-            store,
-            tenant,
-            class,
-            None,
-            &policy.settings(),
-            "system:seed",
-            now,
-        )
-        .await
-        .map_err(|e| SeedError::Invalid {
-            path: PathBuf::from(format!("{}.toml", file.slug)),
-            message: e.to_string(),
-        })?;
+        crate::replenish::seed_policy(store, tenant, class, &policy.settings(), now)
+            .await
+            .map_err(|e| SeedError::Invalid {
+                path: PathBuf::from(format!("{}.toml", file.slug)),
+                message: e.to_string(),
+            })?;
     }
     if let Some(a) = &file.approval {
         crate::replenish::seed_matrix(store, tenant, &a.matrix(), a.po_window_minutes)

@@ -1,9 +1,9 @@
-//! The replenishment runner end to end on SQLite and PostgreSQL: events → evaluation job
+//! The replenishment runner end to end on SQLite and PostgreSQL: events → sweep job
 //! → transfer or purchase order → approval → stock moves, with the audit chain intact.
 
 mod support;
 
-use engine::model::{now_ms, EventKind, Member, StockEvent, TenantId};
+use engine::model::{now_ms, EventKind, Member, Role, StockEvent, TenantId};
 use engine::replenish::{self, Decided, EngineError};
 use engine::seed::{seed_tenant, TenantFile};
 use engine::store::DocRef;
@@ -17,6 +17,10 @@ conformance!(
     without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_closes,
     a_waiting_step_escalates_once_and_raises_an_exception,
     a_position_nobody_can_cover_raises_an_exception,
+    a_burst_is_checked_by_one_sweep_that_leaves_no_position_unchecked,
+    a_stand_in_decides_only_while_the_delegation_runs_and_gets_the_mail,
+    an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_down,
+    a_changed_policy_rechecks_the_positions_it_covers,
 );
 
 const TENANT: &str = r#"
@@ -606,4 +610,297 @@ async fn a_position_nobody_can_cover_raises_an_exception(store: &Store) {
     )
     .await
     .is_err());
+}
+
+async fn a_burst_is_checked_by_one_sweep_that_leaves_no_position_unchecked(store: &Store) {
+    let a = acme(store).await;
+    assert_eq!(store.dirty_count(a.t).await.unwrap(), 0, "set-up was swept");
+    // Three batches over four positions: two fall below their reorder point.
+    store
+        .apply_events(
+            a.t,
+            &[
+                sale(a.s1, a.milk, 18, "b-1"),
+                sale(a.s2, a.butter, 1, "b-2"),
+            ],
+        )
+        .await
+        .unwrap();
+    store
+        .apply_events(
+            a.t,
+            &[
+                sale(a.s2, a.butter, 17, "b-3"),
+                sale(a.s1, a.local, 1, "b-4"),
+            ],
+        )
+        .await
+        .unwrap();
+    store
+        .apply_events(a.t, &[sale(a.dc, a.milk, 1, "b-5")])
+        .await
+        .unwrap();
+    assert_eq!(store.dirty_count(a.t).await.unwrap(), 4);
+    let counts: std::collections::HashMap<String, i64> = store
+        .job_counts(Some(a.t))
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        counts.get("available"),
+        Some(&1),
+        "one sweep queued: {counts:?}"
+    );
+    drain(store).await;
+    assert_eq!(
+        store.dirty_count(a.t).await.unwrap(),
+        0,
+        "every mark cleared"
+    );
+    assert!(store.open_need(a.t, a.s1, a.milk).await.unwrap().is_some());
+    assert!(store
+        .open_need(a.t, a.s2, a.butter)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(store.open_need(a.t, a.s1, a.local).await.unwrap().is_none());
+    assert!(store.open_need(a.t, a.dc, a.milk).await.unwrap().is_none());
+    // Sweeping again (a replayed job) opens nothing new.
+    store
+        .apply_events(a.t, &[sale(a.s1, a.milk, 1, "b-6")])
+        .await
+        .unwrap();
+    let again = replenish::sweep(store, a.t, None).await.unwrap();
+    assert_eq!((again.checked, again.covered, again.more), (1, 0, false));
+    replenish::sweep(store, a.t, None).await.unwrap();
+    assert_eq!(store.doubled_needs(a.t).await.unwrap(), 0);
+    assert_eq!(store.doubled_documents(a.t).await.unwrap(), 0);
+}
+
+async fn a_stand_in_decides_only_while_the_delegation_runs_and_gets_the_mail(store: &Store) {
+    let a = acme(store).await;
+    let op = member(store, a.t, "op@acme.example").await;
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let now = now_ms();
+    let hour = 3_600_000;
+    let delegate = |who: &Member, to: i64, role: Role, from: i64, until: i64| {
+        let who = who.clone();
+        async move { replenish::delegate(store, a.t, &who, to, role, from, until, None, now).await }
+    };
+    // What cannot be handed over is refused with the reason.
+    for (to, role, from, until) in [
+        (op.user_id, Role::Approver, now, now + hour),
+        (planner.user_id, Role::Planner, now, now + hour),
+        (planner.user_id, Role::Approver, now + hour, now),
+        (planner.user_id, Role::Approver, now, now + 91 * 24 * hour),
+        (planner.user_id, Role::Approver, now - 2 * hour, now - hour),
+        (987_654, Role::Approver, now, now + hour),
+    ] {
+        let r = delegate(&op, to, role, from, until).await;
+        assert!(
+            matches!(r, Err(EngineError::Invalid(_))),
+            "{to} {role:?}: {r:?}"
+        );
+    }
+    // Olive is away from now for two hours; Pat stands in.
+    let id = delegate(&op, planner.user_id, Role::Approver, now, now + 2 * hour)
+        .await
+        .unwrap();
+    let transfer = store_one_runs_low(store, &a).await;
+    let doc = DocRef::Transfer(transfer);
+    let mail = store
+        .claim_jobs(replenish::MAIL_QUEUE, "test", 50, now_ms(), 60_000)
+        .await
+        .unwrap();
+    let to: Vec<&str> = mail.iter().filter_map(|j| j.args["to"].as_str()).collect();
+    assert!(
+        to.contains(&"planner@acme.example"),
+        "the stand-in is told: {to:?}"
+    );
+    assert!(to.contains(&"op@acme.example"), "{to:?}");
+    // After the window Pat may not decide; within it he may.
+    let after = replenish::decide(store, a.t, &planner, doc, true, "", None, now + 3 * hour).await;
+    assert!(
+        matches!(
+            after,
+            Err(EngineError::Refused(
+                engine::approval::Refusal::MissingRole(_)
+            ))
+        ),
+        "{after:?}"
+    );
+    // Only Olive can end it; once ended, Pat is refused even inside the old window.
+    assert!(matches!(
+        replenish::end_delegation(store, a.t, &planner, id, None, now_ms()).await,
+        Err(EngineError::NotFound)
+    ));
+    replenish::end_delegation(store, a.t, &op, id, None, now_ms())
+        .await
+        .unwrap();
+    assert!(matches!(
+        replenish::end_delegation(store, a.t, &op, id, None, now_ms()).await,
+        Err(EngineError::NotFound)
+    ));
+    let ended = replenish::decide(store, a.t, &planner, doc, true, "", None, now_ms() + 1).await;
+    assert!(matches!(ended, Err(EngineError::Refused(_))), "{ended:?}");
+    // A new stand-in period: Pat approves inside it.
+    delegate(&op, planner.user_id, Role::Approver, now, now + 2 * hour)
+        .await
+        .unwrap();
+    assert_eq!(
+        replenish::decide(store, a.t, &planner, doc, true, "", None, now_ms() + 1)
+            .await
+            .unwrap(),
+        Decided::Approved
+    );
+}
+
+async fn an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_down(store: &Store) {
+    let a = acme(store).await;
+    let start = now_ms();
+    store
+        .apply_events(
+            a.t,
+            &[
+                count(a.dc, a.local, 80, "c-0"),
+                count(a.s2, a.local, 10, "c-1"),
+                sale(a.s1, a.local, 25, "s-1"),
+            ],
+        )
+        .await
+        .unwrap();
+    drain(store).await;
+    let open = store.exceptions(a.t, "open", None, 10).await.unwrap();
+    let id_of = |kind: &str| open.iter().find(|e| e.kind == kind).map(|e| e.id).unwrap();
+    let (no_cover, stockout) = (id_of("no_cover"), id_of("stockout"));
+    // A planner owns the stockout; nobody picks up the no-cover one.
+    let planner = member(store, a.t, "planner@acme.example").await;
+    replenish::exceptions::act(
+        store,
+        a.t,
+        &planner,
+        &[stockout],
+        &replenish::exceptions::Action::AssignTo(Some(planner.user_id)),
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let escalated = |store: &Store| {
+        let store = store.clone();
+        async move {
+            store
+                .exceptions(a.t, "open", None, 10)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|e| e.escalated_at.is_some())
+                .map(|e| (e.id, e.severity))
+                .collect::<Vec<_>>()
+        }
+    };
+    // The server is down across the due time: a new worker, started hours later, fires
+    // each timer once.
+    let worker = replenish::worker(store.clone(), "before");
+    worker
+        .run_once(start + replenish::EXCEPTION_ESCALATE_MS - 60_000)
+        .await
+        .unwrap();
+    assert!(escalated(store).await.is_empty(), "not yet due");
+    let restarted = replenish::worker(store.clone(), "after-restart");
+    let lap = restarted
+        .run_once(start + replenish::EXCEPTION_ESCALATE_MS + 2 * 3_600_000)
+        .await
+        .unwrap();
+    assert!(lap.completed >= 2, "both exception timers ran: {lap:?}");
+    let after = escalated(store).await;
+    assert!(
+        after.contains(&(no_cover, "critical".to_string())),
+        "the unowned one escalates, one severity up: {after:?}"
+    );
+    assert!(
+        after.iter().all(|(id, _)| *id != stockout),
+        "the owned one does not: {after:?}"
+    );
+    let again = restarted
+        .run_once(start + replenish::EXCEPTION_ESCALATE_MS + 5 * 3_600_000)
+        .await
+        .unwrap();
+    assert_eq!(again.completed, 0, "a timer fires once: {again:?}");
+    assert_eq!(escalated(store).await, after, "nothing escalates twice");
+}
+
+async fn a_changed_policy_rechecks_the_positions_it_covers(store: &Store) {
+    let a = acme(store).await;
+    assert_eq!(store.dirty_count(a.t).await.unwrap(), 0);
+    let settings = replenish::PolicySettings {
+        case_pack: 12,
+        ..Default::default()
+    };
+    replenish::save_policy(
+        store,
+        a.t,
+        "dairy",
+        Some(a.s1),
+        &settings,
+        "user:1",
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    // The re-check job marks the three dairy positions at Store One, then the sweep
+    // checks them.
+    let worker = replenish::worker(store.clone(), "test");
+    worker.run_once(now_ms()).await.unwrap();
+    let marked = store.dirty_positions(a.t, None, 100).await.unwrap();
+    let mut at: Vec<i64> = marked.iter().map(|d| d.location_id).collect();
+    at.dedup();
+    assert_eq!((marked.len(), at), (3, vec![a.s1]), "{marked:?}");
+    drain(store).await;
+    assert_eq!(store.dirty_count(a.t).await.unwrap(), 0);
+    let saved = store.policies(a.t).await.unwrap();
+    let scope = saved
+        .iter()
+        .find(|p| p.location_id == Some(a.s1))
+        .expect("the per-location policy is listed");
+    let trail = store
+        .audit_for_subject(a.t, &format!("policy:dairy:{}", a.s1))
+        .await
+        .unwrap();
+    assert_eq!(trail.len(), 1);
+    assert!(trail[0]
+        .after
+        .as_deref()
+        .unwrap()
+        .contains("\"case_pack\":12"));
+    // Deleting it re-checks them again, and the broader policy applies.
+    let admin = member(store, a.t, "admin@acme.example").await;
+    replenish::delete_policy(store, a.t, &admin, scope.id, None)
+        .await
+        .unwrap();
+    assert!(matches!(
+        replenish::delete_policy(store, a.t, &admin, scope.id, None).await,
+        Err(EngineError::NotFound)
+    ));
+    worker.run_once(now_ms()).await.unwrap();
+    assert_eq!(store.dirty_count(a.t).await.unwrap(), 3);
+    drain(store).await;
+    assert!(store
+        .policies(a.t)
+        .await
+        .unwrap()
+        .iter()
+        .all(|p| p.location_id.is_none()));
+    // Bad settings are refused with the reason, and nothing is saved.
+    let bad = replenish::PolicySettings {
+        case_pack: 0,
+        ..Default::default()
+    };
+    let r = replenish::save_policy(store, a.t, "dairy", None, &bad, "user:1", None, now_ms()).await;
+    assert!(
+        matches!(&r, Err(EngineError::Invalid(m)) if m.contains("case_pack")),
+        "{r:?}"
+    );
 }

@@ -1,4 +1,5 @@
-//! Portal form posts that change things: approval decisions (one or in bulk), transfer
+//! Portal form posts that change things: approval decisions (one or in bulk), stand-ins
+//! while away, transfer
 //! commands, exception-queue actions, job replay and the approval matrix. Plain HTML
 //! forms, so they work without JavaScript; each one authorises the signed-in member,
 //! calls the engine, and redirects back (303) with `?notice=` or `?error=`.
@@ -33,13 +34,23 @@ where
         r = r
             .route(&format!("{prefix}/approvals/decide"), post(decide))
             .route(&format!("{prefix}/approvals/bulk"), post(bulk_approve))
+            .route(&format!("{prefix}/approvals/delegations"), post(delegate))
+            .route(
+                &format!("{prefix}/approvals/delegations/{{id}}/end"),
+                post(end_delegation),
+            )
             .route(
                 &format!("{prefix}/documents/{{kind}}/{{id}}/command"),
                 post(document_command),
             )
             .route(&format!("{prefix}/exceptions/act"), post(exceptions_act))
             .route(&format!("{prefix}/jobs/{{id}}/replay"), post(replay_job))
-            .route(&format!("{prefix}/settings/approvals"), post(save_matrix));
+            .route(&format!("{prefix}/settings/approvals"), post(save_matrix))
+            .route(&format!("{prefix}/settings/policies"), post(save_policy))
+            .route(
+                &format!("{prefix}/settings/policies/{{id}}/delete"),
+                post(delete_policy),
+            );
     }
     r
 }
@@ -241,6 +252,88 @@ async fn bulk_approve(
             "error",
             &format!("Approved {done}; not approved: {}", refused.join(" ")),
         )
+    }
+}
+
+async fn delegate(
+    State(state): State<Arc<AppState>>,
+    SignedIn { tc, member }: SignedIn,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let f = fields(&body);
+    let Ok(to_user) = field(&f, "to_user").parse::<i64>() else {
+        return back(&tc, "/approvals", "error", "Choose who stands in for you.");
+    };
+    let Some(role) = Role::parse(field(&f, "role")) else {
+        return back(&tc, "/approvals", "error", "Choose the role to hand over.");
+    };
+    let (Some(first), Some(last)) = (
+        engine::model::parse_day(field(&f, "first_day")),
+        engine::model::parse_day(field(&f, "last_day")),
+    ) else {
+        return back(
+            &tc,
+            "/approvals",
+            "error",
+            "Give the first and the last day as dates (YYYY-MM-DD).",
+        );
+    };
+    let rid = request_id(&headers);
+    // The last day counts in full: the delegation ends when the day after it begins.
+    match replenish::delegate(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        to_user,
+        role,
+        first,
+        last + 24 * 3_600_000,
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(_) => back(
+            &tc,
+            "/approvals",
+            "notice",
+            &format!(
+                "Your stand-in is set from {} to {}.",
+                field(&f, "first_day"),
+                field(&f, "last_day")
+            ),
+        ),
+        Err(e) => back(&tc, "/approvals", "error", &message(&e)),
+    }
+}
+
+async fn end_delegation(
+    State(state): State<Arc<AppState>>,
+    SignedIn { tc, member }: SignedIn,
+    Path(params): Path<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let id: i64 = params.get("id").and_then(|i| i.parse().ok()).unwrap_or(0);
+    let rid = request_id(&headers);
+    match replenish::end_delegation(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        id,
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(()) => back(&tc, "/approvals", "notice", "Your stand-in has ended."),
+        Err(EngineError::NotFound) => back(
+            &tc,
+            "/approvals",
+            "error",
+            "That stand-in is not yours, or has already ended.",
+        ),
+        Err(e) => back(&tc, "/approvals", "error", &message(&e)),
     }
 }
 
@@ -473,5 +566,190 @@ async fn save_matrix(
             "error",
             &format!("The matrix was not saved: {}", message(&e)),
         ),
+    }
+}
+
+/// The policy form's fields as settings, or what is wrong with them (by field).
+fn policy_settings(f: &[(String, String)]) -> Result<replenish::PolicySettings, String> {
+    let whole = |name: &str, label: &str| -> Result<i64, String> {
+        field(f, name)
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| format!("{label} must be a whole number."))
+    };
+    let method = match field(f, "method") {
+        "reorder_point" => replenish::Method::ReorderPoint,
+        "min_max" => replenish::Method::MinMax,
+        _ => return Err("Choose the method: reorder point or min/max.".into()),
+    };
+    let service_z = field(f, "service_z")
+        .trim()
+        .parse::<f64>()
+        .map_err(|_| "Service level z must be a number such as 1.65.".to_string())?;
+    let lead = field(f, "lead_time_days").trim();
+    let lead_time_days = if lead.is_empty() {
+        None
+    } else {
+        Some(
+            lead.parse::<i64>()
+                .map_err(|_| "Lead time must be a whole number of days, or blank.".to_string())?,
+        )
+    };
+    let mut uplifts = Vec::new();
+    for (n, line) in field(f, "uplifts").lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let parsed = match parts.as_slice() {
+            [a, b, factor] => engine::model::parse_day(a)
+                .zip(engine::model::parse_day(b))
+                .zip(factor.parse::<f64>().ok()),
+            _ => None,
+        };
+        let Some(((from, last), factor)) = parsed else {
+            return Err(format!(
+                "Promotion line {}: write first day, last day and factor, e.g. 2026-12-01 2026-12-24 1.5.",
+                n + 1
+            ));
+        };
+        uplifts.push(engine::policy::Uplift {
+            from_ms: from,
+            to_ms: last + 24 * 3_600_000,
+            factor,
+        });
+    }
+    let s = replenish::PolicySettings {
+        method,
+        compute_reorder_point: field(f, "compute_reorder_point") == "yes",
+        safety_stock: whole("safety_stock", "Safety stock")?,
+        service_z,
+        lead_time_days,
+        case_pack: whole("case_pack", "Case pack")?,
+        moq: whole("moq", "Minimum order quantity")?,
+        uplifts,
+    };
+    s.validate().map_err(|e| format!("Not saved: {e}."))?;
+    Ok(s)
+}
+
+async fn save_policy(
+    State(state): State<Arc<AppState>>,
+    SignedIn { tc, member }: SignedIn,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    const PAGE: &str = "/settings/policies";
+    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "Only planners and admins can change policies.",
+        );
+    }
+    let f = fields(&body);
+    let settings = match policy_settings(&f) {
+        Ok(s) => s,
+        Err(e) => return back(&tc, PAGE, "error", &e),
+    };
+    let store = &state.store;
+    let tenant = tc.tenant.id;
+    let class = field(&f, "class").trim();
+    let classes = match store.product_classes(tenant).await {
+        Ok(c) => c,
+        Err(e) => return back(&tc, PAGE, "error", &message(&EngineError::Store(e))),
+    };
+    if class != "*" && !classes.iter().any(|c| c == class) {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "Choose a product class this portal has, or every class.",
+        );
+    }
+    // Only this tenant's locations: an id from the form is not trusted as it is.
+    let location = match field(&f, "location_id").trim() {
+        "" => None,
+        id => {
+            let locations = match store.locations(tenant).await {
+                Ok(l) => l,
+                Err(e) => return back(&tc, PAGE, "error", &message(&EngineError::Store(e))),
+            };
+            match id
+                .parse::<i64>()
+                .ok()
+                .filter(|id| locations.iter().any(|l| l.id == *id))
+            {
+                Some(id) => Some(id),
+                None => {
+                    return back(
+                        &tc,
+                        PAGE,
+                        "error",
+                        "Choose a location of this portal, or every location.",
+                    )
+                }
+            }
+        }
+    };
+    let rid = request_id(&headers);
+    match replenish::save_policy(
+        store,
+        tenant,
+        class,
+        location,
+        &settings,
+        &format!("user:{}", member.user_id),
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(()) => {
+            state.jobs_wake.notify_one();
+            back(
+                &tc,
+                PAGE,
+                "notice",
+                "Policy saved; the positions it covers are being checked again.",
+            )
+        }
+        Err(e) => back(&tc, PAGE, "error", &message(&e)),
+    }
+}
+
+async fn delete_policy(
+    State(state): State<Arc<AppState>>,
+    SignedIn { tc, member }: SignedIn,
+    Path(params): Path<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    const PAGE: &str = "/settings/policies";
+    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "Only planners and admins can change policies.",
+        );
+    }
+    let id: i64 = params.get("id").and_then(|i| i.parse().ok()).unwrap_or(0);
+    let rid = request_id(&headers);
+    match replenish::delete_policy(&state.store, tc.tenant.id, &member, id, rid.as_deref()).await {
+        Ok(()) => {
+            state.jobs_wake.notify_one();
+            back(
+                &tc,
+                PAGE,
+                "notice",
+                "Policy deleted; the next broader one applies.",
+            )
+        }
+        Err(EngineError::NotFound) => {
+            back(&tc, PAGE, "error", "That policy does not exist (any more).")
+        }
+        Err(e) => back(&tc, PAGE, "error", &message(&e)),
     }
 }

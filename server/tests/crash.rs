@@ -2,7 +2,8 @@
 //! a client streams stock events at it, retrying every batch it did not see acknowledged.
 //! Afterwards every acknowledged event must be applied exactly once (event rows and stock
 //! figures both), no position may have two open needs or documents, and no job may be
-//! stuck (running on a dead worker's lease, or due and never run).
+//! stuck (running on a dead worker's lease, or due and never run), and every changed
+//! position must have been checked against policy (no mark left behind).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -277,7 +278,8 @@ async fn crash_and_recover(url: String, dir: tempfile::TempDir) {
         let busy = counts.get("running").copied().unwrap_or(0)
             + counts.get("available").copied().unwrap_or(0)
             + counts.get("retryable").copied().unwrap_or(0);
-        if busy == 0 || Instant::now() > deadline {
+        let dirty = store.dirty_count(tenant).await.unwrap();
+        if (busy == 0 && dirty == 0) || Instant::now() > deadline {
             break (busy, counts);
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
@@ -326,6 +328,11 @@ async fn crash_and_recover(url: String, dir: tempfile::TempDir) {
         "no position has two open documents"
     );
     assert_eq!(stuck.0, 0, "no job is stuck: {:?}", stuck.1);
+    assert_eq!(
+        store.dirty_count(tenant).await.unwrap(),
+        0,
+        "every changed position was checked against policy"
+    );
     assert_eq!(
         stuck.1.get("discarded").copied().unwrap_or(0),
         0,

@@ -1,12 +1,13 @@
 //! The approvals inbox: what waits for the viewer's decision, with the context to decide
 //! it (stock at both ends, recent demand, value, the suggestion's reason and numbers).
 //! Each card is a plain POST form (approve, or reject with a comment); the checkboxes
-//! belong to one bulk form. Cards stack on a phone-sized screen.
+//! belong to one bulk form. Cards stack on a phone-sized screen. Below them, "Away"
+//! hands the viewer's role to a stand-in for a period, and lists or ends those given.
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
-use crate::api::{get_inbox, InboxItem, Portal};
+use crate::api::{get_inbox, Away, InboxItem, Portal};
 use crate::components::Flash;
 use crate::PortalResource;
 
@@ -27,6 +28,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                         let count = inbox.items.len();
                         let others = inbox.others;
                         let decidable = inbox.items.iter().filter(|i| !i.own).count();
+                        let away = inbox.away;
                         view! {
                             <section class="card">
                                 <h1>"Approvals"</h1>
@@ -49,6 +51,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                             <div class="inbox">
                                 {inbox.items.into_iter().map(|i| view! { <InboxCard portal=p.clone() item=i/> }).collect_view()}
                             </div>
+                            <AwayCard portal=p.clone() away=away/>
                         }.into_any()
                     }
                     Err(e) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
@@ -110,5 +113,60 @@ fn InboxCard(portal: Portal, item: InboxItem) -> impl IntoView {
                 }.into_any()
             }}
         </article>
+    }
+}
+
+/// Stand-ins while the viewer is away: the ones given, each with an "End now" button,
+/// and a form for a new one.
+#[component]
+fn AwayCard(portal: Portal, away: Away) -> impl IntoView {
+    let create = portal.href("/approvals/delegations");
+    let can = !away.roles.is_empty() && !away.people.is_empty();
+    view! {
+        <section class="card away" aria-labelledby="away-title">
+            <h2 id="away-title">"Away?"</h2>
+            <p class="muted">
+                "Hand your role to a colleague for a period: they can decide what waits for it, except what you requested or changed, and get its e-mails. Days are in UTC."
+            </p>
+            {if away.given.is_empty() {
+                view! { <p class="empty">"Nobody stands in for you."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="delegations">
+                        {away.given.into_iter().map(|d| {
+                            let end = portal.href(&format!("/approvals/delegations/{}/end", d.id));
+                            view! {
+                                <li>
+                                    <span>
+                                        <strong>{d.to_name}</strong> " stands in as " {d.role} " from " {d.first_day} " to " {d.last_day}
+                                        {d.active.then(|| view! { " " <span class="badge ok">"Now"</span> })}
+                                    </span>
+                                    <form method="post" action=end>
+                                        <button type="submit" class="danger">{if d.active { "End now" } else { "Cancel" }}</button>
+                                    </form>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {can.then(|| view! {
+                <form method="post" action=create class="bulkbar">
+                    <label>"Stand-in "
+                        <select name="to_user" required>
+                            {away.people.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"Role "
+                        <select name="role" required>
+                            {away.roles.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>"First day " <input type="date" name="first_day" min=away.today.clone() value=away.today.clone() required/></label>
+                    <label>"Last day " <input type="date" name="last_day" min=away.today.clone() required/></label>
+                    <button type="submit" class="primary">"Hand over"</button>
+                </form>
+            })}
+        </section>
     }
 }

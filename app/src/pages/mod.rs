@@ -7,6 +7,7 @@ mod home;
 mod inventory;
 mod jobs;
 mod login;
+mod policies;
 mod settings;
 
 pub use approvals::ApprovalsPage;
@@ -16,6 +17,7 @@ pub use home::HomePage;
 pub use inventory::InventoryPage;
 pub use jobs::JobsPage;
 pub use login::LoginPage;
+pub use policies::PoliciesPage;
 pub use settings::ApprovalSettingsPage;
 
 use leptos::prelude::*;

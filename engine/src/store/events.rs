@@ -2,8 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::jobs::enqueue_many_tx;
-use super::Store;
+use super::{pairs, pairs_from, tuples, Store, CHUNK};
 use crate::db::Tx;
 use crate::model::{now_ms, EventKind, StockEvent, TenantId};
 use crate::replenish;
@@ -28,46 +27,6 @@ fn effect(e: &StockEvent) -> (i64, bool, i64) {
         EventKind::Count => (e.quantity, true, 0),
     }
 }
-
-/// `($1, $a, $b, …, $2), (…)`: `rows` tuples of `cols` fresh parameters starting at
-/// `$first`, with the shared `$1` (tenant) first and, when `now` is set, `$2` last.
-fn tuples(rows: usize, cols: usize, first: usize, now: bool) -> String {
-    let mut out = String::with_capacity(rows * (cols * 5 + 10));
-    let mut n = first;
-    for r in 0..rows {
-        if r > 0 {
-            out.push_str(", ");
-        }
-        out.push_str("($1");
-        for _ in 0..cols {
-            out.push_str(&format!(", ${n}"));
-            n += 1;
-        }
-        out.push_str(if now { ", $2)" } else { ")" });
-    }
-    out
-}
-
-/// `($a, $b), (…)`: `rows` tuples of `cols` parameters starting at `$2`.
-fn pairs(rows: usize, cols: usize) -> String {
-    pairs_from(rows, cols, 2)
-}
-
-/// `($a, …), (…)`: `rows` tuples of `cols` parameters starting at `$first`.
-fn pairs_from(rows: usize, cols: usize, first: usize) -> String {
-    (0..rows)
-        .map(|r| {
-            let cells: Vec<String> = (0..cols)
-                .map(|c| format!("${}", first + r * cols + c))
-                .collect();
-            format!("({})", cells.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Rows per multi-row statement: well under both backends' parameter limits.
-const CHUNK: usize = 500;
 
 /// The net effect of a batch's events on one position, in event order: a count sets
 /// on hand (later deltas add to it), other events add; receipts fulfil on order.
@@ -212,13 +171,14 @@ impl Store {
                 q.execute(&mut *c).await.map(|_| ())
             })?;
         }
-        // 3. Each changed position is checked against policy by a job that commits with
-        // the events: none is lost if the process dies, and a burst queues one check.
-        let jobs: Vec<_> = net
+        // 3. Each changed position is marked for a policy check, and the tenant's sweep
+        // queued, in the same transaction: none is lost if the process dies, and a burst
+        // of any size queues one sweep.
+        let changed: Vec<(i64, i64)> = net
             .keys()
-            .map(|(product, location)| replenish::evaluate_job(tenant, *location, *product, now))
+            .map(|(product, location)| (*location, *product))
             .collect();
-        enqueue_many_tx(&mut tx, &jobs).await?;
+        replenish::positions_changed_tx(&mut tx, tenant, &changed, now).await?;
         tx.commit().await?;
         Ok(applied)
     }

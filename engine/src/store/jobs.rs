@@ -90,48 +90,6 @@ pub(crate) async fn enqueue_tx(tx: &mut Tx, job: &NewJob) -> Result<Option<i64>,
     })
 }
 
-/// Inserts many jobs in one statement per 500 inside the caller's transaction; those
-/// whose unique or debounce key is taken are skipped.
-pub(crate) async fn enqueue_many_tx(tx: &mut Tx, jobs: &[NewJob]) -> Result<(), sqlx::Error> {
-    let now = now_ms();
-    for chunk in jobs.chunks(500) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let cells: Vec<String> = (0..10).map(|c| format!("${}", 2 + r * 10 + c)).collect();
-                format!("({}, $1)", cells.join(", "))
-            })
-            .collect();
-        let sql = format!(
-            "INSERT INTO jobs (tenant_id, queue, kind, state, max_attempts, priority, args, \
-             scheduled_at, unique_key, debounce_key, created_at) VALUES {} ON CONFLICT DO NOTHING",
-            rows.join(", ")
-        );
-        on_tx!(tx, |c| {
-            let mut q = sqlx::query(&sql).bind(now);
-            for job in chunk {
-                let state = if job.scheduled_at > now {
-                    JobState::Scheduled
-                } else {
-                    JobState::Available
-                };
-                q = q
-                    .bind(job.tenant.map(|t| t.0))
-                    .bind(&job.queue)
-                    .bind(&job.kind)
-                    .bind(state.as_str())
-                    .bind(job.max_attempts)
-                    .bind(job.priority)
-                    .bind(job.args.to_string())
-                    .bind(job.scheduled_at)
-                    .bind(&job.unique_key)
-                    .bind(&job.debounce_key);
-            }
-            q.execute(c).await.map(|_| ())
-        })?;
-    }
-    Ok(())
-}
-
 /// Marks a claimed job done inside the transaction that carried out its effects, so the
 /// effects and the completion commit together. False when `attempt` is no longer the
 /// job's running attempt (its lease lapsed and another worker has it): roll back then.

@@ -17,7 +17,10 @@ pub use events::Applied;
 pub use exceptions::{CommentRecord, ExceptionRecord, NewException};
 pub use identity::LoginRecord;
 pub use inventory::{PositionSeed, LOW_COUNT_CAP};
-pub use replenish::{DocRef, PoLineRecord, PurchaseOrderRecord, StepRecord, TransferRecord};
+pub use replenish::{
+    DelegationRecord, DirtyPosition, DocRef, PoLineRecord, PolicyRecord, PurchaseOrderRecord,
+    StepRecord, TransferRecord,
+};
 
 use crate::db::Db;
 
@@ -35,3 +38,45 @@ impl Store {
         &self.db
     }
 }
+
+// Placeholders for multi-row statements, shared by the store modules.
+
+/// `($1, $a, $b, …, $2), (…)`: `rows` tuples of `cols` fresh parameters starting at
+/// `$first`, with the shared `$1` (tenant) first and, when `now` is set, `$2` last.
+pub(crate) fn tuples(rows: usize, cols: usize, first: usize, now: bool) -> String {
+    let mut out = String::with_capacity(rows * (cols * 5 + 10));
+    let mut n = first;
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push_str("($1");
+        for _ in 0..cols {
+            out.push_str(&format!(", ${n}"));
+            n += 1;
+        }
+        out.push_str(if now { ", $2)" } else { ")" });
+    }
+    out
+}
+
+/// `($a, $b), (…)`: `rows` tuples of `cols` parameters starting at `$2`.
+pub(crate) fn pairs(rows: usize, cols: usize) -> String {
+    pairs_from(rows, cols, 2)
+}
+
+/// `($a, …), (…)`: `rows` tuples of `cols` parameters starting at `$first`.
+pub(crate) fn pairs_from(rows: usize, cols: usize, first: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let cells: Vec<String> = (0..cols)
+                .map(|c| format!("${}", first + r * cols + c))
+                .collect();
+            format!("({})", cells.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rows per multi-row statement: well under both backends' parameter limits.
+pub(crate) const CHUNK: usize = 500;

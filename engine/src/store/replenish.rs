@@ -1331,3 +1331,375 @@ impl Store {
         .await)
     }
 }
+
+/// A position changed since its last policy check, with the mark's version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirtyPosition {
+    pub location_id: i64,
+    pub product_id: i64,
+    pub version: i64,
+}
+
+/// Marks `(location, product)` pairs as changed since their last policy check; a pair
+/// already marked gets a new version, so a sweep that read the old one keeps the mark.
+/// Rows are written in key order, so concurrent PostgreSQL writers cannot deadlock.
+pub(crate) async fn mark_dirty_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    changed: &[(i64, i64)],
+) -> Result<(), sqlx::Error> {
+    let mut pairs_sorted = changed.to_vec();
+    pairs_sorted.sort_unstable();
+    pairs_sorted.dedup();
+    for chunk in pairs_sorted.chunks(super::CHUNK) {
+        let sql = format!(
+            "INSERT INTO dirty_positions (tenant_id, location_id, product_id) VALUES {} \
+             ON CONFLICT (tenant_id, location_id, product_id) \
+             DO UPDATE SET version = dirty_positions.version + 1",
+            super::tuples(chunk.len(), 2, 2, false)
+        );
+        on_tx!(tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for (location, product) in chunk {
+                q = q.bind(*location).bind(*product);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Clears the marks of positions a sweep has checked, each only if it still has the
+/// version the sweep read (one marked again meanwhile stays for the next sweep).
+pub(crate) async fn clear_dirty_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    checked: &[DirtyPosition],
+) -> Result<(), sqlx::Error> {
+    let mut sorted = checked.to_vec();
+    sorted.sort_unstable_by_key(|d| (d.location_id, d.product_id));
+    for chunk in sorted.chunks(super::CHUNK) {
+        if let Tx::Postgres(t) = &mut *tx {
+            // Lock in key order, like the writers that mark, so neither side deadlocks.
+            let sql = format!(
+                "SELECT 1 FROM dirty_positions WHERE tenant_id = $1 AND (location_id, product_id) \
+                 IN (VALUES {}) ORDER BY location_id, product_id FOR UPDATE",
+                super::pairs(chunk.len(), 2)
+            );
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for d in chunk {
+                q = q.bind(d.location_id).bind(d.product_id);
+            }
+            q.execute(&mut **t).await?;
+        }
+        let sql = format!(
+            "DELETE FROM dirty_positions WHERE tenant_id = $1 \
+             AND (location_id, product_id, version) IN (VALUES {})",
+            super::pairs(chunk.len(), 3)
+        );
+        on_tx!(tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for d in chunk {
+                q = q.bind(d.location_id).bind(d.product_id).bind(d.version);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Up to `limit` marked positions of the tenant after `after` (key order).
+    pub async fn dirty_positions(
+        &self,
+        tenant: TenantId,
+        after: Option<(i64, i64)>,
+        limit: i64,
+    ) -> Result<Vec<DirtyPosition>, sqlx::Error> {
+        let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
+        let rows: Vec<(i64, i64, i64)> =
+            on_db!(&self.db, read, |pool| {
+                sqlx::query_as(
+            "SELECT location_id, product_id, version FROM dirty_positions WHERE tenant_id = $1 \
+             AND (location_id > $2 OR (location_id = $2 AND product_id > $3)) \
+             ORDER BY location_id, product_id LIMIT $4",
+        )
+        .bind(tenant.0)
+        .bind(l)
+        .bind(p)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+            })?;
+        Ok(rows
+            .into_iter()
+            .map(|(location_id, product_id, version)| DirtyPosition {
+                location_id,
+                product_id,
+                version,
+            })
+            .collect())
+    }
+
+    /// How many positions of the tenant wait for a policy check (0 once the engine has
+    /// caught up; the crash test checks it).
+    pub async fn dirty_count(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM dirty_positions WHERE tenant_id = $1",
+        )
+        .bind(tenant.0)
+        .fetch_one(pool)
+        .await)
+    }
+}
+
+/// A delegation someone gave, for listing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DelegationRecord {
+    pub id: i64,
+    pub from_user: i64,
+    pub to_user: i64,
+    pub to_name: String,
+    pub role: String,
+    pub from_ms: i64,
+    pub to_ms: i64,
+}
+
+pub(crate) async fn insert_delegation_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    d: &crate::approval::Delegation,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+        "INSERT INTO delegations (tenant_id, from_user, to_user, role, from_ms, to_ms, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(tenant.0)
+    .bind(d.from_user)
+    .bind(d.to_user)
+    .bind(d.role.as_str())
+    .bind(d.from_ms)
+    .bind(d.to_ms)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })
+}
+
+/// Ends `from_user`'s delegation `id` at `now` (kept for the record). False when it is
+/// not theirs, not this tenant's, or already over.
+pub(crate) async fn end_delegation_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    from_user: i64,
+    now: i64,
+) -> Result<Option<DelegationRecord>, sqlx::Error> {
+    let row: Option<(i64, i64, i64, String, String, i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
+        "UPDATE delegations SET to_ms = CASE WHEN from_ms > $4 THEN from_ms ELSE $4 END \
+         WHERE tenant_id = $1 AND id = $2 AND from_user = $3 AND to_ms > $4 \
+         RETURNING id, from_user, to_user, '', role, from_ms, to_ms",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(from_user)
+    .bind(now)
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(
+        |(id, from_user, to_user, to_name, role, from_ms, to_ms)| DelegationRecord {
+            id,
+            from_user,
+            to_user,
+            to_name,
+            role,
+            from_ms,
+            to_ms,
+        },
+    ))
+}
+
+/// Users standing in at `now` for a holder of `role` (enabled users only): they get the
+/// holders' e-mails too.
+pub(crate) async fn delegates_for_role_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    role: Role,
+    now: i64,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT DISTINCT u.id, u.email, u.name FROM delegations d \
+         JOIN users u ON u.id = d.to_user \
+         JOIN memberships m ON m.tenant_id = d.tenant_id AND m.user_id = d.from_user AND m.role = d.role \
+         JOIN memberships t ON t.tenant_id = d.tenant_id AND t.user_id = d.to_user \
+         WHERE d.tenant_id = $1 AND d.role = $2 AND d.from_ms <= $3 AND d.to_ms > $3 \
+         AND u.disabled = FALSE ORDER BY u.id",
+    )
+    .bind(tenant.0)
+    .bind(role.as_str())
+    .bind(now)
+    .fetch_all(c)
+    .await
+    })
+}
+
+impl Store {
+    /// Delegations `user` gave that are current or still to come, soonest first.
+    pub async fn delegations_from(
+        &self,
+        tenant: TenantId,
+        user: i64,
+        now: i64,
+    ) -> Result<Vec<DelegationRecord>, sqlx::Error> {
+        let rows: Vec<(i64, i64, i64, String, String, i64, i64)> =
+            on_db!(&self.db, read, |pool| sqlx::query_as(
+                "SELECT d.id, d.from_user, d.to_user, u.name, d.role, d.from_ms, d.to_ms \
+                 FROM delegations d JOIN users u ON u.id = d.to_user \
+                 WHERE d.tenant_id = $1 AND d.from_user = $2 AND d.to_ms > $3 \
+                 ORDER BY d.from_ms, d.id LIMIT 50",
+            )
+            .bind(tenant.0)
+            .bind(user)
+            .bind(now)
+            .fetch_all(pool)
+            .await)?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, from_user, to_user, to_name, role, from_ms, to_ms)| DelegationRecord {
+                    id,
+                    from_user,
+                    to_user,
+                    to_name,
+                    role,
+                    from_ms,
+                    to_ms,
+                },
+            )
+            .collect())
+    }
+
+    /// The tenant's enabled members (id, name), by name: choices for a delegate.
+    pub async fn member_choices(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_as::<_, (i64, String)>(
+            "SELECT DISTINCT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.tenant_id = $1 AND u.disabled = FALSE AND m.role <> 'supplier' \
+             ORDER BY u.name, u.id LIMIT 500",
+        )
+        .bind(tenant.0)
+        .fetch_all(pool)
+        .await)
+    }
+}
+
+/// A policy scope: a product class (`*` for every class), optionally one location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyRecord {
+    pub id: i64,
+    pub class: String,
+    pub location_id: Option<i64>,
+    /// `replenish::PolicySettings` as JSON.
+    pub settings: String,
+    pub updated_at: i64,
+}
+
+type PolicyRow = (i64, String, Option<i64>, String, i64);
+
+fn policy_record((id, class, location_id, settings, updated_at): PolicyRow) -> PolicyRecord {
+    PolicyRecord {
+        id,
+        class,
+        location_id,
+        settings,
+        updated_at,
+    }
+}
+
+/// The settings saved for exactly this scope, if any.
+pub(crate) async fn policy_scope_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+) -> Result<Option<PolicyRecord>, sqlx::Error> {
+    let row: Option<PolicyRow> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, class, location_id, settings, updated_at FROM replenishment_policies \
+         WHERE tenant_id = $1 AND class = $2 AND COALESCE(location_id, 0) = COALESCE($3, 0)",
+    )
+    .bind(tenant.0)
+    .bind(class)
+    .bind(location)
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(policy_record))
+}
+
+/// Deletes policy `id` of the tenant; returns what it was.
+pub(crate) async fn delete_policy_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+) -> Result<Option<PolicyRecord>, sqlx::Error> {
+    let row: Option<PolicyRow> = on_tx!(tx, |c| sqlx::query_as(
+        "DELETE FROM replenishment_policies WHERE tenant_id = $1 AND id = $2 \
+         RETURNING id, class, location_id, settings, updated_at",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(policy_record))
+}
+
+impl Store {
+    /// The tenant's policy scopes: by class (`*` last), tenant-wide before per location.
+    pub async fn policies(&self, tenant: TenantId) -> Result<Vec<PolicyRecord>, sqlx::Error> {
+        let rows: Vec<PolicyRow> = on_db!(&self.db, read, |pool| sqlx::query_as(
+            "SELECT id, class, location_id, settings, updated_at FROM replenishment_policies \
+             WHERE tenant_id = $1 ORDER BY CASE WHEN class = '*' THEN 1 ELSE 0 END, class, \
+             CASE WHEN location_id IS NULL THEN 0 ELSE 1 END, location_id LIMIT 1000",
+        )
+        .bind(tenant.0)
+        .fetch_all(pool)
+        .await)?;
+        Ok(rows.into_iter().map(policy_record).collect())
+    }
+}
+
+/// Marks up to `limit` positions of `class` (`*`: every class) at `location` (`None`:
+/// every location) after `after` in (location, product) order for a policy check;
+/// returns the last one marked, `None` when there were no more.
+pub(crate) async fn mark_scope_dirty_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
+    let page: Vec<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT s.location_id, s.product_id FROM stock_positions s \
+         JOIN products p ON p.id = s.product_id \
+         WHERE s.tenant_id = $1 AND ($2 = '*' OR p.class = $2) \
+         AND ($3 IS NULL OR s.location_id = $3) \
+         AND (s.location_id > $4 OR (s.location_id = $4 AND s.product_id > $5)) \
+         ORDER BY s.location_id, s.product_id LIMIT $6",
+    )
+    .bind(tenant.0)
+    .bind(class)
+    .bind(location)
+    .bind(l)
+    .bind(p)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?;
+    mark_dirty_tx(tx, tenant, &page).await?;
+    Ok(page.last().copied())
+}

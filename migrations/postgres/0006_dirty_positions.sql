@@ -1,0 +1,14 @@
+-- Positions changed since their last policy check (PostgreSQL). Never edit once released.
+-- Same shape as ../sqlite/0006_dirty_positions.sql.
+--
+-- Ingestion marks each changed position here, in the transaction that applies the
+-- events, and queues one debounced sweep job per tenant; the sweep checks the marked
+-- positions in batches and clears each mark in the transaction that checked it, unless
+-- the position was marked again meanwhile (the version moved on).
+CREATE TABLE dirty_positions (
+    tenant_id    BIGINT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    location_id  BIGINT NOT NULL,
+    product_id   BIGINT NOT NULL,
+    version      BIGINT NOT NULL DEFAULT 1,
+    PRIMARY KEY (tenant_id, location_id, product_id)
+);
