@@ -1,5 +1,6 @@
 //! End-to-end in headless Chromium: sign in to both demo tenants, see each one's brand,
-//! and filter the inventory through the hydrated page without a reload.
+//! filter the inventory through the hydrated page without a reload, and approve a
+//! transfer from the inbox on a phone-sized screen.
 
 mod support;
 
@@ -222,5 +223,123 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
     check_brand(&c, "Ridgeline Supply Desk", "rgb(38, 50, 56)").await;
     filter_without_reload(&c, &app, "jacket", "ridgeline").await;
 
+    approve_on_a_phone(&c, &app).await;
     c.close().await.unwrap();
+}
+
+/// A store runs low; the operator opens the inbox on a 390 px wide screen, sees the
+/// item whole (nothing wider than the screen), and approves it with a tap.
+async fn approve_on_a_phone(c: &Client, app: &TestApp) {
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "browser test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        {"source": "pos-1", "external_id": "phone-1", "type": "count", "location": "DC-N", "sku": "FF-0001", "quantity": 300},
+        {"source": "pos-1", "external_id": "phone-2", "type": "count", "location": "S-AMS1", "sku": "FF-0001", "quantity": 3},
+    ]});
+    let res = app
+        .client()
+        .post(app.url("/t/freshfield/api/v1/events"))
+        .bearer_auth(&key)
+        .json(&batch)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let mut transfer = None;
+    for _ in 0..100 {
+        transfer = app
+            .store
+            .transfers(ff, None, 5)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.state == "pending_approval");
+        if transfer.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let transfer = transfer.expect("the low store got a transfer");
+
+    c.set_window_size(390, 844).await.unwrap();
+    // The planner signs out first (the sign-in helper waits for the signed-in header).
+    c.goto(&app.url("/t/freshfield/")).await.unwrap();
+    c.find(Locator::Css("form.signout button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(c, "!document.querySelector('.who')", "the signed-out page").await;
+    sign_in(
+        c,
+        &app.url("/t/freshfield/login"),
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    c.goto(&app.url("/t/freshfield/approvals")).await.unwrap();
+    wait_for(
+        c,
+        "document.querySelector('article.approval')",
+        "an inbox card",
+    )
+    .await;
+    let fits = js(
+        c,
+        "const w = document.documentElement.clientWidth;
+         const b = document.querySelector('article.approval button[value=approve]').getBoundingClientRect();
+         return { page: document.documentElement.scrollWidth, width: w,
+                  card: document.querySelector('article.approval').getBoundingClientRect().right,
+                  button: [b.left, b.right, b.height],
+                  wider: [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1)
+                    .slice(0, 8).map(e => e.tagName + '.' + e.className) };",
+    )
+    .await;
+    let width = fits["width"].as_f64().unwrap();
+    assert!(width <= 400.0, "a phone-sized viewport: {fits}");
+    assert!(
+        fits["page"].as_f64().unwrap() <= width,
+        "nothing scrolls sideways: {fits}"
+    );
+    assert!(fits["card"].as_f64().unwrap() <= width, "{fits}");
+    let button = &fits["button"];
+    assert!(
+        button[0].as_f64().unwrap() >= 0.0 && button[1].as_f64().unwrap() <= width,
+        "the Approve button is on screen: {fits}"
+    );
+    assert!(
+        button[2].as_f64().unwrap() >= 36.0,
+        "and big enough to tap: {fits}"
+    );
+    let png = c.screenshot().await.unwrap();
+    let _ = std::fs::write(
+        std::env::temp_dir().join(format!("shelfwise-phone-inbox-{}.png", app.port)),
+        png,
+    );
+    c.find(Locator::Css("article.approval button[value=approve]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "location.search.includes('notice=')",
+        "the approval notice",
+    )
+    .await;
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        "approved"
+    );
 }

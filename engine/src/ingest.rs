@@ -1,5 +1,10 @@
 //! Stock event ingestion: validate a whole batch, resolve codes inside the tenant, then
 //! apply it in one transaction. A batch with any invalid event changes nothing.
+//!
+//! On SQLite, which has one writer, batches go through a [`Writer`] that applies the
+//! batches waiting at that moment in one transaction (group commit): many small
+//! requests cost one commit instead of one each, and each is answered only after its
+//! transaction committed.
 
 use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
@@ -248,8 +253,108 @@ fn parse_batch(body: &Value) -> Result<Vec<Parsed>, Vec<FieldError>> {
     }
 }
 
+/// Events one group commit applies at most (whole batches; a batch is never split).
+const MAX_GROUP_EVENTS: usize = 10_000;
+
+/// Applies resolved batches: directly (PostgreSQL, whose writers run in parallel), or
+/// through one group-commit task (SQLite). Cheap to clone; the task ends when the last
+/// clone is dropped.
+#[derive(Clone)]
+pub struct Writer {
+    store: Store,
+    group: Option<tokio::sync::mpsc::Sender<Pending>>,
+}
+
+struct Pending {
+    tenant: TenantId,
+    events: Vec<StockEvent>,
+    reply: tokio::sync::oneshot::Sender<Result<Applied, sqlx::Error>>,
+}
+
+impl Writer {
+    /// A writer for `store`; on SQLite this spawns the group-commit task, so it must be
+    /// called inside a Tokio runtime.
+    pub fn new(store: Store) -> Writer {
+        let group = (store.db().backend() == crate::db::Backend::Sqlite).then(|| {
+            let (tx, rx) = tokio::sync::mpsc::channel(1024);
+            tokio::spawn(group_commit(store.clone(), rx));
+            tx
+        });
+        Writer { store, group }
+    }
+
+    /// Applies one tenant's batch; returns once it has committed.
+    pub async fn apply(
+        &self,
+        tenant: TenantId,
+        events: Vec<StockEvent>,
+    ) -> Result<Applied, sqlx::Error> {
+        let Some(group) = &self.group else {
+            return self.store.apply_events(tenant, &events).await;
+        };
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let pending = Pending {
+            tenant,
+            events,
+            reply,
+        };
+        if let Err(e) = group.send(pending).await {
+            // The task is gone (shutting down): write this batch on its own.
+            let p = e.0;
+            return self.store.apply_events(p.tenant, &p.events).await;
+        }
+        answer.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+}
+
+/// Takes the batches waiting, applies them in one transaction, answers each; repeats.
+/// If the shared transaction fails, each batch is retried alone, so one bad batch
+/// cannot fail the others.
+async fn group_commit(store: Store, mut rx: tokio::sync::mpsc::Receiver<Pending>) {
+    while let Some(first) = rx.recv().await {
+        let mut size = first.events.len();
+        let mut group = vec![first];
+        while size < MAX_GROUP_EVENTS {
+            match rx.try_recv() {
+                Ok(p) => {
+                    size += p.events.len();
+                    group.push(p);
+                }
+                Err(_) => break,
+            }
+        }
+        let batches: Vec<(TenantId, &[StockEvent])> =
+            group.iter().map(|p| (p.tenant, &p.events[..])).collect();
+        let result = store.apply_event_groups(&batches).await;
+        drop(batches);
+        match result {
+            Ok(applied) => {
+                for (p, a) in group.into_iter().zip(applied) {
+                    let _ = p.reply.send(Ok(a));
+                }
+            }
+            Err(e) if group.len() == 1 => {
+                let p = group.pop().expect("one batch");
+                let _ = p.reply.send(Err(e));
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, batches = group.len(), "group commit failed; applying its batches one by one");
+                for p in group {
+                    let r = store.apply_events(p.tenant, &p.events).await;
+                    let _ = p.reply.send(r);
+                }
+            }
+        }
+    }
+}
+
 /// Validates, resolves and applies one batch for `tenant`.
-pub async fn ingest(store: &Store, tenant: TenantId, body: &Value) -> Result<Applied, IngestError> {
+pub async fn ingest(
+    writer: &Writer,
+    tenant: TenantId,
+    body: &Value,
+) -> Result<Applied, IngestError> {
+    let store = &writer.store;
     let parsed = parse_batch(body).map_err(IngestError::Invalid)?;
     let codes: Vec<&str> = parsed.iter().map(|p| p.location.as_str()).collect();
     let skus: Vec<&str> = parsed.iter().map(|p| p.sku.as_str()).collect();
@@ -287,7 +392,7 @@ pub async fn ingest(store: &Store, tenant: TenantId, body: &Value) -> Result<App
     if !errors.0.is_empty() {
         return Err(IngestError::Invalid(errors.0));
     }
-    Ok(store.apply_events(tenant, &events).await?)
+    Ok(writer.apply(tenant, events).await?)
 }
 
 #[cfg(test)]

@@ -50,9 +50,13 @@ const SYSTEM: &str = "system:replenishment";
 /// Marked positions one sweep job checks before it hands over to a follow-up job (so
 /// other tenants' jobs get their turn).
 const SWEEP_PAGE: i64 = 500;
-/// Positions checked per write transaction by a sweep: enough to spread the commit, few
-/// enough that ingestion never waits long for the write lock.
+/// Positions checked per write transaction by a sweep at most: enough to spread the
+/// commit, few enough that ingestion never waits long for the write lock.
 const SWEEP_BATCH: usize = 20;
+/// A sweep's transaction takes no further position after this much work.
+const SWEEP_BATCH_MS: u64 = 4;
+/// Parallel streams of one sweep on PostgreSQL.
+const SWEEP_STREAMS: usize = 4;
 
 /// The job that checks the tenant's marked positions. Debounced per tenant: a burst
 /// queues one sweep; a change during a sweep queues the next. `after` continues a sweep
@@ -146,31 +150,85 @@ pub struct Sweep {
     pub more: bool,
 }
 
-/// Checks up to a page of the tenant's marked positions, [`SWEEP_BATCH`] per write
-/// transaction, and clears each mark unless the position changed again meanwhile. A
-/// batch that fails is retried one position at a time; a position that still fails is
-/// handed to a `replenish.evaluate` job, whose retries end in the dead letter (and the
-/// exception queue) rather than blocking the sweep. Checking twice is harmless: an open
-/// need is never opened again.
+/// Checks up to a page of the tenant's marked positions in write transactions of at most
+/// [`SWEEP_BATCH`] positions or [`SWEEP_BATCH_MS`] of work, so ingestion never waits
+/// long for the locks, and clears each mark unless the position changed again
+/// meanwhile. On PostgreSQL the page is split by location into [`SWEEP_STREAMS`]
+/// streams checked in parallel (a location's draft orders stay in one stream, so the
+/// streams never wait on each other's locks). A batch that fails is retried one
+/// position at a time; a position that still fails is handed to a `replenish.evaluate`
+/// job, whose retries end in the dead letter (and the exception queue) rather than
+/// blocking the sweep. Checking twice is harmless: an open need is never opened again.
 pub async fn sweep(
     store: &Store,
     tenant: TenantId,
     after: Option<(i64, i64)>,
 ) -> Result<Sweep, EngineError> {
     let page = store.dirty_positions(tenant, after, SWEEP_PAGE).await?;
+    let streams = match store.db().backend() {
+        crate::db::Backend::Sqlite => 1,
+        crate::db::Backend::Postgres => SWEEP_STREAMS,
+    };
+    let mut parts: Vec<Vec<sql::DirtyPosition>> = vec![Vec::new(); streams];
+    for d in &page {
+        parts[d.location_id.rem_euclid(streams as i64) as usize].push(*d);
+    }
+    let mut set = tokio::task::JoinSet::new();
+    for part in parts.into_iter().filter(|p| !p.is_empty()) {
+        let store = store.clone();
+        set.spawn(async move { sweep_part(&store, tenant, part).await });
+    }
     let mut out = Sweep::default();
-    for batch in page.chunks(SWEEP_BATCH) {
+    let mut failure = None;
+    while let Some(joined) = set.join_next().await {
+        match joined {
+            Ok(Ok(part)) => {
+                out.checked += part.checked;
+                out.covered += part.covered;
+                out.failed += part.failed;
+            }
+            Ok(Err(e)) => failure = Some(e),
+            Err(e) => failure = Some(EngineError::Invalid(format!("a sweep task failed: {e}"))),
+        }
+    }
+    if let Some(e) = failure {
+        // Marks not cleared stay for the retry of this job.
+        return Err(e);
+    }
+    if page.len() as i64 == SWEEP_PAGE {
+        let last = page.last().map(|d| (d.location_id, d.product_id));
+        let mut tx = store.begin().await?;
+        enqueue_tx(&mut tx, &sweep_job(tenant, last, crate::model::now_ms())).await?;
+        tx.commit().await?;
+        out.more = true;
+    }
+    Ok(out)
+}
+
+/// One stream of a sweep, in (product, location) order: the order ingestion locks
+/// positions in, so the two cannot deadlock.
+async fn sweep_part(
+    store: &Store,
+    tenant: TenantId,
+    mut part: Vec<sql::DirtyPosition>,
+) -> Result<Sweep, EngineError> {
+    part.sort_unstable_by_key(|d| (d.product_id, d.location_id));
+    let mut out = Sweep::default();
+    let mut rest = &part[..];
+    while !rest.is_empty() {
         let now = crate::model::now_ms();
-        match evaluate_batch(store, tenant, batch, now).await {
-            Ok(covered) => {
-                out.checked += batch.len();
+        let take = rest.len().min(SWEEP_BATCH);
+        match evaluate_batch(store, tenant, &rest[..take], now).await {
+            Ok((checked, covered)) => {
+                out.checked += checked;
                 out.covered += covered;
+                rest = &rest[checked..];
             }
             Err(e) => {
                 tracing::warn!(tenant = tenant.0, error = %e, "sweep batch failed; checking its positions one by one");
-                for d in batch {
+                for d in &rest[..take] {
                     match evaluate_batch(store, tenant, std::slice::from_ref(d), now).await {
-                        Ok(covered) => {
+                        Ok((_, covered)) => {
                             out.checked += 1;
                             out.covered += covered;
                         }
@@ -189,43 +247,39 @@ pub async fn sweep(
                         }
                     }
                 }
+                rest = &rest[take..];
             }
         }
-    }
-    if page.len() as i64 == SWEEP_PAGE {
-        let last = page.last().map(|d| (d.location_id, d.product_id));
-        let mut tx = store.begin().await?;
-        enqueue_tx(&mut tx, &sweep_job(tenant, last, crate::model::now_ms())).await?;
-        tx.commit().await?;
-        out.more = true;
     }
     Ok(out)
 }
 
-/// Checks `batch` in one write transaction and clears their marks in it; returns how
-/// many got a new transfer or PO line.
+/// Checks a prefix of `batch` (at least one position, at most until [`SWEEP_BATCH_MS`]
+/// has passed) in one write transaction and clears their marks in it; returns how many
+/// it checked and how many of those got a new transfer or PO line.
 async fn evaluate_batch(
     store: &Store,
     tenant: TenantId,
     batch: &[sql::DirtyPosition],
     now: i64,
-) -> Result<usize, EngineError> {
-    // Positions are locked as they are checked (PostgreSQL): in (product, location)
-    // order, the order ingestion locks them in, so the two cannot deadlock.
-    let mut ordered = batch.to_vec();
-    ordered.sort_unstable_by_key(|d| (d.product_id, d.location_id));
+) -> Result<(usize, usize), EngineError> {
+    let started = std::time::Instant::now();
     let mut tx = store.begin().await?;
-    let mut covered = 0;
-    for d in &ordered {
+    let (mut checked, mut covered) = (0, 0);
+    for d in batch {
+        if checked > 0 && started.elapsed().as_millis() as u64 >= SWEEP_BATCH_MS {
+            break;
+        }
         if let Evaluation::Covered { .. } =
             evaluate_tx(&mut tx, tenant, d.location_id, d.product_id, now).await?
         {
             covered += 1;
         }
+        checked += 1;
     }
-    sql::clear_dirty_tx(&mut tx, tenant, batch).await?;
+    sql::clear_dirty_tx(&mut tx, tenant, &batch[..checked]).await?;
     tx.commit().await?;
-    Ok(covered)
+    Ok((checked, covered))
 }
 
 /// The job that checks one position against policy: a sweep hands over a position whose

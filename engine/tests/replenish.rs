@@ -21,6 +21,7 @@ conformance!(
     a_stand_in_decides_only_while_the_delegation_runs_and_gets_the_mail,
     an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_down,
     a_changed_policy_rechecks_the_positions_it_covers,
+    concurrent_small_batches_are_each_applied_once_and_a_bad_one_fails_alone,
 );
 
 const TENANT: &str = r#"
@@ -903,4 +904,47 @@ async fn a_changed_policy_rechecks_the_positions_it_covers(store: &Store) {
         matches!(&r, Err(EngineError::Invalid(m)) if m.contains("case_pack")),
         "{r:?}"
     );
+}
+
+async fn concurrent_small_batches_are_each_applied_once_and_a_bad_one_fails_alone(store: &Store) {
+    let a = acme(store).await;
+    let writer = engine::ingest::Writer::new(store.clone());
+    let before: i64 = {
+        let mut sum = 0;
+        for loc in [a.s1, a.s2] {
+            sum += position(store, a.t, loc, a.milk).await.0;
+        }
+        sum
+    };
+    // 100 one-event requests at once, 20 of them repeats of another's event id, and one
+    // request whose product does not exist.
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let w = writer.clone();
+        let loc = if i % 2 == 0 { a.s1 } else { a.s2 };
+        let e = sale(loc, a.milk, 1, &format!("g-{}", i % 80));
+        tasks.push(tokio::spawn(async move { w.apply(a.t, vec![e]).await }));
+    }
+    let bad = {
+        let w = writer.clone();
+        let e = sale(a.s1, 987_654_321, 1, "bad-1");
+        tokio::spawn(async move { w.apply(a.t, vec![e]).await })
+    };
+    let (mut accepted, mut duplicates) = (0, 0);
+    for t in tasks {
+        let r = t.await.unwrap().expect("a good request is applied");
+        accepted += r.accepted;
+        duplicates += r.duplicates;
+    }
+    assert_eq!((accepted, duplicates), (80, 20));
+    assert!(bad.await.unwrap().is_err(), "the bad request fails");
+    let after: i64 = {
+        let mut sum = 0;
+        for loc in [a.s1, a.s2] {
+            sum += position(store, a.t, loc, a.milk).await.0;
+        }
+        sum
+    };
+    assert_eq!(before - after, 80, "each event moved stock once");
+    assert_eq!(store.event_count(a.t).await.unwrap(), 9 + 80);
 }

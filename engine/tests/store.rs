@@ -126,7 +126,7 @@ async fn seeding_is_idempotent_and_keeps_live_stock(store: &Store) {
     let t = first.tenant;
     let before = on_hand(store, t, "MILK-1L", "S1").await;
     ingest::ingest(
-        store,
+        &ingest::Writer::new(store.clone()),
         t,
         &json!({"events": [sale("e1", "S1", "MILK-1L", 1)]}),
     )
@@ -214,17 +214,21 @@ async fn events_move_stock_once_per_external_id(store: &Store) {
         {"source": "erp", "external_id": "a", "type": "adjustment", "location": "S2", "sku": "OAT-1L", "quantity": -2},
         sale("a", "S2", "OAT-1L", 3),
     ]});
-    let applied = ingest::ingest(store, t, &batch).await.unwrap();
+    let applied = ingest::ingest(&ingest::Writer::new(store.clone()), t, &batch)
+        .await
+        .unwrap();
     assert_eq!(
         (applied.accepted, applied.duplicates),
         (3, 1),
         "same source+id inside one batch counts once"
     );
     assert_eq!(on_hand(store, t, "OAT-1L", "S2").await, start - 3 + 1 - 2);
-    let replay = ingest::ingest(store, t, &batch).await.unwrap();
+    let replay = ingest::ingest(&ingest::Writer::new(store.clone()), t, &batch)
+        .await
+        .unwrap();
     assert_eq!((replay.accepted, replay.duplicates), (0, 4));
     assert_eq!(on_hand(store, t, "OAT-1L", "S2").await, start - 4);
-    ingest::ingest(store, t, &json!({"events": [{"source": "count", "external_id": "c1", "type": "count", "location": "S2", "sku": "OAT-1L", "quantity": 42}]})).await.unwrap();
+    ingest::ingest(&ingest::Writer::new(store.clone()), t, &json!({"events": [{"source": "count", "external_id": "c1", "type": "count", "location": "S2", "sku": "OAT-1L", "quantity": 42}]})).await.unwrap();
     assert_eq!(on_hand(store, t, "OAT-1L", "S2").await, 42);
     assert_eq!(store.event_count(t).await.unwrap(), 4);
 }
@@ -233,7 +237,7 @@ async fn an_invalid_batch_changes_nothing(store: &Store) {
     let t = seed(store, ACME).await;
     let start = on_hand(store, t, "MILK-1L", "S1").await;
     let batch = json!({"events": [sale("ok", "S1", "MILK-1L", 1), sale("bad", "S1", "NO-SUCH-SKU", 1), sale("bad2", "S9", "MILK-1L", 1)]});
-    match ingest::ingest(store, t, &batch).await {
+    match ingest::ingest(&ingest::Writer::new(store.clone()), t, &batch).await {
         Err(IngestError::Invalid(errors)) => {
             let pointers: Vec<_> = errors.iter().map(|e| e.pointer.as_str()).collect();
             assert_eq!(pointers, ["/events/1/sku", "/events/2/location"]);
@@ -306,7 +310,7 @@ async fn inventory_filters_and_pages(store: &Store) {
         .unwrap();
     assert_eq!(at_s2.rows.len(), 2);
     // Drive one row low and find it with the low-stock filter.
-    ingest::ingest(store, t, &json!({"events": [{"source": "c", "external_id": "z", "type": "count", "location": "S1", "sku": "BREAD", "quantity": 0}]})).await.unwrap();
+    ingest::ingest(&ingest::Writer::new(store.clone()), t, &json!({"events": [{"source": "c", "external_id": "z", "type": "count", "location": "S1", "sku": "BREAD", "quantity": 0}]})).await.unwrap();
     let low = store
         .positions(
             t,
@@ -414,7 +418,7 @@ async fn one_tenant_never_sees_another(store: &Store) {
     // Same SKU and location code in both tenants: an event for zenith moves only zenith's stock.
     let acme_before = on_hand(store, acme, "MILK-1L", "S1").await;
     ingest::ingest(
-        store,
+        &ingest::Writer::new(store.clone()),
         zenith,
         &json!({"events": [sale("x", "S1", "MILK-1L", 1)]}),
     )
@@ -424,7 +428,7 @@ async fn one_tenant_never_sees_another(store: &Store) {
     // Acme-only codes do not resolve inside zenith.
     assert!(matches!(
         ingest::ingest(
-            store,
+            &ingest::Writer::new(store.clone()),
             zenith,
             &json!({"events": [sale("y", "S2", "OAT-1L", 1)]})
         )

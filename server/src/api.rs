@@ -54,7 +54,7 @@ pub async fn post_events(
     }
     let value: serde_json::Value = serde_json::from_slice(&body)
         .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
-    match ingest::ingest(&state.store, tc.tenant.id, &value).await {
+    match ingest::ingest(&state.events, tc.tenant.id, &value).await {
         Ok(applied) => {
             if applied.accepted > 0 {
                 state.jobs_wake.notify_one();

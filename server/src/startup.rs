@@ -39,6 +39,8 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     /// Wakes the replenishment worker when new work was committed (events ingested).
     pub jobs_wake: Arc<Notify>,
+    /// Writes ingested batches (group commit on SQLite).
+    pub events: engine::ingest::Writer,
 }
 
 #[derive(Clone)]
@@ -103,6 +105,7 @@ impl Application {
             tenant_cache: TenantCache::default(),
             leptos: leptos.clone(),
             jobs_wake: Arc::new(Notify::new()),
+            events: engine::ingest::Writer::new(store.clone()),
         });
         observability::metrics_handle();
 

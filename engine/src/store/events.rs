@@ -1,4 +1,5 @@
-//! Stock events and their effect on positions, applied in one transaction per batch.
+//! Stock events and their effect on positions: one transaction per batch, or per group of
+//! waiting batches (group commit, see `ingest::Writer`).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -37,150 +38,193 @@ struct Net {
     received: i64,
 }
 
+/// Records each event of `batches` (one tenant's, applied in order as if one batch) once
+/// per (tenant, source, external id) and moves its position, with a few multi-row
+/// statements per 500 events: events (a conflict is a duplicate, earlier or earlier in
+/// these batches), positions (net effect per position; PostgreSQL locks them in key
+/// order first so concurrent writers cannot deadlock), sales per day, and the changed
+/// positions marked for a policy check with the tenant's sweep queued. Returns what each
+/// batch did.
+pub(crate) async fn apply_events_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    batches: &[&[StockEvent]],
+    now: i64,
+) -> Result<Vec<Applied>, sqlx::Error> {
+    let events: Vec<(usize, &StockEvent)> = batches
+        .iter()
+        .enumerate()
+        .flat_map(|(b, evs)| evs.iter().map(move |e| (b, e)))
+        .collect();
+    // 1. Events; a conflict is a duplicate (earlier, or earlier in these batches).
+    let mut inserted: HashSet<(String, String)> = HashSet::new();
+    for chunk in events.chunks(CHUNK) {
+        let sql = format!(
+            "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
+             product_id, quantity, occurred_at, received_at) VALUES {} \
+             ON CONFLICT (tenant_id, source, external_id) DO NOTHING RETURNING source, external_id",
+            tuples(chunk.len(), 7, 3, true)
+        );
+        let rows: Vec<(String, String)> = on_tx!(&mut *tx, |c| {
+            let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(now);
+            for (_, e) in chunk {
+                q = q
+                    .bind(&e.source)
+                    .bind(&e.external_id)
+                    .bind(e.kind.as_str())
+                    .bind(e.location_id)
+                    .bind(e.product_id)
+                    .bind(e.quantity)
+                    .bind(e.occurred_at);
+            }
+            q.fetch_all(c).await
+        })?;
+        inserted.extend(rows);
+    }
+    // 2. The net effect per position and the sales per day, of the applied events.
+    let mut applied = vec![Applied::default(); batches.len()];
+    let mut net: BTreeMap<(i64, i64), Net> = BTreeMap::new();
+    let mut sold: BTreeMap<(i64, i64, i64), i64> = BTreeMap::new();
+    for (b, e) in &events {
+        // The first occurrence of an inserted key is the one that was applied.
+        if !inserted.remove(&(e.source.clone(), e.external_id.clone())) {
+            applied[*b].duplicates += 1;
+            continue;
+        }
+        applied[*b].accepted += 1;
+        let (on_hand, absolute, received) = effect(e);
+        let n = net.entry((e.product_id, e.location_id)).or_default();
+        if absolute {
+            n.absolute = true;
+            n.on_hand = on_hand;
+        } else {
+            n.on_hand += on_hand;
+        }
+        n.received += received;
+        if e.kind == EventKind::Sale && e.quantity > 0 {
+            *sold
+                .entry((
+                    e.location_id,
+                    e.product_id,
+                    e.occurred_at.div_euclid(DAY_MS),
+                ))
+                .or_default() += e.quantity;
+        }
+    }
+    let positions: Vec<(&(i64, i64), &Net)> = net.iter().collect();
+    for chunk in positions.chunks(CHUNK) {
+        // Rows for pairs never seeded, then (PostgreSQL) the rows locked in key order
+        // so concurrent batches cannot deadlock, then one update for all of them.
+        let sql = format!(
+            "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
+             VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
+            tuples(chunk.len(), 2, 3, true)
+        );
+        on_tx!(&mut *tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+            for ((product, location), _) in chunk {
+                q = q.bind(*product).bind(*location);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+        if let Tx::Postgres(t) = &mut *tx {
+            let sql = format!(
+                "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (product_id, location_id) \
+                 IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
+                pairs(chunk.len(), 2)
+            );
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for ((product, location), _) in chunk {
+                q = q.bind(*product).bind(*location);
+            }
+            q.execute(&mut **t).await?;
+        }
+        let sql = format!(
+            "UPDATE stock_positions SET \
+             on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
+             on_order = CASE WHEN stock_positions.on_order > v.column5 \
+                             THEN stock_positions.on_order - v.column5 ELSE 0 END, \
+             updated_at = $2 \
+             FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
+             AND stock_positions.product_id = v.column1 AND stock_positions.location_id = v.column2",
+            pairs_from(chunk.len(), 5, 3)
+        );
+        on_tx!(&mut *tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+            for ((product, location), n) in chunk {
+                q = q
+                    .bind(*product)
+                    .bind(*location)
+                    .bind(n.absolute)
+                    .bind(n.on_hand)
+                    .bind(n.received);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    let days: Vec<(&(i64, i64, i64), &i64)> = sold.iter().collect();
+    for chunk in days.chunks(CHUNK) {
+        let sql = format!(
+            "INSERT INTO daily_demand (tenant_id, location_id, product_id, day, quantity) \
+             VALUES {} ON CONFLICT (tenant_id, location_id, product_id, day) \
+             DO UPDATE SET quantity = daily_demand.quantity + excluded.quantity",
+            tuples(chunk.len(), 4, 2, false)
+        );
+        on_tx!(&mut *tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for ((location, product, day), qty) in chunk {
+                q = q.bind(*location).bind(*product).bind(*day).bind(**qty);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    // 3. Each changed position is marked for a policy check, and the tenant's sweep
+    // queued, in the same transaction: none is lost if the process dies, and a burst
+    // of any size queues one sweep.
+    let changed: Vec<(i64, i64)> = net
+        .keys()
+        .map(|(product, location)| (*location, *product))
+        .collect();
+    replenish::positions_changed_tx(tx, tenant, &changed, now).await?;
+    Ok(applied)
+}
+
 impl Store {
     /// Records each event once per (tenant, source, external id) and moves its position.
-    /// All or nothing: on error the transaction rolls back and no event of the batch stays.
-    /// A handful of multi-row statements per batch: events, positions (net effect per
-    /// position), daily demand, and one debounced evaluation job per changed position.
+    /// See [`apply_events_tx`].
     pub async fn apply_events(
         &self,
         tenant: TenantId,
         events: &[StockEvent],
     ) -> Result<Applied, sqlx::Error> {
-        let now = now_ms();
         let mut tx = self.db.begin_write().await?;
-        // 1. Events; a conflict is a duplicate (earlier, or earlier in this batch).
-        let mut inserted: HashSet<(String, String)> = HashSet::new();
-        for chunk in events.chunks(CHUNK) {
-            let sql = format!(
-                "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
-                 product_id, quantity, occurred_at, received_at) VALUES {} \
-                 ON CONFLICT (tenant_id, source, external_id) DO NOTHING RETURNING source, external_id",
-                tuples(chunk.len(), 7, 3, true)
-            );
-            let rows: Vec<(String, String)> = on_tx!(&mut tx, |c| {
-                let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(now);
-                for e in chunk {
-                    q = q
-                        .bind(&e.source)
-                        .bind(&e.external_id)
-                        .bind(e.kind.as_str())
-                        .bind(e.location_id)
-                        .bind(e.product_id)
-                        .bind(e.quantity)
-                        .bind(e.occurred_at);
-                }
-                q.fetch_all(c).await
-            })?;
-            inserted.extend(rows);
-        }
-        // 2. The net effect per position and the sales per day, of the applied events.
-        let mut applied = Applied::default();
-        let mut net: BTreeMap<(i64, i64), Net> = BTreeMap::new();
-        let mut sold: BTreeMap<(i64, i64, i64), i64> = BTreeMap::new();
-        for e in events {
-            // The first occurrence of an inserted key is the one that was applied.
-            if !inserted.remove(&(e.source.clone(), e.external_id.clone())) {
-                applied.duplicates += 1;
-                continue;
-            }
-            applied.accepted += 1;
-            let (on_hand, absolute, received) = effect(e);
-            let n = net.entry((e.product_id, e.location_id)).or_default();
-            if absolute {
-                n.absolute = true;
-                n.on_hand = on_hand;
-            } else {
-                n.on_hand += on_hand;
-            }
-            n.received += received;
-            if e.kind == EventKind::Sale && e.quantity > 0 {
-                *sold
-                    .entry((
-                        e.location_id,
-                        e.product_id,
-                        e.occurred_at.div_euclid(DAY_MS),
-                    ))
-                    .or_default() += e.quantity;
-            }
-        }
-        let positions: Vec<(&(i64, i64), &Net)> = net.iter().collect();
-        for chunk in positions.chunks(CHUNK) {
-            // Rows for pairs never seeded, then (PostgreSQL) the rows locked in key order
-            // so concurrent batches cannot deadlock, then one update for all of them.
-            let sql = format!(
-                "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
-                 VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
-                tuples(chunk.len(), 2, 3, true)
-            );
-            on_tx!(&mut tx, |c| {
-                let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
-                for ((product, location), _) in chunk {
-                    q = q.bind(*product).bind(*location);
-                }
-                q.execute(&mut *c).await.map(|_| ())
-            })?;
-            if let Tx::Postgres(t) = &mut tx {
-                let sql = format!(
-                    "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (product_id, location_id) \
-                     IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
-                    pairs(chunk.len(), 2)
-                );
-                let mut q = sqlx::query(&sql).bind(tenant.0);
-                for ((product, location), _) in chunk {
-                    q = q.bind(*product).bind(*location);
-                }
-                q.execute(&mut **t).await?;
-            }
-            let sql = format!(
-                "UPDATE stock_positions SET \
-                 on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
-                 on_order = CASE WHEN stock_positions.on_order > v.column5 \
-                                 THEN stock_positions.on_order - v.column5 ELSE 0 END, \
-                 updated_at = $2 \
-                 FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
-                 AND stock_positions.product_id = v.column1 AND stock_positions.location_id = v.column2",
-                pairs_from(chunk.len(), 5, 3)
-            );
-            on_tx!(&mut tx, |c| {
-                let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
-                for ((product, location), n) in chunk {
-                    q = q
-                        .bind(*product)
-                        .bind(*location)
-                        .bind(n.absolute)
-                        .bind(n.on_hand)
-                        .bind(n.received);
-                }
-                q.execute(&mut *c).await.map(|_| ())
-            })?;
-        }
-        let days: Vec<(&(i64, i64, i64), &i64)> = sold.iter().collect();
-        for chunk in days.chunks(CHUNK) {
-            let sql = format!(
-                "INSERT INTO daily_demand (tenant_id, location_id, product_id, day, quantity) \
-                 VALUES {} ON CONFLICT (tenant_id, location_id, product_id, day) \
-                 DO UPDATE SET quantity = daily_demand.quantity + excluded.quantity",
-                tuples(chunk.len(), 4, 2, false)
-            );
-            on_tx!(&mut tx, |c| {
-                let mut q = sqlx::query(&sql).bind(tenant.0);
-                for ((location, product, day), qty) in chunk {
-                    q = q.bind(*location).bind(*product).bind(*day).bind(**qty);
-                }
-                q.execute(&mut *c).await.map(|_| ())
-            })?;
-        }
-        // 3. Each changed position is marked for a policy check, and the tenant's sweep
-        // queued, in the same transaction: none is lost if the process dies, and a burst
-        // of any size queues one sweep.
-        let changed: Vec<(i64, i64)> = net
-            .keys()
-            .map(|(product, location)| (*location, *product))
-            .collect();
-        replenish::positions_changed_tx(&mut tx, tenant, &changed, now).await?;
+        let applied = apply_events_tx(&mut tx, tenant, &[events], now_ms()).await?;
         tx.commit().await?;
-        Ok(applied)
+        Ok(applied[0])
+    }
+
+    /// Applies several tenants' batches in one transaction (group commit): one result per
+    /// batch, in order. On an error nothing is applied.
+    pub async fn apply_event_groups(
+        &self,
+        batches: &[(TenantId, &[StockEvent])],
+    ) -> Result<Vec<Applied>, sqlx::Error> {
+        let now = now_ms();
+        let mut by_tenant: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+        for (i, (tenant, _)) in batches.iter().enumerate() {
+            by_tenant.entry(tenant.0).or_default().push(i);
+        }
+        let mut out = vec![Applied::default(); batches.len()];
+        let mut tx = self.db.begin_write().await?;
+        for (tenant, idx) in by_tenant {
+            let own: Vec<&[StockEvent]> = idx.iter().map(|i| batches[*i].1).collect();
+            let applied = apply_events_tx(&mut tx, TenantId(tenant), &own, now).await?;
+            for (i, a) in idx.into_iter().zip(applied) {
+                out[i] = a;
+            }
+        }
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// How many events the tenant has recorded (for dashboards and tests).

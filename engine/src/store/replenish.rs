@@ -1417,9 +1417,8 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<DirtyPosition>, sqlx::Error> {
         let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
-        let rows: Vec<(i64, i64, i64)> =
-            on_db!(&self.db, read, |pool| {
-                sqlx::query_as(
+        let rows: Vec<(i64, i64, i64)> = on_db!(&self.db, read, |pool| {
+            sqlx::query_as(
             "SELECT location_id, product_id, version FROM dirty_positions WHERE tenant_id = $1 \
              AND (location_id > $2 OR (location_id = $2 AND product_id > $3)) \
              ORDER BY location_id, product_id LIMIT $4",
@@ -1430,7 +1429,7 @@ impl Store {
         .bind(limit)
         .fetch_all(pool)
         .await
-            })?;
+        })?;
         Ok(rows
             .into_iter()
             .map(|(location_id, product_id, version)| DirtyPosition {
