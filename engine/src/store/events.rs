@@ -38,6 +38,94 @@ struct Net {
     received: i64,
 }
 
+/// A position's key (product, location) and the net effect of the events on it.
+type PositionDelta<'a> = (&'a (i64, i64), &'a Net);
+
+/// On PostgreSQL, locks the rows in key order (they are given sorted); SQLite's single
+/// writer needs no row locks.
+async fn lock_positions(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rows: &[PositionDelta<'_>],
+) -> Result<(), sqlx::Error> {
+    if let Tx::Postgres(t) = tx {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (product_id, location_id) \
+             IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
+            pairs(rows.len(), 2)
+        );
+        let mut q = sqlx::query(&sql).bind(tenant.0);
+        for ((product, location), _) in rows {
+            q = q.bind(*product).bind(*location);
+        }
+        q.execute(&mut **t).await?;
+    }
+    Ok(())
+}
+
+/// Applies the deltas to the rows that exist; returns the keys it updated.
+async fn update_positions(
+    tx: &mut Tx,
+    tenant: TenantId,
+    now: i64,
+    rows: &[PositionDelta<'_>],
+) -> Result<HashSet<(i64, i64)>, sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let sql = format!(
+        "UPDATE stock_positions SET \
+         on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
+         on_order = CASE WHEN stock_positions.on_order > v.column5 \
+                         THEN stock_positions.on_order - v.column5 ELSE 0 END, \
+         updated_at = $2 \
+         FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
+         AND stock_positions.product_id = v.column1 AND stock_positions.location_id = v.column2 \
+         RETURNING stock_positions.product_id, stock_positions.location_id",
+        pairs_from(rows.len(), 5, 3)
+    );
+    let done: Vec<(i64, i64)> = on_tx!(tx, |c| {
+        let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(now);
+        for ((product, location), n) in rows {
+            q = q
+                .bind(*product)
+                .bind(*location)
+                .bind(n.absolute)
+                .bind(n.on_hand)
+                .bind(n.received);
+        }
+        q.fetch_all(&mut *c).await
+    })?;
+    Ok(done.into_iter().collect())
+}
+
+/// Rows for pairs never seeded (all figures zero); one inserted meanwhile is kept.
+async fn insert_positions(
+    tx: &mut Tx,
+    tenant: TenantId,
+    now: i64,
+    rows: &[PositionDelta<'_>],
+) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
+         VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
+        tuples(rows.len(), 2, 3, true)
+    );
+    on_tx!(tx, |c| {
+        let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+        for ((product, location), _) in rows {
+            q = q.bind(*product).bind(*location);
+        }
+        q.execute(&mut *c).await.map(|_| ())
+    })
+}
+
 /// Records each event of `batches` (one tenant's, applied in order as if one batch) once
 /// per (tenant, source, external id) and moves its position, with a few multi-row
 /// statements per 500 events: events (a conflict is a duplicate, earlier or earlier in
@@ -111,56 +199,23 @@ pub(crate) async fn apply_events_tx(
                 .or_default() += e.quantity;
         }
     }
-    let positions: Vec<(&(i64, i64), &Net)> = net.iter().collect();
+    let positions: Vec<PositionDelta> = net.iter().collect();
     for chunk in positions.chunks(CHUNK) {
-        // Rows for pairs never seeded, then (PostgreSQL) the rows locked in key order
-        // so concurrent batches cannot deadlock, then one update for all of them.
-        let sql = format!(
-            "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
-             VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
-            tuples(chunk.len(), 2, 3, true)
-        );
-        on_tx!(&mut *tx, |c| {
-            let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
-            for ((product, location), _) in chunk {
-                q = q.bind(*product).bind(*location);
-            }
-            q.execute(&mut *c).await.map(|_| ())
-        })?;
-        if let Tx::Postgres(t) = &mut *tx {
-            let sql = format!(
-                "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (product_id, location_id) \
-                 IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
-                pairs(chunk.len(), 2)
-            );
-            let mut q = sqlx::query(&sql).bind(tenant.0);
-            for ((product, location), _) in chunk {
-                q = q.bind(*product).bind(*location);
-            }
-            q.execute(&mut **t).await?;
+        // (PostgreSQL) the rows locked in key order so concurrent batches cannot
+        // deadlock, then one update for all of them; pairs never seeded have no row to
+        // update, so they are inserted and updated after.
+        lock_positions(tx, tenant, chunk).await?;
+        let updated = update_positions(tx, tenant, now, chunk).await?;
+        if updated.len() < chunk.len() {
+            let missing: Vec<PositionDelta> = chunk
+                .iter()
+                .filter(|(key, _)| !updated.contains(*key))
+                .copied()
+                .collect();
+            insert_positions(tx, tenant, now, &missing).await?;
+            lock_positions(tx, tenant, &missing).await?;
+            update_positions(tx, tenant, now, &missing).await?;
         }
-        let sql = format!(
-            "UPDATE stock_positions SET \
-             on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
-             on_order = CASE WHEN stock_positions.on_order > v.column5 \
-                             THEN stock_positions.on_order - v.column5 ELSE 0 END, \
-             updated_at = $2 \
-             FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
-             AND stock_positions.product_id = v.column1 AND stock_positions.location_id = v.column2",
-            pairs_from(chunk.len(), 5, 3)
-        );
-        on_tx!(&mut *tx, |c| {
-            let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
-            for ((product, location), n) in chunk {
-                q = q
-                    .bind(*product)
-                    .bind(*location)
-                    .bind(n.absolute)
-                    .bind(n.on_hand)
-                    .bind(n.received);
-            }
-            q.execute(&mut *c).await.map(|_| ())
-        })?;
     }
     let days: Vec<(&(i64, i64, i64), &i64)> = sold.iter().collect();
     for chunk in days.chunks(CHUNK) {
