@@ -1,10 +1,10 @@
 //! Stock event ingestion: validate a whole batch, resolve codes inside the tenant, then
 //! apply it in one transaction. A batch with any invalid event changes nothing.
 //!
-//! On SQLite, which has one writer, batches go through a [`Writer`] that applies the
-//! batches waiting at that moment in one transaction (group commit): many small
-//! requests cost one commit instead of one each, and each is answered only after its
-//! transaction committed.
+//! Batches go through a [`Writer`] that applies the batches waiting at that moment in
+//! one transaction (group commit): many small requests cost one commit instead of one
+//! each, and each is answered only after its transaction committed. SQLite, which has
+//! one writer, gets one committer; PostgreSQL a few in parallel.
 
 use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
@@ -256,14 +256,18 @@ fn parse_batch(body: &Value) -> Result<Vec<Parsed>, Vec<FieldError>> {
 /// Events one group commit applies at most (whole batches; a batch is never split).
 const MAX_GROUP_EVENTS: usize = 10_000;
 
-/// Applies resolved batches: directly (PostgreSQL, whose writers run in parallel), or
-/// through one group-commit task (SQLite). Cheap to clone; the task ends when the last
-/// clone is dropped.
+/// Parallel group-commit tasks on PostgreSQL (SQLite has one writer, so one task).
+const PG_COMMITTERS: usize = 4;
+
+/// Applies resolved batches through group-commit tasks. Cheap to clone; the tasks end
+/// when the last clone is dropped.
 #[derive(Clone)]
 pub struct Writer {
     store: Store,
-    group: Option<tokio::sync::mpsc::Sender<Pending>>,
+    group: tokio::sync::mpsc::Sender<Pending>,
 }
+
+type Queue = std::sync::Arc<tokio::sync::Mutex<tokio::sync::mpsc::Receiver<Pending>>>;
 
 struct Pending {
     tenant: TenantId,
@@ -272,15 +276,19 @@ struct Pending {
 }
 
 impl Writer {
-    /// A writer for `store`; on SQLite this spawns the group-commit task, so it must be
-    /// called inside a Tokio runtime.
+    /// A writer for `store`; spawns the group-commit tasks, so it must be called inside
+    /// a Tokio runtime.
     pub fn new(store: Store) -> Writer {
-        let group = (store.db().backend() == crate::db::Backend::Sqlite).then(|| {
-            let (tx, rx) = tokio::sync::mpsc::channel(1024);
-            tokio::spawn(group_commit(store.clone(), rx));
-            tx
-        });
-        Writer { store, group }
+        let committers = match store.db().backend() {
+            crate::db::Backend::Sqlite => 1,
+            crate::db::Backend::Postgres => PG_COMMITTERS,
+        };
+        let (tx, rx) = tokio::sync::mpsc::channel(1024);
+        let queue: Queue = std::sync::Arc::new(tokio::sync::Mutex::new(rx));
+        for _ in 0..committers {
+            tokio::spawn(group_commit(store.clone(), queue.clone()));
+        }
+        Writer { store, group: tx }
     }
 
     /// Applies one tenant's batch; returns once it has committed.
@@ -289,16 +297,13 @@ impl Writer {
         tenant: TenantId,
         events: Vec<StockEvent>,
     ) -> Result<Applied, sqlx::Error> {
-        let Some(group) = &self.group else {
-            return self.store.apply_events(tenant, &events).await;
-        };
         let (reply, answer) = tokio::sync::oneshot::channel();
         let pending = Pending {
             tenant,
             events,
             reply,
         };
-        if let Err(e) = group.send(pending).await {
+        if let Err(e) = self.group.send(pending).await {
             // The task is gone (shutting down): write this batch on its own.
             let p = e.0;
             return self.store.apply_events(p.tenant, &p.events).await;
@@ -309,18 +314,26 @@ impl Writer {
 
 /// Takes the batches waiting, applies them in one transaction, answers each; repeats.
 /// If the shared transaction fails, each batch is retried alone, so one bad batch
-/// cannot fail the others.
-async fn group_commit(store: Store, mut rx: tokio::sync::mpsc::Receiver<Pending>) {
-    while let Some(first) = rx.recv().await {
-        let mut size = first.events.len();
-        let mut group = vec![first];
-        while size < MAX_GROUP_EVENTS {
-            match rx.try_recv() {
-                Ok(p) => {
-                    size += p.events.len();
-                    group.push(p);
+/// cannot fail the others. Within a group, tenants and positions are written in key
+/// order, so parallel committers on PostgreSQL cannot deadlock.
+async fn group_commit(store: Store, queue: Queue) {
+    loop {
+        let mut group = Vec::new();
+        {
+            let mut rx = queue.lock().await;
+            let Some(first) = rx.recv().await else {
+                return;
+            };
+            let mut size = first.events.len();
+            group.push(first);
+            while size < MAX_GROUP_EVENTS {
+                match rx.try_recv() {
+                    Ok(p) => {
+                        size += p.events.len();
+                        group.push(p);
+                    }
+                    Err(_) => break,
                 }
-                Err(_) => break,
             }
         }
         let batches: Vec<(TenantId, &[StockEvent])> =
