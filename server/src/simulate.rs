@@ -1,7 +1,7 @@
 //! `shelfwise simulate`: a stream of point-of-sale events for one tenant, weighted
 //! towards one store so that it falls below its reorder points within a minute or two.
-//! Events go through the same ingestion path as the REST API (validated, idempotent,
-//! each changed position queued for evaluation); a replenishment worker runs in this
+//! Events are applied by the same store code as the REST API's (idempotent, each
+//! changed position marked for a policy check); a replenishment worker runs in this
 //! process too, so suggestions appear even when no server is running.
 
 use std::time::Duration;

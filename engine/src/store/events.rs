@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{pairs, pairs_from, tuples, Store, CHUNK};
+use super::{chunk_rows, pairs, pairs_from, tuples, Store};
 use crate::db::Tx;
 use crate::model::{now_ms, EventKind, StockEvent, TenantId};
 use crate::replenish;
@@ -146,7 +146,7 @@ pub(crate) async fn apply_events_tx(
         .collect();
     // 1. Events; a conflict is a duplicate (earlier, or earlier in these batches).
     let mut inserted: HashSet<(String, String)> = HashSet::new();
-    for chunk in events.chunks(CHUNK) {
+    for chunk in events.chunks(chunk_rows(tx)) {
         let sql = format!(
             "INSERT INTO stock_events (tenant_id, source, external_id, kind, location_id, \
              product_id, quantity, occurred_at, received_at) VALUES {} \
@@ -200,7 +200,7 @@ pub(crate) async fn apply_events_tx(
         }
     }
     let positions: Vec<PositionDelta> = net.iter().collect();
-    for chunk in positions.chunks(CHUNK) {
+    for chunk in positions.chunks(chunk_rows(tx)) {
         // (PostgreSQL) the rows locked in key order so concurrent batches cannot
         // deadlock, then one update for all of them; pairs never seeded have no row to
         // update, so they are inserted and updated after.
@@ -218,7 +218,7 @@ pub(crate) async fn apply_events_tx(
         }
     }
     let days: Vec<(&(i64, i64, i64), &i64)> = sold.iter().collect();
-    for chunk in days.chunks(CHUNK) {
+    for chunk in days.chunks(chunk_rows(tx)) {
         let sql = format!(
             "INSERT INTO daily_demand (tenant_id, location_id, product_id, day, quantity) \
              VALUES {} ON CONFLICT (tenant_id, location_id, product_id, day) \

@@ -1351,7 +1351,7 @@ pub(crate) async fn mark_dirty_tx(
     let mut pairs_sorted = changed.to_vec();
     pairs_sorted.sort_unstable();
     pairs_sorted.dedup();
-    for chunk in pairs_sorted.chunks(super::CHUNK) {
+    for chunk in pairs_sorted.chunks(super::chunk_rows(tx)) {
         let sql = format!(
             "INSERT INTO dirty_positions (tenant_id, location_id, product_id) VALUES {} \
              ON CONFLICT (tenant_id, location_id, product_id) \
@@ -1378,7 +1378,7 @@ pub(crate) async fn clear_dirty_tx(
 ) -> Result<(), sqlx::Error> {
     let mut sorted = checked.to_vec();
     sorted.sort_unstable_by_key(|d| (d.location_id, d.product_id));
-    for chunk in sorted.chunks(super::CHUNK) {
+    for chunk in sorted.chunks(super::chunk_rows(tx)) {
         if let Tx::Postgres(t) = &mut *tx {
             // Lock in key order, like the writers that mark, so neither side deadlocks.
             let sql = format!(
