@@ -55,8 +55,6 @@ const SWEEP_PAGE: i64 = 500;
 const SWEEP_BATCH: usize = 20;
 /// A sweep's transaction takes no further position after this much work.
 const SWEEP_BATCH_MS: u64 = 4;
-/// Parallel streams of one sweep on PostgreSQL.
-const SWEEP_STREAMS: usize = 4;
 
 /// The job that checks the tenant's marked positions. Debounced per tenant: a burst
 /// queues one sweep; a change during a sweep queues the next. `after` continues a sweep
@@ -153,48 +151,22 @@ pub struct Sweep {
 /// Checks up to a page of the tenant's marked positions in write transactions of at most
 /// [`SWEEP_BATCH`] positions or [`SWEEP_BATCH_MS`] of work, so ingestion never waits
 /// long for the locks, and clears each mark unless the position changed again
-/// meanwhile. On PostgreSQL the page is split by location into [`SWEEP_STREAMS`]
-/// streams checked in parallel (a location's draft orders stay in one stream, so the
-/// streams never wait on each other's locks). A batch that fails is retried one
-/// position at a time; a position that still fails is handed to a `replenish.evaluate`
-/// job, whose retries end in the dead letter (and the exception queue) rather than
-/// blocking the sweep. Checking twice is harmless: an open need is never opened again.
+/// meanwhile. A batch that fails is retried one position at a time; a position that
+/// still fails is handed to a `replenish.evaluate` job, whose retries end in the dead
+/// letter (and the exception queue) rather than blocking the sweep. Checking twice is
+/// harmless: an open need is never opened again.
+///
+/// (Checking parts of a page in parallel on PostgreSQL was tried and measured: the
+/// per-tenant audit chain serialises the checks that open documents anyway, the backlog
+/// did not shrink, and waiting checks held position locks that ingestion then waited
+/// for.)
 pub async fn sweep(
     store: &Store,
     tenant: TenantId,
     after: Option<(i64, i64)>,
 ) -> Result<Sweep, EngineError> {
     let page = store.dirty_positions(tenant, after, SWEEP_PAGE).await?;
-    let streams = match store.db().backend() {
-        crate::db::Backend::Sqlite => 1,
-        crate::db::Backend::Postgres => SWEEP_STREAMS,
-    };
-    let mut parts: Vec<Vec<sql::DirtyPosition>> = vec![Vec::new(); streams];
-    for d in &page {
-        parts[d.location_id.rem_euclid(streams as i64) as usize].push(*d);
-    }
-    let mut set = tokio::task::JoinSet::new();
-    for part in parts.into_iter().filter(|p| !p.is_empty()) {
-        let store = store.clone();
-        set.spawn(async move { sweep_part(&store, tenant, part).await });
-    }
-    let mut out = Sweep::default();
-    let mut failure = None;
-    while let Some(joined) = set.join_next().await {
-        match joined {
-            Ok(Ok(part)) => {
-                out.checked += part.checked;
-                out.covered += part.covered;
-                out.failed += part.failed;
-            }
-            Ok(Err(e)) => failure = Some(e),
-            Err(e) => failure = Some(EngineError::Invalid(format!("a sweep task failed: {e}"))),
-        }
-    }
-    if let Some(e) = failure {
-        // Marks not cleared stay for the retry of this job.
-        return Err(e);
-    }
+    let mut out = sweep_part(store, tenant, page.clone()).await?;
     if page.len() as i64 == SWEEP_PAGE {
         let last = page.last().map(|d| (d.location_id, d.product_id));
         let mut tx = store.begin().await?;
@@ -205,8 +177,8 @@ pub async fn sweep(
     Ok(out)
 }
 
-/// One stream of a sweep, in (product, location) order: the order ingestion locks
-/// positions in, so the two cannot deadlock.
+/// Checks `part` in (product, location) order: the order ingestion locks positions in,
+/// so the two cannot deadlock.
 async fn sweep_part(
     store: &Store,
     tenant: TenantId,
