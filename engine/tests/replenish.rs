@@ -22,6 +22,7 @@ conformance!(
     an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_down,
     a_changed_policy_rechecks_the_positions_it_covers,
     concurrent_small_batches_are_each_applied_once_and_a_bad_one_fails_alone,
+    an_edit_after_approval_sends_the_transfer_back_for_approval,
 );
 
 const TENANT: &str = r#"
@@ -947,4 +948,63 @@ async fn concurrent_small_batches_are_each_applied_once_and_a_bad_one_fails_alon
     };
     assert_eq!(before - after, 80, "each event moved stock once");
     assert_eq!(store.event_count(a.t).await.unwrap(), 9 + 80);
+}
+
+async fn an_edit_after_approval_sends_the_transfer_back_for_approval(store: &Store) {
+    let a = acme(store).await;
+    let id = store_one_runs_low(store, &a).await;
+    let doc = DocRef::Transfer(id);
+    let op = member(store, a.t, "op@acme.example").await;
+    assert_eq!(
+        replenish::decide(store, a.t, &op, doc, true, "", None, now_ms())
+            .await
+            .unwrap(),
+        Decided::Approved
+    );
+    // The admin (an approver too) changes the approved quantity.
+    let admin = member(store, a.t, "admin@acme.example").await;
+    replenish::transfer_command(
+        store,
+        a.t,
+        &admin,
+        id,
+        TransferCommand::Edit { quantity: 30 },
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let t = store.transfer(a.t, id).await.unwrap().unwrap();
+    assert_eq!((t.state.as_str(), t.quantity), ("pending_approval", 30));
+    let steps = store.steps_of(a.t, doc).await.unwrap();
+    let round_two: Vec<_> = steps.iter().filter(|s| s.round == 2).collect();
+    assert_eq!(round_two.len(), 1, "{steps:?}");
+    assert_eq!(round_two[0].state, "pending");
+    // Having changed it, the admin may not approve it; the operator approves again.
+    assert!(matches!(
+        replenish::decide(store, a.t, &admin, doc, true, "", None, now_ms()).await,
+        Err(EngineError::Refused(engine::approval::Refusal::OwnDocument))
+    ));
+    assert_eq!(
+        replenish::decide(store, a.t, &op, doc, true, "", None, now_ms())
+            .await
+            .unwrap(),
+        Decided::Approved
+    );
+    let actions: Vec<String> = store
+        .audit_for_subject(a.t, &doc.subject())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
+    let approvals = actions
+        .iter()
+        .filter(|a| *a == "approval.step_approved")
+        .count();
+    assert_eq!(approvals, 2, "{actions:?}");
+    assert!(
+        actions.contains(&"transfer.edited".to_string()),
+        "{actions:?}"
+    );
 }
