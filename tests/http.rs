@@ -27,6 +27,7 @@ on_both_backends!(
     bulk_approval_and_the_exception_queue_work_from_the_portal,
     an_approver_away_hands_the_inbox_to_a_stand_in,
     a_planner_sets_a_policy_for_one_store_from_the_portal,
+    with_smtp_configured_approvers_are_mailed_over_smtp,
 );
 
 const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
@@ -1335,4 +1336,92 @@ async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend)
         .unwrap()
         .contains("notice="));
     assert_eq!(app.store.policies(ff).await.unwrap().len(), before);
+}
+
+/// A minimal SMTP server that accepts every message and hands each one's data (headers
+/// and body) to the returned channel.
+async fn smtp_sink() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ESMTP\r\n").await.ok();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            tx.send(data.take().unwrap()).ok();
+                            write.write_all(b"250 queued\r\n").await.ok();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 sink\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            write.write_all(b"221 bye\r\n").await.ok();
+                            break;
+                        }
+                        _ => b"250 OK\r\n",
+                    };
+                    write.write_all(reply).await.ok();
+                }
+            });
+        }
+    });
+    (port, rx)
+}
+
+async fn with_smtp_configured_approvers_are_mailed_over_smtp(backend: Backend) {
+    let (port, mut received) = smtp_sink().await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            smtp_url: Some(format!("smtp://127.0.0.1:{port}")),
+            ..Options::default()
+        },
+    )
+    .await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "S-AMS1", "FF-0001", 3),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    let message = tokio::time::timeout(std::time::Duration::from_secs(20), received.recv())
+        .await
+        .expect("an approval e-mail reached the SMTP server")
+        .unwrap();
+    assert!(message.contains("operator@freshfield.example"), "{message}");
+    assert!(
+        message.contains("Freshfield"),
+        "sent in the tenant's brand: {message}"
+    );
+    let mailbox = app.mailbox();
+    assert!(
+        !mailbox.exists() || std::fs::read_dir(&mailbox).unwrap().next().is_none(),
+        "nothing went to the development mailbox"
+    );
 }

@@ -40,6 +40,8 @@ pub struct Options {
     pub https: bool,
     /// Serve as if behind a reverse proxy, with this token for `/metrics`.
     pub behind_proxy_with_metrics_token: Option<&'static str>,
+    /// Send mail over SMTP to this URL instead of writing the mailbox directory.
+    pub smtp_url: Option<String>,
 }
 
 impl Default for Options {
@@ -49,6 +51,7 @@ impl Default for Options {
             login_failures_per_address: 50,
             https: false,
             behind_proxy_with_metrics_token: None,
+            smtp_url: None,
         }
     }
 }
@@ -98,6 +101,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     }
     settings.login_failures_per_address = opts.login_failures_per_address;
     settings.mailbox_dir = dir.path().join("mailbox");
+    settings.smtp_url = opts.smtp_url.map(Into::into);
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
     let store = Store::new(db);
