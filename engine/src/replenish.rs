@@ -1707,7 +1707,6 @@ pub async fn save_matrix(
     Ok(version)
 }
 
-/// The tenant's matrix and PO window (defaults when never saved).
 /// The longest a delegation may run.
 pub const MAX_DELEGATION_MS: i64 = 90 * DAY_MS;
 
@@ -1814,11 +1813,11 @@ pub async fn end_delegation(
     Ok(())
 }
 
+/// The tenant's matrix and PO window (defaults when never saved).
 pub async fn matrix(store: &Store, tenant: TenantId) -> Result<(Matrix, i64), EngineError> {
     Ok(parse_settings(store.tenant_settings(tenant).await?))
 }
 
-/// Saves policy settings for a class (`*` for all) and optional location (seeding, admin).
 /// Saves the settings of a policy scope (a class or `*`, optionally one location) and
 /// queues a re-check of every position it covers. Audited with before and after.
 #[allow(clippy::too_many_arguments)]

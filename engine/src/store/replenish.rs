@@ -1172,29 +1172,6 @@ impl Store {
         })
     }
 
-    /// Adds a delegation: `to_user` may decide steps needing `role` for `from_user`.
-    pub async fn add_delegation(
-        &self,
-        tenant: TenantId,
-        d: &crate::approval::Delegation,
-    ) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
-            sqlx::query_scalar::<_, i64>(
-            "INSERT INTO delegations (tenant_id, from_user, to_user, role, from_ms, to_ms, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(tenant.0)
-        .bind(d.from_user)
-        .bind(d.to_user)
-        .bind(d.role.as_str())
-        .bind(d.from_ms)
-        .bind(d.to_ms)
-        .bind(crate::model::now_ms())
-        .fetch_one(pool)
-        .await
-        })
-    }
-
     /// The tenant's matrix (JSON), its version and PO window, if ever saved.
     pub async fn tenant_settings(
         &self,
