@@ -276,9 +276,32 @@ pub async fn get_jobs() -> Result<JobsView, ServerFnError> {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatrixView {
-    /// The matrix as TOML, for editing.
+    /// The matrix as TOML, for editing as text.
     pub toml: String,
     pub po_window_minutes: i64,
+    /// The saved version the page shows; an edit of another version is refused.
+    pub version: i64,
+    /// The rules in order, in words.
+    pub rules: Vec<RuleView>,
+    /// What no rule matches, or an auto-approval above the limit, goes to.
+    pub default_steps: String,
+    pub auto_approve_limit: String,
+    /// Choices for a new rule.
+    pub classes: Vec<Choice>,
+    pub regions: Vec<Choice>,
+    pub locations: Vec<Choice>,
+    pub suppliers: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleView {
+    pub name: String,
+    /// The conditions, e.g. "purchase orders · over EUR 1,500.00 · class dairy".
+    pub when: String,
+    /// "approve automatically", or the steps.
+    pub then: String,
 }
 
 #[server(endpoint = "matrix")]

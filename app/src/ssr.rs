@@ -239,7 +239,7 @@ pub fn shell_head() -> ShellHead {
 
 use crate::api::{
     AuditView, Away, DeadJob, DelegationView, DocRow, DocumentView, Documents, ExceptionRow,
-    ExceptionsView, Fact, Inbox, InboxItem, JobsView, MatrixView, StepView,
+    ExceptionsView, Fact, Inbox, InboxItem, JobsView, MatrixView, RuleView, StepView,
 };
 use engine::model::{day_string, Role, TenantId};
 use engine::store::DocRef;
@@ -895,16 +895,111 @@ pub async fn jobs() -> Result<JobsView, ServerFnError> {
 }
 
 pub async fn matrix() -> Result<MatrixView, ServerFnError> {
+    use engine::approval::{DocumentType, Outcome, Step};
     let (ctx, tc, _member) = require_role(&[Role::TenantAdmin], "edit the approval matrix").await?;
-    let (matrix, window) = engine::replenish::matrix(&ctx.store, tc.tenant.id)
+    let store = &ctx.store;
+    let tenant = tc.tenant.id;
+    let (matrix, window) = engine::replenish::matrix(store, tenant)
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "loading the matrix failed");
             ServerFnError::new("something went wrong on our side; please try again")
         })?;
+    let version = store
+        .tenant_settings(tenant)
+        .await
+        .map_err(internal)?
+        .map(|s| s.1)
+        .unwrap_or(0);
+    let labels = Labels::load(store, tenant).await?;
+    let currency = tc.tenant.currency.clone();
+    let role = |r: Role| r.as_str().replace('_', " ");
+    let steps = |steps: &[Step]| {
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let then = match s.escalate_to {
+                    Some(to) => format!("after {} h to {}", s.escalate_after_hours, role(to)),
+                    None => format!("after {} h an exception", s.escalate_after_hours),
+                };
+                format!("{}. {} ({then})", i + 1, role(s.role))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let rules = matrix
+        .rules
+        .iter()
+        .map(|r| {
+            let mut when = vec![match r.doc_type {
+                None => "any document".to_string(),
+                Some(DocumentType::Transfer) => "transfers".into(),
+                Some(DocumentType::PurchaseOrder) => "purchase orders".into(),
+            }];
+            if let Some(v) = r.min_value_minor {
+                when.push(format!("from {}", money(v, &currency)));
+            }
+            if let Some(v) = r.max_value_minor {
+                when.push(format!("up to {}", money(v, &currency)));
+            }
+            if let Some(c) = &r.class {
+                when.push(format!("class {c}"));
+            }
+            if let Some(g) = &r.region {
+                when.push(format!("region {g}"));
+            }
+            if let Some(l) = r.location_id {
+                when.push(format!("at {}", labels.location(l)));
+            }
+            if let Some(s) = r.supplier_id {
+                when.push(format!("from supplier {}", labels.supplier(s)));
+            }
+            RuleView {
+                name: r.name.clone(),
+                when: when.join(" · "),
+                then: match &r.outcome {
+                    Outcome::AutoApprove => "approve automatically".into(),
+                    Outcome::Steps { steps: s } => steps(s),
+                },
+            }
+        })
+        .collect();
+    let choice = |value: String, label: String| Choice { value, label };
+    let classes = store
+        .product_classes(tenant)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| choice(c.clone(), c))
+        .collect();
+    let locations = store.locations(tenant).await.map_err(internal)?;
+    let mut regions: Vec<String> = locations.iter().map(|l| l.region.clone()).collect();
+    regions.sort();
+    regions.dedup();
     Ok(MatrixView {
         toml: engine::replenish::matrix_to_toml(&matrix),
         po_window_minutes: window,
+        version,
+        rules,
+        default_steps: steps(&matrix.default_steps),
+        auto_approve_limit: money(matrix.auto_approve_limit_minor, &currency),
+        classes,
+        regions: regions.into_iter().map(|r| choice(r.clone(), r)).collect(),
+        locations: locations
+            .iter()
+            .map(|l| choice(l.id.to_string(), format!("{} {}", l.code, l.name)))
+            .collect(),
+        suppliers: labels
+            .suppliers
+            .iter()
+            .map(|s| choice(s.0.to_string(), s.2.clone()))
+            .collect(),
+        roles: [Role::Approver, Role::Planner, Role::TenantAdmin]
+            .into_iter()
+            .map(|r| choice(r.as_str().into(), role(r)))
+            .collect(),
+        currency,
     })
 }
 

@@ -1676,12 +1676,14 @@ pub async fn transfer_command(
 }
 
 /// Saves the tenant's approval matrix and PO window after validating them.
+#[allow(clippy::too_many_arguments)]
 pub async fn save_matrix(
     store: &Store,
     tenant: TenantId,
     member: &Member,
     matrix: &Matrix,
     window_minutes: i64,
+    expected_version: Option<i64>,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
@@ -1692,6 +1694,7 @@ pub async fn save_matrix(
         ));
     }
     let mut tx = store.begin().await?;
+    check_matrix_version(&mut tx, tenant, expected_version).await?;
     let before = settings_tx(&mut tx, tenant).await?;
     let json = serde_json::to_string(matrix).map_err(|e| EngineError::Invalid(e.to_string()))?;
     let version = sql::save_matrix_tx(&mut tx, tenant, &json, window_minutes, now).await?;
@@ -1705,6 +1708,70 @@ pub async fn save_matrix(
     .await?;
     tx.commit().await?;
     Ok(version)
+}
+
+/// Refuses a change made from a page that showed another version of the matrix.
+async fn check_matrix_version(
+    tx: &mut Tx,
+    tenant: TenantId,
+    expected: Option<i64>,
+) -> Result<(), EngineError> {
+    if let Some(expected) = expected {
+        if sql::matrix_version_tx(tx, tenant).await? != expected {
+            return Err(EngineError::Invalid(
+                "the matrix was changed meanwhile (by someone else, or in another tab); \
+                 nothing was saved: look at it again and redo your change"
+                    .into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One rule-level change to the matrix, made from the portal.
+pub enum RuleEdit {
+    Add(Rule),
+    MoveUp(usize),
+    MoveDown(usize),
+    Delete(usize),
+}
+
+/// Applies `edit` to the matrix at `expected_version` and saves it as a new version
+/// (same checks and audit as [`save_matrix`]).
+pub async fn edit_matrix(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    expected_version: i64,
+    edit: RuleEdit,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    let (mut matrix, window) = matrix(store, tenant).await?;
+    let n = matrix.rules.len();
+    let missing = || EngineError::Invalid("there is no such rule (any more)".into());
+    match edit {
+        RuleEdit::Add(rule) => matrix.rules.push(rule),
+        RuleEdit::MoveUp(i) if i > 0 && i < n => matrix.rules.swap(i - 1, i),
+        RuleEdit::MoveDown(i) if i + 1 < n => matrix.rules.swap(i, i + 1),
+        RuleEdit::Delete(i) if i < n => {
+            matrix.rules.remove(i);
+        }
+        _ => return Err(missing()),
+    }
+    // The version check inside save_matrix's transaction also catches a save that
+    // happened between reading the matrix above and writing it.
+    save_matrix(
+        store,
+        tenant,
+        member,
+        &matrix,
+        window,
+        Some(expected_version),
+        request_id,
+        now,
+    )
+    .await
 }
 
 /// The longest a delegation may run.

@@ -46,6 +46,14 @@ where
             .route(&format!("{prefix}/exceptions/act"), post(exceptions_act))
             .route(&format!("{prefix}/jobs/{{id}}/replay"), post(replay_job))
             .route(&format!("{prefix}/settings/approvals"), post(save_matrix))
+            .route(
+                &format!("{prefix}/settings/approvals/rules"),
+                post(add_rule),
+            )
+            .route(
+                &format!("{prefix}/settings/approvals/rules/{{index}}/{{op}}"),
+                post(change_rule),
+            )
             .route(&format!("{prefix}/settings/policies"), post(save_policy))
             .route(
                 &format!("{prefix}/settings/policies/{{id}}/delete"),
@@ -543,12 +551,14 @@ async fn save_matrix(
         }
     };
     let rid = request_id(&headers);
+    let version = field(&f, "version").parse::<i64>().ok();
     match replenish::save_matrix(
         &state.store,
         tc.tenant.id,
         &member,
         &matrix,
         window,
+        version,
         rid.as_deref(),
         now_ms(),
     )
@@ -751,5 +761,269 @@ async fn delete_policy(
             back(&tc, PAGE, "error", "That policy does not exist (any more).")
         }
         Err(e) => back(&tc, PAGE, "error", &message(&e)),
+    }
+}
+
+/// An amount in the tenant's currency units ("1500", "1,500.50") as minor units.
+fn parse_money(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
+        return None;
+    }
+    if !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{frac:0<2}").parse::<i64>().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
+/// The add-rule form as a rule, or what is wrong with it (by field).
+fn rule_from_form(f: &[(String, String)]) -> Result<engine::approval::Rule, String> {
+    use engine::approval::{DocumentType, Outcome, Rule, Step};
+    let name = field(f, "name").trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err("Give the rule a name (at most 80 characters).".into());
+    }
+    let amount = |key: &str, label: &str| -> Result<Option<i64>, String> {
+        let v = field(f, key).trim();
+        if v.is_empty() {
+            return Ok(None);
+        }
+        parse_money(v)
+            .map(Some)
+            .ok_or_else(|| format!("{label} must be an amount such as 1500 or 1500.00."))
+    };
+    let id = |key: &str, label: &str| -> Result<Option<i64>, String> {
+        let v = field(f, key).trim();
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.parse()
+            .map(Some)
+            .map_err(|_| format!("Choose a {label} from the list."))
+    };
+    let text = |key: &str| Some(field(f, key).trim().to_string()).filter(|v| !v.is_empty());
+    let outcome = match field(f, "outcome") {
+        "auto_approve" => Outcome::AutoApprove,
+        "steps" => {
+            let mut steps = Vec::new();
+            for n in 1..=3 {
+                let role = field(f, &format!("step{n}_role"));
+                if role.is_empty() {
+                    continue;
+                }
+                let role = Role::parse(role)
+                    .ok_or_else(|| format!("Step {n}: choose a role from the list."))?;
+                let hours = field(f, &format!("step{n}_hours"))
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|h| (1..=720).contains(h))
+                    .ok_or_else(|| format!("Step {n}: escalate after 1 to 720 hours."))?;
+                let to = match field(f, &format!("step{n}_escalate_to")) {
+                    "" => None,
+                    r => Some(Role::parse(r).ok_or_else(|| {
+                        format!("Step {n}: choose whom it escalates to from the list.")
+                    })?),
+                };
+                steps.push(Step {
+                    role,
+                    escalate_after_hours: hours,
+                    escalate_to: to,
+                });
+            }
+            if steps.is_empty() {
+                return Err(
+                    "Give at least one approval step, or choose to approve automatically.".into(),
+                );
+            }
+            Outcome::Steps { steps }
+        }
+        _ => return Err("Choose what the rule does: approval steps or automatic approval.".into()),
+    };
+    Ok(Rule {
+        name: name.to_string(),
+        doc_type: match field(f, "doc_type") {
+            "" => None,
+            "transfer" => Some(DocumentType::Transfer),
+            "purchase_order" => Some(DocumentType::PurchaseOrder),
+            _ => return Err("Choose the document type from the list.".into()),
+        },
+        min_value_minor: amount("min_value", "Value from")?,
+        max_value_minor: amount("max_value", "Value up to")?,
+        class: text("class"),
+        region: text("region"),
+        location_id: id("location_id", "location")?,
+        supplier_id: id("supplier_id", "supplier")?,
+        outcome,
+    })
+}
+
+async fn add_rule(
+    State(state): State<Arc<AppState>>,
+    SignedIn { tc, member }: SignedIn,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    const PAGE: &str = "/settings/approvals";
+    if !member.has(Role::TenantAdmin) {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "Only the tenant admin can change the approval matrix.",
+        );
+    }
+    let f = fields(&body);
+    let Ok(version) = field(&f, "version").parse::<i64>() else {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "The form is missing the matrix version; reload the page.",
+        );
+    };
+    let rule = match rule_from_form(&f) {
+        Ok(r) => r,
+        Err(e) => return back(&tc, PAGE, "error", &format!("The rule was not added: {e}")),
+    };
+    if let Err(e) = own_ids(&state, &tc, &rule).await {
+        return back(&tc, PAGE, "error", &format!("The rule was not added: {e}"));
+    }
+    let name = rule.name.clone();
+    let rid = request_id(&headers);
+    match replenish::edit_matrix(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        version,
+        replenish::RuleEdit::Add(rule),
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(v) => back(
+            &tc,
+            PAGE,
+            "notice",
+            &format!("Rule \"{name}\" added (version {v})."),
+        ),
+        Err(e) => back(
+            &tc,
+            PAGE,
+            "error",
+            &format!("The rule was not added: {}", message(&e)),
+        ),
+    }
+}
+
+/// A rule's location and supplier must be this tenant's: ids from a form are not
+/// trusted as they are.
+async fn own_ids(
+    state: &AppState,
+    tc: &TenantCtx,
+    rule: &engine::approval::Rule,
+) -> Result<(), String> {
+    let (locations, suppliers) = state
+        .store
+        .labels(tc.tenant.id)
+        .await
+        .map_err(|e| message(&EngineError::Store(e)))?;
+    if rule
+        .location_id
+        .is_some_and(|l| !locations.iter().any(|x| x.0 == l))
+    {
+        return Err("Choose a location of this portal.".into());
+    }
+    if rule
+        .supplier_id
+        .is_some_and(|s| !suppliers.iter().any(|x| x.0 == s))
+    {
+        return Err("Choose a supplier of this portal.".into());
+    }
+    Ok(())
+}
+
+async fn change_rule(
+    State(state): State<Arc<AppState>>,
+    SignedIn { tc, member }: SignedIn,
+    Path(params): Path<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    const PAGE: &str = "/settings/approvals";
+    if !member.has(Role::TenantAdmin) {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "Only the tenant admin can change the approval matrix.",
+        );
+    }
+    let f = fields(&body);
+    let (Ok(version), Some(index)) = (
+        field(&f, "version").parse::<i64>(),
+        params.get("index").and_then(|i| i.parse::<usize>().ok()),
+    ) else {
+        return back(
+            &tc,
+            PAGE,
+            "error",
+            "The form is missing the rule or the matrix version; reload the page.",
+        );
+    };
+    let (edit, done) = match params.get("op").map(String::as_str) {
+        Some("up") => (replenish::RuleEdit::MoveUp(index), "moved up"),
+        Some("down") => (replenish::RuleEdit::MoveDown(index), "moved down"),
+        Some("delete") => (replenish::RuleEdit::Delete(index), "deleted"),
+        _ => return back(&tc, PAGE, "error", "Unknown change."),
+    };
+    let rid = request_id(&headers);
+    match replenish::edit_matrix(
+        &state.store,
+        tc.tenant.id,
+        &member,
+        version,
+        edit,
+        rid.as_deref(),
+        now_ms(),
+    )
+    .await
+    {
+        Ok(v) => back(
+            &tc,
+            PAGE,
+            "notice",
+            &format!("Rule {} {done} (version {v}).", index + 1),
+        ),
+        Err(e) => back(
+            &tc,
+            PAGE,
+            "error",
+            &format!("Nothing was changed: {}", message(&e)),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_in_currency_units_parses_to_cents() {
+        assert_eq!(super::parse_money("1500"), Some(150_000));
+        assert_eq!(super::parse_money("1,500.5"), Some(150_050));
+        assert_eq!(super::parse_money(" 0.05 "), Some(5));
+        for bad in ["", "-5", "1.234", "ten", "1.x", ".5"] {
+            assert_eq!(super::parse_money(bad), None, "{bad:?}");
+        }
     }
 }

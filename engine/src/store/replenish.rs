@@ -1679,3 +1679,17 @@ pub(crate) async fn mark_scope_dirty_tx(
     mark_dirty_tx(tx, tenant, &page).await?;
     Ok(page.last().copied())
 }
+
+/// The tenant's matrix version (0 when never saved), locking the settings row on
+/// PostgreSQL so that a check-then-save cannot interleave with another save.
+pub(crate) async fn matrix_version_tx(tx: &mut Tx, tenant: TenantId) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "SELECT matrix_version FROM tenant_settings WHERE tenant_id = $1{}",
+        tx.lock()
+    );
+    let v: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(&sql)
+        .bind(tenant.0)
+        .fetch_optional(c)
+        .await)?;
+    Ok(v.unwrap_or(0))
+}
