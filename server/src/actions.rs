@@ -1,8 +1,8 @@
 //! Portal form posts that change things: approval decisions (one or in bulk), stand-ins
-//! while away, transfer
-//! commands, exception-queue actions, job replay and the approval matrix. Plain HTML
-//! forms, so they work without JavaScript; each one authorises the signed-in member,
-//! calls the engine, and redirects back (303) with `?notice=` or `?error=`.
+//! while away, transfer commands, exception-queue actions, job replay, the approval
+//! matrix (whole, or rule by rule) and replenishment policies. Plain HTML forms, so they
+//! work without JavaScript; each one authorises the signed-in member, calls the engine,
+//! and redirects back (303) with `?notice=` or `?error=`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
