@@ -265,7 +265,25 @@ const PG_COMMITTERS: usize = 4;
 pub struct Writer {
     store: Store,
     group: tokio::sync::mpsc::Sender<Pending>,
+    codes: std::sync::Arc<Codes>,
 }
+
+/// Ids of location and SKU codes already resolved, per tenant. Only codes that exist are
+/// kept, and a code's id never changes (codes are never reassigned or deleted), so an
+/// entry cannot go stale; an unknown code is looked up every time, so a new product is
+/// found at once. Cleared when it grows past [`MAX_CODES`].
+#[derive(Default)]
+struct Codes {
+    ids: std::sync::Mutex<std::collections::HashMap<(i64, CodeKind, String), i64>>,
+}
+
+#[derive(Clone, Copy, Debug, Hash, PartialEq, Eq)]
+enum CodeKind {
+    Location,
+    Sku,
+}
+
+const MAX_CODES: usize = 500_000;
 
 type Queue = std::sync::Arc<tokio::sync::Mutex<tokio::sync::mpsc::Receiver<Pending>>>;
 
@@ -288,7 +306,54 @@ impl Writer {
         for _ in 0..committers {
             tokio::spawn(group_commit(store.clone(), queue.clone()));
         }
-        Writer { store, group: tx }
+        Writer {
+            store,
+            group: tx,
+            codes: Default::default(),
+        }
+    }
+
+    /// The ids of `codes` of `kind` in `tenant` (absent: no such code), from memory
+    /// where known, else from the database.
+    async fn resolve(
+        &self,
+        tenant: TenantId,
+        kind: CodeKind,
+        codes: &[&str],
+    ) -> Result<std::collections::HashMap<String, i64>, sqlx::Error> {
+        let mut found = std::collections::HashMap::new();
+        let mut missing: Vec<&str> = Vec::new();
+        {
+            let ids = self.codes.ids.lock().expect("code cache lock");
+            for code in codes {
+                if found.contains_key(*code) {
+                    continue;
+                }
+                match ids.get(&(tenant.0, kind, (*code).to_string())) {
+                    Some(id) => {
+                        found.insert((*code).to_string(), *id);
+                    }
+                    None => missing.push(code),
+                }
+            }
+        }
+        missing.sort_unstable();
+        missing.dedup();
+        if !missing.is_empty() {
+            let looked_up = match kind {
+                CodeKind::Location => self.store.location_ids(tenant, &missing).await?,
+                CodeKind::Sku => self.store.product_ids(tenant, &missing).await?,
+            };
+            let mut ids = self.codes.ids.lock().expect("code cache lock");
+            if ids.len() + looked_up.len() > MAX_CODES {
+                ids.clear();
+            }
+            for (code, id) in looked_up {
+                ids.insert((tenant.0, kind, code.clone()), id);
+                found.insert(code, id);
+            }
+        }
+        Ok(found)
     }
 
     /// Applies one tenant's batch; returns once it has committed.
@@ -367,12 +432,11 @@ pub async fn ingest(
     tenant: TenantId,
     body: &Value,
 ) -> Result<Applied, IngestError> {
-    let store = &writer.store;
     let parsed = parse_batch(body).map_err(IngestError::Invalid)?;
     let codes: Vec<&str> = parsed.iter().map(|p| p.location.as_str()).collect();
     let skus: Vec<&str> = parsed.iter().map(|p| p.sku.as_str()).collect();
-    let locations = store.location_ids(tenant, &codes).await?;
-    let products = store.product_ids(tenant, &skus).await?;
+    let locations = writer.resolve(tenant, CodeKind::Location, &codes).await?;
+    let products = writer.resolve(tenant, CodeKind::Sku, &skus).await?;
     let mut errors = Errors(Vec::new());
     let mut events = Vec::with_capacity(parsed.len());
     for (i, p) in parsed.into_iter().enumerate() {

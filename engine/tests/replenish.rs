@@ -23,6 +23,7 @@ conformance!(
     a_changed_policy_rechecks_the_positions_it_covers,
     concurrent_small_batches_are_each_applied_once_and_a_bad_one_fails_alone,
     an_edit_after_approval_sends_the_transfer_back_for_approval,
+    a_product_added_later_is_found_by_a_running_ingestion,
 );
 
 const TENANT: &str = r#"
@@ -1006,5 +1007,69 @@ async fn an_edit_after_approval_sends_the_transfer_back_for_approval(store: &Sto
     assert!(
         actions.contains(&"transfer.edited".to_string()),
         "{actions:?}"
+    );
+}
+
+async fn a_product_added_later_is_found_by_a_running_ingestion(store: &Store) {
+    let a = acme(store).await;
+    let writer = engine::ingest::Writer::new(store.clone());
+    let batch = |id: &str, sku: &str| {
+        serde_json::json!({"events": [{"source": "pos", "external_id": id, "type": "sale",
+            "location": "S1", "sku": sku, "quantity": 1}]})
+    };
+    // Known codes resolve (and are remembered); an unknown SKU is named.
+    engine::ingest::ingest(&writer, a.t, &batch("k-1", "MILK"))
+        .await
+        .unwrap();
+    match engine::ingest::ingest(&writer, a.t, &batch("k-2", "OAT")).await {
+        Err(engine::ingest::IngestError::Invalid(errors)) => {
+            assert_eq!(errors[0].pointer, "/events/0/sku", "{errors:?}");
+        }
+        other => panic!("an unknown SKU is refused: {other:?}"),
+    }
+    // The product is added while the writer runs: the next batch finds it.
+    let with_oat = TENANT.replacen(
+        "[[users]]",
+        "[[products]]\nsku = \"OAT\"\nname = \"Oat drink\"\nclass = \"dairy\"\ncost_minor = 90\nprice_minor = 140\n\n[[users]]",
+        1,
+    );
+    let file = TenantFile::parse(&with_oat, std::path::Path::new("acme.toml")).unwrap();
+    seed_tenant(store, &file).await.unwrap();
+    let applied = engine::ingest::ingest(&writer, a.t, &batch("k-3", "OAT"))
+        .await
+        .unwrap();
+    assert_eq!(applied.accepted, 1);
+    // Codes of another tenant are not this tenant's, whatever was remembered.
+    let other = TENANT.replace("slug = \"acme\"", "slug = \"other\"");
+    let other_file = TenantFile::parse(&other, std::path::Path::new("other.toml")).unwrap();
+    let other_t = seed_tenant(store, &other_file).await.unwrap().tenant;
+    let mine = store.product_ids(a.t, &["MILK"]).await.unwrap()["MILK"];
+    let theirs = store.product_ids(other_t, &["MILK"]).await.unwrap()["MILK"];
+    assert_ne!(mine, theirs);
+    let s1_other = store.location_ids(other_t, &["S1"]).await.unwrap()["S1"];
+    let theirs_before = store
+        .position_by_ids(other_t, s1_other, theirs)
+        .await
+        .unwrap()
+        .unwrap()
+        .0;
+    let mine_before = position(store, a.t, a.s1, a.milk).await.0;
+    engine::ingest::ingest(&writer, other_t, &batch("k-4", "MILK"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .position_by_ids(other_t, s1_other, theirs)
+            .await
+            .unwrap()
+            .unwrap()
+            .0,
+        theirs_before - 1,
+        "the other tenant's own milk moved"
+    );
+    assert_eq!(
+        position(store, a.t, a.s1, a.milk).await.0,
+        mine_before,
+        "not this one's"
     );
 }
