@@ -595,7 +595,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
     };
     let labels = Labels::load(store, tenant).await?;
     let currency = tc.tenant.currency.clone();
-    let planner = member.has(Role::Planner) || member.has(Role::TenantAdmin);
+    let planner = member.plans();
     let not_found = || {
         set_status(http::StatusCode::NOT_FOUND);
         ServerFnError::new("no such document in this portal")
@@ -864,7 +864,7 @@ pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError>
         rows,
         assignees,
         resolved,
-        can_act: member.has(Role::Planner) || member.has(Role::TenantAdmin),
+        can_act: member.plans(),
     })
 }
 
@@ -1118,6 +1118,6 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::api::PoliciesView, Ser
         classes,
         locations: location_choices,
         form,
-        can_edit: member.has(Role::Planner) || member.has(Role::TenantAdmin),
+        can_edit: member.plans(),
     })
 }

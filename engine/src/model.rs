@@ -73,6 +73,11 @@ impl Member {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+
+    /// Planners and tenant admins plan: they work documents, exceptions and policies.
+    pub fn plans(&self) -> bool {
+        self.has(Role::Planner) || self.has(Role::TenantAdmin)
+    }
     pub fn sees_inventory(&self) -> bool {
         self.roles.iter().any(|r| r.sees_inventory())
     }

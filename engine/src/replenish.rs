@@ -166,9 +166,10 @@ pub async fn sweep(
     after: Option<(i64, i64)>,
 ) -> Result<Sweep, EngineError> {
     let page = store.dirty_positions(tenant, after, SWEEP_PAGE).await?;
-    let mut out = sweep_part(store, tenant, page.clone()).await?;
-    if page.len() as i64 == SWEEP_PAGE {
-        let last = page.last().map(|d| (d.location_id, d.product_id));
+    let full = page.len() as i64 == SWEEP_PAGE;
+    let last = page.last().map(|d| (d.location_id, d.product_id));
+    let mut out = sweep_part(store, tenant, page).await?;
+    if full {
         let mut tx = store.begin().await?;
         enqueue_tx(&mut tx, &sweep_job(tenant, last, crate::model::now_ms())).await?;
         tx.commit().await?;
@@ -2063,15 +2064,20 @@ async fn run_evaluate(store: Store, job: Job) -> Result<(), JobError> {
     job_result(evaluate(&store, tenant, l, p, crate::model::now_ms(), Some(&job)).await)
 }
 
-async fn run_sweep(store: Store, job: Job) -> Result<(), JobError> {
-    let tenant = tenant_of(&job)?;
-    let after = match (
+/// The (location, product) a paged job continues after, if it is a continuation.
+fn after_arg(job: &Job) -> Option<(i64, i64)> {
+    match (
         job.args.get("after_location_id").and_then(|v| v.as_i64()),
         job.args.get("after_product_id").and_then(|v| v.as_i64()),
     ) {
         (Some(l), Some(p)) => Some((l, p)),
         _ => None,
-    };
+    }
+}
+
+async fn run_sweep(store: Store, job: Job) -> Result<(), JobError> {
+    let tenant = tenant_of(&job)?;
+    let after = after_arg(&job);
     sweep(&store, tenant, after)
         .await
         .map(|_| ())
@@ -2082,13 +2088,7 @@ async fn run_recheck(store: Store, job: Job) -> Result<(), JobError> {
     let tenant = tenant_of(&job)?;
     let class = job.args["class"].as_str().unwrap_or("*").to_string();
     let location = job.args["location_id"].as_i64();
-    let after = match (
-        job.args.get("after_location_id").and_then(|v| v.as_i64()),
-        job.args.get("after_product_id").and_then(|v| v.as_i64()),
-    ) {
-        (Some(l), Some(p)) => Some((l, p)),
-        _ => None,
-    };
+    let after = after_arg(&job);
     job_result(recheck(&store, tenant, &class, location, after, Some(&job)).await)
 }
 

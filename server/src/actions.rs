@@ -363,7 +363,7 @@ async fn document_command(
             "Purchase orders change through approvals and the supplier.",
         );
     }
-    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+    if !member.plans() {
         return back(
             &tc,
             &page,
@@ -426,7 +426,7 @@ async fn exceptions_act(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+    if !member.plans() {
         return back(
             &tc,
             "/exceptions",
@@ -651,7 +651,7 @@ async fn save_policy(
     body: Bytes,
 ) -> Response {
     const PAGE: &str = "/settings/policies";
-    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+    if !member.plans() {
         return back(
             &tc,
             PAGE,
@@ -737,7 +737,7 @@ async fn delete_policy(
     headers: HeaderMap,
 ) -> Response {
     const PAGE: &str = "/settings/policies";
-    if !(member.has(Role::Planner) || member.has(Role::TenantAdmin)) {
+    if !member.plans() {
         return back(
             &tc,
             PAGE,
