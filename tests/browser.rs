@@ -2,15 +2,13 @@
 //! filter the inventory through the hydrated page without a reload, and approve a
 //! transfer from the inbox on a phone-sized screen.
 
-mod support;
-
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
-use support::{spawn_app, Backend, TestApp};
+use test_support::{spawn_app_with, Backend, Options, TestApp};
 
 struct Driver(Child);
 
@@ -190,14 +188,14 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
     }
     let site = std::env::var("SHELFWISE_SITE_ROOT")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|_| support::repo_root().join("site"));
+        .unwrap_or_else(|_| test_support::repo_root().join("site"));
     assert!(
         site.join("pkg/portal.js").is_file(),
         "site assets missing at {}: run scripts/test, which builds them",
         site.display()
     );
 
-    let app = spawn_app(Backend::Sqlite).await;
+    let app = spawn_app_with(Backend::Sqlite, Options::default()).await;
     let profile = tempfile::tempdir().unwrap();
     let (_driver, c) = start_browser(profile.path()).await;
 
@@ -231,38 +229,9 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
 /// item whole (nothing wider than the screen), and approves it with a tap.
 async fn approve_on_a_phone(c: &Client, app: &TestApp) {
     let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos", "browser test")
-        .await
-        .unwrap()
-        .key;
-    let batch = json!({"events": [
-        {"source": "pos-1", "external_id": "phone-1", "type": "count", "location": "DC-N", "sku": "FF-0001", "quantity": 300},
-        {"source": "pos-1", "external_id": "phone-2", "type": "count", "location": "S-AMS1", "sku": "FF-0001", "quantity": 3},
-    ]});
-    let res = app
-        .client()
-        .post(app.url("/t/freshfield/api/v1/events"))
-        .bearer_auth(&key)
-        .json(&batch)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let mut transfer = None;
-    for _ in 0..100 {
-        transfer = app
-            .store
-            .transfers(ff, None, 5)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|t| t.state == "pending_approval");
-        if transfer.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let transfer = transfer.expect("the low store got a transfer");
+    let id = app.low_store_transfer().await;
+    let transfer = app.store.transfer(ff, id).await.unwrap().unwrap();
+    assert_eq!(transfer.state.as_str(), "pending_approval");
 
     c.set_window_size(390, 844).await.unwrap();
     // The planner signs out first (the sign-in helper waits for the signed-in header).
@@ -339,7 +308,10 @@ async fn approve_on_a_phone(c: &Client, app: &TestApp) {
             .await
             .unwrap()
             .unwrap()
-            .state,
+            .state
+            .as_str(),
         "approved"
     );
+    // The approval queued the outcome's work (mail); it runs cleanly.
+    app.run_pending_jobs().await;
 }

@@ -1,9 +1,12 @@
-//! Pieces shared by the pages: the branded header and small helpers.
+//! Pieces shared by the pages: the branded header, the frame every signed-in page
+//! opens with, the flash message and small helpers.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Redirect, A};
 
+use crate::views::Portal;
 use crate::PortalResource;
+use access::Permission;
 
 /// Logo, product name, navigation and the signed-in user with a sign-out button.
 #[component]
@@ -22,8 +25,10 @@ pub fn Header() -> impl IntoView {
                         let jobs = p.href("/jobs");
                         let settings = p.href("/settings/approvals");
                         let policies = p.href("/settings/policies");
-                        let admin = p.user.as_ref().is_some_and(|u| u.roles.iter().any(|r| r == "tenant_admin"));
-                        let ops = p.user.as_ref().is_some_and(|u| u.roles.iter().any(|r| r == "tenant_admin" || r == "planner"));
+                        let can = |perm: Permission| p.user.as_ref().is_some_and(|u| u.can(perm));
+                        let inventory_nav = can(Permission::ViewInventory);
+                        let jobs_nav = can(Permission::SeeJobs);
+                        let matrix_nav = can(Permission::EditApprovalMatrix);
                         let logout = p.href("/logout");
                         view! {
                             <A href=home attr:class="brand">
@@ -32,13 +37,15 @@ pub fn Header() -> impl IntoView {
                             </A>
                             {p.user.clone().map(|u| view! {
                                 <nav class="nav">
-                                    <A href=inventory>"Inventory"</A>
-                                    <A href=approvals>"Approvals"</A>
-                                    <A href=documents>"Documents"</A>
-                                    <A href=exceptions>"Exceptions"</A>
-                                    <A href=policies>"Policies"</A>
-                                    {ops.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
-                                    {admin.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
+                                    {inventory_nav.then(|| view! {
+                                        <A href=inventory.clone()>"Inventory"</A>
+                                        <A href=approvals.clone()>"Approvals"</A>
+                                        <A href=documents.clone()>"Documents"</A>
+                                        <A href=exceptions.clone()>"Exceptions"</A>
+                                        <A href=policies.clone()>"Policies"</A>
+                                    })}
+                                    {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
+                                    {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
                                 </nav>
                                 <form class="signout" method="post" action=logout>
                                     <span class="who" title=u.email.clone()>{u.name.clone()}</span>
@@ -50,6 +57,50 @@ pub fn Header() -> impl IntoView {
                 })}
             </Suspense>
         </header>
+    }
+}
+
+/// The opening every signed-in page shares: waits for the portal context, sends a
+/// signed-out visitor to sign in, waits for the page's `data`, and shows a failure as a
+/// sentence in a card. `render` draws the page from the portal and the data.
+#[component]
+pub fn SignedInPage<T, F>(data: Resource<Result<T, ServerFnError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(Portal, T) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let portal = expect_context::<PortalResource>();
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    let Ok(p) = portal.await else { return ().into_any() };
+                    if p.user.is_none() {
+                        return view! { <Redirect path=p.href("/login")/> }.into_any();
+                    }
+                    match data.await {
+                        Ok(v) => render(p, v),
+                        Err(e) => view! { <ErrorCard error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A failure to load a page, as the sentence the server gave (never the framework's
+/// wording around it).
+#[component]
+pub fn ErrorCard(error: ServerFnError) -> impl IntoView {
+    view! { <section class="card"><p class="error" role="alert">{error_text(error)}</p></section> }
+}
+
+/// The sentence the server gave, or a plain one when the server could not be reached.
+pub fn error_text(error: ServerFnError) -> String {
+    match error {
+        ServerFnError::ServerError(message) => message,
+        _ => "We could not reach the server. Check your connection and try again.".to_string(),
     }
 }
 

@@ -1,23 +1,33 @@
 //! Shelfwise portal UI: routes, pages and the thin server functions behind them.
 //! Server-only code sits behind the `ssr` feature; the browser build uses `hydrate`.
+//!
+//! | module | holds |
+//! |---|---|
+//! | `views` | the data each page shows, per area (what crosses the wire) |
+//! | `api` | the server functions, per area: thin endpoints that call `ssr` |
+//! | `ssr` | server only: request context and permission checks, error answers, formatting, and per area the code that loads a view |
+//! | `pages` | the pages, grouped by audience (`operator/…`; sign-in shared) |
+//! | `components` | pieces every page uses: header, flash message, the signed-in page frame |
 
 pub mod api;
 mod components;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod views;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{MatchNestedRoutes, ParamSegment, SsrMode, StaticSegment};
 
-use crate::api::{get_portal, Portal};
+use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
     InventoryPage, JobsPage, LoginPage, NotFound, PoliciesPage,
 };
+use crate::views::Portal;
 
 /// The portal context of this page load (tenant branding, base path, signed-in user).
 pub type PortalResource = Resource<Result<Portal, ServerFnError>>;

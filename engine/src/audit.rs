@@ -20,6 +20,27 @@ pub struct AuditEntry {
     pub request_id: Option<String>,
 }
 
+impl AuditEntry {
+    /// An entry with all its parts; `before` and `after` are the change's facts.
+    pub fn of(
+        actor: &str,
+        action: &str,
+        subject: impl Into<String>,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+        request_id: Option<&str>,
+    ) -> AuditEntry {
+        AuditEntry {
+            actor: actor.into(),
+            action: action.into(),
+            subject: subject.into(),
+            before,
+            after,
+            request_id: request_id.map(str::to_string),
+        }
+    }
+}
+
 /// A stored entry with its place in the chain.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditRecord {

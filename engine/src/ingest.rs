@@ -10,7 +10,11 @@ use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use std::collections::BTreeMap;
+
 use crate::model::{now_ms, EventKind, StockEvent, TenantId};
+use crate::replenish::sweep::positions_changed_tx;
+use crate::store::events::apply_events_tx;
 use crate::store::{Applied, Store};
 
 /// Most events accepted in one request.
@@ -371,7 +375,7 @@ impl Writer {
         if let Err(e) = self.group.send(pending).await {
             // The task is gone (shutting down): write this batch on its own.
             let p = e.0;
-            return self.store.apply_events(p.tenant, &p.events).await;
+            return apply_events(&self.store, p.tenant, &p.events).await;
         }
         answer.await.map_err(|_| sqlx::Error::PoolClosed)?
     }
@@ -403,7 +407,7 @@ async fn group_commit(store: Store, queue: Queue) {
         }
         let batches: Vec<(TenantId, &[StockEvent])> =
             group.iter().map(|p| (p.tenant, &p.events[..])).collect();
-        let result = store.apply_event_groups(&batches).await;
+        let result = apply_event_groups(&store, &batches).await;
         drop(batches);
         match result {
             Ok(applied) => {
@@ -418,12 +422,54 @@ async fn group_commit(store: Store, queue: Queue) {
             Err(e) => {
                 tracing::warn!(error = %e, batches = group.len(), "group commit failed; applying its batches one by one");
                 for p in group {
-                    let r = store.apply_events(p.tenant, &p.events).await;
+                    let r = apply_events(&store, p.tenant, &p.events).await;
                     let _ = p.reply.send(r);
                 }
             }
         }
     }
+}
+
+/// Records each event once per (tenant, source, external id), moves its position, and
+/// marks each changed position for a policy check with the tenant's sweep queued, all in
+/// one transaction: no check is lost if the process dies, and a burst of any size
+/// queues one sweep.
+pub async fn apply_events(
+    store: &Store,
+    tenant: TenantId,
+    events: &[StockEvent],
+) -> Result<Applied, sqlx::Error> {
+    let now = now_ms();
+    let mut tx = store.begin().await?;
+    let (applied, changed) = apply_events_tx(&mut tx, tenant, &[events], now).await?;
+    positions_changed_tx(&mut tx, tenant, &changed, now).await?;
+    tx.commit().await?;
+    Ok(applied[0])
+}
+
+/// Applies several tenants' batches in one transaction (group commit): one result per
+/// batch, in order. On an error nothing is applied.
+pub async fn apply_event_groups(
+    store: &Store,
+    batches: &[(TenantId, &[StockEvent])],
+) -> Result<Vec<Applied>, sqlx::Error> {
+    let now = now_ms();
+    let mut by_tenant: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (i, (tenant, _)) in batches.iter().enumerate() {
+        by_tenant.entry(tenant.0).or_default().push(i);
+    }
+    let mut out = vec![Applied::default(); batches.len()];
+    let mut tx = store.begin().await?;
+    for (tenant, idx) in by_tenant {
+        let own: Vec<&[StockEvent]> = idx.iter().map(|i| batches[*i].1).collect();
+        let (applied, changed) = apply_events_tx(&mut tx, TenantId(tenant), &own, now).await?;
+        positions_changed_tx(&mut tx, TenantId(tenant), &changed, now).await?;
+        for (i, a) in idx.into_iter().zip(applied) {
+            out[i] = a;
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
 }
 
 /// Validates, resolves and applies one batch for `tenant`.

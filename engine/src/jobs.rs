@@ -1,10 +1,69 @@
-//! Durable jobs: what a job is, and how long to wait before retrying one. Storage is in
-//! `store::jobs`; time is always passed in (epoch ms) so tests control the clock.
+//! Durable jobs: what a job is, the typed [`BackgroundJob`] each kind declares, and how
+//! long to wait before retrying one. Storage is in `store::jobs`; `engine::worker` claims
+//! and runs them. Time is always passed in (epoch ms) so tests control the clock.
+//!
+//! A job kind is a struct of its arguments that implements [`BackgroundJob`]: its name,
+//! queue, attempts, uniqueness or debounce key and handler sit together, so nothing
+//! writes a JSON key in one file and reads it in another (after crates.io's
+//! `BackgroundJob`). [`NewJob::of`] queues one; `Worker::register` runs them.
+
+use std::future::Future;
 
 use rand::Rng;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::model::TenantId;
+
+/// The queues, one worker each in `serve`.
+pub mod queues {
+    /// Replenishment, approvals, timers and exceptions: the workflow.
+    pub const REPLENISH: &str = "replenish";
+    /// Outgoing e-mail, apart so a slow mail server never holds up the workflow.
+    pub const MAIL: &str = "mail";
+}
+
+/// Why a job failed: `Retry` for passing trouble (the default), `Terminal` when another
+/// attempt cannot help (bad arguments, a deleted subject). The text is stored as the
+/// job's last error and shown to the tenant's staff, so it never carries database text
+/// (see `engine::error`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum JobError {
+    #[error("{0}")]
+    Retry(String),
+    #[error("{0}")]
+    Terminal(String),
+}
+
+/// A kind of background job, declared by the struct of its arguments.
+pub trait BackgroundJob: Serialize + DeserializeOwned + Send + 'static {
+    /// The kind's name, stored with each job (never rename one that may be queued).
+    const KIND: &'static str;
+    /// The queue whose worker runs it.
+    const QUEUE: &'static str;
+    const MAX_ATTEMPTS: i64 = 20;
+    /// What the handler needs: the store, or the mailer.
+    type Context: Clone + Send + Sync + 'static;
+
+    /// At most one job with this key ever exists while it is not finished (timers).
+    fn unique_key(&self, _tenant: TenantId) -> Option<String> {
+        None
+    }
+
+    /// At most one job with this key waits to start (bursts of triggers queue one run).
+    fn debounce_key(&self, _tenant: TenantId) -> Option<String> {
+        None
+    }
+
+    /// Does the work. `job` is the stored job, for handlers that complete it inside
+    /// their own transaction (fencing a lapsed lease).
+    fn run(
+        self,
+        ctx: Self::Context,
+        tenant: TenantId,
+        job: Job,
+    ) -> impl Future<Output = Result<(), JobError>> + Send;
+}
 
 /// Where a job is in its life. `Discarded` is the dead-letter state: attempts used up,
 /// the last error kept, replayable by an admin.
@@ -67,6 +126,23 @@ pub struct NewJob {
 }
 
 impl NewJob {
+    /// A tenant's job of kind `J`, due now; chain [`NewJob::at`] for a timer.
+    pub fn of<J: BackgroundJob>(tenant: TenantId, job: &J, now: i64) -> NewJob {
+        NewJob {
+            tenant: Some(tenant),
+            queue: J::QUEUE.into(),
+            kind: J::KIND.into(),
+            // A struct of plain fields always serialises.
+            args: serde_json::to_value(job).unwrap_or_default(),
+            priority: 1,
+            max_attempts: J::MAX_ATTEMPTS,
+            scheduled_at: now,
+            unique_key: job.unique_key(tenant),
+            debounce_key: job.debounce_key(tenant),
+        }
+    }
+
+    /// An untyped job, for the job store's own tests.
     pub fn new(kind: &str, args: serde_json::Value, now: i64) -> NewJob {
         NewJob {
             tenant: None,

@@ -4,10 +4,11 @@
 pub mod approval;
 pub mod audit;
 pub mod db;
+pub mod error;
+pub mod exceptions;
 pub mod identity;
 pub mod ingest;
 pub mod jobs;
-pub mod jobs_runtime;
 pub mod mail;
 pub mod model;
 pub mod policy;
@@ -16,8 +17,10 @@ pub mod seed;
 pub mod sourcing;
 pub mod store;
 pub mod theme;
+pub mod worker;
 pub mod workflow;
 
 pub use db::{Backend, Db};
+pub use error::EngineError;
 pub use sqlx;
 pub use store::Store;

@@ -1,7 +1,8 @@
 //! Branded e-mail: askama templates (`engine/templates/mail/`) in the tenant's theme,
 //! delivered by lettre over SMTP, or into a local mailbox directory (one `.eml` file per
-//! message) when no SMTP server is configured. Mail is queued as `mail.send` jobs in the
-//! transaction of the change that causes it (the outbox), and sent by [`worker`].
+//! message) when no SMTP server is configured. Mail is queued as [`SendMail`] jobs on its
+//! own queue in the transaction of the change that causes it (the outbox), and sent by
+//! [`worker`].
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,12 +11,50 @@ use askama::Template;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::jobs::Job;
-use crate::jobs_runtime::{JobError, Worker};
-use crate::model::{Tenant, TenantId};
-use crate::replenish::{MAIL_QUEUE, SEND_MAIL};
-use crate::store::{DocRef, Store};
+use serde::{Deserialize, Serialize};
+
+use crate::error::store_error_class;
+use crate::exceptions;
+use crate::jobs::{queues, BackgroundJob, Job, JobError};
+use crate::model::{DocRef, Tenant, TenantId};
+use crate::store::Store;
 use crate::theme::Themes;
+use crate::worker::Worker;
+
+/// One e-mail about a document, to one person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SendMail {
+    /// `approval_request` or `purchase_order`.
+    pub template: String,
+    pub to: String,
+    pub name: String,
+    pub doc_type: String,
+    pub doc_id: i64,
+    /// What the mail is about, unique per message (e.g. `po-sent:12`): with the tenant it
+    /// keys the job, so the same occasion never queues a second message.
+    #[serde(default)]
+    pub occasion: String,
+}
+
+impl BackgroundJob for SendMail {
+    const KIND: &'static str = "mail.send";
+    const QUEUE: &'static str = queues::MAIL;
+    const MAX_ATTEMPTS: i64 = 10;
+    type Context = Mailer;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        (!self.occasion.is_empty()).then(|| format!("mail:{}:{}", tenant.0, self.occasion))
+    }
+
+    async fn run(self, mailer: Mailer, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        mailer.send(tenant, &self, job.id).await
+    }
+}
+
+fn db_error(e: sqlx::Error) -> JobError {
+    tracing::warn!(error = %e, "composing mail failed on a database error");
+    JobError::Retry(store_error_class(&e).into())
+}
 
 /// Where mail goes.
 #[derive(Clone)]
@@ -159,22 +198,12 @@ impl Mailer {
         }
     }
 
-    /// Renders a job's message (also used by tests to check content).
-    pub async fn compose(&self, tenant: &Tenant, job: &Job) -> Result<Composed, JobError> {
-        let args = &job.args;
-        let text = |k: &str| {
-            args.get(k)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
-        let template = text("template");
-        let name = text("name");
-        let doc = DocRef::parse(
-            &text("doc_type"),
-            args.get("doc_id").and_then(|v| v.as_i64()).unwrap_or(0),
-        )
-        .ok_or_else(|| JobError::Terminal("mail job names no document".into()))?;
+    /// Renders a message (also used by tests to check content).
+    pub async fn compose(&self, tenant: &Tenant, mail: &SendMail) -> Result<Composed, JobError> {
+        let template = mail.template.as_str();
+        let name = mail.name.clone();
+        let doc = DocRef::parse(&mail.doc_type, mail.doc_id)
+            .ok_or_else(|| JobError::Terminal("mail job names no document".into()))?;
         let brand = self.brand(tenant);
         let (title, facts, reason) = self.document_facts(tenant, doc).await?;
         let link = format!(
@@ -182,7 +211,7 @@ impl Mailer {
             self.portal_url.replace("{slug}", &tenant.slug)
         );
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
-        match template.as_str() {
+        match template {
             "approval_request" => {
                 let subject = format!("Approval needed: {title}");
                 Ok(Composed {
@@ -247,7 +276,7 @@ impl Mailer {
         doc: DocRef,
     ) -> Result<(String, Vec<(String, String)>, String), JobError> {
         let t = tenant.id;
-        let db = |e: sqlx::Error| JobError::Retry(e.to_string());
+        let db = db_error;
         let (locations, suppliers) = self.store.labels(t).await.map_err(db)?;
         let loc = |id: i64| {
             locations
@@ -329,28 +358,25 @@ impl Mailer {
         }
     }
 
-    /// Sends one `mail.send` job's message. The Message-ID is derived from the job, so a
-    /// retry after an unacknowledged send can be recognised as the same message.
-    pub async fn send(&self, job: &Job) -> Result<(), JobError> {
-        let tenant_id: TenantId = job
-            .tenant
-            .ok_or_else(|| JobError::Terminal("mail job has no tenant".into()))?;
-        let tenants = self
-            .store
-            .tenants()
-            .await
-            .map_err(|e| JobError::Retry(e.to_string()))?;
+    /// Sends one message. The Message-ID is derived from the job, so a retry after an
+    /// unacknowledged send can be recognised as the same message.
+    pub async fn send(
+        &self,
+        tenant_id: TenantId,
+        mail: &SendMail,
+        job_id: i64,
+    ) -> Result<(), JobError> {
+        let tenants = self.store.tenants().await.map_err(db_error)?;
         let tenant = tenants
             .into_iter()
             .find(|t| t.id == tenant_id)
             .ok_or_else(|| JobError::Terminal("tenant is gone".into()))?;
-        let to = job.args.get("to").and_then(|v| v.as_str()).unwrap_or("");
-        let name = job.args.get("name").and_then(|v| v.as_str()).unwrap_or("");
+        let (to, name) = (mail.to.as_str(), mail.name.as_str());
         let to: Mailbox = format!("{name} <{to}>")
             .parse()
             .or_else(|_| to.parse())
             .map_err(|_| JobError::Terminal("the recipient address is not valid".into()))?;
-        let composed = self.compose(&tenant, job).await?;
+        let composed = self.compose(&tenant, mail).await?;
         let sender_name = self
             .themes
             .get(&tenant.theme)
@@ -364,7 +390,7 @@ impl Mailer {
             .from(from)
             .to(to)
             .subject(&composed.subject)
-            .message_id(Some(format!("<job-{}@{domain}>", job.id)))
+            .message_id(Some(format!("<job-{job_id}@{domain}>")))
             .multipart(
                 MultiPart::alternative()
                     .singlepart(
@@ -401,13 +427,13 @@ impl Mailer {
     }
 }
 
-/// A worker for the mail queue.
+/// A worker for the mail queue; a message that cannot be sent is raised in the tenant's
+/// exception queue.
 pub fn worker(mailer: Mailer, id: &str) -> Worker {
     let store = mailer.store.clone();
-    Worker::new(store, MAIL_QUEUE, id).handle(SEND_MAIL, move |job: Job| {
-        let mailer = mailer.clone();
-        async move { mailer.send(&job).await }
-    })
+    Worker::new(store.clone(), queues::MAIL, id)
+        .register::<SendMail>(mailer)
+        .on_dead_letter(exceptions::dead_letter_hook(store))
 }
 
 #[cfg(test)]

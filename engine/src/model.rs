@@ -17,48 +17,7 @@ pub struct Tenant {
     pub partner: Option<String>,
 }
 
-/// What a member may do inside one tenant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    TenantAdmin,
-    Planner,
-    Approver,
-    Supplier,
-    PartnerAdmin,
-    PlatformAdmin,
-}
-
-impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::TenantAdmin,
-        Role::Planner,
-        Role::Approver,
-        Role::Supplier,
-        Role::PartnerAdmin,
-        Role::PlatformAdmin,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::TenantAdmin => "tenant_admin",
-            Role::Planner => "planner",
-            Role::Approver => "approver",
-            Role::Supplier => "supplier",
-            Role::PartnerAdmin => "partner_admin",
-            Role::PlatformAdmin => "platform_admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    /// Roles that may see the tenant's inventory.
-    pub fn sees_inventory(self) -> bool {
-        !matches!(self, Role::Supplier)
-    }
-}
+pub use access::{permissions_of, Audience, Permission, Role};
 
 /// A signed-in member of a tenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,12 +33,72 @@ impl Member {
         self.roles.contains(&role)
     }
 
-    /// Planners and tenant admins plan: they work documents, exceptions and policies.
-    pub fn plans(&self) -> bool {
-        self.has(Role::Planner) || self.has(Role::TenantAdmin)
+    /// Whether any of the member's roles grants `p` (the table is [`Role::permissions`]).
+    pub fn can(&self, p: Permission) -> bool {
+        self.roles.iter().any(|r| r.can(p))
     }
-    pub fn sees_inventory(&self) -> bool {
-        self.roles.iter().any(|r| r.sees_inventory())
+
+    /// `Ok` when the member may do `p`; the engine's commands start with
+    /// `member.require(p)?` (a [`Denied`] becomes `EngineError::Forbidden`).
+    pub fn require(&self, p: Permission) -> Result<(), Denied> {
+        if self.can(p) {
+            Ok(())
+        } else {
+            Err(Denied(p))
+        }
+    }
+
+    /// Everything the member may do here, for the portal to show.
+    pub fn permissions(&self) -> Vec<Permission> {
+        permissions_of(&self.roles)
+    }
+
+    /// The actor recorded in the audit trail, e.g. `user:12`.
+    pub fn actor(&self) -> String {
+        format!("user:{}", self.user_id)
+    }
+}
+
+/// A member lacks the permission a command needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Denied(pub Permission);
+
+/// A document that goes through approval: a transfer or a purchase order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocRef {
+    Transfer(i64),
+    PurchaseOrder(i64),
+}
+
+impl DocRef {
+    pub fn doc_type(self) -> &'static str {
+        match self {
+            DocRef::Transfer(_) => "transfer",
+            DocRef::PurchaseOrder(_) => "purchase_order",
+        }
+    }
+    pub fn id(self) -> i64 {
+        match self {
+            DocRef::Transfer(id) | DocRef::PurchaseOrder(id) => id,
+        }
+    }
+    /// The audit subject, e.g. `transfer:12`.
+    pub fn subject(self) -> String {
+        format!("{}:{}", self.doc_type(), self.id())
+    }
+    pub fn parse(doc_type: &str, id: i64) -> Option<DocRef> {
+        match doc_type {
+            "transfer" => Some(DocRef::Transfer(id)),
+            "purchase_order" => Some(DocRef::PurchaseOrder(id)),
+            _ => None,
+        }
+    }
+    /// "Transfer" or "Purchase order", to start a sentence with.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocRef::Transfer(_) => "Transfer",
+            DocRef::PurchaseOrder(_) => "Purchase order",
+        }
     }
 }
 

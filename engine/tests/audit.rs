@@ -1,7 +1,7 @@
 //! Audit trail on SQLite and PostgreSQL: appends form one chain per tenant, even under
 //! parallel writers, and every kind of tampering done directly in the database is found.
 
-mod support;
+use test_support::conformance;
 
 use engine::audit::{verify, AuditEntry};
 use engine::model::TenantId;

@@ -1,16 +1,17 @@
 //! Durable job store, on SQLite and PostgreSQL: claims, leases, fencing, retries, dead
 //! letters, uniqueness and fairness. Time is passed in, so nothing here sleeps.
 
-mod support;
+use test_support::conformance;
 
 use std::collections::HashSet;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use engine::jobs::JobError;
 use engine::jobs::{JobState, NewJob, RetryPolicy};
-use engine::jobs_runtime::{JobError, Worker};
 use engine::model::TenantId;
+use engine::worker::Worker;
 use engine::Store;
 use serde_json::json;
 

@@ -1,13 +1,15 @@
 //! The replenishment runner end to end on SQLite and PostgreSQL: events → sweep job
 //! → transfer or purchase order → approval → stock moves, with the audit chain intact.
 
-mod support;
+use test_support::conformance;
 
+use engine::ingest;
+use engine::model::DocRef;
 use engine::model::{now_ms, EventKind, Member, Role, StockEvent, TenantId};
-use engine::replenish::{self, Decided, EngineError};
+use engine::replenish::{self, Decided};
 use engine::seed::{seed_tenant, TenantFile};
-use engine::store::DocRef;
 use engine::workflow::transfer::TransferCommand;
+use engine::EngineError;
 use engine::Store;
 
 conformance!(
@@ -158,7 +160,7 @@ async fn acme(store: &Store) -> Acme {
             events.push(count(loc, p, qty, &format!("init-{loc}-{p}")));
         }
     }
-    store.apply_events(t, &events).await.unwrap();
+    ingest::apply_events(store, t, &events).await.unwrap();
     drain(store).await;
     a
 }
@@ -185,8 +187,7 @@ fn event(kind: EventKind, location: i64, product: i64, quantity: i64, id: &str) 
 
 /// Store One sells 18 of its 25 bottles of milk; returns the transfer that covers it.
 async fn store_one_runs_low(store: &Store, a: &Acme) -> i64 {
-    store
-        .apply_events(a.t, &[sale(a.s1, a.milk, 18, "s-1")])
+    ingest::apply_events(store, a.t, &[sale(a.s1, a.milk, 18, "s-1")])
         .await
         .unwrap();
     drain(store).await;
@@ -218,7 +219,7 @@ async fn a_low_store_gets_one_transfer_however_often_events_repeat(store: &Store
     let a = acme(store).await;
     assert!(store.transfers(a.t, None, 10).await.unwrap().is_empty());
     let batch = [sale(a.s1, a.milk, 18, "s-1")];
-    store.apply_events(a.t, &batch).await.unwrap();
+    ingest::apply_events(store, a.t, &batch).await.unwrap();
     drain(store).await;
     let transfers = store.transfers(a.t, None, 10).await.unwrap();
     assert_eq!(transfers.len(), 1, "{transfers:?}");
@@ -232,7 +233,7 @@ async fn a_low_store_gets_one_transfer_however_often_events_repeat(store: &Store
         t.quantity, 24,
         "7 on hand up to 30 is 23, rounded to cases of 6"
     );
-    assert_eq!(t.state, "pending_approval");
+    assert_eq!(t.state.as_str(), "pending_approval");
     assert!(
         t.reason.contains("below the reorder point 10"),
         "{}",
@@ -241,9 +242,8 @@ async fn a_low_store_gets_one_transfer_however_often_events_repeat(store: &Store
     let snapshot: serde_json::Value = serde_json::from_str(&t.snapshot).unwrap();
     assert_eq!(snapshot["inventory_position"], 7);
     // The replayed batch, more sales and a second evaluation open nothing new.
-    store.apply_events(a.t, &batch).await.unwrap();
-    store
-        .apply_events(a.t, &[sale(a.s1, a.milk, 1, "s-2")])
+    ingest::apply_events(store, a.t, &batch).await.unwrap();
+    ingest::apply_events(store, a.t, &[sale(a.s1, a.milk, 1, "s-2")])
         .await
         .unwrap();
     drain(store).await;
@@ -351,7 +351,7 @@ async fn an_approved_transfer_moves_stock_and_leaves_an_audit_trail(store: &Stor
             now_ms()
         )
         .await,
-        Err(EngineError::Forbidden(_))
+        Err(EngineError::Transition(_))
     ));
     assert_eq!(position(store, a.t, a.s1, a.milk).await, (30, 0, 0));
     let trail = store
@@ -453,7 +453,13 @@ async fn nobody_approves_their_own_change_and_a_rejection_needs_a_reason(store: 
         Decided::Rejected
     );
     assert_eq!(
-        store.transfer(a.t, id).await.unwrap().unwrap().state,
+        store
+            .transfer(a.t, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state
+            .as_str(),
         "rejected"
     );
     assert_eq!(store.doubled_needs(a.t).await.unwrap(), 0);
@@ -464,29 +470,29 @@ async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_
 ) {
     let a = acme(store).await;
     // The DC is itself low, so nobody can spare milk or butter for S2.
-    store
-        .apply_events(
-            a.t,
-            &[
-                count(a.dc, a.milk, 81, "c-1"),
-                count(a.dc, a.butter, 81, "c-2"),
-                count(a.s1, a.milk, 11, "c-3"),
-                count(a.s1, a.butter, 11, "c-4"),
-            ],
-        )
-        .await
-        .unwrap();
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            count(a.dc, a.milk, 81, "c-1"),
+            count(a.dc, a.butter, 81, "c-2"),
+            count(a.s1, a.milk, 11, "c-3"),
+            count(a.s1, a.butter, 11, "c-4"),
+        ],
+    )
+    .await
+    .unwrap();
     drain(store).await;
-    store
-        .apply_events(
-            a.t,
-            &[
-                sale(a.s2, a.milk, 20, "s-1"),
-                sale(a.s2, a.butter, 20, "s-2"),
-            ],
-        )
-        .await
-        .unwrap();
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            sale(a.s2, a.milk, 20, "s-1"),
+            sale(a.s2, a.butter, 20, "s-2"),
+        ],
+    )
+    .await
+    .unwrap();
     drain(store).await;
     let orders = store.purchase_orders(a.t, None, 10).await.unwrap();
     let for_s2: Vec<_> = orders
@@ -495,7 +501,7 @@ async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_
         .collect();
     assert_eq!(for_s2.len(), 1, "{orders:?}");
     let po = for_s2[0];
-    assert_eq!(po.state, "draft");
+    assert_eq!(po.state.as_str(), "draft");
     let lines = store.po_lines(a.t, po.id).await.unwrap();
     assert_eq!(lines.len(), 2, "milk and butter share the order");
     assert_eq!(
@@ -508,15 +514,15 @@ async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_
     worker.run_once(po.window_closes_at + 1).await.unwrap();
     let po = store.purchase_order(a.t, po.id).await.unwrap().unwrap();
     assert_eq!(
-        po.state, "sent",
+        po.state.as_str(),
+        "sent",
         "90.00 is within the small-order rule: approved and sent"
     );
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (5, 0, 30));
     assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 30));
     assert_eq!(store.doubled_needs(a.t).await.unwrap(), 0);
     // Sent orders count as on order: new sales do not reorder what is coming.
-    store
-        .apply_events(a.t, &[sale(a.s2, a.milk, 1, "s-3")])
+    ingest::apply_events(store, a.t, &[sale(a.s2, a.milk, 1, "s-3")])
         .await
         .unwrap();
     drain(store).await;
@@ -576,25 +582,24 @@ async fn a_waiting_step_escalates_once_and_raises_an_exception(store: &Store) {
 
 async fn a_position_nobody_can_cover_raises_an_exception(store: &Store) {
     let a = acme(store).await;
-    store
-        .apply_events(
-            a.t,
-            &[
-                count(a.dc, a.local, 80, "c-1"),
-                count(a.s2, a.local, 10, "c-2"),
-                sale(a.s1, a.local, 25, "s-1"),
-            ],
-        )
-        .await
-        .unwrap();
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            count(a.dc, a.local, 80, "c-1"),
+            count(a.s2, a.local, 10, "c-2"),
+            sale(a.s1, a.local, 25, "s-1"),
+        ],
+    )
+    .await
+    .unwrap();
     drain(store).await;
     let open = store.exceptions(a.t, "open", None, 10).await.unwrap();
     let kinds: Vec<&str> = open.iter().map(|e| e.kind.as_str()).collect();
     assert!(kinds.contains(&"no_cover"), "{kinds:?}");
     assert!(kinds.contains(&"stockout"), "{kinds:?}");
     // Stock comes back: the stockout clears itself.
-    store
-        .apply_events(a.t, &[count(a.s1, a.local, 40, "c-3")])
+    ingest::apply_events(store, a.t, &[count(a.s1, a.local, 40, "c-3")])
         .await
         .unwrap();
     drain(store).await;
@@ -602,12 +607,12 @@ async fn a_position_nobody_can_cover_raises_an_exception(store: &Store) {
     let here = format!("position:{}:{}", a.s1, a.local);
     assert!(open.iter().all(|e| e.subject != here), "{open:?}");
     let planner = member(store, a.t, "planner@acme.example").await;
-    assert!(replenish::exceptions::act(
+    assert!(engine::exceptions::act(
         store,
         a.t,
         &planner,
         &[],
-        &replenish::exceptions::Action::Resolve("x".into()),
+        &engine::exceptions::Action::Resolve("x".into()),
         None,
         now_ms()
     )
@@ -619,28 +624,27 @@ async fn a_burst_is_checked_by_one_sweep_that_leaves_no_position_unchecked(store
     let a = acme(store).await;
     assert_eq!(store.dirty_count(a.t).await.unwrap(), 0, "set-up was swept");
     // Three batches over four positions: two fall below their reorder point.
-    store
-        .apply_events(
-            a.t,
-            &[
-                sale(a.s1, a.milk, 18, "b-1"),
-                sale(a.s2, a.butter, 1, "b-2"),
-            ],
-        )
-        .await
-        .unwrap();
-    store
-        .apply_events(
-            a.t,
-            &[
-                sale(a.s2, a.butter, 17, "b-3"),
-                sale(a.s1, a.local, 1, "b-4"),
-            ],
-        )
-        .await
-        .unwrap();
-    store
-        .apply_events(a.t, &[sale(a.dc, a.milk, 1, "b-5")])
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            sale(a.s1, a.milk, 18, "b-1"),
+            sale(a.s2, a.butter, 1, "b-2"),
+        ],
+    )
+    .await
+    .unwrap();
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            sale(a.s2, a.butter, 17, "b-3"),
+            sale(a.s1, a.local, 1, "b-4"),
+        ],
+    )
+    .await
+    .unwrap();
+    ingest::apply_events(store, a.t, &[sale(a.dc, a.milk, 1, "b-5")])
         .await
         .unwrap();
     assert_eq!(store.dirty_count(a.t).await.unwrap(), 4);
@@ -670,8 +674,7 @@ async fn a_burst_is_checked_by_one_sweep_that_leaves_no_position_unchecked(store
     assert!(store.open_need(a.t, a.s1, a.local).await.unwrap().is_none());
     assert!(store.open_need(a.t, a.dc, a.milk).await.unwrap().is_none());
     // Sweeping again (a replayed job) opens nothing new.
-    store
-        .apply_events(a.t, &[sale(a.s1, a.milk, 1, "b-6")])
+    ingest::apply_events(store, a.t, &[sale(a.s1, a.milk, 1, "b-6")])
         .await
         .unwrap();
     let again = replenish::sweep(store, a.t, None).await.unwrap();
@@ -713,7 +716,7 @@ async fn a_stand_in_decides_only_while_the_delegation_runs_and_gets_the_mail(sto
     let transfer = store_one_runs_low(store, &a).await;
     let doc = DocRef::Transfer(transfer);
     let mail = store
-        .claim_jobs(replenish::MAIL_QUEUE, "test", 50, now_ms(), 60_000)
+        .claim_jobs(engine::jobs::queues::MAIL, "test", 50, now_ms(), 60_000)
         .await
         .unwrap();
     let to: Vec<&str> = mail.iter().filter_map(|j| j.args["to"].as_str()).collect();
@@ -762,29 +765,29 @@ async fn a_stand_in_decides_only_while_the_delegation_runs_and_gets_the_mail(sto
 async fn an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_down(store: &Store) {
     let a = acme(store).await;
     let start = now_ms();
-    store
-        .apply_events(
-            a.t,
-            &[
-                count(a.dc, a.local, 80, "c-0"),
-                count(a.s2, a.local, 10, "c-1"),
-                sale(a.s1, a.local, 25, "s-1"),
-            ],
-        )
-        .await
-        .unwrap();
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            count(a.dc, a.local, 80, "c-0"),
+            count(a.s2, a.local, 10, "c-1"),
+            sale(a.s1, a.local, 25, "s-1"),
+        ],
+    )
+    .await
+    .unwrap();
     drain(store).await;
     let open = store.exceptions(a.t, "open", None, 10).await.unwrap();
     let id_of = |kind: &str| open.iter().find(|e| e.kind == kind).map(|e| e.id).unwrap();
     let (no_cover, stockout) = (id_of("no_cover"), id_of("stockout"));
     // A planner owns the stockout; nobody picks up the no-cover one.
     let planner = member(store, a.t, "planner@acme.example").await;
-    replenish::exceptions::act(
+    engine::exceptions::act(
         store,
         a.t,
         &planner,
         &[stockout],
-        &replenish::exceptions::Action::AssignTo(Some(planner.user_id)),
+        &engine::exceptions::Action::AssignTo(Some(planner.user_id)),
         None,
         now_ms(),
     )
@@ -807,13 +810,13 @@ async fn an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_do
     // each timer once.
     let worker = replenish::worker(store.clone(), "before");
     worker
-        .run_once(start + replenish::EXCEPTION_ESCALATE_MS - 60_000)
+        .run_once(start + engine::exceptions::EXCEPTION_ESCALATE_MS - 60_000)
         .await
         .unwrap();
     assert!(escalated(store).await.is_empty(), "not yet due");
     let restarted = replenish::worker(store.clone(), "after-restart");
     let lap = restarted
-        .run_once(start + replenish::EXCEPTION_ESCALATE_MS + 2 * 3_600_000)
+        .run_once(start + engine::exceptions::EXCEPTION_ESCALATE_MS + 2 * 3_600_000)
         .await
         .unwrap();
     assert!(lap.completed >= 2, "both exception timers ran: {lap:?}");
@@ -827,7 +830,7 @@ async fn an_unowned_exception_escalates_once_even_if_its_timer_came_due_while_do
         "the owned one does not: {after:?}"
     );
     let again = restarted
-        .run_once(start + replenish::EXCEPTION_ESCALATE_MS + 5 * 3_600_000)
+        .run_once(start + engine::exceptions::EXCEPTION_ESCALATE_MS + 5 * 3_600_000)
         .await
         .unwrap();
     assert_eq!(again.completed, 0, "a timer fires once: {again:?}");
@@ -841,13 +844,14 @@ async fn a_changed_policy_rechecks_the_positions_it_covers(store: &Store) {
         case_pack: 12,
         ..Default::default()
     };
+    let planner = member(store, a.t, "planner@acme.example").await;
     replenish::save_policy(
         store,
         a.t,
+        &planner,
         "dairy",
         Some(a.s1),
         &settings,
-        "user:1",
         None,
         now_ms(),
     )
@@ -901,7 +905,7 @@ async fn a_changed_policy_rechecks_the_positions_it_covers(store: &Store) {
         case_pack: 0,
         ..Default::default()
     };
-    let r = replenish::save_policy(store, a.t, "dairy", None, &bad, "user:1", None, now_ms()).await;
+    let r = replenish::save_policy(store, a.t, &admin, "dairy", None, &bad, None, now_ms()).await;
     assert!(
         matches!(&r, Err(EngineError::Invalid(m)) if m.contains("case_pack")),
         "{r:?}"

@@ -10,7 +10,7 @@ use engine::seed::{seed_tenant, TenantFile};
 use engine::Store;
 use serde_json::json;
 
-mod support;
+use test_support::conformance;
 
 conformance!(
     seeding_is_idempotent_and_keeps_live_stock,

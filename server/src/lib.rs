@@ -1,18 +1,15 @@
 //! The Shelfwise server: configuration, HTTP wiring (portal, REST API, health, metrics),
 //! request tenancy, sign-in, and the CLI subcommands. Domain work is the engine's.
 
-pub mod actions;
-pub mod api;
-pub mod auth;
 pub mod cli;
 pub mod config;
-pub mod csrf;
-pub mod error;
+pub mod http;
 pub mod observability;
 pub mod sessions;
 pub mod simulate;
 pub mod startup;
-pub mod tenancy;
+pub mod state;
+pub mod tenant_cache;
 pub mod throttle;
 
 pub use config::Settings;

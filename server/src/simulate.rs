@@ -103,7 +103,7 @@ pub async fn run(store: Store, o: Options) -> Result<(), Box<dyn std::error::Err
                 });
             }
         }
-        store.apply_events(tenant.id, &batch).await?;
+        engine::ingest::apply_events(&store, tenant.id, &batch).await?;
         for t in store
             .transfers(tenant.id, None, 20)
             .await?
@@ -116,7 +116,7 @@ pub async fn run(store: Store, o: Options) -> Result<(), Box<dyn std::error::Err
                     "  [{second:>3}s] transfer {} of {} units: {} ({})",
                     t.id,
                     t.quantity,
-                    t.state.replace('_', " "),
+                    t.state.label(),
                     t.reason
                 );
             }

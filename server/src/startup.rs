@@ -4,20 +4,16 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use app::ssr::ServerCtx;
-use app::{shell, App};
-use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Request};
-use axum::routing::{get, post};
 use axum::{middleware, Router};
 use engine::theme::Themes;
+use engine::worker::Worker;
 use engine::{Db, Store};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -25,41 +21,10 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::config::Settings;
 use crate::sessions::DbSessionStore;
-use crate::tenancy::TenantCache;
+use crate::state::AppState;
+use crate::tenant_cache::TenantCache;
 use crate::throttle::LoginThrottle;
-use crate::{api, auth, csrf, observability, tenancy};
-
-/// Everything handlers share.
-pub struct AppState {
-    pub settings: Settings,
-    pub store: Store,
-    pub themes: Arc<Themes>,
-    pub tenant_cache: TenantCache,
-    pub login_throttle: LoginThrottle,
-    pub leptos: LeptosOptions,
-    /// Wakes the replenishment worker when new work was committed (events ingested).
-    pub jobs_wake: Arc<Notify>,
-    /// Writes ingested batches (group commit on SQLite).
-    pub events: engine::ingest::Writer,
-}
-
-#[derive(Clone)]
-struct RouterState {
-    app: Arc<AppState>,
-    leptos: LeptosOptions,
-}
-
-impl axum::extract::FromRef<RouterState> for LeptosOptions {
-    fn from_ref(s: &RouterState) -> Self {
-        s.leptos.clone()
-    }
-}
-
-impl axum::extract::FromRef<RouterState> for Arc<AppState> {
-    fn from_ref(s: &RouterState) -> Self {
-        s.app.clone()
-    }
-}
+use crate::{http, observability};
 
 pub struct Application {
     listener: TcpListener,
@@ -133,47 +98,7 @@ impl Application {
             themes,
             jobs_wake: state.jobs_wake.clone(),
         };
-        let routes = generate_route_list(App);
-        let router_state = RouterState {
-            app: state.clone(),
-            leptos: leptos.clone(),
-        };
-        let pkg_dir = std::path::Path::new(&*leptos.site_root).join("pkg");
-        let portal = Router::new()
-            .route(
-                "/api/v1/events",
-                post(api::post_events).layer(DefaultBodyLimit::max(16 * 1024 * 1024)),
-            )
-            .route("/login", post(auth::login))
-            .route("/t/{tenant}/login", post(auth::login))
-            .route("/logout", post(auth::logout))
-            .route("/t/{tenant}/logout", post(auth::logout));
-        let portal = crate::actions::routes(portal)
-            .leptos_routes_with_context(
-                &router_state,
-                routes,
-                {
-                    let ctx = ctx.clone();
-                    move || provide_context(ctx.clone())
-                },
-                {
-                    let leptos = leptos.clone();
-                    move || shell(leptos.clone())
-                },
-            )
-            .fallback(|| async { tenancy::not_found_page() })
-            .layer(session_layer)
-            .with_state(router_state);
-
-        let router = Router::new()
-            .route("/healthz", get(api::healthz))
-            .route("/readyz", get(api::readyz))
-            .route("/metrics", get(api::metrics))
-            .nest_service("/pkg", ServeDir::new(pkg_dir))
-            .nest_service("/theme-assets", ServeDir::new(&state.settings.themes_dir))
-            .with_state(state.clone())
-            .merge(portal)
-            .layer(middleware::from_fn(observability::track));
+        let router = http::router(state.clone(), leptos, ctx, session_layer);
 
         let (shutdown, _) = watch::channel(false);
         Ok(Application {
@@ -202,22 +127,14 @@ impl Application {
     }
 
     /// Starts the background workers; they stop when `stop` turns true.
-    fn spawn_workers(&self, stop: watch::Receiver<bool>) -> Result<(), String> {
+    /// The replenishment and mail workers this app would run, named after `id` (tests
+    /// run them by hand with `Worker::run_once`).
+    pub fn workers(&self, id: &str) -> Result<(Worker, Worker), String> {
         let state = &self.state;
         let settings = &state.settings;
-        if !settings.workers {
-            return Ok(());
-        }
-        let host = format!("{}-{}", std::process::id(), self.port());
         let lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
         let replenish =
-            engine::replenish::worker(state.store.clone(), &format!("replenish-{host}"))
-                .lease(lease);
-        tokio::spawn(replenish.run_with_wake(
-            stop.clone(),
-            std::time::Duration::from_millis(500),
-            state.jobs_wake.clone(),
-        ));
+            engine::replenish::worker(state.store.clone(), &format!("replenish-{id}")).lease(lease);
         let transport = engine::mail::Transport::from_config(
             settings.smtp_url.as_ref().map(|s| s.expose_secret()),
             settings.mailbox_dir.clone(),
@@ -229,7 +146,23 @@ impl Application {
             from_address: settings.mail_from.clone(),
             portal_url: Self::portal_url(settings, self.port()),
         };
-        let mail = engine::mail::worker(mailer, &format!("mail-{host}")).lease(lease);
+        let mail = engine::mail::worker(mailer, &format!("mail-{id}")).lease(lease);
+        Ok((replenish, mail))
+    }
+
+    /// Starts the background workers (unless settings turn them off); they stop when
+    /// `stop` turns true.
+    fn spawn_workers(&self, stop: watch::Receiver<bool>) -> Result<(), String> {
+        if !self.state.settings.workers {
+            return Ok(());
+        }
+        let host = format!("{}-{}", std::process::id(), self.port());
+        let (replenish, mail) = self.workers(&host)?;
+        tokio::spawn(replenish.run_with_wake(
+            stop.clone(),
+            std::time::Duration::from_millis(500),
+            self.state.jobs_wake.clone(),
+        ));
         tokio::spawn(mail.run_with_wake(
             stop,
             std::time::Duration::from_secs(1),
@@ -247,7 +180,7 @@ impl Application {
         let secure = state.settings.https;
         // Layers that must see the request before routing: tenancy may rewrite the path.
         let inner = self.router;
-        let tenancy = middleware::from_fn_with_state(state.clone(), tenancy::resolve);
+        let tenancy = middleware::from_fn_with_state(state.clone(), http::tenancy::resolve);
         let stack = tower::ServiceBuilder::new()
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(
@@ -269,7 +202,7 @@ impl Application {
                 if secure { Some(HeaderValue::from_static("max-age=31536000; includeSubDomains")) } else { None },
             ))
             .layer(tenancy)
-            .layer(middleware::from_fn(csrf::protect));
+            .layer(middleware::from_fn(http::csrf::protect));
         // A fallback-only router runs these layers before the inner router matches.
         let app = Router::new().fallback_service(inner).layer(stack);
         let mut rx = self.shutdown.subscribe();

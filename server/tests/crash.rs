@@ -11,8 +11,8 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use engine::model::TenantId;
-use engine::{Db, Store};
 use serde_json::{json, Value};
+use test_support::{Backend, TestDb};
 use tokio::process::{Child, Command};
 
 const ROUNDS: usize = 6;
@@ -93,8 +93,7 @@ supplier = "SUP"
 "#;
 
 struct Env {
-    dir: tempfile::TempDir,
-    url: String,
+    db: TestDb,
     port: u16,
 }
 
@@ -105,12 +104,12 @@ impl Env {
         c.args(args)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("SHELFWISE_DATABASE_URL", &self.url)
+            .env("SHELFWISE_DATABASE_URL", self.db.url())
             .env("SHELFWISE_LISTEN", format!("127.0.0.1:{}", self.port))
-            .env("SHELFWISE_TENANTS_DIR", self.dir.path().join("tenants"))
+            .env("SHELFWISE_TENANTS_DIR", self.db.dir().join("tenants"))
             .env("SHELFWISE_THEMES_DIR", root.join("themes"))
-            .env("SHELFWISE_SITE_ROOT", self.dir.path().join("site"))
-            .env("SHELFWISE_MAILBOX_DIR", self.dir.path().join("mail"))
+            .env("SHELFWISE_SITE_ROOT", self.db.dir().join("site"))
+            .env("SHELFWISE_MAILBOX_DIR", self.db.dir().join("mail"))
             .env("SHELFWISE_JOB_LEASE_SECONDS", "2")
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
@@ -177,14 +176,13 @@ async fn send(client: &reqwest::Client, env: &Env, key: &str, events: &[Value]) 
     }
 }
 
-async fn crash_and_recover(url: String, dir: tempfile::TempDir) {
+async fn crash_and_recover(db: TestDb) {
     let env = Env {
-        dir,
-        url,
+        db,
         port: free_port(),
     };
-    std::fs::create_dir_all(env.dir.path().join("tenants")).unwrap();
-    std::fs::write(env.dir.path().join("tenants/crash.toml"), TENANT).unwrap();
+    std::fs::create_dir_all(env.db.dir().join("tenants")).unwrap();
+    std::fs::write(env.db.dir().join("tenants/crash.toml"), TENANT).unwrap();
     assert!(env.command(&["seed"]).status().await.unwrap().success());
     let out = env
         .command(&["api-key", "--tenant", "crash"])
@@ -264,8 +262,7 @@ async fn crash_and_recover(url: String, dir: tempfile::TempDir) {
     }
 
     // Let the last server work off what the crashes left (leases lapse after 2 s).
-    let db = Db::connect(&env.url).await.unwrap();
-    let store = Store::new(db);
+    let store = env.db.store.clone();
     let tenant: TenantId = store.tenant_by_slug("crash").await.unwrap().unwrap().id;
     let deadline = Instant::now() + Duration::from_secs(60);
     let stuck = loop {
@@ -291,7 +288,7 @@ async fn crash_and_recover(url: String, dir: tempfile::TempDir) {
     let applied = store.event_count(tenant).await.unwrap() - counts.len() as i64;
     println!(
         "{}: {kills} SIGKILLs, {} batches acknowledged ({total} sale events), {unacked_at_kill} lost in flight and re-sent, {applied} applied; jobs {:?}",
-        env.url.split(':').next().unwrap(),
+        env.db.url().split(':').next().unwrap(),
         acked.len(),
         stuck.1
     );
@@ -350,38 +347,14 @@ async fn crash_and_recover(url: String, dir: tempfile::TempDir) {
     store.db().close().await;
 }
 
-fn pg_admin() -> String {
-    std::env::var("SHELFWISE_TEST_PG")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_survives_repeated_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("crash.db").display());
-    crash_and_recover(url, dir).await;
+    let db = TestDb::new(Backend::Sqlite).await;
+    crash_and_recover(db).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_survives_repeated_sigkill() {
-    let admin = pg_admin();
-    let Db::Postgres(pool) = Db::connect(&admin)
-        .await
-        .expect("PostgreSQL must be reachable")
-    else {
-        panic!("SHELFWISE_TEST_PG is not a postgres:// URL")
-    };
-    let name = format!("shelfwise_crash_{}", std::process::id());
-    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&pool)
-        .await;
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&pool)
-        .await
-        .unwrap();
-    let url = format!("{}/{name}", &admin[..admin.rfind('/').unwrap()]);
-    crash_and_recover(url, tempfile::tempdir().unwrap()).await;
-    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .execute(&pool)
-        .await;
+    let db = TestDb::new(Backend::Postgres).await;
+    crash_and_recover(db).await;
 }

@@ -1,24 +1,15 @@
-//! One module per page.
+//! The portal's pages, grouped by the audience they serve: `operator` for the
+//! retailer's staff (planners, approvers, admins); sign-in is shared. The supplier,
+//! shopper and partner pages get folders of their own beside `operator`.
 
-mod approvals;
-mod documents;
-mod exceptions;
-mod home;
-mod inventory;
-mod jobs;
 mod login;
-mod policies;
-mod settings;
+pub mod operator;
 
-pub use approvals::ApprovalsPage;
-pub use documents::{DocumentPage, DocumentsPage};
-pub use exceptions::ExceptionsPage;
-pub use home::HomePage;
-pub use inventory::InventoryPage;
-pub use jobs::JobsPage;
 pub use login::LoginPage;
-pub use policies::PoliciesPage;
-pub use settings::ApprovalSettingsPage;
+pub use operator::{
+    ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
+    InventoryPage, JobsPage, PoliciesPage,
+};
 
 use leptos::prelude::*;
 

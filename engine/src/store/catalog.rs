@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use super::Store;
+use crate::db::Tx;
 use crate::model::{Location, TenantId};
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 #[derive(Clone, Debug)]
 pub struct LocationRecord {
@@ -188,5 +189,97 @@ impl Store {
             out.extend(rows);
         }
         Ok(out)
+    }
+}
+
+/// Labels for a document's context: product (sku, name, class) and location (code, name).
+pub(crate) async fn product_label_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    product: i64,
+) -> Result<(String, String, String), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String)>(
+        "SELECT sku, name, class FROM products WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant.0)
+    .bind(product)
+    .fetch_one(c)
+    .await)
+}
+
+pub(crate) async fn location_label_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+) -> Result<(String, String, String), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String)>(
+        "SELECT code, name, region FROM locations WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant.0)
+    .bind(location)
+    .fetch_one(c)
+    .await)
+}
+
+pub(crate) async fn supplier_label_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    supplier: i64,
+) -> Result<(String, String, String), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as::<_, (String, String, String)>(
+        "SELECT code, name, email FROM suppliers WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant.0)
+    .bind(supplier)
+    .fetch_one(c)
+    .await)
+}
+
+impl Store {
+    /// Location (code, name) and product (sku, name) labels by id, for display.
+    pub async fn labels(
+        &self,
+        tenant: TenantId,
+    ) -> Result<(Vec<(i64, String, String)>, Vec<(i64, String, String)>), sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            let locs = sqlx::query_as::<_, (i64, String, String)>(
+                "SELECT id, code, name FROM locations WHERE tenant_id = $1",
+            )
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await?;
+            let sups = sqlx::query_as::<_, (i64, String, String)>(
+                "SELECT id, code, name FROM suppliers WHERE tenant_id = $1",
+            )
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await?;
+            Ok((locs, sups))
+        })
+    }
+
+    /// (sku, name) of products by id.
+    pub async fn product_labels(
+        &self,
+        tenant: TenantId,
+        ids: &[i64],
+    ) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let sql =
+            format!("SELECT id, sku, name FROM products WHERE tenant_id = $1 AND id IN ({list})");
+        on_db!(&self.db, read, |pool| sqlx::query_as::<
+            _,
+            (i64, String, String),
+        >(&sql)
+        .bind(tenant.0)
+        .fetch_all(pool)
+        .await)
     }
 }

@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::{chunk_rows, pairs, pairs_from, tuples, Store};
 use crate::db::Tx;
-use crate::model::{now_ms, EventKind, StockEvent, TenantId};
-use crate::replenish;
+use crate::model::{EventKind, StockEvent, TenantId};
 use crate::{on_db, on_tx};
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
@@ -131,14 +130,14 @@ async fn insert_positions(
 /// statements per 500 events: events (a conflict is a duplicate, earlier or earlier in
 /// these batches), positions (net effect per position; PostgreSQL locks them in key
 /// order first so concurrent writers cannot deadlock), sales per day, and the changed
-/// positions marked for a policy check with the tenant's sweep queued. Returns what each
-/// batch did.
-pub(crate) async fn apply_events_tx(
+/// positions, which it returns with what each batch did (the caller marks them for a
+/// policy check in the same transaction: see `ingest`).
+pub async fn apply_events_tx(
     tx: &mut Tx,
     tenant: TenantId,
     batches: &[&[StockEvent]],
     now: i64,
-) -> Result<Vec<Applied>, sqlx::Error> {
+) -> Result<(Vec<Applied>, Vec<(i64, i64)>), sqlx::Error> {
     let events: Vec<(usize, &StockEvent)> = batches
         .iter()
         .enumerate()
@@ -233,55 +232,15 @@ pub(crate) async fn apply_events_tx(
             q.execute(&mut *c).await.map(|_| ())
         })?;
     }
-    // 3. Each changed position is marked for a policy check, and the tenant's sweep
-    // queued, in the same transaction: none is lost if the process dies, and a burst
-    // of any size queues one sweep.
+    // 3. The changed positions, as (location, product).
     let changed: Vec<(i64, i64)> = net
         .keys()
         .map(|(product, location)| (*location, *product))
         .collect();
-    replenish::positions_changed_tx(tx, tenant, &changed, now).await?;
-    Ok(applied)
+    Ok((applied, changed))
 }
 
 impl Store {
-    /// Records each event once per (tenant, source, external id) and moves its position.
-    /// See [`apply_events_tx`].
-    pub async fn apply_events(
-        &self,
-        tenant: TenantId,
-        events: &[StockEvent],
-    ) -> Result<Applied, sqlx::Error> {
-        let mut tx = self.db.begin_write().await?;
-        let applied = apply_events_tx(&mut tx, tenant, &[events], now_ms()).await?;
-        tx.commit().await?;
-        Ok(applied[0])
-    }
-
-    /// Applies several tenants' batches in one transaction (group commit): one result per
-    /// batch, in order. On an error nothing is applied.
-    pub async fn apply_event_groups(
-        &self,
-        batches: &[(TenantId, &[StockEvent])],
-    ) -> Result<Vec<Applied>, sqlx::Error> {
-        let now = now_ms();
-        let mut by_tenant: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
-        for (i, (tenant, _)) in batches.iter().enumerate() {
-            by_tenant.entry(tenant.0).or_default().push(i);
-        }
-        let mut out = vec![Applied::default(); batches.len()];
-        let mut tx = self.db.begin_write().await?;
-        for (tenant, idx) in by_tenant {
-            let own: Vec<&[StockEvent]> = idx.iter().map(|i| batches[*i].1).collect();
-            let applied = apply_events_tx(&mut tx, TenantId(tenant), &own, now).await?;
-            for (i, a) in idx.into_iter().zip(applied) {
-                out[i] = a;
-            }
-        }
-        tx.commit().await?;
-        Ok(out)
-    }
-
     /// How many events the tenant has recorded (for dashboards and tests).
     pub async fn event_count(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
         on_db!(&self.db, read, |pool| {

@@ -252,21 +252,4 @@ impl Store {
         .await
         })
     }
-
-    /// Raises an exception outside any other change (e.g. a dead-lettered job).
-    pub async fn open_exception(
-        &self,
-        tenant: TenantId,
-        e: &NewException,
-        now: i64,
-    ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.db.begin_write().await?;
-        let id = open_exception_tx(&mut tx, tenant, e, now).await?;
-        if let Some(id) = id {
-            super::jobs::enqueue_tx(&mut tx, &crate::replenish::exception_timer(tenant, id, now))
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(id)
-    }
 }

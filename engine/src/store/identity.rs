@@ -1,8 +1,9 @@
 //! Users and their memberships in tenants.
 
 use super::Store;
+use crate::db::Tx;
 use crate::model::{now_ms, Member, Role, TenantId};
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 /// What the login check needs: the member (if they belong to the tenant) and the hash.
 #[derive(Clone, Debug)]
@@ -168,5 +169,57 @@ impl Store {
                 .await
                 .map(|r| r.rows_affected() > 0)
         })
+    }
+}
+
+const MEMBERS_WITH_ROLE: &str = "SELECT u.id, u.email, u.name FROM memberships m \
+     JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND m.role = $2 \
+     AND u.disabled = FALSE ORDER BY u.name, u.id";
+
+/// Members of the tenant holding `role` (enabled users only).
+pub(crate) async fn members_with_role_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    role: Role,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as::<_, (i64, String, String)>(
+        MEMBERS_WITH_ROLE
+    )
+    .bind(tenant.0)
+    .bind(role.as_str())
+    .fetch_all(c)
+    .await)
+}
+
+impl Store {
+    /// Members holding `role` in the tenant: (user id, e-mail, name).
+    pub async fn members_with_role(
+        &self,
+        tenant: TenantId,
+        role: Role,
+    ) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_as::<
+            _,
+            (i64, String, String),
+        >(MEMBERS_WITH_ROLE)
+        .bind(tenant.0)
+        .bind(role.as_str())
+        .fetch_all(pool)
+        .await)
+    }
+
+    /// The tenant's enabled members (id, name), by name: choices for a delegate.
+    pub async fn member_choices(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_as::<_, (i64, String)>(
+            "SELECT DISTINCT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.tenant_id = $1 AND u.disabled = FALSE AND m.role <> 'supplier' \
+             ORDER BY u.name, u.id LIMIT 500",
+        )
+        .bind(tenant.0)
+        .fetch_all(pool)
+        .await)
     }
 }

@@ -345,4 +345,17 @@ impl Store {
             .await
         })
     }
+
+    /// Jobs due at `now` that no worker has finished: waiting, retrying or running.
+    pub async fn due_job_count(&self, now: i64) -> Result<i64, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM jobs WHERE state IN ('available', 'retryable', 'running', 'scheduled') \
+                 AND scheduled_at <= $1",
+            )
+            .bind(now)
+            .fetch_one(pool)
+            .await
+        })
+    }
 }

@@ -1,28 +1,41 @@
-//! All SQL lives here. Every method that touches tenant data takes the tenant first and
-//! filters by it; per-backend SQL is confined to the few places that need it.
+//! All SQL lives here, and only SQL: the store never decides what happens next (it
+//! queues no jobs and raises no exceptions; the services in `engine` do). It depends on
+//! `db` and `model` (and the plain data types it stores). Every method that touches
+//! tenant data takes the tenant first and filters by it; per-backend SQL is confined to
+//! the few places that need it. Functions ending in `_tx` run inside the caller's write
+//! transaction, so a service composes a change, its audit entry and its jobs into one
+//! commit; the `Store` methods read through the pool.
 
+pub(crate) mod approval_steps;
 pub(crate) mod audit;
-mod catalog;
-mod events;
-pub mod exceptions;
-mod identity;
+pub(crate) mod catalog;
+pub(crate) mod delegations;
+pub(crate) mod events;
+pub(crate) mod exceptions;
+pub(crate) mod identity;
 mod inventory;
 pub(crate) mod jobs;
 mod keys;
-pub mod replenish;
+pub(crate) mod needs;
+pub(crate) mod positions;
+pub(crate) mod purchase_orders;
+pub(crate) mod tenant_settings;
 mod tenants;
+pub(crate) mod transfers;
 
+pub use approval_steps::StepRecord;
 pub use catalog::{LocationRecord, ProductRecord, SupplierRecord};
+pub use delegations::DelegationRecord;
 pub use events::Applied;
 pub use exceptions::{CommentRecord, ExceptionRecord, NewException};
 pub use identity::LoginRecord;
 pub use inventory::{PositionSeed, LOW_COUNT_CAP};
-pub use replenish::{
-    DelegationRecord, DirtyPosition, DocRef, PoLineRecord, PolicyRecord, PurchaseOrderRecord,
-    StepRecord, TransferRecord,
-};
+pub use positions::{DirtyPosition, PositionFacts};
+pub use purchase_orders::{PoLineRecord, PurchaseOrderRecord};
+pub use tenant_settings::PolicyRecord;
+pub use transfers::TransferRecord;
 
-use crate::db::Db;
+use crate::db::{Db, Tx};
 
 /// The store: a cheap clone around the pools.
 #[derive(Clone, Debug)]
@@ -36,6 +49,10 @@ impl Store {
     }
     pub fn db(&self) -> &Db {
         &self.db
+    }
+    /// Opens a write transaction for `*_tx` helpers to compose into one commit.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        self.db.begin_write().await
     }
 }
 

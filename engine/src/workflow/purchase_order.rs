@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Forbidden;
+use super::{Forbidden, UnknownState};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +43,28 @@ impl PoState {
             PoState::Cancelled => "cancelled",
         }
     }
+
+    pub fn parse(s: &str) -> Option<PoState> {
+        PoState::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// The state as people read it ("pending approval").
+    pub fn label(self) -> &'static str {
+        match self {
+            PoState::PendingApproval => "pending approval",
+            other => other.as_str(),
+        }
+    }
+}
+
+impl TryFrom<String> for PoState {
+    type Error = UnknownState;
+    fn try_from(value: String) -> Result<Self, UnknownState> {
+        PoState::parse(&value).ok_or(UnknownState {
+            document: "purchase order",
+            value,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +85,7 @@ pub enum PoCommand {
 }
 
 impl PoCommand {
-    fn name(&self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             PoCommand::Submit => "submit",
             PoCommand::AutoApprove => "auto-approve",

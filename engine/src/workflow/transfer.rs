@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Forbidden;
+use super::{Forbidden, UnknownState};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,11 +46,33 @@ impl TransferState {
         }
     }
 
+    pub fn parse(s: &str) -> Option<TransferState> {
+        TransferState::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// The state as people read it ("pending approval").
+    pub fn label(self) -> &'static str {
+        match self {
+            TransferState::PendingApproval => "pending approval",
+            other => other.as_str(),
+        }
+    }
+
     pub fn is_final(self) -> bool {
         matches!(
             self,
             TransferState::Received | TransferState::Rejected | TransferState::Cancelled
         )
+    }
+}
+
+impl TryFrom<String> for TransferState {
+    type Error = UnknownState;
+    fn try_from(value: String) -> Result<Self, UnknownState> {
+        TransferState::parse(&value).ok_or(UnknownState {
+            document: "transfer",
+            value,
+        })
     }
 }
 
@@ -81,7 +103,7 @@ pub enum TransferCommand {
 }
 
 impl TransferCommand {
-    fn name(&self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             TransferCommand::Submit => "submit",
             TransferCommand::AutoApprove => "auto-approve",
@@ -180,6 +202,29 @@ pub fn transition(
         _ => return Err(forbidden(t.state, cmd)),
     };
     Ok((next, effects))
+}
+
+/// The commands a person may give `t` now (the buttons its page shows), read from
+/// [`transition`] itself so the page and the table cannot disagree. Decisions are not
+/// among them: they go through the approvals inbox.
+pub fn person_commands(t: &Transfer) -> Vec<&'static str> {
+    let candidates = [
+        TransferCommand::Ship {
+            quantity: t.quantity.max(1),
+        },
+        TransferCommand::Receive {
+            quantity: t.shipped,
+        },
+        TransferCommand::Edit {
+            quantity: t.quantity.max(1),
+        },
+        TransferCommand::Cancel,
+    ];
+    candidates
+        .iter()
+        .filter(|c| transition(t, c).is_ok())
+        .map(|c| c.name())
+        .collect()
 }
 
 #[cfg(test)]
@@ -297,5 +342,30 @@ mod tests {
         assert!(transition(&at(S::Approved), &C::Ship { quantity: 0 }).is_err());
         assert!(transition(&at(S::Proposed), &C::Edit { quantity: -1 }).is_err());
         assert!(transition(&at(S::Shipped), &C::Receive { quantity: -1 }).is_err());
+    }
+
+    #[test]
+    fn a_page_offers_exactly_what_the_table_allows() {
+        assert_eq!(
+            person_commands(&at(S::Approved)),
+            vec!["ship", "edit", "cancel"]
+        );
+        assert_eq!(
+            person_commands(&at(S::PendingApproval)),
+            vec!["edit", "cancel"]
+        );
+        assert_eq!(person_commands(&at(S::Proposed)), vec!["edit", "cancel"]);
+        assert_eq!(person_commands(&at(S::Shipped)), vec!["receive"]);
+        for s in [S::Received, S::Rejected, S::Cancelled] {
+            assert!(person_commands(&at(s)).is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn stored_states_decode_or_fail_loudly() {
+        for s in S::ALL {
+            assert_eq!(S::try_from(s.as_str().to_string()), Ok(s));
+        }
+        assert!(S::try_from("lost".to_string()).is_err());
     }
 }

@@ -1,0 +1,10 @@
+//! Server functions of the exceptions area: each authorises and loads in `ssr`.
+
+use leptos::prelude::*;
+
+use crate::views::*;
+
+#[server(endpoint = "exceptions")]
+pub async fn get_exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError> {
+    crate::ssr::exceptions::exceptions(resolved).await
+}

@@ -1,0 +1,19 @@
+//! Server functions: the portal's endpoints, one module per area. Every one is public
+//! (anyone can call it), so each authorises the caller itself in `ssr` before it loads
+//! anything; nothing else happens here.
+
+mod approvals;
+mod documents;
+mod exceptions;
+mod inventory;
+mod jobs;
+mod portal;
+mod settings;
+
+pub use approvals::*;
+pub use documents::*;
+pub use exceptions::*;
+pub use inventory::*;
+pub use jobs::*;
+pub use portal::*;
+pub use settings::*;

@@ -1,0 +1,44 @@
+//! Overview: headline stock figures with a way into the low-stock list.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, A};
+
+use crate::api::get_overview;
+use crate::components::{error_text, grouped};
+use crate::PortalResource;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let portal = expect_context::<PortalResource>();
+    let overview = Resource::new(|| (), |_| get_overview());
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let Ok(p) = portal.await else { return ().into_any() };
+                let Some(user) = p.user.clone() else {
+                    return view! { <Redirect path=p.href("/login")/> }.into_any();
+                };
+                let o = overview.await;
+                view! {
+                    <section class="card">
+                        <h1>{p.tenant_name.clone()}</h1>
+                        <p class="muted">"Welcome back, " {user.name} "."</p>
+                        {match o {
+                            Ok(o) => view! {
+                                <div class="stats">
+                                    <div class="stat"><span class="figure">{o.locations}</span><span>"locations"</span></div>
+                                    <div class="stat"><span class="figure">{grouped(o.products)}</span><span>"products"</span></div>
+                                    <A href=p.href("/inventory?low=true") attr:class="stat alert">
+                                        <span class="figure">{grouped(o.low_positions)}{o.low_capped.then_some("+")}</span>
+                                        <span>"positions at or below reorder point"</span>
+                                    </A>
+                                </div>
+                            }.into_any(),
+                            Err(e) => view! { <p class="error" role="alert">{error_text(e)}</p> }.into_any(),
+                        }}
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,20 @@
+//! The retailer's staff pages: home, inventory, approvals, documents, exceptions, jobs,
+//! policies and the approval matrix. One module per page.
+
+mod approvals;
+mod documents;
+mod exceptions;
+mod home;
+mod inventory;
+mod jobs;
+mod policies;
+mod settings;
+
+pub use approvals::ApprovalsPage;
+pub use documents::{DocumentPage, DocumentsPage};
+pub use exceptions::ExceptionsPage;
+pub use home::HomePage;
+pub use inventory::InventoryPage;
+pub use jobs::JobsPage;
+pub use policies::PoliciesPage;
+pub use settings::ApprovalSettingsPage;

@@ -1,0 +1,144 @@
+//! Replenishment policies: the settings per product class (or every class), optionally
+//! for one location, that each position is checked with. Everyone who sees inventory
+//! can read them; planners and admins add, change (`?edit=<id>`) and delete them. A
+//! saved change re-checks every position it covers.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::get_policies;
+use crate::components::{Flash, SignedInPage};
+use crate::views::{PoliciesView, Portal};
+
+#[component]
+pub fn PoliciesPage() -> impl IntoView {
+    let q = use_query_map();
+    let edit = Memo::new(move |_| q.read().get("edit").and_then(|e| e.parse::<i64>().ok()));
+    let data = Resource::new(move || edit.get(), get_policies);
+    view! {
+        <SignedInPage data=data render=move |p: Portal, v: PoliciesView| view! { <Policies portal=p v=v/> }.into_any()/>
+    }
+}
+
+#[component]
+fn Policies(portal: Portal, v: PoliciesView) -> impl IntoView {
+    let can_edit = v.can_edit;
+    let empty = v.rows.is_empty();
+    view! {
+        <section class="card">
+            <h1>"Replenishment policies"</h1>
+            <Flash/>
+            <p class="muted">
+                "A position uses the most specific policy: its class at its location, then its class, then every class at its location, then every class. Reorder points and order-up-to levels are per position; these settings say how to use them."
+            </p>
+            {if empty {
+                view! { <p class="empty" role="status">"No policies yet: every position uses the defaults (reorder point, no safety stock, case pack 1)."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="stock policies">
+                            <thead><tr><th scope="col">"Class"</th><th scope="col">"Location"</th><th scope="col">"Settings"</th><th scope="col">"Changed"</th>{can_edit.then(|| view! { <th scope="col"><span class="sr-only">"Actions"</span></th> })}</tr></thead>
+                            <tbody>
+                                {v.rows.into_iter().map(|r| {
+                                    let edit = portal.href(&format!("/settings/policies?edit={}", r.id));
+                                    let delete = portal.href(&format!("/settings/policies/{}/delete", r.id));
+                                    view! {
+                                        <tr>
+                                            <td>{r.class}</td>
+                                            <td>{r.location}</td>
+                                            <td>{r.summary}</td>
+                                            <td>{r.updated} " ago"</td>
+                                            {can_edit.then(|| view! {
+                                                <td class="row-actions">
+                                                    <A href=edit>"Edit"</A>
+                                                    <details>
+                                                        <summary>"Delete…"</summary>
+                                                        <form method="post" action=delete>
+                                                            <p>"The next broader policy will apply."</p>
+                                                            <button type="submit" class="danger">"Delete this policy"</button>
+                                                        </form>
+                                                    </details>
+                                                </td>
+                                            })}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+        {can_edit.then(|| view! { <PolicyEditor portal=portal.clone() v=v.form classes=v.classes locations=v.locations/> })}
+    }
+}
+
+#[component]
+fn PolicyEditor(
+    portal: Portal,
+    v: crate::views::PolicyForm,
+    classes: Vec<crate::views::Choice>,
+    locations: Vec<crate::views::Choice>,
+) -> impl IntoView {
+    let action = portal.href("/settings/policies");
+    let editing = !v.class.is_empty();
+    let min_max = v.method == "min_max";
+    view! {
+        <section class="card">
+            <h2>{if editing { "Change a policy" } else { "Add or replace a policy" }}</h2>
+            <p class="muted">"Saving a class and location that already have a policy replaces it. Every position it covers is checked again at once."</p>
+            <form method="post" action=action class="form-grid">
+                <label>"Product class"
+                    <select name="class" required>
+                        {classes.into_iter().map(|c| {
+                            let selected = c.value == v.class;
+                            view! { <option value=c.value selected=selected>{c.label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Location"
+                    <select name="location_id">
+                        {locations.into_iter().map(|c| {
+                            let selected = c.value == v.location_id;
+                            view! { <option value=c.value selected=selected>{c.label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Method"
+                    <select name="method">
+                        <option value="reorder_point" selected=!min_max>"Reorder point: order when at or below it"</option>
+                        <option value="min_max" selected=min_max>"Min/max: order when below min"</option>
+                    </select>
+                </label>
+                <label class="check">
+                    <input type="checkbox" name="compute_reorder_point" value="yes" checked=v.compute_reorder_point/>
+                    " Compute the reorder point from lead-time demand and safety stock (with 14+ days of sales)"
+                </label>
+                <label>"Safety stock (units, used without enough history)"
+                    <input type="number" name="safety_stock" min="0" step="1" value=v.safety_stock required/>
+                </label>
+                <label>"Service level z (e.g. 1.65 for 95 %)"
+                    <input type="number" name="service_z" min="0" max="5" step="0.01" value=v.service_z required/>
+                </label>
+                <label>"Lead time (days; blank: the supplier's)"
+                    <input type="number" name="lead_time_days" min="0" max="365" step="1" value=v.lead_time_days/>
+                </label>
+                <label>"Case pack (units per case)"
+                    <input type="number" name="case_pack" min="1" step="1" value=v.case_pack required/>
+                </label>
+                <label>"Minimum order quantity"
+                    <input type="number" name="moq" min="0" step="1" value=v.moq required/>
+                </label>
+                <label class="wide">"Promotions: one per line, first day, last day and demand factor (e.g. "
+                    <code>"2026-12-01 2026-12-24 1.5"</code> " for +50 %)"
+                    <textarea name="uplifts" rows="3" spellcheck="false">{v.uplifts}</textarea>
+                </label>
+                <div class="actions wide">
+                    <button type="submit" class="primary">"Save policy"</button>
+                    {editing.then(|| view! { <A href=portal.href("/settings/policies")>"Add a new one instead"</A> })}
+                </div>
+            </form>
+        </section>
+    }
+}

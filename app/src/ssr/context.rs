@@ -1,0 +1,143 @@
+//! Request context for server functions: the shared services, the tenant the request
+//! was resolved to, the session's sign-in, and `require(permission)`, the one way a
+//! server function finds its signed-in member.
+
+use std::sync::Arc;
+
+use engine::model::{now_ms, Member, Permission, Tenant};
+use engine::theme::Themes;
+use engine::Store;
+use http::request::Parts;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use super::error::set_status;
+
+/// Shared services for server functions.
+#[derive(Clone)]
+pub struct ServerCtx {
+    pub store: Store,
+    pub themes: Arc<Themes>,
+    /// Wakes the replenishment worker after a change that queued work.
+    pub jobs_wake: Arc<tokio::sync::Notify>,
+}
+
+/// The tenant a request was resolved to, and how its URLs are prefixed.
+#[derive(Clone, Debug)]
+pub struct TenantCtx {
+    pub tenant: Tenant,
+    /// "" for host-based tenants, "/t/<slug>" for the path form.
+    pub base: String,
+}
+
+/// What the session remembers about a sign-in. Bound to one tenant: a session presented
+/// on another tenant's portal is treated as signed out.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SessionAuth {
+    pub tenant_id: i64,
+    pub user_id: i64,
+    pub login_at: i64,
+}
+
+pub const AUTH_KEY: &str = "auth";
+
+/// A sign-in ends after this long whatever the activity (ASVS absolute timeout).
+pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 3600 * 1000;
+
+pub(crate) fn server_ctx() -> Result<ServerCtx, ServerFnError> {
+    use_context::<ServerCtx>().ok_or_else(|| ServerFnError::new("server context missing"))
+}
+
+pub(crate) fn tenant_ctx() -> Option<TenantCtx> {
+    use_context::<Parts>().and_then(|p| p.extensions.get::<TenantCtx>().cloned())
+}
+
+/// The member signed in to this request's tenant, if any.
+pub async fn signed_in_member(store: &Store, session: &Session, tenant: &Tenant) -> Option<Member> {
+    let auth: SessionAuth = session.get(AUTH_KEY).await.ok().flatten()?;
+    if auth.tenant_id != tenant.id.0 {
+        return None;
+    }
+    if now_ms() - auth.login_at > ABSOLUTE_TIMEOUT_MS {
+        let _ = session.flush().await;
+        return None;
+    }
+    match store.member(tenant.id, auth.user_id).await {
+        Ok(Some(m)) => Some(m),
+        Ok(None) => {
+            // Removed from the tenant or disabled since signing in: end the session.
+            let _ = session.flush().await;
+            None
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "loading the signed-in member failed");
+            None
+        }
+    }
+}
+
+pub(crate) async fn current() -> Result<(ServerCtx, TenantCtx, Option<Member>), ServerFnError> {
+    let ctx = server_ctx()?;
+    let Some(tenant) = tenant_ctx() else {
+        set_status(http::StatusCode::NOT_FOUND);
+        return Err(ServerFnError::new("not found"));
+    };
+    let session: Session = leptos_axum::extract().await?;
+    let member = signed_in_member(&ctx.store, &session, &tenant.tenant).await;
+    Ok((ctx, tenant, member))
+}
+
+/// The signed-in member (401 otherwise) who may do `permission` (403 otherwise).
+pub(crate) async fn require(
+    permission: Permission,
+) -> Result<(ServerCtx, TenantCtx, Member), ServerFnError> {
+    let (ctx, tenant, member) = current().await?;
+    let Some(member) = member else {
+        set_status(http::StatusCode::UNAUTHORIZED);
+        return Err(ServerFnError::new("sign in to continue"));
+    };
+    if let Err(denied) = member.require(permission) {
+        set_status(http::StatusCode::FORBIDDEN);
+        return Err(ServerFnError::new(
+            engine::EngineError::from(denied).user_message(),
+        ));
+    }
+    Ok((ctx, tenant, member))
+}
+
+/// The signed-in member who may see inventory, or a 401/403 error.
+pub(crate) async fn require_inventory_reader(
+) -> Result<(ServerCtx, TenantCtx, Member), ServerFnError> {
+    require(Permission::ViewInventory).await
+}
+
+/// What the document head needs for the tenant's brand.
+pub struct ShellHead {
+    pub base: String,
+    pub css: String,
+    pub favicon: Option<String>,
+}
+
+pub fn shell_head() -> ShellHead {
+    let tenant = tenant_ctx();
+    let ctx = use_context::<ServerCtx>();
+    let theme = match (&tenant, &ctx) {
+        (Some(t), Some(c)) => c.themes.get(&t.tenant.theme).cloned(),
+        _ => None,
+    };
+    ShellHead {
+        base: tenant.as_ref().map(|t| t.base.clone()).unwrap_or_default(),
+        css: theme
+            .as_ref()
+            .map(|t| t.css_variables())
+            .unwrap_or_default(),
+        favicon: match (&tenant, &theme) {
+            (Some(tc), Some(t)) => t
+                .favicon
+                .as_ref()
+                .map(|f| format!("/theme-assets/{}/{}", tc.tenant.theme, f)),
+            _ => None,
+        },
+    }
+}

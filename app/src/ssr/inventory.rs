@@ -1,0 +1,74 @@
+//! Inventory: the filtered, paged stock positions and the home page's figures.
+
+use engine::model::PositionFilter;
+use leptos::prelude::*;
+
+use super::context::require_inventory_reader;
+use super::error::internal;
+use crate::views::*;
+
+pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnError> {
+    let (ctx, tc, _member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let filter = PositionFilter {
+        search: clean(query.q).map(|s| s.chars().take(100).collect()),
+        location_code: clean(query.loc),
+        class: clean(query.class),
+        low_only: query.low,
+        page: query.page.min(100_000),
+        per_page: PER_PAGE,
+    };
+    let page = ctx
+        .store
+        .positions(tenant, &filter)
+        .await
+        .map_err(internal)?;
+    let locations = ctx.store.locations(tenant).await.map_err(internal)?;
+    let classes = ctx.store.product_classes(tenant).await.map_err(internal)?;
+    Ok(InventoryView {
+        rows: page
+            .rows
+            .into_iter()
+            .map(|r| InventoryRow {
+                sku: r.sku,
+                product_name: r.product_name,
+                class: r.class,
+                location_code: r.location_code,
+                location_name: r.location_name,
+                on_hand: r.on_hand,
+                in_transit: r.in_transit,
+                on_order: r.on_order,
+                reorder_point: r.reorder_point,
+                order_up_to: r.order_up_to,
+                low: r.low,
+            })
+            .collect(),
+        page: page.page,
+        has_next: page.has_next,
+        locations: locations
+            .into_iter()
+            .map(|l| Choice {
+                label: format!("{} · {}", l.code, l.name),
+                value: l.code,
+            })
+            .collect(),
+        classes,
+    })
+}
+
+pub async fn overview() -> Result<Overview, ServerFnError> {
+    let (ctx, tc, _member) = require_inventory_reader().await?;
+    let locations = ctx.store.locations(tc.tenant.id).await.map_err(internal)?;
+    let (products, low_positions) = ctx
+        .store
+        .stock_summary(tc.tenant.id)
+        .await
+        .map_err(internal)?;
+    Ok(Overview {
+        locations: locations.len(),
+        products,
+        low_positions,
+        low_capped: low_positions >= engine::store::LOW_COUNT_CAP,
+    })
+}

@@ -1,0 +1,22 @@
+//! The server-side half of the portal: what server functions do once they run. Each
+//! area module authorises the caller (`context::require`), loads from the engine's
+//! store, and fills the `views` types; `context` holds the request's tenant and
+//! session, `error` the answer when something fails, `format` how figures read.
+//! The server crate provides [`ServerCtx`] and puts a [`TenantCtx`] in every request's
+//! extensions before the portal sees it.
+
+pub mod approvals;
+pub mod context;
+pub mod documents;
+pub mod error;
+pub mod exceptions;
+pub mod format;
+pub mod inventory;
+pub mod jobs;
+pub mod portal;
+pub mod settings;
+
+pub use context::{
+    shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,
+    ABSOLUTE_TIMEOUT_MS, AUTH_KEY,
+};

@@ -1,0 +1,27 @@
+//! The portal context every page loads: brand, base path, the member's permissions.
+
+use leptos::prelude::*;
+
+use super::context::current;
+use crate::views::*;
+
+pub async fn portal() -> Result<Portal, ServerFnError> {
+    let (ctx, tc, member) = current().await?;
+    let theme = ctx.themes.get(&tc.tenant.theme);
+    Ok(Portal {
+        tenant_name: tc.tenant.name.clone(),
+        product_name: theme
+            .map(|t| t.product_name.clone())
+            .unwrap_or_else(|| tc.tenant.name.clone()),
+        base: tc.base.clone(),
+        logo_url: theme
+            .and_then(|t| t.logo.as_ref())
+            .map(|logo| format!("/theme-assets/{}/{}", tc.tenant.theme, logo)),
+        powered_by: theme.is_some_and(|t| t.show_powered_by),
+        user: member.map(|m| UserInfo {
+            permissions: m.permissions(),
+            name: m.name,
+            email: m.email,
+        }),
+    })
+}

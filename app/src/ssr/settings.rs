@@ -1,0 +1,237 @@
+//! Settings pages: the approval matrix in words and the replenishment policies.
+
+use engine::model::{day_string, Permission, Role};
+use leptos::prelude::*;
+
+use super::context::{require, require_inventory_reader};
+use super::error::internal;
+use super::format::*;
+use crate::views::*;
+
+pub async fn matrix() -> Result<MatrixView, ServerFnError> {
+    use engine::approval::{DocumentType, Outcome, Step};
+    let (ctx, tc, _member) = require(Permission::EditApprovalMatrix).await?;
+    let store = &ctx.store;
+    let tenant = tc.tenant.id;
+    let (matrix, window) = engine::replenish::matrix(store, tenant)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "loading the matrix failed");
+            ServerFnError::new("something went wrong on our side; please try again")
+        })?;
+    let version = store
+        .tenant_settings(tenant)
+        .await
+        .map_err(internal)?
+        .map(|s| s.1)
+        .unwrap_or(0);
+    let labels = Labels::load(store, tenant).await?;
+    let currency = tc.tenant.currency.clone();
+    let role = |r: Role| r.label().to_string();
+    let steps = |steps: &[Step]| {
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let then = match s.escalate_to {
+                    Some(to) => format!("after {} h to {}", s.escalate_after_hours, role(to)),
+                    None => format!("after {} h an exception", s.escalate_after_hours),
+                };
+                format!("{}. {} ({then})", i + 1, role(s.role))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let rules = matrix
+        .rules
+        .iter()
+        .map(|r| {
+            let mut when = vec![match r.doc_type {
+                None => "any document".to_string(),
+                Some(DocumentType::Transfer) => "transfers".into(),
+                Some(DocumentType::PurchaseOrder) => "purchase orders".into(),
+            }];
+            if let Some(v) = r.min_value_minor {
+                when.push(format!("from {}", money(v, &currency)));
+            }
+            if let Some(v) = r.max_value_minor {
+                when.push(format!("up to {}", money(v, &currency)));
+            }
+            if let Some(c) = &r.class {
+                when.push(format!("class {c}"));
+            }
+            if let Some(g) = &r.region {
+                when.push(format!("region {g}"));
+            }
+            if let Some(l) = r.location_id {
+                when.push(format!("at {}", labels.location(l)));
+            }
+            if let Some(s) = r.supplier_id {
+                when.push(format!("from supplier {}", labels.supplier(s)));
+            }
+            RuleView {
+                name: r.name.clone(),
+                when: when.join(" · "),
+                then: match &r.outcome {
+                    Outcome::AutoApprove => "approve automatically".into(),
+                    Outcome::Steps { steps: s } => steps(s),
+                },
+            }
+        })
+        .collect();
+    let choice = |value: String, label: String| Choice { value, label };
+    let classes = store
+        .product_classes(tenant)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| choice(c.clone(), c))
+        .collect();
+    let locations = store.locations(tenant).await.map_err(internal)?;
+    let mut regions: Vec<String> = locations.iter().map(|l| l.region.clone()).collect();
+    regions.sort();
+    regions.dedup();
+    Ok(MatrixView {
+        toml: engine::replenish::matrix_to_toml(&matrix),
+        po_window_minutes: window,
+        version,
+        rules,
+        default_steps: steps(&matrix.default_steps),
+        auto_approve_limit: money(matrix.auto_approve_limit_minor, &currency),
+        classes,
+        regions: regions.into_iter().map(|r| choice(r.clone(), r)).collect(),
+        locations: locations
+            .iter()
+            .map(|l| choice(l.id.to_string(), format!("{} {}", l.code, l.name)))
+            .collect(),
+        suppliers: labels
+            .suppliers
+            .iter()
+            .map(|s| choice(s.0.to_string(), s.2.clone()))
+            .collect(),
+        roles: [Role::Approver, Role::Planner, Role::TenantAdmin]
+            .into_iter()
+            .map(|r| choice(r.as_str().into(), role(r)))
+            .collect(),
+        currency,
+    })
+}
+
+pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, ServerFnError> {
+    use crate::views::{PoliciesView, PolicyForm, PolicyRow};
+    use engine::replenish::{Method, PolicySettings};
+    let (ctx, tc, member) = require_inventory_reader().await?;
+    let tenant = tc.tenant.id;
+    let store = &ctx.store;
+    let locations = store.locations(tenant).await.map_err(internal)?;
+    let location_label = |id: Option<i64>| match id {
+        None => "Every location".to_string(),
+        Some(id) => locations
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| format!("{} {}", l.code, l.name))
+            .unwrap_or_else(|| format!("location {id}")),
+    };
+    let policies = store.policies(tenant).await.map_err(internal)?;
+    let settings_of = |json: &str| serde_json::from_str::<PolicySettings>(json).unwrap_or_default();
+    let rows = policies
+        .iter()
+        .map(|p| {
+            let s = settings_of(&p.settings);
+            let mut parts = vec![match s.method {
+                Method::ReorderPoint => "reorder point".to_string(),
+                Method::MinMax => "min/max".to_string(),
+            }];
+            if s.compute_reorder_point {
+                parts.push(format!("computed from demand (z {})", s.service_z));
+            }
+            parts.push(format!("safety stock {}", s.safety_stock));
+            parts.push(match s.lead_time_days {
+                Some(d) => format!("lead time {d} d"),
+                None => "supplier's lead time".into(),
+            });
+            parts.push(format!("case pack {}", s.case_pack));
+            if s.moq > 0 {
+                parts.push(format!("MOQ {}", s.moq));
+            }
+            if !s.uplifts.is_empty() {
+                parts.push(format!("{} promotion(s)", s.uplifts.len()));
+            }
+            PolicyRow {
+                id: p.id,
+                class: if p.class == "*" {
+                    "Every class".into()
+                } else {
+                    p.class.clone()
+                },
+                location: location_label(p.location_id),
+                summary: parts.join(" · "),
+                updated: ago(p.updated_at),
+            }
+        })
+        .collect();
+    let editing = edit.and_then(|id| policies.iter().find(|p| p.id == id));
+    let s = editing
+        .map(|p| settings_of(&p.settings))
+        .unwrap_or_default();
+    let form = PolicyForm {
+        class: editing.map(|p| p.class.clone()).unwrap_or_default(),
+        location_id: editing
+            .and_then(|p| p.location_id)
+            .map(|l| l.to_string())
+            .unwrap_or_default(),
+        method: match s.method {
+            Method::ReorderPoint => "reorder_point".into(),
+            Method::MinMax => "min_max".into(),
+        },
+        compute_reorder_point: s.compute_reorder_point,
+        safety_stock: s.safety_stock.to_string(),
+        service_z: s.service_z.to_string(),
+        lead_time_days: s.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),
+        case_pack: s.case_pack.to_string(),
+        moq: s.moq.to_string(),
+        uplifts: s
+            .uplifts
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} {} {}",
+                    day_string(u.from_ms),
+                    day_string(u.to_ms - 1),
+                    u.factor
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let mut classes = vec![Choice {
+        value: "*".into(),
+        label: "Every class".into(),
+    }];
+    classes.extend(
+        store
+            .product_classes(tenant)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| Choice {
+                value: c.clone(),
+                label: c,
+            }),
+    );
+    let mut location_choices = vec![Choice {
+        value: String::new(),
+        label: "Every location".into(),
+    }];
+    location_choices.extend(locations.iter().map(|l| Choice {
+        value: l.id.to_string(),
+        label: format!("{} {}", l.code, l.name),
+    }));
+    Ok(PoliciesView {
+        rows,
+        classes,
+        locations: location_choices,
+        form,
+        can_edit: member.can(Permission::EditPolicies),
+    })
+}

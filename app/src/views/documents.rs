@@ -1,0 +1,56 @@
+//! Transfers and purchase orders: the list and one document with its steps and trail.
+
+use serde::{Deserialize, Serialize};
+
+use super::Fact;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    pub label: String,
+    pub state: String,
+    pub decided: String,
+    pub comment: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub change: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub doc_type: String,
+    pub id: i64,
+    pub title: String,
+    pub state: String,
+    pub reason: String,
+    pub facts: Vec<Fact>,
+    /// Purchase order lines: product, quantity, cost, reason.
+    pub lines: Vec<Vec<String>>,
+    pub steps: Vec<StepView>,
+    pub audit: Vec<AuditView>,
+    pub quantity: i64,
+    pub shipped: i64,
+    /// Commands the viewer may give now: "ship", "receive", "edit", "cancel".
+    pub commands: Vec<String>,
+    pub pending_decision: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocRow {
+    pub href: String,
+    pub title: String,
+    pub state: String,
+    pub value: String,
+    pub updated: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Documents {
+    pub transfers: Vec<DocRow>,
+    pub orders: Vec<DocRow>,
+}

@@ -1,0 +1,52 @@
+//! The inventory page and the home page's headline figures.
+
+use serde::{Deserialize, Serialize};
+
+use super::Choice;
+
+/// The inventory page's filters, as they appear in its URL.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InventoryQuery {
+    pub q: Option<String>,
+    pub loc: Option<String>,
+    pub class: Option<String>,
+    pub low: bool,
+    pub page: u32,
+}
+
+pub const PER_PAGE: u32 = 50;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InventoryRow {
+    pub sku: String,
+    pub product_name: String,
+    pub class: String,
+    pub location_code: String,
+    pub location_name: String,
+    pub on_hand: i64,
+    pub in_transit: i64,
+    pub on_order: i64,
+    pub reorder_point: i64,
+    pub order_up_to: i64,
+    pub low: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InventoryView {
+    pub rows: Vec<InventoryRow>,
+    pub page: u32,
+    pub has_next: bool,
+    pub locations: Vec<Choice>,
+    pub classes: Vec<String>,
+}
+
+/// Headline figures for the home page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub locations: usize,
+    pub products: i64,
+    pub low_positions: i64,
+    /// True when there are at least `low_positions` (the count stops there).
+    pub low_capped: bool,
+}

@@ -1,0 +1,75 @@
+//! Settings: the approval matrix and the replenishment policies.
+
+use serde::{Deserialize, Serialize};
+
+use super::Choice;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixView {
+    /// The matrix as TOML, for editing as text.
+    pub toml: String,
+    pub po_window_minutes: i64,
+    /// The saved version the page shows; an edit of another version is refused.
+    pub version: i64,
+    /// The rules in order, in words.
+    pub rules: Vec<RuleView>,
+    /// What no rule matches, or an auto-approval above the limit, goes to.
+    pub default_steps: String,
+    pub auto_approve_limit: String,
+    /// Choices for a new rule.
+    pub classes: Vec<Choice>,
+    pub regions: Vec<Choice>,
+    pub locations: Vec<Choice>,
+    pub suppliers: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleView {
+    pub name: String,
+    /// The conditions, e.g. "purchase orders · over EUR 1,500.00 · class dairy".
+    pub when: String,
+    /// "approve automatically", or the steps.
+    pub then: String,
+}
+
+/// Replenishment policies: the scopes saved, and the form (empty, or the one to edit).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PoliciesView {
+    pub rows: Vec<PolicyRow>,
+    /// Product classes, and `*` for every class.
+    pub classes: Vec<Choice>,
+    /// Locations, and "" for every location.
+    pub locations: Vec<Choice>,
+    pub form: PolicyForm,
+    /// Planners and admins may change policies; others only read them.
+    pub can_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyRow {
+    pub id: i64,
+    pub class: String,
+    pub location: String,
+    pub summary: String,
+    pub updated: String,
+}
+
+/// The policy form's fields, as text for the inputs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PolicyForm {
+    pub class: String,
+    pub location_id: String,
+    /// `reorder_point` or `min_max`.
+    pub method: String,
+    pub compute_reorder_point: bool,
+    pub safety_stock: String,
+    pub service_z: String,
+    /// Blank: the supplier's lead time.
+    pub lead_time_days: String,
+    pub case_pack: String,
+    pub moq: String,
+    /// One promotion per line: first day, last day, factor.
+    pub uplifts: String,
+}

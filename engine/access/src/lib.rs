@@ -1,0 +1,274 @@
+//! Roles and permissions: what each role may do, in one table ([`Role::permissions`]).
+//!
+//! The engine checks a [`Permission`] at the top of every command it offers (whoever
+//! calls it: a form, a server function, the REST API, a job acting for a person), and
+//! the portal shows only what the signed-in member's permissions allow. Nothing else
+//! in the code compares role names to decide what someone may do.
+//!
+//! This crate depends on serde alone so that the browser build of the portal can use
+//! the same types as the server.
+
+use serde::{Deserialize, Serialize};
+
+/// A role a member holds in one tenant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    TenantAdmin,
+    Planner,
+    Approver,
+    Supplier,
+    PartnerAdmin,
+    PlatformAdmin,
+}
+
+/// Who a role serves. Permissions never cross audiences: a supplier user can never be
+/// given a staff permission, for example as a stand-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// The retailer's own people.
+    Staff,
+    /// A supplier organisation's users, in the retailer's supplier portal.
+    Supplier,
+    /// A managed-service provider acting for its client tenants.
+    Partner,
+    /// The people who run the platform.
+    Platform,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::TenantAdmin,
+        Role::Planner,
+        Role::Approver,
+        Role::Supplier,
+        Role::PartnerAdmin,
+        Role::PlatformAdmin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::TenantAdmin => "tenant_admin",
+            Role::Planner => "planner",
+            Role::Approver => "approver",
+            Role::Supplier => "supplier",
+            Role::PartnerAdmin => "partner_admin",
+            Role::PlatformAdmin => "platform_admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The role's name as people read it ("tenant admin").
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::TenantAdmin => "tenant admin",
+            Role::Planner => "planner",
+            Role::Approver => "approver",
+            Role::Supplier => "supplier",
+            Role::PartnerAdmin => "partner admin",
+            Role::PlatformAdmin => "platform admin",
+        }
+    }
+
+    pub fn audience(self) -> Audience {
+        match self {
+            Role::TenantAdmin | Role::Planner | Role::Approver => Audience::Staff,
+            Role::Supplier => Audience::Supplier,
+            Role::PartnerAdmin => Audience::Partner,
+            Role::PlatformAdmin => Audience::Platform,
+        }
+    }
+
+    /// The permission table: everything a holder of this role may do.
+    pub fn permissions(self) -> &'static [Permission] {
+        use Permission as P;
+        match self {
+            Role::TenantAdmin => &[
+                P::ViewInventory,
+                P::DecideApprovals,
+                P::CommandTransfers,
+                P::CommandPurchaseOrders,
+                P::EditPolicies,
+                P::EditApprovalMatrix,
+                P::WorkExceptions,
+                P::SeeJobs,
+                P::ReplayJobs,
+                P::ManageMembers,
+                P::ManageSuppliers,
+                P::ManageBackInStock,
+                P::ManageIntegrations,
+                P::EditBranding,
+            ],
+            Role::Planner => &[
+                P::ViewInventory,
+                P::DecideApprovals,
+                P::CommandTransfers,
+                P::CommandPurchaseOrders,
+                P::EditPolicies,
+                P::WorkExceptions,
+                P::SeeJobs,
+            ],
+            Role::Approver => &[P::ViewInventory, P::DecideApprovals],
+            Role::Supplier => &[P::AnswerPurchaseOrders],
+            Role::PartnerAdmin => &[P::ViewInventory, P::SeeJobs, P::ManageClientTenants],
+            Role::PlatformAdmin => &[P::ViewInventory, P::SeeJobs, P::ManagePlatform],
+        }
+    }
+
+    pub fn can(self, p: Permission) -> bool {
+        self.permissions().contains(&p)
+    }
+}
+
+/// Something a person may be allowed to do. Each engine command needs exactly one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// See stock positions, documents, the approvals inbox, exceptions and policies.
+    ViewInventory,
+    /// Decide approval steps (the step's role or a stand-in's is checked as well) and
+    /// hand one's own approving role to a stand-in.
+    DecideApprovals,
+    /// Ship, receive, change and cancel transfers.
+    CommandTransfers,
+    /// Change and cancel purchase orders.
+    CommandPurchaseOrders,
+    /// Add, change and delete replenishment policies.
+    EditPolicies,
+    /// Change the approval matrix and the purchase-order window.
+    EditApprovalMatrix,
+    /// Assign, comment on and resolve exceptions.
+    WorkExceptions,
+    /// See the background jobs and their dead letters.
+    SeeJobs,
+    /// Run a dead-lettered job again.
+    ReplayJobs,
+    /// Invite members, change their roles, deactivate them.
+    ManageMembers,
+    /// Supplier organisations and their users.
+    ManageSuppliers,
+    /// Back-in-stock settings, waitlists and shopper data requests.
+    ManageBackInStock,
+    /// API keys, webhooks, imports.
+    ManageIntegrations,
+    /// The portal's theme, domains and e-mail sender.
+    EditBranding,
+    /// (Supplier audience) answer the purchase orders sent to one's own organisation.
+    AnswerPurchaseOrders,
+    /// (Partner audience) the partner console for one's own client tenants.
+    ManageClientTenants,
+    /// (Platform audience) partners and tenants of the whole platform.
+    ManagePlatform,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 17] = [
+        Permission::ViewInventory,
+        Permission::DecideApprovals,
+        Permission::CommandTransfers,
+        Permission::CommandPurchaseOrders,
+        Permission::EditPolicies,
+        Permission::EditApprovalMatrix,
+        Permission::WorkExceptions,
+        Permission::SeeJobs,
+        Permission::ReplayJobs,
+        Permission::ManageMembers,
+        Permission::ManageSuppliers,
+        Permission::ManageBackInStock,
+        Permission::ManageIntegrations,
+        Permission::EditBranding,
+        Permission::AnswerPurchaseOrders,
+        Permission::ManageClientTenants,
+        Permission::ManagePlatform,
+    ];
+
+    /// What the permission allows, as the end of "Your role cannot …".
+    pub fn action(self) -> &'static str {
+        match self {
+            Permission::ViewInventory => "see this portal's stock and documents",
+            Permission::DecideApprovals => "decide approvals",
+            Permission::CommandTransfers => "ship, receive, change or cancel transfers",
+            Permission::CommandPurchaseOrders => "change or cancel purchase orders",
+            Permission::EditPolicies => "change replenishment policies",
+            Permission::EditApprovalMatrix => "change the approval matrix",
+            Permission::WorkExceptions => "work the exception queue",
+            Permission::SeeJobs => "see background jobs",
+            Permission::ReplayJobs => "replay background jobs",
+            Permission::ManageMembers => "manage members",
+            Permission::ManageSuppliers => "manage suppliers",
+            Permission::ManageBackInStock => "manage back-in-stock alerts",
+            Permission::ManageIntegrations => "manage integrations",
+            Permission::EditBranding => "change the portal's branding",
+            Permission::AnswerPurchaseOrders => "answer purchase orders",
+            Permission::ManageClientTenants => "manage client portals",
+            Permission::ManagePlatform => "manage the platform",
+        }
+    }
+}
+
+/// The union of the permissions of `roles`, in table order and without repeats.
+pub fn permissions_of(roles: &[Role]) -> Vec<Permission> {
+    Permission::ALL
+        .into_iter()
+        .filter(|p| roles.iter().any(|r| r.can(*p)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_by_name() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("owner"), None);
+    }
+
+    #[test]
+    fn every_permission_is_in_all_and_held_by_someone() {
+        let mut seen = Permission::ALL.to_vec();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), Permission::ALL.len());
+        for p in Permission::ALL {
+            assert!(
+                Role::ALL.iter().any(|r| r.can(p)),
+                "{p:?} is held by no role"
+            );
+        }
+    }
+
+    #[test]
+    fn audiences_never_share_a_permission() {
+        // A permission belongs to one audience, so no stand-in, act-as or role mix-up can
+        // carry a staff permission to a supplier (or the reverse).
+        for p in Permission::ALL {
+            let audiences: Vec<Audience> = Role::ALL
+                .iter()
+                .filter(|r| r.can(p))
+                .map(|r| r.audience())
+                .collect();
+            let staff_or_overseer = audiences
+                .iter()
+                .all(|a| matches!(a, Audience::Staff | Audience::Partner | Audience::Platform));
+            let supplier_only = audiences.iter().all(|a| *a == Audience::Supplier);
+            assert!(staff_or_overseer || supplier_only, "{p:?}: {audiences:?}");
+        }
+    }
+
+    #[test]
+    fn a_supplier_holds_no_staff_permission() {
+        assert_eq!(
+            permissions_of(&[Role::Supplier]),
+            vec![Permission::AnswerPurchaseOrders]
+        );
+        assert!(!Role::Supplier.can(Permission::ViewInventory));
+        assert!(!Role::Supplier.can(Permission::DecideApprovals));
+    }
+}

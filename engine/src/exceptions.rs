@@ -1,0 +1,225 @@
+//! The exception queue's service: raising an exception (with its escalation timer),
+//! escalating one nobody picked up, raising dead-lettered jobs, and the planners'
+//! actions on the queue (assign, comment, resolve). SQL is in `store::exceptions`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::audit::AuditEntry;
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
+use crate::model::{Member, Permission, Role, TenantId};
+use crate::store::audit::append_audit_tx;
+use crate::store::exceptions as sql;
+use crate::store::identity::members_with_role_tx;
+use crate::store::jobs::enqueue_tx;
+use crate::store::{NewException, Store};
+use crate::worker::{complete_in_tx, job_result, DeadLetterHook};
+
+/// An unowned exception escalates after this long.
+pub const EXCEPTION_ESCALATE_MS: i64 = 4 * 3_600_000;
+
+/// Raises `e` in the caller's transaction unless one is open for its key, with the timer
+/// that escalates it if nobody takes it. Returns the new exception's id.
+pub async fn open_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    e: &NewException,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let id = sql::open_exception_tx(tx, tenant, e, now).await?;
+    if let Some(id) = id {
+        let timer = NewJob::of(tenant, &EscalateException { exception_id: id }, now)
+            .at(now + EXCEPTION_ESCALATE_MS);
+        enqueue_tx(tx, &timer).await?;
+    }
+    Ok(id)
+}
+
+/// Raises `e` on its own (outside any other change).
+pub async fn open(
+    store: &Store,
+    tenant: TenantId,
+    e: &NewException,
+    now: i64,
+) -> Result<Option<i64>, sqlx::Error> {
+    let mut tx = store.begin().await?;
+    let id = open_tx(&mut tx, tenant, e, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The hook a worker calls with a dead-lettered tenant job: it shows up in the tenant's
+/// exception queue, with the job's (already safe to show) last error.
+pub fn dead_letter_hook(store: Store) -> DeadLetterHook {
+    std::sync::Arc::new(move |job: Job, error: String| {
+        let store = store.clone();
+        Box::pin(async move {
+            let Some(tenant) = job.tenant else { return };
+            let e = NewException {
+                kind: "dead_job",
+                severity: "high",
+                subject: format!("job:{}", job.id),
+                title: format!("Background job {} ({}) stopped retrying", job.id, job.kind),
+                detail: format!(
+                    "It failed {} time(s); the last error was: {}. Replay it from the jobs page once the cause is fixed.",
+                    job.attempt,
+                    error.chars().take(300).collect::<String>()
+                ),
+                dedupe_key: format!("dead_job:{}", job.id),
+            };
+            if let Err(e) = open(&store, tenant, &e, crate::model::now_ms()).await {
+                tracing::error!(error = %e, job.id = job.id, "raising the dead-letter exception failed");
+            }
+        })
+    })
+}
+
+/// The timer that escalates an exception nobody picked up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EscalateException {
+    pub exception_id: i64,
+}
+
+impl BackgroundJob for EscalateException {
+    const KIND: &'static str = "exception.escalate";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        Some(format!(
+            "timer:exception:{}:{}",
+            tenant.0, self.exception_id
+        ))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        let now = crate::model::now_ms();
+        job_result(escalate(&store, tenant, self.exception_id, now, Some(&job)).await)
+    }
+}
+
+/// Escalates an exception nobody took within [`EXCEPTION_ESCALATE_MS`]: one severity up,
+/// once. Does nothing if it was taken or resolved meanwhile.
+pub async fn escalate(
+    store: &Store,
+    tenant: TenantId,
+    id: i64,
+    now: i64,
+    job: Option<&Job>,
+) -> Result<bool, EngineError> {
+    let mut tx = store.begin().await?;
+    let done = sql::escalate_exception_tx(&mut tx, tenant, id, now).await?;
+    if done {
+        let entry = AuditEntry::of(
+            "system:timer",
+            "exception.escalated",
+            format!("exception:{id}"),
+            None,
+            None,
+            None,
+        );
+        append_audit_tx(&mut tx, tenant, &entry).await?;
+    }
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// What a planner does to selected exceptions.
+pub enum Action {
+    AssignTo(Option<i64>),
+    Comment(String),
+    Resolve(String),
+}
+
+/// Applies `action` to each exception in `ids` in one transaction. Returns how many
+/// changed; ids of other tenants or already resolved exceptions are skipped.
+/// Needs [`Permission::WorkExceptions`].
+pub async fn act(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    ids: &[i64],
+    action: &Action,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<usize, EngineError> {
+    member.require(Permission::WorkExceptions)?;
+    if ids.is_empty() {
+        return Err(EngineError::Invalid("select at least one exception".into()));
+    }
+    if ids.len() > 200 {
+        return Err(EngineError::Invalid(
+            "select at most 200 exceptions at once".into(),
+        ));
+    }
+    match action {
+        Action::Comment(t) | Action::Resolve(t) if t.trim().is_empty() => {
+            return Err(EngineError::Invalid(match action {
+                Action::Comment(_) => "write a comment first".into(),
+                _ => "say how it was resolved".into(),
+            }))
+        }
+        Action::Comment(t) | Action::Resolve(t) if t.chars().count() > 2_000 => {
+            return Err(EngineError::Invalid(
+                "the text is longer than 2,000 characters".into(),
+            ))
+        }
+        _ => {}
+    }
+    let mut tx = store.begin().await?;
+    if let Action::AssignTo(Some(user)) = action {
+        let planners = members_with_role_tx(&mut tx, tenant, Role::Planner).await?;
+        let admins = members_with_role_tx(&mut tx, tenant, Role::TenantAdmin).await?;
+        if !planners.iter().chain(admins.iter()).any(|m| m.0 == *user) {
+            return Err(EngineError::Invalid(
+                "exceptions can be assigned only to the tenant's planners and admins".into(),
+            ));
+        }
+    }
+    let actor = member.actor();
+    let mut changed = 0;
+    for id in ids {
+        let Some(before) = sql::exception_tx(&mut tx, tenant, *id).await? else {
+            continue;
+        };
+        let (ok, action_name, after) = match action {
+            Action::AssignTo(owner) => (
+                sql::assign_exception_tx(&mut tx, tenant, *id, *owner, now).await?,
+                "exception.assigned",
+                json!({ "owner_user_id": owner }),
+            ),
+            Action::Comment(body) => {
+                sql::comment_exception_tx(&mut tx, tenant, *id, member.user_id, body.trim(), now)
+                    .await?;
+                (
+                    true,
+                    "exception.commented",
+                    json!({ "comment": body.trim() }),
+                )
+            }
+            Action::Resolve(how) => (
+                sql::resolve_exception_tx(&mut tx, tenant, *id, member.user_id, how.trim(), now)
+                    .await?,
+                "exception.resolved",
+                json!({ "resolution": how.trim() }),
+            ),
+        };
+        if ok {
+            changed += 1;
+            let entry = AuditEntry::of(
+                &actor,
+                action_name,
+                format!("exception:{id}"),
+                Some(json!({ "state": before.state, "owner_user_id": before.owner_user_id })),
+                Some(after),
+                request_id,
+            );
+            append_audit_tx(&mut tx, tenant, &entry).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(changed)
+}

@@ -1,0 +1,332 @@
+//! Evaluation: checks one position against its policy and covers a shortfall, first
+//! with a transfer from the best donor, then with a line on the supplier's draft order;
+//! raises and clears the stockout and no-cover exceptions on the way.
+
+use serde_json::json;
+
+use super::jobs::ClosePoWindow;
+use super::lifecycle::apply_transfer_tx;
+use super::matrix::settings_tx;
+use super::policies::PolicySettings;
+use super::routing::route_tx;
+use super::{DAY_MS, HISTORY_DAYS, SYSTEM};
+use crate::approval::{self, DocumentType};
+use crate::audit::AuditEntry;
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::exceptions;
+use crate::jobs::{Job, NewJob};
+use crate::model::{DocRef, TenantId};
+use crate::policy;
+use crate::sourcing::{self, Destination};
+use crate::store::audit::append_audit_tx;
+use crate::store::jobs::enqueue_tx;
+use crate::store::{
+    catalog, exceptions as exc, needs, needs::NewNeed, positions, purchase_orders,
+    purchase_orders::NewLine, tenant_settings, transfers, transfers::NewTransfer,
+};
+use crate::store::{NewException, Store};
+use crate::worker::complete_in_tx;
+use crate::workflow::transfer::TransferCommand;
+
+/// What an evaluation found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Evaluation {
+    /// No position row for the pair (an event for stock never seeded is still recorded).
+    NoPosition,
+    NoNeed,
+    /// A need for the position is already open: nothing new is opened.
+    AlreadyOpen,
+    Covered {
+        need: i64,
+        transfer: Option<i64>,
+        po_line: Option<i64>,
+    },
+}
+
+/// Checks a position against policy and covers a shortfall: a transfer from the best
+/// donor first, a purchase order line for the rest. `job` (when run as a job) is
+/// completed in the same transaction.
+pub async fn evaluate(
+    store: &Store,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    now: i64,
+    job: Option<&Job>,
+) -> Result<Evaluation, EngineError> {
+    let mut tx = store.begin().await?;
+    let outcome = evaluate_tx(&mut tx, tenant, location, product, now).await?;
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+pub(crate) async fn evaluate_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    now: i64,
+) -> Result<Evaluation, EngineError> {
+    let Some(facts) = positions::position_facts_tx(tx, tenant, location, product).await? else {
+        return Ok(Evaluation::NoPosition);
+    };
+    let stockout_key = format!("stockout:{location}:{product}");
+    if facts.on_hand <= 0 {
+        let (sku, name, _) = catalog::product_label_tx(tx, tenant, product).await?;
+        let e = NewException {
+            kind: "stockout",
+            severity: "critical",
+            subject: format!("position:{location}:{product}"),
+            title: format!("{sku} is out of stock at {}", facts.location_code),
+            detail: format!(
+                "{name} has {} on hand at {} ({} in transit, {} on order).",
+                facts.on_hand, facts.location_code, facts.in_transit, facts.on_order
+            ),
+            dedupe_key: stockout_key,
+        };
+        exceptions::open_tx(tx, tenant, &e, now).await?;
+    } else {
+        exc::resolve_exception_by_key_tx(tx, tenant, &stockout_key, "Stock is back on hand.", now)
+            .await?;
+    }
+    let key = policy::dedupe_key(tenant.0, location, product);
+    if needs::open_need_exists_tx(tx, tenant, &key).await? {
+        return Ok(Evaluation::AlreadyOpen);
+    }
+    let settings: PolicySettings =
+        tenant_settings::policy_settings_tx(tx, tenant, &facts.class, location)
+            .await?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+    let today = now.div_euclid(DAY_MS);
+    let history = positions::daily_demand_tx(
+        tx,
+        tenant,
+        location,
+        product,
+        today - HISTORY_DAYS + 1,
+        today,
+    )
+    .await?;
+    let no_cover_key = format!("no_cover:{location}:{product}");
+    let Some(need) = policy::evaluate(&settings.policy(&facts), facts.position(), &history, now)
+    else {
+        exc::resolve_exception_by_key_tx(
+            tx,
+            tenant,
+            &no_cover_key,
+            "Stock is above the reorder point again.",
+            now,
+        )
+        .await?;
+        return Ok(Evaluation::NoNeed);
+    };
+    let candidates = positions::donor_candidates_tx(tx, tenant, product, location).await?;
+    let dest = Destination {
+        location_id: location,
+        region: facts.region.clone(),
+        latitude: facts.latitude,
+        longitude: facts.longitude,
+    };
+    let plan = sourcing::plan(need.quantity, &dest, &candidates);
+    let purchase = match facts.supplier_id {
+        Some(_) if plan.purchase > 0 => {
+            policy::order_quantity(plan.purchase, settings.case_pack, settings.moq)
+        }
+        _ => 0,
+    };
+    let snapshot = serde_json::to_string(&need.snapshot).unwrap_or_default();
+    let transfer_qty = plan.transfer.map(|t| t.1).unwrap_or(0);
+    if transfer_qty == 0 && purchase == 0 {
+        let (sku, name, _) = catalog::product_label_tx(tx, tenant, product).await?;
+        let e = NewException {
+            kind: "no_cover",
+            severity: "high",
+            subject: format!("position:{location}:{product}"),
+            title: format!("{sku} at {} is low with no cover", facts.location_code),
+            detail: format!(
+                "{} No other location can spare {name} and it has no supplier to order from.",
+                need.reason
+            ),
+            dedupe_key: no_cover_key,
+        };
+        exceptions::open_tx(tx, tenant, &e, now).await?;
+        return Ok(Evaluation::NoNeed);
+    }
+    let Some(need_id) = needs::insert_need_tx(
+        tx,
+        tenant,
+        &NewNeed {
+            location,
+            product,
+            key: &key,
+            quantity: need.quantity,
+            transfer_quantity: transfer_qty,
+            purchase_quantity: purchase,
+            reason: &need.reason,
+            snapshot: &snapshot,
+            now,
+        },
+    )
+    .await?
+    else {
+        return Ok(Evaluation::AlreadyOpen);
+    };
+    let settings_t = settings_tx(tx, tenant).await?;
+    let mut transfer_id = None;
+    if let Some((donor, qty)) = plan.transfer {
+        let reason = format!(
+            "{} Covered by a transfer of {qty} from a location that stays above its own reorder point{}.",
+            need.reason,
+            if purchase > 0 { format!("; {purchase} more are bought") } else { String::new() }
+        );
+        let id = transfers::insert_transfer_tx(
+            tx,
+            tenant,
+            &NewTransfer {
+                need: need_id,
+                from: donor,
+                to: location,
+                product,
+                quantity: qty,
+                unit_cost_minor: facts.cost_minor,
+                reason: &reason,
+                snapshot: &snapshot,
+                now,
+            },
+        )
+        .await?;
+        // Linked before any transition, so the need stays open while the transfer does.
+        needs::link_need_tx(tx, tenant, need_id, Some(id), None).await?;
+        append_audit_tx(
+            tx,
+            tenant,
+            &AuditEntry::of(
+                SYSTEM,
+                "transfer.proposed",
+                DocRef::Transfer(id).subject(),
+                None,
+                Some(json!({ "state": "proposed", "from_location_id": donor, "to_location_id": location,
+                    "product_id": product, "quantity": qty, "reason": reason })),
+                None,
+            ),
+        )
+        .await?;
+        let doc = approval::Document {
+            doc_type: DocumentType::Transfer,
+            value_minor: qty * facts.cost_minor,
+            class: Some(facts.class.clone()),
+            location_id: location,
+            region: facts.region.clone(),
+            supplier_id: None,
+            involved_users: vec![],
+        };
+        let cmd = match route_tx(
+            tx,
+            tenant,
+            DocRef::Transfer(id),
+            &doc,
+            &settings_t.matrix,
+            now,
+        )
+        .await?
+        {
+            Some(_) => TransferCommand::Submit,
+            None => TransferCommand::AutoApprove,
+        };
+        let t = transfers::transfer_tx(tx, tenant, id)
+            .await?
+            .ok_or(EngineError::NotFound)?;
+        apply_transfer_tx(tx, tenant, t, &cmd, SYSTEM, None, now).await?;
+        transfer_id = Some(id);
+    }
+    let mut po_line = None;
+    if let (Some(supplier), true) = (facts.supplier_id, purchase > 0) {
+        let window_key =
+            sourcing::po_consolidation_key(tenant.0, supplier, location, now, settings_t.window_ms);
+        let window_start = now - now.rem_euclid(settings_t.window_ms.max(1));
+        let closes_at = window_start + settings_t.window_ms;
+        let (po, created) = purchase_orders::draft_po_tx(
+            tx,
+            tenant,
+            supplier,
+            location,
+            &window_key,
+            closes_at,
+            now,
+        )
+        .await?;
+        if created {
+            let timer = NewJob::of(tenant, &ClosePoWindow { po_id: po }, now).at(closes_at);
+            enqueue_tx(tx, &timer).await?;
+            append_audit_tx(
+                tx,
+                tenant,
+                &AuditEntry::of(SYSTEM, "purchase_order.opened", DocRef::PurchaseOrder(po).subject(), None,
+                    Some(json!({ "state": "draft", "supplier_id": supplier, "ship_to_location_id": location,
+                        "window_closes_at": closes_at })), None),
+            )
+            .await?;
+        }
+        let reason = if transfer_qty > 0 {
+            format!(
+                "{} A transfer covers {transfer_qty}; the remaining {purchase} are bought.",
+                need.reason
+            )
+        } else {
+            format!(
+                "{} No other location can spare any, so all of it is bought.",
+                need.reason
+            )
+        };
+        po_line = purchase_orders::insert_po_line_tx(
+            tx,
+            tenant,
+            &NewLine {
+                po,
+                product,
+                quantity: purchase,
+                unit_cost_minor: facts.cost_minor,
+                need: need_id,
+                reason: &reason,
+                snapshot: &snapshot,
+            },
+            now,
+        )
+        .await?;
+        if let Some(line) = po_line {
+            append_audit_tx(
+                tx,
+                tenant,
+                &AuditEntry::of(
+                    SYSTEM,
+                    "purchase_order.line_added",
+                    DocRef::PurchaseOrder(po).subject(),
+                    None,
+                    Some(
+                        json!({ "line_id": line, "product_id": product, "quantity": purchase,
+                        "unit_cost_minor": facts.cost_minor, "reason": reason }),
+                    ),
+                    None,
+                ),
+            )
+            .await?;
+        }
+    }
+    needs::link_need_tx(tx, tenant, need_id, transfer_id, po_line).await?;
+    exc::resolve_exception_by_key_tx(
+        tx,
+        tenant,
+        &no_cover_key,
+        "A transfer or order now covers it.",
+        now,
+    )
+    .await?;
+    Ok(Evaluation::Covered {
+        need: need_id,
+        transfer: transfer_id,
+        po_line,
+    })
+}

@@ -1,0 +1,171 @@
+//! The replenishment queue's job kinds: each is the struct of its arguments, with its
+//! name, keys and handler together (see `engine::jobs::BackgroundJob`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{evaluate, sweep, timers};
+use crate::jobs::{queues, BackgroundJob, Job, JobError};
+use crate::model::{now_ms, TenantId};
+use crate::store::Store;
+use crate::worker::job_result;
+
+/// Checks the tenant's marked positions. Debounced per tenant: a burst queues one sweep;
+/// a change during a sweep queues the next. A cursor continues a sweep that stopped at
+/// a page boundary.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SweepPositions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_location_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_product_id: Option<i64>,
+}
+
+impl SweepPositions {
+    /// The sweep that continues after `last` (location, product), or a fresh one.
+    pub fn after(last: Option<(i64, i64)>) -> SweepPositions {
+        SweepPositions {
+            after_location_id: last.map(|l| l.0),
+            after_product_id: last.map(|l| l.1),
+        }
+    }
+    fn cursor(&self) -> Option<(i64, i64)> {
+        self.after_location_id.zip(self.after_product_id)
+    }
+}
+
+impl BackgroundJob for SweepPositions {
+    const KIND: &'static str = "replenish.sweep";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn debounce_key(&self, tenant: TenantId) -> Option<String> {
+        Some(match self.cursor() {
+            None => format!("sweep:{}", tenant.0),
+            Some(_) => format!("sweep-next:{}", tenant.0),
+        })
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, _job: Job) -> Result<(), JobError> {
+        sweep::sweep(&store, tenant, self.cursor())
+            .await
+            .map(|_| ())
+            .map_err(JobError::from)
+    }
+}
+
+/// Marks every position a policy scope covers for a check (after the policy changed),
+/// a page per run; the cursor continues from the last page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecheckScope {
+    /// A product class, or `*` for every class.
+    pub class: String,
+    pub location_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_location_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_product_id: Option<i64>,
+}
+
+impl RecheckScope {
+    pub fn new(class: &str, location: Option<i64>, after: Option<(i64, i64)>) -> RecheckScope {
+        RecheckScope {
+            class: class.into(),
+            location_id: location,
+            after_location_id: after.map(|a| a.0),
+            after_product_id: after.map(|a| a.1),
+        }
+    }
+}
+
+impl BackgroundJob for RecheckScope {
+    const KIND: &'static str = "replenish.recheck";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        let after = self.after_location_id.zip(self.after_product_id);
+        job_result(
+            sweep::recheck(
+                &store,
+                tenant,
+                &self.class,
+                self.location_id,
+                after,
+                Some(&job),
+            )
+            .await,
+        )
+    }
+}
+
+/// Checks one position against policy: a sweep hands over a position whose check
+/// failed, so its retries and dead letter are its own. Debounced per position.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvaluatePosition {
+    pub location_id: i64,
+    pub product_id: i64,
+}
+
+impl BackgroundJob for EvaluatePosition {
+    const KIND: &'static str = "replenish.evaluate";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn debounce_key(&self, tenant: TenantId) -> Option<String> {
+        Some(format!(
+            "eval:{}:{}:{}",
+            tenant.0, self.location_id, self.product_id
+        ))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        let (l, p) = (self.location_id, self.product_id);
+        job_result(evaluate::evaluate(&store, tenant, l, p, now_ms(), Some(&job)).await)
+    }
+}
+
+/// The purchase-order consolidation window's timer: routes the gathered order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClosePoWindow {
+    pub po_id: i64,
+}
+
+impl BackgroundJob for ClosePoWindow {
+    const KIND: &'static str = "po.close_window";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        Some(format!("timer:po-window:{}:{}", tenant.0, self.po_id))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        job_result(timers::close_po_window(&store, tenant, self.po_id, now_ms(), Some(&job)).await)
+    }
+}
+
+/// An approval step's escalation timer, due when the step has waited its time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EscalateStep {
+    pub step_id: i64,
+    /// When it is due; part of the key, so an escalated step gets a new timer.
+    #[serde(default)]
+    pub due_at: i64,
+}
+
+impl BackgroundJob for EscalateStep {
+    const KIND: &'static str = "approval.escalate";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        Some(format!(
+            "timer:step:{}:{}:{}",
+            tenant.0, self.step_id, self.due_at
+        ))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        job_result(timers::escalate_step(&store, tenant, self.step_id, now_ms(), Some(&job)).await)
+    }
+}

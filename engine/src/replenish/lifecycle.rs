@@ -1,0 +1,381 @@
+//! Document lifecycles carried out: applies a transfer or purchase-order command through
+//! its pure state machine (`workflow`), then its effects (stock moves, approval steps
+//! withdrawn, the order sent to the supplier), the document and its need saved, and the
+//! audit entry, all in the caller's transaction. Also the people's transfer commands.
+
+use serde_json::json;
+
+use super::matrix::settings_tx;
+use super::routing::route_tx;
+use super::sweep::positions_changed_tx;
+use super::{add_involved, parse_involved, SYSTEM};
+use crate::approval::{self, DocumentType};
+use crate::audit::AuditEntry;
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::exceptions;
+use crate::jobs::NewJob;
+use crate::mail::SendMail;
+use crate::model::{DocRef, Member, Permission, TenantId};
+use crate::policy::Position;
+use crate::store::audit::append_audit_tx;
+use crate::store::jobs::enqueue_tx;
+use crate::store::{approval_steps, catalog, needs, positions, purchase_orders, transfers};
+use crate::store::{NewException, Store};
+use crate::workflow::purchase_order::{self as po_flow, PoCommand, PoEffect, PoState};
+use crate::workflow::transfer::{self as tr_flow, TransferCommand, TransferEffect, TransferState};
+
+/// Applies a transfer command with its effects and audit entry.
+pub(crate) async fn apply_transfer_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    mut rec: transfers::TransferRecord,
+    cmd: &TransferCommand,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<transfers::TransferRecord, EngineError> {
+    let before = tr_flow::Transfer {
+        state: rec.state,
+        quantity: rec.quantity,
+        shipped: rec.shipped,
+    };
+    let (after, effects) = tr_flow::transition(&before, cmd)?;
+    let doc = DocRef::Transfer(rec.id);
+    for effect in &effects {
+        match effect {
+            TransferEffect::RequestApproval | TransferEffect::NotifyOutcome => {}
+            TransferEffect::WithdrawApproval => {
+                approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
+            }
+            TransferEffect::MoveToInTransit { quantity } => {
+                positions::move_stock_tx(
+                    tx,
+                    tenant,
+                    rec.from_location_id,
+                    rec.product_id,
+                    Position {
+                        on_hand: -quantity,
+                        in_transit: 0,
+                        on_order: 0,
+                    },
+                    now,
+                )
+                .await?;
+                positions::move_stock_tx(
+                    tx,
+                    tenant,
+                    rec.to_location_id,
+                    rec.product_id,
+                    Position {
+                        on_hand: 0,
+                        in_transit: *quantity,
+                        on_order: 0,
+                    },
+                    now,
+                )
+                .await?;
+                // The donor has less now: check it against its own policy.
+                positions_changed_tx(tx, tenant, &[(rec.from_location_id, rec.product_id)], now)
+                    .await?;
+            }
+            TransferEffect::MoveToOnHand { shipped, received } => {
+                positions::move_stock_tx(
+                    tx,
+                    tenant,
+                    rec.to_location_id,
+                    rec.product_id,
+                    Position {
+                        on_hand: *received,
+                        in_transit: -shipped,
+                        on_order: 0,
+                    },
+                    now,
+                )
+                .await?;
+                rec.received = *received;
+                if received != shipped {
+                    let e = NewException {
+                        kind: "receipt_mismatch",
+                        severity: "medium",
+                        subject: doc.subject(),
+                        title: format!("Transfer {} arrived with {received} of {shipped}", rec.id),
+                        detail: format!("{shipped} were shipped and {received} received; the difference needs a count or a claim."),
+                        dedupe_key: format!("receipt:{}", rec.id),
+                    };
+                    exceptions::open_tx(tx, tenant, &e, now).await?;
+                }
+                positions_changed_tx(tx, tenant, &[(rec.to_location_id, rec.product_id)], now)
+                    .await?;
+            }
+        }
+    }
+    rec.state = after.state;
+    rec.quantity = after.quantity;
+    rec.shipped = after.shipped;
+    transfers::save_transfer_tx(tx, tenant, &rec, now).await?;
+    if let Some(need) = rec.need_id {
+        needs::refresh_need_tx(tx, tenant, need, now).await?;
+    }
+    append_audit_tx(
+        tx,
+        tenant,
+        &AuditEntry::of(actor, &format!("transfer.{}", command_name_t(cmd)), doc.subject(),
+            Some(json!({ "state": before.state.as_str(), "quantity": before.quantity })),
+            Some(json!({ "state": after.state.as_str(), "quantity": after.quantity, "shipped": after.shipped, "command": cmd })),
+            request_id),
+    )
+    .await?;
+    Ok(rec)
+}
+
+fn command_name_t(cmd: &TransferCommand) -> &'static str {
+    match cmd {
+        TransferCommand::Submit => "submitted",
+        TransferCommand::AutoApprove => "auto_approved",
+        TransferCommand::Approve => "approved",
+        TransferCommand::Reject { .. } => "rejected",
+        TransferCommand::Edit { .. } => "edited",
+        TransferCommand::Ship { .. } => "shipped",
+        TransferCommand::Receive { .. } => "received",
+        TransferCommand::Cancel => "cancelled",
+    }
+}
+
+fn command_name_po(cmd: &PoCommand) -> &'static str {
+    match cmd {
+        PoCommand::Submit => "submitted",
+        PoCommand::AutoApprove => "auto_approved",
+        PoCommand::Approve => "approved",
+        PoCommand::Reject { .. } => "rejected",
+        PoCommand::Edit { .. } => "edited",
+        PoCommand::Send => "sent",
+        PoCommand::Cancel => "cancelled",
+    }
+}
+
+/// Applies a PO command with its effects and audit entry; an approval sends the order
+/// on to the supplier in the same transaction.
+pub(crate) async fn apply_po_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    mut rec: purchase_orders::PurchaseOrderRecord,
+    cmd: &PoCommand,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<purchase_orders::PurchaseOrderRecord, EngineError> {
+    let before = po_flow::PurchaseOrder {
+        state: rec.state,
+        value_minor: rec.value_minor,
+    };
+    let (after, effects) = po_flow::transition(&before, cmd)?;
+    let doc = DocRef::PurchaseOrder(rec.id);
+    let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
+    for effect in &effects {
+        match effect {
+            PoEffect::RequestApproval | PoEffect::NotifyOutcome => {}
+            PoEffect::WithdrawApproval => {
+                approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
+            }
+            PoEffect::AddOnOrder | PoEffect::RemoveOnOrder => {
+                let sign = if matches!(effect, PoEffect::AddOnOrder) {
+                    1
+                } else {
+                    -1
+                };
+                for l in &lines {
+                    positions::move_stock_tx(
+                        tx,
+                        tenant,
+                        rec.ship_to_location_id,
+                        l.product_id,
+                        Position {
+                            on_hand: 0,
+                            in_transit: 0,
+                            on_order: sign * l.quantity,
+                        },
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            PoEffect::SendToSupplier => {
+                rec.sent_at = Some(now);
+                let (_, name, email) =
+                    catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
+                let mail = SendMail {
+                    template: "purchase_order".into(),
+                    to: email,
+                    name,
+                    doc_type: doc.doc_type().into(),
+                    doc_id: rec.id,
+                    occasion: format!("po-sent:{}", rec.id),
+                };
+                enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+            }
+        }
+    }
+    rec.state = after.state;
+    rec.value_minor = after.value_minor;
+    purchase_orders::save_purchase_order_tx(tx, tenant, &rec, now).await?;
+    for l in &lines {
+        if let Some(need) = l.need_id {
+            needs::refresh_need_tx(tx, tenant, need, now).await?;
+        }
+    }
+    append_audit_tx(
+        tx,
+        tenant,
+        &AuditEntry::of(actor, &format!("purchase_order.{}", command_name_po(cmd)), doc.subject(),
+            Some(json!({ "state": before.state.as_str(), "value_minor": before.value_minor })),
+            Some(json!({ "state": after.state.as_str(), "value_minor": after.value_minor, "command": cmd })),
+            request_id),
+    )
+    .await?;
+    if after.state == PoState::Approved {
+        return Box::pin(apply_po_tx(
+            tx,
+            tenant,
+            rec,
+            &PoCommand::Send,
+            SYSTEM,
+            request_id,
+            now,
+        ))
+        .await;
+    }
+    Ok(rec)
+}
+
+/// A lifecycle command on a transfer by a person: ship, receive, edit, cancel. Needs
+/// [`Permission::CommandTransfers`].
+pub async fn transfer_command(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    cmd: TransferCommand,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<TransferState, EngineError> {
+    member.require(Permission::CommandTransfers)?;
+    if matches!(
+        cmd,
+        TransferCommand::Approve
+            | TransferCommand::Reject { .. }
+            | TransferCommand::AutoApprove
+            | TransferCommand::Submit
+    ) {
+        return Err(EngineError::Invalid(
+            "decisions go through the approvals inbox".into(),
+        ));
+    }
+    let mut tx = store.begin().await?;
+    let mut rec = transfers::transfer_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    if let TransferCommand::Ship { quantity } = cmd {
+        let (on_hand, ..) =
+            positions::position_facts_tx(&mut tx, tenant, rec.from_location_id, rec.product_id)
+                .await?
+                .map(|f| (f.on_hand, 0))
+                .unwrap_or((0, 0));
+        if quantity > on_hand.max(0) {
+            return Err(EngineError::Invalid(format!(
+                "the source location has only {} on hand",
+                on_hand.max(0)
+            )));
+        }
+    }
+    let actor = member.actor();
+    let edit = matches!(cmd, TransferCommand::Edit { .. });
+    if edit {
+        rec.involved_users = add_involved(&rec.involved_users, member.user_id);
+    }
+    let was = rec.state;
+    let rec = apply_transfer_tx(&mut tx, tenant, rec, &cmd, &actor, request_id, now).await?;
+    if edit && was != TransferState::Proposed {
+        // Back for approval: a new round, routed on the new value.
+        let settings = settings_tx(&mut tx, tenant).await?;
+        let (_, _, class) = catalog::product_label_tx(&mut tx, tenant, rec.product_id).await?;
+        let (_, _, region) =
+            catalog::location_label_tx(&mut tx, tenant, rec.to_location_id).await?;
+        let doc = approval::Document {
+            doc_type: DocumentType::Transfer,
+            value_minor: rec.quantity * rec.unit_cost_minor,
+            class: Some(class),
+            location_id: rec.to_location_id,
+            region,
+            supplier_id: None,
+            involved_users: parse_involved(&rec.involved_users),
+        };
+        if route_tx(
+            &mut tx,
+            tenant,
+            DocRef::Transfer(id),
+            &doc,
+            &settings.matrix,
+            now,
+        )
+        .await?
+        .is_none()
+        {
+            apply_transfer_tx(
+                &mut tx,
+                tenant,
+                rec.clone(),
+                &TransferCommand::AutoApprove,
+                SYSTEM,
+                request_id,
+                now,
+            )
+            .await?;
+        }
+    }
+    let state = transfers::transfer_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?
+        .state;
+    tx.commit().await?;
+    Ok(state)
+}
+
+pub(crate) enum Command {
+    Approve,
+    Reject(String),
+}
+
+pub(crate) async fn command_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    doc: DocRef,
+    cmd: Command,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    match doc {
+        DocRef::Transfer(id) => {
+            let rec = transfers::transfer_tx(tx, tenant, id)
+                .await?
+                .ok_or(EngineError::NotFound)?;
+            let cmd = match cmd {
+                Command::Approve => TransferCommand::Approve,
+                Command::Reject(reason) => TransferCommand::Reject { reason },
+            };
+            apply_transfer_tx(tx, tenant, rec, &cmd, actor, request_id, now).await?;
+        }
+        DocRef::PurchaseOrder(id) => {
+            let rec = purchase_orders::purchase_order_tx(tx, tenant, id)
+                .await?
+                .ok_or(EngineError::NotFound)?;
+            let cmd = match cmd {
+                Command::Approve => PoCommand::Approve,
+                Command::Reject(reason) => PoCommand::Reject { reason },
+            };
+            apply_po_tx(tx, tenant, rec, &cmd, actor, request_id, now).await?;
+        }
+    }
+    Ok(())
+}

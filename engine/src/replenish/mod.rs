@@ -1,0 +1,83 @@
+//! Replenishment: turns a changed stock position into a transfer or purchase order,
+//! routes it through the tenant's approval matrix, carries out decisions and lifecycle
+//! commands, and handles the timers. Every change runs in one write transaction together
+//! with its audit entries, the jobs it schedules (timers, e-mail: the outbox) and, for
+//! job handlers, the job's own completion, so a crash never leaves half of it behind and
+//! a job whose lease lapsed cannot commit twice.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`sweep`] | the sweep of changed positions, the re-check of a policy scope |
+//! | [`evaluate`] | one position against its policy: transfer first, then an order line |
+//! | [`routing`] | the approval matrix applied: rounds of steps, their timers and e-mail |
+//! | [`lifecycle`] | transfer and purchase-order commands with their effects |
+//! | [`decisions`] | approving and rejecting a step |
+//! | [`timers`] | the PO window closing, a step escalating |
+//! | [`delegation`] | stand-ins while away |
+//! | [`matrix`] | the tenant's approval matrix: defaults, checks, saving |
+//! | [`policies`] | replenishment policies per class and location |
+//! | [`jobs`] | the queue's job kinds and the worker that runs them |
+//!
+//! The decisions themselves are the pure functions of [`crate::policy`],
+//! [`crate::sourcing`], [`crate::approval`] and [`crate::workflow`]; SQL is in `store`.
+//! Commands a person calls check the member's permission first (`Member::require`).
+
+pub mod decisions;
+pub mod delegation;
+pub mod evaluate;
+pub mod jobs;
+pub mod lifecycle;
+pub mod matrix;
+pub mod policies;
+pub mod routing;
+pub mod sweep;
+pub mod timers;
+
+pub use decisions::{decide, Decided};
+pub use delegation::{delegate, end_delegation, MAX_DELEGATION_MS};
+pub use evaluate::{evaluate, Evaluation};
+pub use lifecycle::transfer_command;
+pub use matrix::{
+    default_matrix, edit_matrix, matrix, matrix_from_toml, matrix_to_toml, save_matrix,
+    seed_matrix, validate_matrix, RuleEdit,
+};
+pub use policies::{delete_policy, save_policy, seed_policy, Method, PolicySettings};
+pub use sweep::{recheck, sweep, Sweep};
+pub use timers::{close_po_window, escalate_step};
+
+use crate::exceptions::{self, EscalateException};
+use crate::jobs::queues;
+use crate::store::Store;
+use crate::worker::Worker;
+
+pub(crate) const DAY_MS: i64 = 24 * 3_600_000;
+/// Days of sales history read for demand variability.
+pub(crate) const HISTORY_DAYS: i64 = 28;
+/// The actor of what replenishment does on its own.
+pub(crate) const SYSTEM: &str = "system:replenishment";
+
+/// The users who requested or changed a document (none of them may approve it).
+pub(crate) fn parse_involved(s: &str) -> Vec<i64> {
+    serde_json::from_str(s).unwrap_or_default()
+}
+
+pub(crate) fn add_involved(s: &str, user: i64) -> String {
+    let mut v = parse_involved(s);
+    if !v.contains(&user) {
+        v.push(user);
+    }
+    serde_json::to_string(&v).unwrap_or_else(|_| "[]".into())
+}
+
+/// A worker for the replenishment queue with every job kind registered; a dead letter
+/// is raised in the tenant's exception queue.
+pub fn worker(store: Store, id: &str) -> Worker {
+    Worker::new(store.clone(), queues::REPLENISH, id)
+        .register::<jobs::SweepPositions>(store.clone())
+        .register::<jobs::RecheckScope>(store.clone())
+        .register::<jobs::EvaluatePosition>(store.clone())
+        .register::<jobs::ClosePoWindow>(store.clone())
+        .register::<jobs::EscalateStep>(store.clone())
+        .register::<EscalateException>(store.clone())
+        .on_dead_letter(exceptions::dead_letter_hook(store))
+}

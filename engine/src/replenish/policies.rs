@@ -1,0 +1,231 @@
+//! Replenishment policies per product class (optionally per location): the settings,
+//! their checks, and saving or deleting them, which re-checks every position the scope
+//! covers.
+
+use serde::{Deserialize, Serialize};
+
+use super::jobs::RecheckScope;
+use crate::audit::AuditEntry;
+use crate::error::EngineError;
+use crate::jobs::NewJob;
+use crate::model::{Member, Permission, TenantId};
+use crate::policy::{Levels, Policy, Uplift};
+use crate::store::audit::append_audit_tx;
+use crate::store::jobs::enqueue_tx;
+use crate::store::Store;
+use crate::store::{positions::PositionFacts, tenant_settings};
+
+/// Policy settings for a product class (optionally one location). The levels are the
+/// position's own reorder point and order-up-to; these settings say how to use them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PolicySettings {
+    /// `reorder_point` (order when at or below it) or `min_max` (order when below min).
+    pub method: Method,
+    /// Compute the reorder point from lead-time demand + safety stock when there are at
+    /// least 14 days of sales history, instead of the position's configured figure.
+    pub compute_reorder_point: bool,
+    /// Used when there is too little history to compute safety stock.
+    pub safety_stock: i64,
+    pub service_z: f64,
+    /// Overrides the supplier's lead time.
+    pub lead_time_days: Option<i64>,
+    pub case_pack: i64,
+    pub moq: i64,
+    pub uplifts: Vec<Uplift>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    ReorderPoint,
+    MinMax,
+}
+
+impl Default for PolicySettings {
+    fn default() -> Self {
+        PolicySettings {
+            method: Method::ReorderPoint,
+            compute_reorder_point: false,
+            safety_stock: 0,
+            service_z: 1.65,
+            lead_time_days: None,
+            case_pack: 1,
+            moq: 0,
+            uplifts: Vec::new(),
+        }
+    }
+}
+
+impl PolicySettings {
+    pub fn validate(&self) -> Result<(), String> {
+        if self.case_pack < 1 {
+            return Err("case_pack must be at least 1".into());
+        }
+        if self.moq < 0 || self.safety_stock < 0 {
+            return Err("moq and safety_stock must not be negative".into());
+        }
+        if !(0.0..=5.0).contains(&self.service_z) {
+            return Err("service_z must be between 0 and 5".into());
+        }
+        if self.lead_time_days.is_some_and(|d| !(0..=365).contains(&d)) {
+            return Err("lead_time_days must be between 0 and 365".into());
+        }
+        for (i, u) in self.uplifts.iter().enumerate() {
+            if u.to_ms <= u.from_ms || !(0.0..=20.0).contains(&u.factor) {
+                return Err(format!(
+                    "uplifts[{i}] must end after it starts and have a factor between 0 and 20"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn policy(&self, facts: &PositionFacts) -> Policy {
+        let levels = match self.method {
+            Method::ReorderPoint => Levels::ReorderPoint {
+                reorder_point: (!self.compute_reorder_point).then_some(facts.reorder_point),
+                order_up_to: facts.order_up_to,
+            },
+            Method::MinMax => Levels::MinMax {
+                min: facts.reorder_point,
+                max: facts.order_up_to,
+            },
+        };
+        Policy {
+            levels,
+            safety_stock: self.safety_stock,
+            service_z: self.service_z,
+            lead_time_days: self.lead_time_days.or(facts.lead_time_days).unwrap_or(2),
+            case_pack: self.case_pack,
+            moq: self.moq,
+            uplifts: self.uplifts.clone(),
+        }
+    }
+}
+
+/// Saves the settings of a policy scope (a class or `*`, optionally one location) and
+/// queues a re-check of every position it covers. Audited with before and after. Needs
+/// [`Permission::EditPolicies`].
+#[allow(clippy::too_many_arguments)]
+pub async fn save_policy(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    class: &str,
+    location: Option<i64>,
+    settings: &PolicySettings,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::EditPolicies)?;
+    let actor = member.actor();
+    write_policy(
+        store, tenant, class, location, settings, &actor, request_id, now, true,
+    )
+    .await
+}
+
+/// The policies a tenant is provisioned with: like [`save_policy`], without the
+/// re-check (the positions are new; their first events check them).
+pub async fn seed_policy(
+    store: &Store,
+    tenant: TenantId,
+    class: &str,
+    settings: &PolicySettings,
+    now: i64,
+) -> Result<(), EngineError> {
+    write_policy(
+        store,
+        tenant,
+        class,
+        None,
+        settings,
+        "system:seed",
+        None,
+        now,
+        false,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn write_policy(
+    store: &Store,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    settings: &PolicySettings,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+    recheck_positions: bool,
+) -> Result<(), EngineError> {
+    settings
+        .validate()
+        .map_err(|e| EngineError::Invalid(format!("policy {class}: {e}")))?;
+    let class = class.trim();
+    if class.is_empty() || class.len() > 64 {
+        return Err(EngineError::Invalid(
+            "the product class must be given (at most 64 characters), or * for every class".into(),
+        ));
+    }
+    let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let mut tx = store.begin().await?;
+    let before = tenant_settings::policy_scope_tx(&mut tx, tenant, class, location).await?;
+    tenant_settings::upsert_policy_tx(&mut tx, tenant, class, location, &json, now).await?;
+    if recheck_positions {
+        // Every position the scope covers is checked again under the new settings.
+        let recheck = RecheckScope::new(class, location, None);
+        enqueue_tx(&mut tx, &NewJob::of(tenant, &recheck, now)).await?;
+    }
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            actor,
+            "policy.saved",
+            format!("policy:{class}:{}", location.unwrap_or(0)),
+            before.and_then(|b| serde_json::from_str(&b.settings).ok()),
+            Some(serde_json::to_value(settings).unwrap_or_default()),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a policy scope (the next broader one applies again). Audited. Needs
+/// [`Permission::EditPolicies`].
+pub async fn delete_policy(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    member.require(Permission::EditPolicies)?;
+    let mut tx = store.begin().await?;
+    let gone = tenant_settings::delete_policy_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    let now = crate::model::now_ms();
+    let recheck = RecheckScope::new(&gone.class, gone.location_id, None);
+    enqueue_tx(&mut tx, &NewJob::of(tenant, &recheck, now)).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "policy.deleted",
+            format!("policy:{}:{}", gone.class, gone.location_id.unwrap_or(0)),
+            serde_json::from_str(&gone.settings).ok(),
+            None,
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

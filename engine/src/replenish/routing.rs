@@ -1,0 +1,143 @@
+//! Routing: sends a document through the tenant's approval matrix, opens its round of
+//! approval steps, and starts a step (its escalation timer and the approvers' e-mail).
+
+use serde_json::json;
+
+use super::jobs::EscalateStep;
+use super::SYSTEM;
+use crate::approval::{self, Matrix, Route};
+use crate::audit::AuditEntry;
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::jobs::NewJob;
+use crate::mail::SendMail;
+use crate::model::{DocRef, Role, TenantId};
+use crate::store::audit::append_audit_tx;
+use crate::store::jobs::enqueue_tx;
+use crate::store::{approval_steps, approval_steps::NewStep, delegations, identity};
+
+/// Routes a document through the matrix. `None` when auto-approved; otherwise opens a
+/// new round of steps (the first pending, with its escalation timer and e-mail) and
+/// returns the first step's id.
+pub(crate) async fn route_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    doc: DocRef,
+    facts: &approval::Document,
+    matrix: &Matrix,
+    now: i64,
+) -> Result<Option<i64>, EngineError> {
+    let (rule, steps) = match approval::route(matrix, facts) {
+        Route::AutoApproved { rule } => {
+            append_audit_tx(
+                tx,
+                tenant,
+                &AuditEntry::of(
+                    SYSTEM,
+                    "approval.auto_approved",
+                    doc.subject(),
+                    None,
+                    Some(json!({ "rule": rule, "value_minor": facts.value_minor })),
+                    None,
+                ),
+            )
+            .await?;
+            return Ok(None);
+        }
+        Route::Steps { rule, steps } => (rule, steps),
+    };
+    let round = approval_steps::last_round_tx(tx, tenant, doc).await? + 1;
+    let mut first = None;
+    for (i, s) in steps.iter().enumerate() {
+        let due = (i == 0).then(|| now + s.escalate_after_hours.max(0) * 3_600_000);
+        let id = approval_steps::insert_step_tx(
+            tx,
+            tenant,
+            doc,
+            round,
+            &NewStep {
+                step_no: i as i64 + 1,
+                role: s.role,
+                rule: rule.as_deref(),
+                escalate_after_hours: s.escalate_after_hours,
+                escalate_to: s.escalate_to,
+                due_at: due,
+            },
+            now,
+        )
+        .await?;
+        if let Some(due) = due {
+            first = Some(id);
+            start_step_tx(tx, tenant, doc, id, s.role, due, now).await?;
+        }
+    }
+    append_audit_tx(
+        tx,
+        tenant,
+        &AuditEntry::of(
+            SYSTEM,
+            "approval.requested",
+            doc.subject(),
+            None,
+            Some(
+                json!({ "round": round, "rule": rule, "value_minor": facts.value_minor,
+                "steps": steps.iter().map(|s| s.role.as_str()).collect::<Vec<_>>() }),
+            ),
+            None,
+        ),
+    )
+    .await?;
+    Ok(first)
+}
+
+/// A step starts waiting: its escalation timer and the approvers' e-mail go out with it.
+pub(crate) async fn start_step_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    doc: DocRef,
+    step: i64,
+    role: Role,
+    due: i64,
+    now: i64,
+) -> Result<(), EngineError> {
+    let timer = NewJob::of(
+        tenant,
+        &EscalateStep {
+            step_id: step,
+            due_at: due,
+        },
+        now,
+    )
+    .at(due);
+    enqueue_tx(tx, &timer).await?;
+    notify_role_tx(tx, tenant, role, doc, now).await
+}
+
+/// Queues an approval-request e-mail to every member holding `role` (the outbox: the
+/// mail job commits with the change or not at all).
+async fn notify_role_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    role: Role,
+    doc: DocRef,
+    now: i64,
+) -> Result<(), EngineError> {
+    let mut people = identity::members_with_role_tx(tx, tenant, role).await?;
+    for d in delegations::delegates_for_role_tx(tx, tenant, role, now).await? {
+        if !people.iter().any(|p| p.0 == d.0) {
+            people.push(d);
+        }
+    }
+    for (user, email, name) in people {
+        let mail = SendMail {
+            template: "approval_request".into(),
+            to: email,
+            name,
+            doc_type: doc.doc_type().into(),
+            doc_id: doc.id(),
+            occasion: format!("approval:{}:{user}:{now}", doc.subject()),
+        };
+        enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! The sweep: checks the positions that changed (marked in `dirty_positions` by
+//! ingestion and stock moves) in short write transactions, and the re-check that marks
+//! every position a policy scope covers after the policy changed.
+
+use super::evaluate::Evaluation;
+use super::jobs::{EvaluatePosition, RecheckScope, SweepPositions};
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::jobs::{Job, NewJob};
+use crate::model::TenantId;
+use crate::store::jobs::enqueue_tx;
+use crate::store::positions;
+use crate::store::Store;
+use crate::worker::complete_in_tx;
+
+/// Marked positions one sweep job checks before it hands over to a follow-up job (so
+/// other tenants' jobs get their turn).
+const SWEEP_PAGE: i64 = 500;
+/// Positions checked per write transaction by a sweep at most: enough to spread the
+/// commit, few enough that ingestion never waits long for the write lock.
+const SWEEP_BATCH: usize = 20;
+/// A sweep's transaction takes no further position after this much work.
+const SWEEP_BATCH_MS: u64 = 4;
+
+/// Records, in the caller's transaction, that positions changed: each is marked for a
+/// policy check and the tenant's sweep is queued, so the check cannot be lost.
+pub async fn positions_changed_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    changed: &[(i64, i64)],
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    if changed.is_empty() {
+        return Ok(());
+    }
+    positions::mark_dirty_tx(tx, tenant, changed).await?;
+    enqueue_tx(tx, &NewJob::of(tenant, &SweepPositions::default(), now)).await?;
+    Ok(())
+}
+
+/// Positions a re-check job marks per transaction.
+const RECHECK_PAGE: i64 = 5_000;
+
+/// Marks one page of the scope's positions and queues the next page (or, at the end,
+/// nothing: the sweep the marks queued does the checking).
+pub async fn recheck(
+    store: &Store,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    after: Option<(i64, i64)>,
+    job: Option<&Job>,
+) -> Result<bool, EngineError> {
+    let now = crate::model::now_ms();
+    let mut tx = store.begin().await?;
+    let last =
+        positions::mark_scope_dirty_tx(&mut tx, tenant, class, location, after, RECHECK_PAGE)
+            .await?;
+    if let Some(last) = last {
+        enqueue_tx(
+            &mut tx,
+            &NewJob::of(tenant, &SweepPositions::default(), now),
+        )
+        .await?;
+        let next = RecheckScope::new(class, location, Some(last));
+        enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now)).await?;
+    }
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(last.is_some())
+}
+
+/// What one sweep did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sweep {
+    pub checked: usize,
+    /// Positions whose shortfall got a new transfer or PO line.
+    pub covered: usize,
+    /// Positions whose check failed; each was handed to its own retried job.
+    pub failed: usize,
+    /// A follow-up sweep was queued for the positions after this page.
+    pub more: bool,
+}
+
+/// Checks up to a page of the tenant's marked positions in write transactions of at most
+/// [`SWEEP_BATCH`] positions or [`SWEEP_BATCH_MS`] of work, so ingestion never waits
+/// long for the locks, and clears each mark unless the position changed again
+/// meanwhile. A batch that fails is retried one position at a time; a position that
+/// still fails is handed to a `replenish.evaluate` job, whose retries end in the dead
+/// letter (and the exception queue) rather than blocking the sweep. Checking twice is
+/// harmless: an open need is never opened again.
+///
+/// (Checking parts of a page in parallel on PostgreSQL was tried and measured: the
+/// per-tenant audit chain serialises the checks that open documents anyway, the backlog
+/// did not shrink, and waiting checks held position locks that ingestion then waited
+/// for.)
+pub async fn sweep(
+    store: &Store,
+    tenant: TenantId,
+    after: Option<(i64, i64)>,
+) -> Result<Sweep, EngineError> {
+    let page = store.dirty_positions(tenant, after, SWEEP_PAGE).await?;
+    let full = page.len() as i64 == SWEEP_PAGE;
+    let last = page.last().map(|d| (d.location_id, d.product_id));
+    let mut out = sweep_part(store, tenant, page).await?;
+    if full {
+        let mut tx = store.begin().await?;
+        let next = SweepPositions::after(last);
+        enqueue_tx(&mut tx, &NewJob::of(tenant, &next, crate::model::now_ms())).await?;
+        tx.commit().await?;
+        out.more = true;
+    }
+    Ok(out)
+}
+
+/// Checks `part` in (product, location) order: the order ingestion locks positions in,
+/// so the two cannot deadlock.
+async fn sweep_part(
+    store: &Store,
+    tenant: TenantId,
+    mut part: Vec<positions::DirtyPosition>,
+) -> Result<Sweep, EngineError> {
+    part.sort_unstable_by_key(|d| (d.product_id, d.location_id));
+    let mut out = Sweep::default();
+    let mut rest = &part[..];
+    while !rest.is_empty() {
+        let now = crate::model::now_ms();
+        let take = rest.len().min(SWEEP_BATCH);
+        match evaluate_batch(store, tenant, &rest[..take], now).await {
+            Ok((checked, covered)) => {
+                out.checked += checked;
+                out.covered += covered;
+                rest = &rest[checked..];
+            }
+            Err(e) => {
+                tracing::warn!(tenant = tenant.0, error = %e, "sweep batch failed; checking its positions one by one");
+                for d in &rest[..take] {
+                    match evaluate_batch(store, tenant, std::slice::from_ref(d), now).await {
+                        Ok((_, covered)) => {
+                            out.checked += 1;
+                            out.covered += covered;
+                        }
+                        Err(e) => {
+                            tracing::warn!(tenant = tenant.0, location = d.location_id, product = d.product_id,
+                                error = %e, "position check failed; queued as its own job");
+                            let mut tx = store.begin().await?;
+                            let alone = EvaluatePosition {
+                                location_id: d.location_id,
+                                product_id: d.product_id,
+                            };
+                            enqueue_tx(&mut tx, &NewJob::of(tenant, &alone, now)).await?;
+                            positions::clear_dirty_tx(&mut tx, tenant, std::slice::from_ref(d))
+                                .await?;
+                            tx.commit().await?;
+                            out.failed += 1;
+                        }
+                    }
+                }
+                rest = &rest[take..];
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Checks a prefix of `batch` (at least one position, at most until [`SWEEP_BATCH_MS`]
+/// has passed) in one write transaction and clears their marks in it; returns how many
+/// it checked and how many of those got a new transfer or PO line.
+async fn evaluate_batch(
+    store: &Store,
+    tenant: TenantId,
+    batch: &[positions::DirtyPosition],
+    now: i64,
+) -> Result<(usize, usize), EngineError> {
+    let started = std::time::Instant::now();
+    let mut tx = store.begin().await?;
+    let (mut checked, mut covered) = (0, 0);
+    for d in batch {
+        if checked > 0 && started.elapsed().as_millis() as u64 >= SWEEP_BATCH_MS {
+            break;
+        }
+        if let Evaluation::Covered { .. } =
+            super::evaluate::evaluate_tx(&mut tx, tenant, d.location_id, d.product_id, now).await?
+        {
+            covered += 1;
+        }
+        checked += 1;
+    }
+    positions::clear_dirty_tx(&mut tx, tenant, &batch[..checked]).await?;
+    tx.commit().await?;
+    Ok((checked, covered))
+}

@@ -1,0 +1,148 @@
+//! Timers: the purchase-order consolidation window closing, and an approval step that
+//! waited past its time. Each is a durable job (see `replenish::jobs`) and does nothing
+//! when it fires late or twice.
+
+use serde_json::json;
+
+use super::lifecycle::apply_po_tx;
+use super::matrix::settings_tx;
+use super::routing::{route_tx, start_step_tx};
+use super::{parse_involved, SYSTEM};
+use crate::approval::{self, DocumentType};
+use crate::audit::AuditEntry;
+use crate::error::EngineError;
+use crate::exceptions;
+use crate::jobs::Job;
+use crate::model::{DocRef, Role, TenantId};
+use crate::store::audit::append_audit_tx;
+use crate::store::{approval_steps, catalog, purchase_orders};
+use crate::store::{NewException, Store};
+use crate::worker::complete_in_tx;
+use crate::workflow::purchase_order::{PoCommand, PoState};
+
+/// The PO consolidation window closed: route the order for approval (or send it).
+pub async fn close_po_window(
+    store: &Store,
+    tenant: TenantId,
+    po: i64,
+    now: i64,
+    job: Option<&Job>,
+) -> Result<(), EngineError> {
+    let mut tx = store.begin().await?;
+    if let Some(rec) = purchase_orders::purchase_order_tx(&mut tx, tenant, po).await? {
+        if rec.state == PoState::Draft {
+            let lines = purchase_orders::po_lines_tx(&mut tx, tenant, po).await?;
+            if lines.is_empty() {
+                apply_po_tx(&mut tx, tenant, rec, &PoCommand::Cancel, SYSTEM, None, now).await?;
+            } else {
+                let settings = settings_tx(&mut tx, tenant).await?;
+                let mut classes = Vec::new();
+                for l in &lines {
+                    let (_, _, class) =
+                        catalog::product_label_tx(&mut tx, tenant, l.product_id).await?;
+                    if !classes.contains(&class) {
+                        classes.push(class);
+                    }
+                }
+                let (_, _, region) =
+                    catalog::location_label_tx(&mut tx, tenant, rec.ship_to_location_id).await?;
+                let doc = approval::Document {
+                    doc_type: DocumentType::PurchaseOrder,
+                    value_minor: rec.value_minor,
+                    class: (classes.len() == 1).then(|| classes[0].clone()),
+                    location_id: rec.ship_to_location_id,
+                    region,
+                    supplier_id: Some(rec.supplier_id),
+                    involved_users: parse_involved(&rec.involved_users),
+                };
+                let cmd = match route_tx(
+                    &mut tx,
+                    tenant,
+                    DocRef::PurchaseOrder(po),
+                    &doc,
+                    &settings.matrix,
+                    now,
+                )
+                .await?
+                {
+                    Some(_) => PoCommand::Submit,
+                    None => PoCommand::AutoApprove,
+                };
+                apply_po_tx(&mut tx, tenant, rec, &cmd, SYSTEM, None, now).await?;
+            }
+        }
+    }
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A step waited past its time: hand it to the escalation role (once) and raise a
+/// stale-approval exception. Does nothing if the step was decided meanwhile, so a timer
+/// that fires late or twice changes nothing more.
+pub async fn escalate_step(
+    store: &Store,
+    tenant: TenantId,
+    step_id: i64,
+    now: i64,
+    job: Option<&Job>,
+) -> Result<bool, EngineError> {
+    let mut tx = store.begin().await?;
+    let mut escalated = false;
+    if let Some(step) = approval_steps::step_tx(&mut tx, tenant, step_id).await? {
+        let due = step.due_at.unwrap_or(i64::MAX);
+        if step.state == "pending" && due <= now {
+            let doc = DocRef::parse(&step.doc_type, step.doc_id).ok_or(EngineError::NotFound)?;
+            let hours = step.escalate_after_hours.max(1);
+            let target = step.escalate_to.as_deref().and_then(Role::parse);
+            if let (Some(role), false) = (target, step.escalated) {
+                let new_due = now + hours * 3_600_000;
+                if approval_steps::escalate_step_tx(&mut tx, tenant, step.id, role, new_due).await?
+                {
+                    escalated = true;
+                    start_step_tx(&mut tx, tenant, doc, step.id, role, new_due, now).await?;
+                    append_audit_tx(
+                        &mut tx,
+                        tenant,
+                        &AuditEntry::of(
+                            "system:timer",
+                            "approval.escalated",
+                            doc.subject(),
+                            Some(json!({ "role": step.role })),
+                            Some(json!({ "role": role.as_str(), "after_hours": hours })),
+                            None,
+                        ),
+                    )
+                    .await?;
+                }
+            }
+            let e = NewException {
+                kind: "stale_approval",
+                severity: if step.escalated { "high" } else { "medium" },
+                subject: doc.subject(),
+                title: format!(
+                    "{} {} has waited over {hours} h for approval",
+                    if step.doc_type == "transfer" {
+                        "Transfer"
+                    } else {
+                        "Purchase order"
+                    },
+                    step.doc_id
+                ),
+                detail: format!(
+                    "Step {} (needs {}) started waiting and was not decided in time{}.",
+                    step.step_no,
+                    step.role,
+                    target
+                        .map(|r| format!("; it now goes to {}", r.as_str()))
+                        .unwrap_or_default()
+                ),
+                dedupe_key: format!("stale:{}", step.id),
+            };
+            exceptions::open_tx(&mut tx, tenant, &e, now).await?;
+        }
+    }
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(escalated)
+}

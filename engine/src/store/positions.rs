@@ -1,0 +1,371 @@
+//! Stock positions as replenishment reads and moves them: the facts a policy check needs,
+//! sales history, donor candidates, stock moves between on hand, in transit and on order,
+//! and the marks (`dirty_positions`) that queue a position for the sweep.
+
+use super::Store;
+use crate::db::Tx;
+use crate::model::TenantId;
+use crate::policy::Position;
+use crate::sourcing::Candidate;
+use crate::{on_db, on_tx};
+
+/// What an evaluation reads about one position, its product and location.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct PositionFacts {
+    pub on_hand: i64,
+    pub in_transit: i64,
+    pub on_order: i64,
+    pub reorder_point: i64,
+    pub order_up_to: i64,
+    pub region: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub location_code: String,
+    pub class: String,
+    pub sku: String,
+    pub cost_minor: i64,
+    pub supplier_id: Option<i64>,
+    pub lead_time_days: Option<i64>,
+}
+
+impl PositionFacts {
+    pub fn position(&self) -> Position {
+        Position {
+            on_hand: self.on_hand,
+            in_transit: self.in_transit,
+            on_order: self.on_order,
+        }
+    }
+}
+
+/// The figures for one (location, product), locking the position row on PostgreSQL so
+/// that evaluations of one position run one at a time.
+pub(crate) async fn position_facts_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+) -> Result<Option<PositionFacts>, sqlx::Error> {
+    let lock = match tx {
+        Tx::Sqlite(_) => "",
+        Tx::Postgres(_) => " FOR UPDATE OF s",
+    };
+    let sql = format!(
+        "SELECT s.on_hand, s.in_transit, s.on_order, s.reorder_point, s.order_up_to, \
+         l.region, l.latitude, l.longitude, l.code AS location_code, p.class, p.sku, p.cost_minor, \
+         p.supplier_id, su.lead_time_days \
+         FROM stock_positions s JOIN locations l ON l.id = s.location_id \
+         JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id \
+         WHERE s.tenant_id = $1 AND s.location_id = $2 AND s.product_id = $3{lock}"
+    );
+    on_tx!(tx, |c| sqlx::query_as::<_, PositionFacts>(&sql)
+        .bind(tenant.0)
+        .bind(location)
+        .bind(product)
+        .fetch_optional(c)
+        .await)
+}
+
+/// Units sold per day from `from_day` to `to_day` (inclusive), days without sales as 0.
+pub(crate) async fn daily_demand_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    from_day: i64,
+    to_day: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT day, quantity FROM daily_demand WHERE tenant_id = $1 AND location_id = $2 \
+         AND product_id = $3 AND day BETWEEN $4 AND $5 ORDER BY day",
+    )
+    .bind(tenant.0)
+    .bind(location)
+    .bind(product)
+    .bind(from_day)
+    .bind(to_day)
+    .fetch_all(c)
+    .await)?;
+    let Some(first) = rows.first().map(|r| r.0) else {
+        return Ok(Vec::new());
+    };
+    // History starts at the first day with a sale; later quiet days count as zero.
+    let mut out = vec![0; (to_day - first + 1).max(0) as usize];
+    for (day, qty) in rows {
+        out[(day - first) as usize] = qty;
+    }
+    Ok(out)
+}
+
+/// Other locations' positions of the product, as donor candidates.
+pub(crate) async fn donor_candidates_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    product: i64,
+    exclude_location: i64,
+) -> Result<Vec<Candidate>, sqlx::Error> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        location_id: i64,
+        region: String,
+        latitude: Option<f64>,
+        longitude: Option<f64>,
+        on_hand: i64,
+        in_transit: i64,
+        on_order: i64,
+        reorder_point: i64,
+    }
+    let rows: Vec<Row> = on_tx!(tx, |c| {
+        sqlx::query_as(
+        "SELECT s.location_id, l.region, l.latitude, l.longitude, s.on_hand, s.in_transit, \
+         s.on_order, s.reorder_point FROM stock_positions s JOIN locations l ON l.id = s.location_id \
+         WHERE s.tenant_id = $1 AND s.product_id = $2 AND s.location_id <> $3",
+    )
+    .bind(tenant.0)
+    .bind(product)
+    .bind(exclude_location)
+    .fetch_all(c)
+    .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Candidate {
+            location_id: r.location_id,
+            region: r.region,
+            latitude: r.latitude,
+            longitude: r.longitude,
+            position: Position {
+                on_hand: r.on_hand,
+                in_transit: r.in_transit,
+                on_order: r.on_order,
+            },
+            reorder_point: r.reorder_point,
+        })
+        .collect())
+}
+
+/// Adds to a position's figures (creating the row when missing).
+pub(crate) async fn move_stock_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    delta: Position,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, \
+         on_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (tenant_id, product_id, location_id) DO UPDATE SET \
+         on_hand = stock_positions.on_hand + excluded.on_hand, \
+         in_transit = stock_positions.in_transit + excluded.in_transit, \
+         on_order = stock_positions.on_order + excluded.on_order, updated_at = excluded.updated_at",
+    )
+    .bind(tenant.0)
+    .bind(product)
+    .bind(location)
+    .bind(delta.on_hand)
+    .bind(delta.in_transit)
+    .bind(delta.on_order)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+/// A position changed since its last policy check, with the mark's version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirtyPosition {
+    pub location_id: i64,
+    pub product_id: i64,
+    pub version: i64,
+}
+
+/// Marks `(location, product)` pairs as changed since their last policy check; a pair
+/// already marked gets a new version, so a sweep that read the old one keeps the mark.
+/// Rows are written in key order, so concurrent PostgreSQL writers cannot deadlock.
+pub(crate) async fn mark_dirty_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    changed: &[(i64, i64)],
+) -> Result<(), sqlx::Error> {
+    let mut pairs_sorted = changed.to_vec();
+    pairs_sorted.sort_unstable();
+    pairs_sorted.dedup();
+    for chunk in pairs_sorted.chunks(super::chunk_rows(tx)) {
+        let sql = format!(
+            "INSERT INTO dirty_positions (tenant_id, location_id, product_id) VALUES {} \
+             ON CONFLICT (tenant_id, location_id, product_id) \
+             DO UPDATE SET version = dirty_positions.version + 1",
+            super::tuples(chunk.len(), 2, 2, false)
+        );
+        on_tx!(tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for (location, product) in chunk {
+                q = q.bind(*location).bind(*product);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Clears the marks of positions a sweep has checked, each only if it still has the
+/// version the sweep read (one marked again meanwhile stays for the next sweep).
+pub(crate) async fn clear_dirty_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    checked: &[DirtyPosition],
+) -> Result<(), sqlx::Error> {
+    let mut sorted = checked.to_vec();
+    sorted.sort_unstable_by_key(|d| (d.location_id, d.product_id));
+    for chunk in sorted.chunks(super::chunk_rows(tx)) {
+        if let Tx::Postgres(t) = &mut *tx {
+            // Lock in key order, like the writers that mark, so neither side deadlocks.
+            let sql = format!(
+                "SELECT 1 FROM dirty_positions WHERE tenant_id = $1 AND (location_id, product_id) \
+                 IN (VALUES {}) ORDER BY location_id, product_id FOR UPDATE",
+                super::pairs(chunk.len(), 2)
+            );
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for d in chunk {
+                q = q.bind(d.location_id).bind(d.product_id);
+            }
+            q.execute(&mut **t).await?;
+        }
+        let sql = format!(
+            "DELETE FROM dirty_positions WHERE tenant_id = $1 \
+             AND (location_id, product_id, version) IN (VALUES {})",
+            super::pairs(chunk.len(), 3)
+        );
+        on_tx!(tx, |c| {
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for d in chunk {
+                q = q.bind(d.location_id).bind(d.product_id).bind(d.version);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Marks up to `limit` positions of `class` (`*`: every class) at `location` (`None`:
+/// every location) after `after` in (location, product) order for a policy check;
+/// returns the last one marked, `None` when there were no more.
+pub(crate) async fn mark_scope_dirty_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
+    let page: Vec<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT s.location_id, s.product_id FROM stock_positions s \
+         JOIN products p ON p.id = s.product_id \
+         WHERE s.tenant_id = $1 AND ($2 = '*' OR p.class = $2) \
+         AND ($3 IS NULL OR s.location_id = $3) \
+         AND (s.location_id > $4 OR (s.location_id = $4 AND s.product_id > $5)) \
+         ORDER BY s.location_id, s.product_id LIMIT $6",
+    )
+    .bind(tenant.0)
+    .bind(class)
+    .bind(location)
+    .bind(l)
+    .bind(p)
+    .bind(limit)
+    .fetch_all(c)
+    .await)?;
+    mark_dirty_tx(tx, tenant, &page).await?;
+    Ok(page.last().copied())
+}
+
+impl Store {
+    /// Units sold at a location over the last `days` days up to `now`.
+    pub async fn recent_demand(
+        &self,
+        tenant: TenantId,
+        location: i64,
+        product: i64,
+        days: i64,
+        now: i64,
+    ) -> Result<i64, sqlx::Error> {
+        let today = now.div_euclid(24 * 3_600_000);
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_scalar::<_, i64>(
+            "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM daily_demand WHERE tenant_id = $1 \
+             AND location_id = $2 AND product_id = $3 AND day > $4",
+        )
+        .bind(tenant.0)
+        .bind(location)
+        .bind(product)
+        .bind(today - days)
+        .fetch_one(pool)
+        .await
+        })
+    }
+
+    /// A position's figures by ids.
+    pub async fn position_by_ids(
+        &self,
+        tenant: TenantId,
+        location: i64,
+        product: i64,
+    ) -> Result<Option<(i64, i64, i64, i64)>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_as::<
+            _,
+            (i64, i64, i64, i64),
+        >(
+            "SELECT on_hand, in_transit, on_order, reorder_point FROM stock_positions \
+             WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3",
+        )
+        .bind(tenant.0)
+        .bind(location)
+        .bind(product)
+        .fetch_optional(pool)
+        .await)
+    }
+
+    /// Up to `limit` marked positions of the tenant after `after` (key order).
+    pub async fn dirty_positions(
+        &self,
+        tenant: TenantId,
+        after: Option<(i64, i64)>,
+        limit: i64,
+    ) -> Result<Vec<DirtyPosition>, sqlx::Error> {
+        let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
+        let rows: Vec<(i64, i64, i64)> = on_db!(&self.db, read, |pool| {
+            sqlx::query_as(
+            "SELECT location_id, product_id, version FROM dirty_positions WHERE tenant_id = $1 \
+             AND (location_id > $2 OR (location_id = $2 AND product_id > $3)) \
+             ORDER BY location_id, product_id LIMIT $4",
+        )
+        .bind(tenant.0)
+        .bind(l)
+        .bind(p)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(location_id, product_id, version)| DirtyPosition {
+                location_id,
+                product_id,
+                version,
+            })
+            .collect())
+    }
+
+    /// How many positions of the tenant wait for a policy check (0 once the engine has
+    /// caught up; the crash test checks it).
+    pub async fn dirty_count(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM dirty_positions WHERE tenant_id = $1",
+        )
+        .bind(tenant.0)
+        .fetch_one(pool)
+        .await)
+    }
+}

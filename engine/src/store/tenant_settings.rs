@@ -1,0 +1,197 @@
+//! A tenant's settings: the approval matrix (versioned), the PO window and the
+//! replenishment policies per class and location.
+
+use super::Store;
+use crate::db::Tx;
+use crate::model::TenantId;
+use crate::{on_db, on_tx};
+
+/// The most specific policy settings (JSON) for a class at a location: class and
+/// location, then class, then `*` and location, then `*`.
+pub(crate) async fn policy_settings_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    class: &str,
+    location: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, String>(
+        "SELECT settings FROM replenishment_policies WHERE tenant_id = $1 \
+         AND class IN ($2, '*') AND (location_id IS NULL OR location_id = $3) \
+         ORDER BY CASE WHEN class = '*' THEN 1 ELSE 0 END, CASE WHEN location_id IS NULL THEN 1 ELSE 0 END \
+         LIMIT 1",
+    )
+    .bind(tenant.0)
+    .bind(class)
+    .bind(location)
+    .fetch_optional(c)
+    .await
+    })
+}
+
+/// (approval matrix JSON, matrix version, PO window minutes).
+type SettingsRow = (Option<String>, i64, i64);
+
+const TENANT_SETTINGS: &str = "SELECT approval_matrix, matrix_version, po_window_minutes \
+     FROM tenant_settings WHERE tenant_id = $1";
+
+/// The tenant's approval matrix (JSON), its version and the PO consolidation window.
+pub(crate) async fn tenant_settings_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<Option<SettingsRow>, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, SettingsRow>(TENANT_SETTINGS)
+            .bind(tenant.0)
+            .fetch_optional(c)
+            .await
+    })
+}
+
+pub(crate) async fn save_matrix_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    matrix_json: &str,
+    window_minutes: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+        "INSERT INTO tenant_settings (tenant_id, po_window_minutes, approval_matrix, matrix_version, updated_at) \
+         VALUES ($1, $3, $2, 1, $4) ON CONFLICT (tenant_id) DO UPDATE SET \
+         approval_matrix = excluded.approval_matrix, po_window_minutes = excluded.po_window_minutes, \
+         matrix_version = tenant_settings.matrix_version + 1, updated_at = excluded.updated_at \
+         RETURNING matrix_version",
+    )
+    .bind(tenant.0)
+    .bind(matrix_json)
+    .bind(window_minutes)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })
+}
+
+pub(crate) async fn upsert_policy_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    settings_json: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO replenishment_policies (tenant_id, class, location_id, settings, updated_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, class, COALESCE(location_id, 0)) \
+         DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+    )
+    .bind(tenant.0)
+    .bind(class)
+    .bind(location)
+    .bind(settings_json)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+/// A policy scope: a product class (`*` for every class), optionally one location.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyRecord {
+    pub id: i64,
+    pub class: String,
+    pub location_id: Option<i64>,
+    /// `replenish::PolicySettings` as JSON.
+    pub settings: String,
+    pub updated_at: i64,
+}
+
+type PolicyRow = (i64, String, Option<i64>, String, i64);
+
+fn policy_record((id, class, location_id, settings, updated_at): PolicyRow) -> PolicyRecord {
+    PolicyRecord {
+        id,
+        class,
+        location_id,
+        settings,
+        updated_at,
+    }
+}
+
+/// The settings saved for exactly this scope, if any.
+pub(crate) async fn policy_scope_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+) -> Result<Option<PolicyRecord>, sqlx::Error> {
+    let row: Option<PolicyRow> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, class, location_id, settings, updated_at FROM replenishment_policies \
+         WHERE tenant_id = $1 AND class = $2 AND COALESCE(location_id, 0) = COALESCE($3, 0)",
+    )
+    .bind(tenant.0)
+    .bind(class)
+    .bind(location)
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(policy_record))
+}
+
+/// Deletes policy `id` of the tenant; returns what it was.
+pub(crate) async fn delete_policy_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+) -> Result<Option<PolicyRecord>, sqlx::Error> {
+    let row: Option<PolicyRow> = on_tx!(tx, |c| sqlx::query_as(
+        "DELETE FROM replenishment_policies WHERE tenant_id = $1 AND id = $2 \
+         RETURNING id, class, location_id, settings, updated_at",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .fetch_optional(c)
+    .await)?;
+    Ok(row.map(policy_record))
+}
+
+/// The tenant's matrix version (0 when never saved), locking the settings row on
+/// PostgreSQL so that a check-then-save cannot interleave with another save.
+pub(crate) async fn matrix_version_tx(tx: &mut Tx, tenant: TenantId) -> Result<i64, sqlx::Error> {
+    let sql = format!(
+        "SELECT matrix_version FROM tenant_settings WHERE tenant_id = $1{}",
+        tx.lock()
+    );
+    let v: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(&sql)
+        .bind(tenant.0)
+        .fetch_optional(c)
+        .await)?;
+    Ok(v.unwrap_or(0))
+}
+
+impl Store {
+    /// The tenant's matrix (JSON), its version and PO window, if ever saved.
+    pub async fn tenant_settings(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Option<SettingsRow>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| {
+            sqlx::query_as::<_, SettingsRow>(TENANT_SETTINGS)
+                .bind(tenant.0)
+                .fetch_optional(pool)
+                .await
+        })
+    }
+
+    /// The tenant's policy scopes: by class (`*` last), tenant-wide before per location.
+    pub async fn policies(&self, tenant: TenantId) -> Result<Vec<PolicyRecord>, sqlx::Error> {
+        let rows: Vec<PolicyRow> = on_db!(&self.db, read, |pool| sqlx::query_as(
+            "SELECT id, class, location_id, settings, updated_at FROM replenishment_policies \
+             WHERE tenant_id = $1 ORDER BY CASE WHEN class = '*' THEN 1 ELSE 0 END, class, \
+             CASE WHEN location_id IS NULL THEN 0 ELSE 1 END, location_id LIMIT 1000",
+        )
+        .bind(tenant.0)
+        .fetch_all(pool)
+        .await)?;
+        Ok(rows.into_iter().map(policy_record).collect())
+    }
+}

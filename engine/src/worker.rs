@@ -1,0 +1,284 @@
+//! Runs jobs: claims due jobs of one queue, calls the handler registered for each kind,
+//! and records the outcome — completed, retryable after a full-jitter backoff, or
+//! dead-lettered. Lapsed leases are rescued on every lap, so a crashed worker's jobs are
+//! picked up again. [`Worker::run_once`] is one lap at a given time, for tests.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{watch, Notify};
+
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::jobs::{BackgroundJob, Job, JobError, RetryPolicy};
+use crate::model::{now_ms, Member, Permission, TenantId};
+use crate::store::jobs::complete_job_tx;
+use crate::store::Store;
+
+/// Finished (completed or cancelled) jobs are deleted after a day.
+const PRUNE_AFTER_MS: i64 = 24 * 3600 * 1000;
+
+pub type HandlerFuture = Pin<Box<dyn Future<Output = Result<(), JobError>> + Send>>;
+pub type Handler = Arc<dyn Fn(Job) -> HandlerFuture + Send + Sync>;
+/// Called with a job that was dead-lettered and its last error (to raise it where the
+/// tenant's people will see it).
+pub type DeadLetterHook =
+    Arc<dyn Fn(Job, String) -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
+
+/// What one lap did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lap {
+    pub rescued: u64,
+    pub completed: usize,
+    pub retried: usize,
+    pub discarded: usize,
+}
+
+pub struct Worker {
+    store: Store,
+    queue: String,
+    id: String,
+    handlers: HashMap<String, Handler>,
+    dead_letter: Option<DeadLetterHook>,
+    policy: RetryPolicy,
+    lease_ms: i64,
+    batch: i64,
+}
+
+impl Worker {
+    pub fn new(store: Store, queue: &str, id: &str) -> Worker {
+        Worker {
+            store,
+            queue: queue.into(),
+            id: id.into(),
+            handlers: HashMap::new(),
+            dead_letter: None,
+            policy: RetryPolicy::default(),
+            lease_ms: 5 * 60 * 1000,
+            batch: 10,
+        }
+    }
+
+    /// Runs jobs of kind `J` with `ctx`: decodes their arguments (a job whose arguments
+    /// do not fit is dead-lettered, not retried) and calls [`BackgroundJob::run`].
+    ///
+    /// # Panics
+    /// When `J` belongs to another queue: a wiring mistake that must fail at start-up.
+    pub fn register<J: BackgroundJob>(self, ctx: J::Context) -> Self {
+        assert_eq!(
+            J::QUEUE,
+            self.queue,
+            "job kind {} belongs to queue {}, not {}",
+            J::KIND,
+            J::QUEUE,
+            self.queue
+        );
+        self.handle(J::KIND, move |job: Job| {
+            let ctx = ctx.clone();
+            async move {
+                let tenant = job
+                    .tenant
+                    .ok_or_else(|| JobError::Terminal("the job has no tenant".into()))?;
+                let args: J = serde_json::from_value(job.args.clone()).map_err(|e| {
+                    JobError::Terminal(format!("the arguments do not fit {}: {e}", J::KIND))
+                })?;
+                args.run(ctx, tenant, job).await
+            }
+        })
+    }
+
+    /// What to do with a job that was dead-lettered (the engine raises an exception).
+    pub fn on_dead_letter(mut self, hook: DeadLetterHook) -> Self {
+        self.dead_letter = Some(hook);
+        self
+    }
+
+    /// Registers an untyped handler for jobs of `kind` (the job store's own tests).
+    pub fn handle<F, Fut>(mut self, kind: &str, f: F) -> Self
+    where
+        F: Fn(Job) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<(), JobError>> + Send + 'static,
+    {
+        self.handlers
+            .insert(kind.into(), Arc::new(move |job| Box::pin(f(job))));
+        self
+    }
+
+    /// How long a claim holds a job before another worker may rescue it.
+    pub fn lease(mut self, lease: Duration) -> Self {
+        self.lease_ms = lease.as_millis() as i64;
+        self
+    }
+
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Rescues lapsed leases, then claims and runs up to one batch of jobs due at `now`.
+    pub async fn run_once(&self, now: i64) -> Result<Lap, sqlx::Error> {
+        let mut lap = Lap {
+            rescued: self.store.rescue_jobs(now).await?,
+            ..Lap::default()
+        };
+        let jobs = self
+            .store
+            .claim_jobs(&self.queue, &self.id, self.batch, now, self.lease_ms)
+            .await?;
+        // One after another: a lap's batch is small, and handlers that wait on the network
+        // will get their own concurrency when the first such handler lands.
+        for job in jobs {
+            let result = match self.handlers.get(&job.kind) {
+                Some(h) => h(job.clone()).await,
+                None => Err(JobError::Terminal(format!(
+                    "no handler for job kind {:?}",
+                    job.kind
+                ))),
+            };
+            let finished = now_ms().max(now);
+            match result {
+                Ok(()) => {
+                    self.store
+                        .complete_job(job.id, job.attempt, finished)
+                        .await?;
+                    lap.completed += 1;
+                }
+                Err(JobError::Retry(e)) => {
+                    let retry_at =
+                        finished + self.policy.delay(job.attempt, &mut rand::thread_rng());
+                    tracing::warn!(job.id = job.id, job.kind = %job.kind, job.attempt = job.attempt, error = %e, "job failed; will retry");
+                    self.store
+                        .fail_job(job.id, job.attempt, &e, finished, retry_at)
+                        .await?;
+                    if job.attempt >= job.max_attempts {
+                        lap.discarded += 1;
+                        self.raise_dead_letter(&job, &e).await;
+                    } else {
+                        lap.retried += 1;
+                    }
+                }
+                Err(JobError::Terminal(e)) => {
+                    tracing::error!(job.id = job.id, job.kind = %job.kind, error = %e, "job dead-lettered");
+                    self.store
+                        .discard_job(job.id, job.attempt, &e, finished)
+                        .await?;
+                    lap.discarded += 1;
+                    self.raise_dead_letter(&job, &e).await;
+                }
+            }
+        }
+        Ok(lap)
+    }
+
+    /// Hands a dead-lettered job to the hook, if any.
+    async fn raise_dead_letter(&self, job: &Job, error: &str) {
+        if let Some(hook) = &self.dead_letter {
+            hook(job.clone(), error.to_string()).await;
+        }
+    }
+
+    /// Runs laps until `stop` turns true, pausing up to `idle` when there was nothing to
+    /// do; `wake` (notified after new work is committed) ends the pause early.
+    pub async fn run_with_wake(
+        self,
+        mut stop: watch::Receiver<bool>,
+        idle: Duration,
+        wake: Arc<Notify>,
+    ) {
+        let mut last_prune = 0;
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            let now = now_ms();
+            if now - last_prune > 60_000 {
+                last_prune = now;
+                if let Err(e) = self.store.prune_jobs(now - PRUNE_AFTER_MS).await {
+                    tracing::warn!(error = %e, "pruning finished jobs failed");
+                }
+            }
+            let busy = match self.run_once(now).await {
+                Ok(lap) => lap.completed + lap.retried + lap.discarded > 0,
+                Err(e) => {
+                    tracing::error!(error = %e, queue = %self.queue, "job lap failed");
+                    false
+                }
+            };
+            if !busy {
+                tokio::select! {
+                    _ = tokio::time::sleep(idle) => {}
+                    _ = wake.notified() => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }
+    }
+
+    /// Runs laps until `stop` turns true, pausing `idle` when there was nothing to do.
+    pub async fn run(self, mut stop: watch::Receiver<bool>, idle: Duration) {
+        loop {
+            if *stop.borrow() {
+                return;
+            }
+            let busy = match self.run_once(now_ms()).await {
+                Ok(lap) => lap.completed + lap.retried + lap.discarded > 0,
+                Err(e) => {
+                    tracing::error!(error = %e, queue = %self.queue, "job lap failed");
+                    false
+                }
+            };
+            if !busy {
+                tokio::select! {
+                    _ = tokio::time::sleep(idle) => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }
+    }
+}
+
+/// Completes `job` (when the work runs as a job) inside the transaction that does its
+/// work, so the two commit together; a lease that lapsed meanwhile (another worker owns
+/// the job now) is [`EngineError::Fenced`] and nothing commits.
+pub(crate) async fn complete_in_tx(
+    tx: &mut Tx,
+    job: Option<&Job>,
+    now: i64,
+) -> Result<(), EngineError> {
+    if let Some(job) = job {
+        if !complete_job_tx(tx, job.id, job.attempt, now).await? {
+            return Err(EngineError::Fenced);
+        }
+    }
+    Ok(())
+}
+
+/// A job's outcome for the worker: a lost lease means another worker owns the job and
+/// nothing was committed, so this attempt simply ends.
+pub(crate) fn job_result<T>(r: Result<T, EngineError>) -> Result<(), JobError> {
+    match r {
+        Ok(_) | Err(EngineError::Fenced) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Runs `member`'s tenant's dead-lettered job `id` again. Needs
+/// [`Permission::ReplayJobs`]; another tenant's job, or one that is not a dead letter, is
+/// [`EngineError::NotFound`].
+pub async fn replay(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::ReplayJobs)?;
+    if store.replay_job(tenant, id, now).await? {
+        Ok(())
+    } else {
+        Err(EngineError::NotFound)
+    }
+}

@@ -1,0 +1,74 @@
+//! `POST /api/v1/events`: stock events from integrations, authenticated by the
+//! tenant's API key.
+
+use std::sync::Arc;
+
+use app::ssr::TenantCtx;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use engine::identity;
+use engine::ingest::{self, IngestError};
+use serde_json::json;
+
+use super::error::ApiError;
+use crate::state::AppState;
+
+pub(crate) fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+/// `POST /api/v1/events`: a batch of stock events for the tenant the key belongs to.
+#[tracing::instrument(skip_all, fields(tenant))]
+pub async fn post_events(
+    State(state): State<Arc<AppState>>,
+    tc: Option<Extension<TenantCtx>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let Some(Extension(tc)) = tc else {
+        return Err(ApiError::NotFound);
+    };
+    tracing::Span::current().record("tenant", tc.tenant.slug.as_str());
+    let key = bearer(&headers).ok_or(ApiError::Unauthorized)?;
+    match identity::authenticate_api_key(&state.store, key).await? {
+        Some(t) if t == tc.tenant.id => {}
+        _ => return Err(ApiError::Unauthorized),
+    }
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        });
+    if !is_json {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let value: serde_json::Value = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
+    match ingest::ingest(&state.events, tc.tenant.id, &value).await {
+        Ok(applied) => {
+            if applied.accepted > 0 {
+                state.jobs_wake.notify_one();
+            }
+            metrics::counter!("shelfwise_events_ingested_total", "tenant" => tc.tenant.slug.clone()).increment(applied.accepted);
+            metrics::counter!("shelfwise_events_duplicate_total", "tenant" => tc.tenant.slug.clone()).increment(applied.duplicates);
+            Ok((
+                StatusCode::OK,
+                Json(json!({"accepted": applied.accepted, "duplicates": applied.duplicates})),
+            )
+                .into_response())
+        }
+        Err(IngestError::Invalid(errors)) => Err(ApiError::Invalid(errors)),
+        Err(IngestError::Store(e)) => Err(e.into()),
+    }
+}

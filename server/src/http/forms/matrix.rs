@@ -1,0 +1,339 @@
+//! The approval matrix's posts: save it whole (TOML editor), add a rule from the form,
+//! and move or delete a rule. Each change is saved as a new version and refused if the
+//! page showed an older one.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use engine::approval::{DocumentType, Outcome, Rule, Step};
+use engine::model::{now_ms, Role, TenantId};
+use engine::replenish::{self, RuleEdit};
+use engine::{EngineError, Store};
+use serde::Deserialize;
+
+use super::{message, param, whole, FormError, Params, Posted, SignedIn};
+use crate::state::AppState;
+
+const PAGE: &str = "/settings/approvals";
+
+#[derive(Deserialize)]
+pub struct MatrixForm {
+    #[serde(default)]
+    matrix: String,
+    #[serde(default)]
+    po_window_minutes: String,
+    #[serde(default)]
+    version: String,
+}
+
+struct MatrixSave {
+    matrix: engine::approval::Matrix,
+    window: i64,
+    version: Option<i64>,
+}
+
+impl TryFrom<MatrixForm> for MatrixSave {
+    type Error = FormError;
+    fn try_from(f: MatrixForm) -> Result<Self, FormError> {
+        let window = f.po_window_minutes.trim().parse::<i64>().map_err(|_| {
+            FormError::new("The purchase-order window must be a whole number of minutes.")
+        })?;
+        let matrix = replenish::matrix_from_toml(&f.matrix)
+            .map_err(|e| FormError(format!("The matrix was not saved: {e}")))?;
+        Ok(MatrixSave {
+            matrix,
+            window,
+            version: f.version.trim().parse().ok(),
+        })
+    }
+}
+
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<MatrixForm>,
+) -> Response {
+    let m = match MatrixSave::try_from(form) {
+        Ok(m) => m,
+        Err(e) => return me.error(PAGE, &e.to_string()),
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    let r = replenish::save_matrix(
+        store,
+        t,
+        &me.member,
+        &m.matrix,
+        m.window,
+        m.version,
+        me.rid(),
+        now_ms(),
+    );
+    match r.await {
+        Ok(v) => me.notice(PAGE, &format!("Saved as version {v}.")),
+        Err(e) => me.error(PAGE, &format!("The matrix was not saved: {}", message(&e))),
+    }
+}
+
+/// An amount in the tenant's currency units ("1500", "1,500.50") as minor units.
+fn parse_money(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
+        return None;
+    }
+    if !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{frac:0<2}").parse::<i64>().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StepFields {
+    role: String,
+    hours: String,
+    escalate_to: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RuleForm {
+    version: String,
+    name: String,
+    doc_type: String,
+    min_value: String,
+    max_value: String,
+    class: String,
+    region: String,
+    location_id: String,
+    supplier_id: String,
+    outcome: String,
+    step1_role: String,
+    step1_hours: String,
+    step1_escalate_to: String,
+    step2_role: String,
+    step2_hours: String,
+    step2_escalate_to: String,
+    step3_role: String,
+    step3_hours: String,
+    step3_escalate_to: String,
+}
+
+struct RuleAdd {
+    version: i64,
+    rule: Rule,
+}
+
+impl RuleForm {
+    fn steps(&self) -> [StepFields; 3] {
+        let s = |role: &str, hours: &str, to: &str| StepFields {
+            role: role.into(),
+            hours: hours.into(),
+            escalate_to: to.into(),
+        };
+        [
+            s(&self.step1_role, &self.step1_hours, &self.step1_escalate_to),
+            s(&self.step2_role, &self.step2_hours, &self.step2_escalate_to),
+            s(&self.step3_role, &self.step3_hours, &self.step3_escalate_to),
+        ]
+    }
+}
+
+impl TryFrom<RuleForm> for RuleAdd {
+    type Error = FormError;
+    fn try_from(f: RuleForm) -> Result<Self, FormError> {
+        let version = f.version.trim().parse::<i64>().map_err(|_| {
+            FormError::new("The form is missing the matrix version; reload the page.")
+        })?;
+        let name = f.name.trim();
+        if name.is_empty() || name.chars().count() > 80 {
+            return Err(FormError::new(
+                "Give the rule a name (at most 80 characters).",
+            ));
+        }
+        let amount = |v: &str, label: &str| -> Result<Option<i64>, FormError> {
+            match v.trim() {
+                "" => Ok(None),
+                v => parse_money(v).map(Some).ok_or_else(|| {
+                    FormError(format!(
+                        "{label} must be an amount such as 1500 or 1500.00."
+                    ))
+                }),
+            }
+        };
+        let id = |v: &str, label: &str| -> Result<Option<i64>, FormError> {
+            match v.trim() {
+                "" => Ok(None),
+                v => v
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| FormError(format!("Choose a {label} from the list."))),
+            }
+        };
+        let text = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+        let outcome = match f.outcome.as_str() {
+            "auto_approve" => Outcome::AutoApprove,
+            "steps" => {
+                let mut steps = Vec::new();
+                for (i, s) in f.steps().iter().enumerate() {
+                    let n = i + 1;
+                    if s.role.is_empty() {
+                        continue;
+                    }
+                    let role = Role::parse(&s.role).ok_or_else(|| {
+                        FormError(format!("Step {n}: choose a role from the list."))
+                    })?;
+                    let hours = whole(&s.hours, "hours")
+                        .ok()
+                        .filter(|h| (1..=720).contains(h))
+                        .ok_or_else(|| {
+                            FormError(format!("Step {n}: escalate after 1 to 720 hours."))
+                        })?;
+                    let to = match s.escalate_to.as_str() {
+                        "" => None,
+                        r => Some(Role::parse(r).ok_or_else(|| {
+                            FormError(format!(
+                                "Step {n}: choose whom it escalates to from the list."
+                            ))
+                        })?),
+                    };
+                    steps.push(Step {
+                        role,
+                        escalate_after_hours: hours,
+                        escalate_to: to,
+                    });
+                }
+                if steps.is_empty() {
+                    return Err(FormError::new(
+                        "Give at least one approval step, or choose to approve automatically.",
+                    ));
+                }
+                Outcome::Steps { steps }
+            }
+            _ => {
+                return Err(FormError::new(
+                    "Choose what the rule does: approval steps or automatic approval.",
+                ))
+            }
+        };
+        let rule = Rule {
+            name: name.to_string(),
+            doc_type: match f.doc_type.as_str() {
+                "" => None,
+                "transfer" => Some(DocumentType::Transfer),
+                "purchase_order" => Some(DocumentType::PurchaseOrder),
+                _ => return Err(FormError::new("Choose the document type from the list.")),
+            },
+            min_value_minor: amount(&f.min_value, "Value from")?,
+            max_value_minor: amount(&f.max_value, "Value up to")?,
+            class: text(&f.class),
+            region: text(&f.region),
+            location_id: id(&f.location_id, "location")?,
+            supplier_id: id(&f.supplier_id, "supplier")?,
+            outcome,
+        };
+        Ok(RuleAdd { version, rule })
+    }
+}
+
+/// A rule's location and supplier must be this tenant's: ids from a form are not
+/// trusted as they are.
+async fn own_ids(store: &Store, tenant: TenantId, rule: &Rule) -> Result<(), String> {
+    let (locations, suppliers) = store
+        .labels(tenant)
+        .await
+        .map_err(|e| message(&EngineError::Store(e)))?;
+    if rule
+        .location_id
+        .is_some_and(|l| !locations.iter().any(|x| x.0 == l))
+    {
+        return Err("Choose a location of this portal.".into());
+    }
+    if rule
+        .supplier_id
+        .is_some_and(|s| !suppliers.iter().any(|x| x.0 == s))
+    {
+        return Err("Choose a supplier of this portal.".into());
+    }
+    Ok(())
+}
+
+pub async fn add_rule(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<RuleForm>,
+) -> Response {
+    let add = match RuleAdd::try_from(form) {
+        Ok(a) => a,
+        Err(e) => return me.error(PAGE, &format!("The rule was not added: {e}")),
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    if let Err(e) = own_ids(store, t, &add.rule).await {
+        return me.error(PAGE, &format!("The rule was not added: {e}"));
+    }
+    let name = add.rule.name.clone();
+    let edit = RuleEdit::Add(add.rule);
+    let r = replenish::edit_matrix(store, t, &me.member, add.version, edit, me.rid(), now_ms());
+    match r.await {
+        Ok(v) => me.notice(PAGE, &format!("Rule \"{name}\" added (version {v}).")),
+        Err(e) => me.error(PAGE, &format!("The rule was not added: {}", message(&e))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct VersionForm {
+    #[serde(default)]
+    version: String,
+}
+
+pub async fn change_rule(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(form): Posted<VersionForm>,
+) -> Response {
+    let (Ok(version), Ok(index)) = (
+        form.version.trim().parse::<i64>(),
+        param(&params, "index").parse::<usize>(),
+    ) else {
+        return me.error(
+            PAGE,
+            "The form is missing the rule or the matrix version; reload the page.",
+        );
+    };
+    let (edit, done) = match param(&params, "op") {
+        "up" => (RuleEdit::MoveUp(index), "moved up"),
+        "down" => (RuleEdit::MoveDown(index), "moved down"),
+        "delete" => (RuleEdit::Delete(index), "deleted"),
+        _ => return me.error(PAGE, "Unknown change."),
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    let r = replenish::edit_matrix(store, t, &me.member, version, edit, me.rid(), now_ms());
+    match r.await {
+        Ok(v) => me.notice(PAGE, &format!("Rule {} {done} (version {v}).", index + 1)),
+        Err(e) => me.error(PAGE, &format!("Nothing was changed: {}", message(&e))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_in_currency_units_parses_to_cents() {
+        assert_eq!(super::parse_money("1500"), Some(150_000));
+        assert_eq!(super::parse_money("1,500.5"), Some(150_050));
+        assert_eq!(super::parse_money(" 0.05 "), Some(5));
+        for bad in ["", "-5", "1.234", "ten", "1.x", ".5"] {
+            assert_eq!(super::parse_money(bad), None, "{bad:?}");
+        }
+    }
+}

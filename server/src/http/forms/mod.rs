@@ -1,0 +1,214 @@
+//! Portal form posts that change things: approval decisions (one or in bulk), stand-ins
+//! while away, transfer commands, exception-queue actions, job replay, the approval
+//! matrix (whole, or rule by rule) and replenishment policies. Plain HTML forms, so they
+//! work without JavaScript.
+//!
+//! Each handler takes the signed-in member ([`SignedIn`]) and the posted form
+//! ([`Posted`]: every field a string, repeated keys as lists), turns the form into a
+//! typed command with `TryFrom` (a [`FormError`] names the field at fault), calls the
+//! engine, which checks the member's permission itself, and redirects back (303) with
+//! `?notice=` or `?error=`.
+//!
+//! | module | routes under the tenant |
+//! |---|---|
+//! | [`approvals`] | `/approvals/decide`, `/approvals/bulk`, `/approvals/delegations`, `/approvals/delegations/{id}/end` |
+//! | [`documents`] | `/documents/{kind}/{id}/command` |
+//! | [`exceptions`] | `/exceptions/act` |
+//! | [`jobs`] | `/jobs/{id}/replay` |
+//! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
+//! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
+
+pub mod approvals;
+pub mod documents;
+pub mod exceptions;
+pub mod jobs;
+pub mod matrix;
+pub mod policies;
+
+use std::sync::Arc;
+
+use app::ssr::{signed_in_member, TenantCtx};
+use axum::body::Bytes;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use engine::model::Member;
+use engine::EngineError;
+use serde::de::DeserializeOwned;
+use tower_sessions::Session;
+
+use crate::state::AppState;
+
+/// The form routes, at the root and under `/t/{tenant}`.
+pub fn routes<S>(router: Router<S>) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Arc<AppState>: FromRef<S>,
+{
+    let mut r = router;
+    for prefix in ["", "/t/{tenant}"] {
+        let at = |path: &str| format!("{prefix}{path}");
+        r = r
+            .route(&at("/approvals/decide"), post(approvals::decide))
+            .route(&at("/approvals/bulk"), post(approvals::bulk_approve))
+            .route(&at("/approvals/delegations"), post(approvals::delegate))
+            .route(
+                &at("/approvals/delegations/{id}/end"),
+                post(approvals::end_delegation),
+            )
+            .route(
+                &at("/documents/{kind}/{id}/command"),
+                post(documents::command),
+            )
+            .route(&at("/exceptions/act"), post(exceptions::act))
+            .route(&at("/jobs/{id}/replay"), post(jobs::replay))
+            .route(&at("/settings/approvals"), post(matrix::save))
+            .route(&at("/settings/approvals/rules"), post(matrix::add_rule))
+            .route(
+                &at("/settings/approvals/rules/{index}/{op}"),
+                post(matrix::change_rule),
+            )
+            .route(&at("/settings/policies"), post(policies::save))
+            .route(
+                &at("/settings/policies/{id}/delete"),
+                post(policies::delete),
+            );
+    }
+    r
+}
+
+/// What is wrong with a posted form, in a sentence that names the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FormError(pub String);
+
+impl FormError {
+    pub fn new(message: impl Into<String>) -> FormError {
+        FormError(message.into())
+    }
+}
+
+/// A posted `application/x-www-form-urlencoded` body decoded into `F`. Forms are
+/// structs of strings (with `#[serde(default)]`) and lists for repeated keys, so
+/// decoding fails only for a body no page of ours sends: that answers 400.
+pub struct Posted<F>(pub F);
+
+impl<S, F> FromRequest<S> for Posted<F>
+where
+    S: Send + Sync,
+    F: DeserializeOwned,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let body = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        serde_html_form::from_bytes(&body).map(Posted).map_err(|_| {
+            (
+                StatusCode::BAD_REQUEST,
+                "The form could not be read. Reload the page and try again.",
+            )
+                .into_response()
+        })
+    }
+}
+
+/// The request's tenant and its signed-in member; a request without a tenant gets the
+/// neutral 404, one without a sign-in is sent to sign in.
+pub struct SignedIn {
+    pub tc: TenantCtx,
+    pub member: Member,
+    /// The server's request id, recorded with the audit entries the post causes.
+    pub request_id: Option<String>,
+}
+
+impl<S> FromRequestParts<S> for SignedIn
+where
+    S: Send + Sync,
+    Arc<AppState>: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let app = Arc::<AppState>::from_ref(state);
+        let tc = parts
+            .extensions
+            .get::<TenantCtx>()
+            .cloned()
+            .ok_or_else(super::tenancy::not_found_page)?;
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let member = signed_in_member(&app.store, &session, &tc.tenant)
+            .await
+            .ok_or_else(|| Redirect::to(&format!("{}/login", tc.base)).into_response())?;
+        Ok(SignedIn {
+            tc,
+            member,
+            request_id: request_id(&parts.headers),
+        })
+    }
+}
+
+impl SignedIn {
+    /// Back to `path` of this portal with a notice.
+    pub fn notice(&self, path: &str, message: &str) -> Response {
+        back(&self.tc, path, "notice", message)
+    }
+
+    /// Back to `path` of this portal with an error.
+    pub fn error(&self, path: &str, message: &str) -> Response {
+        back(&self.tc, path, "error", message)
+    }
+
+    pub fn rid(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+fn back(tc: &TenantCtx, path: &str, key: &str, message: &str) -> Response {
+    let msg: String = form_urlencoded::byte_serialize(message.as_bytes()).collect();
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{}{path}{sep}{key}={msg}", tc.base)).into_response()
+}
+
+fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The engine's error as the sentence a person sees; internal errors are logged here,
+/// once (see `engine::error`).
+pub fn message(e: &EngineError) -> String {
+    if e.is_internal() {
+        tracing::error!(error = %e, "portal action failed");
+    }
+    e.user_message()
+}
+
+/// A whole number from a form field, or an error naming the field.
+pub fn whole(value: &str, label: &str) -> Result<i64, FormError> {
+    value
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| FormError(format!("{label} must be a whole number.")))
+}
+
+/// Path parameters by name (the routes exist with and without `/t/{tenant}`).
+pub type Params = std::collections::HashMap<String, String>;
+
+/// A path parameter, or "" when absent.
+pub fn param<'a>(params: &'a Params, name: &str) -> &'a str {
+    params.get(name).map(String::as_str).unwrap_or("")
+}
+
+/// An id from a form field or path (`None` when it is not a number).
+pub fn id(value: &str) -> Option<i64> {
+    value.trim().parse::<i64>().ok()
+}

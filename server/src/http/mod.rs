@@ -1,0 +1,83 @@
+//! HTTP: the router and everything that only makes sense over HTTP. One module per
+//! area; the portal's pages and server functions come from the `app` crate.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`tenancy`] | the tenant of each request (host or `/t/<slug>`), the neutral 404 |
+//! | [`csrf`] | same-origin checks on state-changing requests |
+//! | [`auth`] | sign-in and sign-out |
+//! | [`forms`] | the portal's form posts, one module per area, typed forms |
+//! | [`events`] | `POST /api/v1/events` for integrations |
+//! | [`health`] | `/healthz`, `/readyz`, `/metrics` |
+//! | [`error`] | `ApiError`: RFC 9457 problem details for the REST API |
+
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod events;
+pub mod forms;
+pub mod health;
+pub mod tenancy;
+
+use std::sync::Arc;
+
+use app::ssr::ServerCtx;
+use app::{shell, App};
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::services::ServeDir;
+use tower_sessions::SessionManagerLayer;
+
+use crate::observability;
+use crate::sessions::DbSessionStore;
+use crate::state::{AppState, RouterState};
+
+/// The whole router: health and assets for every host, then the portal (REST API,
+/// sign-in, form posts, Leptos pages and server functions) behind the session layer.
+pub fn router(
+    state: Arc<AppState>,
+    leptos: LeptosOptions,
+    ctx: ServerCtx,
+    sessions: SessionManagerLayer<DbSessionStore>,
+) -> Router {
+    let routes = generate_route_list(App);
+    let router_state = RouterState {
+        app: state.clone(),
+        leptos: leptos.clone(),
+    };
+    let pkg_dir = std::path::Path::new(&*leptos.site_root).join("pkg");
+    let portal = Router::new()
+        .route(
+            "/api/v1/events",
+            post(events::post_events).layer(DefaultBodyLimit::max(16 * 1024 * 1024)),
+        )
+        .route("/login", post(auth::login))
+        .route("/t/{tenant}/login", post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/t/{tenant}/logout", post(auth::logout));
+    let portal = forms::routes(portal)
+        .leptos_routes_with_context(
+            &router_state,
+            routes,
+            move || provide_context(ctx.clone()),
+            {
+                let leptos = leptos.clone();
+                move || shell(leptos.clone())
+            },
+        )
+        .fallback(|| async { tenancy::not_found_page() })
+        .layer(sessions)
+        .with_state(router_state);
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .nest_service("/theme-assets", ServeDir::new(&state.settings.themes_dir))
+        .with_state(state)
+        .merge(portal)
+        .layer(middleware::from_fn(observability::track))
+}

@@ -1,0 +1,179 @@
+//! Resolves the tenant of every request once: from `/t/<slug>/…`, a custom domain, or a
+//! subdomain of the base domain. The result goes into the request extensions as
+//! [`TenantCtx`]; an address that names no tenant gets a neutral 404.
+
+use std::sync::Arc;
+
+use app::ssr::TenantCtx;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use engine::model::Tenant;
+use engine::Store;
+
+use crate::state::AppState;
+use crate::tenant_cache::TenantCache;
+
+/// Paths served the same for every tenant (or for none).
+fn is_global(path: &str) -> bool {
+    matches!(path, "/healthz" | "/readyz" | "/metrics")
+        || path.starts_with("/pkg/")
+        || path.starts_with("/theme-assets/")
+}
+
+async fn by_slug(
+    cache: &TenantCache,
+    store: &Store,
+    slug: &str,
+) -> Result<Option<Tenant>, sqlx::Error> {
+    cache
+        .get(format!("slug:{slug}"), store.tenant_by_slug(slug))
+        .await
+}
+
+/// The host of the request without port, lower-cased.
+fn request_host(req: &Request) -> Option<String> {
+    let raw = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().host())?;
+    let host = match raw.rfind(':') {
+        Some(i) if !raw.ends_with(']') => &raw[..i],
+        _ => raw,
+    };
+    Some(host.to_ascii_lowercase())
+}
+
+pub fn not_found_page() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CACHE_CONTROL, "no-store")],
+        Html("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not found</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>Not found</h1><p>There is no portal at this address. Check the link you were given.</p></body></html>"),
+    )
+        .into_response()
+}
+
+pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if is_global(&path) {
+        return next.run(req).await;
+    }
+    let resolved = if let Some(rest) = path.strip_prefix("/t/") {
+        let (slug, tail) = rest
+            .split_once('/')
+            .map(|(s, t)| (s, format!("/{t}")))
+            .unwrap_or((rest, "/".to_string()));
+        match by_slug(&state.tenant_cache, &state.store, slug).await {
+            Ok(Some(tenant)) if tail == "/" && path.ends_with('/') => {
+                // The path-form home page is /t/<slug>; send the slash form there.
+                let to = match req.uri().query() {
+                    Some(q) => format!("/t/{}?{q}", tenant.slug),
+                    None => format!("/t/{}", tenant.slug),
+                };
+                return axum::response::Redirect::permanent(&to).into_response();
+            }
+            Ok(Some(tenant)) => {
+                // Server functions and the REST API live at one path for every tenant.
+                if tail.starts_with("/api/") {
+                    let pq = match req.uri().query() {
+                        Some(q) => format!("{tail}?{q}"),
+                        None => tail.clone(),
+                    };
+                    if let Ok(uri) = pq.parse::<Uri>() {
+                        *req.uri_mut() = uri;
+                    }
+                }
+                Ok(Some(TenantCtx {
+                    base: format!("/t/{}", tenant.slug),
+                    tenant,
+                }))
+            }
+            other => other.map(|_| None),
+        }
+    } else if let Some(host) = request_host(&req) {
+        let by_domain = state
+            .tenant_cache
+            .get(
+                format!("domain:{host}"),
+                state.store.tenant_by_domain(&host),
+            )
+            .await;
+        match by_domain {
+            Ok(Some(tenant)) => Ok(Some(TenantCtx {
+                tenant,
+                base: String::new(),
+            })),
+            Ok(None) => match host.strip_suffix(&format!(".{}", state.settings.base_domain)) {
+                Some(slug) if !slug.contains('.') => {
+                    by_slug(&state.tenant_cache, &state.store, slug)
+                        .await
+                        .map(|t| {
+                            t.map(|tenant| TenantCtx {
+                                tenant,
+                                base: String::new(),
+                            })
+                        })
+                }
+                _ => Ok(None),
+            },
+            Err(e) => Err(e),
+        }
+    } else {
+        Ok(None)
+    };
+    match resolved {
+        Ok(Some(ctx)) => {
+            tracing::Span::current().record("tenant", ctx.tenant.slug.as_str());
+            req.extensions_mut().insert(ctx);
+            next.run(req).await
+        }
+        Ok(None) => not_found_page(),
+        Err(e) => {
+            tracing::error!(error = %e, "tenant lookup failed");
+            Response::builder()
+                .status(StatusCode::SERVICE_UNAVAILABLE)
+                .body(Body::from("temporarily unavailable"))
+                .expect("static response")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn global_paths_need_no_tenant() {
+        for p in [
+            "/healthz",
+            "/readyz",
+            "/metrics",
+            "/pkg/portal.js",
+            "/theme-assets/x/logo.svg",
+        ] {
+            assert!(is_global(p), "{p}");
+        }
+        for p in ["/", "/login", "/healthzz", "/api/v1/events", "/t/acme/"] {
+            assert!(!is_global(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn host_drops_the_port() {
+        let req = Request::builder()
+            .uri("/")
+            .header("host", "Grocer.LocalHost:3000")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(request_host(&req).as_deref(), Some("grocer.localhost"));
+        let req = Request::builder()
+            .uri("/")
+            .header("host", "[::1]")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(request_host(&req).as_deref(), Some("[::1]"));
+    }
+}

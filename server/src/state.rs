@@ -1,0 +1,45 @@
+//! What every handler shares: [`AppState`] (settings, store, themes, caches, the
+//! ingestion writer) and the router's state that carries it with Leptos' options.
+
+use std::sync::Arc;
+
+use engine::theme::Themes;
+use engine::Store;
+use leptos::prelude::LeptosOptions;
+use tokio::sync::Notify;
+
+use crate::config::Settings;
+use crate::tenant_cache::TenantCache;
+use crate::throttle::LoginThrottle;
+
+/// Everything handlers share.
+pub struct AppState {
+    pub settings: Settings,
+    pub store: Store,
+    pub themes: Arc<Themes>,
+    pub tenant_cache: TenantCache,
+    pub login_throttle: LoginThrottle,
+    pub leptos: LeptosOptions,
+    /// Wakes the replenishment worker when new work was committed (events ingested).
+    pub jobs_wake: Arc<Notify>,
+    /// Writes ingested batches (group commit on SQLite).
+    pub events: engine::ingest::Writer,
+}
+
+#[derive(Clone)]
+pub(crate) struct RouterState {
+    pub(crate) app: Arc<AppState>,
+    pub(crate) leptos: LeptosOptions,
+}
+
+impl axum::extract::FromRef<RouterState> for LeptosOptions {
+    fn from_ref(s: &RouterState) -> Self {
+        s.leptos.clone()
+    }
+}
+
+impl axum::extract::FromRef<RouterState> for Arc<AppState> {
+    fn from_ref(s: &RouterState) -> Self {
+        s.app.clone()
+    }
+}

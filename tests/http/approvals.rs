@@ -1,0 +1,569 @@
+//! Approvals from the portal: the inbox, bulk approval, the exception queue, stand-ins
+//! while away, and approval e-mail over SMTP.
+
+use serde_json::json;
+use test_support::{on_both_backends, spawn_app, spawn_app_with, Backend, Options};
+
+use super::*;
+
+on_both_backends!(
+    an_operator_approves_a_transfer_from_the_inbox,
+    bulk_approval_and_the_exception_queue_work_from_the_portal,
+    an_approver_away_hands_the_inbox_to_a_stand_in,
+    with_smtp_configured_approvers_are_mailed_over_smtp,
+);
+
+async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    // The DC has plenty; the Jordaan store is down to 3 bottles of milk (reorder point 12).
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "S-AMS1", "FF-0001", 3),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let transfer = async {
+        app.store
+            .transfers(ff, None, 5)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.quantity > 0)
+    }
+    .await
+    .expect("it happened once the queued jobs ran");
+    assert_eq!(transfer.state.as_str(), "pending_approval");
+    assert_eq!(transfer.quantity, 42, "3 up to 40 is 37, in cases of 6");
+
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let inbox = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        inbox.contains(&format!("Transfer {}", transfer.id)),
+        "{inbox}"
+    );
+    assert!(
+        inbox.contains("below the reorder point 12"),
+        "the reason is shown"
+    );
+    assert!(inbox.contains("Amsterdam Jordaan"), "both ends are shown");
+
+    // Rejecting without a reason is refused and changes nothing.
+    let doc = format!("transfer:{}", transfer.id);
+    let res = decide(&app, &op, &doc, "reject", "").await;
+    assert_eq!(res.status(), 303);
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state
+            .as_str(),
+        "pending_approval"
+    );
+
+    let res = decide(&app, &op, &doc, "approve", "fine").await;
+    assert_eq!(res.status(), 303);
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .starts_with("/t/freshfield/approvals?notice="));
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state
+            .as_str(),
+        "approved"
+    );
+
+    // The document page shows the decision in its audit trail.
+    let page = body(
+        op.get(app.url(&format!("/t/freshfield/documents/transfer/{}", transfer.id)))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("approval.step_approved") && page.contains("transfer.approved"),
+        "{page}"
+    );
+
+    // The approver was told by a branded e-mail, written to the development mailbox.
+    app.run_pending_jobs().await;
+    let mail = async {
+        let dir = std::fs::read_dir(app.mailbox()).ok()?;
+        dir.filter_map(|e| e.ok())
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .find(|m| m.contains("operator@freshfield.example"))
+    }
+    .await
+    .expect("it happened once the queued jobs ran");
+    assert!(mail.contains("Approval needed: Transfer"), "{mail}");
+    assert!(
+        !mail.contains("Shelfwise"),
+        "the mail carries the tenant's brand only"
+    );
+
+    // A supplier cannot decide anything.
+    let sup = app.client();
+    app.login(
+        &sup,
+        "freshfield",
+        "dairy@lowlands-dairy.example",
+        "lowlands-supply-2026",
+    )
+    .await;
+    let res = decide(&app, &sup, &doc, "approve", "").await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+}
+
+async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "DC-N", "FF-0002", 300),
+        event("c3", "count", "S-AMS1", "FF-0001", 3),
+        event("c4", "count", "S-AMS1", "FF-0002", 0),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let transfers = async {
+        let t = app
+            .store
+            .transfers(ff, Some("pending_approval"), 10)
+            .await
+            .unwrap();
+        (t.len() == 2).then_some(t)
+    }
+    .await
+    .expect("it happened once the queued jobs ran");
+
+    // The operator approves both at once.
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let docs: Vec<(&str, String)> = transfers
+        .iter()
+        .map(|t| ("doc", format!("transfer:{}", t.id)))
+        .collect();
+    let res = op
+        .post(app.url("/t/freshfield/approvals/bulk"))
+        .header("origin", app.origin())
+        .form(&docs)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("notice=Approved+2"), "{location}");
+    for t in &transfers {
+        assert_eq!(
+            app.store
+                .transfer(ff, t.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state
+                .as_str(),
+            "approved"
+        );
+    }
+
+    // The stockout is in the planner's queue; an approver cannot work it.
+    app.run_pending_jobs().await;
+    let stockout = async {
+        app.store
+            .exceptions(ff, "open", Some("stockout"), 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+    }
+    .await
+    .expect("it happened once the queued jobs ran");
+    let id = stockout.id.to_string();
+    let res = op
+        .post(app.url("/t/freshfield/exceptions/act"))
+        .header("origin", app.origin())
+        .form(&[("id", id.as_str()), ("action", "assign_me")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+
+    let planner = app.client();
+    app.login(&planner, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let page = body(
+        planner
+            .get(app.url("/t/freshfield/exceptions"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("out of stock at S-AMS1"), "{page}");
+    let act = |fields: Vec<(&'static str, String)>| {
+        let planner = planner.clone();
+        let url = app.url("/t/freshfield/exceptions/act");
+        let origin = app.origin();
+        async move {
+            let res = planner
+                .post(url)
+                .header("origin", origin)
+                .form(&fields)
+                .send()
+                .await
+                .unwrap();
+            res.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    let to = act(vec![("id", id.clone()), ("action", "assign_me".into())]).await;
+    assert!(to.contains("notice=Updated+1"), "{to}");
+    let now = app.store.exception(ff, stockout.id).await.unwrap().unwrap();
+    assert_eq!(now.owner_name.as_deref(), Some("Pieter Jansen"));
+    let to = act(vec![
+        ("id", id.clone()),
+        ("action", "resolve".into()),
+        ("text", "".into()),
+    ])
+    .await;
+    assert!(to.contains("error="), "a resolution needs a note: {to}");
+    let to = act(vec![
+        ("id", id.clone()),
+        ("action", "resolve".into()),
+        ("text", "Counted again; shelf refilled".into()),
+    ])
+    .await;
+    assert!(to.contains("notice="), "{to}");
+    let done = app.store.exception(ff, stockout.id).await.unwrap().unwrap();
+    assert_eq!(done.state.as_str(), "resolved");
+    assert_eq!(
+        done.resolution.as_deref(),
+        Some("Counted again; shelf refilled")
+    );
+}
+
+async fn an_approver_away_hands_the_inbox_to_a_stand_in(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "S-AMS1", "FF-0001", 3),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let transfer = async {
+        app.store
+            .transfers(ff, None, 5)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|t| t.state.as_str() == "pending_approval")
+    }
+    .await
+    .expect("it happened once the queued jobs ran");
+    let title = format!("Transfer {}", transfer.id);
+    let planner_id = app
+        .store
+        .login_record(ff, FF_PLANNER.0)
+        .await
+        .unwrap()
+        .unwrap()
+        .member
+        .user_id;
+
+    let planner = app.client();
+    app.login(&planner, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let inbox = body(
+        planner
+            .get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(!inbox.contains(&title), "not the planner's to decide yet");
+
+    let op = app.client();
+    app.login(
+        &op,
+        "freshfield",
+        "operator@freshfield.example",
+        "freshfield-ops-2026",
+    )
+    .await;
+    let day =
+        |offset: i64| engine::model::day_string(engine::model::now_ms() + offset * 86_400_000);
+    let hand_over = |client: &reqwest::Client, first: String, last: String| {
+        client
+            .post(app.url("/t/freshfield/approvals/delegations"))
+            .header("origin", app.origin())
+            .form(&[
+                ("to_user", planner_id.to_string()),
+                ("role", "approver".to_string()),
+                ("first_day", first),
+                ("last_day", last),
+            ])
+            .send()
+    };
+    // A period that ends before it starts, or a date that is not one, is refused by name.
+    for (first, last, says) in [
+        (day(2), day(0), "last day must not be before the first"),
+        (day(0), "next week".to_string(), "YYYY-MM-DD"),
+    ] {
+        let res = hand_over(&op, first, last).await.unwrap();
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("error="), "{to}");
+        let page = body(op.get(app.url(&to)).send().await.unwrap()).await;
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    let res = hand_over(&op, day(0), day(2)).await.unwrap();
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("notice="), "{to}");
+    let page = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("Pieter Jansen"),
+        "the stand-in is listed: {page}"
+    );
+
+    // The stand-in now sees the transfer as delegated, and approves it.
+    let inbox = body(
+        planner
+            .get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(inbox.contains(&title), "{inbox}");
+    assert!(inbox.contains("(delegated to you)"));
+    let res = decide(
+        &app,
+        &planner,
+        &format!("transfer:{}", transfer.id),
+        "approve",
+        "covering for Olga",
+    )
+    .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    assert_eq!(
+        app.store
+            .transfer(ff, transfer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state
+            .as_str(),
+        "approved"
+    );
+
+    // Only the one who gave it can end it; ending it twice says it is over.
+    let op_id = app
+        .store
+        .login_record(ff, "operator@freshfield.example")
+        .await
+        .unwrap()
+        .unwrap()
+        .member
+        .user_id;
+    let given = app
+        .store
+        .delegations_from(ff, op_id, engine::model::now_ms())
+        .await
+        .unwrap();
+    assert_eq!(given.len(), 1);
+    let end = app.url(&format!(
+        "/t/freshfield/approvals/delegations/{}/end",
+        given[0].id
+    ));
+    for (client, says) in [(&planner, "error="), (&op, "notice="), (&op, "error=")] {
+        let res = client
+            .post(&end)
+            .header("origin", app.origin())
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            res.headers()["location"].to_str().unwrap().contains(says),
+            "{says}"
+        );
+    }
+    let page = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("Nobody stands in for you."), "{page}");
+    let trail: Vec<String> = app
+        .store
+        .audit_for_subject(ff, &format!("delegation:{}", given[0].id))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
+    assert_eq!(trail, ["delegation.created", "delegation.ended"]);
+}
+
+/// A minimal SMTP server that accepts every message and hands each one's data (headers
+/// and body) to the returned channel.
+async fn smtp_sink() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ESMTP\r\n").await.ok();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(body) = data.as_mut() {
+                        if line == "." {
+                            tx.send(data.take().unwrap()).ok();
+                            write.write_all(b"250 queued\r\n").await.ok();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250 sink\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        }
+                        "QUIT" => {
+                            write.write_all(b"221 bye\r\n").await.ok();
+                            break;
+                        }
+                        _ => b"250 OK\r\n",
+                    };
+                    write.write_all(reply).await.ok();
+                }
+            });
+        }
+    });
+    (port, rx)
+}
+
+async fn with_smtp_configured_approvers_are_mailed_over_smtp(backend: Backend) {
+    let (port, mut received) = smtp_sink().await;
+    let app = spawn_app_with(
+        backend,
+        Options {
+            smtp_url: Some(format!("smtp://127.0.0.1:{port}")),
+            ..Options::default()
+        },
+    )
+    .await;
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    let batch = json!({"events": [
+        event("c1", "count", "DC-N", "FF-0001", 300),
+        event("c2", "count", "S-AMS1", "FF-0001", 3),
+    ]});
+    assert_eq!(
+        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
+            .await
+            .status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let message = tokio::time::timeout(std::time::Duration::from_secs(20), received.recv())
+        .await
+        .expect("an approval e-mail reached the SMTP server")
+        .unwrap();
+    assert!(message.contains("operator@freshfield.example"), "{message}");
+    assert!(
+        message.contains("Freshfield"),
+        "sent in the tenant's brand: {message}"
+    );
+    let mailbox = app.mailbox();
+    assert!(
+        !mailbox.exists() || std::fs::read_dir(&mailbox).unwrap().next().is_none(),
+        "nothing went to the development mailbox"
+    );
+}

@@ -1,0 +1,322 @@
+//! Sign-in and the guards around it: session rotation, one answer for wrong password
+//! and unknown user, throttling, CSRF, secure cookies, and server functions that check
+//! their caller.
+
+use test_support::{on_both_backends, spawn_app, spawn_app_with, Backend, Options};
+
+use super::*;
+
+on_both_backends!(
+    sign_in_rotates_the_session_and_sign_out_ends_it,
+    wrong_password_and_unknown_user_get_the_same_answer,
+    repeated_failures_are_throttled,
+    state_changes_need_a_same_origin_request,
+    server_functions_authorise_every_call,
+    over_https_cookies_are_host_prefixed_and_secure,
+    one_address_guessing_many_accounts_is_throttled,
+);
+
+async fn sign_in_rotates_the_session_and_sign_out_ends_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    // Before sign-in the inventory redirects to the login page.
+    let res = c
+        .get(app.url("/t/freshfield/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    assert_eq!(res.headers()["location"], "/t/freshfield/login");
+
+    let first = c
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 303);
+    assert_eq!(first.headers()["location"], "/t/freshfield");
+    let cookie = session_cookie(&first).expect("a session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    let second = c
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    let rotated = session_cookie(&second).expect("a new cookie at sign-in");
+    assert_ne!(
+        cookie.split(';').next(),
+        rotated.split(';').next(),
+        "the session id changes at sign-in"
+    );
+
+    let page = c
+        .get(app.url("/t/freshfield/inventory?q=oat"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    let html = body(page).await;
+    assert!(
+        html.contains("Pieter Jansen"),
+        "the signed-in user is shown"
+    );
+    assert!(
+        html.contains("Oat biscuits") || html.contains("Oat drink"),
+        "search results are rendered on the server"
+    );
+    assert!(
+        !html.contains("Sparkling water"),
+        "rows not matching the search are left out"
+    );
+
+    let out = c
+        .post(app.url("/t/freshfield/logout"))
+        .header("origin", app.origin())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    assert_eq!(
+        out.headers()["location"],
+        "/t/freshfield/login?signed_out=1"
+    );
+    let after = c
+        .get(app.url("/t/freshfield/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), 302, "the old session no longer signs in");
+}
+
+async fn wrong_password_and_unknown_user_get_the_same_answer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let wrong = app
+        .login(
+            &app.client(),
+            "freshfield",
+            FF_PLANNER.0,
+            "not-the-password",
+        )
+        .await;
+    let unknown = app
+        .login(
+            &app.client(),
+            "freshfield",
+            "nobody@freshfield.example",
+            "not-the-password",
+        )
+        .await;
+    let other_tenant = app
+        .login(&app.client(), "freshfield", RL_ADMIN.0, RL_ADMIN.1)
+        .await;
+    assert_eq!(wrong, "/t/freshfield/login?error=invalid");
+    assert_eq!(unknown, wrong);
+    assert_eq!(
+        other_tenant, wrong,
+        "a user of another tenant cannot sign in here"
+    );
+    let page = body(app.client().get(app.url(&wrong)).send().await.unwrap()).await;
+    assert!(page.contains("do not match an account"));
+}
+
+async fn repeated_failures_are_throttled(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            login_failures_per_account: 3,
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    for _ in 0..3 {
+        assert_eq!(
+            app.login(&c, "freshfield", FF_PLANNER.0, "guess-guess-guess")
+                .await,
+            "/t/freshfield/login?error=invalid"
+        );
+    }
+    // Even the right password is refused while the account is throttled.
+    assert_eq!(
+        app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+            .await,
+        "/t/freshfield/login?error=throttled"
+    );
+    // Other accounts are unaffected.
+    assert_eq!(
+        app.login(&app.client(), "ridgeline", RL_ADMIN.0, RL_ADMIN.1)
+            .await,
+        "/t/ridgeline"
+    );
+}
+
+async fn state_changes_need_a_same_origin_request(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    let form = [("email", FF_PLANNER.0), ("password", FF_PLANNER.1)];
+    let none = c
+        .post(app.url("/t/freshfield/login"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(none.status(), 403);
+    let evil = c
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", "http://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(evil.status(), 403);
+    let sibling = c
+        .post(app.url("/t/freshfield/login"))
+        .header("sec-fetch-site", "same-site")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        sibling.status(),
+        403,
+        "a sibling tenant subdomain is not our origin"
+    );
+    assert!(session_cookie(&none).is_none() && session_cookie(&evil).is_none());
+    // A forged sign-out does not end a real session.
+    app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    assert_eq!(
+        c.post(app.url("/t/freshfield/logout"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(
+        c.get(app.url("/t/freshfield/inventory"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+}
+
+async fn server_functions_authorise_every_call(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let anon = app.client();
+    let call = |c: &reqwest::Client, path: &str| {
+        c.post(app.url(path))
+            .header("origin", app.origin())
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("query[page]=0")
+            .send()
+    };
+    assert_eq!(
+        call(&anon, "/t/freshfield/api/inventory")
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let c = app.client();
+    app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    let ok = call(&c, "/t/freshfield/api/inventory").await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(body(ok).await.contains("FF-0001"));
+    // The freshfield session asks ridgeline's portal: refused, nothing of ridgeline's leaks.
+    let other = call(&c, "/t/ridgeline/api/inventory").await.unwrap();
+    assert_eq!(other.status(), 401);
+    assert!(!body(other).await.contains("RL-"));
+    // The supplier role may not read the tenant's inventory.
+    let s = app.client();
+    app.login(
+        &s,
+        "freshfield",
+        "dairy@lowlands-dairy.example",
+        "lowlands-supply-2026",
+    )
+    .await;
+    assert_eq!(
+        call(&s, "/t/freshfield/api/inventory")
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+}
+
+async fn over_https_cookies_are_host_prefixed_and_secure(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            https: true,
+            ..Options::default()
+        },
+    )
+    .await;
+    let res = app
+        .client()
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("__Host-sid="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Domain="),
+        "__Host- cookies carry no Domain"
+    );
+    assert!(res.headers()["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .contains("max-age=31536000"));
+}
+
+async fn one_address_guessing_many_accounts_is_throttled(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            login_failures_per_address: 4,
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    for i in 0..4 {
+        let email = format!("guess{i}@freshfield.example");
+        assert_eq!(
+            app.login(&c, "freshfield", &email, "guess-guess-guess")
+                .await,
+            "/t/freshfield/login?error=invalid"
+        );
+    }
+    assert_eq!(
+        app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+            .await,
+        "/t/freshfield/login?error=throttled",
+        "the fifth try from the same address is refused, whichever account"
+    );
+    // The limit is per tenant: the same address may still sign in elsewhere.
+    assert_eq!(
+        app.login(&c, "ridgeline", RL_ADMIN.0, RL_ADMIN.1).await,
+        "/t/ridgeline"
+    );
+}

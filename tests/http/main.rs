@@ -1,0 +1,66 @@
+//! HTTP tests against the real application, one module per area. Every test runs on
+//! SQLite and on PostgreSQL; the app's workers are off, so a test runs the jobs its
+//! actions queued when it chooses (`run_pending_jobs`).
+
+mod approvals;
+mod auth;
+mod events;
+mod ops;
+mod settings;
+mod tenancy;
+
+use serde_json::{json, Value};
+use test_support::TestApp;
+
+pub(crate) const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "freshfield-plan-2026");
+
+pub(crate) const RL_ADMIN: (&str, &str) = ("admin@ridgeline.example", "ridgeline-admin-2026");
+
+pub(crate) async fn body(res: reqwest::Response) -> String {
+    res.text().await.unwrap()
+}
+
+pub(crate) fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("sid="))
+        .map(str::to_string)
+}
+
+pub(crate) fn event(id: &str, kind: &str, loc: &str, sku: &str, qty: i64) -> Value {
+    json!({"source": "pos-1", "external_id": id, "type": kind, "location": loc, "sku": sku, "quantity": qty})
+}
+
+pub(crate) async fn post_events(
+    app: &TestApp,
+    path: &str,
+    key: &str,
+    batch: &Value,
+) -> reqwest::Response {
+    app.client()
+        .post(app.url(path))
+        .bearer_auth(key)
+        .json(batch)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Posts the inbox's decision form for `doc` as `client` would.
+pub(crate) async fn decide(
+    app: &TestApp,
+    client: &reqwest::Client,
+    doc: &str,
+    decision: &str,
+    comment: &str,
+) -> reqwest::Response {
+    client
+        .post(app.url("/t/freshfield/approvals/decide"))
+        .header("origin", app.origin())
+        .form(&[("doc", doc), ("decision", decision), ("comment", comment)])
+        .send()
+        .await
+        .unwrap()
+}

@@ -1,0 +1,99 @@
+//! Operations: health, readiness, metrics kept private, security headers, clean stop.
+
+use serde_json::json;
+use test_support::{on_both_backends, spawn_app, spawn_app_with, Backend, Options};
+
+use super::*;
+
+on_both_backends!(
+    health_metrics_and_security_headers,
+    metrics_are_not_public,
+    the_server_stops_cleanly_when_asked,
+);
+
+async fn health_metrics_and_security_headers(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    assert_eq!(
+        body(c.get(app.url("/healthz")).send().await.unwrap()).await,
+        "ok"
+    );
+    assert_eq!(
+        c.get(app.url("/readyz")).send().await.unwrap().status(),
+        200
+    );
+    let page = c.get(app.url("/t/freshfield/login")).send().await.unwrap();
+    assert!(page.headers().contains_key("x-request-id"));
+    assert_eq!(page.headers()["x-content-type-options"], "nosniff");
+    assert!(page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
+    let ff = app.tenant("freshfield").await;
+    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
+        .await
+        .unwrap()
+        .key;
+    post_events(
+        &app,
+        "/t/freshfield/api/v1/events",
+        &key,
+        &json!({"events": [event("m1", "sale", "S-UTR", "FF-0002", 1)]}),
+    )
+    .await;
+    let metrics = body(c.get(app.url("/metrics")).send().await.unwrap()).await;
+    assert!(
+        metrics.contains("shelfwise_http_requests_total"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("shelfwise_http_request_duration_seconds"));
+    assert!(metrics.contains("shelfwise_events_ingested_total{tenant=\"freshfield\"}"));
+    // What the posted events queued runs cleanly.
+    app.run_pending_jobs().await;
+}
+
+async fn metrics_are_not_public(backend: Backend) {
+    // Behind a proxy every caller looks like loopback, so only the token opens /metrics.
+    let app = spawn_app_with(
+        backend,
+        Options {
+            behind_proxy_with_metrics_token: Some("scrape-token-123"),
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    let anon = c.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(anon.status(), 404);
+    let text = body(anon).await;
+    assert!(!text.contains("freshfield") && !text.contains("shelfwise_"));
+    let wrong = c
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-token-124")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 404);
+    let ok = c
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-token-123")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(body(ok).await.contains("shelfwise_http_requests_total"));
+}
+
+async fn the_server_stops_cleanly_when_asked(backend: Backend) {
+    let mut app = spawn_app(backend).await;
+    let c = app.client();
+    assert_eq!(
+        c.get(app.url("/healthz")).send().await.unwrap().status(),
+        200
+    );
+    app.stop().await.expect("serving ends without an error");
+    assert!(
+        c.get(app.url("/healthz")).send().await.is_err(),
+        "nothing answers once it has stopped"
+    );
+}
