@@ -1,5 +1,6 @@
 //! Guards for the shape of the code, so it stays a place a newcomer can find their way:
-//! no two modules of a crate import each other (directly or round a longer loop), no
+//! no two modules of a crate import each other (directly or round a longer loop), the
+//! engine's store never reaches a service, no
 //! source file grows past ~600 lines without saying why at its top, and the SQLite and
 //! PostgreSQL migration folders stay in step.
 
@@ -70,13 +71,25 @@ fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
             if i > 0 && code.as_bytes()[i - 1] == b'$' {
                 continue;
             }
-            let target: String = code[i + "crate::".len()..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            let is_module = src.join(format!("{target}.rs")).exists() || src.join(&target).is_dir();
-            if is_module && target != from {
-                edges.insert(target);
+            let rest = &code[i + "crate::".len()..];
+            // `crate::{a, b::c}` names several modules at once.
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(group) => group[..group.find('}').unwrap_or(0)]
+                    .split(',')
+                    .map(|n| n.trim().split("::").next().unwrap_or(""))
+                    .collect(),
+                None => vec![rest],
+            };
+            for name in names {
+                let target: String = name
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let is_module = !target.is_empty()
+                    && (src.join(format!("{target}.rs")).exists() || src.join(&target).is_dir());
+                if is_module && target != from {
+                    edges.insert(target);
+                }
             }
         }
     }
@@ -127,6 +140,44 @@ fn no_two_modules_import_each_other() {
         let graph: BTreeMap<_, _> = graph.into_iter().filter(|(k, _)| k != "lib").collect();
         if let Some(cycle) = find_cycle(&graph) {
             panic!("{krate}: modules import each other: {}", cycle.join(" → "));
+        }
+    }
+}
+
+/// The engine's layers: the store runs SQL and never reaches a service (it decides
+/// nothing, queues nothing); the pure decision modules reach neither the store nor the
+/// database.
+#[test]
+fn engine_layers_do_not_run_backwards() {
+    let src = repo().join("engine").join("src");
+    let graph = module_graph(&src);
+    let store_may_use = [
+        "db", "model", "jobs", "audit", "policy", "sourcing", "approval", "workflow",
+    ];
+    for used in &graph["store"] {
+        assert!(
+            store_may_use.contains(&used.as_str()),
+            "the store uses `{used}`: it may use only {store_may_use:?} (data types and SQL), never a service"
+        );
+    }
+    for pure in [
+        "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit",
+    ] {
+        for used in graph.get(pure).into_iter().flatten() {
+            assert!(
+                ![
+                    "store",
+                    "db",
+                    "replenish",
+                    "exceptions",
+                    "ingest",
+                    "mail",
+                    "worker",
+                    "seed"
+                ]
+                .contains(&used.as_str()),
+                "`{pure}` is pure but uses `{used}`"
+            );
         }
     }
 }
