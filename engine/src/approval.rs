@@ -165,7 +165,7 @@ pub fn may_decide(
     if delegated {
         Ok(())
     } else {
-        Err(Refusal::MissingRole(step_role.as_str()))
+        Err(Refusal::MissingRole(step_role.label()))
     }
 }
 

@@ -127,7 +127,7 @@ impl From<EngineError> for JobError {
                 JobError::Retry(store_error_class(&e).into())
             }
             EngineError::Fenced => JobError::Retry("lease lost".into()),
-            other => JobError::Terminal(other.to_string()),
+            other => JobError::Terminal(other.user_message()),
         }
     }
 }

@@ -171,11 +171,17 @@ pub async fn act(
     }
     let mut tx = store.begin().await?;
     if let Action::AssignTo(Some(user)) = action {
-        let planners = members_with_role_tx(&mut tx, tenant, Role::Planner).await?;
-        let admins = members_with_role_tx(&mut tx, tenant, Role::TenantAdmin).await?;
-        if !planners.iter().chain(admins.iter()).any(|m| m.0 == *user) {
+        // Only someone who may work the queue can own an exception.
+        let mut may_work = Vec::new();
+        for role in Role::ALL
+            .into_iter()
+            .filter(|r| r.can(Permission::WorkExceptions))
+        {
+            may_work.extend(members_with_role_tx(&mut tx, tenant, role).await?);
+        }
+        if !may_work.iter().any(|m| m.0 == *user) {
             return Err(EngineError::Invalid(
-                "exceptions can be assigned only to the tenant's planners and admins".into(),
+                "exceptions can be assigned only to people who work the exception queue".into(),
             ));
         }
     }

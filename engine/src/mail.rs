@@ -13,7 +13,6 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::store_error_class;
 use crate::exceptions;
 use crate::jobs::{queues, BackgroundJob, Job, JobError};
 use crate::model::{DocRef, Tenant, TenantId};
@@ -42,18 +41,20 @@ impl BackgroundJob for SendMail {
     const MAX_ATTEMPTS: i64 = 10;
     type Context = Mailer;
 
+    /// `mail:<what>:<tenant>:<rest>`, e.g. `mail:po-sent:3:12`: the layout jobs queued
+    /// before the typed jobs used, so they still block a second message.
     fn unique_key(&self, tenant: TenantId) -> Option<String> {
-        (!self.occasion.is_empty()).then(|| format!("mail:{}:{}", tenant.0, self.occasion))
+        let (what, rest) = self.occasion.split_once(':')?;
+        Some(format!("mail:{what}:{}:{rest}", tenant.0))
     }
 
     async fn run(self, mailer: Mailer, tenant: TenantId, job: Job) -> Result<(), JobError> {
-        mailer.send(tenant, &self, job.id).await
+        mailer.send(tenant, &self, &job).await
     }
 }
 
 fn db_error(e: sqlx::Error) -> JobError {
-    tracing::warn!(error = %e, "composing mail failed on a database error");
-    JobError::Retry(store_error_class(&e).into())
+    crate::error::EngineError::Store(e).into()
 }
 
 /// Where mail goes.
@@ -364,8 +365,9 @@ impl Mailer {
         &self,
         tenant_id: TenantId,
         mail: &SendMail,
-        job_id: i64,
+        job: &Job,
     ) -> Result<(), JobError> {
+        let job_id = job.id;
         let tenants = self.store.tenants().await.map_err(db_error)?;
         let tenant = tenants
             .into_iter()
@@ -405,6 +407,18 @@ impl Mailer {
                     ),
             )
             .map_err(|e| JobError::Terminal(format!("building the message: {e}")))?;
+        // Fenced: a worker whose lease lapsed while composing does not send; the worker
+        // that rescued the job sends it (with the same Message-ID).
+        if !self
+            .store
+            .holds_job(job.id, job.attempt, crate::model::now_ms())
+            .await
+            .map_err(db_error)?
+        {
+            return Err(JobError::Retry(
+                "the job's lease was lost before sending".into(),
+            ));
+        }
         match &self.transport {
             Transport::Mailbox(dir) => {
                 tokio::fs::create_dir_all(dir)
@@ -438,6 +452,31 @@ pub fn worker(mailer: Mailer, id: &str) -> Worker {
 
 #[cfg(test)]
 mod tests {
+    use crate::jobs::BackgroundJob;
+    use crate::model::TenantId;
+
+    #[test]
+    fn mail_keys_keep_the_layout_queued_jobs_have() {
+        let mail = |occasion: &str| super::SendMail {
+            template: "purchase_order".into(),
+            to: "a@b.example".into(),
+            name: "A".into(),
+            doc_type: "purchase_order".into(),
+            doc_id: 12,
+            occasion: occasion.into(),
+        };
+        assert_eq!(
+            mail("po-sent:12").unique_key(TenantId(3)).as_deref(),
+            Some("mail:po-sent:3:12")
+        );
+        assert_eq!(
+            mail("approval:transfer:7:5:1000")
+                .unique_key(TenantId(3))
+                .as_deref(),
+            Some("mail:approval:3:transfer:7:5:1000")
+        );
+    }
+
     #[test]
     fn money_groups_thousands_and_keeps_cents() {
         assert_eq!(super::money(12_345_678, "EUR"), "EUR 123,456.78");

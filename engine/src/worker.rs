@@ -13,7 +13,7 @@ use tokio::sync::{watch, Notify};
 
 use crate::db::Tx;
 use crate::error::EngineError;
-use crate::jobs::{BackgroundJob, Job, JobError, RetryPolicy};
+use crate::jobs::{BackgroundJob, Job, JobError, JobState, RetryPolicy};
 use crate::model::{now_ms, Member, Permission, TenantId};
 use crate::store::jobs::complete_job_tx;
 use crate::store::Store;
@@ -43,6 +43,7 @@ pub struct Worker {
     id: String,
     handlers: HashMap<String, Handler>,
     dead_letter: Option<DeadLetterHook>,
+    heartbeat: Option<Heartbeat>,
     policy: RetryPolicy,
     lease_ms: i64,
     batch: i64,
@@ -56,6 +57,7 @@ impl Worker {
             id: id.into(),
             handlers: HashMap::new(),
             dead_letter: None,
+            heartbeat: None,
             policy: RetryPolicy::default(),
             lease_ms: 5 * 60 * 1000,
             batch: 10,
@@ -118,12 +120,59 @@ impl Worker {
         self
     }
 
-    /// Rescues lapsed leases, then claims and runs up to one batch of jobs due at `now`.
+    /// Reports each lap to `heartbeat`, for liveness checks.
+    pub fn heartbeat(mut self, heartbeat: Heartbeat) -> Self {
+        self.heartbeat = Some(heartbeat);
+        self
+    }
+
+    /// Runs one job's handler on a task of its own, so that a panic is a failed attempt
+    /// (with the panic's message) instead of the end of this worker for every tenant,
+    /// and extends the job's lease while the handler works.
+    async fn run_guarded(&self, handler: &Handler, job: &Job) -> Result<(), JobError> {
+        let mut task = tokio::spawn(handler(job.clone()));
+        let every = Duration::from_millis((self.lease_ms / 3).max(50) as u64);
+        loop {
+            tokio::select! {
+                joined = &mut task => {
+                    return match joined {
+                        Ok(result) => result,
+                        Err(e) if e.is_panic() => {
+                            let payload = e.into_panic();
+                            let message = payload
+                                .downcast_ref::<&str>()
+                                .map(|s| s.to_string())
+                                .or_else(|| payload.downcast_ref::<String>().cloned())
+                                .unwrap_or_else(|| "no message".into());
+                            tracing::error!(job.id = job.id, job.kind = %job.kind, panic = %message, "job handler panicked");
+                            Err(JobError::Retry(format!("the job stopped on an internal error ({message})")))
+                        }
+                        Err(_) => Err(JobError::Retry("the job was cancelled".into())),
+                    };
+                }
+                _ = tokio::time::sleep(every) => {
+                    let until = now_ms() + self.lease_ms;
+                    if let Err(e) = self.store.extend_lease(job.id, job.attempt, until).await {
+                        tracing::warn!(job.id = job.id, error = %e, "extending a job's lease failed");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rescues lapsed leases (raising the dead letters among them), then claims and runs
+    /// up to one batch of jobs due at `now`.
     pub async fn run_once(&self, now: i64) -> Result<Lap, sqlx::Error> {
+        let rescued = self.store.rescue_jobs(now).await?;
         let mut lap = Lap {
-            rescued: self.store.rescue_jobs(now).await?,
+            rescued: rescued.len() as u64,
             ..Lap::default()
         };
+        for job in rescued.iter().filter(|j| j.state == JobState::Discarded) {
+            lap.discarded += 1;
+            let error = job.last_error.clone().unwrap_or_default();
+            self.raise_dead_letter(job, &error).await;
+        }
         let jobs = self
             .store
             .claim_jobs(&self.queue, &self.id, self.batch, now, self.lease_ms)
@@ -132,7 +181,7 @@ impl Worker {
         // will get their own concurrency when the first such handler lands.
         for job in jobs {
             let result = match self.handlers.get(&job.kind) {
-                Some(h) => h(job.clone()).await,
+                Some(h) => self.run_guarded(h, &job).await,
                 None => Err(JobError::Terminal(format!(
                     "no handler for job kind {:?}",
                     job.kind
@@ -194,6 +243,9 @@ impl Worker {
                 return;
             }
             let now = now_ms();
+            if let Some(h) = &self.heartbeat {
+                h.beat(now);
+            }
             if now - last_prune > 60_000 {
                 last_prune = now;
                 if let Err(e) = self.store.prune_jobs(now - PRUNE_AFTER_MS).await {
@@ -218,25 +270,23 @@ impl Worker {
     }
 
     /// Runs laps until `stop` turns true, pausing `idle` when there was nothing to do.
-    pub async fn run(self, mut stop: watch::Receiver<bool>, idle: Duration) {
-        loop {
-            if *stop.borrow() {
-                return;
-            }
-            let busy = match self.run_once(now_ms()).await {
-                Ok(lap) => lap.completed + lap.retried + lap.discarded > 0,
-                Err(e) => {
-                    tracing::error!(error = %e, queue = %self.queue, "job lap failed");
-                    false
-                }
-            };
-            if !busy {
-                tokio::select! {
-                    _ = tokio::time::sleep(idle) => {}
-                    _ = stop.changed() => {}
-                }
-            }
-        }
+    pub async fn run(self, stop: watch::Receiver<bool>, idle: Duration) {
+        self.run_with_wake(stop, idle, Arc::new(Notify::new()))
+            .await
+    }
+}
+
+/// When a worker last started a lap (epoch ms), shared with whoever checks liveness.
+#[derive(Clone, Debug, Default)]
+pub struct Heartbeat(Arc<std::sync::atomic::AtomicI64>);
+
+impl Heartbeat {
+    pub fn beat(&self, now: i64) {
+        self.0.store(now, std::sync::atomic::Ordering::Relaxed);
+    }
+    /// When the last lap started; 0 before the first.
+    pub fn last(&self) -> i64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 

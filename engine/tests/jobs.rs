@@ -25,6 +25,9 @@ conformance!(
     one_tenants_burst_does_not_starve_another,
     a_worker_completes_retries_and_dead_letters,
     a_crashed_workers_job_is_rescued_and_run_once,
+    a_panicking_handler_fails_its_attempt_and_other_tenants_jobs_run,
+    a_last_attempt_lost_to_a_crash_is_raised_as_a_dead_letter,
+    a_long_job_keeps_its_lease_while_it_works,
 );
 
 const T0: i64 = 1_800_000_000_000;
@@ -193,11 +196,11 @@ async fn lapsed_leases_are_rescued_and_stale_workers_fenced_out(store: &Store) {
     // Only `alive` keeps its lease fresh (a longer lease stands in for a heartbeat).
     store.complete_job(alive, 1, T0).await.unwrap();
     assert_eq!(
-        store.rescue_jobs(T0 + LEASE - 1).await.unwrap(),
+        store.rescue_jobs(T0 + LEASE - 1).await.unwrap().len(),
         0,
         "valid leases are left alone"
     );
-    assert_eq!(store.rescue_jobs(T0 + LEASE + 1).await.unwrap(), 2);
+    assert_eq!(store.rescue_jobs(T0 + LEASE + 1).await.unwrap().len(), 2);
     assert_eq!(
         store.job(lost).await.unwrap().unwrap().state,
         JobState::Retryable
@@ -430,4 +433,109 @@ async fn a_crashed_workers_job_is_rescued_and_run_once(store: &Store) {
     assert_eq!(ran.load(Ordering::SeqCst), 1);
     let done = store.job(id).await.unwrap().unwrap();
     assert_eq!((done.state, done.attempt), (JobState::Completed, 2));
+}
+
+async fn a_panicking_handler_fails_its_attempt_and_other_tenants_jobs_run(store: &Store) {
+    let (bad, good) = (tenant(store, "bad").await, tenant(store, "good").await);
+    let ran = Arc::new(AtomicUsize::new(0));
+    let counter = ran.clone();
+    let worker = Worker::new(store.clone(), "default", "w1")
+        .handle("overflow", |_job| async {
+            let big = std::hint::black_box(i64::MAX);
+            let _ = big.checked_add(1).expect("add with overflow");
+            Ok(())
+        })
+        .handle("ok", move |_job| {
+            let counter = counter.clone();
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            }
+        })
+        .on_dead_letter(engine::exceptions::dead_letter_hook(store.clone()));
+    let poisoned = store
+        .enqueue(&job("overflow", 0).tenant(bad).max_attempts(2))
+        .await
+        .unwrap()
+        .unwrap();
+    store.enqueue(&job("ok", 1).tenant(good)).await.unwrap();
+    let lap = worker.run_once(T0).await.unwrap();
+    assert_eq!((lap.completed, lap.retried), (1, 1), "the worker went on");
+    assert_eq!(ran.load(Ordering::SeqCst), 1, "the other tenant's job ran");
+    let failed = store.job(poisoned).await.unwrap().unwrap();
+    assert_eq!(failed.state, JobState::Retryable);
+    assert!(
+        failed
+            .last_error
+            .as_deref()
+            .unwrap()
+            .contains("add with overflow"),
+        "{failed:?}"
+    );
+    // Its last attempt panics too: dead letter, raised in the tenant's queue.
+    store.enqueue(&job("ok", 2).tenant(good)).await.unwrap();
+    let lap = worker.run_once(T0 + 60_000).await.unwrap();
+    assert_eq!((lap.completed, lap.discarded), (1, 1));
+    let open = store.exceptions(bad, "open", None, 10).await.unwrap();
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert_eq!(open[0].kind, "dead_job");
+    assert!(store
+        .exceptions(good, "open", None, 10)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+async fn a_last_attempt_lost_to_a_crash_is_raised_as_a_dead_letter(store: &Store) {
+    let t = tenant(store, "acme").await;
+    let worker = Worker::new(store.clone(), "default", "survivor")
+        .handle("ok", |_job| async { Ok(()) })
+        .on_dead_letter(engine::exceptions::dead_letter_hook(store.clone()));
+    let id = store
+        .enqueue(&job("ok", 1).tenant(t).max_attempts(1))
+        .await
+        .unwrap()
+        .unwrap();
+    // A worker claims its only attempt and dies.
+    store
+        .claim_jobs("default", "crashed", 1, T0, LEASE)
+        .await
+        .unwrap();
+    let lap = worker.run_once(T0 + LEASE + 1).await.unwrap();
+    assert_eq!((lap.rescued, lap.discarded), (1, 1));
+    assert_eq!(
+        store.job(id).await.unwrap().unwrap().state,
+        JobState::Discarded
+    );
+    let open = store.exceptions(t, "open", None, 10).await.unwrap();
+    assert_eq!(open.len(), 1, "the dead letter is raised: {open:?}");
+    assert!(
+        open[0].detail.contains("lease expired"),
+        "{}",
+        open[0].detail
+    );
+}
+
+async fn a_long_job_keeps_its_lease_while_it_works(store: &Store) {
+    let lease = std::time::Duration::from_millis(150);
+    let worker = Worker::new(store.clone(), "default", "slow")
+        .lease(lease)
+        .handle("slow", |_job| async {
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+            Ok(())
+        });
+    let now = engine::model::now_ms();
+    let slow = NewJob::new("slow", json!({}), now);
+    let id = store.enqueue(&slow).await.unwrap().unwrap();
+    let (lap, rescued) = tokio::join!(worker.run_once(now), async {
+        // Well past the first lease: another worker looks for lapsed leases.
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        store.rescue_jobs(engine::model::now_ms()).await.unwrap()
+    });
+    assert!(rescued.is_empty(), "the working job's lease was extended");
+    assert_eq!(lap.unwrap().completed, 1);
+    assert_eq!(
+        store.job(id).await.unwrap().unwrap().state,
+        JobState::Completed
+    );
 }

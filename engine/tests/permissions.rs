@@ -139,7 +139,9 @@ fn commands() -> Vec<Command> {
             name: "delete_policy",
             needs: Permission::EditPolicies,
             call: |s, t, m| {
-                Box::pin(async move { ok(replenish::delete_policy(&s, t, &m, 1, None).await) })
+                Box::pin(
+                    async move { ok(replenish::delete_policy(&s, t, &m, 1, None, now_ms()).await) },
+                )
             },
         },
         Command {
@@ -216,13 +218,34 @@ fn every_command_that_takes_a_member_is_in_the_table() {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for (i, _) in text.match_indices("pub async fn ") {
-                let rest = &text[i + "pub async fn ".len()..];
+            for (i, _) in text.match_indices("pub ") {
+                let rest = &text[i + "pub ".len()..];
+                let Some(rest) = rest
+                    .strip_prefix("async fn ")
+                    .or_else(|| rest.strip_prefix("fn "))
+                else {
+                    continue;
+                };
                 let name: String = rest
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .collect();
-                let params = &rest[..rest.find(") ->").unwrap_or(0)];
+                // The parameter list: up to the parenthesis that closes the first one.
+                let Some(open) = rest.find('(') else { continue };
+                let mut depth = 0;
+                let mut end = open;
+                for (j, c) in rest[open..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    if depth == 0 {
+                        end = open + j;
+                        break;
+                    }
+                }
+                let params = &rest[open + 1..end];
                 // A parameter of type `&Member`, however the path to it is written.
                 if params.split(',').any(|p| p.trim().ends_with("Member")) {
                     found.insert(name);

@@ -884,11 +884,11 @@ async fn a_changed_policy_rechecks_the_positions_it_covers(store: &Store) {
         .contains("\"case_pack\":12"));
     // Deleting it re-checks them again, and the broader policy applies.
     let admin = member(store, a.t, "admin@acme.example").await;
-    replenish::delete_policy(store, a.t, &admin, scope.id, None)
+    replenish::delete_policy(store, a.t, &admin, scope.id, None, now_ms())
         .await
         .unwrap();
     assert!(matches!(
-        replenish::delete_policy(store, a.t, &admin, scope.id, None).await,
+        replenish::delete_policy(store, a.t, &admin, scope.id, None, now_ms()).await,
         Err(EngineError::NotFound)
     ));
     worker.run_once(now_ms()).await.unwrap();

@@ -9,6 +9,7 @@ pub mod sessions;
 pub mod simulate;
 pub mod startup;
 pub mod state;
+pub mod supervisor;
 pub mod tenant_cache;
 pub mod throttle;
 

@@ -22,6 +22,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use crate::config::Settings;
 use crate::sessions::DbSessionStore;
 use crate::state::AppState;
+use crate::supervisor::{supervise, WorkerHealth};
 use crate::tenant_cache::TenantCache;
 use crate::throttle::LoginThrottle;
 use crate::{http, observability};
@@ -71,6 +72,7 @@ impl Application {
             leptos: leptos.clone(),
             jobs_wake: Arc::new(Notify::new()),
             events: engine::ingest::Writer::new(store.clone()),
+            workers: vec![WorkerHealth::new("replenish"), WorkerHealth::new("mail")],
         });
         observability::metrics_handle();
 
@@ -127,14 +129,21 @@ impl Application {
     }
 
     /// Starts the background workers; they stop when `stop` turns true.
-    /// The replenishment and mail workers this app would run, named after `id` (tests
-    /// run them by hand with `Worker::run_once`).
-    pub fn workers(&self, id: &str) -> Result<(Worker, Worker), String> {
+    /// Makers of the replenishment and mail workers this app runs, named after `id`.
+    #[allow(clippy::type_complexity)]
+    fn worker_makers(
+        &self,
+        id: &str,
+    ) -> Result<
+        (
+            Box<dyn Fn() -> Worker + Send>,
+            Box<dyn Fn() -> Worker + Send>,
+        ),
+        String,
+    > {
         let state = &self.state;
         let settings = &state.settings;
         let lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
-        let replenish =
-            engine::replenish::worker(state.store.clone(), &format!("replenish-{id}")).lease(lease);
         let transport = engine::mail::Transport::from_config(
             settings.smtp_url.as_ref().map(|s| s.expose_secret()),
             settings.mailbox_dir.clone(),
@@ -146,28 +155,50 @@ impl Application {
             from_address: settings.mail_from.clone(),
             portal_url: Self::portal_url(settings, self.port()),
         };
-        let mail = engine::mail::worker(mailer, &format!("mail-{id}")).lease(lease);
-        Ok((replenish, mail))
+        let (store, replenish_id, mail_id) = (
+            state.store.clone(),
+            format!("replenish-{id}"),
+            format!("mail-{id}"),
+        );
+        let replenish =
+            move || engine::replenish::worker(store.clone(), &replenish_id).lease(lease);
+        let mail = move || engine::mail::worker(mailer.clone(), &mail_id).lease(lease);
+        Ok((Box::new(replenish), Box::new(mail)))
     }
 
-    /// Starts the background workers (unless settings turn them off); they stop when
-    /// `stop` turns true.
+    /// The replenishment and mail workers this app would run, named after `id` (tests
+    /// run them by hand with `Worker::run_once`).
+    pub fn workers(&self, id: &str) -> Result<(Worker, Worker), String> {
+        let (replenish, mail) = self.worker_makers(id)?;
+        Ok((replenish(), mail()))
+    }
+
+    /// Starts the background workers (unless settings turn them off), each under a
+    /// supervisor that starts it again if it ends; they stop when `stop` turns true.
     fn spawn_workers(&self, stop: watch::Receiver<bool>) -> Result<(), String> {
         if !self.state.settings.workers {
             return Ok(());
         }
         let host = format!("{}-{}", std::process::id(), self.port());
-        let (replenish, mail) = self.workers(&host)?;
-        tokio::spawn(replenish.run_with_wake(
-            stop.clone(),
-            std::time::Duration::from_millis(500),
-            self.state.jobs_wake.clone(),
-        ));
-        tokio::spawn(mail.run_with_wake(
-            stop,
-            std::time::Duration::from_secs(1),
-            Arc::new(Notify::new()),
-        ));
+        let (replenish, mail) = self.worker_makers(&host)?;
+        let health = &self.state.workers;
+        let (rh, mh) = (health[0].heartbeat.clone(), health[1].heartbeat.clone());
+        let (wake, rx) = (self.state.jobs_wake.clone(), stop.clone());
+        supervise(health[0].name, stop.clone(), move || {
+            replenish().heartbeat(rh.clone()).run_with_wake(
+                rx.clone(),
+                std::time::Duration::from_millis(500),
+                wake.clone(),
+            )
+        });
+        let rx = stop.clone();
+        supervise(health[1].name, stop, move || {
+            mail().heartbeat(mh.clone()).run_with_wake(
+                rx.clone(),
+                std::time::Duration::from_secs(1),
+                Arc::new(Notify::new()),
+            )
+        });
         Ok(())
     }
 

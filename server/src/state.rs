@@ -24,6 +24,8 @@ pub struct AppState {
     pub jobs_wake: Arc<Notify>,
     /// Writes ingested batches (group commit on SQLite).
     pub events: engine::ingest::Writer,
+    /// The background workers' liveness (replenishment, mail), when this process runs them.
+    pub workers: Vec<crate::supervisor::WorkerHealth>,
 }
 
 #[derive(Clone)]

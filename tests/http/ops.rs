@@ -9,6 +9,7 @@ on_both_backends!(
     health_metrics_and_security_headers,
     metrics_are_not_public,
     the_server_stops_cleanly_when_asked,
+    readiness_reports_each_worker_and_the_queue,
 );
 
 async fn health_metrics_and_security_headers(backend: Backend) {
@@ -95,5 +96,44 @@ async fn the_server_stops_cleanly_when_asked(backend: Backend) {
     assert!(
         c.get(app.url("/healthz")).send().await.is_err(),
         "nothing answers once it has stopped"
+    );
+}
+
+/// With its workers running (as `serve` runs them), `/readyz` names each worker with its
+/// last lap and the jobs by state, and `/metrics` carries the same as gauges.
+async fn readiness_reports_each_worker_and_the_queue(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            workers: true,
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    let mut text = String::new();
+    // The workers start their first lap as the server starts.
+    for _ in 0..50 {
+        let res = c.get(app.url("/readyz")).send().await.unwrap();
+        let status = res.status();
+        text = body(res).await;
+        if status == 200 && text.matches(": alive").count() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(text.starts_with("ready\n"), "{text}");
+    assert!(text.contains("database: ok"), "{text}");
+    assert!(text.contains("worker replenish: alive"), "{text}");
+    assert!(text.contains("worker mail: alive"), "{text}");
+    assert!(text.contains("jobs: "), "{text}");
+    let metrics = body(c.get(app.url("/metrics")).send().await.unwrap()).await;
+    assert!(
+        metrics.contains("shelfwise_worker_alive{worker=\"replenish\"} 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("shelfwise_worker_last_lap_seconds"),
+        "{metrics}"
     );
 }

@@ -1,5 +1,6 @@
 //! Settings from the portal: replenishment policies and the approval matrix's rules.
 
+use test_support::logins::{FF_ADMIN, FF_SUPPLIER};
 use test_support::{on_both_backends, spawn_app, Backend};
 
 use super::*;
@@ -7,6 +8,7 @@ use super::*;
 on_both_backends!(
     a_planner_sets_a_policy_for_one_store_from_the_portal,
     the_admin_edits_approval_rules_in_a_form,
+    settings_forms_refuse_before_they_look_and_trust_no_id,
 );
 
 async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend) {
@@ -312,4 +314,109 @@ async fn the_admin_edits_approval_rules_in_a_form(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(trail.len(), 3, "added, moved, deleted: each audited");
+}
+
+/// Someone without the permission is refused before anything is looked up (a supplier
+/// cannot probe which locations or suppliers exist), and ids from a form or the TOML
+/// editor are checked against the tenant by the engine, whoever calls it.
+async fn settings_forms_refuse_before_they_look_and_trust_no_id(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (ff, rl) = (
+        app.tenant("freshfield").await,
+        app.tenant("ridgeline").await,
+    );
+    let their_store = app.store.locations(rl).await.unwrap()[0].id.to_string();
+    let error_of = |res: reqwest::Response| {
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("error="), "{to}");
+        urlencoding_decode(&to)
+    };
+    let supplier = app.signed_in("freshfield", FF_SUPPLIER).await;
+    let policy = |location: &str| {
+        vec![
+            ("class", "dairy".to_string()),
+            ("location_id", location.to_string()),
+            ("method", "reorder_point".to_string()),
+            ("safety_stock", "0".to_string()),
+            ("service_z", "1.65".to_string()),
+            ("lead_time_days", String::new()),
+            ("case_pack", "1".to_string()),
+            ("moq", "0".to_string()),
+            ("uplifts", String::new()),
+        ]
+    };
+    for location in ["999999", their_store.as_str(), ""] {
+        let form = policy(location);
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = app
+            .post_form(&supplier, "/t/freshfield/settings/policies", &form)
+            .await;
+        let said = error_of(res);
+        assert!(
+            said.contains("Your role cannot change replenishment policies"),
+            "the same refusal whatever the location: {said}"
+        );
+    }
+    let (_, version, _) = app.store.tenant_settings(ff).await.unwrap().unwrap();
+    let toml = |location: &str| {
+        format!(
+            "auto_approve_limit_minor = 100000\n\n[[default_steps]]\nrole = \"approver\"\nescalate_after_hours = 24\n\n\
+             [[rules]]\nname = \"Theirs\"\nlocation_id = {location}\n\n[rules.outcome]\nkind = \"auto_approve\"\n"
+        )
+    };
+    let matrix_form = |location: &str| {
+        vec![
+            ("matrix", toml(location)),
+            ("po_window_minutes", "60".to_string()),
+            ("version", version.to_string()),
+        ]
+    };
+    let form = matrix_form(&their_store);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let said = error_of(
+        app.post_form(&supplier, "/t/freshfield/settings/approvals", &form)
+            .await,
+    );
+    assert!(
+        said.contains("Your role cannot change the approval matrix"),
+        "{said}"
+    );
+    // The admin may change the matrix, but not point a rule at another tenant's store.
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let said = error_of(
+        app.post_form(&admin, "/t/freshfield/settings/approvals", &form)
+            .await,
+    );
+    assert!(said.contains("choose a location of this portal"), "{said}");
+    let (_, after, _) = app.store.tenant_settings(ff).await.unwrap().unwrap();
+    assert_eq!(after, version, "nothing was saved");
+    // Without the version the page showed, nothing is saved either.
+    let mut form = matrix_form(&app.store.locations(ff).await.unwrap()[0].id.to_string());
+    form.retain(|(k, _)| *k != "version");
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let said = error_of(
+        app.post_form(&admin, "/t/freshfield/settings/approvals", &form)
+            .await,
+    );
+    assert!(said.contains("missing the matrix version"), "{said}");
+}
+
+/// The query string of a redirect, decoded for reading.
+fn urlencoding_decode(s: &str) -> String {
+    let bytes = s.replace('+', " ");
+    let mut out = Vec::new();
+    let b = bytes.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&bytes[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

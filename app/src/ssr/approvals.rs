@@ -78,7 +78,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                     t.reason.clone(),
                     facts,
                     snapshot_facts(&t.snapshot),
-                    involved(&t.involved_users).contains(&member.user_id),
+                    engine::replenish::parse_involved(&t.involved_users).contains(&member.user_id),
                 )
             }
             DocRef::PurchaseOrder(id) => {
@@ -113,7 +113,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                         .first()
                         .map(|l| snapshot_facts(&l.snapshot))
                         .unwrap_or_default(),
-                    involved(&po.involved_users).contains(&member.user_id),
+                    engine::replenish::parse_involved(&po.involved_users).contains(&member.user_id),
                 )
             }
         };

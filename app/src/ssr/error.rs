@@ -14,8 +14,17 @@ pub(crate) fn set_status(status: http::StatusCode) {
     }
 }
 
+/// A failed store call: logged here, answered with the generic sentence and a 500.
 pub(crate) fn internal(e: engine::sqlx::Error) -> ServerFnError {
-    tracing::error!(error = %e, "store call failed");
-    set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
-    ServerFnError::new("something went wrong on our side; please try again")
+    internal_engine(engine::EngineError::Store(e))
+}
+
+/// An engine error: internal ones are logged here and answered with the generic
+/// sentence and a 500; the others are the person's to read.
+pub(crate) fn internal_engine(e: engine::EngineError) -> ServerFnError {
+    if e.is_internal() {
+        tracing::error!(error = %e, "server function failed");
+        set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    ServerFnError::new(e.user_message())
 }

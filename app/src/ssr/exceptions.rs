@@ -60,7 +60,10 @@ pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError>
     }
     rows.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
     let mut assignees = Vec::new();
-    for role in [Role::Planner, Role::TenantAdmin] {
+    for role in Role::ALL
+        .into_iter()
+        .filter(|r| r.can(Permission::WorkExceptions))
+    {
         for (id, _, name) in store
             .members_with_role(tenant, role)
             .await

@@ -27,10 +27,6 @@ pub(crate) fn money(minor: i64, currency: &str) -> String {
     engine::mail::money(minor, currency)
 }
 
-pub(crate) fn involved(json: &str) -> Vec<i64> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
 /// The numbers a suggestion used, as rows to show a reviewer.
 pub(crate) fn snapshot_facts(json: &str) -> Vec<Fact> {
     let Ok(s) = serde_json::from_str::<engine::policy::Snapshot>(json) else {

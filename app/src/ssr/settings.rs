@@ -4,7 +4,7 @@ use engine::model::{day_string, Permission, Role};
 use leptos::prelude::*;
 
 use super::context::{require, require_inventory_reader};
-use super::error::internal;
+use super::error::{internal, internal_engine};
 use super::format::*;
 use crate::views::*;
 
@@ -15,10 +15,7 @@ pub async fn matrix() -> Result<MatrixView, ServerFnError> {
     let tenant = tc.tenant.id;
     let (matrix, window) = engine::replenish::matrix(store, tenant)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "loading the matrix failed");
-            ServerFnError::new("something went wrong on our side; please try again")
-        })?;
+        .map_err(internal_engine)?;
     let version = store
         .tenant_settings(tenant)
         .await

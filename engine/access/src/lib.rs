@@ -2,8 +2,8 @@
 //!
 //! The engine checks a [`Permission`] at the top of every command it offers (whoever
 //! calls it: a form, a server function, the REST API, a job acting for a person), and
-//! the portal shows only what the signed-in member's permissions allow. Nothing else
-//! in the code compares role names to decide what someone may do.
+//! the portal shows only what the signed-in member's permissions allow. What someone
+//! may do is decided from this table, never by comparing role names.
 //!
 //! This crate depends on serde alone so that the browser build of the portal can use
 //! the same types as the server.
@@ -22,8 +22,8 @@ pub enum Role {
     PlatformAdmin,
 }
 
-/// Who a role serves. Permissions never cross audiences: a supplier user can never be
-/// given a staff permission, for example as a stand-in.
+/// Who a role serves. A supplier's permissions are never shared with another audience:
+/// a supplier user can never be given a staff permission, for example as a stand-in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
@@ -115,7 +115,7 @@ impl Role {
             Role::Approver => &[P::ViewInventory, P::DecideApprovals],
             Role::Supplier => &[P::AnswerPurchaseOrders],
             Role::PartnerAdmin => &[P::ViewInventory, P::SeeJobs, P::ManageClientTenants],
-            Role::PlatformAdmin => &[P::ViewInventory, P::SeeJobs, P::ManagePlatform],
+            Role::PlatformAdmin => &[P::ViewInventory, P::ManagePlatform],
         }
     }
 
@@ -245,9 +245,9 @@ mod tests {
     }
 
     #[test]
-    fn audiences_never_share_a_permission() {
-        // A permission belongs to one audience, so no stand-in, act-as or role mix-up can
-        // carry a staff permission to a supplier (or the reverse).
+    fn a_supplier_permission_is_never_shared() {
+        // No stand-in, act-as or role mix-up can carry a staff permission to a supplier
+        // (or a supplier's to anyone else).
         for p in Permission::ALL {
             let audiences: Vec<Audience> = Role::ALL
                 .iter()

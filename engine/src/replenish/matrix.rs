@@ -43,10 +43,16 @@ pub fn default_matrix() -> Matrix {
     }
 }
 
+/// The most rules a matrix may have (each document is matched against them in order).
+pub const MAX_RULES: usize = 200;
+
 /// Checks a matrix an admin wants to save; the message names what is wrong.
 pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
     if m.auto_approve_limit_minor < 0 {
         return Err("auto_approve_limit_minor must not be negative".into());
+    }
+    if m.rules.len() > MAX_RULES {
+        return Err(format!("a matrix has at most {MAX_RULES} rules"));
     }
     if m.default_steps.is_empty() {
         return Err("default_steps must have at least one step: something has to approve documents no rule auto-approves".into());
@@ -71,8 +77,10 @@ pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
     };
     check_steps(&m.default_steps, "default_steps")?;
     for (i, r) in m.rules.iter().enumerate() {
-        if r.name.trim().is_empty() {
-            return Err(format!("rules[{i}].name must not be empty"));
+        if r.name.trim().is_empty() || r.name.chars().count() > 80 {
+            return Err(format!(
+                "rules[{i}].name must be given, in at most 80 characters"
+            ));
         }
         if let (Some(a), Some(b)) = (r.min_value_minor, r.max_value_minor) {
             if a > b {
@@ -141,9 +149,10 @@ pub async fn save_matrix(
 ) -> Result<i64, EngineError> {
     member.require(Permission::EditApprovalMatrix)?;
     validate_matrix(matrix).map_err(EngineError::Invalid)?;
+    check_own_ids(store, tenant, matrix).await?;
     if !(1..=10_080).contains(&window_minutes) {
         return Err(EngineError::Invalid(
-            "po_window_minutes must be between 1 and 10080 (a week)".into(),
+            "the purchase-order window must be between 1 and 10,080 minutes (a week)".into(),
         ));
     }
     let mut tx = store.begin().await?;
@@ -162,6 +171,37 @@ pub async fn save_matrix(
     .await?;
     tx.commit().await?;
     Ok(version)
+}
+
+/// Every location and supplier a rule names must be the tenant's own: ids from a form
+/// or the TOML editor are not trusted as they are.
+async fn check_own_ids(
+    store: &Store,
+    tenant: TenantId,
+    matrix: &Matrix,
+) -> Result<(), EngineError> {
+    let (locations, suppliers) = store.labels(tenant).await?;
+    for (i, r) in matrix.rules.iter().enumerate() {
+        if r.location_id
+            .is_some_and(|l| !locations.iter().any(|x| x.0 == l))
+        {
+            return Err(EngineError::Invalid(format!(
+                "rule {} ({}): choose a location of this portal",
+                i + 1,
+                r.name
+            )));
+        }
+        if r.supplier_id
+            .is_some_and(|s| !suppliers.iter().any(|x| x.0 == s))
+        {
+            return Err(EngineError::Invalid(format!(
+                "rule {} ({}): choose a supplier of this portal",
+                i + 1,
+                r.name
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Refuses a change made from a page that showed another version of the matrix.

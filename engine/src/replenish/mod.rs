@@ -16,7 +16,7 @@
 //! | [`delegation`] | stand-ins while away |
 //! | [`matrix`] | the tenant's approval matrix: defaults, checks, saving |
 //! | [`policies`] | replenishment policies per class and location |
-//! | [`jobs`] | the queue's job kinds and the worker that runs them |
+//! | [`jobs`] | the queue's job kinds (the worker that runs them is [`worker`]) |
 //!
 //! The decisions themselves are the pure functions of [`crate::policy`],
 //! [`crate::sourcing`], [`crate::approval`] and [`crate::workflow`]; SQL is in `store`.
@@ -57,7 +57,7 @@ pub(crate) const HISTORY_DAYS: i64 = 28;
 pub(crate) const SYSTEM: &str = "system:replenishment";
 
 /// The users who requested or changed a document (none of them may approve it).
-pub(crate) fn parse_involved(s: &str) -> Vec<i64> {
+pub fn parse_involved(s: &str) -> Vec<i64> {
     serde_json::from_str(s).unwrap_or_default()
 }
 

@@ -119,6 +119,26 @@ pub async fn save_policy(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::EditPolicies)?;
+    // The scope must be this tenant's: a class it has (or `*`), a location of its own.
+    let class = class.trim();
+    if class != "*"
+        && !store
+            .product_classes(tenant)
+            .await?
+            .iter()
+            .any(|c| c == class)
+    {
+        return Err(EngineError::Invalid(
+            "choose a product class this portal has, or every class".into(),
+        ));
+    }
+    if let Some(l) = location {
+        if !store.locations(tenant).await?.iter().any(|x| x.id == l) {
+            return Err(EngineError::Invalid(
+                "choose a location of this portal, or every location".into(),
+            ));
+        }
+    }
     let actor = member.actor();
     write_policy(
         store, tenant, class, location, settings, &actor, request_id, now, true,
@@ -204,13 +224,13 @@ pub async fn delete_policy(
     member: &Member,
     id: i64,
     request_id: Option<&str>,
+    now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::EditPolicies)?;
     let mut tx = store.begin().await?;
     let gone = tenant_settings::delete_policy_tx(&mut tx, tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;
-    let now = crate::model::now_ms();
     let recheck = RecheckScope::new(&gone.class, gone.location_id, None);
     enqueue_tx(&mut tx, &NewJob::of(tenant, &recheck, now)).await?;
     append_audit_tx(

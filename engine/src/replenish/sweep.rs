@@ -24,7 +24,7 @@ const SWEEP_BATCH_MS: u64 = 4;
 
 /// Records, in the caller's transaction, that positions changed: each is marked for a
 /// policy check and the tenant's sweep is queued, so the check cannot be lost.
-pub async fn positions_changed_tx(
+pub(crate) async fn positions_changed_tx(
     tx: &mut Tx,
     tenant: TenantId,
     changed: &[(i64, i64)],

@@ -236,7 +236,7 @@ pub(crate) async fn supplier_label_tx(
 }
 
 impl Store {
-    /// Location (code, name) and product (sku, name) labels by id, for display.
+    /// Location (id, code, name) and supplier (id, code, name) labels, for display.
     pub async fn labels(
         &self,
         tenant: TenantId,

@@ -249,21 +249,64 @@ impl Store {
     }
 
     /// Returns running jobs whose lease lapsed (their worker died) to `retryable`, or to
-    /// `discarded` when that was their last attempt. Returns how many were rescued.
-    pub async fn rescue_jobs(&self, now: i64) -> Result<u64, sqlx::Error> {
+    /// `discarded` when that was their last attempt. Returns the jobs rescued, with their
+    /// new state (the caller raises the dead letters).
+    pub async fn rescue_jobs(&self, now: i64) -> Result<Vec<Job>, sqlx::Error> {
+        let sql = format!(
+            "UPDATE jobs SET \
+               state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END, \
+               finalized_at = CASE WHEN attempt >= max_attempts THEN $1 ELSE NULL END, \
+               scheduled_at = $1, last_error = 'lease expired: the worker stopped before finishing', \
+               lease_expires_at = NULL \
+             WHERE state = 'running' AND lease_expires_at < $1 RETURNING {JOB_COLUMNS}"
+        );
+        on_db!(&self.db, write, |pool| {
+            sqlx::query_as::<_, JobRow>(&sql)
+                .bind(now)
+                .fetch_all(pool)
+                .await
+        })
+        .map(|rows| rows.into_iter().map(Job::from).collect())
+    }
+
+    /// Whether attempt `attempt` of job `id` still holds its lease at `now`: checked just
+    /// before a handler does what it cannot take back (an e-mail send), so a worker whose
+    /// lease lapsed does not send what the rescuing worker will send again.
+    pub async fn holds_job(&self, id: i64, attempt: i64, now: i64) -> Result<bool, sqlx::Error> {
+        on_db!(&self.db, write, |pool| {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM jobs WHERE id = $1 AND attempt = $2 AND state = 'running' \
+                 AND lease_expires_at > $3",
+            )
+            .bind(id)
+            .bind(attempt)
+            .bind(now)
+            .fetch_one(pool)
+            .await
+            .map(|n| n == 1)
+        })
+    }
+
+    /// Extends a running job's lease to `until`, while its handler works. False when the
+    /// job is no longer this attempt's (the lease lapsed and it was rescued or claimed):
+    /// the handler must then not start anything it cannot take back, such as a send.
+    pub async fn extend_lease(
+        &self,
+        id: i64,
+        attempt: i64,
+        until: i64,
+    ) -> Result<bool, sqlx::Error> {
         on_db!(&self.db, write, |pool| {
             sqlx::query(
-                "UPDATE jobs SET \
-                   state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END, \
-                   finalized_at = CASE WHEN attempt >= max_attempts THEN $1 ELSE NULL END, \
-                   scheduled_at = $1, last_error = 'lease expired: the worker stopped before finishing', \
-                   lease_expires_at = NULL \
-                 WHERE state = 'running' AND lease_expires_at < $1",
+                "UPDATE jobs SET lease_expires_at = $3 \
+                 WHERE id = $1 AND attempt = $2 AND state = 'running'",
             )
-            .bind(now)
+            .bind(id)
+            .bind(attempt)
+            .bind(until)
             .execute(pool)
             .await
-            .map(|r| r.rows_affected())
+            .map(|r| r.rows_affected() == 1)
         })
     }
 

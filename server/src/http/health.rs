@@ -32,6 +32,7 @@ pub async fn metrics(
     // Behind a proxy every peer is the proxy, so loopback proves nothing there.
     let local = peer.ip().is_loopback() && !state.settings.trust_proxy;
     if local || token_ok {
+        record_gauges(&state).await;
         crate::observability::metrics_handle()
             .render()
             .into_response()
@@ -44,13 +45,66 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// Ready when the database answers.
+/// Ready when the database answers and every worker this process runs has started a
+/// lap recently. The body says, line by line, what was checked: the database, each
+/// worker's last lap, and the jobs of every tenant by state (the queue's depth).
 pub async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    let now = engine::model::now_ms();
+    let mut ready = true;
+    let mut lines = Vec::new();
     match state.store.db().ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Ok(()) => lines.push("database: ok".to_string()),
         Err(e) => {
             tracing::warn!(error = %e, "database not ready");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+            ready = false;
+            lines.push("database: unavailable".into());
+        }
+    }
+    if state.settings.workers {
+        for w in &state.workers {
+            let alive = w.alive(now);
+            ready &= alive;
+            lines.push(match w.last_lap_ago_ms(now) {
+                Some(ago) => format!(
+                    "worker {}: {}, last lap {:.1} s ago",
+                    w.name,
+                    if alive { "alive" } else { "stalled" },
+                    ago as f64 / 1000.0
+                ),
+                None => format!("worker {}: not started", w.name),
+            });
+        }
+    }
+    if let Ok(counts) = state.store.job_counts(None).await {
+        let counts: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        lines.push(format!("jobs: {}", counts.join(", ")));
+    }
+    let head = if ready { "ready" } else { "not ready" };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, format!("{head}\n{}\n", lines.join("\n"))).into_response()
+}
+
+/// Worker liveness and queue depth as gauges, refreshed when `/metrics` is scraped.
+pub(crate) async fn record_gauges(state: &AppState) {
+    let now = engine::model::now_ms();
+    for w in &state.workers {
+        if let Some(ago) = w.last_lap_ago_ms(now) {
+            metrics::gauge!("shelfwise_worker_last_lap_seconds", "worker" => w.name)
+                .set(ago as f64 / 1000.0);
+            metrics::gauge!("shelfwise_worker_alive", "worker" => w.name).set(if w.alive(now) {
+                1.0
+            } else {
+                0.0
+            });
+        }
+    }
+    if let Ok(counts) = state.store.job_counts(None).await {
+        for (job_state, n) in counts {
+            metrics::gauge!("shelfwise_jobs", "state" => job_state).set(n as f64);
         }
     }
 }

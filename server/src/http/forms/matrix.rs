@@ -7,9 +7,8 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::approval::{DocumentType, Outcome, Rule, Step};
-use engine::model::{now_ms, Role, TenantId};
+use engine::model::{now_ms, Role};
 use engine::replenish::{self, RuleEdit};
-use engine::{EngineError, Store};
 use serde::Deserialize;
 
 use super::{message, param, whole, FormError, Params, Posted, SignedIn};
@@ -30,7 +29,7 @@ pub struct MatrixForm {
 struct MatrixSave {
     matrix: engine::approval::Matrix,
     window: i64,
-    version: Option<i64>,
+    version: i64,
 }
 
 impl TryFrom<MatrixForm> for MatrixSave {
@@ -41,10 +40,13 @@ impl TryFrom<MatrixForm> for MatrixSave {
         })?;
         let matrix = replenish::matrix_from_toml(&f.matrix)
             .map_err(|e| FormError(format!("The matrix was not saved: {e}")))?;
+        let version = f.version.trim().parse().map_err(|_| {
+            FormError::new("The form is missing the matrix version; reload the page.")
+        })?;
         Ok(MatrixSave {
             matrix,
             window,
-            version: f.version.trim().parse().ok(),
+            version,
         })
     }
 }
@@ -65,7 +67,7 @@ pub async fn save(
         &me.member,
         &m.matrix,
         m.window,
-        m.version,
+        Some(m.version),
         me.rid(),
         now_ms(),
     );
@@ -97,9 +99,9 @@ fn parse_money(text: &str) -> Option<i64> {
         .checked_add(cents)
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct StepFields {
+/// One approval step's three fields of the rule form.
+#[derive(Default)]
+struct StepFields {
     role: String,
     hours: String,
     escalate_to: String,
@@ -246,28 +248,6 @@ impl TryFrom<RuleForm> for RuleAdd {
     }
 }
 
-/// A rule's location and supplier must be this tenant's: ids from a form are not
-/// trusted as they are.
-async fn own_ids(store: &Store, tenant: TenantId, rule: &Rule) -> Result<(), String> {
-    let (locations, suppliers) = store
-        .labels(tenant)
-        .await
-        .map_err(|e| message(&EngineError::Store(e)))?;
-    if rule
-        .location_id
-        .is_some_and(|l| !locations.iter().any(|x| x.0 == l))
-    {
-        return Err("Choose a location of this portal.".into());
-    }
-    if rule
-        .supplier_id
-        .is_some_and(|s| !suppliers.iter().any(|x| x.0 == s))
-    {
-        return Err("Choose a supplier of this portal.".into());
-    }
-    Ok(())
-}
-
 pub async fn add_rule(
     State(state): State<Arc<AppState>>,
     me: SignedIn,
@@ -278,9 +258,6 @@ pub async fn add_rule(
         Err(e) => return me.error(PAGE, &format!("The rule was not added: {e}")),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
-    if let Err(e) = own_ids(store, t, &add.rule).await {
-        return me.error(PAGE, &format!("The rule was not added: {e}"));
-    }
     let name = add.rule.name.clone();
     let edit = RuleEdit::Add(add.rule);
     let r = replenish::edit_matrix(store, t, &me.member, add.version, edit, me.rid(), now_ms());

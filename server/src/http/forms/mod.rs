@@ -122,8 +122,8 @@ where
 pub struct SignedIn {
     pub tc: TenantCtx,
     pub member: Member,
-    /// The server's request id, recorded with the audit entries the post causes.
-    pub request_id: Option<String>,
+    /// The request id, recorded with the audit entries the post causes.
+    request_id: Option<String>,
 }
 
 impl<S> FromRequestParts<S> for SignedIn

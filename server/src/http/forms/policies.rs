@@ -32,7 +32,7 @@ pub struct PolicyForm {
 }
 
 /// A policy as the form gives it: its scope (checked against the tenant's classes and
-/// locations by the handler) and its settings (checked here).
+/// locations by the engine) and its settings (checked here).
 struct PolicySave {
     class: String,
     location: Option<String>,
@@ -119,31 +119,12 @@ pub async fn save(
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
-    let classes = match store.product_classes(t).await {
-        Ok(c) => c,
-        Err(e) => return me.error(PAGE, &message(&EngineError::Store(e))),
-    };
-    if p.class != "*" && !classes.contains(&p.class) {
-        return me.error(
-            PAGE,
-            "Choose a product class this portal has, or every class.",
-        );
-    }
-    // Only this tenant's locations: an id from the form is not trusted as it is.
     let location = match &p.location {
         None => None,
-        Some(given) => {
-            let locations = match store.locations(t).await {
-                Ok(l) => l,
-                Err(e) => return me.error(PAGE, &message(&EngineError::Store(e))),
-            };
-            match id(given).filter(|id| locations.iter().any(|l| l.id == *id)) {
-                Some(id) => Some(id),
-                None => {
-                    return me.error(PAGE, "Choose a location of this portal, or every location.")
-                }
-            }
-        }
+        Some(given) => match id(given) {
+            Some(id) => Some(id),
+            None => return me.error(PAGE, "Choose a location of this portal, or every location."),
+        },
     };
     let r = replenish::save_policy(
         store,
@@ -174,7 +155,7 @@ pub async fn delete(
 ) -> Response {
     let policy = id(param(&params, "id")).unwrap_or(0);
     let (store, t) = (&state.store, me.tc.tenant.id);
-    match replenish::delete_policy(store, t, &me.member, policy, me.rid()).await {
+    match replenish::delete_policy(store, t, &me.member, policy, me.rid(), now_ms()).await {
         Ok(()) => {
             state.jobs_wake.notify_one();
             me.notice(PAGE, "Policy deleted; the next broader one applies.")
