@@ -20,7 +20,7 @@ use crate::store::{Applied, Store};
 /// Most events accepted in one request.
 pub const MAX_BATCH: usize = 5_000;
 /// Largest quantity one event may move.
-pub const MAX_QUANTITY: i64 = 1_000_000;
+pub use crate::limits::MAX_QUANTITY;
 /// Most field errors reported for one batch.
 const MAX_ERRORS: usize = 50;
 

@@ -9,6 +9,7 @@ pub mod exceptions;
 pub mod identity;
 pub mod ingest;
 pub mod jobs;
+pub mod limits;
 pub mod mail;
 pub mod model;
 pub mod policy;

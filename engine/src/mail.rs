@@ -311,7 +311,10 @@ impl Mailer {
                         ("Quantity".into(), tr.quantity.to_string()),
                         (
                             "Value".into(),
-                            money(tr.quantity * tr.unit_cost_minor, &tenant.currency),
+                            money(
+                                tr.quantity.saturating_mul(tr.unit_cost_minor),
+                                &tenant.currency,
+                            ),
                         ),
                     ],
                     tr.reason,

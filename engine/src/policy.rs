@@ -56,7 +56,9 @@ pub struct Position {
 
 impl Position {
     pub fn inventory_position(&self) -> i64 {
-        self.on_hand + self.in_transit + self.on_order
+        self.on_hand
+            .saturating_add(self.in_transit)
+            .saturating_add(self.on_order)
     }
 }
 
@@ -91,7 +93,7 @@ fn mean_and_std(daily: &[i64]) -> (f64, f64) {
         return (0.0, 0.0);
     }
     let n = daily.len() as f64;
-    let mean = daily.iter().sum::<i64>() as f64 / n;
+    let mean = daily.iter().map(|d| *d as f64).sum::<f64>() / n;
     if daily.len() < 2 {
         return (mean, 0.0);
     }
@@ -106,7 +108,7 @@ fn mean_and_std(daily: &[i64]) -> (f64, f64) {
 /// The strongest promotion factor active at any time between now and the end of the
 /// lead time (1.0 when none).
 fn uplift_factor(uplifts: &[Uplift], now: i64, lead_time_days: i64) -> f64 {
-    let until = now + lead_time_days.max(1) * DAY_MS;
+    let until = now.saturating_add(lead_time_days.max(1).saturating_mul(DAY_MS));
     uplifts
         .iter()
         .filter(|u| u.from_ms < until && u.to_ms > now && u.factor > 0.0)
@@ -121,7 +123,9 @@ pub fn order_quantity(raw: i64, case_pack: i64, moq: i64) -> i64 {
     }
     let q = raw.max(moq);
     let pack = case_pack.max(1);
-    (q + pack - 1) / pack * pack
+    // Whole cases, rounded up; saturating so no input can wrap.
+    let cases = q / pack + i64::from(q % pack != 0);
+    cases.saturating_mul(pack)
 }
 
 /// Decides whether `position` needs replenishing under `policy`, given recent daily
@@ -152,9 +156,9 @@ pub fn evaluate(
             } => {
                 let rop = match reorder_point {
                     Some(r) => scale(*r),
-                    None => lead_time_demand + safety_stock,
+                    None => lead_time_demand.saturating_add(safety_stock),
                 };
-                let target = scale(*order_up_to).max(rop + 1);
+                let target = scale(*order_up_to).max(rop.saturating_add(1));
                 (rop, target, ip <= rop)
             }
             Levels::MinMax { min, max } => {
@@ -183,7 +187,7 @@ pub fn evaluate(
     if !triggered {
         return None;
     }
-    let quantity = order_quantity(target - ip, policy.case_pack, policy.moq);
+    let quantity = order_quantity(target.saturating_sub(ip), policy.case_pack, policy.moq);
     if quantity == 0 {
         return None;
     }
@@ -242,6 +246,39 @@ mod tests {
             in_transit,
             on_order,
         }
+    }
+
+    #[test]
+    fn extreme_figures_never_overflow() {
+        let extremes = [i64::MIN, -1, 0, 1, i64::MAX];
+        for &level in &extremes {
+            for &stock in &extremes {
+                for &pack in &[1, i64::MAX] {
+                    let policy = Policy {
+                        levels: Levels::ReorderPoint {
+                            reorder_point: Some(level),
+                            order_up_to: level,
+                        },
+                        safety_stock: level,
+                        service_z: 5.0,
+                        lead_time_days: i64::MAX,
+                        case_pack: pack,
+                        moq: level,
+                        uplifts: vec![Uplift {
+                            from_ms: 0,
+                            to_ms: i64::MAX,
+                            factor: 20.0,
+                        }],
+                    };
+                    let need = evaluate(&policy, pos(stock, stock, stock), &[i64::MAX; 20], NOW);
+                    if let Some(n) = need {
+                        assert!(n.quantity > 0);
+                    }
+                }
+            }
+        }
+        assert_eq!(order_quantity(i64::MAX, 7, 0), i64::MAX);
+        assert_eq!(order_quantity(i64::MAX, 1, i64::MAX), i64::MAX);
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub struct Plan {
 /// Units a donor can give and still stay above its own reorder point, counting what it
 /// has in transit and on order; never more than it physically holds.
 pub fn surplus(c: &Candidate) -> i64 {
-    let keep_above = c.position.inventory_position() - (c.reorder_point + 1);
+    let keep_above = c
+        .position
+        .inventory_position()
+        .saturating_sub(c.reorder_point.saturating_add(1));
     keep_above.min(c.position.on_hand).max(0)
 }
 

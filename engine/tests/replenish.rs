@@ -26,6 +26,7 @@ conformance!(
     concurrent_small_batches_are_each_applied_once_and_a_bad_one_fails_alone,
     an_edit_after_approval_sends_the_transfer_back_for_approval,
     a_product_added_later_is_found_by_a_running_ingestion,
+    extreme_numbers_are_refused_with_the_field_named,
 );
 
 const TENANT: &str = r#"
@@ -1076,4 +1077,89 @@ async fn a_product_added_later_is_found_by_a_running_ingestion(store: &Store) {
         mine_before,
         "not this one's"
     );
+}
+
+/// The reproduction from the hardening review: a policy with safety stock and MOQ of
+/// i64::MAX was accepted and then overflowed the re-check. Every entry is bounded now,
+/// and the refusal names the field.
+async fn extreme_numbers_are_refused_with_the_field_named(store: &Store) {
+    let a = acme(store).await;
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let before = store.policies(a.t).await.unwrap().len();
+    for (settings, field) in [
+        (
+            replenish::PolicySettings {
+                safety_stock: i64::MAX,
+                ..Default::default()
+            },
+            "safety_stock",
+        ),
+        (
+            replenish::PolicySettings {
+                moq: i64::MAX,
+                ..Default::default()
+            },
+            "moq",
+        ),
+        (
+            replenish::PolicySettings {
+                case_pack: i64::MAX,
+                ..Default::default()
+            },
+            "case_pack",
+        ),
+        (
+            replenish::PolicySettings {
+                lead_time_days: Some(i64::MIN),
+                ..Default::default()
+            },
+            "lead_time_days",
+        ),
+        (
+            replenish::PolicySettings {
+                service_z: f64::NAN,
+                ..Default::default()
+            },
+            "service_z",
+        ),
+    ] {
+        let r = replenish::save_policy(
+            store,
+            a.t,
+            &planner,
+            "dairy",
+            Some(a.s1),
+            &settings,
+            None,
+            now_ms(),
+        )
+        .await;
+        assert!(
+            matches!(&r, Err(EngineError::Invalid(m)) if m.contains(field)),
+            "{field}: {r:?}"
+        );
+    }
+    assert_eq!(
+        store.policies(a.t).await.unwrap().len(),
+        before,
+        "nothing saved"
+    );
+    // Shipping, receiving or changing a transfer by an absurd quantity is refused too.
+    let id = store_one_runs_low(store, &a).await;
+    let quantity = store.transfer(a.t, id).await.unwrap().unwrap().quantity;
+    for cmd in [
+        TransferCommand::Edit { quantity: i64::MAX },
+        TransferCommand::Edit { quantity: -5 },
+        TransferCommand::Ship { quantity: i64::MAX },
+        TransferCommand::Receive { quantity: i64::MIN },
+    ] {
+        let r = replenish::transfer_command(store, a.t, &planner, id, cmd.clone(), None, now_ms())
+            .await;
+        assert!(
+            matches!(&r, Err(EngineError::Invalid(m)) if m.contains("quantity")),
+            "{cmd:?}: {r:?}"
+        );
+    }
+    let t = store.transfer(a.t, id).await.unwrap().unwrap();
+    assert_eq!(t.quantity, quantity, "unchanged");
 }

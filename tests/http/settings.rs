@@ -47,9 +47,15 @@ async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend)
             "0",
             "",
             store_id.to_string(),
-            "case_pack must be at least 1",
+            "case_pack must be between 1 and 100000",
         ),
         ("6", "soon 1.5", store_id.to_string(), "Promotion line 1"),
+        (
+            "9223372036854775807",
+            "",
+            store_id.to_string(),
+            "case_pack must be between 1 and 100000",
+        ),
         (
             "6",
             "",

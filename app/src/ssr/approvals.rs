@@ -74,7 +74,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                 ];
                 (
                     format!("Transfer {id}: {} × {product}", t.quantity),
-                    money(t.quantity * t.unit_cost_minor, &currency),
+                    money(t.quantity.saturating_mul(t.unit_cost_minor), &currency),
                     t.reason.clone(),
                     facts,
                     snapshot_facts(&t.snapshot),

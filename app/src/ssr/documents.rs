@@ -50,7 +50,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 ("Quantity".into(), t.quantity.to_string()),
                 (
                     "Value".into(),
-                    money(t.quantity * t.unit_cost_minor, &currency),
+                    money(t.quantity.saturating_mul(t.unit_cost_minor), &currency),
                 ),
                 position_fact(store, tenant, &labels, t.from_location_id, t.product_id).await?,
                 position_fact(store, tenant, &labels, t.to_location_id, t.product_id).await?,
@@ -91,7 +91,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                     product_label(store, tenant, l.product_id).await?,
                     l.quantity.to_string(),
                     money(l.unit_cost_minor, &currency),
-                    money(l.quantity * l.unit_cost_minor, &currency),
+                    money(l.quantity.saturating_mul(l.unit_cost_minor), &currency),
                     l.reason.clone(),
                 ]);
             }
@@ -186,7 +186,7 @@ pub async fn documents() -> Result<Documents, ServerFnError> {
                 labels.location(t.to_location_id)
             ),
             state: t.state.as_str().into(),
-            value: money(t.quantity * t.unit_cost_minor, &currency),
+            value: money(t.quantity.saturating_mul(t.unit_cost_minor), &currency),
             updated: ago(t.updated_at),
         });
     }

@@ -216,7 +216,7 @@ pub(crate) async fn evaluate_tx(
         .await?;
         let doc = approval::Document {
             doc_type: DocumentType::Transfer,
-            value_minor: qty * facts.cost_minor,
+            value_minor: qty.saturating_mul(facts.cost_minor),
             class: Some(facts.class.clone()),
             location_id: location,
             region: facts.region.clone(),

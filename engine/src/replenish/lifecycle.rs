@@ -15,6 +15,7 @@ use crate::db::Tx;
 use crate::error::EngineError;
 use crate::exceptions;
 use crate::jobs::NewJob;
+use crate::limits::{within, MAX_QUANTITY};
 use crate::mail::SendMail;
 use crate::model::{DocRef, Member, Permission, TenantId};
 use crate::policy::Position;
@@ -271,6 +272,16 @@ pub async fn transfer_command(
             "decisions go through the approvals inbox".into(),
         ));
     }
+    let quantity = match &cmd {
+        TransferCommand::Ship { quantity } | TransferCommand::Edit { quantity } => {
+            Some((*quantity, 1))
+        }
+        TransferCommand::Receive { quantity } => Some((*quantity, 0)),
+        _ => None,
+    };
+    if let Some((q, least)) = quantity {
+        within("quantity", q, least, MAX_QUANTITY).map_err(EngineError::Invalid)?;
+    }
     let mut tx = store.begin().await?;
     let mut rec = transfers::transfer_tx(&mut tx, tenant, id)
         .await?
@@ -303,7 +314,7 @@ pub async fn transfer_command(
             catalog::location_label_tx(&mut tx, tenant, rec.to_location_id).await?;
         let doc = approval::Document {
             doc_type: DocumentType::Transfer,
-            value_minor: rec.quantity * rec.unit_cost_minor,
+            value_minor: rec.quantity.saturating_mul(rec.unit_cost_minor),
             class: Some(class),
             location_id: rec.to_location_id,
             region,

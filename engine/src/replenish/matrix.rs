@@ -8,6 +8,7 @@ use crate::approval::{DocumentType, Matrix, Outcome, Rule, Step};
 use crate::audit::AuditEntry;
 use crate::db::Tx;
 use crate::error::EngineError;
+use crate::limits::{within, MAX_MONEY_MINOR};
 use crate::model::{Audience, Member, Permission, Role, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::tenant_settings;
@@ -48,9 +49,12 @@ pub const MAX_RULES: usize = 200;
 
 /// Checks a matrix an admin wants to save; the message names what is wrong.
 pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
-    if m.auto_approve_limit_minor < 0 {
-        return Err("auto_approve_limit_minor must not be negative".into());
-    }
+    within(
+        "auto_approve_limit_minor",
+        m.auto_approve_limit_minor,
+        0,
+        MAX_MONEY_MINOR,
+    )?;
     if m.rules.len() > MAX_RULES {
         return Err(format!("a matrix has at most {MAX_RULES} rules"));
     }
@@ -81,6 +85,14 @@ pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
             return Err(format!(
                 "rules[{i}].name must be given, in at most 80 characters"
             ));
+        }
+        for (field, v) in [
+            ("min_value_minor", r.min_value_minor),
+            ("max_value_minor", r.max_value_minor),
+        ] {
+            if let Some(v) = v {
+                within(&format!("rules[{i}].{field}"), v, 0, MAX_MONEY_MINOR)?;
+            }
         }
         if let (Some(a), Some(b)) = (r.min_value_minor, r.max_value_minor) {
             if a > b {

@@ -8,6 +8,9 @@ use super::jobs::RecheckScope;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::jobs::NewJob;
+use crate::limits::{
+    within, MAX_CASE_PACK, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_SERVICE_Z, MAX_UPLIFT,
+};
 use crate::model::{Member, Permission, TenantId};
 use crate::policy::{Levels, Policy, Uplift};
 use crate::store::audit::append_audit_tx;
@@ -58,23 +61,25 @@ impl Default for PolicySettings {
 }
 
 impl PolicySettings {
+    /// Checks every field against its documented range (`engine::limits`); the message
+    /// names the field.
     pub fn validate(&self) -> Result<(), String> {
-        if self.case_pack < 1 {
-            return Err("case_pack must be at least 1".into());
+        within("case_pack", self.case_pack, 1, MAX_CASE_PACK)?;
+        within("moq", self.moq, 0, MAX_LEVEL)?;
+        within("safety_stock", self.safety_stock, 0, MAX_LEVEL)?;
+        if !(0.0..=MAX_SERVICE_Z).contains(&self.service_z) {
+            return Err(format!("service_z must be between 0 and {MAX_SERVICE_Z}"));
         }
-        if self.moq < 0 || self.safety_stock < 0 {
-            return Err("moq and safety_stock must not be negative".into());
+        if let Some(d) = self.lead_time_days {
+            within("lead_time_days", d, 0, MAX_LEAD_TIME_DAYS)?;
         }
-        if !(0.0..=5.0).contains(&self.service_z) {
-            return Err("service_z must be between 0 and 5".into());
-        }
-        if self.lead_time_days.is_some_and(|d| !(0..=365).contains(&d)) {
-            return Err("lead_time_days must be between 0 and 365".into());
+        if self.uplifts.len() > 50 {
+            return Err("at most 50 promotions per policy".into());
         }
         for (i, u) in self.uplifts.iter().enumerate() {
-            if u.to_ms <= u.from_ms || !(0.0..=20.0).contains(&u.factor) {
+            if u.to_ms <= u.from_ms || !(0.0..=MAX_UPLIFT).contains(&u.factor) {
                 return Err(format!(
-                    "uplifts[{i}] must end after it starts and have a factor between 0 and 20"
+                    "uplifts[{i}] must end after it starts and have a factor between 0 and {MAX_UPLIFT}"
                 ));
             }
         }

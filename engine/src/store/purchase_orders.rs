@@ -124,7 +124,7 @@ pub(crate) async fn insert_po_line_tx(
         )
         .bind(tenant.0)
         .bind(l.po)
-        .bind(l.quantity * l.unit_cost_minor)
+        .bind(l.quantity.saturating_mul(l.unit_cost_minor))
         .bind(now)
         .execute(c)
         .await

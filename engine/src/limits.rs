@@ -1,0 +1,41 @@
+//! The ranges numbers from outside must fall in: every entry point (forms, the REST API,
+//! tenant files, the TOML editor) checks them and names the field at fault, and the
+//! engine's arithmetic on numbers inside them cannot overflow (it is checked or
+//! saturating besides; release builds also keep overflow checks on).
+
+/// Largest quantity one event, document line or command may move.
+pub const MAX_QUANTITY: i64 = 1_000_000;
+/// Largest stock level a policy or position may name (reorder point, order-up-to,
+/// safety stock, minimum order quantity).
+pub const MAX_LEVEL: i64 = 100_000_000;
+/// Largest case pack.
+pub const MAX_CASE_PACK: i64 = 100_000;
+/// Largest lead time, in days.
+pub const MAX_LEAD_TIME_DAYS: i64 = 365;
+/// Largest amount of money, in minor units (a trillion in currency units).
+pub const MAX_MONEY_MINOR: i64 = 100_000_000_000_000;
+/// Largest service-level z (5 ≈ 99.99997 %).
+pub const MAX_SERVICE_Z: f64 = 5.0;
+/// Largest promotion uplift factor.
+pub const MAX_UPLIFT: f64 = 20.0;
+
+/// `value` when it lies in `lo..=hi`, else a message naming `field` and the range.
+pub fn within(field: &str, value: i64, lo: i64, hi: i64) -> Result<i64, String> {
+    if (lo..=hi).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{field} must be between {lo} and {hi}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn within_names_the_field_and_the_range() {
+        assert_eq!(super::within("moq", 5, 0, 10), Ok(5));
+        assert_eq!(
+            super::within("moq", i64::MAX, 0, 10),
+            Err("moq must be between 0 and 10".to_string())
+        );
+    }
+}
