@@ -102,10 +102,16 @@ pub fn route(m: &Matrix, d: &Document) -> Route {
     };
     match m.rules.iter().find(|r| r.matches(d)) {
         Some(r) => match &r.outcome {
-            Outcome::AutoApprove if d.value_minor <= m.auto_approve_limit_minor => {
+            // A value of zero or less is a mistake or a trick, never a free pass.
+            Outcome::AutoApprove
+                if d.value_minor > 0 && d.value_minor <= m.auto_approve_limit_minor =>
+            {
                 Route::AutoApproved {
                     rule: r.name.clone(),
                 }
+            }
+            Outcome::AutoApprove if d.value_minor <= 0 => {
+                default(Some(format!("{} (no positive value)", r.name)))
             }
             Outcome::AutoApprove => {
                 default(Some(format!("{} (above the auto-approve limit)", r.name)))
@@ -136,6 +142,8 @@ pub enum Refusal {
     OwnDocument,
     #[error("this step needs the {0} role")]
     MissingRole(&'static str),
+    #[error("you already decided a step of this approval, so someone else must decide this one")]
+    DecidedBefore,
 }
 
 /// Whether `user` (holding `roles`) may decide a step that needs `step_role` at `now`.
@@ -371,5 +379,41 @@ mod tests {
             escalation(&step(Role::Approver), 10),
             (10 + 24 * 3_600_000, Some(Role::TenantAdmin))
         );
+    }
+
+    #[test]
+    fn nothing_of_zero_or_negative_value_is_approved_automatically() {
+        let m = Matrix {
+            rules: vec![Rule {
+                name: "Everything small".into(),
+                doc_type: None,
+                min_value_minor: None,
+                max_value_minor: Some(1_000),
+                class: None,
+                region: None,
+                location_id: None,
+                supplier_id: None,
+                outcome: Outcome::AutoApprove,
+            }],
+            auto_approve_limit_minor: 10_000,
+            default_steps: vec![Step {
+                role: Role::Approver,
+                escalate_after_hours: 1,
+                escalate_to: None,
+            }],
+        };
+        let doc = |value_minor| Document {
+            doc_type: DocumentType::Transfer,
+            value_minor,
+            class: None,
+            location_id: 1,
+            region: String::new(),
+            supplier_id: None,
+            involved_users: vec![],
+        };
+        assert!(matches!(route(&m, &doc(500)), Route::AutoApproved { .. }));
+        for v in [0, -1, i64::MIN] {
+            assert!(matches!(route(&m, &doc(v)), Route::Steps { .. }), "{v}");
+        }
     }
 }

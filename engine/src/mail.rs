@@ -21,7 +21,7 @@ use crate::theme::Themes;
 use crate::worker::Worker;
 
 /// One e-mail about a document, to one person.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendMail {
     /// `approval_request` or `purchase_order`.
     pub template: String,
@@ -33,6 +33,11 @@ pub struct SendMail {
     /// keys the job, so the same occasion never queues a second message.
     #[serde(default)]
     pub occasion: String,
+    /// For `outcome` mails: what happened ("approved", "rejected"), and the decider's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outcome: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 impl BackgroundJob for SendMail {
@@ -124,6 +129,31 @@ struct ApprovalText<'a> {
     title: &'a str,
     facts: &'a [(String, String)],
     reason: &'a str,
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/outcome.html")]
+struct OutcomeHtml<'a> {
+    subject: &'a str,
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    outcome: &'a str,
+    note: &'a str,
+    facts: &'a [(String, String)],
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/outcome.txt")]
+struct OutcomeText<'a> {
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    outcome: &'a str,
+    note: &'a str,
+    facts: &'a [(String, String)],
     link: &'a str,
 }
 
@@ -259,6 +289,41 @@ impl Mailer {
                         title: &title,
                         facts: &facts,
                         reason: &reason,
+                    }
+                    .render()
+                    .map_err(render)?,
+                    subject,
+                })
+            }
+            "outcome" => {
+                let subject = format!("{title} was {}", mail.outcome);
+                let link = format!(
+                    "{}/documents/{}/{}",
+                    self.portal_url.replace("{slug}", &tenant.slug),
+                    doc.doc_type(),
+                    doc.id()
+                );
+                Ok(Composed {
+                    html: OutcomeHtml {
+                        subject: &subject,
+                        brand: &brand,
+                        name: &name,
+                        title: &title,
+                        outcome: &mail.outcome,
+                        note: &mail.note,
+                        facts: &facts,
+                        link: &link,
+                    }
+                    .render()
+                    .map_err(render)?,
+                    text: OutcomeText {
+                        brand: &brand,
+                        name: &name,
+                        title: &title,
+                        outcome: &mail.outcome,
+                        note: &mail.note,
+                        facts: &facts,
+                        link: &link,
                     }
                     .render()
                     .map_err(render)?,
@@ -467,6 +532,7 @@ mod tests {
             doc_type: "purchase_order".into(),
             doc_id: 12,
             occasion: occasion.into(),
+            ..Default::default()
         };
         assert_eq!(
             mail("po-sent:12").unique_key(TenantId(3)).as_deref(),

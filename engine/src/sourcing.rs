@@ -14,6 +14,10 @@ pub struct Candidate {
     pub longitude: Option<f64>,
     pub position: Position,
     pub reorder_point: i64,
+    /// Units already promised to this location's own transfers that have not shipped:
+    /// they are as good as gone, so the same units are never promised twice.
+    #[serde(default)]
+    pub promised: i64,
 }
 
 /// Where the need is.
@@ -37,11 +41,15 @@ pub struct Plan {
 /// Units a donor can give and still stay above its own reorder point, counting what it
 /// has in transit and on order; never more than it physically holds.
 pub fn surplus(c: &Candidate) -> i64 {
+    let promised = c.promised.max(0);
     let keep_above = c
         .position
         .inventory_position()
+        .saturating_sub(promised)
         .saturating_sub(c.reorder_point.saturating_add(1));
-    keep_above.min(c.position.on_hand).max(0)
+    keep_above
+        .min(c.position.on_hand.saturating_sub(promised))
+        .max(0)
 }
 
 /// Great-circle distance in km; unknown coordinates count as farthest.
@@ -121,6 +129,7 @@ mod tests {
                 on_order: 0,
             },
             reorder_point: rop,
+            promised: 0,
         }
     }
 
@@ -196,5 +205,16 @@ mod tests {
         assert_eq!(a, po_consolidation_key(1, 7, 3, 10 * w + w - 1, w));
         assert_ne!(a, po_consolidation_key(1, 7, 3, 11 * w, w));
         assert_ne!(a, po_consolidation_key(1, 8, 3, 10 * w + 5, w));
+    }
+
+    #[test]
+    fn units_already_promised_are_not_promised_again() {
+        // 60 on hand, reorder point 10: 49 to spare; 40 already promised leaves 9.
+        let mut d = cand(2, "north", 52.0, 60, 0, 10);
+        assert_eq!(surplus(&d), 49);
+        d.promised = 40;
+        assert_eq!(surplus(&d), 9);
+        d.promised = 100;
+        assert_eq!(surplus(&d), 0);
     }
 }

@@ -27,6 +27,8 @@ conformance!(
     an_edit_after_approval_sends_the_transfer_back_for_approval,
     a_product_added_later_is_found_by_a_running_ingestion,
     extreme_numbers_are_refused_with_the_field_named,
+    approvals_cannot_be_bypassed,
+    a_donor_never_promises_the_same_units_twice,
 );
 
 const TENANT: &str = r#"
@@ -1162,4 +1164,159 @@ async fn extreme_numbers_are_refused_with_the_field_named(store: &Store) {
     }
     let t = store.transfer(a.t, id).await.unwrap().unwrap();
     assert_eq!(t.quantity, quantity, "unchanged");
+}
+
+/// What an approval approved bounds what moves; one person decides one step of a
+/// document; whoever changed a document hears what became of it.
+async fn approvals_cannot_be_bypassed(store: &Store) {
+    let a = acme(store).await;
+    let id = store_one_runs_low(store, &a).await;
+    let doc = DocRef::Transfer(id);
+    let (op, admin, planner) = (
+        member(store, a.t, "op@acme.example").await,
+        member(store, a.t, "admin@acme.example").await,
+        member(store, a.t, "planner@acme.example").await,
+    );
+    // The planner changes it (so is its requester now); the operator approves.
+    let edit = TransferCommand::Edit { quantity: 30 };
+    replenish::transfer_command(store, a.t, &planner, id, edit, None, now_ms())
+        .await
+        .unwrap();
+    assert_eq!(
+        replenish::decide(store, a.t, &op, doc, true, "fine", None, now_ms())
+            .await
+            .unwrap(),
+        Decided::Approved
+    );
+    let mail = store
+        .claim_jobs(engine::jobs::queues::MAIL, "test", 50, now_ms(), 60_000)
+        .await
+        .unwrap();
+    let told: Vec<_> = mail
+        .iter()
+        .filter(|j| j.args["template"] == "outcome")
+        .collect();
+    assert_eq!(told.len(), 1, "{mail:?}");
+    assert_eq!(told[0].args["to"], "planner@acme.example");
+    assert_eq!(told[0].args["outcome"], "approved");
+    // Shipping more than the approved 30 (the DC's whole stock, say) is refused.
+    let dc_before = position(store, a.t, a.dc, a.milk).await;
+    let ship = TransferCommand::Ship { quantity: 171 };
+    let r = replenish::transfer_command(store, a.t, &planner, id, ship, None, now_ms()).await;
+    assert!(
+        matches!(&r, Err(EngineError::Invalid(m)) if m.contains("approved quantity is 30")),
+        "{r:?}"
+    );
+    assert_eq!(
+        position(store, a.t, a.dc, a.milk).await,
+        dc_before,
+        "nothing moved"
+    );
+    let ship = TransferCommand::Ship { quantity: 30 };
+    replenish::transfer_command(store, a.t, &planner, id, ship, None, now_ms())
+        .await
+        .unwrap();
+    let receive = TransferCommand::Receive { quantity: 31 };
+    let r = replenish::transfer_command(store, a.t, &planner, id, receive, None, now_ms()).await;
+    assert!(
+        matches!(&r, Err(EngineError::Invalid(m)) if m.contains("30 were shipped")),
+        "{r:?}"
+    );
+
+    // Two approver steps for transfers: the operator decides the first, not the second.
+    let mut matrix = replenish::matrix(store, a.t).await.unwrap().0;
+    let step = engine::approval::Step {
+        role: Role::Approver,
+        escalate_after_hours: 24,
+        escalate_to: None,
+    };
+    matrix.rules.insert(
+        0,
+        engine::approval::Rule {
+            name: "Two approvers".into(),
+            doc_type: Some(engine::approval::DocumentType::Transfer),
+            min_value_minor: None,
+            max_value_minor: None,
+            class: None,
+            region: None,
+            location_id: None,
+            supplier_id: None,
+            outcome: engine::approval::Outcome::Steps {
+                steps: vec![step.clone(), step],
+            },
+        },
+    );
+    let version = store.tenant_settings(a.t).await.unwrap().unwrap().1;
+    replenish::save_matrix(
+        store,
+        a.t,
+        &admin,
+        &matrix,
+        60,
+        Some(version),
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    ingest::apply_events(store, a.t, &[sale(a.s2, a.milk, 18, "s2-1")])
+        .await
+        .unwrap();
+    drain(store).await;
+    let second = store
+        .transfers(a.t, None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.to_location_id == a.s2)
+        .expect("store two got a transfer");
+    let doc = DocRef::Transfer(second.id);
+    assert_eq!(
+        replenish::decide(store, a.t, &op, doc, true, "", None, now_ms())
+            .await
+            .unwrap(),
+        Decided::NextStep
+    );
+    assert!(matches!(
+        replenish::decide(store, a.t, &op, doc, true, "", None, now_ms()).await,
+        Err(EngineError::Refused(
+            engine::approval::Refusal::DecidedBefore
+        ))
+    ));
+    assert_eq!(
+        replenish::decide(store, a.t, &admin, doc, true, "", None, now_ms())
+            .await
+            .unwrap(),
+        Decided::Approved
+    );
+}
+
+/// The DC can spare 19 bottles; two stores run low one after the other. The units the
+/// first transfer promised are not promised again to the second.
+async fn a_donor_never_promises_the_same_units_twice(store: &Store) {
+    let a = acme(store).await;
+    // DC milk: reorder point 80 (10 x 8): 100 on hand leaves 19 to spare.
+    ingest::apply_events(store, a.t, &[count(a.dc, a.milk, 100, "dc-100")])
+        .await
+        .unwrap();
+    drain(store).await;
+    for (store_id, id) in [(a.s1, "low-1"), (a.s2, "low-2")] {
+        ingest::apply_events(store, a.t, &[sale(store_id, a.milk, 18, id)])
+            .await
+            .unwrap();
+        drain(store).await;
+    }
+    let from_dc: i64 = store
+        .transfers(a.t, None, 50)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|t| t.from_location_id == a.dc && t.product_id == a.milk)
+        .map(|t| t.quantity)
+        .sum();
+    assert!(from_dc > 0, "the first store got a transfer");
+    assert!(
+        from_dc <= 19,
+        "the DC promised {from_dc}, more than the 19 it can spare"
+    );
 }

@@ -135,6 +135,27 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         "the mail carries the tenant's brand only"
     );
 
+    // The planner cannot ship more than the operator approved (the DC's whole stock).
+    let planner = app
+        .signed_in("freshfield", test_support::logins::FF_PLANNER)
+        .await;
+    let command = format!("/t/freshfield/documents/transfer/{}/command", transfer.id);
+    let res = app
+        .post_form(
+            &planner,
+            &command,
+            &[("command", "ship"), ("quantity", "171")],
+        )
+        .await;
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("error=") && to.contains("42"), "{to}");
+    let t = app.store.transfer(ff, transfer.id).await.unwrap().unwrap();
+    assert_eq!(
+        (t.state.as_str(), t.shipped),
+        ("approved", 0),
+        "nothing shipped"
+    );
+
     // A supplier cannot decide anything.
     let sup = app.client();
     app.login(

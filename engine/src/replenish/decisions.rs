@@ -100,6 +100,11 @@ pub async fn decide(
         &holders,
         now,
     )?;
+    // Segregation of duties within a round too: each step of it by another person.
+    // (A changed document starts a new round, which its earlier approvers may decide.)
+    if approval_steps::decided_by_tx(&mut tx, tenant, doc, step.round, member.user_id).await? {
+        return Err(approval::Refusal::DecidedBefore.into());
+    }
     let comment_opt = (!comment.is_empty()).then_some(comment);
     if !approval_steps::decide_step_tx(
         &mut tx,

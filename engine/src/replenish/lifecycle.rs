@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use super::matrix::settings_tx;
-use super::routing::route_tx;
+use super::routing::{notify_outcome_tx, route_tx};
 use super::sweep::positions_changed_tx;
 use super::{add_involved, parse_involved, SYSTEM};
 use crate::approval::{self, DocumentType};
@@ -45,7 +45,22 @@ pub(crate) async fn apply_transfer_tx(
     let doc = DocRef::Transfer(rec.id);
     for effect in &effects {
         match effect {
-            TransferEffect::RequestApproval | TransferEffect::NotifyOutcome => {}
+            // The caller routes the document through the matrix right after (route_tx).
+            TransferEffect::RequestApproval => {}
+            TransferEffect::NotifyOutcome => {
+                let (outcome, note) = outcome_of_transfer(cmd, after.state);
+                notify_outcome_tx(
+                    tx,
+                    tenant,
+                    doc,
+                    &rec.involved_users,
+                    outcome,
+                    note,
+                    actor,
+                    now,
+                )
+                .await?;
+            }
             TransferEffect::WithdrawApproval => {
                 approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
             }
@@ -130,6 +145,15 @@ pub(crate) async fn apply_transfer_tx(
     Ok(rec)
 }
 
+/// What became of a transfer, in words, and the decider's note.
+fn outcome_of_transfer(cmd: &TransferCommand, state: TransferState) -> (&'static str, &str) {
+    match (cmd, state) {
+        (TransferCommand::Reject { reason }, _) => ("rejected", reason.as_str()),
+        (_, TransferState::Cancelled) => ("cancelled", ""),
+        _ => ("approved", ""),
+    }
+}
+
 fn command_name_t(cmd: &TransferCommand) -> &'static str {
     match cmd {
         TransferCommand::Submit => "submitted",
@@ -175,7 +199,25 @@ pub(crate) async fn apply_po_tx(
     let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
     for effect in &effects {
         match effect {
-            PoEffect::RequestApproval | PoEffect::NotifyOutcome => {}
+            PoEffect::RequestApproval => {}
+            PoEffect::NotifyOutcome => {
+                let (outcome, note) = match (cmd, after.state) {
+                    (PoCommand::Reject { reason }, _) => ("rejected", reason.as_str()),
+                    (_, PoState::Cancelled) => ("cancelled", ""),
+                    _ => ("approved", ""),
+                };
+                notify_outcome_tx(
+                    tx,
+                    tenant,
+                    doc,
+                    &rec.involved_users,
+                    outcome,
+                    note,
+                    actor,
+                    now,
+                )
+                .await?;
+            }
             PoEffect::WithdrawApproval => {
                 approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
             }
@@ -212,6 +254,7 @@ pub(crate) async fn apply_po_tx(
                     doc_type: doc.doc_type().into(),
                     doc_id: rec.id,
                     occasion: format!("po-sent:{}", rec.id),
+                    ..SendMail::default()
                 };
                 enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
             }
@@ -286,6 +329,24 @@ pub async fn transfer_command(
     let mut rec = transfers::transfer_tx(&mut tx, tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;
+    // What was approved bounds what moves: shipping more than the approved quantity
+    // would bypass the approval (change the quantity first: that goes back for
+    // approval), and a receipt counts what was shipped, no more.
+    match cmd {
+        TransferCommand::Ship { quantity } if quantity > rec.quantity => {
+            return Err(EngineError::Invalid(format!(
+                "the approved quantity is {}: ship at most that, or change the transfer (it then goes back for approval)",
+                rec.quantity
+            )));
+        }
+        TransferCommand::Receive { quantity } if quantity > rec.shipped => {
+            return Err(EngineError::Invalid(format!(
+                "{} were shipped: a receipt counts at most that (record extra stock with a count)",
+                rec.shipped
+            )));
+        }
+        _ => {}
+    }
     if let TransferCommand::Ship { quantity } = cmd {
         let (on_hand, ..) =
             positions::position_facts_tx(&mut tx, tenant, rec.from_location_id, rec.product_id)

@@ -136,6 +136,42 @@ async fn notify_role_tx(
             doc_type: doc.doc_type().into(),
             doc_id: doc.id(),
             occasion: format!("approval:{}:{user}:{now}", doc.subject()),
+            ..SendMail::default()
+        };
+        enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+    }
+    Ok(())
+}
+
+/// Tells the people who requested or changed `doc` (`involved`, as stored on it) what
+/// became of it, except `actor` (who knows): an e-mail each, through the outbox.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn notify_outcome_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    doc: DocRef,
+    involved: &str,
+    outcome: &str,
+    note: &str,
+    actor: &str,
+    now: i64,
+) -> Result<(), EngineError> {
+    for user in super::parse_involved(involved) {
+        if actor == format!("user:{user}") {
+            continue;
+        }
+        let Some((_, email, name)) = identity::member_contact_tx(tx, tenant, user).await? else {
+            continue;
+        };
+        let mail = SendMail {
+            template: "outcome".into(),
+            to: email,
+            name,
+            doc_type: doc.doc_type().into(),
+            doc_id: doc.id(),
+            occasion: format!("outcome:{}:{outcome}:{user}:{now}", doc.subject()),
+            outcome: outcome.into(),
+            note: note.into(),
         };
         enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
     }

@@ -231,6 +231,28 @@ pub(crate) async fn escalate_step_tx(
     .map(|r| r.rows_affected() == 1))
 }
 
+/// Whether `user` decided a step of `doc`'s approval round `round`.
+pub(crate) async fn decided_by_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    doc: DocRef,
+    round: i64,
+    user: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM approval_steps WHERE tenant_id = $1 AND doc_type = $2 \
+         AND doc_id = $3 AND round = $4 AND decided_by = $5",
+    )
+    .bind(tenant.0)
+    .bind(doc.doc_type())
+    .bind(doc.id())
+    .bind(round)
+    .bind(user)
+    .fetch_one(c)
+    .await
+    .map(|n| n > 0))
+}
+
 impl Store {
     /// Pending approval steps of the tenant, oldest first, with at most `limit` rows.
     pub async fn pending_steps(

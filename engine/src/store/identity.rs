@@ -191,6 +191,24 @@ pub(crate) async fn members_with_role_tx(
     .await)
 }
 
+/// An active member of the tenant: (user id, e-mail, name), or None.
+pub(crate) async fn member_contact_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    user: i64,
+) -> Result<Option<(i64, String, String)>, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT DISTINCT u.id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.tenant_id = $1 AND u.id = $2 AND u.disabled = FALSE"
+    )
+    .bind(tenant.0)
+    .bind(user)
+    .fetch_optional(c)
+    .await
+    })
+}
+
 impl Store {
     /// Members holding `role` in the tenant: (user id, e-mail, name).
     pub async fn members_with_role(

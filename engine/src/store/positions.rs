@@ -114,18 +114,23 @@ pub(crate) async fn donor_candidates_tx(
         in_transit: i64,
         on_order: i64,
         reorder_point: i64,
+        promised: i64,
     }
     let rows: Vec<Row> = on_tx!(tx, |c| {
         sqlx::query_as(
-        "SELECT s.location_id, l.region, l.latitude, l.longitude, s.on_hand, s.in_transit, \
-         s.on_order, s.reorder_point FROM stock_positions s JOIN locations l ON l.id = s.location_id \
+            "SELECT s.location_id, l.region, l.latitude, l.longitude, s.on_hand, s.in_transit, \
+         s.on_order, s.reorder_point, \
+         CAST(COALESCE((SELECT SUM(t.quantity) FROM transfers t WHERE t.tenant_id = s.tenant_id \
+           AND t.from_location_id = s.location_id AND t.product_id = s.product_id \
+           AND t.state IN ('proposed', 'pending_approval', 'approved')), 0) AS BIGINT) AS promised \
+         FROM stock_positions s JOIN locations l ON l.id = s.location_id \
          WHERE s.tenant_id = $1 AND s.product_id = $2 AND s.location_id <> $3",
-    )
-    .bind(tenant.0)
-    .bind(product)
-    .bind(exclude_location)
-    .fetch_all(c)
-    .await
+        )
+        .bind(tenant.0)
+        .bind(product)
+        .bind(exclude_location)
+        .fetch_all(c)
+        .await
     })?;
     Ok(rows
         .into_iter()
@@ -140,6 +145,7 @@ pub(crate) async fn donor_candidates_tx(
                 on_order: r.on_order,
             },
             reorder_point: r.reorder_point,
+            promised: r.promised,
         })
         .collect())
 }

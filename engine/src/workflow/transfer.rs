@@ -181,14 +181,14 @@ pub fn transition(
                 vec![E::WithdrawApproval, E::RequestApproval]
             }
         }
-        (S::Approved, C::Ship { quantity }) if *quantity > 0 => {
+        (S::Approved, C::Ship { quantity }) if *quantity > 0 && *quantity <= t.quantity => {
             next.state = S::Shipped;
             next.shipped = *quantity;
             vec![E::MoveToInTransit {
                 quantity: *quantity,
             }]
         }
-        (S::Shipped, C::Receive { quantity }) if *quantity >= 0 => {
+        (S::Shipped, C::Receive { quantity }) if *quantity >= 0 && *quantity <= t.shipped => {
             next.state = S::Received;
             vec![E::MoveToOnHand {
                 shipped: t.shipped,
