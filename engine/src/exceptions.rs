@@ -135,7 +135,8 @@ pub enum Action {
 }
 
 /// Applies `action` to each exception in `ids` in one transaction. Returns how many
-/// changed; ids of other tenants or already resolved exceptions are skipped.
+/// changed (already resolved ones are skipped); an id that is not the tenant's is
+/// [`EngineError::NotFound`] and changes nothing.
 /// Needs [`Permission::WorkExceptions`].
 pub async fn act(
     store: &Store,
@@ -188,9 +189,10 @@ pub async fn act(
     let actor = member.actor();
     let mut changed = 0;
     for id in ids {
-        let Some(before) = sql::exception_tx(&mut tx, tenant, *id).await? else {
-            continue;
-        };
+        // An id that is not this tenant's is not found, and nothing is changed.
+        let before = sql::exception_tx(&mut tx, tenant, *id)
+            .await?
+            .ok_or(EngineError::NotFound)?;
         let (ok, action_name, after) = match action {
             Action::AssignTo(owner) => (
                 sql::assign_exception_tx(&mut tx, tenant, *id, *owner, now).await?,

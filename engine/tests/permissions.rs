@@ -65,6 +65,16 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "approve_many",
+            needs: Permission::DecideApprovals,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let docs = [DocRef::Transfer(1)];
+                    ok(replenish::approve_many(&s, t, &m, &docs, "", None, now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "transfer_command",
             needs: Permission::CommandTransfers,
             call: |s, t, m| {

@@ -21,6 +21,10 @@ pub struct Settings {
     /// Tenants are also reachable at `<slug>.<base_domain>`.
     #[serde(default = "default_base_domain")]
     pub base_domain: String,
+    /// The platform's own host names: only on these does `/t/<slug>/…` pick a tenant
+    /// (a tenant's subdomain or custom domain always means that tenant alone).
+    #[serde(default = "default_platform_hosts")]
+    pub platform_hosts: Vec<String>,
     /// Set when served over https: cookies become `__Host-` + Secure and HSTS is sent.
     #[serde(default)]
     pub https: bool,
@@ -69,6 +73,11 @@ pub struct Settings {
     pub portal_url: Option<String>,
 }
 
+fn default_platform_hosts() -> Vec<String> {
+    ["127.0.0.1", "localhost", "[::1]"]
+        .map(String::from)
+        .to_vec()
+}
 fn default_true() -> bool {
     true
 }

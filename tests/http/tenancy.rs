@@ -1,6 +1,9 @@
 //! Tenancy and branding: each tenant on its own address and brand, sessions bound to
 //! their tenant, a neutral answer for addresses that name no tenant.
 
+use engine::jobs::NewJob;
+use engine::model::{now_ms, DocRef};
+use test_support::logins::{FF_ADMIN, RL_ADMIN};
 use test_support::{on_both_backends, spawn_app, Backend};
 
 use super::*;
@@ -9,6 +12,9 @@ on_both_backends!(
     unknown_tenants_get_a_neutral_404,
     each_tenant_is_branded_from_first_paint,
     a_session_is_bound_to_its_tenant,
+    one_host_serves_one_tenant,
+    another_tenants_ids_are_not_found_anywhere,
+    two_path_form_sign_ins_live_side_by_side,
 );
 
 async fn unknown_tenants_get_a_neutral_404(backend: Backend) {
@@ -112,4 +118,210 @@ async fn a_session_is_bound_to_its_tenant(backend: Backend) {
         .unwrap();
     assert_eq!(res.status(), 302);
     assert_eq!(res.headers()["location"], "/t/ridgeline/login");
+}
+
+/// On a tenant's host the host alone decides the tenant: `/t/<other>` and the other
+/// tenant's theme assets are not found there; the platform's own host serves both.
+async fn one_host_serves_one_tenant(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    let get = |path: &str, host: &str| {
+        c.get(app.url(path))
+            .header("host", format!("{host}:{}", app.port))
+            .send()
+    };
+    for (path, host, status) in [
+        ("/t/ridgeline/login", "freshfield.localhost", 404),
+        ("/t/freshfield/login", "freshfield.localhost", 404),
+        ("/login", "freshfield.localhost", 200),
+        (
+            "/theme-assets/ridgeline/theme.toml",
+            "freshfield.localhost",
+            404,
+        ),
+        (
+            "/theme-assets/ridgeline/logo.svg",
+            "freshfield.localhost",
+            404,
+        ),
+        (
+            "/theme-assets/freshfield/logo.svg",
+            "freshfield.localhost",
+            200,
+        ),
+        ("/t/ridgeline/login", "127.0.0.1", 200),
+        ("/theme-assets/ridgeline/logo.svg", "127.0.0.1", 200),
+    ] {
+        let res = get(path, host).await.unwrap();
+        assert_eq!(res.status(), status, "{path} on {host}");
+    }
+    let page = body(get("/login", "freshfield.localhost").await.unwrap()).await;
+    assert!(page.contains("Freshfield"), "the host's own brand");
+}
+
+/// Signed in to Freshfield as its admin (who may do everything there), every route that
+/// takes an id answers 404 for a Ridgeline id, and nothing of Ridgeline changes.
+async fn another_tenants_ids_are_not_found_anywhere(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let rl = app.tenant("ridgeline").await;
+    // Ridgeline gets a transfer (and a stockout exception) of its own.
+    let key = app.api_key("ridgeline").await;
+    let batch = json!({"events": [
+        {"source": "pos", "external_id": "r1", "type": "count", "location": "DC-C", "sku": "RL-001", "quantity": 500},
+        {"source": "pos", "external_id": "r2", "type": "count", "location": "S-KOE", "sku": "RL-001", "quantity": 0},
+    ]});
+    assert_eq!(
+        app.post_events("ridgeline", &key, &batch).await.status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let transfer = app.store.transfers(rl, None, 5).await.unwrap()[0].clone();
+    let exception = app.store.exceptions(rl, "open", None, 5).await.unwrap()[0].id;
+    let policy = app.store.policies(rl).await.unwrap()[0].id;
+    let rl_admin = app
+        .store
+        .members_with_role(rl, engine::model::Role::TenantAdmin)
+        .await
+        .unwrap()[0]
+        .0;
+    let rl_planner = app
+        .store
+        .members_with_role(rl, engine::model::Role::Planner)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.0 != rl_admin)
+        .unwrap()
+        .0;
+    let admin = app.store.member(rl, rl_admin).await.unwrap().unwrap();
+    let delegation = engine::replenish::delegate(
+        &app.store,
+        rl,
+        &admin,
+        rl_planner,
+        engine::model::Role::Approver,
+        now_ms(),
+        now_ms() + 86_400_000,
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    let job = app
+        .store
+        .enqueue(
+            &NewJob::new("replenish.sweep", json!({}), now_ms())
+                .tenant(rl)
+                .at(now_ms() + 86_400_000),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let audit_before = app.store.audit_head(rl).await.unwrap();
+
+    let ff = app.signed_in("freshfield", FF_ADMIN).await;
+    let doc = DocRef::Transfer(transfer.id).subject();
+    let t = transfer.id.to_string();
+    let pages = [
+        format!("/t/freshfield/documents/transfer/{t}"),
+        format!("/t/freshfield/settings/policies?edit={policy}"),
+    ];
+    for page in pages {
+        let res = ff.get(app.url(&page)).send().await.unwrap();
+        assert_eq!(res.status(), 404, "GET {page}");
+    }
+    let posts: Vec<(String, Vec<(&str, String)>)> = vec![
+        (
+            format!("/t/freshfield/documents/transfer/{t}/command"),
+            vec![("command", "cancel".into()), ("confirm", "yes".into())],
+        ),
+        (
+            "/t/freshfield/approvals/decide".into(),
+            vec![("doc", doc.clone()), ("decision", "approve".into())],
+        ),
+        (
+            "/t/freshfield/approvals/bulk".into(),
+            vec![("doc", doc.clone())],
+        ),
+        (
+            format!("/t/freshfield/approvals/delegations/{delegation}/end"),
+            vec![],
+        ),
+        (
+            "/t/freshfield/exceptions/act".into(),
+            vec![
+                ("id", exception.to_string()),
+                ("action", "assign_me".into()),
+            ],
+        ),
+        (format!("/t/freshfield/jobs/{job}/replay"), vec![]),
+        (
+            format!("/t/freshfield/settings/policies/{policy}/delete"),
+            vec![],
+        ),
+        (
+            "/t/freshfield/settings/approvals/rules/999/delete".into(),
+            vec![("version", "1".into())],
+        ),
+    ];
+    for (path, form) in posts {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = app.post_form(&ff, &path, &form).await;
+        assert_eq!(res.status(), 404, "POST {path}");
+    }
+    // The server function behind the document page answers 404 too.
+    let res = ff
+        .post(app.url("/t/freshfield/api/document"))
+        .header("origin", app.origin())
+        .form(&[("doc_type", "transfer"), ("id", t.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    // Nothing of Ridgeline changed.
+    assert_eq!(app.store.audit_head(rl).await.unwrap(), audit_before);
+    let after = app.store.transfer(rl, transfer.id).await.unwrap().unwrap();
+    assert_eq!(after.state, transfer.state);
+    assert!(app
+        .store
+        .policies(rl)
+        .await
+        .unwrap()
+        .iter()
+        .any(|p| p.id == policy));
+}
+
+/// Signing in to a second tenant on the platform's host (path form) leaves the first
+/// sign-in alone; signing out of one leaves the other.
+async fn two_path_form_sign_ins_live_side_by_side(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    app.login(&c, "freshfield", FF_ADMIN.0, FF_ADMIN.1).await;
+    app.login(&c, "ridgeline", RL_ADMIN.0, RL_ADMIN.1).await;
+    for slug in ["freshfield", "ridgeline"] {
+        let res = c
+            .get(app.url(&format!("/t/{slug}/inventory")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{slug} is still signed in");
+    }
+    let res = app.post_form(&c, "/t/ridgeline/logout", &[]).await;
+    assert_eq!(res.status(), 303);
+    let res = c
+        .get(app.url("/t/ridgeline/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        302,
+        "signed out of Ridgeline: sent to sign in"
+    );
+    let res = c
+        .get(app.url("/t/freshfield/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "still signed in to Freshfield");
 }

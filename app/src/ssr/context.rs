@@ -31,8 +31,9 @@ pub struct TenantCtx {
     pub base: String,
 }
 
-/// What the session remembers about a sign-in. Bound to one tenant: a session presented
-/// on another tenant's portal is treated as signed out.
+/// What the session remembers about a sign-in, under [`auth_key`] of its tenant: a
+/// session presented on another tenant's portal is signed out there, and signing in to
+/// a second path-form tenant on the platform's host leaves the first sign-in alone.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SessionAuth {
     pub tenant_id: i64,
@@ -40,7 +41,10 @@ pub struct SessionAuth {
     pub login_at: i64,
 }
 
-pub const AUTH_KEY: &str = "auth";
+/// The session key of a sign-in to `tenant`.
+pub fn auth_key(tenant: engine::model::TenantId) -> String {
+    format!("auth:{}", tenant.0)
+}
 
 /// A sign-in ends after this long whatever the activity (ASVS absolute timeout).
 pub const ABSOLUTE_TIMEOUT_MS: i64 = 12 * 3600 * 1000;
@@ -55,19 +59,20 @@ pub(crate) fn tenant_ctx() -> Option<TenantCtx> {
 
 /// The member signed in to this request's tenant, if any.
 pub async fn signed_in_member(store: &Store, session: &Session, tenant: &Tenant) -> Option<Member> {
-    let auth: SessionAuth = session.get(AUTH_KEY).await.ok().flatten()?;
+    let key = auth_key(tenant.id);
+    let auth: SessionAuth = session.get(&key).await.ok().flatten()?;
     if auth.tenant_id != tenant.id.0 {
         return None;
     }
     if now_ms() - auth.login_at > ABSOLUTE_TIMEOUT_MS {
-        let _ = session.flush().await;
+        let _ = session.remove::<SessionAuth>(&key).await;
         return None;
     }
     match store.member(tenant.id, auth.user_id).await {
         Ok(Some(m)) => Some(m),
         Ok(None) => {
-            // Removed from the tenant or disabled since signing in: end the session.
-            let _ = session.flush().await;
+            // Removed from the tenant or disabled since signing in: end the sign-in.
+            let _ = session.remove::<SessionAuth>(&key).await;
             None
         }
         Err(e) => {

@@ -6,7 +6,7 @@ use engine::workflow::transfer::{self as transfer_flow, TransferState};
 use leptos::prelude::*;
 
 use super::context::require_inventory_reader;
-use super::error::{internal, set_status};
+use super::error::{internal, not_found};
 use super::format::*;
 use crate::views::*;
 
@@ -15,16 +15,11 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
     let tenant = tc.tenant.id;
     let store = &ctx.store;
     let Some(doc) = DocRef::parse(&doc_type, id) else {
-        set_status(http::StatusCode::NOT_FOUND);
-        return Err(ServerFnError::new("no such document"));
+        return Err(not_found());
     };
     let labels = Labels::load(store, tenant).await?;
     let currency = tc.tenant.currency.clone();
     let commands_transfers = member.can(Permission::CommandTransfers);
-    let not_found = || {
-        set_status(http::StatusCode::NOT_FOUND);
-        ServerFnError::new("no such document in this portal")
-    };
     let mut view = match doc {
         DocRef::Transfer(id) => {
             let t = store

@@ -14,6 +14,17 @@ pub(crate) fn set_status(status: http::StatusCode) {
     }
 }
 
+/// Nothing with that id in this tenant (another tenant's ids look exactly the same):
+/// a 404, for a server-function call and for a page being rendered alike.
+pub(crate) fn not_found() -> ServerFnError {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    ServerFnError::new(
+        "That does not exist in this portal. Check the link, or go back to the list.",
+    )
+}
+
 /// A failed store call: logged here, answered with the generic sentence and a 500.
 pub(crate) fn internal(e: engine::sqlx::Error) -> ServerFnError {
     internal_engine(engine::EngineError::Store(e))

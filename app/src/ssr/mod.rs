@@ -17,6 +17,6 @@ pub mod portal;
 pub mod settings;
 
 pub use context::{
-    shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,
-    ABSOLUTE_TIMEOUT_MS, AUTH_KEY,
+    auth_key, shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,
+    ABSOLUTE_TIMEOUT_MS,
 };

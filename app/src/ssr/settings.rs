@@ -4,7 +4,7 @@ use engine::model::{day_string, Permission, Role};
 use leptos::prelude::*;
 
 use super::context::{require, require_inventory_reader};
-use super::error::{internal, internal_engine};
+use super::error::{internal, internal_engine, not_found};
 use super::format::*;
 use crate::views::*;
 
@@ -167,7 +167,11 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
             }
         })
         .collect();
-    let editing = edit.and_then(|id| policies.iter().find(|p| p.id == id));
+    let editing = match edit {
+        // Another tenant's policy (or one deleted meanwhile) is not found here.
+        Some(id) => Some(policies.iter().find(|p| p.id == id).ok_or_else(not_found)?),
+        None => None,
+    };
     let s = editing
         .map(|p| settings_of(&p.settings))
         .unwrap_or_default();

@@ -4,7 +4,6 @@
 use serde_json::json;
 
 use super::lifecycle::{command_tx, Command};
-use super::parse_involved;
 use super::routing::start_step_tx;
 use crate::approval::{self, DocumentType};
 use crate::audit::AuditEntry;
@@ -51,23 +50,24 @@ pub async fn decide(
         ));
     }
     let mut tx = store.begin().await?;
-    let step = approval_steps::pending_step_tx(&mut tx, tenant, doc)
-        .await?
-        .ok_or(EngineError::NotPending)?;
+    // Another tenant's document is not found here (not merely "not pending").
     let involved = match doc {
-        DocRef::Transfer(id) => parse_involved(
+        DocRef::Transfer(id) => super::parse_involved(
             &transfers::transfer_tx(&mut tx, tenant, id)
                 .await?
                 .ok_or(EngineError::NotFound)?
                 .involved_users,
         ),
-        DocRef::PurchaseOrder(id) => parse_involved(
+        DocRef::PurchaseOrder(id) => super::parse_involved(
             &purchase_orders::purchase_order_tx(&mut tx, tenant, id)
                 .await?
                 .ok_or(EngineError::NotFound)?
                 .involved_users,
         ),
     };
+    let step = approval_steps::pending_step_tx(&mut tx, tenant, doc)
+        .await?
+        .ok_or(EngineError::NotPending)?;
     let step_role = Role::parse(&step.role).ok_or(EngineError::NotFound)?;
     let delegations = delegations::delegations_to_tx(&mut tx, tenant, member.user_id, now).await?;
     let holders: Vec<i64> = if delegations.is_empty() {
@@ -191,4 +191,36 @@ pub async fn decide(
     };
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// Approves each of `docs` as `member`, each in its own transaction, so that one refused
+/// item does not undo the others. Needs [`Permission::DecideApprovals`]; when any of
+/// `docs` is not the tenant's, nothing is decided and the answer is
+/// [`EngineError::NotFound`].
+#[allow(clippy::type_complexity)]
+pub async fn approve_many(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    docs: &[DocRef],
+    comment: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<Vec<(DocRef, Result<Decided, EngineError>)>, EngineError> {
+    member.require(Permission::DecideApprovals)?;
+    for doc in docs {
+        let found = match doc {
+            DocRef::Transfer(id) => store.transfer(tenant, *id).await?.is_some(),
+            DocRef::PurchaseOrder(id) => store.purchase_order(tenant, *id).await?.is_some(),
+        };
+        if !found {
+            return Err(EngineError::NotFound);
+        }
+    }
+    let mut out = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let r = decide(store, tenant, member, *doc, true, comment, request_id, now).await;
+        out.push((*doc, r));
+    }
+    Ok(out)
 }

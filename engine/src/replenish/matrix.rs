@@ -256,7 +256,7 @@ pub async fn edit_matrix(
     member.require(Permission::EditApprovalMatrix)?;
     let (mut matrix, window) = matrix(store, tenant).await?;
     let n = matrix.rules.len();
-    let missing = || EngineError::Invalid("there is no such rule (any more)".into());
+    let missing = || EngineError::NotFound;
     match edit {
         RuleEdit::Add(rule) => matrix.rules.push(rule),
         RuleEdit::MoveUp(i) if i > 0 && i < n => matrix.rules.swap(i - 1, i),

@@ -33,7 +33,7 @@ pub mod routing;
 pub mod sweep;
 pub mod timers;
 
-pub use decisions::{decide, Decided};
+pub use decisions::{approve_many, decide, Decided};
 pub use delegation::{delegate, end_delegation, MAX_DELEGATION_MS};
 pub use evaluate::{evaluate, Evaluation};
 pub use lifecycle::transfer_command;

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::ssr::{SessionAuth, TenantCtx, AUTH_KEY};
+use app::ssr::{auth_key, SessionAuth, TenantCtx};
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -81,7 +81,7 @@ pub async fn login(
                 user_id: member.user_id,
                 login_at: now_ms(),
             };
-            if let Err(e) = session.insert(AUTH_KEY, auth).await {
+            if let Err(e) = session.insert(&auth_key(tc.tenant.id), auth).await {
                 tracing::error!(error = %e, "storing the session failed");
                 return back("expired");
             }
@@ -106,9 +106,15 @@ pub async fn login(
     }
 }
 
+/// Signs out of this request's tenant; a sign-in to another path-form tenant in the
+/// same browser stays. The session id changes either way.
 pub async fn logout(Extension(tc): Extension<TenantCtx>, session: Session) -> Response {
-    if let Err(e) = session.flush().await {
-        tracing::error!(error = %e, "ending the session failed");
+    let ended = match session.remove::<SessionAuth>(&auth_key(tc.tenant.id)).await {
+        Ok(_) => session.cycle_id().await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = ended {
+        tracing::error!(error = %e, "ending the sign-in failed");
     }
     Redirect::to(&format!("{}/login?signed_out=1", tc.base)).into_response()
 }

@@ -1,6 +1,8 @@
-//! Resolves the tenant of every request once: from `/t/<slug>/…`, a custom domain, or a
-//! subdomain of the base domain. The result goes into the request extensions as
-//! [`TenantCtx`]; an address that names no tenant gets a neutral 404.
+//! Resolves the tenant of every request once: from `/t/<slug>/…` on the platform's own
+//! host, or else from the host alone (a custom domain, or a subdomain of the base
+//! domain). The result goes into the request extensions as [`TenantCtx`]; an address
+//! that names no tenant gets a neutral 404. On a tenant's host, `/t/<other>/…` and
+//! another tenant's theme assets are not found: one host, one tenant.
 
 use std::sync::Arc;
 
@@ -18,9 +20,22 @@ use crate::tenant_cache::TenantCache;
 
 /// Paths served the same for every tenant (or for none).
 fn is_global(path: &str) -> bool {
-    matches!(path, "/healthz" | "/readyz" | "/metrics")
-        || path.starts_with("/pkg/")
-        || path.starts_with("/theme-assets/")
+    matches!(path, "/healthz" | "/readyz" | "/metrics") || path.starts_with("/pkg/")
+}
+
+/// The tenant a host alone names: a custom domain, or `<slug>.<base_domain>`.
+async fn tenant_of_host(state: &AppState, host: &str) -> Result<Option<Tenant>, sqlx::Error> {
+    let by_domain = state
+        .tenant_cache
+        .get(format!("domain:{host}"), state.store.tenant_by_domain(host))
+        .await?;
+    if by_domain.is_some() {
+        return Ok(by_domain);
+    }
+    match host.strip_suffix(&format!(".{}", state.settings.base_domain)) {
+        Some(slug) if !slug.contains('.') => by_slug(&state.tenant_cache, &state.store, slug).await,
+        _ => Ok(None),
+    }
 }
 
 async fn by_slug(
@@ -61,7 +76,33 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
     if is_global(&path) {
         return next.run(req).await;
     }
-    let resolved = if let Some(rest) = path.strip_prefix("/t/") {
+    let host = request_host(&req).unwrap_or_default();
+    let on_platform = state.settings.platform_hosts.contains(&host);
+    if let Some(rest) = path.strip_prefix("/theme-assets/") {
+        // Brand assets are public, but a tenant's host serves its own theme only.
+        if on_platform {
+            return next.run(req).await;
+        }
+        let theme = rest.split('/').next().unwrap_or("");
+        return match tenant_of_host(&state, &host).await {
+            Ok(Some(t)) if t.theme == theme => next.run(req).await,
+            Ok(_) => not_found_page(),
+            Err(e) => unavailable(e),
+        };
+    }
+    let resolved = if !on_platform {
+        // A tenant's host means that tenant alone; its path never names another.
+        if path.starts_with("/t/") {
+            Ok(None)
+        } else {
+            tenant_of_host(&state, &host).await.map(|t| {
+                t.map(|tenant| TenantCtx {
+                    tenant,
+                    base: String::new(),
+                })
+            })
+        }
+    } else if let Some(rest) = path.strip_prefix("/t/") {
         let (slug, tail) = rest
             .split_once('/')
             .map(|(s, t)| (s, format!("/{t}")))
@@ -93,34 +134,6 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
             }
             other => other.map(|_| None),
         }
-    } else if let Some(host) = request_host(&req) {
-        let by_domain = state
-            .tenant_cache
-            .get(
-                format!("domain:{host}"),
-                state.store.tenant_by_domain(&host),
-            )
-            .await;
-        match by_domain {
-            Ok(Some(tenant)) => Ok(Some(TenantCtx {
-                tenant,
-                base: String::new(),
-            })),
-            Ok(None) => match host.strip_suffix(&format!(".{}", state.settings.base_domain)) {
-                Some(slug) if !slug.contains('.') => {
-                    by_slug(&state.tenant_cache, &state.store, slug)
-                        .await
-                        .map(|t| {
-                            t.map(|tenant| TenantCtx {
-                                tenant,
-                                base: String::new(),
-                            })
-                        })
-                }
-                _ => Ok(None),
-            },
-            Err(e) => Err(e),
-        }
     } else {
         Ok(None)
     };
@@ -131,14 +144,16 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
             next.run(req).await
         }
         Ok(None) => not_found_page(),
-        Err(e) => {
-            tracing::error!(error = %e, "tenant lookup failed");
-            Response::builder()
-                .status(StatusCode::SERVICE_UNAVAILABLE)
-                .body(Body::from("temporarily unavailable"))
-                .expect("static response")
-        }
+        Err(e) => unavailable(e),
     }
+}
+
+fn unavailable(e: sqlx::Error) -> Response {
+    tracing::error!(error = %e, "tenant lookup failed");
+    Response::builder()
+        .status(StatusCode::SERVICE_UNAVAILABLE)
+        .body(Body::from("temporarily unavailable"))
+        .expect("static response")
 }
 
 #[cfg(test)]
@@ -147,16 +162,17 @@ mod tests {
 
     #[test]
     fn global_paths_need_no_tenant() {
-        for p in [
-            "/healthz",
-            "/readyz",
-            "/metrics",
-            "/pkg/portal.js",
-            "/theme-assets/x/logo.svg",
-        ] {
+        for p in ["/healthz", "/readyz", "/metrics", "/pkg/portal.js"] {
             assert!(is_global(p), "{p}");
         }
-        for p in ["/", "/login", "/healthzz", "/api/v1/events", "/t/acme/"] {
+        for p in [
+            "/",
+            "/login",
+            "/healthzz",
+            "/api/v1/events",
+            "/t/acme/",
+            "/theme-assets/x/logo.svg",
+        ] {
             assert!(!is_global(p), "{p}");
         }
     }

@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::model::{now_ms, parse_day, DocRef, Role};
 use engine::replenish::{self, Decided};
-use engine::EngineError;
 use serde::Deserialize;
 
 use super::{id, message, param, FormError, Params, Posted, SignedIn};
@@ -86,7 +85,7 @@ pub async fn decide(
             let done = format!("{} {} {what}.", d.doc.label(), d.doc.id());
             me.notice(PAGE, &done)
         }
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }
 
@@ -130,20 +129,22 @@ pub async fn bulk_approve(
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
+    let r = replenish::approve_many(
+        store,
+        t,
+        &me.member,
+        &bulk.docs,
+        &bulk.comment,
+        me.rid(),
+        now_ms(),
+    );
+    let outcomes = match r.await {
+        Ok(o) => o,
+        Err(e) => return me.fail(PAGE, &e),
+    };
     let (mut done, mut refused) = (0, Vec::new());
-    // Each decision is its own transaction: one refused item does not undo the others.
-    for doc in bulk.docs {
-        let r = replenish::decide(
-            store,
-            t,
-            &me.member,
-            doc,
-            true,
-            &bulk.comment,
-            me.rid(),
-            now_ms(),
-        );
-        match r.await {
+    for (doc, outcome) in outcomes {
+        match outcome {
             Ok(_) => done += 1,
             Err(e) => refused.push(format!("{} {}: {}", doc.label(), doc.id(), message(&e))),
         }
@@ -232,7 +233,7 @@ pub async fn delegate(
             );
             me.notice(PAGE, &set)
         }
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }
 
@@ -242,14 +243,11 @@ pub async fn end_delegation(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(delegation) = id(param(&params, "id")) else {
-        return me.error(PAGE, "That stand-in is not yours, or has already ended.");
+        return super::super::tenancy::not_found_page();
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
     match replenish::end_delegation(store, t, &me.member, delegation, me.rid(), now_ms()).await {
         Ok(()) => me.notice(PAGE, "Your stand-in has ended."),
-        Err(EngineError::NotFound) => {
-            me.error(PAGE, "That stand-in is not yours, or has already ended.")
-        }
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }

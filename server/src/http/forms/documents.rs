@@ -9,7 +9,7 @@ use engine::replenish;
 use engine::workflow::transfer::TransferCommand;
 use serde::Deserialize;
 
-use super::{id, message, param, whole, FormError, Params, Posted, SignedIn};
+use super::{id, param, whole, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -60,7 +60,7 @@ pub async fn command(
 ) -> Response {
     let kind = param(&params, "kind");
     let Some(doc) = id(param(&params, "id")) else {
-        return me.error("/documents", "That document does not exist in this portal.");
+        return super::super::tenancy::not_found_page();
     };
     let page = format!("/documents/{kind}/{doc}");
     if kind != "transfer" {
@@ -80,6 +80,6 @@ pub async fn command(
             let done = format!("Transfer {doc} is now {}.", new_state.label());
             me.notice(&page, &done)
         }
-        Err(e) => me.error(&page, &message(&e)),
+        Err(e) => me.fail(&page, &e),
     }
 }

@@ -8,7 +8,7 @@ use engine::exceptions::{self, Action};
 use engine::model::now_ms;
 use serde::Deserialize;
 
-use super::{id, message, FormError, Posted, SignedIn};
+use super::{id, FormError, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/exceptions";
@@ -73,6 +73,6 @@ pub async fn act(
     );
     match r.await {
         Ok(n) => me.notice(PAGE, &format!("Updated {n} of {}.", act.ids.len())),
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -5,9 +5,8 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::model::now_ms;
-use engine::EngineError;
 
-use super::{id, message, param, Params, SignedIn};
+use super::{id, param, Params, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/jobs";
@@ -24,10 +23,6 @@ pub async fn replay(
             state.jobs_wake.notify_one();
             me.notice(PAGE, &format!("Job {job} will run again."))
         }
-        Err(EngineError::NotFound) => me.error(
-            PAGE,
-            &format!("Job {job} is not a dead letter of this portal."),
-        ),
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }

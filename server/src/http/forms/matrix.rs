@@ -298,6 +298,7 @@ pub async fn change_rule(
     let r = replenish::edit_matrix(store, t, &me.member, version, edit, me.rid(), now_ms());
     match r.await {
         Ok(v) => me.notice(PAGE, &format!("Rule {} {done} (version {v}).", index + 1)),
+        Err(e @ engine::EngineError::NotFound) => me.fail(PAGE, &e),
         Err(e) => me.error(PAGE, &format!("Nothing was changed: {}", message(&e))),
     }
 }

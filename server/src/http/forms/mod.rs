@@ -165,6 +165,15 @@ impl SignedIn {
         back(&self.tc, path, "error", message)
     }
 
+    /// What the engine refused, back on `path` as a sentence; something that is not this
+    /// tenant's (or not there at all) is the neutral 404, with nothing changed.
+    pub fn fail(&self, path: &str, e: &EngineError) -> Response {
+        match e {
+            EngineError::NotFound => super::tenancy::not_found_page(),
+            e => self.error(path, &message(e)),
+        }
+    }
+
     pub fn rid(&self) -> Option<&str> {
         self.request_id.as_deref()
     }

@@ -8,10 +8,9 @@ use axum::response::Response;
 use engine::model::{now_ms, parse_day};
 use engine::policy::Uplift;
 use engine::replenish::{self, Method, PolicySettings};
-use engine::EngineError;
 use serde::Deserialize;
 
-use super::{id, message, param, whole, FormError, Params, Posted, SignedIn};
+use super::{id, param, whole, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/settings/policies";
@@ -144,7 +143,7 @@ pub async fn save(
                 "Policy saved; the positions it covers are being checked again.",
             )
         }
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }
 
@@ -160,7 +159,6 @@ pub async fn delete(
             state.jobs_wake.notify_one();
             me.notice(PAGE, "Policy deleted; the next broader one applies.")
         }
-        Err(EngineError::NotFound) => me.error(PAGE, "That policy does not exist (any more)."),
-        Err(e) => me.error(PAGE, &message(&e)),
+        Err(e) => me.fail(PAGE, &e),
     }
 }
