@@ -81,7 +81,7 @@ where
                     }
                     match data.await {
                         Ok(v) => render(p, v),
-                        Err(e) => view! { <ErrorCard error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorCard error=e home=p.href("/")/> }.into_any(),
                     }
                 })
             }}
@@ -92,8 +92,13 @@ where
 /// A failure to load a page, as the sentence the server gave (never the framework's
 /// wording around it).
 #[component]
-pub fn ErrorCard(error: ServerFnError) -> impl IntoView {
-    view! { <section class="card"><p class="error" role="alert">{error_text(error)}</p></section> }
+pub fn ErrorCard(error: ServerFnError, home: String) -> impl IntoView {
+    view! {
+        <section class="card">
+            <p class="error" role="alert">{error_text(error)}</p>
+            <p><A href=home>"Back to the start page"</A></p>
+        </section>
+    }
 }
 
 /// The sentence the server gave, or a plain one when the server could not be reached.

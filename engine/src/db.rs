@@ -44,8 +44,18 @@ macro_rules! on_db {
 }
 
 impl Db {
-    /// Connects to `url`: `postgres://…` selects PostgreSQL, `sqlite:…` (or a bare path) SQLite.
+    /// Connects to `url`: `postgres://…` selects PostgreSQL, `sqlite:…` SQLite. Anything
+    /// else is an error, never a new empty database at a path that was meant as a URL.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        if !(url.starts_with("postgres://")
+            || url.starts_with("postgresql://")
+            || url.starts_with("sqlite:"))
+        {
+            return Err(sqlx::Error::Configuration(
+                "the database URL must start with postgres:// or sqlite: (e.g. sqlite://data/shelfwise.db)"
+                    .into(),
+            ));
+        }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let opts = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
@@ -55,11 +65,7 @@ impl Db {
                 .await?;
             return Ok(Db::Postgres(pool));
         }
-        let url = if url.starts_with("sqlite:") {
-            url.to_string()
-        } else {
-            format!("sqlite://{url}")
-        };
+        let url = url.to_string();
         let opts = SqliteConnectOptions::from_str(&url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -172,5 +178,23 @@ impl Db {
             Db::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
             Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn a_url_that_names_no_database_kind_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meant-as-a-url.db");
+        for url in [
+            path.display().to_string(),
+            "postgress://x/y".to_string(),
+            String::new(),
+        ] {
+            let e = super::Db::connect(&url).await.expect_err(&url);
+            assert!(e.to_string().contains("postgres:// or sqlite:"), "{e}");
+        }
+        assert!(!path.exists(), "no empty database was created");
     }
 }

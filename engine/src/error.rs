@@ -77,6 +77,10 @@ impl EngineError {
         match self {
             e if e.is_internal() => INTERNAL_MESSAGE.into(),
             EngineError::NotFound => "That does not exist in this portal.".into(),
+            EngineError::Forbidden(p) => format!(
+                "Your role cannot {}. If your work needs it, ask your portal's administrator.",
+                p.action()
+            ),
             EngineError::Transition(f) => format!(
                 "You cannot {} a {} that is {}.",
                 f.command,
@@ -157,7 +161,7 @@ mod tests {
         );
         assert_eq!(
             EngineError::Forbidden(Permission::EditPolicies).user_message(),
-            "Your role cannot change replenishment policies."
+            "Your role cannot change replenishment policies. If your work needs it, ask your portal's administrator."
         );
         assert_eq!(sentence("say why."), "Say why.");
     }

@@ -7,6 +7,7 @@ use test_support::{on_both_backends, spawn_app, spawn_app_with, Backend, Options
 use super::*;
 
 on_both_backends!(
+    a_supplier_sees_no_staff_pages_and_reads_sentences,
     sign_in_rotates_the_session_and_sign_out_ends_it,
     wrong_password_and_unknown_user_get_the_same_answer,
     repeated_failures_are_throttled,
@@ -319,4 +320,42 @@ async fn one_address_guessing_many_accounts_is_throttled(backend: Backend) {
         app.login(&c, "ridgeline", RL_ADMIN.0, RL_ADMIN.1).await,
         "/t/ridgeline"
     );
+}
+
+/// A supplier signed in to the retailer's portal sees no staff navigation, and what it
+/// may not see is said in a sentence with a way forward, never the framework's words.
+async fn a_supplier_sees_no_staff_pages_and_reads_sentences(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let supplier = app
+        .signed_in("freshfield", test_support::logins::FF_SUPPLIER)
+        .await;
+    for path in [
+        "/t/freshfield",
+        "/t/freshfield/inventory",
+        "/t/freshfield/approvals",
+    ] {
+        let page = body(supplier.get(app.url(path)).send().await.unwrap()).await;
+        for staff in [
+            "/inventory\"",
+            "/approvals\"",
+            "/settings/policies\"",
+            "/jobs\"",
+        ] {
+            assert!(
+                !page.contains(&format!("href=\"/t/freshfield{staff}")),
+                "{path} shows the staff link {staff}"
+            );
+        }
+        assert!(
+            page.contains("Your role cannot see this portal&#x27;s stock and documents")
+                || page.contains("Your role cannot see this portal's stock and documents"),
+            "{path}: {page}"
+        );
+        assert!(page.contains("administrator"), "{path}: a way forward");
+        assert!(!page.contains("error running server function"), "{path}");
+    }
+    // The planner sees the staff navigation.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let page = body(planner.get(app.url("/t/freshfield")).send().await.unwrap()).await;
+    assert!(page.contains("href=\"/t/freshfield/inventory\""), "{page}");
 }

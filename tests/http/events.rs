@@ -10,6 +10,7 @@ on_both_backends!(
     events_are_applied_once_and_bad_fields_named,
     a_key_only_works_for_its_own_tenant,
     a_thousand_event_batch_is_accepted,
+    unauthenticated_or_oversize_bodies_are_refused_before_they_are_read,
 );
 
 async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
@@ -186,4 +187,44 @@ async fn a_thousand_event_batch_is_accepted(backend: Backend) {
     assert_eq!(app.store.event_count(ff).await.unwrap(), 1000);
     // What the posted events queued runs cleanly.
     app.run_pending_jobs().await;
+}
+
+/// Sends only the head of a request (no body) and returns the status line the server
+/// answers with: it must answer without waiting for the body it refuses.
+async fn head_only(app: &test_support::TestApp, length: u64, headers: &str) -> String {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", app.port))
+        .await
+        .unwrap();
+    let head = format!(
+        "POST /t/freshfield/api/v1/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\
+         Content-Type: application/json\r\nContent-Length: {length}\r\n{headers}\r\n",
+        app.port
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut line = String::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        BufReader::new(stream).read_line(&mut line),
+    )
+    .await
+    .expect("answered without the body")
+    .unwrap();
+    line
+}
+
+async fn unauthenticated_or_oversize_bodies_are_refused_before_they_are_read(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let key = app.api_key("freshfield").await;
+    // No key: 401 at once, without waiting for the megabyte the request announced.
+    let line = head_only(&app, 1_000_000, "").await;
+    assert!(line.contains(" 401 "), "{line}");
+    // A key, but 100 MB declared: 413 at once.
+    let line = head_only(
+        &app,
+        100_000_000,
+        &format!("Authorization: Bearer {key}\r\n"),
+    )
+    .await;
+    assert!(line.contains(" 413 "), "{line}");
 }

@@ -16,6 +16,8 @@ pub enum ApiError {
     UnsupportedMediaType,
     /// 400: the body could not be parsed.
     BadRequest(String),
+    /// 413: the body is larger than the endpoint takes (nothing of it was read).
+    TooLarge(usize),
     /// 422: named fields are invalid; nothing was applied.
     Invalid(Vec<FieldError>),
     /// 500: logged with its cause; the client gets only the request id.
@@ -40,6 +42,16 @@ fn problem(status: StatusCode, title: &str, detail: &str) -> serde_json::Value {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, body) = match self {
+            ApiError::TooLarge(limit) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                problem(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "Payload Too Large",
+                    &format!(
+                        "the body may be at most {limit} bytes: send the events in smaller batches"
+                    ),
+                ),
+            ),
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
                 problem(

@@ -52,7 +52,7 @@ pub fn router(
     let portal = Router::new()
         .route(
             "/api/v1/events",
-            post(events::post_events).layer(DefaultBodyLimit::max(16 * 1024 * 1024)),
+            post(events::post_events).layer(DefaultBodyLimit::max(events::MAX_BODY_BYTES)),
         )
         .route("/login", post(auth::login))
         .route("/t/{tenant}/login", post(auth::login))
