@@ -1,7 +1,15 @@
-//! Passwords (argon2id, OWASP parameters) and integration API keys.
+//! Passwords (argon2id, OWASP parameters), sign-in with its limits, and integration API
+//! keys.
 //!
-//! Hashing is CPU-heavy by design, so every hash and verify runs on the blocking pool.
+//! Hashing is CPU-heavy (and ~19 MiB of memory each) by design, so every hash and verify
+//! runs on the blocking pool, and at most [`MAX_CONCURRENT_CHECKS`] password checks run
+//! at once: a burst beyond that is told to come back (`SignInError::Busy`) instead of
+//! exhausting memory. Sign-in attempts are counted before the password is checked, in
+//! the database (shared by replicas, kept across restarts), per address, per account
+//! and address, and per account, where the wait grows with each attempt beyond the
+//! limit but never past a minute, so nobody can lock an administrator out for good.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use argon2::password_hash::{
@@ -11,7 +19,9 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use crate::audit::AuditEntry;
 use crate::model::{Member, TenantId};
+use crate::store::login_attempts::{take_tx, Rule, Taken};
 use crate::store::Store;
 
 /// OWASP Password Storage Cheat Sheet: argon2id, m=19456 KiB, t=2, p=1.
@@ -68,18 +78,152 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password_blocking(&random_token(16)))
 }
 
+/// Password checks allowed to run at once (each holds ~19 MiB while it runs).
+pub const MAX_CONCURRENT_CHECKS: usize = 4;
+
+fn checks_gate() -> &'static tokio::sync::Semaphore {
+    static GATE: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    GATE.get_or_init(|| tokio::sync::Semaphore::new(MAX_CONCURRENT_CHECKS))
+}
+
+static PASSWORD_CHECKS: AtomicU64 = AtomicU64::new(0);
+
+/// How many passwords this process has checked (for benchmarks and metrics).
+pub fn password_checks() -> u64 {
+    PASSWORD_CHECKS.load(Ordering::Relaxed)
+}
+
+/// The sign-in limits of a deployment.
+#[derive(Clone, Copy, Debug)]
+pub struct SignInLimits {
+    /// Attempts per account (from one address; and, from any address, before the
+    /// growing wait starts) in 15 minutes.
+    pub per_account: i64,
+    /// Attempts per client address in 15 minutes, whatever the account.
+    pub per_address: i64,
+}
+
+const WINDOW_MS: i64 = 15 * 60 * 1000;
+
+fn attempt_key(parts: &[&str]) -> String {
+    hex::encode(Sha256::digest(parts.join("\u{1f}").as_bytes()))
+}
+
 #[derive(Debug, thiserror::Error)]
-pub enum LoginError {
+pub enum SignInError {
     /// Unknown e-mail, not a member of this tenant, disabled, or wrong password: one answer.
     #[error("the e-mail or password is not correct")]
     InvalidCredentials,
+    /// Too many attempts: try again after `retry_after_ms`.
+    #[error("too many sign-in attempts")]
+    Throttled { retry_after_ms: i64 },
+    /// Too many password checks are running right now: try again in a moment.
+    #[error("too many sign-ins at once")]
+    Busy,
+    #[error(transparent)]
+    Store(#[from] sqlx::Error),
+}
+
+/// Signs `email` in to `tenant` from `address`, within the deployment's limits (see the
+/// module doc). A successful sign-in and a wrong password for a known member are
+/// audited (never with the e-mail or address); `request_id` is the server's.
+#[allow(clippy::too_many_arguments)]
+pub async fn sign_in(
+    store: &Store,
+    tenant: TenantId,
+    email: &str,
+    password: &str,
+    address: &str,
+    limits: SignInLimits,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<Member, SignInError> {
+    let email = normalise_email(email);
+    let t = tenant.0.to_string();
+    let by_address = attempt_key(&["address", &t, address]);
+    let by_account_here = attempt_key(&["account-address", &t, &email, address]);
+    let by_account = attempt_key(&["account", &t, &email]);
+    let plain = |limit| Rule {
+        limit,
+        window_ms: WINDOW_MS,
+        first_delay_ms: 0,
+        max_delay_ms: 0,
+    };
+    let growing = Rule {
+        limit: limits.per_account,
+        window_ms: WINDOW_MS,
+        first_delay_ms: 1_000,
+        max_delay_ms: 60_000,
+    };
+    // A permit first: a burst beyond what memory allows is told to come back, uncounted.
+    let _permit = checks_gate().try_acquire().map_err(|_| SignInError::Busy)?;
+    // Counted before the check, all or none: a held-back attempt counts nothing.
+    let mut tx = store.begin().await?;
+    let mut wait = 0;
+    for (key, rule) in [
+        (&by_address, plain(limits.per_address)),
+        (&by_account_here, plain(limits.per_account)),
+        (&by_account, growing),
+    ] {
+        if let Taken::Wait { ms } = take_tx(&mut tx, key, rule, now).await? {
+            wait = wait.max(ms);
+        }
+    }
+    if wait > 0 {
+        drop(tx);
+        return Err(SignInError::Throttled {
+            retry_after_ms: wait,
+        });
+    }
+    tx.commit().await?;
+    match login(store, tenant, &email, password).await {
+        Ok(member) => {
+            store.clear_login_attempts(&by_account_here).await?;
+            store.clear_login_attempts(&by_account).await?;
+            store.refund_login_attempt(&by_address).await?;
+            let actor = member.actor();
+            let entry = AuditEntry::of(
+                &actor,
+                "auth.signed_in",
+                actor.clone(),
+                None,
+                None,
+                request_id,
+            );
+            store.append_audit(tenant, &entry).await?;
+            Ok(member)
+        }
+        Err(LoginError::InvalidCredentials(user)) => {
+            let subject =
+                user.map_or_else(|| "account:unknown".to_string(), |u| format!("user:{u}"));
+            let entry = AuditEntry::of(
+                "anonymous",
+                "auth.sign_in_failed",
+                subject,
+                None,
+                None,
+                request_id,
+            );
+            store.append_audit(tenant, &entry).await?;
+            Err(SignInError::InvalidCredentials)
+        }
+        Err(LoginError::Store(e)) => Err(e.into()),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum LoginError {
+    /// Unknown e-mail, not a member of this tenant, disabled, or wrong password: one
+    /// answer to the caller; the known member's id, if any, for the audit trail.
+    #[error("the e-mail or password is not correct")]
+    InvalidCredentials(Option<i64>),
     #[error(transparent)]
     Store(#[from] sqlx::Error),
 }
 
 /// Checks a member's credentials for `tenant`. A member of another tenant is refused here
 /// exactly like an unknown user.
-pub async fn login(
+async fn login(
     store: &Store,
     tenant: TenantId,
     email: &str,
@@ -92,6 +236,7 @@ pub async fn login(
         .map(|r| r.password_hash.clone())
         .unwrap_or_else(|| decoy_hash().to_string());
     let pw = password.to_string();
+    PASSWORD_CHECKS.fetch_add(1, Ordering::Relaxed);
     let (matched, upgrade) = tokio::task::spawn_blocking(move || verify_blocking(&pw, &hash))
         .await
         .expect("verify task panicked");
@@ -103,7 +248,8 @@ pub async fn login(
             }
             Ok(r.member)
         }
-        _ => Err(LoginError::InvalidCredentials),
+        Some(r) => Err(LoginError::InvalidCredentials(Some(r.member.user_id))),
+        None => Err(LoginError::InvalidCredentials(None)),
     }
 }
 

@@ -31,6 +31,10 @@ pub struct Settings {
     /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
     #[serde(default)]
     pub trust_proxy: bool,
+    /// How many proxies you run in front (each appends one `X-Forwarded-For` entry):
+    /// the client is the entry that many from the right.
+    #[serde(default = "default_proxy_hops")]
+    pub trusted_proxy_hops: usize,
     #[serde(default = "default_site_root")]
     pub site_root: PathBuf,
     #[serde(default = "default_themes_dir")]
@@ -73,6 +77,9 @@ pub struct Settings {
     pub portal_url: Option<String>,
 }
 
+fn default_proxy_hops() -> usize {
+    1
+}
 fn default_platform_hosts() -> Vec<String> {
     ["127.0.0.1", "localhost", "[::1]"]
         .map(String::from)

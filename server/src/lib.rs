@@ -11,7 +11,6 @@ pub mod startup;
 pub mod state;
 pub mod supervisor;
 pub mod tenant_cache;
-pub mod throttle;
 
 pub use config::Settings;
 pub use startup::Application;

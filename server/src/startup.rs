@@ -24,7 +24,6 @@ use crate::sessions::DbSessionStore;
 use crate::state::AppState;
 use crate::supervisor::{supervise, WorkerHealth};
 use crate::tenant_cache::TenantCache;
-use crate::throttle::LoginThrottle;
 use crate::{http, observability};
 
 pub struct Application {
@@ -61,10 +60,6 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .build();
         let state = Arc::new(AppState {
-            login_throttle: LoginThrottle::new(
-                settings.login_failures_per_account,
-                settings.login_failures_per_address,
-            ),
             settings,
             store: store.clone(),
             themes: themes.clone(),
@@ -82,6 +77,18 @@ impl Application {
             let _ = deletion
                 .continuously_delete_expired(std::time::Duration::from_secs(600))
                 .await;
+        });
+        // Sign-in counters whose window ended long ago go too.
+        let attempts = store.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                let before = engine::model::now_ms() - 3_600_000;
+                if let Err(e) = attempts.prune_login_attempts(before).await {
+                    tracing::warn!(error = %e, "pruning sign-in counters failed");
+                }
+            }
         });
 
         let secure = state.settings.https;

@@ -10,7 +10,6 @@ use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::tenant_cache::TenantCache;
-use crate::throttle::LoginThrottle;
 
 /// Everything handlers share.
 pub struct AppState {
@@ -18,7 +17,6 @@ pub struct AppState {
     pub store: Store,
     pub themes: Arc<Themes>,
     pub tenant_cache: TenantCache,
-    pub login_throttle: LoginThrottle,
     pub leptos: LeptosOptions,
     /// Wakes the replenishment worker when new work was committed (events ingested).
     pub jobs_wake: Arc<Notify>,

@@ -7,6 +7,8 @@ use test_support::{on_both_backends, spawn_app, spawn_app_with, Backend, Options
 use super::*;
 
 on_both_backends!(
+    three_hundred_parallel_guesses_get_at_most_the_limit_of_checks,
+    behind_a_proxy_the_client_is_the_right_most_untrusted_hop,
     a_supplier_sees_no_staff_pages_and_reads_sentences,
     sign_in_rotates_the_session_and_sign_out_ends_it,
     wrong_password_and_unknown_user_get_the_same_answer,
@@ -358,4 +360,100 @@ async fn a_supplier_sees_no_staff_pages_and_reads_sentences(backend: Backend) {
     let planner = app.signed_in("freshfield", FF_PLANNER).await;
     let page = body(planner.get(app.url("/t/freshfield")).send().await.unwrap()).await;
     assert!(page.contains("href=\"/t/freshfield/inventory\""), "{page}");
+}
+
+/// The review's reproduction: 300 parallel wrong passwords for one account. Each is
+/// counted before its check, so at most the limit (10) of passwords is checked; the
+/// rest are throttled, or told to come back when too many checks run at once.
+async fn three_hundred_parallel_guesses_get_at_most_the_limit_of_checks(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let before = engine::identity::password_checks();
+    let mut guesses = Vec::new();
+    for i in 0..300 {
+        let (c, url, origin) = (app.client(), app.url("/t/freshfield/login"), app.origin());
+        guesses.push(tokio::spawn(async move {
+            c.post(url)
+                .header("origin", origin)
+                .form(&[("email", FF_PLANNER.0), ("password", &format!("guess-{i}"))])
+                .send()
+                .await
+                .unwrap()
+        }));
+    }
+    let (mut refused, mut busy) = (0, 0);
+    for g in guesses {
+        let res = g.await.unwrap();
+        match res.status().as_u16() {
+            303 => {
+                let to = res.headers()["location"].to_str().unwrap();
+                assert!(
+                    to.contains("error=invalid") || to.contains("error=throttled"),
+                    "{to}"
+                );
+                refused += 1;
+            }
+            503 => {
+                assert_eq!(res.headers()["retry-after"], "1");
+                busy += 1;
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(refused + busy, 300);
+    let checked = engine::identity::password_checks() - before;
+    assert!(
+        checked <= 10,
+        "{checked} passwords checked for a limit of 10"
+    );
+    // One by one, the guesses run into the limit: 10 checks in all, never more.
+    let c = app.client();
+    let mut to = String::new();
+    for _ in 0..20 {
+        to = app
+            .login(&c, "freshfield", FF_PLANNER.0, "one-more-guess")
+            .await;
+        if to.contains("throttled") {
+            break;
+        }
+    }
+    assert_eq!(to, "/t/freshfield/login?error=throttled");
+    assert_eq!(engine::identity::password_checks() - before, 10);
+    // The right password from this address now waits out the window too.
+    assert_eq!(
+        app.login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+            .await,
+        "/t/freshfield/login?error=throttled"
+    );
+}
+
+/// With one trusted proxy, the client is the last `X-Forwarded-For` entry: entries a
+/// client forges to its left cannot spread its guesses over many addresses.
+async fn behind_a_proxy_the_client_is_the_right_most_untrusted_hop(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        Options {
+            behind_proxy_with_metrics_token: Some("scrape-token"),
+            login_failures_per_account: 1_000,
+            login_failures_per_address: 5,
+            ..Options::default()
+        },
+    )
+    .await;
+    let c = app.client();
+    let mut last = String::new();
+    for i in 0..7 {
+        let res = c
+            .post(app.url("/t/freshfield/login"))
+            .header("origin", app.origin())
+            .header("x-forwarded-for", format!("10.9.8.{i}, 203.0.113.50"))
+            .form(&[
+                ("email", format!("nobody{i}@freshfield.example").as_str()),
+                ("password", "wrong-pass-1"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        last = res.headers()["location"].to_str().unwrap().to_string();
+    }
+    assert!(last.contains("error=throttled"), "{last}");
 }

@@ -2,14 +2,13 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
 
 use app::ssr::{auth_key, SessionAuth, TenantCtx};
 use axum::extract::{ConnectInfo, State};
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
-use engine::identity::{self, normalise_email, LoginError};
+use engine::identity::{self, normalise_email, SignInError, SignInLimits};
 use engine::model::now_ms;
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -24,16 +23,24 @@ pub struct LoginForm {
     password: String,
 }
 
-/// The client address: the socket peer, or the first `X-Forwarded-For` hop when the
-/// operator said a proxy sits in front.
+/// The client address: the socket peer, or, when the operator said `trusted_proxy_hops`
+/// proxies sit in front (`trust_proxy`), the `X-Forwarded-For` entry the outermost of
+/// them added: counted from the right, since anything to its left came from the client
+/// and may be forged.
 pub fn client_address(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
-    if state.settings.trust_proxy {
-        if let Some(first) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_string();
+    let settings = &state.settings;
+    if settings.trust_proxy {
+        let hops: Vec<&str> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+            .collect();
+        let n = settings.trusted_proxy_hops.max(1);
+        if hops.len() >= n {
+            return hops[hops.len() - n].to_string();
         }
     }
     peer.ip().to_string()
@@ -54,23 +61,24 @@ pub async fn login(
     if email.is_empty() || form.password.is_empty() {
         return back("missing");
     }
-    let now = Instant::now();
-    let account_key = format!("{}:{}", tc.tenant.id.0, email);
-    let address_key = format!(
-        "{}:{}",
-        tc.tenant.id.0,
-        client_address(&state, peer, &headers)
+    let limits = SignInLimits {
+        per_account: i64::from(state.settings.login_failures_per_account),
+        per_address: i64::from(state.settings.login_failures_per_address),
+    };
+    let address = client_address(&state, peer, &headers);
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    let signed = identity::sign_in(
+        &state.store,
+        tc.tenant.id,
+        &email,
+        &form.password,
+        &address,
+        limits,
+        request_id,
+        now_ms(),
     );
-    let throttle = &state.login_throttle;
-    if throttle.per_account.is_blocked(&account_key, now)
-        || throttle.per_address.is_blocked(&address_key, now)
-    {
-        tracing::warn!("sign-in throttled");
-        return back("throttled");
-    }
-    match identity::login(&state.store, tc.tenant.id, &email, &form.password).await {
+    match signed.await {
         Ok(member) => {
-            throttle.per_account.clear(&account_key);
             // A new session id at sign-in defeats session fixation.
             if let Err(e) = session.cycle_id().await {
                 tracing::error!(error = %e, "session id rotation failed");
@@ -93,13 +101,24 @@ pub async fn login(
             };
             Redirect::to(&home).into_response()
         }
-        Err(LoginError::InvalidCredentials) => {
-            throttle.per_account.record_failure(&account_key, now);
-            throttle.per_address.record_failure(&address_key, now);
+        Err(SignInError::InvalidCredentials) => {
             tracing::info!("sign-in refused");
             back("invalid")
         }
-        Err(LoginError::Store(e)) => {
+        Err(SignInError::Throttled { .. }) => {
+            tracing::warn!("sign-in throttled");
+            back("throttled")
+        }
+        Err(SignInError::Busy) => {
+            tracing::warn!("sign-in refused: too many password checks at once");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, "1")],
+                "Too many sign-ins at this moment. Please try again in a second.",
+            )
+                .into_response()
+        }
+        Err(SignInError::Store(e)) => {
             tracing::error!(error = %e, "sign-in failed");
             back("expired")
         }
