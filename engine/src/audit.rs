@@ -142,9 +142,78 @@ pub fn verify(entries: &[AuditRecord], head: Option<(i64, &str)>) -> Vec<Problem
     problems
 }
 
+/// A trail as JSON lines, one entry (with its hash) per line: for keeping outside the
+/// database, and for [`verify_against`] later.
+pub fn export(entries: &[AuditRecord]) -> String {
+    entries
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap_or_default() + "\n")
+        .collect()
+}
+
+/// Reads an export back; the message names the line that is not an entry.
+pub fn parse_export(text: &str) -> Result<Vec<AuditRecord>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .map_err(|e| format!("line {} is not an audit entry: {e}", i + 1))
+        })
+        .collect()
+}
+
+/// Checks the stored trail against a copy kept outside the database (an export): the
+/// first entry of the copy that the database no longer holds unchanged. This catches
+/// what [`verify`] alone cannot: someone who can write to the database and recomputed
+/// the chain (and its head) after changing an entry.
+pub fn verify_against(stored: &[AuditRecord], kept: &[AuditRecord]) -> Option<Problem> {
+    for k in kept {
+        match stored.iter().find(|s| s.tenant_id == k.tenant_id && s.seq == k.seq) {
+            None => {
+                return Some(Problem {
+                    seq: k.seq,
+                    what: format!("entry {} of the kept copy is missing from the database", k.seq),
+                })
+            }
+            Some(s) if s.hash != k.hash || canonical(s) != canonical(k) => {
+                return Some(Problem {
+                    seq: k.seq,
+                    what: format!(
+                        "entry {} differs from the kept copy: it was changed, and the chain after it rewritten",
+                        k.seq
+                    ),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rewritten_chain_is_caught_by_the_kept_copy() {
+        let kept = chain(5);
+        let text = export(&kept);
+        assert_eq!(parse_export(&text).unwrap(), kept);
+        // Entry 3 changed and every hash from it on recomputed: the chain verifies alone.
+        let mut rewritten = kept.clone();
+        rewritten[2].after = Some("{\"state\":\"rejected\"}".into());
+        for i in 2..5 {
+            let prev = rewritten[i - 1].hash.clone();
+            rewritten[i].prev_hash = prev.clone();
+            rewritten[i].hash = entry_hash(&prev, &rewritten[i]);
+        }
+        assert!(verify(&rewritten, Some((5, &rewritten[4].hash))).is_empty());
+        assert_eq!(verify_against(&rewritten, &kept).unwrap().seq, 3);
+        assert_eq!(verify_against(&kept, &kept), None);
+        assert_eq!(verify_against(&kept[..4], &kept).unwrap().seq, 5);
+        assert!(parse_export("{}\nnot json").is_err());
+    }
 
     fn record(seq: i64, prev: &str, after: &str) -> AuditRecord {
         let mut r = AuditRecord {

@@ -11,11 +11,13 @@ use std::time::Duration;
 
 use tokio::sync::{watch, Notify};
 
+use crate::audit::AuditEntry;
 use crate::db::Tx;
 use crate::error::EngineError;
 use crate::jobs::{BackgroundJob, Job, JobError, JobState, RetryPolicy};
 use crate::model::{now_ms, Member, Permission, TenantId};
-use crate::store::jobs::complete_job_tx;
+use crate::store::audit::append_audit_tx;
+use crate::store::jobs::{complete_job_tx, replay_job_tx};
 use crate::store::Store;
 
 /// Finished (completed or cancelled) jobs are deleted after a day.
@@ -315,7 +317,7 @@ pub(crate) fn job_result<T>(r: Result<T, EngineError>) -> Result<(), JobError> {
     }
 }
 
-/// Runs `member`'s tenant's dead-lettered job `id` again. Needs
+/// Runs `member`'s tenant's dead-lettered job `id` again, audited. Needs
 /// [`Permission::ReplayJobs`]; another tenant's job, or one that is not a dead letter, is
 /// [`EngineError::NotFound`].
 pub async fn replay(
@@ -323,12 +325,23 @@ pub async fn replay(
     tenant: TenantId,
     member: &Member,
     id: i64,
+    request_id: Option<&str>,
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::ReplayJobs)?;
-    if store.replay_job(tenant, id, now).await? {
-        Ok(())
-    } else {
-        Err(EngineError::NotFound)
+    let mut tx = store.begin().await?;
+    if !replay_job_tx(&mut tx, tenant, id, now).await? {
+        return Err(EngineError::NotFound);
     }
+    let entry = AuditEntry::of(
+        &member.actor(),
+        "job.replayed",
+        format!("job:{id}"),
+        None,
+        None,
+        request_id,
+    );
+    append_audit_tx(&mut tx, tenant, &entry).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -13,6 +13,9 @@ conformance!(
     tampering_in_the_database_is_found_and_located,
     parallel_writers_make_one_unforked_chain,
     key_creation_is_audited_without_the_key,
+    deleting_a_tenant_never_takes_its_trail,
+    a_chain_rewritten_in_the_database_is_caught_by_a_kept_export,
+    a_job_replay_is_audited,
 );
 
 async fn tenant(store: &Store, slug: &str) -> TenantId {
@@ -201,4 +204,109 @@ async fn key_creation_is_audited_without_the_key(store: &Store) {
         !after.contains(&key.key),
         "the key itself never enters the trail"
     );
+}
+
+async fn deleting_a_tenant_never_takes_its_trail(store: &Store) {
+    let t = tenant(store, "acme").await;
+    for n in 0..3 {
+        store.append_audit(t, &entry(n)).await.unwrap();
+    }
+    let sql = format!("DELETE FROM tenants WHERE id = {}", t.0);
+    let refused = on_db!(store.db(), write, |pool| sqlx::query(&sql)
+        .execute(pool)
+        .await
+        .is_err());
+    assert!(
+        refused,
+        "the delete is refused while the tenant has a trail"
+    );
+    assert_eq!(store.audit_trail(t).await.unwrap().len(), 3);
+    assert!(problems(store, t).await.is_empty());
+}
+
+/// Someone who can write to the database changes entry 3 and recomputes every hash
+/// after it and the head: the chain verifies on its own, but not against the export
+/// kept outside the database, which names entry 3.
+async fn a_chain_rewritten_in_the_database_is_caught_by_a_kept_export(store: &Store) {
+    let t = tenant(store, "acme").await;
+    for n in 0..6 {
+        store.append_audit(t, &entry(n)).await.unwrap();
+    }
+    let kept =
+        engine::audit::parse_export(&engine::audit::export(&store.audit_trail(t).await.unwrap()))
+            .unwrap();
+    let mut trail = store.audit_trail(t).await.unwrap();
+    trail[2].after = Some("{\"state\":\"rejected\"}".into());
+    for i in 2..trail.len() {
+        let prev = trail[i - 1].hash.clone();
+        trail[i].prev_hash = prev.clone();
+        trail[i].hash = engine::audit::entry_hash(&prev, &trail[i]);
+    }
+    for r in &trail[2..] {
+        let (after, prev, hash, seq) =
+            (r.after.clone(), r.prev_hash.clone(), r.hash.clone(), r.seq);
+        on_db!(store.db(), write, |pool| {
+            sqlx::query(
+            "UPDATE audit_log SET after_state = $1, prev_hash = $2, hash = $3 WHERE tenant_id = $4 AND seq = $5"
+        )
+        .bind(&after)
+        .bind(&prev)
+        .bind(&hash)
+        .bind(t.0)
+        .bind(seq)
+        .execute(pool)
+        .await
+        .unwrap()
+        .rows_affected()
+        });
+    }
+    let last = trail.last().unwrap().hash.clone();
+    on_db!(store.db(), write, |pool| sqlx::query(
+        "UPDATE audit_heads SET hash = $1 WHERE tenant_id = $2"
+    )
+    .bind(&last)
+    .bind(t.0)
+    .execute(pool)
+    .await
+    .unwrap()
+    .rows_affected());
+    assert!(
+        problems(store, t).await.is_empty(),
+        "the rewritten chain verifies alone"
+    );
+    let stored = store.audit_trail(t).await.unwrap();
+    let found = engine::audit::verify_against(&stored, &kept).expect("the kept copy catches it");
+    assert_eq!(found.seq, 3, "{found:?}");
+}
+
+async fn a_job_replay_is_audited(store: &Store) {
+    let t = tenant(store, "acme").await;
+    let job = engine::jobs::NewJob::new("mail.send", json!({}), 1_000)
+        .tenant(t)
+        .max_attempts(1);
+    let id = store.enqueue(&job).await.unwrap().unwrap();
+    let claimed = store
+        .claim_jobs("default", "w", 1, 1_000, 60_000)
+        .await
+        .unwrap();
+    store
+        .discard_job(id, claimed[0].attempt, "broken", 1_001)
+        .await
+        .unwrap();
+    let admin = engine::model::Member {
+        user_id: 1,
+        email: "admin@acme.example".into(),
+        name: "Ada".into(),
+        roles: vec![engine::model::Role::TenantAdmin],
+    };
+    engine::worker::replay(store, t, &admin, id, Some("req-replay"), 2_000)
+        .await
+        .unwrap();
+    let trail = store.audit_trail(t).await.unwrap();
+    let last = trail.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.subject.as_str()),
+        ("job.replayed", format!("job:{id}").as_str())
+    );
+    assert_eq!(last.actor, "user:1");
 }

@@ -168,7 +168,9 @@ fn commands() -> Vec<Command> {
             name: "replay",
             needs: Permission::ReplayJobs,
             call: |s, t, m| {
-                Box::pin(async move { ok(engine::worker::replay(&s, t, &m, 1, now_ms()).await) })
+                Box::pin(
+                    async move { ok(engine::worker::replay(&s, t, &m, 1, None, now_ms()).await) },
+                )
             },
         },
     ]

@@ -1,4 +1,5 @@
-//! Command line: `serve`, `demo`, `migrate`, `seed`, `seed-scale`, `simulate`, `api-key`, `audit verify`.
+//! Command line: `serve`, `demo`, `migrate`, `seed`, `seed-scale`, `simulate`, `api-key`,
+//! `audit verify [--checkpoint FILE]`, `audit export`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,6 +83,19 @@ enum AuditCommand {
     Verify {
         #[arg(long)]
         tenant: Option<String>,
+        /// An export kept outside the database (`audit export`): the stored trail must
+        /// still hold each of its entries unchanged; the first that differs is named.
+        #[arg(long)]
+        checkpoint: Option<std::path::PathBuf>,
+    },
+    /// Write a tenant's trail as JSON lines, one entry with its hash per line, to keep
+    /// outside the database (for `audit verify --checkpoint`).
+    Export {
+        #[arg(long)]
+        tenant: String,
+        /// File to write (standard output when absent).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
     },
 }
 
@@ -174,8 +188,38 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
             .await?;
         }
         Command::Audit {
-            command: AuditCommand::Verify { tenant },
+            command: AuditCommand::Export { tenant, out },
         } => {
+            let store = open_store(&settings).await?;
+            let t = store
+                .tenant_by_slug(&tenant)
+                .await?
+                .ok_or_else(|| format!("no tenant with slug {tenant:?}"))?;
+            let trail = store.audit_trail(t.id).await?;
+            let text = engine::audit::export(&trail);
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text)?;
+                    eprintln!(
+                        "{}: {} entries written to {}",
+                        t.slug,
+                        trail.len(),
+                        path.display()
+                    );
+                }
+                None => print!("{text}"),
+            }
+        }
+        Command::Audit {
+            command: AuditCommand::Verify { tenant, checkpoint },
+        } => {
+            let kept = match &checkpoint {
+                Some(path) => Some(
+                    engine::audit::parse_export(&std::fs::read_to_string(path)?)
+                        .map_err(|e| format!("{}: {e}", path.display()))?,
+                ),
+                None => None,
+            };
             let store = open_store(&settings).await?;
             let tenants = match tenant {
                 Some(slug) => vec![store
@@ -188,8 +232,16 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
             for t in tenants {
                 let trail = store.audit_trail(t.id).await?;
                 let head = store.audit_head(t.id).await?;
-                let problems =
+                let mut problems =
                     engine::audit::verify(&trail, head.as_ref().map(|(s, h)| (*s, h.as_str())));
+                if let Some(kept) = &kept {
+                    let own: Vec<_> = kept
+                        .iter()
+                        .filter(|k| k.tenant_id == t.id.0)
+                        .cloned()
+                        .collect();
+                    problems.extend(engine::audit::verify_against(&trail, &own));
+                }
                 let (seq, hash) = head.unwrap_or((0, engine::audit::GENESIS.to_string()));
                 if problems.is_empty() {
                     println!(

@@ -33,6 +33,17 @@ pub struct Application {
     shutdown: watch::Sender<bool>,
 }
 
+/// Where a client's own `X-Request-Id` is kept (only for the logs).
+const CLIENT_REQUEST_ID: &str = "x-client-request-id";
+
+/// Moves a client's `X-Request-Id` aside, so the server always issues its own.
+async fn set_aside_client_request_id(mut req: axum::extract::Request) -> axum::extract::Request {
+    if let Some(id) = req.headers_mut().remove("x-request-id") {
+        req.headers_mut().insert(CLIENT_REQUEST_ID, id);
+    }
+    req
+}
+
 /// Opens the database and applies migrations.
 pub async fn open_store(settings: &Settings) -> Result<Store, Box<dyn std::error::Error>> {
     let db = Db::connect(settings.database_url.expose_secret()).await?;
@@ -220,11 +231,15 @@ impl Application {
         let inner = self.router;
         let tenancy = middleware::from_fn_with_state(state.clone(), http::tenancy::resolve);
         let stack = tower::ServiceBuilder::new()
+            // The request id is always the server's own (it goes into the audit trail);
+            // a client's X-Request-Id is kept apart, labelled, in the request's span.
+            .layer(middleware::map_request(set_aside_client_request_id))
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
-                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id, tenant = tracing::field::Empty)
+                    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+                    let (id, client_id) = (header("x-request-id"), header(CLIENT_REQUEST_ID));
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id, client_request_id = %client_id, tenant = tracing::field::Empty)
                 }),
             )
             .layer(PropagateRequestIdLayer::x_request_id())

@@ -10,6 +10,7 @@ on_both_backends!(
     metrics_are_not_public,
     the_server_stops_cleanly_when_asked,
     readiness_reports_each_worker_and_the_queue,
+    the_audit_trail_keeps_the_servers_request_id_not_the_clients,
 );
 
 async fn health_metrics_and_security_headers(backend: Backend) {
@@ -136,4 +137,29 @@ async fn readiness_reports_each_worker_and_the_queue(backend: Backend) {
         metrics.contains("shelfwise_worker_last_lap_seconds"),
         "{metrics}"
     );
+}
+
+/// A client's X-Request-Id is never what the audit trail records: the server issues its
+/// own for every request and answers with it.
+async fn the_audit_trail_keeps_the_servers_request_id_not_the_clients(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let res = app
+        .client()
+        .post(app.url("/t/freshfield/login"))
+        .header("origin", app.origin())
+        .header("x-request-id", "client-chosen-id")
+        .form(&[("email", FF_PLANNER.0), ("password", FF_PLANNER.1)])
+        .send()
+        .await
+        .unwrap();
+    let answered = res.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert_ne!(answered, "client-chosen-id");
+    let trail = app.store.audit_trail(ff).await.unwrap();
+    let signed_in = trail
+        .iter()
+        .rev()
+        .find(|e| e.action == "auth.signed_in")
+        .expect("the sign-in is audited");
+    assert_eq!(signed_in.request_id.as_deref(), Some(answered.as_str()));
 }

@@ -113,6 +113,26 @@ pub(crate) async fn complete_job_tx(
     })
 }
 
+/// Replays a dead-lettered job of `tenant` with a fresh set of attempts, in the caller's
+/// transaction. False when the job is not the tenant's or not dead-lettered.
+pub(crate) async fn replay_job_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE jobs SET state = 'available', attempt = 0, scheduled_at = $3, finalized_at = NULL \
+         WHERE id = $2 AND tenant_id = $1 AND state = 'discarded'",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
+
 impl Store {
     /// Inserts a job; `None` when a job with the same unique or debounce key exists.
     pub async fn enqueue(&self, job: &NewJob) -> Result<Option<i64>, sqlx::Error> {

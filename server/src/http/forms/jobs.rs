@@ -18,7 +18,7 @@ pub async fn replay(
 ) -> Response {
     let job = id(param(&params, "id")).unwrap_or(0);
     let (store, t) = (&state.store, me.tc.tenant.id);
-    match engine::worker::replay(store, t, &me.member, job, now_ms()).await {
+    match engine::worker::replay(store, t, &me.member, job, me.rid(), now_ms()).await {
         Ok(()) => {
             state.jobs_wake.notify_one();
             me.notice(PAGE, &format!("Job {job} will run again."))
