@@ -29,6 +29,7 @@ conformance!(
     extreme_numbers_are_refused_with_the_field_named,
     approvals_cannot_be_bypassed,
     a_donor_never_promises_the_same_units_twice,
+    a_full_sweep_covers_positions_no_event_reported,
 );
 
 const TENANT: &str = r#"
@@ -1319,4 +1320,45 @@ async fn a_donor_never_promises_the_same_units_twice(store: &Store) {
         from_dc <= 19,
         "the DC promised {from_dc}, more than the 19 it can spare"
     );
+}
+
+/// A position that ran low without an event (a missed one, or seeded that way) is
+/// covered by the full sweep that runs after seeding and nightly; the nightly timer is
+/// set once however often the sweep runs.
+async fn a_full_sweep_covers_positions_no_event_reported(store: &Store) {
+    let a = acme(store).await;
+    let sql = format!(
+        "UPDATE stock_positions SET on_hand = 3 WHERE tenant_id = {} AND location_id = {} AND product_id = {}",
+        a.t.0, a.s1, a.milk
+    );
+    engine::on_db!(store.db(), write, |pool| sqlx::query(&sql)
+        .execute(pool)
+        .await
+        .unwrap()
+        .rows_affected());
+    drain(store).await;
+    assert!(
+        store.transfers(a.t, None, 5).await.unwrap().is_empty(),
+        "no event, no check"
+    );
+    let now = now_ms();
+    replenish::sweep_all(store, a.t, now, None).await.unwrap();
+    replenish::sweep_all(store, a.t, now, None).await.unwrap();
+    drain(store).await;
+    let transfers = store.transfers(a.t, None, 5).await.unwrap();
+    assert_eq!(transfers.len(), 1, "{transfers:?}");
+    assert_eq!(transfers[0].to_location_id, a.s1);
+    // One nightly timer, due at the next 02:00 UTC.
+    let (_, due) = engine::replenish::jobs::NightlySweep::next(now);
+    let timers = store
+        .claim_jobs(engine::jobs::queues::REPLENISH, "test", 50, due, 60_000)
+        .await
+        .unwrap();
+    let nightly: Vec<_> = timers
+        .iter()
+        .filter(|j| j.kind == "replenish.nightly_sweep")
+        .collect();
+    assert_eq!(nightly.len(), 1, "{timers:?}");
+    assert!(due > now && due - now <= 24 * 3_600_000);
+    assert_eq!((due / 3_600_000) % 24, 2);
 }

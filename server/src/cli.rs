@@ -141,6 +141,8 @@ async fn seed_all(
     for f in &files {
         let report = seed_tenant(store, f).await?;
         tracing::info!(tenant = %report.slug, positions.created = report.positions_created, "tenant seeded");
+        // Positions that are already low are covered without waiting for an event.
+        engine::replenish::sweep_all(store, report.tenant, engine::model::now_ms(), None).await?;
     }
     Ok(files)
 }

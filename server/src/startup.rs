@@ -197,6 +197,19 @@ impl Application {
         if !self.state.settings.workers {
             return Ok(());
         }
+        // Every tenant's nightly full sweep is scheduled (once: the timer is unique).
+        let store = self.state.store.clone();
+        tokio::spawn(async move {
+            let Ok(tenants) = store.tenants().await else {
+                return;
+            };
+            for t in tenants {
+                let now = engine::model::now_ms();
+                if let Err(e) = engine::replenish::schedule_nightly(&store, t.id, now).await {
+                    tracing::warn!(tenant = %t.slug, error = %e, "scheduling the nightly sweep failed");
+                }
+            }
+        });
         let host = format!("{}-{}", std::process::id(), self.port());
         let (replenish, mail) = self.worker_makers(&host)?;
         let health = &self.state.workers;

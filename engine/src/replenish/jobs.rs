@@ -169,3 +169,44 @@ impl BackgroundJob for EscalateStep {
         job_result(timers::escalate_step(&store, tenant, self.step_id, now_ms(), Some(&job)).await)
     }
 }
+
+/// The hour (UTC) the nightly full sweep runs at.
+pub const NIGHTLY_SWEEP_HOUR: i64 = 2;
+
+/// The nightly safety net for missed events: marks every position of the tenant for a
+/// check (a [`RecheckScope`] of every class, in pages) and sets the next night's timer.
+/// Unique per tenant and night, so however often it is scheduled it runs once a night.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NightlySweep {
+    /// The night it is for: the start of its UTC day, epoch ms.
+    pub day_ms: i64,
+}
+
+impl NightlySweep {
+    /// The next nightly sweep after `now`, and when it is due.
+    pub fn next(now: i64) -> (NightlySweep, i64) {
+        const DAY: i64 = 24 * 3_600_000;
+        let today = now.div_euclid(DAY) * DAY;
+        let at_today = today + NIGHTLY_SWEEP_HOUR * 3_600_000;
+        let (day, due) = if at_today > now {
+            (today, at_today)
+        } else {
+            (today + DAY, at_today + DAY)
+        };
+        (NightlySweep { day_ms: day }, due)
+    }
+}
+
+impl BackgroundJob for NightlySweep {
+    const KIND: &'static str = "replenish.nightly_sweep";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        Some(format!("timer:nightly-sweep:{}:{}", tenant.0, self.day_ms))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        job_result(sweep::sweep_all(&store, tenant, now_ms(), Some(&job)).await)
+    }
+}

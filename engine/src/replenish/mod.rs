@@ -7,7 +7,7 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`sweep`] | the sweep of changed positions, the re-check of a policy scope |
+//! | [`sweep`] | the sweep of changed positions, the re-check of a policy scope, the full sweep (after seeding, nightly) |
 //! | [`evaluate`] | one position against its policy: transfer first, then an order line |
 //! | [`routing`] | the approval matrix applied: rounds of steps, their timers and e-mail |
 //! | [`lifecycle`] | transfer and purchase-order commands with their effects |
@@ -42,7 +42,7 @@ pub use matrix::{
     seed_matrix, validate_matrix, RuleEdit,
 };
 pub use policies::{delete_policy, save_policy, seed_policy, Method, PolicySettings};
-pub use sweep::{recheck, sweep, Sweep};
+pub use sweep::{recheck, schedule_nightly, sweep, sweep_all, Sweep};
 pub use timers::{close_po_window, escalate_step};
 
 use crate::exceptions::{self, EscalateException};
@@ -78,6 +78,7 @@ pub fn worker(store: Store, id: &str) -> Worker {
         .register::<jobs::EvaluatePosition>(store.clone())
         .register::<jobs::ClosePoWindow>(store.clone())
         .register::<jobs::EscalateStep>(store.clone())
+        .register::<jobs::NightlySweep>(store.clone())
         .register::<EscalateException>(store.clone())
         .on_dead_letter(exceptions::dead_letter_hook(store))
 }

@@ -3,7 +3,7 @@
 //! every position a policy scope covers after the policy changed.
 
 use super::evaluate::Evaluation;
-use super::jobs::{EvaluatePosition, RecheckScope, SweepPositions};
+use super::jobs::{EvaluatePosition, NightlySweep, RecheckScope, SweepPositions};
 use crate::db::Tx;
 use crate::error::EngineError;
 use crate::jobs::{Job, NewJob};
@@ -189,4 +189,37 @@ async fn evaluate_batch(
     positions::clear_dirty_tx(&mut tx, tenant, &batch[..checked]).await?;
     tx.commit().await?;
     Ok((checked, covered))
+}
+
+/// Marks every position of `tenant` for a check (after seeding, an import, and nightly
+/// as the safety net for missed events), in pages, and sets the next nightly sweep.
+/// Positions with a need already open return early when checked, so a sweep over a
+/// quiet tenant costs a read per position and opens nothing.
+pub async fn sweep_all(
+    store: &Store,
+    tenant: TenantId,
+    now: i64,
+    job: Option<&Job>,
+) -> Result<(), EngineError> {
+    let mut tx = store.begin().await?;
+    let all = RecheckScope::new("*", None, None);
+    enqueue_tx(&mut tx, &NewJob::of(tenant, &all, now)).await?;
+    let (next, due) = NightlySweep::next(now);
+    enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due)).await?;
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Makes sure the tenant's nightly sweep is scheduled (a no-op when it is).
+pub async fn schedule_nightly(
+    store: &Store,
+    tenant: TenantId,
+    now: i64,
+) -> Result<(), EngineError> {
+    let (next, due) = NightlySweep::next(now);
+    store
+        .enqueue(&NewJob::of(tenant, &next, now).at(due))
+        .await?;
+    Ok(())
 }
