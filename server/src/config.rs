@@ -56,6 +56,11 @@ pub struct Settings {
     pub login_failures_per_account: u32,
     #[serde(default = "default_address_limit")]
     pub login_failures_per_address: u32,
+    /// How long a replica trusts what it read about a tenant (its host, name, theme)
+    /// before reading it again: the longest a change made through another replica
+    /// takes to show here.
+    #[serde(default = "default_tenant_cache_seconds")]
+    pub tenant_cache_seconds: u64,
     /// Run the background workers (replenishment, timers, e-mail) in this process.
     #[serde(default = "default_true")]
     pub workers: bool,
@@ -77,6 +82,9 @@ pub struct Settings {
     pub portal_url: Option<String>,
 }
 
+fn default_tenant_cache_seconds() -> u64 {
+    30
+}
 fn default_proxy_hops() -> usize {
     1
 }

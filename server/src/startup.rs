@@ -70,11 +70,12 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(listener.local_addr()?)
             .build();
+        let tenant_cache_ttl = std::time::Duration::from_secs(settings.tenant_cache_seconds);
         let state = Arc::new(AppState {
             settings,
             store: store.clone(),
             themes: themes.clone(),
-            tenant_cache: TenantCache::default(),
+            tenant_cache: TenantCache::new(tenant_cache_ttl),
             leptos: leptos.clone(),
             jobs_wake: Arc::new(Notify::new()),
             events: engine::ingest::Writer::new(store.clone()),

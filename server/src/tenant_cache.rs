@@ -1,5 +1,7 @@
 //! A short-lived cache of tenants by slug or host, so that resolving the tenant of a
-//! request does not cost a query each time. Entries live 30 seconds.
+//! request does not cost a query each time. Entries live `tenant_cache_seconds` (30 by
+//! default): that is how long a change to a tenant made through one replica may take
+//! to be served by the others.
 
 use std::collections::HashMap;
 use std::sync::RwLock;
@@ -8,21 +10,27 @@ use std::time::{Duration, Instant};
 use engine::model::Tenant;
 
 /// A short-lived cache so that tenant lookups do not cost a query per request.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TenantCache {
     entries: RwLock<HashMap<String, (Instant, Option<Tenant>)>>,
+    ttl: Duration,
 }
 
-const TTL: Duration = Duration::from_secs(30);
-
 impl TenantCache {
+    pub fn new(ttl: Duration) -> TenantCache {
+        TenantCache {
+            entries: RwLock::default(),
+            ttl,
+        }
+    }
+
     pub async fn get(
         &self,
         key: String,
         load: impl std::future::Future<Output = Result<Option<Tenant>, sqlx::Error>>,
     ) -> Result<Option<Tenant>, sqlx::Error> {
         if let Some((at, t)) = self.entries.read().expect("tenant cache lock").get(&key) {
-            if at.elapsed() < TTL {
+            if at.elapsed() < self.ttl {
                 return Ok(t.clone());
             }
         }
