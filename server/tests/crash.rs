@@ -6,14 +6,13 @@
 //! position must have been checked against policy (no mark left behind).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use engine::model::TenantId;
 use serde_json::{json, Value};
+use test_support::process::{free_port, url, RealServer};
 use test_support::{Backend, TestDb};
-use tokio::process::{Child, Command};
+use tokio::process::Child;
 
 const ROUNDS: usize = 6;
 const BATCH: usize = 40;
@@ -92,62 +91,20 @@ price_minor = 20
 supplier = "SUP"
 "#;
 
-struct Env {
-    db: TestDb,
+/// The crash test's server: the real binary on one port.
+struct Env<'a> {
+    server: RealServer<'a>,
     port: u16,
 }
 
-impl Env {
-    fn command(&self, args: &[&str]) -> Command {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        let mut c = Command::new(env!("CARGO_BIN_EXE_shelfwise"));
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("SHELFWISE_DATABASE_URL", self.db.url())
-            .env("SHELFWISE_LISTEN", format!("127.0.0.1:{}", self.port))
-            .env("SHELFWISE_TENANTS_DIR", self.db.dir().join("tenants"))
-            .env("SHELFWISE_THEMES_DIR", root.join("themes"))
-            .env("SHELFWISE_SITE_ROOT", self.db.dir().join("site"))
-            .env("SHELFWISE_MAILBOX_DIR", self.db.dir().join("mail"))
-            .env("SHELFWISE_JOB_LEASE_SECONDS", "2")
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .kill_on_drop(true);
-        c
-    }
-
+impl Env<'_> {
     async fn start(&self) -> Child {
-        let child = self
-            .command(&["serve"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let client = reqwest::Client::new();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(r) = client.get(self.base("/healthz")).send().await {
-                if r.status().is_success() {
-                    return child;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the server did not come up");
+        self.server.start(self.port).await
     }
 
     fn base(&self, path: &str) -> String {
-        format!("http://127.0.0.1:{}{path}", self.port)
+        url(self.port, path)
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn batch(n: usize, round: usize) -> Vec<Value> {
@@ -161,7 +118,7 @@ fn batch(n: usize, round: usize) -> Vec<Value> {
 }
 
 /// Sends `events` until the server acknowledges them (retrying across crashes).
-async fn send(client: &reqwest::Client, env: &Env, key: &str, events: &[Value]) -> bool {
+async fn send(client: &reqwest::Client, env: &Env<'_>, key: &str, events: &[Value]) -> bool {
     match client
         .post(env.base("/t/crash/api/v1/events"))
         .bearer_auth(key)
@@ -178,19 +135,11 @@ async fn send(client: &reqwest::Client, env: &Env, key: &str, events: &[Value]) 
 
 async fn crash_and_recover(db: TestDb) {
     let env = Env {
-        db,
+        server: RealServer::new(env!("CARGO_BIN_EXE_shelfwise"), &db),
         port: free_port(),
     };
-    std::fs::create_dir_all(env.db.dir().join("tenants")).unwrap();
-    std::fs::write(env.db.dir().join("tenants/crash.toml"), TENANT).unwrap();
-    assert!(env.command(&["seed"]).status().await.unwrap().success());
-    let out = env
-        .command(&["api-key", "--tenant", "crash"])
-        .output()
-        .await
-        .unwrap();
-    let key = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    assert!(key.starts_with("sw_"), "no key printed");
+    env.server.seed("crash", TENANT).await;
+    let key = env.server.api_key("crash").await;
 
     let client = reqwest::Client::new();
     // Known starting stock everywhere.
@@ -262,7 +211,7 @@ async fn crash_and_recover(db: TestDb) {
     }
 
     // Let the last server work off what the crashes left (leases lapse after 2 s).
-    let store = env.db.store.clone();
+    let store = db.store.clone();
     let tenant: TenantId = store.tenant_by_slug("crash").await.unwrap().unwrap().id;
     let deadline = Instant::now() + Duration::from_secs(60);
     let stuck = loop {
@@ -288,7 +237,7 @@ async fn crash_and_recover(db: TestDb) {
     let applied = store.event_count(tenant).await.unwrap() - counts.len() as i64;
     println!(
         "{}: {kills} SIGKILLs, {} batches acknowledged ({total} sale events), {unacked_at_kill} lost in flight and re-sent, {applied} applied; jobs {:?}",
-        env.db.url().split(':').next().unwrap(),
+        db.url().split(':').next().unwrap(),
         acked.len(),
         stuck.1
     );

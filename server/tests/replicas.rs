@@ -6,14 +6,12 @@
 //! document and e-mail exists exactly once and every timer fired at most once.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use engine::model::now_ms;
 use serde_json::json;
+use test_support::process::{free_port, url, RealServer};
 use test_support::{Backend, TestDb};
-use tokio::process::{Child, Command};
 
 const TENANT: &str = r#"
 slug = "twin"
@@ -86,64 +84,6 @@ password = "victim-password-1"
 roles = ["approver"]
 "#;
 
-struct Twins {
-    db: TestDb,
-}
-
-impl Twins {
-    fn command(&self, args: &[&str], port: u16) -> Command {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        let mut c = Command::new(env!("CARGO_BIN_EXE_shelfwise"));
-        c.args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("SHELFWISE_DATABASE_URL", self.db.url())
-            .env("SHELFWISE_LISTEN", format!("127.0.0.1:{port}"))
-            .env("SHELFWISE_TENANTS_DIR", self.db.dir().join("tenants"))
-            .env("SHELFWISE_THEMES_DIR", root.join("themes"))
-            .env("SHELFWISE_SITE_ROOT", self.db.dir().join("site"))
-            .env("SHELFWISE_MAILBOX_DIR", self.db.dir().join("mail"))
-            .env("SHELFWISE_JOB_LEASE_SECONDS", "2")
-            .env("SHELFWISE_TENANT_CACHE_SECONDS", "1")
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .kill_on_drop(true);
-        c
-    }
-
-    async fn start(&self, port: u16) -> Child {
-        let child = self
-            .command(&["serve"], port)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let client = reqwest::Client::new();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(r) = client.get(url(port, "/healthz")).send().await {
-                if r.status().is_success() {
-                    return child;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("the replica did not come up");
-    }
-}
-
-fn url(port: u16, path: &str) -> String {
-    format!("http://127.0.0.1:{port}{path}")
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -184,20 +124,14 @@ where
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_share_one_postgres_and_survive_losing_one() {
-    let twins = Twins {
-        db: TestDb::new(Backend::Postgres).await,
-    };
-    let store = twins.db.store.clone();
-    std::fs::create_dir_all(twins.db.dir().join("tenants")).unwrap();
-    std::fs::write(twins.db.dir().join("tenants/twin.toml"), TENANT).unwrap();
-    let seeded = twins.command(&["seed"], 0).status().await.unwrap();
-    assert!(seeded.success());
-    let out = twins
-        .command(&["api-key", "--tenant", "twin"], 0)
-        .output()
-        .await
-        .unwrap();
-    let key = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let db = TestDb::new(Backend::Postgres).await;
+    let mut twins = RealServer::new(env!("CARGO_BIN_EXE_shelfwise"), &db);
+    twins
+        .env
+        .push(("SHELFWISE_TENANT_CACHE_SECONDS", "1".into()));
+    let store = db.store.clone();
+    twins.seed("twin", TENANT).await;
+    let key = twins.api_key("twin").await;
     let tenant = store.tenant_by_slug("twin").await.unwrap().unwrap().id;
 
     let (a, b) = (free_port(), free_port());
@@ -316,7 +250,7 @@ async fn two_replicas_share_one_postgres_and_survive_losing_one() {
     assert_eq!(store.doubled_needs(tenant).await.unwrap(), 0);
     assert_eq!(store.doubled_documents(tenant).await.unwrap(), 0);
     let mut ids: HashMap<String, usize> = HashMap::new();
-    for entry in std::fs::read_dir(twins.db.dir().join("mail")).unwrap() {
+    for entry in std::fs::read_dir(db.dir().join("mail")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         let id = text
             .lines()

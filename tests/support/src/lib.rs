@@ -13,6 +13,9 @@
 mod app;
 #[cfg(feature = "app")]
 pub use app::*;
+/// The real binary in a process of its own (crash and replica tests).
+#[cfg(feature = "app")]
+pub mod process;
 
 use engine::{Db, Store};
 
