@@ -7,7 +7,9 @@
 //! exhausting memory. Sign-in attempts are counted before the password is checked, in
 //! the database (shared by replicas, kept across restarts), per address, per account
 //! and address, and per account, where the wait grows with each attempt beyond the
-//! limit but never past a minute, so nobody can lock an administrator out for good.
+//! limit up to a minute. That account-wide wait does not apply in a browser the member
+//! signed in from before (a known-device token, OWASP's device cookies), so guessing at
+//! someone's account from elsewhere never locks its owner out.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -109,6 +111,19 @@ fn attempt_key(parts: &[&str]) -> String {
     hex::encode(Sha256::digest(parts.join("\u{1f}").as_bytes()))
 }
 
+/// A successful sign-in: the member, and a new known-device token for the browser to
+/// keep (see `sign_in`).
+#[derive(Debug)]
+pub struct SignedIn {
+    pub member: Member,
+    pub device_token: String,
+}
+
+/// The stored form of a known-device token.
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SignInError {
     /// Unknown e-mail, not a member of this tenant, disabled, or wrong password: one answer.
@@ -125,7 +140,7 @@ pub enum SignInError {
 }
 
 /// Signs `email` in to `tenant` from `address`, within the deployment's limits (see the
-/// module doc). A successful sign-in and a wrong password for a known member are
+/// module doc); `device` is the known-device token the browser presented, if any. A successful sign-in and a wrong password for a known member are
 /// audited (never with the e-mail or address); `request_id` is the server's.
 #[allow(clippy::too_many_arguments)]
 pub async fn sign_in(
@@ -134,10 +149,11 @@ pub async fn sign_in(
     email: &str,
     password: &str,
     address: &str,
+    device: Option<&str>,
     limits: SignInLimits,
     request_id: Option<&str>,
     now: i64,
-) -> Result<Member, SignInError> {
+) -> Result<SignedIn, SignInError> {
     let email = normalise_email(email);
     let t = tenant.0.to_string();
     let by_address = attempt_key(&["address", &t, address]);
@@ -155,16 +171,27 @@ pub async fn sign_in(
         first_delay_ms: 1_000,
         max_delay_ms: 60_000,
     };
-    // A permit first: a burst beyond what memory allows is told to come back, uncounted.
-    let _permit = checks_gate().try_acquire().map_err(|_| SignInError::Busy)?;
+    // From a browser the member signed in from before, guessing elsewhere at the
+    // account does not slow its owner down (the account-wide wait is skipped).
+    let known_device = match device {
+        Some(token) if !token.is_empty() => {
+            let owner = store.known_device(tenant, &token_hash(token)).await?;
+            let member = store.login_record(tenant, &email).await?;
+            owner.is_some() && owner == member.map(|m| m.member.user_id)
+        }
+        _ => false,
+    };
     // Counted before the check, all or none: a held-back attempt counts nothing.
     let mut tx = store.begin().await?;
     let mut wait = 0;
-    for (key, rule) in [
+    let mut keys = vec![
         (&by_address, plain(limits.per_address)),
         (&by_account_here, plain(limits.per_account)),
-        (&by_account, growing),
-    ] {
+    ];
+    if !known_device {
+        keys.push((&by_account, growing));
+    }
+    for (key, rule) in keys {
         if let Taken::Wait { ms } = take_tx(&mut tx, key, rule, now).await? {
             wait = wait.max(ms);
         }
@@ -181,6 +208,10 @@ pub async fn sign_in(
             store.clear_login_attempts(&by_account_here).await?;
             store.clear_login_attempts(&by_account).await?;
             store.refund_login_attempt(&by_address).await?;
+            let device_token = random_token(32);
+            store
+                .add_known_device(tenant, member.user_id, &token_hash(&device_token), now)
+                .await?;
             let actor = member.actor();
             let entry = AuditEntry::of(
                 &actor,
@@ -191,22 +222,28 @@ pub async fn sign_in(
                 request_id,
             );
             store.append_audit(tenant, &entry).await?;
-            Ok(member)
+            Ok(SignedIn {
+                member,
+                device_token,
+            })
         }
         Err(LoginError::InvalidCredentials(user)) => {
-            let subject =
-                user.map_or_else(|| "account:unknown".to_string(), |u| format!("user:{u}"));
-            let entry = AuditEntry::of(
-                "anonymous",
-                "auth.sign_in_failed",
-                subject,
-                None,
-                None,
-                request_id,
-            );
-            store.append_audit(tenant, &entry).await?;
+            // A known member's failed sign-in is audited; guesses at unknown accounts
+            // are only counted (they must not grow a trail that is never deleted).
+            if let Some(u) = user {
+                let entry = AuditEntry::of(
+                    "anonymous",
+                    "auth.sign_in_failed",
+                    format!("user:{u}"),
+                    None,
+                    None,
+                    request_id,
+                );
+                store.append_audit(tenant, &entry).await?;
+            }
             Err(SignInError::InvalidCredentials)
         }
+        Err(LoginError::Busy) => Err(SignInError::Busy),
         Err(LoginError::Store(e)) => Err(e.into()),
     }
 }
@@ -217,9 +254,14 @@ enum LoginError {
     /// answer to the caller; the known member's id, if any, for the audit trail.
     #[error("the e-mail or password is not correct")]
     InvalidCredentials(Option<i64>),
+    #[error("too many password checks at once")]
+    Busy,
     #[error(transparent)]
     Store(#[from] sqlx::Error),
 }
+
+/// How long an attempt waits for a password-check permit before it is told to come back.
+const CHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Checks a member's credentials for `tenant`. A member of another tenant is refused here
 /// exactly like an unknown user.
@@ -236,6 +278,12 @@ async fn login(
         .map(|r| r.password_hash.clone())
         .unwrap_or_else(|| decoy_hash().to_string());
     let pw = password.to_string();
+    // A permit for the check alone (each holds ~19 MiB while it runs); a burst beyond
+    // what memory allows waits a moment, then is told to come back.
+    let _permit = tokio::time::timeout(CHECK_WAIT, checks_gate().acquire())
+        .await
+        .map_err(|_| LoginError::Busy)?
+        .map_err(|_| LoginError::Busy)?;
     PASSWORD_CHECKS.fetch_add(1, Ordering::Relaxed);
     let (matched, upgrade) = tokio::task::spawn_blocking(move || verify_blocking(&pw, &hash))
         .await

@@ -46,6 +46,7 @@ pub struct Worker {
     handlers: HashMap<String, Handler>,
     dead_letter: Option<DeadLetterHook>,
     heartbeat: Option<Heartbeat>,
+    timeout: Duration,
     policy: RetryPolicy,
     lease_ms: i64,
     batch: i64,
@@ -60,6 +61,7 @@ impl Worker {
             handlers: HashMap::new(),
             dead_letter: None,
             heartbeat: None,
+            timeout: Duration::from_secs(600),
             policy: RetryPolicy::default(),
             lease_ms: 5 * 60 * 1000,
             batch: 10,
@@ -128,14 +130,30 @@ impl Worker {
         self
     }
 
+    /// The longest one job may run; past it the attempt fails (and is retried).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
     /// Runs one job's handler on a task of its own, so that a panic is a failed attempt
     /// (with the panic's message) instead of the end of this worker for every tenant,
-    /// and extends the job's lease while the handler works.
+    /// and extends the job's lease while the handler works, up to the worker's timeout:
+    /// a handler that never ends is stopped, not left holding the worker forever.
     async fn run_guarded(&self, handler: &Handler, job: &Job) -> Result<(), JobError> {
         let mut task = tokio::spawn(handler(job.clone()));
         let every = Duration::from_millis((self.lease_ms / 3).max(50) as u64);
+        let deadline = tokio::time::Instant::now() + self.timeout;
         loop {
             tokio::select! {
+                _ = tokio::time::sleep_until(deadline) => {
+                    task.abort();
+                    tracing::error!(job.id = job.id, job.kind = %job.kind, "job ran past its time limit; stopped");
+                    return Err(JobError::Retry(format!(
+                        "the job ran longer than {} s and was stopped",
+                        self.timeout.as_secs()
+                    )));
+                }
                 joined = &mut task => {
                     return match joined {
                         Ok(result) => result,
@@ -182,6 +200,12 @@ impl Worker {
         // One after another: a lap's batch is small, and handlers that wait on the network
         // will get their own concurrency when the first such handler lands.
         for job in jobs {
+            // The lap's later jobs waited while earlier ones ran: renew the claim first,
+            // and leave a job whose lease lapsed meanwhile to whoever rescued it.
+            let until = now_ms().max(now) + self.lease_ms;
+            if !self.store.extend_lease(job.id, job.attempt, until).await? {
+                continue;
+            }
             let result = match self.handlers.get(&job.kind) {
                 Some(h) => self.run_guarded(h, &job).await,
                 None => Err(JobError::Terminal(format!(
@@ -201,9 +225,15 @@ impl Worker {
                     let retry_at =
                         finished + self.policy.delay(job.attempt, &mut rand::thread_rng());
                     tracing::warn!(job.id = job.id, job.kind = %job.kind, job.attempt = job.attempt, error = %e, "job failed; will retry");
-                    self.store
+                    // A false answer: the lease lapsed and someone else has the job (and
+                    // raises its dead letter, if it comes to that).
+                    if !self
+                        .store
                         .fail_job(job.id, job.attempt, &e, finished, retry_at)
-                        .await?;
+                        .await?
+                    {
+                        continue;
+                    }
                     if job.attempt >= job.max_attempts {
                         lap.discarded += 1;
                         self.raise_dead_letter(&job, &e).await;
@@ -213,9 +243,13 @@ impl Worker {
                 }
                 Err(JobError::Terminal(e)) => {
                     tracing::error!(job.id = job.id, job.kind = %job.kind, error = %e, "job dead-lettered");
-                    self.store
+                    if !self
+                        .store
                         .discard_job(job.id, job.attempt, &e, finished)
-                        .await?;
+                        .await?
+                    {
+                        continue;
+                    }
                     lap.discarded += 1;
                     self.raise_dead_letter(&job, &e).await;
                 }

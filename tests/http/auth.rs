@@ -277,16 +277,31 @@ async fn over_https_cookies_are_host_prefixed_and_secure(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
-    assert!(cookie.starts_with("__Host-sid="), "{cookie}");
+    let cookies: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_string())
+        .collect();
     assert!(
-        cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
-        "{cookie}"
+        cookies.iter().any(|c| c.starts_with("__Host-sid=")),
+        "{cookies:?}"
     );
     assert!(
-        !cookie.contains("Domain="),
-        "__Host- cookies carry no Domain"
+        cookies.iter().any(|c| c.starts_with("__Host-sw_device_")),
+        "the known-device cookie: {cookies:?}"
     );
+    for cookie in &cookies {
+        assert!(cookie.starts_with("__Host-"), "{cookie}");
+        assert!(
+            cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("Path=/"),
+            "{cookie}"
+        );
+        assert!(
+            !cookie.contains("Domain="),
+            "__Host- cookies carry no Domain"
+        );
+    }
     assert!(res.headers()["strict-transport-security"]
         .to_str()
         .unwrap()

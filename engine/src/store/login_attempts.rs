@@ -121,4 +121,40 @@ impl Store {
         .await
         .map(|r| r.rows_affected()))
     }
+
+    /// The member a known-device token (its hash) belongs to in `tenant`, if any.
+    pub async fn known_device(
+        &self,
+        tenant: crate::model::TenantId,
+        token_hash: &str,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+            "SELECT user_id FROM known_devices WHERE tenant_id = $1 AND token_hash = $2"
+        )
+        .bind(tenant.0)
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await)
+    }
+
+    /// Remembers a browser `user` signed in from (by its token's hash).
+    pub async fn add_known_device(
+        &self,
+        tenant: crate::model::TenantId,
+        user: i64,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_db!(&self.db, write, |pool| sqlx::query(
+            "INSERT INTO known_devices (token_hash, tenant_id, user_id, created_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO NOTHING"
+        )
+        .bind(token_hash)
+        .bind(tenant.0)
+        .bind(user)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    }
 }

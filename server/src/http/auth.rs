@@ -1,6 +1,6 @@
 //! Sign-in and sign-out: plain form posts, so they work with JavaScript switched off.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use app::ssr::{auth_key, SessionAuth, TenantCtx};
@@ -40,10 +40,46 @@ pub fn client_address(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -
             .collect();
         let n = settings.trusted_proxy_hops.max(1);
         if hops.len() >= n {
-            return hops[hops.len() - n].to_string();
+            if let Ok(ip) = hops[hops.len() - n].parse::<IpAddr>() {
+                return limit_key(ip);
+            }
         }
     }
-    peer.ip().to_string()
+    limit_key(peer.ip())
+}
+
+/// An address as sign-in limits count it: IPv4 as it is (also when written as an
+/// IPv4-mapped IPv6 address), IPv6 by its /64, since one client holds a whole /64.
+fn limit_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+/// The cookie that marks a browser a member of this tenant signed in from before
+/// (`__Host-` prefixed over https, like the session cookie).
+fn device_cookie(tc: &TenantCtx, https: bool) -> String {
+    let prefix = if https { "__Host-" } else { "" };
+    format!("{prefix}sw_device_{}", tc.tenant.id.0)
+}
+
+/// The value of cookie `name` in the request, if sent.
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 #[tracing::instrument(skip_all, fields(tenant = %tc.tenant.slug))]
@@ -67,18 +103,24 @@ pub async fn login(
     };
     let address = client_address(&state, peer, &headers);
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    let device_name = device_cookie(&tc, state.settings.https);
+    let device = cookie(&headers, &device_name);
     let signed = identity::sign_in(
         &state.store,
         tc.tenant.id,
         &email,
         &form.password,
         &address,
+        device,
         limits,
         request_id,
         now_ms(),
     );
     match signed.await {
-        Ok(member) => {
+        Ok(identity::SignedIn {
+            member,
+            device_token,
+        }) => {
             // A new session id at sign-in defeats session fixation.
             if let Err(e) = session.cycle_id().await {
                 tracing::error!(error = %e, "session id rotation failed");
@@ -99,7 +141,16 @@ pub async fn login(
             } else {
                 tc.base.clone()
             };
-            Redirect::to(&home).into_response()
+            // This browser is now a known device of the member (a year).
+            let secure = if state.settings.https { "; Secure" } else { "" };
+            let known = format!(
+                "{device_name}={device_token}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
+            );
+            let mut res = Redirect::to(&home).into_response();
+            if let Ok(v) = known.parse() {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
         }
         Err(SignInError::InvalidCredentials) => {
             tracing::info!("sign-in refused");
@@ -136,4 +187,20 @@ pub async fn logout(Extension(tc): Extension<TenantCtx>, session: Session) -> Re
         tracing::error!(error = %e, "ending the sign-in failed");
     }
     Redirect::to(&format!("{}/login?signed_out=1", tc.base)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::limit_key;
+
+    #[test]
+    fn one_ipv6_client_counts_as_its_64_and_mapped_ipv4_as_ipv4() {
+        let a = limit_key("2001:db8:1:2:aaaa::1".parse().unwrap());
+        let b = limit_key("2001:db8:1:2:ffff:ffff:ffff:ffff".parse().unwrap());
+        assert_eq!(a, b);
+        assert_eq!(a, "2001:db8:1:2::/64");
+        assert_ne!(a, limit_key("2001:db8:1:3::1".parse().unwrap()));
+        assert_eq!(limit_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
+        assert_eq!(limit_key("192.0.2.7".parse().unwrap()), "192.0.2.7");
+    }
 }
