@@ -168,8 +168,10 @@ pub fn parse_export(text: &str) -> Result<Vec<AuditRecord>, String> {
 /// what [`verify`] alone cannot: someone who can write to the database and recomputed
 /// the chain (and its head) after changing an entry.
 pub fn verify_against(stored: &[AuditRecord], kept: &[AuditRecord]) -> Option<Problem> {
+    let by_key: std::collections::HashMap<(i64, i64), &AuditRecord> =
+        stored.iter().map(|s| ((s.tenant_id, s.seq), s)).collect();
     for k in kept {
-        match stored.iter().find(|s| s.tenant_id == k.tenant_id && s.seq == k.seq) {
+        match by_key.get(&(k.tenant_id, k.seq)).copied() {
             None => {
                 return Some(Problem {
                     seq: k.seq,

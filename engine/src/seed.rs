@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::identity::{check_new_password, hash_password_blocking, normalise_email};
+use crate::limits::{within, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_MONEY_MINOR};
 use crate::model::{LocationKind, Role, TenantId};
 use crate::store::{LocationRecord, PositionSeed, ProductRecord, Store, SupplierRecord};
 
@@ -226,11 +227,43 @@ impl TenantFile {
                     ));
                 }
             }
-            if p.cost_minor < 0 || p.price_minor < 0 {
-                return Err(format!(
-                    "products[{i}]: cost_minor and price_minor must not be negative"
-                ));
-            }
+            within(
+                &format!("products[{i}].cost_minor"),
+                p.cost_minor,
+                0,
+                MAX_MONEY_MINOR,
+            )?;
+            within(
+                &format!("products[{i}].price_minor"),
+                p.price_minor,
+                0,
+                MAX_MONEY_MINOR,
+            )?;
+        }
+        for (i, s) in self.suppliers.iter().enumerate() {
+            within(
+                &format!("suppliers[{i}].lead_time_days"),
+                s.lead_time_days,
+                0,
+                MAX_LEAD_TIME_DAYS,
+            )?;
+        }
+        for (class, p) in &self.policies {
+            let at = |f: &str| format!("policies.{class}.{f}");
+            within(&at("reorder_point"), p.reorder_point, 0, MAX_LEVEL)?;
+            within(&at("order_up_to"), p.order_up_to, 0, MAX_LEVEL)?;
+            // A DC holds dc_multiplier times a store's levels: that must stay in range.
+            within(&at("dc_multiplier"), p.dc_multiplier, 1, 1_000)?;
+            within(
+                &at("order_up_to x dc_multiplier"),
+                p.order_up_to.saturating_mul(p.dc_multiplier),
+                0,
+                MAX_LEVEL,
+            )?;
+            p.settings().validate().map_err(|e| at(&e))?;
+        }
+        if let Some(a) = &self.approval {
+            within("approval.po_window_minutes", a.po_window_minutes, 1, 10_080)?;
         }
         for (i, u) in self.users.iter().enumerate() {
             if !u.email.contains('@') {

@@ -672,3 +672,42 @@ async fn sign_in_attempts_are_counted_before_the_check_and_kept(store: &Store) {
         "no e-mail or address in the trail"
     );
 }
+
+/// Tenant files are an entry point like any other: every number is bounded and the
+/// error names the field (a reorder point of i64::MAX used to overflow at seeding).
+#[test]
+fn tenant_files_with_extreme_numbers_are_refused_naming_the_field() {
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tenants/freshfield.toml"),
+    )
+    .unwrap();
+    for (from, to, field) in [
+        (
+            "reorder_point = ",
+            "reorder_point = 9223372036854775807 #",
+            "reorder_point",
+        ),
+        (
+            "cost_minor = 122",
+            "cost_minor = -1",
+            "products[0].cost_minor",
+        ),
+        (
+            "po_window_minutes = ",
+            "po_window_minutes = 0 #",
+            "po_window_minutes",
+        ),
+        (
+            "lead_time_days = ",
+            "lead_time_days = -3 #",
+            "lead_time_days",
+        ),
+    ] {
+        let text = base.replacen(from, to, 1);
+        assert_ne!(text, base, "{from}");
+        let err = TenantFile::parse(&text, Path::new("freshfield.toml"))
+            .expect_err(field)
+            .to_string();
+        assert!(err.contains(field), "{field}: {err}");
+    }
+}

@@ -69,6 +69,9 @@ pub(crate) async fn evaluate_tx(
     product: i64,
     now: i64,
 ) -> Result<Evaluation, EngineError> {
+    // Checks of one product in one tenant take turns (PostgreSQL, across replicas), so two
+    // stores short of it cannot both count the same donor units as spare.
+    positions::lock_product_tx(tx, tenant, product).await?;
     let Some(facts) = positions::position_facts_tx(tx, tenant, location, product).await? else {
         return Ok(Evaluation::NoPosition);
     };

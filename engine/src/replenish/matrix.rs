@@ -294,6 +294,11 @@ pub async fn seed_matrix(
     window_minutes: i64,
 ) -> Result<(), EngineError> {
     validate_matrix(matrix).map_err(EngineError::Invalid)?;
+    if !(1..=10_080).contains(&window_minutes) {
+        return Err(EngineError::Invalid(
+            "the purchase-order window must be between 1 and 10,080 minutes (a week)".into(),
+        ));
+    }
     if store.tenant_settings(tenant).await?.is_some() {
         return Ok(());
     }

@@ -98,6 +98,24 @@ pub(crate) async fn daily_demand_tx(
 }
 
 /// Other locations' positions of the product, as donor candidates.
+/// Serialises the checks of `product` in `tenant` until the transaction ends: a
+/// transaction-scoped advisory lock on PostgreSQL; nothing on SQLite, whose one writer
+/// already runs write transactions one at a time.
+pub(crate) async fn lock_product_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    product: i64,
+) -> Result<(), sqlx::Error> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
+            .bind(i32::try_from(tenant.0).unwrap_or(i32::MAX))
+            .bind(i32::try_from(product).unwrap_or(i32::MAX))
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
+}
+
 pub(crate) async fn donor_candidates_tx(
     tx: &mut Tx,
     tenant: TenantId,
