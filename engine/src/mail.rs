@@ -49,8 +49,13 @@ impl BackgroundJob for SendMail {
     /// `mail:<what>:<tenant>:<rest>`, e.g. `mail:po-sent:3:12`: the layout jobs queued
     /// before the typed jobs used, so they still block a second message.
     fn unique_key(&self, tenant: TenantId) -> Option<String> {
-        let (what, rest) = self.occasion.split_once(':')?;
-        Some(format!("mail:{what}:{}:{rest}", tenant.0))
+        match self.occasion.split_once(':') {
+            Some((what, rest)) => Some(format!("mail:{what}:{}:{rest}", tenant.0)),
+            None if !self.occasion.is_empty() => {
+                Some(format!("mail:{}:{}", self.occasion, tenant.0))
+            }
+            None => None,
+        }
     }
 
     async fn run(self, mailer: Mailer, tenant: TenantId, job: Job) -> Result<(), JobError> {

@@ -254,6 +254,15 @@ pub async fn edit_matrix(
     now: i64,
 ) -> Result<i64, EngineError> {
     member.require(Permission::EditApprovalMatrix)?;
+    // An outdated page first: its rule numbers may no longer mean the same rules.
+    let version = store.tenant_settings(tenant).await?.map_or(0, |s| s.1);
+    if version != expected_version {
+        return Err(EngineError::Invalid(
+            "the matrix was changed meanwhile (by someone else, or in another tab); \
+             nothing was saved: look at it again and redo your change"
+                .into(),
+        ));
+    }
     let (mut matrix, window) = matrix(store, tenant).await?;
     let n = matrix.rules.len();
     let missing = || EngineError::NotFound;
