@@ -43,7 +43,16 @@ async fn health_metrics_and_security_headers(backend: Backend) {
         &json!({"events": [event("m1", "sale", "S-UTR", "FF-0002", 1)]}),
     )
     .await;
-    let metrics = body(c.get(app.url("/metrics")).send().await.unwrap()).await;
+    // The queue's depth is read from the database at scrape time; a scrape that could
+    // not read it (a busy test database) leaves it out, so look twice more.
+    let mut metrics = String::new();
+    for _ in 0..3 {
+        metrics = body(c.get(app.url("/metrics")).send().await.unwrap()).await;
+        if metrics.contains("shelfwise_jobs{state=") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
     assert!(
         metrics.contains("shelfwise_http_requests_total"),
         "{metrics}"

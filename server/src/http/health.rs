@@ -98,9 +98,24 @@ pub(crate) async fn record_gauges(state: &AppState) {
             });
         }
     }
-    if let Ok(counts) = state.store.job_counts(None).await {
-        for (job_state, n) in counts {
-            metrics::gauge!("shelfwise_jobs", "state" => job_state).set(n as f64);
+    let counts = state.store.job_counts(None).await;
+    if let Err(e) = &counts {
+        tracing::warn!(error = %e, "counting jobs for /metrics failed");
+    }
+    if let Ok(counts) = counts {
+        // Every state, with 0 for those no job is in (a gauge that vanishes reads as
+        // "unknown", not as "none").
+        for s in [
+            "available",
+            "scheduled",
+            "running",
+            "retryable",
+            "completed",
+            "cancelled",
+            "discarded",
+        ] {
+            let n = counts.iter().find(|(st, _)| st == s).map_or(0, |(_, n)| *n);
+            metrics::gauge!("shelfwise_jobs", "state" => s).set(n as f64);
         }
     }
 }
