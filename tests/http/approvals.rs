@@ -16,32 +16,9 @@ on_both_backends!(
 async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
     let app = spawn_app(backend).await;
     let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
-        .await
-        .unwrap()
-        .key;
     // The DC has plenty; the Jordaan store is down to 3 bottles of milk (reorder point 12).
-    let batch = json!({"events": [
-        event("c1", "count", "DC-N", "FF-0001", 300),
-        event("c2", "count", "S-AMS1", "FF-0001", 3),
-    ]});
-    assert_eq!(
-        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
-            .await
-            .status(),
-        200
-    );
-    app.run_pending_jobs().await;
-    let transfer = async {
-        app.store
-            .transfers(ff, None, 5)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|t| t.quantity > 0)
-    }
-    .await
-    .expect("it happened once the queued jobs ran");
+    let id = app.low_store_transfer().await;
+    let transfer = app.store.transfer(ff, id).await.unwrap().unwrap();
     assert_eq!(transfer.state.as_str(), "pending_approval");
     assert_eq!(transfer.quantity, 42, "3 up to 40 is 37, in cases of 6");
 
@@ -320,31 +297,9 @@ async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Bac
 async fn an_approver_away_hands_the_inbox_to_a_stand_in(backend: Backend) {
     let app = spawn_app(backend).await;
     let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
-        .await
-        .unwrap()
-        .key;
-    let batch = json!({"events": [
-        event("c1", "count", "DC-N", "FF-0001", 300),
-        event("c2", "count", "S-AMS1", "FF-0001", 3),
-    ]});
-    assert_eq!(
-        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
-            .await
-            .status(),
-        200
-    );
-    app.run_pending_jobs().await;
-    let transfer = async {
-        app.store
-            .transfers(ff, None, 5)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|t| t.state.as_str() == "pending_approval")
-    }
-    .await
-    .expect("it happened once the queued jobs ran");
+    // The DC has plenty; the Jordaan store is down to 3 bottles of milk (reorder point 12).
+    let id = app.low_store_transfer().await;
+    let transfer = app.store.transfer(ff, id).await.unwrap().unwrap();
     let title = format!("Transfer {}", transfer.id);
     let planner_id = app
         .store
@@ -561,22 +516,8 @@ async fn with_smtp_configured_approvers_are_mailed_over_smtp(backend: Backend) {
         },
     )
     .await;
-    let ff = app.tenant("freshfield").await;
-    let key = engine::identity::create_api_key(&app.store, ff, "pos", "test")
-        .await
-        .unwrap()
-        .key;
-    let batch = json!({"events": [
-        event("c1", "count", "DC-N", "FF-0001", 300),
-        event("c2", "count", "S-AMS1", "FF-0001", 3),
-    ]});
-    assert_eq!(
-        post_events(&app, "/t/freshfield/api/v1/events", &key, &batch)
-            .await
-            .status(),
-        200
-    );
-    app.run_pending_jobs().await;
+    // A store runs low; the approvers' e-mail goes out as its jobs run.
+    app.low_store_transfer().await;
     let message = tokio::time::timeout(std::time::Duration::from_secs(20), received.recv())
         .await
         .expect("an approval e-mail reached the SMTP server")
