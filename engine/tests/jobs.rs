@@ -164,11 +164,22 @@ async fn failures_retry_then_dead_letter_and_can_be_replayed(store: &Store) {
         [id]
     );
     assert!(store.dead_jobs(other, 50).await.unwrap().is_empty());
+    let admin = engine::model::Member {
+        user_id: 1,
+        email: "admin@acme.example".into(),
+        name: "Ada".into(),
+        roles: vec![engine::model::Role::TenantAdmin],
+    };
     assert!(
-        !store.replay_job(other, id, T0).await.unwrap(),
+        matches!(
+            engine::worker::replay(store, other, &admin, id, None, T0).await,
+            Err(engine::EngineError::NotFound)
+        ),
         "another tenant cannot replay it"
     );
-    assert!(store.replay_job(acme, id, T0 + 200_000).await.unwrap());
+    engine::worker::replay(store, acme, &admin, id, None, T0 + 200_000)
+        .await
+        .unwrap();
     let again = store
         .claim_jobs("default", "w", 1, T0 + 200_000, LEASE)
         .await

@@ -346,28 +346,6 @@ impl Store {
         .map(|rows| rows.into_iter().map(Job::from).collect())
     }
 
-    /// Replays a dead-lettered job of `tenant` with a fresh set of attempts. False when the
-    /// job is not the tenant's or not dead-lettered.
-    pub async fn replay_job(
-        &self,
-        tenant: TenantId,
-        id: i64,
-        now: i64,
-    ) -> Result<bool, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
-            sqlx::query(
-                "UPDATE jobs SET state = 'available', attempt = 0, scheduled_at = $3, finalized_at = NULL \
-                 WHERE id = $2 AND tenant_id = $1 AND state = 'discarded'",
-            )
-            .bind(tenant.0)
-            .bind(id)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected() == 1)
-        })
-    }
-
     /// One job by id (operators and tests).
     pub async fn job(&self, id: i64) -> Result<Option<Job>, sqlx::Error> {
         let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1");
