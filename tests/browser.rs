@@ -302,16 +302,7 @@ async fn approve_on_a_phone(c: &Client, app: &TestApp) {
         "the approval notice",
     )
     .await;
-    assert_eq!(
-        app.store
-            .transfer(ff, transfer.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .state
-            .as_str(),
-        "approved"
-    );
+    assert_eq!(app.transfer_state(ff, transfer.id).await, "approved");
     // The approval queued the outcome's work (mail); it runs cleanly.
     app.run_pending_jobs().await;
 }

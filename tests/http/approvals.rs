@@ -56,13 +56,7 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         .unwrap()
         .contains("error="));
     assert_eq!(
-        app.store
-            .transfer(ff, transfer.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .state
-            .as_str(),
+        app.transfer_state(ff, transfer.id).await,
         "pending_approval"
     );
 
@@ -72,16 +66,7 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         .to_str()
         .unwrap()
         .starts_with("/t/freshfield/approvals?notice="));
-    assert_eq!(
-        app.store
-            .transfer(ff, transfer.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .state
-            .as_str(),
-        "approved"
-    );
+    assert_eq!(app.transfer_state(ff, transfer.id).await, "approved");
 
     // The document page shows the decision in its audit trail.
     let page = body(
@@ -204,16 +189,7 @@ async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Bac
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.contains("notice=Approved+2"), "{location}");
     for t in &transfers {
-        assert_eq!(
-            app.store
-                .transfer(ff, t.id)
-                .await
-                .unwrap()
-                .unwrap()
-                .state
-                .as_str(),
-            "approved"
-        );
+        assert_eq!(app.transfer_state(ff, t.id).await, "approved");
     }
 
     // The stockout is in the planner's queue; an approver cannot work it.
@@ -394,16 +370,7 @@ async fn an_approver_away_hands_the_inbox_to_a_stand_in(backend: Backend) {
         .to_str()
         .unwrap()
         .contains("notice="));
-    assert_eq!(
-        app.store
-            .transfer(ff, transfer.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .state
-            .as_str(),
-        "approved"
-    );
+    assert_eq!(app.transfer_state(ff, transfer.id).await, "approved");
 
     // Only the one who gave it can end it; ending it twice says it is over.
     let op_id = app

@@ -211,6 +211,18 @@ impl TestApp {
         self.store.tenant_by_slug(slug).await.unwrap().unwrap().id
     }
 
+    /// A transfer's state as stored (e.g. `pending_approval`).
+    pub async fn transfer_state(&self, tenant: TenantId, id: i64) -> String {
+        self.store
+            .transfer(tenant, id)
+            .await
+            .unwrap()
+            .expect("the transfer exists")
+            .state
+            .as_str()
+            .to_string()
+    }
+
     /// A new API key of the tenant, for the events API.
     pub async fn api_key(&self, slug: &str) -> String {
         let tenant = self.tenant(slug).await;
