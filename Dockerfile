@@ -1,6 +1,7 @@
 # Multi-stage build of the shelfwise binary and its browser assets.
 # Runtime: non-root user, SQLite in the /data volume by default; set DATABASE_URL
-# (postgres://…) to use PostgreSQL instead.
+# (postgres://… as the application role) and SHELFWISE_DATABASE_OWNER_URL (the owner,
+# for migrations) to use PostgreSQL instead: see docs/ARCHITECTURE.md#row-level-security.
 
 FROM rust:1.95-bookworm AS build
 RUN rustup target add wasm32-unknown-unknown \

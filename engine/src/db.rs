@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{PgPool, SqlitePool};
+use sqlx::{Executor, PgPool, SqlitePool};
+
+use crate::model::TenantId;
 
 /// Which database engine a [`Db`] talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,22 +27,93 @@ pub enum Db {
     Postgres(PgPool),
 }
 
-/// Runs `$body` with `$pool` bound to the backend's read or write pool:
-/// `on_db!(db, read, |pool| sqlx::query(…).fetch_all(pool).await)`.
+/// Runs `$body` with `$pool` bound to the backend's read or write pool, on behalf of
+/// `$scope` (a [`TenantId`](crate::model::TenantId) or [`Scope::System`]):
+/// `on_db!(db, read, tenant, |pool| sqlx::query(…).fetch_all(pool).await)`.
+///
+/// On PostgreSQL `$pool` is a connection on which the scope has been set first, so that
+/// row-level security shows the statement only the tenant's rows (see [`Scope`]); the
+/// enclosing function must return a `Result` whose error converts from `sqlx::Error`.
 #[macro_export]
 macro_rules! on_db {
-    ($db:expr, read, |$pool:ident| $body:expr) => {
+    ($db:expr, read, $scope:expr, |$pool:ident| $body:expr) => {
         match $db {
             $crate::db::Db::Sqlite { read: $pool, .. } => $body,
-            $crate::db::Db::Postgres($pool) => $body,
+            $crate::db::Db::Postgres(pg) => {
+                let mut scoped = $crate::db::scoped(pg, $crate::db::Scope::from($scope)).await?;
+                let $pool = &mut *scoped;
+                $body
+            }
         }
     };
-    ($db:expr, write, |$pool:ident| $body:expr) => {
+    ($db:expr, write, $scope:expr, |$pool:ident| $body:expr) => {
         match $db {
             $crate::db::Db::Sqlite { write: $pool, .. } => $body,
-            $crate::db::Db::Postgres($pool) => $body,
+            $crate::db::Db::Postgres(pg) => {
+                let mut scoped = $crate::db::scoped(pg, $crate::db::Scope::from($scope)).await?;
+                let $pool = &mut *scoped;
+                $body
+            }
         }
     };
+}
+
+/// Whose rows a statement may see on PostgreSQL, where row-level security enforces it
+/// (`migrations/postgres/0012_row_level_security.sql`): one tenant's, or, for the
+/// platform's own work (claiming jobs across tenants, finding the tenant of a host), the
+/// system scope, which the policies let through only on the jobs table. A connection
+/// with no scope set sees no tenant rows at all. SQLite runs in one process with no
+/// other database users, so there the scope is only the store's own tenant filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Tenant(TenantId),
+    System,
+}
+
+impl From<TenantId> for Scope {
+    fn from(t: TenantId) -> Scope {
+        Scope::Tenant(t)
+    }
+}
+
+impl Scope {
+    fn settings(self) -> (String, &'static str) {
+        match self {
+            Scope::Tenant(t) => (t.0.to_string(), ""),
+            Scope::System => (String::new(), "on"),
+        }
+    }
+}
+
+/// `set_config(…, is_local)`: the scope for the session (pool reads) or the transaction.
+const SET_SCOPE: &str =
+    "SELECT set_config('app.tenant_id', $1, $3), set_config('app.system', $2, $3)";
+
+async fn set_scope(
+    conn: &mut sqlx::PgConnection,
+    scope: Scope,
+    local: bool,
+) -> Result<(), sqlx::Error> {
+    let (tenant, system) = scope.settings();
+    sqlx::query(SET_SCOPE)
+        .bind(tenant)
+        .bind(system)
+        .bind(local)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// A pooled PostgreSQL connection with `scope` set for its session. The pool clears the
+/// scope again when the connection comes back (see [`Db::connect`]), so an idle
+/// connection belongs to nobody. Used by [`on_db!`]; call that instead.
+pub async fn scoped(
+    pool: &PgPool,
+    scope: Scope,
+) -> Result<sqlx::pool::PoolConnection<sqlx::Postgres>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    set_scope(&mut conn, scope, false).await?;
+    Ok(conn)
 }
 
 impl Db {
@@ -61,6 +134,17 @@ impl Db {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
+                // A connection returned to the pool forgets whose it was.
+                .after_release(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute(
+                            "SELECT set_config('app.tenant_id', '', false), \
+                             set_config('app.system', '', false)",
+                        )
+                        .await?;
+                        Ok(true)
+                    })
+                })
                 .connect_with(opts)
                 .await?;
             return Ok(Db::Postgres(pool));
@@ -109,10 +193,69 @@ impl Db {
 
     /// Cheap round trip used by readiness checks.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        on_db!(self, read, |pool| sqlx::query("SELECT 1")
-            .execute(pool)
-            .await
-            .map(|_| ()))
+        match self {
+            Db::Sqlite { read, .. } => read.execute("SELECT 1").await.map(|_| ()),
+            Db::Postgres(pool) => pool.execute("SELECT 1").await.map(|_| ()),
+        }
+    }
+
+    /// On PostgreSQL, gives `role` (the application's login, see
+    /// `docs/ARCHITECTURE.md#row-level-security`) what it needs and nothing more: read
+    /// and write rows of the tables and use their sequences; no DDL, and not the
+    /// migration ledger. Run as the owner, after [`Db::migrate`]. A no-op on SQLite.
+    pub async fn grant_to(&self, role: &str) -> Result<(), sqlx::Error> {
+        let Db::Postgres(pool) = self else {
+            return Ok(());
+        };
+        let role = quote_ident(role);
+        for schema in ["public", "tower_sessions"] {
+            pool.execute(
+                format!(
+                    "GRANT USAGE ON SCHEMA {schema} TO {role}; \
+                     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}; \
+                     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"
+                )
+                .as_str(),
+            )
+            .await?;
+        }
+        pool.execute(format!("REVOKE ALL ON _sqlx_migrations FROM {role}").as_str())
+            .await?;
+        Ok(())
+    }
+
+    /// On PostgreSQL, why this connection's role must not serve tenants: it is a
+    /// superuser or has `BYPASSRLS`, so row-level security would not apply to it.
+    /// `None` when it is fit (always on SQLite).
+    pub async fn rls_bypass(&self) -> Result<Option<String>, sqlx::Error> {
+        let Db::Postgres(pool) = self else {
+            return Ok(None);
+        };
+        let (name, sup, bypass): (String, bool, bool) = sqlx::query_as(
+            "SELECT rolname::text, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user",
+        )
+        .fetch_one(pool)
+        .await?;
+        Ok((sup || bypass).then(|| {
+            format!(
+                "the database role `{name}` is a {} and would see every tenant's rows past \
+                 row-level security; connect as the application role and give the owner's \
+                 URL in SHELFWISE_DATABASE_OWNER_URL for migrations \
+                 (docs/ARCHITECTURE.md#row-level-security)",
+                if sup { "superuser" } else { "BYPASSRLS role" }
+            )
+        }))
+    }
+
+    /// The role this connection logs in as (PostgreSQL), for [`Db::grant_to`].
+    pub async fn current_role(&self) -> Result<Option<String>, sqlx::Error> {
+        match self {
+            Db::Sqlite { .. } => Ok(None),
+            Db::Postgres(pool) => sqlx::query_scalar("SELECT current_user::text")
+                .fetch_one(pool)
+                .await
+                .map(Some),
+        }
     }
 
     pub async fn close(&self) {
@@ -153,7 +296,22 @@ macro_rules! on_tx {
     };
 }
 
+/// `"name"` with inner quotes doubled: a safe SQL identifier for any role name.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 impl Tx {
+    /// Changes whose rows the rest of the transaction may touch (PostgreSQL: `SET LOCAL`
+    /// of the scope; see [`Scope`]). For the few transactions that span tenants, such as
+    /// provisioning one.
+    pub async fn set_scope(&mut self, scope: impl Into<Scope>) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(_) => Ok(()),
+            Tx::Postgres(t) => set_scope(t, scope.into(), true).await,
+        }
+    }
+
     /// `" FOR UPDATE"` on PostgreSQL, nothing on SQLite (whose one writer already holds
     /// the lock): append to a SELECT whose rows the transaction will change.
     pub fn lock(&self) -> &'static str {
@@ -172,11 +330,16 @@ impl Tx {
 }
 
 impl Db {
-    /// Opens a write transaction (see [`Tx`]).
-    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+    /// Opens a write transaction (see [`Tx`]) on behalf of `scope`: on PostgreSQL the
+    /// scope is set with `SET LOCAL` semantics before anything else runs in it.
+    pub async fn begin_write(&self, scope: impl Into<Scope>) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Db::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Postgres(pool) => {
+                let mut t = pool.begin().await?;
+                set_scope(&mut t, scope.into(), true).await?;
+                Tx::Postgres(t)
+            }
         })
     }
 }

@@ -44,7 +44,7 @@ pub async fn open(
     e: &NewException,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let id = open_tx(&mut tx, tenant, e, now).await?;
     tx.commit().await?;
     Ok(id)
@@ -109,7 +109,7 @@ pub async fn escalate(
     now: i64,
     job: Option<&Job>,
 ) -> Result<bool, EngineError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let done = sql::escalate_exception_tx(&mut tx, tenant, id, now).await?;
     if done {
         let entry = AuditEntry::of(
@@ -170,7 +170,7 @@ pub async fn act(
         }
         _ => {}
     }
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     if let Action::AssignTo(Some(user)) = action {
         // Only someone who may work the queue can own an exception.
         let mut may_work = Vec::new();

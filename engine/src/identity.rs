@@ -182,7 +182,7 @@ pub async fn sign_in(
         _ => false,
     };
     // Counted before the check, all or none: a held-back attempt counts nothing.
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let mut wait = 0;
     let mut keys = vec![
         (&by_address, plain(limits.per_address)),
@@ -368,15 +368,16 @@ pub async fn create_api_key(
     Ok(NewApiKey { key, prefix })
 }
 
-/// The tenant an API key belongs to, if the key is valid.
+/// Whether `key` is a valid API key of `tenant` (the tenant of the host it came to).
 pub async fn authenticate_api_key(
     store: &Store,
+    tenant: TenantId,
     key: &str,
-) -> Result<Option<TenantId>, sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     if !key.starts_with("sw_") || key.len() > 100 {
-        return Ok(None);
+        return Ok(false);
     }
-    store.api_key_tenant(&api_key_hash(key)).await
+    store.api_key_valid(tenant, &api_key_hash(key)).await
 }
 
 #[cfg(test)]

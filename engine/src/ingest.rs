@@ -440,7 +440,7 @@ pub async fn apply_events(
     events: &[StockEvent],
 ) -> Result<Applied, sqlx::Error> {
     let now = now_ms();
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let (applied, changed) = apply_events_tx(&mut tx, tenant, &[events], now).await?;
     positions_changed_tx(&mut tx, tenant, &changed, now).await?;
     tx.commit().await?;
@@ -459,8 +459,13 @@ pub async fn apply_event_groups(
         by_tenant.entry(tenant.0).or_default().push(i);
     }
     let mut out = vec![Applied::default(); batches.len()];
-    let mut tx = store.begin().await?;
+    let Some(first) = batches.first() else {
+        return Ok(out);
+    };
+    let mut tx = store.begin(first.0).await?;
     for (tenant, idx) in by_tenant {
+        // Each tenant's part of the group commit runs under that tenant's scope.
+        tx.set_scope(TenantId(tenant)).await?;
         let own: Vec<&[StockEvent]> = idx.iter().map(|i| batches[*i].1).collect();
         let (applied, changed) = apply_events_tx(&mut tx, TenantId(tenant), &own, now).await?;
         positions_changed_tx(&mut tx, TenantId(tenant), &changed, now).await?;

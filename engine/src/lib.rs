@@ -21,7 +21,7 @@ pub mod theme;
 pub mod worker;
 pub mod workflow;
 
-pub use db::{Backend, Db};
+pub use db::{Backend, Db, Scope};
 pub use error::EngineError;
 pub use sqlx;
 pub use store::Store;

@@ -363,7 +363,7 @@ pub async fn replay(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::ReplayJobs)?;
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     if !replay_job_tx(&mut tx, tenant, id, now).await? {
         return Err(EngineError::NotFound);
     }

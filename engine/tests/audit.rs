@@ -45,12 +45,16 @@ async fn problems(store: &Store, t: TenantId) -> Vec<i64> {
         .collect()
 }
 
-async fn exec(store: &Store, sql: &str) {
-    let affected = on_db!(store.db(), write, |pool| sqlx::query(sql)
-        .execute(pool)
-        .await
-        .unwrap()
-        .rows_affected());
+/// Runs `sql` as someone writing straight to the tenant's rows.
+async fn exec(store: &Store, t: TenantId, sql: &str) {
+    let affected = async {
+        Ok::<_, sqlx::Error>(on_db!(store.db(), write, t, |pool| sqlx::query(sql)
+            .execute(pool)
+            .await?
+            .rows_affected()))
+    }
+    .await
+    .unwrap();
     assert!(affected > 0, "{sql}");
 }
 
@@ -83,12 +87,14 @@ async fn tampering_in_the_database_is_found_and_located(store: &Store) {
     // A flipped value.
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET actor = 'user:2' WHERE tenant_id = {id} AND seq = 2"),
     )
     .await;
     assert_eq!(problems(store, t).await, [2]);
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET actor = 'user:1' WHERE tenant_id = {id} AND seq = 2"),
     )
     .await;
@@ -99,16 +105,19 @@ async fn tampering_in_the_database_is_found_and_located(store: &Store) {
     // Reordering two entries.
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET seq = 100 WHERE tenant_id = {id} AND seq = 3"),
     )
     .await;
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET seq = 3 WHERE tenant_id = {id} AND seq = 4"),
     )
     .await;
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET seq = 4 WHERE tenant_id = {id} AND seq = 100"),
     )
     .await;
@@ -116,16 +125,19 @@ async fn tampering_in_the_database_is_found_and_located(store: &Store) {
     assert!(p.contains(&3) && p.contains(&4), "{p:?}");
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET seq = 100 WHERE tenant_id = {id} AND seq = 3"),
     )
     .await;
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET seq = 3 WHERE tenant_id = {id} AND seq = 4"),
     )
     .await;
     exec(
         store,
+        t,
         &format!("UPDATE audit_log SET seq = 4 WHERE tenant_id = {id} AND seq = 100"),
     )
     .await;
@@ -138,11 +150,13 @@ async fn tampering_in_the_database_is_found_and_located(store: &Store) {
     forged.hash = engine::audit::entry_hash(&forged.prev_hash, &forged);
     exec(
         store,
+        t,
         &format!("DELETE FROM audit_log WHERE tenant_id = {id} AND seq = 4"),
     )
     .await;
     exec(
         store,
+        t,
         &format!(
             "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, before_state, after_state, request_id, prev_hash, hash) \
              VALUES ({id}, 4, {}, '{}', '{}', '{}', NULL, '{}', NULL, '{}', '{}')",
@@ -154,12 +168,14 @@ async fn tampering_in_the_database_is_found_and_located(store: &Store) {
     // A removed entry, and a cut-off tail.
     exec(
         store,
+        t,
         &format!("DELETE FROM audit_log WHERE tenant_id = {id} AND seq = 2"),
     )
     .await;
     assert!(problems(store, t).await.contains(&2));
     exec(
         store,
+        t,
         &format!("DELETE FROM audit_log WHERE tenant_id = {id} AND seq = 6"),
     )
     .await;
@@ -212,10 +228,14 @@ async fn deleting_a_tenant_never_takes_its_trail(store: &Store) {
         store.append_audit(t, &entry(n)).await.unwrap();
     }
     let sql = format!("DELETE FROM tenants WHERE id = {}", t.0);
-    let refused = on_db!(store.db(), write, |pool| sqlx::query(&sql)
-        .execute(pool)
-        .await
-        .is_err());
+    let refused = async {
+        Ok::<_, sqlx::Error>(on_db!(store.db(), write, t, |pool| sqlx::query(&sql)
+            .execute(pool)
+            .await
+            .is_err()))
+    }
+    .await
+    .unwrap();
     assert!(
         refused,
         "the delete is refused while the tenant has a trail"
@@ -245,7 +265,8 @@ async fn a_chain_rewritten_in_the_database_is_caught_by_a_kept_export(store: &St
     for r in &trail[2..] {
         let (after, prev, hash, seq) =
             (r.after.clone(), r.prev_hash.clone(), r.hash.clone(), r.seq);
-        on_db!(store.db(), write, |pool| {
+        async {
+            Ok::<_, sqlx::Error>(on_db!(store.db(), write, t, |pool| {
             sqlx::query(
             "UPDATE audit_log SET after_state = $1, prev_hash = $2, hash = $3 WHERE tenant_id = $4 AND seq = $5"
         )
@@ -255,21 +276,26 @@ async fn a_chain_rewritten_in_the_database_is_caught_by_a_kept_export(store: &St
         .bind(t.0)
         .bind(seq)
         .execute(pool)
-        .await
-        .unwrap()
+        .await?
         .rows_affected()
-        });
+        }))
+        }
+        .await
+        .unwrap();
     }
     let last = trail.last().unwrap().hash.clone();
-    on_db!(store.db(), write, |pool| sqlx::query(
-        "UPDATE audit_heads SET hash = $1 WHERE tenant_id = $2"
-    )
-    .bind(&last)
-    .bind(t.0)
-    .execute(pool)
+    async {
+        Ok::<_, sqlx::Error>(on_db!(store.db(), write, t, |pool| sqlx::query(
+            "UPDATE audit_heads SET hash = $1 WHERE tenant_id = $2"
+        )
+        .bind(&last)
+        .bind(t.0)
+        .execute(pool)
+        .await?
+        .rows_affected()))
+    }
     .await
-    .unwrap()
-    .rows_affected());
+    .unwrap();
     assert!(
         problems(store, t).await.is_empty(),
         "the rewritten chain verifies alone"

@@ -1331,11 +1331,16 @@ async fn a_full_sweep_covers_positions_no_event_reported(store: &Store) {
         "UPDATE stock_positions SET on_hand = 3 WHERE tenant_id = {} AND location_id = {} AND product_id = {}",
         a.t.0, a.s1, a.milk
     );
-    engine::on_db!(store.db(), write, |pool| sqlx::query(&sql)
+    async {
+        Ok::<_, sqlx::Error>(engine::on_db!(store.db(), write, a.t, |pool| sqlx::query(
+            &sql
+        )
         .execute(pool)
-        .await
-        .unwrap()
-        .rows_affected());
+        .await?
+        .rows_affected()))
+    }
+    .await
+    .unwrap();
     drain(store).await;
     assert!(
         store.transfers(a.t, None, 5).await.unwrap().is_empty(),

@@ -18,6 +18,11 @@ pub struct Settings {
     /// `sqlite://…` (the default, a file under data/) or `postgres://…`.
     #[serde(default = "default_database_url")]
     pub database_url: SecretString,
+    /// PostgreSQL only: the owner's URL, used to apply migrations and grant the
+    /// application role (the one in `database_url`) its rights before serving. Without
+    /// it, migrations run as the application role, which must then own the tables.
+    #[serde(default)]
+    pub database_owner_url: Option<SecretString>,
     /// Tenants are also reachable at `<slug>.<base_domain>`.
     #[serde(default = "default_base_domain")]
     pub base_domain: String,

@@ -13,7 +13,7 @@ pub enum DbSessionStore {
 }
 
 impl DbSessionStore {
-    /// Creates the store and its table (idempotent).
+    /// Creates the store, and on SQLite its table (idempotent).
     pub async fn new(db: &Db) -> Result<Self, sqlx::Error> {
         Ok(match db {
             Db::Sqlite { write, .. } => {
@@ -21,11 +21,9 @@ impl DbSessionStore {
                 s.migrate().await?;
                 DbSessionStore::Sqlite(s)
             }
-            Db::Postgres(pool) => {
-                let s = PostgresStore::new(pool.clone());
-                s.migrate().await?;
-                DbSessionStore::Postgres(s)
-            }
+            // The table comes with the migrations (0012), so the application role
+            // needs no right to create a schema.
+            Db::Postgres(pool) => DbSessionStore::Postgres(PostgresStore::new(pool.clone())),
         })
     }
 }

@@ -44,10 +44,25 @@ async fn set_aside_client_request_id(mut req: axum::extract::Request) -> axum::e
     req
 }
 
-/// Opens the database and applies migrations.
+/// Opens the database, applies migrations (as the owner, when its URL is set, granting
+/// the application role its rights) and refuses a PostgreSQL role that would bypass
+/// row-level security.
 pub async fn open_store(settings: &Settings) -> Result<Store, Box<dyn std::error::Error>> {
     let db = Db::connect(settings.database_url.expose_secret()).await?;
-    db.migrate().await?;
+    match &settings.database_owner_url {
+        Some(owner_url) => {
+            let owner = Db::connect(owner_url.expose_secret()).await?;
+            owner.migrate().await?;
+            if let Some(role) = db.current_role().await? {
+                owner.grant_to(&role).await?;
+            }
+            owner.close().await;
+        }
+        None => db.migrate().await?,
+    }
+    if let Some(why) = db.rls_bypass().await? {
+        return Err(why.into());
+    }
     Ok(Store::new(db))
 }
 

@@ -192,13 +192,21 @@ async fn two_replicas_share_one_postgres_and_survive_losing_one() {
     }
 
     // A change to the tenant is served by both within tenant_cache_seconds (1 here).
-    engine::on_db!(store.db(), write, |pool| sqlx::query(
-        "UPDATE tenants SET name = 'Twin Foods Renamed' WHERE slug = 'twin'"
-    )
-    .execute(pool)
+    async {
+        Ok::<_, sqlx::Error>(engine::on_db!(
+            store.db(),
+            write,
+            engine::Scope::System,
+            |pool| sqlx::query(
+                "UPDATE tenants SET name = 'Twin Foods Renamed' WHERE slug = 'twin'"
+            )
+            .execute(pool)
+            .await?
+            .rows_affected()
+        ))
+    }
     .await
-    .unwrap()
-    .rows_affected());
+    .unwrap();
     tokio::time::sleep(Duration::from_millis(1_500)).await;
     for port in [a, b] {
         let page = http
@@ -264,12 +272,15 @@ async fn two_replicas_share_one_postgres_and_survive_losing_one() {
         ids.values().all(|n| *n == 1),
         "an e-mail went twice: {ids:?}"
     );
-    let nightly: i64 = engine::on_db!(store.db(), read, |pool| sqlx::query_scalar(
-        "SELECT COUNT(*) FROM jobs WHERE kind = 'replenish.nightly_sweep'"
-    )
-    .fetch_one(pool)
+    let nightly: i64 = async {
+        engine::on_db!(store.db(), read, engine::Scope::System, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE kind = 'replenish.nightly_sweep'")
+                .fetch_one(pool)
+                .await
+        })
+    }
     .await
-    .unwrap());
+    .unwrap();
     assert_eq!(
         nightly, 1,
         "both replicas scheduled the nightly sweep; it exists once"

@@ -49,7 +49,7 @@ pub async fn decide(
             "say why you reject it, so the requester knows what to change".into(),
         ));
     }
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     // Another tenant's document is not found here (not merely "not pending").
     let involved = match doc {
         DocRef::Transfer(id) => super::parse_involved(

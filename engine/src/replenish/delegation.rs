@@ -74,7 +74,7 @@ pub async fn delegate(
         from_ms,
         to_ms,
     };
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let id = delegations::insert_delegation_tx(&mut tx, tenant, &d, now).await?;
     append_audit_tx(
         &mut tx,
@@ -107,7 +107,7 @@ pub async fn end_delegation(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::DecideApprovals)?;
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let ended = delegations::end_delegation_tx(&mut tx, tenant, id, member.user_id, now)
         .await?
         .ok_or(EngineError::NotFound)?;

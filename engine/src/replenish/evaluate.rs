@@ -2,6 +2,8 @@
 //! with a transfer from the best donor, then with a line on the supplier's draft order;
 //! raises and clears the stockout and no-cover exceptions on the way.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::json;
 
 use super::jobs::ClosePoWindow;
@@ -21,6 +23,8 @@ use crate::policy;
 use crate::sourcing::{self, Destination};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
+use crate::store::positions::PositionFacts;
+use crate::store::tenant_settings::PolicyScope;
 use crate::store::{
     catalog, exceptions as exc, needs, needs::NewNeed, positions, purchase_orders,
     purchase_orders::NewLine, tenant_settings, transfers, transfers::NewTransfer,
@@ -55,7 +59,7 @@ pub async fn evaluate(
     now: i64,
     job: Option<&Job>,
 ) -> Result<Evaluation, EngineError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let outcome = evaluate_tx(&mut tx, tenant, location, product, now).await?;
     complete_in_tx(&mut tx, job, now).await?;
     tx.commit().await?;
@@ -69,13 +73,87 @@ pub(crate) async fn evaluate_tx(
     product: i64,
     now: i64,
 ) -> Result<Evaluation, EngineError> {
-    // Checks of one product in one tenant take turns (PostgreSQL, across replicas), so two
-    // stores short of it cannot both count the same donor units as spare.
-    positions::lock_product_tx(tx, tenant, product).await?;
-    let Some(facts) = positions::position_facts_tx(tx, tenant, location, product).await? else {
+    let known = Prefetched::read(tx, tenant, &[(location, product)], now).await?;
+    evaluate_known_tx(tx, tenant, location, product, &known, now).await
+}
+
+/// What the checks of a batch of positions read up front, a statement per kind of fact
+/// rather than several round trips per position: the positions (locked), their open
+/// needs and exceptions, the tenant's policy scopes and the sales history.
+pub(crate) struct Prefetched {
+    facts: HashMap<(i64, i64), PositionFacts>,
+    open_needs: HashSet<String>,
+    open_exceptions: HashSet<String>,
+    policies: Vec<PolicyScope>,
+    history: HashMap<(i64, i64), Vec<i64>>,
+}
+
+impl Prefetched {
+    /// Reads the facts for `pairs` of (location, product), locking their products and
+    /// positions (PostgreSQL) so checks of one product take turns across replicas and
+    /// two stores short of it cannot both count the same donor units as spare.
+    pub(crate) async fn read(
+        tx: &mut Tx,
+        tenant: TenantId,
+        pairs: &[(i64, i64)],
+        now: i64,
+    ) -> Result<Prefetched, EngineError> {
+        let products: Vec<i64> = pairs.iter().map(|p| p.1).collect();
+        positions::lock_products_tx(tx, tenant, &products).await?;
+        let facts: HashMap<(i64, i64), PositionFacts> =
+            positions::position_facts_many_tx(tx, tenant, pairs)
+                .await?
+                .into_iter()
+                .map(|f| ((f.location_id, f.product_id), f))
+                .collect();
+        let need_keys: Vec<String> = pairs
+            .iter()
+            .map(|(l, p)| policy::dedupe_key(tenant.0, *l, *p))
+            .collect();
+        let open_needs = needs::open_need_keys_tx(tx, tenant, &need_keys).await?;
+        let exception_keys: Vec<String> = pairs
+            .iter()
+            .flat_map(|(l, p)| [stockout_key(*l, *p), no_cover_key(*l, *p)])
+            .collect();
+        let open_exceptions = exc::open_exception_keys_tx(tx, tenant, &exception_keys).await?;
+        let policies = tenant_settings::policy_scopes_tx(tx, tenant).await?;
+        let today = now.div_euclid(DAY_MS);
+        let history =
+            positions::daily_demand_many_tx(tx, tenant, pairs, today - HISTORY_DAYS + 1, today)
+                .await?;
+        Ok(Prefetched {
+            facts,
+            open_needs,
+            open_exceptions,
+            policies,
+            history,
+        })
+    }
+}
+
+fn stockout_key(location: i64, product: i64) -> String {
+    format!("stockout:{location}:{product}")
+}
+
+fn no_cover_key(location: i64, product: i64) -> String {
+    format!("no_cover:{location}:{product}")
+}
+
+/// Checks one position of a batch whose facts were read by [`Prefetched::read`] in the
+/// same transaction. Only a position that needs cover goes back to the database for
+/// more (donors, routing, documents).
+pub(crate) async fn evaluate_known_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    known: &Prefetched,
+    now: i64,
+) -> Result<Evaluation, EngineError> {
+    let Some(facts) = known.facts.get(&(location, product)) else {
         return Ok(Evaluation::NoPosition);
     };
-    let stockout_key = format!("stockout:{location}:{product}");
+    let stockout_key = stockout_key(location, product);
     if facts.on_hand <= 0 {
         let (sku, name, _) = catalog::product_label_tx(tx, tenant, product).await?;
         let e = NewException {
@@ -90,40 +168,35 @@ pub(crate) async fn evaluate_tx(
             dedupe_key: stockout_key,
         };
         exceptions::open_tx(tx, tenant, &e, now).await?;
-    } else {
+    } else if known.open_exceptions.contains(&stockout_key) {
         exc::resolve_exception_by_key_tx(tx, tenant, &stockout_key, "Stock is back on hand.", now)
             .await?;
     }
     let key = policy::dedupe_key(tenant.0, location, product);
-    if needs::open_need_exists_tx(tx, tenant, &key).await? {
+    if known.open_needs.contains(&key) {
         return Ok(Evaluation::AlreadyOpen);
     }
     let settings: PolicySettings =
-        tenant_settings::policy_settings_tx(tx, tenant, &facts.class, location)
-            .await?
-            .and_then(|s| serde_json::from_str(&s).ok())
+        tenant_settings::most_specific(&known.policies, &facts.class, location)
+            .and_then(|s| serde_json::from_str(&s.settings).ok())
             .unwrap_or_default();
-    let today = now.div_euclid(DAY_MS);
-    let history = positions::daily_demand_tx(
-        tx,
-        tenant,
-        location,
-        product,
-        today - HISTORY_DAYS + 1,
-        today,
-    )
-    .await?;
-    let no_cover_key = format!("no_cover:{location}:{product}");
-    let Some(need) = policy::evaluate(&settings.policy(&facts), facts.position(), &history, now)
+    let history = known
+        .history
+        .get(&(location, product))
+        .map_or(&[][..], Vec::as_slice);
+    let no_cover_key = no_cover_key(location, product);
+    let Some(need) = policy::evaluate(&settings.policy(facts), facts.position(), history, now)
     else {
-        exc::resolve_exception_by_key_tx(
-            tx,
-            tenant,
-            &no_cover_key,
-            "Stock is above the reorder point again.",
-            now,
-        )
-        .await?;
+        if known.open_exceptions.contains(&no_cover_key) {
+            exc::resolve_exception_by_key_tx(
+                tx,
+                tenant,
+                &no_cover_key,
+                "Stock is above the reorder point again.",
+                now,
+            )
+            .await?;
+        }
         return Ok(Evaluation::NoNeed);
     };
     let candidates = positions::donor_candidates_tx(tx, tenant, product, location).await?;

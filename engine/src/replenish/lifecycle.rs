@@ -325,7 +325,7 @@ pub async fn transfer_command(
     if let Some((q, least)) = quantity {
         within("quantity", q, least, MAX_QUANTITY).map_err(EngineError::Invalid)?;
     }
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let mut rec = transfers::transfer_tx(&mut tx, tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;

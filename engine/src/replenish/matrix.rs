@@ -167,7 +167,7 @@ pub async fn save_matrix(
             "the purchase-order window must be between 1 and 10,080 minutes (a week)".into(),
         ));
     }
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     check_matrix_version(&mut tx, tenant, expected_version).await?;
     let before = settings_tx(&mut tx, tenant).await?;
     let json = serde_json::to_string(matrix).map_err(|e| EngineError::Invalid(e.to_string()))?;
@@ -312,7 +312,7 @@ pub async fn seed_matrix(
         return Ok(());
     }
     let json = serde_json::to_string(matrix).map_err(|e| EngineError::Invalid(e.to_string()))?;
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     tenant_settings::save_matrix_tx(
         &mut tx,
         tenant,

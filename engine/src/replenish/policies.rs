@@ -196,7 +196,7 @@ async fn write_policy(
         ));
     }
     let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let before = tenant_settings::policy_scope_tx(&mut tx, tenant, class, location).await?;
     tenant_settings::upsert_policy_tx(&mut tx, tenant, class, location, &json, now).await?;
     if recheck_positions {
@@ -232,7 +232,7 @@ pub async fn delete_policy(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::EditPolicies)?;
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let gone = tenant_settings::delete_policy_tx(&mut tx, tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;

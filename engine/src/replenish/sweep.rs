@@ -2,9 +2,9 @@
 //! ingestion and stock moves) in short write transactions, and the re-check that marks
 //! every position a policy scope covers after the policy changed.
 
-use super::evaluate::Evaluation;
+use super::evaluate::{evaluate_known_tx, Evaluation, Prefetched};
 use super::jobs::{EvaluatePosition, NightlySweep, RecheckScope, SweepPositions};
-use crate::db::Tx;
+use crate::db::{Backend, Tx};
 use crate::error::EngineError;
 use crate::jobs::{Job, NewJob};
 use crate::model::TenantId;
@@ -16,11 +16,18 @@ use crate::worker::complete_in_tx;
 /// Marked positions one sweep job checks before it hands over to a follow-up job (so
 /// other tenants' jobs get their turn).
 const SWEEP_PAGE: i64 = 500;
-/// Positions checked per write transaction by a sweep at most: enough to spread the
-/// commit, few enough that ingestion never waits long for the write lock.
-const SWEEP_BATCH: usize = 20;
-/// A sweep's transaction takes no further position after this much work.
-const SWEEP_BATCH_MS: u64 = 4;
+/// Positions checked per write transaction by a sweep at most, and the work after which
+/// it takes no further one. SQLite has one writer, so there a batch is short (ingestion
+/// waits for it); PostgreSQL locks only the batch's own positions, so there a batch is
+/// long, which spreads the statements that read a batch's facts over more positions.
+fn batch_limits(store: &Store) -> (usize, Option<std::time::Duration>) {
+    match store.db().backend() {
+        Backend::Sqlite => (SQLITE_BATCH, Some(std::time::Duration::from_millis(4))),
+        Backend::Postgres => (POSTGRES_BATCH, None),
+    }
+}
+const SQLITE_BATCH: usize = 20;
+const POSTGRES_BATCH: usize = 200;
 
 /// Records, in the caller's transaction, that positions changed: each is marked for a
 /// policy check and the tenant's sweep is queued, so the check cannot be lost.
@@ -52,7 +59,7 @@ pub async fn recheck(
     job: Option<&Job>,
 ) -> Result<bool, EngineError> {
     let now = crate::model::now_ms();
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let last =
         positions::mark_scope_dirty_tx(&mut tx, tenant, class, location, after, RECHECK_PAGE)
             .await?;
@@ -83,8 +90,8 @@ pub struct Sweep {
 }
 
 /// Checks up to a page of the tenant's marked positions in write transactions of at most
-/// [`SWEEP_BATCH`] positions or [`SWEEP_BATCH_MS`] of work, so ingestion never waits
-/// long for the locks, and clears each mark unless the position changed again
+/// a batch of positions (see [`batch_limits`]), each reading its batch's facts up front
+/// ([`Prefetched`]), so ingestion never waits long for the locks, and clears each mark unless the position changed again
 /// meanwhile. A batch that fails is retried one position at a time; a position that
 /// still fails is handed to a `replenish.evaluate` job, whose retries end in the dead
 /// letter (and the exception queue) rather than blocking the sweep. Checking twice is
@@ -104,7 +111,7 @@ pub async fn sweep(
     let last = page.last().map(|d| (d.location_id, d.product_id));
     let mut out = sweep_part(store, tenant, page).await?;
     if full {
-        let mut tx = store.begin().await?;
+        let mut tx = store.begin(tenant).await?;
         let next = SweepPositions::after(last);
         enqueue_tx(&mut tx, &NewJob::of(tenant, &next, crate::model::now_ms())).await?;
         tx.commit().await?;
@@ -123,9 +130,10 @@ async fn sweep_part(
     part.sort_unstable_by_key(|d| (d.product_id, d.location_id));
     let mut out = Sweep::default();
     let mut rest = &part[..];
+    let (batch, _) = batch_limits(store);
     while !rest.is_empty() {
         let now = crate::model::now_ms();
-        let take = rest.len().min(SWEEP_BATCH);
+        let take = rest.len().min(batch);
         match evaluate_batch(store, tenant, &rest[..take], now).await {
             Ok((checked, covered)) => {
                 out.checked += checked;
@@ -143,7 +151,7 @@ async fn sweep_part(
                         Err(e) => {
                             tracing::warn!(tenant = tenant.0, location = d.location_id, product = d.product_id,
                                 error = %e, "position check failed; queued as its own job");
-                            let mut tx = store.begin().await?;
+                            let mut tx = store.begin(tenant).await?;
                             let alone = EvaluatePosition {
                                 location_id: d.location_id,
                                 product_id: d.product_id,
@@ -163,8 +171,8 @@ async fn sweep_part(
     Ok(out)
 }
 
-/// Checks a prefix of `batch` (at least one position, at most until [`SWEEP_BATCH_MS`]
-/// has passed) in one write transaction and clears their marks in it; returns how many
+/// Checks a prefix of `batch` (at least one position, at most until the backend's time
+/// budget has passed) in one write transaction and clears their marks in it; returns how many
 /// it checked and how many of those got a new transfer or PO line.
 async fn evaluate_batch(
     store: &Store,
@@ -173,14 +181,20 @@ async fn evaluate_batch(
     now: i64,
 ) -> Result<(usize, usize), EngineError> {
     let started = std::time::Instant::now();
-    let mut tx = store.begin().await?;
+    let (_, budget) = batch_limits(store);
+    let mut tx = store.begin(tenant).await?;
+    let pairs: Vec<(i64, i64)> = batch
+        .iter()
+        .map(|d| (d.location_id, d.product_id))
+        .collect();
+    let known = Prefetched::read(&mut tx, tenant, &pairs, now).await?;
     let (mut checked, mut covered) = (0, 0);
     for d in batch {
-        if checked > 0 && started.elapsed().as_millis() as u64 >= SWEEP_BATCH_MS {
+        if checked > 0 && budget.is_some_and(|b| started.elapsed() >= b) {
             break;
         }
         if let Evaluation::Covered { .. } =
-            super::evaluate::evaluate_tx(&mut tx, tenant, d.location_id, d.product_id, now).await?
+            evaluate_known_tx(&mut tx, tenant, d.location_id, d.product_id, &known, now).await?
         {
             covered += 1;
         }
@@ -201,7 +215,7 @@ pub async fn sweep_all(
     now: i64,
     job: Option<&Job>,
 ) -> Result<(), EngineError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let all = RecheckScope::new("*", None, None);
     enqueue_tx(&mut tx, &NewJob::of(tenant, &all, now)).await?;
     let (next, due) = NightlySweep::next(now);

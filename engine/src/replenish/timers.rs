@@ -28,7 +28,7 @@ pub async fn close_po_window(
     now: i64,
     job: Option<&Job>,
 ) -> Result<(), EngineError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     if let Some(rec) = purchase_orders::purchase_order_tx(&mut tx, tenant, po).await? {
         if rec.state == PoState::Draft {
             let lines = purchase_orders::po_lines_tx(&mut tx, tenant, po).await?;
@@ -87,7 +87,7 @@ pub async fn escalate_step(
     now: i64,
     job: Option<&Job>,
 ) -> Result<bool, EngineError> {
-    let mut tx = store.begin().await?;
+    let mut tx = store.begin(tenant).await?;
     let mut escalated = false;
     if let Some(step) = approval_steps::step_tx(&mut tx, tenant, step_id).await? {
         let due = step.due_at.unwrap_or(i64::MAX);

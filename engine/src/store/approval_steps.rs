@@ -264,11 +264,13 @@ impl Store {
             "SELECT {STEP_COLUMNS} FROM approval_steps WHERE tenant_id = $1 AND state = 'pending' \
              ORDER BY created_at, id LIMIT $2"
         );
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, StepRecord>(&sql)
-            .bind(tenant.0)
-            .bind(limit)
-            .fetch_all(pool)
-            .await)
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as::<_, StepRecord>(&sql)
+                .bind(tenant.0)
+                .bind(limit)
+                .fetch_all(pool)
+                .await
+        })
     }
 
     /// Every step of a document, in order.
@@ -281,11 +283,13 @@ impl Store {
             "SELECT {STEP_COLUMNS} FROM approval_steps WHERE tenant_id = $1 AND doc_type = $2 \
              AND doc_id = $3 ORDER BY round, step_no"
         );
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, StepRecord>(&sql)
-            .bind(tenant.0)
-            .bind(doc.doc_type())
-            .bind(doc.id())
-            .fetch_all(pool)
-            .await)
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as::<_, StepRecord>(&sql)
+                .bind(tenant.0)
+                .bind(doc.doc_type())
+                .bind(doc.id())
+                .fetch_all(pool)
+                .await
+        })
     }
 }

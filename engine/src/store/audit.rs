@@ -111,7 +111,7 @@ impl Store {
         tenant: TenantId,
         entry: &AuditEntry,
     ) -> Result<AuditRecord, sqlx::Error> {
-        let mut tx = self.db.begin_write().await?;
+        let mut tx = self.db.begin_write(tenant).await?;
         let record = append_audit_tx(&mut tx, tenant, entry).await?;
         tx.commit().await?;
         Ok(record)
@@ -119,7 +119,7 @@ impl Store {
 
     /// The tenant's whole trail in chain order, for verification and export.
     pub async fn audit_trail(&self, tenant: TenantId) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, AuditRow>(
                 "SELECT * FROM audit_log WHERE tenant_id = $1 ORDER BY seq",
             )
@@ -136,7 +136,7 @@ impl Store {
         tenant: TenantId,
         subject: &str,
     ) -> Result<Vec<AuditRecord>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, AuditRow>(
                 "SELECT * FROM audit_log WHERE tenant_id = $1 AND subject = $2 ORDER BY seq",
             )
@@ -150,7 +150,7 @@ impl Store {
 
     /// The head of the tenant's chain (latest seq and hash): the checkpoint to export.
     pub async fn audit_head(&self, tenant: TenantId) -> Result<Option<(i64, String)>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, (i64, String)>(
                 "SELECT seq, hash FROM audit_heads WHERE tenant_id = $1",
             )

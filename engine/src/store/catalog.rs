@@ -6,6 +6,8 @@ use super::Store;
 use crate::db::Tx;
 use crate::model::{Location, TenantId};
 use crate::{on_db, on_tx};
+#[allow(unused_imports)] // `begin` on a PostgreSQL connection, inside `on_db!`
+use sqlx::Connection as _;
 
 #[derive(Clone, Debug)]
 pub struct LocationRecord {
@@ -41,7 +43,7 @@ impl Store {
         tenant: TenantId,
         locations: &[LocationRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, tenant, |pool| {
             let mut tx = pool.begin().await?;
             for l in locations {
                 sqlx::query(
@@ -69,7 +71,7 @@ impl Store {
         tenant: TenantId,
         suppliers: &[SupplierRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, tenant, |pool| {
             let mut tx = pool.begin().await?;
             for s in suppliers {
                 sqlx::query(
@@ -95,7 +97,7 @@ impl Store {
         tenant: TenantId,
         products: &[ProductRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, tenant, |pool| {
             let mut tx = pool.begin().await?;
             for p in products {
                 sqlx::query(
@@ -121,7 +123,7 @@ impl Store {
     }
 
     pub async fn locations(&self, tenant: TenantId) -> Result<Vec<Location>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, Location>(
                 "SELECT id, code, name, kind, region FROM locations WHERE tenant_id = $1 ORDER BY kind, code",
             )
@@ -132,7 +134,7 @@ impl Store {
     }
 
     pub async fn product_classes(&self, tenant: TenantId) -> Result<Vec<String>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_scalar::<_, String>(
                 "SELECT DISTINCT class FROM products WHERE tenant_id = $1 ORDER BY class",
             )
@@ -179,7 +181,7 @@ impl Store {
                 "SELECT {column}, id FROM {table} WHERE tenant_id = $1 AND {column} IN ({})",
                 placeholders.join(",")
             );
-            let rows: Vec<(String, i64)> = on_db!(&self.db, read, |pool| {
+            let rows: Vec<(String, i64)> = on_db!(&self.db, read, tenant, |pool| {
                 let mut q = sqlx::query_as::<_, (String, i64)>(&sql).bind(tenant.0);
                 for c in chunk {
                     q = q.bind(*c);
@@ -241,21 +243,23 @@ impl Store {
         &self,
         tenant: TenantId,
     ) -> Result<(Vec<(i64, String, String)>, Vec<(i64, String, String)>), sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
-            let locs = sqlx::query_as::<_, (i64, String, String)>(
+        let locs = on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as::<_, (i64, String, String)>(
                 "SELECT id, code, name FROM locations WHERE tenant_id = $1",
             )
             .bind(tenant.0)
             .fetch_all(pool)
-            .await?;
-            let sups = sqlx::query_as::<_, (i64, String, String)>(
+            .await
+        })?;
+        let sups = on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as::<_, (i64, String, String)>(
                 "SELECT id, code, name FROM suppliers WHERE tenant_id = $1",
             )
             .bind(tenant.0)
             .fetch_all(pool)
-            .await?;
-            Ok((locs, sups))
-        })
+            .await
+        })?;
+        Ok((locs, sups))
     }
 
     /// (sku, name) of products by id.
@@ -274,7 +278,7 @@ impl Store {
             .join(",");
         let sql =
             format!("SELECT id, sku, name FROM products WHERE tenant_id = $1 AND id IN ({list})");
-        on_db!(&self.db, read, |pool| sqlx::query_as::<
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
             _,
             (i64, String, String),
         >(&sql)

@@ -141,13 +141,14 @@ impl Store {
         user: i64,
         now: i64,
     ) -> Result<Vec<crate::approval::Delegation>, sqlx::Error> {
-        let rows: Vec<DelegationRow> =
-            on_db!(&self.db, read, |pool| sqlx::query_as(DELEGATIONS_TO)
-                .bind(tenant.0)
-                .bind(user)
-                .bind(now)
-                .fetch_all(pool)
-                .await)?;
+        let rows: Vec<DelegationRow> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
+            DELEGATIONS_TO
+        )
+        .bind(tenant.0)
+        .bind(user)
+        .bind(now)
+        .fetch_all(pool)
+        .await)?;
         Ok(delegations(rows))
     }
 
@@ -159,7 +160,7 @@ impl Store {
         now: i64,
     ) -> Result<Vec<DelegationRecord>, sqlx::Error> {
         let rows: Vec<(i64, i64, i64, String, String, i64, i64)> =
-            on_db!(&self.db, read, |pool| sqlx::query_as(
+            on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
                 "SELECT d.id, d.from_user, d.to_user, u.name, d.role, d.from_ms, d.to_ms \
                  FROM delegations d JOIN users u ON u.id = d.to_user \
                  WHERE d.tenant_id = $1 AND d.from_user = $2 AND d.to_ms > $3 \

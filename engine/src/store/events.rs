@@ -243,7 +243,7 @@ pub async fn apply_events_tx(
 impl Store {
     /// How many events the tenant has recorded (for dashboards and tests).
     pub async fn event_count(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stock_events WHERE tenant_id = $1")
                 .bind(tenant.0)
                 .fetch_one(pool)

@@ -74,6 +74,34 @@ pub(crate) async fn open_exception_tx(
 }
 
 /// Resolves the open exception with `key`, if any (the condition cleared by itself).
+/// Which of `keys` name an open exception.
+pub(crate) async fn open_exception_keys_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    let mut out = std::collections::HashSet::new();
+    for chunk in keys.chunks(super::chunk_rows(tx)) {
+        let sql = format!(
+            "SELECT dedupe_key FROM exceptions WHERE tenant_id = $1 AND state = 'open' \
+             AND dedupe_key IN ({})",
+            (2..2 + chunk.len())
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let found: Vec<String> = on_tx!(tx, |c| {
+            let mut q = sqlx::query_scalar(&sql).bind(tenant.0);
+            for k in chunk {
+                q = q.bind(k);
+            }
+            q.fetch_all(c).await
+        })?;
+        out.extend(found);
+    }
+    Ok(out)
+}
+
 pub(crate) async fn resolve_exception_by_key_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -210,9 +238,10 @@ impl Store {
              ORDER BY CASE e.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, \
              CASE WHEN e.escalated_at IS NULL THEN 1 ELSE 0 END, e.created_at, e.id LIMIT $4"
         );
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, ExceptionRecord>(
-            &sql
-        )
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            ExceptionRecord,
+        >(&sql)
         .bind(tenant.0)
         .bind(state)
         .bind(kind)
@@ -227,9 +256,10 @@ impl Store {
         id: i64,
     ) -> Result<Option<ExceptionRecord>, sqlx::Error> {
         let sql = format!("{EXCEPTION_SELECT} WHERE e.tenant_id = $1 AND e.id = $2");
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, ExceptionRecord>(
-            &sql
-        )
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            ExceptionRecord,
+        >(&sql)
         .bind(tenant.0)
         .bind(id)
         .fetch_optional(pool)
@@ -241,7 +271,7 @@ impl Store {
         tenant: TenantId,
         id: i64,
     ) -> Result<Vec<CommentRecord>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, CommentRecord>(
             "SELECT c.id, u.name AS user_name, c.body, c.created_at FROM exception_comments c \
              JOIN users u ON u.id = c.user_id WHERE c.tenant_id = $1 AND c.exception_id = $2 ORDER BY c.id",

@@ -4,6 +4,8 @@ use super::Store;
 use crate::db::Tx;
 use crate::model::{now_ms, Member, Role, TenantId};
 use crate::{on_db, on_tx};
+#[allow(unused_imports)] // `begin` on a PostgreSQL connection, inside `on_db!`
+use sqlx::Connection as _;
 
 /// What the login check needs: the member (if they belong to the tenant) and the hash.
 #[derive(Clone, Debug)]
@@ -51,7 +53,7 @@ impl Store {
         email: &str,
     ) -> Result<Option<LoginRecord>, sqlx::Error> {
         let sql = format!("{MEMBER_SELECT} WHERE m.tenant_id = $1 AND u.email = $2");
-        let rows = on_db!(&self.db, read, |pool| {
+        let rows = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, MemberRow>(&sql)
                 .bind(tenant.0)
                 .bind(email)
@@ -68,7 +70,7 @@ impl Store {
         user_id: i64,
     ) -> Result<Option<Member>, sqlx::Error> {
         let sql = format!("{MEMBER_SELECT} WHERE m.tenant_id = $1 AND u.id = $2");
-        let rows = on_db!(&self.db, read, |pool| {
+        let rows = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, MemberRow>(&sql)
                 .bind(tenant.0)
                 .bind(user_id)
@@ -88,7 +90,7 @@ impl Store {
         hash: impl FnOnce() -> String,
         roles: &[Role],
     ) -> Result<i64, sqlx::Error> {
-        let existing = on_db!(&self.db, read, |pool| {
+        let existing = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = $1")
                 .bind(email)
                 .fetch_optional(pool)
@@ -99,7 +101,7 @@ impl Store {
         } else {
             None
         };
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, tenant, |pool| {
             let mut tx = pool.begin().await?;
             let user_id = match (existing, &new_hash) {
                 (Some(id), _) => {
@@ -146,7 +148,7 @@ impl Store {
 
     /// Replaces a stored hash, e.g. when the parameters were upgraded at login.
     pub async fn set_password_hash(&self, user_id: i64, hash: &str) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(hash)
                 .bind(user_id)
@@ -161,7 +163,7 @@ impl Store {
         email: &str,
         disabled: bool,
     ) -> Result<bool, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query("UPDATE users SET disabled = $1 WHERE email = $2")
                 .bind(disabled)
                 .bind(email)
@@ -216,7 +218,7 @@ impl Store {
         tenant: TenantId,
         role: Role,
     ) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_as::<
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
             _,
             (i64, String, String),
         >(MEMBERS_WITH_ROLE)
@@ -231,7 +233,10 @@ impl Store {
         &self,
         tenant: TenantId,
     ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, (i64, String)>(
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            (i64, String),
+        >(
             "SELECT DISTINCT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
              WHERE m.tenant_id = $1 AND u.disabled = FALSE AND m.role <> 'supplier' \
              ORDER BY u.name, u.id LIMIT 500",

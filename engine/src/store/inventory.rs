@@ -4,6 +4,8 @@ use super::Store;
 use crate::db::Backend;
 use crate::model::{now_ms, Page, PositionFilter, PositionRow, TenantId};
 use crate::on_db;
+#[allow(unused_imports)] // `begin` on a PostgreSQL connection, inside `on_db!`
+use sqlx::Connection as _;
 
 /// The most low-stock positions [`Store::stock_summary`] counts.
 pub const LOW_COUNT_CAP: i64 = 10_000;
@@ -102,7 +104,7 @@ impl Store {
         ));
         let limit = i64::from(per_page) + 1;
         let offset = i64::from(filter.page) * i64::from(per_page);
-        let mut rows = on_db!(&self.db, read, |pool| {
+        let mut rows = on_db!(&self.db, read, tenant, |pool| {
             let mut q = sqlx::query_as::<_, PositionRow>(&sql).bind(tenant.0);
             if let Some((_, value)) = &search {
                 q = q.bind(value);
@@ -129,7 +131,7 @@ impl Store {
     /// reorder point, counted up to [`LOW_COUNT_CAP`]: a headline needs no exact figure
     /// beyond that, and counting a million rows on every page view would be slow.
     pub async fn stock_summary(&self, tenant: TenantId) -> Result<(i64, i64), sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, (i64, i64)>(
                 "SELECT (SELECT COUNT(*) FROM products WHERE tenant_id = $1), \
                      (SELECT COUNT(*) FROM (SELECT 1 FROM stock_positions \
@@ -150,7 +152,7 @@ impl Store {
         location_code: &str,
     ) -> Result<Option<PositionRow>, sqlx::Error> {
         let sql = format!("{POSITION_SELECT} AND p.sku = $2 AND l.code = $3");
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, PositionRow>(&sql)
                 .bind(tenant.0)
                 .bind(sku)
@@ -168,7 +170,7 @@ impl Store {
         seeds: &[PositionSeed],
     ) -> Result<u64, sqlx::Error> {
         let now = now_ms();
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, tenant, |pool| {
             let mut created = 0;
             for chunk in seeds.chunks(5_000) {
                 let mut tx = pool.begin().await?;

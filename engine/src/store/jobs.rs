@@ -136,7 +136,7 @@ pub(crate) async fn replay_job_tx(
 impl Store {
     /// Inserts a job; `None` when a job with the same unique or debounce key exists.
     pub async fn enqueue(&self, job: &NewJob) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.db.begin_write().await?;
+        let mut tx = self.db.begin_write(crate::db::Scope::System).await?;
         let id = enqueue_tx(&mut tx, job).await?;
         tx.commit().await?;
         Ok(id)
@@ -176,7 +176,9 @@ impl Store {
             }
             Db::Postgres(pool) => {
                 // Rows another worker holds are skipped; rows it claimed meanwhile fail the
-                // state re-check, so two workers never hold one job.
+                // state re-check, so two workers never hold one job. Claiming spans
+                // tenants: the system scope.
+                let mut conn = crate::db::scoped(pool, crate::db::Scope::System).await?;
                 let sql = format!(
                     "{set} WHERE id IN (SELECT j.id FROM jobs j WHERE j.id IN ({}) \
                      AND j.state IN {READY} FOR UPDATE SKIP LOCKED) RETURNING {JOB_COLUMNS}",
@@ -188,7 +190,7 @@ impl Store {
                     .bind(now + lease_ms)
                     .bind(queue)
                     .bind(limit)
-                    .fetch_all(pool)
+                    .fetch_all(&mut *conn)
                     .await?
             }
         };
@@ -200,7 +202,7 @@ impl Store {
     /// Marks a claimed job done. False when `attempt` is no longer the job's current
     /// running attempt (its lease lapsed and someone else has it): the write is ignored.
     pub async fn complete_job(&self, id: i64, attempt: i64, now: i64) -> Result<bool, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query(
                 "UPDATE jobs SET state = 'completed', finalized_at = $3, lease_expires_at = NULL \
                  WHERE id = $1 AND attempt = $2 AND state = 'running'",
@@ -225,7 +227,7 @@ impl Store {
         retry_at: i64,
     ) -> Result<bool, sqlx::Error> {
         let error: String = error.chars().take(2_000).collect();
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query(
                 "UPDATE jobs SET \
                    state = CASE WHEN attempt >= max_attempts THEN 'discarded' ELSE 'retryable' END, \
@@ -253,7 +255,7 @@ impl Store {
         now: i64,
     ) -> Result<bool, sqlx::Error> {
         let error: String = error.chars().take(2_000).collect();
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query(
                 "UPDATE jobs SET state = 'discarded', finalized_at = $4, last_error = $3, lease_expires_at = NULL \
                  WHERE id = $1 AND attempt = $2 AND state = 'running'",
@@ -280,7 +282,7 @@ impl Store {
                lease_expires_at = NULL \
              WHERE state = 'running' AND lease_expires_at < $1 RETURNING {JOB_COLUMNS}"
         );
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query_as::<_, JobRow>(&sql)
                 .bind(now)
                 .fetch_all(pool)
@@ -293,7 +295,7 @@ impl Store {
     /// before a handler does what it cannot take back (an e-mail send), so a worker whose
     /// lease lapsed does not send what the rescuing worker will send again.
     pub async fn holds_job(&self, id: i64, attempt: i64, now: i64) -> Result<bool, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query_scalar::<_, i64>(
                 "SELECT COUNT(*) FROM jobs WHERE id = $1 AND attempt = $2 AND state = 'running' \
                  AND lease_expires_at > $3",
@@ -316,7 +318,7 @@ impl Store {
         attempt: i64,
         until: i64,
     ) -> Result<bool, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query(
                 "UPDATE jobs SET lease_expires_at = $3 \
                  WHERE id = $1 AND attempt = $2 AND state = 'running'",
@@ -336,7 +338,7 @@ impl Store {
             "SELECT {JOB_COLUMNS} FROM jobs WHERE tenant_id = $1 AND state = 'discarded' \
              ORDER BY finalized_at DESC, id DESC LIMIT $2"
         );
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, JobRow>(&sql)
                 .bind(tenant.0)
                 .bind(limit)
@@ -349,7 +351,7 @@ impl Store {
     /// One job by id (operators and tests).
     pub async fn job(&self, id: i64) -> Result<Option<Job>, sqlx::Error> {
         let sql = format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = $1");
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
             sqlx::query_as::<_, JobRow>(&sql)
                 .bind(id)
                 .fetch_optional(pool)
@@ -361,7 +363,7 @@ impl Store {
     /// Deletes finished jobs (completed or cancelled) that finished before `before`,
     /// which frees their unique keys. Dead letters stay until replayed or handled.
     pub async fn prune_jobs(&self, before: i64) -> Result<u64, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query(
                 "DELETE FROM jobs WHERE state IN ('completed','cancelled') AND finalized_at < $1",
             )
@@ -377,7 +379,8 @@ impl Store {
         &self,
         tenant: Option<TenantId>,
     ) -> Result<Vec<(String, i64)>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        let scope = tenant.map_or(crate::db::Scope::System, crate::db::Scope::Tenant);
+        on_db!(&self.db, read, scope, |pool| {
             sqlx::query_as::<_, (String, i64)>(
                 "SELECT state, COUNT(*) FROM jobs WHERE ($1 IS NULL OR tenant_id = $1) GROUP BY state ORDER BY state",
             )
@@ -389,7 +392,7 @@ impl Store {
 
     /// Jobs due at `now` that no worker has finished: waiting, retrying or running.
     pub async fn due_job_count(&self, now: i64) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
             sqlx::query_scalar::<_, i64>(
                 "SELECT COUNT(*) FROM jobs WHERE state IN ('available', 'retryable', 'running', 'scheduled') \
                  AND scheduled_at <= $1",

@@ -17,7 +17,7 @@ impl Store {
         key_hash: &str,
         actor: &str,
     ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.db.begin_write().await?;
+        let mut tx = self.db.begin_write(tenant).await?;
         let id = on_tx!(&mut tx, |c| {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO api_keys (tenant_id, name, prefix, key_hash, created_at) \
@@ -44,16 +44,22 @@ impl Store {
         Ok(id)
     }
 
-    /// The tenant owning an unrevoked key with this hash.
-    pub async fn api_key_tenant(&self, key_hash: &str) -> Result<Option<TenantId>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+    /// Whether the tenant has an unrevoked key with this hash.
+    pub async fn api_key_valid(
+        &self,
+        tenant: TenantId,
+        key_hash: &str,
+    ) -> Result<bool, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_scalar::<_, i64>(
-                "SELECT tenant_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
+                "SELECT tenant_id FROM api_keys WHERE tenant_id = $1 AND key_hash = $2 \
+                 AND revoked_at IS NULL",
             )
+            .bind(tenant.0)
             .bind(key_hash)
             .fetch_optional(pool)
             .await
         })
-        .map(|t| t.map(TenantId))
+        .map(|t| t.is_some())
     }
 }

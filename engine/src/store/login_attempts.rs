@@ -89,18 +89,18 @@ pub(crate) async fn take_tx(
 impl Store {
     /// Forgets a key's attempts (an account after a correct password).
     pub async fn clear_login_attempts(&self, key_hash: &str) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| sqlx::query(
-            "DELETE FROM login_attempts WHERE key_hash = $1"
-        )
-        .bind(key_hash)
-        .execute(pool)
-        .await
-        .map(|_| ()))
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
+            sqlx::query("DELETE FROM login_attempts WHERE key_hash = $1")
+                .bind(key_hash)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })
     }
 
     /// Gives back one counted attempt (an address whose attempt succeeded).
     pub async fn refund_login_attempt(&self, key_hash: &str) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query(
             "UPDATE login_attempts SET attempts = attempts - 1 WHERE key_hash = $1 AND attempts > 0"
         )
@@ -113,13 +113,15 @@ impl Store {
 
     /// Removes counters whose window ended before `before`.
     pub async fn prune_login_attempts(&self, before: i64) -> Result<u64, sqlx::Error> {
-        on_db!(&self.db, write, |pool| sqlx::query(
-            "DELETE FROM login_attempts WHERE window_start < $1 AND last_attempt_at < $1"
-        )
-        .bind(before)
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected()))
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
+            sqlx::query(
+                "DELETE FROM login_attempts WHERE window_start < $1 AND last_attempt_at < $1",
+            )
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+        })
     }
 
     /// The member a known-device token (its hash) belongs to in `tenant`, if any.
@@ -128,7 +130,7 @@ impl Store {
         tenant: crate::model::TenantId,
         token_hash: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar::<_, i64>(
             "SELECT user_id FROM known_devices WHERE tenant_id = $1 AND token_hash = $2"
         )
         .bind(tenant.0)
@@ -145,7 +147,7 @@ impl Store {
         token_hash: &str,
         now: i64,
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, |pool| sqlx::query(
+        on_db!(&self.db, write, tenant, |pool| sqlx::query(
             "INSERT INTO known_devices (token_hash, tenant_id, user_id, created_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO NOTHING"
         )

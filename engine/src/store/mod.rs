@@ -52,9 +52,11 @@ impl Store {
     pub fn db(&self) -> &Db {
         &self.db
     }
-    /// Opens a write transaction for `*_tx` helpers to compose into one commit.
-    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        self.db.begin_write().await
+    /// Opens a write transaction for `*_tx` helpers to compose into one commit, on
+    /// behalf of a tenant (or [`Scope::System`](crate::db::Scope)): on PostgreSQL,
+    /// row-level security holds it to that tenant's rows.
+    pub async fn begin(&self, scope: impl Into<crate::db::Scope>) -> Result<Tx, sqlx::Error> {
+        self.db.begin_write(scope).await
     }
 }
 

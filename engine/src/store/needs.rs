@@ -6,19 +6,32 @@ use crate::db::Tx;
 use crate::model::TenantId;
 use crate::{on_db, on_tx};
 
-pub(crate) async fn open_need_exists_tx(
+/// Which of `keys` have an open need.
+pub(crate) async fn open_need_keys_tx(
     tx: &mut Tx,
     tenant: TenantId,
-    key: &str,
-) -> Result<bool, sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
-        "SELECT id FROM needs WHERE tenant_id = $1 AND dedupe_key = $2 AND state = 'open'",
-    )
-    .bind(tenant.0)
-    .bind(key)
-    .fetch_optional(c)
-    .await
-    .map(|r| r.is_some()))
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>, sqlx::Error> {
+    let mut out = std::collections::HashSet::new();
+    for chunk in keys.chunks(super::chunk_rows(tx)) {
+        let sql = format!(
+            "SELECT dedupe_key FROM needs WHERE tenant_id = $1 AND state = 'open' \
+             AND dedupe_key IN ({})",
+            (2..2 + chunk.len())
+                .map(|n| format!("${n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let found: Vec<String> = on_tx!(tx, |c| {
+            let mut q = sqlx::query_scalar(&sql).bind(tenant.0);
+            for k in chunk {
+                q = q.bind(k);
+            }
+            q.fetch_all(c).await
+        })?;
+        out.extend(found);
+    }
+    Ok(out)
 }
 
 /// A need to record; `None` from [`insert_need_tx`] when one is already open for the key.
@@ -110,7 +123,7 @@ impl Store {
     /// Open needs per dedupe key that have more than one open transfer or PO line: must
     /// always be empty (the crash test checks it).
     pub async fn doubled_needs(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM (SELECT location_id, product_id FROM needs WHERE tenant_id = $1 \
              AND state = 'open' GROUP BY location_id, product_id HAVING COUNT(*) > 1) d",
         )
@@ -126,7 +139,7 @@ impl Store {
         location: i64,
         product: i64,
     ) -> Result<Option<i64>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar::<_, i64>(
             "SELECT id FROM needs WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3 \
              AND state = 'open'",
         )

@@ -12,6 +12,8 @@ use crate::{on_db, on_tx};
 /// What an evaluation reads about one position, its product and location.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct PositionFacts {
+    pub location_id: i64,
+    pub product_id: i64,
     pub on_hand: i64,
     pub in_transit: i64,
     pub on_order: i64,
@@ -46,76 +48,125 @@ pub(crate) async fn position_facts_tx(
     location: i64,
     product: i64,
 ) -> Result<Option<PositionFacts>, sqlx::Error> {
+    Ok(position_facts_many_tx(tx, tenant, &[(location, product)])
+        .await?
+        .pop())
+}
+
+/// The figures for many (location, product) pairs in one statement per chunk, locking
+/// their rows on PostgreSQL in (product, location) order, the order ingestion locks
+/// positions in. Pairs without a position row are left out.
+pub(crate) async fn position_facts_many_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    pairs: &[(i64, i64)],
+) -> Result<Vec<PositionFacts>, sqlx::Error> {
     let lock = match tx {
         Tx::Sqlite(_) => "",
         Tx::Postgres(_) => " FOR UPDATE OF s",
     };
-    let sql = format!(
-        "SELECT s.on_hand, s.in_transit, s.on_order, s.reorder_point, s.order_up_to, \
-         l.region, l.latitude, l.longitude, l.code AS location_code, p.class, p.sku, p.cost_minor, \
-         p.supplier_id, su.lead_time_days \
-         FROM stock_positions s JOIN locations l ON l.id = s.location_id \
-         JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id \
-         WHERE s.tenant_id = $1 AND s.location_id = $2 AND s.product_id = $3{lock}"
-    );
-    on_tx!(tx, |c| sqlx::query_as::<_, PositionFacts>(&sql)
-        .bind(tenant.0)
-        .bind(location)
-        .bind(product)
-        .fetch_optional(c)
-        .await)
-}
-
-/// Units sold per day from `from_day` to `to_day` (inclusive), days without sales as 0.
-pub(crate) async fn daily_demand_tx(
-    tx: &mut Tx,
-    tenant: TenantId,
-    location: i64,
-    product: i64,
-    from_day: i64,
-    to_day: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
-    let rows: Vec<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
-        "SELECT day, quantity FROM daily_demand WHERE tenant_id = $1 AND location_id = $2 \
-         AND product_id = $3 AND day BETWEEN $4 AND $5 ORDER BY day",
-    )
-    .bind(tenant.0)
-    .bind(location)
-    .bind(product)
-    .bind(from_day)
-    .bind(to_day)
-    .fetch_all(c)
-    .await)?;
-    let Some(first) = rows.first().map(|r| r.0) else {
-        return Ok(Vec::new());
-    };
-    // History starts at the first day with a sale; later quiet days count as zero.
-    let mut out = vec![0; (to_day - first + 1).max(0) as usize];
-    for (day, qty) in rows {
-        out[(day - first) as usize] = qty;
+    let mut out = Vec::with_capacity(pairs.len());
+    for chunk in pairs.chunks(super::chunk_rows(tx)) {
+        let sql = format!(
+            "SELECT s.location_id, s.product_id, s.on_hand, s.in_transit, s.on_order, \
+             s.reorder_point, s.order_up_to, \
+             l.region, l.latitude, l.longitude, l.code AS location_code, p.class, p.sku, p.cost_minor, \
+             p.supplier_id, su.lead_time_days \
+             FROM stock_positions s JOIN locations l ON l.id = s.location_id \
+             JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id \
+             WHERE s.tenant_id = $1 AND (s.location_id, s.product_id) IN (VALUES {}) \
+             ORDER BY s.product_id, s.location_id{lock}",
+            super::pairs(chunk.len(), 2)
+        );
+        let rows: Vec<PositionFacts> = on_tx!(tx, |c| {
+            let mut q = sqlx::query_as::<_, PositionFacts>(&sql).bind(tenant.0);
+            for (l, p) in chunk {
+                q = q.bind(*l).bind(*p);
+            }
+            q.fetch_all(c).await
+        })?;
+        out.extend(rows);
     }
     Ok(out)
 }
 
-/// Other locations' positions of the product, as donor candidates.
-/// Serialises the checks of `product` in `tenant` until the transaction ends: a
-/// transaction-scoped advisory lock on PostgreSQL; nothing on SQLite, whose one writer
-/// already runs write transactions one at a time.
-pub(crate) async fn lock_product_tx(
+/// Units sold per day from `from_day` to `to_day` (inclusive) for each pair that sold
+/// anything: history starts at its first day with a sale; later quiet days count as 0.
+pub(crate) async fn daily_demand_many_tx(
     tx: &mut Tx,
     tenant: TenantId,
-    product: i64,
-) -> Result<(), sqlx::Error> {
-    if let Tx::Postgres(t) = tx {
-        sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
-            .bind(i32::try_from(tenant.0).unwrap_or(i32::MAX))
-            .bind(i32::try_from(product).unwrap_or(i32::MAX))
-            .execute(&mut **t)
-            .await?;
+    pairs: &[(i64, i64)],
+    from_day: i64,
+    to_day: i64,
+) -> Result<std::collections::HashMap<(i64, i64), Vec<i64>>, sqlx::Error> {
+    let mut rows: Vec<(i64, i64, i64, i64)> = Vec::new();
+    for chunk in pairs.chunks(super::chunk_rows(tx)) {
+        let sql = format!(
+            "SELECT location_id, product_id, day, quantity FROM daily_demand \
+             WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 \
+             AND (location_id, product_id) IN (VALUES {})",
+            super::pairs_from(chunk.len(), 2, 4)
+        );
+        let part: Vec<(i64, i64, i64, i64)> = on_tx!(tx, |c| {
+            let mut q = sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .bind(from_day)
+                .bind(to_day);
+            for (l, p) in chunk {
+                q = q.bind(*l).bind(*p);
+            }
+            q.fetch_all(c).await
+        })?;
+        rows.extend(part);
     }
+    rows.sort_unstable();
+    let mut out: std::collections::HashMap<(i64, i64), Vec<i64>> = Default::default();
+    for (l, p, day, qty) in rows {
+        // Rows are sorted, so a pair's first row is its first day with a sale.
+        let series = out
+            .entry((l, p))
+            .or_insert_with(|| vec![0; (to_day - day + 1).max(0) as usize]);
+        let first = to_day + 1 - series.len() as i64;
+        if let Some(slot) = usize::try_from(day - first)
+            .ok()
+            .and_then(|i| series.get_mut(i))
+        {
+            *slot = qty;
+        }
+    }
+    Ok(out)
+}
+
+/// Serialises the checks of `products` in `tenant` until the transaction ends:
+/// transaction-scoped advisory locks on PostgreSQL, taken in ascending order so two
+/// transactions locking overlapping sets cannot deadlock; nothing on SQLite, whose one
+/// writer already runs write transactions one at a time.
+pub(crate) async fn lock_products_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    products: &[i64],
+) -> Result<(), sqlx::Error> {
+    let Tx::Postgres(t) = tx else {
+        return Ok(());
+    };
+    let mut keys: Vec<i32> = products
+        .iter()
+        .map(|p| i32::try_from(*p).unwrap_or(i32::MAX))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    sqlx::query(
+        "SELECT pg_advisory_xact_lock($1, k) FROM \
+         (SELECT k FROM UNNEST($2::INT4[]) AS u(k) ORDER BY k) ordered",
+    )
+    .bind(i32::try_from(tenant.0).unwrap_or(i32::MAX))
+    .bind(&keys)
+    .execute(&mut **t)
+    .await?;
     Ok(())
 }
 
+/// Other locations' positions of the product, as donor candidates.
 pub(crate) async fn donor_candidates_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -316,7 +367,7 @@ impl Store {
         now: i64,
     ) -> Result<i64, sqlx::Error> {
         let today = now.div_euclid(24 * 3_600_000);
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_scalar::<_, i64>(
             "SELECT CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM daily_demand WHERE tenant_id = $1 \
              AND location_id = $2 AND product_id = $3 AND day > $4",
@@ -337,7 +388,7 @@ impl Store {
         location: i64,
         product: i64,
     ) -> Result<Option<(i64, i64, i64, i64)>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_as::<
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
             _,
             (i64, i64, i64, i64),
         >(
@@ -359,7 +410,7 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<DirtyPosition>, sqlx::Error> {
         let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
-        let rows: Vec<(i64, i64, i64)> = on_db!(&self.db, read, |pool| {
+        let rows: Vec<(i64, i64, i64)> = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as(
             "SELECT location_id, product_id, version FROM dirty_positions WHERE tenant_id = $1 \
              AND (location_id > $2 OR (location_id = $2 AND product_id > $3)) \
@@ -385,7 +436,7 @@ impl Store {
     /// How many positions of the tenant wait for a policy check (0 once the engine has
     /// caught up; the crash test checks it).
     pub async fn dirty_count(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM dirty_positions WHERE tenant_id = $1",
         )
         .bind(tenant.0)

@@ -194,7 +194,7 @@ impl Store {
     ) -> Result<Option<PurchaseOrderRecord>, sqlx::Error> {
         let sql =
             format!("SELECT {PO_COLUMNS} FROM purchase_orders WHERE tenant_id = $1 AND id = $2");
-        on_db!(&self.db, read, |pool| sqlx::query_as::<
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
             _,
             PurchaseOrderRecord,
         >(&sql)
@@ -212,9 +212,10 @@ impl Store {
         let sql = format!(
             "SELECT {LINE_COLUMNS} FROM po_lines WHERE tenant_id = $1 AND po_id = $2 ORDER BY id"
         );
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, PoLineRecord>(
-            &sql
-        )
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            PoLineRecord,
+        >(&sql)
         .bind(tenant.0)
         .bind(po)
         .fetch_all(pool)
@@ -232,7 +233,7 @@ impl Store {
             "SELECT {PO_COLUMNS} FROM purchase_orders WHERE tenant_id = $1 AND ($2 IS NULL OR state = $2) \
              ORDER BY id DESC LIMIT $3"
         );
-        on_db!(&self.db, read, |pool| sqlx::query_as::<
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
             _,
             PurchaseOrderRecord,
         >(&sql)

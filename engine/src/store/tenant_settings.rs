@@ -6,27 +6,40 @@ use crate::db::Tx;
 use crate::model::TenantId;
 use crate::{on_db, on_tx};
 
-/// The most specific policy settings (JSON) for a class at a location: class and
-/// location, then class, then `*` and location, then `*`.
-pub(crate) async fn policy_settings_tx(
+/// One policy scope's settings (JSON): a class or `*`, optionally one location.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub(crate) struct PolicyScope {
+    pub class: String,
+    pub location_id: Option<i64>,
+    pub settings: String,
+}
+
+/// Every policy scope of the tenant (a handful of rows), for [`most_specific`].
+pub(crate) async fn policy_scopes_tx(
     tx: &mut Tx,
     tenant: TenantId,
-    class: &str,
-    location: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    on_tx!(tx, |c| {
-        sqlx::query_scalar::<_, String>(
-        "SELECT settings FROM replenishment_policies WHERE tenant_id = $1 \
-         AND class IN ($2, '*') AND (location_id IS NULL OR location_id = $3) \
-         ORDER BY CASE WHEN class = '*' THEN 1 ELSE 0 END, CASE WHEN location_id IS NULL THEN 1 ELSE 0 END \
-         LIMIT 1",
+) -> Result<Vec<PolicyScope>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as::<_, PolicyScope>(
+        "SELECT class, location_id, settings FROM replenishment_policies WHERE tenant_id = $1",
     )
     .bind(tenant.0)
-    .bind(class)
-    .bind(location)
-    .fetch_optional(c)
-    .await
-    })
+    .fetch_all(c)
+    .await)
+}
+
+/// The most specific scope for a class at a location: class and location, then class,
+/// then `*` and location, then `*`.
+pub(crate) fn most_specific<'a>(
+    scopes: &'a [PolicyScope],
+    class: &str,
+    location: i64,
+) -> Option<&'a PolicyScope> {
+    scopes
+        .iter()
+        .filter(|s| {
+            (s.class == class || s.class == "*") && s.location_id.is_none_or(|l| l == location)
+        })
+        .min_by_key(|s| (s.class == "*", s.location_id.is_none()))
 }
 
 /// (approval matrix JSON, matrix version, PO window minutes).
@@ -174,7 +187,7 @@ impl Store {
         &self,
         tenant: TenantId,
     ) -> Result<Option<SettingsRow>, sqlx::Error> {
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, SettingsRow>(TENANT_SETTINGS)
                 .bind(tenant.0)
                 .fetch_optional(pool)
@@ -184,7 +197,7 @@ impl Store {
 
     /// The tenant's policy scopes: by class (`*` last), tenant-wide before per location.
     pub async fn policies(&self, tenant: TenantId) -> Result<Vec<PolicyRecord>, sqlx::Error> {
-        let rows: Vec<PolicyRow> = on_db!(&self.db, read, |pool| sqlx::query_as(
+        let rows: Vec<PolicyRow> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
             "SELECT id, class, location_id, settings, updated_at FROM replenishment_policies \
              WHERE tenant_id = $1 ORDER BY CASE WHEN class = '*' THEN 1 ELSE 0 END, class, \
              CASE WHEN location_id IS NULL THEN 0 ELSE 1 END, location_id LIMIT 1000",

@@ -2,7 +2,7 @@
 
 use super::Store;
 use crate::model::{now_ms, Tenant, TenantId};
-use crate::on_db;
+use crate::{on_db, on_tx};
 
 #[derive(sqlx::FromRow)]
 struct TenantRow {
@@ -33,7 +33,7 @@ const TENANT_SELECT: &str = "SELECT t.id, t.slug, t.name, t.theme, t.currency, p
 impl Store {
     pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
         let sql = format!("{TENANT_SELECT} WHERE t.slug = $1");
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
             sqlx::query_as::<_, TenantRow>(&sql)
                 .bind(slug)
                 .fetch_optional(pool)
@@ -46,7 +46,7 @@ impl Store {
         let sql = format!(
             "{TENANT_SELECT} JOIN tenant_domains d ON d.tenant_id = t.id WHERE d.domain = $1"
         );
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
             sqlx::query_as::<_, TenantRow>(&sql)
                 .bind(domain)
                 .fetch_optional(pool)
@@ -57,7 +57,7 @@ impl Store {
 
     pub async fn tenants(&self) -> Result<Vec<Tenant>, sqlx::Error> {
         let sql = format!("{TENANT_SELECT} ORDER BY t.slug");
-        on_db!(&self.db, read, |pool| {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
             sqlx::query_as::<_, TenantRow>(&sql).fetch_all(pool).await
         })
         .map(|rows| rows.into_iter().map(Tenant::from).collect())
@@ -65,7 +65,7 @@ impl Store {
 
     /// Creates the partner if it is new; returns its id either way.
     pub async fn upsert_partner(&self, slug: &str, name: &str) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
             sqlx::query_scalar::<_, i64>(
                 "INSERT INTO partners (slug, name, created_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",
@@ -88,35 +88,41 @@ impl Store {
         partner_id: Option<i64>,
         domains: &[String],
     ) -> Result<TenantId, sqlx::Error> {
-        on_db!(&self.db, write, |pool| {
-            let mut tx = pool.begin().await?;
-            let id = sqlx::query_scalar::<_, i64>(
-                "INSERT INTO tenants (slug, name, theme, currency, partner_id, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) \
-                 ON CONFLICT (slug) DO UPDATE SET name = excluded.name, theme = excluded.theme, \
-                 currency = excluded.currency, partner_id = excluded.partner_id RETURNING id",
+        // The tenants table is the platform's; the domains are the new tenant's own.
+        let mut tx = self.db.begin_write(crate::db::Scope::System).await?;
+        let id = on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(
+            "INSERT INTO tenants (slug, name, theme, currency, partner_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (slug) DO UPDATE SET name = excluded.name, theme = excluded.theme, \
+             currency = excluded.currency, partner_id = excluded.partner_id RETURNING id",
+        )
+        .bind(slug)
+        .bind(name)
+        .bind(theme)
+        .bind(currency)
+        .bind(partner_id)
+        .bind(now_ms())
+        .fetch_one(c)
+        .await)?;
+        tx.set_scope(TenantId(id)).await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM tenant_domains WHERE tenant_id = $1"
+        )
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+        for d in domains {
+            on_tx!(&mut tx, |c| sqlx::query(
+                "INSERT INTO tenant_domains (domain, tenant_id) VALUES ($1, $2)"
             )
-            .bind(slug)
-            .bind(name)
-            .bind(theme)
-            .bind(currency)
-            .bind(partner_id)
-            .bind(now_ms())
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM tenant_domains WHERE tenant_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            for d in domains {
-                sqlx::query("INSERT INTO tenant_domains (domain, tenant_id) VALUES ($1, $2)")
-                    .bind(d.to_ascii_lowercase())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await?;
-            Ok(TenantId(id))
-        })
+            .bind(d.to_ascii_lowercase())
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+        }
+        tx.commit().await?;
+        Ok(TenantId(id))
     }
 }

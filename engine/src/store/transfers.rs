@@ -116,9 +116,10 @@ impl Store {
     ) -> Result<Option<TransferRecord>, sqlx::Error> {
         let sql =
             format!("SELECT {TRANSFER_COLUMNS} FROM transfers WHERE tenant_id = $1 AND id = $2");
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, TransferRecord>(
-            &sql
-        )
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            TransferRecord,
+        >(&sql)
         .bind(tenant.0)
         .bind(id)
         .fetch_optional(pool)
@@ -136,9 +137,10 @@ impl Store {
             "SELECT {TRANSFER_COLUMNS} FROM transfers WHERE tenant_id = $1 AND ($2 IS NULL OR state = $2) \
              ORDER BY id DESC LIMIT $3"
         );
-        on_db!(&self.db, read, |pool| sqlx::query_as::<_, TransferRecord>(
-            &sql
-        )
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            TransferRecord,
+        >(&sql)
         .bind(tenant.0)
         .bind(state)
         .bind(limit)
@@ -149,7 +151,7 @@ impl Store {
     /// Open documents (transfers not yet shipped and orders not yet sent) per position
     /// that has more than one: must always be 0.
     pub async fn doubled_documents(&self, tenant: TenantId) -> Result<i64, sqlx::Error> {
-        on_db!(&self.db, read, |pool| sqlx::query_scalar::<_, i64>(
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar::<_, i64>(
             "SELECT (SELECT COUNT(*) FROM (SELECT to_location_id, product_id FROM transfers \
                WHERE tenant_id = $1 AND state IN ('proposed','pending_approval','approved') \
                GROUP BY to_location_id, product_id HAVING COUNT(*) > 1) a) + \

@@ -44,9 +44,8 @@ pub async fn post_events(
     };
     tracing::Span::current().record("tenant", tc.tenant.slug.as_str());
     let key = bearer(&headers).ok_or(ApiError::Unauthorized)?;
-    match identity::authenticate_api_key(&state.store, key).await? {
-        Some(t) if t == tc.tenant.id => {}
-        _ => return Err(ApiError::Unauthorized),
+    if !identity::authenticate_api_key(&state.store, tc.tenant.id, key).await? {
+        return Err(ApiError::Unauthorized);
     }
     let is_json = headers
         .get(header::CONTENT_TYPE)

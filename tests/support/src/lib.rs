@@ -55,6 +55,49 @@ fn unique_suffix() -> String {
     )
 }
 
+/// The roles every PostgreSQL test database is used with, as in production: migrations
+/// run as the owner, the store connects as the application role, which row-level
+/// security binds (see `scripts/postgres-roles.sql`).
+pub const PG_OWNER_ROLE: &str = "shelfwise_owner";
+pub const PG_APP_ROLE: &str = "shelfwise_app";
+
+/// `url` with its user replaced by `user` and its database by `db`.
+pub fn pg_url_as(url: &str, user: &str, db: &str) -> String {
+    let scheme_end = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[scheme_end..];
+    let host = rest.rfind('@').map_or(rest, |at| &rest[at + 1..]);
+    let host = host.split('/').next().unwrap_or(host);
+    format!("{}{user}@{host}/{db}", &url[..scheme_end])
+}
+
+/// Creates database `name` as production has it: the two roles (idempotently), the
+/// database owned by the owner role, migrated as the owner and granted to the
+/// application role. Returns the application role's URL. `admin` must be a superuser's.
+pub async fn pg_database(admin: &str, name: &str) -> String {
+    let Ok(Db::Postgres(pool)) = Db::connect(admin).await else {
+        panic!("PostgreSQL must be reachable at {admin}");
+    };
+    sqlx::raw_sql(include_str!("../../../scripts/postgres-roles.sql"))
+        .execute(&pool)
+        .await
+        .expect("creating the owner and application roles");
+    sqlx::query(&format!("CREATE DATABASE {name} OWNER {PG_OWNER_ROLE}"))
+        .execute(&pool)
+        .await
+        .expect("creating the database");
+    pool.close().await;
+    let owner = Db::connect(&pg_url_as(admin, PG_OWNER_ROLE, name))
+        .await
+        .expect("connecting as the owner");
+    owner.migrate().await.expect("migrating as the owner");
+    owner
+        .grant_to(PG_APP_ROLE)
+        .await
+        .expect("granting the application role");
+    owner.close().await;
+    pg_url_as(admin, PG_APP_ROLE, name)
+}
+
 impl TestDb {
     /// A fresh, migrated database on `backend`.
     pub async fn new(backend: Backend) -> TestDb {
@@ -66,23 +109,17 @@ impl TestDb {
             ),
             Backend::Postgres => {
                 let admin = pg_admin_url();
-                let Ok(Db::Postgres(pool)) = Db::connect(&admin).await else {
-                    panic!("PostgreSQL must be reachable at SHELFWISE_TEST_PG ({admin})");
-                };
                 let name = format!("shelfwise_t_{}", unique_suffix());
-                sqlx::query(&format!("CREATE DATABASE {name}"))
-                    .execute(&pool)
-                    .await
-                    .expect("creating a test database");
-                pool.close().await;
-                let base = &admin[..admin.rfind('/').expect("a database URL")];
-                (format!("{base}/{name}"), Some(name))
+                pg_database(&admin, &name).await;
+                (pg_url_as(&admin, PG_APP_ROLE, &name), Some(name))
             }
         };
         let db = Db::connect(&url)
             .await
             .expect("connecting the test database");
-        db.migrate().await.expect("migrating the test database");
+        if pg_name.is_none() {
+            db.migrate().await.expect("migrating the test database");
+        }
         TestDb {
             store: Store::new(db),
             url,
@@ -99,9 +136,17 @@ impl TestDb {
         TestDb::new(Backend::Postgres).await
     }
 
-    /// The database's URL, for a process started by the test.
+    /// The database's URL (PostgreSQL: as the application role), for a process
+    /// started by the test.
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// PostgreSQL: the URL of the database's owner, for `database_owner_url`.
+    pub fn owner_url(&self) -> Option<String> {
+        self.pg_name
+            .as_ref()
+            .map(|name| pg_url_as(&pg_admin_url(), PG_OWNER_ROLE, name))
     }
 
     /// A folder that lives as long as the database (mailboxes, files).

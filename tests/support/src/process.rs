@@ -43,6 +43,9 @@ impl<'a> RealServer<'a> {
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .kill_on_drop(true);
+        if let Some(owner) = self.db.owner_url() {
+            c.env("SHELFWISE_DATABASE_OWNER_URL", owner);
+        }
         for (k, v) in &self.env {
             c.env(k, v);
         }
