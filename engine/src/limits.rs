@@ -8,6 +8,8 @@ pub const MAX_QUANTITY: i64 = 1_000_000;
 /// Largest stock level a policy or position may name (reorder point, order-up-to,
 /// safety stock, minimum order quantity).
 pub const MAX_LEVEL: i64 = 100_000_000;
+/// Largest factor between a store's and a distribution centre's levels.
+pub const MAX_DC_MULTIPLIER: i64 = 1_000;
 /// Largest case pack.
 pub const MAX_CASE_PACK: i64 = 100_000;
 /// Largest lead time, in days.

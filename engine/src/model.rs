@@ -185,7 +185,13 @@ pub struct PositionRow {
     pub on_order: i64,
     pub reorder_point: i64,
     pub order_up_to: i64,
+    /// Where the two levels came from: `seed`, `event`, `policy`, `override` or `kept`
+    /// (see `migrations/*/0013_position_levels.sql`).
+    pub levels_source: String,
     pub low: bool,
+    /// Ids, for the planner's form that sets this position's own levels.
+    pub location_id: i64,
+    pub product_id: i64,
 }
 
 /// What the inventory page asks for.

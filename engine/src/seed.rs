@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::identity::{check_new_password, hash_password_blocking, normalise_email};
-use crate::limits::{within, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_MONEY_MINOR};
+use crate::limits::{within, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_MONEY_MINOR};
 use crate::model::{LocationKind, Role, TenantId};
 use crate::store::{LocationRecord, PositionSeed, ProductRecord, Store, SupplierRecord};
 
@@ -128,6 +128,11 @@ impl PolicyFile {
             lead_time_days: self.lead_time_days,
             case_pack: self.case_pack.unwrap_or(1),
             moq: self.moq.unwrap_or(0),
+            // The class levels the tenant file gives: positions first seen in a stock
+            // event take them.
+            reorder_point: Some(self.reorder_point),
+            order_up_to: Some(self.order_up_to),
+            dc_multiplier: self.dc_multiplier,
             ..d
         }
     }
@@ -253,7 +258,7 @@ impl TenantFile {
             within(&at("reorder_point"), p.reorder_point, 0, MAX_LEVEL)?;
             within(&at("order_up_to"), p.order_up_to, 0, MAX_LEVEL)?;
             // A DC holds dc_multiplier times a store's levels: that must stay in range.
-            within(&at("dc_multiplier"), p.dc_multiplier, 1, 1_000)?;
+            within(&at("dc_multiplier"), p.dc_multiplier, 1, MAX_DC_MULTIPLIER)?;
             within(
                 &at("order_up_to x dc_multiplier"),
                 p.order_up_to.saturating_mul(p.dc_multiplier),

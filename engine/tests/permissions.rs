@@ -155,6 +155,26 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "set_position_levels",
+            needs: Permission::EditPolicies,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let levels = Some((1, 2));
+                    let r = replenish::set_position_levels(&s, t, &m, 1, 1, levels, None, now_ms());
+                    ok(r.await)
+                })
+            },
+        },
+        Command {
+            name: "set_sweep_hour",
+            needs: Permission::EditPolicies,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::set_sweep_hour(&s, t, &m, 3, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "act",
             needs: Permission::WorkExceptions,
             call: |s, t, m| {

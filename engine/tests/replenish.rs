@@ -1354,7 +1354,7 @@ async fn a_full_sweep_covers_positions_no_event_reported(store: &Store) {
     assert_eq!(transfers.len(), 1, "{transfers:?}");
     assert_eq!(transfers[0].to_location_id, a.s1);
     // One nightly timer, due at the next 02:00 UTC.
-    let (_, due) = engine::replenish::jobs::NightlySweep::next(now);
+    let (_, due) = engine::replenish::jobs::NightlySweep::next(now, 2);
     let timers = store
         .claim_jobs(engine::jobs::queues::REPLENISH, "test", 50, due, 60_000)
         .await

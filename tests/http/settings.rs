@@ -9,6 +9,7 @@ on_both_backends!(
     a_planner_sets_a_policy_for_one_store_from_the_portal,
     the_admin_edits_approval_rules_in_a_form,
     settings_forms_refuse_before_they_look_and_trust_no_id,
+    a_planner_sets_one_positions_levels_and_the_nightly_hour,
 );
 
 async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend) {
@@ -405,6 +406,146 @@ async fn settings_forms_refuse_before_they_look_and_trust_no_id(backend: Backend
             .await,
     );
     assert!(said.contains("missing the matrix version"), "{said}");
+}
+
+async fn a_planner_sets_one_positions_levels_and_the_nightly_hour(backend: Backend) {
+    use engine::model::PositionFilter;
+    let app = spawn_app(backend).await;
+    let (ff, rl) = (
+        app.tenant("freshfield").await,
+        app.tenant("ridgeline").await,
+    );
+    let first = |t| {
+        let store = app.store.clone();
+        async move {
+            let filter = PositionFilter {
+                per_page: 1,
+                ..PositionFilter::default()
+            };
+            store.positions(t, &filter).await.unwrap().rows.remove(0)
+        }
+    };
+    let mine = first(ff).await;
+    let theirs = first(rl).await;
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let page = |client: reqwest::Client, path: String| {
+        let url = app.url(&path);
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let inventory = format!("/t/freshfield/inventory?q={}", mine.sku);
+    let before = page(planner.clone(), inventory.clone()).await;
+    assert!(
+        before.contains("Levels from") && before.contains("tenant setup"),
+        "{before}"
+    );
+    assert!(
+        before.contains("Save for this position"),
+        "planners get the form"
+    );
+
+    let levels = |p: &engine::model::PositionRow, rop: &str, out: &str, back: &str| {
+        vec![
+            ("location_id", p.location_id.to_string()),
+            ("product_id", p.product_id.to_string()),
+            ("reorder_point", rop.to_string()),
+            ("order_up_to", out.to_string()),
+            ("back", back.to_string()),
+        ]
+    };
+    let app_ref = &app;
+    let post = |client: &reqwest::Client, form: Vec<(&'static str, String)>| {
+        let client = client.clone();
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app_ref
+                .post_form(&client, "/t/freshfield/inventory/levels", &form)
+                .await
+        }
+    };
+    let back = format!("/inventory?q={}", mine.sku);
+    // Saved, and the planner is back on the same filtered list with a notice.
+    let res = post(&planner, levels(&mine, "7", "50", &back)).await;
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        to.starts_with(&format!("/t/freshfield{back}&notice=")),
+        "{to}"
+    );
+    let after = page(planner.clone(), inventory.clone()).await;
+    assert!(after.contains("set for this position"), "{after}");
+    assert!(
+        after.contains("Use the policy&#x27;s levels") || after.contains("Use the policy's levels")
+    );
+    let row = app
+        .store
+        .position(ff, &mine.sku, &mine.location_code)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((row.reorder_point, row.order_up_to), (7, 50));
+
+    // A bad value is named; a foreign redirect target is ignored; nothing changes.
+    let res = post(&planner, levels(&mine, "60", "50", "https://evil.example/")).await;
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.starts_with("/t/freshfield/inventory?error="), "{to}");
+    assert!(
+        urlencoding_decode(&to).contains("order-up-to level must be between"),
+        "{to}"
+    );
+    let res = post(&planner, levels(&mine, "seven", "50", &back)).await;
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(to.contains("Reorder point must be a whole number"), "{to}");
+    // Another tenant's position is not found here, and stays as it was.
+    let res = post(&planner, levels(&theirs, "1", "2", &back)).await;
+    assert_eq!(res.status(), 404);
+    let still = app
+        .store
+        .position(rl, &theirs.sku, &theirs.location_code)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (still.reorder_point, still.order_up_to),
+        (theirs.reorder_point, theirs.order_up_to)
+    );
+    // Someone without the permission is told so.
+    let supplier = app.signed_in("freshfield", FF_SUPPLIER).await;
+    let res = post(&supplier, levels(&mine, "1", "2", &back)).await;
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(to.contains("error="), "{to}");
+    let row = app
+        .store
+        .position(ff, &mine.sku, &mine.location_code)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((row.reorder_point, row.order_up_to), (7, 50));
+
+    // The nightly check's hour.
+    let hour = |h: &str| {
+        let client = planner.clone();
+        let h = h.to_string();
+        async move {
+            let res = app_ref
+                .post_form(
+                    &client,
+                    "/t/freshfield/settings/policies/sweep-hour",
+                    &[("hour", h.as_str())],
+                )
+                .await;
+            urlencoding_decode(res.headers()["location"].to_str().unwrap())
+        }
+    };
+    assert!(hour("24").await.contains("between 0 and 23"));
+    assert!(hour("5").await.contains("nightly at 05:00 UTC"));
+    assert_eq!(app.store.sweep_hour(ff).await.unwrap(), Some(5));
+    assert_ne!(
+        app.store.sweep_hour(rl).await.unwrap(),
+        Some(5),
+        "only this tenant's"
+    );
+    let settings = page(planner.clone(), "/t/freshfield/settings/policies".into()).await;
+    assert!(settings.contains("Nightly check"), "{settings}");
+    app.run_pending_jobs().await;
 }
 
 /// The query string of a redirect, decoded for reading.

@@ -8,7 +8,7 @@ use super::error::internal;
 use crate::views::*;
 
 pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnError> {
-    let (ctx, tc, _member) = require_inventory_reader().await?;
+    let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let filter = PositionFilter {
@@ -41,9 +41,14 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
                 on_order: r.on_order,
                 reorder_point: r.reorder_point,
                 order_up_to: r.order_up_to,
+                levels_source: levels_source(&r.levels_source).into(),
+                overridden: r.levels_source == "override",
                 low: r.low,
+                location_id: r.location_id,
+                product_id: r.product_id,
             })
             .collect(),
+        can_edit_levels: member.can(engine::model::Permission::EditPolicies),
         page: page.page,
         has_next: page.has_next,
         locations: locations
@@ -55,6 +60,17 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
             .collect(),
         classes,
     })
+}
+
+/// Where a position's levels came from, as the inventory page says it.
+fn levels_source(source: &str) -> &'static str {
+    match source {
+        "policy" => "class policy",
+        "override" => "set for this position",
+        "event" => "not set (new position, no class levels)",
+        "kept" => "kept from an earlier policy",
+        _ => "tenant setup",
+    }
 }
 
 pub async fn overview() -> Result<Overview, ServerFnError> {

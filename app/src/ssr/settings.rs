@@ -147,6 +147,14 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
                 Some(d) => format!("lead time {d} d"),
                 None => "supplier's lead time".into(),
             });
+            parts.push(match (s.reorder_point, s.order_up_to) {
+                (Some(rop), Some(out)) if s.dc_multiplier > 1 => format!(
+                    "levels {rop} / {out} (× {} at distribution centres)",
+                    s.dc_multiplier
+                ),
+                (Some(rop), Some(out)) => format!("levels {rop} / {out}"),
+                _ => "positions' own levels".into(),
+            });
             parts.push(format!("case pack {}", s.case_pack));
             if s.moq > 0 {
                 parts.push(format!("MOQ {}", s.moq));
@@ -191,6 +199,9 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         lead_time_days: s.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),
         case_pack: s.case_pack.to_string(),
         moq: s.moq.to_string(),
+        reorder_point: s.reorder_point.map(|v| v.to_string()).unwrap_or_default(),
+        order_up_to: s.order_up_to.map(|v| v.to_string()).unwrap_or_default(),
+        dc_multiplier: s.dc_multiplier.to_string(),
         uplifts: s
             .uplifts
             .iter()
@@ -234,5 +245,10 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         locations: location_choices,
         form,
         can_edit: member.can(Permission::EditPolicies),
+        sweep_hour: store
+            .sweep_hour(tenant)
+            .await
+            .map_err(internal)?
+            .unwrap_or(engine::replenish::jobs::DEFAULT_SWEEP_HOUR),
     })
 }

@@ -29,12 +29,20 @@ pub struct InventoryRow {
     pub on_order: i64,
     pub reorder_point: i64,
     pub order_up_to: i64,
+    /// Where the two levels came from, in words ("class policy", "set here", …).
+    pub levels_source: String,
+    /// The levels were set for this position alone (a planner may hand it back).
+    pub overridden: bool,
     pub low: bool,
+    pub location_id: i64,
+    pub product_id: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InventoryView {
     pub rows: Vec<InventoryRow>,
+    /// Planners and admins may set one position's own levels.
+    pub can_edit_levels: bool,
     pub page: u32,
     pub has_next: bool,
     pub locations: Vec<Choice>,

@@ -45,6 +45,8 @@ pub struct PoliciesView {
     pub form: PolicyForm,
     /// Planners and admins may change policies; others only read them.
     pub can_edit: bool,
+    /// The hour (UTC) of the nightly check of every position.
+    pub sweep_hour: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,4 +74,8 @@ pub struct PolicyForm {
     pub moq: String,
     /// One promotion per line: first day, last day, factor.
     pub uplifts: String,
+    /// The class levels (blank: positions keep their own) and the DC factor.
+    pub reorder_point: String,
+    pub order_up_to: String,
+    pub dc_multiplier: String,
 }

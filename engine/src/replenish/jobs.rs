@@ -64,6 +64,10 @@ pub struct RecheckScope {
     pub after_location_id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_product_id: Option<i64>,
+    /// The positions take the levels of the policies in force before they are checked
+    /// (after a policy was saved or deleted).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub levels: bool,
 }
 
 impl RecheckScope {
@@ -73,6 +77,15 @@ impl RecheckScope {
             location_id: location,
             after_location_id: after.map(|a| a.0),
             after_product_id: after.map(|a| a.1),
+            levels: false,
+        }
+    }
+
+    /// The same re-check, applying the policies' levels to each page first.
+    pub fn with_levels(self) -> RecheckScope {
+        RecheckScope {
+            levels: true,
+            ..self
         }
     }
 }
@@ -83,18 +96,7 @@ impl BackgroundJob for RecheckScope {
     type Context = Store;
 
     async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
-        let after = self.after_location_id.zip(self.after_product_id);
-        job_result(
-            sweep::recheck(
-                &store,
-                tenant,
-                &self.class,
-                self.location_id,
-                after,
-                Some(&job),
-            )
-            .await,
-        )
+        job_result(sweep::recheck(&store, &self, tenant, Some(&job)).await)
     }
 }
 
@@ -171,7 +173,7 @@ impl BackgroundJob for EscalateStep {
 }
 
 /// The hour (UTC) the nightly full sweep runs at.
-pub const NIGHTLY_SWEEP_HOUR: i64 = 2;
+pub const DEFAULT_SWEEP_HOUR: i64 = 2;
 
 /// The nightly safety net for missed events: marks every position of the tenant for a
 /// check (a [`RecheckScope`] of every class, in pages) and sets the next night's timer.
@@ -183,11 +185,12 @@ pub struct NightlySweep {
 }
 
 impl NightlySweep {
-    /// The next nightly sweep after `now`, and when it is due.
-    pub fn next(now: i64) -> (NightlySweep, i64) {
+    /// The next nightly sweep after `now` at `hour` (UTC, the tenant's setting), and
+    /// when it is due.
+    pub fn next(now: i64, hour: i64) -> (NightlySweep, i64) {
         const DAY: i64 = 24 * 3_600_000;
         let today = now.div_euclid(DAY) * DAY;
-        let at_today = today + NIGHTLY_SWEEP_HOUR * 3_600_000;
+        let at_today = today + hour.clamp(0, 23) * 3_600_000;
         let (day, due) = if at_today > now {
             (today, at_today)
         } else {

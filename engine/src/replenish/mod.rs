@@ -26,6 +26,7 @@ pub mod decisions;
 pub mod delegation;
 pub mod evaluate;
 pub mod jobs;
+pub mod levels;
 pub mod lifecycle;
 pub mod matrix;
 pub mod policies;
@@ -36,6 +37,7 @@ pub mod timers;
 pub use decisions::{approve_many, decide, Decided};
 pub use delegation::{delegate, end_delegation, MAX_DELEGATION_MS};
 pub use evaluate::{evaluate, Evaluation};
+pub use levels::{set_position_levels, set_sweep_hour};
 pub use lifecycle::transfer_command;
 pub use matrix::{
     default_matrix, edit_matrix, matrix, matrix_from_toml, matrix_to_toml, save_matrix,

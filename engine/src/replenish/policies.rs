@@ -9,7 +9,8 @@ use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::jobs::NewJob;
 use crate::limits::{
-    within, MAX_CASE_PACK, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_SERVICE_Z, MAX_UPLIFT,
+    within, MAX_CASE_PACK, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_SERVICE_Z,
+    MAX_UPLIFT,
 };
 use crate::model::{Member, Permission, TenantId};
 use crate::policy::{Levels, Policy, Uplift};
@@ -36,6 +37,13 @@ pub struct PolicySettings {
     pub case_pack: i64,
     pub moq: i64,
     pub uplifts: Vec<Uplift>,
+    /// The class's levels. Positions the policy covers take them (times
+    /// `dc_multiplier` at a distribution centre) unless a planner set a position's own;
+    /// `None` leaves positions their own. A more specific policy without levels still
+    /// lets a broader one's levels through.
+    pub reorder_point: Option<i64>,
+    pub order_up_to: Option<i64>,
+    pub dc_multiplier: i64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +64,9 @@ impl Default for PolicySettings {
             case_pack: 1,
             moq: 0,
             uplifts: Vec::new(),
+            reorder_point: None,
+            order_up_to: None,
+            dc_multiplier: 1,
         }
     }
 }
@@ -65,6 +76,19 @@ impl PolicySettings {
     /// names the field.
     pub fn validate(&self) -> Result<(), String> {
         within("case_pack", self.case_pack, 1, MAX_CASE_PACK)?;
+        match (self.reorder_point, self.order_up_to) {
+            (None, None) => {}
+            (Some(rop), Some(out)) => {
+                within("reorder_point", rop, 0, MAX_LEVEL)?;
+                within("order_up_to", out, rop, MAX_LEVEL)?;
+            }
+            _ => return Err("give both levels (reorder point and order-up-to) or neither".into()),
+        }
+        within("dc_multiplier", self.dc_multiplier, 1, MAX_DC_MULTIPLIER)?;
+        if let Some(out) = self.order_up_to {
+            let at_dc = out.checked_mul(self.dc_multiplier).unwrap_or(i64::MAX);
+            within("order_up_to x dc_multiplier", at_dc, 0, MAX_LEVEL)?;
+        }
         within("moq", self.moq, 0, MAX_LEVEL)?;
         within("safety_stock", self.safety_stock, 0, MAX_LEVEL)?;
         if !(0.0..=MAX_SERVICE_Z).contains(&self.service_z) {
@@ -198,10 +222,22 @@ async fn write_policy(
     let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
     let mut tx = store.begin(tenant).await?;
     let before = tenant_settings::policy_scope_tx(&mut tx, tenant, class, location).await?;
-    tenant_settings::upsert_policy_tx(&mut tx, tenant, class, location, &json, now).await?;
+    let levels = settings.reorder_point.zip(settings.order_up_to);
+    tenant_settings::upsert_policy_tx(
+        &mut tx,
+        tenant,
+        class,
+        location,
+        &json,
+        levels,
+        settings.dc_multiplier,
+        now,
+    )
+    .await?;
     if recheck_positions {
-        // Every position the scope covers is checked again under the new settings.
-        let recheck = RecheckScope::new(class, location, None);
+        // Every position the scope covers takes the levels now in force and is checked
+        // again under the new settings.
+        let recheck = RecheckScope::new(class, location, None).with_levels();
         enqueue_tx(&mut tx, &NewJob::of(tenant, &recheck, now)).await?;
     }
     append_audit_tx(
@@ -236,7 +272,7 @@ pub async fn delete_policy(
     let gone = tenant_settings::delete_policy_tx(&mut tx, tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;
-    let recheck = RecheckScope::new(&gone.class, gone.location_id, None);
+    let recheck = RecheckScope::new(&gone.class, gone.location_id, None).with_levels();
     enqueue_tx(&mut tx, &NewJob::of(tenant, &recheck, now)).await?;
     append_audit_tx(
         &mut tx,

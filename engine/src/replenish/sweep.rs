@@ -3,14 +3,16 @@
 //! every position a policy scope covers after the policy changed.
 
 use super::evaluate::{evaluate_known_tx, Evaluation, Prefetched};
-use super::jobs::{EvaluatePosition, NightlySweep, RecheckScope, SweepPositions};
+use super::jobs::{
+    EvaluatePosition, NightlySweep, RecheckScope, SweepPositions, DEFAULT_SWEEP_HOUR,
+};
 use crate::db::{Backend, Tx};
 use crate::error::EngineError;
 use crate::jobs::{Job, NewJob};
 use crate::model::TenantId;
 use crate::store::jobs::enqueue_tx;
-use crate::store::positions;
 use crate::store::Store;
+use crate::store::{positions, tenant_settings};
 use crate::worker::complete_in_tx;
 
 /// Marked positions one sweep job checks before it hands over to a follow-up job (so
@@ -49,27 +51,42 @@ pub(crate) async fn positions_changed_tx(
 const RECHECK_PAGE: i64 = 5_000;
 
 /// Marks one page of the scope's positions and queues the next page (or, at the end,
-/// nothing: the sweep the marks queued does the checking).
+/// nothing: the sweep the marks queued does the checking). With `levels` (after a policy
+/// changed), the page's positions first take the levels now in force
+/// ([`positions::apply_class_levels_tx`]).
 pub async fn recheck(
     store: &Store,
+    scope: &RecheckScope,
     tenant: TenantId,
-    class: &str,
-    location: Option<i64>,
-    after: Option<(i64, i64)>,
     job: Option<&Job>,
 ) -> Result<bool, EngineError> {
     let now = crate::model::now_ms();
+    let after = scope.after_location_id.zip(scope.after_product_id);
     let mut tx = store.begin(tenant).await?;
-    let last =
-        positions::mark_scope_dirty_tx(&mut tx, tenant, class, location, after, RECHECK_PAGE)
-            .await?;
+    let page = positions::mark_scope_dirty_tx(
+        &mut tx,
+        tenant,
+        &scope.class,
+        scope.location_id,
+        after,
+        RECHECK_PAGE,
+    )
+    .await?;
+    if scope.levels {
+        positions::apply_class_levels_tx(&mut tx, tenant, &page).await?;
+    }
+    let last = page.last().copied();
     if let Some(last) = last {
         enqueue_tx(
             &mut tx,
             &NewJob::of(tenant, &SweepPositions::default(), now),
         )
         .await?;
-        let next = RecheckScope::new(class, location, Some(last));
+        let next = RecheckScope {
+            after_location_id: Some(last.0),
+            after_product_id: Some(last.1),
+            ..scope.clone()
+        };
         enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now)).await?;
     }
     complete_in_tx(&mut tx, job, now).await?;
@@ -218,7 +235,10 @@ pub async fn sweep_all(
     let mut tx = store.begin(tenant).await?;
     let all = RecheckScope::new("*", None, None);
     enqueue_tx(&mut tx, &NewJob::of(tenant, &all, now)).await?;
-    let (next, due) = NightlySweep::next(now);
+    let hour = tenant_settings::sweep_hour_tx(&mut tx, tenant)
+        .await?
+        .unwrap_or(DEFAULT_SWEEP_HOUR);
+    let (next, due) = NightlySweep::next(now, hour);
     enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due)).await?;
     complete_in_tx(&mut tx, job, now).await?;
     tx.commit().await?;
@@ -231,9 +251,12 @@ pub async fn schedule_nightly(
     tenant: TenantId,
     now: i64,
 ) -> Result<(), EngineError> {
-    let (next, due) = NightlySweep::next(now);
-    store
-        .enqueue(&NewJob::of(tenant, &next, now).at(due))
-        .await?;
+    let mut tx = store.begin(tenant).await?;
+    let hour = tenant_settings::sweep_hour_tx(&mut tx, tenant)
+        .await?
+        .unwrap_or(DEFAULT_SWEEP_HOUR);
+    let (next, due) = NightlySweep::next(now, hour);
+    enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due)).await?;
+    tx.commit().await?;
     Ok(())
 }

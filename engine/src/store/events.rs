@@ -101,7 +101,9 @@ async fn update_positions(
     Ok(done.into_iter().collect())
 }
 
-/// Rows for pairs never seeded (all figures zero); one inserted meanwhile is kept.
+/// Rows for pairs never seeded: figures zero, levels those of the most specific policy
+/// that carries class levels (or 0 and 0, marked `event`, when none does). One inserted
+/// meanwhile is kept as it is.
 async fn insert_positions(
     tx: &mut Tx,
     tenant: TenantId,
@@ -112,17 +114,20 @@ async fn insert_positions(
         return Ok(());
     }
     let sql = format!(
-        "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at) \
-         VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING",
-        tuples(rows.len(), 2, 3, true)
+        "INSERT INTO stock_positions (tenant_id, product_id, location_id, updated_at, \
+         levels_source) VALUES {} ON CONFLICT (tenant_id, product_id, location_id) DO NOTHING \
+         RETURNING location_id, product_id",
+        tuples(rows.len(), 2, 3, false).replace(')', ", $2, 'event')")
     );
-    on_tx!(tx, |c| {
-        let mut q = sqlx::query(&sql).bind(tenant.0).bind(now);
+    let inserted: Vec<(i64, i64)> = on_tx!(tx, |c| {
+        let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(now);
         for ((product, location), _) in rows {
             q = q.bind(*product).bind(*location);
         }
-        q.execute(&mut *c).await.map(|_| ())
-    })
+        q.fetch_all(&mut *c).await
+    })?;
+    super::positions::apply_class_levels_tx(tx, tenant, &inserted).await?;
+    Ok(())
 }
 
 /// Records each event of `batches` (one tenant's, applied in order as if one batch) once

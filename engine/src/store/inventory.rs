@@ -25,7 +25,7 @@ pub struct PositionSeed {
 /// honours it) and is an ordinary inner join to PostgreSQL's planner.
 const POSITION_SELECT: &str = "SELECT p.sku, p.name AS product_name, p.class, \
      l.code AS location_code, l.name AS location_name, s.on_hand, s.in_transit, s.on_order, \
-     s.reorder_point, s.order_up_to, s.low \
+     s.reorder_point, s.order_up_to, s.levels_source, s.low, s.location_id, s.product_id \
      FROM products p CROSS JOIN stock_positions s CROSS JOIN locations l \
      WHERE p.tenant_id = $1 AND s.tenant_id = p.tenant_id AND s.product_id = p.id \
      AND l.id = s.location_id AND l.tenant_id = p.tenant_id";

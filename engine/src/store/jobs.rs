@@ -133,6 +133,23 @@ pub(crate) async fn replay_job_tx(
     .map(|r| r.rows_affected() == 1))
 }
 
+/// Removes the tenant's scheduled (not yet due or not yet claimed) jobs of `kind`: a
+/// timer set for a time that no longer holds, replaced in the same transaction.
+pub(crate) async fn unschedule_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    kind: &str,
+) -> Result<u64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM jobs WHERE tenant_id = $1 AND kind = $2 AND state = 'scheduled'"
+    )
+    .bind(tenant.0)
+    .bind(kind)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
+}
+
 impl Store {
     /// Inserts a job; `None` when a job with the same unique or debounce key exists.
     pub async fn enqueue(&self, job: &NewJob) -> Result<Option<i64>, sqlx::Error> {

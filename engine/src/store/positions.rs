@@ -324,9 +324,128 @@ pub(crate) async fn clear_dirty_tx(
     Ok(())
 }
 
+/// The levels of the most specific policy that carries levels, for a position: the
+/// correlated sub-select [`apply_class_levels_tx`] uses. `{cols}` are the columns to
+/// select, `{order}` empty or the ordering that picks the most specific scope.
+const LEVELS_FROM: &str = "FROM replenishment_policies rp, products p, locations l \
+     WHERE p.id = stock_positions.product_id AND l.id = stock_positions.location_id \
+     AND rp.tenant_id = stock_positions.tenant_id AND rp.reorder_point IS NOT NULL \
+     AND rp.class IN (p.class, '*') \
+     AND (rp.location_id IS NULL OR rp.location_id = stock_positions.location_id)";
+
+/// Gives the positions among `pairs` (location, product) the levels of the most specific
+/// policy that carries levels for them (class and location, class, every class and
+/// location, every class), times the policy's `dc_multiplier` at a distribution centre,
+/// except where a planner set the position's own. A position whose numbers came from a
+/// policy that no longer carries levels keeps them, marked `kept`. Returns how many
+/// positions took policy levels.
+pub(crate) async fn apply_class_levels_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    pairs: &[(i64, i64)],
+) -> Result<u64, sqlx::Error> {
+    let mut applied = 0;
+    for chunk in pairs.chunks(super::chunk_rows(tx)) {
+        let scale = |col: &str| {
+            format!("CASE WHEN l.kind = 'dc' THEN rp.{col} * rp.dc_multiplier ELSE rp.{col} END")
+        };
+        let these = format!(
+            "tenant_id = $1 AND levels_source <> 'override' \
+             AND (location_id, product_id) IN (VALUES {})",
+            super::pairs(chunk.len(), 2)
+        );
+        let most_specific = "ORDER BY CASE WHEN rp.class = '*' THEN 1 ELSE 0 END, \
+             CASE WHEN rp.location_id IS NULL THEN 1 ELSE 0 END LIMIT 1";
+        let set = format!(
+            "UPDATE stock_positions SET \
+             reorder_point = (SELECT {} {LEVELS_FROM} {most_specific}), \
+             order_up_to = (SELECT {} {LEVELS_FROM} {most_specific}), \
+             levels_source = 'policy' \
+             WHERE {these} AND EXISTS (SELECT 1 {LEVELS_FROM})",
+            scale("reorder_point"),
+            scale("order_up_to"),
+        );
+        let keep = format!(
+            "UPDATE stock_positions SET levels_source = 'kept' \
+             WHERE {these} AND levels_source = 'policy' AND NOT EXISTS (SELECT 1 {LEVELS_FROM})"
+        );
+        for (sql, counts) in [(set, true), (keep, false)] {
+            let n = on_tx!(tx, |c| {
+                let mut q = sqlx::query(&sql).bind(tenant.0);
+                for (l, p) in chunk {
+                    q = q.bind(*l).bind(*p);
+                }
+                q.execute(&mut *c).await.map(|r| r.rows_affected())
+            })?;
+            if counts {
+                applied += n;
+            }
+        }
+    }
+    Ok(applied)
+}
+
+/// Levels of a position and where they came from.
+pub(crate) type LevelsOf = (i64, i64, String);
+
+/// A planner's own levels for one position (`None`: back to the policy's, or kept as
+/// they are when no policy carries levels). Returns the levels and their source before
+/// and after the change, `None` when the tenant has no such position.
+pub(crate) async fn set_position_levels_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    levels: Option<(i64, i64)>,
+) -> Result<Option<(LevelsOf, LevelsOf)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT reorder_point, order_up_to, levels_source FROM stock_positions \
+         WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3{}",
+        tx.lock()
+    );
+    let before: Option<LevelsOf> = on_tx!(tx, |c| sqlx::query_as(&sql)
+        .bind(tenant.0)
+        .bind(location)
+        .bind(product)
+        .fetch_optional(c)
+        .await)?;
+    let Some(before) = before else {
+        return Ok(None);
+    };
+    let (rop, out, source) = match levels {
+        Some((rop, out)) => (Some(rop), Some(out), "override"),
+        None => (None, None, "kept"),
+    };
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE stock_positions SET reorder_point = COALESCE($4, reorder_point), \
+         order_up_to = COALESCE($5, order_up_to), levels_source = $6 \
+         WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3",
+    )
+    .bind(tenant.0)
+    .bind(location)
+    .bind(product)
+    .bind(rop)
+    .bind(out)
+    .bind(source)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    if levels.is_none() {
+        // Cleared: the policy's levels apply again, if any policy carries them.
+        apply_class_levels_tx(tx, tenant, &[(location, product)]).await?;
+    }
+    let after: LevelsOf = on_tx!(tx, |c| sqlx::query_as(&sql)
+        .bind(tenant.0)
+        .bind(location)
+        .bind(product)
+        .fetch_one(c)
+        .await)?;
+    Ok(Some((before, after)))
+}
+
 /// Marks up to `limit` positions of `class` (`*`: every class) at `location` (`None`:
 /// every location) after `after` in (location, product) order for a policy check;
-/// returns the last one marked, `None` when there were no more.
+/// returns the page marked (empty when there were no more).
 pub(crate) async fn mark_scope_dirty_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -334,7 +453,7 @@ pub(crate) async fn mark_scope_dirty_tx(
     location: Option<i64>,
     after: Option<(i64, i64)>,
     limit: i64,
-) -> Result<Option<(i64, i64)>, sqlx::Error> {
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     let (l, p) = after.unwrap_or((i64::MIN, i64::MIN));
     let page: Vec<(i64, i64)> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT s.location_id, s.product_id FROM stock_positions s \
@@ -353,7 +472,7 @@ pub(crate) async fn mark_scope_dirty_tx(
     .fetch_all(c)
     .await)?;
     mark_dirty_tx(tx, tenant, &page).await?;
-    Ok(page.last().copied())
+    Ok(page)
 }
 
 impl Store {

@@ -85,23 +85,33 @@ pub(crate) async fn save_matrix_tx(
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn upsert_policy_tx(
     tx: &mut Tx,
     tenant: TenantId,
     class: &str,
     location: Option<i64>,
     settings_json: &str,
+    levels: Option<(i64, i64)>,
+    dc_multiplier: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO replenishment_policies (tenant_id, class, location_id, settings, updated_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, class, COALESCE(location_id, 0)) \
-         DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+        "INSERT INTO replenishment_policies (tenant_id, class, location_id, settings, \
+         reorder_point, order_up_to, dc_multiplier, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (tenant_id, class, COALESCE(location_id, 0)) \
+         DO UPDATE SET settings = excluded.settings, reorder_point = excluded.reorder_point, \
+         order_up_to = excluded.order_up_to, dc_multiplier = excluded.dc_multiplier, \
+         updated_at = excluded.updated_at",
     )
     .bind(tenant.0)
     .bind(class)
     .bind(location)
     .bind(settings_json)
+    .bind(levels.map(|l| l.0))
+    .bind(levels.map(|l| l.1))
+    .bind(dc_multiplier)
     .bind(now)
     .execute(c)
     .await
@@ -167,6 +177,39 @@ pub(crate) async fn delete_policy_tx(
     Ok(row.map(policy_record))
 }
 
+/// The hour (UTC) of the tenant's nightly sweep, if the tenant has settings.
+pub(crate) async fn sweep_hour_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT sweep_hour FROM tenant_settings WHERE tenant_id = $1"
+    )
+    .bind(tenant.0)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Sets the hour of the tenant's nightly sweep (creating its settings row if need be).
+pub(crate) async fn set_sweep_hour_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    hour: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO tenant_settings (tenant_id, sweep_hour, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (tenant_id) DO UPDATE SET sweep_hour = excluded.sweep_hour, \
+         updated_at = excluded.updated_at"
+    )
+    .bind(tenant.0)
+    .bind(hour)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 /// The tenant's matrix version (0 when never saved), locking the settings row on
 /// PostgreSQL so that a check-then-save cannot interleave with another save.
 pub(crate) async fn matrix_version_tx(tx: &mut Tx, tenant: TenantId) -> Result<i64, sqlx::Error> {
@@ -193,6 +236,16 @@ impl Store {
                 .fetch_optional(pool)
                 .await
         })
+    }
+
+    /// The hour (UTC) of the tenant's nightly sweep, if the tenant has settings.
+    pub async fn sweep_hour(&self, tenant: TenantId) -> Result<Option<i64>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar(
+            "SELECT sweep_hour FROM tenant_settings WHERE tenant_id = $1"
+        )
+        .bind(tenant.0)
+        .fetch_optional(pool)
+        .await)
     }
 
     /// The tenant's policy scopes: by class (`*` last), tenant-wide before per location.

@@ -9,7 +9,7 @@ use leptos_router::params::ParamsMap;
 
 use crate::api::get_inventory;
 use crate::components::grouped;
-use crate::components::SignedInPage;
+use crate::components::{Flash, SignedInPage};
 use crate::views::{InventoryQuery, InventoryView, Portal};
 
 fn query_from(map: &ParamsMap) -> InventoryQuery {
@@ -71,10 +71,22 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
         .then(|| page_href(&portal, &query, view.page + 1));
     let clear = portal.href("/inventory");
     let empty = view.rows.is_empty();
+    let can_edit = view.can_edit_levels;
+    let levels_action = portal.href("/inventory/levels");
+    // Where a levels form returns to: this page with its filters (no flash message).
+    let back = page_href(
+        &Portal {
+            base: String::new(),
+            ..portal.clone()
+        },
+        &query,
+        view.page,
+    );
     let q = query.clone();
     view! {
         <section class="card">
             <h1>"Inventory"</h1>
+            <Flash/>
             <Form method="GET" action=action>
                 <div class="filters">
                     <label class="grow">
@@ -128,11 +140,16 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                     <th class="num opt">"On order"</th>
                                     <th class="num">"Reorder point"</th>
                                     <th class="num opt">"Order-up-to"</th>
+                                    <th class="opt">"Levels from"</th>
                                     <th>"Status"</th>
                                 </tr>
                             </thead>
                             <tbody>
-                                {view.rows.into_iter().map(|r| view! {
+                                {view.rows.into_iter().map(|r| {
+                                    let editor = can_edit.then(|| view! {
+                                        <LevelsEditor action=levels_action.clone() back=back.clone() row=r.clone()/>
+                                    }.into_any());
+                                    view! {
                                     <tr class:low=r.low>
                                         <td class="sku">{r.sku}</td>
                                         <td>{r.product_name}</td>
@@ -143,12 +160,14 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                         <td class="num opt">{grouped(r.on_order)}</td>
                                         <td class="num">{grouped(r.reorder_point)}</td>
                                         <td class="num opt">{grouped(r.order_up_to)}</td>
+                                        <td class="opt">{r.levels_source.clone()}{editor}</td>
                                         <td>{if r.low {
                                             view! { <span class="badge low">"Low"</span> }.into_any()
                                         } else {
                                             view! { <span class="badge ok">"OK"</span> }.into_any()
                                         }}</td>
                                     </tr>
+                                    }.into_any()
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -162,4 +181,37 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
             </nav>
         </section>
     }
+}
+
+/// A planner's form for one position's own levels, folded away in its row.
+#[component]
+fn LevelsEditor(action: String, back: String, row: crate::views::InventoryRow) -> AnyView {
+    let label = format!("Set levels for {} at {}", row.sku, row.location_code);
+    view! {
+        <details class="levels">
+            <summary aria-label=label>"Set…"</summary>
+            <form method="post" action=action.clone()>
+                <input type="hidden" name="location_id" value=row.location_id.to_string()/>
+                <input type="hidden" name="product_id" value=row.product_id.to_string()/>
+                <input type="hidden" name="back" value=back.clone()/>
+                <label>"Reorder point"
+                    <input type="number" name="reorder_point" min="0" max="100000000" step="1" value=row.reorder_point.to_string() required/>
+                </label>
+                <label>"Order-up-to"
+                    <input type="number" name="order_up_to" min="0" max="100000000" step="1" value=row.order_up_to.to_string() required/>
+                </label>
+                <button type="submit" class="primary">"Save for this position"</button>
+            </form>
+            {row.overridden.then(|| view! {
+                <form method="post" action=action>
+                    <input type="hidden" name="location_id" value=row.location_id.to_string()/>
+                    <input type="hidden" name="product_id" value=row.product_id.to_string()/>
+                    <input type="hidden" name="back" value=back/>
+                    <input type="hidden" name="op" value="clear"/>
+                    <button type="submit">"Use the policy's levels"</button>
+                </form>
+            }.into_any())}
+        </details>
+    }
+    .into_any()
 }

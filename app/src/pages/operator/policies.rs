@@ -30,7 +30,7 @@ fn Policies(portal: Portal, v: PoliciesView) -> impl IntoView {
             <h1>"Replenishment policies"</h1>
             <Flash/>
             <p class="muted">
-                "A position uses the most specific policy: its class at its location, then its class, then every class at its location, then every class. Reorder points and order-up-to levels are per position; these settings say how to use them."
+                "A position uses the most specific policy: its class at its location, then its class, then every class at its location, then every class. A policy may carry its class's levels (reorder point and order-up-to); positions take them unless a planner set a position's own on the inventory page."
             </p>
             {if empty {
                 view! { <p class="empty" role="status">"No policies yet: every position uses the defaults (reorder point, no safety stock, case pack 1)."</p> }.into_any()
@@ -71,6 +71,7 @@ fn Policies(portal: Portal, v: PoliciesView) -> impl IntoView {
             }}
         </section>
         {can_edit.then(|| view! { <PolicyEditor portal=portal.clone() v=v.form classes=v.classes locations=v.locations/> })}
+        <SweepHour portal=portal.clone() hour=v.sweep_hour can_edit=can_edit/>
     }
 }
 
@@ -124,6 +125,15 @@ fn PolicyEditor(
                 <label>"Lead time (days; blank: the supplier's)"
                     <input type="number" name="lead_time_days" min="0" max="365" step="1" value=v.lead_time_days/>
                 </label>
+                <label>"Class reorder point (blank: positions keep their own)"
+                    <input type="number" name="reorder_point" min="0" max="100000000" step="1" value=v.reorder_point/>
+                </label>
+                <label>"Class order-up-to level"
+                    <input type="number" name="order_up_to" min="0" max="100000000" step="1" value=v.order_up_to/>
+                </label>
+                <label>"At distribution centres, levels times"
+                    <input type="number" name="dc_multiplier" min="1" max="1000" step="1" value=v.dc_multiplier required/>
+                </label>
                 <label>"Case pack (units per case)"
                     <input type="number" name="case_pack" min="1" step="1" value=v.case_pack required/>
                 </label>
@@ -139,6 +149,32 @@ fn PolicyEditor(
                     {editing.then(|| view! { <A href=portal.href("/settings/policies")>"Add a new one instead"</A> })}
                 </div>
             </form>
+        </section>
+    }
+}
+
+/// When the nightly check of every position runs (the safety net for missed events).
+#[component]
+fn SweepHour(portal: Portal, hour: i64, can_edit: bool) -> impl IntoView {
+    let action = portal.href("/settings/policies/sweep-hour");
+    view! {
+        <section class="card">
+            <h2>"Nightly check"</h2>
+            <p class="muted">
+                "Every position is checked against its policy once a night, besides after each stock event, so a missed event never leaves a low position unnoticed. Only positions that need it open anything."
+            </p>
+            {if can_edit {
+                view! {
+                    <form method="post" action=action class="inline">
+                        <label>"Hour (UTC)"
+                            <input type="number" name="hour" min="0" max="23" step="1" value=hour.to_string() required/>
+                        </label>
+                        <button type="submit" class="primary">"Save"</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p>{format!("Runs at {hour:02}:00 UTC.")}</p> }.into_any()
+            }}
         </section>
     }
 }

@@ -73,6 +73,11 @@ where
             )
             .route(&at("/settings/policies"), post(policies::save))
             .route(
+                &at("/settings/policies/sweep-hour"),
+                post(policies::sweep_hour),
+            )
+            .route(&at("/inventory/levels"), post(policies::position_levels))
+            .route(
                 &at("/settings/policies/{id}/delete"),
                 post(policies::delete),
             );

@@ -28,6 +28,9 @@ pub struct PolicyForm {
     case_pack: String,
     moq: String,
     uplifts: String,
+    reorder_point: String,
+    order_up_to: String,
+    dc_multiplier: String,
 }
 
 /// A policy as the form gives it: its scope (checked against the tenant's classes and
@@ -86,7 +89,25 @@ impl TryFrom<PolicyForm> for PolicySave {
                 factor,
             });
         }
+        let (reorder_point, order_up_to) =
+            match (f.reorder_point.trim(), f.order_up_to.trim()) {
+                ("", "") => (None, None),
+                (rop, out) if !rop.is_empty() && !out.is_empty() => (
+                    Some(whole(rop, "Reorder point")?),
+                    Some(whole(out, "Order-up-to level")?),
+                ),
+                _ => return Err(FormError::new(
+                    "Give both class levels (reorder point and order-up-to), or leave both blank.",
+                )),
+            };
+        let dc_multiplier = match f.dc_multiplier.trim() {
+            "" => 1,
+            m => whole(m, "Distribution centre multiplier")?,
+        };
         let settings = PolicySettings {
+            reorder_point,
+            order_up_to,
+            dc_multiplier,
             method,
             compute_reorder_point: f.compute_reorder_point == "yes",
             safety_stock: whole(&f.safety_stock, "Safety stock")?,
@@ -160,5 +181,102 @@ pub async fn delete(
             me.notice(PAGE, "Policy deleted; the next broader one applies.")
         }
         Err(e) => me.fail(PAGE, &e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SweepHourForm {
+    hour: String,
+}
+
+/// The hour (UTC) of the nightly full check.
+pub async fn sweep_hour(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<SweepHourForm>,
+) -> Response {
+    let hour = match whole(&form.hour, "The hour of the nightly check") {
+        Ok(h) => h,
+        Err(e) => return me.error(PAGE, &e.to_string()),
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::set_sweep_hour(store, t, &me.member, hour, me.rid(), now_ms()).await {
+        Ok(()) => me.notice(
+            PAGE,
+            &format!("Every position is now checked nightly at {hour:02}:00 UTC."),
+        ),
+        Err(e) => me.fail(PAGE, &e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LevelsForm {
+    location_id: String,
+    product_id: String,
+    reorder_point: String,
+    order_up_to: String,
+    /// `clear`: hand the position back to its policy's levels.
+    op: String,
+    /// The inventory page to go back to (a path of this portal, with its filters).
+    back: String,
+}
+
+/// One position's own levels, from the inventory page: set them, or hand the position
+/// back to its policy's.
+pub async fn position_levels(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<LevelsForm>,
+) -> Response {
+    // Back to the page the planner came from, but only ever to this portal's inventory.
+    let safe = |c: char| c.is_ascii_alphanumeric() || "/?=&%._-+".contains(c);
+    let back = if form.back.starts_with("/inventory")
+        && !form.back.contains("//")
+        && form.back.len() <= 300
+        && form.back.chars().all(safe)
+    {
+        form.back.clone()
+    } else {
+        "/inventory".to_string()
+    };
+    let levels = if form.op == "clear" {
+        None
+    } else {
+        let parsed = whole(&form.reorder_point, "Reorder point")
+            .and_then(|rop| whole(&form.order_up_to, "Order-up-to level").map(|out| (rop, out)));
+        match parsed {
+            Ok(l) => Some(l),
+            Err(e) => return me.error(&back, &e.to_string()),
+        }
+    };
+    let (Some(location), Some(product)) = (id(&form.location_id), id(&form.product_id)) else {
+        return me.fail(&back, &engine::EngineError::NotFound);
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    let r = replenish::set_position_levels(
+        store,
+        t,
+        &me.member,
+        location,
+        product,
+        levels,
+        me.rid(),
+        now_ms(),
+    );
+    match r.await {
+        Ok(()) => {
+            state.jobs_wake.notify_one();
+            me.notice(
+                &back,
+                if levels.is_some() {
+                    "Levels saved for this position; policies will leave them alone. It is being checked again."
+                } else {
+                    "This position follows its policy's levels again. It is being checked again."
+                },
+            )
+        }
+        Err(e) => me.fail(&back, &e),
     }
 }
