@@ -208,20 +208,23 @@ impl Db {
             return Ok(());
         };
         let role = quote_ident(role);
+        // Replicas starting together would grant at once, and concurrent GRANTs on one
+        // object can fail ("tuple concurrently updated"): one at a time, on one
+        // connection, under an advisory lock of our own.
+        let mut conn = pool.acquire().await?;
+        conn.execute("SELECT pg_advisory_lock(7362001)").await?;
+        let mut sql = String::from("REVOKE CREATE ON SCHEMA public FROM PUBLIC; ");
         for schema in ["public", "tower_sessions"] {
-            pool.execute(
-                format!(
-                    "GRANT USAGE ON SCHEMA {schema} TO {role}; \
-                     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}; \
-                     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"
-                )
-                .as_str(),
-            )
-            .await?;
+            sql.push_str(&format!(
+                "GRANT USAGE ON SCHEMA {schema} TO {role}; \
+                 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}; \
+                 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}; "
+            ));
         }
-        pool.execute(format!("REVOKE ALL ON _sqlx_migrations FROM {role}").as_str())
-            .await?;
-        Ok(())
+        sql.push_str(&format!("REVOKE ALL ON _sqlx_migrations FROM {role}"));
+        let granted = conn.execute(sql.as_str()).await;
+        conn.execute("SELECT pg_advisory_unlock(7362001)").await?;
+        granted.map(|_| ())
     }
 
     /// On PostgreSQL, why this connection's role must not serve tenants: it is a
@@ -245,6 +248,21 @@ impl Db {
                 if sup { "superuser" } else { "BYPASSRLS role" }
             )
         }))
+    }
+
+    /// On PostgreSQL, whether this connection's role owns (or may act as the owner of) a
+    /// table of the schema: it could then lift row-level security itself, so it should
+    /// not be the role that serves requests.
+    pub async fn owns_tables(&self) -> Result<bool, sqlx::Error> {
+        let Db::Postgres(pool) = self else {
+            return Ok(false);
+        };
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace \
+             AND relkind = 'r' AND pg_has_role(current_user, relowner, 'USAGE'))",
+        )
+        .fetch_one(pool)
+        .await
     }
 
     /// The role this connection logs in as (PostgreSQL), for [`Db::grant_to`].

@@ -17,6 +17,7 @@ conformance!(
     positions_first_seen_in_an_event_inherit_their_class_levels,
     a_planner_overrides_one_position_and_policies_leave_it_alone,
     the_nightly_sweep_runs_at_the_tenants_hour,
+    moving_the_hour_after_tonights_sweep_ran_schedules_tomorrows,
 );
 
 const TENANT: &str = r#"
@@ -316,4 +317,44 @@ async fn the_nightly_sweep_runs_at_the_tenants_hour(store: &Store) {
     assert_eq!(nightly.len(), 1, "{timers:?}");
     assert_eq!((nightly[0].scheduled_at / 3_600_000) % 24, 5);
     assert!(nightly[0].scheduled_at > now && nightly[0].scheduled_at - now <= day);
+}
+
+/// Tonight's sweep ran at 02:00 (its finished row keeps the night's key); at 10:00 a
+/// planner moves the hour to 23: the next sweep is tomorrow's, not lost.
+async fn moving_the_hour_after_tonights_sweep_ran_schedules_tomorrows(store: &Store) {
+    use engine::jobs::{queues::REPLENISH, NewJob};
+    use engine::replenish::jobs::NightlySweep;
+    let t = acme(store).await;
+    drain(store).await;
+    let planner = member(store, t, "planner@acme.example").await;
+    let hour = 3_600_000;
+    let day = 24 * hour;
+    let today = now_ms().div_euclid(day) * day;
+    let at_ten = today + 10 * hour;
+    let tonight = NightlySweep { day_ms: today };
+    store
+        .enqueue(&NewJob::of(t, &tonight, today).at(today + 2 * hour))
+        .await
+        .unwrap();
+    let ran = store
+        .claim_jobs(REPLENISH, "test", 50, at_ten, 60_000)
+        .await
+        .unwrap();
+    for j in &ran {
+        assert!(store.complete_job(j.id, j.attempt, at_ten).await.unwrap());
+    }
+    assert!(ran.iter().any(|j| j.kind == "replenish.nightly_sweep"));
+    replenish::set_sweep_hour(store, t, &planner, 23, None, at_ten)
+        .await
+        .unwrap();
+    let due = store
+        .claim_jobs(REPLENISH, "test", 50, today + 3 * day, 60_000)
+        .await
+        .unwrap();
+    let nightly: Vec<_> = due
+        .iter()
+        .filter(|j| j.kind == "replenish.nightly_sweep")
+        .map(|j| j.scheduled_at)
+        .collect();
+    assert_eq!(nightly, [today + day + 23 * hour], "tomorrow at 23:00");
 }

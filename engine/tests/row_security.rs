@@ -64,10 +64,14 @@ async fn visible(store: &Store, scope: Scope, table: &str) -> Vec<i64> {
 #[tokio::test]
 async fn every_table_with_a_tenant_column_has_a_forced_policy() {
     let t = TestDb::postgres().await;
+    // A policy counts when it holds rows to the scoped tenant (for every command);
+    // `USING (true)` alone would not.
     let rows: Vec<(String, bool, bool, i64)> = sqlx::query_as(
         "SELECT c.relname::text, c.relrowsecurity, c.relforcerowsecurity, \
                 (SELECT COUNT(*) FROM pg_policies p \
-                  WHERE p.schemaname = n.nspname AND p.tablename = c.relname) \
+                  WHERE p.schemaname = n.nspname AND p.tablename = c.relname \
+                    AND p.cmd = 'ALL' AND p.qual LIKE '%shelfwise_tenant()%' \
+                    AND p.with_check LIKE '%shelfwise_tenant()%') \
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
           WHERE c.relkind = 'r' AND EXISTS (SELECT 1 FROM pg_attribute a \
                 WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped) \
@@ -115,8 +119,12 @@ async fn a_query_without_its_tenant_filter_sees_only_its_own_tenant() {
             "{table}: the system scope reads no tenant's business rows"
         );
     }
-    // A connection nobody scoped sees nothing (the pool clears the scope on release).
+    // A connection nobody scoped sees nothing.
     let mut bare = pool(store).acquire().await.unwrap();
+    sqlx::query("SELECT set_config('app.tenant_id', '', false)")
+        .execute(&mut *bare)
+        .await
+        .unwrap();
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM locations")
         .fetch_one(&mut *bare)
         .await
@@ -132,6 +140,53 @@ async fn a_query_without_its_tenant_filter_sees_only_its_own_tenant() {
             .map(|t| t.id),
         Some(b)
     );
+}
+
+/// A connection given back to the pool forgets whose it was: the next user of the same
+/// connection starts with no tenant.
+#[tokio::test]
+async fn a_pooled_connection_forgets_its_tenant_when_returned() {
+    let t = TestDb::postgres().await;
+    let a = seed(&t.store, "alpha").await;
+    // A pool of its own, so the connection handed back is the one taken again.
+    let db = Db::connect(t.url()).await.unwrap();
+    let Db::Postgres(pool) = &db else {
+        unreachable!()
+    };
+    let mut conn = scoped(pool, a.into()).await.unwrap();
+    let pid: i32 = sqlx::query_scalar("SELECT pg_backend_pid()")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM locations")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(seen, 1, "scoped, it sees its tenant's rows");
+    drop(conn);
+    let mut checked = false;
+    for _ in 0..50 {
+        let mut again = pool.acquire().await.unwrap();
+        let (p, tenant): (i32, Option<String>) =
+            sqlx::query_as("SELECT pg_backend_pid(), current_setting('app.tenant_id', true)")
+                .fetch_one(&mut *again)
+                .await
+                .unwrap();
+        if p == pid {
+            assert_eq!(tenant.as_deref().unwrap_or(""), "", "the scope was cleared");
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM locations")
+                .fetch_one(&mut *again)
+                .await
+                .unwrap();
+            assert_eq!(n, 0);
+            checked = true;
+            break;
+        }
+        drop(again);
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(checked, "the same connection came back from the pool");
+    db.close().await;
 }
 
 #[tokio::test]
@@ -190,8 +245,9 @@ async fn a_tenant_cannot_write_rows_for_another_or_switch_the_guard_off() {
             "{ddl} is refused to the application role"
         );
     }
-    // Nor can a transaction claim to be the system or another tenant by itself and
-    // keep it past its end: SET LOCAL ends with the transaction.
+    // A transaction's own scope ends with it (SET LOCAL). Row-level security guards
+    // against a forgotten tenant filter, not against SQL injection: the application role
+    // can set its scope, so injected SQL could too (see docs/ARCHITECTURE.md).
     let mut tx = conn.begin().await.unwrap();
     sqlx::query("SELECT set_config('app.tenant_id', $1, true)")
         .bind(b.0.to_string())

@@ -8,7 +8,11 @@
 --   kept      the policy that gave them no longer carries levels; the numbers stay
 ALTER TABLE stock_positions ADD COLUMN levels_source TEXT NOT NULL DEFAULT 'seed'
     CHECK (levels_source IN ('seed', 'event', 'policy', 'override', 'kept'));
+-- Row-level security binds the owner too (FORCE), and a migration runs with no tenant
+-- scope: a data change to every tenant's rows lifts FORCE for its own statement.
+ALTER TABLE stock_positions NO FORCE ROW LEVEL SECURITY;
 UPDATE stock_positions SET levels_source = 'event' WHERE reorder_point = 0 AND order_up_to = 0;
+ALTER TABLE stock_positions FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE replenishment_policies ADD COLUMN reorder_point BIGINT;
 ALTER TABLE replenishment_policies ADD COLUMN order_up_to BIGINT;

@@ -44,26 +44,44 @@ async fn set_aside_client_request_id(mut req: axum::extract::Request) -> axum::e
     req
 }
 
-/// Opens the database, applies migrations (as the owner, when its URL is set, granting
-/// the application role its rights) and refuses a PostgreSQL role that would bypass
-/// row-level security.
+/// Opens the database and applies migrations: as the owner when its URL is set, which
+/// then grants the application role its rights (see docs/ARCHITECTURE.md, "Row-level
+/// security"); otherwise as the role of `database_url`.
 pub async fn open_store(settings: &Settings) -> Result<Store, Box<dyn std::error::Error>> {
     let db = Db::connect(settings.database_url.expose_secret()).await?;
     match &settings.database_owner_url {
         Some(owner_url) => {
             let owner = Db::connect(owner_url.expose_secret()).await?;
             owner.migrate().await?;
-            if let Some(role) = db.current_role().await? {
+            let app_role = db.current_role().await?;
+            if app_role.is_some() && app_role == owner.current_role().await? {
+                tracing::warn!(
+                    "database_url and database_owner_url name the same role: nothing to grant"
+                );
+            } else if let Some(role) = app_role {
                 owner.grant_to(&role).await?;
             }
             owner.close().await;
         }
         None => db.migrate().await?,
     }
-    if let Some(why) = db.rls_bypass().await? {
+    Ok(Store::new(db))
+}
+
+/// Refuses to serve as a PostgreSQL role that row-level security would not bind, and
+/// warns when the serving role owns the tables (it could lift the policies itself).
+async fn check_serving_role(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
+    if let Some(why) = store.db().rls_bypass().await? {
         return Err(why.into());
     }
-    Ok(Store::new(db))
+    if store.db().owns_tables().await? {
+        tracing::warn!(
+            "the database role that serves requests owns the tables; row-level security \
+             binds it (FORCE) but it could lift it: serve as an application role that owns \
+             nothing (docs/ARCHITECTURE.md, \"Row-level security\")"
+        );
+    }
+    Ok(())
 }
 
 impl Application {
@@ -76,6 +94,7 @@ impl Application {
         settings: Settings,
         store: Store,
     ) -> Result<Application, Box<dyn std::error::Error>> {
+        check_serving_role(&store).await?;
         let themes = Arc::new(Themes::load(&settings.themes_dir)?);
         let sessions = DbSessionStore::new(store.db()).await?;
         let listener = TcpListener::bind(settings.listen).await?;

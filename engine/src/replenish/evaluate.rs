@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::jobs::ClosePoWindow;
 use super::lifecycle::apply_transfer_tx;
-use super::matrix::settings_tx;
+use super::matrix::{settings_tx, Settings};
 use super::policies::PolicySettings;
 use super::routing::route_tx;
 use super::{DAY_MS, HISTORY_DAYS, SYSTEM};
@@ -26,8 +26,8 @@ use crate::store::jobs::enqueue_tx;
 use crate::store::positions::PositionFacts;
 use crate::store::tenant_settings::PolicyScope;
 use crate::store::{
-    catalog, exceptions as exc, needs, needs::NewNeed, positions, purchase_orders,
-    purchase_orders::NewLine, tenant_settings, transfers, transfers::NewTransfer,
+    exceptions as exc, needs, needs::NewNeed, positions, purchase_orders, purchase_orders::NewLine,
+    tenant_settings, transfers, transfers::NewTransfer,
 };
 use crate::store::{NewException, Store};
 use crate::worker::complete_in_tx;
@@ -86,6 +86,8 @@ pub(crate) struct Prefetched {
     open_exceptions: HashSet<String>,
     policies: Vec<PolicyScope>,
     history: HashMap<(i64, i64), Vec<i64>>,
+    /// The approval matrix and PO window, read by the first position that needs them.
+    settings: std::sync::OnceLock<Settings>,
 }
 
 impl Prefetched {
@@ -127,6 +129,7 @@ impl Prefetched {
             open_exceptions,
             policies,
             history,
+            settings: std::sync::OnceLock::new(),
         })
     }
 }
@@ -154,8 +157,8 @@ pub(crate) async fn evaluate_known_tx(
         return Ok(Evaluation::NoPosition);
     };
     let stockout_key = stockout_key(location, product);
-    if facts.on_hand <= 0 {
-        let (sku, name, _) = catalog::product_label_tx(tx, tenant, product).await?;
+    let (sku, name) = (&facts.sku, &facts.product_name);
+    if facts.on_hand <= 0 && !known.open_exceptions.contains(&stockout_key) {
         let e = NewException {
             kind: "stockout",
             severity: "critical",
@@ -168,7 +171,7 @@ pub(crate) async fn evaluate_known_tx(
             dedupe_key: stockout_key,
         };
         exceptions::open_tx(tx, tenant, &e, now).await?;
-    } else if known.open_exceptions.contains(&stockout_key) {
+    } else if facts.on_hand > 0 && known.open_exceptions.contains(&stockout_key) {
         exc::resolve_exception_by_key_tx(tx, tenant, &stockout_key, "Stock is back on hand.", now)
             .await?;
     }
@@ -216,7 +219,6 @@ pub(crate) async fn evaluate_known_tx(
     let snapshot = serde_json::to_string(&need.snapshot).unwrap_or_default();
     let transfer_qty = plan.transfer.map(|t| t.1).unwrap_or(0);
     if transfer_qty == 0 && purchase == 0 {
-        let (sku, name, _) = catalog::product_label_tx(tx, tenant, product).await?;
         let e = NewException {
             kind: "no_cover",
             severity: "high",
@@ -250,7 +252,13 @@ pub(crate) async fn evaluate_known_tx(
     else {
         return Ok(Evaluation::AlreadyOpen);
     };
-    let settings_t = settings_tx(tx, tenant).await?;
+    let settings_t = match known.settings.get() {
+        Some(s) => s,
+        None => {
+            let s = settings_tx(tx, tenant).await?;
+            known.settings.get_or_init(|| s)
+        }
+    };
     let mut transfer_id = None;
     if let Some((donor, qty)) = plan.transfer {
         let reason = format!(

@@ -45,6 +45,11 @@ pub async fn set_position_levels(
         positions::set_position_levels_tx(&mut tx, tenant, location, product, levels)
             .await?
             .ok_or(EngineError::NotFound)?;
+    if levels.is_none() && before.2 != "override" {
+        return Err(EngineError::Invalid(
+            "this position already follows its policy's levels".into(),
+        ));
+    }
     positions_changed_tx(&mut tx, tenant, &[(location, product)], now).await?;
     let view = |(rop, out, source): &(i64, i64, String)| json!({ "reorder_point": rop, "order_up_to": out, "levels_source": source });
     append_audit_tx(
@@ -87,7 +92,15 @@ pub async fn set_sweep_hour(
     tenant_settings::set_sweep_hour_tx(&mut tx, tenant, hour, now).await?;
     unschedule_tx(&mut tx, tenant, NightlySweep::KIND).await?;
     let (next, due) = NightlySweep::next(now, hour);
-    enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due)).await?;
+    if enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due))
+        .await?
+        .is_none()
+    {
+        // Tonight's sweep has already run (its finished row keeps its key for a while):
+        // the next is tomorrow's.
+        let (tomorrow, at) = NightlySweep::next(due, hour);
+        enqueue_tx(&mut tx, &NewJob::of(tenant, &tomorrow, now).at(at)).await?;
+    }
     append_audit_tx(
         &mut tx,
         tenant,

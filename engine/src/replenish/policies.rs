@@ -176,7 +176,8 @@ pub async fn save_policy(
 }
 
 /// The policies a tenant is provisioned with: like [`save_policy`], without the
-/// re-check (the positions are new; their first events check them).
+/// re-check (the positions are new; their first events check them), and only for a
+/// scope that has no policy yet.
 pub async fn seed_policy(
     store: &Store,
     tenant: TenantId,
@@ -222,6 +223,11 @@ async fn write_policy(
     let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
     let mut tx = store.begin(tenant).await?;
     let before = tenant_settings::policy_scope_tx(&mut tx, tenant, class, location).await?;
+    if !recheck_positions && before.is_some() {
+        // Provisioning never replaces a policy that exists: a planner's edits win over
+        // the tenant file on the next `seed` or `demo` start.
+        return Ok(());
+    }
     let levels = settings.reorder_point.zip(settings.order_up_to);
     tenant_settings::upsert_policy_tx(
         &mut tx,

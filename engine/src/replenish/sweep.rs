@@ -21,14 +21,17 @@ const SWEEP_PAGE: i64 = 500;
 /// Positions checked per write transaction by a sweep at most, and the work after which
 /// it takes no further one. SQLite has one writer, so there a batch is short (ingestion
 /// waits for it); PostgreSQL locks only the batch's own positions, so there a batch is
-/// long, which spreads the statements that read a batch's facts over more positions.
+/// long, which spreads the statements that read a batch's facts over more positions,
+/// yet bounded in time, since ingestion of those positions waits for it.
 fn batch_limits(store: &Store) -> (usize, Option<std::time::Duration>) {
     match store.db().backend() {
         Backend::Sqlite => (SQLITE_BATCH, Some(std::time::Duration::from_millis(4))),
-        Backend::Postgres => (POSTGRES_BATCH, None),
+        Backend::Postgres => (POSTGRES_BATCH, Some(std::time::Duration::from_millis(50))),
     }
 }
 const SQLITE_BATCH: usize = 20;
+/// Positions whose facts a PostgreSQL batch reads at a time.
+const PREFETCH_AHEAD: usize = 25;
 const POSTGRES_BATCH: usize = 200;
 
 /// Records, in the caller's transaction, that positions changed: each is marked for a
@@ -63,7 +66,7 @@ pub async fn recheck(
     let now = crate::model::now_ms();
     let after = scope.after_location_id.zip(scope.after_product_id);
     let mut tx = store.begin(tenant).await?;
-    let page = positions::mark_scope_dirty_tx(
+    let page = positions::scope_page_tx(
         &mut tx,
         tenant,
         &scope.class,
@@ -72,9 +75,12 @@ pub async fn recheck(
         RECHECK_PAGE,
     )
     .await?;
+    // Positions before marks, each in (product, location) order: the order ingestion
+    // locks them in, so the two cannot deadlock.
     if scope.levels {
         positions::apply_class_levels_tx(&mut tx, tenant, &page).await?;
     }
+    positions::mark_dirty_tx(&mut tx, tenant, &page).await?;
     let last = page.last().copied();
     if let Some(last) = last {
         enqueue_tx(
@@ -200,22 +206,30 @@ async fn evaluate_batch(
     let started = std::time::Instant::now();
     let (_, budget) = batch_limits(store);
     let mut tx = store.begin(tenant).await?;
-    let pairs: Vec<(i64, i64)> = batch
-        .iter()
-        .map(|d| (d.location_id, d.product_id))
-        .collect();
-    let known = Prefetched::read(&mut tx, tenant, &pairs, now).await?;
     let (mut checked, mut covered) = (0, 0);
-    for d in batch {
-        if checked > 0 && budget.is_some_and(|b| started.elapsed() >= b) {
-            break;
+    // PostgreSQL: the facts of the next few positions in a few statements, since each
+    // is a round trip; a few at a time, so a batch that the time budget cuts short read
+    // little it did not use. SQLite runs in-process, where a statement costs no trip:
+    // each position reads its own facts when its turn comes.
+    let ahead = match store.db().backend() {
+        Backend::Postgres => PREFETCH_AHEAD,
+        Backend::Sqlite => 1,
+    };
+    'batch: for part in batch.chunks(ahead) {
+        let pairs: Vec<(i64, i64)> = part.iter().map(|d| (d.location_id, d.product_id)).collect();
+        let known = Prefetched::read(&mut tx, tenant, &pairs, now).await?;
+        for d in part {
+            if checked > 0 && budget.is_some_and(|b| started.elapsed() >= b) {
+                break 'batch;
+            }
+            let outcome =
+                evaluate_known_tx(&mut tx, tenant, d.location_id, d.product_id, &known, now)
+                    .await?;
+            if let Evaluation::Covered { .. } = outcome {
+                covered += 1;
+            }
+            checked += 1;
         }
-        if let Evaluation::Covered { .. } =
-            evaluate_known_tx(&mut tx, tenant, d.location_id, d.product_id, &known, now).await?
-        {
-            covered += 1;
-        }
-        checked += 1;
     }
     positions::clear_dirty_tx(&mut tx, tenant, &batch[..checked]).await?;
     tx.commit().await?;

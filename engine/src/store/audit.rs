@@ -40,68 +40,67 @@ impl From<AuditRow> for AuditRecord {
 }
 
 /// Appends `entry` for `tenant` to the chain inside the open transaction `tx`. The
-/// tenant's head row is locked until commit (PostgreSQL `FOR UPDATE`; SQLite's single
-/// writer already serialises appends), so concurrent appends form one chain.
+/// tenant's head row is locked until commit (the upsert takes the row lock on
+/// PostgreSQL; SQLite's single writer already serialises appends), so concurrent
+/// appends form one chain. Two statements on PostgreSQL: lock and read the head, then
+/// write the entry and move the head in one.
 pub(crate) async fn append_audit_tx(
     tx: &mut Tx,
     tenant: TenantId,
     entry: &AuditEntry,
 ) -> Result<AuditRecord, sqlx::Error> {
-    let lock = tx.lock();
-    on_tx!(tx, |c| {
-        sqlx::query(
-            "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
-             ON CONFLICT (tenant_id) DO NOTHING",
-        )
-        .bind(tenant.0)
-        .bind(crate::audit::GENESIS)
-        .execute(&mut *c)
-        .await?;
-        let (seq, prev_hash): (i64, String) = sqlx::query_as(&format!(
-            "SELECT seq, hash FROM audit_heads WHERE tenant_id = $1{lock}"
-        ))
-        .bind(tenant.0)
-        .fetch_one(&mut *c)
-        .await?;
-        let mut record = AuditRecord {
-            tenant_id: tenant.0,
-            seq: seq + 1,
-            at: crate::model::now_ms(),
-            actor: entry.actor.clone(),
-            action: entry.action.clone(),
-            subject: entry.subject.clone(),
-            before: entry.before.as_ref().map(|v| v.to_string()),
-            after: entry.after.as_ref().map(|v| v.to_string()),
-            request_id: entry.request_id.clone(),
-            prev_hash,
-            hash: String::new(),
-        };
-        record.hash = crate::audit::entry_hash(&record.prev_hash, &record);
-        sqlx::query(
-            "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, before_state, \
-             after_state, request_id, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(record.tenant_id)
-        .bind(record.seq)
-        .bind(record.at)
-        .bind(&record.actor)
-        .bind(&record.action)
-        .bind(&record.subject)
-        .bind(&record.before)
-        .bind(&record.after)
-        .bind(&record.request_id)
-        .bind(&record.prev_hash)
-        .bind(&record.hash)
-        .execute(&mut *c)
-        .await?;
-        sqlx::query("UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1")
-            .bind(tenant.0)
+    // `DO UPDATE` (a no-op change) rather than `DO NOTHING`: it locks an existing head
+    // and returns it.
+    let (seq, prev_hash): (i64, String) = on_tx!(tx, |c| sqlx::query_as(
+        "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
+         ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id \
+         RETURNING seq, hash",
+    )
+    .bind(tenant.0)
+    .bind(crate::audit::GENESIS)
+    .fetch_one(c)
+    .await)?;
+    let mut record = AuditRecord {
+        tenant_id: tenant.0,
+        seq: seq + 1,
+        at: crate::model::now_ms(),
+        actor: entry.actor.clone(),
+        action: entry.action.clone(),
+        subject: entry.subject.clone(),
+        before: entry.before.as_ref().map(|v| v.to_string()),
+        after: entry.after.as_ref().map(|v| v.to_string()),
+        request_id: entry.request_id.clone(),
+        prev_hash,
+        hash: String::new(),
+    };
+    record.hash = crate::audit::entry_hash(&record.prev_hash, &record);
+    const INSERT: &str = "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, \
+         before_state, after_state, request_id, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    const MOVE_HEAD: &str = "UPDATE audit_heads SET seq = $2, hash = $11 WHERE tenant_id = $1";
+    let statements: Vec<String> = match tx {
+        // One round trip: the entry and the head together.
+        Tx::Postgres(_) => vec![format!("WITH entry AS ({INSERT}) {MOVE_HEAD}")],
+        Tx::Sqlite(_) => vec![INSERT.to_string(), MOVE_HEAD.to_string()],
+    };
+    for sql in &statements {
+        on_tx!(tx, |c| sqlx::query(sql)
+            .bind(record.tenant_id)
             .bind(record.seq)
+            .bind(record.at)
+            .bind(&record.actor)
+            .bind(&record.action)
+            .bind(&record.subject)
+            .bind(&record.before)
+            .bind(&record.after)
+            .bind(&record.request_id)
+            .bind(&record.prev_hash)
             .bind(&record.hash)
             .execute(&mut *c)
-            .await?;
-        Ok(record)
-    })
+            .await
+            .map(|_| ()))?;
+    }
+    Ok(record)
 }
 
 impl Store {

@@ -126,7 +126,7 @@ async fn insert_positions(
         }
         q.fetch_all(&mut *c).await
     })?;
-    super::positions::apply_class_levels_tx(tx, tenant, &inserted).await?;
+    super::positions::inherit_class_levels_tx(tx, tenant, &inserted).await?;
     Ok(())
 }
 

@@ -12,26 +12,7 @@ pub(crate) async fn open_need_keys_tx(
     tenant: TenantId,
     keys: &[String],
 ) -> Result<std::collections::HashSet<String>, sqlx::Error> {
-    let mut out = std::collections::HashSet::new();
-    for chunk in keys.chunks(super::chunk_rows(tx)) {
-        let sql = format!(
-            "SELECT dedupe_key FROM needs WHERE tenant_id = $1 AND state = 'open' \
-             AND dedupe_key IN ({})",
-            (2..2 + chunk.len())
-                .map(|n| format!("${n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let found: Vec<String> = on_tx!(tx, |c| {
-            let mut q = sqlx::query_scalar(&sql).bind(tenant.0);
-            for k in chunk {
-                q = q.bind(k);
-            }
-            q.fetch_all(c).await
-        })?;
-        out.extend(found);
-    }
-    Ok(out)
+    super::open_keys_tx(tx, "needs", tenant, keys).await
 }
 
 /// A need to record; `None` from [`insert_need_tx`] when one is already open for the key.

@@ -25,6 +25,7 @@ pub struct PositionFacts {
     pub location_code: String,
     pub class: String,
     pub sku: String,
+    pub product_name: String,
     pub cost_minor: i64,
     pub supplier_id: Option<i64>,
     pub lead_time_days: Option<i64>,
@@ -61,33 +62,50 @@ pub(crate) async fn position_facts_many_tx(
     tenant: TenantId,
     pairs: &[(i64, i64)],
 ) -> Result<Vec<PositionFacts>, sqlx::Error> {
-    let lock = match tx {
-        Tx::Sqlite(_) => "",
-        Tx::Postgres(_) => " FOR UPDATE OF s",
-    };
-    let mut out = Vec::with_capacity(pairs.len());
-    for chunk in pairs.chunks(super::chunk_rows(tx)) {
-        let sql = format!(
-            "SELECT s.location_id, s.product_id, s.on_hand, s.in_transit, s.on_order, \
-             s.reorder_point, s.order_up_to, \
-             l.region, l.latitude, l.longitude, l.code AS location_code, p.class, p.sku, p.cost_minor, \
-             p.supplier_id, su.lead_time_days \
-             FROM stock_positions s JOIN locations l ON l.id = s.location_id \
-             JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id \
-             WHERE s.tenant_id = $1 AND (s.location_id, s.product_id) IN (VALUES {}) \
-             ORDER BY s.product_id, s.location_id{lock}",
-            super::pairs(chunk.len(), 2)
-        );
-        let rows: Vec<PositionFacts> = on_tx!(tx, |c| {
-            let mut q = sqlx::query_as::<_, PositionFacts>(&sql).bind(tenant.0);
-            for (l, p) in chunk {
-                q = q.bind(*l).bind(*p);
+    const COLUMNS: &str = "s.location_id, s.product_id, s.on_hand, s.in_transit, \
+         s.on_order, s.reorder_point, s.order_up_to, l.region, l.latitude, l.longitude, \
+         l.code AS location_code, p.class, p.sku, p.name AS product_name, p.cost_minor, \
+         p.supplier_id, su.lead_time_days";
+    const JOINS: &str = "JOIN locations l ON l.id = s.location_id \
+         JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id";
+    let mut sorted = pairs.to_vec();
+    sorted.sort_unstable_by_key(|(l, p)| (*p, *l));
+    match tx {
+        Tx::Postgres(t) => {
+            // One primary-key look-up per pair (a lateral join, so stale statistics
+            // cannot turn it into a scan), locked in (product, location) order.
+            let (locations, products): (Vec<i64>, Vec<i64>) = sorted.iter().copied().unzip();
+            let sql = format!(
+                "SELECT {COLUMNS} FROM UNNEST($2::BIGINT[], $3::BIGINT[]) WITH ORDINALITY \
+                 AS k(location_id, product_id, n) CROSS JOIN LATERAL \
+                 (SELECT * FROM stock_positions WHERE tenant_id = $1 \
+                  AND product_id = k.product_id AND location_id = k.location_id FOR UPDATE) s \
+                 {JOINS} ORDER BY k.n"
+            );
+            sqlx::query_as::<_, PositionFacts>(&sql)
+                .bind(tenant.0)
+                .bind(&locations)
+                .bind(&products)
+                .fetch_all(&mut **t)
+                .await
+        }
+        Tx::Sqlite(t) => {
+            let mut out = Vec::with_capacity(pairs.len());
+            for chunk in sorted.chunks(super::SQLITE_CHUNK) {
+                let sql = format!(
+                    "SELECT {COLUMNS} FROM stock_positions s {JOINS} \
+                     WHERE s.tenant_id = $1 AND {} ORDER BY s.product_id, s.location_id",
+                    super::pair_in("s.location_id", "s.product_id", chunk.len(), 2)
+                );
+                let mut q = sqlx::query_as::<_, PositionFacts>(&sql).bind(tenant.0);
+                for (l, p) in chunk {
+                    q = q.bind(*l).bind(*p);
+                }
+                out.extend(q.fetch_all(&mut **t).await?);
             }
-            q.fetch_all(c).await
-        })?;
-        out.extend(rows);
+            Ok(out)
+        }
     }
-    Ok(out)
 }
 
 /// Units sold per day from `from_day` to `to_day` (inclusive) for each pair that sold
@@ -100,24 +118,42 @@ pub(crate) async fn daily_demand_many_tx(
     to_day: i64,
 ) -> Result<std::collections::HashMap<(i64, i64), Vec<i64>>, sqlx::Error> {
     let mut rows: Vec<(i64, i64, i64, i64)> = Vec::new();
-    for chunk in pairs.chunks(super::chunk_rows(tx)) {
-        let sql = format!(
-            "SELECT location_id, product_id, day, quantity FROM daily_demand \
-             WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 \
-             AND (location_id, product_id) IN (VALUES {})",
-            super::pairs_from(chunk.len(), 2, 4)
-        );
-        let part: Vec<(i64, i64, i64, i64)> = on_tx!(tx, |c| {
-            let mut q = sqlx::query_as(&sql)
-                .bind(tenant.0)
-                .bind(from_day)
-                .bind(to_day);
-            for (l, p) in chunk {
-                q = q.bind(*l).bind(*p);
+    match tx {
+        Tx::Postgres(t) => {
+            // Index range look-ups per pair, whatever the statistics say.
+            let (locations, products): (Vec<i64>, Vec<i64>) = pairs.iter().copied().unzip();
+            rows = sqlx::query_as(
+                "SELECT k.location_id, k.product_id, d.day, d.quantity \
+                 FROM UNNEST($2::BIGINT[], $3::BIGINT[]) AS k(location_id, product_id) \
+                 CROSS JOIN LATERAL (SELECT day, quantity FROM daily_demand \
+                  WHERE tenant_id = $1 AND location_id = k.location_id \
+                  AND product_id = k.product_id AND day BETWEEN $4 AND $5 OFFSET 0) d",
+            )
+            .bind(tenant.0)
+            .bind(&locations)
+            .bind(&products)
+            .bind(from_day)
+            .bind(to_day)
+            .fetch_all(&mut **t)
+            .await?;
+        }
+        Tx::Sqlite(t) => {
+            for chunk in pairs.chunks(super::SQLITE_CHUNK) {
+                let sql = format!(
+                    "SELECT location_id, product_id, day, quantity FROM daily_demand \
+                     WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 AND {}",
+                    super::pair_in("location_id", "product_id", chunk.len(), 4)
+                );
+                let mut q = sqlx::query_as::<_, (i64, i64, i64, i64)>(&sql)
+                    .bind(tenant.0)
+                    .bind(from_day)
+                    .bind(to_day);
+                for (l, p) in chunk {
+                    q = q.bind(*l).bind(*p);
+                }
+                rows.extend(q.fetch_all(&mut **t).await?);
             }
-            q.fetch_all(c).await
-        })?;
-        rows.extend(part);
+        }
     }
     rows.sort_unstable();
     let mut out: std::collections::HashMap<(i64, i64), Vec<i64>> = Default::default();
@@ -230,7 +266,7 @@ pub(crate) async fn move_stock_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, \
-         on_order, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         on_order, updated_at, levels_source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'event') \
          ON CONFLICT (tenant_id, product_id, location_id) DO UPDATE SET \
          on_hand = stock_positions.on_hand + excluded.on_hand, \
          in_transit = stock_positions.in_transit + excluded.in_transit, \
@@ -245,7 +281,10 @@ pub(crate) async fn move_stock_tx(
     .bind(now)
     .execute(c)
     .await
-    .map(|_| ()))
+    .map(|_| ()))?;
+    // A position this move created takes its class's levels.
+    inherit_class_levels_tx(tx, tenant, &[(location, product)]).await?;
+    Ok(())
 }
 
 /// A position changed since its last policy check, with the mark's version.
@@ -344,13 +383,48 @@ pub(crate) async fn apply_class_levels_tx(
     tenant: TenantId,
     pairs: &[(i64, i64)],
 ) -> Result<u64, sqlx::Error> {
+    apply_levels(tx, tenant, pairs, "").await
+}
+
+/// [`apply_class_levels_tx`] for positions whose levels were never set (`event`): new
+/// rows, which take their class's levels without touching anyone's seeded figures.
+pub(crate) async fn inherit_class_levels_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    pairs: &[(i64, i64)],
+) -> Result<u64, sqlx::Error> {
+    apply_levels(tx, tenant, pairs, " AND levels_source = 'event'").await
+}
+
+async fn apply_levels(
+    tx: &mut Tx,
+    tenant: TenantId,
+    pairs: &[(i64, i64)],
+    only: &str,
+) -> Result<u64, sqlx::Error> {
     let mut applied = 0;
-    for chunk in pairs.chunks(super::chunk_rows(tx)) {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_unstable_by_key(|(l, p)| (*p, *l));
+    for chunk in sorted.chunks(super::chunk_rows(tx)) {
+        if let Tx::Postgres(t) = &mut *tx {
+            // Lock in (product, location) order, the order ingestion locks positions in,
+            // so neither side deadlocks.
+            let sql = format!(
+                "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (location_id, product_id) \
+                 IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
+                super::pairs(chunk.len(), 2)
+            );
+            let mut q = sqlx::query(&sql).bind(tenant.0);
+            for (l, p) in chunk {
+                q = q.bind(*l).bind(*p);
+            }
+            q.execute(&mut **t).await?;
+        }
         let scale = |col: &str| {
             format!("CASE WHEN l.kind = 'dc' THEN rp.{col} * rp.dc_multiplier ELSE rp.{col} END")
         };
         let these = format!(
-            "tenant_id = $1 AND levels_source <> 'override' \
+            "tenant_id = $1 AND levels_source <> 'override'{only} \
              AND (location_id, product_id) IN (VALUES {})",
             super::pairs(chunk.len(), 2)
         );
@@ -412,6 +486,10 @@ pub(crate) async fn set_position_levels_tx(
     let Some(before) = before else {
         return Ok(None);
     };
+    if levels.is_none() && before.2 != "override" {
+        // Nothing of its own to hand back.
+        return Ok(Some((before.clone(), before)));
+    }
     let (rop, out, source) = match levels {
         Some((rop, out)) => (Some(rop), Some(out), "override"),
         None => (None, None, "kept"),
@@ -443,10 +521,9 @@ pub(crate) async fn set_position_levels_tx(
     Ok(Some((before, after)))
 }
 
-/// Marks up to `limit` positions of `class` (`*`: every class) at `location` (`None`:
-/// every location) after `after` in (location, product) order for a policy check;
-/// returns the page marked (empty when there were no more).
-pub(crate) async fn mark_scope_dirty_tx(
+/// Up to `limit` positions of `class` (`*`: every class) at `location` (`None`: every
+/// location) after `after` in (location, product) order (empty when there are no more).
+pub(crate) async fn scope_page_tx(
     tx: &mut Tx,
     tenant: TenantId,
     class: &str,
@@ -471,7 +548,6 @@ pub(crate) async fn mark_scope_dirty_tx(
     .bind(limit)
     .fetch_all(c)
     .await)?;
-    mark_dirty_tx(tx, tenant, &page).await?;
     Ok(page)
 }
 
