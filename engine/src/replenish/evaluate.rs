@@ -400,14 +400,16 @@ pub(crate) async fn evaluate_known_tx(
         }
     }
     needs::link_need_tx(tx, tenant, need_id, transfer_id, po_line).await?;
-    exc::resolve_exception_by_key_tx(
-        tx,
-        tenant,
-        &no_cover_key,
-        "A transfer or order now covers it.",
-        now,
-    )
-    .await?;
+    if known.open_exceptions.contains(&no_cover_key) {
+        exc::resolve_exception_by_key_tx(
+            tx,
+            tenant,
+            &no_cover_key,
+            "A transfer or order now covers it.",
+            now,
+        )
+        .await?;
+    }
     Ok(Evaluation::Covered {
         need: need_id,
         transfer: transfer_id,

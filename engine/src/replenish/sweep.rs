@@ -30,7 +30,7 @@ fn batch_limits(store: &Store) -> (usize, Option<std::time::Duration>) {
     }
 }
 const SQLITE_BATCH: usize = 20;
-/// Positions whose facts a PostgreSQL batch reads at a time.
+/// Positions whose facts a batch reads at a time.
 const PREFETCH_AHEAD: usize = 25;
 const POSTGRES_BATCH: usize = 200;
 
@@ -207,14 +207,10 @@ async fn evaluate_batch(
     let (_, budget) = batch_limits(store);
     let mut tx = store.begin(tenant).await?;
     let (mut checked, mut covered) = (0, 0);
-    // PostgreSQL: the facts of the next few positions in a few statements, since each
-    // is a round trip; a few at a time, so a batch that the time budget cuts short read
-    // little it did not use. SQLite runs in-process, where a statement costs no trip:
-    // each position reads its own facts when its turn comes.
-    let ahead = match store.db().backend() {
-        Backend::Postgres => PREFETCH_AHEAD,
-        Backend::Sqlite => 1,
-    };
+    // The facts of the next few positions in one statement per kind of fact (on
+    // PostgreSQL each statement is a round trip), a few at a time, so a batch that the
+    // time budget cuts short read little it did not use.
+    let ahead = PREFETCH_AHEAD;
     'batch: for part in batch.chunks(ahead) {
         let pairs: Vec<(i64, i64)> = part.iter().map(|d| (d.location_id, d.product_id)).collect();
         let known = Prefetched::read(&mut tx, tenant, &pairs, now).await?;
