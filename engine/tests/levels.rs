@@ -11,7 +11,7 @@ use engine::replenish::{self, PolicySettings};
 use engine::seed::{seed_tenant, TenantFile};
 use engine::store::ProductRecord;
 use engine::Store;
-use test_support::conformance;
+use test_support::{conformance, drain, member};
 
 conformance!(
     positions_first_seen_in_an_event_inherit_their_class_levels,
@@ -64,21 +64,6 @@ roles = ["approver"]
 async fn acme(store: &Store) -> TenantId {
     let file = TenantFile::parse(TENANT, Path::new("acme.toml")).unwrap();
     seed_tenant(store, &file).await.unwrap().tenant
-}
-
-async fn member(store: &Store, t: TenantId, email: &str) -> Member {
-    store.login_record(t, email).await.unwrap().unwrap().member
-}
-
-async fn drain(store: &Store) {
-    let worker = replenish::worker(store.clone(), "test");
-    for _ in 0..50 {
-        let lap = worker.run_once(now_ms()).await.unwrap();
-        if lap.completed + lap.retried + lap.discarded == 0 {
-            return;
-        }
-    }
-    panic!("the queue did not drain");
 }
 
 /// (reorder point, order-up-to, source) of SKU at location code.

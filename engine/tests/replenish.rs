@@ -1,7 +1,7 @@
 //! The replenishment runner end to end on SQLite and PostgreSQL: events → sweep job
 //! → transfer or purchase order → approval → stock moves, with the audit chain intact.
 
-use test_support::conformance;
+use test_support::{conformance, drain, member};
 
 use engine::ingest;
 use engine::model::DocRef;
@@ -199,21 +199,6 @@ async fn store_one_runs_low(store: &Store, a: &Acme) -> i64 {
 }
 
 /// Runs the replenishment worker until no job is due now.
-async fn drain(store: &Store) {
-    let worker = replenish::worker(store.clone(), "test");
-    for _ in 0..50 {
-        let lap = worker.run_once(now_ms()).await.unwrap();
-        if lap.completed + lap.retried + lap.discarded == 0 {
-            return;
-        }
-    }
-    panic!("the queue did not drain");
-}
-
-async fn member(store: &Store, t: TenantId, email: &str) -> Member {
-    store.login_record(t, email).await.unwrap().unwrap().member
-}
-
 async fn position(store: &Store, t: TenantId, loc: i64, p: i64) -> (i64, i64, i64) {
     let (a, b, c, _) = store.position_by_ids(t, loc, p).await.unwrap().unwrap();
     (a, b, c)

@@ -13,7 +13,7 @@ use crate::limits::{within, MAX_LEVEL};
 use crate::model::{Member, Permission, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::{enqueue_tx, unschedule_tx};
-use crate::store::{positions, tenant_settings, Store};
+use crate::store::{levels as store_levels, tenant_settings, Store};
 
 /// Sets one position's own levels (`Some((reorder_point, order_up_to))`), which policies
 /// never replace, or with `None` hands the position back to the policies' levels (it
@@ -42,7 +42,7 @@ pub async fn set_position_levels(
     }
     let mut tx = store.begin(tenant).await?;
     let (before, after) =
-        positions::set_position_levels_tx(&mut tx, tenant, location, product, levels)
+        store_levels::set_position_levels_tx(&mut tx, tenant, location, product, levels)
             .await?
             .ok_or(EngineError::NotFound)?;
     if levels.is_none() && before.2 != "override" {

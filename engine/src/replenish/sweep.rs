@@ -12,7 +12,7 @@ use crate::jobs::{Job, NewJob};
 use crate::model::TenantId;
 use crate::store::jobs::enqueue_tx;
 use crate::store::Store;
-use crate::store::{positions, tenant_settings};
+use crate::store::{levels, positions, tenant_settings};
 use crate::worker::complete_in_tx;
 
 /// Marked positions one sweep job checks before it hands over to a follow-up job (so
@@ -56,7 +56,7 @@ const RECHECK_PAGE: i64 = 5_000;
 /// Marks one page of the scope's positions and queues the next page (or, at the end,
 /// nothing: the sweep the marks queued does the checking). With `levels` (after a policy
 /// changed), the page's positions first take the levels now in force
-/// ([`positions::apply_class_levels_tx`]).
+/// ([`levels::apply_class_levels_tx`]).
 pub async fn recheck(
     store: &Store,
     scope: &RecheckScope,
@@ -78,7 +78,7 @@ pub async fn recheck(
     // Positions before marks, each in (product, location) order: the order ingestion
     // locks them in, so the two cannot deadlock.
     if scope.levels {
-        positions::apply_class_levels_tx(&mut tx, tenant, &page).await?;
+        levels::apply_class_levels_tx(&mut tx, tenant, &page).await?;
     }
     positions::mark_dirty_tx(&mut tx, tenant, &page).await?;
     let last = page.last().copied();

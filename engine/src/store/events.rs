@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{chunk_rows, pairs, pairs_from, tuples, Store};
+use super::{chunk_rows, pairs_from, tuples, Store};
 use crate::db::Tx;
 use crate::model::{EventKind, StockEvent, TenantId};
 use crate::{on_db, on_tx};
@@ -40,29 +40,15 @@ struct Net {
 /// A position's key (product, location) and the net effect of the events on it.
 type PositionDelta<'a> = (&'a (i64, i64), &'a Net);
 
-/// On PostgreSQL, locks the rows in key order (they are given sorted); SQLite's single
-/// writer needs no row locks.
+/// Locks the rows in key order (they are given sorted): see
+/// [`lock_positions_tx`](super::positions::lock_positions_tx).
 async fn lock_positions(
     tx: &mut Tx,
     tenant: TenantId,
     rows: &[PositionDelta<'_>],
 ) -> Result<(), sqlx::Error> {
-    if let Tx::Postgres(t) = tx {
-        if rows.is_empty() {
-            return Ok(());
-        }
-        let sql = format!(
-            "SELECT 1 FROM stock_positions WHERE tenant_id = $1 AND (product_id, location_id) \
-             IN (VALUES {}) ORDER BY product_id, location_id FOR UPDATE",
-            pairs(rows.len(), 2)
-        );
-        let mut q = sqlx::query(&sql).bind(tenant.0);
-        for ((product, location), _) in rows {
-            q = q.bind(*product).bind(*location);
-        }
-        q.execute(&mut **t).await?;
-    }
-    Ok(())
+    let keys: Vec<(i64, i64)> = rows.iter().map(|(k, _)| **k).collect();
+    super::positions::lock_positions_tx(tx, tenant, &keys).await
 }
 
 /// Applies the deltas to the rows that exist; returns the keys it updated.
@@ -126,7 +112,7 @@ async fn insert_positions(
         }
         q.fetch_all(&mut *c).await
     })?;
-    super::positions::inherit_class_levels_tx(tx, tenant, &inserted).await?;
+    super::levels::inherit_class_levels_tx(tx, tenant, &inserted).await?;
     Ok(())
 }
 

@@ -16,6 +16,7 @@ pub(crate) mod identity;
 mod inventory;
 pub(crate) mod jobs;
 mod keys;
+pub(crate) mod levels;
 pub(crate) mod login_attempts;
 pub(crate) mod needs;
 pub(crate) mod positions;

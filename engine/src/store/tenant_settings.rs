@@ -177,17 +177,17 @@ pub(crate) async fn delete_policy_tx(
     Ok(row.map(policy_record))
 }
 
+const SWEEP_HOUR: &str = "SELECT sweep_hour FROM tenant_settings WHERE tenant_id = $1";
+
 /// The hour (UTC) of the tenant's nightly sweep, if the tenant has settings.
 pub(crate) async fn sweep_hour_tx(
     tx: &mut Tx,
     tenant: TenantId,
 ) -> Result<Option<i64>, sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query_scalar(
-        "SELECT sweep_hour FROM tenant_settings WHERE tenant_id = $1"
-    )
-    .bind(tenant.0)
-    .fetch_optional(c)
-    .await)
+    on_tx!(tx, |c| sqlx::query_scalar(SWEEP_HOUR)
+        .bind(tenant.0)
+        .fetch_optional(c)
+        .await)
 }
 
 /// Sets the hour of the tenant's nightly sweep (creating its settings row if need be).
@@ -241,7 +241,7 @@ impl Store {
     /// The hour (UTC) of the tenant's nightly sweep, if the tenant has settings.
     pub async fn sweep_hour(&self, tenant: TenantId) -> Result<Option<i64>, sqlx::Error> {
         on_db!(&self.db, read, tenant, |pool| sqlx::query_scalar(
-            "SELECT sweep_hour FROM tenant_settings WHERE tenant_id = $1"
+            SWEEP_HOUR
         )
         .bind(tenant.0)
         .fetch_optional(pool)

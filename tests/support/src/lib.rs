@@ -182,6 +182,27 @@ impl Drop for TestDb {
     }
 }
 
+/// Runs the replenishment worker until no job is due (at most 50 laps).
+pub async fn drain(store: &Store) {
+    let worker = engine::replenish::worker(store.clone(), "test");
+    for _ in 0..50 {
+        let lap = worker.run_once(engine::model::now_ms()).await.unwrap();
+        if lap.completed + lap.retried + lap.discarded == 0 {
+            return;
+        }
+    }
+    panic!("the queue did not drain");
+}
+
+/// The member signed in as `email` at tenant `t`.
+pub async fn member(
+    store: &Store,
+    t: engine::model::TenantId,
+    email: &str,
+) -> engine::model::Member {
+    store.login_record(t, email).await.unwrap().unwrap().member
+}
+
 /// With `TEST_LOG=1`, the code under test logs to the test's output.
 pub fn init_test_log() {
     if std::env::var("TEST_LOG").is_ok_and(|v| !v.is_empty() && v != "0") {
