@@ -290,9 +290,30 @@ impl Db {
 /// An open write transaction on either backend. SQLite's takes the write lock up front
 /// (`BEGIN IMMEDIATE`), so a transaction that reads then writes never fails half-way
 /// with `database is locked`; PostgreSQL's locks rows as its statements ask.
-pub enum Tx {
+///
+/// The transaction also carries the audit entries appended in it (see
+/// `store::audit::append_audit_tx`): the tenant's chain head is read and locked once,
+/// the entries are written together when the transaction commits or changes scope.
+/// Commit and scope changes are in `store::tx`.
+pub struct Tx {
+    pub(crate) conn: TxConn,
+    /// Whose rows the transaction works on (set at `begin`, changed by `set_scope`).
+    pub(crate) scope: Scope,
+    pub(crate) audit: AuditBuffer,
+}
+
+/// The transaction's connection on its native driver.
+pub enum TxConn {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// Audit entries appended in a transaction and not yet written, with the chain heads
+/// the transaction has locked: `(tenant, seq, hash)` of each tenant's newest entry.
+#[derive(Default)]
+pub(crate) struct AuditBuffer {
+    pub(crate) heads: Vec<(i64, i64, String)>,
+    pub(crate) pending: Vec<crate::audit::AuditRecord>,
 }
 
 /// Runs `$body` with `$conn` bound to the transaction's connection on its native driver:
@@ -301,12 +322,12 @@ pub enum Tx {
 #[macro_export]
 macro_rules! on_tx {
     ($tx:expr, |$conn:ident| $body:expr) => {
-        match $tx {
-            $crate::db::Tx::Sqlite(t) => {
+        match &mut ($tx).conn {
+            $crate::db::TxConn::Sqlite(t) => {
                 let $conn = &mut **t;
                 $body
             }
-            $crate::db::Tx::Postgres(t) => {
+            $crate::db::TxConn::Postgres(t) => {
                 let $conn = &mut **t;
                 $body
             }
@@ -320,29 +341,43 @@ fn quote_ident(name: &str) -> String {
 }
 
 impl Tx {
-    /// Changes whose rows the rest of the transaction may touch (PostgreSQL: `SET LOCAL`
-    /// of the scope; see [`Scope`]). For the few transactions that span tenants, such as
-    /// provisioning one.
-    pub async fn set_scope(&mut self, scope: impl Into<Scope>) -> Result<(), sqlx::Error> {
-        match self {
-            Tx::Sqlite(_) => Ok(()),
-            Tx::Postgres(t) => set_scope(t, scope.into(), true).await,
+    fn new(conn: TxConn, scope: Scope) -> Tx {
+        Tx {
+            conn,
+            scope,
+            audit: AuditBuffer::default(),
+        }
+    }
+
+    /// Sets the scope for the rest of the transaction (PostgreSQL: `SET LOCAL`), with
+    /// nothing written first: call `Tx::set_scope`, which writes the pending audit
+    /// entries under the scope they were made in.
+    pub(crate) async fn set_scope_now(&mut self, scope: Scope) -> Result<(), sqlx::Error> {
+        self.scope = scope;
+        match &mut self.conn {
+            TxConn::Sqlite(_) => Ok(()),
+            TxConn::Postgres(t) => set_scope(t, scope, true).await,
         }
     }
 
     /// `" FOR UPDATE"` on PostgreSQL, nothing on SQLite (whose one writer already holds
     /// the lock): append to a SELECT whose rows the transaction will change.
     pub fn lock(&self) -> &'static str {
-        match self {
-            Tx::Sqlite(_) => "",
-            Tx::Postgres(_) => " FOR UPDATE",
+        match self.conn {
+            TxConn::Sqlite(_) => "",
+            TxConn::Postgres(_) => " FOR UPDATE",
         }
     }
 
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        match self {
-            Tx::Sqlite(t) => t.commit().await,
-            Tx::Postgres(t) => t.commit().await,
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.conn, TxConn::Postgres(_))
+    }
+
+    /// Commits what has been written; `Tx::commit` writes the pending audit entries first.
+    pub(crate) async fn commit_now(self) -> Result<(), sqlx::Error> {
+        match self.conn {
+            TxConn::Sqlite(t) => t.commit().await,
+            TxConn::Postgres(t) => t.commit().await,
         }
     }
 }
@@ -351,12 +386,22 @@ impl Db {
     /// Opens a write transaction (see [`Tx`]) on behalf of `scope`: on PostgreSQL the
     /// scope is set with `SET LOCAL` semantics before anything else runs in it.
     pub async fn begin_write(&self, scope: impl Into<Scope>) -> Result<Tx, sqlx::Error> {
+        let scope = scope.into();
         Ok(match self {
-            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite { write, .. } => Tx::new(
+                TxConn::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+                scope,
+            ),
             Db::Postgres(pool) => {
-                let mut t = pool.begin().await?;
-                set_scope(&mut t, scope.into(), true).await?;
-                Tx::Postgres(t)
+                // `BEGIN` and the scope in one round trip (a simple query, so the values
+                // are written into it: a number and a fixed word, never outside input).
+                let (tenant, system) = scope.settings();
+                debug_assert!(tenant.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+                let begin = format!(
+                    "BEGIN; SELECT set_config('app.tenant_id', '{tenant}', true), \
+                     set_config('app.system', '{system}', true)"
+                );
+                Tx::new(TxConn::Postgres(pool.begin_with(begin).await?), scope)
             }
         })
     }

@@ -16,6 +16,7 @@ conformance!(
     deleting_a_tenant_never_takes_its_trail,
     a_chain_rewritten_in_the_database_is_caught_by_a_kept_export,
     a_job_replay_is_audited,
+    a_sweep_that_opens_hundreds_of_documents_keeps_one_chain,
 );
 
 async fn tenant(store: &Store, slug: &str) -> TenantId {
@@ -335,4 +336,73 @@ async fn a_job_replay_is_audited(store: &Store) {
         ("job.replayed", format!("job:{id}").as_str())
     );
     assert_eq!(last.actor, "user:1");
+}
+
+/// A sweep batch appends many entries in one transaction, written together at commit,
+/// while single appends for the same tenant run in parallel: still one unforked chain,
+/// nothing lost. (The multi-statement flush and the flush on a change of scope are
+/// tested in `store::tx`.)
+async fn a_sweep_that_opens_hundreds_of_documents_keeps_one_chain(store: &Store) {
+    use engine::model::{now_ms, EventKind, StockEvent};
+    use engine::seed::{seed_tenant, SupplierFile, TenantFile};
+    let mut file = TenantFile::synthetic("chain", 120, 2);
+    file.suppliers.push(SupplierFile {
+        code: "SUP".into(),
+        name: "Chain Supplier".into(),
+        email: "orders@chain.example".into(),
+        lead_time_days: 2,
+    });
+    for p in &mut file.products {
+        p.supplier = Some("SUP".into());
+    }
+    let t = seed_tenant(store, &file).await.unwrap().tenant;
+    test_support::drain(store).await;
+    let before = store.audit_trail(t).await.unwrap().len();
+    let stores = store.location_ids(t, &["S-001", "S-002"]).await.unwrap();
+    let skus: Vec<String> = (1..=120).map(|i| format!("SKU-{i:06}")).collect();
+    let sku_refs: Vec<&str> = skus.iter().map(String::as_str).collect();
+    let products = store.product_ids(t, &sku_refs).await.unwrap();
+    // Every store position counted to zero: each one opens a need and a document.
+    let events: Vec<StockEvent> = stores
+        .values()
+        .flat_map(|l| products.values().map(move |p| (*l, *p)))
+        .enumerate()
+        .map(|(i, (location_id, product_id))| StockEvent {
+            source: "count".into(),
+            external_id: format!("zero-{i}"),
+            kind: EventKind::Count,
+            location_id,
+            product_id,
+            quantity: 0,
+            occurred_at: now_ms(),
+        })
+        .collect();
+    engine::ingest::apply_events(store, t, &events)
+        .await
+        .unwrap();
+    let mut singles = Vec::new();
+    for n in 0..20 {
+        let store = store.clone();
+        singles.push(tokio::spawn(async move {
+            store.append_audit(t, &entry(n)).await.unwrap()
+        }));
+    }
+    test_support::drain(store).await;
+    for s in singles {
+        s.await.unwrap();
+    }
+    let trail = store.audit_trail(t).await.unwrap();
+    let opened = trail
+        .iter()
+        .filter(|e| e.action == "purchase_order.line_added" || e.action == "transfer.proposed")
+        .count();
+    assert!(opened >= 200, "the zero counts opened {opened} documents");
+    assert!(
+        trail.len() - before > 400,
+        "{} entries",
+        trail.len() - before
+    );
+    let seqs: Vec<i64> = trail.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=trail.len() as i64).collect::<Vec<_>>());
+    assert!(problems(store, t).await.is_empty());
 }

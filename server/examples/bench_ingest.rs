@@ -74,6 +74,9 @@ async fn fresh_database(url: &str) -> (String, Option<tempfile::TempDir>) {
 
 #[tokio::main]
 async fn main() {
+    // Logs as RUST_LOG says (scripts/bench-ingest sets `error`); e.g.
+    // `engine::replenish::sweep=debug` shows each sweep page's work and time.
+    server::observability::init_tracing(server::config::LogFormat::Pretty);
     let args: Vec<String> = std::env::args().collect();
     let url = args
         .get(1)

@@ -399,7 +399,11 @@ pub(crate) async fn evaluate_known_tx(
             .await?;
         }
     }
-    needs::link_need_tx(tx, tenant, need_id, transfer_id, po_line).await?;
+    if po_line.is_some() {
+        // A transfer alone was linked above, and a need with neither document was
+        // inserted unlinked: only a new order line changes the links.
+        needs::link_need_tx(tx, tenant, need_id, transfer_id, po_line).await?;
+    }
     if known.open_exceptions.contains(&no_cover_key) {
         exc::resolve_exception_by_key_tx(
             tx,

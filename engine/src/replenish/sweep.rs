@@ -129,7 +129,9 @@ pub async fn sweep(
     tenant: TenantId,
     after: Option<(i64, i64)>,
 ) -> Result<Sweep, EngineError> {
+    let started = std::time::Instant::now();
     let page = store.dirty_positions(tenant, after, SWEEP_PAGE).await?;
+    let read = started.elapsed();
     let full = page.len() as i64 == SWEEP_PAGE;
     let last = page.last().map(|d| (d.location_id, d.product_id));
     let mut out = sweep_part(store, tenant, page).await?;
@@ -140,6 +142,14 @@ pub async fn sweep(
         tx.commit().await?;
         out.more = true;
     }
+    tracing::debug!(
+        tenant = tenant.0,
+        checked = out.checked,
+        covered = out.covered,
+        page_read_ms = read.as_millis() as u64,
+        total_ms = started.elapsed().as_millis() as u64,
+        "sweep page"
+    );
     Ok(out)
 }
 

@@ -39,30 +39,49 @@ impl From<AuditRow> for AuditRecord {
     }
 }
 
-/// Appends `entry` for `tenant` to the chain inside the open transaction `tx`. The
-/// tenant's head row is locked until commit (the upsert takes the row lock on
-/// PostgreSQL; SQLite's single writer already serialises appends), so concurrent
-/// appends form one chain. Two statements on PostgreSQL: lock and read the head, then
-/// write the entry and move the head in one.
+/// Appends `entry` for `tenant` to the chain inside the open transaction `tx`. The first
+/// entry for a tenant in a transaction locks and reads the tenant's head row (the upsert
+/// takes the row lock on PostgreSQL; SQLite's single writer already serialises appends),
+/// so concurrent transactions form one chain; later entries chain on in memory. The
+/// entries are written when the transaction commits or changes scope
+/// ([`flush_audit_tx`]), a few hundred to a statement: a batch of checks that opens a
+/// hundred documents costs a handful of statements for its audit, not two per entry.
 pub(crate) async fn append_audit_tx(
     tx: &mut Tx,
     tenant: TenantId,
     entry: &AuditEntry,
 ) -> Result<AuditRecord, sqlx::Error> {
-    // `DO UPDATE` (a no-op change) rather than `DO NOTHING`: it locks an existing head
-    // and returns it.
-    let (seq, prev_hash): (i64, String) = on_tx!(tx, |c| sqlx::query_as(
-        "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
-         ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id \
-         RETURNING seq, hash",
-    )
-    .bind(tenant.0)
-    .bind(crate::audit::GENESIS)
-    .fetch_one(c)
-    .await)?;
+    // Entries are written under the transaction's scope: one for another tenant would
+    // be refused there (PostgreSQL) or land in the wrong chain's transaction (SQLite).
+    if tx.scope != crate::db::Scope::Tenant(tenant) {
+        return Err(sqlx::Error::Protocol(format!(
+            "audit entry for tenant {} in a transaction scoped to {:?}",
+            tenant.0, tx.scope
+        )));
+    }
+    let (seq, prev_hash) = match tx.audit.heads.iter().find(|h| h.0 == tenant.0) {
+        Some((_, seq, hash)) => (*seq, hash.clone()),
+        None => {
+            // `DO UPDATE` (a no-op change) rather than `DO NOTHING`: it locks an
+            // existing head and returns it.
+            let head: (i64, String) = on_tx!(tx, |c| sqlx::query_as(
+                "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
+                 ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id \
+                 RETURNING seq, hash",
+            )
+            .bind(tenant.0)
+            .bind(crate::audit::GENESIS)
+            .fetch_one(c)
+            .await)?;
+            head
+        }
+    };
+    let next = seq.checked_add(1).ok_or_else(|| {
+        sqlx::Error::Protocol(format!("tenant {}: audit sequence exhausted", tenant.0))
+    })?;
     let mut record = AuditRecord {
         tenant_id: tenant.0,
-        seq: seq + 1,
+        seq: next,
         at: crate::model::now_ms(),
         actor: entry.actor.clone(),
         action: entry.action.clone(),
@@ -74,33 +93,89 @@ pub(crate) async fn append_audit_tx(
         hash: String::new(),
     };
     record.hash = crate::audit::entry_hash(&record.prev_hash, &record);
-    const INSERT: &str = "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, \
-         before_state, after_state, request_id, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-    const MOVE_HEAD: &str = "UPDATE audit_heads SET seq = $2, hash = $11 WHERE tenant_id = $1";
-    let statements: Vec<String> = match tx {
-        // One round trip: the entry and the head together.
-        Tx::Postgres(_) => vec![format!("WITH entry AS ({INSERT}) {MOVE_HEAD}")],
-        Tx::Sqlite(_) => vec![INSERT.to_string(), MOVE_HEAD.to_string()],
-    };
-    for sql in &statements {
-        on_tx!(tx, |c| sqlx::query(sql)
-            .bind(record.tenant_id)
-            .bind(record.seq)
-            .bind(record.at)
-            .bind(&record.actor)
-            .bind(&record.action)
-            .bind(&record.subject)
-            .bind(&record.before)
-            .bind(&record.after)
-            .bind(&record.request_id)
-            .bind(&record.prev_hash)
-            .bind(&record.hash)
-            .execute(&mut *c)
-            .await
-            .map(|_| ()))?;
+    let head = (tenant.0, record.seq, record.hash.clone());
+    match tx.audit.heads.iter_mut().find(|h| h.0 == tenant.0) {
+        Some(h) => *h = head,
+        None => tx.audit.heads.push(head),
     }
+    tx.audit.pending.push(record.clone());
     Ok(record)
+}
+
+/// Rows per audit insert on PostgreSQL (11 parameters each); SQLite takes its usual
+/// chunk ([`super::chunk_rows`]).
+const AUDIT_CHUNK: usize = 200;
+
+/// Writes the entries [`append_audit_tx`] buffered in `tx` and moves each tenant's
+/// head to its newest entry. Called by `Tx::commit` and `Tx::set_scope` (see
+/// `store::tx`), under the scope the entries were made in.
+pub(crate) async fn flush_audit_tx(tx: &mut Tx) -> Result<(), sqlx::Error> {
+    if tx.audit.pending.is_empty() {
+        return Ok(());
+    }
+    let pending = std::mem::take(&mut tx.audit.pending);
+    let rows = super::chunk_rows(tx).min(AUDIT_CHUNK);
+    for chunk in pending.chunks(rows) {
+        let mut sql = String::from(
+            "INSERT INTO audit_log (tenant_id, seq, at, actor, action, subject, \
+             before_state, after_state, request_id, prev_hash, hash) VALUES ",
+        );
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            let b = i * 11;
+            sql.push('(');
+            for col in 1..=11 {
+                if col > 1 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", b + col));
+            }
+            sql.push(')');
+        }
+        on_tx!(tx, |c| {
+            let mut q = sqlx::query(&sql);
+            for r in chunk {
+                q = q
+                    .bind(r.tenant_id)
+                    .bind(r.seq)
+                    .bind(r.at)
+                    .bind(&r.actor)
+                    .bind(&r.action)
+                    .bind(&r.subject)
+                    .bind(&r.before)
+                    .bind(&r.after)
+                    .bind(&r.request_id)
+                    .bind(&r.prev_hash)
+                    .bind(&r.hash);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    let mut moved: Vec<i64> = pending.iter().map(|r| r.tenant_id).collect();
+    moved.sort_unstable();
+    moved.dedup();
+    for tenant in moved {
+        let Some((_, seq, hash)) = tx.audit.heads.iter().find(|h| h.0 == tenant).cloned() else {
+            continue;
+        };
+        let moved = on_tx!(tx, |c| sqlx::query(
+            "UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1"
+        )
+        .bind(tenant)
+        .bind(seq)
+        .bind(&hash)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if moved != 1 {
+            return Err(sqlx::Error::Protocol(format!(
+                "tenant {tenant}: the audit head was not there to move"
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl Store {

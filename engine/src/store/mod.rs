@@ -24,6 +24,7 @@ pub(crate) mod purchase_orders;
 pub(crate) mod tenant_settings;
 mod tenants;
 pub(crate) mod transfers;
+mod tx;
 
 pub use approval_steps::StepRecord;
 pub use catalog::{LocationRecord, ProductRecord, SupplierRecord};
@@ -38,7 +39,7 @@ pub use purchase_orders::{PoLineRecord, PurchaseOrderRecord};
 pub use tenant_settings::PolicyRecord;
 pub use transfers::TransferRecord;
 
-use crate::db::{Db, Tx};
+use crate::db::{Db, Tx, TxConn};
 
 /// The store: a cheap clone around the pools.
 #[derive(Clone, Debug)]
@@ -117,8 +118,8 @@ pub(crate) async fn open_keys_tx(
     if keys.is_empty() {
         return Ok(out);
     }
-    match tx {
-        Tx::Postgres(t) => {
+    match &mut tx.conn {
+        TxConn::Postgres(t) => {
             let sql = format!(
                 "SELECT r.dedupe_key FROM UNNEST($2::TEXT[]) AS k(key) CROSS JOIN LATERAL \
                  (SELECT dedupe_key FROM {table} WHERE tenant_id = $1 AND state = 'open' \
@@ -131,7 +132,7 @@ pub(crate) async fn open_keys_tx(
                 .await?;
             out.extend(found);
         }
-        Tx::Sqlite(t) => {
+        TxConn::Sqlite(t) => {
             for chunk in keys.chunks(SQLITE_CHUNK) {
                 let sql = format!(
                     "SELECT dedupe_key FROM {table} WHERE tenant_id = $1 AND state = 'open' \
@@ -169,9 +170,9 @@ pub(crate) fn pair_in(a: &str, b: &str, rows: usize, first: usize) -> String {
 /// grow with the square of the parameters per statement (a profile of 500-row batches
 /// showed 18 % of all CPU in `sqlite3_bind_parameter_name`).
 pub(crate) fn chunk_rows(tx: &crate::db::Tx) -> usize {
-    match tx {
-        crate::db::Tx::Sqlite(_) => SQLITE_CHUNK,
-        crate::db::Tx::Postgres(_) => 500,
+    match tx.conn {
+        TxConn::Sqlite(_) => SQLITE_CHUNK,
+        TxConn::Postgres(_) => 500,
     }
 }
 

@@ -3,7 +3,7 @@
 //! and the marks (`dirty_positions`) that queue a position for the sweep.
 
 use super::Store;
-use crate::db::Tx;
+use crate::db::{Tx, TxConn};
 use crate::model::TenantId;
 use crate::policy::Position;
 use crate::sourcing::Candidate;
@@ -70,8 +70,8 @@ pub(crate) async fn position_facts_many_tx(
          JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id";
     let mut sorted = pairs.to_vec();
     sorted.sort_unstable_by_key(|(l, p)| (*p, *l));
-    match tx {
-        Tx::Postgres(t) => {
+    match &mut tx.conn {
+        TxConn::Postgres(t) => {
             // One primary-key look-up per pair (a lateral join, so stale statistics
             // cannot turn it into a scan), locked in (product, location) order.
             let (locations, products): (Vec<i64>, Vec<i64>) = sorted.iter().copied().unzip();
@@ -89,7 +89,7 @@ pub(crate) async fn position_facts_many_tx(
                 .fetch_all(&mut **t)
                 .await
         }
-        Tx::Sqlite(t) => {
+        TxConn::Sqlite(t) => {
             let mut out = Vec::with_capacity(pairs.len());
             for chunk in sorted.chunks(super::SQLITE_CHUNK) {
                 let sql = format!(
@@ -118,8 +118,8 @@ pub(crate) async fn daily_demand_many_tx(
     to_day: i64,
 ) -> Result<std::collections::HashMap<(i64, i64), Vec<i64>>, sqlx::Error> {
     let mut rows: Vec<(i64, i64, i64, i64)> = Vec::new();
-    match tx {
-        Tx::Postgres(t) => {
+    match &mut tx.conn {
+        TxConn::Postgres(t) => {
             // Index range look-ups per pair, whatever the statistics say.
             let (locations, products): (Vec<i64>, Vec<i64>) = pairs.iter().copied().unzip();
             rows = sqlx::query_as(
@@ -137,7 +137,7 @@ pub(crate) async fn daily_demand_many_tx(
             .fetch_all(&mut **t)
             .await?;
         }
-        Tx::Sqlite(t) => {
+        TxConn::Sqlite(t) => {
             for chunk in pairs.chunks(super::SQLITE_CHUNK) {
                 let sql = format!(
                     "SELECT location_id, product_id, day, quantity FROM daily_demand \
@@ -182,7 +182,7 @@ pub(crate) async fn lock_products_tx(
     tenant: TenantId,
     products: &[i64],
 ) -> Result<(), sqlx::Error> {
-    let Tx::Postgres(t) = tx else {
+    let TxConn::Postgres(t) = &mut tx.conn else {
         return Ok(());
     };
     let mut keys: Vec<i32> = products
@@ -334,7 +334,7 @@ pub(crate) async fn clear_dirty_tx(
     let mut sorted = checked.to_vec();
     sorted.sort_unstable_by_key(|d| (d.location_id, d.product_id));
     for chunk in sorted.chunks(super::chunk_rows(tx)) {
-        if let Tx::Postgres(t) = &mut *tx {
+        if let TxConn::Postgres(t) = &mut tx.conn {
             // Lock in key order, like the writers that mark, so neither side deadlocks.
             let sql = format!(
                 "SELECT 1 FROM dirty_positions WHERE tenant_id = $1 AND (location_id, product_id) \
@@ -371,7 +371,7 @@ pub(crate) async fn lock_positions_tx(
     tenant: TenantId,
     keys: &[(i64, i64)],
 ) -> Result<(), sqlx::Error> {
-    let Tx::Postgres(t) = tx else {
+    let TxConn::Postgres(t) = &mut tx.conn else {
         return Ok(());
     };
     if keys.is_empty() {
