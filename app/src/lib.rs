@@ -6,7 +6,7 @@
 //! | `views` | the data each page shows, per area (what crosses the wire) |
 //! | `api` | the server functions, per area: thin endpoints that call `ssr` |
 //! | `ssr` | server only: request context and permission checks, error answers, formatting, and per area the code that loads a view |
-//! | `pages` | the pages, grouped by audience (`operator/…`; sign-in shared) |
+//! | `pages` | the pages, grouped by audience (`operator/…`, `supplier/…`; sign-in shared) |
 //! | `components` | pieces every page uses: header, flash message, the signed-in page frame |
 
 pub mod api;
@@ -25,7 +25,7 @@ use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, JobsPage, LoginPage, NotFound, PoliciesPage,
+    InventoryPage, JobsPage, LoginPage, NotFound, PoliciesPage, SupplierOrderPage,
 };
 use crate::views::Portal;
 
@@ -101,6 +101,7 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=StaticSegment("jobs") view=JobsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("approvals")) view=ApprovalSettingsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("policies")) view=PoliciesPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("po"), ParamSegment("token")) view=SupplierOrderPage ssr=SsrMode::Async/>
     }
     .into_inner()
 }

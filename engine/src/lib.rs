@@ -10,6 +10,7 @@ pub mod identity;
 pub mod ingest;
 pub mod jobs;
 pub mod limits;
+pub mod links;
 pub mod mail;
 pub mod model;
 pub mod policy;

@@ -20,6 +20,10 @@ pub const MAX_MONEY_MINOR: i64 = 100_000_000_000_000;
 pub const MAX_SERVICE_Z: f64 = 5.0;
 /// Largest promotion uplift factor.
 pub const MAX_UPLIFT: f64 = 20.0;
+/// Furthest ahead a supplier may promise delivery, in days.
+pub const MAX_PROMISE_DAYS: i64 = 730;
+/// Longest note a supplier or buyer may write on an order (characters).
+pub const MAX_NOTE_CHARS: usize = 2_000;
 
 /// `value` when it lies in `lo..=hi`, else a message naming `field` and the range.
 pub fn within(field: &str, value: i64, lo: i64, hi: i64) -> Result<i64, String> {

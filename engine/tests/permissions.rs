@@ -15,6 +15,7 @@ use engine::exceptions::{self, Action};
 use engine::model::{now_ms, DocRef, Member, Permission, Role, TenantId};
 use engine::replenish::{self, PolicySettings, RuleEdit};
 use engine::seed::{seed_tenant, TenantFile};
+use engine::workflow::purchase_order::PoCommand;
 use engine::workflow::transfer::TransferCommand;
 use engine::{EngineError, Store};
 
@@ -172,6 +173,34 @@ fn commands() -> Vec<Command> {
                 Box::pin(async move {
                     ok(replenish::set_sweep_hour(&s, t, &m, 3, None, now_ms()).await)
                 })
+            },
+        },
+        Command {
+            name: "po_command",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let cmd = PoCommand::Cancel;
+                    ok(replenish::po_command(&s, t, &m, 1, cmd, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "revoke_order_links",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::revoke_order_links(&s, t, &m, 1, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "resend_order",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(replenish::resend_order(&s, t, &m, 1, None, now_ms()).await) },
+                )
             },
         },
         Command {

@@ -287,7 +287,7 @@ impl Application {
                 TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
                     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
                     let (id, client_id) = (header("x-request-id"), header(CLIENT_REQUEST_ID));
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id, client_request_id = %client_id, tenant = tracing::field::Empty)
+                    tracing::info_span!("request", method = %req.method(), path = %http::logged_path(req.uri().path()), request_id = %id, client_request_id = %client_id, tenant = tracing::field::Empty)
                 }),
             )
             .layer(PropagateRequestIdLayer::x_request_id())

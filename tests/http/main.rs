@@ -7,6 +7,7 @@ mod auth;
 mod events;
 mod ops;
 mod settings;
+mod suppliers;
 mod tenancy;
 
 use serde_json::{json, Value};

@@ -9,6 +9,7 @@ mod inventory;
 mod jobs;
 mod portal;
 mod settings;
+mod supplier;
 
 pub use approvals::*;
 pub use documents::*;
@@ -17,3 +18,4 @@ pub use inventory::*;
 pub use jobs::*;
 pub use portal::*;
 pub use settings::*;
+pub use supplier::*;

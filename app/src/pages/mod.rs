@@ -4,12 +4,14 @@
 
 mod login;
 pub mod operator;
+pub mod supplier;
 
 pub use login::LoginPage;
 pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
     InventoryPage, JobsPage, PoliciesPage,
 };
+pub use supplier::SupplierOrderPage;
 
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Documents: the list, and one transfer or purchase order with steps and audit trail.
 
-use engine::model::{now_ms, DocRef, Permission};
+use engine::model::{day_string, now_ms, DocRef, Permission};
 use engine::workflow::purchase_order::PoState;
 use engine::workflow::transfer::{self as transfer_flow, TransferState};
 use leptos::prelude::*;
@@ -104,6 +104,46 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             if let Some(sent) = po.sent_at {
                 facts.push(("Sent".into(), format!("{} ago", ago(sent))));
             }
+            let promises = store.po_promises(tenant, id).await.map_err(internal)?;
+            if let (Some(day), PoState::Acknowledged) = (po.promised_on, po.state) {
+                let revised = promises.len().saturating_sub(1);
+                facts.push((
+                    "Delivery promised for".into(),
+                    match revised {
+                        0 => day_string(day),
+                        n => format!(
+                            "{} (revised {n} time{}; first promised {})",
+                            day_string(day),
+                            if n == 1 { "" } else { "s" },
+                            promises
+                                .first()
+                                .map(|p| day_string(p.promised_on))
+                                .unwrap_or_default()
+                        ),
+                    },
+                ));
+            }
+            if !po.supplier_note.is_empty() {
+                facts.push(("Supplier's note".into(), po.supplier_note.clone()));
+            }
+            let mut commands = Vec::new();
+            if member.can(Permission::CommandPurchaseOrders) {
+                let open = matches!(
+                    po.state,
+                    PoState::Draft
+                        | PoState::PendingApproval
+                        | PoState::Approved
+                        | PoState::Sent
+                        | PoState::Acknowledged
+                );
+                if open {
+                    commands.push("cancel".to_string());
+                }
+                if matches!(po.state, PoState::Sent | PoState::Acknowledged) {
+                    commands.push("revoke_links".to_string());
+                    commands.push("resend".to_string());
+                }
+            }
             DocumentView {
                 doc_type: doc_type.clone(),
                 id,
@@ -116,7 +156,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 audit: Vec::new(),
                 quantity: 0,
                 shipped: 0,
-                commands: Vec::new(),
+                commands,
                 pending_decision: po.state == PoState::PendingApproval,
             }
         }

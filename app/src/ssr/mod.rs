@@ -15,6 +15,7 @@ pub mod inventory;
 pub mod jobs;
 pub mod portal;
 pub mod settings;
+pub mod supplier;
 
 pub use context::{
     auth_key, shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,

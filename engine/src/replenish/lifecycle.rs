@@ -16,12 +16,15 @@ use crate::error::EngineError;
 use crate::exceptions;
 use crate::jobs::NewJob;
 use crate::limits::{within, MAX_QUANTITY};
+use crate::links::PO_LINK_DAYS;
 use crate::mail::SendMail;
-use crate::model::{DocRef, Member, Permission, TenantId};
+use crate::model::{day_string, DocRef, Member, Permission, TenantId};
 use crate::policy::Position;
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
-use crate::store::{approval_steps, catalog, needs, positions, purchase_orders, transfers};
+use crate::store::{
+    approval_steps, catalog, needs, positions, purchase_orders, supplier_orders, transfers,
+};
 use crate::store::{NewException, Store};
 use crate::workflow::purchase_order::{self as po_flow, PoCommand, PoEffect, PoState};
 use crate::workflow::transfer::{self as tr_flow, TransferCommand, TransferEffect, TransferState};
@@ -176,7 +179,34 @@ fn command_name_po(cmd: &PoCommand) -> &'static str {
         PoCommand::Edit { .. } => "edited",
         PoCommand::Send => "sent",
         PoCommand::Cancel => "cancelled",
+        PoCommand::Acknowledge { .. } => "acknowledged",
+        PoCommand::Decline { .. } => "declined",
     }
+}
+
+/// Makes a new signed link to the order (see `links`) and queues the supplier's e-mail
+/// carrying it; the link's id.
+pub(crate) async fn send_to_supplier_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rec: &purchase_orders::PurchaseOrderRecord,
+    now: i64,
+) -> Result<i64, EngineError> {
+    let (_, name, email) = catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
+    let expires = now.saturating_add(PO_LINK_DAYS * 86_400_000);
+    let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
+    let mail = SendMail {
+        template: "purchase_order".into(),
+        to: email,
+        name,
+        doc_type: DocRef::PurchaseOrder(rec.id).doc_type().into(),
+        doc_id: rec.id,
+        occasion: format!("po-sent:{}:{link}", rec.id),
+        link_id: link,
+        ..SendMail::default()
+    };
+    enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+    Ok(link)
 }
 
 /// Applies a PO command with its effects and audit entry; an approval sends the order
@@ -201,8 +231,16 @@ pub(crate) async fn apply_po_tx(
         match effect {
             PoEffect::RequestApproval => {}
             PoEffect::NotifyOutcome => {
+                let promised;
                 let (outcome, note) = match (cmd, after.state) {
                     (PoCommand::Reject { reason }, _) => ("rejected", reason.as_str()),
+                    (PoCommand::Decline { reason }, _) => {
+                        ("declined by the supplier", reason.as_str())
+                    }
+                    (PoCommand::Acknowledge { promised_on }, _) => {
+                        promised = format!("Delivery promised for {}.", day_string(*promised_on));
+                        ("acknowledged by the supplier", promised.as_str())
+                    }
                     (_, PoState::Cancelled) => ("cancelled", ""),
                     _ => ("approved", ""),
                 };
@@ -245,23 +283,52 @@ pub(crate) async fn apply_po_tx(
             }
             PoEffect::SendToSupplier => {
                 rec.sent_at = Some(now);
+                send_to_supplier_tx(tx, tenant, &rec, now).await?;
+            }
+            PoEffect::RecordPromise => {
+                if let PoCommand::Acknowledge { promised_on } = cmd {
+                    rec.promised_on = Some(*promised_on);
+                    supplier_orders::record_promise_tx(
+                        tx,
+                        tenant,
+                        rec.id,
+                        *promised_on,
+                        actor,
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            PoEffect::NotifySupplier => {
                 let (_, name, email) =
                     catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
                 let mail = SendMail {
-                    template: "purchase_order".into(),
+                    template: "po_cancelled".into(),
                     to: email,
                     name,
                     doc_type: doc.doc_type().into(),
                     doc_id: rec.id,
-                    occasion: format!("po-sent:{}", rec.id),
+                    occasion: format!("po-cancelled:{}", rec.id),
                     ..SendMail::default()
                 };
                 enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+            }
+            PoEffect::RecheckLines => {
+                // What the order was to bring is not coming: the positions are checked
+                // again and, still short, covered anew.
+                let changed: Vec<(i64, i64)> = lines
+                    .iter()
+                    .map(|l| (rec.ship_to_location_id, l.product_id))
+                    .collect();
+                positions_changed_tx(tx, tenant, &changed, now).await?;
             }
         }
     }
     rec.state = after.state;
     rec.value_minor = after.value_minor;
+    if let PoCommand::Decline { reason } = cmd {
+        rec.supplier_note = reason.clone();
+    }
     purchase_orders::save_purchase_order_tx(tx, tenant, &rec, now).await?;
     for l in &lines {
         if let Some(need) = l.need_id {

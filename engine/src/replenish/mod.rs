@@ -11,6 +11,7 @@
 //! | [`evaluate`] | one position against its policy: transfer first, then an order line |
 //! | [`routing`] | the approval matrix applied: rounds of steps, their timers and e-mail |
 //! | [`lifecycle`] | transfer and purchase-order commands with their effects |
+//! | [`orders`] | a sent order: the supplier's answers by signed link; the buyer's cancel, link withdrawal and sending again |
 //! | [`decisions`] | approving and rejecting a step |
 //! | [`timers`] | the PO window closing, a step escalating |
 //! | [`delegation`] | stand-ins while away |
@@ -29,6 +30,7 @@ pub mod jobs;
 pub mod levels;
 pub mod lifecycle;
 pub mod matrix;
+pub mod orders;
 pub mod policies;
 pub mod routing;
 pub mod sweep;
@@ -42,6 +44,10 @@ pub use lifecycle::transfer_command;
 pub use matrix::{
     default_matrix, edit_matrix, matrix, matrix_from_toml, matrix_to_toml, save_matrix,
     seed_matrix, validate_matrix, RuleEdit,
+};
+pub use orders::{
+    answer_by_link, open_order_link, po_command, resend_order, revoke_order_links, LinkError,
+    SupplierAnswer,
 };
 pub use policies::{delete_policy, save_policy, seed_policy, Method, PolicySettings};
 pub use sweep::{recheck, schedule_nightly, sweep, sweep_all, Sweep};

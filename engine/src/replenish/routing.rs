@@ -172,6 +172,7 @@ pub(crate) async fn notify_outcome_tx(
             occasion: format!("outcome:{}:{outcome}:{user}:{now}", doc.subject()),
             outcome: outcome.into(),
             note: note.into(),
+            ..SendMail::default()
         };
         enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
     }

@@ -21,6 +21,7 @@ pub(crate) mod login_attempts;
 pub(crate) mod needs;
 pub(crate) mod positions;
 pub(crate) mod purchase_orders;
+pub(crate) mod supplier_orders;
 pub(crate) mod tenant_settings;
 mod tenants;
 pub(crate) mod transfers;

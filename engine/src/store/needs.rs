@@ -89,7 +89,7 @@ pub(crate) async fn refresh_need_tx(
               AND t.state IN ('shipped','received','rejected','cancelled'))) \
          AND (po_line_id IS NULL OR EXISTS (SELECT 1 FROM po_lines pl JOIN purchase_orders po \
               ON po.id = pl.po_id WHERE pl.id = needs.po_line_id \
-              AND po.state IN ('sent','rejected','cancelled')))",
+              AND po.state IN ('sent','acknowledged','declined','rejected','cancelled')))",
     )
     .bind(tenant.0)
     .bind(need)

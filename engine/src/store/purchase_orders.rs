@@ -23,6 +23,10 @@ pub struct PurchaseOrderRecord {
     pub created_at: i64,
     pub updated_at: i64,
     pub sent_at: Option<i64>,
+    /// The latest delivery day the supplier promised (UTC midnight, epoch ms).
+    pub promised_on: Option<i64>,
+    /// The supplier's last note (a decline's reason).
+    pub supplier_note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow, Serialize, Deserialize)]
@@ -38,7 +42,7 @@ pub struct PoLineRecord {
 }
 
 const PO_COLUMNS: &str = "id, supplier_id, ship_to_location_id, state, value_minor, \
-     window_closes_at, involved_users, created_at, updated_at, sent_at";
+     window_closes_at, involved_users, created_at, updated_at, sent_at, promised_on, supplier_note";
 
 const LINE_COLUMNS: &str =
     "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot";
@@ -172,7 +176,8 @@ pub(crate) async fn save_purchase_order_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "UPDATE purchase_orders SET state = $3, value_minor = $4, involved_users = $5, \
-         updated_at = $6, sent_at = $7 WHERE tenant_id = $1 AND id = $2",
+         updated_at = $6, sent_at = $7, promised_on = $8, supplier_note = $9 \
+         WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant.0)
     .bind(po.id)
@@ -181,6 +186,8 @@ pub(crate) async fn save_purchase_order_tx(
     .bind(&po.involved_users)
     .bind(now)
     .bind(po.sent_at)
+    .bind(po.promised_on)
+    .bind(&po.supplier_note)
     .execute(c)
     .await
     .map(|_| ()))

@@ -1,12 +1,16 @@
-//! A purchase order to one supplier for one ship-to location. The supplier's side
-//! (acknowledge, propose changes, ship notices) extends this machine later.
+//! A purchase order to one supplier for one ship-to location, through approval to the
+//! supplier and the supplier's answer. (Proposed changes and ship notices extend this
+//! machine next.)
 //!
 //! ```text
-//! draft ──submit──▶ pending_approval ──approve──▶ approved ──send──▶ sent
-//!   └──auto_approve──────────────────────────────▶ ▲  │ edit (back to approval)
-//!                          └──reject──▶ rejected      │
-//! draft / pending_approval / approved ──cancel──▶ cancelled
+//! draft ──submit──▶ pending_approval ──approve──▶ approved ──send──▶ sent ──acknowledge──▶ acknowledged
+//!   └──auto_approve──────────────────────────────▶ ▲  │ edit           │ └─decline─▶ declined ◀─┘ (acknowledge again:
+//!                          └──reject──▶ rejected      (back to approval) │                    a revised promised date)
+//! draft / pending_approval / approved / sent / acknowledged ──cancel──▶ cancelled
 //! ```
+//!
+//! The buyer gives the commands up to `send` and `cancel`; the supplier gives
+//! `acknowledge` (with the date it promises delivery) and `decline` (with a reason).
 
 use serde::{Deserialize, Serialize};
 
@@ -19,16 +23,20 @@ pub enum PoState {
     PendingApproval,
     Approved,
     Sent,
+    Acknowledged,
+    Declined,
     Rejected,
     Cancelled,
 }
 
 impl PoState {
-    pub const ALL: [PoState; 6] = [
+    pub const ALL: [PoState; 8] = [
         PoState::Draft,
         PoState::PendingApproval,
         PoState::Approved,
         PoState::Sent,
+        PoState::Acknowledged,
+        PoState::Declined,
         PoState::Rejected,
         PoState::Cancelled,
     ];
@@ -39,6 +47,8 @@ impl PoState {
             PoState::PendingApproval => "pending_approval",
             PoState::Approved => "approved",
             PoState::Sent => "sent",
+            PoState::Acknowledged => "acknowledged",
+            PoState::Declined => "declined",
             PoState::Rejected => "rejected",
             PoState::Cancelled => "cancelled",
         }
@@ -82,6 +92,15 @@ pub enum PoCommand {
     },
     Send,
     Cancel,
+    /// The supplier confirms the order and promises delivery on a day (epoch
+    /// milliseconds of its midnight, UTC); again later, a revised date.
+    Acknowledge {
+        promised_on: i64,
+    },
+    /// The supplier will not supply it.
+    Decline {
+        reason: String,
+    },
 }
 
 impl PoCommand {
@@ -94,7 +113,17 @@ impl PoCommand {
             PoCommand::Edit { .. } => "edit",
             PoCommand::Send => "send",
             PoCommand::Cancel => "cancel",
+            PoCommand::Acknowledge { .. } => "acknowledge",
+            PoCommand::Decline { .. } => "decline",
         }
+    }
+
+    /// Whether the supplier gives this command (the buyer gives the others).
+    pub fn is_supplier_answer(&self) -> bool {
+        matches!(
+            self,
+            PoCommand::Acknowledge { .. } | PoCommand::Decline { .. }
+        )
     }
 }
 
@@ -109,6 +138,12 @@ pub enum PoEffect {
     /// On order +/− at the ship-to location for the PO's lines.
     AddOnOrder,
     RemoveOnOrder,
+    /// Keep the supplier's promised date (the first and every revision).
+    RecordPromise,
+    /// Tell the supplier (e-mail) that the buyer cancelled an order it has.
+    NotifySupplier,
+    /// Check the lines' positions again: what the order covered is not coming.
+    RecheckLines,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +193,23 @@ pub fn transition(
             next.state = S::Cancelled;
             vec![E::WithdrawApproval, E::NotifyOutcome]
         }
+        (S::Sent | S::Acknowledged, C::Cancel) => {
+            next.state = S::Cancelled;
+            vec![
+                E::RemoveOnOrder,
+                E::NotifySupplier,
+                E::NotifyOutcome,
+                E::RecheckLines,
+            ]
+        }
+        (S::Sent | S::Acknowledged, C::Acknowledge { promised_on }) if *promised_on >= 0 => {
+            next.state = S::Acknowledged;
+            vec![E::RecordPromise, E::NotifyOutcome]
+        }
+        (S::Sent | S::Acknowledged, C::Decline { reason }) if !reason.trim().is_empty() => {
+            next.state = S::Declined;
+            vec![E::RemoveOnOrder, E::NotifyOutcome, E::RecheckLines]
+        }
         _ => {
             return Err(Forbidden {
                 document: "purchase order",
@@ -186,6 +238,12 @@ mod tests {
             C::Edit { value_minor: 5_000 },
             C::Send,
             C::Cancel,
+            C::Acknowledge {
+                promised_on: 1_800_000_000_000,
+            },
+            C::Decline {
+                reason: "discontinued".into(),
+            },
         ]
     }
 
@@ -202,6 +260,12 @@ mod tests {
         (S::Approved, "edit", S::PendingApproval),
         (S::Approved, "send", S::Sent),
         (S::Approved, "cancel", S::Cancelled),
+        (S::Sent, "cancel", S::Cancelled),
+        (S::Sent, "acknowledge", S::Acknowledged),
+        (S::Sent, "decline", S::Declined),
+        (S::Acknowledged, "cancel", S::Cancelled),
+        (S::Acknowledged, "acknowledge", S::Acknowledged),
+        (S::Acknowledged, "decline", S::Declined),
     ];
 
     #[test]
@@ -228,7 +292,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(forbidden, 6 * 7 - ALLOWED.len());
+        assert_eq!(forbidden, S::ALL.len() * commands().len() - ALLOWED.len());
     }
 
     #[test]
@@ -242,5 +306,38 @@ mod tests {
         assert_eq!(effects, [PoEffect::SendToSupplier, PoEffect::AddOnOrder]);
         let err = transition(&sent, &C::Edit { value_minor: 2_000 }).unwrap_err();
         assert_eq!(err.to_string(), "cannot edit a purchase order that is sent");
+    }
+
+    #[test]
+    fn a_supplier_answer_needs_its_date_or_reason_and_ends_nothing_twice() {
+        let sent = PurchaseOrder {
+            state: S::Sent,
+            value_minor: 1_000,
+        };
+        assert!(transition(&sent, &C::Acknowledge { promised_on: -1 }).is_err());
+        assert!(transition(
+            &sent,
+            &C::Decline {
+                reason: "  ".into()
+            }
+        )
+        .is_err());
+        let (declined, effects) = transition(
+            &sent,
+            &C::Decline {
+                reason: "out of stock".into(),
+            },
+        )
+        .unwrap();
+        assert!(effects.contains(&PoEffect::RemoveOnOrder));
+        let err = transition(&declined, &C::Acknowledge { promised_on: 0 }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot acknowledge a purchase order that is declined"
+        );
+        let cancelled = transition(&sent, &C::Cancel).unwrap().0;
+        assert!(transition(&cancelled, &C::Decline { reason: "x".into() }).is_err());
+        assert!(C::Acknowledge { promised_on: 0 }.is_supplier_answer());
+        assert!(!C::Cancel.is_supplier_answer());
     }
 }

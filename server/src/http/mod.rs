@@ -81,3 +81,29 @@ pub fn router(
         .merge(portal)
         .layer(middleware::from_fn(observability::track))
 }
+
+/// A request's path as the logs may keep it: the token of a supplier's order link
+/// (`…/po/<token>…`) is a credential, so it is replaced by `…`.
+pub fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.find("/po/") {
+        Some(at) => {
+            let start = at + "/po/".len();
+            let end = path[start..].find('/').map_or(path.len(), |e| start + e);
+            std::borrow::Cow::Owned(format!("{}…{}", &path[..start], &path[end..]))
+        }
+        None => std::borrow::Cow::Borrowed(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_link_token_never_reaches_the_logs() {
+        assert_eq!(
+            super::logged_path("/t/ff/po/12.abcdef/answer"),
+            "/t/ff/po/…/answer"
+        );
+        assert_eq!(super::logged_path("/po/12.abcdef"), "/po/…");
+        assert_eq!(super::logged_path("/inventory"), "/inventory");
+    }
+}

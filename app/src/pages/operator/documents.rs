@@ -76,6 +76,18 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
     let command = portal.href(&format!("/documents/{}/{}/command", doc.doc_type, doc.id));
     let has = |c: &str| doc.commands.iter().any(|x| x == c);
     let (ship, receive, edit, cancel) = (has("ship"), has("receive"), has("edit"), has("cancel"));
+    let revoke = has("revoke_links");
+    let resend = has("resend");
+    let resend_action = portal.href(&format!("/documents/{}/{}/resend", doc.doc_type, doc.id));
+    let revoke_action = portal.href(&format!(
+        "/documents/{}/{}/revoke-links",
+        doc.doc_type, doc.id
+    ));
+    let cancel_label = if doc.doc_type == "purchase_order" {
+        "Cancel purchase order"
+    } else {
+        "Cancel transfer"
+    };
     let quantity = doc.quantity;
     let shipped = doc.shipped;
     view! {
@@ -131,7 +143,19 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
                 <form method="post" action=command.clone() class="inline-form">
                     <input type="hidden" name="command" value="cancel"/>
                     <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" I am sure"</label>
-                    <button type="submit" class="danger">"Cancel transfer"</button>
+                    <button type="submit" class="danger">{cancel_label}</button>
+                </form>
+            })}
+            {resend.then(|| view! {
+                <form method="post" action=resend_action.clone() class="inline-form">
+                    <button type="submit">"Send to the supplier again"</button>
+                    <span class="muted">" With a new link, valid 30 days."</span>
+                </form>
+            })}
+            {revoke.then(|| view! {
+                <form method="post" action=revoke_action.clone() class="inline-form">
+                    <button type="submit">"Withdraw the supplier's links"</button>
+                    <span class="muted">" The links in the order's e-mail stop working."</span>
                 </form>
             })}
         </section>

@@ -1,4 +1,5 @@
-//! A document page's lifecycle commands: ship, receive, change or cancel a transfer.
+//! A document page's lifecycle commands: ship, receive, change or cancel a transfer;
+//! cancel a purchase order or withdraw the links its supplier was sent.
 
 use std::sync::Arc;
 
@@ -6,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use engine::model::now_ms;
 use engine::replenish;
+use engine::workflow::purchase_order::PoCommand;
 use engine::workflow::transfer::TransferCommand;
 use serde::Deserialize;
 
@@ -63,11 +65,11 @@ pub async fn command(
         return super::super::tenancy::not_found_page();
     };
     let page = format!("/documents/{kind}/{doc}");
+    if kind == "purchase_order" {
+        return po_command(&state, &me, doc, &page, form).await;
+    }
     if kind != "transfer" {
-        return me.error(
-            &page,
-            "Purchase orders change through approvals and the supplier.",
-        );
+        return super::super::tenancy::not_found_page();
     }
     let cmd = match TransferCommand::try_from(form) {
         Ok(c) => c,
@@ -79,6 +81,74 @@ pub async fn command(
             state.jobs_wake.notify_one();
             let done = format!("Transfer {doc} is now {}.", new_state.label());
             me.notice(&page, &done)
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+/// Cancel, with "I am sure" ticked: the one command a buyer gives a purchase order here
+/// (decisions go through the approvals inbox, answers come from the supplier).
+async fn po_command(
+    state: &AppState,
+    me: &SignedIn,
+    doc: i64,
+    page: &str,
+    form: CommandForm,
+) -> Response {
+    let cmd = match (form.command.as_str(), form.confirm.as_str()) {
+        ("cancel", "yes") => PoCommand::Cancel,
+        ("cancel", _) => return me.error(page, "Tick \"I am sure\" to cancel the purchase order."),
+        _ => return me.error(page, "Unknown command."),
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::po_command(store, t, &me.member, doc, cmd, me.rid(), now_ms()).await {
+        Ok(new_state) => {
+            state.jobs_wake.notify_one();
+            me.notice(
+                page,
+                &format!("Purchase order {doc} is now {}.", new_state.label()),
+            )
+        }
+        Err(e) => me.fail(page, &e),
+    }
+}
+
+/// Withdraws the links the supplier was sent for the order.
+pub async fn revoke_links(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+) -> Response {
+    let Some(doc) = id(param(&params, "id")) else {
+        return super::super::tenancy::not_found_page();
+    };
+    let page = format!("/documents/purchase_order/{doc}");
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::revoke_order_links(store, t, &me.member, doc, me.rid(), now_ms()).await {
+        Ok(0) => me.notice(&page, "There were no live links to withdraw."),
+        Ok(n) => me.notice(
+            &page,
+            &format!("{n} link(s) withdrawn: they no longer open the order."),
+        ),
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+/// Sends the order to its supplier again, with a new link.
+pub async fn resend(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+) -> Response {
+    let Some(doc) = id(param(&params, "id")) else {
+        return super::super::tenancy::not_found_page();
+    };
+    let page = format!("/documents/purchase_order/{doc}");
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::resend_order(store, t, &me.member, doc, me.rid(), now_ms()).await {
+        Ok(()) => {
+            state.jobs_wake.notify_one();
+            me.notice(&page, "Sent to the supplier again, with a new link.")
         }
         Err(e) => me.fail(&page, &e),
     }

@@ -17,6 +17,7 @@
 //! | [`jobs`] | `/jobs/{id}/replay` |
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
+//! | [`supplier`] | `/po/{token}/answer` (no sign-in: the signed link is the permission) |
 
 pub mod approvals;
 pub mod documents;
@@ -24,6 +25,7 @@ pub mod exceptions;
 pub mod jobs;
 pub mod matrix;
 pub mod policies;
+pub mod supplier;
 
 use std::sync::Arc;
 
@@ -80,6 +82,15 @@ where
             .route(
                 &at("/settings/policies/{id}/delete"),
                 post(policies::delete),
+            )
+            .route(&at("/po/{token}/answer"), post(supplier::answer))
+            .route(
+                &at("/documents/purchase_order/{id}/revoke-links"),
+                post(documents::revoke_links),
+            )
+            .route(
+                &at("/documents/purchase_order/{id}/resend"),
+                post(documents::resend),
             );
     }
     r
@@ -185,6 +196,15 @@ impl SignedIn {
 }
 
 fn back(tc: &TenantCtx, path: &str, key: &str, message: &str) -> Response {
+    back_to(tc, path, key, message)
+}
+
+/// Back to `path` of the tenant's portal with `?key=message`; with an empty `key`, back
+/// to `path` with no message (the page itself says what is wrong).
+pub fn back_to(tc: &TenantCtx, path: &str, key: &str, message: &str) -> Response {
+    if key.is_empty() {
+        return Redirect::to(&format!("{}{path}", tc.base)).into_response();
+    }
     let msg: String = form_urlencoded::byte_serialize(message.as_bytes()).collect();
     let sep = if path.contains('?') { '&' } else { '?' };
     Redirect::to(&format!("{}{path}{sep}{key}={msg}", tc.base)).into_response()

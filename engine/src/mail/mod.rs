@@ -13,6 +13,8 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 
 use serde::{Deserialize, Serialize};
 
+mod orders;
+
 use crate::exceptions;
 use crate::jobs::{queues, BackgroundJob, Job, JobError};
 use crate::model::{DocRef, Tenant, TenantId};
@@ -23,7 +25,8 @@ use crate::worker::Worker;
 /// One e-mail about a document, to one person.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendMail {
-    /// `approval_request` or `purchase_order`.
+    /// `approval_request`, `outcome` (to staff), `purchase_order` or `po_cancelled` (to
+    /// the supplier, see [`orders`]).
     pub template: String,
     pub to: String,
     pub name: String,
@@ -38,6 +41,13 @@ pub struct SendMail {
     pub outcome: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// For `purchase_order` mails: the signed link (`po_links` row) the mail carries.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub link_id: i64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 impl BackgroundJob for SendMail {
@@ -162,27 +172,6 @@ struct OutcomeText<'a> {
     link: &'a str,
 }
 
-#[derive(Template)]
-#[template(path = "mail/purchase_order.html")]
-struct OrderHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    facts: &'a [(String, String)],
-    reason: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/purchase_order.txt")]
-struct OrderText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    facts: &'a [(String, String)],
-    reason: &'a str,
-}
-
 /// `EUR 1,234.50` from minor units.
 pub fn money(minor: i64, currency: &str) -> String {
     let major = minor.abs() / 100;
@@ -236,6 +225,9 @@ impl Mailer {
 
     /// Renders a message (also used by tests to check content).
     pub async fn compose(&self, tenant: &Tenant, mail: &SendMail) -> Result<Composed, JobError> {
+        if let Some(composed) = self.compose_for_supplier(tenant, mail).await? {
+            return Ok(composed);
+        }
         let template = mail.template.as_str();
         let name = mail.name.clone();
         let doc = DocRef::parse(&mail.doc_type, mail.doc_id)
@@ -269,31 +261,6 @@ impl Mailer {
                         facts: &facts,
                         reason: &reason,
                         link: &link,
-                    }
-                    .render()
-                    .map_err(render)?,
-                    subject,
-                })
-            }
-            "purchase_order" => {
-                let subject = format!("{title} from {}", tenant.name);
-                Ok(Composed {
-                    html: OrderHtml {
-                        subject: &subject,
-                        brand: &brand,
-                        name: &name,
-                        title: &title,
-                        facts: &facts,
-                        reason: &reason,
-                    }
-                    .render()
-                    .map_err(render)?,
-                    text: OrderText {
-                        brand: &brand,
-                        name: &name,
-                        title: &title,
-                        facts: &facts,
-                        reason: &reason,
                     }
                     .render()
                     .map_err(render)?,
@@ -451,6 +418,10 @@ impl Mailer {
             .parse()
             .or_else(|_| to.parse())
             .map_err(|_| JobError::Terminal("the recipient address is not valid".into()))?;
+        if !self.supplier_mail_wanted(&tenant, mail).await? {
+            // The order was cancelled or its link withdrawn before the mail went out.
+            return Ok(());
+        }
         let composed = self.compose(&tenant, mail).await?;
         let sender_name = self
             .themes

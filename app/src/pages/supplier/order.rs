@@ -1,0 +1,94 @@
+//! One purchase order as its supplier sees it, opened from the link in the order's
+//! e-mail: lines, ship-to and dates, the promised dates so far, and the two answers
+//! (acknowledge with a delivery date, or decline with a reason). Prints as the order.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::get_supplier_order;
+use crate::components::{error_text, Flash};
+use crate::views::{Portal, SupplierOrderView};
+use crate::PortalResource;
+
+#[component]
+pub fn SupplierOrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
+    let order = Resource::new(move || token.get(), get_supplier_order);
+    let portal = expect_context::<PortalResource>();
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let Ok(p) = portal.await else { return ().into_any() };
+                match order.await {
+                    Ok(o) => view! { <Order portal=p order=o token=token.get_untracked()/> }.into_any(),
+                    Err(e) => view! {
+                        <section class="card narrow">
+                            <h1>"This order cannot be opened"</h1>
+                            <p class="error" role="alert">{error_text(e)}</p>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Order(portal: Portal, order: SupplierOrderView, token: String) -> impl IntoView {
+    let action = portal.href(&format!("/po/{token}/answer"));
+    let acknowledged = order.state == "acknowledged";
+    view! {
+        <section class="card supplier-order">
+            <p class="muted">{format!("From {}", order.retailer)}</p>
+            <h1>{order.title.clone()}</h1>
+            <Flash/>
+            <p><span class=format!("badge state-{}", order.state)>{order.state_label.clone()}</span></p>
+            <dl class="facts">
+                {order.facts.clone().into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+            <div class="table-scroll">
+                <table>
+                    <caption class="sr-only">"Order lines"</caption>
+                    <thead><tr><th>"Article"</th><th class="num">"Quantity"</th><th class="num">"Unit price"</th><th class="num">"Line value"</th></tr></thead>
+                    <tbody>
+                        {order.lines.clone().into_iter().map(|l| view! {
+                            <tr><td>{l[0].clone()}</td><td class="num">{l[1].clone()}</td><td class="num">{l[2].clone()}</td><td class="num">{l[3].clone()}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot><tr><th colspan="3">"Total"</th><td class="num">{order.total.clone()}</td></tr></tfoot>
+                </table>
+            </div>
+            {(!order.promises.is_empty()).then(|| view! {
+                <h2>"Delivery dates promised"</h2>
+                <ul class="promises">
+                    {order.promises.clone().into_iter().map(|(day, given)| view! {
+                        <li>{format!("{day} (given on {given})")}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+        {order.can_answer.then(|| view! {
+            <section class="card no-print">
+                <h2>{if acknowledged { "Change the delivery date" } else { "Acknowledge the order" }}</h2>
+                <form method="post" action=action.clone() class="inline-form">
+                    <input type="hidden" name="answer" value="acknowledge"/>
+                    <label>"Delivery date "
+                        <input type="date" name="promised_on" required
+                            min=order.first_day.clone() max=order.last_day.clone() value=order.suggested_day.clone()/>
+                    </label>
+                    <button type="submit" class="primary">
+                        {if acknowledged { "Save the new date" } else { "Acknowledge" }}
+                    </button>
+                </form>
+                <h2>"Decline the order"</h2>
+                <form method="post" action=action.clone()>
+                    <input type="hidden" name="answer" value="decline"/>
+                    <label for="decline-reason">"Why you cannot supply it (the buyer reads this)"</label>
+                    <textarea id="decline-reason" name="reason" required maxlength="2000" rows="3"></textarea>
+                    <button type="submit" class="danger">"Decline the order"</button>
+                </form>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,275 @@
+//! Purchase orders once sent: the supplier's answers through the signed link the order's
+//! e-mail carries (acknowledge with a promised date, or decline with a reason), and the
+//! buyer's commands on an order (cancel, withdraw its links).
+//!
+//! The link is the supplier's permission: [`open_order_link`] and [`answer_by_link`]
+//! check its signature, that it is this tenant's, not expired and not revoked (again
+//! inside the transaction that acts), and allow only the supplier's own commands on the
+//! one order it opens. Everything else needs a signed-in member with
+//! [`Permission::CommandPurchaseOrders`].
+
+use serde_json::json;
+
+use super::lifecycle::{apply_po_tx, send_to_supplier_tx};
+use crate::audit::AuditEntry;
+use crate::error::EngineError;
+use crate::limits::{MAX_NOTE_CHARS, MAX_PROMISE_DAYS};
+use crate::links::{verify_po_token, LINK_KEY};
+use crate::model::{day_string, DocRef, Member, Permission, TenantId};
+use crate::store::audit::append_audit_tx;
+use crate::store::supplier_orders::{self, PoLinkRecord, SupplierOrder};
+use crate::store::{purchase_orders, Store};
+use crate::workflow::purchase_order::{PoCommand, PoState};
+
+const DAY_MS: i64 = 86_400_000;
+
+/// Delivery dates a supplier may give for one order through its link (the first and
+/// its revisions).
+pub const MAX_PROMISES: i64 = 20;
+
+/// Why a link does not open its order: each a sentence for the page.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    /// Unknown, changed, another tenant's: one answer, no hint which.
+    #[error("This link is not valid. Check that it was copied whole, or ask the buyer to send the order again.")]
+    Invalid,
+    #[error("This link expired on {0}. Ask the buyer to send the order again.")]
+    Expired(String),
+    #[error("This link was withdrawn by the buyer. Ask the buyer for a new one.")]
+    Revoked,
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+impl From<sqlx::Error> for LinkError {
+    fn from(e: sqlx::Error) -> LinkError {
+        LinkError::Engine(EngineError::Store(e))
+    }
+}
+
+/// The supplier's answer to an order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SupplierAnswer {
+    /// Delivery promised for a day (UTC midnight, epoch ms).
+    Acknowledge {
+        promised_on: i64,
+    },
+    Decline {
+        reason: String,
+    },
+}
+
+fn usable(link: Option<PoLinkRecord>, now: i64) -> Result<PoLinkRecord, LinkError> {
+    let link = link.ok_or(LinkError::Invalid)?;
+    if link.revoked_at.is_some() {
+        return Err(LinkError::Revoked);
+    }
+    if now >= link.expires_at {
+        return Err(LinkError::Expired(day_string(link.expires_at)));
+    }
+    Ok(link)
+}
+
+async fn verified_link(store: &Store, tenant: TenantId, token: &str) -> Result<i64, LinkError> {
+    let key = store.signing_key(LINK_KEY).await?;
+    verify_po_token(&key, tenant.0, token.trim()).ok_or(LinkError::Invalid)
+}
+
+/// The order a link opens, as its supplier sees it.
+pub async fn open_order_link(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+    now: i64,
+) -> Result<SupplierOrder, LinkError> {
+    let id = verified_link(store, tenant, token).await?;
+    let link = usable(store.po_link(tenant, id).await?, now)?;
+    store
+        .supplier_order(tenant, link.po_id)
+        .await?
+        .ok_or(LinkError::Invalid)
+}
+
+/// Checks an answer's values: the promised day from today up to [`MAX_PROMISE_DAYS`]
+/// ahead, a decline's reason given and not too long.
+fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
+    match answer {
+        SupplierAnswer::Acknowledge { promised_on } => {
+            let today = now - now.rem_euclid(DAY_MS);
+            let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
+            if promised_on < today || promised_on > last || promised_on.rem_euclid(DAY_MS) != 0 {
+                return Err(EngineError::Invalid(format!(
+                    "the delivery date must be a day from today ({}) to {}",
+                    day_string(today),
+                    day_string(last)
+                )));
+            }
+            Ok(PoCommand::Acknowledge { promised_on })
+        }
+        SupplierAnswer::Decline { reason } => {
+            let reason = reason.trim().to_string();
+            if reason.is_empty() {
+                return Err(EngineError::Invalid(
+                    "say why you decline the order, so the buyer can act on it".into(),
+                ));
+            }
+            if reason.chars().count() > MAX_NOTE_CHARS {
+                return Err(EngineError::Invalid(format!(
+                    "the reason is too long: at most {MAX_NOTE_CHARS} characters"
+                )));
+            }
+            Ok(PoCommand::Decline { reason })
+        }
+    }
+}
+
+/// The supplier answers the order its link opens; the order's new state. The link is
+/// checked again inside the transaction, and the order's state machine refuses an
+/// answer to an order that is cancelled or already declined.
+pub async fn answer_by_link(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+    answer: SupplierAnswer,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<PoState, LinkError> {
+    let id = verified_link(store, tenant, token).await?;
+    let cmd = checked(answer, now)?;
+    let mut tx = store.begin(tenant).await?;
+    let po = supplier_orders::po_link_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(LinkError::Invalid)?
+        .po_id;
+    // The order's lock first (a withdrawal takes it too), then the link read again: a
+    // withdrawal that committed while this waited is seen.
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .ok_or(LinkError::Invalid)?;
+    let link = usable(supplier_orders::po_link_tx(&mut tx, tenant, id).await?, now)?;
+    if let PoCommand::Acknowledge { promised_on } = cmd {
+        if rec.state == PoState::Acknowledged && rec.promised_on == Some(promised_on) {
+            return Ok(rec.state); // the same date again: nothing to record or tell
+        }
+        let given = supplier_orders::promise_count_tx(&mut tx, tenant, rec.id).await?;
+        if given >= MAX_PROMISES {
+            return Err(EngineError::Invalid(format!(
+                "the delivery date was given {given} times already: please contact the buyer to change it again"
+            ))
+            .into());
+        }
+    }
+    let actor = format!("supplier_link:{}", link.id);
+    let rec = apply_po_tx(&mut tx, tenant, rec, &cmd, &actor, request_id, now).await?;
+    tx.commit().await?;
+    Ok(rec.state)
+}
+
+/// A buyer's command on a purchase order outside the approvals inbox: cancel (the
+/// supplier is told when it already has the order). Needs
+/// [`Permission::CommandPurchaseOrders`].
+pub async fn po_command(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    cmd: PoCommand,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<PoState, EngineError> {
+    member.require(Permission::CommandPurchaseOrders)?;
+    match &cmd {
+        PoCommand::Cancel => {}
+        c if c.is_supplier_answer() => {
+            return Err(EngineError::Invalid(
+                "only the supplier acknowledges or declines an order".into(),
+            ))
+        }
+        _ => {
+            return Err(EngineError::Invalid(
+                "decisions go through the approvals inbox".into(),
+            ))
+        }
+    }
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    let rec = apply_po_tx(&mut tx, tenant, rec, &cmd, &member.actor(), request_id, now).await?;
+    tx.commit().await?;
+    Ok(rec.state)
+}
+
+/// Withdraws every link to the order (a forwarded e-mail, a supplier contact who left);
+/// how many were live. [`resend_order`] gives the supplier a new one. Needs
+/// [`Permission::CommandPurchaseOrders`].
+pub async fn revoke_order_links(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<u64, EngineError> {
+    member.require(Permission::CommandPurchaseOrders)?;
+    let mut tx = store.begin(tenant).await?;
+    purchase_orders::purchase_order_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    let revoked = supplier_orders::revoke_po_links_tx(&mut tx, tenant, id, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "purchase_order.links_revoked",
+            DocRef::PurchaseOrder(id).subject(),
+            None,
+            Some(json!({ "revoked": revoked })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(revoked)
+}
+
+/// Sends an order the supplier has (sent or acknowledged) again, with a new link: after
+/// a link was withdrawn or expired, or the e-mail was lost. Needs
+/// [`Permission::CommandPurchaseOrders`].
+pub async fn resend_order(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::CommandPurchaseOrders)?;
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    if !matches!(rec.state, PoState::Sent | PoState::Acknowledged) {
+        return Err(EngineError::Invalid(format!(
+            "only an order the supplier has can be sent again; this one is {}",
+            rec.state.label()
+        )));
+    }
+    let link = send_to_supplier_tx(&mut tx, tenant, &rec, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "purchase_order.resent",
+            DocRef::PurchaseOrder(id).subject(),
+            None,
+            Some(json!({ "link_id": link })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

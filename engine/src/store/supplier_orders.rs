@@ -1,0 +1,285 @@
+//! The supplier's side of a purchase order: what the supplier sees of it (never the
+//! retailer's reasons or stock figures), the platform's signing key and the links that
+//! open one order each (see [`crate::links`]), and every promised delivery date.
+
+use rand::RngCore;
+
+use super::Store;
+use crate::db::Tx;
+use crate::model::TenantId;
+use crate::workflow::purchase_order::PoState;
+use crate::{on_db, on_tx};
+
+/// One link to one order.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct PoLinkRecord {
+    pub id: i64,
+    pub po_id: i64,
+    pub expires_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+/// A promised delivery day, and when and by whom it was given.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
+pub struct PromiseRecord {
+    pub promised_on: i64,
+    pub actor: String,
+    pub recorded_at: i64,
+}
+
+/// A purchase order as its supplier sees it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SupplierOrder {
+    pub id: i64,
+    pub state: PoState,
+    pub supplier_name: String,
+    pub ship_to_code: String,
+    pub ship_to_name: String,
+    /// When it was sent (epoch ms), and the day delivery is asked for: sent plus the
+    /// supplier's lead time.
+    pub sent_at: Option<i64>,
+    pub requested_on: Option<i64>,
+    pub promised_on: Option<i64>,
+    pub supplier_note: String,
+    pub value_minor: i64,
+    pub lines: Vec<SupplierLine>,
+    pub promises: Vec<PromiseRecord>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
+pub struct SupplierLine {
+    pub sku: String,
+    pub name: String,
+    pub quantity: i64,
+    pub unit_cost_minor: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct OrderHead {
+    id: i64,
+    #[sqlx(try_from = "String")]
+    state: PoState,
+    supplier_name: String,
+    lead_time_days: i64,
+    ship_to_code: String,
+    ship_to_name: String,
+    sent_at: Option<i64>,
+    promised_on: Option<i64>,
+    supplier_note: String,
+    value_minor: i64,
+}
+
+pub(crate) async fn insert_po_link_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+    expires_at: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO po_links (tenant_id, po_id, expires_at, created_at) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .bind(expires_at)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
+/// The link, read again inside the transaction that acts on it (so a revocation that
+/// commits first is seen).
+pub(crate) async fn po_link_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+) -> Result<Option<PoLinkRecord>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, po_id, expires_at, revoked_at FROM po_links WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Revokes every live link to the order; how many.
+pub(crate) async fn revoke_po_links_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE po_links SET revoked_at = $3 WHERE tenant_id = $1 AND po_id = $2 \
+         AND revoked_at IS NULL",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
+}
+
+/// How many delivery dates were given for the order.
+pub(crate) async fn promise_count_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM po_promises WHERE tenant_id = $1 AND po_id = $2",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .fetch_one(c)
+    .await)
+}
+
+pub(crate) async fn record_promise_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+    promised_on: i64,
+    actor: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO po_promises (tenant_id, po_id, promised_on, actor, recorded_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .bind(promised_on)
+    .bind(actor)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+async fn read_key(db: &crate::db::Db, purpose: &str) -> Result<Option<String>, sqlx::Error> {
+    on_db!(db, read, crate::db::Scope::System, |pool| {
+        sqlx::query_scalar("SELECT secret FROM signing_keys WHERE purpose = $1")
+            .bind(purpose)
+            .fetch_optional(pool)
+            .await
+    })
+}
+
+impl Store {
+    /// The platform's key for `purpose`, made (32 random bytes) the first time it is
+    /// asked for; every process then reads the same one.
+    pub async fn signing_key(&self, purpose: &str) -> Result<Vec<u8>, sqlx::Error> {
+        let secret = match read_key(&self.db, purpose).await? {
+            Some(s) => s,
+            None => {
+                let mut fresh = [0u8; 32];
+                rand::thread_rng().fill_bytes(&mut fresh);
+                // Two processes may both find none: the first insert wins, both read it.
+                on_db!(&self.db, write, crate::db::Scope::System, |pool| {
+                    sqlx::query(
+                    "INSERT INTO signing_keys (purpose, secret, created_at) VALUES ($1, $2, $3) \
+                     ON CONFLICT (purpose) DO NOTHING",
+                )
+                .bind(purpose)
+                .bind(hex::encode(fresh))
+                .bind(crate::model::now_ms())
+                .execute(pool)
+                .await
+                .map(|_| ())
+                })?;
+                read_key(&self.db, purpose)
+                    .await?
+                    .ok_or(sqlx::Error::RowNotFound)?
+            }
+        };
+        hex::decode(secret).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    }
+
+    pub async fn po_link(
+        &self,
+        tenant: TenantId,
+        id: i64,
+    ) -> Result<Option<PoLinkRecord>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(
+            "SELECT id, po_id, expires_at, revoked_at FROM po_links WHERE tenant_id = $1 AND id = $2",
+        )
+        .bind(tenant.0)
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        })
+    }
+
+    /// The order as its supplier sees it: lines with SKU, name, quantity and price, the
+    /// ship-to, the dates; `None` if the tenant has no such order.
+    pub async fn supplier_order(
+        &self,
+        tenant: TenantId,
+        po: i64,
+    ) -> Result<Option<SupplierOrder>, sqlx::Error> {
+        let head: Option<OrderHead> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
+            "SELECT po.id, po.state, s.name AS supplier_name, s.lead_time_days, \
+             l.code AS ship_to_code, l.name AS ship_to_name, po.sent_at, po.promised_on, \
+             po.supplier_note, po.value_minor \
+             FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id \
+             JOIN locations l ON l.id = po.ship_to_location_id \
+             WHERE po.tenant_id = $1 AND po.id = $2",
+        )
+        .bind(tenant.0)
+        .bind(po)
+        .fetch_optional(pool)
+        .await)?;
+        let Some(h) = head else {
+            return Ok(None);
+        };
+        let lines: Vec<SupplierLine> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
+            "SELECT p.sku, p.name, pl.quantity, pl.unit_cost_minor FROM po_lines pl \
+             JOIN products p ON p.id = pl.product_id \
+             WHERE pl.tenant_id = $1 AND pl.po_id = $2 ORDER BY p.sku",
+        )
+        .bind(tenant.0)
+        .bind(po)
+        .fetch_all(pool)
+        .await)?;
+        let promises = self.po_promises(tenant, po).await?;
+        let requested_on = h.sent_at.map(|sent| {
+            let day = sent - sent.rem_euclid(86_400_000);
+            day.saturating_add(h.lead_time_days.saturating_mul(86_400_000))
+        });
+        Ok(Some(SupplierOrder {
+            id: h.id,
+            state: h.state,
+            supplier_name: h.supplier_name,
+            ship_to_code: h.ship_to_code,
+            ship_to_name: h.ship_to_name,
+            sent_at: h.sent_at,
+            requested_on,
+            promised_on: h.promised_on,
+            supplier_note: h.supplier_note,
+            value_minor: h.value_minor,
+            lines,
+            promises,
+        }))
+    }
+
+    /// Every promised date given for the order, oldest first.
+    pub async fn po_promises(
+        &self,
+        tenant: TenantId,
+        po: i64,
+    ) -> Result<Vec<PromiseRecord>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
+            "SELECT promised_on, actor, recorded_at FROM po_promises \
+             WHERE tenant_id = $1 AND po_id = $2 ORDER BY id",
+        )
+        .bind(tenant.0)
+        .bind(po)
+        .fetch_all(pool)
+        .await)
+    }
+}

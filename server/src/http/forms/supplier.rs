@@ -1,0 +1,107 @@
+//! The supplier's answer through the signed link in the order's e-mail: no sign-in,
+//! the link is the permission (the engine checks it; see `engine::replenish::orders`).
+//! `POST /po/{token}/answer` with `answer=acknowledge&promised_on=YYYY-MM-DD` or
+//! `answer=decline&reason=…`, back to the order's page with what happened.
+
+use std::sync::Arc;
+
+use app::ssr::TenantCtx;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::response::Response;
+use engine::model::{now_ms, parse_day};
+use engine::replenish::{answer_by_link, LinkError, SupplierAnswer};
+use serde::Deserialize;
+
+use super::{back_to, message, param, request_id, FormError, Params, Posted};
+use crate::state::AppState;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    pub answer: String,
+    pub promised_on: String,
+    pub reason: String,
+}
+
+impl TryFrom<AnswerForm> for SupplierAnswer {
+    type Error = FormError;
+    fn try_from(f: AnswerForm) -> Result<SupplierAnswer, FormError> {
+        match f.answer.as_str() {
+            "acknowledge" => parse_day(&f.promised_on)
+                .map(|promised_on| SupplierAnswer::Acknowledge { promised_on })
+                .ok_or_else(|| FormError::new("Delivery date must be a date, such as 2026-12-24.")),
+            "decline" => Ok(SupplierAnswer::Decline { reason: f.reason }),
+            _ => Err(FormError::new(
+                "Choose to acknowledge or to decline the order.",
+            )),
+        }
+    }
+}
+
+/// The request's tenant, with no sign-in needed; none is the neutral 404.
+pub struct PublicTenant {
+    tc: TenantCtx,
+    request_id: Option<String>,
+}
+
+impl<S> FromRequestParts<S> for PublicTenant
+where
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Response> {
+        let tc = parts
+            .extensions
+            .get::<TenantCtx>()
+            .cloned()
+            .ok_or_else(crate::http::tenancy::not_found_page)?;
+        Ok(PublicTenant {
+            tc,
+            request_id: request_id(&parts.headers),
+        })
+    }
+}
+
+pub async fn answer(
+    State(app): State<Arc<AppState>>,
+    t: PublicTenant,
+    Path(params): Path<Params>,
+    Posted(form): Posted<AnswerForm>,
+) -> Response {
+    let token = param(&params, "token").to_string();
+    let page = format!("/po/{token}");
+    let answer = match SupplierAnswer::try_from(form) {
+        Ok(a) => a,
+        Err(e) => return back_to(&t.tc, &page, "error", &e.0),
+    };
+    let declining = matches!(answer, SupplierAnswer::Decline { .. });
+    let done = answer_by_link(
+        &app.store,
+        t.tc.tenant.id,
+        &token,
+        answer,
+        t.request_id.as_deref(),
+        now_ms(),
+    )
+    .await;
+    app.jobs_wake.notify_one();
+    match done {
+        Ok(_) if declining => back_to(
+            &t.tc,
+            &page,
+            "notice",
+            "You declined the order. The buyer has been told.",
+        ),
+        Ok(_) => back_to(
+            &t.tc,
+            &page,
+            "notice",
+            "Thank you: the order is acknowledged with your delivery date.",
+        ),
+        Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
+        // The page itself says what is wrong with the link.
+        Err(_) => back_to(&t.tc, &page, "", ""),
+    }
+}

@@ -1,0 +1,516 @@
+//! A purchase order reaches its supplier: the e-mail (no internal reasons or stock
+//! figures) with a signed link that opens the order without a password, the supplier's
+//! acknowledgement (and revised dates) or decline, and the link's limits: changed,
+//! another tenant's, expired, withdrawn, or the order cancelled.
+
+use engine::model::{day_string, now_ms, TenantId};
+use engine::on_db;
+use serde_json::json;
+use test_support::{on_both_backends, spawn_app, Backend, TestApp};
+
+use super::*;
+
+on_both_backends!(
+    a_supplier_acknowledges_from_the_e_mail_link_without_a_password,
+    a_link_that_is_changed_foreign_expired_or_withdrawn_changes_nothing,
+    a_supplier_declines_and_a_buyer_cancels_a_sent_order,
+);
+
+const DAY: i64 = 86_400_000;
+
+/// Counts whole milk low everywhere, so no location can spare any: every location gets
+/// a purchase order line from the dairy. Runs the window-close timers (the small orders
+/// are approved automatically and sent) and the e-mail. Returns the sent orders' ids.
+async fn sent_orders(app: &TestApp) -> Vec<i64> {
+    let key = app.api_key("freshfield").await;
+    let locations = [
+        "DC-N", "S-AMS1", "S-AMS2", "S-HAA", "S-UTR", "S-AMF", "S-RTM",
+    ];
+    let events: Vec<_> = locations
+        .iter()
+        .enumerate()
+        .map(|(i, l)| event(&format!("low-{i}"), "count", l, "FF-0001", 1))
+        .collect();
+    let res = app
+        .post_events("freshfield", &key, &json!({ "events": events }))
+        .await;
+    assert_eq!(res.status(), 200);
+    app.run_pending_jobs().await;
+    let ff = app.tenant("freshfield").await;
+    let drafts = app.store.purchase_orders(ff, None, 50).await.unwrap();
+    let closes = drafts
+        .iter()
+        .map(|p| p.window_closes_at)
+        .max()
+        .expect("orders were drafted");
+    app.run_jobs_due_at(closes + 1).await;
+    let sent: Vec<i64> = app
+        .store
+        .purchase_orders(ff, None, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.state.as_str() == "sent")
+        .map(|p| p.id)
+        .collect();
+    assert!(sent.len() >= 3, "{drafts:?}");
+    sent
+}
+
+/// The supplier's e-mail about order `po`, and the link token in it.
+fn order_mail(app: &TestApp, po: i64) -> (String, String) {
+    let mail = app
+        .mails()
+        .into_iter()
+        .find(|m| m.contains(&format!("Purchase order PO-{po} from")) && !m.contains("Cancelled:"))
+        .unwrap_or_else(|| panic!("no e-mail for PO-{po}"));
+    // Quoted-printable may wrap lines: undo soft breaks before looking for the link.
+    let flat = mail.replace("=\r\n", "").replace("=\n", "");
+    let at = flat
+        .find("/po/")
+        .expect("the mail carries the order's link")
+        + 4;
+    let token: String = flat[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+        .collect();
+    assert!(token.contains('.'), "{token}");
+    (flat, token)
+}
+
+async fn page(app: &TestApp, path: &str) -> (u16, String) {
+    let res = app.client().get(app.url(path)).send().await.unwrap();
+    (res.status().as_u16(), body(res).await)
+}
+
+async fn answer(app: &TestApp, token: &str, form: &[(&str, &str)]) -> String {
+    let res = app
+        .post_form(
+            &app.client(),
+            &format!("/t/freshfield/po/{token}/answer"),
+            form,
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn po_state(app: &TestApp, ff: TenantId, po: i64) -> String {
+    let po = app.store.purchase_order(ff, po).await.unwrap().unwrap();
+    po.state.as_str().to_string()
+}
+
+async fn a_supplier_acknowledges_from_the_e_mail_link_without_a_password(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let po = sent_orders(&app).await[0];
+    let (mail, token) = order_mail(&app, po);
+    assert!(
+        mail.contains("orders@lowlands-dairy.example"),
+        "to the supplier"
+    );
+    assert!(mail.contains("Whole milk 1 l") && mail.contains("Delivery requested by"));
+    for internal in ["reorder", "on hand", "in transit", "Shelfwise"] {
+        assert!(
+            !mail.contains(internal),
+            "the mail shows no {internal:?}: {mail}"
+        );
+    }
+
+    // The link opens the order in the retailer's brand, with no sign-in.
+    let (status, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains(&format!("PO-{po}")) && html.contains("waiting for your answer"));
+    assert!(html.contains("Whole milk 1 l") && !html.contains("reorder point"));
+    assert!(!html.contains("Inventory"), "no staff navigation");
+
+    // Acknowledged with a date; then a revised date: both kept.
+    let first = now_ms() + 3 * DAY;
+    let to = answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(first)),
+        ],
+    )
+    .await;
+    assert!(to.contains("notice="), "{to}");
+    assert_eq!(po_state(&app, ff, po).await, "acknowledged");
+    let later = now_ms() + 5 * DAY;
+    answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(later)),
+        ],
+    )
+    .await;
+    // The same date again records nothing.
+    answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(later)),
+        ],
+    )
+    .await;
+    let promises = app.store.po_promises(ff, po).await.unwrap();
+    let days: Vec<String> = promises.iter().map(|p| day_string(p.promised_on)).collect();
+    assert_eq!(days, [day_string(first), day_string(later)]);
+    let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert!(html.contains(&day_string(first)) && html.contains(&day_string(later)));
+
+    // A date in the past or far away, or no date, is refused by name; nothing changes.
+    for bad in [
+        day_string(now_ms() - 2 * DAY),
+        day_string(now_ms() + 800 * DAY),
+        "soon".into(),
+    ] {
+        let to = answer(
+            &app,
+            &token,
+            &[("answer", "acknowledge"), ("promised_on", &bad)],
+        )
+        .await;
+        assert!(
+            to.contains("error=") && to.to_lowercase().contains("date"),
+            "{to}"
+        );
+    }
+    assert_eq!(app.store.po_promises(ff, po).await.unwrap().len(), 2);
+
+    // The buyer sees the promise on the order's page, with its history, and the audit.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let doc = body(
+        planner
+            .get(app.url(&format!("/t/freshfield/documents/purchase_order/{po}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        doc.contains("Delivery promised for") && doc.contains("revised 1 time"),
+        "{doc}"
+    );
+    assert!(doc.contains("purchase_order.acknowledged"));
+    app.run_pending_jobs().await;
+}
+
+async fn a_link_that_is_changed_foreign_expired_or_withdrawn_changes_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let po = sent_orders(&app).await[0];
+    let (_, token) = order_mail(&app, po);
+    let (id, tag) = token.split_once('.').unwrap();
+    let flipped = format!(
+        "{id}.{}{}",
+        if tag.starts_with('0') { '1' } else { '0' },
+        &tag[1..]
+    );
+    let other_id = format!("{}.{tag}", id.parse::<i64>().unwrap() + 1);
+    let ack = [
+        ("answer", "acknowledge"),
+        ("promised_on", &day_string(now_ms() + DAY)),
+    ];
+    for bad in [flipped.as_str(), other_id.as_str(), "1.00", "nonsense"] {
+        let (status, html) = page(&app, &format!("/t/freshfield/po/{bad}")).await;
+        assert_eq!(status, 404, "{bad}");
+        assert!(html.contains("This link is not valid"), "{html}");
+        answer(&app, bad, &ack).await;
+    }
+    // The same token on another retailer's portal opens nothing there.
+    let (status, html) = page(&app, &format!("/t/ridgeline/po/{token}")).await;
+    assert_eq!(status, 404);
+    assert!(!html.contains(&format!("PO-{po}")));
+    assert_eq!(po_state(&app, ff, po).await, "sent", "nothing changed");
+
+    // Expired: a clear page, and answers refused.
+    let link: i64 = id.parse().unwrap();
+    let set_expiry = |at: i64| {
+        let store = app.store.clone();
+        async move {
+            async {
+                on_db!(store.db(), write, ff, |pool| sqlx::query(
+                    "UPDATE po_links SET expires_at = $1 WHERE tenant_id = $2 AND id = $3"
+                )
+                .bind(at)
+                .bind(ff.0)
+                .bind(link)
+                .execute(pool)
+                .await
+                .map(|_| ()))?;
+                Ok::<_, sqlx::Error>(())
+            }
+            .await
+            .unwrap()
+        }
+    };
+    set_expiry(now_ms() - 1).await;
+    let (status, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("This link expired on"), "{html}");
+    answer(&app, &token, &ack).await;
+    assert_eq!(po_state(&app, ff, po).await, "sent");
+    set_expiry(now_ms() + 10 * DAY).await;
+
+    // Withdrawn by the buyer: the link stops working at once.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let res = app
+        .post_form(
+            &planner,
+            &format!("/t/freshfield/documents/purchase_order/{po}/revoke-links"),
+            &[],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("withdrawn"));
+    let (status, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert_eq!(status, 410);
+    assert!(html.contains("withdrawn by the buyer"));
+    answer(&app, &token, &[("answer", "decline"), ("reason", "no")]).await;
+    assert_eq!(po_state(&app, ff, po).await, "sent");
+    // Sent again: a new link that works, while the withdrawn one stays dead.
+    let res = app
+        .post_form(
+            &planner,
+            &format!("/t/freshfield/documents/purchase_order/{po}/resend"),
+            &[],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    app.run_pending_jobs().await;
+    let tokens: Vec<String> = app
+        .mails()
+        .iter()
+        .filter(|m| m.contains(&format!("Purchase order PO-{po} from")))
+        .filter_map(|m| {
+            let flat = m.replace("=\r\n", "").replace("=\n", "");
+            let at = flat.find("/po/")? + 4;
+            Some(
+                flat[at..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+                    .collect(),
+            )
+        })
+        .collect();
+    let fresh = tokens
+        .iter()
+        .find(|t| **t != token)
+        .expect("a second mail with a new link");
+    let (status, _) = page(&app, &format!("/t/freshfield/po/{fresh}")).await;
+    assert_eq!(status, 200);
+    let (status, _) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert_eq!(status, 410);
+    // Sent again and withdrawn before the mail went out: no mail with a dead link.
+    let mails_before = app.mails().len();
+    for path in ["resend", "revoke-links"] {
+        app.post_form(
+            &planner,
+            &format!("/t/freshfield/documents/purchase_order/{po}/{path}"),
+            &[],
+        )
+        .await;
+    }
+    app.run_pending_jobs().await;
+    assert_eq!(app.mails().len(), mails_before);
+    // A post from another site is refused before it reaches the order.
+    let res = app
+        .client()
+        .post(app.url(&format!("/t/freshfield/po/{token}/answer")))
+        .header("origin", "https://evil.example")
+        .form(&[("answer", "decline"), ("reason", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // A supplier's own answer cannot be given by a buyer through the document form.
+    let res = app
+        .post_form(
+            &planner,
+            &format!("/t/freshfield/documents/purchase_order/{po}/command"),
+            &[("command", "acknowledge")],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+    assert_eq!(po_state(&app, ff, po).await, "sent");
+    app.run_pending_jobs().await;
+}
+
+async fn a_supplier_declines_and_a_buyer_cancels_a_sent_order(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let sent = sent_orders(&app).await;
+    let (declined, cancelled) = (sent[0], sent[1]);
+    let (_, token) = order_mail(&app, declined);
+    let ship_to = |po: i64| {
+        let app = &app;
+        async move {
+            let rec = app.store.purchase_order(ff, po).await.unwrap().unwrap();
+            let codes = app.store.locations(ff).await.unwrap();
+            let code = codes
+                .into_iter()
+                .find(|l| l.id == rec.ship_to_location_id)
+                .unwrap()
+                .code;
+            let pos = app
+                .store
+                .position(ff, "FF-0001", &code)
+                .await
+                .unwrap()
+                .unwrap();
+            (code, pos.on_order)
+        }
+    };
+    let (_, on_order_before) = ship_to(declined).await;
+    assert!(on_order_before > 0, "a sent order counts as on order");
+    // A decline needs a reason.
+    let to = answer(&app, &token, &[("answer", "decline"), ("reason", "  ")]).await;
+    assert!(to.contains("error="), "{to}");
+    assert_eq!(po_state(&app, ff, declined).await, "sent");
+    let to = answer(
+        &app,
+        &token,
+        &[
+            ("answer", "decline"),
+            ("reason", "Our milk line is down this week"),
+        ],
+    )
+    .await;
+    assert!(to.contains("notice="), "{to}");
+    assert_eq!(po_state(&app, ff, declined).await, "declined");
+    // Answering again is refused with the reason, and changes nothing.
+    let to = answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(now_ms() + DAY)),
+        ],
+    )
+    .await;
+    assert!(to.contains("error=") && to.contains("declined"), "{to}");
+    assert_eq!(po_state(&app, ff, declined).await, "declined");
+    let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert!(
+        html.contains("Our milk line is down this week") && !html.contains("Decline the order")
+    );
+    let (code, on_order_after) = ship_to(declined).await;
+    assert!(
+        on_order_after < on_order_before,
+        "{code}: the declined units are not coming"
+    );
+
+    // The buyer cancels the other order (it needs "I am sure"): the supplier is told.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let command = format!("/t/freshfield/documents/purchase_order/{cancelled}/command");
+    let res = app
+        .post_form(&planner, &command, &[("command", "cancel")])
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("error="));
+    assert_eq!(po_state(&app, ff, cancelled).await, "sent");
+    let res = app
+        .post_form(
+            &planner,
+            &command,
+            &[("command", "cancel"), ("confirm", "yes")],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    assert_eq!(po_state(&app, ff, cancelled).await, "cancelled");
+    app.run_pending_jobs().await;
+    assert!(
+        app.mails()
+            .iter()
+            .any(|m| m.contains(&format!("Cancelled: Purchase order PO-{cancelled}"))),
+        "the supplier was told"
+    );
+    let (_, token) = order_mail(&app, cancelled);
+    let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert!(html.contains("cancelled by the buyer"));
+    let to = answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(now_ms() + DAY)),
+        ],
+    )
+    .await;
+    assert!(to.contains("error=") && to.contains("cancelled"), "{to}");
+    // Answers racing each other: the order ends in one state, declined at most once.
+    let raced = sent[2];
+    let (_, token) = order_mail(&app, raced);
+    let day = day_string(now_ms() + 2 * DAY);
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let form: Vec<(String, String)> = if i % 2 == 0 {
+            vec![
+                ("answer".into(), "decline".into()),
+                ("reason".into(), format!("race {i}")),
+            ]
+        } else {
+            vec![
+                ("answer".into(), "acknowledge".into()),
+                ("promised_on".into(), day.clone()),
+            ]
+        };
+        let (client, url, origin) = (
+            app.client(),
+            app.url(&format!("/t/freshfield/po/{token}/answer")),
+            app.origin(),
+        );
+        tasks.push(tokio::spawn(async move {
+            client
+                .post(url)
+                .header("origin", origin)
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), 303);
+    }
+    let trail = app
+        .store
+        .audit_for_subject(ff, &format!("purchase_order:{raced}"))
+        .await
+        .unwrap();
+    let declines = trail
+        .iter()
+        .filter(|e| e.action == "purchase_order.declined")
+        .count();
+    assert!(declines <= 1, "{declines} declines");
+    let state = po_state(&app, ff, raced).await;
+    assert_eq!(state == "declined", declines == 1, "{state}");
+
+    // What the two orders were to bring is not coming: their positions were marked for a
+    // check, and the check orders again.
+    app.run_pending_jobs().await;
+    let orders = app.store.purchase_orders(ff, None, 50).await.unwrap();
+    assert!(
+        orders.iter().any(|p| p.state.as_str() == "draft"),
+        "the short positions are covered anew: {orders:?}"
+    );
+}
