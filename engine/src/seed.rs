@@ -81,6 +81,9 @@ pub struct PartnerFile {
 pub struct LocationFile {
     pub code: String,
     pub name: String,
+    /// The delivery address suppliers see on orders (optional).
+    #[serde(default)]
+    pub address: String,
     pub kind: LocationKind,
     pub region: String,
     pub latitude: Option<f64>,
@@ -327,6 +330,7 @@ impl TenantFile {
         let mut locations = vec![LocationFile {
             code: "DC-1".into(),
             name: "Central DC".into(),
+            address: String::new(),
             kind: LocationKind::Dc,
             region: "central".into(),
             latitude: None,
@@ -335,6 +339,7 @@ impl TenantFile {
         locations.extend((1..=stores).map(|i| LocationFile {
             code: format!("S-{i:03}"),
             name: format!("Store {i}"),
+            address: String::new(),
             kind: LocationKind::Store,
             region: ["north", "south", "east", "west"][i % 4].into(),
             latitude: None,
@@ -411,6 +416,7 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
             code: l.code.clone(),
             name: l.name.clone(),
             kind: l.kind.as_str().into(),
+            address: l.address.trim().to_string(),
             region: l.region.clone(),
             latitude: l.latitude,
             longitude: l.longitude,

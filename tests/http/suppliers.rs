@@ -110,6 +110,10 @@ async fn a_supplier_acknowledges_from_the_e_mail_link_without_a_password(backend
         "to the supplier"
     );
     assert!(mail.contains("Whole milk 1 l") && mail.contains("Delivery requested by"));
+    assert!(
+        mail.contains("Delivery address") && mail.contains(", NL"),
+        "the ship-to's address"
+    );
     for internal in ["reorder", "on hand", "in transit", "Shelfwise"] {
         assert!(
             !mail.contains(internal),
@@ -122,6 +126,7 @@ async fn a_supplier_acknowledges_from_the_e_mail_link_without_a_password(backend
     assert_eq!(status, 200, "{html}");
     assert!(html.contains(&format!("PO-{po}")) && html.contains("waiting for your answer"));
     assert!(html.contains("Whole milk 1 l") && !html.contains("reorder point"));
+    assert!(html.contains("Delivery address"));
     assert!(!html.contains("Inventory"), "no staff navigation");
 
     // Acknowledged with a date; then a revised date: both kept.
@@ -163,6 +168,23 @@ async fn a_supplier_acknowledges_from_the_e_mail_link_without_a_password(backend
     let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
     assert!(html.contains(&day_string(first)) && html.contains(&day_string(later)));
 
+    // The tenant's integrations get the order's story through the outbox, without the
+    // retailer's reasons.
+    let events = app.store.outbound_events(ff, 200).await.unwrap();
+    let kinds: Vec<&str> = events
+        .iter()
+        .filter(|e| e.subject == format!("purchase_order:{po}"))
+        .map(|e| e.kind.as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "purchase_order.acknowledged",
+            "purchase_order.acknowledged",
+            "purchase_order.sent"
+        ]
+    );
+    assert!(events.iter().all(|e| !e.payload.contains("reorder")));
     // A date in the past or far away, or no date, is refused by name; nothing changes.
     for bad in [
         day_string(now_ms() - 2 * DAY),

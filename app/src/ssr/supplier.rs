@@ -47,6 +47,12 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
         ),
         ("Supplier".to_string(), order.supplier_name.clone()),
     ];
+    if !order.ship_to_address.is_empty() {
+        facts.insert(
+            1,
+            ("Delivery address".into(), order.ship_to_address.clone()),
+        );
+    }
     if let Some(sent) = order.sent_at {
         facts.push(("Ordered on".into(), day_string(sent)));
     }

@@ -52,6 +52,9 @@ fn order_facts(order: &SupplierOrder, currency: &str) -> (Facts, Lines) {
             format!("{} ({})", order.ship_to_name, order.ship_to_code),
         ),
     ];
+    if !order.ship_to_address.is_empty() {
+        facts.push(("Delivery address".into(), order.ship_to_address.clone()));
+    }
     if let Some(sent) = order.sent_at {
         facts.push(("Ordered on".into(), day_string(sent)));
     }

@@ -23,7 +23,7 @@ use crate::policy::Position;
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::{
-    approval_steps, catalog, needs, positions, purchase_orders, supplier_orders, transfers,
+    approval_steps, catalog, needs, outbox, positions, purchase_orders, supplier_orders, transfers,
 };
 use crate::store::{NewException, Store};
 use crate::workflow::purchase_order::{self as po_flow, PoCommand, PoEffect, PoState};
@@ -334,6 +334,26 @@ pub(crate) async fn apply_po_tx(
         if let Some(need) = l.need_id {
             needs::refresh_need_tx(tx, tenant, need, now).await?;
         }
+    }
+    // What the supplier side of an order did, for the tenant's integrations (outbox):
+    // the order's facts, never the reasons behind its lines.
+    let supplier_side = effects.contains(&PoEffect::SendToSupplier)
+        || effects.contains(&PoEffect::NotifySupplier)
+        || cmd.is_supplier_answer();
+    if supplier_side {
+        let payload = json!({
+            "purchase_order_id": rec.id,
+            "state": rec.state.as_str(),
+            "supplier_id": rec.supplier_id,
+            "ship_to_location_id": rec.ship_to_location_id,
+            "value_minor": rec.value_minor,
+            "promised_on": rec.promised_on,
+            "supplier_note": rec.supplier_note,
+            "lines": lines.iter().map(|l| json!({ "product_id": l.product_id,
+                "quantity": l.quantity, "unit_cost_minor": l.unit_cost_minor })).collect::<Vec<_>>(),
+        });
+        let kind = format!("purchase_order.{}", command_name_po(cmd));
+        outbox::record_event_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;
     }
     append_audit_tx(
         tx,

@@ -14,6 +14,7 @@ pub struct LocationRecord {
     pub code: String,
     pub name: String,
     pub kind: String,
+    pub address: String,
     pub region: String,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
@@ -47,10 +48,11 @@ impl Store {
             let mut tx = pool.begin().await?;
             for l in locations {
                 sqlx::query(
-                    "INSERT INTO locations (tenant_id, code, name, kind, region, latitude, longitude) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, code) DO UPDATE SET \
+                    "INSERT INTO locations (tenant_id, code, name, kind, region, latitude, longitude, address) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, code) DO UPDATE SET \
                      name = excluded.name, kind = excluded.kind, region = excluded.region, \
-                     latitude = excluded.latitude, longitude = excluded.longitude",
+                     latitude = excluded.latitude, longitude = excluded.longitude, \
+                     address = excluded.address",
                 )
                 .bind(tenant.0)
                 .bind(&l.code)
@@ -59,6 +61,7 @@ impl Store {
                 .bind(&l.region)
                 .bind(l.latitude)
                 .bind(l.longitude)
+                .bind(&l.address)
                 .execute(&mut *tx)
                 .await?;
             }

@@ -19,6 +19,7 @@ mod keys;
 pub(crate) mod levels;
 pub(crate) mod login_attempts;
 pub(crate) mod needs;
+pub(crate) mod outbox;
 pub(crate) mod positions;
 pub(crate) mod purchase_orders;
 pub(crate) mod supplier_orders;

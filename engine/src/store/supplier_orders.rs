@@ -35,6 +35,8 @@ pub struct SupplierOrder {
     pub supplier_name: String,
     pub ship_to_code: String,
     pub ship_to_name: String,
+    /// The ship-to's delivery address ("" when the tenant gave none).
+    pub ship_to_address: String,
     /// When it was sent (epoch ms), and the day delivery is asked for: sent plus the
     /// supplier's lead time.
     pub sent_at: Option<i64>,
@@ -63,6 +65,7 @@ struct OrderHead {
     lead_time_days: i64,
     ship_to_code: String,
     ship_to_name: String,
+    ship_to_address: String,
     sent_at: Option<i64>,
     promised_on: Option<i64>,
     supplier_note: String,
@@ -222,9 +225,10 @@ impl Store {
         tenant: TenantId,
         po: i64,
     ) -> Result<Option<SupplierOrder>, sqlx::Error> {
-        let head: Option<OrderHead> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
+        let head: Option<OrderHead> = on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(
             "SELECT po.id, po.state, s.name AS supplier_name, s.lead_time_days, \
-             l.code AS ship_to_code, l.name AS ship_to_name, po.sent_at, po.promised_on, \
+             l.code AS ship_to_code, l.name AS ship_to_name, l.address AS ship_to_address, po.sent_at, po.promised_on, \
              po.supplier_note, po.value_minor \
              FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id \
              JOIN locations l ON l.id = po.ship_to_location_id \
@@ -233,7 +237,8 @@ impl Store {
         .bind(tenant.0)
         .bind(po)
         .fetch_optional(pool)
-        .await)?;
+        .await
+        })?;
         let Some(h) = head else {
             return Ok(None);
         };
@@ -257,6 +262,7 @@ impl Store {
             supplier_name: h.supplier_name,
             ship_to_code: h.ship_to_code,
             ship_to_name: h.ship_to_name,
+            ship_to_address: h.ship_to_address,
             sent_at: h.sent_at,
             requested_on,
             promised_on: h.promised_on,
