@@ -1,0 +1,67 @@
+//! Migrations that rebuild tables keep what was in them. SQLite cannot change a CHECK
+//! constraint in place, so 0014 rebuilds `purchase_orders` together with `po_lines`
+//! (the one table that references it): here a database at 0013 with an order and its
+//! line is migrated to the latest version, and both are still there, still linked.
+
+use engine::sqlx::{self, SqlitePool};
+
+async fn exec(pool: &SqlitePool, sql: &str) {
+    sqlx::query(sql).execute(pool).await.unwrap();
+}
+
+#[tokio::test]
+async fn rebuilding_the_order_tables_on_sqlite_keeps_orders_and_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("m.db").display());
+    let pool = SqlitePool::connect(&url).await.unwrap();
+    exec(&pool, "PRAGMA foreign_keys = ON").await;
+    let all = sqlx::migrate!("../migrations/sqlite");
+    let mut before = sqlx::migrate!("../migrations/sqlite");
+    before.migrations = std::borrow::Cow::Owned(
+        all.migrations
+            .iter()
+            .filter(|m| m.version <= 13)
+            .cloned()
+            .collect(),
+    );
+    before.run(&pool).await.unwrap();
+    for sql in [
+        "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
+        "INSERT INTO suppliers VALUES (1, 1, 'S', 'S', 's@x.example', 2)",
+        "INSERT INTO locations (id, tenant_id, code, name, kind, region) VALUES (1, 1, 'L', 'L', 'store', 'n')",
+        "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (1, 1, 'P', 'P', 'c', 1, 2)",
+        "INSERT INTO purchase_orders (id, tenant_id, supplier_id, ship_to_location_id, state, value_minor, \
+         consolidation_key, window_closes_at, created_at, updated_at, sent_at) \
+         VALUES (5, 1, 1, 1, 'sent', 12, 'k', 0, 0, 0, 7)",
+        "INSERT INTO po_lines (id, tenant_id, po_id, product_id, quantity, unit_cost_minor, reason, snapshot) \
+         VALUES (9, 1, 5, 1, 3, 4, 'why', '{}')",
+    ] {
+        exec(&pool, sql).await;
+    }
+    all.run(&pool).await.unwrap();
+    let po: (i64, String, i64, Option<i64>, String) = sqlx::query_as(
+        "SELECT id, state, value_minor, sent_at, supplier_note FROM purchase_orders",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(po, (5, "sent".into(), 12, Some(7), String::new()));
+    let line: (i64, i64, String) = sqlx::query_as("SELECT id, po_id, reason FROM po_lines")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(line, (9, 5, "why".into()));
+    let dangling: Vec<(String,)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(dangling.is_empty(), "{dangling:?}");
+    // The new states are allowed, and deleting the order still takes its lines along.
+    exec(&pool, "UPDATE purchase_orders SET state = 'acknowledged'").await;
+    exec(&pool, "DELETE FROM purchase_orders").await;
+    let lines: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM po_lines")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(lines, 0);
+}
