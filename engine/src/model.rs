@@ -220,6 +220,14 @@ pub fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
+/// Milliseconds in a day, the unit of every day-based figure (UTC days).
+pub const DAY_MS: i64 = 24 * 3_600_000;
+
+/// The start (UTC midnight, epoch ms) of the day `ms` falls in.
+pub fn day_start(ms: i64) -> i64 {
+    ms - ms.rem_euclid(DAY_MS)
+}
+
 /// `ms` (epoch ms) as a UTC calendar day, `YYYY-MM-DD`.
 pub fn day_string(ms: i64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))

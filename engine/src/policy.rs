@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Days of daily demand needed before safety stock is computed rather than configured.
 pub const MIN_HISTORY_DAYS: usize = 14;
-const DAY_MS: i64 = 24 * 3600 * 1000;
+use crate::model::DAY_MS;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]

@@ -57,25 +57,34 @@ async fn sent_orders(app: &TestApp) -> Vec<i64> {
     sent
 }
 
+/// The supplier's e-mails about order `po` (not its cancellation), soft line breaks of
+/// quoted-printable undone, each with the link token it carries.
+fn order_mails(app: &TestApp, po: i64) -> Vec<(String, String)> {
+    app.mails()
+        .into_iter()
+        .filter(|m| {
+            m.contains(&format!("Purchase order PO-{po} from")) && !m.contains("Cancelled:")
+        })
+        .filter_map(|m| {
+            let flat = m.replace("=\r\n", "").replace("=\n", "");
+            let at = flat.find("/po/")? + 4;
+            let token: String = flat[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+                .collect();
+            Some((flat, token))
+        })
+        .collect()
+}
+
 /// The supplier's e-mail about order `po`, and the link token in it.
 fn order_mail(app: &TestApp, po: i64) -> (String, String) {
-    let mail = app
-        .mails()
+    let (mail, token) = order_mails(app, po)
         .into_iter()
-        .find(|m| m.contains(&format!("Purchase order PO-{po} from")) && !m.contains("Cancelled:"))
-        .unwrap_or_else(|| panic!("no e-mail for PO-{po}"));
-    // Quoted-printable may wrap lines: undo soft breaks before looking for the link.
-    let flat = mail.replace("=\r\n", "").replace("=\n", "");
-    let at = flat
-        .find("/po/")
-        .expect("the mail carries the order's link")
-        + 4;
-    let token: String = flat[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
-        .collect();
+        .next()
+        .unwrap_or_else(|| panic!("no e-mail with a link for PO-{po}"));
     assert!(token.contains('.'), "{token}");
-    (flat, token)
+    (mail, token)
 }
 
 async fn page(app: &TestApp, path: &str) -> (u16, String) {
@@ -310,21 +319,7 @@ async fn a_link_that_is_changed_foreign_expired_or_withdrawn_changes_nothing(bac
         .unwrap()
         .contains("notice="));
     app.run_pending_jobs().await;
-    let tokens: Vec<String> = app
-        .mails()
-        .iter()
-        .filter(|m| m.contains(&format!("Purchase order PO-{po} from")))
-        .filter_map(|m| {
-            let flat = m.replace("=\r\n", "").replace("=\n", "");
-            let at = flat.find("/po/")? + 4;
-            Some(
-                flat[at..]
-                    .chars()
-                    .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
-                    .collect(),
-            )
-        })
-        .collect();
+    let tokens: Vec<String> = order_mails(&app, po).into_iter().map(|(_, t)| t).collect();
     let fresh = tokens
         .iter()
         .find(|t| **t != token)

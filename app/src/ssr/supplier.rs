@@ -1,7 +1,7 @@
 //! The order a supplier's signed link opens: checked by the engine (signature, tenant,
 //! expiry, revocation), shown without the retailer's reasons or stock figures.
 
-use engine::model::{day_string, now_ms};
+use engine::model::{day_start, day_string, now_ms, DAY_MS};
 use engine::replenish::{open_order_link, LinkError};
 use engine::workflow::purchase_order::PoState;
 use leptos::prelude::*;
@@ -10,8 +10,6 @@ use super::context::{server_ctx, tenant_ctx};
 use super::error::{internal_engine, not_found};
 use super::format::money;
 use crate::views::*;
-
-const DAY_MS: i64 = 86_400_000;
 
 pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
     let ctx = server_ctx()?;
@@ -77,7 +75,7 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
             ]
         })
         .collect();
-    let today = now - now.rem_euclid(DAY_MS);
+    let today = day_start(now);
     let suggested = order
         .promised_on
         .or(order.requested_on)

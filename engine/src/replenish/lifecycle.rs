@@ -8,7 +8,7 @@ use serde_json::json;
 use super::matrix::settings_tx;
 use super::routing::{notify_outcome_tx, route_tx};
 use super::sweep::positions_changed_tx;
-use super::{add_involved, parse_involved, SYSTEM};
+use super::{add_involved, parse_involved, DAY_MS, SYSTEM};
 use crate::approval::{self, DocumentType};
 use crate::audit::AuditEntry;
 use crate::db::Tx;
@@ -193,7 +193,7 @@ pub(crate) async fn send_to_supplier_tx(
     now: i64,
 ) -> Result<i64, EngineError> {
     let (_, name, email) = catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
-    let expires = now.saturating_add(PO_LINK_DAYS * 86_400_000);
+    let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
     let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
     let mail = SendMail {
         template: "purchase_order".into(),

@@ -58,7 +58,7 @@ use crate::jobs::queues;
 use crate::store::Store;
 use crate::worker::Worker;
 
-pub(crate) const DAY_MS: i64 = 24 * 3_600_000;
+pub(crate) use crate::model::DAY_MS;
 /// Days of sales history read for demand variability.
 pub(crate) const HISTORY_DAYS: i64 = 28;
 /// The actor of what replenishment does on its own.

@@ -15,13 +15,11 @@ use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::limits::{MAX_NOTE_CHARS, MAX_PROMISE_DAYS};
 use crate::links::{verify_po_token, LINK_KEY};
-use crate::model::{day_string, DocRef, Member, Permission, TenantId};
+use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::store::audit::append_audit_tx;
 use crate::store::supplier_orders::{self, PoLinkRecord, SupplierOrder};
 use crate::store::{purchase_orders, Store};
 use crate::workflow::purchase_order::{PoCommand, PoState};
-
-const DAY_MS: i64 = 86_400_000;
 
 /// Delivery dates a supplier may give for one order through its link (the first and
 /// its revisions).
@@ -95,9 +93,9 @@ pub async fn open_order_link(
 fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
     match answer {
         SupplierAnswer::Acknowledge { promised_on } => {
-            let today = now - now.rem_euclid(DAY_MS);
+            let today = day_start(now);
             let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
-            if promised_on < today || promised_on > last || promised_on.rem_euclid(DAY_MS) != 0 {
+            if promised_on < today || promised_on > last || day_start(promised_on) != promised_on {
                 return Err(EngineError::Invalid(format!(
                     "the delivery date must be a day from today ({}) to {}",
                     day_string(today),

@@ -5,10 +5,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::{chunk_rows, pairs_from, tuples, Store};
 use crate::db::Tx;
+use crate::model::DAY_MS;
 use crate::model::{EventKind, StockEvent, TenantId};
 use crate::{on_db, on_tx};
-
-const DAY_MS: i64 = 24 * 3600 * 1000;
 
 /// What a batch did: events newly applied, and events already seen (left unchanged).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

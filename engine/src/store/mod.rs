@@ -47,11 +47,17 @@ use crate::db::{Db, Tx, TxConn};
 #[derive(Clone, Debug)]
 pub struct Store {
     db: Db,
+    /// The platform's signing keys once read (see `Store::signing_key`): they never
+    /// change, so each process reads each once.
+    signing_keys: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Vec<u8>>>>,
 }
 
 impl Store {
     pub fn new(db: Db) -> Self {
-        Store { db }
+        Store {
+            db,
+            signing_keys: Default::default(),
+        }
     }
     pub fn db(&self) -> &Db {
         &self.db

@@ -6,7 +6,7 @@ use rand::RngCore;
 
 use super::Store;
 use crate::db::Tx;
-use crate::model::TenantId;
+use crate::model::{day_start, TenantId, DAY_MS};
 use crate::workflow::purchase_order::PoState;
 use crate::{on_db, on_tx};
 
@@ -176,6 +176,14 @@ impl Store {
     /// The platform's key for `purpose`, made (32 random bytes) the first time it is
     /// asked for; every process then reads the same one.
     pub async fn signing_key(&self, purpose: &str) -> Result<Vec<u8>, sqlx::Error> {
+        let known = self
+            .signing_keys
+            .lock()
+            .ok()
+            .and_then(|k| k.get(purpose).cloned());
+        if let Some(key) = known {
+            return Ok(key);
+        }
         let secret = match read_key(&self.db, purpose).await? {
             Some(s) => s,
             None => {
@@ -199,7 +207,11 @@ impl Store {
                     .ok_or(sqlx::Error::RowNotFound)?
             }
         };
-        hex::decode(secret).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+        let key = hex::decode(secret).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        if let Ok(mut known) = self.signing_keys.lock() {
+            known.insert(purpose.to_string(), key.clone());
+        }
+        Ok(key)
     }
 
     pub async fn po_link(
@@ -252,10 +264,9 @@ impl Store {
         .fetch_all(pool)
         .await)?;
         let promises = self.po_promises(tenant, po).await?;
-        let requested_on = h.sent_at.map(|sent| {
-            let day = sent - sent.rem_euclid(86_400_000);
-            day.saturating_add(h.lead_time_days.saturating_mul(86_400_000))
-        });
+        let requested_on = h
+            .sent_at
+            .map(|sent| day_start(sent).saturating_add(h.lead_time_days.saturating_mul(DAY_MS)));
         Ok(Some(SupplierOrder {
             id: h.id,
             state: h.state,
