@@ -29,6 +29,11 @@ pub fn Header() -> impl IntoView {
                         let inventory_nav = can(Permission::ViewInventory);
                         let jobs_nav = can(Permission::SeeJobs);
                         let matrix_nav = can(Permission::EditApprovalMatrix);
+                        let suppliers_nav = can(Permission::ManageSuppliers);
+                        let suppliers = p.href("/settings/suppliers");
+                        // A supplier user's own navigation: their orders, no staff pages.
+                        let supplier_nav = can(Permission::AnswerPurchaseOrders);
+                        let supplier_orders = p.href("/supplier/orders");
                         let logout = p.href("/logout");
                         view! {
                             <A href=home attr:class="brand">
@@ -46,6 +51,8 @@ pub fn Header() -> impl IntoView {
                                     })}
                                     {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
                                     {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
+                                    {suppliers_nav.then(|| view! { <A href=suppliers.clone()>"Suppliers"</A> })}
+                                    {supplier_nav.then(|| view! { <A href=supplier_orders.clone()>"Orders"</A> })}
                                 </nav>
                                 <form class="signout" method="post" action=logout>
                                     <span class="who" title=u.email.clone()>{u.name.clone()}</span>

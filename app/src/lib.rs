@@ -25,7 +25,8 @@ use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, JobsPage, LoginPage, NotFound, PoliciesPage, SupplierOrderPage,
+    InventoryPage, InvitePage, JobsPage, LoginPage, NotFound, PoliciesPage, SupplierAccessPage,
+    SupplierOrderPage, SupplierOrdersPage, SupplierPortalOrderPage,
 };
 use crate::views::Portal;
 
@@ -101,7 +102,11 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=StaticSegment("jobs") view=JobsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("approvals")) view=ApprovalSettingsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("policies")) view=PoliciesPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("suppliers")) view=SupplierAccessPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("po"), ParamSegment("token")) view=SupplierOrderPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("supplier"), StaticSegment("orders")) view=SupplierOrdersPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("supplier"), StaticSegment("orders"), ParamSegment("id")) view=SupplierPortalOrderPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InvitePage ssr=SsrMode::Async/>
     }
     .into_inner()
 }

@@ -73,6 +73,18 @@ fn verify_blocking(password: &str, hash: &str) -> (bool, bool) {
     (ok, ok && needs_rehash(&parsed))
 }
 
+/// Whether `password` matches `hash`, on the blocking pool and within
+/// [`MAX_CONCURRENT_CHECKS`] (for confirming a password outside sign-in).
+pub(crate) async fn verify_password(password: String, hash: String) -> bool {
+    let Ok(_permit) = checks_gate().acquire().await else {
+        return false;
+    };
+    PASSWORD_CHECKS.fetch_add(1, Ordering::Relaxed);
+    tokio::task::spawn_blocking(move || verify_blocking(&password, &hash).0)
+        .await
+        .unwrap_or(false)
+}
+
 /// A real hash of a random password, verified against when the account does not exist so
 /// that an unknown e-mail costs the same time as a wrong password.
 fn decoy_hash() -> &'static str {

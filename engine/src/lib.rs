@@ -8,6 +8,7 @@ pub mod error;
 pub mod exceptions;
 pub mod identity;
 pub mod ingest;
+pub mod invites;
 pub mod jobs;
 pub mod limits;
 pub mod links;

@@ -1,5 +1,5 @@
 //! Signed links: a token that opens one purchase order for its supplier without a
-//! password. The token is `<link id>.<tag>`, the tag an HMAC-SHA256 (truncated to 128
+//! password, or one invitation to a portal (the same scheme, another purpose). The token is `<link id>.<tag>`, the tag an HMAC-SHA256 (truncated to 128
 //! bits) of the tenant and link id under the platform's key, so nothing secret is stored
 //! per link: the link's row (`po_links`) says which order it opens, until when, and
 //! whether it was revoked. A token changed in any character fails the tag check, in
@@ -17,21 +17,43 @@ pub const LINK_KEY: &str = "links";
 /// Bytes of the tag kept in the token.
 const TAG_BYTES: usize = 16;
 
-fn mac(key: &[u8], tenant: i64, link: i64) -> Hmac<Sha256> {
+/// Days an invitation's link works.
+pub const INVITE_DAYS: i64 = 7;
+
+fn mac(key: &[u8], purpose: &str, tenant: i64, link: i64) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
-    mac.update(format!("po-link\n{tenant}\n{link}").as_bytes());
+    mac.update(format!("{purpose}\n{tenant}\n{link}").as_bytes());
     mac
+}
+
+fn token(key: &[u8], purpose: &str, tenant: i64, link: i64) -> String {
+    let tag = mac(key, purpose, tenant, link).finalize().into_bytes();
+    format!("{link}.{}", hex::encode(&tag[..TAG_BYTES]))
 }
 
 /// The token of link `link` of `tenant`.
 pub fn po_token(key: &[u8], tenant: i64, link: i64) -> String {
-    let tag = mac(key, tenant, link).finalize().into_bytes();
-    format!("{link}.{}", hex::encode(&tag[..TAG_BYTES]))
+    token(key, "po-link", tenant, link)
 }
 
 /// The link id a token names, if its tag is right for `tenant` under `key`. Anything
 /// else (malformed, another tenant's, changed) is `None`, with no hint which.
 pub fn verify_po_token(key: &[u8], tenant: i64, token: &str) -> Option<i64> {
+    verify(key, "po-link", tenant, token)
+}
+
+/// The token of invitation `id` of `tenant` (a purchase-order link's token with the same
+/// number opens nothing here, and the other way round).
+pub fn invite_token(key: &[u8], tenant: i64, id: i64) -> String {
+    token(key, "invite", tenant, id)
+}
+
+/// The invitation id a token names, as [`verify_po_token`] does for order links.
+pub fn verify_invite_token(key: &[u8], tenant: i64, token: &str) -> Option<i64> {
+    verify(key, "invite", tenant, token)
+}
+
+fn verify(key: &[u8], purpose: &str, tenant: i64, token: &str) -> Option<i64> {
     let (id, tag) = token.split_once('.')?;
     if id.is_empty() || id.len() > 19 || !id.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -41,7 +63,9 @@ pub fn verify_po_token(key: &[u8], tenant: i64, token: &str) -> Option<i64> {
         return None;
     }
     let tag = hex::decode(tag).ok()?;
-    mac(key, tenant, link).verify_truncated_left(&tag).ok()?;
+    mac(key, purpose, tenant, link)
+        .verify_truncated_left(&tag)
+        .ok()?;
     Some(link)
 }
 
@@ -61,6 +85,11 @@ mod tests {
         // Another link id with this tag.
         let forged = token.replacen("42.", "43.", 1);
         assert_eq!(verify_po_token(KEY, 3, &forged), None);
+        // An order link's token is no invitation, and the other way round.
+        assert_eq!(verify_invite_token(KEY, 3, &token), None);
+        let invite = invite_token(KEY, 3, 42);
+        assert_eq!(verify_invite_token(KEY, 3, &invite), Some(42));
+        assert_eq!(verify_po_token(KEY, 3, &invite), None);
     }
 
     #[test]

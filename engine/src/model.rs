@@ -26,6 +26,10 @@ pub struct Member {
     pub email: String,
     pub name: String,
     pub roles: Vec<Role>,
+    /// The supplier organisation a supplier user answers for (`None` for staff, or a
+    /// supplier user no organisation has yet): the supplier portal shows only its orders.
+    #[serde(default)]
+    pub supplier_id: Option<i64>,
 }
 
 impl Member {

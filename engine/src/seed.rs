@@ -164,6 +164,10 @@ pub struct UserFile {
     /// Demo only: real tenants invite users instead.
     pub password: String,
     pub roles: Vec<Role>,
+    /// The supplier code a `supplier` user answers for (required with that role, and
+    /// only with it).
+    #[serde(default)]
+    pub supplier: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -284,6 +288,24 @@ impl TenantFile {
             if u.roles.is_empty() {
                 return Err(format!("users[{i}].roles must name at least one role"));
             }
+            match (&u.supplier, u.roles.contains(&Role::Supplier)) {
+                (Some(s), true) if !suppliers.contains(s.as_str()) => {
+                    return Err(format!(
+                        "users[{i}].supplier {s:?} is not a supplier code of this tenant"
+                    ))
+                }
+                (Some(_), true) | (None, false) => {}
+                (None, true) => {
+                    return Err(format!(
+                    "users[{i}].supplier must name the supplier code a supplier user answers for"
+                ))
+                }
+                (Some(_), false) => {
+                    return Err(format!(
+                        "users[{i}].supplier is only for users with the supplier role"
+                    ))
+                }
+            }
         }
         Ok(())
     }
@@ -372,6 +394,7 @@ impl TenantFile {
                 name: "Bench Planner".into(),
                 password: format!("{slug}-bench-pass"),
                 roles: vec![Role::Planner],
+                supplier: None,
             }],
         }
     }
@@ -506,6 +529,8 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
             })?;
     }
 
+    let supplier_codes: Vec<&str> = file.suppliers.iter().map(|s| s.code.as_str()).collect();
+    let supplier_ids = store.supplier_ids(tenant, &supplier_codes).await?;
     for u in &file.users {
         let password = u.password.clone();
         store
@@ -515,6 +540,9 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
                 &u.name,
                 move || hash_password_blocking(&password),
                 &u.roles,
+                u.supplier
+                    .as_ref()
+                    .and_then(|c| supplier_ids.get(c).copied()),
             )
             .await?;
     }

@@ -325,6 +325,7 @@ async fn a_job_replay_is_audited(store: &Store) {
         email: "admin@acme.example".into(),
         name: "Ada".into(),
         roles: vec![engine::model::Role::TenantAdmin],
+        supplier_id: None,
     };
     engine::worker::replay(store, t, &admin, id, Some("req-replay"), 2_000)
         .await

@@ -169,6 +169,7 @@ async fn failures_retry_then_dead_letter_and_can_be_replayed(store: &Store) {
         email: "admin@acme.example".into(),
         name: "Ada".into(),
         roles: vec![engine::model::Role::TenantAdmin],
+        supplier_id: None,
     };
     assert!(
         matches!(

@@ -12,6 +12,7 @@ use std::pin::Pin;
 
 use engine::approval::{DocumentType, Outcome, Rule};
 use engine::exceptions::{self, Action};
+use engine::invites;
 use engine::model::{now_ms, DocRef, Member, Permission, Role, TenantId};
 use engine::replenish::{self, PolicySettings, RuleEdit};
 use engine::seed::{seed_tenant, TenantFile};
@@ -204,6 +205,69 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "supplier_order_list",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(replenish::supplier_order_list(&s, t, &m, None, None).await) },
+                )
+            },
+        },
+        Command {
+            name: "supplier_order_for",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move { ok(replenish::supplier_order_for(&s, t, &m, 1).await) })
+            },
+        },
+        Command {
+            name: "answer_as_supplier",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let answer = replenish::SupplierAnswer::Decline {
+                        reason: "no stock".into(),
+                    };
+                    ok(replenish::answer_as_supplier(&s, t, &m, 1, answer, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "invite_supplier_user",
+            needs: Permission::ManageSuppliers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let invite = invites::SupplierInvite {
+                        email: "new@supplier.example".into(),
+                        name: "New".into(),
+                        supplier_id: 1,
+                    };
+                    ok(invites::invite_supplier_user(&s, t, &m, invite, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "revoke_invitation",
+            needs: Permission::ManageSuppliers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(invites::revoke_invitation(&s, t, &m, 1, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "remove_supplier_user",
+            needs: Permission::ManageSuppliers,
+            call: |s, t, m| {
+                Box::pin(async move { ok(invites::remove_supplier_user(&s, t, &m, 1, None).await) })
+            },
+        },
+        Command {
+            name: "supplier_access",
+            needs: Permission::ManageSuppliers,
+            call: |s, t, m| Box::pin(async move { ok(invites::supplier_access(&s, t, &m).await) }),
+        },
+        Command {
             name: "act",
             needs: Permission::WorkExceptions,
             call: |s, t, m| {
@@ -236,6 +300,7 @@ async fn every_command_refuses_exactly_the_roles_without_its_permission(store: &
                 email: "someone@gate.example".into(),
                 name: "Someone".into(),
                 roles: vec![role],
+                supplier_id: None,
             };
             let trail = store.audit_head(t).await.unwrap();
             let result = (command.call)(store.clone(), t, member).await;

@@ -346,11 +346,20 @@ async fn a_supplier_sees_no_staff_pages_and_reads_sentences(backend: Backend) {
     let supplier = app
         .signed_in("freshfield", test_support::logins::FF_SUPPLIER)
         .await;
-    for path in [
-        "/t/freshfield",
-        "/t/freshfield/inventory",
-        "/t/freshfield/approvals",
-    ] {
+    // The start page is the supplier's own: its organisation's orders.
+    let home = supplier.get(app.url("/t/freshfield")).send().await.unwrap();
+    assert_eq!(
+        home.headers().get("location").and_then(|l| l.to_str().ok()),
+        Some("/t/freshfield/supplier/orders")
+    );
+    let orders = supplier.get(app.url("/t/freshfield/supplier/orders"));
+    let home = body(orders.send().await.unwrap()).await;
+    assert!(home.contains("Orders for Lowlands Dairy Co-op"), "{home}");
+    assert!(
+        home.contains("href=\"/t/freshfield/supplier/orders\""),
+        "its navigation"
+    );
+    for path in ["/t/freshfield/inventory", "/t/freshfield/approvals"] {
         let page = body(supplier.get(app.url(path)).send().await.unwrap()).await;
         for staff in [
             "/inventory\"",

@@ -7,6 +7,7 @@ mod auth;
 mod events;
 mod ops;
 mod settings;
+mod supplier_portal;
 mod suppliers;
 mod tenancy;
 
@@ -64,4 +65,24 @@ pub(crate) async fn decide(
         .send()
         .await
         .unwrap()
+}
+
+/// A redirect's query decoded, to read the notice or error it carries.
+pub(crate) fn urlencoding_decode(s: &str) -> String {
+    let bytes = s.replace('+', " ");
+    let mut out = Vec::new();
+    let b = bytes.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&bytes[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -547,23 +547,3 @@ async fn a_planner_sets_one_positions_levels_and_the_nightly_hour(backend: Backe
     assert!(settings.contains("Nightly check"), "{settings}");
     app.run_pending_jobs().await;
 }
-
-/// The query string of a redirect, decoded for reading.
-fn urlencoding_decode(s: &str) -> String {
-    let bytes = s.replace('+', " ");
-    let mut out = Vec::new();
-    let b = bytes.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&bytes[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}

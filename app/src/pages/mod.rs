@@ -1,6 +1,6 @@
 //! The portal's pages, grouped by the audience they serve: `operator` for the
-//! retailer's staff (planners, approvers, admins); sign-in is shared. The supplier,
-//! shopper and partner pages get folders of their own beside `operator`.
+//! retailer's staff (planners, approvers, admins), `supplier` for the retailer's
+//! suppliers; sign-in is shared. The shopper and partner pages get folders of their own.
 
 mod login;
 pub mod operator;
@@ -9,9 +9,9 @@ pub mod supplier;
 pub use login::LoginPage;
 pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, JobsPage, PoliciesPage,
+    InventoryPage, JobsPage, PoliciesPage, SupplierAccessPage,
 };
-pub use supplier::SupplierOrderPage;
+pub use supplier::{InvitePage, SupplierOrderPage, SupplierOrdersPage, SupplierPortalOrderPage};
 
 use leptos::prelude::*;
 

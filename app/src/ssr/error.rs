@@ -39,3 +39,16 @@ pub(crate) fn internal_engine(e: engine::EngineError) -> ServerFnError {
     }
     ServerFnError::new(e.user_message())
 }
+
+/// An engine error of a signed-in page: not found is the neutral 404, a refusal 403,
+/// the rest as [`internal_engine`].
+pub(crate) fn engine_failure(e: engine::EngineError) -> ServerFnError {
+    match e {
+        engine::EngineError::NotFound => not_found(),
+        engine::EngineError::Forbidden(_) => {
+            set_status(http::StatusCode::FORBIDDEN);
+            ServerFnError::new(e.user_message())
+        }
+        e => internal_engine(e),
+    }
+}

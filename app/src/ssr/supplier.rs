@@ -1,28 +1,38 @@
-//! The order a supplier's signed link opens: checked by the engine (signature, tenant,
-//! expiry, revocation), shown without the retailer's reasons or stock figures.
+//! The supplier's pages: the order a signed link opens (checked by the engine:
+//! signature, tenant, expiry, revocation), the signed-in supplier user's orders, an
+//! invitation's page, and the admin's page of supplier access. Orders are shown without
+//! the retailer's reasons or stock figures.
 
-use engine::model::{day_start, day_string, now_ms, DAY_MS};
-use engine::replenish::{open_order_link, LinkError};
+use engine::invites::{open_invite, supplier_access, InviteError};
+use engine::model::{day_start, day_string, now_ms, Permission, DAY_MS};
+use engine::replenish::{
+    open_order_link, supplier_order_for, supplier_order_list, LinkError, SUPPLIER_PAGE,
+};
+use engine::store::SupplierOrder;
 use engine::workflow::purchase_order::PoState;
 use leptos::prelude::*;
 
-use super::context::{server_ctx, tenant_ctx};
-use super::error::{internal_engine, not_found};
+use super::context::{require, server_ctx, tenant_ctx, TenantCtx};
+use super::error::{engine_failure, internal_engine, not_found};
 use super::format::money;
 use crate::views::*;
 
-pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
-    let ctx = server_ctx()?;
-    let Some(tc) = tenant_ctx() else {
-        return Err(not_found());
-    };
-    // The page's address is a credential: no cache keeps the page.
+/// The page's address is a credential: no cache keeps the page.
+fn no_store() {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.insert_header(
             http::header::CACHE_CONTROL,
             http::HeaderValue::from_static("no-store"),
         );
     }
+}
+
+pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
+    let ctx = server_ctx()?;
+    let Some(tc) = tenant_ctx() else {
+        return Err(not_found());
+    };
+    no_store();
     let now = now_ms();
     let order = match open_order_link(&ctx.store, tc.tenant.id, &token, now).await {
         Ok(o) => o,
@@ -37,6 +47,10 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
             return Err(ServerFnError::new(e.to_string()));
         }
     };
+    Ok(order_view(&order, &tc, now))
+}
+
+fn order_view(order: &SupplierOrder, tc: &TenantCtx, now: i64) -> SupplierOrderView {
     let currency = &tc.tenant.currency;
     let mut facts = vec![
         (
@@ -81,7 +95,8 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
         .or(order.requested_on)
         .filter(|d| *d >= today)
         .unwrap_or(today);
-    Ok(SupplierOrderView {
+    SupplierOrderView {
+        id: order.id,
         title: format!("Purchase order PO-{}", order.id),
         retailer: tc.tenant.name.clone(),
         state: order.state.as_str().into(),
@@ -98,6 +113,177 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
         first_day: day_string(today),
         last_day: day_string(today + engine::limits::MAX_PROMISE_DAYS * DAY_MS),
         suggested_day: day_string(suggested),
+    }
+}
+
+/// One order sent to the signed-in supplier user's organisation.
+pub async fn my_order(id: i64) -> Result<SupplierOrderView, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::AnswerPurchaseOrders).await?;
+    let order = supplier_order_for(&ctx.store, tc.tenant.id, &member, id)
+        .await
+        .map_err(engine_failure)?;
+    Ok(order_view(&order, &tc, now_ms()))
+}
+
+/// The states a supplier filters its orders by.
+const LIST_STATES: [PoState; 4] = [
+    PoState::Sent,
+    PoState::Acknowledged,
+    PoState::Declined,
+    PoState::Cancelled,
+];
+
+/// A page of the orders sent to the signed-in supplier user's organisation.
+pub async fn my_orders(
+    state: String,
+    before: Option<i64>,
+) -> Result<SupplierOrders, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::AnswerPurchaseOrders).await?;
+    let filter = LIST_STATES.into_iter().find(|s| s.as_str() == state);
+    let currency = &tc.tenant.currency;
+    let mut out = SupplierOrders {
+        retailer: tc.tenant.name.clone(),
+        supplier: String::new(),
+        problem: None,
+        rows: Vec::new(),
+        state: filter.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        states: LIST_STATES
+            .into_iter()
+            .map(|s| Choice {
+                value: s.as_str().into(),
+                label: supplier_label(s).into(),
+            })
+            .collect(),
+        older: None,
+    };
+    let rows = match supplier_order_list(&ctx.store, tc.tenant.id, &member, filter, before).await {
+        Ok(rows) => rows,
+        Err(engine::EngineError::Invalid(why)) => {
+            out.problem = Some(why);
+            return Ok(out);
+        }
+        Err(e) => return Err(engine_failure(e)),
+    };
+    if let Some(id) = member.supplier_id {
+        let (_, suppliers) = ctx
+            .store
+            .labels(tc.tenant.id)
+            .await
+            .map_err(super::error::internal)?;
+        out.supplier = suppliers
+            .into_iter()
+            .find(|s| s.0 == id)
+            .map(|s| s.2)
+            .unwrap_or_default();
+    }
+    let more = rows.len() as i64 > SUPPLIER_PAGE;
+    out.rows = rows
+        .into_iter()
+        .take(SUPPLIER_PAGE as usize)
+        .map(|r| {
+            let requested =
+                day_start(r.sent_at).saturating_add(r.lead_time_days.saturating_mul(DAY_MS));
+            SupplierOrderRowView {
+                id: r.id,
+                title: format!("PO-{}", r.id),
+                state: r.state.as_str().into(),
+                state_label: supplier_label(r.state).into(),
+                ship_to: format!("{} ({})", r.ship_to_name, r.ship_to_code),
+                ordered_on: day_string(r.sent_at),
+                delivery: match r.promised_on {
+                    Some(day) => format!("{} (promised)", day_string(day)),
+                    None => format!("{} (requested)", day_string(requested)),
+                },
+                lines: r.line_count,
+                value: money(r.value_minor, currency),
+            }
+        })
+        .collect();
+    if more {
+        if let Some(last) = out.rows.last() {
+            let state = if out.state.is_empty() {
+                String::new()
+            } else {
+                format!("state={}&", out.state)
+            };
+            out.older = Some(format!("?{state}before={}", last.id));
+        }
+    }
+    Ok(out)
+}
+
+/// The invitation a link opens (no sign-in: the link is the permission).
+pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
+    let ctx = server_ctx()?;
+    let Some(tc) = tenant_ctx() else {
+        return Err(not_found());
+    };
+    no_store();
+    match open_invite(&ctx.store, tc.tenant.id, &token, now_ms()).await {
+        Ok(i) => Ok(InviteView {
+            retailer: tc.tenant.name.clone(),
+            supplier: i.supplier_name,
+            email: i.email,
+            name: i.name,
+            has_account: i.has_account,
+            expires_on: day_string(i.expires_at),
+        }),
+        Err(InviteError::Engine(e)) => Err(internal_engine(e)),
+        Err(e) => {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(match e {
+                    InviteError::Invalid => http::StatusCode::NOT_FOUND,
+                    _ => http::StatusCode::GONE,
+                });
+            }
+            Err(ServerFnError::new(e.to_string()))
+        }
+    }
+}
+
+/// Who has supplier access, for the tenant admin.
+pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::ManageSuppliers).await?;
+    let a = supplier_access(&ctx.store, tc.tenant.id, &member)
+        .await
+        .map_err(engine_failure)?;
+    let now = now_ms();
+    Ok(SupplierAccessView {
+        choices: a
+            .suppliers
+            .iter()
+            .map(|s| Choice {
+                value: s.0.to_string(),
+                label: s.2.clone(),
+            })
+            .collect(),
+        suppliers: a
+            .suppliers
+            .iter()
+            .map(|(id, code, name)| SupplierAccessRow {
+                name: name.clone(),
+                code: code.clone(),
+                users: a
+                    .users
+                    .iter()
+                    .filter(|u| u.supplier_id == *id)
+                    .map(|u| (u.user_id, u.name.clone(), u.email.clone()))
+                    .collect(),
+                invitations: a
+                    .open
+                    .iter()
+                    .filter(|i| i.supplier_id == Some(*id))
+                    .map(|i| {
+                        let when = if i.expires_at > now {
+                            format!("link works until {}", day_string(i.expires_at))
+                        } else {
+                            format!("expired on {}", day_string(i.expires_at))
+                        };
+                        (i.id, i.name.clone(), i.email.clone(), when)
+                    })
+                    .collect(),
+            })
+            .collect(),
     })
 }
 

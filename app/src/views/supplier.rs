@@ -1,4 +1,6 @@
-//! What a supplier sees of a purchase order it was sent (through the signed link).
+//! What a supplier sees: a purchase order it was sent (through the signed link or
+//! signed in), the list of its orders, an invitation; and the admin's view of who has
+//! supplier access.
 
 use serde::{Deserialize, Serialize};
 
@@ -6,6 +8,7 @@ use super::Fact;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupplierOrderView {
+    pub id: i64,
     pub title: String,
     /// The retailer the order is from.
     pub retailer: String,
@@ -23,4 +26,64 @@ pub struct SupplierOrderView {
     pub first_day: String,
     pub last_day: String,
     pub suggested_day: String,
+}
+
+/// The orders sent to the signed-in supplier user's organisation, a page at a time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplierOrders {
+    pub retailer: String,
+    /// The organisation the user answers for ("" when the account has none yet).
+    pub supplier: String,
+    /// A sentence when the list cannot be shown (no organisation linked).
+    pub problem: Option<String>,
+    pub rows: Vec<SupplierOrderRowView>,
+    /// The state the list is limited to ("" for all) and the choices.
+    pub state: String,
+    pub states: Vec<super::Choice>,
+    /// The query string of the next (older) page, if there is one.
+    pub older: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplierOrderRowView {
+    pub id: i64,
+    pub title: String,
+    pub state: String,
+    pub state_label: String,
+    pub ship_to: String,
+    pub ordered_on: String,
+    /// The promised delivery date, else the requested one (and which it is).
+    pub delivery: String,
+    pub lines: i64,
+    pub value: String,
+}
+
+/// An invitation as its link shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub retailer: String,
+    pub supplier: String,
+    pub email: String,
+    pub name: String,
+    pub has_account: bool,
+    pub expires_on: String,
+}
+
+/// The admin's page of supplier access: each supplier with its users and open
+/// invitations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplierAccessView {
+    pub suppliers: Vec<SupplierAccessRow>,
+    /// Suppliers to invite someone for: id and name.
+    pub choices: Vec<super::Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplierAccessRow {
+    pub name: String,
+    pub code: String,
+    /// (user id, name, e-mail)
+    pub users: Vec<(i64, String, String)>,
+    /// (invitation id, name, e-mail, "expires on …" or "expired on …")
+    pub invitations: Vec<(i64, String, String, String)>,
 }

@@ -13,6 +13,7 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 
 use serde::{Deserialize, Serialize};
 
+mod invites;
 mod orders;
 
 use crate::exceptions;
@@ -26,7 +27,7 @@ use crate::worker::Worker;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendMail {
     /// `approval_request`, `outcome` (to staff), `purchase_order` or `po_cancelled` (to
-    /// the supplier, see [`orders`]).
+    /// the supplier, see [`orders`]), `invitation` (see [`invites`]).
     pub template: String,
     pub to: String,
     pub name: String,
@@ -36,12 +37,14 @@ pub struct SendMail {
     /// keys the job, so the same occasion never queues a second message.
     #[serde(default)]
     pub occasion: String,
-    /// For `outcome` mails: what happened ("approved", "rejected"), and the decider's note.
+    /// For `outcome` mails: what happened ("approved", "rejected"), and the decider's
+    /// note; for `invitation` mails, the supplier's name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub outcome: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// For `purchase_order` mails: the signed link (`po_links` row) the mail carries.
+    /// For `purchase_order` mails: the signed link (`po_links` row) the mail carries; for
+    /// `invitation` mails, the invitation.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub link_id: i64,
 }
@@ -226,6 +229,9 @@ impl Mailer {
     /// Renders a message (also used by tests to check content).
     pub async fn compose(&self, tenant: &Tenant, mail: &SendMail) -> Result<Composed, JobError> {
         if let Some(composed) = self.compose_for_supplier(tenant, mail).await? {
+            return Ok(composed);
+        }
+        if let Some(composed) = self.compose_invitation(tenant, mail).await? {
             return Ok(composed);
         }
         let template = mail.template.as_str();
@@ -418,8 +424,11 @@ impl Mailer {
             .parse()
             .or_else(|_| to.parse())
             .map_err(|_| JobError::Terminal("the recipient address is not valid".into()))?;
-        if !self.supplier_mail_wanted(&tenant, mail).await? {
-            // The order was cancelled or its link withdrawn before the mail went out.
+        if !self.supplier_mail_wanted(&tenant, mail).await?
+            || !self.invitation_wanted(&tenant, mail).await?
+        {
+            // The order was cancelled or its link withdrawn, or the invitation withdrawn
+            // or used, before the mail went out.
             return Ok(());
         }
         let composed = self.compose(&tenant, mail).await?;

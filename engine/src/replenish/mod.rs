@@ -46,8 +46,9 @@ pub use matrix::{
     seed_matrix, validate_matrix, RuleEdit,
 };
 pub use orders::{
-    answer_by_link, open_order_link, po_command, resend_order, revoke_order_links, LinkError,
-    SupplierAnswer,
+    answer_as_supplier, answer_by_link, open_order_link, po_command, resend_order,
+    revoke_order_links, supplier_order_for, supplier_order_list, LinkError, SupplierAnswer,
+    SUPPLIER_PAGE,
 };
 pub use policies::{delete_policy, save_policy, seed_policy, Method, PolicySettings};
 pub use sweep::{recheck, schedule_nightly, sweep, sweep_all, Sweep};

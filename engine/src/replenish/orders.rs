@@ -5,7 +5,9 @@
 //! The link is the supplier's permission: [`open_order_link`] and [`answer_by_link`]
 //! check its signature, that it is this tenant's, not expired and not revoked (again
 //! inside the transaction that acts), and allow only the supplier's own commands on the
-//! one order it opens. Everything else needs a signed-in member with
+//! one order it opens. A signed-in supplier user lists the orders sent to their own
+//! organisation and answers any of them the same way ([`answer_as_supplier`]; another
+//! supplier's order is not found). Everything else needs a signed-in member with
 //! [`Permission::CommandPurchaseOrders`].
 
 use serde_json::json;
@@ -145,22 +147,109 @@ pub async fn answer_by_link(
         .await?
         .ok_or(LinkError::Invalid)?;
     let link = usable(supplier_orders::po_link_tx(&mut tx, tenant, id).await?, now)?;
+    let actor = format!("supplier_link:{}", link.id);
+    let state = answer_tx(&mut tx, tenant, rec, cmd, &actor, request_id, now).await?;
+    tx.commit().await?;
+    Ok(state)
+}
+
+/// An answer to the locked order: the same date again changes nothing; at most
+/// [`MAX_PROMISES`] dates; the state machine refuses an answer to an order that is not
+/// open to the supplier.
+async fn answer_tx(
+    tx: &mut crate::db::Tx,
+    tenant: TenantId,
+    rec: purchase_orders::PurchaseOrderRecord,
+    cmd: PoCommand,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<PoState, EngineError> {
     if let PoCommand::Acknowledge { promised_on } = cmd {
         if rec.state == PoState::Acknowledged && rec.promised_on == Some(promised_on) {
             return Ok(rec.state); // the same date again: nothing to record or tell
         }
-        let given = supplier_orders::promise_count_tx(&mut tx, tenant, rec.id).await?;
+        let given = supplier_orders::promise_count_tx(tx, tenant, rec.id).await?;
         if given >= MAX_PROMISES {
             return Err(EngineError::Invalid(format!(
                 "the delivery date was given {given} times already: please contact the buyer to change it again"
-            ))
-            .into());
+            )));
         }
     }
-    let actor = format!("supplier_link:{}", link.id);
-    let rec = apply_po_tx(&mut tx, tenant, rec, &cmd, &actor, request_id, now).await?;
-    tx.commit().await?;
+    let rec = apply_po_tx(tx, tenant, rec, &cmd, actor, request_id, now).await?;
     Ok(rec.state)
+}
+
+/// Orders a supplier user's list shows per page.
+pub const SUPPLIER_PAGE: i64 = 50;
+
+/// The supplier organisation a signed-in supplier user answers for.
+fn own_supplier(member: &Member) -> Result<i64, EngineError> {
+    member.require(Permission::AnswerPurchaseOrders)?;
+    member.supplier_id.ok_or_else(|| {
+        EngineError::Invalid(
+            "your account is not linked to a supplier yet: ask the buyer to invite you again"
+                .into(),
+        )
+    })
+}
+
+/// A page of the orders sent to the signed-in supplier user's organisation, newest
+/// first (see [`Store::supplier_order_rows`]); one more than a page tells the caller
+/// there is more. Needs [`Permission::AnswerPurchaseOrders`].
+pub async fn supplier_order_list(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    state: Option<PoState>,
+    before: Option<i64>,
+) -> Result<Vec<supplier_orders::SupplierOrderRow>, EngineError> {
+    let supplier = own_supplier(member)?;
+    Ok(store
+        .supplier_order_rows(tenant, supplier, state, before, SUPPLIER_PAGE + 1)
+        .await?)
+}
+
+/// One order sent to the signed-in supplier user's organisation; any other order (a
+/// draft, another supplier's, another tenant's) is [`EngineError::NotFound`]. Needs
+/// [`Permission::AnswerPurchaseOrders`].
+pub async fn supplier_order_for(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+) -> Result<SupplierOrder, EngineError> {
+    let supplier = own_supplier(member)?;
+    store
+        .supplier_order(tenant, po)
+        .await?
+        .filter(|o| o.supplier_id == supplier && o.sent_at.is_some())
+        .ok_or(EngineError::NotFound)
+}
+
+/// The signed-in supplier user answers an order sent to their organisation, as the
+/// link does (see [`answer_by_link`]); another supplier's order is
+/// [`EngineError::NotFound`] with nothing changed. Needs
+/// [`Permission::AnswerPurchaseOrders`].
+pub async fn answer_as_supplier(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    answer: SupplierAnswer,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<PoState, EngineError> {
+    let supplier = own_supplier(member)?;
+    let cmd = checked(answer, now)?;
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .filter(|r| r.supplier_id == supplier && r.sent_at.is_some())
+        .ok_or(EngineError::NotFound)?;
+    let state = answer_tx(&mut tx, tenant, rec, cmd, &member.actor(), request_id, now).await?;
+    tx.commit().await?;
+    Ok(state)
 }
 
 /// A buyer's command on a purchase order outside the approvals inbox: cancel (the

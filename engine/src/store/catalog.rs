@@ -148,6 +148,15 @@ impl Store {
     }
 
     /// Location ids by code for the given codes (unknown codes are simply absent).
+    /// Supplier ids by code for the given codes (unknown codes are simply absent).
+    pub async fn supplier_ids(
+        &self,
+        tenant: TenantId,
+        codes: &[&str],
+    ) -> Result<HashMap<String, i64>, sqlx::Error> {
+        self.ids_by_code(tenant, "suppliers", "code", codes).await
+    }
+
     pub async fn location_ids(
         &self,
         tenant: TenantId,

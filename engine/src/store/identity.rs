@@ -23,6 +23,7 @@ struct MemberRow {
     password_hash: String,
     disabled: bool,
     role: String,
+    supplier_id: Option<i64>,
 }
 
 fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
@@ -33,6 +34,7 @@ fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
             email: first.email.clone(),
             name: first.name.clone(),
             roles: Vec::new(),
+            supplier_id: first.supplier_id,
         },
         password_hash: first.password_hash.clone(),
         disabled: first.disabled,
@@ -42,8 +44,9 @@ fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
     Some(rec)
 }
 
-const MEMBER_SELECT: &str = "SELECT u.id, u.email, u.name, u.password_hash, u.disabled, m.role \
-     FROM users u JOIN memberships m ON m.user_id = u.id";
+const MEMBER_SELECT: &str = "SELECT u.id, u.email, u.name, u.password_hash, u.disabled, m.role, \
+     sm.supplier_id FROM users u JOIN memberships m ON m.user_id = u.id \
+     LEFT JOIN supplier_members sm ON sm.tenant_id = m.tenant_id AND sm.user_id = u.id";
 
 impl Store {
     /// The user with this e-mail, only if they are a member of `tenant`.
@@ -81,7 +84,8 @@ impl Store {
     }
 
     /// Creates the user if the e-mail is new (keeping an existing password), then makes the
-    /// user's roles in `tenant` exactly `roles`. `hash` is called only for a new user.
+    /// user's roles in `tenant` exactly `roles`, and their supplier organisation there
+    /// `supplier`. `hash` is called only for a new user.
     pub async fn upsert_member(
         &self,
         tenant: TenantId,
@@ -89,6 +93,7 @@ impl Store {
         name: &str,
         hash: impl FnOnce() -> String,
         roles: &[Role],
+        supplier: Option<i64>,
     ) -> Result<i64, sqlx::Error> {
         let existing = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_scalar::<_, i64>("SELECT id FROM users WHERE email = $1")
@@ -138,6 +143,21 @@ impl Store {
                 .bind(tenant.0)
                 .bind(user_id)
                 .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+            }
+            sqlx::query("DELETE FROM supplier_members WHERE tenant_id = $1 AND user_id = $2")
+                .bind(tenant.0)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(s) = supplier {
+                sqlx::query(
+                    "INSERT INTO supplier_members (tenant_id, user_id, supplier_id) VALUES ($1, $2, $3)",
+                )
+                .bind(tenant.0)
+                .bind(user_id)
+                .bind(s)
                 .execute(&mut *tx)
                 .await?;
             }

@@ -32,6 +32,7 @@ pub struct PromiseRecord {
 pub struct SupplierOrder {
     pub id: i64,
     pub state: PoState,
+    pub supplier_id: i64,
     pub supplier_name: String,
     pub ship_to_code: String,
     pub ship_to_name: String,
@@ -56,11 +57,27 @@ pub struct SupplierLine {
     pub unit_cost_minor: i64,
 }
 
+/// One row of a supplier's order list.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct SupplierOrderRow {
+    pub id: i64,
+    #[sqlx(try_from = "String")]
+    pub state: PoState,
+    pub ship_to_code: String,
+    pub ship_to_name: String,
+    pub sent_at: i64,
+    pub lead_time_days: i64,
+    pub promised_on: Option<i64>,
+    pub value_minor: i64,
+    pub line_count: i64,
+}
+
 #[derive(sqlx::FromRow)]
 struct OrderHead {
     id: i64,
     #[sqlx(try_from = "String")]
     state: PoState,
+    supplier_id: i64,
     supplier_name: String,
     lead_time_days: i64,
     ship_to_code: String,
@@ -239,7 +256,7 @@ impl Store {
     ) -> Result<Option<SupplierOrder>, sqlx::Error> {
         let head: Option<OrderHead> = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as(
-            "SELECT po.id, po.state, s.name AS supplier_name, s.lead_time_days, \
+            "SELECT po.id, po.state, po.supplier_id, s.name AS supplier_name, s.lead_time_days, \
              l.code AS ship_to_code, l.name AS ship_to_name, l.address AS ship_to_address, po.sent_at, po.promised_on, \
              po.supplier_note, po.value_minor \
              FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id \
@@ -270,6 +287,7 @@ impl Store {
         Ok(Some(SupplierOrder {
             id: h.id,
             state: h.state,
+            supplier_id: h.supplier_id,
             supplier_name: h.supplier_name,
             ship_to_code: h.ship_to_code,
             ship_to_name: h.ship_to_name,
@@ -282,6 +300,47 @@ impl Store {
             lines,
             promises,
         }))
+    }
+
+    /// The orders sent to `supplier` (never drafts or orders awaiting approval), newest
+    /// first: those in `state` if given, with an id below `before` if given, at most
+    /// `limit`.
+    pub async fn supplier_order_rows(
+        &self,
+        tenant: TenantId,
+        supplier: i64,
+        state: Option<PoState>,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<SupplierOrderRow>, sqlx::Error> {
+        let mut sql = String::from(
+            "SELECT po.id, po.state, l.code AS ship_to_code, l.name AS ship_to_name, \
+             po.sent_at, s.lead_time_days, po.promised_on, po.value_minor, \
+             (SELECT COUNT(*) FROM po_lines pl WHERE pl.po_id = po.id) AS line_count \
+             FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id \
+             JOIN locations l ON l.id = po.ship_to_location_id \
+             WHERE po.tenant_id = $1 AND po.supplier_id = $2 AND po.sent_at IS NOT NULL",
+        );
+        let mut n = 2;
+        if state.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND po.state = ${n}"));
+        }
+        if before.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND po.id < ${n}"));
+        }
+        sql.push_str(&format!(" ORDER BY po.id DESC LIMIT ${}", n + 1));
+        on_db!(&self.db, read, tenant, |pool| {
+            let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(supplier);
+            if let Some(s) = state {
+                q = q.bind(s.as_str());
+            }
+            if let Some(b) = before {
+                q = q.bind(b);
+            }
+            q.bind(limit).fetch_all(pool).await
+        })
     }
 
     /// Every promised date given for the order, oldest first.

@@ -121,18 +121,7 @@ pub async fn login(
             member,
             device_token,
         }) => {
-            // A new session id at sign-in defeats session fixation.
-            if let Err(e) = session.cycle_id().await {
-                tracing::error!(error = %e, "session id rotation failed");
-                return back("expired");
-            }
-            let auth = SessionAuth {
-                tenant_id: tc.tenant.id.0,
-                user_id: member.user_id,
-                login_at: now_ms(),
-            };
-            if let Err(e) = session.insert(&auth_key(tc.tenant.id), auth).await {
-                tracing::error!(error = %e, "storing the session failed");
+            if start_sign_in(&session, &tc, member.user_id).await.is_err() {
                 return back("expired");
             }
             tracing::info!(user.id = member.user_id, "signed in");
@@ -174,6 +163,25 @@ pub async fn login(
             back("expired")
         }
     }
+}
+
+/// Records the sign-in of `user` to this request's tenant in the session, under a new
+/// session id (which defeats session fixation). Failures are logged here.
+pub(crate) async fn start_sign_in(session: &Session, tc: &TenantCtx, user: i64) -> Result<(), ()> {
+    if let Err(e) = session.cycle_id().await {
+        tracing::error!(error = %e, "session id rotation failed");
+        return Err(());
+    }
+    let auth = SessionAuth {
+        tenant_id: tc.tenant.id.0,
+        user_id: user,
+        login_at: now_ms(),
+    };
+    if let Err(e) = session.insert(&auth_key(tc.tenant.id), auth).await {
+        tracing::error!(error = %e, "storing the session failed");
+        return Err(());
+    }
+    Ok(())
 }
 
 /// Signs out of this request's tenant; a sign-in to another path-form tenant in the

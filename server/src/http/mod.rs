@@ -83,16 +83,17 @@ pub fn router(
 }
 
 /// A request's path as the logs may keep it: the token of a supplier's order link
-/// (`…/po/<token>…`) is a credential, so it is replaced by `…`.
+/// (`…/po/<token>…`) or of an invitation (`…/invite/<token>`) is a credential, so it is
+/// replaced by `…`.
 pub fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
-    match path.find("/po/") {
-        Some(at) => {
-            let start = at + "/po/".len();
+    for marker in ["/po/", "/invite/"] {
+        if let Some(at) = path.find(marker) {
+            let start = at + marker.len();
             let end = path[start..].find('/').map_or(path.len(), |e| start + e);
-            std::borrow::Cow::Owned(format!("{}…{}", &path[..start], &path[end..]))
+            return std::borrow::Cow::Owned(format!("{}…{}", &path[..start], &path[end..]));
         }
-        None => std::borrow::Cow::Borrowed(path),
     }
+    std::borrow::Cow::Borrowed(path)
 }
 
 #[cfg(test)]
@@ -104,6 +105,10 @@ mod tests {
             "/t/ff/po/…/answer"
         );
         assert_eq!(super::logged_path("/po/12.abcdef"), "/po/…");
+        assert_eq!(
+            super::logged_path("/t/ff/invite/3.abcdef"),
+            "/t/ff/invite/…"
+        );
         assert_eq!(super::logged_path("/inventory"), "/inventory");
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::components::{Redirect, A};
 use crate::api::get_overview;
 use crate::components::{error_text, grouped};
 use crate::PortalResource;
+use access::Permission;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -18,6 +19,10 @@ pub fn HomePage() -> impl IntoView {
                 let Some(user) = p.user.clone() else {
                     return view! { <Redirect path=p.href("/login")/> }.into_any();
                 };
+                // A supplier user's start page is their order list.
+                if !user.can(Permission::ViewInventory) && user.can(Permission::AnswerPurchaseOrders) {
+                    return view! { <Redirect path=p.href("/supplier/orders")/> }.into_any();
+                }
                 let o = overview.await;
                 view! {
                     <section class="card">

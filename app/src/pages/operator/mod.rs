@@ -1,5 +1,5 @@
 //! The retailer's staff pages: home, inventory, approvals, documents, exceptions, jobs,
-//! policies and the approval matrix. One module per page.
+//! policies, the approval matrix and supplier access. One module per page.
 
 mod approvals;
 mod documents;
@@ -9,6 +9,7 @@ mod inventory;
 mod jobs;
 mod policies;
 mod settings;
+mod suppliers;
 
 pub use approvals::ApprovalsPage;
 pub use documents::{DocumentPage, DocumentsPage};
@@ -18,3 +19,4 @@ pub use inventory::InventoryPage;
 pub use jobs::JobsPage;
 pub use policies::PoliciesPage;
 pub use settings::ApprovalSettingsPage;
+pub use suppliers::SupplierAccessPage;

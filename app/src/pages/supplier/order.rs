@@ -1,12 +1,14 @@
 //! One purchase order as its supplier sees it, opened from the link in the order's
-//! e-mail: lines, ship-to and dates, the promised dates so far, and the two answers
-//! (acknowledge with a delivery date, or decline with a reason). Prints as the order.
+//! e-mail or signed in from the order list: lines, ship-to and dates, the promised
+//! dates so far, and the two answers (acknowledge with a delivery date, or decline with
+//! a reason). Prints as the order.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::get_supplier_order;
-use crate::components::{error_text, Flash};
+use crate::api::{get_my_supplier_order, get_supplier_order};
+use crate::components::{error_text, Flash, SignedInPage};
 use crate::views::{Portal, SupplierOrderView};
 use crate::PortalResource;
 
@@ -21,7 +23,10 @@ pub fn SupplierOrderPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let Ok(p) = portal.await else { return ().into_any() };
                 match order.await {
-                    Ok(o) => view! { <Order portal=p order=o token=token.get_untracked()/> }.into_any(),
+                    Ok(o) => {
+                        let action = p.href(&format!("/po/{}/answer", token.get_untracked()));
+                        view! { <Order order=o action=action/> }.into_any()
+                    }
                     Err(e) => view! {
                         <section class="card narrow">
                             <h1>"This order cannot be opened"</h1>
@@ -34,9 +39,31 @@ pub fn SupplierOrderPage() -> impl IntoView {
     }
 }
 
+/// An order of the signed-in supplier user's organisation (`/supplier/orders/{id}`).
 #[component]
-fn Order(portal: Portal, order: SupplierOrderView, token: String) -> impl IntoView {
-    let action = portal.href(&format!("/po/{token}/answer"));
+pub fn SupplierPortalOrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|i| i.parse::<i64>().ok())
+            .unwrap_or(0)
+    });
+    let order = Resource::new(move || id.get(), get_my_supplier_order);
+    view! {
+        <SignedInPage data=order render=move |p: Portal, o: SupplierOrderView| {
+            let action = p.href(&format!("/supplier/orders/{}/answer", o.id));
+            view! {
+                <p class="no-print"><A href=p.href("/supplier/orders")>"← All your orders"</A></p>
+                <Order order=o action=action/>
+            }.into_any()
+        }/>
+    }
+}
+
+#[component]
+fn Order(order: SupplierOrderView, action: String) -> impl IntoView {
     let acknowledged = order.state == "acknowledged";
     view! {
         <section class="card supplier-order">

@@ -17,11 +17,13 @@
 //! | [`jobs`] | `/jobs/{id}/replay` |
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
-//! | [`supplier`] | `/po/{token}/answer` (no sign-in: the signed link is the permission) |
+//! | [`supplier`] | `/po/{token}/answer` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer` |
+//! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
 pub mod approvals;
 pub mod documents;
 pub mod exceptions;
+pub mod invites;
 pub mod jobs;
 pub mod matrix;
 pub mod policies;
@@ -84,6 +86,20 @@ where
                 post(policies::delete),
             )
             .route(&at("/po/{token}/answer"), post(supplier::answer))
+            .route(
+                &at("/supplier/orders/{id}/answer"),
+                post(supplier::answer_signed_in),
+            )
+            .route(&at("/settings/suppliers/invite"), post(invites::invite))
+            .route(
+                &at("/settings/suppliers/invitations/{id}/revoke"),
+                post(invites::revoke),
+            )
+            .route(
+                &at("/settings/suppliers/users/{id}/remove"),
+                post(invites::remove_user),
+            )
+            .route(&at("/invite/{token}"), post(invites::accept))
             .route(
                 &at("/documents/purchase_order/{id}/revoke-links"),
                 post(documents::revoke_links),

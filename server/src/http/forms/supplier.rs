@@ -1,7 +1,9 @@
-//! The supplier's answer through the signed link in the order's e-mail: no sign-in,
-//! the link is the permission (the engine checks it; see `engine::replenish::orders`).
-//! `POST /po/{token}/answer` with `answer=acknowledge&promised_on=YYYY-MM-DD` or
-//! `answer=decline&reason=…`, back to the order's page with what happened.
+//! The supplier's answer to an order: through the signed link in the order's e-mail
+//! (no sign-in, the link is the permission; the engine checks it, see
+//! `engine::replenish::orders`), `POST /po/{token}/answer`, or signed in as a supplier
+//! user, `POST /supplier/orders/{id}/answer`. Either with
+//! `answer=acknowledge&promised_on=YYYY-MM-DD` or `answer=decline&reason=…`, back to
+//! the order's page with what happened.
 
 use std::sync::Arc;
 
@@ -10,10 +12,10 @@ use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::response::Response;
 use engine::model::{now_ms, parse_day};
-use engine::replenish::{answer_by_link, LinkError, SupplierAnswer};
+use engine::replenish::{answer_as_supplier, answer_by_link, LinkError, SupplierAnswer};
 use serde::Deserialize;
 
-use super::{back_to, message, param, request_id, FormError, Params, Posted};
+use super::{back_to, id, message, param, request_id, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,8 +43,8 @@ impl TryFrom<AnswerForm> for SupplierAnswer {
 
 /// The request's tenant, with no sign-in needed; none is the neutral 404.
 pub struct PublicTenant {
-    tc: TenantCtx,
-    request_id: Option<String>,
+    pub tc: TenantCtx,
+    pub request_id: Option<String>,
 }
 
 impl<S> FromRequestParts<S> for PublicTenant
@@ -88,20 +90,44 @@ pub async fn answer(
     .await;
     app.jobs_wake.notify_one();
     match done {
-        Ok(_) if declining => back_to(
-            &t.tc,
-            &page,
-            "notice",
-            "You declined the order. The buyer has been told.",
-        ),
-        Ok(_) => back_to(
-            &t.tc,
-            &page,
-            "notice",
-            "Thank you: the order is acknowledged with your delivery date.",
-        ),
+        Ok(_) => back_to(&t.tc, &page, "notice", answered(declining)),
         Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
         // The page itself says what is wrong with the link.
         Err(_) => back_to(&t.tc, &page, "", ""),
+    }
+}
+
+fn answered(declining: bool) -> &'static str {
+    if declining {
+        "You declined the order. The buyer has been told."
+    } else {
+        "Thank you: the order is acknowledged with your delivery date."
+    }
+}
+
+/// A signed-in supplier user answers an order sent to their organisation; another
+/// supplier's order (or any order that is not theirs) is the neutral 404.
+pub async fn answer_signed_in(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(form): Posted<AnswerForm>,
+) -> Response {
+    let Some(po) = id(param(&params, "id")) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/supplier/orders/{po}");
+    let answer = match SupplierAnswer::try_from(form) {
+        Ok(a) => a,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let declining = matches!(answer, SupplierAnswer::Decline { .. });
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match answer_as_supplier(store, t, &me.member, po, answer, me.rid(), now_ms()).await {
+        Ok(_) => {
+            app.jobs_wake.notify_one();
+            me.notice(&page, answered(declining))
+        }
+        Err(e) => me.fail(&page, &e),
     }
 }

@@ -1,0 +1,410 @@
+//! Bringing a supplier organisation's people into the retailer's portal: the tenant
+//! admin invites a person by e-mail for one supplier; the e-mail carries a signed link
+//! (see [`crate::links`]) that works once, for [`INVITE_DAYS`] days, until withdrawn.
+//! Opening it, a new person chooses a password; someone who already has an account on
+//! the platform (they supply another retailer too) confirms with their password instead,
+//! so a forwarded invitation cannot take over an account. Either way the person gets a
+//! membership of this tenant only, with the supplier role and that supplier: access to
+//! one retailer never opens another's portal.
+//!
+//! Inviting, withdrawing and removing need [`Permission::ManageSuppliers`]; every step
+//! is audited (never with the e-mail address: the invitation's row holds it).
+
+use serde_json::json;
+
+use crate::audit::AuditEntry;
+use crate::error::EngineError;
+use crate::identity::{check_new_password, hash_password, normalise_email, verify_password};
+use crate::jobs::NewJob;
+use crate::links::{invite_token, verify_invite_token, INVITE_DAYS, LINK_KEY};
+use crate::mail::SendMail;
+use crate::model::{day_string, Member, Permission, Role, TenantId, DAY_MS};
+use crate::store::audit::append_audit_tx;
+use crate::store::invitations::{self, InvitationRecord, NewInvitation, SupplierUserRecord};
+use crate::store::jobs::enqueue_tx;
+use crate::store::Store;
+
+/// The longest name or e-mail address accepted.
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_EMAIL_CHARS: usize = 254;
+
+/// Wrong passwords an invitation takes (accepting for an existing account) before it
+/// is withdrawn: a leaked link is no way to guess at someone's password.
+pub const MAX_WRONG_PASSWORDS: i64 = 5;
+
+/// A person to invite for one of the tenant's suppliers.
+#[derive(Clone, Debug)]
+pub struct SupplierInvite {
+    pub email: String,
+    pub name: String,
+    pub supplier_id: i64,
+}
+
+/// Why an invitation link does not work: each a sentence for the page.
+#[derive(Debug, thiserror::Error)]
+pub enum InviteError {
+    #[error("This invitation link is not valid. Check that it was copied whole, or ask for a new invitation.")]
+    Invalid,
+    #[error("This invitation was used already. Sign in with the password chosen then.")]
+    Used,
+    #[error("This invitation expired on {0}. Ask the person who invited you for a new one.")]
+    Expired(String),
+    #[error("This invitation was withdrawn. Ask the person who invited you for a new one.")]
+    Revoked,
+    #[error("That is not the password of your account. Use the password you sign in with elsewhere on this service.")]
+    WrongPassword,
+    #[error("This invitation was withdrawn after too many wrong passwords. Ask the person who invited you for a new one.")]
+    TooManyWrongPasswords,
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+impl From<sqlx::Error> for InviteError {
+    fn from(e: sqlx::Error) -> InviteError {
+        InviteError::Engine(EngineError::Store(e))
+    }
+}
+
+fn check_name(name: &str) -> Result<String, EngineError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EngineError::Invalid("the name is missing".into()));
+    }
+    if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+        return Err(EngineError::Invalid(format!(
+            "the name must be at most {MAX_NAME_CHARS} characters, on one line"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+fn check_email(email: &str) -> Result<String, EngineError> {
+    let email = normalise_email(email);
+    let valid = email.len() <= MAX_EMAIL_CHARS
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+    if !valid {
+        return Err(EngineError::Invalid(format!(
+            "the e-mail address {email:?} is not valid"
+        )));
+    }
+    Ok(email)
+}
+
+/// Invites a person for one of the tenant's suppliers; the invitation's id. An earlier
+/// open invitation to the same address is withdrawn (its link stops working).
+pub async fn invite_supplier_user(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    invite: SupplierInvite,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    member.require(Permission::ManageSuppliers)?;
+    let email = check_email(&invite.email)?;
+    let name = check_name(&invite.name)?;
+    let (_, suppliers) = store.labels(tenant).await?;
+    let Some((supplier, _, supplier_name)) =
+        suppliers.into_iter().find(|s| s.0 == invite.supplier_id)
+    else {
+        return Err(EngineError::Invalid(
+            "choose one of your suppliers for the person to answer for".into(),
+        ));
+    };
+    let mut tx = store.begin(tenant).await?;
+    if invitations::is_member_tx(&mut tx, tenant, &email).await? {
+        return Err(EngineError::Invalid(format!(
+            "{email} already has access to this portal"
+        )));
+    }
+    let replaced = invitations::revoke_open_for_email_tx(&mut tx, tenant, &email, now).await?;
+    let new = NewInvitation {
+        email: &email,
+        name: &name,
+        role: Role::Supplier.as_str(),
+        supplier_id: Some(supplier),
+        invited_by: member.user_id,
+        expires_at: now.saturating_add(INVITE_DAYS * DAY_MS),
+    };
+    let id = invitations::insert_invitation_tx(&mut tx, tenant, &new, now).await?;
+    let mail = SendMail {
+        template: "invitation".into(),
+        to: email,
+        name,
+        occasion: format!("invite:{id}"),
+        link_id: id,
+        note: supplier_name,
+        ..SendMail::default()
+    };
+    enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "invitation.created",
+            format!("invitation:{id}"),
+            None,
+            Some(json!({ "role": "supplier", "supplier_id": supplier, "replaces": replaced })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Withdraws an open invitation: its link stops working.
+pub async fn revoke_invitation(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::ManageSuppliers)?;
+    let mut tx = store.begin(tenant).await?;
+    if !invitations::revoke_invitation_tx(&mut tx, tenant, id, now).await? {
+        return Err(EngineError::NotFound);
+    }
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "invitation.revoked",
+            format!("invitation:{id}"),
+            None,
+            None,
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends a supplier user's access to this retailer's portal (their account, and their
+/// access to other retailers, stay).
+pub async fn remove_supplier_user(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    user: i64,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    member.require(Permission::ManageSuppliers)?;
+    let mut tx = store.begin(tenant).await?;
+    let Some(supplier) = invitations::remove_supplier_user_tx(&mut tx, tenant, user).await? else {
+        return Err(EngineError::NotFound);
+    };
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "supplier_user.removed",
+            format!("user:{user}"),
+            Some(json!({ "supplier_id": supplier })),
+            None,
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Who has access to the supplier portal and who is invited, for the admin's page.
+#[derive(Clone, Debug)]
+pub struct SupplierAccess {
+    /// The tenant's suppliers: (id, code, name), by name.
+    pub suppliers: Vec<(i64, String, String)>,
+    pub users: Vec<SupplierUserRecord>,
+    pub open: Vec<InvitationRecord>,
+}
+
+pub async fn supplier_access(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+) -> Result<SupplierAccess, EngineError> {
+    member.require(Permission::ManageSuppliers)?;
+    let (_, mut suppliers) = store.labels(tenant).await?;
+    suppliers.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
+    Ok(SupplierAccess {
+        suppliers,
+        users: store.supplier_users(tenant).await?,
+        open: store.open_invitations(tenant, 200).await?,
+    })
+}
+
+/// An invitation as its link shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenedInvite {
+    pub email: String,
+    pub name: String,
+    /// The supplier the person will answer for.
+    pub supplier_name: String,
+    /// The address has an account on the platform already: accepting asks for its
+    /// password instead of a new one.
+    pub has_account: bool,
+    pub expires_at: i64,
+}
+
+fn usable(inv: Option<InvitationRecord>, now: i64) -> Result<InvitationRecord, InviteError> {
+    let inv = inv.ok_or(InviteError::Invalid)?;
+    if inv.accepted_at.is_some() {
+        return Err(InviteError::Used);
+    }
+    if inv.revoked_at.is_some() {
+        return Err(InviteError::Revoked);
+    }
+    if now >= inv.expires_at {
+        return Err(InviteError::Expired(day_string(inv.expires_at)));
+    }
+    Ok(inv)
+}
+
+async fn verified(store: &Store, tenant: TenantId, token: &str) -> Result<i64, InviteError> {
+    let key = store.signing_key(LINK_KEY).await?;
+    verify_invite_token(&key, tenant.0, token.trim()).ok_or(InviteError::Invalid)
+}
+
+/// The invitation a link opens (no sign-in: the link is the permission).
+pub async fn open_invite(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+    now: i64,
+) -> Result<OpenedInvite, InviteError> {
+    let id = verified(store, tenant, token).await?;
+    let inv = usable(store.invitation(tenant, id).await?, now)?;
+    let (_, suppliers) = store.labels(tenant).await?;
+    let supplier_name = suppliers
+        .into_iter()
+        .find(|s| Some(s.0) == inv.supplier_id)
+        .map(|s| s.2)
+        .unwrap_or_default();
+    Ok(OpenedInvite {
+        has_account: store.account(tenant, &inv.email).await?.is_some(),
+        email: inv.email,
+        name: inv.name,
+        supplier_name,
+        expires_at: inv.expires_at,
+    })
+}
+
+/// How the invited person accepts.
+#[derive(Clone, Debug)]
+pub enum Acceptance {
+    /// A new account: the name to show and a password of their choice.
+    NewAccount { name: String, password: String },
+    /// An existing account (the address supplies another retailer): its password.
+    ExistingAccount { password: String },
+}
+
+/// Accepts the invitation: the person becomes a supplier user of this tenant for the
+/// invitation's supplier, and is returned to be signed in. The link works once: of two
+/// acceptances racing, one wins and the other is told it was used.
+pub async fn accept_invite(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+    acceptance: Acceptance,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<Member, InviteError> {
+    let id = verified(store, tenant, token).await?;
+    let inv = usable(store.invitation(tenant, id).await?, now)?;
+    let account = store.account(tenant, &inv.email).await?;
+    // Passwords are hashed and checked before the transaction: it holds no lock while
+    // argon2 runs.
+    let (name, new_hash, existing) = match (acceptance, account) {
+        (Acceptance::NewAccount { name, password }, None) => {
+            let name = check_name(&name)?;
+            check_new_password(&password)
+                .map_err(|why| EngineError::Invalid(format!("the password {why}")))?;
+            (Some(name), Some(hash_password(password).await), None)
+        }
+        (Acceptance::ExistingAccount { password }, Some((user, hash, disabled))) => {
+            if disabled || !verify_password(password, hash).await {
+                let failed = store
+                    .invitation_failed(tenant, id, MAX_WRONG_PASSWORDS, now)
+                    .await?;
+                return Err(if failed >= MAX_WRONG_PASSWORDS {
+                    InviteError::TooManyWrongPasswords
+                } else {
+                    InviteError::WrongPassword
+                });
+            }
+            (None, None, Some(user))
+        }
+        (_, Some(_)) => {
+            return Err(EngineError::Invalid(
+                "this address has an account already: confirm with its password".into(),
+            )
+            .into())
+        }
+        (_, None) => {
+            return Err(
+                EngineError::Invalid("choose a password for your new account".into()).into(),
+            )
+        }
+    };
+    let mut tx = store.begin(tenant).await?;
+    let now_there = invitations::user_id_by_email_tx(&mut tx, &inv.email).await?;
+    let user = match (existing, now_there, name, new_hash) {
+        (Some(user), Some(there), ..) if user == there => user,
+        (None, None, Some(name), Some(hash)) => {
+            invitations::insert_user_tx(&mut tx, &inv.email, &name, &hash, now).await?
+        }
+        // The account appeared (or changed) while this person chose a password.
+        _ => {
+            return Err(EngineError::Invalid(
+                "this address has an account already: confirm with its password".into(),
+            )
+            .into())
+        }
+    };
+    if !invitations::claim_invitation_tx(&mut tx, tenant, id, user, now).await? {
+        // Another acceptance (or a withdrawal) committed first: say which.
+        drop(tx);
+        return Err(usable(store.invitation(tenant, id).await?, now)
+            .err()
+            .unwrap_or(InviteError::Used));
+    }
+    invitations::grant_tx(&mut tx, tenant, user, &inv.role, inv.supplier_id).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &format!("user:{user}"),
+            "invitation.accepted",
+            format!("invitation:{id}"),
+            None,
+            Some(json!({ "user_id": user, "role": inv.role, "supplier_id": inv.supplier_id })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    store
+        .member(tenant, user)
+        .await?
+        .ok_or(InviteError::Invalid)
+}
+
+/// The link an invitation's e-mail carries (for the mail and for tests).
+pub async fn invite_link_token(
+    store: &Store,
+    tenant: TenantId,
+    id: i64,
+) -> Result<String, sqlx::Error> {
+    let key = store.signing_key(LINK_KEY).await?;
+    Ok(invite_token(&key, tenant.0, id))
+}
