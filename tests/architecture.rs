@@ -152,7 +152,7 @@ fn engine_layers_do_not_run_backwards() {
     let src = repo().join("engine").join("src");
     let graph = module_graph(&src);
     let store_may_use = [
-        "db", "model", "jobs", "audit", "policy", "sourcing", "approval", "workflow",
+        "db", "model", "jobs", "audit", "policy", "sourcing", "approval", "workflow", "sla",
     ];
     for used in &graph["store"] {
         assert!(
@@ -161,7 +161,7 @@ fn engine_layers_do_not_run_backwards() {
         );
     }
     for pure in [
-        "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit",
+        "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit", "sla",
     ] {
         for used in graph.get(pure).into_iter().flatten() {
             assert!(

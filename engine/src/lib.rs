@@ -17,6 +17,7 @@ pub mod model;
 pub mod policy;
 pub mod replenish;
 pub mod seed;
+pub mod sla;
 pub mod sourcing;
 pub mod store;
 pub mod theme;

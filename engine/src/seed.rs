@@ -37,6 +37,9 @@ pub struct TenantFile {
     pub users: Vec<UserFile>,
     /// The starting approval matrix (kept once the tenant admin has saved one).
     pub approval: Option<ApprovalFile>,
+    /// The suppliers' clocks: working time and the acknowledgement clock (the defaults
+    /// of [`crate::sla::SupplierSla`] when absent).
+    pub supplier_sla: Option<crate::sla::SupplierSla>,
 }
 
 /// The approval matrix as written in a tenant file (see `engine::approval::Matrix`).
@@ -277,6 +280,9 @@ impl TenantFile {
         if let Some(a) = &self.approval {
             within("approval.po_window_minutes", a.po_window_minutes, 1, 10_080)?;
         }
+        if let Some(sla) = &self.supplier_sla {
+            sla.validate().map_err(|e| format!("supplier_sla.{e}"))?;
+        }
         for (i, u) in self.users.iter().enumerate() {
             if !u.email.contains('@') {
                 return Err(format!(
@@ -388,6 +394,7 @@ impl TenantFile {
             suppliers: Vec::new(),
             policies: BTreeMap::new(),
             approval: None,
+            supplier_sla: None,
             products,
             users: vec![UserFile {
                 email: format!("planner@{slug}.example"),
@@ -529,6 +536,9 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
             })?;
     }
 
+    store
+        .set_supplier_sla(tenant, file.supplier_sla.as_ref(), now)
+        .await?;
     let supplier_codes: Vec<&str> = file.suppliers.iter().map(|s| s.code.as_str()).collect();
     let supplier_ids = store.supplier_ids(tenant, &supplier_codes).await?;
     for u in &file.users {

@@ -14,6 +14,7 @@ on_both_backends!(
     a_supplier_acknowledges_from_the_e_mail_link_without_a_password,
     a_link_that_is_changed_foreign_expired_or_withdrawn_changes_nothing,
     a_supplier_declines_and_a_buyer_cancels_a_sent_order,
+    an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once,
 );
 
 const DAY: i64 = 86_400_000;
@@ -547,5 +548,142 @@ async fn a_supplier_declines_and_a_buyer_cancels_a_sent_order(backend: Backend) 
     assert!(
         orders.iter().any(|p| p.state.as_str() == "draft"),
         "the short positions are covered anew: {orders:?}"
+    );
+}
+
+/// The acknowledgement clock on a moved clock: two working days in Amsterdam after
+/// sending, the unanswered orders (only those) are sent again as a reminder with a new
+/// link; a working day later the buyer gets one `supplier_late` exception per order
+/// still unanswered. Running the timers again, days later, changes nothing.
+async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let sla = app.store.supplier_sla(ff).await.unwrap();
+    assert_eq!(sla.time_zone, "Europe/Amsterdam", "from the tenant file");
+    let orders = sent_orders(&app).await;
+    let (answered, reminded, late) = (orders[0], orders[1], &orders[2..]);
+    let (_, token) = order_mail(&app, answered);
+    answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(now_ms() + 3 * DAY)),
+        ],
+    )
+    .await;
+    let mut dues = Vec::new();
+    for po in &orders {
+        let sent = app
+            .store
+            .purchase_order(ff, *po)
+            .await
+            .unwrap()
+            .unwrap()
+            .sent_at
+            .unwrap();
+        dues.push(sla.ack_due(sent).unwrap());
+    }
+    let (first_due, last_due) = (*dues.iter().min().unwrap(), *dues.iter().max().unwrap());
+    assert!(
+        first_due - now_ms() >= 16 * 3_600_000,
+        "two working days at least"
+    );
+    let reminders = |app: &TestApp| -> Vec<String> {
+        app.mails()
+            .into_iter()
+            .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+            .filter(|m| m.contains("Reminder: Purchase order PO-"))
+            .collect()
+    };
+
+    app.run_jobs_due_at(first_due - 60_000).await;
+    assert!(reminders(&app).is_empty(), "nothing before it is due");
+    app.run_jobs_due_at(last_due).await;
+    let sent = reminders(&app);
+    assert_eq!(
+        sent.len(),
+        orders.len() - 1,
+        "one reminder per unanswered order"
+    );
+    assert!(
+        !sent.iter().any(|m| m.contains(&format!("PO-{answered} "))),
+        "not the answered one"
+    );
+    for m in &sent {
+        assert!(
+            m.contains("we have not had your answer") && m.contains("/po/"),
+            "{m}"
+        );
+    }
+    // The reminder's link works: the supplier answers one from it.
+    let reminder = sent
+        .iter()
+        .find(|m| m.contains(&format!("PO-{reminded} from")))
+        .unwrap();
+    let at = reminder.find("/po/").unwrap() + 4;
+    let token: String = reminder[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+        .collect();
+    answer(
+        &app,
+        &token,
+        &[
+            ("answer", "acknowledge"),
+            ("promised_on", &day_string(now_ms() + 3 * DAY)),
+        ],
+    )
+    .await;
+    assert_eq!(po_state(&app, ff, reminded).await, "acknowledged");
+    let open_late = |app: &TestApp| {
+        let store = app.store.clone();
+        async move {
+            store
+                .exceptions(ff, "open", Some("supplier_late"), 50)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(open_late(&app).await.is_empty(), "no alert before its time");
+
+    let escalation = dues
+        .iter()
+        .map(|d| sla.escalation_due(*d).unwrap())
+        .max()
+        .unwrap();
+    app.run_jobs_due_at(escalation).await;
+    let alerts = open_late(&app).await;
+    let mut subjects: Vec<String> = alerts.iter().map(|e| e.subject.clone()).collect();
+    subjects.sort();
+    let mut expected: Vec<String> = late
+        .iter()
+        .map(|po| format!("purchase_order:{po}"))
+        .collect();
+    expected.sort();
+    assert_eq!(subjects, expected, "the still unanswered orders only");
+    assert!(
+        alerts[0]
+            .title
+            .contains("Lowlands Dairy Co-op has not acknowledged"),
+        "{:?}",
+        alerts[0].title
+    );
+
+    // Fired once: later runs add no reminder and no alert.
+    app.run_jobs_due_at(escalation + 10 * DAY).await;
+    assert_eq!(reminders(&app).len(), orders.len() - 1);
+    assert_eq!(open_late(&app).await.len(), late.len());
+    let trail = app
+        .store
+        .audit_for_subject(ff, &format!("purchase_order:{}", late[0]))
+        .await
+        .unwrap();
+    assert_eq!(
+        trail
+            .iter()
+            .filter(|e| e.action == "purchase_order.ack_reminded")
+            .count(),
+        1
     );
 }

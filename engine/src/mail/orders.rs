@@ -84,7 +84,7 @@ impl Mailer {
         tenant: &Tenant,
         mail: &SendMail,
     ) -> Result<bool, JobError> {
-        if mail.template != "purchase_order" {
+        if mail.template != "purchase_order" && mail.template != "po_reminder" {
             return Ok(true);
         }
         let po = self
@@ -100,7 +100,12 @@ impl Mailer {
         // (A mail queued before orders carried links has none to check.)
         let link_ok = mail.link_id == 0
             || link.is_some_and(|l| l.revoked_at.is_none() && l.po_id == mail.doc_id);
-        Ok(po.is_some_and(|p| matches!(p.state, PoState::Sent | PoState::Acknowledged)) && link_ok)
+        let open = match mail.template.as_str() {
+            // A reminder is for an order still waiting for its acknowledgement.
+            "po_reminder" => po.is_some_and(|p| p.state == PoState::Sent),
+            _ => po.is_some_and(|p| matches!(p.state, PoState::Sent | PoState::Acknowledged)),
+        };
+        Ok(open && link_ok)
     }
 
     /// The supplier-facing messages; `None` for a template that is not one.
@@ -111,6 +116,9 @@ impl Mailer {
     ) -> Result<Option<Composed>, JobError> {
         let intro = match mail.template.as_str() {
             "purchase_order" => "Please supply the order below.",
+            "po_reminder" => {
+                "Reminder: we have not had your answer to this order yet. Please acknowledge it with your delivery date, or decline it."
+            }
             "po_cancelled" => {
                 "This order is cancelled. Please do not deliver it; if it is already on its way, reply to this e-mail."
             }
@@ -123,7 +131,8 @@ impl Mailer {
             .map_err(db_error)?
             .ok_or_else(|| JobError::Terminal(format!("purchase order {} is gone", mail.doc_id)))?;
         let (facts, lines) = order_facts(&order, &tenant.currency);
-        let (link, link_note) = if mail.template == "purchase_order" && mail.link_id > 0 {
+        let carries_link = matches!(mail.template.as_str(), "purchase_order" | "po_reminder");
+        let (link, link_note) = if carries_link && mail.link_id > 0 {
             let key = self.store.signing_key(LINK_KEY).await.map_err(db_error)?;
             let expires = self
                 .store
@@ -149,6 +158,7 @@ impl Mailer {
         let title = format!("Purchase order PO-{} from {}", order.id, tenant.name);
         let subject = match mail.template.as_str() {
             "po_cancelled" => format!("Cancelled: {title}"),
+            "po_reminder" => format!("Reminder: {title}"),
             _ => title.clone(),
         };
         let brand = self.brand(tenant);

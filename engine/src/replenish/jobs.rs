@@ -146,6 +146,44 @@ impl BackgroundJob for ClosePoWindow {
     }
 }
 
+/// Which step of a sent order's acknowledgement clock a timer is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AckStage {
+    /// The acknowledgement is due: remind the supplier.
+    Remind,
+    /// Still unacknowledged after the reminder: alert the buyer.
+    Escalate,
+}
+
+/// A sent order's acknowledgement clock (see `sla`): fires once per order and stage,
+/// and does nothing when the order was answered (or cancelled) meanwhile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplierAckDue {
+    pub po_id: i64,
+    pub stage: AckStage,
+    /// When it is due (epoch ms): the next stage is counted from here.
+    pub due_at: i64,
+}
+
+impl BackgroundJob for SupplierAckDue {
+    const KIND: &'static str = "po.ack_due";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        let stage = match self.stage {
+            AckStage::Remind => "remind",
+            AckStage::Escalate => "escalate",
+        };
+        Some(format!("timer:po-ack:{}:{}:{stage}", tenant.0, self.po_id))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        job_result(timers::supplier_ack_due(&store, tenant, &self, Some(&job)).await)
+    }
+}
+
 /// An approval step's escalation timer, due when the step has waited its time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EscalateStep {

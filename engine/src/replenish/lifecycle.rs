@@ -5,6 +5,7 @@
 
 use serde_json::json;
 
+use super::jobs::{AckStage, SupplierAckDue};
 use super::matrix::settings_tx;
 use super::routing::{notify_outcome_tx, route_tx};
 use super::sweep::positions_changed_tx;
@@ -23,7 +24,8 @@ use crate::policy::Position;
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::{
-    approval_steps, catalog, needs, outbox, positions, purchase_orders, supplier_orders, transfers,
+    approval_steps, catalog, needs, outbox, positions, purchase_orders, supplier_orders,
+    tenant_settings, transfers,
 };
 use crate::store::{NewException, Store};
 use crate::workflow::purchase_order::{self as po_flow, PoCommand, PoEffect, PoState};
@@ -185,23 +187,29 @@ fn command_name_po(cmd: &PoCommand) -> &'static str {
 }
 
 /// Makes a new signed link to the order (see `links`) and queues the supplier's e-mail
-/// carrying it; the link's id.
+/// carrying it (`template`: `purchase_order`, or `po_reminder` when the order waits for
+/// its acknowledgement); the link's id.
 pub(crate) async fn send_to_supplier_tx(
     tx: &mut Tx,
     tenant: TenantId,
     rec: &purchase_orders::PurchaseOrderRecord,
+    template: &str,
     now: i64,
 ) -> Result<i64, EngineError> {
     let (_, name, email) = catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
     let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
     let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
+    let occasion = match template {
+        "po_reminder" => "po-reminder",
+        _ => "po-sent",
+    };
     let mail = SendMail {
-        template: "purchase_order".into(),
+        template: template.into(),
         to: email,
         name,
         doc_type: DocRef::PurchaseOrder(rec.id).doc_type().into(),
         doc_id: rec.id,
-        occasion: format!("po-sent:{}:{link}", rec.id),
+        occasion: format!("{occasion}:{}:{link}", rec.id),
         link_id: link,
         ..SendMail::default()
     };
@@ -283,7 +291,16 @@ pub(crate) async fn apply_po_tx(
             }
             PoEffect::SendToSupplier => {
                 rec.sent_at = Some(now);
-                send_to_supplier_tx(tx, tenant, &rec, now).await?;
+                send_to_supplier_tx(tx, tenant, &rec, "purchase_order", now).await?;
+                // The acknowledgement clock starts (see `sla`; `timers::supplier_ack_due`).
+                let sla = tenant_settings::supplier_sla_tx(tx, tenant).await?;
+                let due = sla.ack_due(now).map_err(EngineError::Invalid)?;
+                let timer = SupplierAckDue {
+                    po_id: rec.id,
+                    stage: AckStage::Remind,
+                    due_at: due,
+                };
+                enqueue_tx(tx, &NewJob::of(tenant, &timer, now).at(due)).await?;
             }
             PoEffect::RecordPromise => {
                 if let PoCommand::Acknowledge { promised_on } = cmd {

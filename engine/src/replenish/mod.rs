@@ -11,9 +11,9 @@
 //! | [`evaluate`] | one position against its policy: transfer first, then an order line |
 //! | [`routing`] | the approval matrix applied: rounds of steps, their timers and e-mail |
 //! | [`lifecycle`] | transfer and purchase-order commands with their effects |
-//! | [`orders`] | a sent order: the supplier's answers by signed link; the buyer's cancel, link withdrawal and sending again |
+//! | [`orders`] | a sent order: the supplier's answers (by signed link or signed in) and its order list; the buyer's cancel, link withdrawal and sending again |
 //! | [`decisions`] | approving and rejecting a step |
-//! | [`timers`] | the PO window closing, a step escalating |
+//! | [`timers`] | the PO window closing, a step escalating, a supplier's acknowledgement clock |
 //! | [`delegation`] | stand-ins while away |
 //! | [`matrix`] | the tenant's approval matrix: defaults, checks, saving |
 //! | [`policies`] | replenishment policies per class and location |
@@ -86,6 +86,7 @@ pub fn worker(store: Store, id: &str) -> Worker {
         .register::<jobs::RecheckScope>(store.clone())
         .register::<jobs::EvaluatePosition>(store.clone())
         .register::<jobs::ClosePoWindow>(store.clone())
+        .register::<jobs::SupplierAckDue>(store.clone())
         .register::<jobs::EscalateStep>(store.clone())
         .register::<jobs::NightlySweep>(store.clone())
         .register::<EscalateException>(store.clone())

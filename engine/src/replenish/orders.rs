@@ -343,7 +343,7 @@ pub async fn resend_order(
             rec.state.label()
         )));
     }
-    let link = send_to_supplier_tx(&mut tx, tenant, &rec, now).await?;
+    let link = send_to_supplier_tx(&mut tx, tenant, &rec, "purchase_order", now).await?;
     append_audit_tx(
         &mut tx,
         tenant,

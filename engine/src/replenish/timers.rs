@@ -1,10 +1,11 @@
-//! Timers: the purchase-order consolidation window closing, and an approval step that
-//! waited past its time. Each is a durable job (see `replenish::jobs`) and does nothing
+//! Timers: the purchase-order consolidation window closing, an approval step that
+//! waited past its time, and a sent order's acknowledgement clock. Each is a durable job (see `replenish::jobs`) and does nothing
 //! when it fires late or twice.
 
 use serde_json::json;
 
-use super::lifecycle::apply_po_tx;
+use super::jobs::{AckStage, SupplierAckDue};
+use super::lifecycle::{apply_po_tx, send_to_supplier_tx};
 use super::matrix::settings_tx;
 use super::routing::{route_tx, start_step_tx};
 use super::{parse_involved, SYSTEM};
@@ -12,10 +13,11 @@ use crate::approval::{self, DocumentType};
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::exceptions;
-use crate::jobs::Job;
-use crate::model::{DocRef, Role, TenantId};
+use crate::jobs::{Job, NewJob};
+use crate::model::{day_string, DocRef, Role, TenantId};
 use crate::store::audit::append_audit_tx;
-use crate::store::{approval_steps, catalog, purchase_orders};
+use crate::store::jobs::enqueue_tx;
+use crate::store::{approval_steps, catalog, purchase_orders, tenant_settings};
 use crate::store::{NewException, Store};
 use crate::worker::complete_in_tx;
 use crate::workflow::purchase_order::{PoCommand, PoState};
@@ -145,4 +147,68 @@ pub async fn escalate_step(
     complete_in_tx(&mut tx, job, now).await?;
     tx.commit().await?;
     Ok(escalated)
+}
+
+/// A sent order's acknowledgement clock ran out (see `sla`). Still unanswered: at
+/// [`AckStage::Remind`] the supplier gets the order again as a reminder (with a new
+/// link) and the escalation timer is set; at [`AckStage::Escalate`] the buyer gets a
+/// `supplier_late` exception. Answered or cancelled meanwhile: nothing. Each stage fires
+/// once per order (the timer's unique key), and its effects commit with its completion.
+pub async fn supplier_ack_due(
+    store: &Store,
+    tenant: TenantId,
+    timer: &SupplierAckDue,
+    job: Option<&Job>,
+) -> Result<(), EngineError> {
+    let now = timer.due_at;
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, timer.po_id).await?;
+    if let Some(rec) = rec.filter(|r| r.state == PoState::Sent) {
+        let doc = DocRef::PurchaseOrder(rec.id);
+        match timer.stage {
+            AckStage::Remind => {
+                let link = send_to_supplier_tx(&mut tx, tenant, &rec, "po_reminder", now).await?;
+                let sla = tenant_settings::supplier_sla_tx(&mut tx, tenant).await?;
+                let due = sla.escalation_due(now).map_err(EngineError::Invalid)?;
+                let next = SupplierAckDue {
+                    po_id: rec.id,
+                    stage: AckStage::Escalate,
+                    due_at: due,
+                };
+                enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due)).await?;
+                append_audit_tx(
+                    &mut tx,
+                    tenant,
+                    &AuditEntry::of(
+                        "system:timer",
+                        "purchase_order.ack_reminded",
+                        doc.subject(),
+                        None,
+                        Some(json!({ "link_id": link, "escalates_at": due })),
+                        None,
+                    ),
+                )
+                .await?;
+            }
+            AckStage::Escalate => {
+                let (_, supplier, _) =
+                    catalog::supplier_label_tx(&mut tx, tenant, rec.supplier_id).await?;
+                let sent = rec.sent_at.map(day_string).unwrap_or_default();
+                let e = NewException {
+                    kind: "supplier_late",
+                    severity: "medium",
+                    subject: doc.subject(),
+                    title: format!("{supplier} has not acknowledged purchase order {}", rec.id),
+                    detail: format!(
+                        "Sent on {sent}; the acknowledgement was due and a reminder went out, with no answer since. Call the supplier, or cancel the order and buy elsewhere."
+                    ),
+                    dedupe_key: format!("supplier-ack:{}", rec.id),
+                };
+                exceptions::open_tx(&mut tx, tenant, &e, now).await?;
+            }
+        }
+    }
+    complete_in_tx(&mut tx, job, crate::model::now_ms().max(now)).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -224,7 +224,65 @@ pub(crate) async fn matrix_version_tx(tx: &mut Tx, tenant: TenantId) -> Result<i
     Ok(v.unwrap_or(0))
 }
 
+/// The tenant's supplier clocks, or the defaults when it set none (or they no longer
+/// read: the defaults are a safe clock).
+pub(crate) async fn supplier_sla_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<crate::sla::SupplierSla, sqlx::Error> {
+    let json: Option<Option<String>> = on_tx!(tx, |c| sqlx::query_scalar(SUPPLIER_SLA)
+        .bind(tenant.0)
+        .fetch_optional(c)
+        .await)?;
+    Ok(sla_or_default(json.flatten()))
+}
+
+const SUPPLIER_SLA: &str = "SELECT supplier_sla FROM tenant_settings WHERE tenant_id = $1";
+
+fn sla_or_default(json: Option<String>) -> crate::sla::SupplierSla {
+    json.and_then(|j| serde_json::from_str::<crate::sla::SupplierSla>(&j).ok())
+        .filter(|s| s.validate().is_ok())
+        .unwrap_or_default()
+}
+
 impl Store {
+    /// The tenant's supplier clocks (the defaults when it set none).
+    pub async fn supplier_sla(
+        &self,
+        tenant: TenantId,
+    ) -> Result<crate::sla::SupplierSla, sqlx::Error> {
+        let json: Option<Option<String>> = on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_scalar(SUPPLIER_SLA)
+                .bind(tenant.0)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(sla_or_default(json.flatten()))
+    }
+
+    /// Sets (or, with `None`, clears back to the defaults) the tenant's supplier clocks.
+    pub async fn set_supplier_sla(
+        &self,
+        tenant: TenantId,
+        sla: Option<&crate::sla::SupplierSla>,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        let json = sla.map(|s| serde_json::to_string(s).expect("plain data serialises"));
+        on_db!(&self.db, write, tenant, |pool| {
+            sqlx::query(
+            "INSERT INTO tenant_settings (tenant_id, supplier_sla, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (tenant_id) DO UPDATE SET supplier_sla = excluded.supplier_sla, \
+             updated_at = excluded.updated_at"
+        )
+        .bind(tenant.0)
+        .bind(json.as_deref())
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+        })
+    }
+
     /// The tenant's matrix (JSON), its version and PO window, if ever saved.
     pub async fn tenant_settings(
         &self,

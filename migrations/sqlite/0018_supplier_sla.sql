@@ -1,0 +1,45 @@
+-- Supplier clocks (issue 10): a tenant's working time and acknowledgement clock (JSON,
+-- see engine/src/sla.rs; none means the defaults), and a new exception kind for an
+-- order its supplier did not acknowledge in time. SQLite cannot change a CHECK
+-- constraint in place: the exceptions table and its comments (the only table that
+-- references it) are rebuilt together, as 0014 did for the order tables.
+ALTER TABLE tenant_settings ADD COLUMN supplier_sla TEXT;
+
+CREATE TABLE exceptions_new (
+    id             INTEGER PRIMARY KEY,
+    tenant_id      INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    kind           TEXT NOT NULL CHECK (kind IN ('no_cover','stockout','stale_approval','dead_job','receipt_mismatch','supplier_late')),
+    severity       TEXT NOT NULL CHECK (severity IN ('low','medium','high','critical')),
+    subject        TEXT NOT NULL,
+    title          TEXT NOT NULL,
+    detail         TEXT NOT NULL,
+    dedupe_key     TEXT NOT NULL,
+    owner_user_id  INTEGER REFERENCES users(id),
+    state          TEXT NOT NULL CHECK (state IN ('open','resolved')),
+    escalated_at   INTEGER,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    resolved_at    INTEGER,
+    resolved_by    INTEGER REFERENCES users(id),
+    resolution     TEXT
+);
+INSERT INTO exceptions_new SELECT id, tenant_id, kind, severity, subject, title, detail,
+    dedupe_key, owner_user_id, state, escalated_at, created_at, updated_at, resolved_at,
+    resolved_by, resolution FROM exceptions;
+CREATE TABLE exception_comments_new (
+    id            INTEGER PRIMARY KEY,
+    tenant_id     INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    exception_id  INTEGER NOT NULL REFERENCES exceptions_new(id) ON DELETE CASCADE,
+    user_id       INTEGER NOT NULL REFERENCES users(id),
+    body          TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+);
+INSERT INTO exception_comments_new SELECT id, tenant_id, exception_id, user_id, body, created_at
+    FROM exception_comments;
+DROP TABLE exception_comments;
+DROP TABLE exceptions;
+ALTER TABLE exceptions_new RENAME TO exceptions;
+ALTER TABLE exception_comments_new RENAME TO exception_comments;
+CREATE UNIQUE INDEX exceptions_open_key ON exceptions (tenant_id, dedupe_key) WHERE state = 'open';
+CREATE INDEX exceptions_state ON exceptions (tenant_id, state, created_at);
+CREATE INDEX exception_comments_of ON exception_comments (tenant_id, exception_id, id);
