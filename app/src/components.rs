@@ -128,6 +128,42 @@ pub fn Flash() -> impl IntoView {
     }
 }
 
+/// The messages between buyer and supplier about an order, and (with an `action`) a
+/// form to write one. `supplier_side` says which side is reading ("you").
+#[component]
+pub fn MessageThread(
+    messages: Vec<crate::views::MessageView>,
+    action: Option<String>,
+    supplier_side: bool,
+) -> impl IntoView {
+    let empty = messages.is_empty();
+    view! {
+        <section class="card no-print" aria-labelledby="messages-heading">
+            <h2 id="messages-heading">"Messages"</h2>
+            {empty.then(|| view! { <p class="empty">"No messages yet."</p> })}
+            <ol class="messages">
+                {messages.into_iter().map(|m| {
+                    let mine = m.from_supplier == supplier_side;
+                    let side = if m.from_supplier { "supplier" } else { "buyer" };
+                    view! {
+                        <li class=format!("message from-{side}")>
+                            <p class="muted">{if mine { format!("{} (you)", m.author) } else { m.author }} " · " {m.at}</p>
+                            <p class="message-body">{m.body}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {action.map(|a| view! {
+                <form method="post" action=a>
+                    <label for="message-body">{if supplier_side { "Write to the buyer" } else { "Write to the supplier (they get it by e-mail)" }}</label>
+                    <textarea id="message-body" name="body" required maxlength="2000" rows="3"></textarea>
+                    <button type="submit">"Send the message"</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
 /// A whole number with thousands separators, as stock figures are read.
 pub fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -233,6 +233,24 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "message_supplier",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::message_supplier(&s, t, &m, 1, "hello", None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "message_as_supplier",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::message_as_supplier(&s, t, &m, 1, "hello", None, now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "invite_supplier_user",
             needs: Permission::ManageSuppliers,
             call: |s, t, m| {

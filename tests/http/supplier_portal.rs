@@ -291,6 +291,15 @@ async fn an_invited_supplier_user_sees_and_answers_only_its_own_orders(backend: 
     assert_eq!(res.status(), 404);
     let po = app.store.purchase_order(ff, other).await.unwrap().unwrap();
     assert_eq!(po.state.as_str(), "sent");
+    let res = app
+        .post_form(
+            &sanne,
+            &format!("/t/freshfield/supplier/orders/{other}/messages"),
+            &[("body", "hello")],
+        )
+        .await;
+    assert_eq!(res.status(), 404);
+    assert!(app.store.po_messages(ff, other).await.unwrap().is_empty());
 
     // Her own order: opened and acknowledged signed in, recorded as her.
     let mine = ours[0];
@@ -316,6 +325,18 @@ async fn an_invited_supplier_user_sees_and_answers_only_its_own_orders(backend: 
     assert!(to.contains("acknowledged with your delivery date"), "{to}");
     let po = app.store.purchase_order(ff, mine).await.unwrap().unwrap();
     assert_eq!(po.state.as_str(), "acknowledged");
+    let to = post(
+        &app,
+        &sanne,
+        &format!("/t/freshfield/supplier/orders/{mine}/messages"),
+        &[("body", "Half on Monday, half on Tuesday?")],
+    )
+    .await;
+    assert!(to.contains("Message sent to the buyer"), "{to}");
+    let thread = app.store.po_messages(ff, mine).await.unwrap();
+    assert!(
+        thread.len() == 1 && thread[0].from_supplier && thread[0].author == "Lowlands Dairy Co-op"
+    );
     let member = test_support::member(&app.store, ff, "sanne@lowlands-dairy.example").await;
     assert_eq!(member.supplier_id, Some(dairy));
     let trail = app

@@ -15,6 +15,7 @@ on_both_backends!(
     a_link_that_is_changed_foreign_expired_or_withdrawn_changes_nothing,
     a_supplier_declines_and_a_buyer_cancels_a_sent_order,
     an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once,
+    buyer_and_supplier_write_to_each_other_about_an_order,
 );
 
 const DAY: i64 = 86_400_000;
@@ -686,4 +687,96 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
             .count(),
         1
     );
+}
+
+/// Messages about an order: the supplier writes from the link, the planners get it by
+/// e-mail and see it on the order's page; the buyer answers and the supplier gets it
+/// with a fresh link. Empty or overlong messages, another retailer's buyer and a
+/// changed link change nothing.
+async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let po = sent_orders(&app).await[0];
+    let (_, token) = order_mail(&app, po);
+    let write = |path: String, body: &'static str| {
+        let app = &app;
+        async move {
+            let res = app.post_form(&app.client(), &path, &[("body", body)]).await;
+            assert_eq!(res.status(), 303, "{path}");
+            res.headers()["location"].to_str().unwrap().to_string()
+        }
+    };
+    let link = format!("/t/freshfield/po/{token}/messages");
+    let to = write(link.clone(), "Can we deliver on Tuesday instead?").await;
+    assert!(to.contains("notice="), "{to}");
+    let to = write(link.clone(), "   ").await;
+    assert!(to.contains("error=") && to.contains("empty"), "{to}");
+    let long: &'static str = Box::leak("x".repeat(2001).into_boxed_str());
+    let to = write(link.clone(), long).await;
+    assert!(to.contains("too+long") || to.contains("too%20long"), "{to}");
+    let changed = format!("/t/freshfield/po/{}0/messages", &token[..token.len() - 1]);
+    if !token.ends_with('0') {
+        write(changed, "sneaky").await;
+    }
+    assert_eq!(
+        app.store.po_messages(ff, po).await.unwrap().len(),
+        1,
+        "only the good one"
+    );
+    app.run_pending_jobs().await;
+    let to_planner: Vec<String> = app
+        .mails()
+        .into_iter()
+        .filter(|m| m.contains("planner@freshfield.example") && m.contains("deliver on Tuesday"))
+        .collect();
+    assert_eq!(to_planner.len(), 1, "the planner is told");
+    assert!(to_planner[0].contains(&format!("/documents/purchase_order/{po}")));
+
+    // The buyer reads it on the order's page and answers.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let page_path = format!("/t/freshfield/documents/purchase_order/{po}");
+    let html = body(planner.get(app.url(&page_path)).send().await.unwrap()).await;
+    assert!(
+        html.contains("Can we deliver on Tuesday instead?")
+            && html.contains("Lowlands Dairy Co-op"),
+        "{html}"
+    );
+    let res = app
+        .post_form(
+            &planner,
+            &format!("{page_path}/messages"),
+            &[("body", "Tuesday is fine.")],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    app.run_pending_jobs().await;
+    let to_supplier: Vec<String> = app
+        .mails()
+        .into_iter()
+        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .filter(|m| m.contains("Message about Purchase order") && m.contains("Tuesday is fine."))
+        .collect();
+    assert_eq!(to_supplier.len(), 1, "the supplier is told");
+    assert!(
+        to_supplier[0].contains("orders@lowlands-dairy.example") && to_supplier[0].contains("/po/")
+    );
+    let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert!(
+        html.contains("Tuesday is fine.") && html.contains("Can we deliver on Tuesday instead?")
+    );
+
+    // Another retailer's buyer, on this order's id: 404, nothing added.
+    let rl = app.signed_in("ridgeline", RL_ADMIN).await;
+    let res = app
+        .post_form(
+            &rl,
+            &format!("/t/ridgeline/documents/purchase_order/{po}/messages"),
+            &[("body", "hi")],
+        )
+        .await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(app.store.po_messages(ff, po).await.unwrap().len(), 2);
 }

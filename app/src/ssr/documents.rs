@@ -71,6 +71,8 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 shipped: t.shipped,
                 commands: commands.into_iter().map(String::from).collect(),
                 pending_decision: t.state == TransferState::PendingApproval,
+                messages: Vec::new(),
+                can_message: false,
             }
         }
         DocRef::PurchaseOrder(id) => {
@@ -158,6 +160,8 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 shipped: 0,
                 commands,
                 pending_decision: po.state == PoState::PendingApproval,
+                messages: message_views(store.po_messages(tenant, id).await.map_err(internal)?),
+                can_message: po.sent_at.is_some() && member.can(Permission::CommandPurchaseOrders),
             }
         }
     };

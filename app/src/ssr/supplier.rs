@@ -47,10 +47,20 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
             return Err(ServerFnError::new(e.to_string()));
         }
     };
-    Ok(order_view(&order, &tc, now))
+    let messages = ctx
+        .store
+        .po_messages(tc.tenant.id, order.id)
+        .await
+        .map_err(super::error::internal)?;
+    Ok(order_view(&order, &tc, messages, now))
 }
 
-fn order_view(order: &SupplierOrder, tc: &TenantCtx, now: i64) -> SupplierOrderView {
+fn order_view(
+    order: &SupplierOrder,
+    tc: &TenantCtx,
+    messages: Vec<engine::store::MessageRecord>,
+    now: i64,
+) -> SupplierOrderView {
     let currency = &tc.tenant.currency;
     let mut facts = vec![
         (
@@ -113,6 +123,7 @@ fn order_view(order: &SupplierOrder, tc: &TenantCtx, now: i64) -> SupplierOrderV
         first_day: day_string(today),
         last_day: day_string(today + engine::limits::MAX_PROMISE_DAYS * DAY_MS),
         suggested_day: day_string(suggested),
+        messages: super::format::message_views(messages),
     }
 }
 
@@ -122,7 +133,12 @@ pub async fn my_order(id: i64) -> Result<SupplierOrderView, ServerFnError> {
     let order = supplier_order_for(&ctx.store, tc.tenant.id, &member, id)
         .await
         .map_err(engine_failure)?;
-    Ok(order_view(&order, &tc, now_ms()))
+    let messages = ctx
+        .store
+        .po_messages(tc.tenant.id, order.id)
+        .await
+        .map_err(super::error::internal)?;
+    Ok(order_view(&order, &tc, messages, now_ms()))
 }
 
 /// The states a supplier filters its orders by.

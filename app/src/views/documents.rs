@@ -38,6 +38,10 @@ pub struct DocumentView {
     /// Commands the viewer may give now: "ship", "receive", "edit", "cancel".
     pub commands: Vec<String>,
     pub pending_decision: bool,
+    /// A sent purchase order's messages with its supplier (empty otherwise), and
+    /// whether the viewer may write one.
+    pub messages: Vec<super::MessageView>,
+    pub can_message: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

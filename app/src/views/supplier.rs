@@ -26,6 +26,17 @@ pub struct SupplierOrderView {
     pub first_day: String,
     pub last_day: String,
     pub suggested_day: String,
+    /// Messages between the buyer and the supplier, oldest first.
+    pub messages: Vec<MessageView>,
+}
+
+/// A message about an order, as either side reads it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub from_supplier: bool,
+    pub author: String,
+    pub body: String,
+    pub at: String,
 }
 
 /// The orders sent to the signed-in supplier user's organisation, a page at a time.

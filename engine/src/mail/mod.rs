@@ -47,6 +47,9 @@ pub struct SendMail {
     /// `invitation` mails, the invitation.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub link_id: i64,
+    /// For `po_message` (to the supplier) and `po_message_staff` mails: the message.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub message_id: i64,
 }
 
 fn is_zero(n: &i64) -> bool {
@@ -232,6 +235,9 @@ impl Mailer {
             return Ok(composed);
         }
         if let Some(composed) = self.compose_invitation(tenant, mail).await? {
+            return Ok(composed);
+        }
+        if let Some(composed) = self.compose_staff_message(tenant, mail).await? {
             return Ok(composed);
         }
         let template = mail.template.as_str();

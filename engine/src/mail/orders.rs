@@ -84,7 +84,10 @@ impl Mailer {
         tenant: &Tenant,
         mail: &SendMail,
     ) -> Result<bool, JobError> {
-        if mail.template != "purchase_order" && mail.template != "po_reminder" {
+        if !matches!(
+            mail.template.as_str(),
+            "purchase_order" | "po_reminder" | "po_message"
+        ) {
             return Ok(true);
         }
         let po = self
@@ -103,6 +106,8 @@ impl Mailer {
         let open = match mail.template.as_str() {
             // A reminder is for an order still waiting for its acknowledgement.
             "po_reminder" => po.is_some_and(|p| p.state == PoState::Sent),
+            // A message goes whatever the order's state, while its link stands.
+            "po_message" => po.is_some(),
             _ => po.is_some_and(|p| matches!(p.state, PoState::Sent | PoState::Acknowledged)),
         };
         Ok(open && link_ok)
@@ -115,15 +120,25 @@ impl Mailer {
         mail: &SendMail,
     ) -> Result<Option<Composed>, JobError> {
         let intro = match mail.template.as_str() {
-            "purchase_order" => "Please supply the order below.",
+            "purchase_order" => "Please supply the order below.".to_string(),
             "po_reminder" => {
-                "Reminder: we have not had your answer to this order yet. Please acknowledge it with your delivery date, or decline it."
+                "Reminder: we have not had your answer to this order yet. Please acknowledge it with your delivery date, or decline it.".to_string()
             }
             "po_cancelled" => {
-                "This order is cancelled. Please do not deliver it; if it is already on its way, reply to this e-mail."
+                "This order is cancelled. Please do not deliver it; if it is already on its way, reply to this e-mail.".to_string()
+            }
+            "po_message" => {
+                let m = self
+                    .store
+                    .po_message(tenant.id, mail.message_id)
+                    .await
+                    .map_err(db_error)?
+                    .ok_or_else(|| JobError::Terminal("the message is gone".into()))?;
+                format!("{} wrote about this order: \u{201c}{}\u{201d}", m.author, m.body)
             }
             _ => return Ok(None),
         };
+        let intro = intro.as_str();
         let order = self
             .store
             .supplier_order(tenant.id, mail.doc_id)
@@ -131,7 +146,10 @@ impl Mailer {
             .map_err(db_error)?
             .ok_or_else(|| JobError::Terminal(format!("purchase order {} is gone", mail.doc_id)))?;
         let (facts, lines) = order_facts(&order, &tenant.currency);
-        let carries_link = matches!(mail.template.as_str(), "purchase_order" | "po_reminder");
+        let carries_link = matches!(
+            mail.template.as_str(),
+            "purchase_order" | "po_reminder" | "po_message"
+        );
         let (link, link_note) = if carries_link && mail.link_id > 0 {
             let key = self.store.signing_key(LINK_KEY).await.map_err(db_error)?;
             let expires = self
@@ -148,7 +166,12 @@ impl Mailer {
                     po_token(&key, tenant.id.0, mail.link_id)
                 ),
                 format!(
-                    "Acknowledge it with your delivery date, or decline it, at this link; no password needed. The link works until {}.",
+                    "{} at this link; no password needed. The link works until {}.",
+                    if mail.template == "po_message" {
+                        "Reply, or answer the order,"
+                    } else {
+                        "Acknowledge it with your delivery date, or decline it,"
+                    },
                     day_string(expires)
                 ),
             )
@@ -159,6 +182,7 @@ impl Mailer {
         let subject = match mail.template.as_str() {
             "po_cancelled" => format!("Cancelled: {title}"),
             "po_reminder" => format!("Reminder: {title}"),
+            "po_message" => format!("Message about {title}"),
             _ => title.clone(),
         };
         let brand = self.brand(tenant);

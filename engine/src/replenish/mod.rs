@@ -12,6 +12,7 @@
 //! | [`routing`] | the approval matrix applied: rounds of steps, their timers and e-mail |
 //! | [`lifecycle`] | transfer and purchase-order commands with their effects |
 //! | [`orders`] | a sent order: the supplier's answers (by signed link or signed in) and its order list; the buyer's cancel, link withdrawal and sending again |
+//! | [`messages`] | messages about a sent order between buyer and supplier, e-mailed to the other side |
 //! | [`decisions`] | approving and rejecting a step |
 //! | [`timers`] | the PO window closing, a step escalating, a supplier's acknowledgement clock |
 //! | [`delegation`] | stand-ins while away |
@@ -30,6 +31,7 @@ pub mod jobs;
 pub mod levels;
 pub mod lifecycle;
 pub mod matrix;
+pub mod messages;
 pub mod orders;
 pub mod policies;
 pub mod routing;
@@ -45,6 +47,7 @@ pub use matrix::{
     default_matrix, edit_matrix, matrix, matrix_from_toml, matrix_to_toml, save_matrix,
     seed_matrix, validate_matrix, RuleEdit,
 };
+pub use messages::{message_as_supplier, message_by_link, message_supplier, MAX_MESSAGES};
 pub use orders::{
     answer_as_supplier, answer_by_link, open_order_link, po_command, resend_order,
     revoke_order_links, supplier_order_for, supplier_order_list, LinkError, SupplierAnswer,

@@ -59,7 +59,7 @@ pub enum SupplierAnswer {
     },
 }
 
-fn usable(link: Option<PoLinkRecord>, now: i64) -> Result<PoLinkRecord, LinkError> {
+pub(super) fn usable(link: Option<PoLinkRecord>, now: i64) -> Result<PoLinkRecord, LinkError> {
     let link = link.ok_or(LinkError::Invalid)?;
     if link.revoked_at.is_some() {
         return Err(LinkError::Revoked);
@@ -70,7 +70,11 @@ fn usable(link: Option<PoLinkRecord>, now: i64) -> Result<PoLinkRecord, LinkErro
     Ok(link)
 }
 
-async fn verified_link(store: &Store, tenant: TenantId, token: &str) -> Result<i64, LinkError> {
+pub(super) async fn verified_link(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+) -> Result<i64, LinkError> {
     let key = store.signing_key(LINK_KEY).await?;
     verify_po_token(&key, tenant.0, token.trim()).ok_or(LinkError::Invalid)
 }
@@ -184,7 +188,7 @@ async fn answer_tx(
 pub const SUPPLIER_PAGE: i64 = 50;
 
 /// The supplier organisation a signed-in supplier user answers for.
-fn own_supplier(member: &Member) -> Result<i64, EngineError> {
+pub(super) fn own_supplier(member: &Member) -> Result<i64, EngineError> {
     member.require(Permission::AnswerPurchaseOrders)?;
     member.supplier_id.ok_or_else(|| {
         EngineError::Invalid(

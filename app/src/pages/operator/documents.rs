@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_document, get_documents};
-use crate::components::{Flash, SignedInPage};
+use crate::components::{Flash, MessageThread, SignedInPage};
 use crate::views::{DocRow, DocumentView, Documents, Portal};
 
 fn state_label(s: &str) -> String {
@@ -174,6 +174,10 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        {(doc.can_message || !doc.messages.is_empty()).then(|| {
+            let action = doc.can_message.then(|| portal.href(&format!("/documents/purchase_order/{}/messages", doc.id)));
+            view! { <MessageThread messages=doc.messages.clone() action=action supplier_side=false/> }
+        })}
         <section class="card">
             <h2>"Audit trail"</h2>
             <ol class="audit">

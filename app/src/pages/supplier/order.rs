@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_my_supplier_order, get_supplier_order};
-use crate::components::{error_text, Flash, SignedInPage};
+use crate::components::{error_text, Flash, MessageThread, SignedInPage};
 use crate::views::{Portal, SupplierOrderView};
 use crate::PortalResource;
 
@@ -24,8 +24,8 @@ pub fn SupplierOrderPage() -> impl IntoView {
                 let Ok(p) = portal.await else { return ().into_any() };
                 match order.await {
                     Ok(o) => {
-                        let action = p.href(&format!("/po/{}/answer", token.get_untracked()));
-                        view! { <Order order=o action=action/> }.into_any()
+                        let base = p.href(&format!("/po/{}", token.get_untracked()));
+                        view! { <Order order=o base=base/> }.into_any()
                     }
                     Err(e) => view! {
                         <section class="card narrow">
@@ -53,17 +53,20 @@ pub fn SupplierPortalOrderPage() -> impl IntoView {
     let order = Resource::new(move || id.get(), get_my_supplier_order);
     view! {
         <SignedInPage data=order render=move |p: Portal, o: SupplierOrderView| {
-            let action = p.href(&format!("/supplier/orders/{}/answer", o.id));
+            let base = p.href(&format!("/supplier/orders/{}", o.id));
             view! {
                 <p class="no-print"><A href=p.href("/supplier/orders")>"← All your orders"</A></p>
-                <Order order=o action=action/>
+                <Order order=o base=base/>
             }.into_any()
         }/>
     }
 }
 
+/// The order; `base` is the address its answers and messages are posted under.
 #[component]
-fn Order(order: SupplierOrderView, action: String) -> impl IntoView {
+fn Order(order: SupplierOrderView, base: String) -> impl IntoView {
+    let action = format!("{base}/answer");
+    let messages = order.messages.clone();
     let acknowledged = order.state == "acknowledged";
     view! {
         <section class="card supplier-order">
@@ -117,5 +120,6 @@ fn Order(order: SupplierOrderView, action: String) -> impl IntoView {
                 </form>
             </section>
         })}
+        <MessageThread messages=messages action=Some(format!("{base}/messages")) supplier_side=true/>
     }
 }

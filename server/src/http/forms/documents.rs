@@ -153,3 +153,26 @@ pub async fn resend(
         Err(e) => me.fail(&page, &e),
     }
 }
+
+/// The buyer writes to the order's supplier (who gets it by e-mail).
+pub async fn message(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(form): Posted<super::supplier::MessageForm>,
+) -> Response {
+    let Some(doc) = id(param(&params, "id")) else {
+        return super::super::tenancy::not_found_page();
+    };
+    let page = format!("/documents/purchase_order/{doc}");
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::message_supplier(store, t, &me.member, doc, &form.body, me.rid(), now_ms())
+        .await
+    {
+        Ok(_) => {
+            state.jobs_wake.notify_one();
+            me.notice(&page, "Message sent to the supplier.")
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}

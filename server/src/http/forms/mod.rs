@@ -12,12 +12,12 @@
 //! | module | routes under the tenant |
 //! |---|---|
 //! | [`approvals`] | `/approvals/decide`, `/approvals/bulk`, `/approvals/delegations`, `/approvals/delegations/{id}/end` |
-//! | [`documents`] | `/documents/{kind}/{id}/command` |
+//! | [`documents`] | `/documents/{kind}/{id}/command`, `/documents/purchase_order/{id}/{revoke-links,resend,messages}` |
 //! | [`exceptions`] | `/exceptions/act` |
 //! | [`jobs`] | `/jobs/{id}/replay` |
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
-//! | [`supplier`] | `/po/{token}/answer` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer` |
+//! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
 pub mod approvals;
@@ -89,6 +89,15 @@ where
             .route(
                 &at("/supplier/orders/{id}/answer"),
                 post(supplier::answer_signed_in),
+            )
+            .route(&at("/po/{token}/messages"), post(supplier::message_by_link))
+            .route(
+                &at("/supplier/orders/{id}/messages"),
+                post(supplier::message_signed_in),
+            )
+            .route(
+                &at("/documents/purchase_order/{id}/messages"),
+                post(documents::message),
             )
             .route(&at("/settings/suppliers/invite"), post(invites::invite))
             .route(

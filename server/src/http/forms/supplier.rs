@@ -12,7 +12,7 @@ use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::response::Response;
 use engine::model::{now_ms, parse_day};
-use engine::replenish::{answer_as_supplier, answer_by_link, LinkError, SupplierAnswer};
+use engine::replenish::{self, answer_as_supplier, answer_by_link, LinkError, SupplierAnswer};
 use serde::Deserialize;
 
 use super::{back_to, id, message, param, request_id, FormError, Params, Posted, SignedIn};
@@ -127,6 +127,61 @@ pub async fn answer_signed_in(
         Ok(_) => {
             app.jobs_wake.notify_one();
             me.notice(&page, answered(declining))
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MessageForm {
+    pub body: String,
+}
+
+/// The supplier writes to the buyer through the order's link.
+pub async fn message_by_link(
+    State(app): State<Arc<AppState>>,
+    t: PublicTenant,
+    Path(params): Path<Params>,
+    Posted(form): Posted<MessageForm>,
+) -> Response {
+    let token = param(&params, "token").to_string();
+    let page = format!("/po/{token}");
+    let sent = replenish::message_by_link(
+        &app.store,
+        t.tc.tenant.id,
+        &token,
+        &form.body,
+        t.request_id.as_deref(),
+        now_ms(),
+    )
+    .await;
+    app.jobs_wake.notify_one();
+    match sent {
+        Ok(_) => back_to(&t.tc, &page, "notice", "Message sent to the buyer."),
+        Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
+        Err(_) => back_to(&t.tc, &page, "", ""),
+    }
+}
+
+/// A signed-in supplier user writes to the buyer about one of its orders.
+pub async fn message_signed_in(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(form): Posted<MessageForm>,
+) -> Response {
+    let Some(po) = id(param(&params, "id")) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/supplier/orders/{po}");
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::message_as_supplier(store, t, &me.member, po, &form.body, me.rid(), now_ms())
+        .await
+    {
+        Ok(_) => {
+            app.jobs_wake.notify_one();
+            me.notice(&page, "Message sent to the buyer.")
         }
         Err(e) => me.fail(&page, &e),
     }

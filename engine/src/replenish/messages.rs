@@ -1,0 +1,228 @@
+//! Messages about a sent purchase order between the buyer and the supplier, each e-mailed
+//! to the other side: to the supplier with a fresh link to the order (to answer or
+//! reply without a password), to the buyer (the staff who acted on the order, else the
+//! tenant's planners) with a link to the order's page.
+//!
+//! The buyer writes with [`Permission::CommandPurchaseOrders`]; the supplier through the
+//! order's signed link ([`message_by_link`]) or signed in as a supplier user of the
+//! order's supplier ([`message_as_supplier`]; another supplier's order is not found).
+
+use serde_json::json;
+
+use super::orders::{own_supplier, usable, verified_link, LinkError};
+use super::parse_involved;
+use crate::audit::AuditEntry;
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::jobs::NewJob;
+use crate::limits::MAX_NOTE_CHARS;
+use crate::links::PO_LINK_DAYS;
+use crate::mail::SendMail;
+use crate::model::{DocRef, Member, Permission, Role, TenantId, DAY_MS};
+use crate::store::audit::append_audit_tx;
+use crate::store::identity::{member_contact_tx, members_with_role_tx};
+use crate::store::jobs::enqueue_tx;
+use crate::store::messages::{self, NewMessage};
+use crate::store::purchase_orders::{self, PurchaseOrderRecord};
+use crate::store::{catalog, supplier_orders, Store};
+
+/// Messages one order may carry (a bound on what a leaked link can add).
+pub const MAX_MESSAGES: i64 = 200;
+
+fn checked_body(body: &str) -> Result<String, EngineError> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(EngineError::Invalid("the message is empty".into()));
+    }
+    if body.chars().count() > MAX_NOTE_CHARS {
+        return Err(EngineError::Invalid(format!(
+            "the message is too long: at most {MAX_NOTE_CHARS} characters"
+        )));
+    }
+    Ok(body.to_string())
+}
+
+/// Who writes: the buyer's member, or the supplier (with the name it shows as).
+enum Author<'a> {
+    Buyer(&'a Member),
+    Supplier { actor: String },
+}
+
+/// Adds the message to the locked order and queues the e-mail to the other side.
+async fn post_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rec: &PurchaseOrderRecord,
+    author: Author<'_>,
+    body: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    if rec.sent_at.is_none() {
+        return Err(EngineError::Invalid(
+            "the order has not been sent to its supplier yet".into(),
+        ));
+    }
+    if messages::message_count_tx(tx, tenant, rec.id).await? >= MAX_MESSAGES {
+        return Err(EngineError::Invalid(format!(
+            "this order has {MAX_MESSAGES} messages already: please continue by telephone or e-mail"
+        )));
+    }
+    let (_, supplier_name, supplier_email) =
+        catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
+    let (from_supplier, actor, name) = match &author {
+        Author::Buyer(m) => (false, m.actor(), m.name.clone()),
+        Author::Supplier { actor } => (true, actor.clone(), supplier_name.clone()),
+    };
+    let new = NewMessage {
+        po: rec.id,
+        from_supplier,
+        actor: &actor,
+        author: &name,
+        body,
+    };
+    let id = messages::insert_message_tx(tx, tenant, &new, now).await?;
+    let doc = DocRef::PurchaseOrder(rec.id);
+    if from_supplier {
+        // To the staff who acted on the order; none (it went out automatically): the
+        // planners.
+        let mut to = Vec::new();
+        for user in parse_involved(&rec.involved_users) {
+            if let Some(c) = member_contact_tx(tx, tenant, user).await? {
+                to.push(c);
+            }
+        }
+        if to.is_empty() {
+            to = members_with_role_tx(tx, tenant, Role::Planner).await?;
+        }
+        for (user, email, name) in to {
+            let mail = SendMail {
+                template: "po_message_staff".into(),
+                to: email,
+                name,
+                doc_type: doc.doc_type().into(),
+                doc_id: rec.id,
+                occasion: format!("po-message:{id}:{user}"),
+                message_id: id,
+                ..SendMail::default()
+            };
+            enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+        }
+    } else {
+        let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
+        let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
+        let mail = SendMail {
+            template: "po_message".into(),
+            to: supplier_email,
+            name: supplier_name,
+            doc_type: doc.doc_type().into(),
+            doc_id: rec.id,
+            occasion: format!("po-message:{id}"),
+            link_id: link,
+            message_id: id,
+            ..SendMail::default()
+        };
+        enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+    }
+    append_audit_tx(
+        tx,
+        tenant,
+        &AuditEntry::of(
+            &actor,
+            "purchase_order.message",
+            doc.subject(),
+            None,
+            Some(json!({ "message_id": id, "from_supplier": from_supplier })),
+            request_id,
+        ),
+    )
+    .await?;
+    Ok(id)
+}
+
+/// The buyer writes to the supplier about an order it was sent. Needs
+/// [`Permission::CommandPurchaseOrders`].
+pub async fn message_supplier(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    body: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    member.require(Permission::CommandPurchaseOrders)?;
+    let body = checked_body(body)?;
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    let id = post_tx(
+        &mut tx,
+        tenant,
+        &rec,
+        Author::Buyer(member),
+        &body,
+        request_id,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A signed-in supplier user writes to the buyer about an order sent to their
+/// organisation; any other order is [`EngineError::NotFound`]. Needs
+/// [`Permission::AnswerPurchaseOrders`].
+pub async fn message_as_supplier(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    body: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    let supplier = own_supplier(member)?;
+    let body = checked_body(body)?;
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .filter(|r| r.supplier_id == supplier && r.sent_at.is_some())
+        .ok_or(EngineError::NotFound)?;
+    let author = Author::Supplier {
+        actor: member.actor(),
+    };
+    let id = post_tx(&mut tx, tenant, &rec, author, &body, request_id, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The supplier writes to the buyer through the order's signed link (checked again in
+/// the transaction, as an answer is).
+pub async fn message_by_link(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+    body: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, LinkError> {
+    let id = verified_link(store, tenant, token).await?;
+    let body = checked_body(body)?;
+    let mut tx = store.begin(tenant).await?;
+    let po = supplier_orders::po_link_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(LinkError::Invalid)?
+        .po_id;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .ok_or(LinkError::Invalid)?;
+    let link = usable(supplier_orders::po_link_tx(&mut tx, tenant, id).await?, now)?;
+    let author = Author::Supplier {
+        actor: format!("supplier_link:{}", link.id),
+    };
+    let message = post_tx(&mut tx, tenant, &rec, author, &body, request_id, now).await?;
+    tx.commit().await?;
+    Ok(message)
+}

@@ -1,0 +1,99 @@
+//! Messages about a purchase order between the buyer and the supplier.
+
+use super::Store;
+use crate::db::Tx;
+use crate::model::TenantId;
+use crate::{on_db, on_tx};
+
+/// One message.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct MessageRecord {
+    pub id: i64,
+    pub po_id: i64,
+    pub from_supplier: bool,
+    pub author: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// A message to add.
+pub(crate) struct NewMessage<'a> {
+    pub po: i64,
+    pub from_supplier: bool,
+    pub actor: &'a str,
+    pub author: &'a str,
+    pub body: &'a str,
+}
+
+const MESSAGE: &str = "SELECT id, po_id, from_supplier, author, body, created_at FROM po_messages";
+
+pub(crate) async fn insert_message_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    m: &NewMessage<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "INSERT INTO po_messages (tenant_id, po_id, from_supplier, actor, author, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(tenant.0)
+    .bind(m.po)
+    .bind(m.from_supplier)
+    .bind(m.actor)
+    .bind(m.author)
+    .bind(m.body)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })
+}
+
+/// How many messages the order has.
+pub(crate) async fn message_count_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM po_messages WHERE tenant_id = $1 AND po_id = $2",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .fetch_one(c)
+    .await)
+}
+
+impl Store {
+    /// The order's messages, oldest first (at most 500).
+    pub async fn po_messages(
+        &self,
+        tenant: TenantId,
+        po: i64,
+    ) -> Result<Vec<MessageRecord>, sqlx::Error> {
+        let sql = format!("{MESSAGE} WHERE tenant_id = $1 AND po_id = $2 ORDER BY id LIMIT 500");
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .bind(po)
+                .fetch_all(pool)
+                .await
+        })
+    }
+
+    pub async fn po_message(
+        &self,
+        tenant: TenantId,
+        id: i64,
+    ) -> Result<Option<MessageRecord>, sqlx::Error> {
+        let sql = format!("{MESSAGE} WHERE tenant_id = $1 AND id = $2");
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+        })
+    }
+}
