@@ -143,20 +143,24 @@ pub fn MessageThread(
             {empty.then(|| view! { <p class="empty">"No messages yet."</p> })}
             <ol class="messages">
                 {messages.into_iter().map(|m| {
-                    let mine = m.from_supplier == supplier_side;
                     let side = if m.from_supplier { "supplier" } else { "buyer" };
                     view! {
                         <li class=format!("message from-{side}")>
-                            <p class="muted">{if mine { format!("{} (you)", m.author) } else { m.author }} " · " {m.at}</p>
+                            <p class="muted">{format!("{} ({side})", m.author)} " · " {m.at}</p>
                             <p class="message-body">{m.body}</p>
+                            {m.attachment.map(|(name, href)| view! {
+                                <p class="attachment">"📎 " <a href=href rel="noopener">{name}</a></p>
+                            })}
                         </li>
                     }
                 }).collect_view()}
             </ol>
             {action.map(|a| view! {
-                <form method="post" action=a>
+                <form method="post" action=a enctype="multipart/form-data">
                     <label for="message-body">{if supplier_side { "Write to the buyer" } else { "Write to the supplier (they get it by e-mail)" }}</label>
                     <textarea id="message-body" name="body" required maxlength="2000" rows="3"></textarea>
+                    <label for="message-file">"Attach a file (optional: PDF, PNG, JPEG, CSV or text, at most 5 MiB)"</label>
+                    <input id="message-file" type="file" name="file" accept=".pdf,.png,.jpg,.jpeg,.csv,.txt,application/pdf,image/png,image/jpeg,text/csv,text/plain"/>
                     <button type="submit">"Send the message"</button>
                 </form>
             })}

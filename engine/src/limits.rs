@@ -24,6 +24,9 @@ pub const MAX_UPLIFT: f64 = 20.0;
 pub const MAX_PROMISE_DAYS: i64 = 730;
 /// Longest note a supplier or buyer may write on an order (characters).
 pub const MAX_NOTE_CHARS: usize = 2_000;
+/// Largest file attached to an order's message (bytes), and most files per order.
+pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_ATTACHMENTS_PER_ORDER: i64 = 50;
 
 /// `value` when it lies in `lo..=hi`, else a message naming `field` and the range.
 pub fn within(field: &str, value: i64, lo: i64, hi: i64) -> Result<i64, String> {

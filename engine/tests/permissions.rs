@@ -50,6 +50,13 @@ struct Command {
     call: fn(Store, TenantId, Member) -> Call,
 }
 
+fn hello() -> replenish::Message {
+    replenish::Message {
+        body: "hello".into(),
+        attachment: None,
+    }
+}
+
 fn ok<T>(r: Result<T, EngineError>) -> Result<(), EngineError> {
     r.map(|_| ())
 }
@@ -237,7 +244,7 @@ fn commands() -> Vec<Command> {
             needs: Permission::CommandPurchaseOrders,
             call: |s, t, m| {
                 Box::pin(async move {
-                    ok(replenish::message_supplier(&s, t, &m, 1, "hello", None, now_ms()).await)
+                    ok(replenish::message_supplier(&s, t, &m, 1, &hello(), None, now_ms()).await)
                 })
             },
         },
@@ -246,8 +253,27 @@ fn commands() -> Vec<Command> {
             needs: Permission::AnswerPurchaseOrders,
             call: |s, t, m| {
                 Box::pin(async move {
-                    ok(replenish::message_as_supplier(&s, t, &m, 1, "hello", None, now_ms()).await)
+                    ok(
+                        replenish::message_as_supplier(&s, t, &m, 1, &hello(), None, now_ms())
+                            .await,
+                    )
                 })
+            },
+        },
+        Command {
+            name: "attachment_for_staff",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(replenish::attachment_for_staff(&s, t, &m, 1, 1).await) })
+            },
+        },
+        Command {
+            name: "attachment_for_supplier",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(replenish::attachment_for_supplier(&s, t, &m, 1, 1).await) },
+                )
             },
         },
         Command {

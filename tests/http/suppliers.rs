@@ -714,10 +714,12 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
     let long: &'static str = Box::leak("x".repeat(2001).into_boxed_str());
     let to = write(link.clone(), long).await;
     assert!(to.contains("too+long") || to.contains("too%20long"), "{to}");
-    let changed = format!("/t/freshfield/po/{}0/messages", &token[..token.len() - 1]);
-    if !token.ends_with('0') {
-        write(changed, "sneaky").await;
-    }
+    let flip = if token.ends_with('0') { '1' } else { '0' };
+    let changed = format!(
+        "/t/freshfield/po/{}{flip}/messages",
+        &token[..token.len() - 1]
+    );
+    write(changed, "sneaky").await;
     assert_eq!(
         app.store.po_messages(ff, po).await.unwrap().len(),
         1,
@@ -768,7 +770,104 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
         html.contains("Tuesday is fine.") && html.contains("Can we deliver on Tuesday instead?")
     );
 
-    // Another retailer's buyer, on this order's id: 404, nothing added.
+    // A file with a message: a PDF goes, and comes back to the other side as it was; a
+    // file that is not one of the plain types, or too large, is refused by name.
+    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".to_vec();
+    let upload = |body: &'static str, name: &'static str, bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new().text("body", body).part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name),
+        );
+        app.client()
+            .post(app.url(&link))
+            .header("origin", app.origin())
+            .multipart(form)
+    };
+    let res = upload("The delivery note.", "../../delivery note.pdf", pdf.clone())
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    let files = app.store.po_attachments(ff, po).await.unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        (files[0].file_name.as_str(), files[0].content_type.as_str()),
+        ("delivery note.pdf", "application/pdf")
+    );
+    let html = body(planner.get(app.url(&page_path)).send().await.unwrap()).await;
+    let href = format!("{page_path}/attachments/{}", files[0].id);
+    assert!(
+        html.contains(&href) && html.contains("delivery note.pdf"),
+        "{html}"
+    );
+    let res = planner.get(app.url(&href)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment;"));
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
+    let by_link = app
+        .client()
+        .get(app.url(&format!(
+            "/t/freshfield/po/{token}/attachments/{}",
+            files[0].id
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_link.status(), 200);
+    let html_page = b"<html><script>alert(1)</script></html>".to_vec();
+    let res = upload("A page.", "note.pdf", html_page)
+        .send()
+        .await
+        .unwrap();
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(to.contains("must be a PDF, a PNG or JPEG image"), "{to}");
+    let mut big = pdf.clone();
+    big.resize(5 * 1024 * 1024 + 1, b' ');
+    let res = upload("Too big.", "big.pdf", big).send().await.unwrap();
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(to.contains("too large"), "{to}");
+    let huge = vec![b'x'; 7 * 1024 * 1024];
+    let res = upload("Far too big.", "huge.pdf", huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+    assert_eq!(
+        app.store.po_attachments(ff, po).await.unwrap().len(),
+        1,
+        "nothing else kept"
+    );
+    assert_eq!(
+        app.store.po_messages(ff, po).await.unwrap().len(),
+        3,
+        "nor their messages"
+    );
+    app.run_pending_jobs().await;
+
+    // Another retailer's buyer, on this order's id: 404, nothing added; nor can it read
+    // the file.
+    let rl_file = format!(
+        "/t/ridgeline/documents/purchase_order/{po}/attachments/{}",
+        files[0].id
+    );
+    let rl_reader = app.signed_in("ridgeline", RL_ADMIN).await;
+    assert_eq!(
+        rl_reader
+            .get(app.url(&rl_file))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
     let rl = app.signed_in("ridgeline", RL_ADMIN).await;
     let res = app
         .post_form(
@@ -778,5 +877,5 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
         )
         .await;
     assert_eq!(res.status(), 404);
-    assert_eq!(app.store.po_messages(ff, po).await.unwrap().len(), 2);
+    assert_eq!(app.store.po_messages(ff, po).await.unwrap().len(), 3);
 }

@@ -160,7 +160,13 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 shipped: 0,
                 commands,
                 pending_decision: po.state == PoState::PendingApproval,
-                messages: message_views(store.po_messages(tenant, id).await.map_err(internal)?),
+                messages: super::supplier::message_views(
+                    store,
+                    tenant,
+                    id,
+                    &format!("{}/documents/purchase_order/{id}", tc.base),
+                )
+                .await?,
                 can_message: po.sent_at.is_some() && member.can(Permission::CommandPurchaseOrders),
             }
         }

@@ -19,21 +19,6 @@ pub fn span(ms: i64) -> String {
 }
 
 /// How long ago `ms` (epoch ms) was.
-/// An order's messages as either side reads them.
-pub(crate) fn message_views(
-    messages: Vec<engine::store::MessageRecord>,
-) -> Vec<crate::views::MessageView> {
-    messages
-        .into_iter()
-        .map(|m| crate::views::MessageView {
-            from_supplier: m.from_supplier,
-            author: m.author,
-            body: m.body,
-            at: format!("{} ago", ago(m.created_at)),
-        })
-        .collect()
-}
-
 pub fn ago(ms: i64) -> String {
     span(now_ms() - ms)
 }

@@ -47,18 +47,15 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
             return Err(ServerFnError::new(e.to_string()));
         }
     };
-    let messages = ctx
-        .store
-        .po_messages(tc.tenant.id, order.id)
-        .await
-        .map_err(super::error::internal)?;
+    let base = format!("{}/po/{}", tc.base, token.trim());
+    let messages = message_views(&ctx.store, tc.tenant.id, order.id, &base).await?;
     Ok(order_view(&order, &tc, messages, now))
 }
 
 fn order_view(
     order: &SupplierOrder,
     tc: &TenantCtx,
-    messages: Vec<engine::store::MessageRecord>,
+    messages: Vec<MessageView>,
     now: i64,
 ) -> SupplierOrderView {
     let currency = &tc.tenant.currency;
@@ -123,7 +120,7 @@ fn order_view(
         first_day: day_string(today),
         last_day: day_string(today + engine::limits::MAX_PROMISE_DAYS * DAY_MS),
         suggested_day: day_string(suggested),
-        messages: super::format::message_views(messages),
+        messages,
     }
 }
 
@@ -133,11 +130,8 @@ pub async fn my_order(id: i64) -> Result<SupplierOrderView, ServerFnError> {
     let order = supplier_order_for(&ctx.store, tc.tenant.id, &member, id)
         .await
         .map_err(engine_failure)?;
-    let messages = ctx
-        .store
-        .po_messages(tc.tenant.id, order.id)
-        .await
-        .map_err(super::error::internal)?;
+    let base = format!("{}/supplier/orders/{}", tc.base, order.id);
+    let messages = message_views(&ctx.store, tc.tenant.id, order.id, &base).await?;
     Ok(order_view(&order, &tc, messages, now_ms()))
 }
 
@@ -301,6 +295,40 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
             })
             .collect(),
     })
+}
+
+/// An order's messages as either side reads them, each with its file's download
+/// address under `base` (the order's address on this portal).
+pub(crate) async fn message_views(
+    store: &engine::Store,
+    tenant: engine::model::TenantId,
+    po: i64,
+    base: &str,
+) -> Result<Vec<MessageView>, ServerFnError> {
+    let messages = store
+        .po_messages(tenant, po)
+        .await
+        .map_err(super::error::internal)?;
+    let files = store
+        .po_attachments(tenant, po)
+        .await
+        .map_err(super::error::internal)?;
+    Ok(messages
+        .into_iter()
+        .map(|m| MessageView {
+            from_supplier: m.from_supplier,
+            author: m.author,
+            body: m.body,
+            at: format!("{} ago", super::format::ago(m.created_at)),
+            attachment: files.iter().find(|f| f.message_id == m.id).map(|f| {
+                let kib = (f.size_bytes + 1023) / 1024;
+                (
+                    format!("{} ({kib} KiB)", f.file_name),
+                    format!("{base}/attachments/{}", f.id),
+                )
+            }),
+        })
+        .collect())
 }
 
 /// The order's state in the supplier's words.

@@ -37,6 +37,8 @@ pub struct MessageView {
     pub author: String,
     pub body: String,
     pub at: String,
+    /// The attached file: its name and size, and where to download it.
+    pub attachment: Option<(String, String)>,
 }
 
 /// The orders sent to the signed-in supplier user's organisation, a page at a time.

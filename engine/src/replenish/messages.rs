@@ -6,6 +6,12 @@
 //! The buyer writes with [`Permission::CommandPurchaseOrders`]; the supplier through the
 //! order's signed link ([`message_by_link`]) or signed in as a supplier user of the
 //! order's supplier ([`message_as_supplier`]; another supplier's order is not found).
+//!
+//! A message may carry one file ([`Attachment`]): a PDF, a PNG or JPEG image, or a CSV
+//! or text file, recognised by its content (not its name), at most
+//! [`MAX_ATTACHMENT_BYTES`], [`MAX_ATTACHMENTS_PER_ORDER`] an order, stored per tenant.
+//! Reading one needs the same standing as reading the order ([`attachment_for_staff`],
+//! [`attachment_for_supplier`], [`attachment_by_link`]).
 
 use serde_json::json;
 
@@ -15,14 +21,14 @@ use crate::audit::AuditEntry;
 use crate::db::Tx;
 use crate::error::EngineError;
 use crate::jobs::NewJob;
-use crate::limits::MAX_NOTE_CHARS;
+use crate::limits::{MAX_ATTACHMENTS_PER_ORDER, MAX_ATTACHMENT_BYTES, MAX_NOTE_CHARS};
 use crate::links::PO_LINK_DAYS;
 use crate::mail::SendMail;
 use crate::model::{DocRef, Member, Permission, Role, TenantId, DAY_MS};
 use crate::store::audit::append_audit_tx;
 use crate::store::identity::{member_contact_tx, members_with_role_tx};
 use crate::store::jobs::enqueue_tx;
-use crate::store::messages::{self, NewMessage};
+use crate::store::messages::{self, AttachmentMeta, NewAttachment, NewMessage};
 use crate::store::purchase_orders::{self, PurchaseOrderRecord};
 use crate::store::{catalog, supplier_orders, Store};
 
@@ -42,6 +48,80 @@ fn checked_body(body: &str) -> Result<String, EngineError> {
     Ok(body.to_string())
 }
 
+/// A message as written: its text and, optionally, one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Message {
+    pub body: String,
+    pub attachment: Option<Attachment>,
+}
+
+/// A file sent with a message, as uploaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The file's type from its content, and a safe name for it (its own name's letters,
+/// digits, spaces, dots, dashes and underscores, at most 100 characters, with the
+/// type's extension).
+fn checked_attachment(a: &Attachment) -> Result<(String, &'static str), EngineError> {
+    if a.bytes.is_empty() {
+        return Err(EngineError::Invalid("the attached file is empty".into()));
+    }
+    if a.bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(EngineError::Invalid(format!(
+            "the attached file is too large: at most {} MiB",
+            MAX_ATTACHMENT_BYTES / (1024 * 1024)
+        )));
+    }
+    let base = a.file_name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let mut name: String = base
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_'))
+        .take(100)
+        .collect();
+    let lower = name.to_lowercase();
+    let ext = lower
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_string())
+        .unwrap_or_default();
+    let b = &a.bytes;
+    let text_ok = || {
+        std::str::from_utf8(b).is_ok_and(|t| {
+            !t.chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        })
+    };
+    let (kind, wanted): (&'static str, &[&str]) = if b.starts_with(b"%PDF-") {
+        ("application/pdf", &["pdf"])
+    } else if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        ("image/png", &["png"])
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        ("image/jpeg", &["jpg", "jpeg"])
+    } else if ext == "csv" && text_ok() {
+        ("text/csv; charset=utf-8", &["csv"])
+    } else if ext == "txt" && text_ok() {
+        ("text/plain; charset=utf-8", &["txt"])
+    } else {
+        return Err(EngineError::Invalid(
+            "the attached file must be a PDF, a PNG or JPEG image, or a CSV or text file".into(),
+        ));
+    };
+    if !wanted.contains(&ext.as_str()) {
+        let stem = name.trim_matches('.').to_string();
+        name = format!(
+            "{}.{}",
+            if stem.is_empty() { "attachment" } else { &stem },
+            wanted[0]
+        );
+    }
+    if name.trim_matches('.').is_empty() || name.starts_with('.') {
+        name = format!("attachment.{}", wanted[0]);
+    }
+    Ok((name, kind))
+}
+
 /// Who writes: the buyer's member, or the supplier (with the name it shows as).
 enum Author<'a> {
     Buyer(&'a Member),
@@ -49,12 +129,14 @@ enum Author<'a> {
 }
 
 /// Adds the message to the locked order and queues the e-mail to the other side.
+#[allow(clippy::too_many_arguments)]
 async fn post_tx(
     tx: &mut Tx,
     tenant: TenantId,
     rec: &PurchaseOrderRecord,
     author: Author<'_>,
     body: &str,
+    attachment: Option<&Attachment>,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
@@ -82,6 +164,22 @@ async fn post_tx(
         body,
     };
     let id = messages::insert_message_tx(tx, tenant, &new, now).await?;
+    if let Some(a) = attachment {
+        let (file_name, content_type) = checked_attachment(a)?;
+        if messages::attachment_count_tx(tx, tenant, rec.id).await? >= MAX_ATTACHMENTS_PER_ORDER {
+            return Err(EngineError::Invalid(format!(
+                "this order has {MAX_ATTACHMENTS_PER_ORDER} files already"
+            )));
+        }
+        let file = NewAttachment {
+            po: rec.id,
+            message: id,
+            file_name: &file_name,
+            content_type,
+            data: &a.bytes,
+        };
+        messages::insert_attachment_tx(tx, tenant, &file, now).await?;
+    }
     let doc = DocRef::PurchaseOrder(rec.id);
     if from_supplier {
         // To the staff who acted on the order; none (it went out automatically): the
@@ -147,12 +245,13 @@ pub async fn message_supplier(
     tenant: TenantId,
     member: &Member,
     po: i64,
-    body: &str,
+    message: &Message,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
     member.require(Permission::CommandPurchaseOrders)?;
-    let body = checked_body(body)?;
+    let body = checked_body(&message.body)?;
+    let attachment = message.attachment.as_ref();
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
@@ -163,6 +262,7 @@ pub async fn message_supplier(
         &rec,
         Author::Buyer(member),
         &body,
+        attachment,
         request_id,
         now,
     )
@@ -179,12 +279,13 @@ pub async fn message_as_supplier(
     tenant: TenantId,
     member: &Member,
     po: i64,
-    body: &str,
+    message: &Message,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
     let supplier = own_supplier(member)?;
-    let body = checked_body(body)?;
+    let body = checked_body(&message.body)?;
+    let attachment = message.attachment.as_ref();
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
@@ -193,7 +294,10 @@ pub async fn message_as_supplier(
     let author = Author::Supplier {
         actor: member.actor(),
     };
-    let id = post_tx(&mut tx, tenant, &rec, author, &body, request_id, now).await?;
+    let id = post_tx(
+        &mut tx, tenant, &rec, author, &body, attachment, request_id, now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -204,12 +308,13 @@ pub async fn message_by_link(
     store: &Store,
     tenant: TenantId,
     token: &str,
-    body: &str,
+    message: &Message,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, LinkError> {
     let id = verified_link(store, tenant, token).await?;
-    let body = checked_body(body)?;
+    let body = checked_body(&message.body)?;
+    let attachment = message.attachment.as_ref();
     let mut tx = store.begin(tenant).await?;
     let po = supplier_orders::po_link_tx(&mut tx, tenant, id)
         .await?
@@ -222,7 +327,65 @@ pub async fn message_by_link(
     let author = Author::Supplier {
         actor: format!("supplier_link:{}", link.id),
     };
-    let message = post_tx(&mut tx, tenant, &rec, author, &body, request_id, now).await?;
+    let message = post_tx(
+        &mut tx, tenant, &rec, author, &body, attachment, request_id, now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(message)
+}
+
+/// A file and its bytes, to download.
+pub type AttachmentFile = (AttachmentMeta, Vec<u8>);
+
+/// A file of an order's messages, for the retailer's staff. Needs
+/// [`Permission::ViewInventory`].
+pub async fn attachment_for_staff(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    id: i64,
+) -> Result<AttachmentFile, EngineError> {
+    member.require(Permission::ViewInventory)?;
+    store
+        .po_attachment(tenant, po, id)
+        .await?
+        .ok_or(EngineError::NotFound)
+}
+
+/// A file of one of the signed-in supplier user's orders; any other is not found.
+/// Needs [`Permission::AnswerPurchaseOrders`].
+pub async fn attachment_for_supplier(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    id: i64,
+) -> Result<AttachmentFile, EngineError> {
+    let supplier = own_supplier(member)?;
+    let order = store.purchase_order(tenant, po).await?;
+    if !order.is_some_and(|o| o.supplier_id == supplier && o.sent_at.is_some()) {
+        return Err(EngineError::NotFound);
+    }
+    store
+        .po_attachment(tenant, po, id)
+        .await?
+        .ok_or(EngineError::NotFound)
+}
+
+/// A file of the order the link opens.
+pub async fn attachment_by_link(
+    store: &Store,
+    tenant: TenantId,
+    token: &str,
+    id: i64,
+    now: i64,
+) -> Result<AttachmentFile, LinkError> {
+    let link = verified_link(store, tenant, token).await?;
+    let link = usable(store.po_link(tenant, link).await?, now)?;
+    store
+        .po_attachment(tenant, link.po_id, id)
+        .await?
+        .ok_or(LinkError::Invalid)
 }

@@ -47,7 +47,10 @@ pub use matrix::{
     default_matrix, edit_matrix, matrix, matrix_from_toml, matrix_to_toml, save_matrix,
     seed_matrix, validate_matrix, RuleEdit,
 };
-pub use messages::{message_as_supplier, message_by_link, message_supplier, MAX_MESSAGES};
+pub use messages::{
+    attachment_by_link, attachment_for_staff, attachment_for_supplier, message_as_supplier,
+    message_by_link, message_supplier, Attachment, AttachmentFile, Message, MAX_MESSAGES,
+};
 pub use orders::{
     answer_as_supplier, answer_by_link, open_order_link, po_command, resend_order,
     revoke_order_links, supplier_order_for, supplier_order_list, LinkError, SupplierAnswer,

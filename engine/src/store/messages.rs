@@ -1,4 +1,5 @@
-//! Messages about a purchase order between the buyer and the supplier.
+//! Messages about a purchase order between the buyer and the supplier, and the files
+//! attached to them.
 
 use super::Store;
 use crate::db::Tx;
@@ -65,7 +66,115 @@ pub(crate) async fn message_count_tx(
     .await)
 }
 
+/// A file attached to a message, without its bytes.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AttachmentMeta {
+    pub id: i64,
+    pub message_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+}
+
+/// A file to store with a message (checked by the caller).
+pub(crate) struct NewAttachment<'a> {
+    pub po: i64,
+    pub message: i64,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub data: &'a [u8],
+}
+
+pub(crate) async fn insert_attachment_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    a: &NewAttachment<'_>,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO po_attachments (tenant_id, po_id, message_id, file_name, content_type, \
+         size_bytes, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(tenant.0)
+    .bind(a.po)
+    .bind(a.message)
+    .bind(a.file_name)
+    .bind(a.content_type)
+    .bind(a.data.len() as i64)
+    .bind(a.data)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
+pub(crate) async fn attachment_count_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM po_attachments WHERE tenant_id = $1 AND po_id = $2",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .fetch_one(c)
+    .await)
+}
+
 impl Store {
+    /// The files attached to the order's messages (without their bytes).
+    pub async fn po_attachments(
+        &self,
+        tenant: TenantId,
+        po: i64,
+    ) -> Result<Vec<AttachmentMeta>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(
+                "SELECT id, message_id, file_name, content_type, size_bytes FROM po_attachments \
+                 WHERE tenant_id = $1 AND po_id = $2 ORDER BY id",
+            )
+            .bind(tenant.0)
+            .bind(po)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
+    /// One file of the order, with its bytes; `None` if the order has no such file.
+    pub async fn po_attachment(
+        &self,
+        tenant: TenantId,
+        po: i64,
+        id: i64,
+    ) -> Result<Option<(AttachmentMeta, Vec<u8>)>, sqlx::Error> {
+        let row: Option<(i64, i64, String, String, i64, Vec<u8>)> =
+            on_db!(&self.db, read, tenant, |pool| {
+                sqlx::query_as(
+                    "SELECT id, message_id, file_name, content_type, size_bytes, data \
+                     FROM po_attachments WHERE tenant_id = $1 AND po_id = $2 AND id = $3",
+                )
+                .bind(tenant.0)
+                .bind(po)
+                .bind(id)
+                .fetch_optional(pool)
+                .await
+            })?;
+        Ok(row.map(
+            |(id, message_id, file_name, content_type, size_bytes, data)| {
+                (
+                    AttachmentMeta {
+                        id,
+                        message_id,
+                        file_name,
+                        content_type,
+                        size_bytes,
+                    },
+                    data,
+                )
+            },
+        ))
+    }
+
     /// The order's messages, oldest first (at most 500).
     pub async fn po_messages(
         &self,

@@ -39,7 +39,7 @@ pub use identity::LoginRecord;
 pub use inventory::{PositionSeed, LOW_COUNT_CAP};
 pub use invitations::{InvitationRecord, SupplierUserRecord};
 pub use login_attempts::{Rule as AttemptRule, Taken};
-pub use messages::MessageRecord;
+pub use messages::{AttachmentMeta, MessageRecord};
 pub use positions::{DirtyPosition, PositionFacts};
 pub use purchase_orders::{PoLineRecord, PurchaseOrderRecord};
 pub use supplier_orders::{SupplierOrder, SupplierOrderRow};

@@ -159,20 +159,35 @@ pub async fn message(
     State(state): State<Arc<AppState>>,
     me: SignedIn,
     Path(params): Path<Params>,
-    Posted(form): Posted<super::supplier::MessageForm>,
+    form: super::supplier::MessagePost,
 ) -> Response {
     let Some(doc) = id(param(&params, "id")) else {
         return super::super::tenancy::not_found_page();
     };
     let page = format!("/documents/purchase_order/{doc}");
     let (store, t) = (&state.store, me.tc.tenant.id);
-    match replenish::message_supplier(store, t, &me.member, doc, &form.body, me.rid(), now_ms())
-        .await
+    match replenish::message_supplier(store, t, &me.member, doc, &form.0, me.rid(), now_ms()).await
     {
         Ok(_) => {
             state.jobs_wake.notify_one();
             me.notice(&page, "Message sent to the supplier.")
         }
         Err(e) => me.fail(&page, &e),
+    }
+}
+
+/// A file of the order's messages, for the retailer's staff.
+pub async fn attachment(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+) -> Response {
+    let (Some(po), Some(file)) = (id(param(&params, "po")), id(param(&params, "id"))) else {
+        return super::super::tenancy::not_found_page();
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::attachment_for_staff(store, t, &me.member, po, file).await {
+        Ok(f) => super::supplier::download(f),
+        Err(e) => me.fail(&format!("/documents/purchase_order/{po}"), &e),
     }
 }

@@ -33,11 +33,12 @@ use std::sync::Arc;
 
 use app::ssr::{signed_in_member, TenantCtx};
 use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use engine::model::Member;
 use engine::EngineError;
@@ -90,14 +91,29 @@ where
                 &at("/supplier/orders/{id}/answer"),
                 post(supplier::answer_signed_in),
             )
-            .route(&at("/po/{token}/messages"), post(supplier::message_by_link))
+            .route(
+                &at("/po/{token}/messages"),
+                post(supplier::message_by_link).layer(upload_limit()),
+            )
             .route(
                 &at("/supplier/orders/{id}/messages"),
-                post(supplier::message_signed_in),
+                post(supplier::message_signed_in).layer(upload_limit()),
             )
             .route(
                 &at("/documents/purchase_order/{id}/messages"),
-                post(documents::message),
+                post(documents::message).layer(upload_limit()),
+            )
+            .route(
+                &at("/po/{token}/attachments/{id}"),
+                get(supplier::attachment_by_link),
+            )
+            .route(
+                &at("/supplier/orders/{po}/attachments/{id}"),
+                get(supplier::attachment_signed_in),
+            )
+            .route(
+                &at("/documents/purchase_order/{po}/attachments/{id}"),
+                get(documents::attachment),
             )
             .route(&at("/settings/suppliers/invite"), post(invites::invite))
             .route(
@@ -119,6 +135,11 @@ where
             );
     }
     r
+}
+
+/// Message posts may carry a file (see [`supplier::MessagePost`]).
+fn upload_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(supplier::MAX_MESSAGE_POST_BYTES)
 }
 
 /// What is wrong with a posted form, in a sentence that names the field.

@@ -8,11 +8,15 @@
 use std::sync::Arc;
 
 use app::ssr::TenantCtx;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Multipart, Path, Request, State};
 use axum::http::request::Parts;
-use axum::response::Response;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use engine::model::{now_ms, parse_day};
-use engine::replenish::{self, answer_as_supplier, answer_by_link, LinkError, SupplierAnswer};
+use engine::replenish::{
+    self, answer_as_supplier, answer_by_link, Attachment, AttachmentFile, LinkError, Message,
+    SupplierAnswer,
+};
 use serde::Deserialize;
 
 use super::{back_to, id, message, param, request_id, FormError, Params, Posted, SignedIn};
@@ -138,12 +142,122 @@ pub struct MessageForm {
     pub body: String,
 }
 
+/// A posted message: `body`, and an optional file in `file` when the form is sent as
+/// `multipart/form-data` (a plain form post carries the text alone).
+pub struct MessagePost(pub Message);
+
+/// The largest message post taken in (a file of at most 5 MiB and the text); larger is
+/// refused before it is read.
+pub const MAX_MESSAGE_POST_BYTES: usize = 6 * 1024 * 1024;
+
+impl<S: Send + Sync> FromRequest<S> for MessagePost {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|c| c.starts_with("multipart/form-data"));
+        if !multipart {
+            let Posted(f) = Posted::<MessageForm>::from_request(req, state).await?;
+            return Ok(MessagePost(Message {
+                body: f.body,
+                attachment: None,
+            }));
+        }
+        let unreadable = |_| {
+            (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The message could not be read: a file may be at most 5 MiB.",
+            )
+                .into_response()
+        };
+        let mut parts = Multipart::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let mut post = Message::default();
+        while let Some(field) = parts.next_field().await.map_err(unreadable)? {
+            match field.name() {
+                Some("body") => post.body = field.text().await.map_err(unreadable)?,
+                Some("file") => {
+                    let file_name = field.file_name().unwrap_or_default().to_string();
+                    let bytes = field.bytes().await.map_err(unreadable)?;
+                    // A browser sends an empty, nameless part when no file was chosen.
+                    if !(bytes.is_empty() && file_name.is_empty()) {
+                        post.attachment = Some(Attachment {
+                            file_name,
+                            bytes: bytes.to_vec(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(MessagePost(post))
+    }
+}
+
+/// A stored file as a download: never shown inline, never sniffed, never cached.
+pub fn download((meta, data): AttachmentFile) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        meta.file_name.replace('"', "")
+    );
+    (
+        [
+            (header::CONTENT_TYPE, meta.content_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        data,
+    )
+        .into_response()
+}
+
+/// A file of the order the link opens.
+pub async fn attachment_by_link(
+    State(app): State<Arc<AppState>>,
+    t: PublicTenant,
+    Path(params): Path<Params>,
+) -> Response {
+    let token = param(&params, "token");
+    let Some(file) = id(param(&params, "id")) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    match replenish::attachment_by_link(&app.store, t.tc.tenant.id, token, file, now_ms()).await {
+        Ok(f) => download(f),
+        Err(LinkError::Engine(e)) if e.is_internal() => {
+            message(&e);
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Err(_) => crate::http::tenancy::not_found_page(),
+    }
+}
+
+/// A file of one of the signed-in supplier user's orders.
+pub async fn attachment_signed_in(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+) -> Response {
+    let (Some(po), Some(file)) = (id(param(&params, "po")), id(param(&params, "id"))) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::attachment_for_supplier(store, t, &me.member, po, file).await {
+        Ok(f) => download(f),
+        Err(e) => me.fail(&format!("/supplier/orders/{po}"), &e),
+    }
+}
+
 /// The supplier writes to the buyer through the order's link.
 pub async fn message_by_link(
     State(app): State<Arc<AppState>>,
     t: PublicTenant,
     Path(params): Path<Params>,
-    Posted(form): Posted<MessageForm>,
+    form: MessagePost,
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/po/{token}");
@@ -151,7 +265,7 @@ pub async fn message_by_link(
         &app.store,
         t.tc.tenant.id,
         &token,
-        &form.body,
+        &form.0,
         t.request_id.as_deref(),
         now_ms(),
     )
@@ -169,14 +283,14 @@ pub async fn message_signed_in(
     State(app): State<Arc<AppState>>,
     me: SignedIn,
     Path(params): Path<Params>,
-    Posted(form): Posted<MessageForm>,
+    form: MessagePost,
 ) -> Response {
     let Some(po) = id(param(&params, "id")) else {
         return crate::http::tenancy::not_found_page();
     };
     let page = format!("/supplier/orders/{po}");
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::message_as_supplier(store, t, &me.member, po, &form.body, me.rid(), now_ms())
+    match replenish::message_as_supplier(store, t, &me.member, po, &form.0, me.rid(), now_ms())
         .await
     {
         Ok(_) => {
