@@ -17,6 +17,14 @@ fi
 mkdir -p "$CARGO_TARGET_DIR"
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# A shared cache grows with every build (incremental state above all) until the disk is
+# full and a link fails: past 15 GB the incremental state goes (a rebuild of our own
+# crates, not of the dependencies).
+if [ -d "$CARGO_TARGET_DIR/debug/incremental" ] &&
+   [ "$(du -sm "$CARGO_TARGET_DIR/debug/incremental" | cut -f1)" -gt 15000 ]; then
+  rm -rf "$CARGO_TARGET_DIR/debug/incremental"
+fi
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 ensure_wasm_toolchain() {

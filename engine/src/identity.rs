@@ -74,15 +74,29 @@ fn verify_blocking(password: &str, hash: &str) -> (bool, bool) {
 }
 
 /// Whether `password` matches `hash`, on the blocking pool and within
-/// [`MAX_CONCURRENT_CHECKS`] (for confirming a password outside sign-in).
-pub(crate) async fn verify_password(password: String, hash: String) -> bool {
-    let Ok(_permit) = checks_gate().acquire().await else {
-        return false;
-    };
+/// [`MAX_CONCURRENT_CHECKS`] shared with sign-in (for confirming a password outside
+/// sign-in); `None` when no check could start within the sign-in's wait (too busy).
+pub(crate) async fn verify_password_gated(password: String, hash: String) -> Option<bool> {
+    let _permit = tokio::time::timeout(CHECK_WAIT, checks_gate().acquire())
+        .await
+        .ok()?
+        .ok()?;
     PASSWORD_CHECKS.fetch_add(1, Ordering::Relaxed);
     tokio::task::spawn_blocking(move || verify_blocking(&password, &hash).0)
         .await
-        .unwrap_or(false)
+        .ok()
+}
+
+/// A new password's hash, within the same limit as the checks (each holds ~19 MiB);
+/// `None` when none could start within the sign-in's wait.
+pub(crate) async fn hash_password_gated(password: String) -> Option<String> {
+    let _permit = tokio::time::timeout(CHECK_WAIT, checks_gate().acquire())
+        .await
+        .ok()?
+        .ok()?;
+    tokio::task::spawn_blocking(move || hash_password_blocking(&password))
+        .await
+        .ok()
 }
 
 /// A real hash of a random password, verified against when the account does not exist so

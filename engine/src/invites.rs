@@ -14,7 +14,9 @@ use serde_json::json;
 
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
-use crate::identity::{check_new_password, hash_password, normalise_email, verify_password};
+use crate::identity::{
+    check_new_password, hash_password_gated, normalise_email, verify_password_gated,
+};
 use crate::jobs::NewJob;
 use crate::links::{invite_token, verify_invite_token, INVITE_DAYS, LINK_KEY};
 use crate::mail::SendMail;
@@ -28,8 +30,9 @@ use crate::store::Store;
 pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_EMAIL_CHARS: usize = 254;
 
-/// Wrong passwords an invitation takes (accepting for an existing account) before it
-/// is withdrawn: a leaked link is no way to guess at someone's password.
+/// Password attempts an invitation takes (a new password hashed, or an existing
+/// account's checked) before a wrong one withdraws it: a leaked link is no way to
+/// guess at someone's password or to keep the server hashing.
 pub const MAX_WRONG_PASSWORDS: i64 = 5;
 
 /// A person to invite for one of the tenant's suppliers.
@@ -55,6 +58,8 @@ pub enum InviteError {
     WrongPassword,
     #[error("This invitation was withdrawn after too many wrong passwords. Ask the person who invited you for a new one.")]
     TooManyWrongPasswords,
+    #[error("Too many sign-ins at this moment. Please try again in a minute.")]
+    Busy,
     #[error(transparent)]
     Engine(#[from] EngineError),
 }
@@ -323,24 +328,31 @@ pub async fn accept_invite(
     let inv = usable(store.invitation(tenant, id).await?, now)?;
     let account = store.account(tenant, &inv.email).await?;
     // Passwords are hashed and checked before the transaction: it holds no lock while
-    // argon2 runs.
+    // argon2 runs. Each hash or check is counted first (at most MAX_WRONG_PASSWORDS an
+    // invitation, however many arrive at once) and shares sign-in's limit of checks at
+    // once, so a leaked link can neither guess on nor tie up the server.
     let (name, new_hash, existing) = match (acceptance, account) {
         (Acceptance::NewAccount { name, password }, None) => {
             let name = check_name(&name)?;
             check_new_password(&password)
                 .map_err(|why| EngineError::Invalid(format!("the password {why}")))?;
-            (Some(name), Some(hash_password(password).await), None)
+            take_attempt(store, tenant, id, false, now).await?;
+            let hash = hash_password_gated(password)
+                .await
+                .ok_or(InviteError::Busy)?;
+            (Some(name), Some(hash), None)
         }
         (Acceptance::ExistingAccount { password }, Some((user, hash, disabled))) => {
-            if disabled || !verify_password(password, hash).await {
-                let failed = store
-                    .invitation_failed(tenant, id, MAX_WRONG_PASSWORDS, now)
-                    .await?;
-                return Err(if failed >= MAX_WRONG_PASSWORDS {
-                    InviteError::TooManyWrongPasswords
-                } else {
-                    InviteError::WrongPassword
-                });
+            let attempt = take_attempt(store, tenant, id, true, now).await?;
+            let matched = verify_password_gated(password, hash)
+                .await
+                .ok_or(InviteError::Busy)?;
+            if disabled || !matched {
+                if attempt >= MAX_WRONG_PASSWORDS {
+                    store.withdraw_invitation(tenant, id, now).await?;
+                    return Err(InviteError::TooManyWrongPasswords);
+                }
+                return Err(InviteError::WrongPassword);
             }
             (None, None, Some(user))
         }
@@ -371,6 +383,15 @@ pub async fn accept_invite(
             .into())
         }
     };
+    // Someone who became a member meanwhile (a planner, say) gets no supplier role
+    // beside it: one person never answers as the supplier for orders they decide.
+    if invitations::is_member_tx(&mut tx, tenant, &inv.email).await? {
+        return Err(EngineError::Invalid(format!(
+            "{} already has access to this portal",
+            inv.email
+        ))
+        .into());
+    }
     if !invitations::claim_invitation_tx(&mut tx, tenant, id, user, now).await? {
         // Another acceptance (or a withdrawal) committed first: say which.
         drop(tx);
@@ -397,6 +418,40 @@ pub async fn accept_invite(
         .member(tenant, user)
         .await?
         .ok_or(InviteError::Invalid)
+}
+
+/// Counts an attempt on the invitation before any password work. None left: a password
+/// check (`guessing`) withdraws the invitation; a new account's password (the other
+/// attempts were acceptances racing this one) is told to try again.
+async fn take_attempt(
+    store: &Store,
+    tenant: TenantId,
+    id: i64,
+    guessing: bool,
+    now: i64,
+) -> Result<i64, InviteError> {
+    match store
+        .take_invitation_attempt(tenant, id, MAX_WRONG_PASSWORDS)
+        .await?
+    {
+        Some(n) => Ok(n),
+        None => {
+            // Used, withdrawn or out of attempts since it was read: say which.
+            let inv = store.invitation(tenant, id).await?;
+            if inv.as_ref().is_some_and(|i| {
+                i.accepted_at.is_none()
+                    && i.revoked_at.is_none()
+                    && i.failed_attempts >= MAX_WRONG_PASSWORDS
+            }) {
+                if !guessing {
+                    return Err(InviteError::Busy);
+                }
+                store.withdraw_invitation(tenant, id, now).await?;
+                return Err(InviteError::TooManyWrongPasswords);
+            }
+            Err(usable(inv, now).err().unwrap_or(InviteError::Used))
+        }
+    }
 }
 
 /// The link an invitation's e-mail carries (for the mail and for tests).

@@ -229,6 +229,25 @@ mod tests {
     }
 
     #[test]
+    fn the_hour_repeated_in_autumn_is_worked_once() {
+        // Clocks go back on Sunday 2026-10-25 (03:00 CEST becomes 02:00 CET). A
+        // round-the-clock week: Saturday 12:00 plus 24 working hours is Sunday 11:00
+        // local, 24 real hours later.
+        let sla = SupplierSla {
+            time_zone: "Europe/Amsterdam".into(),
+            working_days: ["sat", "sun"].map(String::from).to_vec(),
+            day_starts: 0,
+            day_ends: 24,
+            ack_hours: 24,
+            ..SupplierSla::default()
+        };
+        let sent = at("Europe/Amsterdam", "2026-10-24T12:00");
+        let due = sla.ack_due(sent).unwrap();
+        assert_eq!(due - sent, 24 * HOUR_MS);
+        assert_eq!(due, at("Europe/Amsterdam", "2026-10-25T11:00"));
+    }
+
+    #[test]
     fn other_working_weeks_and_bad_settings() {
         let sla = SupplierSla {
             working_days: vec!["sun".into(), "mon".into()],

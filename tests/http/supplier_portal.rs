@@ -369,11 +369,19 @@ async fn an_invited_supplier_user_sees_and_answers_only_its_own_orders(backend: 
         .send()
         .await
         .unwrap();
-    let page = body(res).await;
-    assert!(
-        !page.contains("Orders for Lowlands Dairy Co-op"),
-        "signed out: {page}"
+    assert_eq!(
+        sign_in_redirect(&res),
+        Some("/t/freshfield/login"),
+        "signed out"
     );
+}
+
+/// Where a page sent the visitor to sign in, if it did.
+fn sign_in_redirect(res: &reqwest::Response) -> Option<&str> {
+    res.status()
+        .is_redirection()
+        .then(|| res.headers().get("location")?.to_str().ok())
+        .flatten()
 }
 
 async fn an_invitation_works_once_expires_is_withdrawn_and_is_per_retailer(backend: Backend) {
@@ -575,8 +583,12 @@ async fn an_invitation_works_once_expires_is_withdrawn_and_is_per_retailer(backe
         "{page}"
     );
     // Signed in to Ridgeline only: Freshfield's portal asks him to sign in.
-    let (_, page) = get(&app, &dirk, "/t/freshfield/supplier/orders").await;
-    assert!(!page.contains("Orders for"), "{page}");
+    let res = dirk
+        .get(app.url("/t/freshfield/supplier/orders"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sign_in_redirect(&res), Some("/t/freshfield/login"));
     let ff_dirk = app.signed_in("freshfield", FF_SUPPLIER).await;
     let (_, page) = get(&app, &ff_dirk, "/t/freshfield/supplier/orders").await;
     assert!(page.contains("Orders for Lowlands Dairy Co-op"), "{page}");
@@ -626,5 +638,56 @@ async fn an_invitation_works_once_expires_is_withdrawn_and_is_per_retailer(backe
         .await
         .unwrap_err();
     assert!(matches!(err, InviteError::Revoked), "{err:?}");
+
+    // Twenty wrong passwords at once: at most five are checked, and the invitation is
+    // withdrawn.
+    invite(
+        &app,
+        &rl_admin,
+        "ridgeline",
+        alp,
+        "Eva",
+        "eva@lowlands-dairy.example",
+    )
+    .await;
+    let (_, token) = invitation_mail(&app, "eva@lowlands-dairy.example");
+    let checks_before = engine::identity::password_checks();
+    let mut guesses = tokio::task::JoinSet::new();
+    for i in 0..20 {
+        let (store, token) = (app.store.clone(), token.clone());
+        let guess = Acceptance::ExistingAccount {
+            password: format!("guess-{i}"),
+        };
+        guesses.spawn(async move {
+            invites::accept_invite(&store, rl, &token, guess, None, now_ms()).await
+        });
+    }
+    let results = guesses.join_all().await;
+    assert!(results.iter().all(|r| r.is_err()), "{results:?}");
+    let checked = engine::identity::password_checks() - checks_before;
+    assert!(
+        checked <= MAX_WRONG_PASSWORDS as u64,
+        "{checked} passwords checked"
+    );
+    let eva = Acceptance::ExistingAccount {
+        password: "room-boter-2026".into(),
+    };
+    let err = invites::accept_invite(&app.store, rl, &token, eva, None, now_ms())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            InviteError::Revoked | InviteError::TooManyWrongPasswords
+        ),
+        "{err:?}"
+    );
+    assert!(app
+        .store
+        .open_invitations(rl, 10)
+        .await
+        .unwrap()
+        .iter()
+        .all(|i| i.email != "eva@lowlands-dairy.example"));
     app.run_pending_jobs().await;
 }

@@ -852,6 +852,40 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
     );
     app.run_pending_jobs().await;
 
+    // After the buyer withdraws the order's links, a message goes without one: it
+    // never brings a withdrawn link back.
+    let res = app
+        .post_form(&planner, &format!("{page_path}/revoke-links"), &[])
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("withdrawn"));
+    let res = app
+        .post_form(
+            &planner,
+            &format!("{page_path}/messages"),
+            &[("body", "Links withdrawn; call us.")],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    app.run_pending_jobs().await;
+    let links = app.store.po_links(ff, po).await.unwrap();
+    assert!(
+        links.iter().all(|l| l.revoked_at.is_some()),
+        "no live link: {links:?}"
+    );
+    let last = app
+        .mails()
+        .into_iter()
+        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .find(|m| m.contains("Links withdrawn; call us."))
+        .expect("the supplier still gets the message");
+    assert!(!last.contains("/po/"), "without a link: {last}");
+
     // Another retailer's buyer, on this order's id: 404, nothing added; nor can it read
     // the file.
     let rl_file = format!(
@@ -877,5 +911,5 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
         )
         .await;
     assert_eq!(res.status(), 404);
-    assert_eq!(app.store.po_messages(ff, po).await.unwrap().len(), 3);
+    assert_eq!(app.store.po_messages(ff, po).await.unwrap().len(), 4);
 }

@@ -1,6 +1,5 @@
 //! The invitation e-mail: who invites the person, for which supplier, and the signed
-//! link that accepts it (see [`crate::invites`]); and a supplier's message about an
-//! order, to the buyer (see `replenish::messages`).
+//! link that accepts it (see [`crate::invites`]).
 
 use askama::Template;
 
@@ -32,75 +31,7 @@ struct InviteText<'a> {
     link_note: &'a str,
 }
 
-#[derive(Template)]
-#[template(path = "mail/message.html")]
-struct MessageHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    link: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/message.txt")]
-struct MessageText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    link: &'a str,
-}
-
 impl Mailer {
-    /// A supplier's message about an order, to the buyer; `None` for another template.
-    pub(super) async fn compose_staff_message(
-        &self,
-        tenant: &Tenant,
-        mail: &SendMail,
-    ) -> Result<Option<Composed>, JobError> {
-        if mail.template != "po_message_staff" {
-            return Ok(None);
-        }
-        let m = self
-            .store
-            .po_message(tenant.id, mail.message_id)
-            .await
-            .map_err(db_error)?
-            .ok_or_else(|| JobError::Terminal("the message is gone".into()))?;
-        let title = format!("{} wrote about purchase order {}", m.author, m.po_id);
-        let link = format!(
-            "{}/documents/purchase_order/{}",
-            self.portal_url.replace("{slug}", &tenant.slug),
-            m.po_id
-        );
-        let brand = self.brand(tenant);
-        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
-        Ok(Some(Composed {
-            html: MessageHtml {
-                subject: &title,
-                brand: &brand,
-                name: &mail.name,
-                title: &title,
-                intro: &m.body,
-                link: &link,
-            }
-            .render()
-            .map_err(render)?,
-            text: MessageText {
-                brand: &brand,
-                name: &mail.name,
-                title: &title,
-                intro: &m.body,
-                link: &link,
-            }
-            .render()
-            .map_err(render)?,
-            subject: title,
-        }))
-    }
-
     /// False for an invitation's e-mail that should no longer go out: the invitation
     /// was withdrawn (or replaced) or used before the mail was sent.
     pub(super) async fn invitation_wanted(

@@ -14,6 +14,7 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use serde::{Deserialize, Serialize};
 
 mod invites;
+mod messages;
 mod orders;
 
 use crate::exceptions;
@@ -27,7 +28,8 @@ use crate::worker::Worker;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendMail {
     /// `approval_request`, `outcome` (to staff), `purchase_order` or `po_cancelled` (to
-    /// the supplier, see [`orders`]), `invitation` (see [`invites`]).
+    /// the supplier, see [`orders`]; also `po_reminder` and `po_message`), `invitation`
+    /// (see [`invites`]), `po_message_staff` (see [`messages`]).
     pub template: String,
     pub to: String,
     pub name: String,

@@ -31,6 +31,7 @@ use crate::store::jobs::enqueue_tx;
 use crate::store::messages::{self, AttachmentMeta, NewAttachment, NewMessage};
 use crate::store::purchase_orders::{self, PurchaseOrderRecord};
 use crate::store::{catalog, supplier_orders, Store};
+use crate::workflow::purchase_order::PoState;
 
 /// Messages one order may carry (a bound on what a leaked link can add).
 pub const MAX_MESSAGES: i64 = 200;
@@ -207,8 +208,16 @@ async fn post_tx(
             enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
         }
     } else {
-        let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
-        let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
+        // A fresh link only while the supplier still holds the order through one: a
+        // message never brings back links the buyer withdrew (or lets an ended order
+        // be answered); the message then goes without a link.
+        let open = matches!(rec.state, PoState::Sent | PoState::Acknowledged);
+        let link = if open && supplier_orders::has_live_link_tx(tx, tenant, rec.id, now).await? {
+            let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
+            supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?
+        } else {
+            0
+        };
         let mail = SendMail {
             template: "po_message".into(),
             to: supplier_email,

@@ -160,7 +160,9 @@ pub async fn supplier_ack_due(
     timer: &SupplierAckDue,
     job: Option<&Job>,
 ) -> Result<(), EngineError> {
-    let now = timer.due_at;
+    // Late (the server was down): the reminder's link and the escalation count from
+    // now, so the supplier still gets its working hours after the reminder.
+    let now = crate::model::now_ms().max(timer.due_at);
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, timer.po_id).await?;
     if let Some(rec) = rec.filter(|r| r.state == PoState::Sent) {
@@ -208,7 +210,7 @@ pub async fn supplier_ack_due(
             }
         }
     }
-    complete_in_tx(&mut tx, job, crate::model::now_ms().max(now)).await?;
+    complete_in_tx(&mut tx, job, now).await?;
     tx.commit().await?;
     Ok(())
 }

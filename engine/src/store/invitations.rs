@@ -20,6 +20,8 @@ pub struct InvitationRecord {
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
     pub revoked_at: Option<i64>,
+    /// Password attempts made to accept it (see `invites::MAX_WRONG_PASSWORDS`).
+    pub failed_attempts: i64,
 }
 
 /// A supplier organisation's user in this tenant.
@@ -32,7 +34,7 @@ pub struct SupplierUserRecord {
 }
 
 const INVITATION: &str = "SELECT id, email, name, role, supplier_id, invited_by, created_at, \
-     expires_at, accepted_at, revoked_at FROM invitations";
+     expires_at, accepted_at, revoked_at, failed_attempts FROM invitations";
 
 /// What a new invitation says.
 pub(crate) struct NewInvitation<'a> {
@@ -285,27 +287,47 @@ impl Store {
         })
     }
 
-    /// Counts a wrong password given to accept the invitation; at `limit` the invitation
-    /// is withdrawn. The count so far.
-    pub async fn invitation_failed(
+    /// Counts an attempt to accept the invitation before its password is hashed or
+    /// checked, only while it is open and has had fewer than `limit`: of many attempts
+    /// at once, at most `limit` get a number. The attempt's number, or `None`.
+    pub async fn take_invitation_attempt(
         &self,
         tenant: TenantId,
         id: i64,
         limit: i64,
-        now: i64,
-    ) -> Result<i64, sqlx::Error> {
+    ) -> Result<Option<i64>, sqlx::Error> {
         on_db!(&self.db, write, tenant, |pool| {
             sqlx::query_scalar(
-                "UPDATE invitations SET failed_attempts = failed_attempts + 1, \
-                 revoked_at = CASE WHEN failed_attempts + 1 >= $3 THEN COALESCE(revoked_at, $4) \
-                 ELSE revoked_at END WHERE tenant_id = $1 AND id = $2 RETURNING failed_attempts",
+                "UPDATE invitations SET failed_attempts = failed_attempts + 1 \
+                 WHERE tenant_id = $1 AND id = $2 AND accepted_at IS NULL \
+                 AND revoked_at IS NULL AND failed_attempts < $3 RETURNING failed_attempts",
             )
             .bind(tenant.0)
             .bind(id)
             .bind(limit)
-            .bind(now)
-            .fetch_one(pool)
+            .fetch_optional(pool)
             .await
+        })
+    }
+
+    /// Withdraws an open invitation (its attempts ran out).
+    pub async fn withdraw_invitation(
+        &self,
+        tenant: TenantId,
+        id: i64,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_db!(&self.db, write, tenant, |pool| {
+            sqlx::query(
+                "UPDATE invitations SET revoked_at = $3 WHERE tenant_id = $1 AND id = $2 \
+                 AND accepted_at IS NULL AND revoked_at IS NULL",
+            )
+            .bind(tenant.0)
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ())
         })
     }
 

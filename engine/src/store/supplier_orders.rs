@@ -124,6 +124,24 @@ pub(crate) async fn po_link_tx(
     .await)
 }
 
+/// Whether the order has a link that is neither withdrawn nor expired at `now`.
+pub(crate) async fn has_live_link_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM po_links WHERE tenant_id = $1 AND po_id = $2 \
+         AND revoked_at IS NULL AND expires_at > $3)",
+    )
+    .bind(tenant.0)
+    .bind(po)
+    .bind(now)
+    .fetch_one(c)
+    .await)
+}
+
 /// Revokes every live link to the order; how many.
 pub(crate) async fn revoke_po_links_tx(
     tx: &mut Tx,
@@ -229,6 +247,24 @@ impl Store {
             known.insert(purpose.to_string(), key.clone());
         }
         Ok(key)
+    }
+
+    /// Every link made for the order, oldest first.
+    pub async fn po_links(
+        &self,
+        tenant: TenantId,
+        po: i64,
+    ) -> Result<Vec<PoLinkRecord>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(
+                "SELECT id, po_id, expires_at, revoked_at FROM po_links \
+                 WHERE tenant_id = $1 AND po_id = $2 ORDER BY id",
+            )
+            .bind(tenant.0)
+            .bind(po)
+            .fetch_all(pool)
+            .await
+        })
     }
 
     pub async fn po_link(

@@ -239,10 +239,22 @@ pub(crate) async fn supplier_sla_tx(
 
 const SUPPLIER_SLA: &str = "SELECT supplier_sla FROM tenant_settings WHERE tenant_id = $1";
 
+/// The stored clocks, or the defaults when none are stored or they no longer read (a
+/// safe clock: sending an order never stops on a bad setting); the latter is logged.
 fn sla_or_default(json: Option<String>) -> crate::sla::SupplierSla {
-    json.and_then(|j| serde_json::from_str::<crate::sla::SupplierSla>(&j).ok())
-        .filter(|s| s.validate().is_ok())
-        .unwrap_or_default()
+    let Some(json) = json else {
+        return crate::sla::SupplierSla::default();
+    };
+    match serde_json::from_str::<crate::sla::SupplierSla>(&json)
+        .map_err(|e| e.to_string())
+        .and_then(|s| s.validate().map(|_| s))
+    {
+        Ok(s) => s,
+        Err(why) => {
+            tracing::warn!(error = %why, "stored supplier clocks are not valid; using the defaults");
+            crate::sla::SupplierSla::default()
+        }
+    }
 }
 
 impl Store {
@@ -267,6 +279,9 @@ impl Store {
         sla: Option<&crate::sla::SupplierSla>,
         now: i64,
     ) -> Result<(), sqlx::Error> {
+        if let Some(Err(why)) = sla.map(|s| s.validate()) {
+            return Err(sqlx::Error::Protocol(format!("supplier clocks: {why}")));
+        }
         let json = sla.map(|s| serde_json::to_string(s).expect("plain data serialises"));
         on_db!(&self.db, write, tenant, |pool| {
             sqlx::query(
@@ -317,5 +332,31 @@ impl Store {
         .fetch_all(pool)
         .await)?;
         Ok(rows.into_iter().map(policy_record).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sla_or_default;
+    use crate::sla::SupplierSla;
+
+    #[test]
+    fn bad_stored_clocks_fall_back_to_the_defaults() {
+        assert_eq!(sla_or_default(None), SupplierSla::default());
+        assert_eq!(
+            sla_or_default(Some("not json".into())),
+            SupplierSla::default()
+        );
+        let bad_zone = r#"{"time_zone":"Mars/Olympus","ack_hours":4}"#;
+        assert_eq!(
+            sla_or_default(Some(bad_zone.into())),
+            SupplierSla::default()
+        );
+        let good = r#"{"time_zone":"Europe/Amsterdam","ack_hours":4}"#;
+        let read = sla_or_default(Some(good.into()));
+        assert_eq!(
+            (read.time_zone.as_str(), read.ack_hours),
+            ("Europe/Amsterdam", 4)
+        );
     }
 }

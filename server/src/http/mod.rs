@@ -86,14 +86,18 @@ pub fn router(
 /// (`…/po/<token>…`) or of an invitation (`…/invite/<token>`) is a credential, so it is
 /// replaced by `…`.
 pub fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for marker in ["/po/", "/invite/"] {
-        if let Some(at) = path.find(marker) {
-            let start = at + marker.len();
-            let end = path[start..].find('/').map_or(path.len(), |e| start + e);
-            return std::borrow::Cow::Owned(format!("{}…{}", &path[..start], &path[end..]));
+    // The segment after `po` or `invite` right under the portal's root: `/po/…` or
+    // `/t/<slug>/po/…` (a tenant may be called `po`).
+    let segments: Vec<&str> = path.split('/').collect();
+    let at = if segments.get(1) == Some(&"t") { 3 } else { 1 };
+    match segments.get(at) {
+        Some(&("po" | "invite")) if segments.len() > at + 1 => {
+            let mut masked = segments;
+            masked[at + 1] = "…";
+            std::borrow::Cow::Owned(masked.join("/"))
         }
+        _ => std::borrow::Cow::Borrowed(path),
     }
-    std::borrow::Cow::Borrowed(path)
 }
 
 #[cfg(test)]
@@ -110,5 +114,10 @@ mod tests {
             "/t/ff/invite/…"
         );
         assert_eq!(super::logged_path("/inventory"), "/inventory");
+        assert_eq!(
+            super::logged_path("/t/po/po/12.abcdef/answer"),
+            "/t/po/po/…/answer"
+        );
+        assert_eq!(super::logged_path("/t/po/inventory"), "/t/po/inventory");
     }
 }

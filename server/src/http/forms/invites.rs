@@ -163,7 +163,9 @@ pub async fn accept(
             )
         }
         Err(InviteError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
-        Err(e @ InviteError::WrongPassword) => back_to(&t.tc, &page, "error", &e.to_string()),
+        Err(e @ (InviteError::WrongPassword | InviteError::Busy)) => {
+            back_to(&t.tc, &page, "error", &e.to_string())
+        }
         // The page itself says what is wrong with the invitation.
         Err(_) => back_to(&t.tc, &page, "", ""),
     }

@@ -1,0 +1,79 @@
+//! A supplier's message about an order, to the buyer's staff (see
+//! `replenish::messages`). The buyer's messages go to the supplier as an order mail
+//! (`po_message` in [`super::orders`]), with the order's lines and a link.
+
+use askama::Template;
+
+use super::{db_error, Brand, Composed, Mailer, SendMail};
+use crate::jobs::JobError;
+use crate::model::Tenant;
+
+#[derive(Template)]
+#[template(path = "mail/message.html")]
+struct MessageHtml<'a> {
+    subject: &'a str,
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    intro: &'a str,
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.txt")]
+struct MessageText<'a> {
+    brand: &'a Brand,
+    name: &'a str,
+    title: &'a str,
+    intro: &'a str,
+    link: &'a str,
+}
+
+impl Mailer {
+    /// A supplier's message about an order, to the buyer; `None` for another template.
+    pub(super) async fn compose_staff_message(
+        &self,
+        tenant: &Tenant,
+        mail: &SendMail,
+    ) -> Result<Option<Composed>, JobError> {
+        if mail.template != "po_message_staff" {
+            return Ok(None);
+        }
+        let m = self
+            .store
+            .po_message(tenant.id, mail.message_id)
+            .await
+            .map_err(db_error)?
+            .ok_or_else(|| JobError::Terminal("the message is gone".into()))?;
+        let title = format!("{} wrote about purchase order {}", m.author, m.po_id);
+        let link = format!(
+            "{}/documents/purchase_order/{}",
+            self.portal_url.replace("{slug}", &tenant.slug),
+            m.po_id
+        );
+        let brand = self.brand(tenant);
+        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
+        Ok(Some(Composed {
+            html: MessageHtml {
+                subject: &title,
+                brand: &brand,
+                name: &mail.name,
+                title: &title,
+                intro: &m.body,
+                link: &link,
+            }
+            .render()
+            .map_err(render)?,
+            text: MessageText {
+                brand: &brand,
+                name: &mail.name,
+                title: &title,
+                intro: &m.body,
+                link: &link,
+            }
+            .render()
+            .map_err(render)?,
+            subject: title,
+        }))
+    }
+}
