@@ -1,6 +1,8 @@
 //! End-to-end in headless Chromium: sign in to both demo tenants, see each one's brand,
-//! filter the inventory through the hydrated page without a reload, and approve a
-//! transfer from the inbox on a phone-sized screen.
+//! filter the inventory through the hydrated page without a reload, approve a transfer
+//! from the inbox on a phone-sized screen, and, as the dairy supplier on the same
+//! screen, acknowledge an order from its e-mail link without a password, then sign in
+//! and write to the buyer about another.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -222,6 +224,7 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
     filter_without_reload(&c, &app, "jacket", "ridgeline").await;
 
     approve_on_a_phone(&c, &app).await;
+    supplier_on_a_phone(&c, &app).await;
     c.close().await.unwrap();
 }
 
@@ -304,5 +307,168 @@ async fn approve_on_a_phone(c: &Client, app: &TestApp) {
     .await;
     assert_eq!(app.transfer_state(ff, transfer.id).await, "approved");
     // The approval queued the outcome's work (mail); it runs cleanly.
+    app.run_pending_jobs().await;
+}
+
+/// Nothing on the page is wider than the screen (a sentence naming what is, if so).
+async fn fits_the_screen(c: &Client, what: &str) {
+    let fits = js(
+        c,
+        "const w = document.documentElement.clientWidth;
+         return { page: document.documentElement.scrollWidth, width: w,
+                  wider: [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1)
+                    .slice(0, 8).map(e => e.tagName + '.' + e.className) };",
+    )
+    .await;
+    assert!(
+        fits["page"].as_f64().unwrap() <= fits["width"].as_f64().unwrap(),
+        "{what} scrolls sideways on a phone: {fits}"
+    );
+}
+
+/// The dairy's orders are sent; on the phone-sized screen the supplier opens one from
+/// its e-mail link and acknowledges it without a password, then signs in, lands on its
+/// own order list and writes to the buyer about another order.
+async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
+    let ff = app.tenant("freshfield").await;
+    let key = app.api_key("freshfield").await;
+    let events: Vec<_> = [
+        "DC-N", "S-AMS1", "S-AMS2", "S-HAA", "S-UTR", "S-AMF", "S-RTM",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, l)| {
+        json!({"source": "pos-1", "external_id": format!("yoghurt-{i}"), "type": "count",
+                              "location": l, "sku": "FF-0002", "quantity": 1})
+    })
+    .collect();
+    let res = app
+        .post_events("freshfield", &key, &json!({ "events": events }))
+        .await;
+    assert_eq!(res.status(), 200);
+    app.run_pending_jobs().await;
+    let drafts = app.store.purchase_orders(ff, None, 50).await.unwrap();
+    let closes = drafts.iter().map(|p| p.window_closes_at).max().unwrap();
+    app.run_jobs_due_at(closes + 1).await;
+    let sent: Vec<i64> = app
+        .store
+        .purchase_orders(ff, None, 50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.state.as_str() == "sent")
+        .map(|p| p.id)
+        .collect();
+    assert!(sent.len() >= 2, "orders went to the dairy: {sent:?}");
+    let (first, second) = (sent[0], sent[1]);
+    let mail = app
+        .mails()
+        .into_iter()
+        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .find(|m| m.contains(&format!("Purchase order PO-{first} from")))
+        .expect("the order's e-mail");
+    let at = mail.find("/po/").unwrap() + 4;
+    let token: String = mail[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+        .collect();
+
+    // Signed out, the link opens the order; Acknowledge keeps the suggested date.
+    c.goto(&app.url("/t/freshfield/")).await.unwrap();
+    c.find(Locator::Css("form.signout button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(c, "!document.querySelector('.who')", "the signed-out page").await;
+    c.goto(&app.url(&format!("/t/freshfield/po/{token}")))
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.querySelector('form.inline-form button.primary')",
+        "the order's answer form",
+    )
+    .await;
+    fits_the_screen(c, "the order opened from its link").await;
+    c.find(Locator::Css("form.inline-form button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "location.search.includes('notice=')",
+        "the acknowledgement notice",
+    )
+    .await;
+    let po = app.store.purchase_order(ff, first).await.unwrap().unwrap();
+    assert_eq!(po.state.as_str(), "acknowledged");
+
+    // Signed in, the supplier's start page is its own order list.
+    sign_in(
+        c,
+        &app.url("/t/freshfield/login"),
+        "dairy@lowlands-dairy.example",
+        "lowlands-supply-2026",
+    )
+    .await;
+    c.goto(&app.url("/t/freshfield/")).await.unwrap();
+    wait_for(
+        c,
+        "location.pathname.endsWith('/supplier/orders') && document.querySelector('table')",
+        "the supplier's order list",
+    )
+    .await;
+    fits_the_screen(c, "the supplier's order list").await;
+    let staff_nav = js(
+        c,
+        "return !!document.querySelector('a[href$=\"/inventory\"]');",
+    )
+    .await;
+    assert_eq!(staff_nav, json!(false), "no staff navigation");
+    c.goto(&app.url(&format!("/t/freshfield/supplier/orders/{second}")))
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.querySelector('#message-body')",
+        "the message form",
+    )
+    .await;
+    fits_the_screen(c, "the supplier's order page").await;
+    c.find(Locator::Css("#message-body"))
+        .await
+        .unwrap()
+        .send_keys("Can we bring this one on Thursday?")
+        .await
+        .unwrap();
+    c.find(Locator::Css(
+        "section[aria-labelledby=messages-heading] button[type=submit]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for(
+        c,
+        "location.search.includes('notice=')",
+        "the message notice",
+    )
+    .await;
+    let thread = app.store.po_messages(ff, second).await.unwrap();
+    assert!(
+        thread.len() == 1 && thread[0].body == "Can we bring this one on Thursday?",
+        "{thread:?}"
+    );
+    let png = c.screenshot().await.unwrap();
+    let _ = std::fs::write(
+        std::env::temp_dir().join(format!("shelfwise-phone-supplier-{}.png", app.port)),
+        png,
+    );
     app.run_pending_jobs().await;
 }
