@@ -34,6 +34,8 @@ pub fn Header() -> impl IntoView {
                         // A supplier user's own navigation: their orders, no staff pages.
                         let supplier_nav = can(Permission::AnswerPurchaseOrders);
                         let supplier_orders = p.href("/supplier/orders");
+                        let own_scorecard = p.href("/supplier/scorecard");
+                        let scorecards = p.href("/scorecards");
                         let logout = p.href("/logout");
                         view! {
                             <A href=home attr:class="brand">
@@ -48,11 +50,15 @@ pub fn Header() -> impl IntoView {
                                         <A href=documents.clone()>"Documents"</A>
                                         <A href=exceptions.clone()>"Exceptions"</A>
                                         <A href=policies.clone()>"Policies"</A>
+                                        <A href=scorecards.clone()>"Scorecards"</A>
                                     })}
                                     {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
                                     {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
                                     {suppliers_nav.then(|| view! { <A href=suppliers.clone()>"Suppliers"</A> })}
-                                    {supplier_nav.then(|| view! { <A href=supplier_orders.clone()>"Orders"</A> })}
+                                    {supplier_nav.then(|| view! {
+                                        <A href=supplier_orders.clone()>"Orders"</A>
+                                        <A href=own_scorecard.clone()>"Scorecard"</A>
+                                    })}
                                 </nav>
                                 <form class="signout" method="post" action=logout>
                                     <span class="who" title=u.email.clone()>{u.name.clone()}</span>

@@ -25,8 +25,9 @@ use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, InvitePage, JobsPage, LoginPage, NotFound, PoliciesPage, SupplierAccessPage,
-    SupplierOrderPage, SupplierOrdersPage, SupplierPortalOrderPage,
+    InventoryPage, InvitePage, JobsPage, LoginPage, NotFound, OwnScorecardPage, PoliciesPage,
+    ScorecardsPage, SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage,
+    SupplierPortalOrderPage,
 };
 use crate::views::Portal;
 
@@ -107,6 +108,8 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=(StaticSegment("supplier"), StaticSegment("orders")) view=SupplierOrdersPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("supplier"), StaticSegment("orders"), ParamSegment("id")) view=SupplierPortalOrderPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InvitePage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("scorecards") view=ScorecardsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("supplier"), StaticSegment("scorecard")) view=OwnScorecardPage ssr=SsrMode::Async/>
     }
     .into_inner()
 }

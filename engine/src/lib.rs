@@ -16,6 +16,7 @@ pub mod mail;
 pub mod model;
 pub mod policy;
 pub mod replenish;
+pub mod scorecard;
 pub mod seed;
 pub mod sla;
 pub mod sourcing;

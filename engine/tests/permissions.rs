@@ -277,6 +277,24 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "scorecards",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(engine::scorecard::scorecards(&s, t, &m, now_ms()).await) },
+                )
+            },
+        },
+        Command {
+            name: "own_scorecard",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(engine::scorecard::own_scorecard(&s, t, &m, now_ms()).await) },
+                )
+            },
+        },
+        Command {
             name: "invite_supplier_user",
             needs: Permission::ManageSuppliers,
             call: |s, t, m| {

@@ -16,6 +16,7 @@ use super::*;
 on_both_backends!(
     an_invited_supplier_user_sees_and_answers_only_its_own_orders,
     an_invitation_works_once_expires_is_withdrawn_and_is_per_retailer,
+    scorecards_count_answers_on_time_late_and_declined,
 );
 
 const DAY: i64 = 86_400_000;
@@ -690,4 +691,126 @@ async fn an_invitation_works_once_expires_is_withdrawn_and_is_per_retailer(backe
         .iter()
         .all(|i| i.email != "eva@lowlands-dairy.example"));
     app.run_pending_jobs().await;
+}
+
+/// Scorecards from the orders' history: the dairy acknowledges one order on time, one
+/// late (after its two working days) with a changed date, and declines one; buyers see
+/// every supplier's figures, the dairy's user its own only.
+async fn scorecards_count_answers_on_time_late_and_declined(backend: Backend) {
+    use engine::replenish::{answer_as_supplier, SupplierAnswer};
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let dairy = supplier_id(&app, ff, "SUP-DAIRY").await;
+    let ours: Vec<i64> = sent_orders(&app)
+        .await
+        .iter()
+        .filter(|o| o.1 == dairy)
+        .map(|o| o.0)
+        .collect();
+    assert!(ours.len() >= 3, "{ours:?}");
+    let supplier = test_support::member(&app.store, ff, FF_SUPPLIER.0).await;
+    let sla = app.store.supplier_sla(ff).await.unwrap();
+    let sent_at = app
+        .store
+        .purchase_order(ff, ours[1])
+        .await
+        .unwrap()
+        .unwrap()
+        .sent_at
+        .unwrap();
+    let late = sla.ack_due(sent_at).unwrap() + 3_600_000;
+    let day = |at: i64| engine::model::day_start(at) + 3 * DAY;
+    let ack = |at: i64| SupplierAnswer::Acknowledge {
+        promised_on: day(at),
+    };
+    let now = now_ms();
+    answer_as_supplier(&app.store, ff, &supplier, ours[0], ack(now), None, now)
+        .await
+        .unwrap();
+    answer_as_supplier(&app.store, ff, &supplier, ours[1], ack(late), None, late)
+        .await
+        .unwrap();
+    let later = SupplierAnswer::Acknowledge {
+        promised_on: day(late) + DAY,
+    };
+    answer_as_supplier(&app.store, ff, &supplier, ours[1], later, None, late)
+        .await
+        .unwrap();
+    let no = SupplierAnswer::Decline {
+        reason: "No milk this week".into(),
+    };
+    answer_as_supplier(&app.store, ff, &supplier, ours[2], no, None, now)
+        .await
+        .unwrap();
+    app.run_jobs_due_at(late).await;
+
+    // The moved clock ran the nightly checks too, which may have sent the dairy more.
+    let sent = app
+        .store
+        .purchase_orders(ff, None, 200)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|p| p.supplier_id == dairy && p.sent_at.is_some())
+        .count() as i64;
+    let cards = engine::scorecard::scorecards(
+        &app.store,
+        ff,
+        &test_support::member(&app.store, ff, FF_ADMIN.0).await,
+        late,
+    )
+    .await
+    .unwrap();
+    let card = cards
+        .iter()
+        .find(|c| c.supplier_id == dairy)
+        .expect("the dairy's card");
+    assert_eq!(card.sent, sent);
+    assert_eq!(
+        (
+            card.acknowledged,
+            card.on_time,
+            card.declined,
+            card.date_changes
+        ),
+        (2, 1, 1, 1),
+        "{card:?}"
+    );
+    assert!(
+        card.median_response_hours.is_some_and(|h| h > 0.0),
+        "{card:?}"
+    );
+    assert_eq!(
+        card.weeks.iter().map(|w| w.1).sum::<i64>(),
+        card.sent,
+        "every order in a week"
+    );
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.supplier == "Green Valley Fresh Produce"),
+        "every supplier's for buyers"
+    );
+
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let (status, page) = get(&app, &planner, "/t/freshfield/scorecards").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Lowlands Dairy Co-op") && page.contains("Green Valley Fresh Produce"),
+        "{page}"
+    );
+    assert!(page.contains("Acknowledged on time"), "{page}");
+    let dirk = app.signed_in("freshfield", FF_SUPPLIER).await;
+    let (status, page) = get(&app, &dirk, "/t/freshfield/supplier/scorecard").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Lowlands Dairy Co-op") && !page.contains("Green Valley"),
+        "its own only: {page}"
+    );
+    assert!(page.contains(&format!("2 of {sent}")), "{page}");
+    let (_, page) = get(&app, &dirk, "/t/freshfield/scorecards").await;
+    assert!(
+        !page.contains("Green Valley"),
+        "not the buyers' page: {page}"
+    );
 }

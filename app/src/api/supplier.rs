@@ -38,3 +38,10 @@ pub async fn get_invite(token: String) -> Result<InviteView, ServerFnError> {
 pub async fn get_supplier_access() -> Result<SupplierAccessView, ServerFnError> {
     crate::ssr::supplier::access().await
 }
+
+/// Supplier scorecards: every supplier's (`own` false, staff) or the signed-in
+/// supplier user's own.
+#[server(endpoint = "scorecards")]
+pub async fn get_scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
+    crate::ssr::supplier::scorecards(own).await
+}

@@ -11,7 +11,10 @@ pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
     InventoryPage, JobsPage, PoliciesPage, SupplierAccessPage,
 };
-pub use supplier::{InvitePage, SupplierOrderPage, SupplierOrdersPage, SupplierPortalOrderPage};
+pub use supplier::{
+    InvitePage, OwnScorecardPage, ScorecardsPage, SupplierOrderPage, SupplierOrdersPage,
+    SupplierPortalOrderPage,
+};
 
 use leptos::prelude::*;
 

@@ -331,6 +331,66 @@ pub(crate) async fn message_views(
         .collect())
 }
 
+/// Supplier scorecards: every supplier's for the retailer's staff, its own for a
+/// supplier user (`own`).
+pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
+    let permission = if own {
+        Permission::AnswerPurchaseOrders
+    } else {
+        Permission::ViewInventory
+    };
+    let (ctx, tc, member) = require(permission).await?;
+    let now = now_ms();
+    let cards = if own {
+        engine::scorecard::own_scorecard(&ctx.store, tc.tenant.id, &member, now)
+            .await
+            .map_err(engine_failure)?
+            .into_iter()
+            .collect()
+    } else {
+        engine::scorecard::scorecards(&ctx.store, tc.tenant.id, &member, now)
+            .await
+            .map_err(engine_failure)?
+    };
+    let share = |part: i64, whole: i64| (whole > 0).then(|| part * 100 / whole);
+    let percent = |p: Option<i64>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into());
+    Ok(Scorecards {
+        weeks: engine::scorecard::WEEKS,
+        cards: cards
+            .into_iter()
+            .map(|c| ScorecardView {
+                supplier: c.supplier.clone(),
+                figures: vec![
+                    ("Orders sent".into(), c.sent.to_string()),
+                    (
+                        "Acknowledged".into(),
+                        format!("{} of {}", c.acknowledged, c.sent),
+                    ),
+                    (
+                        "Acknowledged on time".into(),
+                        percent(share(c.on_time, c.sent)),
+                    ),
+                    ("Declined".into(), c.declined.to_string()),
+                    (
+                        "Median time to acknowledge".into(),
+                        c.median_response_hours
+                            .map(|h| format!("{h:.1} h"))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                    ("Delivery dates changed".into(), c.date_changes.to_string()),
+                ],
+                weeks: c
+                    .weeks
+                    .iter()
+                    .map(|(start, sent, on_time)| {
+                        (day_string(*start), *sent, *on_time, share(*on_time, *sent))
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
 /// The order's state in the supplier's words.
 fn supplier_label(state: PoState) -> &'static str {
     match state {

@@ -100,3 +100,20 @@ pub struct SupplierAccessRow {
     /// (invitation id, name, e-mail, "expires on …" or "expired on …")
     pub invitations: Vec<(i64, String, String, String)>,
 }
+
+/// Supplier scorecards: every supplier's for buyers, its own for a supplier user.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scorecards {
+    pub weeks: i64,
+    pub cards: Vec<ScorecardView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScorecardView {
+    pub supplier: String,
+    /// Label and value, in reading order.
+    pub figures: Vec<super::Fact>,
+    /// Per week, oldest first: the week's first day, orders sent, acknowledged on time,
+    /// and the on-time share in percent (none without orders).
+    pub weeks: Vec<(String, i64, i64, Option<i64>)>,
+}

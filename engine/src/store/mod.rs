@@ -42,7 +42,7 @@ pub use login_attempts::{Rule as AttemptRule, Taken};
 pub use messages::{AttachmentMeta, MessageRecord};
 pub use positions::{DirtyPosition, PositionFacts};
 pub use purchase_orders::{PoLineRecord, PurchaseOrderRecord};
-pub use supplier_orders::{SupplierOrder, SupplierOrderRow};
+pub use supplier_orders::{OrderHistory, SupplierOrder, SupplierOrderRow};
 pub use tenant_settings::PolicyRecord;
 pub use transfers::TransferRecord;
 

@@ -57,6 +57,18 @@ pub struct SupplierLine {
     pub unit_cost_minor: i64,
 }
 
+/// One sent order's answer history (see [`Store::supplier_history`]).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct OrderHistory {
+    pub id: i64,
+    pub supplier_id: i64,
+    #[sqlx(try_from = "String")]
+    pub state: PoState,
+    pub sent_at: i64,
+    pub first_promise_at: Option<i64>,
+    pub promises: i64,
+}
+
 /// One row of a supplier's order list.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct SupplierOrderRow {
@@ -376,6 +388,36 @@ impl Store {
                 q = q.bind(b);
             }
             q.bind(limit).fetch_all(pool).await
+        })
+    }
+
+    /// The history a supplier scorecard is computed from: every order sent since
+    /// `since` (epoch ms), of one supplier or all, with its first answer's time and how
+    /// many delivery dates were given.
+    pub async fn supplier_history(
+        &self,
+        tenant: TenantId,
+        supplier: Option<i64>,
+        since: i64,
+    ) -> Result<Vec<OrderHistory>, sqlx::Error> {
+        let mut sql = String::from(
+            "SELECT po.id, po.supplier_id, po.state, po.sent_at, \
+             (SELECT MIN(pp.recorded_at) FROM po_promises pp \
+               WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS first_promise_at, \
+             (SELECT COUNT(*) FROM po_promises pp \
+               WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS promises \
+             FROM purchase_orders po WHERE po.tenant_id = $1 AND po.sent_at >= $2",
+        );
+        if supplier.is_some() {
+            sql.push_str(" AND po.supplier_id = $3");
+        }
+        sql.push_str(" ORDER BY po.id LIMIT 100000");
+        on_db!(&self.db, read, tenant, |pool| {
+            let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(since);
+            if let Some(s) = supplier {
+                q = q.bind(s);
+            }
+            q.fetch_all(pool).await
         })
     }
 

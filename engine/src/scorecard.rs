@@ -1,0 +1,175 @@
+//! Supplier scorecards, computed from the orders' own history over the last
+//! [`WEEKS`] weeks: orders sent, acknowledged, acknowledged on time (before the
+//! acknowledgement clock of [`crate::sla`] ran out), declined, the median time to the
+//! first answer, and how often a promised delivery date was changed; with the on-time
+//! share per week for a trend.
+//!
+//! Buyers see every supplier's ([`Permission::ViewInventory`]); a supplier user sees
+//! its own organisation's only ([`Permission::AnswerPurchaseOrders`]). Delivery
+//! figures (on time in full, fill rate, measured lead time) need receipts against the
+//! orders, which the ship-notice work adds; until then they are not shown.
+
+use crate::error::EngineError;
+use crate::model::{Member, Permission, TenantId, DAY_MS};
+use crate::store::{OrderHistory, Store};
+use crate::workflow::purchase_order::PoState;
+
+/// Weeks a scorecard covers.
+pub const WEEKS: i64 = 12;
+
+const WEEK_MS: i64 = 7 * DAY_MS;
+
+/// One supplier's figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scorecard {
+    pub supplier_id: i64,
+    pub supplier: String,
+    pub sent: i64,
+    pub acknowledged: i64,
+    pub on_time: i64,
+    pub declined: i64,
+    /// Median hours from sending to the first acknowledgement, if any.
+    pub median_response_hours: Option<f64>,
+    /// Delivery dates changed after the first promise, over all orders.
+    pub date_changes: i64,
+    /// Per week, oldest first: (the week's first day, orders sent, acknowledged on
+    /// time).
+    pub weeks: Vec<(i64, i64, i64)>,
+}
+
+/// The scorecard of every supplier with orders in the period, by name.
+pub async fn scorecards(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    now: i64,
+) -> Result<Vec<Scorecard>, EngineError> {
+    member.require(Permission::ViewInventory)?;
+    compute(store, tenant, None, now).await
+}
+
+/// The signed-in supplier user's own organisation's scorecard.
+pub async fn own_scorecard(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    now: i64,
+) -> Result<Option<Scorecard>, EngineError> {
+    member.require(Permission::AnswerPurchaseOrders)?;
+    let Some(supplier) = member.supplier_id else {
+        return Ok(None);
+    };
+    Ok(compute(store, tenant, Some(supplier), now)
+        .await?
+        .into_iter()
+        .next())
+}
+
+async fn compute(
+    store: &Store,
+    tenant: TenantId,
+    supplier: Option<i64>,
+    now: i64,
+) -> Result<Vec<Scorecard>, EngineError> {
+    let first_week = (now - WEEKS * WEEK_MS).div_euclid(WEEK_MS) * WEEK_MS;
+    let history = store.supplier_history(tenant, supplier, first_week).await?;
+    let sla = store.supplier_sla(tenant).await?;
+    let (_, names) = store.labels(tenant).await?;
+    let mut cards: Vec<Scorecard> = Vec::new();
+    let mut responses: Vec<Vec<f64>> = Vec::new();
+    for h in history {
+        let i = match cards.iter().position(|c| c.supplier_id == h.supplier_id) {
+            Some(i) => i,
+            None => {
+                let name = names
+                    .iter()
+                    .find(|s| s.0 == h.supplier_id)
+                    .map(|s| s.2.clone())
+                    .unwrap_or_default();
+                cards.push(empty(h.supplier_id, name, first_week, now));
+                responses.push(Vec::new());
+                cards.len() - 1
+            }
+        };
+        add(&mut cards[i], &h, sla.ack_due(h.sent_at).ok());
+        if let Some(at) = h.first_promise_at {
+            responses[i].push((at - h.sent_at) as f64 / 3_600_000.0);
+        }
+    }
+    for (c, r) in cards.iter_mut().zip(responses) {
+        c.median_response_hours = median(r);
+    }
+    cards.sort_by(|a, b| a.supplier.cmp(&b.supplier));
+    Ok(cards)
+}
+
+fn empty(supplier_id: i64, supplier: String, first_week: i64, now: i64) -> Scorecard {
+    let mut weeks = Vec::new();
+    let mut w = first_week;
+    while w <= now {
+        weeks.push((w, 0, 0));
+        w += WEEK_MS;
+    }
+    Scorecard {
+        supplier_id,
+        supplier,
+        sent: 0,
+        acknowledged: 0,
+        on_time: 0,
+        declined: 0,
+        median_response_hours: None,
+        date_changes: 0,
+        weeks,
+    }
+}
+
+fn add(card: &mut Scorecard, h: &OrderHistory, due: Option<i64>) {
+    card.sent += 1;
+    let on_time = match (h.first_promise_at, due) {
+        (Some(at), Some(due)) => at <= due,
+        _ => false,
+    };
+    if h.first_promise_at.is_some() {
+        card.acknowledged += 1;
+        card.date_changes += (h.promises - 1).max(0);
+    }
+    if on_time {
+        card.on_time += 1;
+    }
+    if h.state == PoState::Declined {
+        card.declined += 1;
+    }
+    if let Some(week) = card
+        .weeks
+        .iter_mut()
+        .rev()
+        .find(|(start, _, _)| *start <= h.sent_at)
+    {
+        week.1 += 1;
+        week.2 += i64::from(on_time);
+    }
+}
+
+/// The median of the values (hours), if any.
+fn median(mut hours: Vec<f64>) -> Option<f64> {
+    if hours.is_empty() {
+        return None;
+    }
+    hours.sort_by(f64::total_cmp);
+    let mid = hours.len() / 2;
+    Some(if hours.len().is_multiple_of(2) {
+        (hours[mid - 1] + hours[mid]) / 2.0
+    } else {
+        hours[mid]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_median_of_even_and_odd_counts() {
+        assert_eq!(super::median(vec![]), None);
+        assert_eq!(super::median(vec![5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(super::median(vec![4.0, 1.0, 2.0, 3.0]), Some(2.5));
+    }
+}
