@@ -27,6 +27,9 @@ pub const MAX_NOTE_CHARS: usize = 2_000;
 /// Largest file attached to an order's message (bytes), and most files per order.
 pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_ATTACHMENTS_PER_ORDER: i64 = 50;
+/// All files of a tenant's order messages together (bytes): a leaked link or a busy
+/// supplier cannot fill the database.
+pub const MAX_ATTACHMENT_BYTES_PER_TENANT: i64 = 2 * 1024 * 1024 * 1024;
 
 /// `value` when it lies in `lo..=hi`, else a message naming `field` and the range.
 pub fn within(field: &str, value: i64, lo: i64, hi: i64) -> Result<i64, String> {

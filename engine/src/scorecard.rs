@@ -1,8 +1,11 @@
 //! Supplier scorecards, computed from the orders' own history over the last
-//! [`WEEKS`] weeks: orders sent, acknowledged, acknowledged on time (before the
-//! acknowledgement clock of [`crate::sla`] ran out), declined, the median time to the
-//! first answer, and how often a promised delivery date was changed; with the on-time
-//! share per week for a trend.
+//! [`WEEKS`] weeks (Monday to Sunday, UTC): orders sent, acknowledged, acknowledged on
+//! time (before the acknowledgement clock of [`crate::sla`] ran out), declined, the
+//! median time to the first answer, and how often a promised delivery date was
+//! changed; with the on-time share per week for a trend. The share counts the orders
+//! whose answer was due: one still inside its clock, or cancelled before any answer,
+//! is left out (shown as pending). The clock is today's setting, applied to every
+//! order in the period.
 //!
 //! Buyers see every supplier's ([`Permission::ViewInventory`]); a supplier user sees
 //! its own organisation's only ([`Permission::AnswerPurchaseOrders`]). Delivery
@@ -25,6 +28,10 @@ pub struct Scorecard {
     pub supplier_id: i64,
     pub supplier: String,
     pub sent: i64,
+    /// Orders whose answer was due (the on-time share's base), and those still inside
+    /// their clock.
+    pub due: i64,
+    pub pending: i64,
     pub acknowledged: i64,
     pub on_time: i64,
     pub declined: i64,
@@ -32,8 +39,8 @@ pub struct Scorecard {
     pub median_response_hours: Option<f64>,
     /// Delivery dates changed after the first promise, over all orders.
     pub date_changes: i64,
-    /// Per week, oldest first: (the week's first day, orders sent, acknowledged on
-    /// time).
+    /// Per week, oldest first: (the week's Monday, orders whose answer was due,
+    /// acknowledged on time).
     pub weeks: Vec<(i64, i64, i64)>,
 }
 
@@ -71,7 +78,9 @@ async fn compute(
     supplier: Option<i64>,
     now: i64,
 ) -> Result<Vec<Scorecard>, EngineError> {
-    let first_week = (now - WEEKS * WEEK_MS).div_euclid(WEEK_MS) * WEEK_MS;
+    // Epoch day 0 was a Thursday: Mondays are 4 days later, modulo a week.
+    let monday = (now - 4 * DAY_MS).div_euclid(WEEK_MS) * WEEK_MS + 4 * DAY_MS;
+    let first_week = monday - (WEEKS - 1) * WEEK_MS;
     let history = store.supplier_history(tenant, supplier, first_week).await?;
     let sla = store.supplier_sla(tenant).await?;
     let (_, names) = store.labels(tenant).await?;
@@ -91,7 +100,7 @@ async fn compute(
                 cards.len() - 1
             }
         };
-        add(&mut cards[i], &h, sla.ack_due(h.sent_at).ok());
+        add(&mut cards[i], &h, sla.ack_due(h.sent_at).ok(), now);
         if let Some(at) = h.first_promise_at {
             responses[i].push((at - h.sent_at) as f64 / 3_600_000.0);
         }
@@ -114,6 +123,8 @@ fn empty(supplier_id: i64, supplier: String, first_week: i64, now: i64) -> Score
         supplier_id,
         supplier,
         sent: 0,
+        due: 0,
+        pending: 0,
         acknowledged: 0,
         on_time: 0,
         declined: 0,
@@ -123,12 +134,26 @@ fn empty(supplier_id: i64, supplier: String, first_week: i64, now: i64) -> Score
     }
 }
 
-fn add(card: &mut Scorecard, h: &OrderHistory, due: Option<i64>) {
+fn add(card: &mut Scorecard, h: &OrderHistory, due: Option<i64>, now: i64) {
     card.sent += 1;
     let on_time = match (h.first_promise_at, due) {
         (Some(at), Some(due)) => at <= due,
         _ => false,
     };
+    let answered = h.first_promise_at.is_some() || h.state == PoState::Declined;
+    let counted = answered
+        || match h.state {
+            PoState::Sent => due.is_some_and(|d| d <= now),
+            PoState::Cancelled => false,
+            _ => true,
+        };
+    if !counted {
+        if h.state == PoState::Sent {
+            card.pending += 1;
+        }
+        return;
+    }
+    card.due += 1;
     if h.first_promise_at.is_some() {
         card.acknowledged += 1;
         card.date_changes += (h.promises - 1).max(0);

@@ -780,11 +780,14 @@ async fn scorecards_count_answers_on_time_late_and_declined(backend: Backend) {
         card.median_response_hours.is_some_and(|h| h > 0.0),
         "{card:?}"
     );
+    assert_eq!(card.weeks.len() as i64, engine::scorecard::WEEKS);
     assert_eq!(
         card.weeks.iter().map(|w| w.1).sum::<i64>(),
-        card.sent,
-        "every order in a week"
+        card.due,
+        "every due order in a week"
     );
+    assert_eq!(card.weeks.iter().map(|w| w.2).sum::<i64>(), card.on_time);
+    assert_eq!(card.due + card.pending, card.sent, "{card:?}");
     assert!(
         cards
             .iter()
@@ -812,5 +815,9 @@ async fn scorecards_count_answers_on_time_late_and_declined(backend: Backend) {
     assert!(
         !page.contains("Green Valley"),
         "not the buyers' page: {page}"
+    );
+    assert!(
+        page.contains("Your role cannot"),
+        "refused in a sentence: {page}"
     );
 }

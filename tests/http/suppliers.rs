@@ -811,6 +811,11 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
         .unwrap()
         .starts_with("attachment;"));
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
+    assert!(res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("filename=\"delivery note.pdf\""));
     assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
     let by_link = app
         .client()
@@ -878,6 +883,27 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
         links.iter().all(|l| l.revoked_at.is_some()),
         "no live link: {links:?}"
     );
+    // The withdrawn link no longer reads the file; the signed-in dairy user still does.
+    let old = format!("/t/freshfield/po/{token}/attachments/{}", files[0].id);
+    assert_eq!(
+        app.client()
+            .get(app.url(&old))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let dairy = app
+        .signed_in("freshfield", test_support::logins::FF_SUPPLIER)
+        .await;
+    let mine = format!(
+        "/t/freshfield/supplier/orders/{po}/attachments/{}",
+        files[0].id
+    );
+    let res = dairy.get(app.url(&mine)).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.bytes().await.unwrap().to_vec(), pdf);
     let last = app
         .mails()
         .into_iter()

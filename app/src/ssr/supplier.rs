@@ -368,7 +368,16 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
                     ),
                     (
                         "Acknowledged on time".into(),
-                        percent(share(c.on_time, c.sent)),
+                        format!(
+                            "{} ({} of {} due)",
+                            percent(share(c.on_time, c.due)),
+                            c.on_time,
+                            c.due
+                        ),
+                    ),
+                    (
+                        "Waiting for an answer, not yet due".into(),
+                        c.pending.to_string(),
                     ),
                     ("Declined".into(), c.declined.to_string()),
                     (

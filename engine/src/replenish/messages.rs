@@ -21,7 +21,10 @@ use crate::audit::AuditEntry;
 use crate::db::Tx;
 use crate::error::EngineError;
 use crate::jobs::NewJob;
-use crate::limits::{MAX_ATTACHMENTS_PER_ORDER, MAX_ATTACHMENT_BYTES, MAX_NOTE_CHARS};
+use crate::limits::{
+    MAX_ATTACHMENTS_PER_ORDER, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_BYTES_PER_TENANT,
+    MAX_NOTE_CHARS,
+};
 use crate::links::PO_LINK_DAYS;
 use crate::mail::SendMail;
 use crate::model::{DocRef, Member, Permission, Role, TenantId, DAY_MS};
@@ -63,9 +66,9 @@ pub struct Attachment {
     pub bytes: Vec<u8>,
 }
 
-/// The file's type from its content, and a safe name for it (its own name's letters,
-/// digits, spaces, dots, dashes and underscores, at most 100 characters, with the
-/// type's extension).
+/// The file's type from its content, and a safe name for it (its own name's ASCII
+/// letters, digits, spaces, dots, dashes and underscores, at most 100 of them, with
+/// the type's extension added when it lacks it).
 fn checked_attachment(a: &Attachment) -> Result<(String, &'static str), EngineError> {
     if a.bytes.is_empty() {
         return Err(EngineError::Invalid("the attached file is empty".into()));
@@ -79,7 +82,7 @@ fn checked_attachment(a: &Attachment) -> Result<(String, &'static str), EngineEr
     let base = a.file_name.rsplit(['/', '\\']).next().unwrap_or_default();
     let mut name: String = base
         .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_'))
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_'))
         .take(100)
         .collect();
     let lower = name.to_lowercase();
@@ -137,7 +140,7 @@ async fn post_tx(
     rec: &PurchaseOrderRecord,
     author: Author<'_>,
     body: &str,
-    attachment: Option<&Attachment>,
+    attachment: Option<(&Attachment, (&str, &str))>,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
@@ -165,17 +168,22 @@ async fn post_tx(
         body,
     };
     let id = messages::insert_message_tx(tx, tenant, &new, now).await?;
-    if let Some(a) = attachment {
-        let (file_name, content_type) = checked_attachment(a)?;
+    if let Some((a, (file_name, content_type))) = attachment {
         if messages::attachment_count_tx(tx, tenant, rec.id).await? >= MAX_ATTACHMENTS_PER_ORDER {
             return Err(EngineError::Invalid(format!(
                 "this order has {MAX_ATTACHMENTS_PER_ORDER} files already"
             )));
         }
+        let stored = messages::attachment_bytes_tx(tx, tenant).await?;
+        if stored.saturating_add(a.bytes.len() as i64) > MAX_ATTACHMENT_BYTES_PER_TENANT {
+            return Err(EngineError::Invalid(
+                "the portal's room for files is full: please send this file by e-mail, and ask the retailer to clear old ones".into(),
+            ));
+        }
         let file = NewAttachment {
             po: rec.id,
             message: id,
-            file_name: &file_name,
+            file_name,
             content_type,
             data: &a.bytes,
         };
@@ -260,7 +268,13 @@ pub async fn message_supplier(
 ) -> Result<i64, EngineError> {
     member.require(Permission::CommandPurchaseOrders)?;
     let body = checked_body(&message.body)?;
-    let attachment = message.attachment.as_ref();
+    // The file is checked before the transaction: no lock is held while it is read.
+    let file = message
+        .attachment
+        .as_ref()
+        .map(|a| checked_attachment(a).map(|c| (a, c)))
+        .transpose()?;
+    let attachment = file.as_ref().map(|(a, (n, t))| (*a, (n.as_str(), *t)));
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
@@ -294,7 +308,13 @@ pub async fn message_as_supplier(
 ) -> Result<i64, EngineError> {
     let supplier = own_supplier(member)?;
     let body = checked_body(&message.body)?;
-    let attachment = message.attachment.as_ref();
+    // The file is checked before the transaction: no lock is held while it is read.
+    let file = message
+        .attachment
+        .as_ref()
+        .map(|a| checked_attachment(a).map(|c| (a, c)))
+        .transpose()?;
+    let attachment = file.as_ref().map(|(a, (n, t))| (*a, (n.as_str(), *t)));
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
@@ -323,7 +343,13 @@ pub async fn message_by_link(
 ) -> Result<i64, LinkError> {
     let id = verified_link(store, tenant, token).await?;
     let body = checked_body(&message.body)?;
-    let attachment = message.attachment.as_ref();
+    // The file is checked before the transaction: no lock is held while it is read.
+    let file = message
+        .attachment
+        .as_ref()
+        .map(|a| checked_attachment(a).map(|c| (a, c)))
+        .transpose()?;
+    let attachment = file.as_ref().map(|(a, (n, t))| (*a, (n.as_str(), *t)));
     let mut tx = store.begin(tenant).await?;
     let po = supplier_orders::po_link_tx(&mut tx, tenant, id)
         .await?

@@ -52,7 +52,7 @@ pub use messages::{
     message_by_link, message_supplier, Attachment, AttachmentFile, Message, MAX_MESSAGES,
 };
 pub use orders::{
-    answer_as_supplier, answer_by_link, open_order_link, po_command, resend_order,
+    answer_as_supplier, answer_by_link, link_is_signed, open_order_link, po_command, resend_order,
     revoke_order_links, supplier_order_for, supplier_order_list, LinkError, SupplierAnswer,
     SUPPLIER_PAGE,
 };

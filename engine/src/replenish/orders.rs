@@ -70,6 +70,12 @@ pub(super) fn usable(link: Option<PoLinkRecord>, now: i64) -> Result<PoLinkRecor
     Ok(link)
 }
 
+/// Whether `token` is signed for this tenant (its link may still be expired, withdrawn
+/// or gone): a cheap check before reading what a link-holder posts.
+pub async fn link_is_signed(store: &Store, tenant: TenantId, token: &str) -> bool {
+    verified_link(store, tenant, token).await.is_ok()
+}
+
 pub(super) async fn verified_link(
     store: &Store,
     tenant: TenantId,

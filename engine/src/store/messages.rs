@@ -107,6 +107,18 @@ pub(crate) async fn insert_attachment_tx(
     .await)
 }
 
+/// The bytes of all the tenant's stored files.
+pub(crate) async fn attachment_bytes_tx(tx: &mut Tx, tenant: TenantId) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM po_attachments WHERE tenant_id = $1",
+    )
+    .bind(tenant.0)
+    .fetch_one(c)
+    .await
+    })
+}
+
 pub(crate) async fn attachment_count_tx(
     tx: &mut Tx,
     tenant: TenantId,

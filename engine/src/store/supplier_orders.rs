@@ -411,7 +411,8 @@ impl Store {
         if supplier.is_some() {
             sql.push_str(" AND po.supplier_id = $3");
         }
-        sql.push_str(" ORDER BY po.id LIMIT 100000");
+        // The newest first, so a cap (far above a tenant's 12 weeks) cuts the oldest.
+        sql.push_str(" ORDER BY po.id DESC LIMIT 100000");
         on_db!(&self.db, read, tenant, |pool| {
             let mut q = sqlx::query_as(&sql).bind(tenant.0).bind(since);
             if let Some(s) = supplier {

@@ -33,7 +33,7 @@ fn Cards(cards: Scorecards, title: &'static str) -> impl IntoView {
         <section class="card">
             <h1>{title}</h1>
             <p class="muted">{format!(
-                "The last {weeks} weeks of sent orders. On time means acknowledged before the acknowledgement was due (two working days unless the retailer set another clock). Delivery figures follow once receipts are recorded against orders."
+                "The last {weeks} weeks of sent orders, Monday to Sunday. On time means acknowledged before the acknowledgement was due (two working days unless the retailer set another clock); orders still inside that time are not counted yet. Delivery figures follow once receipts are recorded against orders."
             )}</p>
             {cards.cards.is_empty().then(|| view! {
                 <p class="empty" role="status">"No orders were sent in this period."</p>
@@ -54,7 +54,7 @@ fn Card(card: ScorecardView) -> impl IntoView {
             <div class="table-scroll">
                 <table class="trend">
                     <caption>"Acknowledged on time, per week"</caption>
-                    <thead><tr><th scope="col">"Week of"</th><th scope="col" class="num">"Orders"</th><th scope="col">"On time"</th></tr></thead>
+                    <thead><tr><th scope="col">"Week of"</th><th scope="col" class="num">"Orders due"</th><th scope="col">"On time"</th></tr></thead>
                     <tbody>
                         {card.weeks.into_iter().map(|(week, sent, on_time, share)| view! {
                             <tr>

@@ -1,7 +1,8 @@
 //! Portal form posts that change things: approval decisions (one or in bulk), stand-ins
 //! while away, transfer commands, exception-queue actions, job replay, the approval
-//! matrix (whole, or rule by rule) and replenishment policies. Plain HTML forms, so they
-//! work without JavaScript.
+//! matrix (whole, or rule by rule), replenishment policies, the supplier's answers and
+//! messages, supplier access; and the downloads of files on order messages. Plain HTML
+//! forms, so they work without JavaScript.
 //!
 //! Each handler takes the signed-in member ([`SignedIn`]) and the posted form
 //! ([`Posted`]: every field a string, repeated keys as lists), turns the form into a
@@ -12,12 +13,12 @@
 //! | module | routes under the tenant |
 //! |---|---|
 //! | [`approvals`] | `/approvals/decide`, `/approvals/bulk`, `/approvals/delegations`, `/approvals/delegations/{id}/end` |
-//! | [`documents`] | `/documents/{kind}/{id}/command`, `/documents/purchase_order/{id}/{revoke-links,resend,messages}` |
+//! | [`documents`] | `/documents/{kind}/{id}/command`, `/documents/purchase_order/{id}/{revoke-links,resend,messages}`; GET `/documents/purchase_order/{po}/attachments/{id}` |
 //! | [`exceptions`] | `/exceptions/act` |
 //! | [`jobs`] | `/jobs/{id}/replay` |
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
-//! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages` |
+//! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages`; GET `/po/{token}/attachments/{id}`, `/supplier/orders/{po}/attachments/{id}` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
 pub mod approvals;

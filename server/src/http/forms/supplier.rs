@@ -1,9 +1,15 @@
-//! The supplier's answer to an order: through the signed link in the order's e-mail
-//! (no sign-in, the link is the permission; the engine checks it, see
-//! `engine::replenish::orders`), `POST /po/{token}/answer`, or signed in as a supplier
-//! user, `POST /supplier/orders/{id}/answer`. Either with
-//! `answer=acknowledge&promised_on=YYYY-MM-DD` or `answer=decline&reason=…`, back to
-//! the order's page with what happened.
+//! The supplier's side of an order: through the signed link in the order's e-mail (no
+//! sign-in, the link is the permission; the engine checks it, see
+//! `engine::replenish::orders`) or signed in as a supplier user.
+//!
+//! - Answers: `POST /po/{token}/answer`, `POST /supplier/orders/{id}/answer`, with
+//!   `answer=acknowledge&promised_on=YYYY-MM-DD` or `answer=decline&reason=…`.
+//! - Messages (with an optional file, see [`MessagePost`]): `POST /po/{token}/messages`,
+//!   `POST /supplier/orders/{id}/messages`.
+//! - Files: `GET /po/{token}/attachments/{id}`, `GET /supplier/orders/{po}/attachments/{id}`
+//!   ([`download`] also serves the staff's route in `documents`).
+//!
+//! Each post goes back to the order's page with what happened.
 
 use std::sync::Arc;
 
@@ -150,10 +156,27 @@ pub struct MessagePost(pub Message);
 /// refused before it is read.
 pub const MAX_MESSAGE_POST_BYTES: usize = 6 * 1024 * 1024;
 
+/// Uploads read at once, across the server (each holds up to 6 MiB while it is read).
+const MAX_UPLOADS_AT_ONCE: usize = 8;
+
+fn uploads_gate() -> &'static tokio::sync::Semaphore {
+    static GATE: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    GATE.get_or_init(|| tokio::sync::Semaphore::new(MAX_UPLOADS_AT_ONCE))
+}
+
 impl<S: Send + Sync> FromRequest<S> for MessagePost {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let wait = std::time::Duration::from_secs(5);
+        let Ok(Ok(_permit)) = tokio::time::timeout(wait, uploads_gate().acquire()).await else {
+            return Err((
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, "5")],
+                "Too many messages are being sent at this moment. Please try again in a few seconds.",
+            )
+                .into_response());
+        };
         let multipart = req
             .headers()
             .get(header::CONTENT_TYPE)
@@ -166,12 +189,14 @@ impl<S: Send + Sync> FromRequest<S> for MessagePost {
                 attachment: None,
             }));
         }
-        let unreadable = |_| {
-            (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The message could not be read: a file may be at most 5 MiB.",
-            )
-                .into_response()
+        let unreadable = |e: axum::extract::multipart::MultipartError| {
+            let status = e.status();
+            let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                "The message is too large: a file may be at most 5 MiB."
+            } else {
+                "The message could not be read. Reload the page and try again."
+            };
+            (status, message).into_response()
         };
         let mut parts = Multipart::from_request(req, state)
             .await
@@ -187,7 +212,7 @@ impl<S: Send + Sync> FromRequest<S> for MessagePost {
                     if !(bytes.is_empty() && file_name.is_empty()) {
                         post.attachment = Some(Attachment {
                             file_name,
-                            bytes: bytes.to_vec(),
+                            bytes: Vec::from(bytes),
                         });
                     }
                 }
@@ -252,15 +277,23 @@ pub async fn attachment_signed_in(
     }
 }
 
-/// The supplier writes to the buyer through the order's link.
+/// The supplier writes to the buyer through the order's link. The link's signature is
+/// checked before the body is read: a made-up address uploads nothing.
 pub async fn message_by_link(
     State(app): State<Arc<AppState>>,
     t: PublicTenant,
     Path(params): Path<Params>,
-    form: MessagePost,
+    req: Request,
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/po/{token}");
+    if !replenish::link_is_signed(&app.store, t.tc.tenant.id, &token).await {
+        return back_to(&t.tc, &page, "", "");
+    }
+    let form = match MessagePost::from_request(req, &()).await {
+        Ok(f) => f,
+        Err(refused) => return refused,
+    };
     let sent = replenish::message_by_link(
         &app.store,
         t.tc.tenant.id,
