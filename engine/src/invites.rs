@@ -8,7 +8,8 @@
 //! one retailer never opens another's portal.
 //!
 //! Inviting, withdrawing and removing need [`Permission::ManageSuppliers`]; every step
-//! is audited (never with the e-mail address: the invitation's row holds it).
+//! is audited (never with the e-mail address: the invitation's row holds it). The same
+//! permission sets the suppliers' clocks ([`set_supplier_clocks`]).
 
 use serde_json::json;
 
@@ -24,6 +25,7 @@ use crate::model::{day_string, Member, Permission, Role, TenantId, DAY_MS};
 use crate::store::audit::append_audit_tx;
 use crate::store::invitations::{self, InvitationRecord, NewInvitation, SupplierUserRecord};
 use crate::store::jobs::enqueue_tx;
+use crate::store::tenant_settings;
 use crate::store::Store;
 
 /// The longest name or e-mail address accepted.
@@ -462,4 +464,36 @@ pub async fn invite_link_token(
 ) -> Result<String, sqlx::Error> {
     let key = store.signing_key(LINK_KEY).await?;
     Ok(invite_token(&key, tenant.0, id))
+}
+
+/// The tenant admin sets the suppliers' clocks (see [`crate::sla`]); they apply to
+/// orders sent from now on. Needs [`Permission::ManageSuppliers`].
+pub async fn set_supplier_clocks(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    sla: crate::sla::SupplierSla,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::ManageSuppliers)?;
+    sla.validate().map_err(EngineError::Invalid)?;
+    let mut tx = store.begin(tenant).await?;
+    let before = tenant_settings::supplier_sla_tx(&mut tx, tenant).await?;
+    tenant_settings::set_supplier_sla_tx(&mut tx, tenant, &sla, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "supplier_clocks.changed",
+            "tenant:supplier_clocks".to_string(),
+            serde_json::to_value(&before).ok(),
+            serde_json::to_value(&sla).ok(),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -295,6 +295,16 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "set_supplier_clocks",
+            needs: Permission::ManageSuppliers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let sla = engine::sla::SupplierSla::default();
+                    ok(invites::set_supplier_clocks(&s, t, &m, sla, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "invite_supplier_user",
             needs: Permission::ManageSuppliers,
             call: |s, t, m| {

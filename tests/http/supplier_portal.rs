@@ -17,6 +17,7 @@ on_both_backends!(
     an_invited_supplier_user_sees_and_answers_only_its_own_orders,
     an_invitation_works_once_expires_is_withdrawn_and_is_per_retailer,
     scorecards_count_answers_on_time_late_and_declined,
+    the_admin_sets_the_supplier_clocks_and_bad_values_are_named,
 );
 
 const DAY: i64 = 86_400_000;
@@ -820,4 +821,84 @@ async fn scorecards_count_answers_on_time_late_and_declined(backend: Backend) {
         page.contains("Your role cannot"),
         "refused in a sentence: {page}"
     );
+}
+
+/// The tenant admin sets the suppliers' clocks on the Suppliers page; a bad time zone
+/// or a word for an hour is named and changes nothing; a planner cannot.
+async fn the_admin_sets_the_supplier_clocks_and_bad_values_are_named(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let (status, page) = get(&app, &admin, "/t/freshfield/settings/suppliers").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Supplier clocks") && page.contains("Europe/Amsterdam"),
+        "{page}"
+    );
+    let path = "/t/freshfield/settings/suppliers/clocks";
+    let form = |zone: &'static str, starts: &'static str| {
+        vec![
+            ("time_zone", zone),
+            ("day", "mon"),
+            ("day", "tue"),
+            ("day", "wed"),
+            ("day", "thu"),
+            ("day_starts", starts),
+            ("day_ends", "16"),
+            ("ack_hours", "24"),
+            ("escalate_after_hours", "4"),
+        ]
+    };
+    let before = app.store.supplier_sla(ff).await.unwrap();
+    let to = post(&app, &admin, path, &form("Mars/Olympus", "8")).await;
+    assert!(
+        to.to_lowercase().contains("time_zone") && to.contains("Mars/Olympus"),
+        "{to}"
+    );
+    let to = post(&app, &admin, path, &form("America/New_York", "nine")).await;
+    assert!(
+        to.contains("Working day starts at must be a whole number"),
+        "{to}"
+    );
+    let to = post(&app, &admin, path, &form("America/New_York", "17")).await;
+    assert!(to.to_lowercase().contains("day_starts"), "{to}");
+    assert_eq!(
+        app.store.supplier_sla(ff).await.unwrap(),
+        before,
+        "nothing changed"
+    );
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let to = post(&app, &planner, path, &form("America/New_York", "8")).await;
+    assert!(to.contains("error="), "{to}");
+    assert_eq!(
+        app.store.supplier_sla(ff).await.unwrap(),
+        before,
+        "nothing changed"
+    );
+
+    let to = post(&app, &admin, path, &form("America/New_York", "8")).await;
+    assert!(to.contains("Supplier clocks saved"), "{to}");
+    let now = app.store.supplier_sla(ff).await.unwrap();
+    assert_eq!(now.time_zone, "America/New_York");
+    assert_eq!(now.working_days, ["mon", "tue", "wed", "thu"]);
+    assert_eq!(
+        (
+            now.day_starts,
+            now.day_ends,
+            now.ack_hours,
+            now.escalate_after_hours
+        ),
+        (8, 16, 24, 4)
+    );
+    let trail = app
+        .store
+        .audit_for_subject(ff, "tenant:supplier_clocks")
+        .await
+        .unwrap();
+    assert_eq!(trail.len(), 1);
+    assert!(trail[0]
+        .before
+        .clone()
+        .unwrap_or_default()
+        .contains("Europe/Amsterdam"));
 }

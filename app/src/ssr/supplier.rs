@@ -258,7 +258,36 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
         .await
         .map_err(engine_failure)?;
     let now = now_ms();
+    let sla = ctx
+        .store
+        .supplier_sla(tc.tenant.id)
+        .await
+        .map_err(super::error::internal)?;
+    let days = [
+        ("mon", "Mon"),
+        ("tue", "Tue"),
+        ("wed", "Wed"),
+        ("thu", "Thu"),
+        ("fri", "Fri"),
+        ("sat", "Sat"),
+        ("sun", "Sun"),
+    ];
+    let clocks = ClocksView {
+        days: days
+            .iter()
+            .map(|(code, label)| {
+                let worked = sla.working_days.iter().any(|d| d == code);
+                (code.to_string(), label.to_string(), worked)
+            })
+            .collect(),
+        time_zone: sla.time_zone,
+        day_starts: sla.day_starts,
+        day_ends: sla.day_ends,
+        ack_hours: sla.ack_hours,
+        escalate_after_hours: sla.escalate_after_hours,
+    };
     Ok(SupplierAccessView {
+        clocks,
         choices: a
             .suppliers
             .iter()

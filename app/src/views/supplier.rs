@@ -89,6 +89,19 @@ pub struct SupplierAccessView {
     pub suppliers: Vec<SupplierAccessRow>,
     /// Suppliers to invite someone for: id and name.
     pub choices: Vec<super::Choice>,
+    pub clocks: ClocksView,
+}
+
+/// The suppliers' clocks as the settings form shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClocksView {
+    pub time_zone: String,
+    /// (code, label, worked)
+    pub days: Vec<(String, String, bool)>,
+    pub day_starts: i64,
+    pub day_ends: i64,
+    pub ack_hours: i64,
+    pub escalate_after_hours: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

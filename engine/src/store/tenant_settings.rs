@@ -237,6 +237,27 @@ pub(crate) async fn supplier_sla_tx(
     Ok(sla_or_default(json.flatten()))
 }
 
+/// Stores the tenant's supplier clocks (checked by the caller) in its transaction.
+pub(crate) async fn set_supplier_sla_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    sla: &crate::sla::SupplierSla,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let json = serde_json::to_string(sla).expect("plain data serialises");
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO tenant_settings (tenant_id, supplier_sla, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (tenant_id) DO UPDATE SET supplier_sla = excluded.supplier_sla, \
+         updated_at = excluded.updated_at"
+    )
+    .bind(tenant.0)
+    .bind(&json)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 const SUPPLIER_SLA: &str = "SELECT supplier_sla FROM tenant_settings WHERE tenant_id = $1";
 
 /// The stored clocks, or the defaults when none are stored or they no longer read (a

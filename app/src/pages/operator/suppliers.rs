@@ -16,6 +16,36 @@ pub fn SupplierAccessPage() -> impl IntoView {
     }
 }
 
+/// The suppliers' clocks: working time and the hours allowed to acknowledge.
+#[component]
+fn Clocks(clocks: crate::views::ClocksView, action: String) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>"Supplier clocks"</h2>
+            <p class="muted">"A sent order is due to be acknowledged within the working hours below; then the supplier is reminded, and later you get an exception. Changes apply to orders sent from now on."</p>
+            <form method="post" action=action class="stack">
+                <label for="time_zone">"Time zone (such as Europe/Amsterdam)"</label>
+                <input id="time_zone" type="text" name="time_zone" required maxlength="64" value=clocks.time_zone/>
+                <fieldset>
+                    <legend>"Working days"</legend>
+                    {clocks.days.into_iter().map(|(code, label, worked)| view! {
+                        <label class="check"><input type="checkbox" name="day" value=code checked=worked/>" " {label}</label>
+                    }).collect_view()}
+                </fieldset>
+                <label for="day_starts">"Working day starts at (hour, 0–23)"</label>
+                <input id="day_starts" type="number" name="day_starts" min="0" max="23" required value=clocks.day_starts.to_string()/>
+                <label for="day_ends">"Working day ends at (hour, 1–24)"</label>
+                <input id="day_ends" type="number" name="day_ends" min="1" max="24" required value=clocks.day_ends.to_string()/>
+                <label for="ack_hours">"Working hours to acknowledge an order"</label>
+                <input id="ack_hours" type="number" name="ack_hours" min="1" max="1000" required value=clocks.ack_hours.to_string()/>
+                <label for="escalate_after_hours">"Working hours after the reminder before you are alerted"</label>
+                <input id="escalate_after_hours" type="number" name="escalate_after_hours" min="1" max="1000" required value=clocks.escalate_after_hours.to_string()/>
+                <button type="submit" class="primary">"Save the clocks"</button>
+            </form>
+        </section>
+    }
+}
+
 #[component]
 fn Access(portal: Portal, access: SupplierAccessView) -> impl IntoView {
     let invite = portal.href("/settings/suppliers/invite");
@@ -42,6 +72,7 @@ fn Access(portal: Portal, access: SupplierAccessView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <Clocks clocks=access.clocks.clone() action=portal.href("/settings/suppliers/clocks")/>
         {access.suppliers.into_iter().map(|s| {
             let nobody = s.users.is_empty() && s.invitations.is_empty();
             view! {

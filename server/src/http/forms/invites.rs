@@ -9,11 +9,12 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use engine::invites::{self, Acceptance, InviteError, SupplierInvite};
 use engine::model::now_ms;
+use engine::sla::SupplierSla;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::supplier::PublicTenant;
-use super::{back_to, id, message, param, FormError, Params, Posted, SignedIn};
+use super::{back_to, id, message, param, whole, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/settings/suppliers";
@@ -168,5 +169,53 @@ pub async fn accept(
         }
         // The page itself says what is wrong with the invitation.
         Err(_) => back_to(&t.tc, &page, "", ""),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ClocksForm {
+    pub time_zone: String,
+    pub day: Vec<String>,
+    pub day_starts: String,
+    pub day_ends: String,
+    pub ack_hours: String,
+    pub escalate_after_hours: String,
+}
+
+impl TryFrom<ClocksForm> for SupplierSla {
+    type Error = FormError;
+    fn try_from(f: ClocksForm) -> Result<SupplierSla, FormError> {
+        Ok(SupplierSla {
+            time_zone: f.time_zone.trim().to_string(),
+            working_days: f.day,
+            day_starts: whole(&f.day_starts, "Working day starts at")?,
+            day_ends: whole(&f.day_ends, "Working day ends at")?,
+            ack_hours: whole(&f.ack_hours, "Working hours to acknowledge")?,
+            escalate_after_hours: whole(
+                &f.escalate_after_hours,
+                "Working hours after the reminder",
+            )?,
+        })
+    }
+}
+
+/// The tenant admin saves the suppliers' clocks.
+pub async fn clocks(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<ClocksForm>,
+) -> Response {
+    let sla = match SupplierSla::try_from(form) {
+        Ok(s) => s,
+        Err(e) => return me.error(PAGE, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match invites::set_supplier_clocks(store, t, &me.member, sla, me.rid(), now_ms()).await {
+        Ok(()) => me.notice(
+            PAGE,
+            "Supplier clocks saved. They apply to orders sent from now on.",
+        ),
+        Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -19,7 +19,7 @@
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
 //! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages`; GET `/po/{token}/attachments/{id}`, `/supplier/orders/{po}/attachments/{id}` |
-//! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
+//! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
 pub mod approvals;
 pub mod documents;
@@ -117,6 +117,7 @@ where
                 get(documents::attachment),
             )
             .route(&at("/settings/suppliers/invite"), post(invites::invite))
+            .route(&at("/settings/suppliers/clocks"), post(invites::clocks))
             .route(
                 &at("/settings/suppliers/invitations/{id}/revoke"),
                 post(invites::revoke),
