@@ -4,8 +4,8 @@
 //! median time to the first answer, and how often a promised delivery date was
 //! changed; with the on-time share per week for a trend. The share counts the orders
 //! whose answer was due: one still inside its clock, or cancelled before any answer,
-//! is left out (shown as pending). The clock is today's setting, applied to every
-//! order in the period.
+//! is left out (shown as pending). Each order is judged by the due time fixed when it
+//! was sent (orders sent before that was kept: by today's clock).
 //!
 //! Buyers see every supplier's ([`Permission::ViewInventory`]); a supplier user sees
 //! its own organisation's only ([`Permission::AnswerPurchaseOrders`]). Delivery
@@ -100,7 +100,9 @@ async fn compute(
                 cards.len() - 1
             }
         };
-        add(&mut cards[i], &h, sla.ack_due(h.sent_at).ok(), now);
+        // The due time fixed at sending; older orders: today's clock.
+        let due = h.ack_due_at.or_else(|| sla.ack_due(h.sent_at).ok());
+        add(&mut cards[i], &h, due, now);
         if let Some(at) = h.first_promise_at {
             responses[i].push((at - h.sent_at) as f64 / 3_600_000.0);
         }

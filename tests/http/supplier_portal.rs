@@ -745,6 +745,16 @@ async fn scorecards_count_answers_on_time_late_and_declined(backend: Backend) {
         .unwrap();
     app.run_jobs_due_at(late).await;
 
+    // A later, longer clock does not re-grade orders already sent: each keeps its due
+    // time.
+    let long = engine::sla::SupplierSla {
+        ack_hours: 1000,
+        ..engine::sla::SupplierSla::default()
+    };
+    app.store
+        .set_supplier_sla(ff, Some(&long), now)
+        .await
+        .unwrap();
     // The moved clock ran the nightly checks too, which may have sent the dairy more.
     let sent = app
         .store

@@ -584,6 +584,18 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
             .sent_at
             .unwrap();
         dues.push(sla.ack_due(sent).unwrap());
+        let fixed = app
+            .store
+            .purchase_order(ff, *po)
+            .await
+            .unwrap()
+            .unwrap()
+            .ack_due_at;
+        assert_eq!(
+            fixed,
+            dues.last().copied(),
+            "the due time is kept on the order"
+        );
     }
     let (first_due, last_due) = (*dues.iter().min().unwrap(), *dues.iter().max().unwrap());
     assert!(
@@ -598,6 +610,12 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
             .collect()
     };
 
+    let (_, token) = order_mail(&app, reminded);
+    let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
+    assert!(
+        html.contains("Please answer by"),
+        "the supplier sees when: {html}"
+    );
     app.run_jobs_due_at(first_due - 60_000).await;
     assert!(reminders(&app).is_empty(), "nothing before it is due");
     app.run_jobs_due_at(last_due).await;

@@ -78,6 +78,18 @@ fn order_view(
     if let Some(day) = order.requested_on {
         facts.push(("Delivery requested by".into(), day_string(day)));
     }
+    if let (Some(due), PoState::Sent) = (order.ack_due_at, order.state) {
+        let minutes = due.rem_euclid(DAY_MS) / 60_000;
+        facts.push((
+            "Please answer by".into(),
+            format!(
+                "{} {:02}:{:02} UTC",
+                day_string(due),
+                minutes / 60,
+                minutes % 60
+            ),
+        ));
+    }
     if let Some(day) = order.promised_on {
         facts.push(("Delivery promised for".into(), day_string(day)));
     }

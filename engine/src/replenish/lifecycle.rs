@@ -295,6 +295,7 @@ pub(crate) async fn apply_po_tx(
                 // The acknowledgement clock starts (see `sla`; `timers::supplier_ack_due`).
                 let sla = tenant_settings::supplier_sla_tx(tx, tenant).await?;
                 let due = sla.ack_due(now).map_err(EngineError::Invalid)?;
+                rec.ack_due_at = Some(due);
                 let timer = SupplierAckDue {
                     po_id: rec.id,
                     stage: AckStage::Remind,

@@ -27,6 +27,8 @@ pub struct PurchaseOrderRecord {
     pub promised_on: Option<i64>,
     /// The supplier's last note (a decline's reason).
     pub supplier_note: String,
+    /// When the supplier's acknowledgement is due (set when the order is sent).
+    pub ack_due_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow, Serialize, Deserialize)]
@@ -42,7 +44,8 @@ pub struct PoLineRecord {
 }
 
 const PO_COLUMNS: &str = "id, supplier_id, ship_to_location_id, state, value_minor, \
-     window_closes_at, involved_users, created_at, updated_at, sent_at, promised_on, supplier_note";
+     window_closes_at, involved_users, created_at, updated_at, sent_at, promised_on, supplier_note, \
+     ack_due_at";
 
 const LINE_COLUMNS: &str =
     "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot";
@@ -176,7 +179,7 @@ pub(crate) async fn save_purchase_order_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "UPDATE purchase_orders SET state = $3, value_minor = $4, involved_users = $5, \
-         updated_at = $6, sent_at = $7, promised_on = $8, supplier_note = $9 \
+         updated_at = $6, sent_at = $7, promised_on = $8, supplier_note = $9, ack_due_at = $10 \
          WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant.0)
@@ -188,6 +191,7 @@ pub(crate) async fn save_purchase_order_tx(
     .bind(po.sent_at)
     .bind(po.promised_on)
     .bind(&po.supplier_note)
+    .bind(po.ack_due_at)
     .execute(c)
     .await
     .map(|_| ()))

@@ -42,6 +42,8 @@ pub struct SupplierOrder {
     /// supplier's lead time.
     pub sent_at: Option<i64>,
     pub requested_on: Option<i64>,
+    /// When the supplier's acknowledgement is due (orders sent before it was kept: none).
+    pub ack_due_at: Option<i64>,
     pub promised_on: Option<i64>,
     pub supplier_note: String,
     pub value_minor: i64,
@@ -65,6 +67,8 @@ pub struct OrderHistory {
     #[sqlx(try_from = "String")]
     pub state: PoState,
     pub sent_at: i64,
+    /// When the acknowledgement was due, fixed at sending (none for older orders).
+    pub ack_due_at: Option<i64>,
     pub first_promise_at: Option<i64>,
     pub promises: i64,
 }
@@ -96,6 +100,7 @@ struct OrderHead {
     ship_to_name: String,
     ship_to_address: String,
     sent_at: Option<i64>,
+    ack_due_at: Option<i64>,
     promised_on: Option<i64>,
     supplier_note: String,
     value_minor: i64,
@@ -305,7 +310,7 @@ impl Store {
         let head: Option<OrderHead> = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as(
             "SELECT po.id, po.state, po.supplier_id, s.name AS supplier_name, s.lead_time_days, \
-             l.code AS ship_to_code, l.name AS ship_to_name, l.address AS ship_to_address, po.sent_at, po.promised_on, \
+             l.code AS ship_to_code, l.name AS ship_to_name, l.address AS ship_to_address, po.sent_at, po.ack_due_at, po.promised_on, \
              po.supplier_note, po.value_minor \
              FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id \
              JOIN locations l ON l.id = po.ship_to_location_id \
@@ -342,6 +347,7 @@ impl Store {
             ship_to_address: h.ship_to_address,
             sent_at: h.sent_at,
             requested_on,
+            ack_due_at: h.ack_due_at,
             promised_on: h.promised_on,
             supplier_note: h.supplier_note,
             value_minor: h.value_minor,
@@ -401,7 +407,7 @@ impl Store {
         since: i64,
     ) -> Result<Vec<OrderHistory>, sqlx::Error> {
         let mut sql = String::from(
-            "SELECT po.id, po.supplier_id, po.state, po.sent_at, \
+            "SELECT po.id, po.supplier_id, po.state, po.sent_at, po.ack_due_at, \
              (SELECT MIN(pp.recorded_at) FROM po_promises pp \
                WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS first_promise_at, \
              (SELECT COUNT(*) FROM po_promises pp \
