@@ -332,47 +332,21 @@ async fn fits_the_screen(c: &Client, what: &str) {
 /// own order list and writes to the buyer about another order.
 async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
     let ff = app.tenant("freshfield").await;
-    let key = app.api_key("freshfield").await;
-    let events: Vec<_> = [
-        "DC-N", "S-AMS1", "S-AMS2", "S-HAA", "S-UTR", "S-AMF", "S-RTM",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, l)| {
-        json!({"source": "pos-1", "external_id": format!("yoghurt-{i}"), "type": "count",
-                              "location": l, "sku": "FF-0002", "quantity": 1})
-    })
-    .collect();
-    let res = app
-        .post_events("freshfield", &key, &json!({ "events": events }))
-        .await;
-    assert_eq!(res.status(), 200);
-    app.run_pending_jobs().await;
-    let drafts = app.store.purchase_orders(ff, None, 50).await.unwrap();
-    let closes = drafts.iter().map(|p| p.window_closes_at).max().unwrap();
-    app.run_jobs_due_at(closes + 1).await;
     let sent: Vec<i64> = app
-        .store
-        .purchase_orders(ff, None, 50)
+        .sent_orders_for(&["FF-0002"])
         .await
-        .unwrap()
         .into_iter()
-        .filter(|p| p.state.as_str() == "sent")
-        .map(|p| p.id)
+        .map(|o| o.0)
         .collect();
     assert!(sent.len() >= 2, "orders went to the dairy: {sent:?}");
     let (first, second) = (sent[0], sent[1]);
     let mail = app
         .mails()
         .into_iter()
-        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .map(|m| test_support::unfolded(&m))
         .find(|m| m.contains(&format!("Purchase order PO-{first} from")))
         .expect("the order's e-mail");
-    let at = mail.find("/po/").unwrap() + 4;
-    let token: String = mail[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
-        .collect();
+    let token = test_support::token_after(&mail, "/po/").expect("the order's link");
 
     // Signed out, the link opens the order; Acknowledge keeps the suggested date.
     c.goto(&app.url("/t/freshfield/")).await.unwrap();

@@ -7,9 +7,8 @@
 
 use engine::invites::{self, Acceptance, InviteError, MAX_WRONG_PASSWORDS};
 use engine::model::{day_string, now_ms, TenantId};
-use serde_json::json;
 use test_support::logins::{FF_ADMIN, FF_SUPPLIER};
-use test_support::{on_both_backends, spawn_app, Backend, TestApp};
+use test_support::{on_both_backends, spawn_app, token_after, unfolded, Backend, TestApp};
 
 use super::*;
 
@@ -26,33 +25,7 @@ const DAY: i64 = 86_400_000;
 /// everywhere, runs the window-close timers and the e-mail: the orders sent, as
 /// (id, supplier id).
 async fn sent_orders(app: &TestApp) -> Vec<(i64, i64)> {
-    let key = app.api_key("freshfield").await;
-    let locations = [
-        "DC-N", "S-AMS1", "S-AMS2", "S-HAA", "S-UTR", "S-AMF", "S-RTM",
-    ];
-    let mut events = Vec::new();
-    for sku in ["FF-0001", "FF-0061"] {
-        for (i, l) in locations.iter().enumerate() {
-            events.push(event(&format!("low-{sku}-{i}"), "count", l, sku, 1));
-        }
-    }
-    let res = app
-        .post_events("freshfield", &key, &json!({ "events": events }))
-        .await;
-    assert_eq!(res.status(), 200);
-    app.run_pending_jobs().await;
-    let ff = app.tenant("freshfield").await;
-    let drafts = app.store.purchase_orders(ff, None, 100).await.unwrap();
-    let closes = drafts.iter().map(|p| p.window_closes_at).max().unwrap();
-    app.run_jobs_due_at(closes + 1).await;
-    app.store
-        .purchase_orders(ff, None, 100)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|p| p.state.as_str() == "sent")
-        .map(|p| (p.id, p.supplier_id))
-        .collect()
+    app.sent_orders_for(&["FF-0001", "FF-0061"]).await
 }
 
 async fn supplier_id(app: &TestApp, t: TenantId, code: &str) -> i64 {
@@ -65,16 +38,9 @@ async fn supplier_id(app: &TestApp, t: TenantId, code: &str) -> i64 {
 fn invitation_mail(app: &TestApp, email: &str) -> (String, String) {
     app.mails()
         .into_iter()
-        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
-        .filter(|m| m.contains(email) && m.contains("/invite/"))
-        .map(|m| {
-            let at = m.rfind("/invite/").unwrap() + "/invite/".len();
-            let token: String = m[at..]
-                .chars()
-                .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
-                .collect();
-            (m, token)
-        })
+        .map(|m| unfolded(&m))
+        .filter(|m| m.contains(email))
+        .filter_map(|m| token_after(&m, "/invite/").map(|token| (m, token)))
         .max_by_key(|(_, token)| {
             let id = token.split('.').next().unwrap_or_default();
             id.parse::<i64>().unwrap_or_default()

@@ -5,8 +5,7 @@
 
 use engine::model::{day_string, now_ms, TenantId};
 use engine::on_db;
-use serde_json::json;
-use test_support::{on_both_backends, spawn_app, Backend, TestApp};
+use test_support::{on_both_backends, spawn_app, token_after, unfolded, Backend, TestApp};
 
 use super::*;
 
@@ -24,38 +23,13 @@ const DAY: i64 = 86_400_000;
 /// a purchase order line from the dairy. Runs the window-close timers (the small orders
 /// are approved automatically and sent) and the e-mail. Returns the sent orders' ids.
 async fn sent_orders(app: &TestApp) -> Vec<i64> {
-    let key = app.api_key("freshfield").await;
-    let locations = [
-        "DC-N", "S-AMS1", "S-AMS2", "S-HAA", "S-UTR", "S-AMF", "S-RTM",
-    ];
-    let events: Vec<_> = locations
-        .iter()
-        .enumerate()
-        .map(|(i, l)| event(&format!("low-{i}"), "count", l, "FF-0001", 1))
-        .collect();
-    let res = app
-        .post_events("freshfield", &key, &json!({ "events": events }))
-        .await;
-    assert_eq!(res.status(), 200);
-    app.run_pending_jobs().await;
-    let ff = app.tenant("freshfield").await;
-    let drafts = app.store.purchase_orders(ff, None, 50).await.unwrap();
-    let closes = drafts
-        .iter()
-        .map(|p| p.window_closes_at)
-        .max()
-        .expect("orders were drafted");
-    app.run_jobs_due_at(closes + 1).await;
     let sent: Vec<i64> = app
-        .store
-        .purchase_orders(ff, None, 50)
+        .sent_orders_for(&["FF-0001"])
         .await
-        .unwrap()
         .into_iter()
-        .filter(|p| p.state.as_str() == "sent")
-        .map(|p| p.id)
+        .map(|o| o.0)
         .collect();
-    assert!(sent.len() >= 3, "{drafts:?}");
+    assert!(sent.len() >= 3, "{sent:?}");
     sent
 }
 
@@ -68,12 +42,8 @@ fn order_mails(app: &TestApp, po: i64) -> Vec<(String, String)> {
             m.contains(&format!("Purchase order PO-{po} from")) && !m.contains("Cancelled:")
         })
         .filter_map(|m| {
-            let flat = m.replace("=\r\n", "").replace("=\n", "");
-            let at = flat.find("/po/")? + 4;
-            let token: String = flat[at..]
-                .chars()
-                .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
-                .collect();
+            let flat = unfolded(&m);
+            let token = token_after(&flat, "/po/")?;
             Some((flat, token))
         })
         .collect()
@@ -605,7 +575,7 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
     let reminders = |app: &TestApp| -> Vec<String> {
         app.mails()
             .into_iter()
-            .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+            .map(|m| unfolded(&m))
             .filter(|m| m.contains("Reminder: Purchase order PO-"))
             .collect()
     };
@@ -640,11 +610,7 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
         .iter()
         .find(|m| m.contains(&format!("PO-{reminded} from")))
         .unwrap();
-    let at = reminder.find("/po/").unwrap() + 4;
-    let token: String = reminder[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
-        .collect();
+    let token = token_after(reminder, "/po/").unwrap();
     answer(
         &app,
         &token,
@@ -776,7 +742,7 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
     let to_supplier: Vec<String> = app
         .mails()
         .into_iter()
-        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .map(|m| unfolded(&m))
         .filter(|m| m.contains("Message about Purchase order") && m.contains("Tuesday is fine."))
         .collect();
     assert_eq!(to_supplier.len(), 1, "the supplier is told");
@@ -925,7 +891,7 @@ async fn buyer_and_supplier_write_to_each_other_about_an_order(backend: Backend)
     let last = app
         .mails()
         .into_iter()
-        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .map(|m| unfolded(&m))
         .find(|m| m.contains("Links withdrawn; call us."))
         .expect("the supplier still gets the message");
     assert!(!last.contains("/po/"), "without a link: {last}");

@@ -15,7 +15,7 @@
 
 use serde_json::json;
 
-use super::orders::{own_supplier, usable, verified_link, LinkError};
+use super::orders::{own_supplier, sent_to, usable, verified_link, LinkError};
 use super::parse_involved;
 use crate::audit::AuditEntry;
 use crate::db::Tx;
@@ -132,15 +132,34 @@ enum Author<'a> {
     Supplier { actor: String },
 }
 
+/// A message whose text and file were checked, before any transaction (no lock is held
+/// while a file is read): the trimmed text, and the file with its safe name and type.
+struct Checked<'a> {
+    body: String,
+    file: Option<(&'a Attachment, String, &'static str)>,
+}
+
+impl<'a> Checked<'a> {
+    fn of(message: &'a Message) -> Result<Checked<'a>, EngineError> {
+        let body = checked_body(&message.body)?;
+        let file = match &message.attachment {
+            Some(a) => {
+                let (name, kind) = checked_attachment(a)?;
+                Some((a, name, kind))
+            }
+            None => None,
+        };
+        Ok(Checked { body, file })
+    }
+}
+
 /// Adds the message to the locked order and queues the e-mail to the other side.
-#[allow(clippy::too_many_arguments)]
 async fn post_tx(
     tx: &mut Tx,
     tenant: TenantId,
     rec: &PurchaseOrderRecord,
     author: Author<'_>,
-    body: &str,
-    attachment: Option<(&Attachment, (&str, &str))>,
+    message: &Checked<'_>,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
@@ -165,10 +184,10 @@ async fn post_tx(
         from_supplier,
         actor: &actor,
         author: &name,
-        body,
+        body: &message.body,
     };
     let id = messages::insert_message_tx(tx, tenant, &new, now).await?;
-    if let Some((a, (file_name, content_type))) = attachment {
+    if let Some((a, file_name, content_type)) = &message.file {
         if messages::attachment_count_tx(tx, tenant, rec.id).await? >= MAX_ATTACHMENTS_PER_ORDER {
             return Err(EngineError::Invalid(format!(
                 "this order has {MAX_ATTACHMENTS_PER_ORDER} files already"
@@ -267,29 +286,13 @@ pub async fn message_supplier(
     now: i64,
 ) -> Result<i64, EngineError> {
     member.require(Permission::CommandPurchaseOrders)?;
-    let body = checked_body(&message.body)?;
-    // The file is checked before the transaction: no lock is held while it is read.
-    let file = message
-        .attachment
-        .as_ref()
-        .map(|a| checked_attachment(a).map(|c| (a, c)))
-        .transpose()?;
-    let attachment = file.as_ref().map(|(a, (n, t))| (*a, (n.as_str(), *t)));
+    let checked = Checked::of(message)?;
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
         .ok_or(EngineError::NotFound)?;
-    let id = post_tx(
-        &mut tx,
-        tenant,
-        &rec,
-        Author::Buyer(member),
-        &body,
-        attachment,
-        request_id,
-        now,
-    )
-    .await?;
+    let author = Author::Buyer(member);
+    let id = post_tx(&mut tx, tenant, &rec, author, &checked, request_id, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -307,26 +310,16 @@ pub async fn message_as_supplier(
     now: i64,
 ) -> Result<i64, EngineError> {
     let supplier = own_supplier(member)?;
-    let body = checked_body(&message.body)?;
-    // The file is checked before the transaction: no lock is held while it is read.
-    let file = message
-        .attachment
-        .as_ref()
-        .map(|a| checked_attachment(a).map(|c| (a, c)))
-        .transpose()?;
-    let attachment = file.as_ref().map(|(a, (n, t))| (*a, (n.as_str(), *t)));
+    let checked = Checked::of(message)?;
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
-        .filter(|r| r.supplier_id == supplier && r.sent_at.is_some())
+        .filter(|r| sent_to(supplier, r.supplier_id, r.sent_at))
         .ok_or(EngineError::NotFound)?;
     let author = Author::Supplier {
         actor: member.actor(),
     };
-    let id = post_tx(
-        &mut tx, tenant, &rec, author, &body, attachment, request_id, now,
-    )
-    .await?;
+    let id = post_tx(&mut tx, tenant, &rec, author, &checked, request_id, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -342,14 +335,7 @@ pub async fn message_by_link(
     now: i64,
 ) -> Result<i64, LinkError> {
     let id = verified_link(store, tenant, token).await?;
-    let body = checked_body(&message.body)?;
-    // The file is checked before the transaction: no lock is held while it is read.
-    let file = message
-        .attachment
-        .as_ref()
-        .map(|a| checked_attachment(a).map(|c| (a, c)))
-        .transpose()?;
-    let attachment = file.as_ref().map(|(a, (n, t))| (*a, (n.as_str(), *t)));
+    let checked = Checked::of(message)?;
     let mut tx = store.begin(tenant).await?;
     let po = supplier_orders::po_link_tx(&mut tx, tenant, id)
         .await?
@@ -362,10 +348,7 @@ pub async fn message_by_link(
     let author = Author::Supplier {
         actor: format!("supplier_link:{}", link.id),
     };
-    let message = post_tx(
-        &mut tx, tenant, &rec, author, &body, attachment, request_id, now,
-    )
-    .await?;
+    let message = post_tx(&mut tx, tenant, &rec, author, &checked, request_id, now).await?;
     tx.commit().await?;
     Ok(message)
 }
@@ -400,7 +383,7 @@ pub async fn attachment_for_supplier(
 ) -> Result<AttachmentFile, EngineError> {
     let supplier = own_supplier(member)?;
     let order = store.purchase_order(tenant, po).await?;
-    if !order.is_some_and(|o| o.supplier_id == supplier && o.sent_at.is_some()) {
+    if !order.is_some_and(|o| sent_to(supplier, o.supplier_id, o.sent_at)) {
         return Err(EngineError::NotFound);
     }
     store

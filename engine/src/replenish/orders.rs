@@ -204,6 +204,12 @@ pub(super) fn own_supplier(member: &Member) -> Result<i64, EngineError> {
     })
 }
 
+/// The one rule of which orders a supplier user may see and act on: those of its own
+/// supplier that were sent (never a draft or an order waiting for approval).
+pub(super) fn sent_to(supplier: i64, order_supplier: i64, sent_at: Option<i64>) -> bool {
+    order_supplier == supplier && sent_at.is_some()
+}
+
 /// A page of the orders sent to the signed-in supplier user's organisation, newest
 /// first (see [`Store::supplier_order_rows`]); one more than a page tells the caller
 /// there is more. Needs [`Permission::AnswerPurchaseOrders`].
@@ -233,7 +239,7 @@ pub async fn supplier_order_for(
     store
         .supplier_order(tenant, po)
         .await?
-        .filter(|o| o.supplier_id == supplier && o.sent_at.is_some())
+        .filter(|o| sent_to(supplier, o.supplier_id, o.sent_at))
         .ok_or(EngineError::NotFound)
 }
 
@@ -255,7 +261,7 @@ pub async fn answer_as_supplier(
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
         .await?
-        .filter(|r| r.supplier_id == supplier && r.sent_at.is_some())
+        .filter(|r| sent_to(supplier, r.supplier_id, r.sent_at))
         .ok_or(EngineError::NotFound)?;
     let state = answer_tx(&mut tx, tenant, rec, cmd, &member.actor(), request_id, now).await?;
     tx.commit().await?;

@@ -317,6 +317,62 @@ impl TestApp {
             .expect("the low store got a transfer")
             .id
     }
+
+    /// The scenario the supplier tests start from: `skus` counted down to 1 at every
+    /// Freshfield location, so no location can spare any and each gets a purchase-order
+    /// line; the windows close (small orders are approved automatically and sent) and
+    /// the e-mail goes. Returns the sent orders as (id, supplier id).
+    pub async fn sent_orders_for(&self, skus: &[&str]) -> Vec<(i64, i64)> {
+        let key = self.api_key("freshfield").await;
+        let locations = [
+            "DC-N", "S-AMS1", "S-AMS2", "S-HAA", "S-UTR", "S-AMF", "S-RTM",
+        ];
+        let mut events = Vec::new();
+        for sku in skus {
+            for (i, l) in locations.iter().enumerate() {
+                events.push(
+                    serde_json::json!({"source": "pos-1", "external_id": format!("low-{sku}-{i}"),
+                    "type": "count", "location": l, "sku": sku, "quantity": 1}),
+                );
+            }
+        }
+        let batch = serde_json::json!({ "events": events });
+        let res = self.post_events("freshfield", &key, &batch).await;
+        assert_eq!(res.status(), 200, "the counts are accepted");
+        self.run_pending_jobs().await;
+        let ff = self.tenant("freshfield").await;
+        let drafts = self.store.purchase_orders(ff, None, 100).await.unwrap();
+        let closes = drafts
+            .iter()
+            .map(|p| p.window_closes_at)
+            .max()
+            .expect("orders were drafted");
+        self.run_jobs_due_at(closes + 1).await;
+        self.store
+            .purchase_orders(ff, None, 100)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.state.as_str() == "sent")
+            .map(|p| (p.id, p.supplier_id))
+            .collect()
+    }
+}
+
+/// A mail as its text reads: quoted-printable soft line breaks undone.
+pub fn unfolded(mail: &str) -> String {
+    mail.replace("=\r\n", "").replace("=\n", "")
+}
+
+/// The link token a mail carries after `marker` (such as `/po/` or `/invite/`): the
+/// last such link's `<id>.<hex>`.
+pub fn token_after(mail: &str, marker: &str) -> Option<String> {
+    let at = mail.rfind(marker)? + marker.len();
+    let token: String = mail[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit() || *c == '.')
+        .collect();
+    (!token.is_empty()).then_some(token)
 }
 
 impl Drop for TestApp {
