@@ -1,8 +1,8 @@
 //! End-to-end in headless Chromium: sign in to both demo tenants, see each one's brand,
 //! filter the inventory through the hydrated page without a reload, approve a transfer
 //! from the inbox on a phone-sized screen, and, as the dairy supplier on the same
-//! screen, acknowledge an order from its e-mail link without a password, then sign in
-//! and write to the buyer about another.
+//! screen, acknowledge an order from its e-mail link without a password, then sign in,
+//! write to the buyer about another and propose a change to it, which the buyer accepts.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -329,7 +329,8 @@ async fn fits_the_screen(c: &Client, what: &str) {
 
 /// The dairy's orders are sent; on the phone-sized screen the supplier opens one from
 /// its e-mail link and acknowledges it without a password, then signs in, lands on its
-/// own order list and writes to the buyer about another order.
+/// own order list, writes to the buyer about another order and proposes a change to it,
+/// which the buyer, signed in, accepts.
 async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
     let ff = app.tenant("freshfield").await;
     let sent: Vec<i64> = app
@@ -439,10 +440,84 @@ async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
         thread.len() == 1 && thread[0].body == "Can we bring this one on Thursday?",
         "{thread:?}"
     );
+
+    // Still on the phone, the supplier proposes one unit fewer on that order's first
+    // line; the buyer signs in and accepts the change.
+    let line = app.store.po_lines(ff, second).await.unwrap().remove(0);
+    c.find(Locator::Css("details.propose summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    fits_the_screen(c, "the change form").await;
+    let fewer = (line.quantity - 1).max(1);
+    js(
+        c,
+        &format!(
+            "document.querySelector('details.propose input[name=qty_{}]').value = '{fewer}';",
+            line.id
+        ),
+    )
+    .await;
+    c.find(Locator::Css("details.propose button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "location.search.includes('notice=')",
+        "the change notice",
+    )
+    .await;
+    let po = app.store.purchase_order(ff, second).await.unwrap().unwrap();
+    assert_eq!(po.state.as_str(), "change_proposed");
     let png = c.screenshot().await.unwrap();
     let _ = std::fs::write(
         std::env::temp_dir().join(format!("shelfwise-phone-supplier-{}.png", app.port)),
         png,
     );
+    c.find(Locator::Css("form.signout button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(c, "!document.querySelector('.who')", "the signed-out page").await;
+    sign_in(
+        c,
+        &app.url("/t/freshfield/login"),
+        "planner@freshfield.example",
+        "freshfield-plan-2026",
+    )
+    .await;
+    c.goto(&app.url(&format!("/t/freshfield/documents/purchase_order/{second}")))
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.querySelector('.open-change form button.primary')",
+        "the proposed change with its answer",
+    )
+    .await;
+    fits_the_screen(c, "the buyer's view of the change").await;
+    c.find(Locator::Css(".open-change form button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "location.search.includes('notice=')",
+        "the acceptance notice",
+    )
+    .await;
+    let po = app.store.purchase_order(ff, second).await.unwrap().unwrap();
+    assert_eq!(po.state.as_str(), "acknowledged");
+    let line = app.store.po_lines(ff, second).await.unwrap().remove(0);
+    assert_eq!(line.quantity, fewer, "the accepted change is the order now");
     app.run_pending_jobs().await;
 }

@@ -9,11 +9,14 @@
 //!
 //! Buyers see every supplier's ([`Permission::ViewInventory`]); a supplier user sees
 //! its own organisation's only ([`Permission::AnswerPurchaseOrders`]). Delivery
-//! figures (on time in full, fill rate, measured lead time) need receipts against the
-//! orders, which the ship-notice work adds; until then they are not shown.
+//! figures come from the orders delivered (closed with at least one receipt against a
+//! ship notice): on time in full (the last receipt on or before the promised day, or
+//! the day asked for when none was promised, and every agreed unit received in good
+//! order), the fill rate (units received in good order over units ordered) and the
+//! median lead time (sending to the last receipt).
 
 use crate::error::EngineError;
-use crate::model::{Member, Permission, TenantId, DAY_MS};
+use crate::model::{day_start, Member, Permission, TenantId, DAY_MS};
 use crate::store::{OrderHistory, Store};
 use crate::workflow::purchase_order::PoState;
 
@@ -42,6 +45,14 @@ pub struct Scorecard {
     /// Per week, oldest first: (the week's Monday, orders whose answer was due,
     /// acknowledged on time).
     pub weeks: Vec<(i64, i64, i64)>,
+    /// Orders delivered, and of those on time in full.
+    pub delivered: i64,
+    pub on_time_in_full: i64,
+    /// Units received in good order and units ordered, over the delivered orders.
+    pub units_received: i64,
+    pub units_ordered: i64,
+    /// Median days from sending to the last receipt, if any delivered.
+    pub median_lead_days: Option<f64>,
 }
 
 /// The scorecard of every supplier with orders in the period, by name.
@@ -86,6 +97,7 @@ async fn compute(
     let (_, names) = store.labels(tenant).await?;
     let mut cards: Vec<Scorecard> = Vec::new();
     let mut responses: Vec<Vec<f64>> = Vec::new();
+    let mut leads: Vec<Vec<f64>> = Vec::new();
     for h in history {
         let i = match cards.iter().position(|c| c.supplier_id == h.supplier_id) {
             Some(i) => i,
@@ -97,6 +109,7 @@ async fn compute(
                     .unwrap_or_default();
                 cards.push(empty(h.supplier_id, name, first_week, now));
                 responses.push(Vec::new());
+                leads.push(Vec::new());
                 cards.len() - 1
             }
         };
@@ -106,9 +119,13 @@ async fn compute(
         if let Some(at) = h.first_promise_at {
             responses[i].push((at - h.sent_at) as f64 / 3_600_000.0);
         }
+        if let Some(days) = delivered(&mut cards[i], &h) {
+            leads[i].push(days);
+        }
     }
-    for (c, r) in cards.iter_mut().zip(responses) {
+    for ((c, r), l) in cards.iter_mut().zip(responses).zip(leads) {
         c.median_response_hours = median(r);
+        c.median_lead_days = median(l);
     }
     cards.sort_by(|a, b| a.supplier.cmp(&b.supplier));
     Ok(cards)
@@ -133,6 +150,11 @@ fn empty(supplier_id: i64, supplier: String, first_week: i64, now: i64) -> Score
         median_response_hours: None,
         date_changes: 0,
         weeks,
+        delivered: 0,
+        on_time_in_full: 0,
+        units_received: 0,
+        units_ordered: 0,
+        median_lead_days: None,
     }
 }
 
@@ -175,6 +197,23 @@ fn add(card: &mut Scorecard, h: &OrderHistory, due: Option<i64>, now: i64) {
         week.1 += 1;
         week.2 += i64::from(on_time);
     }
+}
+
+/// Counts a delivered order (closed, with a receipt) into the delivery figures; its
+/// lead time in days.
+fn delivered(card: &mut Scorecard, h: &OrderHistory) -> Option<f64> {
+    let last = h.last_receipt_at.filter(|_| h.state == PoState::Closed)?;
+    let due = h.promised_on.unwrap_or_else(|| {
+        day_start(h.sent_at).saturating_add(h.lead_time_days.saturating_mul(DAY_MS))
+    });
+    card.delivered += 1;
+    let in_full = h.received >= h.ordered;
+    if in_full && day_start(last) <= due {
+        card.on_time_in_full += 1;
+    }
+    card.units_received = card.units_received.saturating_add(h.received);
+    card.units_ordered = card.units_ordered.saturating_add(h.ordered);
+    Some(last.saturating_sub(h.sent_at).max(0) as f64 / DAY_MS as f64)
 }
 
 /// The median of the values (hours), if any.

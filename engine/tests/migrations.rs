@@ -1,7 +1,9 @@
 //! Migrations that rebuild tables keep what was in them. SQLite cannot change a CHECK
 //! constraint in place, so 0014 rebuilds `purchase_orders` together with `po_lines`
-//! (the one table that references it): here a database at 0013 with an order and its
-//! line is migrated to the latest version, and both are still there, still linked.
+//! (the one table that references it then), and 0023 together with every table that
+//! references it by then: here databases at 0013 and at 0022, with an order and what
+//! hangs off it, are migrated to the latest version, and it is all still there, still
+//! linked.
 
 use engine::sqlx::{self, SqlitePool};
 
@@ -64,4 +66,79 @@ async fn rebuilding_the_order_tables_on_sqlite_keeps_orders_and_lines() {
         .await
         .unwrap();
     assert_eq!(lines, 0);
+}
+
+#[tokio::test]
+async fn rebuilding_the_order_tables_again_keeps_promises_links_messages_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("m.db").display());
+    let pool = SqlitePool::connect(&url).await.unwrap();
+    exec(&pool, "PRAGMA foreign_keys = ON").await;
+    let all = sqlx::migrate!("../migrations/sqlite");
+    let mut before = sqlx::migrate!("../migrations/sqlite");
+    before.migrations = std::borrow::Cow::Owned(
+        all.migrations
+            .iter()
+            .filter(|m| m.version <= 22)
+            .cloned()
+            .collect(),
+    );
+    before.run(&pool).await.unwrap();
+    for sql in [
+        "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
+        "INSERT INTO suppliers (id, tenant_id, code, name, email, lead_time_days) VALUES (1, 1, 'S', 'S', 's@x.example', 2)",
+        "INSERT INTO locations (id, tenant_id, code, name, kind, region) VALUES (1, 1, 'L', 'L', 'store', 'n')",
+        "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (1, 1, 'P', 'P', 'c', 1, 2)",
+        "INSERT INTO purchase_orders (id, tenant_id, supplier_id, ship_to_location_id, state, value_minor, \
+         consolidation_key, window_closes_at, created_at, updated_at, sent_at, promised_on, ack_due_at) \
+         VALUES (5, 1, 1, 1, 'acknowledged', 12, 'k', 0, 0, 0, 7, 86400000, 99)",
+        "INSERT INTO po_lines (id, tenant_id, po_id, product_id, quantity, unit_cost_minor, reason, snapshot) \
+         VALUES (9, 1, 5, 1, 3, 4, 'why', '{}')",
+        "INSERT INTO po_promises (id, tenant_id, po_id, promised_on, actor, recorded_at) VALUES (2, 1, 5, 86400000, 'x', 8)",
+        "INSERT INTO po_links (id, tenant_id, po_id, expires_at, created_at) VALUES (3, 1, 5, 100, 7)",
+        "INSERT INTO po_messages (id, tenant_id, po_id, from_supplier, actor, author, body, created_at) \
+         VALUES (4, 1, 5, 1, 'x', 'X', 'hello', 9)",
+        "INSERT INTO po_attachments (id, tenant_id, po_id, message_id, file_name, content_type, size_bytes, data, created_at) \
+         VALUES (6, 1, 5, 4, 'a.txt', 'text/plain', 2, X'6869', 9)",
+    ] {
+        exec(&pool, sql).await;
+    }
+    all.run(&pool).await.unwrap();
+    let counts: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM purchase_orders WHERE ack_due_at = 99 AND promised_on = 86400000), \
+         (SELECT COUNT(*) FROM po_lines WHERE po_id = 5 AND shipped = 0 AND received = 0), \
+         (SELECT COUNT(*) FROM po_promises WHERE po_id = 5), (SELECT COUNT(*) FROM po_links WHERE po_id = 5), \
+         (SELECT COUNT(*) FROM po_messages WHERE po_id = 5), \
+         (SELECT COUNT(*) FROM po_attachments WHERE message_id = 4 AND data = X'6869')",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(counts, (1, 1, 1, 1, 1, 1));
+    let dangling: Vec<(String,)> = sqlx::query_as("PRAGMA foreign_key_check")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert!(dangling.is_empty(), "{dangling:?}");
+    // The new states are allowed; deleting the order still takes everything along.
+    exec(
+        &pool,
+        "UPDATE purchase_orders SET state = 'change_proposed'",
+    )
+    .await;
+    exec(
+        &pool,
+        "UPDATE purchase_orders SET state = 'partly_received'",
+    )
+    .await;
+    exec(&pool, "DELETE FROM purchase_orders").await;
+    let left: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM po_lines) + (SELECT COUNT(*) FROM po_promises) + \
+         (SELECT COUNT(*) FROM po_links) + (SELECT COUNT(*) FROM po_messages) + \
+         (SELECT COUNT(*) FROM po_attachments)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
 }

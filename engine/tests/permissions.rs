@@ -240,6 +240,71 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "propose_change",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let p = replenish::Proposal::default();
+                    ok(replenish::propose_change(&s, t, &m, 1, p, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "propose_change_as_supplier",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let p = replenish::Proposal::default();
+                    ok(
+                        replenish::propose_change_as_supplier(&s, t, &m, 1, p, None, now_ms())
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
+            name: "answer_change",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let a = replenish::ChangeAnswer::Accept;
+                    ok(replenish::answer_change(&s, t, &m, 1, a, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "answer_change_as_supplier",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let a = replenish::ChangeAnswer::Accept;
+                    ok(replenish::answer_change_as_supplier(&s, t, &m, 1, a, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "ship_notice_as_supplier",
+            needs: Permission::AnswerPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let n = replenish::ShipNotice::default();
+                    ok(replenish::ship_notice_as_supplier(&s, t, &m, 1, n, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "receive_notice",
+            needs: Permission::CommandPurchaseOrders,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(
+                        replenish::receive_notice(&s, t, &m, 1, 1, Vec::new(), None, now_ms())
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
             name: "message_supplier",
             needs: Permission::CommandPurchaseOrders,
             call: |s, t, m| {

@@ -6,6 +6,7 @@ mod approvals;
 mod auth;
 mod events;
 mod ops;
+mod po_changes;
 mod settings;
 mod supplier_portal;
 mod suppliers;

@@ -4,6 +4,7 @@
 
 mod login;
 pub mod operator;
+mod order_changes;
 pub mod supplier;
 
 pub use login::LoginPage;
@@ -15,6 +16,8 @@ pub use supplier::{
     InvitePage, OwnScorecardPage, ScorecardsPage, SupplierOrderPage, SupplierOrdersPage,
     SupplierPortalOrderPage,
 };
+
+pub(crate) use order_changes::OrderChangesCard;
 
 use leptos::prelude::*;
 

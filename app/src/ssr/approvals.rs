@@ -100,14 +100,65 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                 if lines.len() > 10 {
                     facts.push(("…".into(), format!("{} more lines", lines.len() - 10)));
                 }
+                // A change to a sent order waits here: what is decided is the change.
+                let change =
+                    if po.state == engine::workflow::purchase_order::PoState::ChangeApproval {
+                        store
+                            .po_changes(tenant, id)
+                            .await
+                            .map_err(internal)?
+                            .into_iter()
+                            .find(|c| c.state == "open")
+                    } else {
+                        None
+                    };
+                let mut title = format!(
+                    "Purchase order {id} to {} ({} lines)",
+                    labels.supplier(po.supplier_id),
+                    lines.len()
+                );
+                let mut value = money(po.value_minor, &currency);
+                let mut reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
+                if let Some(c) = &change {
+                    title = format!(
+                        "Change to purchase order {id} to {}",
+                        labels.supplier(po.supplier_id)
+                    );
+                    value = money(c.value_minor, &currency);
+                    reason = format!(
+                        "The {} proposes a change that takes the order from {} to {}, delivered on {}.{}",
+                        c.proposed_by,
+                        money(po.value_minor, &currency),
+                        money(c.value_minor, &currency),
+                        engine::model::day_string(c.promised_on),
+                        if c.note.is_empty() { String::new() } else { format!(" Note: \u{201c}{}\u{201d}", c.note) }
+                    );
+                    let mut changed = Vec::new();
+                    for cl in c.lines() {
+                        let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {
+                            continue;
+                        };
+                        if l.quantity == cl.quantity && l.unit_cost_minor == cl.unit_cost_minor {
+                            continue;
+                        }
+                        let p = product_label(store, tenant, l.product_id).await?;
+                        changed.push((
+                            p,
+                            format!(
+                                "{} at {} → {} at {}",
+                                l.quantity,
+                                money(l.unit_cost_minor, &currency),
+                                cl.quantity,
+                                money(cl.unit_cost_minor, &currency)
+                            ),
+                        ));
+                    }
+                    facts.splice(2..2, changed);
+                }
                 (
-                    format!(
-                        "Purchase order {id} to {} ({} lines)",
-                        labels.supplier(po.supplier_id),
-                        lines.len()
-                    ),
-                    money(po.value_minor, &currency),
-                    lines.first().map(|l| l.reason.clone()).unwrap_or_default(),
+                    title,
+                    value,
+                    reason,
                     facts,
                     lines
                         .first()

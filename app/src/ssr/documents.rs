@@ -73,6 +73,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 pending_decision: t.state == TransferState::PendingApproval,
                 messages: Vec::new(),
                 can_message: false,
+                changes: Default::default(),
             }
         }
         DocRef::PurchaseOrder(id) => {
@@ -83,9 +84,12 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 .ok_or_else(not_found)?;
             let lines = store.po_lines(tenant, id).await.map_err(internal)?;
             let mut rows = Vec::new();
+            let mut articles = Vec::new();
             for l in &lines {
+                let article = product_label(store, tenant, l.product_id).await?;
+                articles.push((l.id, article.clone()));
                 rows.push(vec![
-                    product_label(store, tenant, l.product_id).await?,
+                    article,
                     l.quantity.to_string(),
                     money(l.unit_cost_minor, &currency),
                     money(l.quantity.saturating_mul(l.unit_cost_minor), &currency),
@@ -107,7 +111,11 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 facts.push(("Sent".into(), format!("{} ago", ago(sent))));
             }
             let promises = store.po_promises(tenant, id).await.map_err(internal)?;
-            if let (Some(day), PoState::Acknowledged) = (po.promised_on, po.state) {
+            let live = !matches!(
+                po.state,
+                PoState::Closed | PoState::Cancelled | PoState::Declined
+            );
+            if let (Some(day), true) = (po.promised_on, live) {
                 let revised = promises.len().saturating_sub(1);
                 facts.push((
                     "Delivery promised for".into(),
@@ -135,13 +143,16 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                     PoState::Draft
                         | PoState::PendingApproval
                         | PoState::Approved
-                        | PoState::Sent
-                        | PoState::Acknowledged
-                );
+                        | PoState::ChangeProposed
+                        | PoState::ChangeApproval
+                ) || po.state.with_supplier();
                 if open {
                     commands.push("cancel".to_string());
                 }
-                if matches!(po.state, PoState::Sent | PoState::Acknowledged) {
+                if po.state == PoState::PartlyReceived {
+                    commands.push("close".to_string());
+                }
+                if po.state.with_supplier() {
                     commands.push("revoke_links".to_string());
                     commands.push("resend".to_string());
                 }
@@ -159,7 +170,10 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 quantity: 0,
                 shipped: 0,
                 commands,
-                pending_decision: po.state == PoState::PendingApproval,
+                pending_decision: matches!(
+                    po.state,
+                    PoState::PendingApproval | PoState::ChangeApproval
+                ),
                 messages: super::supplier::message_views(
                     store,
                     tenant,
@@ -168,6 +182,33 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 )
                 .await?,
                 can_message: po.sent_at.is_some() && member.can(Permission::CommandPurchaseOrders),
+                changes: if po.sent_at.is_some() {
+                    let facts = super::order_changes::OrderFacts {
+                        po: id,
+                        state: po.state,
+                        promised_on: po.promised_on,
+                        requested_on: None,
+                        currency: &currency,
+                        action: format!("{}/documents/purchase_order/{id}", tc.base),
+                        now: now_ms(),
+                    };
+                    let mut c = super::order_changes::order_changes(
+                        store,
+                        tenant,
+                        engine::workflow::purchase_order::Side::Buyer,
+                        facts,
+                        &articles,
+                    )
+                    .await?;
+                    if !member.can(Permission::CommandPurchaseOrders) {
+                        c.can_propose = false;
+                        c.can_answer = false;
+                        c.can_receive = false;
+                    }
+                    c
+                } else {
+                    Default::default()
+                },
             }
         }
     };

@@ -13,6 +13,7 @@ pub mod exceptions;
 pub mod format;
 pub mod inventory;
 pub mod jobs;
+pub mod order_changes;
 pub mod portal;
 pub mod settings;
 pub mod supplier;

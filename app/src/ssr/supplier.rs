@@ -15,7 +15,9 @@ use leptos::prelude::*;
 use super::context::{require, server_ctx, tenant_ctx, TenantCtx};
 use super::error::{engine_failure, internal_engine, not_found};
 use super::format::money;
+use super::order_changes::{order_changes, OrderFacts};
 use crate::views::*;
+use engine::workflow::purchase_order::Side;
 
 /// The page's address is a credential: no cache keeps the page.
 fn no_store() {
@@ -49,13 +51,43 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
     };
     let base = format!("{}/po/{}", tc.base, token.trim());
     let messages = message_views(&ctx.store, tc.tenant.id, order.id, &base).await?;
-    Ok(order_view(&order, &tc, messages, now))
+    let mut changes = changes_view(&ctx.store, &tc, &order, base, now).await?;
+    // The link answers the order; a change or a ship notice needs a sign-in.
+    changes.can_propose = false;
+    changes.can_answer = false;
+    changes.can_ship = false;
+    Ok(order_view(&order, &tc, messages, changes, now))
+}
+
+async fn changes_view(
+    store: &engine::Store,
+    tc: &TenantCtx,
+    order: &SupplierOrder,
+    action: String,
+    now: i64,
+) -> Result<OrderChanges, ServerFnError> {
+    let articles: Vec<(i64, String)> = order
+        .lines
+        .iter()
+        .map(|l| (l.line_id, format!("{} {}", l.sku, l.name)))
+        .collect();
+    let facts = OrderFacts {
+        po: order.id,
+        state: order.state,
+        promised_on: order.promised_on,
+        requested_on: order.requested_on,
+        currency: &tc.tenant.currency,
+        action,
+        now,
+    };
+    order_changes(store, tc.tenant.id, Side::Supplier, facts, &articles).await
 }
 
 fn order_view(
     order: &SupplierOrder,
     tc: &TenantCtx,
     messages: Vec<MessageView>,
+    changes: OrderChanges,
     now: i64,
 ) -> SupplierOrderView {
     let currency = &tc.tenant.currency;
@@ -128,11 +160,15 @@ fn order_view(
             .iter()
             .map(|p| (day_string(p.promised_on), day_string(p.recorded_at)))
             .collect(),
-        can_answer: matches!(order.state, PoState::Sent | PoState::Acknowledged),
+        can_answer: order.state.with_supplier(),
+        // The link acknowledges or declines; backordering needs a sign-in, as a ship
+        // notice does.
+        can_backorder: order.state.with_supplier() && changes.can_ship,
         first_day: day_string(today),
         last_day: day_string(today + engine::limits::MAX_PROMISE_DAYS * DAY_MS),
         suggested_day: day_string(suggested),
         messages,
+        changes,
     }
 }
 
@@ -144,13 +180,21 @@ pub async fn my_order(id: i64) -> Result<SupplierOrderView, ServerFnError> {
         .map_err(engine_failure)?;
     let base = format!("{}/supplier/orders/{}", tc.base, order.id);
     let messages = message_views(&ctx.store, tc.tenant.id, order.id, &base).await?;
-    Ok(order_view(&order, &tc, messages, now_ms()))
+    let now = now_ms();
+    let changes = changes_view(&ctx.store, &tc, &order, base, now).await?;
+    Ok(order_view(&order, &tc, messages, changes, now))
 }
 
 /// The states a supplier filters its orders by.
-const LIST_STATES: [PoState; 4] = [
+const LIST_STATES: [PoState; 10] = [
     PoState::Sent,
     PoState::Acknowledged,
+    PoState::Backordered,
+    PoState::ChangeProposed,
+    PoState::ChangeApproval,
+    PoState::Shipped,
+    PoState::PartlyReceived,
+    PoState::Closed,
     PoState::Declined,
     PoState::Cancelled,
 ];
@@ -393,7 +437,7 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
             .await
             .map_err(engine_failure)?
     };
-    let share = |part: i64, whole: i64| (whole > 0).then(|| part * 100 / whole);
+    let share = |part: i64, whole: i64| (whole > 0).then(|| part.saturating_mul(100) / whole);
     let percent = |p: Option<i64>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into());
     Ok(Scorecards {
         weeks: engine::scorecard::WEEKS,
@@ -428,6 +472,31 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
                             .unwrap_or_else(|| "—".into()),
                     ),
                     ("Delivery dates changed".into(), c.date_changes.to_string()),
+                    ("Orders delivered".into(), c.delivered.to_string()),
+                    (
+                        "On time in full".into(),
+                        format!(
+                            "{} ({} of {} delivered)",
+                            percent(share(c.on_time_in_full, c.delivered)),
+                            c.on_time_in_full,
+                            c.delivered
+                        ),
+                    ),
+                    (
+                        "Fill rate".into(),
+                        format!(
+                            "{} ({} of {} units)",
+                            percent(share(c.units_received, c.units_ordered)),
+                            c.units_received,
+                            c.units_ordered
+                        ),
+                    ),
+                    (
+                        "Median lead time".into(),
+                        c.median_lead_days
+                            .map(|d| format!("{d:.1} days"))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
                 ],
                 weeks: c
                     .weeks
@@ -446,6 +515,12 @@ fn supplier_label(state: PoState) -> &'static str {
     match state {
         PoState::Sent => "waiting for your answer",
         PoState::Acknowledged => "acknowledged",
+        PoState::Backordered => "backordered",
+        PoState::ChangeProposed => "change proposed",
+        PoState::ChangeApproval => "change being approved by the buyer",
+        PoState::Shipped => "shipped",
+        PoState::PartlyReceived => "partly received",
+        PoState::Closed => "closed",
         PoState::Declined => "declined",
         PoState::Cancelled => "cancelled by the buyer",
         _ => "not open",

@@ -42,6 +42,8 @@ pub struct DocumentView {
     /// whether the viewer may write one.
     pub messages: Vec<super::MessageView>,
     pub can_message: bool,
+    /// A sent order's changes and ship notices (empty for anything else).
+    pub changes: super::OrderChanges,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -22,12 +22,81 @@ pub struct SupplierOrderView {
     pub promises: Vec<Fact>,
     /// The order waits for (or may take a revised) answer.
     pub can_answer: bool,
+    /// (Signed in) may backorder it: confirm it for a later day.
+    pub can_backorder: bool,
     /// The range a promised date may take (YYYY-MM-DD), and a suggestion.
     pub first_day: String,
     pub last_day: String,
     pub suggested_day: String,
     /// Messages between the buyer and the supplier, oldest first.
     pub messages: Vec<MessageView>,
+    /// What happened since it was sent: changes and ship notices (see [`OrderChanges`]).
+    pub changes: OrderChanges,
+}
+
+/// A sent order's changes and ship notices, and what the viewer may do with them; the
+/// same on the buyer's and the supplier's page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrderChanges {
+    /// The lines as a change or a ship notice names them.
+    pub lines: Vec<EditLine>,
+    /// The open change, if any.
+    pub open: Option<ChangeView>,
+    /// Earlier changes and how each ended, newest first.
+    pub history: Vec<String>,
+    pub notices: Vec<NoticeView>,
+    /// May propose a change (or counter the other side's).
+    pub can_propose: bool,
+    /// May accept or refuse the open change.
+    pub can_answer: bool,
+    /// (Supplier) may send a ship notice.
+    pub can_ship: bool,
+    /// (Buyer) may count a notice in.
+    pub can_receive: bool,
+    /// Where this side's forms post (".../change", ".../change/answer", ".../ship",
+    /// ".../receive/{notice}").
+    pub action: String,
+    pub first_day: String,
+    pub last_day: String,
+    pub suggested_day: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditLine {
+    pub id: i64,
+    pub article: String,
+    pub quantity: i64,
+    /// The unit price in the currency's units ("12.50").
+    pub price: String,
+    /// Units not shipped yet.
+    pub open: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeView {
+    /// "The supplier proposes…" or "You proposed…".
+    pub heading: String,
+    /// Article, as ordered, as proposed.
+    pub rows: Vec<[String; 3]>,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoticeView {
+    pub id: i64,
+    pub heading: String,
+    pub facts: Vec<Fact>,
+    pub in_transit: bool,
+    pub lines: Vec<NoticeLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoticeLine {
+    pub id: i64,
+    pub article: String,
+    pub shipped: i64,
+    /// What arrived ("" while in transit), e.g. "8 (1 damaged)".
+    pub received: String,
 }
 
 /// A message about an order, as either side reads it.

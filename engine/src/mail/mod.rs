@@ -404,6 +404,50 @@ impl Mailer {
                     ));
                 }
                 let reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
+                // A change to a sent order waits for approval: what is decided is the
+                // change, so the mail says what it would make of the order.
+                if po.state == crate::workflow::purchase_order::PoState::ChangeApproval {
+                    let change = self
+                        .store
+                        .po_changes(t, id)
+                        .await
+                        .map_err(db)?
+                        .into_iter()
+                        .find(|c| c.state == "open");
+                    if let Some(c) = change {
+                        facts.insert(
+                            3,
+                            (
+                                "Value with the change".into(),
+                                money(c.value_minor, &tenant.currency),
+                            ),
+                        );
+                        facts.insert(4, ("Proposed by".into(), format!("the {}", c.proposed_by)));
+                        for cl in c.lines() {
+                            let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {
+                                continue;
+                            };
+                            if (l.quantity, l.unit_cost_minor) != (cl.quantity, cl.unit_cost_minor)
+                            {
+                                let p = products.iter().find(|p| p.0 == l.product_id);
+                                facts.push((
+                                    format!(
+                                        "Change: {}",
+                                        p.map(|p| p.1.clone()).unwrap_or_default()
+                                    ),
+                                    format!(
+                                        "{} at {} → {} at {}",
+                                        l.quantity,
+                                        money(l.unit_cost_minor, &tenant.currency),
+                                        cl.quantity,
+                                        money(cl.unit_cost_minor, &tenant.currency)
+                                    ),
+                                ));
+                            }
+                        }
+                        return Ok((format!("Change to purchase order {id}"), facts, reason));
+                    }
+                }
                 Ok((
                     format!("Purchase order {id} ({} lines)", lines.len()),
                     facts,

@@ -108,7 +108,10 @@ impl Mailer {
             "po_reminder" => po.is_some_and(|p| p.state == PoState::Sent),
             // A message goes whatever the order's state, while its link stands.
             "po_message" => po.is_some(),
-            _ => po.is_some_and(|p| matches!(p.state, PoState::Sent | PoState::Acknowledged)),
+            _ => po.is_some_and(|p| {
+                p.state.with_supplier()
+                    || matches!(p.state, PoState::ChangeProposed | PoState::ChangeApproval)
+            }),
         };
         Ok(open && link_ok)
     }
@@ -127,6 +130,7 @@ impl Mailer {
             "po_cancelled" => {
                 "This order is cancelled. Please do not deliver it; if it is already on its way, reply to this e-mail.".to_string()
             }
+            "po_update" => mail.note.clone(),
             "po_message" => {
                 let m = self
                     .store
@@ -181,6 +185,7 @@ impl Mailer {
         let title = format!("Purchase order PO-{} from {}", order.id, tenant.name);
         let subject = match mail.template.as_str() {
             "po_cancelled" => format!("Cancelled: {title}"),
+            "po_update" => format!("Update: {title}"),
             "po_reminder" => format!("Reminder: {title}"),
             "po_message" => format!("Message about {title}"),
             _ => title.clone(),

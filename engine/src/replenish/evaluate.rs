@@ -354,7 +354,7 @@ pub(crate) async fn evaluate_known_tx(
             )
             .await?;
         }
-        let reason = if transfer_qty > 0 {
+        let mut reason = if transfer_qty > 0 {
             format!(
                 "{} A transfer covers {transfer_qty}; the remaining {purchase} are bought.",
                 need.reason
@@ -365,6 +365,14 @@ pub(crate) async fn evaluate_known_tx(
                 need.reason
             )
         };
+        // The supplier's measured lead time was used (no policy set its own): say so.
+        if let (None, Some(days)) = (settings.lead_time_days, facts.measured_lead_time_days) {
+            reason.push_str(&format!(
+                " Lead time {days} day{}, measured over the supplier's last {} deliveries.",
+                if days == 1 { "" } else { "s" },
+                facts.measured_deliveries.unwrap_or(0)
+            ));
+        }
         po_line = purchase_orders::insert_po_line_tx(
             tx,
             tenant,

@@ -146,13 +146,13 @@ impl BackgroundJob for ClosePoWindow {
     }
 }
 
-/// Which step of a sent order's acknowledgement clock a timer is.
+/// Which step of a supplier clock (acknowledgement, ship notice) a timer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum AckStage {
-    /// The acknowledgement is due: remind the supplier.
+pub enum ClockStage {
+    /// The answer or notice is due: remind the supplier.
     Remind,
-    /// Still unacknowledged after the reminder: alert the buyer.
+    /// Still none after the reminder: alert the buyer.
     Escalate,
 }
 
@@ -161,7 +161,7 @@ pub enum AckStage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupplierAckDue {
     pub po_id: i64,
-    pub stage: AckStage,
+    pub stage: ClockStage,
     /// When it is due (epoch ms): the next stage is counted from here.
     pub due_at: i64,
 }
@@ -173,14 +173,46 @@ impl BackgroundJob for SupplierAckDue {
 
     fn unique_key(&self, tenant: TenantId) -> Option<String> {
         let stage = match self.stage {
-            AckStage::Remind => "remind",
-            AckStage::Escalate => "escalate",
+            ClockStage::Remind => "remind",
+            ClockStage::Escalate => "escalate",
         };
         Some(format!("timer:po-ack:{}:{}:{stage}", tenant.0, self.po_id))
     }
 
     async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
         job_result(timers::supplier_ack_due(&store, tenant, &self, Some(&job)).await)
+    }
+}
+
+/// A promised delivery's ship-notice clock: a day before the promised day the supplier
+/// is reminded to send its ship notice, and at noon (UTC) of that day, with still none,
+/// the buyer gets an exception. Keyed by the promised day, so a revised date gets
+/// clocks of its own and the old ones find the order moved on and do nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SupplierAsnDue {
+    pub po_id: i64,
+    pub promised_on: i64,
+    pub stage: ClockStage,
+}
+
+impl BackgroundJob for SupplierAsnDue {
+    const KIND: &'static str = "po.asn_due";
+    const QUEUE: &'static str = queues::REPLENISH;
+    type Context = Store;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        let stage = match self.stage {
+            ClockStage::Remind => "remind",
+            ClockStage::Escalate => "escalate",
+        };
+        Some(format!(
+            "timer:po-asn:{}:{}:{}:{stage}",
+            tenant.0, self.po_id, self.promised_on
+        ))
+    }
+
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        job_result(timers::supplier_asn_due(&store, tenant, &self, now_ms(), Some(&job)).await)
     }
 }
 

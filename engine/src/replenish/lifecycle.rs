@@ -1,34 +1,28 @@
-//! Document lifecycles carried out: applies a transfer or purchase-order command through
-//! its pure state machine (`workflow`), then its effects (stock moves, approval steps
-//! withdrawn, the order sent to the supplier), the document and its need saved, and the
-//! audit entry, all in the caller's transaction. Also the people's transfer commands.
+//! Document lifecycles carried out: applies a transfer command through its pure state
+//! machine (`workflow`), then its effects (stock moves, approval steps withdrawn), the
+//! document and its need saved, and the audit entry, all in the caller's transaction
+//! (purchase orders: [`super::po_lifecycle`]). Also the people's transfer commands, and
+//! an approval decision carried out on either document.
 
 use serde_json::json;
 
-use super::jobs::{AckStage, SupplierAckDue};
 use super::matrix::settings_tx;
+use super::po_lifecycle::apply_po_tx;
 use super::routing::{notify_outcome_tx, route_tx};
 use super::sweep::positions_changed_tx;
-use super::{add_involved, parse_involved, DAY_MS, SYSTEM};
+use super::{add_involved, parse_involved, SYSTEM};
 use crate::approval::{self, DocumentType};
 use crate::audit::AuditEntry;
 use crate::db::Tx;
 use crate::error::EngineError;
 use crate::exceptions;
-use crate::jobs::NewJob;
 use crate::limits::{within, MAX_QUANTITY};
-use crate::links::PO_LINK_DAYS;
-use crate::mail::SendMail;
-use crate::model::{day_string, DocRef, Member, Permission, TenantId};
+use crate::model::{DocRef, Member, Permission, TenantId};
 use crate::policy::Position;
 use crate::store::audit::append_audit_tx;
-use crate::store::jobs::enqueue_tx;
-use crate::store::{
-    approval_steps, catalog, needs, outbox, positions, purchase_orders, supplier_orders,
-    tenant_settings, transfers,
-};
+use crate::store::{approval_steps, catalog, needs, positions, purchase_orders, transfers};
 use crate::store::{NewException, Store};
-use crate::workflow::purchase_order::{self as po_flow, PoCommand, PoEffect, PoState};
+use crate::workflow::purchase_order::PoCommand;
 use crate::workflow::transfer::{self as tr_flow, TransferCommand, TransferEffect, TransferState};
 
 /// Applies a transfer command with its effects and audit entry.
@@ -170,231 +164,6 @@ fn command_name_t(cmd: &TransferCommand) -> &'static str {
         TransferCommand::Receive { .. } => "received",
         TransferCommand::Cancel => "cancelled",
     }
-}
-
-fn command_name_po(cmd: &PoCommand) -> &'static str {
-    match cmd {
-        PoCommand::Submit => "submitted",
-        PoCommand::AutoApprove => "auto_approved",
-        PoCommand::Approve => "approved",
-        PoCommand::Reject { .. } => "rejected",
-        PoCommand::Edit { .. } => "edited",
-        PoCommand::Send => "sent",
-        PoCommand::Cancel => "cancelled",
-        PoCommand::Acknowledge { .. } => "acknowledged",
-        PoCommand::Decline { .. } => "declined",
-    }
-}
-
-/// Makes a new signed link to the order (see `links`) and queues the supplier's e-mail
-/// carrying it (`template`: `purchase_order`, or `po_reminder` when the order waits for
-/// its acknowledgement); the link's id.
-pub(crate) async fn send_to_supplier_tx(
-    tx: &mut Tx,
-    tenant: TenantId,
-    rec: &purchase_orders::PurchaseOrderRecord,
-    template: &str,
-    now: i64,
-) -> Result<i64, EngineError> {
-    let (_, name, email) = catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
-    let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
-    let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
-    let occasion = match template {
-        "po_reminder" => "po-reminder",
-        _ => "po-sent",
-    };
-    let mail = SendMail {
-        template: template.into(),
-        to: email,
-        name,
-        doc_type: DocRef::PurchaseOrder(rec.id).doc_type().into(),
-        doc_id: rec.id,
-        occasion: format!("{occasion}:{}:{link}", rec.id),
-        link_id: link,
-        ..SendMail::default()
-    };
-    enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
-    Ok(link)
-}
-
-/// Applies a PO command with its effects and audit entry; an approval sends the order
-/// on to the supplier in the same transaction.
-pub(crate) async fn apply_po_tx(
-    tx: &mut Tx,
-    tenant: TenantId,
-    mut rec: purchase_orders::PurchaseOrderRecord,
-    cmd: &PoCommand,
-    actor: &str,
-    request_id: Option<&str>,
-    now: i64,
-) -> Result<purchase_orders::PurchaseOrderRecord, EngineError> {
-    let before = po_flow::PurchaseOrder {
-        state: rec.state,
-        value_minor: rec.value_minor,
-    };
-    let (after, effects) = po_flow::transition(&before, cmd)?;
-    let doc = DocRef::PurchaseOrder(rec.id);
-    let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
-    for effect in &effects {
-        match effect {
-            PoEffect::RequestApproval => {}
-            PoEffect::NotifyOutcome => {
-                let promised;
-                let (outcome, note) = match (cmd, after.state) {
-                    (PoCommand::Reject { reason }, _) => ("rejected", reason.as_str()),
-                    (PoCommand::Decline { reason }, _) => {
-                        ("declined by the supplier", reason.as_str())
-                    }
-                    (PoCommand::Acknowledge { promised_on }, _) => {
-                        promised = format!("Delivery promised for {}.", day_string(*promised_on));
-                        ("acknowledged by the supplier", promised.as_str())
-                    }
-                    (_, PoState::Cancelled) => ("cancelled", ""),
-                    _ => ("approved", ""),
-                };
-                notify_outcome_tx(
-                    tx,
-                    tenant,
-                    doc,
-                    &rec.involved_users,
-                    outcome,
-                    note,
-                    actor,
-                    now,
-                )
-                .await?;
-            }
-            PoEffect::WithdrawApproval => {
-                approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
-            }
-            PoEffect::AddOnOrder | PoEffect::RemoveOnOrder => {
-                let sign = if matches!(effect, PoEffect::AddOnOrder) {
-                    1
-                } else {
-                    -1
-                };
-                for l in &lines {
-                    positions::move_stock_tx(
-                        tx,
-                        tenant,
-                        rec.ship_to_location_id,
-                        l.product_id,
-                        Position {
-                            on_hand: 0,
-                            in_transit: 0,
-                            on_order: sign * l.quantity,
-                        },
-                        now,
-                    )
-                    .await?;
-                }
-            }
-            PoEffect::SendToSupplier => {
-                rec.sent_at = Some(now);
-                send_to_supplier_tx(tx, tenant, &rec, "purchase_order", now).await?;
-                // The acknowledgement clock starts (see `sla`; `timers::supplier_ack_due`).
-                let sla = tenant_settings::supplier_sla_tx(tx, tenant).await?;
-                let due = sla.ack_due(now).map_err(EngineError::Invalid)?;
-                rec.ack_due_at = Some(due);
-                let timer = SupplierAckDue {
-                    po_id: rec.id,
-                    stage: AckStage::Remind,
-                    due_at: due,
-                };
-                enqueue_tx(tx, &NewJob::of(tenant, &timer, now).at(due)).await?;
-            }
-            PoEffect::RecordPromise => {
-                if let PoCommand::Acknowledge { promised_on } = cmd {
-                    rec.promised_on = Some(*promised_on);
-                    supplier_orders::record_promise_tx(
-                        tx,
-                        tenant,
-                        rec.id,
-                        *promised_on,
-                        actor,
-                        now,
-                    )
-                    .await?;
-                }
-            }
-            PoEffect::NotifySupplier => {
-                let (_, name, email) =
-                    catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
-                let mail = SendMail {
-                    template: "po_cancelled".into(),
-                    to: email,
-                    name,
-                    doc_type: doc.doc_type().into(),
-                    doc_id: rec.id,
-                    occasion: format!("po-cancelled:{}", rec.id),
-                    ..SendMail::default()
-                };
-                enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
-            }
-            PoEffect::RecheckLines => {
-                // What the order was to bring is not coming: the positions are checked
-                // again and, still short, covered anew.
-                let changed: Vec<(i64, i64)> = lines
-                    .iter()
-                    .map(|l| (rec.ship_to_location_id, l.product_id))
-                    .collect();
-                positions_changed_tx(tx, tenant, &changed, now).await?;
-            }
-        }
-    }
-    rec.state = after.state;
-    rec.value_minor = after.value_minor;
-    if let PoCommand::Decline { reason } = cmd {
-        rec.supplier_note = reason.clone();
-    }
-    purchase_orders::save_purchase_order_tx(tx, tenant, &rec, now).await?;
-    for l in &lines {
-        if let Some(need) = l.need_id {
-            needs::refresh_need_tx(tx, tenant, need, now).await?;
-        }
-    }
-    // What the supplier side of an order did, for the tenant's integrations (outbox):
-    // the order's facts, never the reasons behind its lines.
-    let supplier_side = effects.contains(&PoEffect::SendToSupplier)
-        || effects.contains(&PoEffect::NotifySupplier)
-        || cmd.is_supplier_answer();
-    if supplier_side {
-        let payload = json!({
-            "purchase_order_id": rec.id,
-            "state": rec.state.as_str(),
-            "supplier_id": rec.supplier_id,
-            "ship_to_location_id": rec.ship_to_location_id,
-            "value_minor": rec.value_minor,
-            "promised_on": rec.promised_on,
-            "supplier_note": rec.supplier_note,
-            "lines": lines.iter().map(|l| json!({ "product_id": l.product_id,
-                "quantity": l.quantity, "unit_cost_minor": l.unit_cost_minor })).collect::<Vec<_>>(),
-        });
-        let kind = format!("purchase_order.{}", command_name_po(cmd));
-        outbox::record_event_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;
-    }
-    append_audit_tx(
-        tx,
-        tenant,
-        &AuditEntry::of(actor, &format!("purchase_order.{}", command_name_po(cmd)), doc.subject(),
-            Some(json!({ "state": before.state.as_str(), "value_minor": before.value_minor })),
-            Some(json!({ "state": after.state.as_str(), "value_minor": after.value_minor, "command": cmd })),
-            request_id),
-    )
-    .await?;
-    if after.state == PoState::Approved {
-        return Box::pin(apply_po_tx(
-            tx,
-            tenant,
-            rec,
-            &PoCommand::Send,
-            SYSTEM,
-            request_id,
-            now,
-        ))
-        .await;
-    }
-    Ok(rec)
 }
 
 /// A lifecycle command on a transfer by a person: ship, receive, edit, cancel. Needs

@@ -238,7 +238,8 @@ async fn post_tx(
         // A fresh link only while the supplier still holds the order through one: a
         // message never brings back links the buyer withdrew (or lets an ended order
         // be answered); the message then goes without a link.
-        let open = matches!(rec.state, PoState::Sent | PoState::Acknowledged);
+        let open = rec.state.with_supplier()
+            || matches!(rec.state, PoState::ChangeProposed | PoState::ChangeApproval);
         let link = if open && supplier_orders::has_live_link_tx(tx, tenant, rec.id, now).await? {
             let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
             supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?

@@ -10,11 +10,14 @@
 //! | [`sweep`] | the sweep of changed positions, the re-check of a policy scope, the full sweep (after seeding, nightly) |
 //! | [`evaluate`] | one position against its policy: transfer first, then an order line |
 //! | [`routing`] | the approval matrix applied: rounds of steps, their timers and e-mail |
-//! | [`lifecycle`] | transfer and purchase-order commands with their effects |
+//! | [`lifecycle`] | transfer commands with their effects; an approval decision carried out |
+//! | [`po_lifecycle`] | purchase-order commands with their effects (on order, the supplier's e-mail, changes applied) |
 //! | [`orders`] | a sent order: the supplier's answers (by signed link or signed in) and its order list; the buyer's cancel, link withdrawal and sending again |
+//! | [`changes`] | changes to a sent order from either side: propose, counter, accept, refuse; a dearer one through approval |
+//! | [`shipments`] | ship notices from the supplier and receipts against them (over, short, damaged: an exception) |
 //! | [`messages`] | messages about a sent order between buyer and supplier, e-mailed to the other side |
 //! | [`decisions`] | approving and rejecting a step |
-//! | [`timers`] | the PO window closing, a step escalating, a supplier's acknowledgement clock |
+//! | [`timers`] | the PO window closing, a step escalating, a supplier's acknowledgement and ship-notice clocks |
 //! | [`delegation`] | stand-ins while away |
 //! | [`matrix`] | the tenant's approval matrix: defaults, checks, saving |
 //! | [`policies`] | replenishment policies per class and location |
@@ -24,6 +27,7 @@
 //! [`crate::sourcing`], [`crate::approval`] and [`crate::workflow`]; SQL is in `store`.
 //! Commands a person calls check the member's permission first (`Member::require`).
 
+pub mod changes;
 pub mod decisions;
 pub mod delegation;
 pub mod evaluate;
@@ -33,11 +37,17 @@ pub mod lifecycle;
 pub mod matrix;
 pub mod messages;
 pub mod orders;
+pub mod po_lifecycle;
 pub mod policies;
 pub mod routing;
+pub mod shipments;
 pub mod sweep;
 pub mod timers;
 
+pub use changes::{
+    answer_change, answer_change_as_supplier, propose_change, propose_change_as_supplier,
+    ChangeAnswer, Proposal, MAX_CHANGES,
+};
 pub use decisions::{approve_many, decide, Decided};
 pub use delegation::{delegate, end_delegation, MAX_DELEGATION_MS};
 pub use evaluate::{evaluate, Evaluation};
@@ -57,6 +67,7 @@ pub use orders::{
     SUPPLIER_PAGE,
 };
 pub use policies::{delete_policy, save_policy, seed_policy, Method, PolicySettings};
+pub use shipments::{receive_notice, ship_notice_as_supplier, ReceiptLine, ShipNotice};
 pub use sweep::{recheck, schedule_nightly, sweep, sweep_all, Sweep};
 pub use timers::{close_po_window, escalate_step};
 
@@ -93,6 +104,7 @@ pub fn worker(store: Store, id: &str) -> Worker {
         .register::<jobs::EvaluatePosition>(store.clone())
         .register::<jobs::ClosePoWindow>(store.clone())
         .register::<jobs::SupplierAckDue>(store.clone())
+        .register::<jobs::SupplierAsnDue>(store.clone())
         .register::<jobs::EscalateStep>(store.clone())
         .register::<jobs::NightlySweep>(store.clone())
         .register::<EscalateException>(store.clone())

@@ -1,6 +1,8 @@
 //! Purchase orders once sent: the supplier's answers through the signed link the order's
-//! e-mail carries (acknowledge with a promised date, or decline with a reason), and the
-//! buyer's commands on an order (cancel, withdraw its links).
+//! e-mail carries (acknowledge with a promised date, or decline with a reason) or signed
+//! in (also backorder: confirmed, not before a day), and the buyer's commands on an
+//! order (cancel, close, withdraw its links, send again). Changes and ship notices are
+//! in `changes` and `shipments`.
 //!
 //! The link is the supplier's permission: [`open_order_link`] and [`answer_by_link`]
 //! check its signature, that it is this tenant's, not expired and not revoked (again
@@ -12,7 +14,7 @@
 
 use serde_json::json;
 
-use super::lifecycle::{apply_po_tx, send_to_supplier_tx};
+use super::po_lifecycle::{apply_po_tx, send_to_supplier_tx};
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::limits::{MAX_NOTE_CHARS, MAX_PROMISE_DAYS};
@@ -56,6 +58,10 @@ pub enum SupplierAnswer {
     },
     Decline {
         reason: String,
+    },
+    /// Confirmed, but delivery not before the day given (signed in only).
+    Backorder {
+        promised_on: i64,
     },
 }
 
@@ -104,7 +110,7 @@ pub async fn open_order_link(
 /// ahead, a decline's reason given and not too long.
 fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
     match answer {
-        SupplierAnswer::Acknowledge { promised_on } => {
+        SupplierAnswer::Acknowledge { promised_on } | SupplierAnswer::Backorder { promised_on } => {
             let today = day_start(now);
             let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
             if promised_on < today || promised_on > last || day_start(promised_on) != promised_on {
@@ -114,7 +120,10 @@ fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
                     day_string(last)
                 )));
             }
-            Ok(PoCommand::Acknowledge { promised_on })
+            Ok(match answer {
+                SupplierAnswer::Backorder { .. } => PoCommand::Backorder { promised_on },
+                _ => PoCommand::Acknowledge { promised_on },
+            })
         }
         SupplierAnswer::Decline { reason } => {
             let reason = reason.trim().to_string();
@@ -145,6 +154,12 @@ pub async fn answer_by_link(
     now: i64,
 ) -> Result<PoState, LinkError> {
     let id = verified_link(store, tenant, token).await?;
+    if matches!(answer, SupplierAnswer::Backorder { .. }) {
+        return Err(LinkError::Engine(EngineError::Invalid(
+            "sign in to the portal to backorder an order; the link acknowledges or declines it"
+                .into(),
+        )));
+    }
     let cmd = checked(answer, now)?;
     let mut tx = store.begin(tenant).await?;
     let po = supplier_orders::po_link_tx(&mut tx, tenant, id)
@@ -175,8 +190,12 @@ async fn answer_tx(
     request_id: Option<&str>,
     now: i64,
 ) -> Result<PoState, EngineError> {
-    if let PoCommand::Acknowledge { promised_on } = cmd {
-        if rec.state == PoState::Acknowledged && rec.promised_on == Some(promised_on) {
+    if let PoCommand::Acknowledge { promised_on } | PoCommand::Backorder { promised_on } = cmd {
+        let again = match cmd {
+            PoCommand::Backorder { .. } => PoState::Backordered,
+            _ => PoState::Acknowledged,
+        };
+        if rec.state == again && rec.promised_on == Some(promised_on) {
             return Ok(rec.state); // the same date again: nothing to record or tell
         }
         let given = supplier_orders::promise_count_tx(tx, tenant, rec.id).await?;
@@ -269,7 +288,8 @@ pub async fn answer_as_supplier(
 }
 
 /// A buyer's command on a purchase order outside the approvals inbox: cancel (the
-/// supplier is told when it already has the order). Needs
+/// supplier is told when it already has the order), or close a partly received order
+/// whose rest is not coming. Needs
 /// [`Permission::CommandPurchaseOrders`].
 pub async fn po_command(
     store: &Store,
@@ -282,7 +302,7 @@ pub async fn po_command(
 ) -> Result<PoState, EngineError> {
     member.require(Permission::CommandPurchaseOrders)?;
     match &cmd {
-        PoCommand::Cancel => {}
+        PoCommand::Cancel | PoCommand::Close => {}
         c if c.is_supplier_answer() => {
             return Err(EngineError::Invalid(
                 "only the supplier acknowledges or declines an order".into(),
@@ -353,7 +373,7 @@ pub async fn resend_order(
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;
-    if !matches!(rec.state, PoState::Sent | PoState::Acknowledged) {
+    if !rec.state.with_supplier() {
         return Err(EngineError::Invalid(format!(
             "only an order the supplier has can be sent again; this one is {}",
             rec.state.label()

@@ -125,7 +125,11 @@ impl PolicySettings {
             levels,
             safety_stock: self.safety_stock,
             service_z: self.service_z,
-            lead_time_days: self.lead_time_days.or(facts.lead_time_days).unwrap_or(2),
+            lead_time_days: self
+                .lead_time_days
+                .or(facts.measured_lead_time_days)
+                .or(facts.lead_time_days)
+                .unwrap_or(2),
             case_pack: self.case_pack,
             moq: self.moq,
             uplifts: self.uplifts.clone(),

@@ -14,7 +14,37 @@ use crate::mail::SendMail;
 use crate::model::{DocRef, Role, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
-use crate::store::{approval_steps, approval_steps::NewStep, delegations, identity};
+use crate::store::purchase_orders::{self, PurchaseOrderRecord};
+use crate::store::{approval_steps, approval_steps::NewStep, catalog, delegations, identity};
+
+/// A purchase order as the approval matrix sees it, worth `value_minor`: its lines'
+/// class when they share one, the ship-to and its region, the supplier, and the people
+/// who may not approve it.
+pub(crate) async fn po_document_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rec: &PurchaseOrderRecord,
+    value_minor: i64,
+) -> Result<approval::Document, EngineError> {
+    let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
+    let mut classes = Vec::new();
+    for l in &lines {
+        let (_, _, class) = catalog::product_label_tx(tx, tenant, l.product_id).await?;
+        if !classes.contains(&class) {
+            classes.push(class);
+        }
+    }
+    let (_, _, region) = catalog::location_label_tx(tx, tenant, rec.ship_to_location_id).await?;
+    Ok(approval::Document {
+        doc_type: approval::DocumentType::PurchaseOrder,
+        value_minor,
+        class: (classes.len() == 1).then(|| classes[0].clone()),
+        location_id: rec.ship_to_location_id,
+        region,
+        supplier_id: Some(rec.supplier_id),
+        involved_users: super::parse_involved(&rec.involved_users),
+    })
+}
 
 /// Routes a document through the matrix. `None` when auto-approved; otherwise opens a
 /// new round of steps (the first pending, with its escalation timer and e-mail) and

@@ -1,19 +1,19 @@
 //! Timers: the purchase-order consolidation window closing, an approval step that
-//! waited past its time, and a sent order's acknowledgement clock. Each is a durable job (see `replenish::jobs`) and does nothing
+//! waited past its time, and a sent order's acknowledgement and ship-notice clocks. Each is a durable job (see `replenish::jobs`) and does nothing
 //! when it fires late or twice.
 
 use serde_json::json;
 
-use super::jobs::{AckStage, SupplierAckDue};
-use super::lifecycle::{apply_po_tx, send_to_supplier_tx};
+use super::jobs::{ClockStage, SupplierAckDue, SupplierAsnDue};
 use super::matrix::settings_tx;
-use super::routing::{route_tx, start_step_tx};
-use super::{parse_involved, SYSTEM};
-use crate::approval::{self, DocumentType};
+use super::po_lifecycle::{apply_po_tx, send_to_supplier_tx};
+use super::routing::{po_document_tx, route_tx, start_step_tx};
+use super::SYSTEM;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::exceptions;
 use crate::jobs::{Job, NewJob};
+use crate::mail::SendMail;
 use crate::model::{day_string, DocRef, Role, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
@@ -38,25 +38,7 @@ pub async fn close_po_window(
                 apply_po_tx(&mut tx, tenant, rec, &PoCommand::Cancel, SYSTEM, None, now).await?;
             } else {
                 let settings = settings_tx(&mut tx, tenant).await?;
-                let mut classes = Vec::new();
-                for l in &lines {
-                    let (_, _, class) =
-                        catalog::product_label_tx(&mut tx, tenant, l.product_id).await?;
-                    if !classes.contains(&class) {
-                        classes.push(class);
-                    }
-                }
-                let (_, _, region) =
-                    catalog::location_label_tx(&mut tx, tenant, rec.ship_to_location_id).await?;
-                let doc = approval::Document {
-                    doc_type: DocumentType::PurchaseOrder,
-                    value_minor: rec.value_minor,
-                    class: (classes.len() == 1).then(|| classes[0].clone()),
-                    location_id: rec.ship_to_location_id,
-                    region,
-                    supplier_id: Some(rec.supplier_id),
-                    involved_users: parse_involved(&rec.involved_users),
-                };
+                let doc = po_document_tx(&mut tx, tenant, &rec, rec.value_minor).await?;
                 let cmd = match route_tx(
                     &mut tx,
                     tenant,
@@ -150,8 +132,8 @@ pub async fn escalate_step(
 }
 
 /// A sent order's acknowledgement clock ran out (see `sla`). Still unanswered: at
-/// [`AckStage::Remind`] the supplier gets the order again as a reminder (with a new
-/// link) and the escalation timer is set; at [`AckStage::Escalate`] the buyer gets a
+/// [`ClockStage::Remind`] the supplier gets the order again as a reminder (with a new
+/// link) and the escalation timer is set; at [`ClockStage::Escalate`] the buyer gets a
 /// `supplier_late` exception. Answered or cancelled meanwhile: nothing. Each stage fires
 /// once per order (the timer's unique key), and its effects commit with its completion.
 pub async fn supplier_ack_due(
@@ -168,13 +150,13 @@ pub async fn supplier_ack_due(
     if let Some(rec) = rec.filter(|r| r.state == PoState::Sent) {
         let doc = DocRef::PurchaseOrder(rec.id);
         match timer.stage {
-            AckStage::Remind => {
+            ClockStage::Remind => {
                 let link = send_to_supplier_tx(&mut tx, tenant, &rec, "po_reminder", now).await?;
                 let sla = tenant_settings::supplier_sla_tx(&mut tx, tenant).await?;
                 let due = sla.escalation_due(now).map_err(EngineError::Invalid)?;
                 let next = SupplierAckDue {
                     po_id: rec.id,
-                    stage: AckStage::Escalate,
+                    stage: ClockStage::Escalate,
                     due_at: due,
                 };
                 enqueue_tx(&mut tx, &NewJob::of(tenant, &next, now).at(due)).await?;
@@ -192,7 +174,7 @@ pub async fn supplier_ack_due(
                 )
                 .await?;
             }
-            AckStage::Escalate => {
+            ClockStage::Escalate => {
                 let (_, supplier, _) =
                     catalog::supplier_label_tx(&mut tx, tenant, rec.supplier_id).await?;
                 let sent = rec.sent_at.map(day_string).unwrap_or_default();
@@ -205,6 +187,78 @@ pub async fn supplier_ack_due(
                         "Sent on {sent}; the acknowledgement was due and a reminder went out, with no answer since. Call the supplier, or cancel the order and buy elsewhere."
                     ),
                     dedupe_key: format!("supplier-ack:{}", rec.id),
+                };
+                exceptions::open_tx(&mut tx, tenant, &e, now).await?;
+            }
+        }
+    }
+    complete_in_tx(&mut tx, job, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A promised delivery's ship-notice clock fired (see [`SupplierAsnDue`]): when the
+/// order still waits at the supplier with that date and no notice, remind the supplier
+/// (the day before) or raise an exception for the buyer (on the day). Does nothing when
+/// the order shipped, changed its date or ended meanwhile, so a late or repeated timer
+/// changes nothing more.
+pub async fn supplier_asn_due(
+    store: &Store,
+    tenant: TenantId,
+    timer: &SupplierAsnDue,
+    now: i64,
+    job: Option<&Job>,
+) -> Result<(), EngineError> {
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, timer.po_id).await?;
+    let waiting = rec.filter(|r| {
+        matches!(r.state, PoState::Acknowledged | PoState::Backordered)
+            && r.promised_on == Some(timer.promised_on)
+    });
+    if let Some(rec) = waiting {
+        let doc = DocRef::PurchaseOrder(rec.id);
+        let day = day_string(timer.promised_on);
+        let (_, supplier, email) =
+            catalog::supplier_label_tx(&mut tx, tenant, rec.supplier_id).await?;
+        match timer.stage {
+            ClockStage::Remind => {
+                let mail = SendMail {
+                    template: "po_update".into(),
+                    to: email,
+                    name: supplier,
+                    doc_type: doc.doc_type().into(),
+                    doc_id: rec.id,
+                    occasion: format!("po-asn-reminder:{}:{}", rec.id, timer.promised_on),
+                    note: format!(
+                        "Delivery is promised for {day} and we have no ship notice yet. Please sign in and send one when the goods leave, or propose a new date."
+                    ),
+                    ..SendMail::default()
+                };
+                enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;
+                append_audit_tx(
+                    &mut tx,
+                    tenant,
+                    &AuditEntry::of(
+                        "system:timer",
+                        "purchase_order.asn_reminded",
+                        doc.subject(),
+                        None,
+                        Some(json!({ "promised_on": timer.promised_on })),
+                        None,
+                    ),
+                )
+                .await?;
+            }
+            ClockStage::Escalate => {
+                let e = NewException {
+                    kind: "supplier_late",
+                    severity: "medium",
+                    subject: doc.subject(),
+                    title: format!("{supplier} has sent no ship notice for purchase order {}", rec.id),
+                    detail: format!(
+                        "Delivery was promised for {day} and no ship notice has come. Call the supplier, or change or cancel the order."
+                    ),
+                    dedupe_key: format!("supplier-asn:{}:{}", rec.id, timer.promised_on),
                 };
                 exceptions::open_tx(&mut tx, tenant, &e, now).await?;
             }

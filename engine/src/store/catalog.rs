@@ -299,3 +299,24 @@ impl Store {
         .await)
     }
 }
+
+/// Keeps the supplier's measured lead time (none: not enough deliveries yet).
+pub(crate) async fn set_measured_lead_time_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    supplier: i64,
+    days: Option<i64>,
+    deliveries: i64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE suppliers SET measured_lead_time_days = $3, measured_deliveries = $4 \
+         WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant.0)
+    .bind(supplier)
+    .bind(days)
+    .bind(deliveries)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}

@@ -87,9 +87,11 @@ pub(crate) async fn refresh_need_tx(
          AND state = 'open' \
          AND (transfer_id IS NULL OR EXISTS (SELECT 1 FROM transfers t WHERE t.id = needs.transfer_id \
               AND t.state IN ('shipped','received','rejected','cancelled'))) \
-         AND (po_line_id IS NULL OR EXISTS (SELECT 1 FROM po_lines pl JOIN purchase_orders po \
+         AND (po_line_id IS NULL \
+              OR NOT EXISTS (SELECT 1 FROM po_lines pl WHERE pl.id = needs.po_line_id) \
+              OR EXISTS (SELECT 1 FROM po_lines pl JOIN purchase_orders po \
               ON po.id = pl.po_id WHERE pl.id = needs.po_line_id \
-              AND po.state IN ('sent','acknowledged','declined','rejected','cancelled')))",
+              AND po.state NOT IN ('draft','pending_approval','approved')))",
     )
     .bind(tenant.0)
     .bind(need)

@@ -29,6 +29,10 @@ pub struct PositionFacts {
     pub cost_minor: i64,
     pub supplier_id: Option<i64>,
     pub lead_time_days: Option<i64>,
+    /// The supplier's lead time measured from its deliveries, and how many it is
+    /// measured over (none until it has enough).
+    pub measured_lead_time_days: Option<i64>,
+    pub measured_deliveries: Option<i64>,
 }
 
 impl PositionFacts {
@@ -65,7 +69,7 @@ pub(crate) async fn position_facts_many_tx(
     const COLUMNS: &str = "s.location_id, s.product_id, s.on_hand, s.in_transit, \
          s.on_order, s.reorder_point, s.order_up_to, l.region, l.latitude, l.longitude, \
          l.code AS location_code, p.class, p.sku, p.name AS product_name, p.cost_minor, \
-         p.supplier_id, su.lead_time_days";
+         p.supplier_id, su.lead_time_days, su.measured_lead_time_days, su.measured_deliveries";
     const JOINS: &str = "JOIN locations l ON l.id = s.location_id \
          JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id";
     let mut sorted = pairs.to_vec();

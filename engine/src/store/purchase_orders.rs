@@ -41,6 +41,9 @@ pub struct PoLineRecord {
     pub need_id: Option<i64>,
     pub reason: String,
     pub snapshot: String,
+    /// Of `quantity`, how many shipped (on ship notices) and arrived in good order.
+    pub shipped: i64,
+    pub received: i64,
 }
 
 const PO_COLUMNS: &str = "id, supplier_id, ship_to_location_id, state, value_minor, \
@@ -48,7 +51,7 @@ const PO_COLUMNS: &str = "id, supplier_id, ship_to_location_id, state, value_min
      ack_due_at";
 
 const LINE_COLUMNS: &str =
-    "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot";
+    "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot, shipped, received";
 
 /// The draft order gathering lines for `key` (creating it, closing at `closes_at`), and
 /// whether it was created now.

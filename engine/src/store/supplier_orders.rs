@@ -53,10 +53,14 @@ pub struct SupplierOrder {
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
 pub struct SupplierLine {
+    /// The order line (a change or a ship notice names it).
+    pub line_id: i64,
     pub sku: String,
     pub name: String,
     pub quantity: i64,
     pub unit_cost_minor: i64,
+    /// How many shipped so far (on ship notices).
+    pub shipped: i64,
 }
 
 /// One sent order's answer history (see [`Store::supplier_history`]).
@@ -71,6 +75,15 @@ pub struct OrderHistory {
     pub ack_due_at: Option<i64>,
     pub first_promise_at: Option<i64>,
     pub promises: i64,
+    /// The latest promised day, and the day asked for without one (sent plus the
+    /// supplier's nominal lead time).
+    pub promised_on: Option<i64>,
+    pub lead_time_days: i64,
+    /// When the last ship notice was received, and the units ordered (as agreed) and
+    /// received in good order.
+    pub last_receipt_at: Option<i64>,
+    pub ordered: i64,
+    pub received: i64,
 }
 
 /// One row of a supplier's order list.
@@ -324,15 +337,17 @@ impl Store {
         let Some(h) = head else {
             return Ok(None);
         };
-        let lines: Vec<SupplierLine> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
-            "SELECT p.sku, p.name, pl.quantity, pl.unit_cost_minor FROM po_lines pl \
+        let lines: Vec<SupplierLine> = on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(
+            "SELECT pl.id AS line_id, p.sku, p.name, pl.quantity, pl.unit_cost_minor, pl.shipped FROM po_lines pl \
              JOIN products p ON p.id = pl.product_id \
              WHERE pl.tenant_id = $1 AND pl.po_id = $2 ORDER BY p.sku",
         )
         .bind(tenant.0)
         .bind(po)
         .fetch_all(pool)
-        .await)?;
+        .await
+        })?;
         let promises = self.po_promises(tenant, po).await?;
         let requested_on = h
             .sent_at
@@ -411,8 +426,16 @@ impl Store {
              (SELECT MIN(pp.recorded_at) FROM po_promises pp \
                WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS first_promise_at, \
              (SELECT COUNT(*) FROM po_promises pp \
-               WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS promises \
-             FROM purchase_orders po WHERE po.tenant_id = $1 AND po.sent_at >= $2",
+               WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS promises, \
+             po.promised_on, s.lead_time_days, \
+             (SELECT MAX(a.received_at) FROM po_asns a \
+               WHERE a.tenant_id = po.tenant_id AND a.po_id = po.id) AS last_receipt_at, \
+             (SELECT CAST(COALESCE(SUM(pl.quantity), 0) AS BIGINT) FROM po_lines pl \
+               WHERE pl.tenant_id = po.tenant_id AND pl.po_id = po.id) AS ordered, \
+             (SELECT CAST(COALESCE(SUM(pl.received), 0) AS BIGINT) FROM po_lines pl \
+               WHERE pl.tenant_id = po.tenant_id AND pl.po_id = po.id) AS received \
+             FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id \
+             WHERE po.tenant_id = $1 AND po.sent_at >= $2",
         );
         if supplier.is_some() {
             sql.push_str(" AND po.supplier_id = $3");

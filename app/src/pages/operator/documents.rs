@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_document, get_documents};
 use crate::components::{Flash, MessageThread, SignedInPage};
+use crate::pages::OrderChangesCard;
 use crate::views::{DocRow, DocumentView, Documents, Portal};
 
 fn state_label(s: &str) -> String {
@@ -76,6 +77,7 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
     let command = portal.href(&format!("/documents/{}/{}/command", doc.doc_type, doc.id));
     let has = |c: &str| doc.commands.iter().any(|x| x == c);
     let (ship, receive, edit, cancel) = (has("ship"), has("receive"), has("edit"), has("cancel"));
+    let close = has("close");
     let revoke = has("revoke_links");
     let resend = has("resend");
     let resend_action = portal.href(&format!("/documents/{}/{}/resend", doc.doc_type, doc.id));
@@ -146,6 +148,13 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
                     <button type="submit" class="danger">{cancel_label}</button>
                 </form>
             })}
+            {close.then(|| view! {
+                <form method="post" action=command.clone() class="inline-form">
+                    <input type="hidden" name="command" value="close"/>
+                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" The rest is not coming"</label>
+                    <button type="submit">"Close the order"</button>
+                </form>
+            })}
             {resend.then(|| view! {
                 <form method="post" action=resend_action.clone() class="inline-form">
                     <button type="submit">"Send to the supplier again"</button>
@@ -174,6 +183,7 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <OrderChangesCard changes=doc.changes.clone() supplier_side=false/>
         {(doc.can_message || !doc.messages.is_empty()).then(|| {
             let action = doc.can_message.then(|| portal.href(&format!("/documents/purchase_order/{}/messages", doc.id)));
             view! { <MessageThread messages=doc.messages.clone() action=action supplier_side=false/> }

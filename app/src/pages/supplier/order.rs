@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_my_supplier_order, get_supplier_order};
 use crate::components::{error_text, Flash, MessageThread, SignedInPage};
+use crate::pages::OrderChangesCard;
 use crate::views::{Portal, SupplierOrderView};
 use crate::PortalResource;
 
@@ -68,6 +69,8 @@ fn Order(order: SupplierOrderView, base: String) -> impl IntoView {
     let action = format!("{base}/answer");
     let messages = order.messages.clone();
     let acknowledged = order.state == "acknowledged";
+    let changes = order.changes.clone();
+    let backorder = order.can_backorder;
     view! {
         <section class="card supplier-order">
             <p class="muted">{format!("From {}", order.retailer)}</p>
@@ -111,6 +114,17 @@ fn Order(order: SupplierOrderView, base: String) -> impl IntoView {
                         {if acknowledged { "Save the new date" } else { "Acknowledge" }}
                     </button>
                 </form>
+                {backorder.then(|| view! {
+                    <h2>"Backorder it"</h2>
+                    <form method="post" action=action.clone() class="inline-form">
+                        <input type="hidden" name="answer" value="backorder"/>
+                        <label>"Not before "
+                            <input type="date" name="promised_on" required
+                                min=order.first_day.clone() max=order.last_day.clone() value=order.suggested_day.clone()/>
+                        </label>
+                        <button type="submit">"Backorder"</button>
+                    </form>
+                })}
                 <h2>"Decline the order"</h2>
                 <form method="post" action=action.clone()>
                     <input type="hidden" name="answer" value="decline"/>
@@ -120,6 +134,7 @@ fn Order(order: SupplierOrderView, base: String) -> impl IntoView {
                 </form>
             </section>
         })}
+        <OrderChangesCard changes=changes supplier_side=true/>
         <MessageThread messages=messages action=Some(format!("{base}/messages")) supplier_side=true/>
     }
 }

@@ -98,6 +98,10 @@ async fn po_command(
     let cmd = match (form.command.as_str(), form.confirm.as_str()) {
         ("cancel", "yes") => PoCommand::Cancel,
         ("cancel", _) => return me.error(page, "Tick \"I am sure\" to cancel the purchase order."),
+        ("close", "yes") => PoCommand::Close,
+        ("close", _) => {
+            return me.error(page, "Tick \"The rest is not coming\" to close the order.")
+        }
         _ => return me.error(page, "Unknown command."),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);

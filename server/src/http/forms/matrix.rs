@@ -11,7 +11,7 @@ use engine::model::{now_ms, Role};
 use engine::replenish::{self, RuleEdit};
 use serde::Deserialize;
 
-use super::{message, param, whole, FormError, Params, Posted, SignedIn};
+use super::{message, param, parse_money, whole, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/settings/approvals";
@@ -75,28 +75,6 @@ pub async fn save(
         Ok(v) => me.notice(PAGE, &format!("Saved as version {v}.")),
         Err(e) => me.error(PAGE, &format!("The matrix was not saved: {}", message(&e))),
     }
-}
-
-/// An amount in the tenant's currency units ("1500", "1,500.50") as minor units.
-fn parse_money(text: &str) -> Option<i64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != ' ')
-        .collect();
-    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
-    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
-        return None;
-    }
-    if !frac.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let cents = format!("{frac:0<2}").parse::<i64>().ok()?;
-    whole
-        .parse::<i64>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(cents)
 }
 
 /// One approval step's three fields of the rule form.

@@ -13,6 +13,7 @@
 //! | module | routes under the tenant |
 //! |---|---|
 //! | [`approvals`] | `/approvals/decide`, `/approvals/bulk`, `/approvals/delegations`, `/approvals/delegations/{id}/end` |
+//! | [`changes`] | `/supplier/orders/{id}/{change,change/answer,ship}`, `/documents/purchase_order/{id}/{change,change/answer,receive/{notice}}` |
 //! | [`documents`] | `/documents/{kind}/{id}/command`, `/documents/purchase_order/{id}/{revoke-links,resend,messages}`; GET `/documents/purchase_order/{po}/attachments/{id}` |
 //! | [`exceptions`] | `/exceptions/act` |
 //! | [`jobs`] | `/jobs/{id}/replay` |
@@ -22,6 +23,7 @@
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
 pub mod approvals;
+pub mod changes;
 pub mod documents;
 pub mod exceptions;
 pub mod invites;
@@ -134,6 +136,30 @@ where
             .route(
                 &at("/documents/purchase_order/{id}/resend"),
                 post(documents::resend),
+            )
+            .route(
+                &at("/supplier/orders/{id}/change"),
+                post(changes::supplier_change),
+            )
+            .route(
+                &at("/supplier/orders/{id}/change/answer"),
+                post(changes::supplier_change_answer),
+            )
+            .route(
+                &at("/supplier/orders/{id}/ship"),
+                post(changes::supplier_ship),
+            )
+            .route(
+                &at("/documents/purchase_order/{id}/change"),
+                post(changes::buyer_change),
+            )
+            .route(
+                &at("/documents/purchase_order/{id}/change/answer"),
+                post(changes::buyer_change_answer),
+            )
+            .route(
+                &at("/documents/purchase_order/{id}/receive/{notice}"),
+                post(changes::buyer_receive),
             );
     }
     r
@@ -280,6 +306,28 @@ pub fn whole(value: &str, label: &str) -> Result<i64, FormError> {
         .trim()
         .parse::<i64>()
         .map_err(|_| FormError(format!("{label} must be a whole number.")))
+}
+
+/// An amount in the tenant's currency units ("1500", "1,500.50") as minor units.
+pub fn parse_money(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
+        return None;
+    }
+    if !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{frac:0<2}").parse::<i64>().ok()?;
+    whole
+        .parse::<i64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(cents)
 }
 
 /// Path parameters by name (the routes exist with and without `/t/{tenant}`).

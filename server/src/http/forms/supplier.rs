@@ -3,7 +3,8 @@
 //! `engine::replenish::orders`) or signed in as a supplier user.
 //!
 //! - Answers: `POST /po/{token}/answer`, `POST /supplier/orders/{id}/answer`, with
-//!   `answer=acknowledge&promised_on=YYYY-MM-DD` or `answer=decline&reason=…`.
+//!   `answer=acknowledge&promised_on=YYYY-MM-DD` or `answer=decline&reason=…`; signed
+//!   in also `answer=backorder&promised_on=…`.
 //! - Messages (with an optional file, see [`MessagePost`]): `POST /po/{token}/messages`,
 //!   `POST /supplier/orders/{id}/messages`.
 //! - Files: `GET /po/{token}/attachments/{id}`, `GET /supplier/orders/{po}/attachments/{id}`
@@ -44,8 +45,11 @@ impl TryFrom<AnswerForm> for SupplierAnswer {
                 .map(|promised_on| SupplierAnswer::Acknowledge { promised_on })
                 .ok_or_else(|| FormError::new("Delivery date must be a date, such as 2026-12-24.")),
             "decline" => Ok(SupplierAnswer::Decline { reason: f.reason }),
+            "backorder" => parse_day(&f.promised_on)
+                .map(|promised_on| SupplierAnswer::Backorder { promised_on })
+                .ok_or_else(|| FormError::new("The date must be a date, such as 2026-12-24.")),
             _ => Err(FormError::new(
-                "Choose to acknowledge or to decline the order.",
+                "Choose to acknowledge, backorder or decline the order.",
             )),
         }
     }
@@ -88,7 +92,7 @@ pub async fn answer(
         Ok(a) => a,
         Err(e) => return back_to(&t.tc, &page, "error", &e.0),
     };
-    let declining = matches!(answer, SupplierAnswer::Decline { .. });
+    let said = answered(&answer);
     let done = answer_by_link(
         &app.store,
         t.tc.tenant.id,
@@ -100,18 +104,22 @@ pub async fn answer(
     .await;
     app.jobs_wake.notify_one();
     match done {
-        Ok(_) => back_to(&t.tc, &page, "notice", answered(declining)),
+        Ok(_) => back_to(&t.tc, &page, "notice", said),
         Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
         // The page itself says what is wrong with the link.
         Err(_) => back_to(&t.tc, &page, "", ""),
     }
 }
 
-fn answered(declining: bool) -> &'static str {
-    if declining {
-        "You declined the order. The buyer has been told."
-    } else {
-        "Thank you: the order is acknowledged with your delivery date."
+fn answered(answer: &SupplierAnswer) -> &'static str {
+    match answer {
+        SupplierAnswer::Decline { .. } => "You declined the order. The buyer has been told.",
+        SupplierAnswer::Backorder { .. } => {
+            "The order is backordered with your date. The buyer has been told."
+        }
+        SupplierAnswer::Acknowledge { .. } => {
+            "Thank you: the order is acknowledged with your delivery date."
+        }
     }
 }
 
@@ -131,12 +139,12 @@ pub async fn answer_signed_in(
         Ok(a) => a,
         Err(e) => return me.error(&page, &e.0),
     };
-    let declining = matches!(answer, SupplierAnswer::Decline { .. });
+    let said = answered(&answer);
     let (store, t) = (&app.store, me.tc.tenant.id);
     match answer_as_supplier(store, t, &me.member, po, answer, me.rid(), now_ms()).await {
         Ok(_) => {
             app.jobs_wake.notify_one();
-            me.notice(&page, answered(declining))
+            me.notice(&page, said)
         }
         Err(e) => me.fail(&page, &e),
     }

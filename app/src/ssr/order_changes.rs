@@ -1,0 +1,189 @@
+//! A sent order's changes and ship notices, as the buyer or the supplier reads them,
+//! with what the viewer may do now (the engine checks it again on every post).
+
+use engine::model::{day_start, day_string, DAY_MS};
+use engine::store::{ChangeRecord, PoLineRecord};
+use engine::workflow::purchase_order::{PoState, Side};
+use engine::Store;
+use leptos::prelude::*;
+
+use super::error::internal;
+use super::format::money;
+use crate::views::{ChangeView, EditLine, NoticeLine, NoticeView, OrderChanges};
+
+/// An amount in minor units as the form field shows it ("12.50").
+fn price(minor: i64) -> String {
+    format!("{}.{:02}", minor / 100, minor % 100)
+}
+
+pub(crate) struct OrderFacts<'a> {
+    pub po: i64,
+    pub state: PoState,
+    pub promised_on: Option<i64>,
+    pub requested_on: Option<i64>,
+    pub currency: &'a str,
+    /// Where this side's forms post.
+    pub action: String,
+    pub now: i64,
+}
+
+/// The order's changes and notices for `viewer`; `articles` names each order line.
+pub(crate) async fn order_changes(
+    store: &Store,
+    tenant: engine::model::TenantId,
+    viewer: Side,
+    o: OrderFacts<'_>,
+    articles: &[(i64, String)],
+) -> Result<OrderChanges, ServerFnError> {
+    let lines: Vec<PoLineRecord> = store.po_lines(tenant, o.po).await.map_err(internal)?;
+    let changes = store.po_changes(tenant, o.po).await.map_err(internal)?;
+    let notices = store.po_asns(tenant, o.po).await.map_err(internal)?;
+    let article = |line: i64| {
+        articles
+            .iter()
+            .find(|(id, _)| *id == line)
+            .map(|(_, a)| a.clone())
+            .unwrap_or_else(|| format!("line {line}"))
+    };
+    let who = |by: &str| match (Side::parse(by), viewer) {
+        (Some(b), v) if b == v => "You",
+        (Some(Side::Supplier), _) => "The supplier",
+        _ => "The buyer",
+    };
+    // A buyer's change waiting in the retailer's approval has not reached the supplier,
+    // and one refused there never did.
+    let unseen = |c: &ChangeRecord| {
+        viewer == Side::Supplier
+            && c.proposed_by == Side::Buyer.as_str()
+            && ((c.state == "open" && o.state == PoState::ChangeApproval)
+                || c.state == "not_approved")
+    };
+    let open = changes.iter().find(|c| c.state == "open" && !unseen(c));
+    let open_view = open.map(|c: &ChangeRecord| {
+        let rows = c
+            .lines()
+            .iter()
+            .filter_map(|cl| {
+                let l = lines.iter().find(|l| l.id == cl.line_id)?;
+                let was = format!("{} × {}", l.quantity, money(l.unit_cost_minor, o.currency));
+                let now = if cl.quantity == 0 {
+                    "dropped".to_string()
+                } else {
+                    format!(
+                        "{} × {}",
+                        cl.quantity,
+                        money(cl.unit_cost_minor, o.currency)
+                    )
+                };
+                Some([article(l.id), was, now])
+            })
+            .collect();
+        let mut facts = vec![
+            ("Delivery date".to_string(), day_string(c.promised_on)),
+            (
+                "Order value with the change".into(),
+                money(c.value_minor, o.currency),
+            ),
+        ];
+        if !c.note.is_empty() {
+            facts.push(("Note".into(), c.note.clone()));
+        }
+        if o.state == PoState::ChangeApproval {
+            facts.push(("Now".into(), "waiting for the buyer's approval".into()));
+        }
+        ChangeView {
+            heading: format!(
+                "{} proposed this change on {}",
+                who(&c.proposed_by),
+                day_string(c.created_at)
+            ),
+            rows,
+            facts,
+        }
+    });
+    let history = changes
+        .iter()
+        .rev()
+        .filter(|c| c.state != "open" && !unseen(c))
+        .map(|c| {
+            let note = if c.decision_note.is_empty() {
+                String::new()
+            } else {
+                format!(": \u{201c}{}\u{201d}", c.decision_note)
+            };
+            format!(
+                "{} proposed a change on {} ({}): {}{note}",
+                who(&c.proposed_by),
+                day_string(c.created_at),
+                money(c.value_minor, o.currency),
+                c.state.replace('_', " ")
+            )
+        })
+        .collect();
+    let notice_views = notices
+        .into_iter()
+        .map(|(a, ls)| {
+            let mut facts = vec![("Expected".to_string(), day_string(a.expected_on))];
+            if !a.carrier.is_empty() {
+                facts.push(("Carrier".into(), a.carrier.clone()));
+            }
+            if !a.tracking.is_empty() {
+                facts.push(("Tracking".into(), a.tracking.clone()));
+            }
+            if let Some(at) = a.received_at {
+                facts.push(("Received".into(), day_string(at)));
+            }
+            NoticeView {
+                id: a.id,
+                heading: format!("Ship notice {} of {}", a.id, day_string(a.created_at)),
+                facts,
+                in_transit: a.state == "in_transit",
+                lines: ls
+                    .into_iter()
+                    .map(|l| NoticeLine {
+                        id: l.id,
+                        article: format!("{} {}", l.sku, l.name),
+                        shipped: l.shipped,
+                        received: match (l.received, l.damaged) {
+                            (Some(r), Some(d)) if d > 0 => format!("{r} ({d} damaged)"),
+                            (Some(r), _) => r.to_string(),
+                            _ => String::new(),
+                        },
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let theirs = open.is_some_and(|c| c.proposed_by != viewer.as_str());
+    let today = day_start(o.now);
+    let suggested = o
+        .promised_on
+        .or(o.requested_on)
+        .filter(|d| *d >= today)
+        .unwrap_or(today);
+    Ok(OrderChanges {
+        lines: lines
+            .iter()
+            .map(|l| EditLine {
+                id: l.id,
+                article: article(l.id),
+                quantity: l.quantity,
+                price: price(l.unit_cost_minor),
+                open: (l.quantity - l.shipped).max(0),
+            })
+            .collect(),
+        open: open_view,
+        history,
+        notices: notice_views,
+        can_propose: o.state.with_supplier() || (o.state == PoState::ChangeProposed && theirs),
+        can_answer: o.state == PoState::ChangeProposed && theirs,
+        can_ship: viewer == Side::Supplier
+            && (o.state.with_supplier()
+                || matches!(o.state, PoState::Shipped | PoState::PartlyReceived)),
+        can_receive: viewer == Side::Buyer && o.state == PoState::Shipped,
+        action: o.action,
+        first_day: day_string(today),
+        last_day: day_string(today + engine::limits::MAX_PROMISE_DAYS * DAY_MS),
+        suggested_day: day_string(suggested),
+    })
+}

@@ -1,0 +1,457 @@
+//! A purchase-order command carried out: through its pure state machine
+//! (`workflow::purchase_order`), then its effects (on order moved, approval steps
+//! withdrawn, the order and its link sent to the supplier, a change applied or dropped,
+//! the supplier and the staff told), the order and its needs saved, the outbox event and
+//! the audit entry, all in the caller's transaction. Two things follow from those
+//! effects here too: each promised day starts its ship-notice clock
+//! ([`SupplierAsnDue`]), and an order that closes measures its supplier's lead time
+//! again (the median over its latest deliveries, which replenishment then uses).
+
+use serde_json::json;
+
+use super::jobs::{ClockStage, SupplierAckDue, SupplierAsnDue};
+use super::routing::notify_outcome_tx;
+use super::sweep::positions_changed_tx;
+use super::{DAY_MS, SYSTEM};
+use crate::audit::AuditEntry;
+use crate::db::Tx;
+use crate::error::EngineError;
+use crate::jobs::NewJob;
+use crate::links::PO_LINK_DAYS;
+use crate::mail::SendMail;
+use crate::model::{day_string, DocRef, TenantId};
+use crate::policy::Position;
+use crate::store::audit::append_audit_tx;
+use crate::store::jobs::enqueue_tx;
+use crate::store::{
+    approval_steps, catalog, needs, outbox, po_changes, positions, purchase_orders,
+    supplier_orders, tenant_settings,
+};
+use crate::workflow::purchase_order::{
+    self as po_flow, OpenChange, PoCommand, PoEffect, PoState, Side,
+};
+
+fn command_name_po(cmd: &PoCommand) -> &'static str {
+    match cmd {
+        PoCommand::Submit => "submitted",
+        PoCommand::AutoApprove => "auto_approved",
+        PoCommand::Approve => "approved",
+        PoCommand::Reject { .. } => "rejected",
+        PoCommand::Edit { .. } => "edited",
+        PoCommand::Send => "sent",
+        PoCommand::Cancel => "cancelled",
+        PoCommand::Acknowledge { .. } => "acknowledged",
+        PoCommand::Backorder { .. } => "backordered",
+        PoCommand::Decline { .. } => "declined",
+        PoCommand::ProposeChange { .. } => "change_proposed",
+        PoCommand::AcceptChange { .. } => "change_accepted",
+        PoCommand::RejectChange { .. } => "change_rejected",
+        PoCommand::ShipNotice => "shipped",
+        PoCommand::Receive { .. } => "received",
+        PoCommand::Close => "closed",
+    }
+}
+
+/// Makes a new signed link to the order (see `links`) and queues the supplier's e-mail
+/// carrying it (`template`: `purchase_order`, or `po_reminder` when the order waits for
+/// its acknowledgement); the link's id.
+pub(crate) async fn send_to_supplier_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rec: &purchase_orders::PurchaseOrderRecord,
+    template: &str,
+    now: i64,
+) -> Result<i64, EngineError> {
+    let (_, name, email) = catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
+    let expires = now.saturating_add(PO_LINK_DAYS * DAY_MS);
+    let link = supplier_orders::insert_po_link_tx(tx, tenant, rec.id, expires, now).await?;
+    let occasion = match template {
+        "po_reminder" => "po-reminder",
+        _ => "po-sent",
+    };
+    let mail = SendMail {
+        template: template.into(),
+        to: email,
+        name,
+        doc_type: DocRef::PurchaseOrder(rec.id).doc_type().into(),
+        doc_id: rec.id,
+        occasion: format!("{occasion}:{}:{link}", rec.id),
+        link_id: link,
+        ..SendMail::default()
+    };
+    enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+    Ok(link)
+}
+
+/// Deliveries a supplier's lead time is measured over, at most, and at least before
+/// replenishment uses it.
+pub const LEAD_TIME_DELIVERIES: i64 = 20;
+pub const MIN_LEAD_TIME_DELIVERIES: i64 = 5;
+
+/// Measures the supplier's lead time again from its latest deliveries: the median of
+/// whole days (rounded up, at least one) from sending to the last receipt.
+async fn remeasure_lead_time_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    supplier: i64,
+) -> Result<(), EngineError> {
+    let spans =
+        po_changes::delivered_lead_times_tx(tx, tenant, supplier, LEAD_TIME_DELIVERIES).await?;
+    let mut days: Vec<i64> = spans
+        .iter()
+        .map(|(sent, got)| ((got.saturating_sub(*sent).max(0) + DAY_MS - 1) / DAY_MS).max(1))
+        .collect();
+    days.sort_unstable();
+    let n = days.len() as i64;
+    let median = (n >= MIN_LEAD_TIME_DELIVERIES).then(|| days[days.len() / 2]);
+    catalog::set_measured_lead_time_tx(tx, tenant, supplier, median, n).await?;
+    Ok(())
+}
+
+/// Starts the ship-notice clock of a promised day (see [`SupplierAsnDue`]): a reminder
+/// the day before (when that is still ahead), the buyer's exception at noon of the day.
+async fn asn_clock_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+    day: i64,
+    now: i64,
+) -> Result<(), EngineError> {
+    let timer = |stage| SupplierAsnDue {
+        po_id: po,
+        promised_on: day,
+        stage,
+    };
+    let remind_at = day.saturating_sub(DAY_MS);
+    if remind_at > now {
+        let job = NewJob::of(tenant, &timer(ClockStage::Remind), now).at(remind_at);
+        enqueue_tx(tx, &job).await?;
+    }
+    let escalate_at = day.saturating_add(DAY_MS / 2);
+    let job = NewJob::of(tenant, &timer(ClockStage::Escalate), now).at(escalate_at.max(now));
+    enqueue_tx(tx, &job).await?;
+    Ok(())
+}
+
+/// What the PO machine needs besides the state: whether a date was promised, and the
+/// open change in a change state.
+async fn po_machine_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rec: &purchase_orders::PurchaseOrderRecord,
+) -> Result<po_flow::PurchaseOrder, EngineError> {
+    let change = if matches!(rec.state, PoState::ChangeProposed | PoState::ChangeApproval) {
+        po_changes::open_change_tx(tx, tenant, rec.id)
+            .await?
+            .and_then(|c| {
+                Some(OpenChange {
+                    by: Side::parse(&c.proposed_by)?,
+                    value_minor: c.value_minor,
+                })
+            })
+    } else {
+        None
+    };
+    Ok(po_flow::PurchaseOrder {
+        state: rec.state,
+        value_minor: rec.value_minor,
+        promised: rec.promised_on.is_some(),
+        change,
+    })
+}
+
+/// What became of an order, for the staff who were involved with it, and a note.
+fn po_outcome(cmd: &PoCommand, from: PoState, to: PoState) -> (&'static str, String) {
+    use PoCommand as C;
+    match cmd {
+        C::Reject { reason } if from == PoState::ChangeApproval => {
+            ("change rejected in approval", reason.clone())
+        }
+        C::Reject { reason } => ("rejected", reason.clone()),
+        C::Decline { reason } => ("declined by the supplier", reason.clone()),
+        C::Acknowledge { promised_on } => (
+            "acknowledged by the supplier",
+            format!("Delivery promised for {}.", day_string(*promised_on)),
+        ),
+        C::Backorder { promised_on } => (
+            "backordered by the supplier",
+            format!("Delivery not before {}.", day_string(*promised_on)),
+        ),
+        C::ProposeChange { .. } => ("changes proposed by the supplier", String::new()),
+        C::AcceptChange { by: Side::Supplier } => {
+            ("change accepted by the supplier", String::new())
+        }
+        C::AcceptChange { .. } | C::Approve | C::AutoApprove if to == PoState::Acknowledged => {
+            ("change accepted", String::new())
+        }
+        C::RejectChange {
+            by: Side::Supplier,
+            reason,
+        } => ("change refused by the supplier", reason.clone()),
+        C::RejectChange { reason, .. } => ("change refused", reason.clone()),
+        C::ShipNotice => ("shipped by the supplier", String::new()),
+        _ if to == PoState::Cancelled => ("cancelled", String::new()),
+        _ => ("approved", String::new()),
+    }
+}
+
+/// The e-mail telling the supplier what the buyer did: its template and opening line;
+/// `None` when the supplier itself gave the command.
+fn supplier_notice(cmd: &PoCommand, to: PoState) -> Option<(&'static str, String)> {
+    use PoCommand as C;
+    if cmd.is_supplier_answer() {
+        return None;
+    }
+    Some(match (cmd, to) {
+        (C::Cancel, _) => ("po_cancelled", String::new()),
+        (C::Close, _) => (
+            "po_update",
+            "This order is closed: please do not ship what has not shipped yet.".into(),
+        ),
+        (_, PoState::ChangeProposed) => (
+            "po_update",
+            "The buyer proposes a change to this order. Please sign in to the portal to see it, and accept or refuse it. Until then the order stands as below.".into(),
+        ),
+        (C::RejectChange { reason, .. }, _) => (
+            "po_update",
+            format!("Your proposed change was not accepted (\u{201c}{reason}\u{201d}). The order stands as below."),
+        ),
+        // Refused in the retailer's own approval: its approver's comment stays inside.
+        (C::Reject { .. }, _) => (
+            "po_update",
+            "The retailer did not approve the change. The order stands as below.".into(),
+        ),
+        _ => (
+            "po_update",
+            "Your proposed change is accepted: the order below is the order now.".into(),
+        ),
+    })
+}
+
+/// Applies a PO command with its effects and audit entry; an approval sends the order
+/// on to the supplier in the same transaction.
+pub(crate) async fn apply_po_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    mut rec: purchase_orders::PurchaseOrderRecord,
+    cmd: &PoCommand,
+    actor: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<purchase_orders::PurchaseOrderRecord, EngineError> {
+    let before = po_machine_tx(tx, tenant, &rec).await?;
+    let promised_before = rec.promised_on;
+    let (after, effects) = po_flow::transition(&before, cmd)?;
+    let doc = DocRef::PurchaseOrder(rec.id);
+    let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
+    for effect in &effects {
+        match effect {
+            // The caller routes the change through the matrix, or moves the notice's
+            // units (`changes`, `shipments`).
+            PoEffect::RequestApproval | PoEffect::MoveToInTransit | PoEffect::MoveToOnHand => {}
+            PoEffect::NotifyOutcome => {
+                let (outcome, note) = po_outcome(cmd, before.state, after.state);
+                notify_outcome_tx(
+                    tx,
+                    tenant,
+                    doc,
+                    &rec.involved_users,
+                    outcome,
+                    &note,
+                    actor,
+                    now,
+                )
+                .await?;
+            }
+            PoEffect::WithdrawApproval => {
+                approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
+            }
+            PoEffect::AddOnOrder | PoEffect::RemoveOnOrder => {
+                let sign = if matches!(effect, PoEffect::AddOnOrder) {
+                    1
+                } else {
+                    -1
+                };
+                for l in &lines {
+                    // What has shipped is in transit or in, no longer on order.
+                    let open = l.quantity.saturating_sub(l.shipped).max(0);
+                    positions::move_stock_tx(
+                        tx,
+                        tenant,
+                        rec.ship_to_location_id,
+                        l.product_id,
+                        Position {
+                            on_hand: 0,
+                            in_transit: 0,
+                            on_order: sign * open,
+                        },
+                        now,
+                    )
+                    .await?;
+                }
+            }
+            PoEffect::SendToSupplier => {
+                rec.sent_at = Some(now);
+                send_to_supplier_tx(tx, tenant, &rec, "purchase_order", now).await?;
+                // The acknowledgement clock starts (see `sla`; `timers::supplier_ack_due`).
+                let sla = tenant_settings::supplier_sla_tx(tx, tenant).await?;
+                let due = sla.ack_due(now).map_err(EngineError::Invalid)?;
+                rec.ack_due_at = Some(due);
+                let timer = SupplierAckDue {
+                    po_id: rec.id,
+                    stage: ClockStage::Remind,
+                    due_at: due,
+                };
+                enqueue_tx(tx, &NewJob::of(tenant, &timer, now).at(due)).await?;
+            }
+            PoEffect::ApplyChange => {
+                let change = po_changes::open_change_tx(tx, tenant, rec.id)
+                    .await?
+                    .ok_or_else(|| EngineError::Invalid("the change is no longer open".into()))?;
+                for c in change.lines() {
+                    let Some(old) = lines.iter().find(|l| l.id == c.line_id) else {
+                        continue;
+                    };
+                    if c.quantity == 0 {
+                        po_changes::delete_line_tx(tx, tenant, c.line_id).await?;
+                    } else {
+                        po_changes::set_line_tx(tx, tenant, &c).await?;
+                    }
+                    positions::move_stock_tx(
+                        tx,
+                        tenant,
+                        rec.ship_to_location_id,
+                        old.product_id,
+                        Position {
+                            on_hand: 0,
+                            in_transit: 0,
+                            on_order: c.quantity - old.quantity,
+                        },
+                        now,
+                    )
+                    .await?;
+                }
+                rec.promised_on = Some(change.promised_on);
+                po_changes::close_change_tx(tx, tenant, rec.id, "accepted", actor, "", now).await?;
+            }
+            PoEffect::DropChange => {
+                let (state, note) = match cmd {
+                    PoCommand::ProposeChange { .. } => ("superseded", ""),
+                    PoCommand::Cancel => ("cancelled", ""),
+                    PoCommand::RejectChange { reason, .. } => ("rejected", reason.as_str()),
+                    // The approver's comment is on the approval step, for staff only.
+                    PoCommand::Reject { .. } => ("not_approved", ""),
+                    _ => ("rejected", ""),
+                };
+                po_changes::close_change_tx(tx, tenant, rec.id, state, actor, note, now).await?;
+            }
+            PoEffect::RecordPromise => {
+                let day = match cmd {
+                    PoCommand::Acknowledge { promised_on }
+                    | PoCommand::Backorder { promised_on } => Some(*promised_on),
+                    // An applied change: its day (set above), when it moved the date.
+                    _ => rec.promised_on.filter(|d| Some(*d) != promised_before),
+                };
+                if let Some(day) = day {
+                    rec.promised_on = Some(day);
+                    supplier_orders::record_promise_tx(tx, tenant, rec.id, day, actor, now).await?;
+                    asn_clock_tx(tx, tenant, rec.id, day, now).await?;
+                }
+            }
+            PoEffect::NotifySupplier => {
+                if let Some((template, note)) = supplier_notice(cmd, after.state) {
+                    let (_, name, email) =
+                        catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
+                    let mail = SendMail {
+                        template: template.into(),
+                        to: email,
+                        name,
+                        doc_type: doc.doc_type().into(),
+                        doc_id: rec.id,
+                        occasion: format!(
+                            "{}:{}:{}:{now}",
+                            template.replace('_', "-"),
+                            rec.id,
+                            after.state.as_str()
+                        ),
+                        note,
+                        ..SendMail::default()
+                    };
+                    enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
+                }
+            }
+            PoEffect::RecheckLines => {
+                // What the order was to bring is not coming: the positions are checked
+                // again and, still short, covered anew.
+                let changed: Vec<(i64, i64)> = lines
+                    .iter()
+                    .map(|l| (rec.ship_to_location_id, l.product_id))
+                    .collect();
+                positions_changed_tx(tx, tenant, &changed, now).await?;
+            }
+        }
+    }
+    rec.state = after.state;
+    rec.value_minor = after.value_minor;
+    if let PoCommand::Decline { reason } = cmd {
+        rec.supplier_note = reason.clone();
+    }
+    purchase_orders::save_purchase_order_tx(tx, tenant, &rec, now).await?;
+    if after.state == PoState::Closed {
+        remeasure_lead_time_tx(tx, tenant, rec.supplier_id).await?;
+    }
+    for l in &lines {
+        if let Some(need) = l.need_id {
+            needs::refresh_need_tx(tx, tenant, need, now).await?;
+        }
+    }
+    // What the supplier side of an order did, for the tenant's integrations (outbox):
+    // the order's facts, never the reasons behind its lines.
+    let supplier_side = effects.contains(&PoEffect::SendToSupplier)
+        || effects.contains(&PoEffect::NotifySupplier)
+        || cmd.is_supplier_answer()
+        || matches!(cmd, PoCommand::Receive { .. });
+    if supplier_side {
+        let lines = if effects.contains(&PoEffect::ApplyChange) {
+            purchase_orders::po_lines_tx(tx, tenant, rec.id).await?
+        } else {
+            lines
+        };
+        let payload = json!({
+            "purchase_order_id": rec.id,
+            "state": rec.state.as_str(),
+            "supplier_id": rec.supplier_id,
+            "ship_to_location_id": rec.ship_to_location_id,
+            "value_minor": rec.value_minor,
+            "promised_on": rec.promised_on,
+            "supplier_note": rec.supplier_note,
+            "lines": lines.iter().map(|l| json!({ "product_id": l.product_id,
+                "quantity": l.quantity, "unit_cost_minor": l.unit_cost_minor,
+                "shipped": l.shipped })).collect::<Vec<_>>(),
+        });
+        let kind = format!("purchase_order.{}", command_name_po(cmd));
+        outbox::record_event_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;
+    }
+    append_audit_tx(
+        tx,
+        tenant,
+        &AuditEntry::of(actor, &format!("purchase_order.{}", command_name_po(cmd)), doc.subject(),
+            Some(json!({ "state": before.state.as_str(), "value_minor": before.value_minor })),
+            Some(json!({ "state": after.state.as_str(), "value_minor": after.value_minor, "command": cmd })),
+            request_id),
+    )
+    .await?;
+    if after.state == PoState::Approved {
+        return Box::pin(apply_po_tx(
+            tx,
+            tenant,
+            rec,
+            &PoCommand::Send,
+            SYSTEM,
+            request_id,
+            now,
+        ))
+        .await;
+    }
+    Ok(rec)
+}

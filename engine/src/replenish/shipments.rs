@@ -1,0 +1,295 @@
+//! Ship notices and receipts: the signed-in supplier user tells what left, per line,
+//! with carrier, tracking and the expected day (those units move from on order to in
+//! transit at the ship-to); the buyer's side counts a notice in (in transit to on hand),
+//! and what differs from the notice (over, short, damaged) opens an exception. The last
+//! receipt of an order that has shipped in full closes it; the buyer closes an order
+//! whose rest is not coming (`orders::po_command` with `Close`).
+
+use super::orders::{own_supplier, sent_to};
+use super::po_lifecycle::apply_po_tx;
+use super::sweep::positions_changed_tx;
+use crate::error::EngineError;
+use crate::exceptions;
+use crate::limits::{within, MAX_PROMISE_DAYS, MAX_QUANTITY};
+use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
+use crate::policy::Position;
+use crate::store::po_changes::{self, NewAsn, MAX_ASNS_PER_ORDER};
+use crate::store::{positions, purchase_orders, NewException, Store};
+use crate::workflow::purchase_order::{PoCommand, PoState, Rest};
+
+/// Characters of a carrier's name or a tracking number.
+pub const MAX_CARRIER_CHARS: usize = 100;
+
+/// What the supplier ships: per order line the units on this notice (0: none of it),
+/// the carrier and tracking number (may be empty), and the day it should arrive.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShipNotice {
+    pub lines: Vec<(i64, i64)>,
+    pub carrier: String,
+    pub tracking: String,
+    pub expected_on: i64,
+}
+
+/// What arrived of one notice line: the units counted in, and of those how many are
+/// damaged (they do not go on hand).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReceiptLine {
+    pub asn_line_id: i64,
+    pub received: i64,
+    pub damaged: i64,
+}
+
+fn text(field: &str, value: &str) -> Result<String, EngineError> {
+    let value = value.trim();
+    if value.chars().count() > MAX_CARRIER_CHARS || value.chars().any(char::is_control) {
+        return Err(EngineError::Invalid(format!(
+            "the {field} must be one line of at most {MAX_CARRIER_CHARS} characters"
+        )));
+    }
+    Ok(value.to_string())
+}
+
+/// The signed-in supplier user's ship notice for an order sent to their organisation;
+/// the notice's id. Needs [`Permission::AnswerPurchaseOrders`]; another supplier's
+/// order is [`EngineError::NotFound`].
+pub async fn ship_notice_as_supplier(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    notice: ShipNotice,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    let supplier = own_supplier(member)?;
+    let carrier = text("carrier", &notice.carrier)?;
+    let tracking = text("tracking number", &notice.tracking)?;
+    let today = day_start(now);
+    let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
+    let day = notice.expected_on;
+    if day < today || day > last || day_start(day) != day {
+        return Err(EngineError::Invalid(format!(
+            "the expected delivery must be a day from today ({}) to {}",
+            day_string(today),
+            day_string(last)
+        )));
+    }
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .filter(|r| sent_to(supplier, r.supplier_id, r.sent_at))
+        .ok_or(EngineError::NotFound)?;
+    if po_changes::asn_count_tx(&mut tx, tenant, po).await? >= MAX_ASNS_PER_ORDER {
+        return Err(EngineError::Invalid(format!(
+            "an order takes at most {MAX_ASNS_PER_ORDER} ship notices"
+        )));
+    }
+    let lines = purchase_orders::po_lines_tx(&mut tx, tenant, po).await?;
+    let mut shipping = Vec::new();
+    for (line_id, quantity) in &notice.lines {
+        let line = lines
+            .iter()
+            .find(|l| l.id == *line_id)
+            .ok_or_else(|| EngineError::Invalid(format!("line {line_id} is not on this order")))?;
+        if shipping.iter().any(|(id, _)| id == line_id) {
+            return Err(EngineError::Invalid(format!(
+                "line {line_id} is named twice"
+            )));
+        }
+        let open = line.quantity.saturating_sub(line.shipped).max(0);
+        within("quantity shipped", *quantity, 0, MAX_QUANTITY).map_err(EngineError::Invalid)?;
+        if *quantity > open {
+            return Err(EngineError::Invalid(format!(
+                "line {line_id}: {} ordered and {} shipped already, so at most {open} more",
+                line.quantity, line.shipped
+            )));
+        }
+        if *quantity > 0 {
+            shipping.push((*line_id, *quantity));
+        }
+    }
+    if shipping.is_empty() {
+        return Err(EngineError::Invalid(
+            "put at least one unit on the ship notice".into(),
+        ));
+    }
+    let ship_to = rec.ship_to_location_id;
+    let actor = member.actor();
+    apply_po_tx(
+        &mut tx,
+        tenant,
+        rec,
+        &PoCommand::ShipNotice,
+        &actor,
+        request_id,
+        now,
+    )
+    .await?;
+    let new = NewAsn {
+        po,
+        carrier: &carrier,
+        tracking: &tracking,
+        expected_on: day,
+        actor: &actor,
+    };
+    let asn = po_changes::insert_asn_tx(&mut tx, tenant, &new, &shipping, now).await?;
+    for (line_id, quantity) in &shipping {
+        let product = lines
+            .iter()
+            .find(|l| l.id == *line_id)
+            .map(|l| l.product_id);
+        po_changes::add_to_line_tx(&mut tx, tenant, *line_id, *quantity, 0).await?;
+        if let Some(product) = product {
+            let delta = Position {
+                on_hand: 0,
+                in_transit: *quantity,
+                on_order: -quantity,
+            };
+            positions::move_stock_tx(&mut tx, tenant, ship_to, product, delta, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(asn)
+}
+
+/// Counts a ship notice of order `po` in: every line of the notice once, with what
+/// arrived and what of it is damaged. Good units go on hand; over, short and damaged
+/// lines open a receipt exception. The order's new state. Needs
+/// [`Permission::CommandPurchaseOrders`].
+#[allow(clippy::too_many_arguments)]
+pub async fn receive_notice(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    po: i64,
+    asn: i64,
+    receipt: Vec<ReceiptLine>,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<PoState, EngineError> {
+    member.require(Permission::CommandPurchaseOrders)?;
+    let mut tx = store.begin(tenant).await?;
+    let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    let notice = po_changes::asn_tx(&mut tx, tenant, asn)
+        .await?
+        .filter(|a| a.po_id == po)
+        .ok_or(EngineError::NotFound)?;
+    if notice.state != "in_transit" {
+        return Err(EngineError::Invalid(format!(
+            "this ship notice was received already, on {}",
+            notice.received_at.map(day_string).unwrap_or_default()
+        )));
+    }
+    let lines = po_changes::asn_lines_tx(&mut tx, tenant, asn).await?;
+    for r in &receipt {
+        if !lines.iter().any(|l| l.id == r.asn_line_id) {
+            return Err(EngineError::Invalid(format!(
+                "line {} is not on this ship notice",
+                r.asn_line_id
+            )));
+        }
+    }
+    let mut differences = Vec::new();
+    let mut changed = Vec::new();
+    for l in &lines {
+        let mut given = receipt.iter().filter(|r| r.asn_line_id == l.id);
+        let (Some(r), None) = (given.next(), given.next()) else {
+            return Err(EngineError::Invalid(format!(
+                "say once what arrived of {} {}",
+                l.sku, l.name
+            )));
+        };
+        // Over-delivery is recorded (and raised), up to twice what was shipped: more is a
+        // count of stock, not a receipt.
+        let most = l.shipped.saturating_mul(2).min(MAX_QUANTITY);
+        within("quantity received", r.received, 0, most).map_err(|_| {
+            EngineError::Invalid(format!(
+                "{}: received must be between 0 and {most} (twice the {} shipped); record more with a stock count",
+                l.sku, l.shipped
+            ))
+        })?;
+        within("damaged", r.damaged, 0, r.received).map_err(|_| {
+            EngineError::Invalid(format!(
+                "{}: damaged must be between 0 and the {} received",
+                l.sku, r.received
+            ))
+        })?;
+        let good = r.received - r.damaged;
+        po_changes::receive_asn_line_tx(&mut tx, tenant, l.id, r.received, r.damaged).await?;
+        po_changes::add_to_line_tx(&mut tx, tenant, l.po_line_id, 0, good).await?;
+        let delta = Position {
+            on_hand: good,
+            in_transit: -l.shipped,
+            on_order: 0,
+        };
+        let ship_to = rec.ship_to_location_id;
+        positions::move_stock_tx(&mut tx, tenant, ship_to, l.product_id, delta, now).await?;
+        changed.push((ship_to, l.product_id));
+        let mut what = Vec::new();
+        if r.received > l.shipped {
+            what.push(format!("{} over", r.received - l.shipped));
+        }
+        if r.received < l.shipped {
+            what.push(format!("{} short", l.shipped - r.received));
+        }
+        if r.damaged > 0 {
+            what.push(format!("{} damaged", r.damaged));
+        }
+        if !what.is_empty() {
+            differences.push(format!(
+                "{} {}: {} shipped, {} received ({})",
+                l.sku,
+                l.name,
+                l.shipped,
+                r.received,
+                what.join(", ")
+            ));
+        }
+    }
+    let actor = member.actor();
+    po_changes::mark_asn_received_tx(&mut tx, tenant, asn, &actor, now).await?;
+    if !differences.is_empty() {
+        let e = NewException {
+            kind: "receipt_mismatch",
+            severity: "medium",
+            subject: DocRef::PurchaseOrder(po).subject(),
+            title: format!(
+                "PO-{po}: delivery {asn} differs from its ship notice on {} line{}",
+                differences.len(),
+                if differences.len() == 1 { "" } else { "s" }
+            ),
+            detail: format!(
+                "{}. Count again, then claim the difference from the supplier.",
+                differences.join("; ")
+            ),
+            dedupe_key: format!("po-receipt:{asn}"),
+        };
+        exceptions::open_tx(&mut tx, tenant, &e, now).await?;
+    }
+    let rest = if po_changes::asns_in_transit_tx(&mut tx, tenant, po).await? > 0 {
+        Rest::InTransit
+    } else if purchase_orders::po_lines_tx(&mut tx, tenant, po)
+        .await?
+        .iter()
+        .all(|l| l.shipped >= l.quantity)
+    {
+        Rest::Nothing
+    } else {
+        Rest::Awaited
+    };
+    let rec = apply_po_tx(
+        &mut tx,
+        tenant,
+        rec,
+        &PoCommand::Receive { rest },
+        &actor,
+        request_id,
+        now,
+    )
+    .await?;
+    positions_changed_tx(&mut tx, tenant, &changed, now).await?;
+    tx.commit().await?;
+    Ok(rec.state)
+}

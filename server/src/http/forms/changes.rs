@@ -1,0 +1,267 @@
+//! Changes to a sent order, ship notices and receipts, from either side's page:
+//!
+//! - Supplier (signed in): `POST /supplier/orders/{id}/change` (`qty_{line}`,
+//!   `price_{line}`, `promised_on`, `note`), `.../change/answer` (`answer=accept|refuse`,
+//!   `reason`), `.../ship` (`ship_{line}`, `carrier`, `tracking`, `expected_on`).
+//! - Buyer: `POST /documents/purchase_order/{id}/change`, `.../change/answer`,
+//!   `.../receive/{notice}` (`received_{line}`, `damaged_{line}`).
+//!
+//! The fields are read here into the engine's types, each error naming its field; the
+//! engine checks the values, the order's state and the caller's right again.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use engine::model::{now_ms, parse_day};
+use engine::replenish::{self, ChangeAnswer, Proposal, ReceiptLine, ShipNotice};
+use engine::store::ChangeLine;
+
+use super::{id, param, parse_money, whole, FormError, Params, Posted, SignedIn};
+use crate::state::AppState;
+
+type Fields = HashMap<String, String>;
+
+fn field<'a>(f: &'a Fields, name: &str) -> &'a str {
+    f.get(name).map(String::as_str).unwrap_or("")
+}
+
+/// Fields named `{prefix}{id}`, as (id, value), in id order.
+fn per_line<'a>(f: &'a Fields, prefix: &str) -> Vec<(i64, &'a str)> {
+    let mut out: Vec<(i64, &str)> = f
+        .iter()
+        .filter_map(|(k, v)| Some((id(k.strip_prefix(prefix)?)?, v.as_str())))
+        .collect();
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+fn day(f: &Fields, name: &str, label: &str) -> Result<i64, FormError> {
+    parse_day(field(f, name))
+        .ok_or_else(|| FormError(format!("{label} must be a date, such as 2026-12-24.")))
+}
+
+fn proposal(f: &Fields) -> Result<Proposal, FormError> {
+    let mut lines = Vec::new();
+    for (line, qty) in per_line(f, "qty_") {
+        let quantity = whole(qty, &format!("Quantity of line {line}"))?;
+        let price = field(f, &format!("price_{line}"));
+        let unit_cost_minor = parse_money(price).ok_or_else(|| {
+            FormError(format!(
+                "Unit price of line {line} must be an amount such as 12.50."
+            ))
+        })?;
+        lines.push(ChangeLine {
+            line_id: line,
+            quantity,
+            unit_cost_minor,
+        });
+    }
+    Ok(Proposal {
+        lines,
+        promised_on: day(f, "promised_on", "Delivery date")?,
+        note: field(f, "note").to_string(),
+    })
+}
+
+fn answer(f: &Fields) -> Result<ChangeAnswer, FormError> {
+    match field(f, "answer") {
+        "accept" => Ok(ChangeAnswer::Accept),
+        "refuse" => Ok(ChangeAnswer::Refuse {
+            reason: field(f, "reason").to_string(),
+        }),
+        _ => Err(FormError::new("Choose to accept or to refuse the change.")),
+    }
+}
+
+fn notice(f: &Fields) -> Result<ShipNotice, FormError> {
+    let mut lines = Vec::new();
+    for (line, qty) in per_line(f, "ship_") {
+        lines.push((line, whole(qty, &format!("Units of line {line}"))?));
+    }
+    Ok(ShipNotice {
+        lines,
+        carrier: field(f, "carrier").to_string(),
+        tracking: field(f, "tracking").to_string(),
+        expected_on: day(f, "expected_on", "Expected delivery")?,
+    })
+}
+
+fn receipt(f: &Fields) -> Result<Vec<ReceiptLine>, FormError> {
+    let mut out = Vec::new();
+    for (line, received) in per_line(f, "received_") {
+        let damaged = match field(f, &format!("damaged_{line}")).trim() {
+            "" => 0,
+            d => whole(d, &format!("Damaged units of line {line}"))?,
+        };
+        out.push(ReceiptLine {
+            asn_line_id: line,
+            received: whole(received, &format!("Units received of line {line}"))?,
+            damaged,
+        });
+    }
+    Ok(out)
+}
+
+fn po_of(params: &Params) -> Option<i64> {
+    id(param(params, "id"))
+}
+
+pub async fn supplier_change(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(f): Posted<Fields>,
+) -> Response {
+    let Some(po) = po_of(&params) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/supplier/orders/{po}");
+    let p = match proposal(&f) {
+        Ok(p) => p,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::propose_change_as_supplier(store, t, &me.member, po, p, me.rid(), now_ms())
+        .await
+    {
+        Ok(_) => {
+            app.jobs_wake.notify_one();
+            me.notice(&page, "Your change is proposed. The buyer has been told.")
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+pub async fn supplier_change_answer(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(f): Posted<Fields>,
+) -> Response {
+    let Some(po) = po_of(&params) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/supplier/orders/{po}");
+    let a = match answer(&f) {
+        Ok(a) => a,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::answer_change_as_supplier(store, t, &me.member, po, a, me.rid(), now_ms())
+        .await
+    {
+        Ok(state) => {
+            app.jobs_wake.notify_one();
+            me.notice(&page, &format!("Done: the order is now {}.", state.label()))
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+pub async fn supplier_ship(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(f): Posted<Fields>,
+) -> Response {
+    let Some(po) = po_of(&params) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/supplier/orders/{po}");
+    let n = match notice(&f) {
+        Ok(n) => n,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::ship_notice_as_supplier(store, t, &me.member, po, n, me.rid(), now_ms()).await
+    {
+        Ok(asn) => {
+            app.jobs_wake.notify_one();
+            me.notice(
+                &page,
+                &format!("Ship notice {asn} sent. The buyer has been told."),
+            )
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+pub async fn buyer_change(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(f): Posted<Fields>,
+) -> Response {
+    let Some(po) = po_of(&params) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/documents/purchase_order/{po}");
+    let p = match proposal(&f) {
+        Ok(p) => p,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::propose_change(store, t, &me.member, po, p, me.rid(), now_ms()).await {
+        Ok(state) => {
+            app.jobs_wake.notify_one();
+            me.notice(
+                &page,
+                &format!("Change proposed: the order is now {}.", state.label()),
+            )
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+pub async fn buyer_change_answer(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(f): Posted<Fields>,
+) -> Response {
+    let Some(po) = po_of(&params) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/documents/purchase_order/{po}");
+    let a = match answer(&f) {
+        Ok(a) => a,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::answer_change(store, t, &me.member, po, a, me.rid(), now_ms()).await {
+        Ok(state) => {
+            app.jobs_wake.notify_one();
+            me.notice(&page, &format!("Done: the order is now {}.", state.label()))
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
+
+pub async fn buyer_receive(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+    Posted(f): Posted<Fields>,
+) -> Response {
+    let (Some(po), Some(asn)) = (po_of(&params), id(param(&params, "notice"))) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let page = format!("/documents/purchase_order/{po}");
+    let r = match receipt(&f) {
+        Ok(r) => r,
+        Err(e) => return me.error(&page, &e.0),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match replenish::receive_notice(store, t, &me.member, po, asn, r, me.rid(), now_ms()).await {
+        Ok(state) => {
+            app.jobs_wake.notify_one();
+            me.notice(
+                &page,
+                &format!("Receipt recorded: the order is now {}.", state.label()),
+            )
+        }
+        Err(e) => me.fail(&page, &e),
+    }
+}
