@@ -10,8 +10,9 @@
 //! Buyers see every supplier's ([`Permission::ViewInventory`]); a supplier user sees
 //! its own organisation's only ([`Permission::AnswerPurchaseOrders`]). Delivery
 //! figures come from the orders delivered (closed with at least one receipt against a
-//! ship notice): on time in full (the last receipt on or before the promised day, or
-//! the day asked for when none was promised, and every agreed unit received in good
+//! ship notice): on time in full (the last receipt on or before the day agreed: the
+//! first promise or an accepted change's day, not a later re-dating by the supplier
+//! alone; or the day asked for when none was promised, and every agreed unit received in good
 //! order), the fill rate (units received in good order over units ordered) and the
 //! median lead time (sending to the last receipt).
 

@@ -6,7 +6,8 @@
 -- references it (lines, promises, links, messages and their files) are rebuilt
 -- together: the new tables point at the new orders, the old ones are dropped children
 -- first (nothing left to cascade to), and renaming the new tables carries the
--- references along. The lines gain what shipped and what arrived.
+-- references along. The orders gain the agreed delivery day, the lines what shipped,
+-- what arrived and a day of their own (a line backordered through a change).
 CREATE TABLE purchase_orders_new (
     id                   INTEGER PRIMARY KEY,
     tenant_id            INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
@@ -22,7 +23,8 @@ CREATE TABLE purchase_orders_new (
     sent_at              INTEGER,
     promised_on          INTEGER,
     supplier_note        TEXT NOT NULL DEFAULT '',
-    ack_due_at           INTEGER
+    ack_due_at           INTEGER,
+    agreed_on            INTEGER
 );
 INSERT INTO purchase_orders_new (id, tenant_id, supplier_id, ship_to_location_id, state,
     value_minor, consolidation_key, window_closes_at, involved_users, created_at, updated_at,
@@ -30,6 +32,7 @@ INSERT INTO purchase_orders_new (id, tenant_id, supplier_id, ship_to_location_id
 SELECT id, tenant_id, supplier_id, ship_to_location_id, state, value_minor, consolidation_key,
     window_closes_at, involved_users, created_at, updated_at, sent_at, promised_on,
     supplier_note, ack_due_at FROM purchase_orders;
+-- (agreed_on starts empty: older orders are judged by their latest promised day.)
 CREATE TABLE po_lines_new (
     id               INTEGER PRIMARY KEY,
     tenant_id        INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
@@ -42,6 +45,7 @@ CREATE TABLE po_lines_new (
     snapshot         TEXT NOT NULL,
     shipped          INTEGER NOT NULL DEFAULT 0,
     received         INTEGER NOT NULL DEFAULT 0,
+    promised_on      INTEGER,
     UNIQUE (po_id, product_id)
 );
 INSERT INTO po_lines_new (id, tenant_id, po_id, product_id, quantity, unit_cost_minor, need_id,
@@ -118,13 +122,15 @@ CREATE INDEX po_messages_po ON po_messages (tenant_id, po_id, id);
 CREATE INDEX po_attachments_po ON po_attachments (tenant_id, po_id, id);
 
 -- A proposed change to an order: the whole order as it would be (lines as JSON:
--- [{"line_id", "quantity", "unit_cost_minor"}], a quantity of 0 drops the line) and
+-- [{"line_id", "quantity", "unit_cost_minor", "ships_on"}], a quantity of 0 drops the
+-- line, `ships_on` a line's own later day) and
 -- the delivery day. At most one is open per order; the rest is its history.
 CREATE TABLE po_changes (
     id             INTEGER PRIMARY KEY,
     tenant_id      INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     po_id          INTEGER NOT NULL REFERENCES purchase_orders(id) ON DELETE CASCADE,
     proposed_by    TEXT NOT NULL CHECK (proposed_by IN ('buyer','supplier')),
+    from_state     TEXT NOT NULL DEFAULT 'sent' CHECK (from_state IN ('sent','acknowledged','backordered')),
     state          TEXT NOT NULL CHECK (state IN ('open','accepted','rejected','not_approved','superseded','cancelled')),
     promised_on    INTEGER NOT NULL,
     lines          TEXT NOT NULL,

@@ -15,6 +15,7 @@ on_both_backends!(
     supplier_changes_are_accepted_countered_refused_and_approved_when_dearer,
     ship_notices_and_receipts_move_stock_and_differences_open_an_exception,
     the_ship_notice_clock_reminds_then_escalates_and_deliveries_measure_the_supplier,
+    one_line_is_backordered_on_its_own_day_and_the_order_agreed_to_it,
 );
 
 const DAY: i64 = 86_400_000;
@@ -521,6 +522,56 @@ async fn supplier_changes_are_accepted_countered_refused_and_approved_when_deare
     .await;
     assert!(to.contains("backordered"), "{to}");
     assert_eq!(state(&app, ff, cheaper).await, "backordered");
+    // Re-dating alone does not move the day agreed (scorecards judge by it).
+    let rec = app
+        .store
+        .purchase_order(ff, cheaper)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            rec.promised_on.map(day_string),
+            rec.agreed_on.map(day_string)
+        ),
+        (Some(day(20)), Some(day(4)))
+    );
+    // A refused change leaves a backorder a backorder.
+    let (line, _, qty, cost) = first_line(&app, ff, cheaper).await;
+    let price = format!("{}.{:02}", cost / 100, cost % 100);
+    let (q4, p4) = (format!("qty_{line}"), format!("price_{line}"));
+    let to = post(
+        &app,
+        &supplier,
+        &at(cheaper, "change"),
+        &[
+            (q4.as_str(), &qty.to_string()),
+            (p4.as_str(), &price),
+            ("promised_on", &day(15)),
+        ],
+    )
+    .await;
+    assert!(to.contains("notice="), "{to}");
+    let to = post(
+        &app,
+        &planner,
+        &buyer_at(cheaper, "change/answer"),
+        &[("answer", "refuse"), ("reason", "Keep the date")],
+    )
+    .await;
+    assert!(to.contains("backordered"), "{to}");
+    // Its only line on a later day of its own: that is a new order day, not a line
+    // backorder (one on a two-line order: see the last test).
+    let (s4, own) = (format!("ships_{line}"), day(25));
+    let form = [
+        (q4.as_str(), qty.to_string()),
+        (p4.as_str(), price.clone()),
+        (s4.as_str(), own.clone()),
+        ("promised_on", day(15)),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let to = post(&app, &supplier, &at(cheaper, "change"), &form).await;
+    assert!(to.contains("every line has a later day of its own"), "{to}");
     app.run_pending_jobs().await;
 }
 
@@ -972,5 +1023,114 @@ async fn the_ship_notice_clock_reminds_then_escalates_and_deliveries_measure_the
         "{}",
         line.reason
     );
+    app.run_pending_jobs().await;
+}
+
+async fn one_line_is_backordered_on_its_own_day_and_the_order_agreed_to_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    // Two dairy articles low everywhere: each dairy order has two lines.
+    let sent = app.sent_orders_for(&["FF-0001", "FF-0002"]).await;
+    let mut po = None;
+    for (id, _) in &sent {
+        if app.store.po_lines(ff, *id).await.unwrap().len() == 2 {
+            po = Some(*id);
+            break;
+        }
+    }
+    let po = po.expect("a two-line order");
+    let supplier = app.signed_in("freshfield", FF_SUPPLIER).await;
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let lines = app.store.po_lines(ff, po).await.unwrap();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for l in &lines {
+        fields.push((format!("qty_{}", l.id), l.quantity.to_string()));
+        fields.push((
+            format!("price_{}", l.id),
+            format!("{}.{:02}", l.unit_cost_minor / 100, l.unit_cost_minor % 100),
+        ));
+    }
+    let own = day(25);
+    let mut first = fields.clone();
+    first.push((format!("ships_{}", lines[0].id), own.clone()));
+    first.push(("promised_on".into(), day(15)));
+    let form: Vec<(&str, &str)> = first
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let to = post(
+        &app,
+        &supplier,
+        &format!("/t/freshfield/supplier/orders/{po}/change"),
+        &form,
+    )
+    .await;
+    assert!(to.contains("notice="), "{to}");
+    let doc = body(
+        planner
+            .get(app.url(&format!("/t/freshfield/documents/purchase_order/{po}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        doc.contains(&format!("delivered {own}")),
+        "the buyer sees the line's day: {doc}"
+    );
+    let to = post(
+        &app,
+        &planner,
+        &format!("/t/freshfield/documents/purchase_order/{po}/change/answer"),
+        &[("answer", "accept")],
+    )
+    .await;
+    assert!(to.contains("acknowledged"), "{to}");
+    let l = app
+        .store
+        .po_lines(ff, po)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.id == lines[0].id)
+        .unwrap();
+    assert_eq!(l.promised_on.map(day_string), Some(own.clone()));
+    let rec = app.store.purchase_order(ff, po).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            rec.promised_on.map(day_string),
+            rec.agreed_on.map(day_string)
+        ),
+        (Some(day(15)), Some(own.clone())),
+        "the order is agreed to its last line's day"
+    );
+    let page = body(
+        supplier
+            .get(app.url(&format!("/t/freshfield/supplier/orders/{po}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains(&format!("backordered: delivery {own}")),
+        "{page}"
+    );
+    // A line's own day before the order's is refused.
+    let mut early = fields.clone();
+    early.push((format!("ships_{}", lines[1].id), day(10)));
+    early.push(("promised_on".into(), day(15)));
+    let form: Vec<(&str, &str)> = early
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let to = post(
+        &app,
+        &supplier,
+        &format!("/t/freshfield/supplier/orders/{po}/change"),
+        &form,
+    )
+    .await;
+    assert!(to.contains("its own delivery date"), "{to}");
     app.run_pending_jobs().await;
 }

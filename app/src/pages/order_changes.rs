@@ -76,7 +76,7 @@ pub fn OrderChangesCard(changes: OrderChanges, supplier_side: bool) -> impl Into
                         <label for="change-note">"Note for the other side (optional)"</label>
                         <textarea id="change-note" name="note" maxlength="2000" rows="2"></textarea>
                         <button type="submit" class="primary">"Propose the change"</button>
-                        <p class="muted">"A quantity of 0 drops the line. A change that makes the order dearer is approved by the retailer before it applies."</p>
+                        <p class="muted">"A quantity of 0 drops the line; a line's own later date backorders it. A change that makes the order dearer is approved by the retailer before it applies."</p>
                     </form>
                 </details>
             }.into_any())}
@@ -171,7 +171,7 @@ fn LineInputs(lines: Vec<EditLine>) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table>
-                <thead><tr><th>"Article"</th><th class="num">"Quantity"</th><th class="num">"Unit price"</th></tr></thead>
+                <thead><tr><th>"Article"</th><th class="num">"Quantity"</th><th class="num">"Unit price"</th><th>"Own date, if later"</th></tr></thead>
                 <tbody>
                     {lines.into_iter().map(|l| view! {
                         <tr>
@@ -180,6 +180,8 @@ fn LineInputs(lines: Vec<EditLine>) -> impl IntoView {
                                 aria-label=format!("Quantity of {}", l.article)/></td>
                             <td class="num"><input type="text" inputmode="decimal" name=format!("price_{}", l.id) value=l.price.clone()
                                 aria-label=format!("Unit price of {}", l.article)/></td>
+                            <td><input type="date" name=format!("ships_{}", l.id) value=l.ships_on.clone()
+                                aria-label=format!("Own delivery date of {} (backorder the line)", l.article)/></td>
                         </tr>
                     }).collect_view()}
                 </tbody>

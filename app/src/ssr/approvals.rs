@@ -138,7 +138,9 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                         let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {
                             continue;
                         };
-                        if l.quantity == cl.quantity && l.unit_cost_minor == cl.unit_cost_minor {
+                        if (l.quantity, l.unit_cost_minor, l.promised_on)
+                            == (cl.quantity, cl.unit_cost_minor, cl.ships_on)
+                        {
                             continue;
                         }
                         let p = product_label(store, tenant, l.product_id).await?;

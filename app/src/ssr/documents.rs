@@ -89,7 +89,10 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 let article = product_label(store, tenant, l.product_id).await?;
                 articles.push((l.id, article.clone()));
                 rows.push(vec![
-                    article,
+                    match l.promised_on {
+                        Some(d) => format!("{article} (backordered: delivery {})", day_string(d)),
+                        None => article,
+                    },
                     l.quantity.to_string(),
                     money(l.unit_cost_minor, &currency),
                     money(l.quantity.saturating_mul(l.unit_cost_minor), &currency),

@@ -51,12 +51,13 @@ pub(crate) async fn order_changes(
         _ => "The buyer",
     };
     // A buyer's change waiting in the retailer's approval has not reached the supplier,
-    // and one refused there never did.
+    // and one refused there (or cancelled with its order) may never have.
     let unseen = |c: &ChangeRecord| {
         viewer == Side::Supplier
             && c.proposed_by == Side::Buyer.as_str()
             && ((c.state == "open" && o.state == PoState::ChangeApproval)
-                || c.state == "not_approved")
+                || c.state == "not_approved"
+                || c.state == "cancelled")
     };
     let open = changes.iter().find(|c| c.state == "open" && !unseen(c));
     let open_view = open.map(|c: &ChangeRecord| {
@@ -66,14 +67,14 @@ pub(crate) async fn order_changes(
             .filter_map(|cl| {
                 let l = lines.iter().find(|l| l.id == cl.line_id)?;
                 let was = format!("{} × {}", l.quantity, money(l.unit_cost_minor, o.currency));
-                let now = if cl.quantity == 0 {
-                    "dropped".to_string()
-                } else {
-                    format!(
-                        "{} × {}",
-                        cl.quantity,
-                        money(cl.unit_cost_minor, o.currency)
-                    )
+                let now = match (cl.quantity, cl.ships_on) {
+                    (0, _) => "dropped".to_string(),
+                    (q, Some(d)) => format!(
+                        "{q} × {}, delivered {}",
+                        money(cl.unit_cost_minor, o.currency),
+                        day_string(d)
+                    ),
+                    (q, None) => format!("{q} × {}", money(cl.unit_cost_minor, o.currency)),
                 };
                 Some([article(l.id), was, now])
             })
@@ -170,6 +171,7 @@ pub(crate) async fn order_changes(
                 quantity: l.quantity,
                 price: price(l.unit_cost_minor),
                 open: (l.quantity - l.shipped).max(0),
+                ships_on: l.promised_on.map(day_string).unwrap_or_default(),
             })
             .collect(),
         open: open_view,

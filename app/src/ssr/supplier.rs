@@ -133,7 +133,15 @@ fn order_view(
         .iter()
         .map(|l| {
             [
-                format!("{} {}", l.sku, l.name),
+                match l.promised_on {
+                    Some(d) => format!(
+                        "{} {} (backordered: delivery {})",
+                        l.sku,
+                        l.name,
+                        day_string(d)
+                    ),
+                    None => format!("{} {}", l.sku, l.name),
+                },
                 l.quantity.to_string(),
                 money(l.unit_cost_minor, currency),
                 money(l.quantity.saturating_mul(l.unit_cost_minor), currency),
@@ -517,7 +525,7 @@ fn supplier_label(state: PoState) -> &'static str {
         PoState::Acknowledged => "acknowledged",
         PoState::Backordered => "backordered",
         PoState::ChangeProposed => "change proposed",
-        PoState::ChangeApproval => "change being approved by the buyer",
+        PoState::ChangeApproval => "being reviewed by the buyer",
         PoState::Shipped => "shipped",
         PoState::PartlyReceived => "partly received",
         PoState::Closed => "closed",

@@ -70,6 +70,8 @@ pub struct EditLine {
     pub price: String,
     /// Units not shipped yet.
     pub open: i64,
+    /// The line's own delivery day (YYYY-MM-DD) when backordered, else "".
+    pub ships_on: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -423,11 +423,14 @@ impl Mailer {
                             ),
                         );
                         facts.insert(4, ("Proposed by".into(), format!("the {}", c.proposed_by)));
+                        let day = crate::model::day_string(c.promised_on);
+                        facts.insert(5, ("Delivery with the change".into(), day));
                         for cl in c.lines() {
                             let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {
                                 continue;
                             };
-                            if (l.quantity, l.unit_cost_minor) != (cl.quantity, cl.unit_cost_minor)
+                            if (l.quantity, l.unit_cost_minor, l.promised_on)
+                                != (cl.quantity, cl.unit_cost_minor, cl.ships_on)
                             {
                                 let p = products.iter().find(|p| p.0 == l.product_id);
                                 facts.push((

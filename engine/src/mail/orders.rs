@@ -67,7 +67,15 @@ fn order_facts(order: &SupplierOrder, currency: &str) -> (Facts, Lines) {
         .iter()
         .map(|l| {
             (
-                format!("{} {}", l.sku, l.name),
+                match l.promised_on {
+                    Some(d) => format!(
+                        "{} {} (backordered: delivery {})",
+                        l.sku,
+                        l.name,
+                        day_string(d)
+                    ),
+                    None => format!("{} {}", l.sku, l.name),
+                },
                 l.quantity.to_string(),
                 money(l.unit_cost_minor, currency),
             )

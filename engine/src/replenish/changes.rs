@@ -24,8 +24,9 @@ use crate::workflow::purchase_order::{PoCommand, PoState, Side};
 /// Changes proposed on one order, by both sides together.
 pub const MAX_CHANGES: i64 = 20;
 
-/// A proposed change: the lines that change (a quantity of 0 drops the line; lines not
-/// named stay as they are), the delivery day, and a note for the other side.
+/// A proposed change: the lines that change (a quantity of 0 drops the line; a line's
+/// own later day backorders it; lines not named stay as they are), the order's delivery
+/// day, and a note for the other side.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Proposal {
     pub lines: Vec<ChangeLine>,
@@ -69,6 +70,7 @@ fn checked(
             line_id: l.id,
             quantity: l.quantity,
             unit_cost_minor: l.unit_cost_minor,
+            ships_on: l.promised_on,
         })
         .collect();
     let mut seen = Vec::new();
@@ -90,6 +92,31 @@ fn checked(
         )
         .map_err(bad)?;
         *slot = *c;
+        // A line's own day: from the order's on (the same day is the order's).
+        match c.ships_on {
+            Some(d) if d < p.promised_on || d > last || day_start(d) != d => {
+                return Err(bad(format!(
+                    "line {}: its own delivery date must be a day from the order's ({}) to {}",
+                    c.line_id,
+                    day_string(p.promised_on),
+                    day_string(last)
+                )))
+            }
+            Some(d) if d == p.promised_on => slot.ships_on = None,
+            _ => {}
+        }
+    }
+    // A line's own day the new order day caught up with is no backorder any more.
+    for l in full.iter_mut() {
+        if l.ships_on.is_some_and(|d| d <= p.promised_on) {
+            l.ships_on = None;
+        }
+    }
+    let kept = || full.iter().filter(|l| l.quantity > 0);
+    if kept().count() > 0 && kept().all(|l| l.ships_on.is_some()) {
+        return Err(bad(
+            "every line has a later day of its own: give the order that day instead".into(),
+        ));
     }
     if full.iter().all(|l| l.quantity == 0) {
         return Err(bad(
@@ -98,7 +125,10 @@ fn checked(
     }
     let unchanged = full.iter().all(|c| {
         lines.iter().any(|l| {
-            l.id == c.line_id && l.quantity == c.quantity && l.unit_cost_minor == c.unit_cost_minor
+            l.id == c.line_id
+                && l.quantity == c.quantity
+                && l.unit_cost_minor == c.unit_cost_minor
+                && l.promised_on == c.ships_on
         })
     });
     if unchanged && promised_on == Some(p.promised_on) {
@@ -175,13 +205,14 @@ async fn propose_tx(
     request_id: Option<&str>,
     now: i64,
 ) -> Result<PoState, EngineError> {
-    if let Some(open) = po_changes::open_change_tx(tx, tenant, rec.id).await? {
-        if open.proposed_by == by.as_str() {
-            return Err(EngineError::Invalid(
-                "a change you proposed is still waiting for its answer".into(),
-            ));
-        }
+    let open = po_changes::open_change_tx(tx, tenant, rec.id).await?;
+    if open.as_ref().is_some_and(|o| o.proposed_by == by.as_str()) {
+        return Err(EngineError::Invalid(
+            "a change you proposed is still waiting for its answer".into(),
+        ));
     }
+    // Where a refusal returns the order: where this exchange began.
+    let from_state = open.map_or_else(|| rec.state.as_str().to_string(), |o| o.from_state);
     if po_changes::change_count_tx(tx, tenant, rec.id).await? >= MAX_CHANGES {
         return Err(EngineError::Invalid(format!(
             "this order had {MAX_CHANGES} proposed changes already: please talk it over in a message, then cancel and reorder if needed"
@@ -199,6 +230,7 @@ async fn propose_tx(
     let new = NewChange {
         po,
         by: by.as_str(),
+        from_state: &from_state,
         promised_on: proposal.promised_on,
         lines: &full,
         value_minor: value,
@@ -421,6 +453,7 @@ mod tests {
             snapshot: String::new(),
             shipped: 0,
             received: 0,
+            promised_on: None,
         }
     }
 
@@ -439,6 +472,7 @@ mod tests {
             line_id,
             quantity,
             unit_cost_minor,
+            ships_on: None,
         }
     }
 
@@ -457,8 +491,21 @@ mod tests {
         let full = checked(&proposal(vec![change(2, 0, 200)], 3), &lines, day, NOW).unwrap();
         assert_eq!(full, [change(1, 10, 100), change(2, 0, 200)]);
         assert_eq!(value_of(&full).unwrap(), 1_000);
-        // A later day alone is a change.
+        // A later day alone is a change; so is one line's own later day (a line
+        // backorder), which may not be before the order's.
         assert!(checked(&proposal(vec![], 4), &lines, day, NOW).is_ok());
+        let own = |d: i64| ChangeLine {
+            ships_on: Some(day_start(NOW) + d * DAY_MS),
+            ..change(1, 10, 100)
+        };
+        let full = checked(&proposal(vec![own(9)], 3), &lines, day, NOW).unwrap();
+        assert_eq!(full[0].ships_on, Some(day_start(NOW) + 9 * DAY_MS));
+        assert!(err(proposal(vec![own(2)], 3)).contains("its own delivery date"));
+        let same = checked(&proposal(vec![own(4)], 4), &lines, day, NOW).unwrap();
+        assert_eq!(
+            same[0].ships_on, None,
+            "the order's own day is no line backorder"
+        );
     }
 
     #[test]

@@ -193,6 +193,11 @@ pub struct SupplierAsnDue {
     pub po_id: i64,
     pub promised_on: i64,
     pub stage: ClockStage,
+    /// When the clock was started: a day promised again (after a change) gets a clock
+    /// of its own. Repeats are harmless: the reminder mail is kept once per order and
+    /// day, and the exception once while it is open.
+    #[serde(default)]
+    pub armed_at: i64,
 }
 
 impl BackgroundJob for SupplierAsnDue {
@@ -206,8 +211,8 @@ impl BackgroundJob for SupplierAsnDue {
             ClockStage::Escalate => "escalate",
         };
         Some(format!(
-            "timer:po-asn:{}:{}:{}:{stage}",
-            tenant.0, self.po_id, self.promised_on
+            "timer:po-asn:{}:{}:{}:{stage}:{}",
+            tenant.0, self.po_id, self.promised_on, self.armed_at
         ))
     }
 

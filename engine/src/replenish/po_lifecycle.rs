@@ -121,6 +121,7 @@ async fn asn_clock_tx(
         po_id: po,
         promised_on: day,
         stage,
+        armed_at: now,
     };
     let remind_at = day.saturating_sub(DAY_MS);
     if remind_at > now {
@@ -147,6 +148,7 @@ async fn po_machine_tx(
                 Some(OpenChange {
                     by: Side::parse(&c.proposed_by)?,
                     value_minor: c.value_minor,
+                    from: PoState::parse(&c.from_state).unwrap_or(PoState::Sent),
                 })
             })
     } else {
@@ -332,6 +334,15 @@ pub(crate) async fn apply_po_tx(
                     .await?;
                 }
                 rec.promised_on = Some(change.promised_on);
+                // Both sides agreed to this day, and to any later day of a line.
+                let last_line = change
+                    .lines()
+                    .iter()
+                    .filter(|c| c.quantity > 0)
+                    .filter_map(|c| c.ships_on)
+                    .max();
+                rec.agreed_on =
+                    Some(last_line.map_or(change.promised_on, |d| d.max(change.promised_on)));
                 po_changes::close_change_tx(tx, tenant, rec.id, "accepted", actor, "", now).await?;
             }
             PoEffect::DropChange => {
@@ -354,6 +365,8 @@ pub(crate) async fn apply_po_tx(
                 };
                 if let Some(day) = day {
                     rec.promised_on = Some(day);
+                    // The first promise is the day agreed; re-dating alone does not move it.
+                    rec.agreed_on = rec.agreed_on.or(Some(day));
                     supplier_orders::record_promise_tx(tx, tenant, rec.id, day, actor, now).await?;
                     asn_clock_tx(tx, tenant, rec.id, day, now).await?;
                 }
@@ -396,6 +409,16 @@ pub(crate) async fn apply_po_tx(
     if let PoCommand::Decline { reason } = cmd {
         rec.supplier_note = reason.clone();
     }
+    // Back from a change at the day promised before it: that day's clock again (one
+    // that fired while the change was open did nothing).
+    let resumed = matches!(
+        before.state,
+        PoState::ChangeProposed | PoState::ChangeApproval
+    ) && matches!(after.state, PoState::Acknowledged | PoState::Backordered)
+        && rec.promised_on == promised_before;
+    if let (true, Some(day)) = (resumed, rec.promised_on) {
+        asn_clock_tx(tx, tenant, rec.id, day, now).await?;
+    }
     purchase_orders::save_purchase_order_tx(tx, tenant, &rec, now).await?;
     if after.state == PoState::Closed {
         remeasure_lead_time_tx(tx, tenant, rec.supplier_id).await?;
@@ -427,7 +450,7 @@ pub(crate) async fn apply_po_tx(
             "supplier_note": rec.supplier_note,
             "lines": lines.iter().map(|l| json!({ "product_id": l.product_id,
                 "quantity": l.quantity, "unit_cost_minor": l.unit_cost_minor,
-                "shipped": l.shipped })).collect::<Vec<_>>(),
+                "shipped": l.shipped, "promised_on": l.promised_on })).collect::<Vec<_>>(),
         });
         let kind = format!("purchase_order.{}", command_name_po(cmd));
         outbox::record_event_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;

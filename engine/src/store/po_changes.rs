@@ -11,12 +11,15 @@ use crate::model::TenantId;
 use crate::{on_db, on_tx};
 
 /// One line of a proposed change: the order's line and what it would become (a quantity
-/// of 0 drops it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// of 0 drops it; `ships_on`, a day of its own, later than the order's: that line is
+/// backordered).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangeLine {
     pub line_id: i64,
     pub quantity: i64,
     pub unit_cost_minor: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ships_on: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, Serialize, Deserialize)]
@@ -25,6 +28,9 @@ pub struct ChangeRecord {
     pub po_id: i64,
     /// `buyer` or `supplier`.
     pub proposed_by: String,
+    /// The order's state before this exchange of proposals began (where a refusal
+    /// returns it).
+    pub from_state: String,
     /// `open`, `accepted`, `rejected` (by the other side), `not_approved` (in the
     /// retailer's approval), `superseded` (answered by a counter) or `cancelled` (the
     /// order was).
@@ -51,6 +57,7 @@ impl ChangeRecord {
 pub(crate) struct NewChange<'a> {
     pub po: i64,
     pub by: &'a str,
+    pub from_state: &'a str,
     pub promised_on: i64,
     pub lines: &'a [ChangeLine],
     pub value_minor: i64,
@@ -58,7 +65,8 @@ pub(crate) struct NewChange<'a> {
     pub actor: &'a str,
 }
 
-const CHANGE_COLUMNS: &str = "id, po_id, proposed_by, state, promised_on, lines, value_minor, \
+const CHANGE_COLUMNS: &str =
+    "id, po_id, proposed_by, from_state, state, promised_on, lines, value_minor, \
      note, actor, created_at, decided_at, decided_by, decision_note";
 
 pub(crate) async fn insert_change_tx(
@@ -70,8 +78,8 @@ pub(crate) async fn insert_change_tx(
     let lines = serde_json::to_string(c.lines).unwrap_or_else(|_| "[]".into());
     on_tx!(tx, |conn| sqlx::query_scalar(
         "INSERT INTO po_changes (tenant_id, po_id, proposed_by, state, promised_on, lines, \
-         value_minor, note, actor, created_at) VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9) \
-         RETURNING id",
+         value_minor, note, actor, created_at, from_state) \
+         VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(tenant.0)
     .bind(c.po)
@@ -82,6 +90,7 @@ pub(crate) async fn insert_change_tx(
     .bind(c.note)
     .bind(c.actor)
     .bind(now)
+    .bind(c.from_state)
     .fetch_one(conn)
     .await)
 }
@@ -150,12 +159,14 @@ pub(crate) async fn set_line_tx(
     line: &ChangeLine,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
-        "UPDATE po_lines SET quantity = $3, unit_cost_minor = $4 WHERE tenant_id = $1 AND id = $2",
+        "UPDATE po_lines SET quantity = $3, unit_cost_minor = $4, promised_on = $5 \
+         WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant.0)
     .bind(line.line_id)
     .bind(line.quantity)
     .bind(line.unit_cost_minor)
+    .bind(line.ships_on)
     .execute(c)
     .await
     .map(|_| ()))

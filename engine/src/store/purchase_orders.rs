@@ -29,6 +29,8 @@ pub struct PurchaseOrderRecord {
     pub supplier_note: String,
     /// When the supplier's acknowledgement is due (set when the order is sent).
     pub ack_due_at: Option<i64>,
+    /// The delivery day both sides agreed (the first promise, or an accepted change's).
+    pub agreed_on: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow, Serialize, Deserialize)]
@@ -44,14 +46,17 @@ pub struct PoLineRecord {
     /// Of `quantity`, how many shipped (on ship notices) and arrived in good order.
     pub shipped: i64,
     pub received: i64,
+    /// The line's own delivery day (backordered through a change); none: the order's.
+    pub promised_on: Option<i64>,
 }
 
 const PO_COLUMNS: &str = "id, supplier_id, ship_to_location_id, state, value_minor, \
      window_closes_at, involved_users, created_at, updated_at, sent_at, promised_on, supplier_note, \
-     ack_due_at";
+     ack_due_at, agreed_on";
 
 const LINE_COLUMNS: &str =
-    "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot, shipped, received";
+    "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot, shipped, received, \
+     promised_on";
 
 /// The draft order gathering lines for `key` (creating it, closing at `closes_at`), and
 /// whether it was created now.
@@ -182,7 +187,8 @@ pub(crate) async fn save_purchase_order_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "UPDATE purchase_orders SET state = $3, value_minor = $4, involved_users = $5, \
-         updated_at = $6, sent_at = $7, promised_on = $8, supplier_note = $9, ack_due_at = $10 \
+         updated_at = $6, sent_at = $7, promised_on = $8, supplier_note = $9, ack_due_at = $10, \
+         agreed_on = $11 \
          WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant.0)
@@ -195,6 +201,7 @@ pub(crate) async fn save_purchase_order_tx(
     .bind(po.promised_on)
     .bind(&po.supplier_note)
     .bind(po.ack_due_at)
+    .bind(po.agreed_on)
     .execute(c)
     .await
     .map(|_| ()))

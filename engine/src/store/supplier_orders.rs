@@ -61,6 +61,8 @@ pub struct SupplierLine {
     pub unit_cost_minor: i64,
     /// How many shipped so far (on ship notices).
     pub shipped: i64,
+    /// The line's own delivery day when backordered (else the order's).
+    pub promised_on: Option<i64>,
 }
 
 /// One sent order's answer history (see [`Store::supplier_history`]).
@@ -75,8 +77,8 @@ pub struct OrderHistory {
     pub ack_due_at: Option<i64>,
     pub first_promise_at: Option<i64>,
     pub promises: i64,
-    /// The latest promised day, and the day asked for without one (sent plus the
-    /// supplier's nominal lead time).
+    /// The day agreed (else the latest promised), and the day asked for without one
+    /// (sent plus the supplier's nominal lead time).
     pub promised_on: Option<i64>,
     pub lead_time_days: i64,
     /// When the last ship notice was received, and the units ordered (as agreed) and
@@ -339,7 +341,8 @@ impl Store {
         };
         let lines: Vec<SupplierLine> = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as(
-            "SELECT pl.id AS line_id, p.sku, p.name, pl.quantity, pl.unit_cost_minor, pl.shipped FROM po_lines pl \
+            "SELECT pl.id AS line_id, p.sku, p.name, pl.quantity, pl.unit_cost_minor, pl.shipped, \
+             pl.promised_on FROM po_lines pl \
              JOIN products p ON p.id = pl.product_id \
              WHERE pl.tenant_id = $1 AND pl.po_id = $2 ORDER BY p.sku",
         )
@@ -427,7 +430,7 @@ impl Store {
                WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS first_promise_at, \
              (SELECT COUNT(*) FROM po_promises pp \
                WHERE pp.tenant_id = po.tenant_id AND pp.po_id = po.id) AS promises, \
-             po.promised_on, s.lead_time_days, \
+             COALESCE(po.agreed_on, po.promised_on) AS promised_on, s.lead_time_days, \
              (SELECT MAX(a.received_at) FROM po_asns a \
                WHERE a.tenant_id = po.tenant_id AND a.po_id = po.id) AS last_receipt_at, \
              (SELECT CAST(COALESCE(SUM(pl.quantity), 0) AS BIGINT) FROM po_lines pl \

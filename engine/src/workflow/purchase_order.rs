@@ -297,14 +297,16 @@ pub enum PoEffect {
 pub struct OpenChange {
     pub by: Side,
     pub value_minor: i64,
+    /// Where a refusal returns the order: its state before the exchange began.
+    pub from: PoState,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PurchaseOrder {
     pub state: PoState,
     pub value_minor: i64,
-    /// Whether the supplier has promised a date: a refused change returns the order to
-    /// `acknowledged` then, otherwise to `sent`.
+    /// Whether the supplier has promised a date (where a refused change returns the
+    /// order when the change does not say where its exchange began).
     pub promised: bool,
     /// The open proposal (in `change_proposed` and `change_approval`).
     pub change: Option<OpenChange>,
@@ -320,11 +322,13 @@ impl PurchaseOrder {
         }
     }
 
+    /// Where a refused change returns the order: the state it left (a backorder stays
+    /// a backorder), else acknowledged once a date was promised, else sent.
     fn back(&self) -> PoState {
-        if self.promised {
-            PoState::Acknowledged
-        } else {
-            PoState::Sent
+        match self.change {
+            Some(c) if c.from.with_supplier() => c.from,
+            _ if self.promised => PoState::Acknowledged,
+            _ => PoState::Sent,
         }
     }
 }
@@ -346,9 +350,12 @@ pub fn transition(
     // A proposal from `by` for an order worth `value` with it: the supplier's goes to
     // the buyer; the buyer's goes to the supplier, through approval first when dearer.
     let propose = |next: &mut PurchaseOrder, by: Side, value: i64| {
+        // A counter keeps where the exchange began.
+        let from = po.change.map_or(po.state, |c| c.from);
         next.change = Some(OpenChange {
             by,
             value_minor: value,
+            from,
         });
         match by {
             Side::Supplier => {
@@ -601,7 +608,11 @@ mod tests {
             state,
             value_minor: 1_000,
             promised,
-            change: change.map(|(by, value_minor)| OpenChange { by, value_minor }),
+            change: change.map(|(by, value_minor)| OpenChange {
+                by,
+                value_minor,
+                from: if promised { S::Acknowledged } else { S::Sent },
+            }),
         };
         vec![
             ("draft", po(S::Draft, false, None)),
@@ -876,6 +887,33 @@ mod tests {
             (S::Acknowledged, 1_200)
         );
         assert!(effects.contains(&PoEffect::ApplyChange));
+    }
+
+    #[test]
+    fn a_refused_change_leaves_a_backorder_a_backorder() {
+        let back = PurchaseOrder {
+            promised: true,
+            ..PurchaseOrder::new(S::Backordered, 1_000)
+        };
+        let propose = C::ProposeChange {
+            by: Side::Supplier,
+            value_minor: 900,
+        };
+        let (proposed, _) = transition(&back, &propose).unwrap();
+        // The buyer counters; the supplier refuses the counter: back where it began.
+        let counter = C::ProposeChange {
+            by: Side::Buyer,
+            value_minor: 800,
+        };
+        let (countered, _) = transition(&proposed, &counter).unwrap();
+        let refuse = C::RejectChange {
+            by: Side::Supplier,
+            reason: "no".into(),
+        };
+        assert_eq!(
+            transition(&countered, &refuse).unwrap().0.state,
+            S::Backordered
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Changes to a sent order, ship notices and receipts, from either side's page:
 //!
 //! - Supplier (signed in): `POST /supplier/orders/{id}/change` (`qty_{line}`,
-//!   `price_{line}`, `promised_on`, `note`), `.../change/answer` (`answer=accept|refuse`,
+//!   `price_{line}`, optional `ships_{line}`: the line's own later day, `promised_on`,
+//!   `note`), `.../change/answer` (`answer=accept|refuse`,
 //!   `reason`), `.../ship` (`ship_{line}`, `carrier`, `tracking`, `expected_on`).
 //! - Buyer: `POST /documents/purchase_order/{id}/change`, `.../change/answer`,
 //!   `.../receive/{notice}` (`received_{line}`, `damaged_{line}`).
@@ -52,10 +53,19 @@ fn proposal(f: &Fields) -> Result<Proposal, FormError> {
                 "Unit price of line {line} must be an amount such as 12.50."
             ))
         })?;
+        let ships_on = match field(f, &format!("ships_{line}")).trim() {
+            "" => None,
+            d => Some(parse_day(d).ok_or_else(|| {
+                FormError(format!(
+                    "Own delivery date of line {line} must be a date, such as 2026-12-24."
+                ))
+            })?),
+        };
         lines.push(ChangeLine {
             line_id: line,
             quantity,
             unit_cost_minor,
+            ships_on,
         });
     }
     Ok(Proposal {
