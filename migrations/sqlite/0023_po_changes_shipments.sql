@@ -140,7 +140,9 @@ CREATE TABLE po_changes (
     created_at     INTEGER NOT NULL,
     decided_at     INTEGER,
     decided_by     TEXT,
-    decision_note  TEXT NOT NULL DEFAULT ''
+    decision_note  TEXT NOT NULL DEFAULT '',
+    -- It answered the other side's proposal (a counter, which superseded that one).
+    countered      BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX po_changes_po ON po_changes (tenant_id, po_id, id);
 CREATE UNIQUE INDEX po_changes_open ON po_changes (po_id) WHERE state = 'open';

@@ -400,7 +400,7 @@ async fn supplier_changes_are_accepted_countered_refused_and_approved_when_deare
     assert!(
         mails
             .iter()
-            .any(|m| m.contains("did not approve the change")),
+            .any(|m| m.contains("was not accepted by the retailer")),
         "{mails:?}"
     );
     assert!(!mails.iter().any(|m| m.contains("Margin too thin")));

@@ -212,6 +212,7 @@ async fn propose_tx(
         ));
     }
     // Where a refusal returns the order: where this exchange began.
+    let countered = open.is_some();
     let from_state = open.map_or_else(|| rec.state.as_str().to_string(), |o| o.from_state);
     if po_changes::change_count_tx(tx, tenant, rec.id).await? >= MAX_CHANGES {
         return Err(EngineError::Invalid(format!(
@@ -231,6 +232,7 @@ async fn propose_tx(
         po,
         by: by.as_str(),
         from_state: &from_state,
+        countered,
         promised_on: proposal.promised_on,
         lines: &full,
         value_minor: value,

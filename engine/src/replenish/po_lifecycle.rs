@@ -149,6 +149,7 @@ async fn po_machine_tx(
                     by: Side::parse(&c.proposed_by)?,
                     value_minor: c.value_minor,
                     from: PoState::parse(&c.from_state).unwrap_or(PoState::Sent),
+                    countered: c.countered,
                 })
             })
     } else {
@@ -221,7 +222,8 @@ fn supplier_notice(cmd: &PoCommand, to: PoState) -> Option<(&'static str, String
         // Refused in the retailer's own approval: its approver's comment stays inside.
         (C::Reject { .. }, _) => (
             "po_update",
-            "The retailer did not approve the change. The order stands as below.".into(),
+            "Your proposed change was not accepted by the retailer. The order stands as below."
+                .into(),
         ),
         _ => (
             "po_update",

@@ -46,6 +46,8 @@ pub struct ChangeRecord {
     pub decided_at: Option<i64>,
     pub decided_by: Option<String>,
     pub decision_note: String,
+    /// It answered the other side's proposal (which it superseded).
+    pub countered: bool,
 }
 
 impl ChangeRecord {
@@ -58,6 +60,7 @@ pub(crate) struct NewChange<'a> {
     pub po: i64,
     pub by: &'a str,
     pub from_state: &'a str,
+    pub countered: bool,
     pub promised_on: i64,
     pub lines: &'a [ChangeLine],
     pub value_minor: i64,
@@ -67,7 +70,7 @@ pub(crate) struct NewChange<'a> {
 
 const CHANGE_COLUMNS: &str =
     "id, po_id, proposed_by, from_state, state, promised_on, lines, value_minor, \
-     note, actor, created_at, decided_at, decided_by, decision_note";
+     note, actor, created_at, decided_at, decided_by, decision_note, countered";
 
 pub(crate) async fn insert_change_tx(
     tx: &mut Tx,
@@ -78,8 +81,8 @@ pub(crate) async fn insert_change_tx(
     let lines = serde_json::to_string(c.lines).unwrap_or_else(|_| "[]".into());
     on_tx!(tx, |conn| sqlx::query_scalar(
         "INSERT INTO po_changes (tenant_id, po_id, proposed_by, state, promised_on, lines, \
-         value_minor, note, actor, created_at, from_state) \
-         VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         value_minor, note, actor, created_at, from_state, countered) \
+         VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(tenant.0)
     .bind(c.po)
@@ -91,6 +94,7 @@ pub(crate) async fn insert_change_tx(
     .bind(c.actor)
     .bind(now)
     .bind(c.from_state)
+    .bind(c.countered)
     .fetch_one(conn)
     .await)
 }

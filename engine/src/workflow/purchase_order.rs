@@ -299,6 +299,9 @@ pub struct OpenChange {
     pub value_minor: i64,
     /// Where a refusal returns the order: its state before the exchange began.
     pub from: PoState,
+    /// It answered the other side's proposal (a counter): refusing it also ends that
+    /// proposal, so its side is told.
+    pub countered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -356,6 +359,7 @@ pub fn transition(
             by,
             value_minor: value,
             from,
+            countered: po.change.is_some(),
         });
         match by {
             Side::Supplier => {
@@ -492,7 +496,11 @@ pub fn transition(
             next.state = po.back();
             next.change = None;
             let mut effects = vec![E::WithdrawApproval, E::DropChange, E::NotifyOutcome];
-            if po.change.is_some_and(|c| c.by == Side::Supplier) {
+            // The supplier's own change, or the buyer's counter to one, is refused.
+            if po
+                .change
+                .is_some_and(|c| c.by == Side::Supplier || c.countered)
+            {
                 effects.push(E::NotifySupplier);
             }
             effects
@@ -612,6 +620,7 @@ mod tests {
                 by,
                 value_minor,
                 from: if promised { S::Acknowledged } else { S::Sent },
+                countered: false,
             }),
         };
         vec![
@@ -914,6 +923,41 @@ mod tests {
             transition(&countered, &refuse).unwrap().0.state,
             S::Backordered
         );
+    }
+
+    #[test]
+    fn a_refused_counter_tells_the_supplier_its_own_proposal_is_over() {
+        let sent = PurchaseOrder::new(S::Sent, 1_000);
+        let supplier = C::ProposeChange {
+            by: Side::Supplier,
+            value_minor: 900,
+        };
+        let (proposed, _) = transition(&sent, &supplier).unwrap();
+        let counter = C::ProposeChange {
+            by: Side::Buyer,
+            value_minor: 1_500,
+        };
+        let (waiting, _) = transition(&proposed, &counter).unwrap();
+        assert_eq!(waiting.state, S::ChangeApproval);
+        let (back, effects) = transition(
+            &waiting,
+            &C::Reject {
+                reason: "no".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(back.state, S::Sent);
+        assert!(effects.contains(&PoEffect::NotifySupplier));
+        // A buyer's own change refused in approval never reached the supplier: silence.
+        let (own, _) = transition(&sent, &counter).unwrap();
+        let (_, effects) = transition(
+            &own,
+            &C::Reject {
+                reason: "no".into(),
+            },
+        )
+        .unwrap();
+        assert!(!effects.contains(&PoEffect::NotifySupplier));
     }
 
     #[test]
