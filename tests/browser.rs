@@ -466,9 +466,10 @@ async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
         .click()
         .await
         .unwrap();
+    // (The address still carries the message's notice: wait for this one's words.)
     wait_for(
         c,
-        "location.search.includes('notice=')",
+        "document.body.innerText.includes('Your change is proposed')",
         "the change notice",
     )
     .await;
@@ -511,7 +512,7 @@ async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
         .unwrap();
     wait_for(
         c,
-        "location.search.includes('notice=')",
+        "document.body.innerText.includes('is now acknowledged')",
         "the acceptance notice",
     )
     .await;
