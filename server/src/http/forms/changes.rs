@@ -114,6 +114,24 @@ fn receipt(f: &Fields) -> Result<Vec<ReceiptLine>, FormError> {
     Ok(out)
 }
 
+/// Back to the order's page: on success (jobs woken for the mail it queued) with the
+/// notice `say` makes of the result, else with what the engine refused.
+fn answered<T>(
+    app: &AppState,
+    me: &SignedIn,
+    page: &str,
+    done: Result<T, engine::EngineError>,
+    say: impl FnOnce(T) -> String,
+) -> Response {
+    match done {
+        Ok(v) => {
+            app.jobs_wake.notify_one();
+            me.notice(page, &say(v))
+        }
+        Err(e) => me.fail(page, &e),
+    }
+}
+
 fn po_of(params: &Params) -> Option<i64> {
     id(param(params, "id"))
 }
@@ -133,15 +151,12 @@ pub async fn supplier_change(
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::propose_change_as_supplier(store, t, &me.member, po, p, me.rid(), now_ms())
-        .await
-    {
-        Ok(_) => {
-            app.jobs_wake.notify_one();
-            me.notice(&page, "Your change is proposed. The buyer has been told.")
-        }
-        Err(e) => me.fail(&page, &e),
-    }
+    let done =
+        replenish::propose_change_as_supplier(store, t, &me.member, po, p, me.rid(), now_ms())
+            .await;
+    answered(&app, &me, &page, done, |_| {
+        "Your change is proposed. The buyer has been told.".to_string()
+    })
 }
 
 pub async fn supplier_change_answer(
@@ -159,15 +174,11 @@ pub async fn supplier_change_answer(
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::answer_change_as_supplier(store, t, &me.member, po, a, me.rid(), now_ms())
-        .await
-    {
-        Ok(state) => {
-            app.jobs_wake.notify_one();
-            me.notice(&page, &format!("Done: the order is now {}.", state.label()))
-        }
-        Err(e) => me.fail(&page, &e),
-    }
+    let done =
+        replenish::answer_change_as_supplier(store, t, &me.member, po, a, me.rid(), now_ms()).await;
+    answered(&app, &me, &page, done, |state| {
+        format!("Done: the order is now {}.", state.label())
+    })
 }
 
 pub async fn supplier_ship(
@@ -185,17 +196,11 @@ pub async fn supplier_ship(
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::ship_notice_as_supplier(store, t, &me.member, po, n, me.rid(), now_ms()).await
-    {
-        Ok(asn) => {
-            app.jobs_wake.notify_one();
-            me.notice(
-                &page,
-                &format!("Ship notice {asn} sent. The buyer has been told."),
-            )
-        }
-        Err(e) => me.fail(&page, &e),
-    }
+    let done =
+        replenish::ship_notice_as_supplier(store, t, &me.member, po, n, me.rid(), now_ms()).await;
+    answered(&app, &me, &page, done, |asn| {
+        format!("Ship notice {asn} sent. The buyer has been told.")
+    })
 }
 
 pub async fn buyer_change(
@@ -213,16 +218,10 @@ pub async fn buyer_change(
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::propose_change(store, t, &me.member, po, p, me.rid(), now_ms()).await {
-        Ok(state) => {
-            app.jobs_wake.notify_one();
-            me.notice(
-                &page,
-                &format!("Change proposed: the order is now {}.", state.label()),
-            )
-        }
-        Err(e) => me.fail(&page, &e),
-    }
+    let done = replenish::propose_change(store, t, &me.member, po, p, me.rid(), now_ms()).await;
+    answered(&app, &me, &page, done, |state| {
+        format!("Change proposed: the order is now {}.", state.label())
+    })
 }
 
 pub async fn buyer_change_answer(
@@ -240,13 +239,10 @@ pub async fn buyer_change_answer(
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::answer_change(store, t, &me.member, po, a, me.rid(), now_ms()).await {
-        Ok(state) => {
-            app.jobs_wake.notify_one();
-            me.notice(&page, &format!("Done: the order is now {}.", state.label()))
-        }
-        Err(e) => me.fail(&page, &e),
-    }
+    let done = replenish::answer_change(store, t, &me.member, po, a, me.rid(), now_ms()).await;
+    answered(&app, &me, &page, done, |state| {
+        format!("Done: the order is now {}.", state.label())
+    })
 }
 
 pub async fn buyer_receive(
@@ -264,14 +260,9 @@ pub async fn buyer_receive(
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
-    match replenish::receive_notice(store, t, &me.member, po, asn, r, me.rid(), now_ms()).await {
-        Ok(state) => {
-            app.jobs_wake.notify_one();
-            me.notice(
-                &page,
-                &format!("Receipt recorded: the order is now {}.", state.label()),
-            )
-        }
-        Err(e) => me.fail(&page, &e),
-    }
+    let done =
+        replenish::receive_notice(store, t, &me.member, po, asn, r, me.rid(), now_ms()).await;
+    answered(&app, &me, &page, done, |state| {
+        format!("Receipt recorded: the order is now {}.", state.label())
+    })
 }
