@@ -2,7 +2,9 @@
 //! filter the inventory through the hydrated page without a reload, approve a transfer
 //! from the inbox on a phone-sized screen, and, as the dairy supplier on the same
 //! screen, acknowledge an order from its e-mail link without a password, then sign in,
-//! write to the buyer about another and propose a change to it, which the buyer accepts.
+//! write to the buyer about another and propose a change to it, which the buyer accepts;
+//! and, as a shopper on a shop of another origin, ask the embedded widget for a
+//! back-in-stock alert and confirm it from the e-mail.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -225,6 +227,7 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
 
     approve_on_a_phone(&c, &app).await;
     supplier_on_a_phone(&c, &app).await;
+    shopper_on_a_phone(&c, &app).await;
     c.close().await.unwrap();
 }
 
@@ -520,5 +523,154 @@ async fn supplier_on_a_phone(c: &Client, app: &TestApp) {
     assert_eq!(po.state.as_str(), "acknowledged");
     let line = app.store.po_lines(ff, second).await.unwrap().remove(0);
     assert_eq!(line.quantity, fewer, "the accepted change is the order now");
+    app.run_pending_jobs().await;
+}
+
+/// A shop's product page on another origin, embedding the tenant's widget: served
+/// for any path by a bare HTTP server on its own port. Returns the shop's origin.
+async fn shop_page(app: &TestApp, sku: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Shop</title></head>\
+         <body><h1>Our shop</h1><div data-stock-alert data-sku=\"{sku}\"></div>\
+         <script src=\"http://freshfield.localhost:{}/widget.js\" async></script></body></html>",
+        app.port
+    );
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let html = html.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = socket.read(&mut buf).await;
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    html.len()
+                );
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(html.as_bytes()).await;
+            });
+        }
+    });
+    origin
+}
+
+/// A shopper on a phone: a shop of another origin embeds the widget, which shows the
+/// item out at Jordaan; the shopper asks for an alert there, opens the confirmation
+/// e-mail's link and confirms; the hosted pages fit the screen.
+async fn shopper_on_a_phone(c: &Client, app: &TestApp) {
+    let sku = "FF-0003";
+    let key = app.api_key("freshfield").await;
+    let batch = json!({"events": [{"source": "pos-1", "external_id": "bis-0", "type": "count", "location": "S-AMS1", "sku": sku, "quantity": 0}]});
+    assert_eq!(
+        app.post_events("freshfield", &key, &batch).await.status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let shop = shop_page(app, sku).await;
+    // The admin allows the shop's origin.
+    let admin = app
+        .signed_in("freshfield", test_support::logins::FF_ADMIN)
+        .await;
+    let res = app
+        .post_form(
+            &admin,
+            "/t/freshfield/settings/back-in-stock",
+            &[
+                ("enabled", "on"),
+                ("wave_percent", "100"),
+                ("wave_minutes", "60"),
+                ("sends_per_minute", "120"),
+                ("substitute_hours", "72"),
+                ("allowed_origins", &shop),
+                ("demand_weight_percent", "50"),
+            ],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+
+    c.set_window_size(390, 844).await.unwrap();
+    c.goto(&format!("{shop}/product")).await.unwrap();
+    wait_for(
+        c,
+        "document.querySelector('.stock-alert-form')",
+        "the widget's form",
+    )
+    .await;
+    fits_the_screen(c, "the shop's page with the widget").await;
+    c.find(Locator::Css(".stock-alert-form select"))
+        .await
+        .unwrap()
+        .select_by_value("S-AMS1")
+        .await
+        .unwrap();
+    c.find(Locator::Css(".stock-alert-form input[type=email]"))
+        .await
+        .unwrap()
+        .send_keys("ivy@example.com")
+        .await
+        .unwrap();
+    c.find(Locator::Css(".stock-alert-form button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.querySelector('.stock-alert-status').textContent.includes('we have sent it an e-mail')",
+        "the widget's answer",
+    )
+    .await;
+    app.run_jobs_due_at(engine::model::now_ms() + 60_000).await;
+    let mail = app
+        .mails()
+        .into_iter()
+        .map(|m| test_support::unfolded(&m))
+        .find(|m| m.contains("To: ivy@example.com"))
+        .expect("the confirmation e-mail");
+    let at = mail
+        .find("http://freshfield.localhost")
+        .expect("the confirmation link");
+    let link: String = mail[at..]
+        .chars()
+        .take_while(|ch| !ch.is_whitespace() && *ch != '"' && *ch != '<')
+        .collect();
+    assert!(link.contains("/alerts/confirm/"), "{link}");
+    c.goto(&link).await.unwrap();
+    wait_for(
+        c,
+        "document.querySelector('form button.primary')",
+        "the confirm button",
+    )
+    .await;
+    fits_the_screen(c, "the confirmation page").await;
+    c.find(Locator::Css("form button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.body.innerText.includes('Your alert is on')",
+        "the confirmation notice",
+    )
+    .await;
+    c.goto(&app.url(&format!("/t/freshfield/notify/{sku}")))
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.querySelector('.availability')",
+        "the hosted page",
+    )
+    .await;
+    fits_the_screen(c, "the hosted notify page").await;
     app.run_pending_jobs().await;
 }

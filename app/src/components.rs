@@ -31,6 +31,8 @@ pub fn Header() -> impl IntoView {
                         let matrix_nav = can(Permission::EditApprovalMatrix);
                         let suppliers_nav = can(Permission::ManageSuppliers);
                         let suppliers = p.href("/settings/suppliers");
+                        let alerts_nav = can(Permission::ManageBackInStock);
+                        let alerts = p.href("/settings/back-in-stock");
                         // A supplier user's own navigation: their orders, no staff pages.
                         let supplier_nav = can(Permission::AnswerPurchaseOrders);
                         let supplier_orders = p.href("/supplier/orders");
@@ -55,6 +57,7 @@ pub fn Header() -> impl IntoView {
                                     {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
                                     {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
                                     {suppliers_nav.then(|| view! { <A href=suppliers.clone()>"Suppliers"</A> })}
+                                    {alerts_nav.then(|| view! { <A href=alerts.clone()>"Back in stock"</A> })}
                                     {supplier_nav.then(|| view! {
                                         <A href=supplier_orders.clone()>"Orders"</A>
                                         <A href=own_scorecard.clone()>"Scorecard"</A>

@@ -24,10 +24,10 @@ use leptos_router::{MatchNestedRoutes, ParamSegment, SsrMode, StaticSegment};
 use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
-    ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, InvitePage, JobsPage, LoginPage, NotFound, OwnScorecardPage, PoliciesPage,
-    ScorecardsPage, SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage,
-    SupplierPortalOrderPage,
+    AlertsPage, ApprovalSettingsPage, ApprovalsPage, BackInStockPage, ConfirmAlertPage,
+    DocumentPage, DocumentsPage, ExceptionsPage, HomePage, InventoryPage, InvitePage, JobsPage,
+    LoginPage, NotFound, NotifyPage, OwnScorecardPage, PoliciesPage, ScorecardsPage,
+    SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage, SupplierPortalOrderPage,
 };
 use crate::views::Portal;
 
@@ -109,6 +109,10 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=(StaticSegment("supplier"), StaticSegment("orders"), ParamSegment("id")) view=SupplierPortalOrderPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InvitePage ssr=SsrMode::Async/>
         <Route path=StaticSegment("scorecards") view=ScorecardsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("back-in-stock")) view=BackInStockPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("notify"), ParamSegment("sku")) view=NotifyPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("alerts"), StaticSegment("confirm"), ParamSegment("token")) view=ConfirmAlertPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("alerts"), ParamSegment("token")) view=AlertsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("supplier"), StaticSegment("scorecard")) view=OwnScorecardPage ssr=SsrMode::Async/>
     }
     .into_inner()

@@ -48,9 +48,11 @@ struct Parsed {
     sku: String,
     quantity: i64,
     occurred_at: i64,
+    /// A sale's back-in-stock reference (the shopper bought from a notification).
+    notification: Option<String>,
 }
 
-const FIELDS: [&str; 7] = [
+const FIELDS: [&str; 8] = [
     "source",
     "external_id",
     "type",
@@ -58,6 +60,7 @@ const FIELDS: [&str; 7] = [
     "sku",
     "quantity",
     "occurred_at",
+    "notification",
 ];
 
 struct Errors(Vec<FieldError>);
@@ -194,7 +197,18 @@ fn parse_event(at: &str, value: &Value, now: i64, errors: &mut Errors) -> Option
             None
         }
     };
+    let notification = match obj.get("notification") {
+        None | Some(Value::Null) => None,
+        Some(_) => {
+            let n = text_field(obj, at, "notification", 100, errors);
+            if n.is_some() && kind != Some(EventKind::Sale) {
+                errors.push(format!("{at}/notification"), "is only for sales");
+            }
+            n
+        }
+    };
     Some(Parsed {
+        notification,
         source: source?,
         external_id: external_id?,
         kind: kind?,
@@ -490,6 +504,7 @@ pub async fn ingest(
     let products = writer.resolve(tenant, CodeKind::Sku, &skus).await?;
     let mut errors = Errors(Vec::new());
     let mut events = Vec::with_capacity(parsed.len());
+    let mut purchases: Vec<String> = Vec::new();
     for (i, p) in parsed.into_iter().enumerate() {
         let location_id = locations.get(&p.location).copied();
         let product_id = products.get(&p.sku).copied();
@@ -506,6 +521,7 @@ pub async fn ingest(
             );
         }
         if let (Some(location_id), Some(product_id)) = (location_id, product_id) {
+            purchases.extend(p.notification);
             events.push(StockEvent {
                 source: p.source,
                 external_id: p.external_id,
@@ -520,7 +536,16 @@ pub async fn ingest(
     if !errors.0.is_empty() {
         return Err(IngestError::Invalid(errors.0));
     }
-    Ok(writer.apply(tenant, events).await?)
+    let applied = writer.apply(tenant, events).await?;
+    if !purchases.is_empty() {
+        // Conversion is counted after the events commit (idempotent: a replayed batch
+        // marks nothing twice); a failure here loses a statistic, never stock.
+        let refs: Vec<&str> = purchases.iter().map(String::as_str).collect();
+        if let Err(e) = crate::back_in_stock::record_purchases(&writer.store, tenant, &refs).await {
+            tracing::warn!(error = %e, "back-in-stock purchases were not recorded");
+        }
+    }
+    Ok(applied)
 }
 
 #[cfg(test)]

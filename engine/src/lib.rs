@@ -1,8 +1,11 @@
 //! Shelfwise's shared workflow backend: domain types, services and the store.
 //! No HTTP and no Leptos here; every tenant-facing function takes the tenant it acts for.
 
+pub mod addresses;
+pub mod alert_settings;
 pub mod approval;
 pub mod audit;
+pub mod back_in_stock;
 pub mod db;
 pub mod error;
 pub mod exceptions;

@@ -53,6 +53,42 @@ pub fn verify_invite_token(key: &[u8], tenant: i64, token: &str) -> Option<i64> 
     verify(key, "invite", tenant, token)
 }
 
+/// What a shopper's link does: confirm one subscription (double opt-in), manage the
+/// shopper's alerts from one subscription (unsubscribe, preferences, erase), or name a
+/// notification in the sale it led to (conversion).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShopperLink {
+    Confirm,
+    Manage,
+    Purchase,
+}
+
+impl ShopperLink {
+    fn purpose(self) -> &'static str {
+        match self {
+            ShopperLink::Confirm => "bis-confirm",
+            ShopperLink::Manage => "bis-manage",
+            ShopperLink::Purchase => "bis-purchase",
+        }
+    }
+}
+
+/// The token of subscription `id` of `tenant` for `link` (one kind's token opens
+/// nothing of another kind).
+pub fn shopper_token(key: &[u8], link: ShopperLink, tenant: i64, id: i64) -> String {
+    token(key, link.purpose(), tenant, id)
+}
+
+/// The subscription id a shopper's token names, as [`verify_po_token`] does for orders.
+pub fn verify_shopper_token(
+    key: &[u8],
+    link: ShopperLink,
+    tenant: i64,
+    token: &str,
+) -> Option<i64> {
+    verify(key, link.purpose(), tenant, token)
+}
+
 fn verify(key: &[u8], purpose: &str, tenant: i64, token: &str) -> Option<i64> {
     let (id, tag) = token.split_once('.')?;
     if id.is_empty() || id.len() > 19 || !id.bytes().all(|b| b.is_ascii_digit()) {

@@ -44,6 +44,10 @@ pub struct Policy {
     pub moq: i64,
     #[serde(default)]
     pub uplifts: Vec<Uplift>,
+    /// Units of demand owed to shoppers waiting for the item here (back-in-stock: the
+    /// waiting list times the tenant's weight), taken off the stock position.
+    #[serde(default)]
+    pub waiting_demand: i64,
 }
 
 /// On hand + in transit + on order: what the location has or will have without a new order.
@@ -147,8 +151,9 @@ pub fn evaluate(
     };
     let lead_time_demand = (mean * uplift * lead).ceil() as i64;
     let scale = |v: i64| (v as f64 * uplift).ceil() as i64;
+    let waiting = policy.waiting_demand.max(0);
+    let ip = position.inventory_position().saturating_sub(waiting);
     let (reorder_point, target, triggered) = {
-        let ip = position.inventory_position();
         match &policy.levels {
             Levels::ReorderPoint {
                 reorder_point,
@@ -168,7 +173,6 @@ pub fn evaluate(
             }
         }
     };
-    let ip = position.inventory_position();
     let snapshot = Snapshot {
         position,
         inventory_position: ip,
@@ -201,6 +205,11 @@ pub fn evaluate(
     );
     if uplift > 1.0 {
         reason.push_str(&format!(", with a promotion uplift of ×{uplift:.2}"));
+    }
+    if waiting > 0 {
+        reason.push_str(&format!(
+            ", counting {waiting} units of demand from shoppers waiting for it"
+        ));
     }
     reason.push_str(&format!(
         " ({quantity} units in cases of {}).",
@@ -237,6 +246,7 @@ mod tests {
             case_pack: 6,
             moq: 12,
             uplifts: vec![],
+            waiting_demand: 0,
         }
     }
 
@@ -246,6 +256,25 @@ mod tests {
             in_transit,
             on_order,
         }
+    }
+
+    #[test]
+    fn waiting_shoppers_count_as_demand_and_say_so() {
+        let calm = evaluate(&rop_policy(), pos(20, 0, 0), &[], NOW);
+        assert_eq!(calm, None, "20 on hand is above the reorder point of 10");
+        let policy = Policy {
+            waiting_demand: 15,
+            ..rop_policy()
+        };
+        let need = evaluate(&policy, pos(20, 0, 0), &[], NOW).expect("20 - 15 is below 10");
+        assert_eq!(need.snapshot.inventory_position, 5);
+        assert_eq!(need.quantity, 36, "up to 40 from 5, in cases of 6");
+        assert!(
+            need.reason
+                .contains("15 units of demand from shoppers waiting"),
+            "{}",
+            need.reason
+        );
     }
 
     #[test]
@@ -269,6 +298,7 @@ mod tests {
                             to_ms: i64::MAX,
                             factor: 20.0,
                         }],
+                        waiting_demand: level,
                     };
                     let need = evaluate(&policy, pos(stock, stock, stock), &[i64::MAX; 20], NOW);
                     if let Some(n) = need {

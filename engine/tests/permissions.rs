@@ -360,6 +360,30 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "settings_for",
+            needs: Permission::ManageBackInStock,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::back_in_stock::settings_for(&s, t, &m).await) })
+            },
+        },
+        Command {
+            name: "save_settings",
+            needs: Permission::ManageBackInStock,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let settings = engine::back_in_stock::Settings::default();
+                    ok(engine::back_in_stock::save_settings(&s, t, &m, &settings, None).await)
+                })
+            },
+        },
+        Command {
+            name: "waitlists",
+            needs: Permission::ManageBackInStock,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::back_in_stock::waitlists(&s, t, &m).await) })
+            },
+        },
+        Command {
             name: "set_supplier_clocks",
             needs: Permission::ManageSuppliers,
             call: |s, t, m| {

@@ -67,6 +67,11 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Back-in-stock subscriber tools.
+    Subscribers {
+        #[command(subcommand)]
+        command: SubscribersCommand,
+    },
     /// Create an API key for a tenant's integration; the key is shown once.
     ApiKey {
         #[arg(long)]
@@ -74,6 +79,13 @@ enum Command {
         #[arg(long, default_value = "integration")]
         name: String,
     },
+}
+
+#[derive(Subcommand)]
+enum SubscribersCommand {
+    /// Seal every shopper address again under the first of `subscriber_keys` (after
+    /// putting a new key first); older keys can be dropped from the list afterwards.
+    Rekey,
 }
 
 #[derive(Subcommand)]
@@ -188,6 +200,25 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
                 },
             )
             .await?;
+        }
+        Command::Subscribers {
+            command: SubscribersCommand::Rekey,
+        } => {
+            let store = open_store(&settings).await?;
+            let keys = crate::startup::address_keys(&settings, &store).await?;
+            let mut stuck = 0;
+            for t in store.tenants().await? {
+                let (done, unopened) = engine::back_in_stock::rekey(&store, &keys, t.id).await?;
+                eprintln!(
+                    "{}: {done} addresses sealed again under key {}; {unopened} no key opens",
+                    t.slug,
+                    keys.current()
+                );
+                stuck += unopened;
+            }
+            if stuck > 0 {
+                return Err(Box::new(Reported));
+            }
         }
         Command::Audit {
             command: AuditCommand::Export { tenant, out },

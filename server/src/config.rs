@@ -81,6 +81,12 @@ pub struct Settings {
     /// Sender address of all mail; the display name is the tenant's brand.
     #[serde(default = "default_mail_from")]
     pub mail_from: String,
+    /// Keys that seal shoppers' e-mail addresses at rest: `id:64 hex digits`, comma
+    /// separated, the first sealing (rotate by putting a new key first, then run
+    /// `shelfwise subscribers rekey`). Without it a key kept in the database is used
+    /// (fine for development, not for production: set this).
+    #[serde(default)]
+    pub subscriber_keys: Option<SecretString>,
     /// A tenant's portal URL in links (`{slug}` is replaced). Default:
     /// `http(s)://{slug}.<base_domain>:<port>`.
     #[serde(default)]

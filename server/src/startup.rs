@@ -84,6 +84,25 @@ async fn check_serving_role(store: &Store) -> Result<(), Box<dyn std::error::Err
     Ok(())
 }
 
+/// The key ring for shoppers' addresses: the configured one, else (development) a key
+/// the database keeps.
+pub async fn address_keys(
+    settings: &Settings,
+    store: &Store,
+) -> Result<engine::addresses::AddressKeys, Box<dyn std::error::Error>> {
+    if let Some(spec) = &settings.subscriber_keys {
+        return Ok(engine::addresses::AddressKeys::parse(spec.expose_secret())?);
+    }
+    tracing::warn!(
+        "no subscriber_keys configured: shoppers' addresses are sealed with a key kept in the database; set SHELFWISE_SUBSCRIBER_KEYS in production"
+    );
+    let key = store.signing_key("subscriber-addresses").await?;
+    let key: [u8; 32] = key
+        .try_into()
+        .map_err(|_| "the stored subscriber key is not 32 bytes")?;
+    Ok(engine::addresses::AddressKeys::single("db", key))
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, Box<dyn std::error::Error>> {
         let store = open_store(&settings).await?;
@@ -105,7 +124,9 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .build();
         let tenant_cache_ttl = std::time::Duration::from_secs(settings.tenant_cache_seconds);
+        let addresses = Arc::new(address_keys(&settings, &store).await?);
         let state = Arc::new(AppState {
+            addresses: addresses.clone(),
             settings,
             store: store.clone(),
             themes: themes.clone(),
@@ -151,6 +172,7 @@ impl Application {
         let ctx = ServerCtx {
             store,
             themes,
+            addresses,
             jobs_wake: state.jobs_wake.clone(),
         };
         let router = http::router(state.clone(), leptos, ctx, session_layer);
@@ -207,6 +229,7 @@ impl Application {
             transport,
             from_address: settings.mail_from.clone(),
             portal_url: Self::portal_url(settings, self.port()),
+            addresses: state.addresses.clone(),
         };
         let (store, replenish_id, mail_id) = (
             state.store.clone(),
@@ -259,9 +282,11 @@ impl Application {
         });
         let rx = stop.clone();
         supervise(health[1].name, stop, move || {
+            // Polled every quarter second when idle, so a shopper hears within a
+            // fraction of a second of a restock (docs/PERFORMANCE.md).
             mail().heartbeat(mh.clone()).run_with_wake(
                 rx.clone(),
-                std::time::Duration::from_secs(1),
+                std::time::Duration::from_millis(250),
                 Arc::new(Notify::new()),
             )
         });

@@ -22,6 +22,8 @@ pub struct AppState {
     pub jobs_wake: Arc<Notify>,
     /// Writes ingested batches (group commit on SQLite).
     pub events: engine::ingest::Writer,
+    /// Seals and opens shoppers' addresses (back-in-stock).
+    pub addresses: Arc<engine::addresses::AddressKeys>,
     /// The background workers' liveness (replenishment, mail), when this process runs them.
     pub workers: Vec<crate::supervisor::WorkerHealth>,
 }

@@ -426,55 +426,8 @@ async fn an_approver_away_hands_the_inbox_to_a_stand_in(backend: Backend) {
     assert_eq!(trail, ["delegation.created", "delegation.ended"]);
 }
 
-/// A minimal SMTP server that accepts every message and hands each one's data (headers
-/// and body) to the returned channel.
-async fn smtp_sink() -> (u16, tokio::sync::mpsc::UnboundedReceiver<String>) {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Ok((socket, _)) = listener.accept().await {
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                let (read, mut write) = socket.into_split();
-                let mut lines = BufReader::new(read).lines();
-                write.write_all(b"220 sink ESMTP\r\n").await.ok();
-                let mut data: Option<String> = None;
-                while let Ok(Some(line)) = lines.next_line().await {
-                    if let Some(body) = data.as_mut() {
-                        if line == "." {
-                            tx.send(data.take().unwrap()).ok();
-                            write.write_all(b"250 queued\r\n").await.ok();
-                        } else {
-                            body.push_str(&line);
-                            body.push('\n');
-                        }
-                        continue;
-                    }
-                    let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-                    let reply: &[u8] = match verb.as_str() {
-                        "EHLO" | "HELO" => b"250 sink\r\n",
-                        "DATA" => {
-                            data = Some(String::new());
-                            b"354 go ahead\r\n"
-                        }
-                        "QUIT" => {
-                            write.write_all(b"221 bye\r\n").await.ok();
-                            break;
-                        }
-                        _ => b"250 OK\r\n",
-                    };
-                    write.write_all(reply).await.ok();
-                }
-            });
-        }
-    });
-    (port, rx)
-}
-
 async fn with_smtp_configured_approvers_are_mailed_over_smtp(backend: Backend) {
-    let (port, mut received) = smtp_sink().await;
+    let (port, mut received) = test_support::smtp::smtp_server(vec![]).await;
     let app = spawn_app_with(
         backend,
         Options {

@@ -4,6 +4,7 @@
 
 mod approvals;
 mod auth;
+mod back_in_stock;
 mod events;
 mod ops;
 mod po_changes;

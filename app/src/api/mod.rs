@@ -9,6 +9,7 @@ mod inventory;
 mod jobs;
 mod portal;
 mod settings;
+mod shopper;
 mod supplier;
 
 pub use approvals::*;
@@ -18,4 +19,5 @@ pub use inventory::*;
 pub use jobs::*;
 pub use portal::*;
 pub use settings::*;
+pub use shopper::*;
 pub use supplier::*;

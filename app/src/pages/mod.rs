@@ -1,17 +1,19 @@
 //! The portal's pages, grouped by the audience they serve: `operator` for the
 //! retailer's staff (planners, approvers, admins), `supplier` for the retailer's
-//! suppliers; sign-in is shared. The shopper and partner pages get folders of their own.
+//! suppliers, `shopper` for their shoppers (back-in-stock); sign-in is shared.
 
 mod login;
 pub mod operator;
 mod order_changes;
+pub mod shopper;
 pub mod supplier;
 
 pub use login::LoginPage;
 pub use operator::{
-    ApprovalSettingsPage, ApprovalsPage, DocumentPage, DocumentsPage, ExceptionsPage, HomePage,
-    InventoryPage, JobsPage, PoliciesPage, SupplierAccessPage,
+    ApprovalSettingsPage, ApprovalsPage, BackInStockPage, DocumentPage, DocumentsPage,
+    ExceptionsPage, HomePage, InventoryPage, JobsPage, PoliciesPage, SupplierAccessPage,
 };
+pub use shopper::{AlertsPage, ConfirmAlertPage, NotifyPage};
 pub use supplier::{
     InvitePage, OwnScorecardPage, ScorecardsPage, SupplierOrderPage, SupplierOrdersPage,
     SupplierPortalOrderPage,

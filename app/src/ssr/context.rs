@@ -19,6 +19,8 @@ use super::error::set_status;
 pub struct ServerCtx {
     pub store: Store,
     pub themes: Arc<Themes>,
+    /// Seals and opens shoppers' addresses (back-in-stock).
+    pub addresses: Arc<engine::addresses::AddressKeys>,
     /// Wakes the replenishment worker after a change that queued work.
     pub jobs_wake: Arc<tokio::sync::Notify>,
 }

@@ -24,6 +24,19 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
         .positions(tenant, &filter)
         .await
         .map_err(internal)?;
+    let pairs: Vec<(i64, i64)> = page
+        .rows
+        .iter()
+        .map(|r| (r.location_id, r.product_id))
+        .collect();
+    let waiting: std::collections::HashMap<(i64, i64), i64> = ctx
+        .store
+        .waiting_counts(tenant, &pairs)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|(l, p, n)| ((l, p), n))
+        .collect();
     let locations = ctx.store.locations(tenant).await.map_err(internal)?;
     let classes = ctx.store.product_classes(tenant).await.map_err(internal)?;
     Ok(InventoryView {
@@ -44,6 +57,10 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
                 levels_source: levels_source(&r.levels_source).into(),
                 overridden: r.levels_source == "override",
                 low: r.low,
+                waiting: waiting
+                    .get(&(r.location_id, r.product_id))
+                    .copied()
+                    .unwrap_or(0),
                 location_id: r.location_id,
                 product_id: r.product_id,
             })

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod order_changes;
 pub mod portal;
 pub mod settings;
+pub mod shopper;
 pub mod supplier;
 
 pub use context::{

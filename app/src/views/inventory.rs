@@ -34,6 +34,8 @@ pub struct InventoryRow {
     /// The levels were set for this position alone (a planner may hand it back).
     pub overridden: bool,
     pub low: bool,
+    /// Shoppers waiting for it here (confirmed back-in-stock alerts).
+    pub waiting: i64,
     pub location_id: i64,
     pub product_id: i64,
 }

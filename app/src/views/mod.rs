@@ -9,6 +9,7 @@ mod inventory;
 mod jobs;
 mod portal;
 mod settings;
+mod shopper;
 mod supplier;
 
 pub use approvals::*;
@@ -18,6 +19,7 @@ pub use inventory::*;
 pub use jobs::*;
 pub use portal::*;
 pub use settings::*;
+pub use shopper::*;
 pub use supplier::*;
 
 use serde::{Deserialize, Serialize};

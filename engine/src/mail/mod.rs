@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 mod invites;
 mod messages;
 mod orders;
+pub mod shoppers;
 
 use crate::exceptions;
 use crate::jobs::{queues, BackgroundJob, Job, JobError};
@@ -116,6 +117,18 @@ pub struct Mailer {
     pub from_address: String,
     /// The portal URL of a tenant, with `{slug}` replaced: e.g. `http://{slug}.localhost:3000`.
     pub portal_url: String,
+    /// Opens shoppers' sealed addresses (see `mail::shoppers`).
+    pub addresses: Arc<crate::addresses::AddressKeys>,
+}
+
+/// How handing a message to the transport went.
+pub(crate) enum Transmit {
+    Sent,
+    /// Try again later (a 4xx reply, a timeout, a reset, the lease lost); the text names
+    /// the class of failure only, never the server's reply (it may quote an address).
+    Retry(String),
+    /// The server refused the message for good (a 5xx reply).
+    Permanent(String),
 }
 
 /// The brand an e-mail carries: the tenant's theme, never the platform's unless the
@@ -487,14 +500,7 @@ impl Mailer {
             return Ok(());
         }
         let composed = self.compose(&tenant, mail).await?;
-        let sender_name = self
-            .themes
-            .get(&tenant.theme)
-            .and_then(|t| t.email.sender_name.clone())
-            .unwrap_or_else(|| tenant.name.clone());
-        let from: Mailbox = format!("{sender_name} <{}>", self.from_address)
-            .parse()
-            .map_err(|_| JobError::Terminal("the sender address is not valid".into()))?;
+        let from = self.sender(&tenant)?;
         let domain = self.from_address.split('@').nth(1).unwrap_or("localhost");
         let message = Message::builder()
             .from(from)
@@ -515,36 +521,67 @@ impl Mailer {
                     ),
             )
             .map_err(|e| JobError::Terminal(format!("building the message: {e}")))?;
-        // Fenced: a worker whose lease lapsed while composing does not send; the worker
-        // that rescued the job sends it (with the same Message-ID).
-        if !self
+        match self.transmit(message, job).await {
+            Transmit::Sent => Ok(()),
+            Transmit::Retry(why) => Err(JobError::Retry(why)),
+            Transmit::Permanent(why) => Err(JobError::Terminal(why)),
+        }
+    }
+
+    /// The tenant's sender: its theme's sender name (else its name) at the platform's
+    /// sender address.
+    pub(crate) fn sender(&self, tenant: &Tenant) -> Result<Mailbox, JobError> {
+        let sender_name = self
+            .themes
+            .get(&tenant.theme)
+            .and_then(|t| t.email.sender_name.clone())
+            .unwrap_or_else(|| tenant.name.clone());
+        format!("{sender_name} <{}>", self.from_address)
+            .parse()
+            .map_err(|_| JobError::Terminal("the sender address is not valid".into()))
+    }
+
+    /// Hands a message to the transport, fenced: a worker whose lease lapsed while
+    /// composing does not send; the worker that rescued the job sends it (with the same
+    /// Message-ID).
+    pub(crate) async fn transmit(&self, message: Message, job: &Job) -> Transmit {
+        match self
             .store
             .holds_job(job.id, job.attempt, crate::model::now_ms())
             .await
-            .map_err(db_error)?
         {
-            return Err(JobError::Retry(
-                "the job's lease was lost before sending".into(),
-            ));
+            Ok(true) => {}
+            Ok(false) => return Transmit::Retry("the job's lease was lost before sending".into()),
+            Err(_) => {
+                return Transmit::Retry("the database was not reachable before sending".into())
+            }
         }
         match &self.transport {
             Transport::Mailbox(dir) => {
-                tokio::fs::create_dir_all(dir)
-                    .await
-                    .map_err(|e| JobError::Retry(e.to_string()))?;
-                AsyncFileTransport::<Tokio1Executor>::new(dir)
+                if let Err(e) = tokio::fs::create_dir_all(dir).await {
+                    return Transmit::Retry(format!("mailbox folder: {}", e.kind()));
+                }
+                match AsyncFileTransport::<Tokio1Executor>::new(dir)
                     .send(message)
                     .await
-                    .map(|_| ())
-                    .map_err(|e| JobError::Retry(e.to_string()))
-            }
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    JobError::Terminal(e.to_string())
-                } else {
-                    JobError::Retry(e.to_string())
+                {
+                    Ok(_) => Transmit::Sent,
+                    Err(_) => Transmit::Retry("writing to the mailbox folder failed".into()),
                 }
-            }),
+            }
+            Transport::Smtp(smtp) => match smtp.send(message).await {
+                Ok(_) => Transmit::Sent,
+                Err(e) => {
+                    let code = e.status().map(|c| format!(" ({c})")).unwrap_or_default();
+                    if e.is_permanent() {
+                        Transmit::Permanent(format!("SMTP refused the message for good{code}"))
+                    } else if e.is_transient() {
+                        Transmit::Retry(format!("SMTP temporary failure{code}"))
+                    } else {
+                        Transmit::Retry("SMTP connection failed".into())
+                    }
+                }
+            },
         }
     }
 }
@@ -554,7 +591,8 @@ impl Mailer {
 pub fn worker(mailer: Mailer, id: &str) -> Worker {
     let store = mailer.store.clone();
     Worker::new(store.clone(), queues::MAIL, id)
-        .register::<SendMail>(mailer)
+        .register::<SendMail>(mailer.clone())
+        .register::<shoppers::ShopperMail>(mailer)
         .on_dead_letter(exceptions::dead_letter_hook(store))
 }
 

@@ -26,8 +26,8 @@ use crate::store::jobs::enqueue_tx;
 use crate::store::positions::PositionFacts;
 use crate::store::tenant_settings::PolicyScope;
 use crate::store::{
-    exceptions as exc, needs, needs::NewNeed, positions, purchase_orders, purchase_orders::NewLine,
-    tenant_settings, transfers, transfers::NewTransfer,
+    alert_waves, exceptions as exc, needs, needs::NewNeed, positions, purchase_orders,
+    purchase_orders::NewLine, tenant_settings, transfers, transfers::NewTransfer,
 };
 use crate::store::{NewException, Store};
 use crate::worker::complete_in_tx;
@@ -86,6 +86,8 @@ pub(crate) struct Prefetched {
     open_exceptions: HashSet<String>,
     policies: Vec<PolicyScope>,
     history: HashMap<(i64, i64), Vec<i64>>,
+    /// Units of demand from shoppers waiting (back-in-stock), per position that has any.
+    waiting: HashMap<(i64, i64), i64>,
     /// The approval matrix and PO window, read by the first position that needs them.
     settings: std::sync::OnceLock<Settings>,
 }
@@ -123,12 +125,23 @@ impl Prefetched {
         let history =
             positions::daily_demand_many_tx(tx, tenant, pairs, today - HISTORY_DAYS + 1, today)
                 .await?;
+        let alerts = crate::alert_settings::Settings::from_stored(
+            alert_waves::settings_json_tx(tx, tenant).await?,
+            tenant,
+        );
+        let waiting = alert_waves::waiting_counts_tx(tx, tenant, pairs)
+            .await?
+            .into_iter()
+            .map(|(l, p, n)| ((l, p), alerts.waiting_demand(n)))
+            .filter(|(_, units)| *units > 0)
+            .collect();
         Ok(Prefetched {
             facts,
             open_needs,
             open_exceptions,
             policies,
             history,
+            waiting,
             settings: std::sync::OnceLock::new(),
         })
     }
@@ -188,8 +201,13 @@ pub(crate) async fn evaluate_known_tx(
         .get(&(location, product))
         .map_or(&[][..], Vec::as_slice);
     let no_cover_key = no_cover_key(location, product);
-    let Some(need) = policy::evaluate(&settings.policy(facts), facts.position(), history, now)
-    else {
+    let mut rule = settings.policy(facts);
+    rule.waiting_demand = known
+        .waiting
+        .get(&(location, product))
+        .copied()
+        .unwrap_or(0);
+    let Some(need) = policy::evaluate(&rule, facts.position(), history, now) else {
         if known.open_exceptions.contains(&no_cover_key) {
             exc::resolve_exception_by_key_tx(
                 tx,

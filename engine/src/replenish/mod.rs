@@ -108,5 +108,7 @@ pub fn worker(store: Store, id: &str) -> Worker {
         .register::<jobs::EscalateStep>(store.clone())
         .register::<jobs::NightlySweep>(store.clone())
         .register::<EscalateException>(store.clone())
+        .register::<crate::back_in_stock::waves::Wave>(store.clone())
+        .register::<crate::back_in_stock::waves::Substitute>(store.clone())
         .on_dead_letter(exceptions::dead_letter_hook(store))
 }

@@ -133,6 +133,7 @@ impl PolicySettings {
             case_pack: self.case_pack,
             moq: self.moq,
             uplifts: self.uplifts.clone(),
+            waiting_demand: 0,
         }
     }
 }

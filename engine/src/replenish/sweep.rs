@@ -47,6 +47,8 @@ pub(crate) async fn positions_changed_tx(
     }
     positions::mark_dirty_tx(tx, tenant, changed).await?;
     enqueue_tx(tx, &NewJob::of(tenant, &SweepPositions::default(), now)).await?;
+    // Shoppers waiting at a changed position hear in waves (`back_in_stock::waves`).
+    crate::back_in_stock::waves::stock_changed_tx(tx, tenant, changed, now).await?;
     Ok(())
 }
 

@@ -90,6 +90,43 @@ pub(crate) async fn enqueue_tx(tx: &mut Tx, job: &NewJob) -> Result<Option<i64>,
     })
 }
 
+/// Inserts many jobs at once inside the caller's transaction (a wave's e-mails), with
+/// multi-row statements; a job whose unique or debounce key is taken is skipped.
+pub(crate) async fn enqueue_many_tx(tx: &mut Tx, jobs: &[NewJob]) -> Result<(), sqlx::Error> {
+    let now = now_ms();
+    for chunk in jobs.chunks(super::chunk_rows(tx)) {
+        let sql = format!(
+            "INSERT INTO jobs (tenant_id, queue, kind, state, max_attempts, priority, args, \
+             scheduled_at, unique_key, debounce_key, created_at) VALUES {} ON CONFLICT DO NOTHING",
+            super::pairs_from(chunk.len(), 11, 1)
+        );
+        on_tx!(tx, |c| {
+            let mut q = sqlx::query(&sql);
+            for job in chunk {
+                let state = if job.scheduled_at > now {
+                    JobState::Scheduled
+                } else {
+                    JobState::Available
+                };
+                q = q
+                    .bind(job.tenant.map(|t| t.0))
+                    .bind(&job.queue)
+                    .bind(&job.kind)
+                    .bind(state.as_str())
+                    .bind(job.max_attempts)
+                    .bind(job.priority)
+                    .bind(job.args.to_string())
+                    .bind(job.scheduled_at)
+                    .bind(&job.unique_key)
+                    .bind(&job.debounce_key)
+                    .bind(now);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
 /// Marks a claimed job done inside the transaction that carried out its effects, so the
 /// effects and the completion commit together. False when `attempt` is no longer the
 /// job's running attempt (its lease lapsed and another worker has it): roll back then.

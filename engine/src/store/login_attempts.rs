@@ -86,6 +86,17 @@ pub(crate) async fn take_tx(
     Ok(Taken::Allowed)
 }
 
+/// Forgets a key's attempts inside the caller's transaction (a shopper's data erased).
+pub(crate) async fn forget_tx(tx: &mut Tx, key_hash: &str) -> Result<(), sqlx::Error> {
+    on_tx!(&mut *tx, |c| sqlx::query(
+        "DELETE FROM login_attempts WHERE key_hash = $1"
+    )
+    .bind(key_hash)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 impl Store {
     /// Forgets a key's attempts (an account after a correct password).
     pub async fn clear_login_attempts(&self, key_hash: &str) -> Result<(), sqlx::Error> {

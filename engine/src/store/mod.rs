@@ -6,6 +6,7 @@
 //! transaction, so a service composes a change, its audit entry and its jobs into one
 //! commit; the `Store` methods read through the pool.
 
+pub(crate) mod alert_waves;
 pub(crate) mod approval_steps;
 pub(crate) mod audit;
 pub(crate) mod catalog;
@@ -25,6 +26,7 @@ pub(crate) mod outbox;
 pub(crate) mod po_changes;
 pub(crate) mod positions;
 pub(crate) mod purchase_orders;
+pub(crate) mod subscribers;
 pub(crate) mod supplier_orders;
 pub(crate) mod tenant_settings;
 mod tenants;
@@ -44,6 +46,10 @@ pub use messages::{AttachmentMeta, MessageRecord};
 pub use po_changes::{AsnLineRecord, AsnRecord, ChangeLine, ChangeRecord, MAX_ASNS_PER_ORDER};
 pub use positions::{DirtyPosition, PositionFacts};
 pub use purchase_orders::{PoLineRecord, PurchaseOrderRecord};
+pub use subscribers::{
+    ChannelStock, NewSubscription, ShopperSubscription, SubscriberRecord, SubscriptionRecord,
+    WaitlistRow,
+};
 pub use supplier_orders::{OrderHistory, SupplierOrder, SupplierOrderRow};
 pub use tenant_settings::PolicyRecord;
 pub use transfers::TransferRecord;

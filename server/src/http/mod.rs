@@ -17,6 +17,7 @@ pub mod error;
 pub mod events;
 pub mod forms;
 pub mod health;
+pub mod shoppers;
 pub mod tenancy;
 
 use std::sync::Arc;
@@ -54,6 +55,11 @@ pub fn router(
             "/api/v1/events",
             post(events::post_events).layer(DefaultBodyLimit::max(events::MAX_BODY_BYTES)),
         )
+        .route("/api/v1/public/availability", get(shoppers::availability))
+        .route(
+            "/api/v1/public/subscriptions",
+            post(shoppers::subscribe).layer(DefaultBodyLimit::max(4096)),
+        )
         .route("/login", post(auth::login))
         .route("/t/{tenant}/login", post(auth::login))
         .route("/logout", post(auth::logout))
@@ -83,17 +89,26 @@ pub fn router(
 }
 
 /// A request's path as the logs may keep it: the token of a supplier's order link
-/// (`…/po/<token>…`) or of an invitation (`…/invite/<token>`) is a credential, so it is
-/// replaced by `…`.
+/// (`…/po/<token>…`), of an invitation (`…/invite/<token>`) or of a shopper's alert
+/// (`…/alerts/<token>…`, `…/alerts/confirm/<token>`) is a credential, so it is replaced
+/// by `…`.
 pub fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
     // The segment after `po` or `invite` right under the portal's root: `/po/…` or
     // `/t/<slug>/po/…` (a tenant may be called `po`).
     let segments: Vec<&str> = path.split('/').collect();
     let at = if segments.get(1) == Some(&"t") { 3 } else { 1 };
     match segments.get(at) {
-        Some(&("po" | "invite")) if segments.len() > at + 1 => {
+        Some(&("po" | "invite" | "alerts")) if segments.len() > at + 1 => {
             let mut masked = segments;
-            masked[at + 1] = "…";
+            // A shopper's confirmation link is `/alerts/confirm/<token>`.
+            let token = if masked[at] == "alerts" && masked[at + 1] == "confirm" {
+                at + 2
+            } else {
+                at + 1
+            };
+            if let Some(t) = masked.get_mut(token) {
+                *t = "…";
+            }
             std::borrow::Cow::Owned(masked.join("/"))
         }
         _ => std::borrow::Cow::Borrowed(path),
@@ -114,6 +129,14 @@ mod tests {
             "/t/ff/invite/…"
         );
         assert_eq!(super::logged_path("/inventory"), "/inventory");
+        assert_eq!(
+            super::logged_path("/alerts/7.abcdef/unsubscribe"),
+            "/alerts/…/unsubscribe"
+        );
+        assert_eq!(
+            super::logged_path("/t/ff/alerts/confirm/7.abcdef"),
+            "/t/ff/alerts/confirm/…"
+        );
         assert_eq!(
             super::logged_path("/t/po/po/12.abcdef/answer"),
             "/t/po/po/…/answer"

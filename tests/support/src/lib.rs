@@ -16,6 +16,8 @@ pub use app::*;
 /// The real binary in a process of its own (crash and replica tests).
 #[cfg(feature = "app")]
 pub mod process;
+/// A scripted local SMTP server.
+pub mod smtp;
 
 use engine::{Db, Store};
 

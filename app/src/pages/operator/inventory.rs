@@ -138,6 +138,7 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                     <th class="num">"On hand"</th>
                                     <th class="num opt">"In transit"</th>
                                     <th class="num opt">"On order"</th>
+                                    <th class="num" title="Shoppers waiting for a back-in-stock e-mail">"Waiting"</th>
                                     <th class="num">"Reorder point"</th>
                                     <th class="num opt">"Order-up-to"</th>
                                     <th class="opt">"Levels from"</th>
@@ -158,6 +159,7 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                         <td class="num">{grouped(r.on_hand)}</td>
                                         <td class="num opt">{grouped(r.in_transit)}</td>
                                         <td class="num opt">{grouped(r.on_order)}</td>
+                                        <td class="num">{(r.waiting > 0).then(|| grouped(r.waiting))}</td>
                                         <td class="num">{grouped(r.reorder_point)}</td>
                                         <td class="num opt">{grouped(r.order_up_to)}</td>
                                         <td class="opt">{r.levels_source.clone()}{editor}</td>

@@ -2,6 +2,7 @@
 //! policies, the approval matrix and supplier access. One module per page.
 
 mod approvals;
+mod back_in_stock;
 mod documents;
 mod exceptions;
 mod home;
@@ -12,6 +13,7 @@ mod settings;
 mod suppliers;
 
 pub use approvals::ApprovalsPage;
+pub use back_in_stock::BackInStockPage;
 pub use documents::{DocumentPage, DocumentsPage};
 pub use exceptions::ExceptionsPage;
 pub use home::HomePage;

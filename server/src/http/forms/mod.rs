@@ -20,6 +20,7 @@
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
 //! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages`; GET `/po/{token}/attachments/{id}`, `/supplier/orders/{po}/attachments/{id}` |
+//! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
 pub mod approvals;
@@ -30,6 +31,7 @@ pub mod invites;
 pub mod jobs;
 pub mod matrix;
 pub mod policies;
+pub mod shoppers;
 pub mod supplier;
 
 use std::sync::Arc;
@@ -129,6 +131,18 @@ where
                 post(invites::remove_user),
             )
             .route(&at("/invite/{token}"), post(invites::accept))
+            .route(&at("/notify/{sku}"), post(shoppers::subscribe))
+            .route(&at("/alerts/confirm/{token}"), post(shoppers::confirm))
+            .route(&at("/alerts/{token}/erase"), post(shoppers::erase))
+            .route(
+                &at("/alerts/{token}/unsubscribe"),
+                post(crate::http::shoppers::unsubscribe),
+            )
+            .route(&at("/widget.js"), get(crate::http::shoppers::widget_js))
+            .route(
+                &at("/settings/back-in-stock"),
+                post(shoppers::save_settings),
+            )
             .route(
                 &at("/documents/purchase_order/{id}/revoke-links"),
                 post(documents::revoke_links),

@@ -1,0 +1,398 @@
+//! Shoppers' e-mails (back-in-stock): the confirmation of a new alert, the notification
+//! that the item is back, and the offer of a substitute. The job carries only the
+//! subscription's id: the address is opened from its sealed form just before sending
+//! and never stored in a job, an error or a log line.
+//!
+//! Notifications carry RFC 8058 one-click unsubscribe headers and a Message-ID derived
+//! from the subscription, so a retried send is recognisably the same message. A
+//! temporary SMTP failure (4xx, timeout, reset) is retried with backoff; a permanent one
+//! (5xx) suppresses the address: no further mail, its open alerts end.
+
+use askama::Template;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use serde::{Deserialize, Serialize};
+
+use super::{db_error, Brand, Mailer, Transmit};
+use crate::alert_settings::Settings;
+use crate::jobs::{queues, BackgroundJob, Job, JobError};
+use crate::links::{shopper_token, ShopperLink, LINK_KEY};
+use crate::model::{now_ms, Tenant, TenantId};
+use crate::store::subscribers::SubscriptionRecord;
+
+/// Which shopper e-mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShopperMailKind {
+    Confirm,
+    Notify,
+    Substitute,
+}
+
+impl ShopperMailKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            ShopperMailKind::Confirm => "confirm",
+            ShopperMailKind::Notify => "notify",
+            ShopperMailKind::Substitute => "substitute",
+        }
+    }
+}
+
+/// One shopper e-mail about one subscription.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopperMail {
+    pub subscription_id: i64,
+    pub kind: ShopperMailKind,
+    /// Confirmations: the minute asked (one e-mail per minute at most); 0 otherwise,
+    /// since a subscription is notified, or offered a substitute, once.
+    #[serde(default)]
+    pub occasion: i64,
+}
+
+impl BackgroundJob for ShopperMail {
+    const KIND: &'static str = "mail.shopper";
+    const QUEUE: &'static str = queues::MAIL;
+    const MAX_ATTEMPTS: i64 = 10;
+    type Context = Mailer;
+
+    fn unique_key(&self, tenant: TenantId) -> Option<String> {
+        Some(format!(
+            "mail:bis-{}:{}:{}:{}",
+            self.kind.as_str(),
+            tenant.0,
+            self.subscription_id,
+            self.occasion
+        ))
+    }
+
+    async fn run(self, mailer: Mailer, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        mailer.send_shopper(tenant, &self, &job).await
+    }
+}
+
+#[derive(Template)]
+#[template(path = "mail/shopper.html")]
+struct ShopperHtml<'a> {
+    subject: &'a str,
+    brand: &'a Brand,
+    heading: &'a str,
+    intro: &'a str,
+    button_label: &'a str,
+    button_link: &'a str,
+    note: &'a str,
+    manage_link: &'a str,
+    unsubscribe_link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/shopper.txt")]
+struct ShopperText<'a> {
+    brand: &'a Brand,
+    heading: &'a str,
+    intro: &'a str,
+    button_label: &'a str,
+    button_link: &'a str,
+    note: &'a str,
+    manage_link: &'a str,
+    unsubscribe_link: &'a str,
+}
+
+/// A shopper e-mail ready to address.
+pub struct ShopperMessage {
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+    /// The one-click unsubscribe URL (notifications and offers).
+    pub unsubscribe: Option<String>,
+}
+
+fn still_wanted(kind: ShopperMailKind, sub: &SubscriptionRecord, now: i64) -> bool {
+    match kind {
+        ShopperMailKind::Confirm => sub.state == "pending" && sub.confirm_expires_at > now,
+        ShopperMailKind::Notify => sub.state == "notified",
+        ShopperMailKind::Substitute => sub.state == "confirmed",
+    }
+}
+
+impl Mailer {
+    fn shop_link(
+        &self,
+        tenant: &Tenant,
+        settings: &Settings,
+        sku: &str,
+        reference: &str,
+    ) -> String {
+        let enc = |s: &str| -> String {
+            s.bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect()
+        };
+        match &settings.shop_url {
+            Some(url) => url
+                .replace("{sku}", &enc(sku))
+                .replace("{ref}", &enc(reference)),
+            None => format!(
+                "{}/notify/{}?ref={}",
+                self.portal_url.replace("{slug}", &tenant.slug),
+                enc(sku),
+                enc(reference)
+            ),
+        }
+    }
+
+    /// Renders a shopper e-mail (also for tests). `None` when the subscription no
+    /// longer wants it (confirmed, unsubscribed, erased, expired).
+    pub async fn compose_shopper(
+        &self,
+        tenant: &Tenant,
+        mail: &ShopperMail,
+        now: i64,
+    ) -> Result<Option<(SubscriptionRecord, ShopperMessage)>, JobError> {
+        let t = tenant.id;
+        let Some(sub) = self
+            .store
+            .subscription(t, mail.subscription_id)
+            .await
+            .map_err(db_error)?
+        else {
+            return Ok(None);
+        };
+        if !still_wanted(mail.kind, &sub, now) {
+            return Ok(None);
+        }
+        let settings = Settings::load(&self.store, t).await.map_err(db_error)?;
+        let products = self
+            .store
+            .product_labels(t, &[sub.product_id])
+            .await
+            .map_err(db_error)?;
+        let (sku, product) = products
+            .first()
+            .map(|p| (p.1.clone(), p.2.clone()))
+            .ok_or_else(|| JobError::Terminal("the product is gone".into()))?;
+        let (locations, _) = self.store.labels(t).await.map_err(db_error)?;
+        let place = locations
+            .iter()
+            .find(|l| l.0 == sub.location_id)
+            .map(|l| {
+                if settings.online_location.as_deref() == Some(l.1.as_str()) {
+                    "our online shop".to_string()
+                } else {
+                    l.2.clone()
+                }
+            })
+            .unwrap_or_default();
+        let key = self.store.signing_key(LINK_KEY).await.map_err(db_error)?;
+        let portal = self.portal_url.replace("{slug}", &tenant.slug);
+        let manage = shopper_token(&key, ShopperLink::Manage, t.0, sub.id);
+        let manage_link = format!("{portal}/alerts/{manage}");
+        let unsubscribe_link = format!("{portal}/alerts/{manage}/unsubscribe");
+        let brand = self.brand(tenant);
+        let shop = brand.product_name.clone();
+        let (subject, heading, intro, button_label, button_link, note, list) = match mail.kind {
+            ShopperMailKind::Confirm => {
+                let token = shopper_token(&key, ShopperLink::Confirm, t.0, sub.id);
+                (
+                    format!("Confirm your alert for {product}"),
+                    "Confirm your back-in-stock alert".to_string(),
+                    format!(
+                        "You asked {shop} to e-mail you when {product} is back in stock at {place}. Confirm that this is your address to start the alert."
+                    ),
+                    "Confirm my alert".to_string(),
+                    format!("{portal}/alerts/confirm/{token}"),
+                    format!(
+                        "The link works for {} hours. If you did not ask for this, ignore this e-mail: you will not hear from us again.",
+                        crate::alert_settings::CONFIRM_HOURS
+                    ),
+                    false,
+                )
+            }
+            ShopperMailKind::Notify => {
+                let reference = shopper_token(&key, ShopperLink::Purchase, t.0, sub.id);
+                (
+                    format!("{product} is back in stock at {place}"),
+                    format!("{product} is back"),
+                    format!(
+                        "Good news: {product} is back in stock at {place}. We are telling the people on the waiting list in turn, as many as there are items, so it may go quickly."
+                    ),
+                    "Buy it now".to_string(),
+                    self.shop_link(tenant, &settings, &sku, &reference),
+                    "This was your one alert for this item; it has now ended.".to_string(),
+                    true,
+                )
+            }
+            ShopperMailKind::Substitute => {
+                let sub_sku = settings.substitutes.get(&sku).cloned().unwrap_or_default();
+                let alt = self
+                    .store
+                    .product_by_sku(t, &sub_sku)
+                    .await
+                    .map_err(db_error)?
+                    .map(|p| p.2)
+                    .ok_or_else(|| JobError::Terminal("the substitute is gone".into()))?;
+                (
+                    format!("{product} is still out: {alt} is in stock at {place}"),
+                    format!("While you wait for {product}"),
+                    format!(
+                        "{product} is still out of stock at {place}. {alt} is available there now, if it would do instead."
+                    ),
+                    format!("See {alt}"),
+                    self.shop_link(tenant, &settings, &sub_sku, ""),
+                    format!("Your alert for {product} stays on: we will still tell you when it is back."),
+                    true,
+                )
+            }
+        };
+        let (manage_link, unsubscribe_link) = if list {
+            (manage_link, unsubscribe_link)
+        } else {
+            (String::new(), String::new())
+        };
+        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
+        let html = ShopperHtml {
+            subject: &subject,
+            brand: &brand,
+            heading: &heading,
+            intro: &intro,
+            button_label: &button_label,
+            button_link: &button_link,
+            note: &note,
+            manage_link: &manage_link,
+            unsubscribe_link: &unsubscribe_link,
+        }
+        .render()
+        .map_err(render)?;
+        let text = ShopperText {
+            brand: &brand,
+            heading: &heading,
+            intro: &intro,
+            button_label: &button_label,
+            button_link: &button_link,
+            note: &note,
+            manage_link: &manage_link,
+            unsubscribe_link: &unsubscribe_link,
+        }
+        .render()
+        .map_err(render)?;
+        Ok(Some((
+            sub,
+            ShopperMessage {
+                subject,
+                html,
+                text,
+                unsubscribe: list.then_some(unsubscribe_link),
+            },
+        )))
+    }
+
+    /// Sends one shopper e-mail (see the module doc for failures).
+    pub async fn send_shopper(
+        &self,
+        tenant_id: TenantId,
+        mail: &ShopperMail,
+        job: &Job,
+    ) -> Result<(), JobError> {
+        let now = now_ms();
+        let tenant = self
+            .store
+            .tenants()
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .find(|t| t.id == tenant_id)
+            .ok_or_else(|| JobError::Terminal("tenant is gone".into()))?;
+        let Some((sub, composed)) = self.compose_shopper(&tenant, mail, now).await? else {
+            return Ok(());
+        };
+        let Some(subscriber) = self
+            .store
+            .subscriber(tenant_id, sub.subscriber_id)
+            .await
+            .map_err(db_error)?
+        else {
+            return Ok(());
+        };
+        if subscriber.suppressed_at.is_some() {
+            return Ok(());
+        }
+        let address = self
+            .addresses
+            .open(tenant_id.0, &subscriber.address_sealed)
+            .ok_or_else(|| {
+                JobError::Terminal(
+                    "the shopper's address does not open with the configured subscriber keys"
+                        .into(),
+                )
+            })?;
+        let to: Mailbox = address
+            .parse()
+            .map_err(|_| JobError::Terminal("the shopper's address is not valid".into()))?;
+        let from = self.sender(&tenant)?;
+        let domain = self.from_address.split('@').nth(1).unwrap_or("localhost");
+        let message_id = match mail.kind {
+            ShopperMailKind::Confirm => format!(
+                "<bis-confirm-{}-{}-{}@{domain}>",
+                tenant_id.0, sub.id, mail.occasion
+            ),
+            kind => format!(
+                "<bis-{}-{}-{}@{domain}>",
+                kind.as_str(),
+                tenant_id.0,
+                sub.id
+            ),
+        };
+        let mut builder = Message::builder()
+            .from(from)
+            .to(to)
+            .subject(&composed.subject)
+            .message_id(Some(message_id));
+        if let Some(url) = &composed.unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".into(),
+                ));
+        }
+        let message = builder
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(composed.text),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(composed.html),
+                    ),
+            )
+            .map_err(|_| JobError::Terminal("building the shopper's message failed".into()))?;
+        match self.transmit(message, job).await {
+            Transmit::Sent => Ok(()),
+            Transmit::Retry(why) => Err(JobError::Retry(why)),
+            Transmit::Permanent(_) => {
+                // Not to be retried, and not to be tried again at all: the address is
+                // suppressed and its alerts end (the reply may quote the address, so it
+                // is not kept).
+                self.store
+                    .suppress_subscriber(tenant_id, sub.subscriber_id, now)
+                    .await
+                    .map_err(db_error)?;
+                Ok(())
+            }
+        }
+    }
+}

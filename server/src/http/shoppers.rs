@@ -1,0 +1,242 @@
+//! The shopper-facing endpoints that are not pages: the embeddable widget's script, the
+//! public availability and subscribe API it calls from a shop's page, and the RFC 8058
+//! one-click unsubscribe a mail client posts. None of them reads or sets a cookie.
+//!
+//! Cross-origin use is limited to the tenant's allow-list of shop origins
+//! (`allowed_origins` in its back-in-stock settings): the availability answer carries
+//! `Access-Control-Allow-Origin` for those only, and a subscribe request must come from
+//! one of them (or the tenant's own pages), whatever its content type, since a form
+//! post needs no preflight.
+//!
+//! | route under the tenant | what |
+//! |---|---|
+//! | GET `/widget.js` | the widget (a script tag the shop pastes) |
+//! | GET `/api/v1/public/availability?sku=` | availability by store (JSON) |
+//! | POST `/api/v1/public/subscriptions` | subscribe (form or JSON: email, sku, store, website) |
+//! | POST `/alerts/{token}/unsubscribe` | one-click unsubscribe (`List-Unsubscribe=One-Click`), or the preference page's buttons |
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::ssr::TenantCtx;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use engine::back_in_stock::{self, Settings, Source, SubscribeRequest, Unsubscribe};
+use engine::model::now_ms;
+use engine::EngineError;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::http::forms::{back_to, message, param, Params};
+use crate::state::AppState;
+
+/// The widget, served from the tenant's own host.
+const WIDGET: &str = include_str!("../../assets/widget.js");
+
+pub async fn widget_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        WIDGET,
+    )
+        .into_response()
+}
+
+fn origin(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
+}
+
+fn same_host(origin: &str, headers: &HeaderMap) -> bool {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    origin
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host))
+}
+
+/// Adds the CORS answer for an allowed shop origin.
+fn with_cors(mut res: Response, origin: Option<&str>, settings: &Settings) -> Response {
+    let h = res.headers_mut();
+    h.insert(header::VARY, HeaderValue::from_static("Origin"));
+    if let Some(o) = origin.filter(|o| settings.allows_origin(o)) {
+        if let Ok(v) = HeaderValue::from_str(o) {
+            h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
+        }
+    }
+    res
+}
+
+fn problem(status: StatusCode, detail: &str) -> Response {
+    (status, Json(json!({ "error": detail }))).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct AvailabilityQuery {
+    #[serde(default)]
+    sku: String,
+}
+
+/// `GET /api/v1/public/availability?sku=…`: the product's name and, per store, whether
+/// it is in stock (never the figures).
+pub async fn availability(
+    State(app): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    headers: HeaderMap,
+    Query(q): Query<AvailabilityQuery>,
+) -> Response {
+    let t = tc.tenant.id;
+    let settings = match Settings::load(&app.store, t).await {
+        Ok(s) => s,
+        Err(e) => return internal(e.into()),
+    };
+    let res = match back_in_stock::availability(&app.store, t, &q.sku).await {
+        Ok(a) => {
+            let mut r = Json(a).into_response();
+            r.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=10"),
+            );
+            r
+        }
+        Err(EngineError::NotFound) => {
+            problem(StatusCode::NOT_FOUND, "No product has that SKU here.")
+        }
+        Err(e @ EngineError::Invalid(_)) => problem(StatusCode::BAD_REQUEST, &e.user_message()),
+        Err(e) => internal(e),
+    };
+    with_cors(res, origin(&headers), &settings)
+}
+
+fn internal(e: EngineError) -> Response {
+    problem(StatusCode::INTERNAL_SERVER_ERROR, &message(&e))
+}
+
+/// The subscribe request's fields, as a form or JSON.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SubscribeBody {
+    email: String,
+    sku: String,
+    store: String,
+    /// The honeypot: a field people never see, so never fill.
+    website: String,
+}
+
+/// The one answer to every accepted subscribe request.
+pub const SUBSCRIBE_ANSWER: &str = "Thank you. If this address can receive alerts, we have sent it an e-mail: open the link in it to confirm your alert.";
+
+/// `POST /api/v1/public/subscriptions` from the widget.
+pub async fn subscribe(
+    State(app): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let t = tc.tenant.id;
+    let settings = match Settings::load(&app.store, t).await {
+        Ok(s) => s,
+        Err(e) => return internal(e.into()),
+    };
+    let from = origin(&headers);
+    let allowed = from.is_some_and(|o| settings.allows_origin(o) || same_host(o, &headers));
+    if !allowed {
+        return problem(
+            StatusCode::FORBIDDEN,
+            "This shop is not allowed to use the back-in-stock widget.",
+        );
+    }
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/json"));
+    let parsed: Result<SubscribeBody, ()> = if json {
+        serde_json::from_slice(&body).map_err(|_| ())
+    } else {
+        serde_html_form::from_bytes(&body).map_err(|_| ())
+    };
+    let Ok(b) = parsed else {
+        return with_cors(
+            problem(StatusCode::BAD_REQUEST, "The request could not be read."),
+            from,
+            &settings,
+        );
+    };
+    let client = crate::http::auth::client_address(&app, peer, &headers);
+    let req = SubscribeRequest {
+        email: &b.email,
+        sku: &b.sku,
+        channel: &b.store,
+        source: Source::Widget,
+        client: &client,
+        honeypot: &b.website,
+    };
+    let res = match back_in_stock::subscribe(&app.store, &app.addresses, t, &req, now_ms()).await {
+        Ok(()) => {
+            app.jobs_wake.notify_one();
+            (
+                StatusCode::ACCEPTED,
+                Json(json!({ "message": SUBSCRIBE_ANSWER })),
+            )
+                .into_response()
+        }
+        Err(e @ EngineError::Invalid(_)) => {
+            let text = e.user_message();
+            let status = if text.starts_with("Too many") {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::BAD_REQUEST
+            };
+            problem(status, &text)
+        }
+        Err(e) => internal(e),
+    };
+    with_cors(res, from, &settings)
+}
+
+/// `POST /alerts/{token}/unsubscribe`: RFC 8058's one-click POST (body
+/// `List-Unsubscribe=One-Click`, no cookie, answered 200 at once), or the preference
+/// page's buttons (`scope=this|all`, answered by going back to the page).
+pub async fn unsubscribe(
+    State(app): State<Arc<AppState>>,
+    Extension(tc): Extension<TenantCtx>,
+    Path(params): Path<Params>,
+    body: Bytes,
+) -> Response {
+    let token = param(&params, "token").to_string();
+    let form: Vec<(String, String)> = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let field = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let one_click = field("List-Unsubscribe") == Some("One-Click");
+    let which = if field("scope") == Some("all") {
+        Unsubscribe::All
+    } else {
+        Unsubscribe::This
+    };
+    let done = back_in_stock::unsubscribe(&app.store, tc.tenant.id, &token, which, now_ms()).await;
+    let page = format!("/alerts/{token}");
+    match (done, one_click) {
+        (Ok(_), true) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "You are unsubscribed.",
+        )
+            .into_response(),
+        (Ok(_), false) => {
+            let text = match which {
+                Unsubscribe::This => "That alert is off. You will get no e-mail about it.",
+                Unsubscribe::All => "All your alerts are off. You will get no more e-mail from us.",
+            };
+            back_to(&tc, &page, "notice", text)
+        }
+        (Err(EngineError::NotFound), _) => crate::http::tenancy::not_found_page(),
+        (Err(e), true) => internal(e),
+        (Err(e), false) => back_to(&tc, &page, "error", &message(&e)),
+    }
+}
