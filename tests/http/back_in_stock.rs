@@ -25,6 +25,8 @@ on_both_backends!(
     the_widget_serves_allowed_shop_origins_only,
     smtp_failures_are_retried_and_a_permanent_refusal_suppresses_the_address,
     waiting_shoppers_count_as_demand_in_replenishment,
+    an_item_that_stays_out_offers_the_substitute_at_the_send_rate,
+    a_rotated_key_reseals_every_address_and_still_finds_it,
 );
 
 const SKU: &str = "FF-0001";
@@ -947,6 +949,150 @@ async fn waiting_shoppers_count_as_demand_in_replenishment(backend: Backend) {
     assert!(
         page.contains(">Waiting<") && page.contains(">20<"),
         "{page}"
+    );
+    app.allow_queued_jobs();
+}
+
+/// The admin's settings form with `changes` over the defaults.
+async fn save_settings(app: &TestApp, changes: &[(&str, &str)]) {
+    let mut form: Vec<(&str, &str)> = vec![
+        ("enabled", "on"),
+        ("wave_percent", "100"),
+        ("wave_minutes", "60"),
+        ("sends_per_minute", "120"),
+        ("substitute_hours", "72"),
+        ("demand_weight_percent", "50"),
+    ];
+    for (k, v) in changes {
+        form.retain(|(n, _)| n != k);
+        form.push((k, v));
+    }
+    let admin = app.signed_in("freshfield", logins::FF_ADMIN).await;
+    let res = app
+        .post_form(&admin, "/t/freshfield/settings/back-in-stock", &form)
+        .await;
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("notice="), "{to}");
+}
+
+async fn an_item_that_stays_out_offers_the_substitute_at_the_send_rate(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = app.api_key("freshfield").await;
+    save_settings(
+        &app,
+        &[
+            ("substitutes", "FF-0001 = FF-0002"),
+            ("substitute_hours", "24"),
+            ("sends_per_minute", "60"),
+        ],
+    )
+    .await;
+    count(&app, &key, "c0", STORE, 0).await;
+    let batch = json!({"events": [{"source": "pos-1", "external_id": "s0", "type": "count", "location": STORE, "sku": "FF-0002", "quantity": 40}]});
+    assert_eq!(
+        app.post_events("freshfield", &key, &batch).await.status(),
+        200
+    );
+    app.run_pending_jobs().await;
+    let first = confirmed(&app, "jo@example.com", STORE).await;
+    let second = confirmed(&app, "kim@example.com", STORE).await;
+    // A day out: both are offered the substitute, a second apart (60 a minute), once.
+    app.run_jobs_due_at(now_ms() + 23 * 3_600_000).await;
+    assert!(with_subject(&mails_to(&app, "jo@example.com"), "is still out").is_empty());
+    app.run_jobs_due_at(now_ms() + 25 * 3_600_000).await;
+    let slots = id_list(
+        &app,
+        ff,
+        "SELECT scheduled_at FROM jobs WHERE tenant_id = $1 AND kind = 'mail.shopper' \
+         AND args LIKE '%substitute%' ORDER BY scheduled_at",
+    )
+    .await;
+    assert_eq!(slots.len(), 2);
+    assert_eq!(
+        slots[1] - slots[0],
+        1_000,
+        "one e-mail a second at 60 a minute"
+    );
+    for who in ["jo@example.com", "kim@example.com"] {
+        let mails = mails_to(&app, who);
+        let offer = with_subject(&mails, "Whole milk 1 l is still out");
+        assert_eq!(offer.len(), 1, "{who}: {mails:?}");
+        assert!(header(offer[0], "List-Unsubscribe").is_some());
+    }
+    app.run_jobs_due_at(now_ms() + 30 * 3_600_000).await;
+    assert_eq!(
+        with_subject(&mails_to(&app, "jo@example.com"), "is still out").len(),
+        1
+    );
+    // Their alerts stay on: the milk's return still reaches them.
+    assert_eq!(state_of(&app, ff, first).await, "confirmed");
+    assert_eq!(state_of(&app, ff, second).await, "confirmed");
+}
+
+async fn a_rotated_key_reseals_every_address_and_still_finds_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = app.api_key("freshfield").await;
+    count(&app, &key, "c0", STORE, 0).await;
+    app.run_pending_jobs().await;
+    let id = confirmed(&app, "lou@example.com", STORE).await;
+    let old: [u8; 32] = app
+        .store
+        .signing_key("subscriber-addresses")
+        .await
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let rotated = AddressKeys::parse(&format!(
+        "k2:{},db:{}",
+        "ab".repeat(32),
+        old.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    ))
+    .unwrap();
+    assert_eq!(
+        back_in_stock::rekey(&app.store, &rotated, ff)
+            .await
+            .unwrap(),
+        (1, 0)
+    );
+    let under_new = figure(
+        &app,
+        ff,
+        "SELECT COUNT(*) FROM bis_subscribers WHERE tenant_id = $1 AND address_sealed LIKE 'k2:%'",
+    )
+    .await;
+    assert_eq!(under_new, 1);
+    // The new key alone opens and finds it; asking again is the same shopper.
+    let only_new = AddressKeys::parse(&format!("k2:{}", "ab".repeat(32))).unwrap();
+    let token = manage_token(&app, ff, id).await;
+    let prefs = back_in_stock::preferences(&app.store, &only_new, ff, &token)
+        .await
+        .unwrap();
+    assert_eq!(prefs.address, "l•••@example.com");
+    let req = SubscribeRequest {
+        email: "lou@example.com",
+        sku: SKU,
+        channel: "S-AMS2",
+        source: Source::Page,
+        client: "rekey",
+        honeypot: "",
+    };
+    back_in_stock::subscribe(&app.store, &only_new, ff, &req, now_ms())
+        .await
+        .unwrap();
+    let shoppers = figure(
+        &app,
+        ff,
+        "SELECT COUNT(*) FROM bis_subscribers WHERE tenant_id = $1",
+    )
+    .await;
+    assert_eq!(shoppers, 1, "found by the new key's hash");
+    assert_eq!(
+        back_in_stock::rekey(&app.store, &only_new, ff)
+            .await
+            .unwrap(),
+        (0, 0)
     );
     app.allow_queued_jobs();
 }
