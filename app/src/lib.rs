@@ -113,6 +113,7 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=(StaticSegment("notify"), ParamSegment("sku")) view=NotifyPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), StaticSegment("confirm"), ParamSegment("token")) view=ConfirmAlertPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), ParamSegment("token")) view=AlertsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("alerts"), ParamSegment("token"), StaticSegment("unsubscribe")) view=AlertsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("supplier"), StaticSegment("scorecard")) view=OwnScorecardPage ssr=SsrMode::Async/>
     }
     .into_inner()

@@ -13,7 +13,9 @@ use crate::store::Store;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Shoppers may subscribe (the page and widget say "not offered" otherwise).
+    /// Shoppers may subscribe, and the public page, widget and availability answer
+    /// (otherwise they are not found). Off until the tenant turns it on (its admin, or
+    /// its tenant file's `[back_in_stock]`), so no tenant's stock shows by surprise.
     pub enabled: bool,
     /// A wave notifies units available × this / 100 shoppers (100–10,000: ×1 to ×100).
     pub wave_percent: i64,
@@ -41,7 +43,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            enabled: true,
+            enabled: false,
             wave_percent: 100,
             wave_minutes: 60,
             sends_per_minute: 120,
@@ -122,7 +124,8 @@ impl Settings {
         ))
     }
 
-    /// The settings a stored JSON value holds (the defaults for none, or a bad one).
+    /// The settings a stored JSON value holds (the defaults, so alerts off, for none or a
+    /// bad one).
     pub fn from_stored(json: Option<String>, tenant: TenantId) -> Settings {
         match json.map(|j| serde_json::from_str::<Settings>(&j)) {
             None => Settings::default(),

@@ -40,6 +40,9 @@ pub struct TenantFile {
     /// The suppliers' clocks: working time and the acknowledgement clock (the defaults
     /// of [`crate::sla::SupplierSla`] when absent).
     pub supplier_sla: Option<crate::sla::SupplierSla>,
+    /// Back-in-stock settings to start from (kept once the tenant admin has saved
+    /// some); alerts are off without them.
+    pub back_in_stock: Option<crate::alert_settings::Settings>,
 }
 
 /// The approval matrix as written in a tenant file (see `engine::approval::Matrix`).
@@ -280,6 +283,9 @@ impl TenantFile {
         if let Some(a) = &self.approval {
             within("approval.po_window_minutes", a.po_window_minutes, 1, 10_080)?;
         }
+        if let Some(b) = &self.back_in_stock {
+            b.validate().map_err(|e| format!("back_in_stock: {e}"))?;
+        }
         if let Some(sla) = &self.supplier_sla {
             sla.validate().map_err(|e| format!("supplier_sla.{e}"))?;
         }
@@ -395,6 +401,7 @@ impl TenantFile {
             policies: BTreeMap::new(),
             approval: None,
             supplier_sla: None,
+            back_in_stock: None,
             products,
             users: vec![UserFile {
                 email: format!("planner@{slug}.example"),
@@ -539,6 +546,10 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
     store
         .set_supplier_sla(tenant, file.supplier_sla.as_ref(), now)
         .await?;
+    if let Some(b) = &file.back_in_stock {
+        let json = serde_json::to_string(b).expect("plain data serialises");
+        store.seed_back_in_stock(tenant, &json, now).await?;
+    }
     let supplier_codes: Vec<&str> = file.suppliers.iter().map(|s| s.code.as_str()).collect();
     let supplier_ids = store.supplier_ids(tenant, &supplier_codes).await?;
     for u in &file.users {

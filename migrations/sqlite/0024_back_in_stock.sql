@@ -3,9 +3,12 @@
 -- never in clear. A subscription is one product at one channel (a store, or the
 -- location that serves online orders): pending until the shopper confirms from the
 -- e-mail (double opt-in; consent's time, source and wording kept), confirmed while it
--- waits, notified once a wave took it. `suppressed_at`: the address bounced for good.
+-- waits, notified once a wave took it (`mailed_at` once its e-mail went). `suppressed_at`:
+-- the address bounced for good. Ids are never reused (AUTOINCREMENT here, identity
+-- columns on PostgreSQL): a shopper's links sign the id, so an erased shopper's old link
+-- must never open someone else's alert.
 CREATE TABLE bis_subscribers (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     tenant_id       INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     address_hash    TEXT NOT NULL,
     address_sealed  TEXT NOT NULL,
@@ -15,7 +18,7 @@ CREATE TABLE bis_subscribers (
 );
 
 CREATE TABLE bis_subscriptions (
-    id                  INTEGER PRIMARY KEY,
+    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
     tenant_id           INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
     subscriber_id       INTEGER NOT NULL REFERENCES bis_subscribers(id) ON DELETE CASCADE,
     product_id          INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
@@ -30,6 +33,7 @@ CREATE TABLE bis_subscriptions (
     wave_id             INTEGER,
     substitute_sent_at  INTEGER,
     purchased_at        INTEGER,
+    mailed_at           INTEGER,
     ended_at            INTEGER
 );
 -- One open (pending or confirmed) subscription per shopper, product and channel.

@@ -26,7 +26,7 @@
     });
     box.appendChild(list);
     var out = data.channels.filter(function (c) { return c.status === "out_of_stock"; });
-    if (!data.enabled || out.length === 0) { return; }
+    if (out.length === 0) { return; }
     var id = "stock-alert-" + Math.random().toString(36).slice(2);
     var form = el("form", { "class": "stock-alert-form", novalidate: "" });
     form.appendChild(el("label", { "for": id + "-store" }, "Store"));
@@ -38,7 +38,7 @@
     var trap = el("input", { name: "website", type: "text", tabindex: "-1", autocomplete: "off", "aria-hidden": "true" });
     trap.style.position = "absolute"; trap.style.left = "-10000px";
     form.appendChild(trap);
-    form.appendChild(el("p", { "class": "stock-alert-consent" }, "Send me one e-mail when this item is back in stock here. I can unsubscribe at any time."));
+    form.appendChild(el("p", { "class": "stock-alert-consent" }, data.consent));
     form.appendChild(el("button", { type: "submit" }, "Notify me"));
     var status = el("p", { "class": "stock-alert-status", role: "status", "aria-live": "polite" });
     form.appendChild(status);

@@ -84,24 +84,38 @@ async fn check_serving_role(store: &Store) -> Result<(), Box<dyn std::error::Err
     Ok(())
 }
 
-/// The key ring for shoppers' addresses: the configured one, else (development) a key
-/// the database keeps.
+/// The key ring for shoppers' addresses: the configured one (with the development
+/// key the database may still keep appended, to open and `rekey` what it sealed), else
+/// (development only: refused when serving over https) a key the database keeps.
 pub async fn address_keys(
     settings: &Settings,
     store: &Store,
 ) -> Result<engine::addresses::AddressKeys, Box<dyn std::error::Error>> {
+    let stored = store.existing_signing_key(DEV_ADDRESS_KEY).await?;
+    let stored: Option<[u8; 32]> = stored.and_then(|k| k.try_into().ok());
     if let Some(spec) = &settings.subscriber_keys {
-        return Ok(engine::addresses::AddressKeys::parse(spec.expose_secret())?);
+        let ring = engine::addresses::AddressKeys::parse(spec.expose_secret())?;
+        return Ok(match stored {
+            Some(old) => ring.with_old("db", old),
+            None => ring,
+        });
+    }
+    if settings.https {
+        return Err("subscriber_keys must be set when serving over https: shoppers' addresses are sealed with it (see README, Configuration)".into());
     }
     tracing::warn!(
         "no subscriber_keys configured: shoppers' addresses are sealed with a key kept in the database; set SHELFWISE_SUBSCRIBER_KEYS in production"
     );
-    let key = store.signing_key("subscriber-addresses").await?;
-    let key: [u8; 32] = key
+    let key: [u8; 32] = store
+        .signing_key(DEV_ADDRESS_KEY)
+        .await?
         .try_into()
         .map_err(|_| "the stored subscriber key is not 32 bytes")?;
     Ok(engine::addresses::AddressKeys::single("db", key))
 }
+
+/// The purpose under which the development key for shoppers' addresses is kept.
+const DEV_ADDRESS_KEY: &str = "subscriber-addresses";
 
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, Box<dyn std::error::Error>> {
@@ -145,7 +159,8 @@ impl Application {
                 .continuously_delete_expired(std::time::Duration::from_secs(600))
                 .await;
         });
-        // Sign-in counters whose window ended long ago go too.
+        // Sign-in counters whose window ended long ago go too, and shoppers who never
+        // confirmed.
         let attempts = store.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
@@ -154,6 +169,14 @@ impl Application {
                 let before = engine::model::now_ms() - 3_600_000;
                 if let Err(e) = attempts.prune_login_attempts(before).await {
                     tracing::warn!(error = %e, "pruning sign-in counters failed");
+                }
+                // Shoppers who never confirmed are forgotten a day after their link
+                // expired (one tenant's failure does not stop the others').
+                let day_ago = engine::model::now_ms() - engine::model::DAY_MS;
+                for t in attempts.tenants().await.unwrap_or_default() {
+                    if let Err(e) = attempts.purge_unconfirmed(t.id, day_ago).await {
+                        tracing::warn!(error = %e, tenant = t.id.0, "purging unconfirmed shoppers failed");
+                    }
                 }
             }
         });

@@ -1,6 +1,6 @@
 //! Shoppers' pages and the admin's back-in-stock page, filled from `engine::back_in_stock`.
 
-use engine::back_in_stock::{self, CONSENT_WORDING};
+use engine::back_in_stock;
 use engine::model::{day_string, now_ms, Permission};
 use leptos::prelude::*;
 
@@ -39,7 +39,6 @@ pub async fn notify(sku: String) -> Result<NotifyView, ServerFnError> {
     Ok(NotifyView {
         sku: a.sku,
         name: a.name,
-        enabled: a.enabled,
         channels: a
             .channels
             .into_iter()
@@ -50,7 +49,7 @@ pub async fn notify(sku: String) -> Result<NotifyView, ServerFnError> {
                 name: c.name,
             })
             .collect(),
-        consent: CONSENT_WORDING.to_string(),
+        consent: a.consent.to_string(),
     })
 }
 
@@ -64,6 +63,7 @@ pub async fn confirmation(token: String) -> Result<ConfirmView, ServerFnError> {
     Ok(ConfirmView {
         product: c.product,
         place: c.channel,
+        manage: c.manage,
         state: c.state.to_string(),
     })
 }

@@ -17,7 +17,6 @@ pub struct ChannelStatus {
 pub struct NotifyView {
     pub sku: String,
     pub name: String,
-    pub enabled: bool,
     pub channels: Vec<ChannelStatus>,
     pub consent: String,
 }
@@ -27,6 +26,8 @@ pub struct NotifyView {
 pub struct ConfirmView {
     pub product: String,
     pub place: String,
+    /// The token of the shopper's own page.
+    pub manage: String,
     /// `pending`, `expired`, `confirmed` or `over`.
     pub state: String,
 }

@@ -54,6 +54,9 @@ pub const ADDRESS_LIMIT: Rule = Rule {
     max_delay_ms: 0,
 };
 
+/// How a client over its limit is told (the HTTP layer answers 429 for it).
+pub const TOO_MANY: &str = "Too many requests from your connection";
+
 /// Where a subscription came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -91,8 +94,9 @@ const MAX_CODE: usize = 64;
 pub struct Availability {
     pub sku: String,
     pub name: String,
-    pub enabled: bool,
     pub channels: Vec<ChannelView>,
+    /// The consent wording the form shows (its version is recorded with each alert).
+    pub consent: &'static str,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
@@ -121,7 +125,8 @@ fn code(field: &str, v: &str) -> Result<String, EngineError> {
     Ok(v.to_string())
 }
 
-/// A product's availability by channel; `NotFound` for a SKU the tenant does not sell.
+/// A product's availability by channel; `NotFound` for a SKU the tenant does not sell,
+/// or while the tenant does not offer alerts.
 pub async fn availability(
     store: &Store,
     tenant: TenantId,
@@ -129,6 +134,9 @@ pub async fn availability(
 ) -> Result<Availability, EngineError> {
     let sku = code("Product", sku)?;
     let settings = Settings::load(store, tenant).await?;
+    if !settings.enabled {
+        return Err(EngineError::NotFound);
+    }
     let (id, sku, name) = store
         .product_by_sku(tenant, &sku)
         .await?
@@ -150,15 +158,19 @@ pub async fn availability(
     Ok(Availability {
         sku,
         name,
-        enabled: settings.enabled,
         channels,
+        consent: CONSENT_WORDING,
     })
 }
 
-fn hashed(what: &str, tenant: TenantId, v: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("{what}\n{}\n{v}", tenant.0).as_bytes());
-    format!("bis-{what}:{}", hex::encode(digest))
+/// The counter one shopper address is limited by: without its `+tag`, so `ann+1@…`
+/// and `ann+2@…` count as one; keyed, so the counter names nobody.
+fn address_limit_key(keys: &AddressKeys, tenant: TenantId, address: &str) -> String {
+    let base = match address.split_once('@') {
+        Some((local, domain)) => format!("{}@{domain}", local.split('+').next().unwrap_or(local)),
+        None => address.to_string(),
+    };
+    format!("address:{}", keys.hash(tenant.0, &base))
 }
 
 /// Records a shopper's wish and sends the confirmation e-mail; see the module doc for
@@ -171,14 +183,23 @@ pub async fn subscribe(
     req: &SubscribeRequest<'_>,
     now: i64,
 ) -> Result<(), EngineError> {
+    // The client is counted first, so probing with bad input is limited too.
+    let mut tx = store.begin(tenant).await?;
+    let client = format!("client:{}", keys.hash(tenant.0, req.client));
+    if let Taken::Wait { ms } = take_tx(&mut tx, &client, CLIENT_LIMIT, now).await? {
+        tx.commit().await?;
+        return Err(EngineError::Invalid(format!(
+            "{TOO_MANY}; try again in {} minutes",
+            (ms / 60_000).max(1)
+        )));
+    }
+    tx.commit().await?;
     let address = addresses::normalize(req.email).map_err(|e| EngineError::Invalid(e.into()))?;
     let sku = code("Product", req.sku)?;
     let channel = code("Store", req.channel)?;
     let settings = Settings::load(store, tenant).await?;
     if !settings.enabled {
-        return Err(EngineError::Invalid(
-            "Back-in-stock alerts are not offered here".into(),
-        ));
+        return Err(EngineError::NotFound);
     }
     let product = store
         .product_by_sku(tenant, &sku)
@@ -191,20 +212,6 @@ pub async fn subscribe(
         .find(|c| c.code == channel)
         .ok_or_else(|| EngineError::Invalid("Choose one of the stores listed".into()))?;
     let mut tx = store.begin(tenant).await?;
-    if let Taken::Wait { ms } = take_tx(
-        &mut tx,
-        &hashed("client", tenant, req.client),
-        CLIENT_LIMIT,
-        now,
-    )
-    .await?
-    {
-        tx.commit().await?;
-        return Err(EngineError::Invalid(format!(
-            "Too many requests from your connection; try again in {} minutes",
-            (ms / 60_000).max(1)
-        )));
-    }
     // A bot filled the hidden field: counted above, answered as usual, nothing kept.
     if !req.honeypot.trim().is_empty() {
         tx.commit().await?;
@@ -213,7 +220,7 @@ pub async fn subscribe(
     let hashes = keys.hashes(tenant.0, &address);
     if let Taken::Wait { .. } = take_tx(
         &mut tx,
-        &hashed("address", tenant, &hashes[0]),
+        &address_limit_key(keys, tenant, &address),
         ADDRESS_LIMIT,
         now,
     )
@@ -273,7 +280,7 @@ pub async fn subscribe(
         subscription_id: id,
         kind: ShopperMailKind::Confirm,
         // One confirmation e-mail per request minute at most (the address limit caps
-        // the day).
+        // the hour).
         occasion: now / 60_000,
     };
     enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;
@@ -434,13 +441,11 @@ pub async fn erase(
     let Some(sub) = subs::subscription_tx(&mut tx, tenant, id).await? else {
         return Ok(());
     };
-    let subscriber = store.subscriber(tenant, sub.subscriber_id).await?;
+    let subscriber = subs::subscriber_tx(&mut tx, tenant, sub.subscriber_id).await?;
     let removed = subs::erase_tx(&mut tx, tenant, sub.subscriber_id).await?;
     if let Some(address) = subscriber.and_then(|s| keys.open(tenant.0, &s.address_sealed)) {
-        for h in keys.hashes(tenant.0, &address) {
-            crate::store::login_attempts::forget_tx(&mut tx, &hashed("address", tenant, &h))
-                .await?;
-        }
+        let counter = address_limit_key(keys, tenant, &address);
+        crate::store::login_attempts::forget_tx(&mut tx, &counter).await?;
     }
     append_audit_tx(
         &mut tx,
@@ -559,20 +564,15 @@ pub async fn rekey(
     keys: &AddressKeys,
     tenant: TenantId,
 ) -> Result<(u64, u64), EngineError> {
-    let (mut done, mut unopened) = (0u64, 0u64);
-    let mut skip: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let (mut done, mut unopened, mut after) = (0u64, 0u64, 0i64);
     loop {
         let mut tx = store.begin(tenant).await?;
-        let page = subs::sealed_not_under_tx(&mut tx, tenant, keys.current(), 500).await?;
-        let fresh: Vec<_> = page
-            .into_iter()
-            .filter(|(id, _)| !skip.contains(id))
-            .collect();
-        if fresh.is_empty() {
+        let page = subs::sealed_not_under_tx(&mut tx, tenant, keys.current(), after, 500).await?;
+        let Some(last) = page.last().map(|p| p.0) else {
             tx.commit().await?;
             return Ok((done, unopened));
-        }
-        for (id, sealed) in fresh {
+        };
+        for (id, sealed) in page {
             match keys.open(tenant.0, &sealed) {
                 Some(address) => {
                     let hash = keys.hash(tenant.0, &address);
@@ -580,13 +580,11 @@ pub async fn rekey(
                     subs::reseal_tx(&mut tx, tenant, id, &hash, &resealed).await?;
                     done += 1;
                 }
-                None => {
-                    skip.insert(id);
-                    unopened += 1;
-                }
+                None => unopened += 1,
             }
         }
         tx.commit().await?;
+        after = last;
     }
 }
 
@@ -595,6 +593,8 @@ pub async fn rekey(
 pub struct Confirmation {
     pub product: String,
     pub channel: String,
+    /// The token of the shopper's own page (`/alerts/<token>`).
+    pub manage: String,
     /// `pending` (the button confirms), `expired`, `confirmed` or `over`.
     pub state: &'static str,
 }
@@ -624,6 +624,8 @@ pub async fn confirmation(
         .find(|l| l.0 == sub.location_id)
         .map(|l| l.2)
         .unwrap_or_default();
+    let key = link_key(store).await?;
+    let manage = links::shopper_token(&key, ShopperLink::Manage, tenant.0, sub.id);
     let state = match sub.state.as_str() {
         "pending" if sub.confirm_expires_at <= now => "expired",
         "pending" => "pending",
@@ -633,6 +635,7 @@ pub async fn confirmation(
     Ok(Confirmation {
         product,
         channel,
+        manage,
         state,
     })
 }

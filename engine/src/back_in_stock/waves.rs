@@ -10,7 +10,7 @@
 //! interval, then re-checks. So a restock of 3 units notifies 3 shoppers; if they buy,
 //! the channel runs out and the rest wait for the next restock; if they do not, the next
 //! 3 hear after the interval. Each notification is its own e-mail job, spread over the
-//! tenant's send rate ([`subs::take_send_slots_tx`]).
+//! tenant's send rate ([`alert_waves::take_send_slots_tx`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,7 @@ use crate::error::EngineError;
 use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
 use crate::mail::shoppers::{ShopperMail, ShopperMailKind};
 use crate::model::{now_ms, TenantId};
-use crate::store::alert_waves as subs;
+use crate::store::alert_waves;
 use crate::store::jobs::{enqueue_many_tx, enqueue_tx};
 use crate::store::Store;
 use crate::worker::{complete_in_tx, job_result};
@@ -95,7 +95,7 @@ pub(crate) async fn stock_changed_tx(
     changed: &[(i64, i64)],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for (location_id, product_id) in subs::waiting_channels_tx(tx, tenant, changed).await? {
+    for (location_id, product_id) in alert_waves::waiting_channels_tx(tx, tenant, changed).await? {
         let wave = Wave {
             location_id,
             product_id,
@@ -122,8 +122,12 @@ pub(crate) async fn confirmed_tx(
         product_id,
         follow_up: false,
     };
-    enqueue_tx(tx, &NewJob::of(tenant, &wave, now)).await?;
-    crate::store::positions::mark_dirty_tx(tx, tenant, &[(location_id, product_id)]).await
+    // The mark before the job, in the order ingestion takes them, so the two cannot
+    // deadlock on PostgreSQL.
+    crate::store::positions::mark_dirty_tx(tx, tenant, &[(location_id, product_id)]).await?;
+    enqueue_tx(tx, &NewJob::of(tenant, &wave, now))
+        .await
+        .map(|_| ())
 }
 
 /// The mail jobs for `ids`, one slot apart at the tenant's send rate from `start`.
@@ -161,12 +165,14 @@ pub async fn run_wave(
     let settings = Settings::load(store, tenant).await?;
     let (location, product) = (wave.location_id, wave.product_id);
     let mut tx = store.begin(tenant).await?;
-    let (out_since, last_wave) = subs::channel_tx(&mut tx, tenant, location, product).await?;
-    let on_hand = subs::on_hand_tx(&mut tx, tenant, location, product).await?;
+    let (out_since, last_wave) =
+        alert_waves::channel_tx(&mut tx, tenant, location, product).await?;
+    let on_hand = alert_waves::on_hand_tx(&mut tx, tenant, location, product).await?;
     let mut notified = 0;
     if on_hand <= 0 {
         if out_since.is_none() {
-            subs::set_channel_tx(&mut tx, tenant, location, product, Some(now), last_wave).await?;
+            alert_waves::set_channel_tx(&mut tx, tenant, location, product, Some(now), last_wave)
+                .await?;
             let timer = Substitute {
                 location_id: location,
                 product_id: product,
@@ -190,16 +196,21 @@ pub async fn run_wave(
         } else {
             let size = settings.wave_size(on_hand);
             let (_, ids) =
-                subs::notify_wave_tx(&mut tx, tenant, location, product, on_hand, size, now)
+                alert_waves::notify_wave_tx(&mut tx, tenant, location, product, on_hand, size, now)
                     .await?;
             notified = ids.len();
             let last = if ids.is_empty() { last_wave } else { Some(now) };
-            subs::set_channel_tx(&mut tx, tenant, location, product, None, last).await?;
+            alert_waves::set_channel_tx(&mut tx, tenant, location, product, None, last).await?;
             if !ids.is_empty() {
                 let per_minute = settings.sends_per_minute;
-                let start =
-                    subs::take_send_slots_tx(&mut tx, tenant, ids.len() as i64, per_minute, now)
-                        .await?;
+                let start = alert_waves::take_send_slots_tx(
+                    &mut tx,
+                    tenant,
+                    ids.len() as i64,
+                    per_minute,
+                    now,
+                )
+                .await?;
                 let jobs = mail_jobs(
                     tenant,
                     &ids,
@@ -239,24 +250,32 @@ pub async fn offer_substitute(
     let settings = Settings::load(store, tenant).await?;
     let (location, product) = (timer.location_id, timer.product_id);
     let mut tx = store.begin(tenant).await?;
-    let (out_since, _) = subs::channel_tx(&mut tx, tenant, location, product).await?;
+    let (out_since, _) = alert_waves::channel_tx(&mut tx, tenant, location, product).await?;
     let mut offered = 0;
     let sku = crate::store::catalog::product_label_tx(&mut tx, tenant, product)
         .await?
         .0;
     let substitute = match settings.substitutes.get(&sku) {
-        Some(s) => store.product_by_sku(tenant, s).await?.map(|p| p.0),
+        Some(s) => alert_waves::product_id_tx(&mut tx, tenant, s).await?,
         None => None,
     };
     if let (Some(since), Some(sub), true) = (out_since, substitute, settings.enabled) {
-        if since == timer.out_since && subs::on_hand_tx(&mut tx, tenant, location, sub).await? > 0 {
-            let ids = subs::offer_substitute_tx(&mut tx, tenant, location, product, now).await?;
+        if since == timer.out_since
+            && alert_waves::on_hand_tx(&mut tx, tenant, location, sub).await? > 0
+        {
+            let ids =
+                alert_waves::offer_substitute_tx(&mut tx, tenant, location, product, now).await?;
             offered = ids.len();
             if !ids.is_empty() {
                 let per_minute = settings.sends_per_minute;
-                let start =
-                    subs::take_send_slots_tx(&mut tx, tenant, ids.len() as i64, per_minute, now)
-                        .await?;
+                let start = alert_waves::take_send_slots_tx(
+                    &mut tx,
+                    tenant,
+                    ids.len() as i64,
+                    per_minute,
+                    now,
+                )
+                .await?;
                 let jobs = mail_jobs(
                     tenant,
                     &ids,

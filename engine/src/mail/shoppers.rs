@@ -251,10 +251,11 @@ impl Mailer {
                 )
             }
         };
-        let (manage_link, unsubscribe_link) = if list {
-            (manage_link, unsubscribe_link)
+        // Every e-mail links to the shopper's own page; list mail also unsubscribes.
+        let unsubscribe_link = if list {
+            unsubscribe_link
         } else {
-            (String::new(), String::new())
+            String::new()
         };
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
         let html = ShopperHtml {
@@ -381,7 +382,16 @@ impl Mailer {
             )
             .map_err(|_| JobError::Terminal("building the shopper's message failed".into()))?;
         match self.transmit(message, job).await {
-            Transmit::Sent => Ok(()),
+            Transmit::Sent => {
+                // Sent: unsubscribing now no longer recalls it. Should the mark fail,
+                // the mail still went, so the job is done either way.
+                if mail.kind == ShopperMailKind::Notify {
+                    if let Err(e) = self.store.mark_mailed(tenant_id, sub.id, now).await {
+                        tracing::warn!(error = %e, "a sent notification was not marked sent");
+                    }
+                }
+                Ok(())
+            }
             Transmit::Retry(why) => Err(JobError::Retry(why)),
             Transmit::Permanent(_) => {
                 // Not to be retried, and not to be tried again at all: the address is

@@ -47,6 +47,16 @@ pub(crate) async fn settings_json_tx(
     Ok(v.flatten())
 }
 
+/// Counts of confirmed shoppers per pair, for `rows` pairs bound from `$2`.
+fn waiting_sql(rows: usize) -> String {
+    format!(
+        "SELECT location_id, product_id, COUNT(*) FROM bis_subscriptions \
+         WHERE tenant_id = $1 AND state = 'confirmed' \
+         AND (location_id, product_id) IN (VALUES {}) GROUP BY location_id, product_id",
+        super::pairs(rows, 2)
+    )
+}
+
 /// Confirmed shoppers waiting at each of the `(location, product)` pairs that has any.
 pub(crate) async fn waiting_counts_tx(
     tx: &mut Tx,
@@ -55,12 +65,7 @@ pub(crate) async fn waiting_counts_tx(
 ) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
     let mut out = Vec::new();
     for chunk in pairs.chunks(super::chunk_rows(tx)) {
-        let sql = format!(
-            "SELECT location_id, product_id, COUNT(*) FROM bis_subscriptions \
-             WHERE tenant_id = $1 AND state = 'confirmed' \
-             AND (location_id, product_id) IN (VALUES {}) GROUP BY location_id, product_id",
-            super::pairs(chunk.len(), 2)
-        );
+        let sql = waiting_sql(chunk.len());
         let rows: Vec<(i64, i64, i64)> = on_tx!(tx, |c| {
             let mut q = sqlx::query_as(&sql).bind(tenant.0);
             for (l, p) in chunk {
@@ -71,6 +76,21 @@ pub(crate) async fn waiting_counts_tx(
         out.extend(rows);
     }
     Ok(out)
+}
+
+/// A product's id by SKU, in the caller's transaction.
+pub(crate) async fn product_id_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    sku: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT id FROM products WHERE tenant_id = $1 AND sku = $2"
+    )
+    .bind(tenant.0)
+    .bind(sku)
+    .fetch_optional(&mut *c)
+    .await)
 }
 
 /// Units on hand at a channel (0 without a position), read in the caller's
@@ -275,6 +295,29 @@ pub(crate) async fn set_settings_tx(
 }
 
 impl Store {
+    /// A tenant file's back-in-stock settings, unless the tenant already has some (the
+    /// admin's are kept when the file is seeded again).
+    pub async fn seed_back_in_stock(
+        &self,
+        tenant: TenantId,
+        json: &str,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_db!(&self.db, write, tenant, |pool| {
+            sqlx::query(
+            "INSERT INTO tenant_settings (tenant_id, back_in_stock, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (tenant_id) DO UPDATE SET back_in_stock = \
+             COALESCE(tenant_settings.back_in_stock, excluded.back_in_stock)"
+        )
+        .bind(tenant.0)
+        .bind(json)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ())
+        })
+    }
+
     /// The tenant's back-in-stock settings as saved (JSON), if ever.
     pub async fn back_in_stock_json(
         &self,
@@ -297,12 +340,7 @@ impl Store {
     ) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
         let mut out = Vec::new();
         for chunk in pairs.chunks(super::SQLITE_CHUNK) {
-            let sql = format!(
-                "SELECT location_id, product_id, COUNT(*) FROM bis_subscriptions \
-                 WHERE tenant_id = $1 AND state = 'confirmed' \
-                 AND (location_id, product_id) IN (VALUES {}) GROUP BY location_id, product_id",
-                super::pairs(chunk.len(), 2)
-            );
+            let sql = waiting_sql(chunk.len());
             let rows: Vec<(i64, i64, i64)> = on_db!(&self.db, read, tenant, |pool| {
                 let mut q = sqlx::query_as(&sql).bind(tenant.0);
                 for (l, p) in chunk {

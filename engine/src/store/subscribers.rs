@@ -1,6 +1,6 @@
-//! Back-in-stock subscribers and their subscriptions, the channels they wait on, waves,
-//! the tenant's send slots and its back-in-stock settings. Addresses arrive sealed and
-//! hashed (`engine::addresses`): nothing here ever sees one in clear.
+//! Back-in-stock subscribers and their subscriptions (the waves' side is in
+//! `alert_waves`). Addresses arrive sealed and hashed (`engine::addresses`): nothing
+//! here ever sees one in clear.
 
 use super::Store;
 use crate::db::Tx;
@@ -233,7 +233,8 @@ pub(crate) async fn confirm_tx(
     .map(|r| r.rows_affected() == 1))
 }
 
-/// Ends the subscriber's open subscriptions (only `one`, when given); how many ended.
+/// Ends the subscriber's open subscriptions (only `one`, when given), and those a wave
+/// took whose e-mail has not gone yet; how many ended.
 pub(crate) async fn end_open_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -243,7 +244,8 @@ pub(crate) async fn end_open_tx(
 ) -> Result<u64, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "UPDATE bis_subscriptions SET state = 'unsubscribed', ended_at = $3 \
-         WHERE tenant_id = $1 AND subscriber_id = $2 AND state IN ('pending','confirmed') \
+         WHERE tenant_id = $1 AND subscriber_id = $2 \
+         AND (state IN ('pending','confirmed') OR (state = 'notified' AND mailed_at IS NULL)) \
          AND ($4 = 0 OR id = $4)"
     )
     .bind(tenant.0)
@@ -328,21 +330,42 @@ pub(crate) async fn mark_purchased_tx(
     Ok(())
 }
 
-/// Sealed addresses not sealed under `key_id` (`<id>:` prefix), a page at a time.
+/// Sealed addresses after id `after` that are not sealed under `key_id` (their text
+/// does not start with exactly `<key_id>:`), a page at a time.
 pub(crate) async fn sealed_not_under_tx(
     tx: &mut Tx,
     tenant: TenantId,
     key_id: &str,
+    after: i64,
     limit: i64,
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let prefix = format!("{key_id}:");
     on_tx!(tx, |c| sqlx::query_as(
-        "SELECT id, address_sealed FROM bis_subscribers WHERE tenant_id = $1 \
-         AND address_sealed NOT LIKE $2 ORDER BY id LIMIT $3"
+        "SELECT id, address_sealed FROM bis_subscribers WHERE tenant_id = $1 AND id > $4 \
+         AND substr(address_sealed, 1, $3) <> $2 ORDER BY id LIMIT $5"
     )
     .bind(tenant.0)
-    .bind(format!("{key_id}:%"))
+    .bind(&prefix)
+    .bind(prefix.len() as i32)
+    .bind(after)
     .bind(limit)
     .fetch_all(&mut *c)
+    .await)
+}
+
+/// The subscriber, read in the caller's transaction.
+pub(crate) async fn subscriber_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+) -> Result<Option<SubscriberRecord>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "SELECT id, address_sealed, suppressed_at FROM bis_subscribers \
+         WHERE tenant_id = $1 AND id = $2"
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .fetch_optional(&mut *c)
     .await)
 }
 
@@ -367,6 +390,57 @@ pub(crate) async fn reseal_tx(
 }
 
 impl Store {
+    /// A notification's e-mail went: unsubscribing no longer recalls it.
+    pub async fn mark_mailed(
+        &self,
+        tenant: TenantId,
+        id: i64,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_db!(&self.db, write, tenant, |pool| sqlx::query(
+            "UPDATE bis_subscriptions SET mailed_at = $3 WHERE tenant_id = $1 AND id = $2 \
+             AND mailed_at IS NULL"
+        )
+        .bind(tenant.0)
+        .bind(id)
+        .bind(now)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    }
+
+    /// Deletes what never became consent: pending subscriptions whose confirmation
+    /// expired before `before`, then shoppers left with no subscription who arrived
+    /// before it. Returns how many of each went.
+    pub async fn purge_unconfirmed(
+        &self,
+        tenant: TenantId,
+        before: i64,
+    ) -> Result<(u64, u64), sqlx::Error> {
+        let mut tx = self.begin(tenant).await?;
+        let subscriptions = on_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM bis_subscriptions WHERE tenant_id = $1 AND state = 'pending' \
+             AND confirm_expires_at < $2"
+        )
+        .bind(tenant.0)
+        .bind(before)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        let subscribers = on_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM bis_subscribers WHERE tenant_id = $1 AND created_at < $2 \
+             AND NOT EXISTS (SELECT 1 FROM bis_subscriptions s WHERE s.tenant_id = $1 \
+             AND s.subscriber_id = bis_subscribers.id)"
+        )
+        .bind(tenant.0)
+        .bind(before)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+        tx.commit().await?;
+        Ok((subscriptions, subscribers))
+    }
+
     /// Suppresses a subscriber after a permanent delivery failure (see [`suppress_tx`]).
     pub async fn suppress_subscriber(
         &self,

@@ -240,6 +240,16 @@ async fn read_key(db: &crate::db::Db, purpose: &str) -> Result<Option<String>, s
 }
 
 impl Store {
+    /// The platform's key for `purpose` if one was ever made (none is made here).
+    pub async fn existing_signing_key(
+        &self,
+        purpose: &str,
+    ) -> Result<Option<Vec<u8>>, sqlx::Error> {
+        Ok(read_key(&self.db, purpose)
+            .await?
+            .and_then(|hex_key| hex::decode(hex_key).ok()))
+    }
+
     /// The platform's key for `purpose`, made (32 random bytes) the first time it is
     /// asked for; every process then reads the same one.
     pub async fn signing_key(&self, purpose: &str) -> Result<Vec<u8>, sqlx::Error> {

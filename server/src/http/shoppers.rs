@@ -12,7 +12,7 @@
 //! |---|---|
 //! | GET `/widget.js` | the widget (a script tag the shop pastes) |
 //! | GET `/api/v1/public/availability?sku=` | availability by store (JSON) |
-//! | POST `/api/v1/public/subscriptions` | subscribe (form or JSON: email, sku, store, website) |
+//! | POST `/api/v1/public/subscriptions` | subscribe (`email`, `sku`, `store`, `website`), form-encoded: a simple request, so no preflight (JSON is read too, which only the tenant's own pages can send cross-origin-free) |
 //! | POST `/alerts/{token}/unsubscribe` | one-click unsubscribe (`List-Unsubscribe=One-Click`), or the preference page's buttons |
 
 use std::net::SocketAddr;
@@ -24,7 +24,7 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use engine::back_in_stock::{self, Settings, Source, SubscribeRequest, Unsubscribe};
+use engine::back_in_stock::{self, Settings, Source, SubscribeRequest, Unsubscribe, TOO_MANY};
 use engine::model::now_ms;
 use engine::EngineError;
 use serde::Deserialize;
@@ -105,9 +105,10 @@ pub async fn availability(
             );
             r
         }
-        Err(EngineError::NotFound) => {
-            problem(StatusCode::NOT_FOUND, "No product has that SKU here.")
-        }
+        Err(EngineError::NotFound) => problem(
+            StatusCode::NOT_FOUND,
+            "No product has that SKU here, or alerts are not offered.",
+        ),
         Err(e @ EngineError::Invalid(_)) => problem(StatusCode::BAD_REQUEST, &e.user_message()),
         Err(e) => internal(e),
     };
@@ -179,17 +180,18 @@ pub async fn subscribe(
         honeypot: &b.website,
     };
     let res = match back_in_stock::subscribe(&app.store, &app.addresses, t, &req, now_ms()).await {
-        Ok(()) => {
-            app.jobs_wake.notify_one();
-            (
-                StatusCode::ACCEPTED,
-                Json(json!({ "message": SUBSCRIBE_ANSWER })),
-            )
-                .into_response()
-        }
+        Ok(()) => (
+            StatusCode::ACCEPTED,
+            Json(json!({ "message": SUBSCRIBE_ANSWER })),
+        )
+            .into_response(),
+        Err(EngineError::NotFound) => problem(
+            StatusCode::NOT_FOUND,
+            "Back-in-stock alerts are not offered here.",
+        ),
         Err(e @ EngineError::Invalid(_)) => {
             let text = e.user_message();
-            let status = if text.starts_with("Too many") {
+            let status = if text.starts_with(TOO_MANY) {
                 StatusCode::TOO_MANY_REQUESTS
             } else {
                 StatusCode::BAD_REQUEST

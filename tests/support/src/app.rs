@@ -85,6 +85,10 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     settings.login_failures_per_account = opts.login_failures_per_account;
     settings.login_failures_per_address = opts.login_failures_per_address;
     settings.https = opts.https;
+    if opts.https {
+        // Serving over https needs real keys for shoppers' addresses.
+        settings.subscriber_keys = Some(format!("test:{}", "5a".repeat(32)).into());
+    }
     if let Some(token) = opts.behind_proxy_with_metrics_token {
         settings.trust_proxy = true;
         settings.metrics_token = Some(token.to_string().into());

@@ -26,7 +26,8 @@ pub fn ConfirmAlertPage() -> impl IntoView {
                 match data.await {
                     Ok(v) => {
                         let action = p.href(&format!("/alerts/confirm/{}", token.get_untracked()));
-                        view! { <Confirm view=v action=action/> }.into_any()
+                        let manage = p.href(&format!("/alerts/{}", v.manage));
+                        view! { <Confirm view=v action=action manage=manage/> }.into_any()
                     }
                     Err(e) => view! { <LinkFailed error=e/> }.into_any(),
                 }
@@ -47,7 +48,7 @@ fn LinkFailed(error: ServerFnError) -> impl IntoView {
 }
 
 #[component]
-fn Confirm(view: ConfirmView, action: String) -> impl IntoView {
+fn Confirm(view: ConfirmView, action: String, manage: String) -> impl IntoView {
     let what = format!("{} at {}", view.product, view.place);
     let body = match view.state.as_str() {
         "pending" => view! {
@@ -69,6 +70,7 @@ fn Confirm(view: ConfirmView, action: String) -> impl IntoView {
             <h1>"Back-in-stock alert"</h1>
             <Flash/>
             {body}
+            <p class="muted"><a href=manage>"Manage your alerts or erase your data"</a></p>
         </section>
     }
 }

@@ -21,7 +21,7 @@ pub fn NotifyPage() -> impl IntoView {
                 let Ok(p) = portal.await else { return ().into_any() };
                 match data.await {
                     Ok(v) => {
-                        let action = p.href(&format!("/notify/{}", v.sku));
+                        let action = p.href(&format!("/notify/{}", path_segment(&v.sku)));
                         view! { <Notify view=v action=action/> }.into_any()
                     }
                     Err(e) => view! {
@@ -36,6 +36,19 @@ pub fn NotifyPage() -> impl IntoView {
     }
 }
 
+/// A SKU as one path segment: anything but letters, digits and `-._~` percent-encoded.
+fn path_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 #[component]
 fn Notify(view: NotifyView, action: String) -> impl IntoView {
     let out: Vec<_> = view
@@ -44,9 +57,7 @@ fn Notify(view: NotifyView, action: String) -> impl IntoView {
         .filter(|c| c.status == "out_of_stock")
         .cloned()
         .collect();
-    let form = if !view.enabled {
-        view! { <p class="muted">"Back-in-stock alerts are not offered here."</p> }.into_any()
-    } else if out.is_empty() {
+    let form = if out.is_empty() {
         view! { <p class="notice" role="status">"It is in stock everywhere listed: no alert needed."</p> }.into_any()
     } else {
         view! {

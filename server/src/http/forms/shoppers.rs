@@ -53,10 +53,8 @@ pub async fn subscribe(
     };
     match back_in_stock::subscribe(&app.store, &app.addresses, t.tc.tenant.id, &req, now_ms()).await
     {
-        Ok(()) => {
-            app.jobs_wake.notify_one();
-            back_to(&t.tc, &page, "notice", SUBSCRIBE_ANSWER)
-        }
+        Ok(()) => back_to(&t.tc, &page, "notice", SUBSCRIBE_ANSWER),
+        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page(),
         Err(e) => back_to(&t.tc, &page, "error", &message(&e)),
     }
 }
