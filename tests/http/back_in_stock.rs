@@ -719,7 +719,7 @@ async fn the_widget_serves_allowed_shop_origins_only(backend: Backend) {
             ("substitute_hours", "72".into()),
             ("substitutes", "FF-0001 = FF-0002".into()),
             ("allowed_origins", origins.to_string()),
-            ("online_location", "".into()),
+            ("online_location", "DC-N".into()),
             ("demand_weight_percent", "50".into()),
             ("shop_url", "".into()),
         ]
@@ -801,6 +801,21 @@ async fn the_widget_serves_allowed_shop_origins_only(backend: Backend) {
         .clone();
     assert_eq!(jordaan["status"], "out_of_stock");
     assert!(jordaan.get("on_hand").is_none(), "no stock figures leave");
+    // The location that serves the online shop is a channel of its own, "Online".
+    let names: Vec<&str> = body["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Online") && names.contains(&"Amsterdam Jordaan"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Freshfield North DC"),
+        "other DCs are no shop: {names:?}"
+    );
     let res = availability("https://evil.example", SKU).await.unwrap();
     assert!(res.headers().get("access-control-allow-origin").is_none());
     assert_eq!(availability(shop, "NOPE").await.unwrap().status(), 404);
