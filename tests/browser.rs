@@ -662,6 +662,30 @@ async fn shopper_on_a_phone(c: &Client, app: &TestApp) {
         "the confirmation notice",
     )
     .await;
+    // The shopper's own page (from any of their e-mails) fits the phone too.
+    let ff = app.tenant("freshfield").await;
+    let id: i64 = link
+        .rsplit('/')
+        .next()
+        .and_then(|t| t.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the confirmation link names its alert");
+    let key = app
+        .store
+        .signing_key(engine::links::LINK_KEY)
+        .await
+        .unwrap();
+    let manage = engine::links::shopper_token(&key, engine::links::ShopperLink::Manage, ff.0, id);
+    c.goto(&app.url(&format!("/t/freshfield/alerts/{manage}")))
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "document.body.innerText.includes('Erase my data')",
+        "the shopper's page",
+    )
+    .await;
+    fits_the_screen(c, "the shopper's page").await;
     c.goto(&app.url(&format!("/t/freshfield/notify/{sku}")))
         .await
         .unwrap();

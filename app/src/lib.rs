@@ -31,6 +31,20 @@ use crate::pages::{
 };
 use crate::views::Portal;
 
+/// Text as one URL path segment: anything but letters, digits and `-._~`
+/// percent-encoded (a SKU in `/notify/<SKU>`, on the page and in the redirect back).
+pub fn path_segment(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 /// The portal context of this page load (tenant branding, base path, signed-in user).
 pub type PortalResource = Resource<Result<Portal, ServerFnError>>;
 

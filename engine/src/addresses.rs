@@ -99,6 +99,9 @@ impl AddressKeys {
             let key: [u8; 32] = bytes
                 .try_into()
                 .map_err(|_| format!("subscriber key {id}: must be 32 bytes (64 hex digits)"))?;
+            if id == "db" {
+                return Err("subscriber key id db is the development key's: choose another".into());
+            }
             if keys.iter().any(|k: &RingKey| k.id == id) {
                 return Err(format!("subscriber key id {id} appears twice"));
             }

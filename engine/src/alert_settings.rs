@@ -11,7 +11,7 @@ use crate::store::Store;
 
 /// How back-in-stock alerts work for one tenant (JSON in `tenant_settings`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Shoppers may subscribe, and the public page, widget and availability answer
     /// (otherwise they are not found). Off until the tenant turns it on (its admin, or
@@ -124,18 +124,23 @@ impl Settings {
         ))
     }
 
-    /// The settings a stored JSON value holds (the defaults, so alerts off, for none or a
-    /// bad one).
+    /// The settings a stored JSON value holds: the defaults (alerts off) for none or one
+    /// that does not read; for one that reads but no longer passes validation, the
+    /// defaults with its on/off kept, so a stricter rule never silently switches a
+    /// tenant's alerts off.
     pub fn from_stored(json: Option<String>, tenant: TenantId) -> Settings {
         match json.map(|j| serde_json::from_str::<Settings>(&j)) {
             None => Settings::default(),
             Some(Ok(s)) if s.validate().is_ok() => s,
-            Some(_) => {
+            Some(read) => {
                 tracing::warn!(
                     tenant = tenant.0,
                     "stored back-in-stock settings are not valid; using the defaults"
                 );
-                Settings::default()
+                Settings {
+                    enabled: read.map(|s| s.enabled).unwrap_or(false),
+                    ..Settings::default()
+                }
             }
         }
     }

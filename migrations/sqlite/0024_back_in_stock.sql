@@ -3,7 +3,8 @@
 -- never in clear. A subscription is one product at one channel (a store, or the
 -- location that serves online orders): pending until the shopper confirms from the
 -- e-mail (double opt-in; consent's time, source and wording kept), confirmed while it
--- waits, notified once a wave took it (`mailed_at` once its e-mail went). `suppressed_at`:
+-- waits, notified once a wave took it (`mailed_at`/`mail_job` once its e-mail job began
+-- sending it: from then on an unsubscribe no longer recalls it). `suppressed_at`:
 -- the address bounced for good. Ids are never reused (AUTOINCREMENT here, identity
 -- columns on PostgreSQL): a shopper's links sign the id, so an erased shopper's old link
 -- must never open someone else's alert.
@@ -34,6 +35,7 @@ CREATE TABLE bis_subscriptions (
     substitute_sent_at  INTEGER,
     purchased_at        INTEGER,
     mailed_at           INTEGER,
+    mail_job            INTEGER,
     ended_at            INTEGER
 );
 -- One open (pending or confirmed) subscription per shopper, product and channel.

@@ -185,6 +185,7 @@ async fn restock_to_first_mail(backend: Backend) {
         supplier_id: None,
     };
     let fast = Settings {
+        enabled: true,
         sends_per_minute: 10_000,
         ..Settings::default()
     };

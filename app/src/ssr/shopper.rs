@@ -83,10 +83,12 @@ pub async fn alerts(token: String) -> Result<AlertsView, ServerFnError> {
             .map(|s| AlertRow {
                 product: s.product,
                 place: s.location,
-                open: matches!(s.state.as_str(), "pending" | "confirmed"),
+                open: matches!(s.state.as_str(), "pending" | "confirmed")
+                    || (s.state == "notified" && !s.mailed),
                 state: match s.state.as_str() {
                     "pending" => "Waiting for you to confirm",
                     "confirmed" => "On: we will e-mail you when it is back",
+                    "notified" if !s.mailed => "Back in stock: your e-mail is on its way",
                     "notified" => "Done: we e-mailed you that it was back",
                     _ => "Off",
                 }

@@ -183,7 +183,13 @@ pub async fn subscribe(
     req: &SubscribeRequest<'_>,
     now: i64,
 ) -> Result<(), EngineError> {
-    // The client is counted first, so probing with bad input is limited too.
+    // Off: nothing here (a cheap read, before any counting). Then the client is
+    // counted, so probing with bad input is limited too; then the honeypot, so a bot
+    // gets the one answer whatever it sent.
+    let settings = Settings::load(store, tenant).await?;
+    if !settings.enabled {
+        return Err(EngineError::NotFound);
+    }
     let mut tx = store.begin(tenant).await?;
     let client = format!("client:{}", keys.hash(tenant.0, req.client));
     if let Taken::Wait { ms } = take_tx(&mut tx, &client, CLIENT_LIMIT, now).await? {
@@ -194,13 +200,12 @@ pub async fn subscribe(
         )));
     }
     tx.commit().await?;
+    if !req.honeypot.trim().is_empty() {
+        return Ok(());
+    }
     let address = addresses::normalize(req.email).map_err(|e| EngineError::Invalid(e.into()))?;
     let sku = code("Product", req.sku)?;
     let channel = code("Store", req.channel)?;
-    let settings = Settings::load(store, tenant).await?;
-    if !settings.enabled {
-        return Err(EngineError::NotFound);
-    }
     let product = store
         .product_by_sku(tenant, &sku)
         .await?
@@ -212,11 +217,6 @@ pub async fn subscribe(
         .find(|c| c.code == channel)
         .ok_or_else(|| EngineError::Invalid("Choose one of the stores listed".into()))?;
     let mut tx = store.begin(tenant).await?;
-    // A bot filled the hidden field: counted above, answered as usual, nothing kept.
-    if !req.honeypot.trim().is_empty() {
-        tx.commit().await?;
-        return Ok(());
-    }
     let hashes = keys.hashes(tenant.0, &address);
     if let Taken::Wait { .. } = take_tx(
         &mut tx,
@@ -508,6 +508,11 @@ pub async fn save_settings(
     let json = serde_json::to_string(settings).expect("plain data serialises");
     let mut tx = store.begin(tenant).await?;
     crate::store::alert_waves::set_settings_tx(&mut tx, tenant, &json, now).await?;
+    if settings.enabled && !before.enabled {
+        // Switched on: every channel where shoppers wait gets its wave check, since
+        // stock may have come back while alerts were off.
+        waves::waiting_everywhere_tx(&mut tx, tenant, now).await?;
+    }
     append_audit_tx(
         &mut tx,
         tenant,

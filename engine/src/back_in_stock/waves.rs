@@ -106,6 +106,24 @@ pub(crate) async fn stock_changed_tx(
     Ok(())
 }
 
+/// Queues a wave check for every channel where confirmed shoppers wait (alerts just
+/// switched on).
+pub(crate) async fn waiting_everywhere_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    for (location_id, product_id) in alert_waves::all_waiting_channels_tx(tx, tenant).await? {
+        let wave = Wave {
+            location_id,
+            product_id,
+            follow_up: false,
+        };
+        enqueue_tx(tx, &NewJob::of(tenant, &wave, now)).await?;
+    }
+    Ok(())
+}
+
 /// A shopper confirmed: the channel gets a wave check (in stock already: they hear
 /// at once; out: the channel is marked out and its substitute timer armed), and the
 /// position is marked for a policy check, which counts the waiting list as demand (at

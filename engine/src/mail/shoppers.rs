@@ -381,17 +381,19 @@ impl Mailer {
                     ),
             )
             .map_err(|_| JobError::Terminal("building the shopper's message failed".into()))?;
+        // A notification is claimed by this job before it goes: an unsubscribe up to
+        // here recalls it, and after this it no longer can.
+        if mail.kind == ShopperMailKind::Notify
+            && !self
+                .store
+                .claim_notification(tenant_id, sub.id, job.id, now)
+                .await
+                .map_err(db_error)?
+        {
+            return Ok(());
+        }
         match self.transmit(message, job).await {
-            Transmit::Sent => {
-                // Sent: unsubscribing now no longer recalls it. Should the mark fail,
-                // the mail still went, so the job is done either way.
-                if mail.kind == ShopperMailKind::Notify {
-                    if let Err(e) = self.store.mark_mailed(tenant_id, sub.id, now).await {
-                        tracing::warn!(error = %e, "a sent notification was not marked sent");
-                    }
-                }
-                Ok(())
-            }
+            Transmit::Sent => Ok(()),
             Transmit::Retry(why) => Err(JobError::Retry(why)),
             Transmit::Permanent(_) => {
                 // Not to be retried, and not to be tried again at all: the address is

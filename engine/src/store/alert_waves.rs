@@ -78,6 +78,20 @@ pub(crate) async fn waiting_counts_tx(
     Ok(out)
 }
 
+/// Every channel with confirmed shoppers waiting.
+pub(crate) async fn all_waiting_channels_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_as(
+        "SELECT DISTINCT location_id, product_id FROM bis_subscriptions \
+         WHERE tenant_id = $1 AND state = 'confirmed'"
+    )
+    .bind(tenant.0)
+    .fetch_all(&mut *c)
+    .await)
+}
+
 /// A product's id by SKU, in the caller's transaction.
 pub(crate) async fn product_id_tx(
     tx: &mut Tx,

@@ -43,6 +43,8 @@ const SUBSCRIPTION: &str = "SELECT id, subscriber_id, product_id, location_id, s
 pub struct ShopperSubscription {
     pub id: i64,
     pub state: String,
+    /// Its notification began to go (an unsubscribe no longer recalls it).
+    pub mailed: bool,
     pub sku: String,
     pub product: String,
     pub location: String,
@@ -390,55 +392,91 @@ pub(crate) async fn reseal_tx(
 }
 
 impl Store {
-    /// A notification's e-mail went: unsubscribing no longer recalls it.
-    pub async fn mark_mailed(
+    /// Job `job` is about to send subscription `id`'s notification: true when it may
+    /// (the shopper has not unsubscribed meanwhile, and no other job sent it). From
+    /// then on an unsubscribe no longer recalls it; the same job retrying may send again
+    /// (with the same Message-ID).
+    pub async fn claim_notification(
         &self,
         tenant: TenantId,
         id: i64,
+        job: i64,
         now: i64,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<bool, sqlx::Error> {
         on_db!(&self.db, write, tenant, |pool| sqlx::query(
-            "UPDATE bis_subscriptions SET mailed_at = $3 WHERE tenant_id = $1 AND id = $2 \
-             AND mailed_at IS NULL"
+            "UPDATE bis_subscriptions SET mailed_at = COALESCE(mailed_at, $3), mail_job = $4 \
+             WHERE tenant_id = $1 AND id = $2 AND state = 'notified' \
+             AND (mailed_at IS NULL OR mail_job = $4)"
         )
         .bind(tenant.0)
         .bind(id)
         .bind(now)
+        .bind(job)
         .execute(pool)
         .await
-        .map(|_| ()))
+        .map(|r| r.rows_affected() == 1))
     }
 
-    /// Deletes what never became consent: pending subscriptions whose confirmation
-    /// expired before `before`, then shoppers left with no subscription who arrived
-    /// before it. Returns how many of each went.
+    /// Deletes shoppers who never consented: those (not suppressed) whose every
+    /// subscription was never confirmed and had its link expire before `before`, with
+    /// those subscriptions; a page of 1,000 at a time. They are locked first (PostgreSQL
+    /// `FOR UPDATE SKIP LOCKED`), in the order subscribing locks them, so a shopper
+    /// asking again meanwhile is either left alone or finds no row and starts afresh.
+    /// Returns how many shoppers and subscriptions went.
     pub async fn purge_unconfirmed(
         &self,
         tenant: TenantId,
         before: i64,
     ) -> Result<(u64, u64), sqlx::Error> {
         let mut tx = self.begin(tenant).await?;
-        let subscriptions = on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM bis_subscriptions WHERE tenant_id = $1 AND state = 'pending' \
-             AND confirm_expires_at < $2"
-        )
-        .bind(tenant.0)
-        .bind(before)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
-        let subscribers = on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM bis_subscribers WHERE tenant_id = $1 AND created_at < $2 \
-             AND NOT EXISTS (SELECT 1 FROM bis_subscriptions s WHERE s.tenant_id = $1 \
-             AND s.subscriber_id = bis_subscribers.id)"
-        )
-        .bind(tenant.0)
-        .bind(before)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+        let lock = if tx.is_postgres() {
+            " FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT id FROM bis_subscribers b WHERE tenant_id = $1 AND created_at < $2 \
+             AND suppressed_at IS NULL AND NOT EXISTS (SELECT 1 FROM bis_subscriptions s \
+               WHERE s.tenant_id = $1 AND s.subscriber_id = b.id AND NOT (s.confirmed_at IS NULL \
+               AND s.confirm_expires_at < $2 AND s.state IN ('pending','unsubscribed'))) \
+             ORDER BY id LIMIT 1000{lock}"
+        );
+        let ids: Vec<i64> = on_tx!(&mut tx, |c| sqlx::query_scalar(&sql)
+            .bind(tenant.0)
+            .bind(before)
+            .fetch_all(&mut *c)
+            .await)?;
+        if ids.is_empty() {
+            tx.commit().await?;
+            return Ok((0, 0));
+        }
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+        let (mut subscriptions, mut subscribers) = (0, 0);
+        for table in ["bis_subscriptions", "bis_subscribers"] {
+            let column = if table == "bis_subscribers" {
+                "id"
+            } else {
+                "subscriber_id"
+            };
+            let sql = format!(
+                "DELETE FROM {table} WHERE tenant_id = $1 AND {column} IN ({})",
+                marks.join(", ")
+            );
+            let gone = on_tx!(&mut tx, |c| {
+                let mut q = sqlx::query(&sql).bind(tenant.0);
+                for id in &ids {
+                    q = q.bind(*id);
+                }
+                q.execute(&mut *c).await.map(|r| r.rows_affected())
+            })?;
+            if table == "bis_subscribers" {
+                subscribers = gone;
+            } else {
+                subscriptions = gone;
+            }
+        }
         tx.commit().await?;
-        Ok((subscriptions, subscribers))
+        Ok((subscribers, subscriptions))
     }
 
     /// Suppresses a subscriber after a permanent delivery failure (see [`suppress_tx`]).
@@ -487,8 +525,9 @@ impl Store {
         tenant: TenantId,
         subscriber: i64,
     ) -> Result<Vec<ShopperSubscription>, sqlx::Error> {
-        on_db!(&self.db, read, tenant, |pool| sqlx::query_as(
-            "SELECT s.id, s.state, p.sku, p.name AS product, l.name AS location, s.created_at \
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as(
+            "SELECT s.id, s.state, (s.mailed_at IS NOT NULL) AS mailed, p.sku, p.name AS product, l.name AS location, s.created_at \
              FROM bis_subscriptions s JOIN products p ON p.tenant_id = s.tenant_id \
              AND p.id = s.product_id JOIN locations l ON l.tenant_id = s.tenant_id \
              AND l.id = s.location_id WHERE s.tenant_id = $1 AND s.subscriber_id = $2 \
@@ -497,7 +536,8 @@ impl Store {
         .bind(tenant.0)
         .bind(subscriber)
         .fetch_all(pool)
-        .await)
+        .await
+        })
     }
 
     /// The channels a shopper may choose (stores, and `online` when set) with their

@@ -21,7 +21,7 @@ pub fn NotifyPage() -> impl IntoView {
                 let Ok(p) = portal.await else { return ().into_any() };
                 match data.await {
                     Ok(v) => {
-                        let action = p.href(&format!("/notify/{}", path_segment(&v.sku)));
+                        let action = p.href(&format!("/notify/{}", crate::path_segment(&v.sku)));
                         view! { <Notify view=v action=action/> }.into_any()
                     }
                     Err(e) => view! {
@@ -34,19 +34,6 @@ pub fn NotifyPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// A SKU as one path segment: anything but letters, digits and `-._~` percent-encoded.
-fn path_segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[component]

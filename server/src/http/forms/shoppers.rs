@@ -38,10 +38,7 @@ pub async fn subscribe(
     Posted(form): Posted<SubscribeForm>,
 ) -> Response {
     let sku = param(&params, "sku").to_string();
-    let page = format!(
-        "/notify/{}",
-        form_urlencoded::byte_serialize(sku.as_bytes()).collect::<String>()
-    );
+    let page = format!("/notify/{}", app::path_segment(&sku));
     let client = crate::http::auth::client_address(&app, peer, &headers);
     let req = SubscribeRequest {
         email: &form.email,
