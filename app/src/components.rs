@@ -32,6 +32,8 @@ pub fn Header() -> impl IntoView {
                         let suppliers_nav = can(Permission::ManageSuppliers);
                         let suppliers = p.href("/settings/suppliers");
                         let alerts_nav = can(Permission::ManageBackInStock);
+                        let integrations_nav = can(Permission::ManageIntegrations);
+                        let integrations = p.href("/settings/integrations");
                         let alerts = p.href("/settings/back-in-stock");
                         // A supplier user's own navigation: their orders, no staff pages.
                         let supplier_nav = can(Permission::AnswerPurchaseOrders);
@@ -58,6 +60,7 @@ pub fn Header() -> impl IntoView {
                                     {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
                                     {suppliers_nav.then(|| view! { <A href=suppliers.clone()>"Suppliers"</A> })}
                                     {alerts_nav.then(|| view! { <A href=alerts.clone()>"Back in stock"</A> })}
+                                    {integrations_nav.then(|| view! { <A href=integrations.clone()>"Integrations"</A> })}
                                     {supplier_nav.then(|| view! {
                                         <A href=supplier_orders.clone()>"Orders"</A>
                                         <A href=own_scorecard.clone()>"Scorecard"</A>

@@ -25,9 +25,10 @@ use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
     AlertsPage, ApprovalSettingsPage, ApprovalsPage, BackInStockPage, ConfirmAlertPage,
-    DocumentPage, DocumentsPage, ExceptionsPage, HomePage, InventoryPage, InvitePage, JobsPage,
-    LoginPage, NotFound, NotifyPage, OwnScorecardPage, PoliciesPage, ScorecardsPage,
-    SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage, SupplierPortalOrderPage,
+    DocumentPage, DocumentsPage, ExceptionsPage, HomePage, IntegrationsPage, InventoryPage,
+    InvitePage, JobsPage, LoginPage, NotFound, NotifyPage, OwnScorecardPage, PoliciesPage,
+    ScorecardsPage, SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage,
+    SupplierPortalOrderPage,
 };
 use crate::views::Portal;
 
@@ -124,6 +125,7 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InvitePage ssr=SsrMode::Async/>
         <Route path=StaticSegment("scorecards") view=ScorecardsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("back-in-stock")) view=BackInStockPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("integrations")) view=IntegrationsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("notify"), ParamSegment("sku")) view=NotifyPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), StaticSegment("confirm"), ParamSegment("token")) view=ConfirmAlertPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), ParamSegment("token")) view=AlertsPage ssr=SsrMode::Async/>

@@ -394,18 +394,6 @@ pub async fn create_api_key(
     Ok(NewApiKey { key, prefix })
 }
 
-/// Whether `key` is a valid API key of `tenant` (the tenant of the host it came to).
-pub async fn authenticate_api_key(
-    store: &Store,
-    tenant: TenantId,
-    key: &str,
-) -> Result<bool, sqlx::Error> {
-    if !key.starts_with("sw_") || key.len() > 100 {
-        return Ok(false);
-    }
-    store.api_key_valid(tenant, &api_key_hash(key)).await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 pub mod addresses;
 pub mod alert_settings;
+pub mod api_keys;
 pub mod approval;
 pub mod audit;
 pub mod back_in_stock;

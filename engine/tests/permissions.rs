@@ -360,6 +360,35 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "list",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| Box::pin(async move { ok(engine::api_keys::list(&s, t, &m).await) }),
+        },
+        Command {
+            name: "create",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let scopes = [engine::api_keys::KeyScope::WriteEvents];
+                    ok(engine::api_keys::create(&s, t, &m, "till", &scopes, None).await)
+                })
+            },
+        },
+        Command {
+            name: "rotate",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::api_keys::rotate(&s, t, &m, 1, 1, None).await) })
+            },
+        },
+        Command {
+            name: "revoke",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::api_keys::revoke(&s, t, &m, 1, None).await) })
+            },
+        },
+        Command {
             name: "settings_for",
             needs: Permission::ManageBackInStock,
             call: |s, t, m| {

@@ -445,23 +445,27 @@ async fn api_keys_authenticate_only_their_tenant(store: &Store) {
         .unwrap();
     assert!(key.key.starts_with(&format!("sw_{}_", key.prefix)));
     let other = seed(store, ZENITH).await;
-    assert!(identity::authenticate_api_key(store, acme, &key.key)
-        .await
-        .unwrap());
-    assert!(
-        !identity::authenticate_api_key(store, other, &key.key)
-            .await
-            .unwrap(),
-        "a key is refused on another tenant's host"
-    );
-    assert!(
-        !identity::authenticate_api_key(store, acme, &format!("{}x", key.key))
+    let check = |tenant, key: String| async move {
+        engine::api_keys::authenticate(store, tenant, &key, engine::api_keys::KeyScope::WriteEvents)
             .await
             .unwrap()
+    };
+    use engine::api_keys::KeyCheck;
+    assert_eq!(
+        check(acme, key.key.clone()).await,
+        KeyCheck::Allowed,
+        "a key made on the command line writes events"
     );
-    assert!(!identity::authenticate_api_key(store, acme, "")
-        .await
-        .unwrap());
+    assert_eq!(
+        check(other, key.key.clone()).await,
+        KeyCheck::Unknown,
+        "a key is refused on another tenant's host"
+    );
+    assert_eq!(
+        check(acme, format!("{}x", key.key)).await,
+        KeyCheck::Unknown
+    );
+    assert_eq!(check(acme, String::new()).await, KeyCheck::Unknown);
 }
 
 const ROOMY: identity::SignInLimits = identity::SignInLimits {

@@ -6,6 +6,7 @@ mod approvals;
 mod auth;
 mod back_in_stock;
 mod events;
+mod integrations;
 mod ops;
 mod po_changes;
 mod settings;

@@ -11,7 +11,8 @@ pub mod supplier;
 pub use login::LoginPage;
 pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, BackInStockPage, DocumentPage, DocumentsPage,
-    ExceptionsPage, HomePage, InventoryPage, JobsPage, PoliciesPage, SupplierAccessPage,
+    ExceptionsPage, HomePage, IntegrationsPage, InventoryPage, JobsPage, PoliciesPage,
+    SupplierAccessPage,
 };
 pub use shopper::{AlertsPage, ConfirmAlertPage, NotifyPage};
 pub use supplier::{

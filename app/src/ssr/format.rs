@@ -18,6 +18,17 @@ pub fn span(ms: i64) -> String {
     }
 }
 
+/// A moment as `2026-12-01 14:05 UTC`.
+pub fn when(ms: i64) -> String {
+    let minute = ms.rem_euclid(engine::model::DAY_MS) / 60_000;
+    format!(
+        "{} {:02}:{:02} UTC",
+        engine::model::day_string(ms),
+        minute / 60,
+        minute % 60
+    )
+}
+
 /// How long ago `ms` (epoch ms) was.
 pub fn ago(ms: i64) -> String {
     span(now_ms() - ms)

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod error;
 pub mod exceptions;
 pub mod format;
+pub mod integrations;
 pub mod inventory;
 pub mod jobs;
 pub mod order_changes;
@@ -23,3 +24,4 @@ pub use context::{
     auth_key, shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,
     ABSOLUTE_TIMEOUT_MS,
 };
+pub use integrations::NEW_API_KEY;

@@ -5,6 +5,7 @@
 mod approvals;
 mod documents;
 mod exceptions;
+mod integrations;
 mod inventory;
 mod jobs;
 mod portal;
@@ -15,6 +16,7 @@ mod supplier;
 pub use approvals::*;
 pub use documents::*;
 pub use exceptions::*;
+pub use integrations::*;
 pub use inventory::*;
 pub use jobs::*;
 pub use portal::*;

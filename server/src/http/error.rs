@@ -10,6 +10,8 @@ use serde_json::json;
 pub enum ApiError {
     /// 401: no key, an unknown key, or a key of another tenant (one answer for all).
     Unauthorized,
+    /// 403: the key works but may not do this (the sentence names the scope).
+    Forbidden(String),
     /// 404: no tenant at this address.
     NotFound,
     /// 415: the body is not JSON.
@@ -59,6 +61,10 @@ impl IntoResponse for ApiError {
                     "Unauthorized",
                     "send a valid API key of this tenant as 'Authorization: Bearer <key>'",
                 ),
+            ),
+            ApiError::Forbidden(detail) => (
+                StatusCode::FORBIDDEN,
+                problem(StatusCode::FORBIDDEN, "Forbidden", &detail),
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use engine::identity;
+use engine::api_keys::{self, KeyCheck, KeyScope};
 use engine::ingest::{self, IngestError};
 use serde_json::json;
 
@@ -44,8 +44,14 @@ pub async fn post_events(
     };
     tracing::Span::current().record("tenant", tc.tenant.slug.as_str());
     let key = bearer(&headers).ok_or(ApiError::Unauthorized)?;
-    if !identity::authenticate_api_key(&state.store, tc.tenant.id, key).await? {
-        return Err(ApiError::Unauthorized);
+    match api_keys::authenticate(&state.store, tc.tenant.id, key, KeyScope::WriteEvents).await? {
+        KeyCheck::Allowed => {}
+        KeyCheck::Unknown => return Err(ApiError::Unauthorized),
+        KeyCheck::MissingScope => {
+            return Err(ApiError::Forbidden(
+                "this key may not write stock events (scope write_events)".into(),
+            ))
+        }
     }
     let is_json = headers
         .get(header::CONTENT_TYPE)

@@ -20,6 +20,7 @@
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
 //! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages`; GET `/po/{token}/attachments/{id}`, `/supplier/orders/{po}/attachments/{id}` |
+//! | [`integrations`] | `/settings/integrations/keys`, `/settings/integrations/keys/{id}/{rotate,revoke}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
@@ -27,6 +28,7 @@ pub mod approvals;
 pub mod changes;
 pub mod documents;
 pub mod exceptions;
+pub mod integrations;
 pub mod invites;
 pub mod jobs;
 pub mod matrix;
@@ -142,6 +144,18 @@ where
             .route(
                 &at("/settings/back-in-stock"),
                 post(shoppers::save_settings),
+            )
+            .route(
+                &at("/settings/integrations/keys"),
+                post(integrations::create),
+            )
+            .route(
+                &at("/settings/integrations/keys/{id}/rotate"),
+                post(integrations::rotate),
+            )
+            .route(
+                &at("/settings/integrations/keys/{id}/revoke"),
+                post(integrations::revoke),
             )
             .route(
                 &at("/documents/purchase_order/{id}/revoke-links"),

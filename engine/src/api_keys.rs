@@ -1,0 +1,314 @@
+//! API keys managed by the tenant's admin ([`Permission::ManageIntegrations`]): made
+//! with scopes and shown once, listed (prefix, scopes, last used), rotated (a new key
+//! with the same scopes; the old one works for a chosen overlap) and revoked, every
+//! change audited with the key's prefix only. Only a key's SHA-256 is stored.
+//!
+//! [`authenticate`] is the one check every API request makes: the key must be the
+//! tenant's, unrevoked, not past its overlap, and hold the scope the endpoint needs.
+
+use serde_json::json;
+
+use crate::audit::AuditEntry;
+use crate::error::EngineError;
+use crate::identity::api_key_hash;
+use crate::model::{now_ms, Member, Permission, TenantId};
+use crate::store::audit::append_audit_tx;
+use crate::store::keys::{self, ApiKeyRecord};
+use crate::store::Store;
+
+/// What a key may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KeyScope {
+    /// Read stock positions, products, locations and documents.
+    ReadInventory,
+    /// Post stock events.
+    WriteEvents,
+    /// Command transfers and purchase orders.
+    ManageDocuments,
+    /// Read and manage back-in-stock subscriptions.
+    ManageSubscriptions,
+}
+
+impl KeyScope {
+    pub const ALL: [KeyScope; 4] = [
+        KeyScope::ReadInventory,
+        KeyScope::WriteEvents,
+        KeyScope::ManageDocuments,
+        KeyScope::ManageSubscriptions,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyScope::ReadInventory => "read_inventory",
+            KeyScope::WriteEvents => "write_events",
+            KeyScope::ManageDocuments => "manage_documents",
+            KeyScope::ManageSubscriptions => "manage_subscriptions",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<KeyScope> {
+        KeyScope::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// As the portal names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyScope::ReadInventory => "Read inventory",
+            KeyScope::WriteEvents => "Write stock events",
+            KeyScope::ManageDocuments => "Manage documents",
+            KeyScope::ManageSubscriptions => "Manage back-in-stock subscriptions",
+        }
+    }
+}
+
+/// The scopes a stored list names (unknown names are ignored).
+pub fn scopes_of(list: &str) -> Vec<KeyScope> {
+    list.split(',')
+        .filter_map(|s| KeyScope::parse(s.trim()))
+        .collect()
+}
+
+fn scope_list(scopes: &[KeyScope]) -> String {
+    let mut v: Vec<KeyScope> = scopes.to_vec();
+    v.sort();
+    v.dedup();
+    v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// A new key, to show once: `sw_<prefix>_<secret>`.
+pub struct NewKey {
+    pub id: i64,
+    pub key: String,
+    pub prefix: String,
+}
+
+/// The longest overlap a rotation may give the old key (30 days).
+pub const MAX_OVERLAP_HOURS: i64 = 720;
+/// The longest key name.
+pub const MAX_NAME_CHARS: usize = 64;
+
+fn fresh_key() -> (String, String) {
+    use rand::RngCore;
+    let mut buf = [0u8; 28];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    let prefix = hex::encode(&buf[..4]);
+    (format!("sw_{prefix}_{}", hex::encode(&buf[4..])), prefix)
+}
+
+fn audit(
+    member: &Member,
+    action: &str,
+    id: i64,
+    after: serde_json::Value,
+    rid: Option<&str>,
+) -> AuditEntry {
+    AuditEntry::of(
+        &member.actor(),
+        action,
+        format!("api_key:{id}"),
+        None,
+        Some(after),
+        rid,
+    )
+}
+
+/// The tenant's keys, newest first.
+pub async fn list(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+) -> Result<Vec<ApiKeyRecord>, EngineError> {
+    member.require(Permission::ManageIntegrations)?;
+    Ok(store.api_keys(tenant).await?)
+}
+
+/// Makes a key with `scopes` (at least one) named `name`; the key is in the answer only.
+pub async fn create(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    name: &str,
+    scopes: &[KeyScope],
+    request_id: Option<&str>,
+) -> Result<NewKey, EngineError> {
+    member.require(Permission::ManageIntegrations)?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        return Err(EngineError::Invalid(format!(
+            "Name the key (at most {MAX_NAME_CHARS} characters), e.g. after the system that uses it"
+        )));
+    }
+    if scopes.is_empty() {
+        return Err(EngineError::Invalid(
+            "Choose at least one scope for the key".into(),
+        ));
+    }
+    let (key, prefix) = fresh_key();
+    let now = now_ms();
+    let list = scope_list(scopes);
+    let mut tx = store.begin(tenant).await?;
+    let hash = api_key_hash(&key);
+    let row = keys::NewKeyRow {
+        name,
+        prefix: &prefix,
+        key_hash: &hash,
+        scopes: &list,
+        created_by: &member.actor(),
+        now,
+    };
+    let id = keys::insert_key_tx(&mut tx, tenant, &row).await?;
+    let entry = audit(
+        member,
+        "api_key.created",
+        id,
+        json!({ "name": name, "prefix": prefix, "scopes": list }),
+        request_id,
+    );
+    append_audit_tx(&mut tx, tenant, &entry).await?;
+    tx.commit().await?;
+    Ok(NewKey { id, key, prefix })
+}
+
+/// Replaces key `id` with a new one of the same name and scopes; the old one keeps
+/// working for `overlap_hours` (0–720; 0 ends it at once).
+pub async fn rotate(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    overlap_hours: i64,
+    request_id: Option<&str>,
+) -> Result<NewKey, EngineError> {
+    member.require(Permission::ManageIntegrations)?;
+    if !(0..=MAX_OVERLAP_HOURS).contains(&overlap_hours) {
+        return Err(EngineError::Invalid(format!(
+            "Overlap must be between 0 and {MAX_OVERLAP_HOURS} hours"
+        )));
+    }
+    let now = now_ms();
+    let mut tx = store.begin(tenant).await?;
+    let old = keys::key_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    if old.revoked_at.is_some() || old.expires_at.is_some_and(|t| t <= now) {
+        return Err(EngineError::Invalid(
+            "This key no longer works; make a new one instead".into(),
+        ));
+    }
+    let (key, prefix) = fresh_key();
+    let hash = api_key_hash(&key);
+    let row = keys::NewKeyRow {
+        name: &old.name,
+        prefix: &prefix,
+        key_hash: &hash,
+        scopes: &old.scopes,
+        created_by: &member.actor(),
+        now,
+    };
+    let new_id = keys::insert_key_tx(&mut tx, tenant, &row).await?;
+    let ends = now.saturating_add(overlap_hours.saturating_mul(3_600_000));
+    let ends = old.expires_at.map_or(ends, |t| t.min(ends));
+    keys::end_key_tx(&mut tx, tenant, id, ends, false).await?;
+    let entry = audit(
+        member,
+        "api_key.rotated",
+        id,
+        json!({ "prefix": old.prefix, "works_until": ends, "replaced_by": new_id, "new_prefix": prefix }),
+        request_id,
+    );
+    append_audit_tx(&mut tx, tenant, &entry).await?;
+    tx.commit().await?;
+    Ok(NewKey {
+        id: new_id,
+        key,
+        prefix,
+    })
+}
+
+/// Ends key `id` at once.
+pub async fn revoke(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    member.require(Permission::ManageIntegrations)?;
+    let mut tx = store.begin(tenant).await?;
+    let old = keys::key_tx(&mut tx, tenant, id)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    if old.revoked_at.is_none() {
+        keys::end_key_tx(&mut tx, tenant, id, now_ms(), true).await?;
+        let entry = audit(
+            member,
+            "api_key.revoked",
+            id,
+            json!({ "prefix": old.prefix }),
+            request_id,
+        );
+        append_audit_tx(&mut tx, tenant, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What checking a request's key found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyCheck {
+    /// The key works and holds the scope.
+    Allowed,
+    /// No such working key of this tenant (unknown, another tenant's, revoked, past
+    /// its overlap): one answer for all.
+    Unknown,
+    /// The key works but lacks the scope.
+    MissingScope,
+}
+
+/// Checks `key` for `scope` at `tenant`, and records its use (at most once a minute).
+pub async fn authenticate(
+    store: &Store,
+    tenant: TenantId,
+    key: &str,
+    scope: KeyScope,
+) -> Result<KeyCheck, sqlx::Error> {
+    if !key.starts_with("sw_") || key.len() > 100 {
+        return Ok(KeyCheck::Unknown);
+    }
+    let now = now_ms();
+    let Some((id, scopes, last_used)) = store
+        .working_api_key(tenant, &api_key_hash(key), now)
+        .await?
+    else {
+        return Ok(KeyCheck::Unknown);
+    };
+    if last_used.is_none_or(|t| now.saturating_sub(t) >= 60_000) {
+        store.touch_api_key(tenant, id, now).await?;
+    }
+    Ok(if scopes_of(&scopes).contains(&scope) {
+        KeyCheck::Allowed
+    } else {
+        KeyCheck::MissingScope
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_round_trip_sorted_and_unknown_names_are_dropped() {
+        let list = scope_list(&[
+            KeyScope::WriteEvents,
+            KeyScope::ReadInventory,
+            KeyScope::WriteEvents,
+        ]);
+        assert_eq!(list, "read_inventory,write_events");
+        assert_eq!(
+            scopes_of("write_events, nonsense,read_inventory"),
+            [KeyScope::WriteEvents, KeyScope::ReadInventory]
+        );
+        let (key, prefix) = fresh_key();
+        assert!(key.starts_with(&format!("sw_{prefix}_")) && key.len() == 3 + 8 + 1 + 48);
+    }
+}
