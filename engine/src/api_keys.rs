@@ -257,7 +257,7 @@ pub async fn revoke(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyCheck {
     /// The key works and holds the scope.
-    Allowed,
+    Allowed { key_id: i64 },
     /// No such working key of this tenant (unknown, another tenant's, revoked, past
     /// its overlap): one answer for all.
     Unknown,
@@ -286,7 +286,7 @@ pub async fn authenticate(
         store.touch_api_key(tenant, id, now).await?;
     }
     Ok(if scopes_of(&scopes).contains(&scope) {
-        KeyCheck::Allowed
+        KeyCheck::Allowed { key_id: id }
     } else {
         KeyCheck::MissingScope
     })

@@ -10,6 +10,7 @@ pub mod back_in_stock;
 pub mod db;
 pub mod error;
 pub mod exceptions;
+pub mod idempotency;
 pub mod identity;
 pub mod ingest;
 pub mod invites;

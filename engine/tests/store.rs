@@ -451,9 +451,8 @@ async fn api_keys_authenticate_only_their_tenant(store: &Store) {
             .unwrap()
     };
     use engine::api_keys::KeyCheck;
-    assert_eq!(
-        check(acme, key.key.clone()).await,
-        KeyCheck::Allowed,
+    assert!(
+        matches!(check(acme, key.key.clone()).await, KeyCheck::Allowed { .. }),
         "a key made on the command line writes events"
     );
     assert_eq!(

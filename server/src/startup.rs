@@ -173,9 +173,14 @@ impl Application {
                 // Shoppers who never confirmed are forgotten a day after their link
                 // expired (one tenant's failure does not stop the others').
                 let day_ago = engine::model::now_ms() - engine::model::DAY_MS;
+                // Idempotency keys are kept 24 hours (engine::idempotency::KEEP_MS).
+                let keep = engine::model::now_ms() - engine::idempotency::KEEP_MS;
                 for t in attempts.tenants().await.unwrap_or_default() {
                     if let Err(e) = attempts.purge_unconfirmed(t.id, day_ago).await {
                         tracing::warn!(error = %e, tenant = t.id.0, "purging unconfirmed shoppers failed");
+                    }
+                    if let Err(e) = attempts.purge_idempotency_keys(t.id, keep).await {
+                        tracing::warn!(error = %e, tenant = t.id.0, "purging idempotency keys failed");
                     }
                 }
             }

@@ -11,6 +11,8 @@ on_both_backends!(
     a_key_only_works_for_its_own_tenant,
     a_thousand_event_batch_is_accepted,
     unauthenticated_or_oversize_bodies_are_refused_before_they_are_read,
+    an_idempotency_key_replays_the_first_answer_and_refuses_misuse,
+    ten_concurrent_requests_with_one_key_have_one_effect,
 );
 
 async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
@@ -227,4 +229,128 @@ async fn unauthenticated_or_oversize_bodies_are_refused_before_they_are_read(bac
     )
     .await;
     assert!(line.contains(" 413 "), "{line}");
+}
+
+async fn post_with_key(
+    app: &test_support::TestApp,
+    key: &str,
+    idem: &str,
+    batch: &serde_json::Value,
+) -> reqwest::Response {
+    app.client()
+        .post(app.url("/t/freshfield/api/v1/events"))
+        .bearer_auth(key)
+        .header("idempotency-key", idem)
+        .json(batch)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn an_idempotency_key_replays_the_first_answer_and_refuses_misuse(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = app.api_key("freshfield").await;
+    let batch = json!({"events": [event("i1", "sale", "S-AMS1", "FF-0001", 2)]});
+    let first = post_with_key(&app, &key, "order-1", &batch).await;
+    assert_eq!(first.status(), 200);
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    assert_eq!(body(first).await, r#"{"accepted":1,"duplicates":0}"#);
+    // The retry gets the first answer again (without the key it would read "duplicates").
+    let again = post_with_key(&app, &key, "order-1", &batch).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(body(again).await, r#"{"accepted":1,"duplicates":0}"#);
+    // The same key for another request: 422, nothing applied.
+    let other = json!({"events": [event("i2", "sale", "S-AMS1", "FF-0001", 5)]});
+    let res = post_with_key(&app, &key, "order-1", &other).await;
+    assert_eq!(res.status(), 422);
+    assert!(body(res).await.contains("another request"));
+    // Keys too long, empty or with spaces: 400.
+    for bad in ["k".repeat(256), String::new(), "a b".into()] {
+        let res = post_with_key(&app, &key, &bad, &other).await;
+        assert_eq!(res.status(), 400, "{bad:?}");
+    }
+    // An error answer is kept too: the same bad batch with its key reads the same.
+    let invalid = json!({"events": [event("i3", "sale", "NOPE", "FF-0001", 1)]});
+    let res = post_with_key(&app, &key, "bad-1", &invalid).await;
+    assert_eq!(res.status(), 422);
+    let res = post_with_key(&app, &key, "bad-1", &invalid).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.headers()["idempotent-replayed"], "true");
+    // Keys belong to one API key: another key's "order-1" is its own.
+    let second = app.api_key("freshfield").await;
+    let res = post_with_key(&app, &second, "order-1", &batch).await;
+    assert!(res.headers().get("idempotent-replayed").is_none());
+    assert_eq!(body(res).await, r#"{"accepted":0,"duplicates":1}"#);
+    // After 24 hours a key is forgotten.
+    assert!(
+        app.store
+            .purge_idempotency_keys(ff, engine::model::now_ms() - 86_400_000)
+            .await
+            .unwrap()
+            == 0
+    );
+    assert_eq!(
+        app.store
+            .purge_idempotency_keys(ff, engine::model::now_ms() + 1)
+            .await
+            .unwrap(),
+        3
+    );
+    let res = post_with_key(&app, &key, "order-1", &batch).await;
+    assert!(res.headers().get("idempotent-replayed").is_none());
+    assert_eq!(body(res).await, r#"{"accepted":0,"duplicates":1}"#);
+    app.run_pending_jobs().await;
+}
+
+async fn ten_concurrent_requests_with_one_key_have_one_effect(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let key = app.api_key("freshfield").await;
+    let batch = json!({"events": [event("c1", "sale", "S-AMS1", "FF-0001", 1)]});
+    let answers = futures_join(&app, &key, &batch).await;
+    let fresh: Vec<&(u16, bool, String)> = answers.iter().filter(|a| !a.1 && a.0 == 200).collect();
+    assert_eq!(fresh.len(), 1, "one request ran: {answers:?}");
+    assert_eq!(fresh[0].2, r#"{"accepted":1,"duplicates":0}"#);
+    for (status, replayed, text) in &answers {
+        assert!(
+            *status == 409 || (*status == 200 && text == r#"{"accepted":1,"duplicates":0}"#),
+            "every other answer is the same or 'in progress': {status} {replayed} {text}"
+        );
+    }
+    app.run_pending_jobs().await;
+}
+
+/// Ten requests with one Idempotency-Key at once: (status, replayed, body) each.
+async fn futures_join(
+    app: &test_support::TestApp,
+    key: &str,
+    batch: &serde_json::Value,
+) -> Vec<(u16, bool, String)> {
+    let mut tasks = Vec::new();
+    for _ in 0..10 {
+        let (client, url, key, batch) = (
+            app.client(),
+            app.url("/t/freshfield/api/v1/events"),
+            key.to_string(),
+            batch.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let res = client
+                .post(url)
+                .bearer_auth(key)
+                .header("idempotency-key", "same-for-all")
+                .json(&batch)
+                .send()
+                .await
+                .unwrap();
+            let replayed = res.headers().get("idempotent-replayed").is_some();
+            (res.status().as_u16(), replayed, res.text().await.unwrap())
+        }));
+    }
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await.unwrap());
+    }
+    out
 }

@@ -13,6 +13,7 @@ pub(crate) mod catalog;
 pub(crate) mod delegations;
 pub(crate) mod events;
 pub(crate) mod exceptions;
+mod idempotency;
 pub(crate) mod identity;
 mod inventory;
 pub(crate) mod invitations;

@@ -14,6 +14,10 @@ pub enum ApiError {
     Forbidden(String),
     /// 404: no tenant at this address.
     NotFound,
+    /// 422: the Idempotency-Key was used for another request.
+    IdempotencyMismatch,
+    /// 409: the first request with this Idempotency-Key is still running.
+    IdempotencyInProgress,
     /// 415: the body is not JSON.
     UnsupportedMediaType,
     /// 400: the body could not be parsed.
@@ -65,6 +69,22 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden(detail) => (
                 StatusCode::FORBIDDEN,
                 problem(StatusCode::FORBIDDEN, "Forbidden", &detail),
+            ),
+            ApiError::IdempotencyMismatch => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                problem(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "Idempotency-Key reused",
+                    "this Idempotency-Key was used for another request: use a new key for a new request",
+                ),
+            ),
+            ApiError::IdempotencyInProgress => (
+                StatusCode::CONFLICT,
+                problem(
+                    StatusCode::CONFLICT,
+                    "Request in progress",
+                    "a request with this Idempotency-Key is still being processed: retry shortly",
+                ),
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,

@@ -6,11 +6,13 @@ use std::sync::Arc;
 use app::ssr::TenantCtx;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use engine::api_keys::{self, KeyCheck, KeyScope};
+use engine::idempotency::{self, Claim};
 use engine::ingest::{self, IngestError};
+use engine::model::now_ms;
 use serde_json::json;
 
 use super::error::ApiError;
@@ -44,15 +46,17 @@ pub async fn post_events(
     };
     tracing::Span::current().record("tenant", tc.tenant.slug.as_str());
     let key = bearer(&headers).ok_or(ApiError::Unauthorized)?;
-    match api_keys::authenticate(&state.store, tc.tenant.id, key, KeyScope::WriteEvents).await? {
-        KeyCheck::Allowed => {}
-        KeyCheck::Unknown => return Err(ApiError::Unauthorized),
-        KeyCheck::MissingScope => {
-            return Err(ApiError::Forbidden(
-                "this key may not write stock events (scope write_events)".into(),
-            ))
-        }
-    }
+    let key_id =
+        match api_keys::authenticate(&state.store, tc.tenant.id, key, KeyScope::WriteEvents).await?
+        {
+            KeyCheck::Allowed { key_id } => key_id,
+            KeyCheck::Unknown => return Err(ApiError::Unauthorized),
+            KeyCheck::MissingScope => {
+                return Err(ApiError::Forbidden(
+                    "this key may not write stock events (scope write_events)".into(),
+                ))
+            }
+        };
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -74,7 +78,54 @@ pub async fn post_events(
     let body = axum::body::to_bytes(body, MAX_BODY_BYTES)
         .await
         .map_err(|_| ApiError::TooLarge(MAX_BODY_BYTES))?;
-    let value: serde_json::Value = serde_json::from_slice(&body)
+    let Some(idem) = headers.get("idempotency-key") else {
+        return apply(&state, &tc, &body).await;
+    };
+    // With an Idempotency-Key: the first request runs and its answer is kept.
+    let idem = idem
+        .to_str()
+        .map_err(|_| ApiError::BadRequest("Idempotency-Key must be visible ASCII".into()))?;
+    idempotency::check_key(idem).map_err(ApiError::BadRequest)?;
+    let t = tc.tenant.id;
+    let hash = idempotency::request_hash("POST", "/api/v1/events", &body);
+    match idempotency::claim(&state.store, t, key_id, idem, &hash, now_ms()).await? {
+        Claim::Fresh => {}
+        Claim::Replay { status, body } => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let kind = if status.is_success() {
+                "application/json"
+            } else {
+                "application/problem+json"
+            };
+            return Ok((
+                status,
+                [
+                    (header::CONTENT_TYPE, kind),
+                    (HeaderName::from_static("idempotent-replayed"), "true"),
+                ],
+                body,
+            )
+                .into_response());
+        }
+        Claim::Mismatch => return Err(ApiError::IdempotencyMismatch),
+        Claim::InProgress => return Err(ApiError::IdempotencyInProgress),
+    }
+    let res = match apply(&state, &tc, &body).await {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    };
+    let (parts, answer) = res.into_parts();
+    let answer = axum::body::to_bytes(answer, MAX_BODY_BYTES)
+        .await
+        .map_err(|_| ApiError::Internal("reading our own answer failed".into()))?;
+    let text = String::from_utf8_lossy(&answer);
+    idempotency::finish(&state.store, t, key_id, idem, parts.status.as_u16(), &text).await?;
+    Ok(Response::from_parts(parts, Body::from(answer)))
+}
+
+/// Validates and applies a batch: the answer to a request.
+async fn apply(state: &AppState, tc: &TenantCtx, body: &[u8]) -> Result<Response, ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
     match ingest::ingest(&state.events, tc.tenant.id, &value).await {
         Ok(applied) => {
