@@ -10,11 +10,11 @@ use serde_json::json;
 
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
-use crate::identity::api_key_hash;
 use crate::model::{now_ms, Member, Permission, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::keys::{self, ApiKeyRecord};
 use crate::store::Store;
+use sha2::{Digest, Sha256};
 
 /// What a key may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,12 +53,19 @@ impl KeyScope {
     /// As the portal names it.
     pub fn label(self) -> &'static str {
         match self {
-            KeyScope::ReadInventory => "Read inventory",
+            KeyScope::ReadInventory => "Read inventory (for the coming REST API)",
             KeyScope::WriteEvents => "Write stock events",
-            KeyScope::ManageDocuments => "Manage documents",
-            KeyScope::ManageSubscriptions => "Manage back-in-stock subscriptions",
+            KeyScope::ManageDocuments => "Manage documents (for the coming REST API)",
+            KeyScope::ManageSubscriptions => {
+                "Manage back-in-stock subscriptions (for the coming REST API)"
+            }
         }
     }
+}
+
+/// SHA-256 of an API key: keys are long random strings, so a fast hash is the right one.
+pub fn api_key_hash(key: &str) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
 }
 
 /// The scopes a stored list names (unknown names are ignored).
@@ -80,6 +87,8 @@ pub struct NewKey {
     pub id: i64,
     pub key: String,
     pub prefix: String,
+    /// For a rotation: when the old key stops working.
+    pub old_works_until: Option<i64>,
 }
 
 /// The longest overlap a rotation may give the old key (30 days).
@@ -112,14 +121,34 @@ fn audit(
     )
 }
 
-/// The tenant's keys, newest first.
+/// A key that writes stock events, made without a member (the command line, tests);
+/// `actor` (e.g. `cli`) goes into the audit trail.
+pub async fn create_unattended(
+    store: &Store,
+    tenant: TenantId,
+    name: &str,
+    actor: &str,
+) -> Result<NewKey, sqlx::Error> {
+    let (key, prefix) = fresh_key();
+    let id = store
+        .insert_api_key(tenant, name, &prefix, &api_key_hash(&key), actor)
+        .await?;
+    Ok(NewKey {
+        id,
+        key,
+        prefix,
+        old_works_until: None,
+    })
+}
+
+/// The tenant's keys, the working ones first, newest first.
 pub async fn list(
     store: &Store,
     tenant: TenantId,
     member: &Member,
 ) -> Result<Vec<ApiKeyRecord>, EngineError> {
     member.require(Permission::ManageIntegrations)?;
-    Ok(store.api_keys(tenant).await?)
+    Ok(store.api_keys(tenant, now_ms()).await?)
 }
 
 /// Makes a key with `scopes` (at least one) named `name`; the key is in the answer only.
@@ -166,7 +195,12 @@ pub async fn create(
     );
     append_audit_tx(&mut tx, tenant, &entry).await?;
     tx.commit().await?;
-    Ok(NewKey { id, key, prefix })
+    Ok(NewKey {
+        id,
+        key,
+        prefix,
+        old_works_until: None,
+    })
 }
 
 /// Replaces key `id` with a new one of the same name and scopes; the old one keeps
@@ -193,6 +227,11 @@ pub async fn rotate(
     if old.revoked_at.is_some() || old.expires_at.is_some_and(|t| t <= now) {
         return Err(EngineError::Invalid(
             "This key no longer works; make a new one instead".into(),
+        ));
+    }
+    if old.expires_at.is_some() {
+        return Err(EngineError::Invalid(
+            "This key was rotated already: rotate the key that replaced it".into(),
         ));
     }
     let (key, prefix) = fresh_key();
@@ -222,6 +261,7 @@ pub async fn rotate(
         id: new_id,
         key,
         prefix,
+        old_works_until: Some(ends),
     })
 }
 

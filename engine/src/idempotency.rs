@@ -3,7 +3,8 @@
 //! same request again gets that answer again; another request with the key gets 422;
 //! one that arrives while the first still runs gets 409. A key is 1–255 visible ASCII
 //! characters. Keys are kept at least [`KEEP_MS`] (24 hours), then purged. A request
-//! that fails on our side (5xx) gives its key back, so it can be tried again.
+//! that fails on our side (5xx) gives its key back, so it can be tried again, and a
+//! claim left unanswered for [`ABANDONED_MS`] (the process died) is taken over.
 
 use sha2::{Digest, Sha256};
 
@@ -14,12 +15,16 @@ use crate::store::Store;
 pub const MAX_KEY: usize = 255;
 /// How long a key is kept at least.
 pub const KEEP_MS: i64 = DAY_MS;
+/// A claim left unanswered this long was abandoned (its process died mid-request): the
+/// next request with the same key and body runs instead of getting 409 for a day. Far
+/// longer than any request may take (ingestion answers in seconds at most).
+pub const ABANDONED_MS: i64 = 5 * 60_000;
 
 /// What to do with a request that carries a key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Claim {
-    /// The first with this key: run it, then [`finish`].
-    Fresh,
+    /// The first with this key: run it, then [`finish`] with this token.
+    Fresh { token: String },
     /// Answered before: send this status and body again.
     Replay { status: u16, body: String },
     /// The key was used for another request.
@@ -59,12 +64,18 @@ pub async fn claim(
     hash: &str,
     now: i64,
 ) -> Result<Claim, sqlx::Error> {
+    let token = {
+        use rand::RngCore;
+        let mut b = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut b);
+        hex::encode(b)
+    };
     Ok(
         match store
-            .claim_idempotency_key(tenant, api_key, key, hash, now)
+            .claim_idempotency_key(tenant, api_key, key, hash, &token, now, now - ABANDONED_MS)
             .await?
         {
-            None => Claim::Fresh,
+            None => Claim::Fresh { token },
             Some((earlier, _, _)) if earlier != hash => Claim::Mismatch,
             Some((_, Some(status), Some(body))) => Claim::Replay {
                 status: u16::try_from(status).unwrap_or(500),
@@ -75,21 +86,24 @@ pub async fn claim(
     )
 }
 
-/// Keeps the answer of the request that claimed `key`, or gives the key back when the
-/// request failed on our side.
+/// Keeps the answer of the request that claimed `key` (its `token`), or gives the key
+/// back when the request failed on our side.
 pub async fn finish(
     store: &Store,
     tenant: TenantId,
     api_key: i64,
     key: &str,
+    token: &str,
     status: u16,
     body: &str,
 ) -> Result<(), sqlx::Error> {
     if status >= 500 {
-        store.release_idempotency_key(tenant, api_key, key).await
+        store
+            .release_idempotency_key(tenant, api_key, key, token)
+            .await
     } else {
         store
-            .finish_idempotency_key(tenant, api_key, key, i32::from(status), body)
+            .finish_idempotency_key(tenant, api_key, key, token, i32::from(status), body)
             .await
     }
 }

@@ -368,31 +368,7 @@ fn random_token(bytes: usize) -> String {
     hex::encode(buf)
 }
 
-/// SHA-256 of an API key: keys are long random strings, so a fast hash is the right one.
-pub fn api_key_hash(key: &str) -> String {
-    hex::encode(Sha256::digest(key.as_bytes()))
-}
-
-/// A new API key, shown once: `sw_<prefix>_<secret>`.
-pub struct NewApiKey {
-    pub key: String,
-    pub prefix: String,
-}
-
-/// Creates a key for `tenant`; `actor` (e.g. `cli` or `user:42`) goes into the audit trail.
-pub async fn create_api_key(
-    store: &Store,
-    tenant: TenantId,
-    name: &str,
-    actor: &str,
-) -> Result<NewApiKey, sqlx::Error> {
-    let prefix = random_token(4);
-    let key = format!("sw_{prefix}_{}", random_token(24));
-    store
-        .insert_api_key(tenant, name, &prefix, &api_key_hash(&key), actor)
-        .await?;
-    Ok(NewApiKey { key, prefix })
-}
+pub use crate::api_keys::{api_key_hash, create_unattended as create_api_key, NewKey as NewApiKey};
 
 #[cfg(test)]
 mod tests {

@@ -13,6 +13,7 @@ on_both_backends!(
     unauthenticated_or_oversize_bodies_are_refused_before_they_are_read,
     an_idempotency_key_replays_the_first_answer_and_refuses_misuse,
     ten_concurrent_requests_with_one_key_have_one_effect,
+    a_claim_abandoned_by_a_dead_process_is_taken_over,
 );
 
 async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
@@ -353,4 +354,46 @@ async fn futures_join(
         out.push(t.await.unwrap());
     }
     out
+}
+
+async fn a_claim_abandoned_by_a_dead_process_is_taken_over(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let key = app.api_key("freshfield").await;
+    let key_id = app
+        .store
+        .api_keys(ff, engine::model::now_ms())
+        .await
+        .unwrap()[0]
+        .id;
+    let batch = json!({"events": [event("a1", "sale", "S-AMS1", "FF-0001", 1)]});
+    let hash = engine::idempotency::request_hash(
+        "POST",
+        "/api/v1/events",
+        &serde_json::to_vec(&batch).unwrap(),
+    );
+    // A request claimed the key and its process died: no answer was ever kept.
+    let now = engine::model::now_ms();
+    let dead = now - 10 * 60_000;
+    assert!(app
+        .store
+        .claim_idempotency_key(ff, key_id, "crash-1", &hash, "dead", dead, dead - 1)
+        .await
+        .unwrap()
+        .is_none());
+    // A fresh claim still running is "in progress"; an abandoned one is taken over.
+    assert!(app
+        .store
+        .claim_idempotency_key(ff, key_id, "busy-1", &hash, "busy", now, now - 1)
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        post_with_key(&app, &key, "busy-1", &batch).await.status(),
+        409
+    );
+    let res = post_with_key(&app, &key, "crash-1", &batch).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(body(res).await, r#"{"accepted":1,"duplicates":0}"#);
+    app.run_pending_jobs().await;
 }

@@ -103,7 +103,11 @@ async fn an_admin_makes_rotates_and_revokes_keys_and_the_api_honours_them(backen
     assert!(body(res).await.contains("write_events"));
 
     // Rotation with an overlap: both keys work until it ends.
-    let keys = app.store.api_keys(ff).await.unwrap();
+    let keys = app
+        .store
+        .api_keys(ff, engine::model::now_ms())
+        .await
+        .unwrap();
     let old_id = keys.iter().find(|k| k.prefix == prefix).unwrap().id;
     let res = app
         .post_form(
@@ -126,8 +130,24 @@ async fn an_admin_makes_rotates_and_revokes_keys_and_the_api_honours_them(backen
         "the old key, in its overlap"
     );
     assert_eq!(events_status(&app, &new_key, "e4").await, 200);
+    // It was rotated: rotating it again is refused (its replacement is the one to rotate).
+    let res = app
+        .post_form(
+            &admin,
+            &format!("{PAGE}/keys/{old_id}/rotate"),
+            &[("overlap_hours", "1")],
+        )
+        .await;
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("error=") && to.contains("rotated"), "{to}");
+    assert!(shown_key(&page(&app, &admin).await).is_none());
     // An overlap out of range is named; rotating with none ends the old key at once.
-    let new_id = app.store.api_keys(ff).await.unwrap()[0].id;
+    let new_id = app
+        .store
+        .api_keys(ff, engine::model::now_ms())
+        .await
+        .unwrap()[0]
+        .id;
     let res = app
         .post_form(
             &admin,
@@ -150,7 +170,12 @@ async fn an_admin_makes_rotates_and_revokes_keys_and_the_api_honours_them(backen
     assert_eq!(events_status(&app, &newest, "e6").await, 200);
 
     // Revoking needs the box ticked, then the key stops at once.
-    let newest_id = app.store.api_keys(ff).await.unwrap()[0].id;
+    let newest_id = app
+        .store
+        .api_keys(ff, engine::model::now_ms())
+        .await
+        .unwrap()[0]
+        .id;
     let res = app
         .post_form(&admin, &format!("{PAGE}/keys/{newest_id}/revoke"), &[])
         .await;
@@ -203,7 +228,29 @@ async fn only_the_tenants_admin_manages_its_keys(backend: Backend) {
     )
     .await;
     let key = shown_key(&page(&app, &admin).await).unwrap();
-    let id = app.store.api_keys(ff).await.unwrap()[0].id;
+    // A key left unseen is never shown on another tenant's page in the same browser.
+    app.post_form(
+        &admin,
+        &format!("{PAGE}/keys"),
+        &[("name", "unseen"), ("scope", "write_events")],
+    )
+    .await;
+    app.login(&admin, "ridgeline", RL_ADMIN.0, RL_ADMIN.1).await;
+    let elsewhere = body(
+        admin
+            .get(app.url("/t/ridgeline/settings/integrations"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(shown_key(&elsewhere).is_none(), "{elsewhere}");
+    let id = app
+        .store
+        .api_keys(ff, engine::model::now_ms())
+        .await
+        .unwrap()[0]
+        .id;
     // A planner sees no page and changes nothing.
     let planner = app.signed_in("freshfield", FF_PLANNER).await;
     let refused = page(&app, &planner).await;

@@ -15,8 +15,10 @@ pub struct ApiKeyRow {
     pub last_used: String,
     /// "Active", "Works until …", "Expired" or "Revoked".
     pub status: String,
-    /// It still works (may be rotated or revoked).
+    /// It still works (may be revoked).
     pub working: bool,
+    /// It works and was not rotated yet (may be rotated).
+    pub rotatable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -124,7 +124,9 @@ impl Store {
             action: "api_key.created".into(),
             subject: format!("api_key:{id}"),
             before: None,
-            after: Some(serde_json::json!({ "name": name, "prefix": prefix })),
+            after: Some(
+                serde_json::json!({ "name": name, "prefix": prefix, "scopes": "write_events" }),
+            ),
             request_id: None,
         };
         append_audit_tx(&mut tx, tenant, &entry).await?;
@@ -132,13 +134,21 @@ impl Store {
         Ok(id)
     }
 
-    /// The tenant's keys, newest first (at most 200).
-    pub async fn api_keys(&self, tenant: TenantId) -> Result<Vec<ApiKeyRecord>, sqlx::Error> {
+    /// The tenant's keys, those working at `now` first, newest first (at most 200: every
+    /// working key is listed before any ended one).
+    pub async fn api_keys(
+        &self,
+        tenant: TenantId,
+        now: i64,
+    ) -> Result<Vec<ApiKeyRecord>, sqlx::Error> {
         let sql = format!(
-            "SELECT {KEY_COLUMNS} FROM api_keys WHERE tenant_id = $1 ORDER BY id DESC LIMIT 200"
+            "SELECT {KEY_COLUMNS} FROM api_keys WHERE tenant_id = $1 ORDER BY \
+             CASE WHEN revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2) \
+             THEN 0 ELSE 1 END, id DESC LIMIT 200"
         );
         on_db!(&self.db, read, tenant, |pool| sqlx::query_as(&sql)
             .bind(tenant.0)
+            .bind(now)
             .fetch_all(pool)
             .await)
     }

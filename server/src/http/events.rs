@@ -88,10 +88,10 @@ pub async fn post_events(
     idempotency::check_key(idem).map_err(ApiError::BadRequest)?;
     let t = tc.tenant.id;
     let hash = idempotency::request_hash("POST", "/api/v1/events", &body);
-    match idempotency::claim(&state.store, t, key_id, idem, &hash, now_ms()).await? {
-        Claim::Fresh => {}
+    let token = match idempotency::claim(&state.store, t, key_id, idem, &hash, now_ms()).await? {
+        Claim::Fresh { token } => token,
         Claim::Replay { status, body } => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let kind = if status.is_success() {
                 "application/json"
             } else {
@@ -109,18 +109,35 @@ pub async fn post_events(
         }
         Claim::Mismatch => return Err(ApiError::IdempotencyMismatch),
         Claim::InProgress => return Err(ApiError::IdempotencyInProgress),
-    }
-    let res = match apply(&state, &tc, &body).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
     };
-    let (parts, answer) = res.into_parts();
-    let answer = axum::body::to_bytes(answer, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| ApiError::Internal("reading our own answer failed".into()))?;
-    let text = String::from_utf8_lossy(&answer);
-    idempotency::finish(&state.store, t, key_id, idem, parts.status.as_u16(), &text).await?;
-    Ok(Response::from_parts(parts, Body::from(answer)))
+    // Applied and answered on a task of its own, so a client that hangs up cannot leave
+    // the key claimed with no answer kept (a dead process can: see ABANDONED_MS).
+    let idem = idem.to_string();
+    let worker = state.clone();
+    let done = tokio::spawn(async move {
+        let res = match apply(&worker, &tc, &body).await {
+            Ok(r) => r,
+            Err(e) => e.into_response(),
+        };
+        let (parts, answer) = res.into_parts();
+        let answer = axum::body::to_bytes(answer, MAX_BODY_BYTES)
+            .await
+            .map_err(|_| ApiError::Internal("reading our own answer failed".into()))?;
+        let text = String::from_utf8_lossy(&answer);
+        idempotency::finish(
+            &worker.store,
+            t,
+            key_id,
+            &idem,
+            &token,
+            parts.status.as_u16(),
+            &text,
+        )
+        .await?;
+        Ok::<_, ApiError>(Response::from_parts(parts, Body::from(answer)))
+    });
+    done.await
+        .map_err(|e| ApiError::Internal(format!("the request's task failed: {e}")))?
 }
 
 /// Validates and applies a batch: the answer to a request.

@@ -29,12 +29,14 @@ fn KeyRow(key: ApiKeyRow, portal: Portal) -> impl IntoView {
             <td>{key.created.clone()}</td>
             <td>{key.last_used.clone()}</td>
             <td>{key.status.clone()}</td>
-            <td>{key.working.then(|| view! {
+            <td>{key.rotatable.then(|| view! {
                 <form method="post" action=rotate class="inline-form">
                     <label for=format!("overlap-{id}")>"Old key works for (hours)"</label>
                     <input id=format!("overlap-{id}") type="number" name="overlap_hours" min="0" max="720" value="24" required/>
                     <button type="submit">"Rotate"</button>
                 </form>
+            })}
+            {key.working.then(|| view! {
                 <form method="post" action=revoke class="inline-form">
                     <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" Systems using it stop at once"</label>
                     <button type="submit" class="danger">"Revoke"</button>

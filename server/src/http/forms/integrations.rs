@@ -22,12 +22,16 @@ pub struct CreateForm {
     scope: Vec<String>,
 }
 
-/// Keeps the new key for the page's next load (and only that one).
-async fn show_once(session: &Session, key: &NewKey) -> bool {
-    session
-        .insert(app::ssr::NEW_API_KEY, key.key.clone())
-        .await
-        .is_ok()
+/// Keeps the new key for the next load of this tenant's page by this member, within a
+/// few minutes (and only that one).
+async fn show_once(session: &Session, me: &SignedIn, key: &NewKey) -> bool {
+    let shown = app::ssr::ShownKey {
+        tenant_id: me.tc.tenant.id.0,
+        user_id: me.member.user_id,
+        key: key.key.clone(),
+        made_at: engine::model::now_ms(),
+    };
+    session.insert(app::ssr::NEW_API_KEY, shown).await.is_ok()
 }
 
 /// `POST /settings/integrations/keys`.
@@ -46,7 +50,7 @@ pub async fn create(
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match api_keys::create(&app.store, t, m, &form.name, &scopes, me.rid()).await {
-        Ok(key) if show_once(&session, &key).await => me.notice(
+        Ok(key) if show_once(&session, &me, &key).await => me.notice(
             PAGE,
             &format!(
                 "Key {} made. Copy it now: it is shown only once.",
@@ -87,11 +91,12 @@ pub async fn rotate(
     };
     let (t, m) = (me.tc.tenant.id, &me.member);
     match api_keys::rotate(&app.store, t, m, key_id, overlap, me.rid()).await {
-        Ok(key) if show_once(&session, &key).await => me.notice(
+        Ok(key) if show_once(&session, &me, &key).await => me.notice(
             PAGE,
             &format!(
-                "Key {} replaces the old one, which works for {overlap} more hours. Copy it now: it is shown only once.",
-                key.prefix
+                "Key {} replaces the old one, which works until {}. Copy it now: it is shown only once.",
+                key.prefix,
+                app::ssr::format::when(key.old_works_until.unwrap_or_default())
             ),
         ),
         Ok(key) => me.error(
