@@ -110,32 +110,37 @@ pub async fn post_events(
         Claim::Mismatch => return Err(ApiError::IdempotencyMismatch),
         Claim::InProgress => return Err(ApiError::IdempotencyInProgress),
     };
-    // Applied and answered on a task of its own, so a client that hangs up cannot leave
-    // the key claimed with no answer kept (a dead process can: see ABANDONED_MS).
+    // Applied and answered on a task of its own (in the request's span), so a client
+    // that hangs up cannot leave the key claimed with no answer kept (a dead process
+    // can: see ABANDONED_MS).
     let idem = idem.to_string();
     let worker = state.clone();
-    let done = tokio::spawn(async move {
-        let res = match apply(&worker, &tc, &body).await {
-            Ok(r) => r,
-            Err(e) => e.into_response(),
-        };
-        let (parts, answer) = res.into_parts();
-        let answer = axum::body::to_bytes(answer, MAX_BODY_BYTES)
-            .await
-            .map_err(|_| ApiError::Internal("reading our own answer failed".into()))?;
-        let text = String::from_utf8_lossy(&answer);
-        idempotency::finish(
-            &worker.store,
-            t,
-            key_id,
-            &idem,
-            &token,
-            parts.status.as_u16(),
-            &text,
-        )
-        .await?;
-        Ok::<_, ApiError>(Response::from_parts(parts, Body::from(answer)))
-    });
+    let span = tracing::Span::current();
+    let done = tokio::spawn(tracing::Instrument::instrument(
+        async move {
+            let res = match apply(&worker, &tc, &body).await {
+                Ok(r) => r,
+                Err(e) => e.into_response(),
+            };
+            let (parts, answer) = res.into_parts();
+            let answer = axum::body::to_bytes(answer, MAX_BODY_BYTES)
+                .await
+                .map_err(|_| ApiError::Internal("reading our own answer failed".into()))?;
+            let text = String::from_utf8_lossy(&answer);
+            idempotency::finish(
+                &worker.store,
+                t,
+                key_id,
+                &idem,
+                &token,
+                parts.status.as_u16(),
+                &text,
+            )
+            .await?;
+            Ok::<_, ApiError>(Response::from_parts(parts, Body::from(answer)))
+        },
+        span,
+    ));
     done.await
         .map_err(|e| ApiError::Internal(format!("the request's task failed: {e}")))?
 }
