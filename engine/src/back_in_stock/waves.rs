@@ -148,17 +148,24 @@ pub(crate) async fn confirmed_tx(
         .map(|_| ())
 }
 
-/// The mail jobs for `ids`, one slot apart at the tenant's send rate from `start`.
-fn mail_jobs(
+/// Queues one `kind` e-mail per subscription in `ids`, in send slots the tenant's rate
+/// allows (reserved now, so concurrent waves never exceed it).
+async fn queue_mails_tx(
+    tx: &mut Tx,
     tenant: TenantId,
     ids: &[i64],
     kind: ShopperMailKind,
-    start: i64,
     per_minute: i64,
     now: i64,
-) -> Vec<NewJob> {
+) -> Result<(), sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let start =
+        alert_waves::take_send_slots_tx(tx, tenant, ids.len() as i64, per_minute, now).await?;
     let gap = 60_000 / per_minute.max(1);
-    ids.iter()
+    let jobs: Vec<NewJob> = ids
+        .iter()
         .enumerate()
         .map(|(i, id)| {
             let mail = ShopperMail {
@@ -169,7 +176,8 @@ fn mail_jobs(
             let at = start.saturating_add(gap.saturating_mul(i as i64));
             NewJob::of(tenant, &mail, now).at(at)
         })
-        .collect()
+        .collect();
+    enqueue_many_tx(tx, &jobs).await
 }
 
 /// One wave check (see the module doc). Returns how many shoppers it notified.
@@ -219,26 +227,16 @@ pub async fn run_wave(
             notified = ids.len();
             let last = if ids.is_empty() { last_wave } else { Some(now) };
             alert_waves::set_channel_tx(&mut tx, tenant, location, product, None, last).await?;
-            if !ids.is_empty() {
-                let per_minute = settings.sends_per_minute;
-                let start = alert_waves::take_send_slots_tx(
-                    &mut tx,
-                    tenant,
-                    ids.len() as i64,
-                    per_minute,
-                    now,
-                )
-                .await?;
-                let jobs = mail_jobs(
-                    tenant,
-                    &ids,
-                    ShopperMailKind::Notify,
-                    start,
-                    per_minute,
-                    now,
-                );
-                enqueue_many_tx(&mut tx, &jobs).await?;
-            }
+            let per_minute = settings.sends_per_minute;
+            queue_mails_tx(
+                &mut tx,
+                tenant,
+                &ids,
+                ShopperMailKind::Notify,
+                per_minute,
+                now,
+            )
+            .await?;
             if ids.len() as i64 == size {
                 // Perhaps more wait: the next wave re-checks the stock after the interval.
                 let next = Wave {
@@ -284,26 +282,16 @@ pub async fn offer_substitute(
             let ids =
                 alert_waves::offer_substitute_tx(&mut tx, tenant, location, product, now).await?;
             offered = ids.len();
-            if !ids.is_empty() {
-                let per_minute = settings.sends_per_minute;
-                let start = alert_waves::take_send_slots_tx(
-                    &mut tx,
-                    tenant,
-                    ids.len() as i64,
-                    per_minute,
-                    now,
-                )
-                .await?;
-                let jobs = mail_jobs(
-                    tenant,
-                    &ids,
-                    ShopperMailKind::Substitute,
-                    start,
-                    per_minute,
-                    now,
-                );
-                enqueue_many_tx(&mut tx, &jobs).await?;
-            }
+            let per_minute = settings.sends_per_minute;
+            queue_mails_tx(
+                &mut tx,
+                tenant,
+                &ids,
+                ShopperMailKind::Substitute,
+                per_minute,
+                now,
+            )
+            .await?;
         }
     }
     complete_in_tx(&mut tx, job, now).await?;
