@@ -363,17 +363,13 @@ pub struct Preferences {
     pub subscriptions: Vec<ShopperSubscription>,
 }
 
-async fn subscriber_of(
-    store: &Store,
-    tenant: TenantId,
-    token: &str,
-) -> Result<(i64, i64), EngineError> {
+async fn subscriber_of(store: &Store, tenant: TenantId, token: &str) -> Result<i64, EngineError> {
     let id = subscription_for(store, tenant, ShopperLink::Manage, token).await?;
     let sub = store
         .subscription(tenant, id)
         .await?
         .ok_or(EngineError::NotFound)?;
-    Ok((sub.subscriber_id, id))
+    Ok(sub.subscriber_id)
 }
 
 /// The preference page's facts, from any of the shopper's e-mails. `NotFound` once
@@ -384,7 +380,7 @@ pub async fn preferences(
     tenant: TenantId,
     token: &str,
 ) -> Result<Preferences, EngineError> {
-    let (subscriber, _) = subscriber_of(store, tenant, token).await?;
+    let subscriber = subscriber_of(store, tenant, token).await?;
     let row = store
         .subscriber(tenant, subscriber)
         .await?

@@ -507,19 +507,7 @@ impl Mailer {
             .to(to)
             .subject(&composed.subject)
             .message_id(Some(format!("<job-{job_id}@{domain}>")))
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(composed.text),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .body(composed.html),
-                    ),
-            )
+            .multipart(alternative(composed.text, composed.html))
             .map_err(|e| JobError::Terminal(format!("building the message: {e}")))?;
         match self.transmit(message, job).await {
             Transmit::Sent => Ok(()),
@@ -584,6 +572,21 @@ impl Mailer {
             },
         }
     }
+}
+
+/// The text and HTML parts of a message, the reader's mail program picking one.
+pub(crate) fn alternative(text: String, html: String) -> MultiPart {
+    MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(text),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(html),
+        )
 }
 
 /// A worker for the mail queue; a message that cannot be sent is raised in the tenant's

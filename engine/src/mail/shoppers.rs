@@ -9,12 +9,12 @@
 //! (5xx) suppresses the address: no further mail, its open alerts end.
 
 use askama::Template;
-use lettre::message::header::{ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::Message;
 use serde::{Deserialize, Serialize};
 
-use super::{db_error, Brand, Mailer, Transmit};
+use super::{alternative, db_error, Brand, Mailer, Transmit};
 use crate::alert_settings::Settings;
 use crate::jobs::{queues, BackgroundJob, Job, JobError};
 use crate::links::{shopper_token, ShopperLink, LINK_KEY};
@@ -367,19 +367,7 @@ impl Mailer {
                 ));
         }
         let message = builder
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(composed.text),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .body(composed.html),
-                    ),
-            )
+            .multipart(alternative(composed.text, composed.html))
             .map_err(|_| JobError::Terminal("building the shopper's message failed".into()))?;
         // A notification is claimed by this job before it goes: an unsubscribe up to
         // here recalls it, and after this it no longer can.
