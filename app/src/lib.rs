@@ -28,7 +28,7 @@ use crate::pages::{
     DocumentPage, DocumentsPage, ExceptionsPage, HomePage, IntegrationsPage, InventoryPage,
     InvitePage, JobsPage, LoginPage, NotFound, NotifyPage, OwnScorecardPage, PoliciesPage,
     ScorecardsPage, SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage,
-    SupplierPortalOrderPage,
+    SupplierPortalOrderPage, WebhookDeliveriesPage,
 };
 use crate::views::Portal;
 
@@ -126,6 +126,7 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=StaticSegment("scorecards") view=ScorecardsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("back-in-stock")) view=BackInStockPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("integrations")) view=IntegrationsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("integrations"), StaticSegment("endpoints"), ParamSegment("id")) view=WebhookDeliveriesPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("notify"), ParamSegment("sku")) view=NotifyPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), StaticSegment("confirm"), ParamSegment("token")) view=ConfirmAlertPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), ParamSegment("token")) view=AlertsPage ssr=SsrMode::Async/>

@@ -7,6 +7,9 @@
 //! is tried on look-up, so rows sealed under an older key keep working until
 //! `shelfwise subscribers rekey` seals them again under the first. Pure: no store, no
 //! logging (an address never reaches a log line from here).
+//!
+//! The same ring seals webhook secrets ([`AddressKeys::seal_for`] with another purpose
+//! in the associated data, so a sealed secret never opens as an address or the reverse).
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
@@ -166,15 +169,26 @@ impl AddressKeys {
 
     /// `<key id>:<hex nonce and ciphertext>`.
     pub fn seal(&self, tenant: i64, address: &str) -> String {
+        self.seal_for("address", tenant, address)
+    }
+
+    /// The address a sealed value holds, if a key of the ring opens it for `tenant`.
+    pub fn open(&self, tenant: i64, sealed: &str) -> Option<String> {
+        self.open_for("address", tenant, sealed)
+    }
+
+    /// Seals `plain` for `tenant` and `purpose` (e.g. `webhook_secret`): a value sealed
+    /// for one purpose or tenant does not open for another.
+    pub fn seal_for(&self, purpose: &str, tenant: i64, plain: &str) -> String {
         let key = &self.keys[0];
         let cipher = ChaCha20Poly1305::new(Key::from_slice(&key.seal));
         let nonce: [u8; 12] = rand::random();
-        let aad = format!("address\n{tenant}");
+        let aad = format!("{purpose}\n{tenant}");
         let sealed = cipher
             .encrypt(
                 Nonce::from_slice(&nonce),
                 Payload {
-                    msg: address.as_bytes(),
+                    msg: plain.as_bytes(),
                     aad: aad.as_bytes(),
                 },
             )
@@ -182,8 +196,8 @@ impl AddressKeys {
         format!("{}:{}{}", key.id, hex::encode(nonce), hex::encode(sealed))
     }
 
-    /// The address a sealed value holds, if a key of the ring opens it for `tenant`.
-    pub fn open(&self, tenant: i64, sealed: &str) -> Option<String> {
+    /// What [`AddressKeys::seal_for`] sealed, if a key of the ring opens it.
+    pub fn open_for(&self, purpose: &str, tenant: i64, sealed: &str) -> Option<String> {
         let (id, rest) = sealed.split_once(':')?;
         let key = self.keys.iter().find(|k| k.id == id)?;
         let bytes = hex::decode(rest).ok()?;
@@ -192,7 +206,7 @@ impl AddressKeys {
         }
         let (nonce, body) = bytes.split_at(12);
         let cipher = ChaCha20Poly1305::new(Key::from_slice(&key.seal));
-        let aad = format!("address\n{tenant}");
+        let aad = format!("{purpose}\n{tenant}");
         let plain = cipher
             .decrypt(
                 Nonce::from_slice(nonce),

@@ -33,6 +33,10 @@ pub async fn open_tx(
         let timer = NewJob::of(tenant, &EscalateException { exception_id: id }, now)
             .at(now + EXCEPTION_ESCALATE_MS);
         enqueue_tx(tx, &timer).await?;
+        let data = json!({ "exception_id": id, "kind": e.kind, "severity": e.severity,
+                           "subject": e.subject, "title": e.title });
+        let subject = format!("exception:{id}");
+        crate::webhooks::publish_tx(tx, tenant, "exception.opened", &subject, &data, now).await?;
     }
     Ok(id)
 }

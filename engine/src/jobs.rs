@@ -21,6 +21,8 @@ pub mod queues {
     pub const REPLENISH: &str = "replenish";
     /// Outgoing e-mail, apart so a slow mail server never holds up the workflow.
     pub const MAIL: &str = "mail";
+    /// Outbound webhook deliveries, apart so a slow receiver holds up nothing else.
+    pub const WEBHOOKS: &str = "webhooks";
 }
 
 /// Why a job failed: `Retry` for passing trouble (the default), `Terminal` when another
@@ -31,6 +33,10 @@ pub mod queues {
 pub enum JobError {
     #[error("{0}")]
     Retry(String),
+    /// Passing trouble with its own time (epoch ms) for the next attempt, instead of
+    /// the worker's backoff (a webhook's schedule, a receiver's `Retry-After`).
+    #[error("{0}")]
+    RetryAt(String, i64),
     #[error("{0}")]
     Terminal(String),
 }

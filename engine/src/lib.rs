@@ -12,6 +12,7 @@ pub mod error;
 pub mod exceptions;
 pub mod idempotency;
 pub mod identity;
+pub mod inbound;
 pub mod ingest;
 pub mod invites;
 pub mod jobs;
@@ -27,6 +28,7 @@ pub mod sla;
 pub mod sourcing;
 pub mod store;
 pub mod theme;
+pub mod webhooks;
 pub mod worker;
 pub mod workflow;
 

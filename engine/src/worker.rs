@@ -119,6 +119,12 @@ impl Worker {
         self
     }
 
+    /// How many jobs one lap claims (and runs one after another).
+    pub fn batch(mut self, batch: i64) -> Self {
+        self.batch = batch.max(1);
+        self
+    }
+
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.policy = policy;
         self
@@ -221,9 +227,12 @@ impl Worker {
                         .await?;
                     lap.completed += 1;
                 }
-                Err(JobError::Retry(e)) => {
-                    let retry_at =
-                        finished + self.policy.delay(job.attempt, &mut rand::thread_rng());
+                Err(e @ (JobError::Retry(_) | JobError::RetryAt(..))) => {
+                    let retry_at = match &e {
+                        JobError::RetryAt(_, at) => *at,
+                        _ => finished + self.policy.delay(job.attempt, &mut rand::thread_rng()),
+                    };
+                    let e = e.to_string();
                     tracing::warn!(job.id = job.id, job.kind = %job.kind, job.attempt = job.attempt, error = %e, "job failed; will retry");
                     // A false answer: the lease lapsed and someone else has the job (and
                     // raises its dead letter, if it comes to that).

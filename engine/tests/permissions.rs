@@ -12,10 +12,12 @@ use std::pin::Pin;
 
 use engine::approval::{DocumentType, Outcome, Rule};
 use engine::exceptions::{self, Action};
+use engine::inbound;
 use engine::invites;
 use engine::model::{now_ms, DocRef, Member, Permission, Role, TenantId};
 use engine::replenish::{self, PolicySettings, RuleEdit};
 use engine::seed::{seed_tenant, TenantFile};
+use engine::webhooks;
 use engine::workflow::purchase_order::PoCommand;
 use engine::workflow::transfer::TransferCommand;
 use engine::{EngineError, Store};
@@ -55,6 +57,10 @@ fn hello() -> replenish::Message {
         body: "hello".into(),
         attachment: None,
     }
+}
+
+fn hook_keys() -> engine::addresses::AddressKeys {
+    engine::addresses::AddressKeys::single("t", [7; 32])
 }
 
 fn ok<T>(r: Result<T, EngineError>) -> Result<(), EngineError> {
@@ -386,6 +392,119 @@ fn commands() -> Vec<Command> {
             needs: Permission::ManageIntegrations,
             call: |s, t, m| {
                 Box::pin(async move { ok(engine::api_keys::revoke(&s, t, &m, 1, None).await) })
+            },
+        },
+        Command {
+            name: "create_endpoint",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let (keys, guard) = (hook_keys(), engine::webhooks::Guard::default());
+                    let events = ["transfer.*".to_string()];
+                    ok(webhooks::create_endpoint(
+                        &s,
+                        &keys,
+                        &guard,
+                        t,
+                        &m,
+                        "https://hooks.example.com/",
+                        "",
+                        &events,
+                        None,
+                    )
+                    .await)
+                })
+            },
+        },
+        Command {
+            name: "endpoints",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| Box::pin(async move { ok(webhooks::endpoints(&s, t, &m).await) }),
+        },
+        Command {
+            name: "rotate_secret",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(webhooks::rotate_secret(&s, &hook_keys(), t, &m, 1, 1, None).await)
+                })
+            },
+        },
+        Command {
+            name: "set_enabled",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(webhooks::set_enabled(&s, t, &m, 1, false, None).await) })
+            },
+        },
+        Command {
+            name: "delete_endpoint",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(webhooks::delete_endpoint(&s, t, &m, 1, None).await) })
+            },
+        },
+        Command {
+            name: "deliveries",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(webhooks::deliveries(&s, t, &m, 1, None, 10).await) })
+            },
+        },
+        Command {
+            name: "delivery",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| Box::pin(async move { ok(webhooks::delivery(&s, t, &m, 1).await) }),
+        },
+        Command {
+            name: "replay_delivery",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(webhooks::replay_delivery(&s, t, &m, 1, None).await) })
+            },
+        },
+        Command {
+            name: "create_source",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let kind = inbound::SourceKind::Standard;
+                    ok(
+                        inbound::create_source(&s, &hook_keys(), t, &m, "erp", kind, "", "", None)
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
+            name: "sources",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| Box::pin(async move { ok(inbound::sources(&s, t, &m).await) }),
+        },
+        Command {
+            name: "rotate_source_secret",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(
+                        inbound::rotate_source_secret(&s, &hook_keys(), t, &m, 1, 1, "", None)
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
+            name: "save_mapping",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(inbound::save_mapping(&s, t, &m, 1, "", None).await) })
+            },
+        },
+        Command {
+            name: "delete_source",
+            needs: Permission::ManageIntegrations,
+            call: |s, t, m| {
+                Box::pin(async move { ok(inbound::delete_source(&s, t, &m, 1, None).await) })
             },
         },
         Command {

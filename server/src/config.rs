@@ -91,6 +91,24 @@ pub struct Settings {
     /// `http(s)://{slug}.<base_domain>:<port>`.
     #[serde(default)]
     pub portal_url: Option<String>,
+    /// Networks outbound webhooks may reach although they are private or loopback
+    /// (`10.0.0.0/8`, `127.0.0.1`): empty by default, so a tenant's endpoint can never
+    /// reach this machine, its network or the cloud's metadata address.
+    #[serde(default)]
+    pub webhook_allowed_networks: Vec<String>,
+    /// How long one outbound webhook request may take, in seconds (15–30 is usual).
+    #[serde(default = "default_webhook_timeout")]
+    pub webhook_timeout_seconds: u64,
+    /// Outbound webhook requests sent at the same time (one worker each).
+    #[serde(default = "default_webhook_senders")]
+    pub webhook_senders: usize,
+}
+
+fn default_webhook_timeout() -> u64 {
+    15
+}
+fn default_webhook_senders() -> usize {
+    4
 }
 
 fn default_tenant_cache_seconds() -> u64 {

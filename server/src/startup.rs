@@ -117,6 +117,13 @@ pub async fn address_keys(
 /// The purpose under which the development key for shoppers' addresses is kept.
 const DEV_ADDRESS_KEY: &str = "subscriber-addresses";
 
+/// Makes each kind of worker (the webhook maker takes the sender's number).
+struct Makers {
+    replenish: Box<dyn Fn() -> Worker + Send>,
+    mail: Box<dyn Fn() -> Worker + Send>,
+    webhooks: Box<dyn Fn(usize) -> Worker + Send + Sync>,
+}
+
 impl Application {
     pub async fn build(settings: Settings) -> Result<Application, Box<dyn std::error::Error>> {
         let store = open_store(&settings).await?;
@@ -139,7 +146,12 @@ impl Application {
             .build();
         let tenant_cache_ttl = std::time::Duration::from_secs(settings.tenant_cache_seconds);
         let addresses = Arc::new(address_keys(&settings, &store).await?);
+        let webhook_guard = Arc::new(
+            engine::webhooks::Guard::new(&settings.webhook_allowed_networks, !settings.https)
+                .map_err(|e| format!("webhook_allowed_networks: {e}"))?,
+        );
         let state = Arc::new(AppState {
+            webhook_guard,
             addresses: addresses.clone(),
             settings,
             store: store.clone(),
@@ -148,7 +160,11 @@ impl Application {
             leptos: leptos.clone(),
             jobs_wake: Arc::new(Notify::new()),
             events: engine::ingest::Writer::new(store.clone()),
-            workers: vec![WorkerHealth::new("replenish"), WorkerHealth::new("mail")],
+            workers: vec![
+                WorkerHealth::new("replenish"),
+                WorkerHealth::new("mail"),
+                WorkerHealth::new("webhooks"),
+            ],
         });
         observability::metrics_handle();
 
@@ -181,6 +197,11 @@ impl Application {
                     }
                     if let Err(e) = attempts.purge_idempotency_keys(t.id, keep).await {
                         tracing::warn!(error = %e, tenant = t.id.0, "purging idempotency keys failed");
+                    }
+                    // Webhook deliveries and outbox events are kept 30 days.
+                    let month_ago = engine::model::now_ms() - 30 * engine::model::DAY_MS;
+                    if let Err(e) = attempts.purge_webhook_history(t.id, month_ago).await {
+                        tracing::warn!(error = %e, tenant = t.id.0, "purging webhook history failed");
                     }
                 }
             }
@@ -231,19 +252,9 @@ impl Application {
         })
     }
 
-    /// Starts the background workers; they stop when `stop` turns true.
-    /// Makers of the replenishment and mail workers this app runs, named after `id`.
-    #[allow(clippy::type_complexity)]
-    fn worker_makers(
-        &self,
-        id: &str,
-    ) -> Result<
-        (
-            Box<dyn Fn() -> Worker + Send>,
-            Box<dyn Fn() -> Worker + Send>,
-        ),
-        String,
-    > {
+    /// Makers of the workers this app runs, named after `id`: replenishment, mail and
+    /// outbound webhooks.
+    fn worker_makers(&self, id: &str) -> Result<Makers, String> {
         let state = &self.state;
         let settings = &state.settings;
         let lease = std::time::Duration::from_secs(settings.job_lease_seconds.max(1));
@@ -259,22 +270,39 @@ impl Application {
             portal_url: Self::portal_url(settings, self.port()),
             addresses: state.addresses.clone(),
         };
-        let (store, replenish_id, mail_id) = (
+        let sender = engine::webhooks::Sender::new(
+            state.store.clone(),
+            state.addresses.clone(),
+            (*state.webhook_guard).clone(),
+            std::time::Duration::from_secs(settings.webhook_timeout_seconds.clamp(1, 60)),
+        );
+        let (store, replenish_id, mail_id, hooks_id) = (
             state.store.clone(),
             format!("replenish-{id}"),
             format!("mail-{id}"),
+            format!("webhooks-{id}"),
         );
-        let replenish =
-            move || engine::replenish::worker(store.clone(), &replenish_id).lease(lease);
-        let mail = move || engine::mail::worker(mailer.clone(), &mail_id).lease(lease);
-        Ok((Box::new(replenish), Box::new(mail)))
+        let dead = state.store.clone();
+        Ok(Makers {
+            replenish: Box::new(move || {
+                engine::replenish::worker(store.clone(), &replenish_id).lease(lease)
+            }),
+            mail: Box::new(move || engine::mail::worker(mailer.clone(), &mail_id).lease(lease)),
+            // A delivery that stops retrying (or an endpoint gone) is raised in the
+            // tenant's exception queue.
+            webhooks: Box::new(move |n| {
+                engine::webhooks::deliver::worker(sender.clone(), &format!("{hooks_id}-{n}"))
+                    .lease(lease)
+                    .on_dead_letter(engine::exceptions::dead_letter_hook(dead.clone()))
+            }),
+        })
     }
 
-    /// The replenishment and mail workers this app would run, named after `id` (tests
-    /// run them by hand with `Worker::run_once`).
-    pub fn workers(&self, id: &str) -> Result<(Worker, Worker), String> {
-        let (replenish, mail) = self.worker_makers(id)?;
-        Ok((replenish(), mail()))
+    /// The workers this app would run, named after `id` (tests run them by hand with
+    /// `Worker::run_once`): replenishment, mail, webhooks.
+    pub fn workers(&self, id: &str) -> Result<Vec<Worker>, String> {
+        let m = self.worker_makers(id)?;
+        Ok(vec![(m.replenish)(), (m.mail)(), (m.webhooks)(0)])
     }
 
     /// Starts the background workers (unless settings turn them off), each under a
@@ -297,7 +325,11 @@ impl Application {
             }
         });
         let host = format!("{}-{}", std::process::id(), self.port());
-        let (replenish, mail) = self.worker_makers(&host)?;
+        let Makers {
+            replenish,
+            mail,
+            webhooks,
+        } = self.worker_makers(&host)?;
         let health = &self.state.workers;
         let (rh, mh) = (health[0].heartbeat.clone(), health[1].heartbeat.clone());
         let (wake, rx) = (self.state.jobs_wake.clone(), stop.clone());
@@ -309,7 +341,7 @@ impl Application {
             )
         });
         let rx = stop.clone();
-        supervise(health[1].name, stop, move || {
+        supervise(health[1].name, stop.clone(), move || {
             // Polled every quarter second when idle, so a shopper hears within a
             // fraction of a second of a restock (docs/PERFORMANCE.md).
             mail().heartbeat(mh.clone()).run_with_wake(
@@ -318,6 +350,19 @@ impl Application {
                 Arc::new(Notify::new()),
             )
         });
+        // Several webhook senders, one request each at a time, so one slow receiver
+        // holds up one sender only.
+        let webhooks = Arc::new(webhooks);
+        for n in 0..self.state.settings.webhook_senders.clamp(1, 32) {
+            let (rx, make, hh) = (stop.clone(), webhooks.clone(), health[2].heartbeat.clone());
+            supervise(health[2].name, stop.clone(), move || {
+                make(n).heartbeat(hh.clone()).run_with_wake(
+                    rx.clone(),
+                    std::time::Duration::from_millis(250),
+                    Arc::new(Notify::new()),
+                )
+            });
+        }
         Ok(())
     }
 

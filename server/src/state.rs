@@ -24,6 +24,8 @@ pub struct AppState {
     pub events: engine::ingest::Writer,
     /// Seals and opens shoppers' addresses (back-in-stock).
     pub addresses: Arc<engine::addresses::AddressKeys>,
+    /// Where outbound webhooks may go (checked when an endpoint is saved, and on send).
+    pub webhook_guard: Arc<engine::webhooks::Guard>,
     /// The background workers' liveness (replenishment, mail), when this process runs them.
     pub workers: Vec<crate::supervisor::WorkerHealth>,
 }

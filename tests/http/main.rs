@@ -13,6 +13,7 @@ mod settings;
 mod supplier_portal;
 mod suppliers;
 mod tenancy;
+mod webhooks;
 
 use serde_json::{json, Value};
 use test_support::TestApp;

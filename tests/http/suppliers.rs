@@ -149,8 +149,8 @@ async fn a_supplier_acknowledges_from_the_e_mail_link_without_a_password(backend
     let (_, html) = page(&app, &format!("/t/freshfield/po/{token}")).await;
     assert!(html.contains(&day_string(first)) && html.contains(&day_string(later)));
 
-    // The tenant's integrations get the order's story through the outbox, without the
-    // retailer's reasons.
+    // The tenant's integrations get the order's story (every change) through the outbox,
+    // without the retailer's reasons.
     let events = app.store.outbound_events(ff, 200).await.unwrap();
     let kinds: Vec<&str> = events
         .iter()
@@ -162,7 +162,8 @@ async fn a_supplier_acknowledges_from_the_e_mail_link_without_a_password(backend
         [
             "purchase_order.acknowledged",
             "purchase_order.acknowledged",
-            "purchase_order.sent"
+            "purchase_order.sent",
+            "purchase_order.auto_approved"
         ]
     );
     assert!(events.iter().all(|e| !e.payload.contains("reorder")));

@@ -12,7 +12,7 @@ pub use login::LoginPage;
 pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, BackInStockPage, DocumentPage, DocumentsPage,
     ExceptionsPage, HomePage, IntegrationsPage, InventoryPage, JobsPage, PoliciesPage,
-    SupplierAccessPage,
+    SupplierAccessPage, WebhookDeliveriesPage,
 };
 pub use shopper::{AlertsPage, ConfirmAlertPage, NotifyPage};
 pub use supplier::{

@@ -1,7 +1,11 @@
-//! The integrations page from `engine::api_keys`.
+//! The integrations page from `engine::api_keys` and `engine::webhooks`, and an
+//! endpoint's delivery log.
 
 use engine::api_keys::{self, scopes_of, KeyScope};
+use engine::inbound::{self, SourceKind};
 use engine::model::{day_string, now_ms, Permission};
+use engine::store::EndpointRecord;
+use engine::webhooks::{self, EVENT_TYPES};
 use leptos::prelude::*;
 use tower_sessions::Session;
 
@@ -11,6 +15,8 @@ use crate::views::*;
 
 /// The session key under which a form post leaves a new API key for the next page load.
 pub const NEW_API_KEY: &str = "new_api_key";
+/// The same for a new webhook signing secret.
+pub const NEW_WEBHOOK_SECRET: &str = "new_webhook_secret";
 
 /// A new key waiting to be shown: only to the member who made it, on that tenant's
 /// page, within [`SHOW_WITHIN_MS`]; otherwise it is dropped unseen.
@@ -33,14 +39,18 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
     // Shown once: taken out of the session as it is read.
     let session: Session = leptos_axum::extract().await?;
     let now = now_ms();
-    let waiting: Option<ShownKey> = session.remove(NEW_API_KEY).await.ok().flatten();
-    let new_key = waiting
-        .filter(|k| {
-            k.tenant_id == tc.tenant.id.0
-                && k.user_id == member.user_id
-                && now.saturating_sub(k.made_at) < SHOW_WITHIN_MS
-        })
-        .map(|k| k.key);
+    let shown = |waiting: Option<ShownKey>| {
+        waiting
+            .filter(|k| {
+                k.tenant_id == tc.tenant.id.0
+                    && k.user_id == member.user_id
+                    && now.saturating_sub(k.made_at) < SHOW_WITHIN_MS
+            })
+            .map(|k| k.key)
+    };
+    let new_key = shown(session.remove(NEW_API_KEY).await.ok().flatten());
+    let new_secret = shown(session.remove(NEW_WEBHOOK_SECRET).await.ok().flatten());
+    let webhooks = webhooks_view(&ctx, &tc, &member, new_secret).await?;
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.insert_header(
             http::header::CACHE_CONTROL,
@@ -85,5 +95,163 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
             })
             .collect(),
         new_key,
+        webhooks,
+    })
+}
+
+fn endpoint_row(e: EndpointRecord, now: i64) -> EndpointRow {
+    let label = |t: &str| {
+        EVENT_TYPES
+            .iter()
+            .find(|(k, _)| *k == t)
+            .map_or(t.to_string(), |(_, l)| l.to_string())
+    };
+    EndpointRow {
+        id: e.id,
+        events: e.event_types.split(',').map(label).collect(),
+        status: match (&e.disabled_at, &e.disabled_reason) {
+            (None, _) => "Enabled".into(),
+            (Some(at), why) => format!(
+                "Disabled {} ({})",
+                super::format::when(*at),
+                why.as_deref().unwrap_or("no reason given")
+            ),
+        },
+        enabled: e.disabled_at.is_none(),
+        old_secret_until: e
+            .old_secret_until
+            .filter(|t| *t > now)
+            .map(super::format::when),
+        url: e.url,
+        description: e.description,
+    }
+}
+
+async fn webhooks_view(
+    ctx: &super::context::ServerCtx,
+    tc: &super::context::TenantCtx,
+    member: &engine::model::Member,
+    new_secret: Option<String>,
+) -> Result<WebhooksView, ServerFnError> {
+    let now = now_ms();
+    let t = tc.tenant.id;
+    let endpoints = webhooks::endpoints(&ctx.store, t, member)
+        .await
+        .map_err(engine_failure)?;
+    let sources = inbound::sources(&ctx.store, t, member)
+        .await
+        .map_err(engine_failure)?;
+    let base = &tc.base;
+    Ok(WebhooksView {
+        endpoints: endpoints
+            .into_iter()
+            .map(|e| endpoint_row(e, now))
+            .collect(),
+        sources: sources
+            .into_iter()
+            .map(|s| {
+                let kind = SourceKind::parse(&s.kind).unwrap_or(SourceKind::Standard);
+                SourceRow {
+                    id: s.id,
+                    address: format!("{base}/api/v1/webhooks/{}", s.name),
+                    kind_label: kind.label().into(),
+                    kind: s.kind,
+                    received: s.received,
+                    last_received: s
+                        .last_received_at
+                        .map(super::format::when)
+                        .unwrap_or_else(|| "never".into()),
+                    last_error: s.last_error,
+                    mapping: s.mapping,
+                    pasted_secret: kind == SourceKind::Shopify,
+                    old_secret_until: s
+                        .old_secret_until
+                        .filter(|t| *t > now)
+                        .map(super::format::when),
+                    name: s.name,
+                }
+            })
+            .collect(),
+        event_types: EVENT_TYPES
+            .iter()
+            .map(|(v, l)| Choice {
+                value: v.to_string(),
+                label: l.to_string(),
+            })
+            .collect(),
+        source_kinds: SourceKind::ALL
+            .iter()
+            .map(|k| Choice {
+                value: k.as_str().into(),
+                label: k.label().into(),
+            })
+            .collect(),
+        new_secret,
+    })
+}
+
+/// Deliveries shown on one page of an endpoint's log.
+const DELIVERIES_PER_PAGE: i64 = 25;
+
+/// One page of endpoint `id`'s delivery log, older than delivery `before`.
+pub async fn deliveries_page(
+    endpoint: i64,
+    before: Option<i64>,
+) -> Result<DeliveriesView, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::ManageIntegrations).await?;
+    let t = tc.tenant.id;
+    let now = now_ms();
+    let (ep, list) = webhooks::deliveries(
+        &ctx.store,
+        t,
+        &member,
+        endpoint,
+        before,
+        DELIVERIES_PER_PAGE + 1,
+    )
+    .await
+    .map_err(engine_failure)?;
+    let more = list.len() as i64 > DELIVERIES_PER_PAGE;
+    let mut rows = Vec::with_capacity(list.len());
+    for d in list.into_iter().take(DELIVERIES_PER_PAGE as usize) {
+        let (_, tries) = webhooks::delivery(&ctx.store, t, &member, d.id)
+            .await
+            .map_err(engine_failure)?;
+        rows.push(DeliveryRow {
+            id: d.id,
+            state: match (d.state.as_str(), d.next_attempt_at) {
+                ("succeeded", _) => "Delivered".into(),
+                ("pending", Some(at)) if at > now => {
+                    format!("Retrying (next try {})", super::format::when(at))
+                }
+                ("pending", _) => "Sending".into(),
+                _ => format!("Failed: {}", d.last_error.as_deref().unwrap_or("no answer")),
+            },
+            failed: d.state == "failed",
+            message_id: d.message_id,
+            kind: d.kind,
+            attempts: d.attempts,
+            created: super::format::when(d.created_at),
+            body: d.body,
+            tries: tries
+                .into_iter()
+                .map(|a| AttemptRow {
+                    at: super::format::when(a.attempted_at),
+                    outcome: match (a.status, a.error) {
+                        (Some(s), None) => format!("HTTP {s}"),
+                        (_, Some(e)) => e,
+                        (None, None) => "no answer".into(),
+                    },
+                    latency_ms: a.latency_ms,
+                    response: a.response.unwrap_or_default(),
+                })
+                .collect(),
+        });
+    }
+    let older = more.then(|| rows.last().map(|r| r.id)).flatten();
+    Ok(DeliveriesView {
+        endpoint: endpoint_row(ep, now),
+        deliveries: rows,
+        older,
     })
 }

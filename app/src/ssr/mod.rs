@@ -24,4 +24,4 @@ pub use context::{
     auth_key, shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,
     ABSOLUTE_TIMEOUT_MS,
 };
-pub use integrations::{ShownKey, NEW_API_KEY};
+pub use integrations::{ShownKey, NEW_API_KEY, NEW_WEBHOOK_SECRET};

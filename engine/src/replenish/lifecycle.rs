@@ -132,6 +132,19 @@ pub(crate) async fn apply_transfer_tx(
     if let Some(need) = rec.need_id {
         needs::refresh_need_tx(tx, tenant, need, now).await?;
     }
+    // Every change of the transfer, for the tenant's integrations (outbox and webhooks).
+    let payload = json!({
+        "transfer_id": rec.id,
+        "state": rec.state.as_str(),
+        "from_location_id": rec.from_location_id,
+        "to_location_id": rec.to_location_id,
+        "product_id": rec.product_id,
+        "quantity": rec.quantity,
+        "shipped": rec.shipped,
+        "received": rec.received,
+    });
+    let kind = format!("transfer.{}", command_name_t(cmd));
+    crate::webhooks::publish_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;
     append_audit_tx(
         tx,
         tenant,

@@ -24,8 +24,8 @@ use crate::policy::Position;
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::{
-    approval_steps, catalog, needs, outbox, po_changes, positions, purchase_orders,
-    supplier_orders, tenant_settings,
+    approval_steps, catalog, needs, po_changes, positions, purchase_orders, supplier_orders,
+    tenant_settings,
 };
 use crate::workflow::purchase_order::{
     self as po_flow, OpenChange, PoCommand, PoEffect, PoState, Side,
@@ -430,13 +430,10 @@ pub(crate) async fn apply_po_tx(
             needs::refresh_need_tx(tx, tenant, need, now).await?;
         }
     }
-    // What the supplier side of an order did, for the tenant's integrations (outbox):
-    // the order's facts, never the reasons behind its lines.
-    let supplier_side = effects.contains(&PoEffect::SendToSupplier)
-        || effects.contains(&PoEffect::NotifySupplier)
-        || cmd.is_supplier_answer()
-        || matches!(cmd, PoCommand::Receive { .. });
-    if supplier_side {
+    // Every change of the order, supplier answers included, for the tenant's
+    // integrations (the outbox, and its webhooks): the order's facts, never the reasons
+    // behind its lines.
+    {
         let lines = if effects.contains(&PoEffect::ApplyChange) {
             purchase_orders::po_lines_tx(tx, tenant, rec.id).await?
         } else {
@@ -455,7 +452,7 @@ pub(crate) async fn apply_po_tx(
                 "shipped": l.shipped, "promised_on": l.promised_on })).collect::<Vec<_>>(),
         });
         let kind = format!("purchase_order.{}", command_name_po(cmd));
-        outbox::record_event_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;
+        crate::webhooks::publish_tx(tx, tenant, &kind, &doc.subject(), &payload, now).await?;
     }
     append_audit_tx(
         tx,

@@ -49,6 +49,8 @@ pub(crate) async fn positions_changed_tx(
     enqueue_tx(tx, &NewJob::of(tenant, &SweepPositions::default(), now)).await?;
     // Shoppers waiting at a changed position hear in waves (`back_in_stock::waves`).
     crate::back_in_stock::waves::stock_changed_tx(tx, tenant, changed, now).await?;
+    // The tenant's integrations hear of it, when an endpoint takes it.
+    crate::webhooks::availability_changed_tx(tx, tenant, changed, now).await?;
     Ok(())
 }
 

@@ -33,6 +33,7 @@ pub(crate) mod tenant_settings;
 mod tenants;
 pub(crate) mod transfers;
 mod tx;
+pub(crate) mod webhooks;
 
 pub use approval_steps::StepRecord;
 pub use catalog::{LocationRecord, ProductRecord, SupplierRecord};
@@ -55,6 +56,7 @@ pub use subscribers::{
 pub use supplier_orders::{OrderHistory, SupplierOrder, SupplierOrderRow};
 pub use tenant_settings::PolicyRecord;
 pub use transfers::TransferRecord;
+pub use webhooks::{AttemptRecord, DeliveryRecord, EndpointRecord, SourceRecord};
 
 use crate::db::{Db, Tx, TxConn};
 

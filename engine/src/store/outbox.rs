@@ -1,5 +1,8 @@
 //! The outbox of events for a tenant's integrations: written in the transaction of the
-//! change they report, so an event exists exactly when its change committed.
+//! change they report, so an event exists exactly when its change committed. Its
+//! deliveries to the tenant's webhook endpoints (and their jobs) are made in the same
+//! transaction (`engine::webhooks::publish_tx`), so `delivered_at` is when it was handed
+//! to them.
 
 use super::Store;
 use crate::db::Tx;
@@ -25,19 +28,18 @@ pub(crate) async fn record_event_tx(
     subject: &str,
     payload: &serde_json::Value,
     now: i64,
-) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query(
-        "INSERT INTO outbound_events (tenant_id, kind, subject, payload, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO outbound_events (tenant_id, kind, subject, payload, created_at, \
+         delivered_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
     )
     .bind(tenant.0)
     .bind(kind)
     .bind(subject)
     .bind(payload.to_string())
     .bind(now)
-    .execute(c)
-    .await
-    .map(|_| ()))
+    .fetch_one(c)
+    .await)
 }
 
 impl Store {

@@ -10,6 +10,8 @@ use serde_json::json;
 pub enum ApiError {
     /// 401: no key, an unknown key, or a key of another tenant (one answer for all).
     Unauthorized,
+    /// 401: a webhook whose signature did not verify (the sentence says why).
+    SignatureRefused(String),
     /// 403: the key works but may not do this (the sentence names the scope).
     Forbidden(String),
     /// 404: no tenant at this address.
@@ -65,6 +67,10 @@ impl IntoResponse for ApiError {
                     "Unauthorized",
                     "send a valid API key of this tenant as 'Authorization: Bearer <key>'",
                 ),
+            ),
+            ApiError::SignatureRefused(detail) => (
+                StatusCode::UNAUTHORIZED,
+                problem(StatusCode::UNAUTHORIZED, "Signature refused", &detail),
             ),
             ApiError::Forbidden(detail) => (
                 StatusCode::FORBIDDEN,

@@ -8,6 +8,7 @@
 //! | [`auth`] | sign-in and sign-out |
 //! | [`forms`] | the portal's form posts, one module per area, typed forms |
 //! | [`events`] | `POST /api/v1/events` for integrations |
+//! | [`webhooks`] | `POST /api/v1/webhooks/{source}`: signed inbound webhooks |
 //! | [`health`] | `/healthz`, `/readyz`, `/metrics` |
 //! | [`error`] | `ApiError`: RFC 9457 problem details for the REST API |
 
@@ -19,6 +20,7 @@ pub mod forms;
 pub mod health;
 pub mod shoppers;
 pub mod tenancy;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -54,6 +56,10 @@ pub fn router(
         .route(
             "/api/v1/events",
             post(events::post_events).layer(DefaultBodyLimit::max(events::MAX_BODY_BYTES)),
+        )
+        .route(
+            "/api/v1/webhooks/{source}",
+            post(webhooks::receive).layer(DefaultBodyLimit::max(webhooks::MAX_BODY_BYTES)),
         )
         .route("/api/v1/public/availability", get(shoppers::availability))
         .route(

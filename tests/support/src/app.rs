@@ -31,7 +31,8 @@ pub struct TestApp {
     pub port: u16,
     pub store: Store,
     shutdown: watch::Sender<bool>,
-    /// The replenishment and mail workers, run on demand (none when the app runs its own).
+    /// The replenishment, mail and webhook workers, run on demand (none when the app
+    /// runs its own).
     workers: Vec<Worker>,
     allow_queued: AtomicBool,
     db: TestDb,
@@ -52,6 +53,11 @@ pub struct Options {
     pub smtp_url: Option<String>,
     /// Run the background workers in the app, as `serve` does (browser tests).
     pub workers: bool,
+    /// Networks outbound webhooks may reach despite being loopback or private (the
+    /// tests' receivers listen on 127.0.0.1, which is allowed unless a test clears this).
+    pub webhook_allowed_networks: Vec<String>,
+    /// How long an outbound webhook request may take (seconds).
+    pub webhook_timeout_seconds: u64,
 }
 
 impl Default for Options {
@@ -63,6 +69,8 @@ impl Default for Options {
             behind_proxy_with_metrics_token: None,
             smtp_url: None,
             workers: false,
+            webhook_allowed_networks: vec!["127.0.0.1".into()],
+            webhook_timeout_seconds: 5,
         }
     }
 }
@@ -96,6 +104,8 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     settings.mailbox_dir = db.dir().join("mailbox");
     settings.smtp_url = opts.smtp_url.map(Into::into);
     settings.workers = opts.workers;
+    settings.webhook_allowed_networks = opts.webhook_allowed_networks;
+    settings.webhook_timeout_seconds = opts.webhook_timeout_seconds;
     let store = db.store.clone();
     for file in TenantFile::load_dir(&settings.tenants_dir).unwrap() {
         seed_tenant(&store, &file).await.unwrap();
@@ -107,8 +117,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     let workers = if opts.workers {
         Vec::new()
     } else {
-        let (replenish, mail) = app.workers("test").expect("the workers are configured");
-        vec![replenish, mail]
+        app.workers("test").expect("the workers are configured")
     };
     let port = app.port();
     let shutdown = app.shutdown_handle();

@@ -1,9 +1,10 @@
 //! The tenant admin's integrations page: API keys for the systems that talk to the
 //! portal (made with scopes and shown once, rotated with an overlap, revoked after a
-//! confirmation).
+//! confirmation), then webhooks (`super::webhooks`).
 
 use leptos::prelude::*;
 
+use super::webhooks::Webhooks;
 use crate::api::get_integrations;
 use crate::components::{Flash, SignedInPage};
 use crate::views::{ApiKeyRow, IntegrationsView, Portal};
@@ -91,5 +92,6 @@ fn Integrations(portal: Portal, view: IntegrationsView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <Webhooks portal=portal.clone() view=view.webhooks.clone()/>
     }
 }

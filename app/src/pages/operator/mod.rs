@@ -12,6 +12,7 @@ mod jobs;
 mod policies;
 mod settings;
 mod suppliers;
+mod webhooks;
 
 pub use approvals::ApprovalsPage;
 pub use back_in_stock::BackInStockPage;
@@ -24,3 +25,4 @@ pub use jobs::JobsPage;
 pub use policies::PoliciesPage;
 pub use settings::ApprovalSettingsPage;
 pub use suppliers::SupplierAccessPage;
+pub use webhooks::WebhookDeliveriesPage;

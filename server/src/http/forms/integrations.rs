@@ -13,7 +13,7 @@ use tower_sessions::Session;
 use super::{id, param, whole, Params, Posted, SignedIn};
 use crate::state::AppState;
 
-const PAGE: &str = "/settings/integrations";
+pub(super) const PAGE: &str = "/settings/integrations";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -25,13 +25,24 @@ pub struct CreateForm {
 /// Keeps the new key for the next load of this tenant's page by this member, within a
 /// few minutes (and only that one).
 async fn show_once(session: &Session, me: &SignedIn, key: &NewKey) -> bool {
+    show_secret_once(session, me, app::ssr::NEW_API_KEY, &key.key).await
+}
+
+/// Keeps a new secret under `slot` for the next load of the integrations page by this
+/// member of this tenant, within a few minutes; shown then, and gone.
+pub(super) async fn show_secret_once(
+    session: &Session,
+    me: &SignedIn,
+    slot: &str,
+    secret: &str,
+) -> bool {
     let shown = app::ssr::ShownKey {
         tenant_id: me.tc.tenant.id.0,
         user_id: me.member.user_id,
-        key: key.key.clone(),
+        key: secret.to_string(),
         made_at: engine::model::now_ms(),
     };
-    session.insert(app::ssr::NEW_API_KEY, shown).await.is_ok()
+    session.insert(slot, shown).await.is_ok()
 }
 
 /// `POST /settings/integrations/keys`.

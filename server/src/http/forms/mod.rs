@@ -21,6 +21,7 @@
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
 //! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages`; GET `/po/{token}/attachments/{id}`, `/supplier/orders/{po}/attachments/{id}` |
 //! | [`integrations`] | `/settings/integrations/keys`, `/settings/integrations/keys/{id}/{rotate,revoke}` |
+//! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 
@@ -35,6 +36,7 @@ pub mod matrix;
 pub mod policies;
 pub mod shoppers;
 pub mod supplier;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -156,6 +158,42 @@ where
             .route(
                 &at("/settings/integrations/keys/{id}/revoke"),
                 post(integrations::revoke),
+            )
+            .route(
+                &at("/settings/integrations/endpoints"),
+                post(webhooks::create_endpoint),
+            )
+            .route(
+                &at("/settings/integrations/endpoints/{id}/rotate"),
+                post(webhooks::rotate_endpoint),
+            )
+            .route(
+                &at("/settings/integrations/endpoints/{id}/delete"),
+                post(webhooks::delete_endpoint),
+            )
+            .route(
+                &at("/settings/integrations/endpoints/{id}/{op}"),
+                post(webhooks::set_endpoint),
+            )
+            .route(
+                &at("/settings/integrations/deliveries/{id}/replay"),
+                post(webhooks::replay),
+            )
+            .route(
+                &at("/settings/integrations/sources"),
+                post(webhooks::create_source),
+            )
+            .route(
+                &at("/settings/integrations/sources/{id}/rotate"),
+                post(webhooks::rotate_source),
+            )
+            .route(
+                &at("/settings/integrations/sources/{id}/mapping"),
+                post(webhooks::save_mapping),
+            )
+            .route(
+                &at("/settings/integrations/sources/{id}/delete"),
+                post(webhooks::delete_source),
             )
             .route(
                 &at("/documents/purchase_order/{id}/revoke-links"),
