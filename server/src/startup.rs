@@ -351,14 +351,16 @@ impl Application {
             )
         });
         // Several webhook senders, one request each at a time, so one slow receiver
-        // holds up one sender only.
+        // holds up one sender only. Each polls once a second when idle (a claim is a
+        // write: on SQLite, faster idle polling by several senders would take the one
+        // writer from ingestion).
         let webhooks = Arc::new(webhooks);
         for n in 0..self.state.settings.webhook_senders.clamp(1, 32) {
             let (rx, make, hh) = (stop.clone(), webhooks.clone(), health[2].heartbeat.clone());
             supervise(health[2].name, stop.clone(), move || {
                 make(n).heartbeat(hh.clone()).run_with_wake(
                     rx.clone(),
-                    std::time::Duration::from_millis(250),
+                    std::time::Duration::from_millis(1_000),
                     Arc::new(Notify::new()),
                 )
             });
