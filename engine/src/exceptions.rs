@@ -33,10 +33,15 @@ pub async fn open_tx(
         let timer = NewJob::of(tenant, &EscalateException { exception_id: id }, now)
             .at(now + EXCEPTION_ESCALATE_MS);
         enqueue_tx(tx, &timer).await?;
-        let data = json!({ "exception_id": id, "kind": e.kind, "severity": e.severity,
-                           "subject": e.subject, "title": e.title });
-        let subject = format!("exception:{id}");
-        crate::webhooks::publish_tx(tx, tenant, "exception.opened", &subject, &data, now).await?;
+        // Webhook failures are not themselves sent as webhooks: to a failing endpoint that
+        // would only queue the next failure.
+        if !e.dedupe_key.starts_with("webhook_endpoint:") {
+            let data = json!({ "exception_id": id, "kind": e.kind, "severity": e.severity,
+                               "subject": e.subject, "title": e.title });
+            let subject = format!("exception:{id}");
+            crate::webhooks::publish_tx(tx, tenant, "exception.opened", &subject, &data, now)
+                .await?;
+        }
     }
     Ok(id)
 }
@@ -75,6 +80,29 @@ pub fn dead_letter_hook(store: Store) -> DeadLetterHook {
             };
             if let Err(e) = open(&store, tenant, &e, crate::model::now_ms()).await {
                 tracing::error!(error = %e, job.id = job.id, "raising the dead-letter exception failed");
+            }
+        })
+    })
+}
+
+/// The hook the webhook senders call with a dead-lettered delivery job: the delivery
+/// ends failed (replayable from the log) and one exception per endpoint and cause is
+/// raised (see `webhooks::deliver::dead_delivery`).
+pub fn webhook_dead_letter_hook(store: Store) -> DeadLetterHook {
+    std::sync::Arc::new(move |job: Job, error: String| {
+        let store = store.clone();
+        Box::pin(async move {
+            let Some(tenant) = job.tenant else { return };
+            let raised =
+                match crate::webhooks::deliver::dead_delivery(&store, tenant, &job, &error).await {
+                    Ok(Some(e)) => open(&store, tenant, &e, crate::model::now_ms())
+                        .await
+                        .map(|_| ()),
+                    Ok(None) => Ok(()),
+                    Err(e) => Err(e),
+                };
+            if let Err(e) = raised {
+                tracing::error!(error = %e, job.id = job.id, "settling a dead webhook delivery failed");
             }
         })
     })

@@ -293,7 +293,7 @@ impl Application {
             webhooks: Box::new(move |n| {
                 engine::webhooks::deliver::worker(sender.clone(), &format!("{hooks_id}-{n}"))
                     .lease(lease)
-                    .on_dead_letter(engine::exceptions::dead_letter_hook(dead.clone()))
+                    .on_dead_letter(engine::exceptions::webhook_dead_letter_hook(dead.clone()))
             }),
         })
     }

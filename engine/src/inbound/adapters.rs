@@ -10,7 +10,9 @@ use serde_json::{json, Map, Value};
 use super::InboundError;
 use crate::ingest::{self, FieldError};
 
-/// Mapping lines a source may hold.
+/// The largest mapping text.
+const MAX_MAPPING_BYTES: usize = 256 * 1024;
+/// Mapping entries a source may hold.
 const MAX_MAPPING_LINES: usize = 5_000;
 
 /// The platform's ids mapped to ours: `location <id> = <code>`, `item <id> = <SKU>`.
@@ -23,13 +25,16 @@ pub struct Mapping {
 /// Reads a mapping, naming the first bad line.
 pub fn parse_mapping(text: &str) -> Result<Mapping, String> {
     let mut m = Mapping::default();
+    if text.len() > MAX_MAPPING_BYTES {
+        return Err(format!("Mapping: at most {} KiB", MAX_MAPPING_BYTES / 1024));
+    }
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if n >= MAX_MAPPING_LINES {
-            return Err(format!("Mapping: at most {MAX_MAPPING_LINES} lines"));
+        if m.locations.len() + m.items.len() >= MAX_MAPPING_LINES {
+            return Err(format!("Mapping: at most {MAX_MAPPING_LINES} entries"));
         }
         let bad = || {
             format!(
@@ -107,6 +112,12 @@ pub(super) fn standard_events(
     webhook_id: &str,
     body: &[u8],
 ) -> Result<Value, InboundError> {
+    if webhook_id.chars().count() > 100 {
+        return Err(invalid(
+            "",
+            "the webhook-id header may be at most 100 characters",
+        ));
+    }
     let value: Value =
         serde_json::from_slice(body).map_err(|_| invalid("", "the body is not JSON"))?;
     let Some(levels) = value.get("levels").and_then(Value::as_array) else {

@@ -61,6 +61,8 @@ impl SourceKind {
     }
 }
 
+/// Sources a tenant may have.
+pub const MAX_SOURCES: usize = 20;
 /// The longest source name (it is part of the URL).
 pub const MAX_NAME_CHARS: usize = 40;
 
@@ -131,6 +133,11 @@ pub async fn create_source(
     member.require(Permission::ManageIntegrations)?;
     let name = check_name(name)?;
     parse_mapping(mapping).map_err(EngineError::Invalid)?;
+    if store.webhook_sources(tenant).await?.len() >= MAX_SOURCES {
+        return Err(EngineError::Invalid(format!(
+            "A tenant has at most {MAX_SOURCES} sources: delete one first"
+        )));
+    }
     let (secret, show) = new_secret(kind, pasted_secret)?;
     let sealed = keys.seal_for(SECRET_PURPOSE, tenant.0, &secret);
     let mut tx = store.begin(tenant).await?;
@@ -354,15 +361,18 @@ pub async fn receive(
         }
         SourceKind::Shopify => {
             signing::verify_shopify(&refs, h.shopify_hmac, body).map_err(InboundError::Refused)?;
-            let id = h
-                .shopify_webhook_id
+            h.shopify_webhook_id
                 .filter(|v| !v.trim().is_empty())
                 .ok_or(InboundError::Refused(Refused::Missing(
                     "X-Shopify-Webhook-Id",
                 )))?;
+            // The platform's webhook id is not signed: the signed body itself keys the
+            // count, so a captured request resent under a new id is still a duplicate.
+            use sha2::Digest;
+            let id = format!("sha256:{}", hex::encode(sha2::Sha256::digest(body)));
             let mapping = parse_mapping(&src.mapping).unwrap_or_default();
             (
-                shopify_events(&src.name, id, h.shopify_topic, body, &mapping),
+                shopify_events(&src.name, &id, h.shopify_topic, body, &mapping),
                 "",
             )
         }

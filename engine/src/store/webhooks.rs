@@ -266,6 +266,9 @@ pub(crate) struct DeliveryUpdate<'a> {
     pub last_status: Option<i64>,
     pub last_error: Option<&'a str>,
     pub finished_at: Option<i64>,
+    /// The replay the attempt belonged to: a delivery replayed (or failed) meanwhile is
+    /// left as it is.
+    pub replays: i64,
 }
 
 pub(crate) async fn update_delivery_tx(
@@ -276,7 +279,8 @@ pub(crate) async fn update_delivery_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "UPDATE webhook_deliveries SET state = $3, attempts = $4, next_attempt_at = $5, \
-         last_status = $6, last_error = $7, finished_at = $8 WHERE tenant_id = $1 AND id = $2"
+         last_status = $6, last_error = $7, finished_at = $8 WHERE tenant_id = $1 AND id = $2 \
+         AND state = 'pending' AND replays = $9"
     )
     .bind(tenant.0)
     .bind(id)
@@ -286,6 +290,7 @@ pub(crate) async fn update_delivery_tx(
     .bind(u.last_status)
     .bind(u.last_error)
     .bind(u.finished_at)
+    .bind(u.replays)
     .execute(&mut *c)
     .await
     .map(|_| ()))

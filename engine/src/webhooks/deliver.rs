@@ -6,18 +6,15 @@
 //! `Retry-After` asks for it; after the last retry the delivery fails and the job is
 //! dead-lettered, which raises an exception for the tenant's staff.
 //!
-//! [`Guard`] refuses loopback, private, link-local, shared and metadata addresses:
-//! literal ones when an endpoint is saved and before each send, and host names after DNS
-//! resolution, inside the client's resolver, so the address checked is the address
-//! connected to. A configured allow-list lets chosen networks through (tests use it).
+//! Where a delivery may go is [`super::guard`]'s to say.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
+use super::guard::{client, describe, Guard};
 use super::signing::{signature_header, Secret};
 use super::SECRET_PURPOSE;
 use crate::addresses::AddressKeys;
@@ -36,173 +33,6 @@ const RESPONSE_KEPT: usize = 1_024;
 /// The longest wait a `Retry-After` may ask for.
 const MAX_RETRY_AFTER_MS: i64 = 24 * 3_600_000;
 
-/// A network given as `address/prefix` (or a lone address).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Net {
-    addr: IpAddr,
-    prefix: u8,
-}
-
-impl Net {
-    fn parse(s: &str) -> Result<Net, String> {
-        let s = s.trim();
-        let (addr, prefix) = match s.split_once('/') {
-            Some((a, p)) => (a, Some(p)),
-            None => (s, None),
-        };
-        let addr: IpAddr = addr
-            .parse()
-            .map_err(|_| format!("{s:?} is not an address or network"))?;
-        let max = if addr.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            Some(p) => p
-                .parse::<u8>()
-                .ok()
-                .filter(|p| *p <= max)
-                .ok_or_else(|| format!("{s:?} has no valid prefix length"))?,
-            None => max,
-        };
-        Ok(Net { addr, prefix })
-    }
-
-    fn contains(&self, ip: IpAddr) -> bool {
-        match (self.addr, ip) {
-            (IpAddr::V4(n), IpAddr::V4(a)) => {
-                let mask = u32::MAX
-                    .checked_shl(32 - u32::from(self.prefix))
-                    .unwrap_or(0);
-                u32::from(n) & mask == u32::from(a) & mask
-            }
-            (IpAddr::V6(n), IpAddr::V6(a)) => {
-                let mask = u128::MAX
-                    .checked_shl(128 - u32::from(self.prefix))
-                    .unwrap_or(0);
-                u128::from(n) & mask == u128::from(a) & mask
-            }
-            _ => false,
-        }
-    }
-}
-
-fn internal_v4(ip: Ipv4Addr) -> bool {
-    let [a, b, c, _] = ip.octets();
-    ip.is_loopback()
-        || ip.is_private()
-        || ip.is_link_local()
-        || ip.is_unspecified()
-        || ip.is_broadcast()
-        || ip.is_multicast()
-        || ip.is_documentation()
-        || a == 0
-        || (a == 100 && (64..128).contains(&b))
-        || (a == 192 && b == 0 && c == 0)
-        || (a == 198 && (b == 18 || b == 19))
-        || a >= 240
-}
-
-/// Loopback, private, link-local (the cloud metadata address), shared, reserved or
-/// multicast: nowhere a tenant's webhook may go.
-pub fn is_internal(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => internal_v4(v4),
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return internal_v4(v4);
-            }
-            let first = v6.segments()[0];
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80
-                || (first == 0x64 && v6.segments()[1] == 0xff9b)
-                || v6 == Ipv6Addr::new(0, 0, 0, 0, 0, 0, 0, 1)
-        }
-    }
-}
-
-/// Where webhooks may be sent.
-#[derive(Clone, Debug, Default)]
-pub struct Guard {
-    allowed: Vec<Net>,
-    /// Plain `http://` endpoints are accepted (development and tests only).
-    allow_http: bool,
-}
-
-impl Guard {
-    /// A guard letting `allowed` networks through despite being internal.
-    pub fn new(allowed: &[String], allow_http: bool) -> Result<Guard, String> {
-        let allowed = allowed
-            .iter()
-            .map(|s| Net::parse(s))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Guard {
-            allowed,
-            allow_http,
-        })
-    }
-
-    pub fn permits(&self, ip: IpAddr) -> bool {
-        !is_internal(ip) || self.allowed.iter().any(|n| n.contains(ip))
-    }
-
-    /// The endpoint URL, checked: `https` (or `http` where allowed), no credentials, a
-    /// host, and not a literal internal address. The answer names what is wrong.
-    pub fn check_url(&self, url: &str) -> Result<String, String> {
-        let url = url.trim();
-        if url.is_empty() || url.chars().count() > super::MAX_URL_CHARS {
-            return Err(format!(
-                "URL: give the endpoint's address (at most {} characters)",
-                super::MAX_URL_CHARS
-            ));
-        }
-        let parsed =
-            reqwest::Url::parse(url).map_err(|_| "URL: this is not a web address".to_string())?;
-        match parsed.scheme() {
-            "https" => {}
-            "http" if self.allow_http => {}
-            _ => return Err("URL: the address must start with https://".into()),
-        }
-        if !parsed.username().is_empty() || parsed.password().is_some() {
-            return Err("URL: leave credentials out of the address".into());
-        }
-        let literal = match parsed.host() {
-            None => return Err("URL: the address has no host".into()),
-            Some(url::Host::Ipv4(v4)) => Some(IpAddr::V4(v4)),
-            Some(url::Host::Ipv6(v6)) => Some(IpAddr::V6(v6)),
-            Some(url::Host::Domain(_)) => None,
-        };
-        if literal.is_some_and(|ip| !self.permits(ip)) {
-            return Err(
-                "URL: private, loopback, link-local and metadata addresses are refused".into(),
-            );
-        }
-        Ok(parsed.to_string())
-    }
-}
-
-/// The message a refused resolution carries, so an attempt can say why.
-const REFUSED: &str = "resolves to a private, loopback, link-local or metadata address";
-
-/// Resolves host names and drops nothing silently: a name with any internal address the
-/// guard does not allow is refused whole.
-struct GuardedResolver(Arc<Guard>);
-
-impl reqwest::dns::Resolve for GuardedResolver {
-    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
-        let guard = self.0.clone();
-        Box::pin(async move {
-            let addrs: Vec<SocketAddr> =
-                tokio::net::lookup_host((name.as_str(), 0)).await?.collect();
-            if addrs.is_empty() || addrs.iter().any(|a| !guard.permits(a.ip())) {
-                return Err(REFUSED.into());
-            }
-            let addrs: reqwest::dns::Addrs = Box::new(addrs.into_iter());
-            Ok(addrs)
-        })
-    }
-}
-
 /// What the `webhook.deliver` job needs.
 #[derive(Clone)]
 pub struct Sender {
@@ -217,15 +47,7 @@ impl Sender {
     /// A sender whose requests end after `timeout` (15–30 s is the specification's range).
     pub fn new(store: Store, keys: Arc<AddressKeys>, guard: Guard, timeout: Duration) -> Sender {
         let guard = Arc::new(guard);
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(10)))
-            .no_proxy()
-            .user_agent("Shelfwise-Webhooks/1")
-            .dns_resolver(Arc::new(GuardedResolver(guard.clone())))
-            .build()
-            .expect("a client with these settings builds");
+        let client = client(guard.clone(), timeout);
         Sender {
             store,
             keys,
@@ -258,7 +80,7 @@ impl BackgroundJob for DeliverWebhook {
     }
 
     async fn run(self, sender: Sender, tenant: TenantId, job: Job) -> Result<(), JobError> {
-        sender.attempt(tenant, self.delivery_id, &job).await
+        sender.attempt(tenant, &self, &job).await
     }
 }
 
@@ -300,23 +122,6 @@ fn retry_after(value: Option<&reqwest::header::HeaderValue>, now: i64) -> Option
     let at =
         time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc2822).ok()?;
     Some(((at.unix_timestamp() * 1_000) - now).max(0))
-}
-
-fn describe(e: &reqwest::Error, timeout: Duration) -> String {
-    let mut source: Option<&dyn std::error::Error> = Some(e);
-    while let Some(s) = source {
-        if s.to_string().contains(REFUSED) {
-            return format!("refused: the host {REFUSED}");
-        }
-        source = s.source();
-    }
-    if e.is_timeout() {
-        format!("no answer within {} s", timeout.as_secs())
-    } else if e.is_connect() {
-        "could not connect".into()
-    } else {
-        "the request failed before an answer".into()
-    }
 }
 
 impl Sender {
@@ -388,13 +193,20 @@ impl Sender {
             .collect()
     }
 
-    /// One attempt at delivery `id`, recorded with its outcome.
-    pub async fn attempt(&self, tenant: TenantId, id: i64, job: &Job) -> Result<(), JobError> {
+    /// One attempt at the delivery `this` names, recorded with its outcome. A job of an
+    /// earlier replay, or for a delivery no longer pending, sends nothing.
+    pub async fn attempt(
+        &self,
+        tenant: TenantId,
+        this: &DeliverWebhook,
+        job: &Job,
+    ) -> Result<(), JobError> {
         let db = |e: sqlx::Error| JobError::from(crate::error::EngineError::Store(e));
+        let id = this.delivery_id;
         let Some(d) = self.store.webhook_delivery(tenant, id).await.map_err(db)? else {
             return Ok(());
         };
-        if d.state != "pending" {
+        if d.state != "pending" || d.replays != this.replay {
             return Ok(());
         }
         let Some(ep) = self
@@ -448,6 +260,15 @@ impl Sender {
                 signature_header(&secrets, &d.message_id, ts, d.body.as_bytes()),
             ),
         ];
+        // A worker whose lease lapsed (another took the job over) does not send too.
+        if !self
+            .store
+            .holds_job(job.id, job.attempt, now_ms())
+            .await
+            .map_err(db)?
+        {
+            return Ok(());
+        }
         let clock = Instant::now();
         let (outcome, response) = self.post(&ep.url, headers, d.body.clone()).await;
         let latency_ms = i64::try_from(clock.elapsed().as_millis()).unwrap_or(i64::MAX);
@@ -512,6 +333,7 @@ impl Sender {
             last_status: status.map(i64::from),
             last_error: error.as_deref(),
             finished_at: finished,
+            replays: d.replays,
         };
         sql::update_delivery_tx(&mut tx, tenant, d.id, &update)
             .await
@@ -535,11 +357,11 @@ impl Sender {
         match outcome {
             Outcome::Delivered(_) => Ok(()),
             Outcome::Gone => Err(JobError::Terminal(format!(
-                "Webhook delivery {} to {host}: the receiver answered 410 Gone, so the endpoint was disabled. Enable it again from Integrations once the receiver is back.",
+                "Webhook delivery {} to {host}: the receiver answered 410 Gone, so the endpoint was disabled; enable it again under Integrations once the receiver is back.",
                 d.id
             ))),
             Outcome::Failed { error, .. } if last => Err(JobError::Terminal(format!(
-                "Webhook delivery {} ({}) to {host} failed {attempts} times (last: {error}). Replay it from Integrations → Webhooks once the receiver works.",
+                "Webhook delivery {} ({}) to {host} failed {attempts} times (last: {error}).",
                 d.id, d.kind
             ))),
             Outcome::Failed { error, .. } => Err(JobError::RetryAt(
@@ -550,70 +372,70 @@ impl Sender {
     }
 }
 
+/// A `webhook.deliver` job was dead-lettered (its last attempt failed, or it panicked,
+/// ran out of time or lost its lease for good): its delivery ends failed, if it was
+/// still pending under that job's replay, so it can be sent again from the log; and
+/// the exception to raise, one per endpoint and cause (deliveries failing, or the
+/// endpoint disabled on 410), so a burst of failures opens one.
+pub async fn dead_delivery(
+    store: &Store,
+    tenant: TenantId,
+    job: &Job,
+    error: &str,
+) -> Result<Option<crate::store::NewException>, sqlx::Error> {
+    let Ok(this) = serde_json::from_value::<DeliverWebhook>(job.args.clone()) else {
+        return Ok(None);
+    };
+    let now = now_ms();
+    let mut tx = store.begin(tenant).await?;
+    let Some(d) = sql::delivery_tx(&mut tx, tenant, this.delivery_id).await? else {
+        return Ok(None);
+    };
+    let Some(ep) = sql::endpoint_tx(&mut tx, tenant, d.endpoint_id).await? else {
+        return Ok(None);
+    };
+    let error: String = error.chars().take(400).collect();
+    let update = DeliveryUpdate {
+        state: "failed",
+        attempts: d.attempts,
+        next_attempt_at: None,
+        last_status: d.last_status,
+        last_error: Some(&error),
+        finished_at: Some(now),
+        replays: this.replay,
+    };
+    sql::update_delivery_tx(&mut tx, tenant, d.id, &update).await?;
+    tx.commit().await?;
+    let host = reqwest::Url::parse(&ep.url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default();
+    let disabled = ep.disabled_at.is_some();
+    Ok(Some(crate::store::NewException {
+        // The kind of every job that gave up; the key keeps one open per endpoint.
+        kind: "dead_job",
+        severity: "high",
+        subject: format!("webhook_endpoint:{}", ep.id),
+        title: if disabled {
+            format!("Webhook endpoint {host} was disabled")
+        } else {
+            format!("Webhook deliveries to {host} are failing")
+        },
+        detail: format!(
+            "{error} Failed deliveries wait in Integrations → Webhooks → Delivery log, where each can be sent again."
+        ),
+        dedupe_key: format!(
+            "webhook_endpoint:{}:{}",
+            ep.id,
+            if disabled { "disabled" } else { "failing" }
+        ),
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rand::SeedableRng;
-
-    fn ip(s: &str) -> IpAddr {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn internal_addresses_are_refused_unless_allowed() {
-        for s in [
-            "127.0.0.1",
-            "10.1.2.3",
-            "172.16.0.1",
-            "192.168.1.1",
-            "169.254.169.254",
-            "0.0.0.0",
-            "100.64.0.1",
-            "::1",
-            "fe80::1",
-            "fd00:ec2::254",
-            "::ffff:127.0.0.1",
-            "::ffff:169.254.169.254",
-            "224.0.0.1",
-            "255.255.255.255",
-        ] {
-            assert!(is_internal(ip(s)), "{s}");
-        }
-        for s in [
-            "93.184.216.34",
-            "2606:2800:220:1:248:1893:25c8:1946",
-            "8.8.8.8",
-        ] {
-            assert!(!is_internal(ip(s)), "{s}");
-        }
-        let g = Guard::new(&["127.0.0.1".into(), "10.0.0.0/8".into()], false).unwrap();
-        assert!(g.permits(ip("127.0.0.1")) && g.permits(ip("10.200.1.1")));
-        assert!(!g.permits(ip("127.0.0.2")) && !g.permits(ip("169.254.169.254")));
-        assert!(Guard::new(&["10.0.0.0/33".into()], false).is_err());
-        assert!(Guard::new(&["example.com".into()], false).is_err());
-    }
-
-    #[test]
-    fn endpoint_urls_are_checked() {
-        let g = Guard::default();
-        assert!(g.check_url("https://hooks.example.com/in?x=1").is_ok());
-        for (url, says) in [
-            ("http://hooks.example.com/", "https://"),
-            ("ftp://hooks.example.com/", "https://"),
-            ("https://user:pw@hooks.example.com/", "credentials"),
-            ("https://169.254.169.254/latest", "metadata"),
-            ("https://[::1]:8080/", "loopback"),
-            ("https://10.0.0.5/", "private"),
-            ("not a url", "not a web address"),
-            ("", "give the endpoint"),
-        ] {
-            let e = g.check_url(url).unwrap_err();
-            assert!(e.contains(says), "{url}: {e}");
-        }
-        let dev = Guard::new(&["127.0.0.1".into()], true).unwrap();
-        assert!(dev.check_url("http://127.0.0.1:9000/hook").is_ok());
-        assert!(dev.check_url("http://127.0.0.2:9000/hook").is_err());
-    }
 
     #[test]
     fn retries_follow_the_schedule_with_jitter_and_retry_after() {

@@ -10,6 +10,7 @@
 //! `crate::inbound`; the signature scheme, both ways, is [`signing`].
 
 pub mod deliver;
+pub mod guard;
 pub mod signing;
 
 use serde_json::{json, Value};
@@ -24,7 +25,8 @@ use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::webhooks::{self as sql, AttemptRecord, DeliveryRecord, EndpointRecord};
 use crate::store::{outbox, positions, Store};
-pub use deliver::{DeliverWebhook, Guard, Sender};
+pub use deliver::{DeliverWebhook, Sender};
+pub use guard::Guard;
 use signing::Secret;
 
 /// The event types an endpoint may subscribe to (`*` ends a family) and their labels.
@@ -45,6 +47,8 @@ pub const EVENT_TYPES: [(&str, &str); 4] = [
 pub(crate) const SECRET_PURPOSE: &str = "webhook_secret";
 /// The longest endpoint URL.
 pub const MAX_URL_CHARS: usize = 500;
+/// Endpoints a tenant may have.
+pub const MAX_ENDPOINTS: usize = 20;
 /// The longest rotation overlap (7 days).
 pub const MAX_OVERLAP_HOURS: i64 = 168;
 /// Positions one `availability.changed` event carries at most.
@@ -148,6 +152,14 @@ pub(crate) async fn availability_changed_tx(
     Ok(())
 }
 
+/// An endpoint's host, for the audit trail (its path and query may hold a token).
+fn host_of(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn audit(member: &Member, action: &str, id: i64, after: Value, rid: Option<&str>) -> AuditEntry {
     AuditEntry::of(
         &member.actor(),
@@ -200,7 +212,15 @@ pub async fn create_endpoint(
     request_id: Option<&str>,
 ) -> Result<NewEndpoint, EngineError> {
     member.require(Permission::ManageIntegrations)?;
-    let url = guard.check_url(url).map_err(EngineError::Invalid)?;
+    let url = guard
+        .check_url_resolved(url)
+        .await
+        .map_err(EngineError::Invalid)?;
+    if store.webhook_endpoints(tenant).await?.len() >= MAX_ENDPOINTS {
+        return Err(EngineError::Invalid(format!(
+            "A tenant has at most {MAX_ENDPOINTS} endpoints: delete one first"
+        )));
+    }
     let description = description.trim();
     if description.chars().count() > 200 {
         return Err(EngineError::Invalid(
@@ -225,7 +245,7 @@ pub async fn create_endpoint(
         member,
         "webhook_endpoint.created",
         id,
-        json!({ "url": url, "events": types }),
+        json!({ "host": host_of(&url), "events": types }),
         request_id,
     );
     append_audit_tx(&mut tx, tenant, &entry).await?;
@@ -320,7 +340,13 @@ pub async fn set_enabled(
     append_audit_tx(
         &mut tx,
         tenant,
-        &audit(member, action, id, json!({ "url": ep.url }), request_id),
+        &audit(
+            member,
+            action,
+            id,
+            json!({ "host": host_of(&ep.url) }),
+            request_id,
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -345,7 +371,7 @@ pub async fn delete_endpoint(
         member,
         "webhook_endpoint.deleted",
         id,
-        json!({ "url": ep.url }),
+        json!({ "host": host_of(&ep.url) }),
         request_id,
     );
     append_audit_tx(&mut tx, tenant, &entry).await?;

@@ -120,7 +120,7 @@ pub fn verify(
     let ts: i64 = ts_text.parse().map_err(|_| Refused::BadTimestamp)?;
     if ts
         .checked_sub(now_secs)
-        .is_none_or(|d| d.abs() > TOLERANCE_SECS)
+        .is_none_or(|d| d.unsigned_abs() > TOLERANCE_SECS.unsigned_abs())
     {
         return Err(Refused::Stale);
     }
@@ -217,6 +217,19 @@ mod tests {
         assert_eq!(check(Some(EXPECTED), BODY, TS + 301), Err(Refused::Stale));
         assert_eq!(check(Some(EXPECTED), BODY, TS - 301), Err(Refused::Stale));
         assert_eq!(check(Some(EXPECTED), BODY, TS + 300), Ok(()));
+        // Extreme timestamps are stale, never an overflow.
+        for ts in [i64::MIN, i64::MIN + TS, i64::MAX] {
+            let s = Secret::parse(SECRET).unwrap();
+            let r = verify(
+                &[&s],
+                Some(ID),
+                Some(&ts.to_string()),
+                Some(EXPECTED),
+                BODY,
+                TS,
+            );
+            assert_eq!(r, Err(Refused::Stale), "{ts}");
+        }
         let s = Secret::parse(SECRET).unwrap();
         assert_eq!(
             verify(&[&s], Some(ID), Some("soon"), Some(EXPECTED), BODY, TS),
