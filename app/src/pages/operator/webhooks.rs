@@ -173,39 +173,60 @@ pub fn WebhookDeliveriesPage() -> impl IntoView {
     }
 }
 
+/// A delivery's request and attempts, folded.
+#[component]
+fn DeliveryDetails(d: DeliveryRow) -> impl IntoView {
+    let tries = d
+        .tries
+        .into_iter()
+        .map(|a| {
+            let response = (!a.response.is_empty())
+                .then(|| view! { <pre class="payload">{a.response}</pre> }.into_any());
+            view! { <li>{a.at} ": " {a.outcome} " in " {a.latency_ms} " ms" {response}</li> }
+                .into_any()
+        })
+        .collect_view();
+    view! {
+        <details>
+            <summary>"Request and attempts"</summary>
+            <p><strong>"webhook-id: "</strong><code>{d.message_id}</code></p>
+            <pre class="payload">{d.body}</pre>
+            <ol>{tries}</ol>
+        </details>
+    }
+    .into_any()
+}
+
 #[component]
 fn DeliveryItem(d: DeliveryRow, portal: Portal) -> impl IntoView {
     let replay = portal.href(&format!(
         "/settings/integrations/deliveries/{}/replay",
         d.id
     ));
+    let resend = d.failed.then(|| {
+        view! {
+            <form method="post" action=replay class="inline-form">
+                <button type="submit">"Send again"</button>
+            </form>
+        }
+        .into_any()
+    });
+    let (created, kind, state, attempts) = (
+        d.created.clone(),
+        d.kind.clone(),
+        d.state.clone(),
+        d.attempts,
+    );
     view! {
         <tr>
-            <td>{d.created.clone()}</td>
-            <td><code>{d.kind.clone()}</code></td>
-            <td>{d.state.clone()}</td>
-            <td>{d.attempts}</td>
-            <td>
-                <details>
-                    <summary>"Request and attempts"</summary>
-                    <p><strong>"webhook-id: "</strong><code>{d.message_id.clone()}</code></p>
-                    <pre class="payload">{d.body.clone()}</pre>
-                    <ol>
-                        {d.tries.iter().map(|a| view! {
-                            <li>{a.at.clone()} ": " {a.outcome.clone()} " in " {a.latency_ms} " ms"
-                                {(!a.response.is_empty()).then(|| view! { <pre class="payload">{a.response.clone()}</pre> })}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </details>
-                {d.failed.then(|| view! {
-                    <form method="post" action=replay class="inline-form">
-                        <button type="submit">"Send again"</button>
-                    </form>
-                })}
-            </td>
+            <td>{created}</td>
+            <td><code>{kind}</code></td>
+            <td>{state}</td>
+            <td>{attempts}</td>
+            <td><DeliveryDetails d=d/>{resend}</td>
         </tr>
     }
+    .into_any()
 }
 
 #[component]
@@ -229,7 +250,7 @@ fn Deliveries(portal: Portal, view: DeliveriesView) -> impl IntoView {
                     <div class="table-scroll">
                         <table>
                             <thead><tr><th scope="col">"Made"</th><th scope="col">"Event"</th><th scope="col">"State"</th><th scope="col">"Attempts"</th><th scope="col">"Details"</th></tr></thead>
-                            <tbody>{rows.into_iter().map(|d| view! { <DeliveryItem d=d portal=portal.clone()/> }).collect_view()}</tbody>
+                            <tbody>{rows.into_iter().map(|d| view! { <DeliveryItem d=d portal=portal.clone()/> }.into_any()).collect_view()}</tbody>
                         </table>
                     </div>
                 }.into_any()
