@@ -58,6 +58,8 @@ pub struct Options {
     pub webhook_allowed_networks: Vec<String>,
     /// How long an outbound webhook request may take (seconds).
     pub webhook_timeout_seconds: u64,
+    /// Outbound webhook senders (when the app runs its own workers).
+    pub webhook_senders: usize,
 }
 
 impl Default for Options {
@@ -71,6 +73,7 @@ impl Default for Options {
             workers: false,
             webhook_allowed_networks: vec!["127.0.0.1".into()],
             webhook_timeout_seconds: 5,
+            webhook_senders: 4,
         }
     }
 }
@@ -106,6 +109,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     settings.workers = opts.workers;
     settings.webhook_allowed_networks = opts.webhook_allowed_networks;
     settings.webhook_timeout_seconds = opts.webhook_timeout_seconds;
+    settings.webhook_senders = opts.webhook_senders;
     let store = db.store.clone();
     for file in TenantFile::load_dir(&settings.tenants_dir).unwrap() {
         seed_tenant(&store, &file).await.unwrap();
