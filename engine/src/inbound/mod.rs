@@ -209,7 +209,7 @@ pub async fn rotate_source_secret(
     let sealed = keys.seal_for(SECRET_PURPOSE, tenant.0, &secret);
     let until = now.saturating_add(overlap_hours.saturating_mul(3_600_000));
     let old = (overlap_hours > 0).then_some((src.secret.as_str(), until));
-    sql::set_source_secret_tx(&mut tx, tenant, id, &sealed, old).await?;
+    sql::set_secret_tx(&mut tx, tenant, sql::SecretOf::Source, id, &sealed, old).await?;
     let entry = source_audit(
         member,
         "webhook_source.secret_rotated",

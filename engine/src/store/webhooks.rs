@@ -148,25 +148,40 @@ pub(crate) async fn enabled_endpoints_tx(
     .await)
 }
 
-pub(crate) async fn set_endpoint_secret_tx(
+/// Whose secret [`set_secret_tx`] replaces.
+#[derive(Clone, Copy)]
+pub(crate) enum SecretOf {
+    Endpoint,
+    Source,
+}
+
+/// Replaces an endpoint's or a source's sealed secret; `old` keeps the previous one
+/// working until its end (a rotation's overlap), `None` drops it.
+pub(crate) async fn set_secret_tx(
     tx: &mut Tx,
     tenant: TenantId,
+    of: SecretOf,
     id: i64,
     secret: &str,
     old: Option<(&str, i64)>,
 ) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query(
-        "UPDATE webhook_endpoints SET secret = $3, old_secret = $4, old_secret_until = $5 \
+    let table = match of {
+        SecretOf::Endpoint => "webhook_endpoints",
+        SecretOf::Source => "webhook_sources",
+    };
+    let sql = format!(
+        "UPDATE {table} SET secret = $3, old_secret = $4, old_secret_until = $5 \
          WHERE tenant_id = $1 AND id = $2"
-    )
-    .bind(tenant.0)
-    .bind(id)
-    .bind(secret)
-    .bind(old.map(|o| o.0))
-    .bind(old.map(|o| o.1))
-    .execute(&mut *c)
-    .await
-    .map(|_| ()))
+    );
+    on_tx!(tx, |c| sqlx::query(&sql)
+        .bind(tenant.0)
+        .bind(id)
+        .bind(secret)
+        .bind(old.map(|o| o.0))
+        .bind(old.map(|o| o.1))
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))
 }
 
 /// Disables an endpoint (`Some`) with its reason, or enables it again (`None`).
@@ -404,27 +419,6 @@ pub(crate) async fn source_tx(
         .bind(id)
         .fetch_optional(&mut *c)
         .await)
-}
-
-pub(crate) async fn set_source_secret_tx(
-    tx: &mut Tx,
-    tenant: TenantId,
-    id: i64,
-    secret: &str,
-    old: Option<(&str, i64)>,
-) -> Result<(), sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query(
-        "UPDATE webhook_sources SET secret = $3, old_secret = $4, old_secret_until = $5 \
-         WHERE tenant_id = $1 AND id = $2"
-    )
-    .bind(tenant.0)
-    .bind(id)
-    .bind(secret)
-    .bind(old.map(|o| o.0))
-    .bind(old.map(|o| o.1))
-    .execute(&mut *c)
-    .await
-    .map(|_| ()))
 }
 
 pub(crate) async fn set_source_mapping_tx(

@@ -295,10 +295,7 @@ impl Sender {
         let db = |e: sqlx::Error| JobError::from(crate::error::EngineError::Store(e));
         let now = now_ms();
         let attempts = d.attempts.saturating_add(1);
-        let host = reqwest::Url::parse(url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_default();
+        let host = super::host_of(url);
         let (status, error, retry_after_ms) = match &outcome {
             Outcome::Delivered(s) => (Some(*s), None, None),
             Outcome::Gone => (
@@ -406,10 +403,7 @@ pub async fn dead_delivery(
     };
     sql::update_delivery_tx(&mut tx, tenant, d.id, &update).await?;
     tx.commit().await?;
-    let host = reqwest::Url::parse(&ep.url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_default();
+    let host = super::host_of(&ep.url);
     let disabled = ep.disabled_at.is_some();
     Ok(Some(crate::store::NewException {
         // The kind of every job that gave up; the key keeps one open per endpoint.

@@ -152,8 +152,9 @@ pub(crate) async fn availability_changed_tx(
     Ok(())
 }
 
-/// An endpoint's host, for the audit trail (its path and query may hold a token).
-fn host_of(url: &str) -> String {
+/// An endpoint's host, for the audit trail and messages (its path and query may hold
+/// a token).
+pub(crate) fn host_of(url: &str) -> String {
     reqwest::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_string))
@@ -292,7 +293,7 @@ pub async fn rotate_secret(
     let sealed = keys.seal_for(SECRET_PURPOSE, tenant.0, &secret.to_text());
     let until = now.saturating_add(overlap_hours.saturating_mul(3_600_000));
     let old = (overlap_hours > 0).then_some((ep.secret.as_str(), until));
-    sql::set_endpoint_secret_tx(&mut tx, tenant, id, &sealed, old).await?;
+    sql::set_secret_tx(&mut tx, tenant, sql::SecretOf::Endpoint, id, &sealed, old).await?;
     let entry = audit(
         member,
         "webhook_endpoint.secret_rotated",
