@@ -53,13 +53,36 @@ impl KeyScope {
     /// As the portal names it.
     pub fn label(self) -> &'static str {
         match self {
-            KeyScope::ReadInventory => "Read inventory (for the coming REST API)",
-            KeyScope::WriteEvents => "Write stock events",
-            KeyScope::ManageDocuments => "Manage documents (for the coming REST API)",
-            KeyScope::ManageSubscriptions => {
-                "Manage back-in-stock subscriptions (for the coming REST API)"
+            KeyScope::ReadInventory => {
+                "Read inventory: positions, catalogue, documents, exceptions"
             }
+            KeyScope::WriteEvents => "Write stock events",
+            KeyScope::ManageDocuments => "Manage documents: ship, receive, cancel, close",
+            KeyScope::ManageSubscriptions => "Manage back-in-stock subscriptions",
         }
+    }
+
+    /// What the scope lets the engine's commands do: an API request acts as a
+    /// [`Member::for_api_key`] holding exactly these, so the engine's own permission
+    /// check is the gate for keys as it is for people. Writing events needs no
+    /// permission of a person (ingestion checks the key's scope itself).
+    pub fn permissions(self) -> &'static [Permission] {
+        match self {
+            KeyScope::ReadInventory => &[Permission::ViewInventory],
+            KeyScope::WriteEvents => &[],
+            KeyScope::ManageDocuments => &[
+                Permission::CommandTransfers,
+                Permission::CommandPurchaseOrders,
+            ],
+            KeyScope::ManageSubscriptions => &[Permission::ManageBackInStock],
+        }
+    }
+
+    /// The scope that grants `p` to a key, if any does (for the 403's sentence).
+    pub fn granting(p: Permission) -> Option<KeyScope> {
+        KeyScope::ALL
+            .into_iter()
+            .find(|s| s.permissions().contains(&p))
     }
 }
 
@@ -312,29 +335,76 @@ pub async fn authenticate(
     key: &str,
     scope: KeyScope,
 ) -> Result<KeyCheck, sqlx::Error> {
+    Ok(match principal(store, tenant, key).await? {
+        None => KeyCheck::Unknown,
+        Some((id, scopes)) if scopes.contains(&scope) => KeyCheck::Allowed { key_id: id },
+        Some(_) => KeyCheck::MissingScope,
+    })
+}
+
+/// The working key `key` of the tenant, with its scopes, or `None` (unknown, revoked,
+/// past its overlap, another tenant's). Notes the key's last use (at most once a
+/// minute, so a busy integration does not write on every request).
+pub async fn principal(
+    store: &Store,
+    tenant: TenantId,
+    key: &str,
+) -> Result<Option<(i64, Vec<KeyScope>)>, sqlx::Error> {
     if !key.starts_with("sw_") || key.len() > 100 {
-        return Ok(KeyCheck::Unknown);
+        return Ok(None);
     }
     let now = now_ms();
     let Some((id, scopes, last_used)) = store
         .working_api_key(tenant, &api_key_hash(key), now)
         .await?
     else {
-        return Ok(KeyCheck::Unknown);
+        return Ok(None);
     };
     if last_used.is_none_or(|t| now.saturating_sub(t) >= 60_000) {
         store.touch_api_key(tenant, id, now).await?;
     }
-    Ok(if scopes_of(&scopes).contains(&scope) {
-        KeyCheck::Allowed { key_id: id }
-    } else {
-        KeyCheck::MissingScope
-    })
+    Ok(Some((id, scopes_of(&scopes))))
+}
+
+/// The principal an API request acts as: a [`Member`] holding what the key's scopes
+/// grant, and nothing else.
+pub fn member_for(key_id: i64, scopes: &[KeyScope]) -> Member {
+    let mut permissions: Vec<Permission> = scopes
+        .iter()
+        .flat_map(|s| s.permissions().iter().copied())
+        .collect();
+    permissions.sort();
+    permissions.dedup();
+    Member::for_api_key(key_id, permissions)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_acts_with_what_its_scopes_grant_and_nothing_more() {
+        let m = member_for(7, &[KeyScope::ReadInventory, KeyScope::WriteEvents]);
+        assert!(m.can(Permission::ViewInventory));
+        assert!(!m.can(Permission::CommandTransfers));
+        assert!(!m.can(Permission::DecideApprovals));
+        assert!(!m.can(Permission::ManageIntegrations));
+        assert_eq!(m.actor(), "api_key:7");
+        let docs = member_for(8, &[KeyScope::ManageDocuments]);
+        assert!(
+            docs.can(Permission::CommandPurchaseOrders) && !docs.can(Permission::ViewInventory)
+        );
+        // No scope ever grants what only a person may do.
+        for p in [
+            Permission::DecideApprovals,
+            Permission::ManageMembers,
+            Permission::ManageIntegrations,
+            Permission::EditBranding,
+            Permission::ManagePlatform,
+        ] {
+            assert_eq!(KeyScope::granting(p), None, "{p:?}");
+        }
+    }
 
     #[test]
     fn scopes_round_trip_sorted_and_unknown_names_are_dropped() {

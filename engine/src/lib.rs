@@ -21,6 +21,7 @@ pub mod links;
 pub mod mail;
 pub mod model;
 pub mod policy;
+pub mod query;
 pub mod replenish;
 pub mod scorecard;
 pub mod seed;

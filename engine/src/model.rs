@@ -30,16 +30,49 @@ pub struct Member {
     /// supplier user no organisation has yet): the supplier portal shows only its orders.
     #[serde(default)]
     pub supplier_id: Option<i64>,
+    /// Set when an integration acts through an API key rather than a person: what the
+    /// key's scopes grant replaces the roles (which are empty), and the audit trail
+    /// names the key. Built only by [`crate::api_keys::principal`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<KeyGrant>,
+}
+
+/// What an API key may do, as permissions (from its scopes, see
+/// [`crate::api_keys::KeyScope::permissions`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyGrant {
+    pub key_id: i64,
+    pub permissions: Vec<Permission>,
 }
 
 impl Member {
+    /// The principal of a request authenticated by an API key: no person, no roles,
+    /// only what the key's scopes grant.
+    pub fn for_api_key(key_id: i64, permissions: Vec<Permission>) -> Member {
+        Member {
+            user_id: 0,
+            email: String::new(),
+            name: format!("API key {key_id}"),
+            roles: Vec::new(),
+            supplier_id: None,
+            api_key: Some(KeyGrant {
+                key_id,
+                permissions,
+            }),
+        }
+    }
+
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
 
-    /// Whether any of the member's roles grants `p` (the table is [`Role::permissions`]).
+    /// Whether any of the member's roles grants `p` (the table is [`Role::permissions`]),
+    /// or, for an API key, whether its scopes do.
     pub fn can(&self, p: Permission) -> bool {
-        self.roles.iter().any(|r| r.can(p))
+        match &self.api_key {
+            Some(grant) => grant.permissions.contains(&p),
+            None => self.roles.iter().any(|r| r.can(p)),
+        }
     }
 
     /// `Ok` when the member may do `p`; the engine's commands start with
@@ -54,12 +87,18 @@ impl Member {
 
     /// Everything the member may do here, for the portal to show.
     pub fn permissions(&self) -> Vec<Permission> {
-        permissions_of(&self.roles)
+        match &self.api_key {
+            Some(grant) => grant.permissions.clone(),
+            None => permissions_of(&self.roles),
+        }
     }
 
-    /// The actor recorded in the audit trail, e.g. `user:12`.
+    /// The actor recorded in the audit trail, e.g. `user:12` (`api_key:3` for a key).
     pub fn actor(&self) -> String {
-        format!("user:{}", self.user_id)
+        match &self.api_key {
+            Some(grant) => format!("api_key:{}", grant.key_id),
+            None => format!("user:{}", self.user_id),
+        }
     }
 }
 

@@ -326,6 +326,7 @@ async fn a_job_replay_is_audited(store: &Store) {
         name: "Ada".into(),
         roles: vec![engine::model::Role::TenantAdmin],
         supplier_id: None,
+        api_key: None,
     };
     engine::worker::replay(store, t, &admin, id, Some("req-replay"), 2_000)
         .await

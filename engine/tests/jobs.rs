@@ -170,6 +170,7 @@ async fn failures_retry_then_dead_letter_and_can_be_replayed(store: &Store) {
         name: "Ada".into(),
         roles: vec![engine::model::Role::TenantAdmin],
         supplier_id: None,
+        api_key: None,
     };
     assert!(
         matches!(

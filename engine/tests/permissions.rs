@@ -15,6 +15,7 @@ use engine::exceptions::{self, Action};
 use engine::inbound;
 use engine::invites;
 use engine::model::{now_ms, DocRef, Member, Permission, Role, TenantId};
+use engine::query;
 use engine::replenish::{self, PolicySettings, RuleEdit};
 use engine::seed::{seed_tenant, TenantFile};
 use engine::webhooks;
@@ -587,6 +588,95 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "positions",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let keys = engine::store::listing::PositionKeyset::default();
+                    ok(query::positions(&s, t, &m, &keys, 10).await)
+                })
+            },
+        },
+        Command {
+            name: "products",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(query::products(&s, t, &m, None, None, 10).await) })
+            },
+        },
+        Command {
+            name: "locations",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(query::locations(&s, t, &m, None, None, 10).await) })
+            },
+        },
+        Command {
+            name: "suppliers",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(query::suppliers(&s, t, &m, None, 10).await) })
+            },
+        },
+        Command {
+            name: "transfers",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(query::transfers(&s, t, &m, None, None, 10).await) })
+            },
+        },
+        Command {
+            name: "transfer",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| Box::pin(async move { ok(query::transfer(&s, t, &m, 1).await) }),
+        },
+        Command {
+            name: "purchase_orders",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(query::purchase_orders(&s, t, &m, None, None, None, 10).await)
+                })
+            },
+        },
+        Command {
+            name: "purchase_order",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| Box::pin(async move { ok(query::purchase_order(&s, t, &m, 1).await) }),
+        },
+        Command {
+            name: "exceptions",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(query::exceptions(&s, t, &m, None, None, None, 10).await) },
+                )
+            },
+        },
+        Command {
+            name: "exception",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| Box::pin(async move { ok(query::exception(&s, t, &m, 1).await) }),
+        },
+        Command {
+            name: "subscriptions",
+            needs: Permission::ManageBackInStock,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(query::subscriptions(&s, t, &m, None, None, None, 10).await) },
+                )
+            },
+        },
+        Command {
+            name: "end_subscription",
+            needs: Permission::ManageBackInStock,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(engine::back_in_stock::end_subscription(&s, t, &m, 1, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "replay",
             needs: Permission::ReplayJobs,
             call: |s, t, m| {
@@ -610,6 +700,7 @@ async fn every_command_refuses_exactly_the_roles_without_its_permission(store: &
                 name: "Someone".into(),
                 roles: vec![role],
                 supplier_id: None,
+                api_key: None,
             };
             let trail = store.audit_head(t).await.unwrap();
             let result = (command.call)(store.clone(), t, member).await;
@@ -636,6 +727,25 @@ async fn every_command_refuses_exactly_the_roles_without_its_permission(store: &
         }
     }
     assert!(refused > 20, "the table refuses someone for every command");
+    // An API key acts with what its scopes grant: the same gate refuses it the same way.
+    for command in commands() {
+        for scope in engine::api_keys::KeyScope::ALL {
+            let member = engine::api_keys::member_for(99, &[scope]);
+            let result = (command.call)(store.clone(), t, member).await;
+            let name = command.name;
+            if scope.permissions().contains(&command.needs) {
+                assert!(
+                    !matches!(result, Err(EngineError::Forbidden(_))),
+                    "{name} refused a key with {scope:?}: {result:?}"
+                );
+            } else {
+                assert!(
+                    matches!(result, Err(EngineError::Forbidden(p)) if p == command.needs),
+                    "{name} let a key with only {scope:?} through: {result:?}"
+                );
+            }
+        }
+    }
 }
 
 /// Every public engine function that takes a `member: &Member` is a command a person

@@ -183,6 +183,7 @@ async fn restock_to_first_mail(backend: Backend) {
         name: "Bench".into(),
         roles: vec![Role::TenantAdmin],
         supplier_id: None,
+        api_key: None,
     };
     let fast = Settings {
         enabled: true,

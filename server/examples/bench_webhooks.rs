@@ -33,6 +33,7 @@ fn admin() -> Member {
         name: "Bench".into(),
         roles: vec![Role::TenantAdmin],
         supplier_id: None,
+        api_key: None,
     }
 }
 

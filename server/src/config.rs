@@ -102,6 +102,10 @@ pub struct Settings {
     /// Outbound webhook requests sent at the same time (one worker each).
     #[serde(default = "default_webhook_senders")]
     pub webhook_senders: usize,
+    /// Requests each API key may make per minute (per server process), answered with
+    /// `RateLimit` headers and, over it, 429 with `Retry-After`.
+    #[serde(default = "default_api_rate_limit")]
+    pub api_rate_limit_per_minute: u32,
 }
 
 fn default_webhook_timeout() -> u64 {
@@ -109,6 +113,9 @@ fn default_webhook_timeout() -> u64 {
 }
 fn default_webhook_senders() -> usize {
     4
+}
+fn default_api_rate_limit() -> u32 {
+    600
 }
 
 fn default_tenant_cache_seconds() -> u64 {

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod http;
 pub mod observability;
+pub mod rate_limit;
 pub mod sessions;
 pub mod simulate;
 pub mod startup;

@@ -152,6 +152,7 @@ impl Application {
         );
         let state = Arc::new(AppState {
             webhook_guard,
+            api_limiter: crate::rate_limit::RateLimiter::new(settings.api_rate_limit_per_minute),
             addresses: addresses.clone(),
             settings,
             store: store.clone(),

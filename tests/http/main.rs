@@ -2,6 +2,7 @@
 //! SQLite and on PostgreSQL; the app's workers are off, so a test runs the jobs its
 //! actions queued when it chooses (`run_pending_jobs`).
 
+mod api;
 mod approvals;
 mod auth;
 mod back_in_stock;
@@ -10,6 +11,7 @@ mod integrations;
 mod ops;
 mod po_changes;
 mod settings;
+mod spec;
 mod supplier_portal;
 mod suppliers;
 mod tenancy;
@@ -39,19 +41,34 @@ pub(crate) fn event(id: &str, kind: &str, loc: &str, sku: &str, qty: i64) -> Val
     json!({"source": "pos-1", "external_id": id, "type": kind, "location": loc, "sku": sku, "quantity": qty})
 }
 
+/// Posts a batch of events; the answer is checked against the OpenAPI document
+/// ([`spec::conforms`]) before the test reads it.
 pub(crate) async fn post_events(
     app: &TestApp,
     path: &str,
     key: &str,
     batch: &Value,
 ) -> reqwest::Response {
-    app.client()
+    let res = app
+        .client()
         .post(app.url(path))
         .bearer_auth(key)
         .json(batch)
         .send()
         .await
-        .unwrap()
+        .unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let text = res.text().await.unwrap();
+    let media = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    spec::conforms("POST", path, status.as_u16(), media, &text);
+    let mut rebuilt = http::Response::builder().status(status);
+    for (name, value) in &headers {
+        rebuilt = rebuilt.header(name, value);
+    }
+    reqwest::Response::from(rebuilt.body(text).unwrap())
 }
 
 /// Posts the inbox's decision form for `doc` as `client` would.

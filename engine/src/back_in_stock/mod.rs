@@ -12,7 +12,10 @@
 //! waiting, a limited or suppressed address, a filled honeypot), so the answer never
 //! tells whether an address is known. Only a client over its limit is told to wait.
 
+mod staff;
 pub mod waves;
+
+pub use staff::end_subscription;
 
 use serde_json::json;
 

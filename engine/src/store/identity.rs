@@ -35,6 +35,7 @@ fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
             name: first.name.clone(),
             roles: Vec::new(),
             supplier_id: first.supplier_id,
+            api_key: None,
         },
         password_hash: first.password_hash.clone(),
         disabled: first.disabled,

@@ -23,7 +23,7 @@ pub struct PositionSeed {
 /// Products drive the join in SKU order and positions follow by primary key, so a page is
 /// read without sorting a million rows. `CROSS JOIN` pins that order on SQLite (which
 /// honours it) and is an ordinary inner join to PostgreSQL's planner.
-const POSITION_SELECT: &str = "SELECT p.sku, p.name AS product_name, p.class, \
+pub(super) const POSITION_SELECT: &str = "SELECT p.sku, p.name AS product_name, p.class, \
      l.code AS location_code, l.name AS location_name, s.on_hand, s.in_transit, s.on_order, \
      s.reorder_point, s.order_up_to, s.levels_source, s.low, s.location_id, s.product_id \
      FROM products p CROSS JOIN stock_positions s CROSS JOIN locations l \

@@ -20,6 +20,7 @@ pub(crate) mod invitations;
 pub(crate) mod jobs;
 pub(crate) mod keys;
 pub(crate) mod levels;
+pub mod listing;
 pub(crate) mod login_attempts;
 pub(crate) mod messages;
 pub(crate) mod needs;

@@ -28,6 +28,15 @@ pub enum ApiError {
     TooLarge(usize),
     /// 422: named fields are invalid; nothing was applied.
     Invalid(Vec<FieldError>),
+    /// 404: no such thing in this tenant (another tenant's id answers the same).
+    NoSuch,
+    /// 422: the request is well formed but a value is not acceptable (the sentence
+    /// names the field); nothing was changed.
+    Unprocessable(String),
+    /// 409: the document's state does not allow this now (the sentence says why).
+    Conflict(String),
+    /// 429: the key's budget for this minute is spent; retry after this many seconds.
+    RateLimited(i64),
     /// 500: logged with its cause; the client gets only the request id.
     Internal(String),
 }
@@ -126,6 +135,30 @@ impl IntoResponse for ApiError {
                 body["errors"] = json!(errors);
                 (StatusCode::UNPROCESSABLE_ENTITY, body)
             }
+            ApiError::NoSuch => (
+                StatusCode::NOT_FOUND,
+                problem(
+                    StatusCode::NOT_FOUND,
+                    "Not Found",
+                    "there is nothing with this id here",
+                ),
+            ),
+            ApiError::Unprocessable(detail) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                problem(StatusCode::UNPROCESSABLE_ENTITY, "Unprocessable", &detail),
+            ),
+            ApiError::Conflict(detail) => (
+                StatusCode::CONFLICT,
+                problem(StatusCode::CONFLICT, "Conflict", &detail),
+            ),
+            ApiError::RateLimited(secs) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                problem(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Too Many Requests",
+                    &format!("this key has used its requests for this minute: retry in {secs} s"),
+                ),
+            ),
             ApiError::Internal(cause) => {
                 tracing::error!(error = %cause, "request failed");
                 (

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::events::bearer;
+use super::api::bearer;
 use crate::state::AppState;
 
 /// `GET /metrics` for Prometheus: loopback callers, or a caller with the configured token.

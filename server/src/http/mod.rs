@@ -7,15 +7,15 @@
 //! | [`csrf`] | same-origin checks on state-changing requests |
 //! | [`auth`] | sign-in and sign-out |
 //! | [`forms`] | the portal's form posts, one module per area, typed forms |
-//! | [`events`] | `POST /api/v1/events` for integrations |
+//! | [`api`] | the REST API v1 for integrations, its OpenAPI document and reference page |
 //! | [`webhooks`] | `POST /api/v1/webhooks/{source}`: signed inbound webhooks |
 //! | [`health`] | `/healthz`, `/readyz`, `/metrics` |
 //! | [`error`] | `ApiError`: RFC 9457 problem details for the REST API |
 
+pub mod api;
 pub mod auth;
 pub mod csrf;
 pub mod error;
-pub mod events;
 pub mod forms;
 pub mod health;
 pub mod shoppers;
@@ -52,11 +52,11 @@ pub fn router(
         leptos: leptos.clone(),
     };
     let pkg_dir = std::path::Path::new(&*leptos.site_root).join("pkg");
-    let portal = Router::new()
-        .route(
-            "/api/v1/events",
-            post(events::post_events).layer(DefaultBodyLimit::max(events::MAX_BODY_BYTES)),
-        )
+    let rest = api::routes().route_layer(middleware::from_fn_with_state(
+        state.clone(),
+        api::authenticate,
+    ));
+    let portal = rest
         .route(
             "/api/v1/webhooks/{source}",
             post(webhooks::receive).layer(DefaultBodyLimit::max(webhooks::MAX_BODY_BYTES)),
@@ -87,6 +87,8 @@ pub fn router(
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
+        .route("/api/v1/openapi.json", get(api::openapi::serve))
+        .route("/api/v1/reference", get(api::reference::serve))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .nest_service("/theme-assets", ServeDir::new(&state.settings.themes_dir))
         .with_state(state)

@@ -20,7 +20,10 @@ use crate::tenant_cache::TenantCache;
 
 /// Paths served the same for every tenant (or for none).
 fn is_global(path: &str) -> bool {
-    matches!(path, "/healthz" | "/readyz" | "/metrics") || path.starts_with("/pkg/")
+    matches!(
+        path,
+        "/healthz" | "/readyz" | "/metrics" | "/api/v1/openapi.json" | "/api/v1/reference"
+    ) || path.starts_with("/pkg/")
 }
 
 /// The tenant a host alone names: a custom domain, or `<slug>.<base_domain>`.

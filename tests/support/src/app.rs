@@ -60,6 +60,8 @@ pub struct Options {
     pub webhook_timeout_seconds: u64,
     /// Outbound webhook senders (when the app runs its own workers).
     pub webhook_senders: usize,
+    /// REST API requests per key and minute.
+    pub api_rate_limit_per_minute: u32,
 }
 
 impl Default for Options {
@@ -73,6 +75,7 @@ impl Default for Options {
             workers: false,
             webhook_allowed_networks: vec!["127.0.0.1".into()],
             webhook_timeout_seconds: 5,
+            api_rate_limit_per_minute: 600,
             webhook_senders: 4,
         }
     }
@@ -110,6 +113,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     settings.webhook_allowed_networks = opts.webhook_allowed_networks;
     settings.webhook_timeout_seconds = opts.webhook_timeout_seconds;
     settings.webhook_senders = opts.webhook_senders;
+    settings.api_rate_limit_per_minute = opts.api_rate_limit_per_minute;
     let store = db.store.clone();
     for file in TenantFile::load_dir(&settings.tenants_dir).unwrap() {
         seed_tenant(&store, &file).await.unwrap();
