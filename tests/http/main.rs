@@ -49,26 +49,12 @@ pub(crate) async fn post_events(
     key: &str,
     batch: &Value,
 ) -> reqwest::Response {
-    let res = app
+    let request = app
         .client()
         .post(app.url(path))
         .bearer_auth(key)
-        .json(batch)
-        .send()
-        .await
-        .unwrap();
-    let (status, headers) = (res.status(), res.headers().clone());
-    let text = res.text().await.unwrap();
-    let media = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    spec::conforms("POST", path, status.as_u16(), media, &text);
-    let mut rebuilt = http::Response::builder().status(status);
-    for (name, value) in &headers {
-        rebuilt = rebuilt.header(name, value);
-    }
-    reqwest::Response::from(rebuilt.body(text).unwrap())
+        .json(batch);
+    spec::send_checked("POST", path, request).await
 }
 
 /// Posts the inbox's decision form for `doc` as `client` would.

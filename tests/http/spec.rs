@@ -112,6 +112,21 @@ pub(crate) async fn checked(method: &str, path: &str, request: reqwest::RequestB
     }
 }
 
+/// Sends `request`, checks the answer against the document, and hands it back as a
+/// `reqwest::Response` (for tests written against that type).
+pub(crate) async fn send_checked(
+    method: &str,
+    path: &str,
+    request: reqwest::RequestBuilder,
+) -> reqwest::Response {
+    let answer = checked(method, path, request).await;
+    let mut rebuilt = http::Response::builder().status(answer.status);
+    for (name, value) in &answer.headers {
+        rebuilt = rebuilt.header(name, value);
+    }
+    reqwest::Response::from(rebuilt.body(answer.body).unwrap())
+}
+
 #[test]
 fn paths_fall_under_their_templates() {
     assert_eq!(

@@ -619,15 +619,15 @@ async fn post_signed(
         .unwrap()
         .sign(id, ts, body.as_bytes())
         .unwrap();
-    app.client()
-        .post(app.url(&format!("/t/freshfield/api/v1/webhooks/{source}")))
+    let path = format!("/t/freshfield/api/v1/webhooks/{source}");
+    let request = app
+        .client()
+        .post(app.url(&path))
         .header("webhook-id", id)
         .header("webhook-timestamp", ts.to_string())
         .header("webhook-signature", sig)
-        .body(body.to_string())
-        .send()
-        .await
-        .unwrap()
+        .body(body.to_string());
+    super::spec::send_checked("POST", &path, request).await
 }
 
 async fn signed_stock_levels_come_in_once_and_forgeries_store_nothing(backend: Backend) {
@@ -692,7 +692,7 @@ async fn signed_stock_levels_come_in_once_and_forgeries_store_nothing(backend: B
         if let Some(s) = &sig {
             req = req.header("webhook-signature", s);
         }
-        let res = req.send().await.unwrap();
+        let res = super::spec::send_checked("POST", "/t/freshfield/api/v1/webhooks/erp", req).await;
         assert_eq!(res.status(), 401, "{sig:?} {ts}");
         assert!(body_json(res).await["detail"].is_string());
     }
@@ -774,7 +774,8 @@ async fn signed_stock_levels_come_in_once_and_forgeries_store_nothing(backend: B
     let secret_bytes = engine::webhooks::signing::Secret::raw(shop_secret).unwrap();
     let hmac = engine::webhooks::signing::sign_shopify(&secret_bytes, shop_body.as_bytes());
     let shop = |hmac: String, body: &'static str| {
-        app.client()
+        let request = app
+            .client()
             .post(app.url("/t/freshfield/api/v1/webhooks/shop"))
             .header("x-shopify-hmac-sha256", hmac)
             .header("x-shopify-topic", "inventory_levels/update")
@@ -782,14 +783,14 @@ async fn signed_stock_levels_come_in_once_and_forgeries_store_nothing(backend: B
                 "x-shopify-webhook-id",
                 "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
             )
-            .body(body)
-            .send()
+            .body(body);
+        super::spec::send_checked("POST", "/t/freshfield/api/v1/webhooks/shop", request)
     };
-    assert_eq!(shop("AAAA".into(), shop_body).await.unwrap().status(), 401);
+    assert_eq!(shop("AAAA".into(), shop_body).await.status(), 401);
     assert_eq!(on_hand(&app).await, Some(42));
-    assert_eq!(shop(hmac.clone(), shop_body).await.unwrap().status(), 200);
+    assert_eq!(shop(hmac.clone(), shop_body).await.status(), 200);
     assert_eq!(on_hand(&app).await, Some(17));
-    let again = body_json(shop(hmac.clone(), shop_body).await.unwrap()).await;
+    let again = body_json(shop(hmac.clone(), shop_body).await).await;
     assert_eq!(again["duplicates"], 1);
     // The platform's webhook id is not signed: the same signed body under another id
     // (a captured request replayed) is still the same count.

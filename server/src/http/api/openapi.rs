@@ -87,6 +87,7 @@ impl Modify for Security {
         exceptions::one,
         subscriptions::list,
         subscriptions::end,
+        crate::http::webhooks::receive,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&Security),
@@ -96,6 +97,7 @@ impl Modify for Security {
         (name = "documents", description = "Transfers and purchase orders"),
         (name = "exceptions", description = "What needs a person's attention"),
         (name = "subscriptions", description = "Shoppers' back-in-stock alerts"),
+        (name = "webhooks", description = "Signed webhooks from the tenant's systems (no API key: the signature authenticates)"),
     )
 )]
 pub struct ApiDoc;
