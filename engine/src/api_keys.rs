@@ -3,8 +3,11 @@
 //! with the same scopes; the old one works for a chosen overlap) and revoked, every
 //! change audited with the key's prefix only. Only a key's SHA-256 is stored.
 //!
-//! [`authenticate`] is the one check every API request makes: the key must be the
-//! tenant's, unrevoked, not past its overlap, and hold the scope the endpoint needs.
+//! [`principal`] is the one check every API request makes: the key must be the
+//! tenant's, unrevoked and not past its overlap; the request then acts as
+//! [`member_for`] the key, holding what its scopes grant ([`KeyScope::permissions`]),
+//! so each engine command's own permission check decides. [`authenticate`] checks one
+//! scope on top, for callers that need no member.
 
 use serde_json::json;
 

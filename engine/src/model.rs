@@ -32,7 +32,9 @@ pub struct Member {
     pub supplier_id: Option<i64>,
     /// Set when an integration acts through an API key rather than a person: what the
     /// key's scopes grant replaces the roles (which are empty), and the audit trail
-    /// names the key. Built only by [`crate::api_keys::principal`].
+    /// names the key. Made by [`crate::api_keys::member_for`] from a key that
+    /// [`crate::api_keys::principal`] found working; `user_id` is then 0, so code that
+    /// records a person asks [`Member::person`] instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<KeyGrant>,
 }
@@ -60,6 +62,12 @@ impl Member {
                 permissions,
             }),
         }
+    }
+
+    /// The person acting, or `None` for an API key: what segregation of duties and
+    /// "involved" lists record.
+    pub fn person(&self) -> Option<i64> {
+        self.api_key.is_none().then_some(self.user_id)
     }
 
     pub fn has(&self, role: Role) -> bool {

@@ -172,13 +172,16 @@ async fn with_lines(
     orders: Vec<PurchaseOrderListRow>,
 ) -> Result<Vec<OrderWithLines>, EngineError> {
     let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
-    let mut lines = store.po_line_rows(tenant, &ids).await?;
+    let mut by_order: std::collections::HashMap<i64, Vec<PoLineListRow>> =
+        std::collections::HashMap::new();
+    for line in store.po_line_rows(tenant, &ids).await? {
+        by_order.entry(line.po_id).or_default().push(line);
+    }
     Ok(orders
         .into_iter()
         .map(|order| {
-            let (mine, rest): (Vec<_>, Vec<_>) = lines.drain(..).partition(|l| l.po_id == order.id);
-            lines = rest;
-            OrderWithLines { order, lines: mine }
+            let lines = by_order.remove(&order.id).unwrap_or_default();
+            OrderWithLines { order, lines }
         })
         .collect())
 }

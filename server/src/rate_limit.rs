@@ -21,7 +21,8 @@ pub struct Budget {
 }
 
 impl RateLimiter {
-    /// Windows kept before old ones are dropped (a bound on memory whatever the keys).
+    /// Windows kept before old ones are dropped. An entry is made only for a key that
+    /// authenticated, so the map holds at most the working keys; this bounds it even so.
     const MAX_KEYS: usize = 100_000;
 
     pub fn new(per_minute: u32) -> RateLimiter {

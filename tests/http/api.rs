@@ -196,11 +196,9 @@ async fn lists_page_through_everything_and_filters_are_checked_by_name(backend: 
     )
     .await;
     let low = low.json();
-    assert!(low["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|p| p["low"] == true));
+    let low = low["data"].as_array().unwrap();
+    assert!(!low.is_empty(), "the demo has low positions");
+    assert!(low.iter().all(|p| p["low"] == true));
 
     // Locations, suppliers: codes in order, filtered by kind.
     let dcs = all_pages(&app, &key, "/t/freshfield/api/v1/locations?kind=dc", 2).await;
@@ -294,19 +292,34 @@ async fn lists_page_through_everything_and_filters_are_checked_by_name(backend: 
             .unwrap()
             .starts_with("application/problem+json"));
     }
-    // A cursor of one list is no cursor for another.
-    let page = get(&app, &key, "/t/freshfield/api/v1/transfers?limit=1")
+    // A cursor of one list is no cursor for another, even of the same shape.
+    let page = get(&app, &key, "/t/freshfield/api/v1/products?limit=1")
         .await
         .json();
-    if let Some(c) = page["next_cursor"].as_str() {
+    let c = page["next_cursor"].as_str().expect("more than one product");
+    for other in ["locations", "suppliers", "transfers", "positions"] {
         let wrong = get(
             &app,
             &key,
-            &format!("/t/freshfield/api/v1/products?cursor={c}"),
+            &format!("/t/freshfield/api/v1/{other}?cursor={c}"),
         )
         .await;
-        assert_eq!(wrong.status, 400);
+        assert_eq!(wrong.status, 400, "{other}");
     }
+    // Another tenant's lists hold none of this tenant's rows.
+    let rl = key_with(&app, "ridgeline", &[KeyScope::ReadInventory]).await;
+    let theirs = get(&app, &rl, "/t/ridgeline/api/v1/transfers?limit=200")
+        .await
+        .json();
+    assert!(theirs["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["id"] != transfer));
+    let their_products = all_pages(&app, &rl, "/t/ridgeline/api/v1/products", 50).await;
+    assert!(their_products
+        .iter()
+        .all(|p| !p["sku"].as_str().unwrap().starts_with("FF-")));
 }
 
 async fn scopes_decide_what_a_key_may_do_and_other_tenants_ids_are_not_found(backend: Backend) {
@@ -468,11 +481,43 @@ async fn document_commands_need_an_idempotency_key_and_run_once(backend: Backend
     assert_eq!(shipped.status, 200, "{}", shipped.body);
     assert_eq!(shipped.json()["state"], "shipped");
     assert_eq!(shipped.json()["shipped"], approved);
-    // The same request again: the first answer, marked as a replay, and no second ship.
-    let again = post(&app, &key, &path("ship"), Some("ship-1"), body.clone()).await;
-    assert_eq!(again.status, 200);
+    // The same request again, by the tenant's host this time: the first answer, marked
+    // as a replay, and no second ship.
+    let host_path = format!("/api/v1/transfers/{transfer}/ship");
+    let again = checked(
+        "POST",
+        &host_path,
+        app.client()
+            .post(app.url(&host_path))
+            .header("host", "freshfield.localhost")
+            .header("idempotency-key", "ship-1")
+            .bearer_auth(&key)
+            .json(&body),
+    )
+    .await;
+    assert_eq!(again.status, 200, "{}", again.body);
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_eq!(again.json(), shipped.json());
+    // A body that is not JSON, or too large: refused before anything runs.
+    let text = checked(
+        "POST",
+        &path("receive"),
+        app.client()
+            .post(app.url(&path("receive")))
+            .header("idempotency-key", "text-1")
+            .header("content-type", "text/plain")
+            .bearer_auth(&key)
+            .body("quantity=1"),
+    )
+    .await;
+    assert_eq!(text.status, 415);
+    let big = json!({"quantity": 1, "pad": "x".repeat(20_000)});
+    assert_eq!(
+        post(&app, &key, &path("receive"), Some("big-1"), big)
+            .await
+            .status,
+        413
+    );
     // The key on another request: 422; a new key for a command the state refuses: 409.
     let misuse = post(&app, &key, &path("receive"), Some("ship-1"), body.clone()).await;
     assert_eq!(misuse.status, 422);

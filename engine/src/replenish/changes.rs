@@ -308,7 +308,9 @@ async fn buyers_order_tx(
     let mut rec = purchase_orders::purchase_order_tx(tx, tenant, po)
         .await?
         .ok_or(EngineError::NotFound)?;
-    rec.involved_users = add_involved(&rec.involved_users, member.user_id);
+    if let Some(person) = member.person() {
+        rec.involved_users = add_involved(&rec.involved_users, person);
+    }
     Ok(rec)
 }
 

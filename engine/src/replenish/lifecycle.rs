@@ -249,8 +249,8 @@ pub async fn transfer_command(
     }
     let actor = member.actor();
     let edit = matches!(cmd, TransferCommand::Edit { .. });
-    if edit {
-        rec.involved_users = add_involved(&rec.involved_users, member.user_id);
+    if let (true, Some(person)) = (edit, member.person()) {
+        rec.involved_users = add_involved(&rec.involved_users, person);
     }
     let was = rec.state;
     let rec = apply_transfer_tx(&mut tx, tenant, rec, &cmd, &actor, request_id, now).await?;

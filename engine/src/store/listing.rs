@@ -341,8 +341,9 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // Ids are integers the store read itself, so they are spliced, not bound: one
-        // statement for a page of orders on both databases.
+        // Ids are integers (`i64`, so nothing but digits and a sign can be spliced), put
+        // in the text rather than bound: one statement for a page of orders on both
+        // databases.
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
             "SELECT l.po_id, p.sku, l.quantity, l.unit_cost_minor, l.shipped, l.received, \

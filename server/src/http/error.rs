@@ -22,7 +22,8 @@ pub enum ApiError {
     IdempotencyInProgress,
     /// 415: the body is not JSON.
     UnsupportedMediaType,
-    /// 400: the body could not be parsed.
+    /// 400: the request could not be read (a body, a header or a query parameter; the
+    /// sentence names it).
     BadRequest(String),
     /// 413: the body is larger than the endpoint takes (nothing of it was read).
     TooLarge(usize),
@@ -65,7 +66,7 @@ impl IntoResponse for ApiError {
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "Payload Too Large",
                     &format!(
-                        "the body may be at most {limit} bytes: send the events in smaller batches"
+                        "the body may be at most {limit} bytes: send less in one request"
                     ),
                 ),
             ),

@@ -61,7 +61,7 @@ fn Integrations(portal: Portal, view: IntegrationsView) -> impl IntoView {
                     <p><code class="secret">{k}</code></p>
                 </div>
             })}
-            <p class="muted">"Systems send a key as Authorization: Bearer <key>. Each key does only what its scopes allow; only its first characters are kept readable here."</p>
+            <p class="muted">"Systems send a key as Authorization: Bearer <key>. Each key does only what its scopes allow; only its first characters are kept readable here. What each endpoint takes and answers: "<a href="/api/v1/reference">"the API reference"</a>"."</p>
             <form method="post" action=create class="stack">
                 <h2>"Make a key"</h2>
                 <label for="key-name">"Name (the system that will use it)"</label>
@@ -78,7 +78,7 @@ fn Integrations(portal: Portal, view: IntegrationsView) -> impl IntoView {
         <section class="card">
             <h2>"Keys"</h2>
             {if rows.is_empty() {
-                view! { <p class="empty" role="status">"No keys yet. Make one above for each system that sends stock events."</p> }.into_any()
+                view! { <p class="empty" role="status">"No keys yet. Make one above for each system that talks to this portal."</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">

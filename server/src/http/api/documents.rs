@@ -5,11 +5,12 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{OriginalUri, Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use engine::api_keys::KeyScope;
 use engine::model::now_ms;
 use engine::query::{self, OrderWithLines};
 use engine::replenish;
@@ -144,10 +145,10 @@ pub struct TransferFilter {
     state: Option<String>,
 }
 
-fn next_id(more: bool, last: Option<i64>) -> Option<String> {
+fn next_id(list: &str, more: bool, last: Option<i64>) -> Option<String> {
     more.then_some(last)
         .flatten()
-        .map(|id| Cursor::Id(id).encode())
+        .map(|id| Cursor::Id(id).encode(list))
 }
 
 /// The request's id, for the audit trail.
@@ -179,7 +180,7 @@ pub async fn transfers(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<TransferPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["state", "cursor", "limit"])?;
-    let before = cursor::id(q.cursor()?)?;
+    let before = cursor::id(q.cursor()?, "transfers")?;
     let page = query::transfers(
         &state.store,
         caller.tenant,
@@ -189,7 +190,7 @@ pub async fn transfers(
         q.limit()?,
     )
     .await?;
-    let next = next_id(page.more, page.rows.last().map(|r| r.id));
+    let next = next_id("transfers", page.more, page.rows.last().map(|r| r.id));
     Ok(Json(TransferPage {
         data: page.rows.into_iter().map(Transfer::from).collect(),
         next_cursor: next,
@@ -224,10 +225,30 @@ pub async fn transfer(
 #[derive(serde::Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
-    /// Units shipped (at most the approved quantity and what the donor has) or received
-    /// (at most what was shipped).
+    /// Units shipped (1 or more, at most the approved quantity and what the donor has)
+    /// or received (0 or more, at most what was shipped).
     #[schema(minimum = 0, maximum = 1_000_000)]
     pub quantity: i64,
+}
+
+/// The most a command's body may hold.
+const MAX_COMMAND_BYTES: usize = 16 * 1024;
+
+/// A command's body, read up to its limit (413 past it); a body that is not empty must
+/// be JSON (415).
+async fn command_body(headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes, ApiError> {
+    let body = axum::body::to_bytes(body, MAX_COMMAND_BYTES)
+        .await
+        .map_err(|_| ApiError::TooLarge(MAX_COMMAND_BYTES))?;
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
+    if !body.is_empty() && !json {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    Ok(body)
 }
 
 /// The JSON body of a command, or an error naming what is wrong with it.
@@ -260,6 +281,8 @@ fn quantity_of(body: &[u8]) -> Result<i64, ApiError> {
         (status = 401, description = "No working key of this tenant", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks manage_documents", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such transfer or command", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 16 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A body was sent that is not application/json", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The transfer's state does not allow this now, or the first request with this key is still running", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The quantity is missing or out of bounds (the detail says which), or the key was used for another request", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "The key's budget for this minute is spent", body = Problem, content_type = "application/problem+json"),
@@ -270,14 +293,17 @@ pub async fn command_transfer(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path((id, command)): Path<(String, String)>,
-    OriginalUri(uri): OriginalUri,
+    uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     if !matches!(command.as_str(), "ship" | "receive" | "cancel") {
         return Err(ApiError::NoSuch);
     }
+    // Refused before the Idempotency-Key is claimed, so a refusal is not kept for a day.
+    caller.require(KeyScope::ManageDocuments)?;
+    let body = command_body(&headers, body).await?;
     let rid = request_id(&headers);
     let who = caller.clone();
     idempotent::once(
@@ -350,7 +376,7 @@ pub async fn purchase_orders(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<PurchaseOrderPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["state", "supplier", "cursor", "limit"])?;
-    let before = cursor::id(q.cursor()?)?;
+    let before = cursor::id(q.cursor()?, "purchase-orders")?;
     let page = query::purchase_orders(
         &state.store,
         caller.tenant,
@@ -361,7 +387,11 @@ pub async fn purchase_orders(
         q.limit()?,
     )
     .await?;
-    let next = next_id(page.more, page.rows.last().map(|r| r.order.id));
+    let next = next_id(
+        "purchase-orders",
+        page.more,
+        page.rows.last().map(|r| r.order.id),
+    );
     Ok(Json(PurchaseOrderPage {
         data: page.rows.into_iter().map(PurchaseOrder::from).collect(),
         next_cursor: next,
@@ -407,6 +437,8 @@ pub async fn purchase_order(
         (status = 401, description = "No working key of this tenant", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The key lacks manage_documents", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such order or command", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is over 16 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A body was sent that is not application/json", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The order's state does not allow this now, or the first request with this key is still running", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The Idempotency-Key was used for another request", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "The key's budget for this minute is spent", body = Problem, content_type = "application/problem+json"),
@@ -417,9 +449,9 @@ pub async fn command_purchase_order(
     State(state): State<Arc<AppState>>,
     Extension(caller): Extension<Caller>,
     Path((id, command)): Path<(String, String)>,
-    OriginalUri(uri): OriginalUri,
+    uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let cmd = match command.as_str() {
@@ -427,6 +459,8 @@ pub async fn command_purchase_order(
         "close" => PoCommand::Close,
         _ => return Err(ApiError::NoSuch),
     };
+    caller.require(KeyScope::ManageDocuments)?;
+    let body = command_body(&headers, body).await?;
     let rid = request_id(&headers);
     let who = caller.clone();
     idempotent::once(

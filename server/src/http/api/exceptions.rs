@@ -88,7 +88,7 @@ pub async fn list(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<ExceptionPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["state", "kind", "cursor", "limit"])?;
-    let before = cursor::id(q.cursor()?)?;
+    let before = cursor::id(q.cursor()?, "exceptions")?;
     let page = query::exceptions(
         &state.store,
         caller.tenant,
@@ -103,7 +103,7 @@ pub async fn list(
         .more
         .then(|| page.rows.last())
         .flatten()
-        .map(|r| Cursor::Id(r.id).encode());
+        .map(|r| Cursor::Id(r.id).encode("exceptions"));
     Ok(Json(ExceptionPage {
         data: page.rows.into_iter().map(Exception::from).collect(),
         next_cursor: next,

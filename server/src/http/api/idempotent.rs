@@ -17,8 +17,8 @@ use super::super::error::ApiError;
 use super::Caller;
 use crate::state::AppState;
 
-/// The largest answer kept for a replay.
-const MAX_ANSWER_BYTES: usize = 1024 * 1024;
+/// The largest answer kept for a replay (far above any answer the API gives).
+const MAX_ANSWER_BYTES: usize = 16 * 1024 * 1024;
 
 /// Runs `apply` at most once per `Idempotency-Key` (see the module). Without a key,
 /// `required` answers 400 and otherwise `apply` simply runs.
@@ -85,9 +85,12 @@ where
                 Err(e) => e.into_response(),
             };
             let (parts, answer) = res.into_parts();
-            let answer = axum::body::to_bytes(answer, MAX_ANSWER_BYTES)
-                .await
-                .map_err(|_| ApiError::Internal("reading our own answer failed".into()))?;
+            let Ok(answer) = axum::body::to_bytes(answer, MAX_ANSWER_BYTES).await else {
+                // Give the key back (a 5xx releases it) so a retry is not refused for
+                // the claim's lifetime.
+                idempotency::finish(&worker.store, t, key_id, &idem, &token, 500, "").await?;
+                return Err(ApiError::Internal("reading our own answer failed".into()));
+            };
             let text = String::from_utf8_lossy(&answer);
             idempotency::finish(
                 &worker.store,

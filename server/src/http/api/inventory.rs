@@ -152,7 +152,7 @@ pub async fn positions(
         .more
         .then(|| page.rows.last())
         .flatten()
-        .map(|r| Cursor::Position(r.sku.clone(), r.location_id).encode());
+        .map(|r| Cursor::Position(r.sku.clone(), r.location_id).encode("positions"));
     Ok(Json(PositionPage {
         data: page
             .rows
@@ -204,7 +204,7 @@ pub async fn products(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<ProductPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["class", "cursor", "limit"])?;
-    let after = cursor::code(q.cursor()?)?;
+    let after = cursor::code(q.cursor()?, "products")?;
     let page = query::products(
         &state.store,
         caller.tenant,
@@ -218,7 +218,7 @@ pub async fn products(
         .more
         .then(|| page.rows.last())
         .flatten()
-        .map(|r| Cursor::Code(r.sku.clone()).encode());
+        .map(|r| Cursor::Code(r.sku.clone()).encode("products"));
     Ok(Json(ProductPage {
         data: page
             .rows
@@ -265,7 +265,7 @@ pub async fn locations(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<LocationPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["kind", "cursor", "limit"])?;
-    let after = cursor::code(q.cursor()?)?;
+    let after = cursor::code(q.cursor()?, "locations")?;
     let page = query::locations(
         &state.store,
         caller.tenant,
@@ -279,7 +279,7 @@ pub async fn locations(
         .more
         .then(|| page.rows.last())
         .flatten()
-        .map(|r| Cursor::Code(r.code.clone()).encode());
+        .map(|r| Cursor::Code(r.code.clone()).encode("locations"));
     Ok(Json(LocationPage {
         data: page
             .rows
@@ -316,7 +316,7 @@ pub async fn suppliers(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SupplierPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["cursor", "limit"])?;
-    let after = cursor::code(q.cursor()?)?;
+    let after = cursor::code(q.cursor()?, "suppliers")?;
     let page = query::suppliers(
         &state.store,
         caller.tenant,
@@ -329,7 +329,7 @@ pub async fn suppliers(
         .more
         .then(|| page.rows.last())
         .flatten()
-        .map(|r| Cursor::Code(r.code.clone()).encode());
+        .map(|r| Cursor::Code(r.code.clone()).encode("suppliers"));
     Ok(Json(SupplierPage {
         data: page
             .rows

@@ -3,8 +3,8 @@
 //! answer). The OpenAPI 3.1 document is generated from these handlers ([`openapi`]) and
 //! served with a readable reference page ([`reference`]).
 //!
-//! Every request under `/api/v1/` except the public shopper endpoints and signed
-//! webhooks goes through [`authenticate`]: the bearer key must be the tenant's and
+//! Every route of [`routes`] (all of `/api/v1/` but the document, its page, the public
+//! shopper endpoints and signed webhooks) goes through [`authenticate`]: the bearer key must be the tenant's and
 //! working; the request acts as [`engine::model::Member::for_api_key`] holding what the
 //! key's scopes grant, so the engine's own permission check is the gate; each key has a
 //! per-minute budget ([`crate::rate_limit::RateLimiter`]) announced in `RateLimit-Policy` / `RateLimit`

@@ -67,7 +67,7 @@ pub async fn list(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SubscriptionPage>, ApiError> {
     let q = Params::read(raw.as_deref(), &["state", "sku", "cursor", "limit"])?;
-    let before = cursor::id(q.cursor()?)?;
+    let before = cursor::id(q.cursor()?, "subscriptions")?;
     let page = query::subscriptions(
         &state.store,
         caller.tenant,
@@ -82,7 +82,7 @@ pub async fn list(
         .more
         .then(|| page.rows.last())
         .flatten()
-        .map(|r| Cursor::Id(r.id).encode());
+        .map(|r| Cursor::Id(r.id).encode("subscriptions"));
     Ok(Json(SubscriptionPage {
         data: page
             .rows
