@@ -25,10 +25,10 @@ use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
     AlertsPage, ApprovalSettingsPage, ApprovalsPage, BackInStockPage, ConfirmAlertPage,
-    DocumentPage, DocumentsPage, ExceptionsPage, HomePage, IntegrationsPage, InventoryPage,
-    InvitePage, JobsPage, LoginPage, NotFound, NotifyPage, OwnScorecardPage, PoliciesPage,
-    ScorecardsPage, SupplierAccessPage, SupplierOrderPage, SupplierOrdersPage,
-    SupplierPortalOrderPage, WebhookDeliveriesPage,
+    DocumentPage, DocumentsPage, ExceptionsPage, HomePage, ImportPage, ImportsPage,
+    IntegrationsPage, InventoryPage, InvitePage, JobsPage, LoginPage, NotFound, NotifyPage,
+    OwnScorecardPage, PoliciesPage, ScorecardsPage, SupplierAccessPage, SupplierOrderPage,
+    SupplierOrdersPage, SupplierPortalOrderPage, WebhookDeliveriesPage,
 };
 use crate::views::Portal;
 
@@ -127,6 +127,8 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=(StaticSegment("settings"), StaticSegment("back-in-stock")) view=BackInStockPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("integrations")) view=IntegrationsPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("settings"), StaticSegment("integrations"), StaticSegment("endpoints"), ParamSegment("id")) view=WebhookDeliveriesPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("integrations"), StaticSegment("imports")) view=ImportsPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("integrations"), StaticSegment("imports"), ParamSegment("id")) view=ImportPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("notify"), ParamSegment("sku")) view=NotifyPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), StaticSegment("confirm"), ParamSegment("token")) view=ConfirmAlertPage ssr=SsrMode::Async/>
         <Route path=(StaticSegment("alerts"), ParamSegment("token")) view=AlertsPage ssr=SsrMode::Async/>

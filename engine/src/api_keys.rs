@@ -30,14 +30,17 @@ pub enum KeyScope {
     ManageDocuments,
     /// Read and manage back-in-stock subscriptions.
     ManageSubscriptions,
+    /// Import CSV files (and read their reports).
+    ImportData,
 }
 
 impl KeyScope {
-    pub const ALL: [KeyScope; 4] = [
+    pub const ALL: [KeyScope; 5] = [
         KeyScope::ReadInventory,
         KeyScope::WriteEvents,
         KeyScope::ManageDocuments,
         KeyScope::ManageSubscriptions,
+        KeyScope::ImportData,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +49,7 @@ impl KeyScope {
             KeyScope::WriteEvents => "write_events",
             KeyScope::ManageDocuments => "manage_documents",
             KeyScope::ManageSubscriptions => "manage_subscriptions",
+            KeyScope::ImportData => "import_data",
         }
     }
 
@@ -62,6 +66,9 @@ impl KeyScope {
             KeyScope::WriteEvents => "Write stock events",
             KeyScope::ManageDocuments => "Manage documents: ship, receive, cancel, close",
             KeyScope::ManageSubscriptions => "Manage back-in-stock subscriptions",
+            KeyScope::ImportData => {
+                "Import CSV files: products, locations, suppliers, stock counts (not policies)"
+            }
         }
     }
 
@@ -78,6 +85,7 @@ impl KeyScope {
                 Permission::CommandPurchaseOrders,
             ],
             KeyScope::ManageSubscriptions => &[Permission::ManageBackInStock],
+            KeyScope::ImportData => &[Permission::ImportData],
         }
     }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod exceptions;
 pub mod idempotency;
 pub mod identity;
+pub mod imports;
 pub mod inbound;
 pub mod ingest;
 pub mod invites;

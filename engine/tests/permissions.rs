@@ -677,6 +677,48 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "start",
+            needs: Permission::ImportData,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let file = b"location,sku,on_hand\nS1,A,1\n";
+                    let kind = engine::imports::ImportKind::StockCounts;
+                    ok(engine::imports::start(&s, t, &m, kind, "f.csv", file, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "imports",
+            needs: Permission::ImportData,
+            call: |s, t, m| Box::pin(async move { ok(engine::imports::imports(&s, t, &m).await) }),
+        },
+        Command {
+            name: "import",
+            needs: Permission::ImportData,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::imports::import(&s, t, &m, 1).await) })
+            },
+        },
+        Command {
+            name: "apply",
+            needs: Permission::ImportData,
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(engine::imports::apply(&s, t, &m, 1, None, now_ms()).await) },
+                )
+            },
+        },
+        Command {
+            name: "export",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let kind = engine::imports::export::ExportKind::Products;
+                    ok(engine::imports::export::export(&s, t, &m, kind).await)
+                })
+            },
+        },
+        Command {
             name: "replay",
             needs: Permission::ReplayJobs,
             call: |s, t, m| {

@@ -204,6 +204,12 @@ impl Application {
                     if let Err(e) = attempts.purge_webhook_history(t.id, month_ago).await {
                         tracing::warn!(error = %e, tenant = t.id.0, "purging webhook history failed");
                     }
+                    // Imported files are kept 30 days (engine::imports::KEEP_DAYS).
+                    let keep_imports = engine::model::now_ms()
+                        - engine::imports::KEEP_DAYS * engine::model::DAY_MS;
+                    if let Err(e) = attempts.purge_imports(t.id, keep_imports).await {
+                        tracing::warn!(error = %e, tenant = t.id.0, "purging imports failed");
+                    }
                 }
             }
         });
@@ -286,7 +292,10 @@ impl Application {
         let dead = state.store.clone();
         Ok(Makers {
             replenish: Box::new(move || {
-                engine::replenish::worker(store.clone(), &replenish_id).lease(lease)
+                engine::replenish::worker(store.clone(), &replenish_id)
+                    .register::<engine::imports::CheckImport>(store.clone())
+                    .register::<engine::imports::ApplyImport>(store.clone())
+                    .lease(lease)
             }),
             mail: Box::new(move || engine::mail::worker(mailer.clone(), &mail_id).lease(lease)),
             // A delivery that stops retrying (or an endpoint gone) is raised in the

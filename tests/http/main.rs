@@ -7,6 +7,7 @@ mod approvals;
 mod auth;
 mod back_in_stock;
 mod events;
+mod imports;
 mod integrations;
 mod ops;
 mod po_changes;

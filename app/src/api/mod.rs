@@ -5,6 +5,7 @@
 mod approvals;
 mod documents;
 mod exceptions;
+mod imports;
 mod integrations;
 mod inventory;
 mod jobs;
@@ -16,6 +17,7 @@ mod supplier;
 pub use approvals::*;
 pub use documents::*;
 pub use exceptions::*;
+pub use imports::*;
 pub use integrations::*;
 pub use inventory::*;
 pub use jobs::*;

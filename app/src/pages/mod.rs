@@ -11,8 +11,8 @@ pub mod supplier;
 pub use login::LoginPage;
 pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, BackInStockPage, DocumentPage, DocumentsPage,
-    ExceptionsPage, HomePage, IntegrationsPage, InventoryPage, JobsPage, PoliciesPage,
-    SupplierAccessPage, WebhookDeliveriesPage,
+    ExceptionsPage, HomePage, ImportPage, ImportsPage, IntegrationsPage, InventoryPage, JobsPage,
+    PoliciesPage, SupplierAccessPage, WebhookDeliveriesPage,
 };
 pub use shopper::{AlertsPage, ConfirmAlertPage, NotifyPage};
 pub use supplier::{

@@ -29,6 +29,23 @@ pub fn when(ms: i64) -> String {
     )
 }
 
+/// A count with thousands separated: `50,000`.
+pub fn count(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 /// How long ago `ms` (epoch ms) was.
 pub fn ago(ms: i64) -> String {
     span(now_ms() - ms)

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod error;
 pub mod exceptions;
 pub mod format;
+pub mod imports;
 pub mod integrations;
 pub mod inventory;
 pub mod jobs;

@@ -101,6 +101,7 @@ impl Role {
                 P::ManageSuppliers,
                 P::ManageBackInStock,
                 P::ManageIntegrations,
+                P::ImportData,
                 P::EditBranding,
             ],
             Role::Planner => &[
@@ -153,8 +154,10 @@ pub enum Permission {
     ManageSuppliers,
     /// Back-in-stock settings, waitlists and shopper data requests.
     ManageBackInStock,
-    /// API keys, webhooks, imports.
+    /// API keys and webhooks.
     ManageIntegrations,
+    /// Import CSV files (products, locations, suppliers, stock counts, policies).
+    ImportData,
     /// The portal's theme, domains and e-mail sender.
     EditBranding,
     /// (Supplier audience) answer the purchase orders sent to one's own organisation.
@@ -166,7 +169,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 17] = [
+    pub const ALL: [Permission; 18] = [
         Permission::ViewInventory,
         Permission::DecideApprovals,
         Permission::CommandTransfers,
@@ -180,6 +183,7 @@ impl Permission {
         Permission::ManageSuppliers,
         Permission::ManageBackInStock,
         Permission::ManageIntegrations,
+        Permission::ImportData,
         Permission::EditBranding,
         Permission::AnswerPurchaseOrders,
         Permission::ManageClientTenants,
@@ -202,6 +206,7 @@ impl Permission {
             Permission::ManageSuppliers => "manage suppliers",
             Permission::ManageBackInStock => "manage back-in-stock alerts",
             Permission::ManageIntegrations => "manage integrations",
+            Permission::ImportData => "import data",
             Permission::EditBranding => "change the portal's branding",
             Permission::AnswerPurchaseOrders => "answer purchase orders",
             Permission::ManageClientTenants => "manage client portals",

@@ -225,17 +225,58 @@ async fn write_policy(
             "the product class must be given (at most 64 characters), or * for every class".into(),
         ));
     }
-    let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
     let mut tx = store.begin(tenant).await?;
-    let before = tenant_settings::policy_scope_tx(&mut tx, tenant, class, location).await?;
-    if !recheck_positions && before.is_some() {
+    if !recheck_positions
+        && tenant_settings::policy_scope_tx(&mut tx, tenant, class, location)
+            .await?
+            .is_some()
+    {
         // Provisioning never replaces a policy that exists: a planner's edits win over
         // the tenant file on the next `seed` or `demo` start.
         return Ok(());
     }
+    let audit = Audited { actor, request_id };
+    write_policy_tx(
+        &mut tx,
+        tenant,
+        class,
+        location,
+        settings,
+        &audit,
+        now,
+        recheck_positions,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Who saves a policy, for the audit trail.
+pub(crate) struct Audited<'a> {
+    pub actor: &'a str,
+    pub request_id: Option<&'a str>,
+}
+
+/// Saves one policy scope in the caller's transaction (validated settings, a class of
+/// at most 64 characters; the caller checked the class and location are the tenant's),
+/// queues the re-check of what it covers when asked, and audits it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn write_policy_tx(
+    tx: &mut crate::db::Tx,
+    tenant: TenantId,
+    class: &str,
+    location: Option<i64>,
+    settings: &PolicySettings,
+    audit: &Audited<'_>,
+    now: i64,
+    recheck_positions: bool,
+) -> Result<(), EngineError> {
+    let (actor, request_id) = (audit.actor, audit.request_id);
+    let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let before = tenant_settings::policy_scope_tx(tx, tenant, class, location).await?;
     let levels = settings.reorder_point.zip(settings.order_up_to);
     tenant_settings::upsert_policy_tx(
-        &mut tx,
+        tx,
         tenant,
         class,
         location,
@@ -249,10 +290,10 @@ async fn write_policy(
         // Every position the scope covers takes the levels now in force and is checked
         // again under the new settings.
         let recheck = RecheckScope::new(class, location, None).with_levels();
-        enqueue_tx(&mut tx, &NewJob::of(tenant, &recheck, now)).await?;
+        enqueue_tx(tx, &NewJob::of(tenant, &recheck, now)).await?;
     }
     append_audit_tx(
-        &mut tx,
+        tx,
         tenant,
         &AuditEntry::of(
             actor,
@@ -264,7 +305,6 @@ async fn write_policy(
         ),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

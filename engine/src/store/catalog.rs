@@ -9,7 +9,7 @@ use crate::{on_db, on_tx};
 #[allow(unused_imports)] // `begin` on a PostgreSQL connection, inside `on_db!`
 use sqlx::Connection as _;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LocationRecord {
     pub code: String,
     pub name: String,
@@ -20,7 +20,7 @@ pub struct LocationRecord {
     pub longitude: Option<f64>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SupplierRecord {
     pub code: String,
     pub name: String,
@@ -28,7 +28,7 @@ pub struct SupplierRecord {
     pub lead_time_days: i64,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ProductRecord {
     pub sku: String,
     pub name: String,
@@ -38,35 +38,105 @@ pub struct ProductRecord {
     pub supplier_code: Option<String>,
 }
 
+/// Inserts or updates locations by code, in the caller's transaction.
+pub(crate) async fn upsert_locations_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    locations: &[LocationRecord],
+) -> Result<(), sqlx::Error> {
+    for l in locations {
+        on_tx!(tx, |c| {
+            sqlx::query(
+            "INSERT INTO locations (tenant_id, code, name, kind, region, latitude, longitude, address) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, code) DO UPDATE SET \
+             name = excluded.name, kind = excluded.kind, region = excluded.region, \
+             latitude = COALESCE(excluded.latitude, locations.latitude), \
+             longitude = COALESCE(excluded.longitude, locations.longitude), \
+             address = excluded.address",
+        )
+        .bind(tenant.0)
+        .bind(&l.code)
+        .bind(&l.name)
+        .bind(&l.kind)
+        .bind(&l.region)
+        .bind(l.latitude)
+        .bind(l.longitude)
+        .bind(&l.address)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Inserts or updates suppliers by code, in the caller's transaction.
+pub(crate) async fn upsert_suppliers_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    suppliers: &[SupplierRecord],
+) -> Result<(), sqlx::Error> {
+    for s in suppliers {
+        on_tx!(tx, |c| {
+            sqlx::query(
+            "INSERT INTO suppliers (tenant_id, code, name, email, lead_time_days) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, code) DO UPDATE SET \
+             name = excluded.name, email = excluded.email, lead_time_days = excluded.lead_time_days",
+        )
+        .bind(tenant.0)
+        .bind(&s.code)
+        .bind(&s.name)
+        .bind(&s.email)
+        .bind(s.lead_time_days)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Inserts or updates products by SKU, in the caller's transaction; the supplier is
+/// named by code (one the tenant does not have leaves it empty: callers check first).
+pub(crate) async fn upsert_products_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    products: &[ProductRecord],
+) -> Result<(), sqlx::Error> {
+    for p in products {
+        on_tx!(tx, |c| {
+            sqlx::query(
+            "INSERT INTO products (tenant_id, sku, name, class, cost_minor, price_minor, supplier_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, \
+               (SELECT id FROM suppliers WHERE tenant_id = $1 AND code = $7)) \
+             ON CONFLICT (tenant_id, sku) DO UPDATE SET name = excluded.name, \
+             class = excluded.class, cost_minor = excluded.cost_minor, \
+             price_minor = excluded.price_minor, supplier_id = excluded.supplier_id",
+        )
+        .bind(tenant.0)
+        .bind(&p.sku)
+        .bind(&p.name)
+        .bind(&p.class)
+        .bind(p.cost_minor)
+        .bind(p.price_minor)
+        .bind(&p.supplier_code)
+        .execute(&mut *c)
+        .await
+        .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
 impl Store {
     pub async fn upsert_locations(
         &self,
         tenant: TenantId,
         locations: &[LocationRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, tenant, |pool| {
-            let mut tx = pool.begin().await?;
-            for l in locations {
-                sqlx::query(
-                    "INSERT INTO locations (tenant_id, code, name, kind, region, latitude, longitude, address) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, code) DO UPDATE SET \
-                     name = excluded.name, kind = excluded.kind, region = excluded.region, \
-                     latitude = excluded.latitude, longitude = excluded.longitude, \
-                     address = excluded.address",
-                )
-                .bind(tenant.0)
-                .bind(&l.code)
-                .bind(&l.name)
-                .bind(&l.kind)
-                .bind(&l.region)
-                .bind(l.latitude)
-                .bind(l.longitude)
-                .bind(&l.address)
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await
-        })
+        let mut tx = self.begin(tenant).await?;
+        upsert_locations_tx(&mut tx, tenant, locations).await?;
+        tx.commit().await
     }
 
     pub async fn upsert_suppliers(
@@ -74,24 +144,9 @@ impl Store {
         tenant: TenantId,
         suppliers: &[SupplierRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, tenant, |pool| {
-            let mut tx = pool.begin().await?;
-            for s in suppliers {
-                sqlx::query(
-                    "INSERT INTO suppliers (tenant_id, code, name, email, lead_time_days) \
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, code) DO UPDATE SET \
-                     name = excluded.name, email = excluded.email, lead_time_days = excluded.lead_time_days",
-                )
-                .bind(tenant.0)
-                .bind(&s.code)
-                .bind(&s.name)
-                .bind(&s.email)
-                .bind(s.lead_time_days)
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await
-        })
+        let mut tx = self.begin(tenant).await?;
+        upsert_suppliers_tx(&mut tx, tenant, suppliers).await?;
+        tx.commit().await
     }
 
     /// Upserts products by SKU; a supplier code that does not exist in the tenant is an error.
@@ -100,29 +155,9 @@ impl Store {
         tenant: TenantId,
         products: &[ProductRecord],
     ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, tenant, |pool| {
-            let mut tx = pool.begin().await?;
-            for p in products {
-                sqlx::query(
-                    "INSERT INTO products (tenant_id, sku, name, class, cost_minor, price_minor, supplier_id) \
-                     VALUES ($1, $2, $3, $4, $5, $6, \
-                       (SELECT id FROM suppliers WHERE tenant_id = $1 AND code = $7)) \
-                     ON CONFLICT (tenant_id, sku) DO UPDATE SET name = excluded.name, \
-                     class = excluded.class, cost_minor = excluded.cost_minor, \
-                     price_minor = excluded.price_minor, supplier_id = excluded.supplier_id",
-                )
-                .bind(tenant.0)
-                .bind(&p.sku)
-                .bind(&p.name)
-                .bind(&p.class)
-                .bind(p.cost_minor)
-                .bind(p.price_minor)
-                .bind(&p.supplier_code)
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await
-        })
+        let mut tx = self.begin(tenant).await?;
+        upsert_products_tx(&mut tx, tenant, products).await?;
+        tx.commit().await
     }
 
     pub async fn locations(&self, tenant: TenantId) -> Result<Vec<Location>, sqlx::Error> {

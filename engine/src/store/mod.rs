@@ -15,6 +15,7 @@ pub(crate) mod events;
 pub(crate) mod exceptions;
 mod idempotency;
 pub(crate) mod identity;
+pub mod imports;
 mod inventory;
 pub(crate) mod invitations;
 pub(crate) mod jobs;

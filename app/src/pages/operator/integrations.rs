@@ -61,6 +61,7 @@ fn Integrations(portal: Portal, view: IntegrationsView) -> impl IntoView {
                     <p><code class="secret">{k}</code></p>
                 </div>
             })}
+            <p><a href=portal.href("/settings/integrations/imports")>"Imports and exports (CSV) →"</a></p>
             <p class="muted">"Systems send a key as Authorization: Bearer <key>. Each key does only what its scopes allow; only its first characters are kept readable here. What each endpoint takes and answers: "<a href="/api/v1/reference">"the API reference"</a>"."</p>
             <form method="post" action=create class="stack">
                 <h2>"Make a key"</h2>

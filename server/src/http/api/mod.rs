@@ -18,6 +18,7 @@
 //! | [`documents`] | transfers and purchase orders, and their commands |
 //! | [`exceptions`] | the exception queue, read-only |
 //! | [`subscriptions`] | back-in-stock subscriptions |
+//! | [`imports`] | CSV imports (check, report, apply) and exports |
 //! | [`cursor`] | opaque page cursors |
 //! | [`idempotent`] | `Idempotency-Key` for every POST |
 //! | [`openapi`], [`reference`] | the document and its page |
@@ -27,6 +28,7 @@ pub mod documents;
 pub mod events;
 pub mod exceptions;
 pub mod idempotent;
+pub mod imports;
 pub mod inventory;
 pub mod openapi;
 pub mod reference;
@@ -100,6 +102,13 @@ pub(crate) fn routes() -> Router<RouterState> {
         .route("/api/v1/exceptions/{id}", get(exceptions::one))
         .route("/api/v1/subscriptions", get(subscriptions::list))
         .route("/api/v1/subscriptions/{id}", delete(subscriptions::end))
+        .route(
+            "/api/v1/imports",
+            post(imports::upload).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/api/v1/imports/{id}", get(imports::one))
+        .route("/api/v1/imports/{id}/apply", post(imports::apply))
+        .route("/api/v1/exports/{kind}", get(imports::export))
 }
 
 /// Authenticates the key, applies the rate limit, and puts the [`Caller`] into the

@@ -10,7 +10,7 @@ use serde::Serialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{documents, events, exceptions, inventory, subscriptions};
+use super::{documents, events, exceptions, imports, inventory, subscriptions};
 use crate::http::error::ApiError;
 
 /// An error, as RFC 9457 problem details (`application/problem+json`).
@@ -87,6 +87,10 @@ impl Modify for Security {
         exceptions::one,
         subscriptions::list,
         subscriptions::end,
+        imports::upload,
+        imports::one,
+        imports::apply,
+        imports::export,
         crate::http::webhooks::receive,
     ),
     components(schemas(Problem, FieldProblem)),
@@ -97,6 +101,7 @@ impl Modify for Security {
         (name = "documents", description = "Transfers and purchase orders"),
         (name = "exceptions", description = "What needs a person's attention"),
         (name = "subscriptions", description = "Shoppers' back-in-stock alerts"),
+        (name = "imports", description = "CSV imports, checked before they are applied, and CSV exports"),
         (name = "webhooks", description = "Signed webhooks from the tenant's systems (no API key: the signature authenticates)"),
     )
 )]

@@ -20,6 +20,7 @@
 //! | [`matrix`] | `/settings/approvals`, `/settings/approvals/rules`, `/settings/approvals/rules/{index}/{op}` |
 //! | [`policies`] | `/settings/policies`, `/settings/policies/{id}/delete` |
 //! | [`supplier`] | `/po/{token}/answer`, `/po/{token}/messages` (no sign-in: the signed link is the permission), `/supplier/orders/{id}/answer`, `/supplier/orders/{id}/messages`; GET `/po/{token}/attachments/{id}`, `/supplier/orders/{po}/attachments/{id}` |
+//! | [`imports`] | `/settings/integrations/imports` (upload), `…/imports/{id}/apply`, `/settings/integrations/exports/{kind}` (download) |
 //! | [`integrations`] | `/settings/integrations/keys`, `/settings/integrations/keys/{id}/{rotate,revoke}` |
 //! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
@@ -29,6 +30,7 @@ pub mod approvals;
 pub mod changes;
 pub mod documents;
 pub mod exceptions;
+pub mod imports;
 pub mod integrations;
 pub mod invites;
 pub mod jobs;
@@ -158,6 +160,18 @@ where
             .route(
                 &at("/settings/integrations/keys/{id}/revoke"),
                 post(integrations::revoke),
+            )
+            .route(
+                &at("/settings/integrations/imports"),
+                post(imports::upload).layer(DefaultBodyLimit::max(imports::MAX_UPLOAD_BYTES)),
+            )
+            .route(
+                &at("/settings/integrations/imports/{id}/apply"),
+                post(imports::apply),
+            )
+            .route(
+                &at("/settings/integrations/exports/{kind}"),
+                get(imports::download),
             )
             .route(
                 &at("/settings/integrations/endpoints"),

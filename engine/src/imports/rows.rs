@@ -1,0 +1,556 @@
+//! Reading a CSV file of one kind into typed rows, and every problem as the row and
+//! column it is in. Pure: nothing here reads the database (cross-references such as a
+//! supplier code are checked when the plan is made).
+//!
+//! The first line names the columns (any order, any case); a required column missing, an
+//! unknown column or a column named twice refuses the whole file at row 1. Rows count
+//! as a spreadsheet numbers them: the header is row 1, the first data row is row 2.
+
+use std::collections::HashSet;
+
+use crate::limits::{
+    within, MAX_CASE_PACK, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_MONEY_MINOR,
+    MAX_QUANTITY, MAX_SERVICE_Z,
+};
+use crate::replenish::{Method, PolicySettings};
+use crate::store::catalog::{LocationRecord, ProductRecord, SupplierRecord};
+
+/// The most rows one file may hold.
+pub const MAX_ROWS: usize = 100_000;
+/// The most errors kept for a file (the rest are counted).
+pub const MAX_ERRORS: usize = 500;
+
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Products,
+    Locations,
+    Suppliers,
+    StockCounts,
+    Policies,
+}
+
+impl ImportKind {
+    pub const ALL: [ImportKind; 5] = [
+        ImportKind::Products,
+        ImportKind::Locations,
+        ImportKind::Suppliers,
+        ImportKind::StockCounts,
+        ImportKind::Policies,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::Products => "products",
+            ImportKind::Locations => "locations",
+            ImportKind::Suppliers => "suppliers",
+            ImportKind::StockCounts => "stock_counts",
+            ImportKind::Policies => "policies",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ImportKind> {
+        ImportKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportKind::Products => "Products",
+            ImportKind::Locations => "Locations",
+            ImportKind::Suppliers => "Suppliers",
+            ImportKind::StockCounts => "Stock counts",
+            ImportKind::Policies => "Replenishment policies",
+        }
+    }
+
+    /// The columns a file of this kind has: required first, then optional.
+    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            ImportKind::Products => (
+                &["sku", "name", "class", "cost_minor", "price_minor"],
+                &["supplier"],
+            ),
+            ImportKind::Locations => (&["code", "name", "kind", "region"], &["address"]),
+            ImportKind::Suppliers => (&["code", "name", "email", "lead_time_days"], &[]),
+            ImportKind::StockCounts => (&["location", "sku", "on_hand"], &[]),
+            ImportKind::Policies => (
+                &["class", "method", "safety_stock", "case_pack", "moq"],
+                &[
+                    "location",
+                    "service_z",
+                    "lead_time_days",
+                    "reorder_point",
+                    "order_up_to",
+                    "dc_multiplier",
+                    "compute_reorder_point",
+                ],
+            ),
+        }
+    }
+}
+
+/// A problem with a file, where it is.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RowError {
+    pub row: usize,
+    /// The column, or empty for the whole row.
+    pub column: String,
+    pub message: String,
+}
+
+/// One row, typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    Product(ProductRecord),
+    Location(LocationRecord),
+    Supplier(SupplierRecord),
+    Count {
+        location: String,
+        sku: String,
+        on_hand: i64,
+    },
+    Policy {
+        class: String,
+        location: Option<String>,
+        settings: PolicySettings,
+    },
+}
+
+impl Row {
+    /// What identifies the row's subject: the same key twice in a file is an error.
+    pub fn key(&self) -> String {
+        match self {
+            Row::Product(p) => p.sku.clone(),
+            Row::Location(l) => l.code.clone(),
+            Row::Supplier(s) => s.code.clone(),
+            Row::Count { location, sku, .. } => format!("{location} / {sku}"),
+            Row::Policy {
+                class, location, ..
+            } => format!("{class} / {}", location.as_deref().unwrap_or("*")),
+        }
+    }
+}
+
+/// A file's rows (with their row numbers) and its problems.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub rows: Vec<(usize, Row)>,
+    pub errors: Vec<RowError>,
+    /// Problems beyond [`MAX_ERRORS`], counted only.
+    pub more_errors: usize,
+    /// Data rows read.
+    pub total: usize,
+    /// The columns the first line names (lower case).
+    pub columns: Vec<String>,
+}
+
+impl Parsed {
+    fn error(&mut self, row: usize, column: &str, message: impl Into<String>) {
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(RowError {
+                row,
+                column: column.to_string(),
+                message: message.into(),
+            });
+        } else {
+            self.more_errors += 1;
+        }
+    }
+}
+
+/// One record's fields by column name, and the errors found reading them.
+struct Fields<'a> {
+    names: &'a [String],
+    record: &'a csv::StringRecord,
+    row: usize,
+    problems: Vec<(String, String)>,
+}
+
+impl<'a> Fields<'a> {
+    fn raw(&self, name: &str) -> Option<&'a str> {
+        let i = self.names.iter().position(|n| n == name)?;
+        self.record.get(i).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    fn problem(&mut self, column: &str, message: impl Into<String>) {
+        self.problems.push((column.to_string(), message.into()));
+    }
+
+    /// Required text of at most `max` characters, without control characters.
+    fn text(&mut self, name: &str, max: usize) -> Option<String> {
+        match self.raw(name) {
+            None => {
+                self.problem(name, "is required");
+                None
+            }
+            Some(v) => self.check_text(name, v, max),
+        }
+    }
+
+    fn optional_text(&mut self, name: &str, max: usize) -> Option<String> {
+        let v = self.raw(name)?;
+        self.check_text(name, v, max)
+    }
+
+    fn check_text(&mut self, name: &str, v: &str, max: usize) -> Option<String> {
+        if v.chars().count() > max {
+            self.problem(name, format!("must be at most {max} characters"));
+            None
+        } else if v.chars().any(char::is_control) {
+            self.problem(name, "must not contain control characters");
+            None
+        } else {
+            Some(v.to_string())
+        }
+    }
+
+    /// A required whole number within `lo..=hi`.
+    fn int(&mut self, name: &str, lo: i64, hi: i64) -> Option<i64> {
+        match self.raw(name) {
+            None => {
+                self.problem(name, "is required");
+                None
+            }
+            Some(v) => self.check_int(name, v, lo, hi),
+        }
+    }
+
+    fn optional_int(&mut self, name: &str, lo: i64, hi: i64) -> Option<Option<i64>> {
+        match self.raw(name) {
+            None => Some(None),
+            Some(v) => self.check_int(name, v, lo, hi).map(Some),
+        }
+    }
+
+    fn check_int(&mut self, name: &str, v: &str, lo: i64, hi: i64) -> Option<i64> {
+        let Ok(n) = v.parse::<i64>() else {
+            self.problem(name, format!("must be a whole number, not '{}'", clip(v)));
+            return None;
+        };
+        match within(name, n, lo, hi) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                self.problem(name, e.trim_start_matches(name).trim().to_string());
+                None
+            }
+        }
+    }
+}
+
+fn clip(v: &str) -> String {
+    v.chars().take(30).collect()
+}
+
+/// Reads `text` as a file of `kind`.
+pub fn parse(kind: ImportKind, text: &str) -> Parsed {
+    let mut out = Parsed::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let names: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|n| n.trim().to_lowercase()).collect(),
+        Err(e) => {
+            out.error(1, "", format!("the first line could not be read: {e}"));
+            return out;
+        }
+    };
+    out.columns = names.clone();
+    let (required, optional) = kind.columns();
+    let mut seen = HashSet::new();
+    for n in &names {
+        if !required.contains(&n.as_str()) && !optional.contains(&n.as_str()) {
+            let all: Vec<&str> = required.iter().chain(optional).copied().collect();
+            out.error(
+                1,
+                n,
+                format!(
+                    "is not a column of this file (expected: {})",
+                    all.join(", ")
+                ),
+            );
+        } else if !seen.insert(n.clone()) {
+            out.error(1, n, "is named twice");
+        }
+    }
+    for r in required {
+        if !names.iter().any(|n| n == r) {
+            out.error(1, r, "is missing from the first line");
+        }
+    }
+    if !out.errors.is_empty() {
+        return out;
+    }
+    let mut keys: HashSet<String> = HashSet::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 2;
+        if out.total >= MAX_ROWS {
+            out.error(
+                row,
+                "",
+                format!("a file may hold at most {MAX_ROWS} rows: split it"),
+            );
+            break;
+        }
+        out.total += 1;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                out.error(row, "", format!("could not be read: {e}"));
+                continue;
+            }
+        };
+        if record.len() > names.len() {
+            out.error(
+                row,
+                "",
+                format!(
+                    "has {} fields, the first line names {}",
+                    record.len(),
+                    names.len()
+                ),
+            );
+            continue;
+        }
+        let mut f = Fields {
+            names: &names,
+            record: &record,
+            row,
+            problems: Vec::new(),
+        };
+        let parsed = read_row(kind, &mut f);
+        let problems = std::mem::take(&mut f.problems);
+        for (column, message) in problems {
+            out.error(f.row, &column, message);
+        }
+        if let Some(parsed) = parsed {
+            if !keys.insert(parsed.key()) {
+                out.error(
+                    row,
+                    "",
+                    format!("repeats {} from an earlier row", parsed.key()),
+                );
+                continue;
+            }
+            out.rows.push((row, parsed));
+        }
+    }
+    if out.total == 0 && out.errors.is_empty() {
+        out.error(2, "", "the file has no rows after the first line");
+    }
+    out
+}
+
+fn read_row(kind: ImportKind, f: &mut Fields<'_>) -> Option<Row> {
+    match kind {
+        ImportKind::Products => {
+            let sku = f.text("sku", 64);
+            let name = f.text("name", 200);
+            let class = f.text("class", 64);
+            let cost = f.int("cost_minor", 0, MAX_MONEY_MINOR);
+            let price = f.int("price_minor", 0, MAX_MONEY_MINOR);
+            let supplier = f.optional_text("supplier", 64);
+            Some(Row::Product(ProductRecord {
+                sku: sku?,
+                name: name?,
+                class: class?,
+                cost_minor: cost?,
+                price_minor: price?,
+                supplier_code: supplier,
+            }))
+        }
+        ImportKind::Locations => {
+            let code = f.text("code", 64);
+            let name = f.text("name", 200);
+            let kind = f.text("kind", 8).and_then(|k| {
+                let k = k.to_lowercase();
+                if k == "dc" || k == "store" {
+                    Some(k)
+                } else {
+                    f.problem("kind", "must be dc or store");
+                    None
+                }
+            });
+            let region = f.text("region", 64);
+            let address = f.optional_text("address", 500).unwrap_or_default();
+            Some(Row::Location(LocationRecord {
+                code: code?,
+                name: name?,
+                kind: kind?,
+                region: region?,
+                address,
+                latitude: None,
+                longitude: None,
+            }))
+        }
+        ImportKind::Suppliers => {
+            let code = f.text("code", 64);
+            let name = f.text("name", 200);
+            let email = f.text("email", 254).and_then(|e| {
+                if e.contains('@') && !e.contains(char::is_whitespace) {
+                    Some(e)
+                } else {
+                    f.problem("email", "must be an e-mail address");
+                    None
+                }
+            });
+            let lead = f.int("lead_time_days", 0, MAX_LEAD_TIME_DAYS);
+            Some(Row::Supplier(SupplierRecord {
+                code: code?,
+                name: name?,
+                email: email?,
+                lead_time_days: lead?,
+            }))
+        }
+        ImportKind::StockCounts => {
+            let location = f.text("location", 64);
+            let sku = f.text("sku", 64);
+            let on_hand = f.int("on_hand", 0, MAX_QUANTITY);
+            Some(Row::Count {
+                location: location?,
+                sku: sku?,
+                on_hand: on_hand?,
+            })
+        }
+        ImportKind::Policies => read_policy(f),
+    }
+}
+
+fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
+    let class = f.text("class", 64);
+    let location = f.optional_text("location", 64).filter(|l| l != "*");
+    let method = f
+        .text("method", 16)
+        .and_then(|m| match m.to_lowercase().as_str() {
+            "reorder_point" => Some(Method::ReorderPoint),
+            "min_max" => Some(Method::MinMax),
+            _ => {
+                f.problem("method", "must be reorder_point or min_max");
+                None
+            }
+        });
+    let safety_stock = f.int("safety_stock", 0, MAX_LEVEL);
+    let case_pack = f.int("case_pack", 1, MAX_CASE_PACK);
+    let moq = f.int("moq", 0, MAX_QUANTITY);
+    let lead = f.optional_int("lead_time_days", 0, MAX_LEAD_TIME_DAYS);
+    let reorder_point = f.optional_int("reorder_point", 0, MAX_LEVEL);
+    let order_up_to = f.optional_int("order_up_to", 0, MAX_LEVEL);
+    let dc_multiplier = f.optional_int("dc_multiplier", 1, MAX_DC_MULTIPLIER);
+    let service_z = match f.raw("service_z") {
+        None => Some(PolicySettings::default().service_z),
+        Some(v) => match v.parse::<f64>() {
+            Ok(z) if (0.0..=MAX_SERVICE_Z).contains(&z) => Some(z),
+            _ => {
+                f.problem(
+                    "service_z",
+                    format!("must be a number from 0 to {MAX_SERVICE_Z}"),
+                );
+                None
+            }
+        },
+    };
+    let compute = match f
+        .raw("compute_reorder_point")
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        None | Some("false") | Some("no") => Some(false),
+        Some("true") | Some("yes") => Some(true),
+        Some(_) => {
+            f.problem("compute_reorder_point", "must be true or false");
+            None
+        }
+    };
+    let settings = PolicySettings {
+        method: method?,
+        compute_reorder_point: compute?,
+        safety_stock: safety_stock?,
+        service_z: service_z?,
+        lead_time_days: lead?,
+        case_pack: case_pack?,
+        moq: moq?,
+        uplifts: Vec::new(),
+        reorder_point: reorder_point?,
+        order_up_to: order_up_to?,
+        dc_multiplier: dc_multiplier?.unwrap_or(1),
+    };
+    if let Err(e) = settings.validate() {
+        f.problem("", e);
+        return None;
+    }
+    Some(Row::Policy {
+        class: class?,
+        location,
+        settings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_typed_and_each_problem_names_its_row_and_column() {
+        let text = "SKU,name,class,cost_minor,price_minor\n\
+                    A-1,Milk,dairy,50,99\n\
+                    A-2,,dairy,-1,abc\n\
+                    A-1,Milk again,dairy,1,1\n";
+        let p = parse(ImportKind::Products, text);
+        assert_eq!(p.total, 3);
+        assert_eq!(p.rows.len(), 1);
+        let at: Vec<(usize, &str)> = p
+            .errors
+            .iter()
+            .map(|e| (e.row, e.column.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [(3, "name"), (3, "cost_minor"), (3, "price_minor"), (4, "")]
+        );
+        assert!(
+            p.errors[3].message.contains("repeats A-1"),
+            "{:?}",
+            p.errors[3]
+        );
+        assert!(
+            p.errors[2].message.contains("whole number"),
+            "{:?}",
+            p.errors[2]
+        );
+    }
+
+    #[test]
+    fn a_bad_first_line_refuses_the_file() {
+        let p = parse(ImportKind::StockCounts, "location,sku,colour\nS1,A,1\n");
+        let at: Vec<(usize, &str)> = p
+            .errors
+            .iter()
+            .map(|e| (e.row, e.column.as_str()))
+            .collect();
+        assert_eq!(at, [(1, "colour"), (1, "on_hand")]);
+        assert!(p.rows.is_empty());
+        let empty = parse(ImportKind::StockCounts, "location,sku,on_hand\n");
+        assert_eq!(
+            empty.errors[0].message,
+            "the file has no rows after the first line"
+        );
+    }
+
+    #[test]
+    fn numbers_are_bounded_and_policies_validated() {
+        let p = parse(
+            ImportKind::StockCounts,
+            "location,sku,on_hand\nS1,A,9223372036854775807\nS1,B,-3\nS1,C,5\n",
+        );
+        assert_eq!(p.rows.len(), 1);
+        assert_eq!(p.errors.len(), 2);
+        let pol = parse(
+            ImportKind::Policies,
+            "class,method,safety_stock,case_pack,moq,location\ndairy,min_max,4,6,0,\nfrozen,sometimes,1,0,0,S1\n",
+        );
+        assert_eq!(pol.rows.len(), 1);
+        let cols: Vec<&str> = pol.errors.iter().map(|e| e.column.as_str()).collect();
+        assert_eq!(cols, ["method", "case_pack"]);
+    }
+}
