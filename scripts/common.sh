@@ -24,6 +24,22 @@ if [ -d "$CARGO_TARGET_DIR/debug/incremental" ] &&
    [ "$(du -sm "$CARGO_TARGET_DIR/debug/incremental" | cut -f1)" -gt 15000 ]; then
   rm -rf "$CARGO_TARGET_DIR/debug/incremental"
 fi
+# Every checkout path (each fresh CI clone) builds our crates and test binaries under new
+# hashes and the old ones stay: of each large artifact (test binaries, our rlibs,
+# examples) only the newest of a name is kept before a build.
+prune_superseded() {
+  local dir="$1" name
+  [ -d "$dir" ] || return 0
+  find "$dir" -maxdepth 1 -type f -size +50M -printf '%f\n' |
+    sed -E 's/-[0-9a-f]{16}(\.[a-z]+)?$//' | sort | uniq -d |
+    while read -r name; do
+      find "$dir" -maxdepth 1 -type f -size +50M -regextype posix-extended \
+        -regex ".*/${name}-[0-9a-f]{16}(\.[a-z]+)?" -printf '%T@ %p\n' |
+        sort -rn | tail -n +2 | cut -d' ' -f2- | xargs -r rm -f
+    done
+}
+prune_superseded "$CARGO_TARGET_DIR/debug/deps"
+prune_superseded "$CARGO_TARGET_DIR/debug/examples"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -119,7 +119,17 @@ fn parse_event(at: &str, value: &Value, now: i64, errors: &mut Errors) -> Option
             );
         }
     }
-    let source = text_field(obj, at, "source", 64, errors);
+    let source = text_field(obj, at, "source", 64, errors).and_then(|s| {
+        if s == crate::model::IMPORT_EVENT_SOURCE {
+            errors.push(
+                format!("{at}/source"),
+                "is reserved for CSV imports: name your system",
+            );
+            None
+        } else {
+            Some(s)
+        }
+    });
     let external_id = text_field(obj, at, "external_id", 128, errors);
     let location = text_field(obj, at, "location", 64, errors);
     let sku = text_field(obj, at, "sku", 64, errors);

@@ -23,6 +23,9 @@ pub mod queues {
     pub const MAIL: &str = "mail";
     /// Outbound webhook deliveries, apart so a slow receiver holds up nothing else.
     pub const WEBHOOKS: &str = "webhooks";
+    /// CSV imports' checks and applies, apart so a large file holds up no tenant's
+    /// replenishment.
+    pub const IMPORTS: &str = "imports";
 }
 
 /// Why a job failed: `Retry` for passing trouble (the default), `Terminal` when another

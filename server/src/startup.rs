@@ -120,6 +120,7 @@ const DEV_ADDRESS_KEY: &str = "subscriber-addresses";
 /// Makes each kind of worker (the webhook maker takes the sender's number).
 struct Makers {
     replenish: Box<dyn Fn() -> Worker + Send>,
+    imports: Box<dyn Fn() -> Worker + Send>,
     mail: Box<dyn Fn() -> Worker + Send>,
     webhooks: Box<dyn Fn(usize) -> Worker + Send + Sync>,
 }
@@ -160,11 +161,13 @@ impl Application {
             tenant_cache: TenantCache::new(tenant_cache_ttl),
             leptos: leptos.clone(),
             jobs_wake: Arc::new(Notify::new()),
+            imports_wake: Arc::new(Notify::new()),
             events: engine::ingest::Writer::new(store.clone()),
             workers: vec![
                 WorkerHealth::new("replenish"),
                 WorkerHealth::new("mail"),
                 WorkerHealth::new("webhooks"),
+                WorkerHealth::new("imports"),
             ],
         });
         observability::metrics_handle();
@@ -290,12 +293,17 @@ impl Application {
             format!("webhooks-{id}"),
         );
         let dead = state.store.clone();
+        let (imports_store, imports_id) = (state.store.clone(), format!("imports-{id}"));
         Ok(Makers {
-            replenish: Box::new(move || {
-                engine::replenish::worker(store.clone(), &replenish_id)
-                    .register::<engine::imports::CheckImport>(store.clone())
-                    .register::<engine::imports::ApplyImport>(store.clone())
+            // A check or apply that fails for good marks its import `failed` itself; the
+            // dead job is raised in the tenant's exception queue as well.
+            imports: Box::new(move || {
+                engine::imports::worker(imports_store.clone(), &imports_id)
                     .lease(lease)
+                    .on_dead_letter(engine::exceptions::dead_letter_hook(imports_store.clone()))
+            }),
+            replenish: Box::new(move || {
+                engine::replenish::worker(store.clone(), &replenish_id).lease(lease)
             }),
             mail: Box::new(move || engine::mail::worker(mailer.clone(), &mail_id).lease(lease)),
             // A delivery that stops retrying (or an endpoint gone) is raised in the
@@ -309,10 +317,15 @@ impl Application {
     }
 
     /// The workers this app would run, named after `id` (tests run them by hand with
-    /// `Worker::run_once`): replenishment, mail, webhooks.
+    /// `Worker::run_once`): replenishment, mail, webhooks, imports.
     pub fn workers(&self, id: &str) -> Result<Vec<Worker>, String> {
         let m = self.worker_makers(id)?;
-        Ok(vec![(m.replenish)(), (m.mail)(), (m.webhooks)(0)])
+        Ok(vec![
+            (m.replenish)(),
+            (m.mail)(),
+            (m.webhooks)(0),
+            (m.imports)(),
+        ])
     }
 
     /// Starts the background workers (unless settings turn them off), each under a
@@ -339,6 +352,7 @@ impl Application {
             replenish,
             mail,
             webhooks,
+            imports,
         } = self.worker_makers(&host)?;
         let health = &self.state.workers;
         let (rh, mh) = (health[0].heartbeat.clone(), health[1].heartbeat.clone());
@@ -375,6 +389,19 @@ impl Application {
                 )
             });
         }
+        // Imports: woken by the upload and apply posts, polled once a second otherwise.
+        let (rx, ih, wake) = (
+            stop.clone(),
+            health[3].heartbeat.clone(),
+            self.state.imports_wake.clone(),
+        );
+        supervise(health[3].name, stop.clone(), move || {
+            imports().heartbeat(ih.clone()).run_with_wake(
+                rx.clone(),
+                std::time::Duration::from_millis(1_000),
+                wake.clone(),
+            )
+        });
         Ok(())
     }
 

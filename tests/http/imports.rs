@@ -15,6 +15,7 @@ on_both_backends!(
     stock_counts_move_positions_and_an_export_imports_back_unchanged,
     keys_and_members_import_only_what_they_may,
     the_portal_uploads_shows_the_report_and_applies_after_a_confirmation,
+    a_file_whose_changes_went_stale_since_its_check_applies_nothing,
 );
 
 async fn key_with(app: &TestApp, slug: &str, scopes: &[KeyScope]) -> String {
@@ -197,8 +198,12 @@ async fn a_checked_file_is_applied_whole_once_and_recorded(backend: Backend) {
     // Checked is not applied.
     assert_eq!(product_name(&app, "NEW-1").await, None);
 
-    let started = apply(&app, &key, id).await;
-    assert_eq!(started.status, 202, "{}", started.body);
+    // Two applies at once: one is taken, the other refused.
+    let (a, b) = tokio::join!(apply(&app, &key, id), apply(&app, &key, id));
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [202, 422], "{} {}", a.body, b.body);
+    let started = if a.status == 202 { a } else { b };
     assert_eq!(started.json()["state"], "applying");
     app.run_pending_jobs().await;
     assert_eq!(import(&app, &key, id).await["state"], "applied");
@@ -340,7 +345,7 @@ async fn keys_and_members_import_only_what_they_may(backend: Backend) {
     .await;
     assert_eq!(policies.status, 403, "no key changes policies");
     assert!(policies.body.contains("portal"), "{}", policies.body);
-    // A planner may not import; the admin may.
+    // A planner may not import: the page is refused, and so is a post.
     let planner = app.signed_in("freshfield", FF_PLANNER).await;
     let page = planner
         .get(app.url("/t/freshfield/settings/integrations/imports"))
@@ -350,9 +355,29 @@ async fn keys_and_members_import_only_what_they_may(backend: Backend) {
         .text()
         .await
         .unwrap();
+    assert!(page.contains("Your role cannot import data"), "{page}");
+    assert!(!page.contains("Check the file"));
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "stock_counts")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"location,sku,on_hand\nS-AMS1,FF-0001,1\n".to_vec())
+                .file_name("c.csv"),
+        );
+    let res = planner
+        .post(app.url("/t/freshfield/settings/integrations/imports"))
+        .header("origin", app.origin())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(to.contains("cannot import data"), "{to}");
+    let ff = app.tenant("freshfield").await;
     assert!(
-        !page.contains("Check the file"),
-        "the planner sees no upload form"
+        app.store.imports(ff, 10).await.unwrap().is_empty(),
+        "nothing stored"
     );
 }
 
@@ -391,7 +416,7 @@ async fn the_portal_uploads_shows_the_report_and_applies_after_a_confirmation(ba
     app.run_pending_jobs().await;
     let report = body(admin.get(app.url(&page_path)).send().await.unwrap()).await;
     assert!(
-        report.contains("1 rows: 1 new, 0 changed, 0 the same."),
+        report.contains("1 row: 1 new, 0 changed, 0 the same."),
         "{report}"
     );
     assert!(report.contains("dairy / S-AMS1"));
@@ -449,6 +474,30 @@ async fn the_portal_uploads_shows_the_report_and_applies_after_a_confirmation(ba
             .any(|l| l.starts_with("dairy,S-AMS1,min_max,4,6,0")),
         "{text}"
     );
+    // Imported back as it came out: nothing would change.
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "policies")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(text.into_bytes()).file_name("again.csv"),
+        );
+    let res = admin
+        .post(app.url("/t/freshfield/settings/integrations/imports"))
+        .header("origin", app.origin())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let again = res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    app.run_pending_jobs().await;
+    let page = body(admin.get(app.url(&again)).send().await.unwrap()).await;
+    assert!(page.contains(" 0 new, 0 changed,"), "{page}");
     // Another tenant's admin finds no such import.
     let rl = app.signed_in("ridgeline", RL_ADMIN).await;
     let res = rl
@@ -456,6 +505,54 @@ async fn the_portal_uploads_shows_the_report_and_applies_after_a_confirmation(ba
         .send()
         .await
         .unwrap();
-    let text = res.text().await.unwrap();
-    assert!(!text.contains("policies.csv"));
+    assert_eq!(res.status(), 404);
+    assert!(!res.text().await.unwrap().contains("policies.csv"));
+}
+
+async fn a_file_whose_changes_went_stale_since_its_check_applies_nothing(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let key = key_with(&app, "freshfield", &[KeyScope::ImportData]).await;
+    let first = "sku,name,class,cost_minor,price_minor\n\
+                 FF-0001,Whole milk 1 l,dairy,122,199\n\
+                 NEW-9,Kefir,dairy,80,140\n";
+    let id = upload(&app, &key, "products", first).await.json()["id"]
+        .as_i64()
+        .unwrap();
+    app.run_pending_jobs().await;
+    assert_eq!(import(&app, &key, id).await["state"], "checked");
+    // Meanwhile someone else changes the same product's price.
+    let other = "sku,name,class,cost_minor,price_minor\nFF-0001,Whole milk 1 l,dairy,122,175\n";
+    let other = upload(&app, &key, "products", other).await.json()["id"]
+        .as_i64()
+        .unwrap();
+    app.run_pending_jobs().await;
+    assert_eq!(apply(&app, &key, other).await.status, 202);
+    app.run_pending_jobs().await;
+    // The first file would now change something else than its report showed: it fails
+    // whole, and nothing of it is applied (not even the new product).
+    assert_eq!(apply(&app, &key, id).await.status, 202);
+    app.run_pending_jobs().await;
+    let failed = import(&app, &key, id).await;
+    assert_eq!(failed["state"], "failed", "{failed}");
+    assert!(failed["report"]["failure"]
+        .as_str()
+        .unwrap()
+        .contains("nothing was applied"));
+    let ff = app.tenant("freshfield").await;
+    let products = app
+        .store
+        .product_page(ff, None, None, 10_000)
+        .await
+        .unwrap();
+    assert!(
+        products.iter().all(|p| p.sku != "NEW-9"),
+        "the new row was not applied"
+    );
+    let milk = products.iter().find(|p| p.sku == "FF-0001").unwrap();
+    assert_eq!(milk.price_minor, 175, "the other change stands");
+    // An event may not pretend to be an import's count.
+    let events = app.api_key("freshfield").await;
+    let batch = json!({"events": [{"source": "csv-import", "external_id": "1:2", "type": "count", "location": "S-AMS1", "sku": "FF-0001", "quantity": 1}]});
+    let res = post_events(&app, "/t/freshfield/api/v1/events", &events, &batch).await;
+    assert_eq!(res.status(), 422);
 }

@@ -7,8 +7,10 @@
 //! and column. Nothing is applied until a person (or a key) asks for it, and only a
 //! file whose check found no problem: [`ApplyImport`] checks it again against the data
 //! as it is then and applies every row in one transaction, or none (a stock count
-//! becomes a `count` event keyed by the import and row, so a retried apply counts
-//! nothing twice). [`export`](crate::imports::export) writes the same shapes back out.
+//! becomes a `count` event keyed by the import and row). The import's state moves
+//! `checked` → `applying` → `applied` under a guard, inside the apply's transaction, so a
+//! file is applied once; a job that fails for good marks it `failed`.
+//! [`export`](crate::imports::export) writes the same shapes back out.
 
 pub mod export;
 pub mod plan;
@@ -33,6 +35,7 @@ pub use rows::{ImportKind, Row, RowError};
 
 /// The largest file taken (a 100,000-row stock count is about 3 MB).
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+pub use crate::model::IMPORT_EVENT_SOURCE as EVENT_SOURCE;
 /// Imported files are forgotten after this many days (what they changed stays).
 pub const KEEP_DAYS: i64 = 30;
 
@@ -166,7 +169,11 @@ async fn check(
     kind: ImportKind,
     body: &str,
 ) -> Result<(rows::Parsed, Report), sqlx::Error> {
-    let mut parsed = rows::parse(kind, body);
+    // Reading 100,000 rows is a fraction of a second of CPU: off the async threads.
+    let text = body.to_string();
+    let mut parsed = tokio::task::spawn_blocking(move || rows::parse(kind, &text))
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("reading the file failed: {e}")))?;
     let total = parsed.total as i64;
     store
         .import_progress(tenant, id, 0, total, now_ms())
@@ -183,7 +190,8 @@ async fn check(
     Ok((parsed, report))
 }
 
-/// Checks an uploaded file in the background: `checking` → `checked` or `invalid`.
+/// Checks an uploaded file in the background (the imports queue): `checking` →
+/// `checked` or `invalid`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckImport {
     pub id: i64,
@@ -191,11 +199,19 @@ pub struct CheckImport {
 
 impl BackgroundJob for CheckImport {
     const KIND: &'static str = "import.check";
-    const QUEUE: &'static str = queues::REPLENISH;
+    const QUEUE: &'static str = queues::IMPORTS;
     const MAX_ATTEMPTS: i64 = 5;
     type Context = Store;
 
-    async fn run(self, store: Store, tenant: TenantId, _job: Job) -> Result<(), JobError> {
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        let id = self.id;
+        let result = self.work(&store, tenant).await;
+        give_up_if_last(&store, tenant, id, "checking", &job, result).await
+    }
+}
+
+impl CheckImport {
+    async fn work(self, store: &Store, tenant: TenantId) -> Result<(), JobError> {
         let retry = |e: sqlx::Error| JobError::Retry(EngineError::from(e).user_message());
         let Some((kind, state, body)) = store.import_file(tenant, self.id).await.map_err(retry)?
         else {
@@ -204,7 +220,7 @@ impl BackgroundJob for CheckImport {
         let Some(kind) = ImportKind::parse(&kind).filter(|_| state == "checking") else {
             return Ok(());
         };
-        let (_, report) = check(&store, tenant, self.id, kind, &body)
+        let (_, report) = check(store, tenant, self.id, kind, &body)
             .await
             .map_err(retry)?;
         let state = if report.is_valid() {
@@ -229,8 +245,11 @@ impl BackgroundJob for CheckImport {
     }
 }
 
-/// Applies a checked file: checked again against the data as it is now, then every row
-/// in one transaction, or none (`applying` → `applied`, or `failed` with why).
+/// Applies a checked file: checked again against the data as it is now (if it would no
+/// longer change exactly what the report showed, nothing is applied), then every row in
+/// one transaction, or none (`applying` → `applied`, or `failed` with why). The second
+/// check reads before the write transaction begins: a change committed in that short
+/// window is overwritten by the file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ApplyImport {
     pub id: i64,
@@ -241,11 +260,59 @@ pub struct ApplyImport {
 
 impl BackgroundJob for ApplyImport {
     const KIND: &'static str = "import.apply";
-    const QUEUE: &'static str = queues::REPLENISH;
+    const QUEUE: &'static str = queues::IMPORTS;
     const MAX_ATTEMPTS: i64 = 5;
     type Context = Store;
 
-    async fn run(self, store: Store, tenant: TenantId, _job: Job) -> Result<(), JobError> {
+    async fn run(self, store: Store, tenant: TenantId, job: Job) -> Result<(), JobError> {
+        let id = self.id;
+        let result = self.work(&store, tenant).await;
+        give_up_if_last(&store, tenant, id, "applying", &job, result).await
+    }
+}
+
+/// The worker of the imports queue.
+pub fn worker(store: Store, id: &str) -> crate::worker::Worker {
+    crate::worker::Worker::new(store.clone(), queues::IMPORTS, id)
+        .register::<CheckImport>(store.clone())
+        .register::<ApplyImport>(store)
+}
+
+/// On a job's last attempt, a failure ends the import as `failed` (nothing applied)
+/// instead of leaving it `checking` or `applying` for ever.
+async fn give_up_if_last(
+    store: &Store,
+    tenant: TenantId,
+    id: i64,
+    from: &str,
+    job: &Job,
+    result: Result<(), JobError>,
+) -> Result<(), JobError> {
+    match result {
+        Err(e) if job.attempt >= job.max_attempts => {
+            let report = Report {
+                failure: Some(format!(
+                    "the file could not be {}: {e}. Nothing was applied: upload it again",
+                    if from == "checking" {
+                        "checked"
+                    } else {
+                        "applied"
+                    }
+                )),
+                ..Report::default()
+            };
+            let json = serde_json::to_string(&report).unwrap_or_default();
+            let _ = store
+                .import_report(tenant, id, from, "failed", 0, &json, now_ms())
+                .await;
+            Err(JobError::Terminal(e.to_string()))
+        }
+        r => r,
+    }
+}
+
+impl ApplyImport {
+    async fn work(self, store: &Store, tenant: TenantId) -> Result<(), JobError> {
         let retry = |e: sqlx::Error| JobError::Retry(EngineError::from(e).user_message());
         let Some((kind, state, body)) = store.import_file(tenant, self.id).await.map_err(retry)?
         else {
@@ -254,14 +321,23 @@ impl BackgroundJob for ApplyImport {
         let Some(kind) = ImportKind::parse(&kind).filter(|_| state == "applying") else {
             return Ok(());
         };
-        let (parsed, mut report) = check(&store, tenant, self.id, kind, &body)
+        // What the person saw and confirmed.
+        let shown: Option<Report> = store
+            .import(tenant, self.id)
+            .await
+            .map_err(retry)?
+            .and_then(|r| r.report)
+            .and_then(|r| serde_json::from_str(&r).ok());
+        let (parsed, mut report) = check(store, tenant, self.id, kind, &body)
             .await
             .map_err(retry)?;
         let now = now_ms();
-        if !report.is_valid() {
-            // The data changed since the check (a SKU or supplier went): nothing applied.
+        let same = shown.is_some_and(|s| s.fingerprint == report.fingerprint);
+        if !report.is_valid() || !same {
+            // The data changed since the check: applying now would not do what the
+            // report showed (or some rows no longer fit). Nothing is applied.
             report.failure = Some(
-                "the tenant's data changed since the check and some rows no longer fit: nothing was applied"
+                "the tenant's data changed since the check, so the file would no longer change what was shown: nothing was applied. Upload it again to check it anew"
                     .into(),
             );
             let json = serde_json::to_string(&report).unwrap_or_default();
@@ -279,7 +355,7 @@ impl BackgroundJob for ApplyImport {
                 .map_err(retry)?;
             return Ok(());
         }
-        match apply_rows(&store, tenant, &self, kind, &parsed, &report, now).await {
+        match apply_rows(store, tenant, &self, kind, &parsed, &report, now).await {
             Ok(()) => Ok(()),
             Err(EngineError::Store(e)) => Err(retry(e)),
             Err(e) => {
@@ -361,7 +437,7 @@ async fn apply_rows(
                         sku,
                         on_hand,
                     } => Some(StockEvent {
-                        source: "csv-import".into(),
+                        source: EVENT_SOURCE.into(),
                         external_id: format!("{}:{row}", job.id),
                         kind: EventKind::Count,
                         location_id: *locations.get(location)?,

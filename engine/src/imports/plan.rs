@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::rows::{ImportKind, Parsed, Row, RowError};
 use crate::model::TenantId;
@@ -29,6 +30,10 @@ pub struct Report {
     pub more_errors: usize,
     pub changes: Vec<Change>,
     pub more_changes: usize,
+    /// A digest of every change the check found (not only those shown): an apply that
+    /// finds another set changes nothing and asks for a new check.
+    #[serde(default)]
+    pub fingerprint: String,
     /// Set when an apply failed: why, in a sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
@@ -168,6 +173,17 @@ pub(crate) fn keep_absent(parsed: &mut Parsed, current: &Current) {
             }
             Row::Location(l) if !address => {
                 l.address = field(current.locations.get(&l.code), "address");
+            }
+            Row::Policy {
+                class,
+                location,
+                settings,
+            } => {
+                // Promotions are not in the file's columns: the policy keeps its own.
+                let at = location.clone().unwrap_or_else(|| "*".into());
+                if let Some(was) = current.policies.get(&(class.clone(), at)) {
+                    settings.uplifts = was.uplifts.clone();
+                }
             }
             _ => {}
         }
@@ -334,6 +350,7 @@ where
         ..Report::default()
     };
     let mut refused = Vec::new();
+    let mut digest = Sha256::new();
     for (i, (row, parsed_row)) in parsed.rows.iter().enumerate() {
         if i > 0 && i % PROGRESS_EVERY == 0 {
             progress(i).await;
@@ -342,6 +359,12 @@ where
             None => {}
             Some(None) => r.unchanged += 1,
             Some(Some(change)) => {
+                digest.update(format!(
+                    "{}\u{1f}{}\u{1f}{}\n",
+                    change.row,
+                    change.action,
+                    change.fields.join("\u{1f}")
+                ));
                 if change.action == "new" {
                     r.new += 1;
                 } else {
@@ -363,6 +386,7 @@ where
         }
     }
     r.errors.sort_by_key(|e| e.row);
+    r.fingerprint = hex::encode(digest.finalize());
     r
 }
 

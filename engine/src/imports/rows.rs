@@ -118,7 +118,7 @@ pub enum Row {
 }
 
 impl Row {
-    /// What identifies the row's subject: the same key twice in a file is an error.
+    /// What the row is about, as people read it.
     pub fn key(&self) -> String {
         match self {
             Row::Product(p) => p.sku.clone(),
@@ -128,6 +128,17 @@ impl Row {
             Row::Policy {
                 class, location, ..
             } => format!("{class} / {}", location.as_deref().unwrap_or("*")),
+        }
+    }
+
+    /// What identifies the row's subject: the same twice in a file is an error.
+    fn identity(&self) -> String {
+        match self {
+            Row::Count { location, sku, .. } => format!("{location}\u{1f}{sku}"),
+            Row::Policy {
+                class, location, ..
+            } => format!("{class}\u{1f}{}", location.as_deref().unwrap_or("*")),
+            other => other.key(),
         }
     }
 }
@@ -170,7 +181,11 @@ struct Fields<'a> {
 impl<'a> Fields<'a> {
     fn raw(&self, name: &str) -> Option<&'a str> {
         let i = self.names.iter().position(|n| n == name)?;
-        self.record.get(i).map(str::trim).filter(|v| !v.is_empty())
+        self.record
+            .get(i)
+            .map(str::trim)
+            .map(unguard)
+            .filter(|v| !v.is_empty())
     }
 
     fn problem(&mut self, column: &str, message: impl Into<String>) {
@@ -238,6 +253,15 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// A cell our export wrote with a leading `'` (so that a spreadsheet does not run it as
+/// a formula) reads back as it was.
+fn unguard(v: &str) -> &str {
+    match v.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '@', '-', '\t', '\r']) => rest,
+        _ => v,
+    }
+}
+
 fn clip(v: &str) -> String {
     v.chars().take(30).collect()
 }
@@ -284,7 +308,18 @@ pub fn parse(kind: ImportKind, text: &str) -> Parsed {
     }
     let mut keys: HashSet<String> = HashSet::new();
     for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
+        // The line the row starts on (blank lines are skipped but still counted).
+        let row = match &record {
+            Ok(r) => r.position().map(|p| p.line() as usize).unwrap_or(i + 2),
+            Err(e) => e.position().map(|p| p.line() as usize).unwrap_or(i + 2),
+        };
+        if record
+            .as_ref()
+            .is_ok_and(|r| r.iter().all(|f| f.trim().is_empty()))
+        {
+            // A row of empty cells (a spreadsheet's trailing rows) is no row.
+            continue;
+        }
         if out.total >= MAX_ROWS {
             out.error(
                 row,
@@ -325,7 +360,7 @@ pub fn parse(kind: ImportKind, text: &str) -> Parsed {
             out.error(f.row, &column, message);
         }
         if let Some(parsed) = parsed {
-            if !keys.insert(parsed.key()) {
+            if !keys.insert(parsed.identity()) {
                 out.error(
                     row,
                     "",
@@ -517,6 +552,19 @@ mod tests {
             p.errors[2].message.contains("whole number"),
             "{:?}",
             p.errors[2]
+        );
+    }
+
+    #[test]
+    fn guarded_cells_read_back_and_rows_are_file_lines() {
+        let text = "location,sku,on_hand\n\n'-X1,'=A,3\n,,\nS1,'plain,4\nS1,B,x\n";
+        let p = parse(ImportKind::StockCounts, text);
+        assert_eq!(p.total, 3, "the blank line and the empty row are no rows");
+        let keys: Vec<String> = p.rows.iter().map(|(_, r)| r.key()).collect();
+        assert_eq!(keys, ["-X1 / =A", "S1 / 'plain"]);
+        assert_eq!(
+            (p.errors[0].row, p.errors[0].column.as_str()),
+            (6, "on_hand")
         );
     }
 

@@ -38,7 +38,8 @@ pub struct ProductRecord {
     pub supplier_code: Option<String>,
 }
 
-/// Inserts or updates locations by code, in the caller's transaction.
+/// Inserts or updates locations by code, in the caller's transaction. Coordinates left
+/// out (`None`, as a CSV import has none) keep the ones stored.
 pub(crate) async fn upsert_locations_tx(
     tx: &mut Tx,
     tenant: TenantId,

@@ -186,8 +186,7 @@ impl Store {
     /// audit trail records what was applied).
     pub async fn purge_imports(&self, tenant: TenantId, before: i64) -> Result<u64, sqlx::Error> {
         on_db!(&self.db, write, tenant, |pool| sqlx::query(
-            "DELETE FROM imports WHERE tenant_id = $1 AND created_at < $2 \
-             AND state NOT IN ('checking','applying')"
+            "DELETE FROM imports WHERE tenant_id = $1 AND created_at < $2"
         )
         .bind(tenant.0)
         .bind(before)

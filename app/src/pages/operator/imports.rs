@@ -150,7 +150,7 @@ fn Report(report: ReportView) -> impl IntoView {
     };
     view! {
         {failure}
-        <p>{format!("{} rows: {} new, {} changed, {} the same.", report.total, report.new, report.changed, report.unchanged)}</p>
+        <p>{format!("{} {}: {} new, {} changed, {} the same.", report.total, if report.total == 1 { "row" } else { "rows" }, report.new, report.changed, report.unchanged)}</p>
         {errors}
         <h2>"What would change"</h2>
         {changes}

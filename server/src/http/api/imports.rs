@@ -187,7 +187,7 @@ pub async fn upload(
             let store = &state.store;
             let id = imports::start(store, who.tenant, &who.member, kind, &name, &body, now_ms())
                 .await?;
-            state.jobs_wake.notify_one();
+            state.imports_wake.notify_one();
             let (rec, report) = imports::import(store, who.tenant, &who.member, id).await?;
             Ok((StatusCode::ACCEPTED, Json(shaped(rec, report))).into_response())
         },
@@ -262,7 +262,7 @@ pub async fn apply(
         move |state, _| async move {
             let store = &state.store;
             imports::apply(store, who.tenant, &who.member, id, rid.as_deref(), now_ms()).await?;
-            state.jobs_wake.notify_one();
+            state.imports_wake.notify_one();
             let (rec, report) = imports::import(store, who.tenant, &who.member, id).await?;
             Ok((StatusCode::ACCEPTED, Json(shaped(rec, report))).into_response())
         },

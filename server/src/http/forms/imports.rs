@@ -71,7 +71,7 @@ pub async fn upload(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) 
     let (t, m) = (me.tc.tenant.id, &me.member);
     match imports::start(&app.store, t, m, kind, &up.file_name, &up.bytes, now_ms()).await {
         Ok(id) => {
-            app.jobs_wake.notify_one();
+            app.imports_wake.notify_one();
             me.notice(
                 &format!("{PAGE}/{id}"),
                 "The file is being checked. Nothing changes until you apply it.",
@@ -104,7 +104,7 @@ pub async fn apply(
     let (t, m) = (me.tc.tenant.id, &me.member);
     match imports::apply(&app.store, t, m, import, me.rid(), now_ms()).await {
         Ok(()) => {
-            app.jobs_wake.notify_one();
+            app.imports_wake.notify_one();
             me.notice(&page, "Applying every row, all or none.")
         }
         Err(e) => me.fail(&page, &e),
