@@ -769,13 +769,8 @@ async fn the_widget_serves_allowed_shop_origins_only(backend: Backend) {
     let mut off = form(shop, "100");
     off.retain(|(k, _)| *k != "enabled");
     assert!(post(off).await.contains("notice="));
-    let res = client
-        .get(app.url(&format!(
-            "/t/freshfield/api/v1/public/availability?sku={SKU}"
-        )))
-        .send()
-        .await
-        .unwrap();
+    let path = format!("/t/freshfield/api/v1/public/availability?sku={SKU}");
+    let res = super::spec::send_checked("GET", &path, client.get(app.url(&path))).await;
     assert_eq!(res.status(), 404);
     assert!(super::body(res).await.contains("not offered"));
     let res = app
@@ -793,25 +788,25 @@ async fn the_widget_serves_allowed_shop_origins_only(backend: Backend) {
         )
         .await;
     assert_eq!(res.status(), 404);
-    let res = client
-        .post(app.url("/t/freshfield/api/v1/public/subscriptions"))
-        .header("origin", app.origin())
-        .form(&[("email", "off@example.com"), ("sku", SKU), ("store", STORE)])
-        .send()
-        .await
-        .unwrap();
+    let path = "/t/freshfield/api/v1/public/subscriptions";
+    let res = super::spec::send_checked(
+        "POST",
+        path,
+        client
+            .post(app.url(path))
+            .header("origin", app.origin())
+            .form(&[("email", "off@example.com"), ("sku", SKU), ("store", STORE)]),
+    )
+    .await;
     assert_eq!(res.status(), 404);
     assert!(super::body(res).await.contains("not offered"));
     let to = post(form(shop, "100")).await;
     assert!(to.contains("notice="), "{to}");
 
     let availability = |origin: &'static str, sku: &'static str| {
-        client
-            .get(app.url(&format!(
-                "/t/freshfield/api/v1/public/availability?sku={sku}"
-            )))
-            .header("origin", origin)
-            .send()
+        let path = format!("/t/freshfield/api/v1/public/availability?sku={sku}");
+        let request = client.get(app.url(&path)).header("origin", origin);
+        async move { Ok::<_, ()>(super::spec::send_checked("GET", &path, request).await) }
     };
     let res = availability(shop, SKU).await.unwrap();
     assert_eq!(res.status(), 200);
@@ -846,16 +841,14 @@ async fn the_widget_serves_allowed_shop_origins_only(backend: Backend) {
     assert_eq!(availability(shop, "NOPE").await.unwrap().status(), 404);
 
     let subscribe_from = |origin: &'static str| {
-        client
-            .post(app.url("/t/freshfield/api/v1/public/subscriptions"))
-            .header("origin", origin)
-            .form(&[
-                ("email", "fay@example.com"),
-                ("sku", SKU),
-                ("store", STORE),
-                ("website", ""),
-            ])
-            .send()
+        let path = "/t/freshfield/api/v1/public/subscriptions";
+        let request = client.post(app.url(path)).header("origin", origin).form(&[
+            ("email", "fay@example.com"),
+            ("sku", SKU),
+            ("store", STORE),
+            ("website", ""),
+        ]);
+        async move { Ok::<_, ()>(super::spec::send_checked("POST", path, request).await) }
     };
     let res = subscribe_from("https://evil.example").await.unwrap();
     assert_eq!(res.status(), 403);

@@ -38,15 +38,16 @@ async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
         json!({"accepted": 2, "duplicates": 0})
     );
     // The same batch again, this time by host: nothing changes.
-    let replay = app
-        .client()
-        .post(app.url("/api/v1/events"))
-        .header("host", "freshfield.localhost")
-        .bearer_auth(&key)
-        .json(&batch)
-        .send()
-        .await
-        .unwrap();
+    let replay = super::spec::send_checked(
+        "POST",
+        "/api/v1/events",
+        app.client()
+            .post(app.url("/api/v1/events"))
+            .header("host", "freshfield.localhost")
+            .bearer_auth(&key)
+            .json(&batch),
+    )
+    .await;
     assert_eq!(
         replay.json::<Value>().await.unwrap(),
         json!({"accepted": 0, "duplicates": 2})
@@ -86,23 +87,25 @@ async fn events_are_applied_once_and_bad_fields_named(backend: Backend) {
 
     let c = app.client();
     let url = app.url("/t/freshfield/api/v1/events");
-    let text = c
-        .post(&url)
-        .bearer_auth(&key)
-        .header("content-type", "text/plain")
-        .body("{}")
-        .send()
-        .await
-        .unwrap();
+    let text = super::spec::send_checked(
+        "POST",
+        "/t/freshfield/api/v1/events",
+        c.post(&url)
+            .bearer_auth(&key)
+            .header("content-type", "text/plain")
+            .body("{}"),
+    )
+    .await;
     assert_eq!(text.status(), 415);
-    let broken = c
-        .post(&url)
-        .bearer_auth(&key)
-        .header("content-type", "application/json")
-        .body("{\"events\": [")
-        .send()
-        .await
-        .unwrap();
+    let broken = super::spec::send_checked(
+        "POST",
+        "/t/freshfield/api/v1/events",
+        c.post(&url)
+            .bearer_auth(&key)
+            .header("content-type", "application/json")
+            .body("{\"events\": ["),
+    )
+    .await;
     assert_eq!(broken.status(), 400);
     assert!(broken.json::<Value>().await.unwrap()["detail"]
         .as_str()
@@ -137,13 +140,14 @@ async fn a_key_only_works_for_its_own_tenant(backend: Backend) {
         assert_eq!(res.status(), 401, "{key:?}");
         assert_eq!(res.headers()["www-authenticate"], "Bearer");
     }
-    let no_header = app
-        .client()
-        .post(app.url("/t/ridgeline/api/v1/events"))
-        .json(&batch)
-        .send()
-        .await
-        .unwrap();
+    let no_header = super::spec::send_checked(
+        "POST",
+        "/t/ridgeline/api/v1/events",
+        app.client()
+            .post(app.url("/t/ridgeline/api/v1/events"))
+            .json(&batch),
+    )
+    .await;
     assert_eq!(no_header.status(), 401);
     assert_eq!(
         app.store
@@ -238,14 +242,16 @@ async fn post_with_key(
     idem: &str,
     batch: &serde_json::Value,
 ) -> reqwest::Response {
-    app.client()
-        .post(app.url("/t/freshfield/api/v1/events"))
-        .bearer_auth(key)
-        .header("idempotency-key", idem)
-        .json(batch)
-        .send()
-        .await
-        .unwrap()
+    super::spec::send_checked(
+        "POST",
+        "/t/freshfield/api/v1/events",
+        app.client()
+            .post(app.url("/t/freshfield/api/v1/events"))
+            .bearer_auth(key)
+            .header("idempotency-key", idem)
+            .json(batch),
+    )
+    .await
 }
 
 async fn an_idempotency_key_replays_the_first_answer_and_refuses_misuse(backend: Backend) {
@@ -337,14 +343,16 @@ async fn futures_join(
             batch.clone(),
         );
         tasks.push(tokio::spawn(async move {
-            let res = client
-                .post(url)
-                .bearer_auth(key)
-                .header("idempotency-key", "same-for-all")
-                .json(&batch)
-                .send()
-                .await
-                .unwrap();
+            let res = super::spec::send_checked(
+                "POST",
+                "/t/freshfield/api/v1/events",
+                client
+                    .post(url)
+                    .bearer_auth(key)
+                    .header("idempotency-key", "same-for-all")
+                    .json(&batch),
+            )
+            .await;
             let replayed = res.headers().get("idempotent-replayed").is_some();
             (res.status().as_u16(), replayed, res.text().await.unwrap())
         }));

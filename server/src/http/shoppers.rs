@@ -77,6 +77,42 @@ fn problem(status: StatusCode, detail: &str) -> Response {
     (status, Json(json!({ "error": detail }))).into_response()
 }
 
+/// What the widget shows of a product (documented for the OpenAPI document; the
+/// handler answers `engine::back_in_stock::Availability`).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct PublicAvailability {
+    sku: String,
+    name: String,
+    channels: Vec<PublicChannel>,
+    /// The consent wording the form shows.
+    consent: String,
+}
+
+/// A store (or the online shop) and whether the product is there, never the figures.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct PublicChannel {
+    code: String,
+    name: String,
+    /// `in_stock`, `few_left` (3 or fewer) or `out_of_stock`.
+    status: String,
+}
+
+/// The one answer to an accepted subscribe request.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct PublicMessage {
+    message: String,
+}
+
+/// A refusal of the public endpoints: a sentence a shopper may read.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct PublicError {
+    error: String,
+}
+
 #[derive(Deserialize)]
 pub struct AvailabilityQuery {
     #[serde(default)]
@@ -85,6 +121,18 @@ pub struct AvailabilityQuery {
 
 /// `GET /api/v1/public/availability?sku=…`: the product's name and, per store, whether
 /// it is in stock (never the figures).
+#[utoipa::path(
+    get,
+    path = "/api/v1/public/availability",
+    tag = "shoppers",
+    params(("sku" = String, Query, description = "The product's SKU")),
+    responses(
+        (status = 200, description = "The product and, per store, whether it is in stock (CORS for the tenant's allowed shop origins)", body = PublicAvailability),
+        (status = 400, description = "The SKU is not acceptable", body = PublicError),
+        (status = 404, description = "No product has that SKU here, or alerts are not offered", body = PublicError),
+    ),
+    security(())
+)]
 pub async fn availability(
     State(app): State<Arc<AppState>>,
     Extension(tc): Extension<TenantCtx>,
@@ -134,6 +182,20 @@ pub struct SubscribeBody {
 pub const SUBSCRIBE_ANSWER: &str = "Thank you. If this address can receive alerts, we have sent it an e-mail: open the link in it to confirm your alert.";
 
 /// `POST /api/v1/public/subscriptions` from the widget.
+#[utoipa::path(
+    post,
+    path = "/api/v1/public/subscriptions",
+    tag = "shoppers",
+    request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "`email`, `sku`, `store`, and `website` (a honeypot: left empty); JSON with the same fields is read too"),
+    responses(
+        (status = 202, description = "The same answer whatever happened (a new alert, one already waiting, an address that cannot receive): the shopper is asked to confirm by e-mail", body = PublicMessage),
+        (status = 400, description = "The request could not be read, or a field is not acceptable", body = PublicError),
+        (status = 403, description = "The request comes from a shop this tenant does not allow", body = PublicError),
+        (status = 404, description = "Back-in-stock alerts are not offered here", body = PublicError),
+        (status = 429, description = "Too many requests from this address or for this e-mail: wait", body = PublicError),
+    ),
+    security(())
+)]
 pub async fn subscribe(
     State(app): State<Arc<AppState>>,
     Extension(tc): Extension<TenantCtx>,

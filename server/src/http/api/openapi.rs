@@ -92,6 +92,8 @@ impl Modify for Security {
         imports::apply,
         imports::export,
         crate::http::webhooks::receive,
+        crate::http::shoppers::availability,
+        crate::http::shoppers::subscribe,
     ),
     components(schemas(Problem, FieldProblem)),
     modifiers(&Security),
@@ -101,6 +103,7 @@ impl Modify for Security {
         (name = "documents", description = "Transfers and purchase orders"),
         (name = "exceptions", description = "What needs a person's attention"),
         (name = "subscriptions", description = "Shoppers' back-in-stock alerts"),
+        (name = "shoppers", description = "The public endpoints the back-in-stock widget calls from a shop's page (no key; the tenant's allowed shop origins)"),
         (name = "imports", description = "CSV imports, checked before they are applied, and CSV exports"),
         (name = "webhooks", description = "Signed webhooks from the tenant's systems (no API key: the signature authenticates)"),
     )
