@@ -172,6 +172,7 @@ async fn restock_to_first_mail(backend: Backend) {
         Options {
             smtp_url: Some(format!("smtp://127.0.0.1:{port}")),
             workers: true,
+            api_rate_limit_per_minute: 1_000_000_000,
             ..Options::default()
         },
     )

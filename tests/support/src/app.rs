@@ -75,7 +75,7 @@ impl Default for Options {
             workers: false,
             webhook_allowed_networks: vec!["127.0.0.1".into()],
             webhook_timeout_seconds: 5,
-            api_rate_limit_per_minute: 600,
+            api_rate_limit_per_minute: 6_000,
             webhook_senders: 4,
         }
     }
