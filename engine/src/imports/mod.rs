@@ -147,7 +147,8 @@ pub async fn apply(
         return Err(EngineError::Invalid(match rec.state.as_str() {
             "checking" => "the file is still being checked: apply it when the check is done".into(),
             "invalid" => "the file has problems: correct them and upload it again".into(),
-            "applying" | "applied" => "this file is already applied".into(),
+            "applying" => "this file is being applied: reload its page in a moment".into(),
+            "applied" => "this file is already applied".into(),
             _ => "this import can no longer be applied: upload the file again".into(),
         }));
     }
