@@ -394,36 +394,24 @@ async fn apply_rows(
     let mut tx = store.begin(tenant).await?;
     match kind {
         ImportKind::Products => {
-            let rows: Vec<_> = parsed
-                .rows
-                .iter()
-                .filter_map(|(_, r)| match r {
-                    Row::Product(p) => Some(p.clone()),
-                    _ => None,
-                })
-                .collect();
+            let rows = typed(parsed, |r| match r {
+                Row::Product(p) => Some(p.clone()),
+                _ => None,
+            });
             catalog::upsert_products_tx(&mut tx, tenant, &rows).await?;
         }
         ImportKind::Locations => {
-            let rows: Vec<_> = parsed
-                .rows
-                .iter()
-                .filter_map(|(_, r)| match r {
-                    Row::Location(l) => Some(l.clone()),
-                    _ => None,
-                })
-                .collect();
+            let rows = typed(parsed, |r| match r {
+                Row::Location(l) => Some(l.clone()),
+                _ => None,
+            });
             catalog::upsert_locations_tx(&mut tx, tenant, &rows).await?;
         }
         ImportKind::Suppliers => {
-            let rows: Vec<_> = parsed
-                .rows
-                .iter()
-                .filter_map(|(_, r)| match r {
-                    Row::Supplier(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect();
+            let rows = typed(parsed, |r| match r {
+                Row::Supplier(s) => Some(s.clone()),
+                _ => None,
+            });
             catalog::upsert_suppliers_tx(&mut tx, tenant, &rows).await?;
         }
         ImportKind::StockCounts => {
@@ -513,6 +501,11 @@ async fn apply_rows(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The file's rows of one kind (every row of a checked file is of the file's kind).
+fn typed<T>(parsed: &rows::Parsed, pick: impl Fn(&Row) -> Option<T>) -> Vec<T> {
+    parsed.rows.iter().filter_map(|(_, r)| pick(r)).collect()
 }
 
 /// The location codes (or SKUs) a stock-count file names.

@@ -23,7 +23,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::cursor::{self, Cursor};
 use super::inventory::{page, PageParams};
 use super::openapi::{path_id, Params, Problem};
-use super::{idempotent, Caller};
+use super::{idempotent, request_id, Caller};
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
@@ -149,14 +149,6 @@ fn next_id(list: &str, more: bool, last: Option<i64>) -> Option<String> {
     more.then_some(last)
         .flatten()
         .map(|id| Cursor::Id(id).encode(list))
-}
-
-/// The request's id, for the audit trail.
-fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
 }
 
 #[utoipa::path(

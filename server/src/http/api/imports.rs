@@ -246,10 +246,7 @@ pub async fn apply(
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     caller.require(KeyScope::ImportData)?;
-    let rid = headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let rid = super::request_id(&headers);
     let who = caller.clone();
     let path = format!("/api/v1/imports/{id}/apply");
     idempotent::once(

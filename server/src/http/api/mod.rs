@@ -151,6 +151,22 @@ pub(crate) async fn authenticate(
     res
 }
 
+/// The request's id (the server's own), for the audit trail.
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The refusal of a key without `scope`.
+fn lacks(scope: KeyScope) -> ApiError {
+    ApiError::Forbidden(format!(
+        "this key lacks the scope {}: ask the tenant's admin for a key with it",
+        scope.as_str()
+    ))
+}
+
 impl Caller {
     /// `Ok` when the key holds `scope` (for what the engine does not check itself:
     /// writing events).
@@ -158,10 +174,7 @@ impl Caller {
         if self.scopes.contains(&scope) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!(
-                "this key lacks the scope {}: ask the tenant's admin for a key with it",
-                scope.as_str()
-            )))
+            Err(lacks(scope))
         }
     }
 }
@@ -170,13 +183,12 @@ impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> ApiError {
         match e {
             EngineError::NotFound => ApiError::NoSuch,
-            EngineError::Forbidden(p) => ApiError::Forbidden(match KeyScope::granting(p) {
-                Some(scope) => format!(
-                    "this key lacks the scope {}: ask the tenant's admin for a key with it",
-                    scope.as_str()
-                ),
-                None => "no API key may do this: it is done in the portal".into(),
-            }),
+            EngineError::Forbidden(p) => match KeyScope::granting(p) {
+                Some(scope) => lacks(scope),
+                None => {
+                    ApiError::Forbidden("no API key may do this: it is done in the portal".into())
+                }
+            },
             EngineError::Invalid(detail) => ApiError::Unprocessable(detail),
             e
             @ (EngineError::Transition(_) | EngineError::NotPending | EngineError::Refused(_)) => {

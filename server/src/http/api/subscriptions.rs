@@ -130,13 +130,13 @@ pub async fn end(
     headers: HeaderMap,
 ) -> Result<Json<Ended>, ApiError> {
     let id = path_id(&id)?;
-    let rid = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    let rid = super::request_id(&headers);
     let ended = engine::back_in_stock::end_subscription(
         &state.store,
         caller.tenant,
         &caller.member,
         id,
-        rid,
+        rid.as_deref(),
         now_ms(),
     )
     .await?;
