@@ -35,6 +35,9 @@ pub fn Header() -> impl IntoView {
                         let integrations_nav = can(Permission::ManageIntegrations);
                         let integrations = p.href("/settings/integrations");
                         let alerts = p.href("/settings/back-in-stock");
+                        let members_nav = can(Permission::ManageMembers);
+                        let members = p.href("/settings/members");
+                        let account = p.href("/account");
                         // A supplier user's own navigation: their orders, no staff pages.
                         let supplier_nav = can(Permission::AnswerPurchaseOrders);
                         let supplier_orders = p.href("/supplier/orders");
@@ -61,13 +64,14 @@ pub fn Header() -> impl IntoView {
                                     {suppliers_nav.then(|| view! { <A href=suppliers.clone()>"Suppliers"</A> })}
                                     {alerts_nav.then(|| view! { <A href=alerts.clone()>"Back in stock"</A> })}
                                     {integrations_nav.then(|| view! { <A href=integrations.clone()>"Integrations"</A> })}
+                                    {members_nav.then(|| view! { <A href=members.clone()>"Members"</A> })}
                                     {supplier_nav.then(|| view! {
                                         <A href=supplier_orders.clone()>"Orders"</A>
                                         <A href=own_scorecard.clone()>"Scorecard"</A>
                                     })}
                                 </nav>
                                 <form class="signout" method="post" action=logout>
-                                    <span class="who" title=u.email.clone()>{u.name.clone()}</span>
+                                    <A href=account.clone() attr:class="who" attr:title=format!("{}: your account and sign-in", u.email)>{u.name.clone()}</A>
                                     <button type="submit" class="link">"Sign out"</button>
                                 </form>
                             })}

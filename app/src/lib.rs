@@ -24,11 +24,12 @@ use leptos_router::{MatchNestedRoutes, ParamSegment, SsrMode, StaticSegment};
 use crate::api::get_portal;
 use crate::components::Header;
 use crate::pages::{
-    AlertsPage, ApprovalSettingsPage, ApprovalsPage, BackInStockPage, ConfirmAlertPage,
-    DocumentPage, DocumentsPage, ExceptionsPage, HomePage, ImportPage, ImportsPage,
-    IntegrationsPage, InventoryPage, InvitePage, JobsPage, LoginPage, NotFound, NotifyPage,
-    OwnScorecardPage, PoliciesPage, ScorecardsPage, SupplierAccessPage, SupplierOrderPage,
-    SupplierOrdersPage, SupplierPortalOrderPage, WebhookDeliveriesPage,
+    AccountPage, AlertsPage, ApprovalSettingsPage, ApprovalsPage, BackInStockPage,
+    ConfirmAlertPage, DocumentPage, DocumentsPage, ExceptionsPage, ForgotPage, HomePage,
+    ImportPage, ImportsPage, IntegrationsPage, InventoryPage, InvitePage, JobsPage, LoginPage,
+    MembersPage, NotFound, NotifyPage, OwnScorecardPage, PoliciesPage, RecoveryCodesPage,
+    ResetPage, ScorecardsPage, SecondStepPage, SupplierAccessPage, SupplierOrderPage,
+    SupplierOrdersPage, SupplierPortalOrderPage, TwoFactorSetupPage, WebhookDeliveriesPage,
 };
 use crate::views::Portal;
 
@@ -110,6 +111,13 @@ fn PortalRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
         <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("login"), StaticSegment("two-factor")) view=SecondStepPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("forgot") view=ForgotPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("reset"), ParamSegment("token")) view=ResetPage ssr=SsrMode::Async/>
+        <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("account"), StaticSegment("two-factor")) view=TwoFactorSetupPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("account"), StaticSegment("recovery-codes")) view=RecoveryCodesPage ssr=SsrMode::Async/>
+        <Route path=(StaticSegment("settings"), StaticSegment("members")) view=MembersPage ssr=SsrMode::Async/>
         <Route path=StaticSegment("inventory") view=InventoryPage ssr=SsrMode::Async/>
         <Route path=StaticSegment("approvals") view=ApprovalsPage ssr=SsrMode::Async/>
         <Route path=StaticSegment("documents") view=DocumentsPage ssr=SsrMode::Async/>

@@ -19,9 +19,11 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::audit::AuditEntry;
+use crate::error::EngineError;
 use crate::model::{Member, TenantId};
 use crate::store::login_attempts::{take_tx, Rule, Taken};
 use crate::store::Store;
@@ -137,12 +139,31 @@ fn attempt_key(parts: &[&str]) -> String {
     hex::encode(Sha256::digest(parts.join("\u{1f}").as_bytes()))
 }
 
+/// How long a password-checked sign-in waits for its second step.
+pub const PENDING_MS: i64 = 10 * 60 * 1000;
+
+/// A sign-in whose password was right and whose second step is still to come. Made only
+/// by [`sign_in`]; the server keeps it in the session for [`PENDING_MS`] and hands it
+/// to [`crate::accounts::two_factor`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingSignIn {
+    pub tenant_id: i64,
+    pub user_id: i64,
+    pub started_at: i64,
+    /// The tenant requires two-step sign-in and the person has no authenticator yet:
+    /// they set one up before they are in.
+    pub enrol: bool,
+}
+
 /// A successful sign-in: the member, and a new known-device token for the browser to
-/// keep (see `sign_in`).
+/// keep (see `sign_in`). When `second_step` is set, only the password was checked: the
+/// person is not signed in until [`crate::accounts::two_factor`] accepts a code (and
+/// `device_token` is empty).
 #[derive(Debug)]
 pub struct SignedIn {
     pub member: Member,
     pub device_token: String,
+    pub second_step: Option<PendingSignIn>,
 }
 
 /// The stored form of a known-device token.
@@ -234,24 +255,16 @@ pub async fn sign_in(
             store.clear_login_attempts(&by_account_here).await?;
             store.clear_login_attempts(&by_account).await?;
             store.refund_login_attempt(&by_address).await?;
-            let device_token = random_token(32);
-            store
-                .add_known_device(tenant, member.user_id, &token_hash(&device_token), now)
-                .await?;
-            let actor = member.actor();
-            let entry = AuditEntry::of(
-                &actor,
-                "auth.signed_in",
-                actor.clone(),
-                None,
-                None,
-                request_id,
-            );
-            store.append_audit(tenant, &entry).await?;
-            Ok(SignedIn {
-                member,
-                device_token,
-            })
+            // A second step first: the person's app, or setting one up when the
+            // tenant requires it of everyone.
+            if let Some(pending) = second_step_for(store, tenant, member.user_id, now).await? {
+                return Ok(SignedIn {
+                    second_step: Some(pending),
+                    member,
+                    device_token: String::new(),
+                });
+            }
+            Ok(finish(store, tenant, member, "password", request_id, now).await?)
         }
         Err(LoginError::InvalidCredentials(user)) => {
             // A known member's failed sign-in is audited; guesses at unknown accounts
@@ -272,6 +285,75 @@ pub async fn sign_in(
         Err(LoginError::Busy) => Err(SignInError::Busy),
         Err(LoginError::Store(e)) => Err(e.into()),
     }
+}
+
+/// The second step a sign-in of `user` to `tenant` needs after its password (or after
+/// accepting an invitation): a code from their app, or setting one up when the tenant
+/// requires it; `None` when the password is enough.
+pub async fn second_step_for(
+    store: &Store,
+    tenant: TenantId,
+    user: i64,
+    now: i64,
+) -> Result<Option<PendingSignIn>, sqlx::Error> {
+    let has = store.has_two_factor(user).await?;
+    if !has && !store.requires_two_factor(tenant).await? {
+        return Ok(None);
+    }
+    Ok(Some(PendingSignIn {
+        tenant_id: tenant.0,
+        user_id: user,
+        started_at: now,
+        enrol: !has,
+    }))
+}
+
+/// Completes a sign-in: the browser becomes a known device of the member, and the
+/// sign-in is audited with how its last step was made (`password`, `authenticator`,
+/// `recovery_code`).
+async fn finish(
+    store: &Store,
+    tenant: TenantId,
+    member: Member,
+    how: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<SignedIn, sqlx::Error> {
+    let device_token = random_token(32);
+    store
+        .add_known_device(tenant, member.user_id, &token_hash(&device_token), now)
+        .await?;
+    let actor = member.actor();
+    let entry = AuditEntry::of(
+        &actor,
+        "auth.signed_in",
+        actor.clone(),
+        None,
+        Some(serde_json::json!({ "last_step": how })),
+        request_id,
+    );
+    store.append_audit(tenant, &entry).await?;
+    Ok(SignedIn {
+        member,
+        device_token,
+        second_step: None,
+    })
+}
+
+/// Completes the sign-in of `user` after its second step (see `finish`).
+pub(crate) async fn finish_sign_in(
+    store: &Store,
+    tenant: TenantId,
+    user: i64,
+    how: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<SignedIn, EngineError> {
+    let member = store
+        .member(tenant, user)
+        .await?
+        .ok_or_else(|| EngineError::Invalid("sign in again".into()))?;
+    Ok(finish(store, tenant, member, how, request_id, now).await?)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -72,7 +72,7 @@ impl From<sqlx::Error> for InviteError {
     }
 }
 
-fn check_name(name: &str) -> Result<String, EngineError> {
+pub(crate) fn check_name(name: &str) -> Result<String, EngineError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(EngineError::Invalid("the name is missing".into()));
@@ -85,7 +85,7 @@ fn check_name(name: &str) -> Result<String, EngineError> {
     Ok(name.to_string())
 }
 
-fn check_email(email: &str) -> Result<String, EngineError> {
+pub(crate) fn check_email(email: &str) -> Result<String, EngineError> {
     let email = normalise_email(email);
     let valid = email.len() <= MAX_EMAIL_CHARS
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -164,7 +164,8 @@ pub async fn invite_supplier_user(
     Ok(id)
 }
 
-/// Withdraws an open invitation: its link stops working.
+/// Withdraws an open invitation of a supplier's person: its link stops working. (Staff
+/// invitations are withdrawn under members, [`crate::members`].)
 pub async fn revoke_invitation(
     store: &Store,
     tenant: TenantId,
@@ -175,7 +176,7 @@ pub async fn revoke_invitation(
 ) -> Result<(), EngineError> {
     member.require(Permission::ManageSuppliers)?;
     let mut tx = store.begin(tenant).await?;
-    if !invitations::revoke_invitation_tx(&mut tx, tenant, id, now).await? {
+    if !invitations::revoke_invitation_tx(&mut tx, tenant, id, true, now).await? {
         return Err(EngineError::NotFound);
     }
     append_audit_tx(
@@ -255,8 +256,10 @@ pub async fn supplier_access(
 pub struct OpenedInvite {
     pub email: String,
     pub name: String,
-    /// The supplier the person will answer for.
+    /// The supplier the person will answer for (empty for a staff invitation).
     pub supplier_name: String,
+    /// The role the invitation gives.
+    pub role: Role,
     /// The address has an account on the platform already: accepting asks for its
     /// password instead of a new one.
     pub has_account: bool,
@@ -299,6 +302,7 @@ pub async fn open_invite(
         .unwrap_or_default();
     Ok(OpenedInvite {
         has_account: store.account(tenant, &inv.email).await?.is_some(),
+        role: Role::parse(&inv.role).unwrap_or(Role::Supplier),
         email: inv.email,
         name: inv.name,
         supplier_name,

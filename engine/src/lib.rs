@@ -1,6 +1,7 @@
 //! Shelfwise's shared workflow backend: domain types, services and the store.
 //! No HTTP and no Leptos here; every tenant-facing function takes the tenant it acts for.
 
+pub mod accounts;
 pub mod addresses;
 pub mod alert_settings;
 pub mod api_keys;
@@ -20,6 +21,7 @@ pub mod jobs;
 pub mod limits;
 pub mod links;
 pub mod mail;
+pub mod members;
 pub mod model;
 pub mod policy;
 pub mod query;

@@ -20,6 +20,9 @@ const TAG_BYTES: usize = 16;
 /// Days an invitation's link works.
 pub const INVITE_DAYS: i64 = 7;
 
+/// Minutes a password reset's link works (see `accounts`).
+pub const RESET_MINUTES: i64 = 60;
+
 fn mac(key: &[u8], purpose: &str, tenant: i64, link: i64) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(format!("{purpose}\n{tenant}\n{link}").as_bytes());
@@ -51,6 +54,16 @@ pub fn invite_token(key: &[u8], tenant: i64, id: i64) -> String {
 /// The invitation id a token names, as [`verify_po_token`] does for order links.
 pub fn verify_invite_token(key: &[u8], tenant: i64, token: &str) -> Option<i64> {
     verify(key, "invite", tenant, token)
+}
+
+/// The token of password reset `id` of `tenant` (see [`crate::accounts`]).
+pub fn reset_token(key: &[u8], tenant: i64, id: i64) -> String {
+    token(key, "password-reset", tenant, id)
+}
+
+/// The reset id a token names, as [`verify_po_token`] does for order links.
+pub fn verify_reset_token(key: &[u8], tenant: i64, token: &str) -> Option<i64> {
+    verify(key, "password-reset", tenant, token)
 }
 
 /// What a shopper's link does: confirm one subscription (double opt-in), manage the

@@ -10,10 +10,12 @@ use std::collections::BTreeSet;
 use std::future::Future;
 use std::pin::Pin;
 
+use engine::accounts::{self, two_factor};
 use engine::approval::{DocumentType, Outcome, Rule};
 use engine::exceptions::{self, Action};
 use engine::inbound;
 use engine::invites;
+use engine::members;
 use engine::model::{now_ms, DocRef, Member, Permission, Role, TenantId};
 use engine::query;
 use engine::replenish::{self, PolicySettings, RuleEdit};
@@ -725,6 +727,135 @@ fn commands() -> Vec<Command> {
                 Box::pin(
                     async move { ok(engine::worker::replay(&s, t, &m, 1, None, now_ms()).await) },
                 )
+            },
+        },
+        Command {
+            name: "members",
+            needs: Permission::ManageMembers,
+            call: |s, t, m| Box::pin(async move { ok(members::members(&s, t, &m).await) }),
+        },
+        Command {
+            name: "invite_member",
+            needs: Permission::ManageMembers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let invite = members::StaffInvite {
+                        email: "new@gate.example".into(),
+                        name: "New".into(),
+                        role: Role::Planner,
+                    };
+                    ok(members::invite_member(&s, t, &m, invite, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "revoke_member_invitation",
+            needs: Permission::ManageMembers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(members::revoke_member_invitation(&s, t, &m, 999_999, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "set_roles",
+            needs: Permission::ManageMembers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(members::set_roles(&s, t, &m, 999_999, &[Role::Planner], None).await)
+                })
+            },
+        },
+        Command {
+            name: "set_active",
+            needs: Permission::ManageMembers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(members::set_active(&s, t, &m, 999_999, false, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "require_two_factor",
+            needs: Permission::ManageMembers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(members::require_two_factor(&s, t, &m, false, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "change_password",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(accounts::change_password(
+                        &s,
+                        t,
+                        &m,
+                        "wrong",
+                        "new-password-1",
+                        None,
+                        now_ms(),
+                    )
+                    .await)
+                })
+            },
+        },
+        Command {
+            name: "status",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| Box::pin(async move { ok(two_factor::status(&s, t, &m).await) }),
+        },
+        Command {
+            name: "start",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(two_factor::start(&s, &hook_keys(), t, &m, "Gate", now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "confirm",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(
+                        two_factor::confirm(&s, &hook_keys(), t, &m, "000000", None, now_ms())
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
+            name: "turn_off",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(
+                        two_factor::turn_off(&s, &hook_keys(), t, &m, "000000", None, now_ms())
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
+            name: "renew_recovery_codes",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(two_factor::renew_recovery_codes(
+                        &s,
+                        &hook_keys(),
+                        t,
+                        &m,
+                        "000000",
+                        None,
+                        now_ms(),
+                    )
+                    .await)
+                })
             },
         },
     ]

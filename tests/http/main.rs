@@ -2,6 +2,7 @@
 //! SQLite and on PostgreSQL; the app's workers are off, so a test runs the jobs its
 //! actions queued when it chooses (`run_pending_jobs`).
 
+mod accounts;
 mod api;
 mod approvals;
 mod auth;

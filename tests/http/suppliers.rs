@@ -639,7 +639,14 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
         .max()
         .unwrap();
     app.run_jobs_due_at(escalation).await;
-    let alerts = open_late(&app).await;
+    // Only the acknowledgement clock's alerts: depending on the weekday the test runs,
+    // the acknowledged orders' promised day may pass before this (no ship notice), which
+    // alerts the buyer too (see below).
+    let alerts: Vec<_> = open_late(&app)
+        .await
+        .into_iter()
+        .filter(|e| e.title.contains("has not acknowledged"))
+        .collect();
     let mut subjects: Vec<String> = alerts.iter().map(|e| e.subject.clone()).collect();
     subjects.sort();
     let mut expected: Vec<String> = late

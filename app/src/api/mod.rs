@@ -2,6 +2,7 @@
 //! (anyone can call it), so each authorises the caller itself in `ssr` before it loads
 //! anything; nothing else happens here.
 
+mod account;
 mod approvals;
 mod documents;
 mod exceptions;
@@ -14,6 +15,7 @@ mod settings;
 mod shopper;
 mod supplier;
 
+pub use account::*;
 pub use approvals::*;
 pub use documents::*;
 pub use exceptions::*;

@@ -10,6 +10,7 @@ fn message(code: &str) -> &'static str {
         "throttled" => "Too many sign-in attempts. Wait a few minutes, then try again.",
         "expired" => "Your session has ended. Please sign in again.",
         "missing" => "Enter your e-mail address and password.",
+        "second_step" => "Your sign-in took too long. Please sign in again.",
         _ => "That e-mail address and password do not match an account here.",
     }
 }
@@ -24,6 +25,7 @@ pub fn LoginPage() -> impl IntoView {
                 let p = portal.await.ok()?;
                 let error = query.read().get("error").map(|c| message(&c));
                 let signed_out = query.read().get("signed_out").is_some();
+                let notice = query.read().get("notice");
                 Some(view! {
                     <section class="card narrow login">
                         <h1>"Sign in to " {p.product_name.clone()}</h1>
@@ -33,6 +35,7 @@ pub fn LoginPage() -> impl IntoView {
                         })}
                         {signed_out.then(|| view! { <p class="notice" role="status">"You have signed out."</p> })}
                         {error.map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <form method="post" action=p.href("/login")>
                             <label for="email">"E-mail"</label>
                             <input id="email" name="email" type="email" autocomplete="username" required autofocus/>
@@ -40,6 +43,7 @@ pub fn LoginPage() -> impl IntoView {
                             <input id="password" name="password" type="password" autocomplete="current-password" required/>
                             <button type="submit" class="primary">"Sign in"</button>
                         </form>
+                        <p><a href=p.href("/forgot")>"Forgot your password?"</a></p>
                     </section>
                 })
             })}

@@ -1,18 +1,23 @@
 //! The portal's pages, grouped by the audience they serve: `operator` for the
 //! retailer's staff (planners, approvers, admins), `supplier` for the retailer's
-//! suppliers, `shopper` for their shoppers (back-in-stock); sign-in is shared.
+//! suppliers, `shopper` for their shoppers (back-in-stock); sign-in and one's own
+//! account are shared.
 
+mod account;
 mod login;
 pub mod operator;
 mod order_changes;
 pub mod shopper;
 pub mod supplier;
 
+pub use account::{
+    AccountPage, ForgotPage, RecoveryCodesPage, ResetPage, SecondStepPage, TwoFactorSetupPage,
+};
 pub use login::LoginPage;
 pub use operator::{
     ApprovalSettingsPage, ApprovalsPage, BackInStockPage, DocumentPage, DocumentsPage,
     ExceptionsPage, HomePage, ImportPage, ImportsPage, IntegrationsPage, InventoryPage, JobsPage,
-    PoliciesPage, SupplierAccessPage, WebhookDeliveriesPage,
+    MembersPage, PoliciesPage, SupplierAccessPage, WebhookDeliveriesPage,
 };
 pub use shopper::{AlertsPage, ConfirmAlertPage, NotifyPage};
 pub use supplier::{

@@ -33,6 +33,17 @@ pub struct TenantCtx {
     pub base: String,
 }
 
+impl TenantCtx {
+    /// The portal's home page: `/` on the tenant's host, `/t/<slug>` in the path form.
+    pub fn home(&self) -> String {
+        if self.base.is_empty() {
+            "/".to_string()
+        } else {
+            self.base.clone()
+        }
+    }
+}
+
 /// What the session remembers about a sign-in, under [`auth_key`] of its tenant: a
 /// session presented on another tenant's portal is signed out there, and signing in to
 /// a second path-form tenant on the platform's host leaves the first sign-in alone.
@@ -46,6 +57,17 @@ pub struct SessionAuth {
 /// The session key of a sign-in to `tenant`.
 pub fn auth_key(tenant: engine::model::TenantId) -> String {
     format!("auth:{}", tenant.0)
+}
+
+/// The session key of a sign-in to `tenant` whose password was right and whose second
+/// step is to come (an `engine::identity::PendingSignIn`).
+pub fn pending_key(tenant: engine::model::TenantId) -> String {
+    format!("pending:{}", tenant.0)
+}
+
+/// The session key of recovery codes just issued, shown once on the next page.
+pub fn recovery_codes_key(tenant: engine::model::TenantId) -> String {
+    format!("recovery_codes:{}", tenant.0)
 }
 
 /// A sign-in ends after this long whatever the activity (ASVS absolute timeout).
@@ -70,10 +92,14 @@ pub async fn signed_in_member(store: &Store, session: &Session, tenant: &Tenant)
         let _ = session.remove::<SessionAuth>(&key).await;
         return None;
     }
-    match store.member(tenant.id, auth.user_id).await {
+    match store
+        .member_signed_in(tenant.id, auth.user_id, auth.login_at)
+        .await
+    {
         Ok(Some(m)) => Some(m),
         Ok(None) => {
-            // Removed from the tenant or disabled since signing in: end the sign-in.
+            // Removed from the tenant, disabled or deactivated, or the password changed
+            // since signing in: end the sign-in.
             let _ = session.remove::<SessionAuth>(&key).await;
             None
         }

@@ -5,6 +5,7 @@
 //! The server crate provides [`ServerCtx`] and puts a [`TenantCtx`] in every request's
 //! extensions before the portal sees it.
 
+pub mod account;
 pub mod approvals;
 pub mod context;
 pub mod documents;
@@ -22,7 +23,7 @@ pub mod shopper;
 pub mod supplier;
 
 pub use context::{
-    auth_key, shell_head, signed_in_member, ServerCtx, SessionAuth, ShellHead, TenantCtx,
-    ABSOLUTE_TIMEOUT_MS,
+    auth_key, pending_key, recovery_codes_key, shell_head, signed_in_member, ServerCtx,
+    SessionAuth, ShellHead, TenantCtx, ABSOLUTE_TIMEOUT_MS,
 };
 pub use integrations::{ShownKey, NEW_API_KEY, NEW_WEBHOOK_SECRET};

@@ -297,6 +297,7 @@ pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
         Ok(i) => Ok(InviteView {
             retailer: tc.tenant.name.clone(),
             supplier: i.supplier_name,
+            role: i.role.label().to_string(),
             email: i.email,
             name: i.name,
             has_account: i.has_account,

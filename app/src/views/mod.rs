@@ -2,6 +2,7 @@
 //! per area, every type plain and serialisable. Server functions (`api`) return these;
 //! the server-side code that fills them is in `ssr`.
 
+mod account;
 mod approvals;
 mod documents;
 mod exceptions;
@@ -14,6 +15,7 @@ mod settings;
 mod shopper;
 mod supplier;
 
+pub use account::*;
 pub use approvals::*;
 pub use documents::*;
 pub use exceptions::*;

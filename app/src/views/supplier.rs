@@ -146,7 +146,10 @@ pub struct SupplierOrderRowView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InviteView {
     pub retailer: String,
+    /// The supplier the person will answer for; empty for a staff invitation.
     pub supplier: String,
+    /// The role the invitation gives, as it reads ("planner").
+    pub role: String,
     pub email: String,
     pub name: String,
     pub has_account: bool,

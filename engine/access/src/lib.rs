@@ -103,6 +103,7 @@ impl Role {
                 P::ManageIntegrations,
                 P::ImportData,
                 P::EditBranding,
+                P::ManageOwnAccount,
             ],
             Role::Planner => &[
                 P::ViewInventory,
@@ -112,11 +113,17 @@ impl Role {
                 P::EditPolicies,
                 P::WorkExceptions,
                 P::SeeJobs,
+                P::ManageOwnAccount,
             ],
-            Role::Approver => &[P::ViewInventory, P::DecideApprovals],
-            Role::Supplier => &[P::AnswerPurchaseOrders],
-            Role::PartnerAdmin => &[P::ViewInventory, P::SeeJobs, P::ManageClientTenants],
-            Role::PlatformAdmin => &[P::ViewInventory, P::ManagePlatform],
+            Role::Approver => &[P::ViewInventory, P::DecideApprovals, P::ManageOwnAccount],
+            Role::Supplier => &[P::AnswerPurchaseOrders, P::ManageOwnAccount],
+            Role::PartnerAdmin => &[
+                P::ViewInventory,
+                P::SeeJobs,
+                P::ManageClientTenants,
+                P::ManageOwnAccount,
+            ],
+            Role::PlatformAdmin => &[P::ViewInventory, P::ManagePlatform, P::ManageOwnAccount],
         }
     }
 
@@ -166,10 +173,13 @@ pub enum Permission {
     ManageClientTenants,
     /// (Platform audience) partners and tenants of the whole platform.
     ManagePlatform,
+    /// (Every audience) one's own password and two-step sign-in. Held by every role and
+    /// granted by no API key scope: it is about the person signed in, nobody else.
+    ManageOwnAccount,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 18] = [
+    pub const ALL: [Permission; 19] = [
         Permission::ViewInventory,
         Permission::DecideApprovals,
         Permission::CommandTransfers,
@@ -188,6 +198,7 @@ impl Permission {
         Permission::AnswerPurchaseOrders,
         Permission::ManageClientTenants,
         Permission::ManagePlatform,
+        Permission::ManageOwnAccount,
     ];
 
     /// What the permission allows, as the end of "Your role cannot …".
@@ -211,6 +222,7 @@ impl Permission {
             Permission::AnswerPurchaseOrders => "answer purchase orders",
             Permission::ManageClientTenants => "manage client portals",
             Permission::ManagePlatform => "manage the platform",
+            Permission::ManageOwnAccount => "change this account's sign-in",
         }
     }
 }
@@ -252,8 +264,11 @@ mod tests {
     #[test]
     fn a_supplier_permission_is_never_shared() {
         // No stand-in, act-as or role mix-up can carry a staff permission to a supplier
-        // (or a supplier's to anyone else).
+        // (or a supplier's to anyone else). One's own account is everyone's.
         for p in Permission::ALL {
+            if p == Permission::ManageOwnAccount {
+                continue;
+            }
             let audiences: Vec<Audience> = Role::ALL
                 .iter()
                 .filter(|r| r.can(p))
@@ -271,7 +286,10 @@ mod tests {
     fn a_supplier_holds_no_staff_permission() {
         assert_eq!(
             permissions_of(&[Role::Supplier]),
-            vec![Permission::AnswerPurchaseOrders]
+            vec![
+                Permission::AnswerPurchaseOrders,
+                Permission::ManageOwnAccount
+            ]
         );
         assert!(!Role::Supplier.can(Permission::ViewInventory));
         assert!(!Role::Supplier.can(Permission::DecideApprovals));

@@ -1,11 +1,12 @@
-//! The invitation e-mail: who invites the person, for which supplier, and the signed
-//! link that accepts it (see [`crate::invites`]).
+//! The e-mails that carry a signed link for a person: an invitation (who invites them,
+//! for which supplier or staff role, see [`crate::invites`] and [`crate::members`]) and
+//! a password reset (see [`crate::accounts`]).
 
 use askama::Template;
 
 use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
-use crate::links::{invite_token, LINK_KEY};
+use crate::links::{invite_token, reset_token, LINK_KEY};
 use crate::model::{day_string, Tenant};
 
 #[derive(Template)]
@@ -18,6 +19,7 @@ struct InviteHtml<'a> {
     intro: &'a str,
     link: &'a str,
     link_note: &'a str,
+    button: &'a str,
 }
 
 #[derive(Template)]
@@ -29,6 +31,7 @@ struct InviteText<'a> {
     intro: &'a str,
     link: &'a str,
     link_note: &'a str,
+    button: &'a str,
 }
 
 impl Mailer {
@@ -39,6 +42,9 @@ impl Mailer {
         tenant: &Tenant,
         mail: &SendMail,
     ) -> Result<bool, JobError> {
+        if mail.template == "password_reset" {
+            return self.reset_wanted(tenant, mail).await;
+        }
         if mail.template != "invitation" {
             return Ok(true);
         }
@@ -56,6 +62,9 @@ impl Mailer {
         tenant: &Tenant,
         mail: &SendMail,
     ) -> Result<Option<Composed>, JobError> {
+        if mail.template == "password_reset" {
+            return self.compose_reset(tenant, mail).await.map(Some);
+        }
         if mail.template != "invitation" {
             return Ok(None);
         }
@@ -71,11 +80,29 @@ impl Mailer {
             self.portal_url.replace("{slug}", &tenant.slug),
             invite_token(&key, tenant.id.0, inv.id)
         );
-        let title = format!("{} invites you to its supplier portal", tenant.name);
-        let intro = format!(
-            "You will see the purchase orders {} sends to {}, and answer them there: acknowledge with a delivery date, or decline.",
-            tenant.name, mail.note
-        );
+        let (title, intro) = if inv.supplier_id.is_some() {
+            (
+                format!("{} invites you to its supplier portal", tenant.name),
+                format!(
+                    "You will see the purchase orders {} sends to {}, and answer them there: acknowledge with a delivery date, or decline.",
+                    tenant.name, mail.note
+                ),
+            )
+        } else {
+            (
+                format!("{} invites you to its replenishment portal", tenant.name),
+                format!(
+                    "You will join {} as {} {}.",
+                    tenant.name,
+                    if mail.note.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
+                    mail.note
+                ),
+            )
+        };
         let link_note = format!(
             "The link works once, until {}. You choose your password when you open it.",
             day_string(inv.expires_at)
@@ -91,6 +118,7 @@ impl Mailer {
                 intro: &intro,
                 link: &link,
                 link_note: &link_note,
+                button: "Accept the invitation",
             }
             .render()
             .map_err(render)?,
@@ -101,10 +129,64 @@ impl Mailer {
                 intro: &intro,
                 link: &link,
                 link_note: &link_note,
+                button: "Accept the invitation",
             }
             .render()
             .map_err(render)?,
             subject: title,
         }))
+    }
+
+    async fn reset_wanted(&self, tenant: &Tenant, mail: &SendMail) -> Result<bool, JobError> {
+        let open = self
+            .store
+            .password_reset_open(tenant.id, mail.link_id, crate::model::now_ms())
+            .await
+            .map_err(db_error)?;
+        Ok(open)
+    }
+
+    /// The password-reset message.
+    async fn compose_reset(&self, tenant: &Tenant, mail: &SendMail) -> Result<Composed, JobError> {
+        let key = self.store.signing_key(LINK_KEY).await.map_err(db_error)?;
+        let link = format!(
+            "{}/reset/{}",
+            self.portal_url.replace("{slug}", &tenant.slug),
+            reset_token(&key, tenant.id.0, mail.link_id)
+        );
+        let brand = self.brand(tenant);
+        let title = format!("Reset your password for {}", brand.product_name);
+        let intro = "Someone, probably you, asked to reset the password of this account. If it was not you, ignore this e-mail: nothing changes until the link is used.".to_string();
+        let link_note = format!(
+            "The link works once, for {} minutes. Choosing a new password signs you out everywhere else.",
+            crate::links::RESET_MINUTES
+        );
+        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
+        Ok(Composed {
+            html: InviteHtml {
+                subject: &title,
+                brand: &brand,
+                name: &mail.name,
+                title: &title,
+                intro: &intro,
+                link: &link,
+                link_note: &link_note,
+                button: "Choose a new password",
+            }
+            .render()
+            .map_err(render)?,
+            text: InviteText {
+                brand: &brand,
+                name: &mail.name,
+                title: &title,
+                intro: &intro,
+                link: &link,
+                link_note: &link_note,
+                button: "Choose a new password",
+            }
+            .render()
+            .map_err(render)?,
+            subject: title,
+        })
     }
 }

@@ -12,7 +12,10 @@ use sqlx::Connection as _;
 pub struct LoginRecord {
     pub member: Member,
     pub password_hash: String,
+    /// Disabled on the platform or deactivated in this tenant.
     pub disabled: bool,
+    /// Sign-ins that began before this instant have ended (a password changed).
+    pub sessions_after: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -22,6 +25,8 @@ struct MemberRow {
     name: String,
     password_hash: String,
     disabled: bool,
+    deactivated: bool,
+    sessions_after: i64,
     role: String,
     supplier_id: Option<i64>,
 }
@@ -38,14 +43,17 @@ fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
             api_key: None,
         },
         password_hash: first.password_hash.clone(),
-        disabled: first.disabled,
+        disabled: first.disabled || first.deactivated,
+        sessions_after: first.sessions_after,
     };
     rec.member.roles = rows.iter().filter_map(|r| Role::parse(&r.role)).collect();
     rec.member.roles.sort();
     Some(rec)
 }
 
-const MEMBER_SELECT: &str = "SELECT u.id, u.email, u.name, u.password_hash, u.disabled, m.role, \
+const MEMBER_SELECT: &str = "SELECT u.id, u.email, u.name, u.password_hash, u.disabled, \
+     EXISTS (SELECT 1 FROM deactivated_members dm WHERE dm.tenant_id = m.tenant_id \
+     AND dm.user_id = u.id) AS deactivated, u.sessions_after, m.role, \
      sm.supplier_id FROM users u JOIN memberships m ON m.user_id = u.id \
      LEFT JOIN supplier_members sm ON sm.tenant_id = m.tenant_id AND sm.user_id = u.id";
 
@@ -67,12 +75,37 @@ impl Store {
         Ok(fold(rows))
     }
 
-    /// The member `user_id` of `tenant`, if still a member and not disabled.
+    /// The member `user_id` of `tenant`, if still a member, neither disabled nor
+    /// deactivated.
     pub async fn member(
         &self,
         tenant: TenantId,
         user_id: i64,
     ) -> Result<Option<Member>, sqlx::Error> {
+        Ok(self.member_record(tenant, user_id).await?.map(|r| r.member))
+    }
+
+    /// The member `user_id` of `tenant` as a sign-in that began at `login_at` sees
+    /// them: None once they left, were disabled or deactivated, or their password
+    /// changed after `login_at` (every sign-in before the change ends).
+    pub async fn member_signed_in(
+        &self,
+        tenant: TenantId,
+        user_id: i64,
+        login_at: i64,
+    ) -> Result<Option<Member>, sqlx::Error> {
+        Ok(self
+            .member_record(tenant, user_id)
+            .await?
+            .filter(|r| login_at >= r.sessions_after)
+            .map(|r| r.member))
+    }
+
+    async fn member_record(
+        &self,
+        tenant: TenantId,
+        user_id: i64,
+    ) -> Result<Option<LoginRecord>, sqlx::Error> {
         let sql = format!("{MEMBER_SELECT} WHERE m.tenant_id = $1 AND u.id = $2");
         let rows = on_db!(&self.db, read, tenant, |pool| {
             sqlx::query_as::<_, MemberRow>(&sql)
@@ -81,7 +114,7 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
-        Ok(fold(rows).filter(|r| !r.disabled).map(|r| r.member))
+        Ok(fold(rows).filter(|r| !r.disabled))
     }
 
     /// Creates the user if the e-mail is new (keeping an existing password), then makes the
@@ -197,7 +230,8 @@ impl Store {
 
 const MEMBERS_WITH_ROLE: &str = "SELECT u.id, u.email, u.name FROM memberships m \
      JOIN users u ON u.id = m.user_id WHERE m.tenant_id = $1 AND m.role = $2 \
-     AND u.disabled = FALSE ORDER BY u.name, u.id";
+     AND u.disabled = FALSE AND NOT EXISTS (SELECT 1 FROM deactivated_members dm \
+     WHERE dm.tenant_id = m.tenant_id AND dm.user_id = u.id) ORDER BY u.name, u.id";
 
 /// Members of the tenant holding `role` (enabled users only).
 pub(crate) async fn members_with_role_tx(
@@ -223,7 +257,8 @@ pub(crate) async fn member_contact_tx(
     on_tx!(tx, |c| {
         sqlx::query_as::<_, (i64, String, String)>(
         "SELECT DISTINCT u.id, u.email, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.tenant_id = $1 AND u.id = $2 AND u.disabled = FALSE"
+         WHERE m.tenant_id = $1 AND u.id = $2 AND u.disabled = FALSE AND NOT EXISTS \
+         (SELECT 1 FROM deactivated_members dm WHERE dm.tenant_id = m.tenant_id AND dm.user_id = u.id)"
     )
     .bind(tenant.0)
     .bind(user)
@@ -260,6 +295,8 @@ impl Store {
         >(
             "SELECT DISTINCT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id \
              WHERE m.tenant_id = $1 AND u.disabled = FALSE AND m.role <> 'supplier' \
+             AND NOT EXISTS (SELECT 1 FROM deactivated_members dm \
+             WHERE dm.tenant_id = m.tenant_id AND dm.user_id = u.id) \
              ORDER BY u.name, u.id LIMIT 500",
         )
         .bind(tenant.0)

@@ -86,20 +86,23 @@ pub(crate) async fn revoke_open_for_email_tx(
     .await)
 }
 
-/// Withdraws one open invitation; false when it is not open (used, withdrawn, absent).
+/// Withdraws one open invitation, a supplier's person's (`supplier`) or a staff
+/// member's; false when it is not open (used, withdrawn, absent) or of the other kind.
 pub(crate) async fn revoke_invitation_tx(
     tx: &mut Tx,
     tenant: TenantId,
     id: i64,
+    supplier: bool,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "UPDATE invitations SET revoked_at = $3 WHERE tenant_id = $1 AND id = $2 \
-         AND accepted_at IS NULL AND revoked_at IS NULL",
+         AND accepted_at IS NULL AND revoked_at IS NULL AND (role = 'supplier') = $4",
     )
     .bind(tenant.0)
     .bind(id)
     .bind(now)
+    .bind(supplier)
     .execute(c)
     .await
     .map(|r| r.rows_affected() == 1))

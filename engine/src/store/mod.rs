@@ -6,6 +6,7 @@
 //! transaction, so a service composes a change, its audit entry and its jobs into one
 //! commit; the `Store` methods read through the pool.
 
+pub mod accounts;
 pub(crate) mod alert_waves;
 pub(crate) mod approval_steps;
 pub(crate) mod audit;

@@ -3,7 +3,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-use app::ssr::{auth_key, SessionAuth, TenantCtx};
+use app::ssr::{auth_key, pending_key, SessionAuth, TenantCtx};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -118,28 +118,26 @@ pub async fn login(
     );
     match signed.await {
         Ok(identity::SignedIn {
+            second_step: Some(pending),
+            ..
+        }) => {
+            // The password was right; the sign-in waits for its second step.
+            if let Err(e) = session.insert(&pending_key(tc.tenant.id), pending).await {
+                tracing::error!(error = %e, "storing the pending sign-in failed");
+                return back("expired");
+            }
+            Redirect::to(&format!("{}/login/two-factor", tc.base)).into_response()
+        }
+        Ok(identity::SignedIn {
             member,
             device_token,
+            ..
         }) => {
             if start_sign_in(&session, &tc, member.user_id).await.is_err() {
                 return back("expired");
             }
             tracing::info!(user.id = member.user_id, "signed in");
-            let home = if tc.base.is_empty() {
-                "/".to_string()
-            } else {
-                tc.base.clone()
-            };
-            // This browser is now a known device of the member (a year).
-            let secure = if state.settings.https { "; Secure" } else { "" };
-            let known = format!(
-                "{device_name}={device_token}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
-            );
-            let mut res = Redirect::to(&home).into_response();
-            if let Ok(v) = known.parse() {
-                res.headers_mut().append(header::SET_COOKIE, v);
-            }
-            res
+            signed_in_response(&state, &tc, &device_token, &tc.home())
         }
         Err(SignInError::InvalidCredentials) => {
             tracing::info!("sign-in refused");
@@ -165,6 +163,26 @@ pub async fn login(
     }
 }
 
+/// The redirect after a completed sign-in to `to`, making this browser a known device
+/// of the member (a year).
+pub(crate) fn signed_in_response(
+    state: &AppState,
+    tc: &TenantCtx,
+    device_token: &str,
+    to: &str,
+) -> Response {
+    let secure = if state.settings.https { "; Secure" } else { "" };
+    let device_name = device_cookie(tc, state.settings.https);
+    let known = format!(
+        "{device_name}={device_token}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}"
+    );
+    let mut res = Redirect::to(to).into_response();
+    if let Ok(v) = known.parse() {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
 /// Records the sign-in of `user` to this request's tenant in the session, under a new
 /// session id (which defeats session fixation). Failures are logged here.
 pub(crate) async fn start_sign_in(session: &Session, tc: &TenantCtx, user: i64) -> Result<(), ()> {
@@ -172,6 +190,10 @@ pub(crate) async fn start_sign_in(session: &Session, tc: &TenantCtx, user: i64) 
         tracing::error!(error = %e, "session id rotation failed");
         return Err(());
     }
+    // A sign-in waiting for its second step is over, either way.
+    let _ = session
+        .remove::<serde_json::Value>(&pending_key(tc.tenant.id))
+        .await;
     let auth = SessionAuth {
         tenant_id: tc.tenant.id.0,
         user_id: user,

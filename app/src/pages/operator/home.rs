@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
 use crate::api::get_overview;
-use crate::components::{error_text, grouped};
+use crate::components::{error_text, grouped, Flash};
 use crate::PortalResource;
 use access::Permission;
 
@@ -27,6 +27,7 @@ pub fn HomePage() -> impl IntoView {
                 view! {
                     <section class="card">
                         <h1>{p.tenant_name.clone()}</h1>
+                        <Flash/>
                         <p class="muted">"Welcome back, " {user.name} "."</p>
                         {match o {
                             Ok(o) => view! {

@@ -1,5 +1,5 @@
 //! The retailer's staff pages: home, inventory, approvals, documents, exceptions, jobs,
-//! policies, the approval matrix and supplier access. One module per page.
+//! policies, the approval matrix, supplier access and members. One module per page.
 
 mod approvals;
 mod back_in_stock;
@@ -10,6 +10,7 @@ mod imports;
 mod integrations;
 mod inventory;
 mod jobs;
+mod members;
 mod policies;
 mod settings;
 mod suppliers;
@@ -24,6 +25,7 @@ pub use imports::{ImportPage, ImportsPage};
 pub use integrations::IntegrationsPage;
 pub use inventory::InventoryPage;
 pub use jobs::JobsPage;
+pub use members::MembersPage;
 pub use policies::PoliciesPage;
 pub use settings::ApprovalSettingsPage;
 pub use suppliers::SupplierAccessPage;

@@ -1,4 +1,5 @@
-//! An invitation to the retailer's supplier portal, opened from its e-mail: a new
+//! An invitation to the retailer's portal (as a supplier's person, or for a staff role),
+//! opened from its e-mail: a new
 //! person chooses a password; someone who already has an account here confirms with
 //! theirs. Accepting signs them in.
 
@@ -42,12 +43,19 @@ fn Invite(invite: InviteView, action: String) -> impl IntoView {
     view! {
         <section class="card narrow">
             <p class="muted">{format!("From {}", invite.retailer)}</p>
-            <h1>"Join the supplier portal"</h1>
+            <h1>{if invite.supplier.is_empty() { "Join the portal" } else { "Join the supplier portal" }}</h1>
             <Flash/>
-            <p>{format!(
-                "You are invited to answer {}'s purchase orders for {}. The invitation is for {} and works until {}.",
-                invite.retailer, invite.supplier, invite.email, invite.expires_on
-            )}</p>
+            <p>{if invite.supplier.is_empty() {
+                format!(
+                    "You are invited to {}'s replenishment portal as {}. The invitation is for {} and works until {}.",
+                    invite.retailer, invite.role, invite.email, invite.expires_on
+                )
+            } else {
+                format!(
+                    "You are invited to answer {}'s purchase orders for {}. The invitation is for {} and works until {}.",
+                    invite.retailer, invite.supplier, invite.email, invite.expires_on
+                )
+            }}</p>
             {if invite.has_account {
                 view! {
                     <form method="post" action=action.clone() class="stack">

@@ -5,8 +5,10 @@
 
 use std::sync::Arc;
 
+use app::ssr::pending_key;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use engine::identity;
 use engine::invites::{self, Acceptance, InviteError, SupplierInvite};
 use engine::model::now_ms;
 use engine::sla::SupplierSla;
@@ -149,19 +151,52 @@ pub async fn accept(
     .await;
     match done {
         Ok(member) => {
+            let expired =
+                || Redirect::to(&format!("{}/login?error=expired", t.tc.base)).into_response();
+            // Someone with an authenticator (or whom the portal requires to have one)
+            // signs in with it, invitation or not.
+            match identity::second_step_for(&app.store, t.tc.tenant.id, member.user_id, now_ms())
+                .await
+            {
+                Ok(Some(pending)) => {
+                    if session
+                        .insert(&pending_key(t.tc.tenant.id), pending)
+                        .await
+                        .is_err()
+                    {
+                        return expired();
+                    }
+                    return Redirect::to(&format!("{}/login/two-factor", t.tc.base))
+                        .into_response();
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "checking the second step failed");
+                    return expired();
+                }
+            }
             if crate::http::auth::start_sign_in(&session, &t.tc, member.user_id)
                 .await
                 .is_err()
             {
-                return Redirect::to(&format!("{}/login?error=expired", t.tc.base)).into_response();
+                return expired();
             }
             tracing::info!(user.id = member.user_id, "invitation accepted, signed in");
-            back_to(
-                &t.tc,
-                "/supplier/orders",
-                "notice",
-                "Welcome: you have access to this supplier portal.",
-            )
+            if member.supplier_id.is_some() {
+                back_to(
+                    &t.tc,
+                    "/supplier/orders",
+                    "notice",
+                    "Welcome: you have access to this supplier portal.",
+                )
+            } else {
+                back_to(
+                    &t.tc,
+                    "/",
+                    "notice",
+                    "Welcome: you have access to this portal.",
+                )
+            }
         }
         Err(InviteError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
         Err(e @ (InviteError::WrongPassword | InviteError::Busy)) => {

@@ -25,7 +25,10 @@
 //! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
+//! | [`members`] | `/settings/members/invite`, `/settings/members/two-factor`, `/settings/members/invitations/{id}/revoke`, `/settings/members/{id}/{roles,deactivate,reactivate}` |
+//! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
+pub mod accounts;
 pub mod approvals;
 pub mod changes;
 pub mod documents;
@@ -35,6 +38,7 @@ pub mod integrations;
 pub mod invites;
 pub mod jobs;
 pub mod matrix;
+pub mod members;
 pub mod policies;
 pub mod shoppers;
 pub mod supplier;
@@ -137,6 +141,38 @@ where
                 post(invites::remove_user),
             )
             .route(&at("/invite/{token}"), post(invites::accept))
+            .route(&at("/settings/members/invite"), post(members::invite))
+            .route(
+                &at("/settings/members/two-factor"),
+                post(members::require_two_factor),
+            )
+            .route(
+                &at("/settings/members/invitations/{id}/revoke"),
+                post(members::revoke),
+            )
+            .route(&at("/settings/members/{id}/roles"), post(members::roles))
+            .route(
+                &at("/settings/members/{id}/deactivate"),
+                post(members::deactivate),
+            )
+            .route(
+                &at("/settings/members/{id}/reactivate"),
+                post(members::reactivate),
+            )
+            .route(&at("/login/two-factor"), post(accounts::second_step))
+            .route(
+                &at("/login/two-factor/setup"),
+                post(accounts::second_step_setup),
+            )
+            .route(&at("/forgot"), post(accounts::forgot))
+            .route(&at("/reset/{token}"), post(accounts::reset))
+            .route(&at("/account/password"), post(accounts::change_password))
+            .route(&at("/account/two-factor"), post(accounts::turn_on))
+            .route(&at("/account/two-factor/off"), post(accounts::turn_off))
+            .route(
+                &at("/account/recovery-codes"),
+                post(accounts::recovery_codes),
+            )
             .route(&at("/notify/{sku}"), post(shoppers::subscribe))
             .route(&at("/alerts/confirm/{token}"), post(shoppers::confirm))
             .route(&at("/alerts/{token}/erase"), post(shoppers::erase))

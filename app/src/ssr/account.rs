@@ -1,0 +1,193 @@
+//! A person's own account pages, the second step of a sign-in, a reset link's page and
+//! the admin's members page: each authorises the caller, asks the engine, fills `views`.
+
+use engine::accounts::{self, two_factor, ResetError};
+use engine::identity::PendingSignIn;
+use engine::members::{self, STAFF_ROLES};
+use engine::model::{day_string, now_ms, Permission};
+use leptos::prelude::*;
+use tower_sessions::Session;
+
+use super::context::{
+    current, pending_key, recovery_codes_key, require, server_ctx, tenant_ctx, ServerCtx, TenantCtx,
+};
+use super::error::{engine_failure, internal_engine, not_found, set_status};
+use crate::views::*;
+
+fn no_store() {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+        res.insert_header(
+            http::header::REFERRER_POLICY,
+            http::HeaderValue::from_static("no-referrer"),
+        );
+    }
+}
+
+/// The name an authenticator app shows for this portal: its product name.
+fn issuer(ctx: &ServerCtx, tc: &TenantCtx) -> String {
+    ctx.themes
+        .get(&tc.tenant.theme)
+        .map(|t| t.product_name.clone())
+        .unwrap_or_else(|| tc.tenant.name.clone())
+}
+
+fn setup_view(e: two_factor::Enrolment) -> SetupView {
+    SetupView {
+        secret: e.secret,
+        uri: e.uri,
+        qr_svg: e.qr_svg,
+    }
+}
+
+pub async fn second_step() -> Result<SecondStepView, ServerFnError> {
+    let ctx = server_ctx()?;
+    let Some(tc) = tenant_ctx() else {
+        return Err(not_found());
+    };
+    no_store();
+    let session: Session = leptos_axum::extract().await?;
+    let pending: Option<PendingSignIn> =
+        session.get(&pending_key(tc.tenant.id)).await.ok().flatten();
+    let Some(pending) = pending else {
+        set_status(http::StatusCode::UNAUTHORIZED);
+        return Err(ServerFnError::new(
+            "Your sign-in has ended. Sign in again with your e-mail and password.",
+        ));
+    };
+    if !pending.enrol {
+        return Ok(SecondStepView { setup: None });
+    }
+    let issuer = issuer(&ctx, &tc);
+    let e = two_factor::start_at_sign_in(
+        &ctx.store,
+        &ctx.addresses,
+        tc.tenant.id,
+        &pending,
+        &issuer,
+        now_ms(),
+    )
+    .await
+    .map_err(internal_engine)?;
+    Ok(SecondStepView {
+        setup: Some(setup_view(e)),
+    })
+}
+
+pub async fn reset(token: String) -> Result<(), ServerFnError> {
+    let ctx = server_ctx()?;
+    let Some(tc) = tenant_ctx() else {
+        return Err(not_found());
+    };
+    no_store();
+    match accounts::open_password_reset(&ctx.store, tc.tenant.id, &token, now_ms()).await {
+        Ok(()) => Ok(()),
+        Err(ResetError::Engine(e)) => Err(internal_engine(e)),
+        Err(e) => {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(match e {
+                    ResetError::Invalid => http::StatusCode::NOT_FOUND,
+                    _ => http::StatusCode::GONE,
+                });
+            }
+            Err(ServerFnError::new(e.to_string()))
+        }
+    }
+}
+
+pub async fn account() -> Result<AccountView, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::ManageOwnAccount).await?;
+    no_store();
+    let s = two_factor::status(&ctx.store, tc.tenant.id, &member)
+        .await
+        .map_err(engine_failure)?;
+    Ok(AccountView {
+        name: member.name,
+        email: member.email,
+        two_factor_on: s.on,
+        recovery_codes_left: s.recovery_codes_left,
+        two_factor_required: s.required,
+    })
+}
+
+pub async fn setup() -> Result<SetupView, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::ManageOwnAccount).await?;
+    no_store();
+    let issuer = issuer(&ctx, &tc);
+    two_factor::start(
+        &ctx.store,
+        &ctx.addresses,
+        tc.tenant.id,
+        &member,
+        &issuer,
+        now_ms(),
+    )
+    .await
+    .map(setup_view)
+    .map_err(engine_failure)
+}
+
+pub async fn recovery_codes() -> Result<Vec<String>, ServerFnError> {
+    let (_, tc, _) = current().await?;
+    no_store();
+    let session: Session = leptos_axum::extract().await?;
+    let codes: Option<Vec<String>> = session
+        .remove(&recovery_codes_key(tc.tenant.id))
+        .await
+        .ok()
+        .flatten();
+    Ok(codes.unwrap_or_default())
+}
+
+pub async fn members() -> Result<MembersView, ServerFnError> {
+    let (ctx, tc, member) = require(Permission::ManageMembers).await?;
+    let m = members::members(&ctx.store, tc.tenant.id, &member)
+        .await
+        .map_err(engine_failure)?;
+    Ok(MembersView {
+        people: m
+            .people
+            .into_iter()
+            .map(|p| PersonView {
+                is_you: p.user_id == member.user_id,
+                managed_elsewhere: p.roles.iter().any(|r| !STAFF_ROLES.contains(r)),
+                role_labels: p
+                    .roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                roles: p.roles.iter().map(|r| r.as_str().to_string()).collect(),
+                user_id: p.user_id,
+                name: p.name,
+                email: p.email,
+                active: p.active,
+                two_factor: p.two_factor,
+            })
+            .collect(),
+        invitations: m
+            .invitations
+            .into_iter()
+            .map(|i| InvitedView {
+                id: i.id,
+                role: engine::model::Role::parse(&i.role)
+                    .map(|r| r.label().to_string())
+                    .unwrap_or(i.role),
+                name: i.name,
+                email: i.email,
+                expires_on: day_string(i.expires_at),
+            })
+            .collect(),
+        require_two_factor: m.require_two_factor,
+        roles: STAFF_ROLES
+            .iter()
+            .map(|r| Choice {
+                value: r.as_str().to_string(),
+                label: r.label().to_string(),
+            })
+            .collect(),
+    })
+}
