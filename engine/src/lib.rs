@@ -23,6 +23,7 @@ pub mod links;
 pub mod mail;
 pub mod members;
 pub mod model;
+pub mod platform;
 pub mod policy;
 pub mod query;
 pub mod replenish;

@@ -15,6 +15,9 @@ pub struct Tenant {
     pub theme: String,
     pub currency: String,
     pub partner: Option<String>,
+    /// When the platform suspended the tenant (its portal, API and background work stop
+    /// until it is resumed; see [`crate::platform`]).
+    pub suspended_at: Option<i64>,
 }
 
 pub use access::{permissions_of, Audience, Permission, Role};
@@ -101,10 +104,26 @@ impl Member {
         }
     }
 
-    /// The actor recorded in the audit trail, e.g. `user:12` (`api_key:3` for a key).
+    /// The platform's operator at the command line (`shelfwise tenants …`): the platform
+    /// admin's permissions, no person (user ids start at 1), recorded as
+    /// `platform:command-line`.
+    pub fn command_line() -> Member {
+        Member {
+            user_id: 0,
+            email: String::new(),
+            name: "the platform's command line".into(),
+            roles: vec![Role::PlatformAdmin],
+            supplier_id: None,
+            api_key: None,
+        }
+    }
+
+    /// The actor recorded in the audit trail, e.g. `user:12` (`api_key:3` for a key,
+    /// `platform:command-line` for [`Member::command_line`]).
     pub fn actor(&self) -> String {
         match &self.api_key {
             Some(grant) => format!("api_key:{}", grant.key_id),
+            None if self.user_id == 0 => "platform:command-line".to_string(),
             None => format!("user:{}", self.user_id),
         }
     }

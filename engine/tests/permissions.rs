@@ -730,6 +730,38 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "tenants",
+            needs: Permission::ManagePlatform,
+            call: |s, _, m| Box::pin(async move { ok(engine::platform::tenants(&s, &m).await) }),
+        },
+        Command {
+            name: "suspend_tenant",
+            needs: Permission::ManagePlatform,
+            call: |s, _, m| {
+                Box::pin(async move {
+                    ok(
+                        engine::platform::suspend_tenant(
+                            &s,
+                            &m,
+                            "no-such-tenant",
+                            "test",
+                            now_ms(),
+                        )
+                        .await,
+                    )
+                })
+            },
+        },
+        Command {
+            name: "resume_tenant",
+            needs: Permission::ManagePlatform,
+            call: |s, _, m| {
+                Box::pin(async move {
+                    ok(engine::platform::resume_tenant(&s, &m, "no-such-tenant", now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "members",
             needs: Permission::ManageMembers,
             call: |s, t, m| Box::pin(async move { ok(members::members(&s, t, &m).await) }),

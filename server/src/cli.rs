@@ -72,12 +72,36 @@ enum Command {
         #[command(subcommand)]
         command: SubscribersCommand,
     },
+    /// The platform's tenants: list them, suspend one (its portal, API and background
+    /// work stop; nothing is deleted) or resume it.
+    Tenants {
+        #[command(subcommand)]
+        command: TenantsCommand,
+    },
     /// Create an API key for a tenant's integration; the key is shown once.
     ApiKey {
         #[arg(long)]
         tenant: String,
         #[arg(long, default_value = "integration")]
         name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TenantsCommand {
+    /// Every tenant, with its partner and whether it is suspended.
+    List,
+    /// Suspend a tenant, saying why (kept in its audit trail, never shown on its portal).
+    Suspend {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Resume a suspended tenant: its portal, API and waiting jobs run again.
+    Resume {
+        #[arg(long)]
+        tenant: String,
     },
 }
 
@@ -311,6 +335,41 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
             }
             if broken > 0 {
                 return Err(Box::new(Reported));
+            }
+        }
+        Command::Tenants { command } => {
+            let store = open_store(&settings).await?;
+            let operator = engine::model::Member::command_line();
+            let now = engine::model::now_ms();
+            let answer = match &command {
+                TenantsCommand::List => {
+                    for t in engine::platform::tenants(&store, &operator).await? {
+                        let state = match t.suspended_at {
+                            Some(at) => format!("suspended since {}", engine::model::day_string(at)),
+                            None => "active".to_string(),
+                        };
+                        let partner = t.partner.as_deref().unwrap_or("-");
+                        println!("{}\t{}\tpartner {partner}\t{state}", t.slug, t.name);
+                    }
+                    return Ok(());
+                }
+                TenantsCommand::Suspend { tenant, reason } => {
+                    engine::platform::suspend_tenant(&store, &operator, tenant, reason, now)
+                        .await
+                        .map(|()| format!("{tenant} is suspended. Every replica stops serving it within tenant_cache_seconds ({} s).", settings.tenant_cache_seconds))
+                }
+                TenantsCommand::Resume { tenant } => {
+                    engine::platform::resume_tenant(&store, &operator, tenant, now)
+                        .await
+                        .map(|()| format!("{tenant} is resumed. Every replica serves it again within tenant_cache_seconds ({} s).", settings.tenant_cache_seconds))
+                }
+            };
+            match answer {
+                Ok(text) => println!("{text}"),
+                Err(engine::EngineError::NotFound) => {
+                    return Err("no tenant with that slug (see `shelfwise tenants list`)".into())
+                }
+                Err(e) => return Err(e.user_message().into()),
             }
         }
         Command::ApiKey { tenant, name } => {

@@ -11,6 +11,7 @@ mod events;
 mod imports;
 mod integrations;
 mod ops;
+mod platform;
 mod po_changes;
 mod settings;
 mod spec;

@@ -48,12 +48,15 @@ const JOB_COLUMNS: &str = "id, tenant_id, queue, kind, state, attempt, max_attem
 const READY: &str = "('available','scheduled','retryable')";
 
 /// Ready jobs of a queue, ranked so that each tenant's oldest job comes before any
-/// tenant's second: one tenant's burst cannot starve the others.
+/// tenant's second: one tenant's burst cannot starve the others. A suspended tenant's
+/// jobs are not ready: they wait, unchanged, until it is resumed (`platform`).
 fn ranked_ready(limit_param: &str) -> String {
     format!(
         "SELECT id FROM (SELECT id, priority, scheduled_at, ROW_NUMBER() OVER \
            (PARTITION BY COALESCE(tenant_id, 0) ORDER BY priority, scheduled_at, id) AS rn \
-           FROM jobs WHERE queue = $4 AND state IN {READY} AND scheduled_at <= $1) ranked \
+           FROM jobs WHERE queue = $4 AND state IN {READY} AND scheduled_at <= $1 \
+           AND (tenant_id IS NULL OR tenant_id NOT IN \
+                (SELECT id FROM tenants WHERE suspended_at IS NOT NULL))) ranked \
          ORDER BY rn, priority, scheduled_at, id LIMIT {limit_param}"
     )
 }

@@ -33,7 +33,7 @@ pub(crate) mod purchase_orders;
 pub(crate) mod subscribers;
 pub(crate) mod supplier_orders;
 pub(crate) mod tenant_settings;
-mod tenants;
+pub(crate) mod tenants;
 pub(crate) mod transfers;
 mod tx;
 pub(crate) mod webhooks;

@@ -12,6 +12,7 @@ struct TenantRow {
     theme: String,
     currency: String,
     partner: Option<String>,
+    suspended_at: Option<i64>,
 }
 
 impl From<TenantRow> for Tenant {
@@ -23,12 +24,13 @@ impl From<TenantRow> for Tenant {
             theme: r.theme,
             currency: r.currency,
             partner: r.partner,
+            suspended_at: r.suspended_at,
         }
     }
 }
 
-const TENANT_SELECT: &str = "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner \
-     FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
+const TENANT_SELECT: &str = "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner, \
+     t.suspended_at FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
 
 impl Store {
     pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
@@ -125,4 +127,35 @@ impl Store {
         tx.commit().await?;
         Ok(TenantId(id))
     }
+}
+
+/// Suspends the tenant with `reason` (`Some`) or resumes it (`None`); the state before:
+/// (suspended at, reason).
+pub(crate) async fn set_suspended_tx(
+    tx: &mut crate::db::Tx,
+    tenant: TenantId,
+    suspension: Option<(i64, &str)>,
+) -> Result<(Option<i64>, Option<String>), sqlx::Error> {
+    let sql = format!(
+        "SELECT suspended_at, suspended_reason FROM tenants WHERE id = $1{}",
+        tx.lock()
+    );
+    let before: (Option<i64>, Option<String>) = on_tx!(tx, |c| sqlx::query_as(&sql)
+        .bind(tenant.0)
+        .fetch_one(c)
+        .await)?;
+    let (at, reason) = match suspension {
+        Some((at, reason)) => (Some(at), Some(reason)),
+        None => (None, None),
+    };
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE tenants SET suspended_at = $2, suspended_reason = $3 WHERE id = $1"
+    )
+    .bind(tenant.0)
+    .bind(at)
+    .bind(reason)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(before)
 }

@@ -141,6 +141,7 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         Ok(None)
     };
     match resolved {
+        Ok(Some(ctx)) if ctx.tenant.suspended_at.is_some() => suspended_page(&ctx, &path),
         Ok(Some(ctx)) => {
             tracing::Span::current().record("tenant", ctx.tenant.slug.as_str());
             req.extensions_mut().insert(ctx);
@@ -149,6 +150,43 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         Ok(None) => not_found_page(),
         Err(e) => unavailable(e),
     }
+}
+
+/// What every page and API call of a suspended tenant answers: 503, in the tenant's
+/// name only (no platform or partner is named), as a problem document for the API.
+fn suspended_page(ctx: &TenantCtx, path: &str) -> Response {
+    let api = path.starts_with("/api/") || path.starts_with(&format!("{}/api/", ctx.base));
+    if api {
+        let body = serde_json::json!({
+            "type": "about:blank",
+            "title": "Suspended",
+            "status": 503,
+            "detail": "This portal is suspended, and so is its API. Nothing is lost: it works again when it is resumed.",
+        });
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [
+                (header::CONTENT_TYPE, "application/problem+json"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            body.to_string(),
+        )
+            .into_response();
+    }
+    let name = html_escape(&ctx.tenant.name);
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::CACHE_CONTROL, "no-store")],
+        Html(format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{name}: suspended</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>This portal is suspended</h1><p>{name}'s portal is not available at the moment. Nothing is lost: everything is here again when it is resumed.</p><p>Your administrator can tell you more.</p></body></html>")),
+    )
+        .into_response()
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn unavailable(e: sqlx::Error) -> Response {

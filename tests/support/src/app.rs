@@ -62,6 +62,8 @@ pub struct Options {
     pub webhook_senders: usize,
     /// REST API requests per key and minute.
     pub api_rate_limit_per_minute: u32,
+    /// How long a tenant looked up by host or slug is cached (seconds).
+    pub tenant_cache_seconds: u64,
 }
 
 impl Default for Options {
@@ -76,6 +78,7 @@ impl Default for Options {
             webhook_allowed_networks: vec!["127.0.0.1".into()],
             webhook_timeout_seconds: 5,
             api_rate_limit_per_minute: 6_000,
+            tenant_cache_seconds: 30,
             webhook_senders: 4,
         }
     }
@@ -114,6 +117,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     settings.webhook_timeout_seconds = opts.webhook_timeout_seconds;
     settings.webhook_senders = opts.webhook_senders;
     settings.api_rate_limit_per_minute = opts.api_rate_limit_per_minute;
+    settings.tenant_cache_seconds = opts.tenant_cache_seconds;
     let store = db.store.clone();
     for file in TenantFile::load_dir(&settings.tenants_dir).unwrap() {
         seed_tenant(&store, &file).await.unwrap();
