@@ -143,7 +143,7 @@ fn attempt_key(parts: &[&str]) -> String {
 pub const PENDING_MS: i64 = 10 * 60 * 1000;
 
 /// A sign-in whose password was right and whose second step is still to come. Made only
-/// by [`sign_in`]; the server keeps it in the session for [`PENDING_MS`] and hands it
+/// by [`sign_in`] and [`second_step_for`] (accepting an invitation); the server keeps it in the session for [`PENDING_MS`] and hands it
 /// to [`crate::accounts::two_factor`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingSignIn {

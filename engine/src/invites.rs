@@ -319,8 +319,9 @@ pub enum Acceptance {
     ExistingAccount { password: String },
 }
 
-/// Accepts the invitation: the person becomes a supplier user of this tenant for the
-/// invitation's supplier, and is returned to be signed in. The link works once: of two
+/// Accepts the invitation: the person becomes a member of this tenant with the
+/// invitation's role (a supplier user for its supplier, or staff), and is returned to be
+/// signed in (after their second step, if they need one). The link works once: of two
 /// acceptances racing, one wins and the other is told it was used.
 pub async fn accept_invite(
     store: &Store,

@@ -101,7 +101,7 @@ pub async fn invite_member(
     let mut tx = store.begin(tenant).await?;
     if invitations::is_member_tx(&mut tx, tenant, &email).await? {
         return Err(EngineError::Invalid(format!(
-            "{email} already has access to this portal: change their roles in the list instead"
+            "{email} already has access to this portal (or is deactivated here): change their roles or reactivate them in the list"
         )));
     }
     let replaced = invitations::revoke_open_for_email_tx(&mut tx, tenant, &email, now).await?;

@@ -854,8 +854,17 @@ fn commands() -> Vec<Command> {
             call: |s, t, m| {
                 Box::pin(async move {
                     ok(
-                        two_factor::confirm(&s, &hook_keys(), t, &m, "000000", None, now_ms())
-                            .await,
+                        two_factor::confirm(
+                            &s,
+                            &hook_keys(),
+                            t,
+                            &m,
+                            "pw",
+                            "000000",
+                            None,
+                            now_ms(),
+                        )
+                        .await,
                     )
                 })
             },

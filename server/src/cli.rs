@@ -240,6 +240,12 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
                 );
                 stuck += unopened;
             }
+            let (done, unopened) = engine::accounts::two_factor::rekey(&store, &keys).await?;
+            eprintln!(
+                "authenticator secrets: {done} sealed again under key {}; {unopened} no key opens",
+                keys.current()
+            );
+            stuck += unopened;
             if stuck > 0 {
                 return Err(Box::new(Reported));
             }

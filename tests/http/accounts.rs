@@ -151,7 +151,7 @@ async fn an_admin_invites_changes_roles_deactivates_and_reactivates_a_member(bac
     )
     .await;
     assert_eq!(status, 200);
-    assert!(page.contains("as planner"), "{page}");
+    assert!(page.contains("as a planner"), "{page}");
     // The members page lists the open invitation.
     let (_, page) = get(&app, &admin, "/t/freshfield/settings/members").await;
     assert!(
@@ -532,7 +532,7 @@ async fn two_step_sign_in_takes_an_app_code_or_a_recovery_code_once(backend: Bac
         &app,
         &planner,
         "/t/freshfield/account/two-factor",
-        &[("code", "123456")],
+        &[("password", FF_PLANNER.1), ("code", "123456")],
     )
     .await;
     assert!(
@@ -545,7 +545,18 @@ async fn two_step_sign_in_takes_an_app_code_or_a_recovery_code_once(backend: Bac
         &app,
         &planner,
         "/t/freshfield/account/two-factor",
-        &[("code", &used)],
+        &[("password", "not-my-password"), ("code", &used)],
+    )
+    .await;
+    assert!(to.contains("current password is not correct"), "{to}");
+    // The page shows the same key again on a reload (it may have been scanned).
+    let (_, page) = get(&app, &planner, "/t/freshfield/account/two-factor").await;
+    assert_eq!(key_on(&page), key);
+    let to = post(
+        &app,
+        &planner,
+        "/t/freshfield/account/two-factor",
+        &[("password", FF_PLANNER.1), ("code", &used)],
     )
     .await;
     assert!(
@@ -567,6 +578,15 @@ async fn two_step_sign_in_takes_an_app_code_or_a_recovery_code_once(backend: Bac
     assert!(!signed_in_to_freshfield(&app, &c).await);
     let (_, page) = get(&app, &c, "/t/freshfield/login/two-factor").await;
     assert!(page.contains("six-digit code"), "{page}");
+    // Setting up another app is no way around the code (nor to new recovery codes).
+    let to = post(
+        &app,
+        &c,
+        "/t/freshfield/login/two-factor/setup",
+        &[("code", &code_of_step(&key, step + 1))],
+    )
+    .await;
+    assert!(to.contains("Type the code from your app"), "{to}");
     let to = post(
         &app,
         &c,
@@ -637,6 +657,42 @@ async fn two_step_sign_in_takes_an_app_code_or_a_recovery_code_once(backend: Bac
     )
     .await;
     assert!(to.contains("Too many wrong codes"), "{to}");
+    assert!(!signed_in_to_freshfield(&app, &c).await);
+
+    // A password reset ends a sign-in waiting for its second step.
+    let c = app.client();
+    let to = app
+        .login(&c, "freshfield", FF_PLANNER.0, FF_PLANNER.1)
+        .await;
+    assert_eq!(to, "/t/freshfield/login/two-factor");
+    post(
+        &app,
+        &app.client(),
+        "/t/freshfield/forgot",
+        &[("email", FF_PLANNER.0)],
+    )
+    .await;
+    app.run_pending_jobs().await;
+    let (_, token) = mail_with(&app, FF_PLANNER.0, "/reset/").expect("a reset mail");
+    let new_password = [
+        ("password", "ander-wachtwoord-9"),
+        ("repeat", "ander-wachtwoord-9"),
+    ];
+    post(
+        &app,
+        &app.client(),
+        &format!("/t/freshfield/reset/{token}"),
+        &new_password,
+    )
+    .await;
+    let to = post(
+        &app,
+        &c,
+        "/t/freshfield/login/two-factor",
+        &[("code", &code_of_step(&key, step + 2))],
+    )
+    .await;
+    assert!(to.contains("password changed"), "{to}");
     assert!(!signed_in_to_freshfield(&app, &c).await);
 
     let trail = actions(&app, "freshfield").await;

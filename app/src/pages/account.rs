@@ -15,7 +15,7 @@ use crate::PortalResource;
 /// The QR code, the secret to type instead, and the form that confirms the app with
 /// its first code.
 #[component]
-fn Setup(setup: SetupView, action: String) -> impl IntoView {
+fn Setup(setup: SetupView, action: String, #[prop(optional)] with_password: bool) -> impl IntoView {
     view! {
         <ol class="steps">
             <li>"Open an authenticator app on your phone (such as Aegis, Google Authenticator, Microsoft Authenticator or 1Password) and add an account."</li>
@@ -27,6 +27,10 @@ fn Setup(setup: SetupView, action: String) -> impl IntoView {
         <p>"Key: " <code class="secret">{setup.secret}</code></p>
         <p class="muted"><a href=setup.uri>"Open in an authenticator app on this device"</a></p>
         <form method="post" action=action class="stack">
+            {with_password.then(|| view! {
+                <label for="password">"Your password"</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required/>
+            })}
             <label for="code">"The six-digit code the app shows"</label>
             <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
             <button type="submit" class="primary">"Turn on two-step sign-in"</button>
@@ -239,7 +243,7 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
             <section class="card narrow">
                 <h1>"Turn on two-step sign-in"</h1>
                 <Flash/>
-                <Setup setup=s action=p.href("/account/two-factor")/>
+                <Setup setup=s action=p.href("/account/two-factor") with_password=true/>
                 <p><a href=p.href("/account")>"Cancel"</a></p>
             </section>
         }.into_any()/>

@@ -24,7 +24,7 @@ use crate::identity::{
     check_new_password, hash_password_gated, normalise_email, verify_password_gated,
 };
 use crate::jobs::NewJob;
-use crate::links::{reset_token, verify_reset_token, LINK_KEY};
+use crate::links::{verify_reset_token, LINK_KEY};
 use crate::mail::SendMail;
 use crate::model::{Member, Permission, TenantId};
 use crate::store::accounts;
@@ -70,7 +70,7 @@ fn quarter_hour(limit: i64) -> Rule {
     }
 }
 
-fn limit_key(parts: &[&str]) -> String {
+pub(crate) fn limit_key(parts: &[&str]) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(parts.join("\u{1f}").as_bytes()))
 }
@@ -195,7 +195,9 @@ pub async fn reset_password(
             .err()
             .unwrap_or(ResetError::Used));
     }
-    accounts::set_password_tx(&mut tx, user, &hash, now).await?;
+    // Sign-ins end from the moment of the write, not from when the request began
+    // (hashing took a while).
+    accounts::set_password_tx(&mut tx, user, &hash, crate::model::now_ms()).await?;
     append_audit_tx(
         &mut tx,
         tenant,
@@ -226,28 +228,16 @@ pub async fn change_password(
 ) -> Result<(), EngineError> {
     member.require(Permission::ManageOwnAccount)?;
     let user = member.user_id;
-    let mut tx = store.begin(tenant).await?;
-    let hash = accounts::password_hash_tx(&mut tx, user)
-        .await?
-        .ok_or(EngineError::NotFound)?;
-    drop(tx);
-    let matched = verify_password_gated(current.to_string(), hash)
-        .await
-        .ok_or_else(|| {
-            EngineError::Invalid("too many sign-ins at this moment; try again in a minute".into())
-        })?;
-    if !matched {
-        return Err(EngineError::Invalid(
-            "the current password is not correct".into(),
-        ));
-    }
+    check_own_password(store, tenant, member, current, now).await?;
     check_new_password(new)
         .map_err(|why| EngineError::Invalid(format!("the new password {why}")))?;
-    let hash = hash_password_gated(new.to_string()).await.ok_or_else(|| {
-        EngineError::Invalid("too many sign-ins at this moment; try again in a minute".into())
-    })?;
+    let hash = hash_password_gated(new.to_string())
+        .await
+        .ok_or_else(|| EngineError::Invalid(BUSY.into()))?;
     let mut tx = store.begin(tenant).await?;
-    accounts::set_password_tx(&mut tx, user, &hash, now).await?;
+    // Sign-ins end from the moment of the write, not from when the request began
+    // (hashing took a while).
+    accounts::set_password_tx(&mut tx, user, &hash, crate::model::now_ms()).await?;
     append_audit_tx(
         &mut tx,
         tenant,
@@ -265,12 +255,50 @@ pub async fn change_password(
     Ok(())
 }
 
-/// The link a reset's e-mail carries (for the mail and for tests).
-pub async fn reset_link_token(
+/// Confirms that the signed-in person knows their password (before a change to their
+/// sign-in). Counted before it is checked, five a quarter of an hour per account, so a
+/// session left open is no way to guess it; a wrong one is audited.
+pub(crate) async fn check_own_password(
     store: &Store,
     tenant: TenantId,
-    id: i64,
-) -> Result<String, sqlx::Error> {
-    let key = store.signing_key(LINK_KEY).await?;
-    Ok(reset_token(&key, tenant.0, id))
+    member: &Member,
+    password: &str,
+    now: i64,
+) -> Result<(), EngineError> {
+    let user = member.user_id;
+    let mut tx = store.begin(tenant).await?;
+    let key = limit_key(&["own-password", &user.to_string()]);
+    if let Taken::Wait { .. } = take_tx(&mut tx, &key, quarter_hour(5), now).await? {
+        return Err(EngineError::Invalid(
+            "too many wrong passwords; try again in a quarter of an hour".into(),
+        ));
+    }
+    let hash = accounts::password_hash_tx(&mut tx, user)
+        .await?
+        .ok_or(EngineError::NotFound)?;
+    tx.commit().await?;
+    let matched = verify_password_gated(password.to_string(), hash)
+        .await
+        .ok_or_else(|| EngineError::Invalid(BUSY.into()))?;
+    if !matched {
+        store
+            .append_audit(
+                tenant,
+                &AuditEntry::of(
+                    &member.actor(),
+                    "auth.password_check_failed",
+                    format!("user:{user}"),
+                    None,
+                    None,
+                    None,
+                ),
+            )
+            .await?;
+        return Err(EngineError::Invalid(
+            "your current password is not correct".into(),
+        ));
+    }
+    Ok(())
 }
+
+const BUSY: &str = "too many sign-ins at this moment; try again in a minute";

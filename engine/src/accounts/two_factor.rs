@@ -3,9 +3,12 @@
 //! account page (or at sign-in, when the tenant requires it and they have none yet);
 //! the first code they type confirms the app, and ten recovery codes are shown once.
 //!
-//! Every code typed is counted before it is checked, per account (five in a quarter of
-//! an hour, then a growing wait), so the million six-digit codes cannot be walked
-//! through; a code is accepted once (its time step is remembered). The secret is sealed
+//! Every code typed is counted before it is checked, per account: five in a quarter of
+//! an hour, then a growing wait, and at most [`CODES_PER_DAY`] a day whatever the
+//! successes in between, so the million six-digit codes cannot be walked through; a
+//! code is accepted once (its time step is remembered). Turning it on from the account
+//! page takes the password as well as the first code, so a session left open is not
+//! enough to put someone else's app on the account. The secret is sealed
 //! at rest under the deployment's key ring with the user as associated data, so a
 //! sealed secret copied to another account's row does not open.
 
@@ -24,14 +27,22 @@ use crate::store::Store;
 const SEAL_PURPOSE: &str = "totp";
 /// Codes an account may try in the window before it must wait.
 pub const CODE_ATTEMPTS: i64 = 5;
+/// Codes an account may try in a day (successes give none back).
+pub const CODES_PER_DAY: i64 = 20;
+/// How long a key shown for setting up an app stays the one shown (a reload or a
+/// second tab shows the same key).
+const SETUP_REUSE_MS: i64 = 10 * 60 * 1000;
 
 impl PendingSignIn {
-    fn check(&self, tenant: TenantId, now: i64) -> Result<(), EngineError> {
-        if self.tenant_id != tenant.0
+    /// Still good: for this tenant, not too old, and the account's password has not
+    /// changed since it began (a reset ends a sign-in waiting for its second step too).
+    async fn check(&self, store: &Store, tenant: TenantId, now: i64) -> Result<(), EngineError> {
+        let over = self.tenant_id != tenant.0
             || now.saturating_sub(self.started_at) > crate::identity::PENDING_MS
-        {
+            || store.sessions_after(self.user_id).await? > self.started_at;
+        if over {
             return Err(EngineError::Invalid(
-                "the sign-in took too long; sign in again".into(),
+                "the sign-in took too long or the password changed since; sign in again".into(),
             ));
         }
         Ok(())
@@ -82,19 +93,28 @@ async fn begin(
     now: i64,
 ) -> Result<Enrolment, EngineError> {
     let mut tx = store.begin(tenant).await?;
-    if accounts::totp_tx(&mut tx, user)
-        .await?
-        .is_some_and(|t| t.confirmed_at.is_some())
-    {
+    let current = accounts::totp_tx(&mut tx, user).await?;
+    if current.as_ref().is_some_and(|t| t.confirmed_at.is_some()) {
         return Err(EngineError::Invalid(
             "two-step sign-in is on already; turn it off first to set up another app".into(),
         ));
     }
-    let secret = totp::new_secret();
-    let text = totp::encode_secret(&secret);
-    let sealed = keys.seal_for(SEAL_PURPOSE, user, &text);
-    accounts::start_totp_tx(&mut tx, user, &sealed, now).await?;
+    // A key shown a moment ago is shown again (the person may have scanned it already).
+    let recent = current
+        .filter(|t| now.saturating_sub(t.created_at) < SETUP_REUSE_MS)
+        .and_then(|t| keys.open_for(SEAL_PURPOSE, user, &t.secret_sealed))
+        .and_then(|text| totp::decode_secret(&text));
+    let secret = match recent {
+        Some(secret) => secret,
+        None => {
+            let secret = totp::new_secret();
+            let sealed = keys.seal_for(SEAL_PURPOSE, user, &totp::encode_secret(&secret));
+            accounts::start_totp_tx(&mut tx, user, &sealed, now).await?;
+            secret
+        }
+    };
     tx.commit().await?;
+    let text = totp::encode_secret(&secret);
     let uri = totp::otpauth_uri(issuer, account, &secret);
     let grouped = text
         .as_bytes()
@@ -141,7 +161,7 @@ pub async fn start_at_sign_in(
     issuer: &str,
     now: i64,
 ) -> Result<Enrolment, EngineError> {
-    pending.check(tenant, now)?;
+    pending.check(store, tenant, now).await?;
     if !pending.enrol {
         return Err(EngineError::Invalid("type the code from your app".into()));
     }
@@ -169,11 +189,17 @@ fn code_rule() -> Rule {
     }
 }
 
-fn attempts_key(user: i64) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(
-        format!("second-factor\u{1f}{user}").as_bytes(),
-    ))
+fn daily_rule() -> Rule {
+    Rule {
+        limit: CODES_PER_DAY,
+        window_ms: 24 * 3600 * 1000,
+        first_delay_ms: 0,
+        max_delay_ms: 0,
+    }
+}
+
+fn attempts_key(user: i64, per: &str) -> String {
+    super::limit_key(&["second-factor", per, &user.to_string()])
 }
 
 /// What a typed code turned out to be.
@@ -206,11 +232,20 @@ async fn check_code(
     recovery: bool,
     now: i64,
 ) -> Result<Accepted, EngineError> {
-    let key = attempts_key(user);
+    let key = attempts_key(user, "window");
     let mut tx = store.begin(tenant).await?;
-    if let Taken::Wait { ms } = take_tx(&mut tx, &key, code_rule(), now).await? {
+    let mut wait = 0;
+    for (k, rule) in [
+        (key.clone(), code_rule()),
+        (attempts_key(user, "day"), daily_rule()),
+    ] {
+        if let Taken::Wait { ms } = take_tx(&mut tx, &k, rule, now).await? {
+            wait = wait.max(ms);
+        }
+    }
+    if wait > 0 {
         drop(tx);
-        let minutes = (ms + 59_999) / 60_000;
+        let minutes = (wait + 59_999) / 60_000;
         return Err(EngineError::Invalid(format!(
             "too many wrong codes; try again in {minutes} minute{}",
             if minutes == 1 { "" } else { "s" }
@@ -219,8 +254,9 @@ async fn check_code(
     tx.commit().await?;
     let mut tx = store.begin(tenant).await?;
     let rec = accounts::totp_tx(&mut tx, user).await?;
+    // Confirming takes an app not yet confirmed; signing in and the rest, one that is.
     let accepted = match rec {
-        Some(rec) if rec.confirmed_at.is_some() || confirming => {
+        Some(rec) if rec.confirmed_at.is_some() != confirming => {
             if recovery && totp::looks_like_recovery_code(typed) {
                 let hash = totp::recovery_hash(typed);
                 accounts::use_recovery_code_tx(&mut tx, user, &hash, now)
@@ -232,7 +268,7 @@ async fn check_code(
                     .and_then(|text| totp::decode_secret(&text))
                     .ok_or_else(|| {
                         EngineError::Invalid(
-                            "your authenticator could not be read; ask your admin to reset two-step sign-in".into(),
+                            "your authenticator could not be read; sign in with a recovery code, then set two-step sign-in up again".into(),
                         )
                     })?;
                 match totp::verify(&secret, typed, now, rec.last_step) {
@@ -270,9 +306,11 @@ async fn check_code(
             )
             .await?;
             tx.commit().await?;
-            Err(EngineError::Invalid(
-                "that code is not right; type the six digits your app shows now".into(),
-            ))
+            Err(EngineError::Invalid(if recovery {
+                "that code is not right; type the six digits your app shows now, or an unused recovery code".into()
+            } else {
+                "that code is not right; type the six digits your app shows now".into()
+            }))
         }
     }
 }
@@ -306,18 +344,21 @@ async fn issue_recovery_codes(
     Ok(codes)
 }
 
-/// The signed-in person confirms their new app with its first code: two-step sign-in
-/// is on, and the recovery codes to keep are returned (shown once).
+/// The signed-in person confirms their new app with their password and its first code:
+/// two-step sign-in is on, and the recovery codes to keep are returned (shown once).
+#[allow(clippy::too_many_arguments)]
 pub async fn confirm(
     store: &Store,
     keys: &AddressKeys,
     tenant: TenantId,
     member: &Member,
+    password: &str,
     typed: &str,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<Vec<String>, EngineError> {
     member.require(Permission::ManageOwnAccount)?;
+    super::check_own_password(store, tenant, member, password, now).await?;
     check_code(store, keys, tenant, member.user_id, typed, true, false, now).await?;
     let actor = member.actor();
     issue_recovery_codes(
@@ -342,7 +383,12 @@ pub async fn confirm_at_sign_in(
     request_id: Option<&str>,
     now: i64,
 ) -> Result<(SignedIn, Vec<String>), EngineError> {
-    pending.check(tenant, now)?;
+    pending.check(store, tenant, now).await?;
+    if !pending.enrol {
+        return Err(EngineError::Invalid(
+            "type the code from your app to sign in".into(),
+        ));
+    }
     let user = pending.user_id;
     check_code(store, keys, tenant, user, typed, true, false, now).await?;
     let actor = format!("user:{user}");
@@ -370,7 +416,7 @@ pub async fn verify_at_sign_in(
     request_id: Option<&str>,
     now: i64,
 ) -> Result<SignedIn, EngineError> {
-    pending.check(tenant, now)?;
+    pending.check(store, tenant, now).await?;
     if pending.enrol {
         return Err(EngineError::Invalid("set up your app first".into()));
     }
@@ -459,4 +505,25 @@ pub async fn renew_recovery_codes(
     )
     .await?;
     Ok(codes)
+}
+
+/// Seals every authenticator secret again under the key ring's first key (with
+/// `shelfwise subscribers rekey`, after a new key was put first): (sealed again, no key
+/// opens). A secret no key opens is left as it is.
+pub async fn rekey(store: &Store, keys: &AddressKeys) -> Result<(u64, u64), EngineError> {
+    let (mut done, mut unopened) = (0, 0);
+    for (user, sealed) in store.sealed_totp_secrets().await? {
+        if keys.is_current(&sealed) {
+            continue;
+        }
+        match keys.open_for(SEAL_PURPOSE, user, &sealed) {
+            Some(plain) => {
+                let again = keys.seal_for(SEAL_PURPOSE, user, &plain);
+                store.reseal_totp_secret(user, &sealed, &again).await?;
+                done += 1;
+            }
+            None => unopened += 1,
+        }
+    }
+    Ok((done, unopened))
 }

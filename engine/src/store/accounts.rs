@@ -22,7 +22,7 @@ pub struct MemberRecord {
     pub name: String,
     pub email: String,
     pub roles: Vec<Role>,
-    /// Deactivated in this tenant (or disabled on the platform).
+    /// Neither deactivated in this tenant nor disabled on the platform.
     pub active: bool,
     pub two_factor: bool,
 }
@@ -87,7 +87,8 @@ impl Store {
         Ok(on.unwrap_or(false))
     }
 
-    /// When the user's sign-ins were last ended (0: never).
+    /// When the user's sign-ins were last ended (0: never; `i64::MAX` for an account
+    /// that is gone, so that nothing of it stays valid).
     pub async fn sessions_after(&self, user: i64) -> Result<i64, sqlx::Error> {
         let at: Option<i64> = on_db!(&self.db, read, crate::db::Scope::System, |pool| {
             sqlx::query_scalar("SELECT sessions_after FROM users WHERE id = $1")
@@ -364,17 +365,19 @@ pub(crate) async fn password_hash_tx(
 
 // Two-step sign-in.
 
-/// The user's authenticator: (sealed secret, confirmed at, last step accepted).
+/// The user's authenticator: its sealed secret, when it was made and confirmed, and the
+/// last time step accepted.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct TotpRecord {
     pub secret_sealed: String,
+    pub created_at: i64,
     pub confirmed_at: Option<i64>,
     pub last_step: i64,
 }
 
 pub(crate) async fn totp_tx(tx: &mut Tx, user: i64) -> Result<Option<TotpRecord>, sqlx::Error> {
     let sql = format!(
-        "SELECT secret_sealed, confirmed_at, last_step FROM user_totp WHERE user_id = $1{}",
+        "SELECT secret_sealed, created_at, confirmed_at, last_step FROM user_totp WHERE user_id = $1{}",
         tx.lock()
     );
     on_tx!(tx, |c| sqlx::query_as(&sql)
@@ -530,5 +533,37 @@ impl Store {
         .bind(now)
         .fetch_one(pool)
         .await)
+    }
+}
+
+impl Store {
+    /// Every authenticator's sealed secret: (user id, sealed), for sealing them again
+    /// under a new key.
+    pub(crate) async fn sealed_totp_secrets(&self) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
+            sqlx::query_as("SELECT user_id, secret_sealed FROM user_totp ORDER BY user_id")
+                .fetch_all(pool)
+                .await
+        })
+    }
+
+    /// Replaces one authenticator's sealed secret (the same secret under another key).
+    pub(crate) async fn reseal_totp_secret(
+        &self,
+        user: i64,
+        before: &str,
+        sealed: &str,
+    ) -> Result<(), sqlx::Error> {
+        on_db!(&self.db, write, crate::db::Scope::System, |pool| {
+            sqlx::query(
+                "UPDATE user_totp SET secret_sealed = $3 WHERE user_id = $1 AND secret_sealed = $2",
+            )
+            .bind(user)
+            .bind(before)
+            .bind(sealed)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })
     }
 }

@@ -124,7 +124,7 @@ pub(crate) async fn delegates_for_role_tx(
          JOIN memberships t ON t.tenant_id = d.tenant_id AND t.user_id = d.to_user \
          WHERE d.tenant_id = $1 AND d.role = $2 AND d.from_ms <= $3 AND d.to_ms > $3 \
          AND u.disabled = FALSE AND NOT EXISTS (SELECT 1 FROM deactivated_members dm \
-         WHERE dm.tenant_id = d.tenant_id AND dm.user_id = d.to_user) ORDER BY u.id",
+         WHERE dm.tenant_id = d.tenant_id AND dm.user_id IN (d.to_user, d.from_user)) ORDER BY u.id",
     )
     .bind(tenant.0)
     .bind(role.as_str())

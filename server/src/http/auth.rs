@@ -3,7 +3,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-use app::ssr::{auth_key, pending_key, SessionAuth, TenantCtx};
+use app::ssr::{auth_key, pending_key, recovery_codes_key, SessionAuth, TenantCtx};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -209,6 +209,10 @@ pub(crate) async fn start_sign_in(session: &Session, tc: &TenantCtx, user: i64) 
 /// Signs out of this request's tenant; a sign-in to another path-form tenant in the
 /// same browser stays. The session id changes either way.
 pub async fn logout(Extension(tc): Extension<TenantCtx>, session: Session) -> Response {
+    // A sign-in waiting for its second step and recovery codes not yet shown go too.
+    for key in [pending_key(tc.tenant.id), recovery_codes_key(tc.tenant.id)] {
+        let _ = session.remove::<serde_json::Value>(&key).await;
+    }
     let ended = match session.remove::<SessionAuth>(&auth_key(tc.tenant.id)).await {
         Ok(_) => session.cycle_id().await,
         Err(e) => Err(e),

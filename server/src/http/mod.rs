@@ -101,12 +101,13 @@ pub fn router(
 /// (`…/alerts/<token>…`, `…/alerts/confirm/<token>`) is a credential, so it is replaced
 /// by `…`.
 pub fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
-    // The segment after `po` or `invite` right under the portal's root: `/po/…` or
+    // The segment after `po`, `invite`, `alerts` or `reset` right under the portal's
+    // root (a password reset's link sets the account's password): `/po/…` or
     // `/t/<slug>/po/…` (a tenant may be called `po`).
     let segments: Vec<&str> = path.split('/').collect();
     let at = if segments.get(1) == Some(&"t") { 3 } else { 1 };
     match segments.get(at) {
-        Some(&("po" | "invite" | "alerts")) if segments.len() > at + 1 => {
+        Some(&("po" | "invite" | "alerts" | "reset")) if segments.len() > at + 1 => {
             let mut masked = segments;
             // A shopper's confirmation link is `/alerts/confirm/<token>`.
             let token = if masked[at] == "alerts" && masked[at + 1] == "confirm" {
@@ -137,6 +138,8 @@ mod tests {
             "/t/ff/invite/…"
         );
         assert_eq!(super::logged_path("/inventory"), "/inventory");
+        assert_eq!(super::logged_path("/t/ff/reset/9.abcdef"), "/t/ff/reset/…");
+        assert_eq!(super::logged_path("/reset/9.abcdef"), "/reset/…");
         assert_eq!(
             super::logged_path("/alerts/7.abcdef/unsubscribe"),
             "/alerts/…/unsubscribe"

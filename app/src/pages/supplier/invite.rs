@@ -47,8 +47,10 @@ fn Invite(invite: InviteView, action: String) -> impl IntoView {
             <Flash/>
             <p>{if invite.supplier.is_empty() {
                 format!(
-                    "You are invited to {}'s replenishment portal as {}. The invitation is for {} and works until {}.",
-                    invite.retailer, invite.role, invite.email, invite.expires_on
+                    "You are invited to {}'s replenishment portal as {} {}. The invitation is for {} and works until {}.",
+                    invite.retailer,
+                    if invite.role.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
+                    invite.role, invite.email, invite.expires_on
                 )
             } else {
                 format!(

@@ -29,6 +29,13 @@ pub struct CodeForm {
     pub code: String,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TurnOnForm {
+    pub password: String,
+    pub code: String,
+}
+
 /// The sign-in waiting for its second step, or the way back to sign in.
 async fn pending(session: &Session, tc: &TenantCtx) -> Result<PendingSignIn, Response> {
     match session
@@ -261,10 +268,22 @@ pub async fn turn_on(
     State(app): State<Arc<AppState>>,
     me: SignedIn,
     session: Session,
-    Posted(form): Posted<CodeForm>,
+    Posted(form): Posted<TurnOnForm>,
 ) -> Response {
     let (store, keys, t) = (&app.store, &app.addresses, me.tc.tenant.id);
-    match two_factor::confirm(store, keys, t, &me.member, &form.code, me.rid(), now_ms()).await {
+    let (password, code) = (&form.password, &form.code);
+    match two_factor::confirm(
+        store,
+        keys,
+        t,
+        &me.member,
+        password,
+        code,
+        me.rid(),
+        now_ms(),
+    )
+    .await
+    {
         Ok(codes) => {
             if !keep_codes(&session, &me.tc, codes).await {
                 return me.error(
