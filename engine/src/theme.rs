@@ -46,6 +46,14 @@ pub struct Fonts {
 #[serde(deny_unknown_fields)]
 pub struct EmailBrand {
     pub sender_name: Option<String>,
+    /// The address the tenant's e-mails come from (its own domain, which must let the
+    /// platform's mail server send for it: SPF/DKIM); the deployment's `mail_from` when
+    /// absent. Message-IDs are made on its domain.
+    #[serde(default)]
+    pub sender_address: Option<String>,
+    /// Where replies go, when not to the sender.
+    #[serde(default)]
+    pub reply_to: Option<String>,
     pub footer: Option<String>,
 }
 
@@ -112,6 +120,25 @@ impl Theme {
                 return Err(invalid(format!(
                     "fonts.{name} must be a plain font stack, not {value:?}"
                 )));
+            }
+        }
+        for (name, value) in [
+            ("email.sender_address", &theme.email.sender_address),
+            ("email.reply_to", &theme.email.reply_to),
+        ] {
+            if let Some(v) = value {
+                if v.parse::<lettre::Address>().is_err() {
+                    return Err(invalid(format!(
+                        "{name} must be an e-mail address like orders@example.com, not {v:?}"
+                    )));
+                }
+            }
+        }
+        if let Some(name) = &theme.email.sender_name {
+            if name.chars().any(char::is_control) || name.chars().count() > 100 {
+                return Err(invalid(
+                    "email.sender_name must be one line of at most 100 characters".into(),
+                ));
             }
         }
         for (name, value) in [("logo", &theme.logo), ("favicon", &theme.favicon)] {

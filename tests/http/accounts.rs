@@ -19,6 +19,7 @@ on_both_backends!(
     a_forgotten_password_is_reset_by_a_link_that_works_once,
     two_step_sign_in_takes_an_app_code_or_a_recovery_code_once,
     a_tenant_that_requires_two_step_sign_in_has_it_set_up_at_sign_in,
+    a_white_labelled_tenants_mail_names_only_its_own_brand,
 );
 
 async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
@@ -782,5 +783,73 @@ async fn a_tenant_that_requires_two_step_sign_in_has_it_set_up_at_sign_in(backen
             .iter()
             .any(|a| a.starts_with("tenant.two_factor_required")),
         "{trail:?}"
+    );
+}
+
+/// A white-labelled tenant's e-mails come from its own sender, on its own domain, and
+/// name neither the platform nor its partner anywhere (headers included).
+async fn a_white_labelled_tenants_mail_names_only_its_own_brand(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("ridgeline", RL_ADMIN).await;
+    post(
+        &app,
+        &admin,
+        "/t/ridgeline/settings/members/invite",
+        &[
+            ("name", "Jonas Weber"),
+            ("email", "jonas@ridgeline.example"),
+            ("role", "approver"),
+        ],
+    )
+    .await;
+    post(
+        &app,
+        &app.client(),
+        "/t/ridgeline/forgot",
+        &[("email", RL_ADMIN.0)],
+    )
+    .await;
+    post(
+        &app,
+        &app.client(),
+        "/t/freshfield/forgot",
+        &[("email", FF_PLANNER.0)],
+    )
+    .await;
+    app.run_pending_jobs().await;
+    let ridgeline: Vec<String> = app
+        .mails()
+        .into_iter()
+        .filter(|m| m.contains("jonas@ridgeline.example") || m.contains(RL_ADMIN.0))
+        .collect();
+    assert_eq!(ridgeline.len(), 2, "the invitation and the reset");
+    for m in &ridgeline {
+        let text = unfolded(m);
+        assert!(
+            text.contains("From: \"Ridgeline Supply Desk\" <supply@ridgeline-outdoor.example>")
+                || text.contains("From: Ridgeline Supply Desk <supply@ridgeline-outdoor.example>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("@ridgeline-outdoor.example>\r\n")
+                || text.contains("@ridgeline-outdoor.example>\n"),
+            "Message-ID on the sender's domain: {text}"
+        );
+        let lower = text.to_lowercase();
+        for never in ["shelfwise", "northwind"] {
+            assert!(
+                !lower.contains(never),
+                "{never} in a Ridgeline e-mail: {text}"
+            );
+        }
+    }
+    let freshfield = app
+        .mails()
+        .into_iter()
+        .find(|m| m.contains(FF_PLANNER.0))
+        .expect("Freshfield's reset");
+    assert!(
+        freshfield.contains("Reply-To: franchise-support@freshfield.example"),
+        "{freshfield}"
     );
 }

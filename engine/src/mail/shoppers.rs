@@ -336,8 +336,8 @@ impl Mailer {
         let to: Mailbox = address
             .parse()
             .map_err(|_| JobError::Terminal("the shopper's address is not valid".into()))?;
-        let from = self.sender(&tenant)?;
-        let domain = self.from_address.split('@').nth(1).unwrap_or("localhost");
+        let sender = self.sender(&tenant)?;
+        let domain = sender.domain.clone();
         let message_id = match mail.kind {
             ShopperMailKind::Confirm => format!(
                 "<bis-confirm-{}-{}-{}@{domain}>",
@@ -350,8 +350,8 @@ impl Mailer {
                 sub.id
             ),
         };
-        let mut builder = Message::builder()
-            .from(from)
+        let mut builder = sender
+            .headers(Message::builder())
             .to(to)
             .subject(&composed.subject)
             .message_id(Some(message_id));
