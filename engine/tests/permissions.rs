@@ -730,6 +730,30 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "preview",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let tenant = s
+                        .tenants()
+                        .await?
+                        .into_iter()
+                        .find(|x| x.id == t)
+                        .ok_or(EngineError::NotFound)?;
+                    let mailer = engine::mail::Mailer {
+                        store: s.clone(),
+                        themes: std::sync::Arc::new(engine::theme::Themes::default()),
+                        transport: engine::mail::Transport::Mailbox(std::path::PathBuf::new()),
+                        from_address: "no-reply@gate.example".into(),
+                        portal_url: "http://gate.example".into(),
+                        addresses: std::sync::Arc::new(hook_keys()),
+                    };
+                    let which = engine::mail::preview::MailPreview::Invitation;
+                    ok(mailer.preview(&tenant, &m, which))
+                })
+            },
+        },
+        Command {
             name: "tenants",
             needs: Permission::ManagePlatform,
             call: |s, _, m| Box::pin(async move { ok(engine::platform::tenants(&s, &m).await) }),

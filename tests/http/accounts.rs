@@ -20,6 +20,7 @@ on_both_backends!(
     two_step_sign_in_takes_an_app_code_or_a_recovery_code_once,
     a_tenant_that_requires_two_step_sign_in_has_it_set_up_at_sign_in,
     a_white_labelled_tenants_mail_names_only_its_own_brand,
+    the_admin_previews_every_email_in_the_brand,
 );
 
 async fn get(app: &TestApp, client: &reqwest::Client, path: &str) -> (u16, String) {
@@ -852,4 +853,82 @@ async fn a_white_labelled_tenants_mail_names_only_its_own_brand(backend: Backend
         freshfield.contains("Reply-To: franchise-support@freshfield.example"),
         "{freshfield}"
     );
+}
+
+/// Every e-mail template previewed in the tenant's brand: for the admin only, with the
+/// sender and reply-to of its theme; a white-labelled tenant's previews name neither
+/// the platform nor its partner.
+async fn the_admin_previews_every_email_in_the_brand(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let (status, list) = get(&app, &admin, "/t/freshfield/settings/branding/emails").await;
+    assert_eq!(status, 200);
+    let slugs: Vec<&str> = engine::mail::preview::MailPreview::ALL
+        .iter()
+        .map(|p| p.slug())
+        .collect();
+    for slug in &slugs {
+        assert!(
+            list.contains(&format!("/t/freshfield/settings/branding/emails/{slug}")),
+            "{list}"
+        );
+        let (status, page) = get(
+            &app,
+            &admin,
+            &format!("/t/freshfield/settings/branding/emails/{slug}"),
+        )
+        .await;
+        assert_eq!(status, 200, "{slug}");
+        assert!(
+            page.contains("Freshfield Stock &lt;stock@freshfield.example&gt;"),
+            "{page}"
+        );
+        assert!(
+            page.contains("franchise-support@freshfield.example"),
+            "{page}"
+        );
+        assert!(
+            page.contains("srcdoc=") && page.contains("sandbox=\"\""),
+            "{page}"
+        );
+    }
+    let (status, _) = get(
+        &app,
+        &admin,
+        "/t/freshfield/settings/branding/emails/nothing",
+    )
+    .await;
+    assert_eq!(status, 404);
+    // A planner may not (the engine says so).
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let res = planner
+        .get(app.url("/t/freshfield/settings/branding/emails/invitation"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(
+        to.contains("Your role cannot change the portal's branding"),
+        "{to}"
+    );
+
+    let rl = app.signed_in("ridgeline", RL_ADMIN).await;
+    for slug in &slugs {
+        let (status, page) = get(
+            &app,
+            &rl,
+            &format!("/t/ridgeline/settings/branding/emails/{slug}"),
+        )
+        .await;
+        assert_eq!(status, 200, "{slug}");
+        assert!(page.contains("Ridgeline Supply Desk"), "{page}");
+        let lower = page.to_lowercase();
+        for never in ["shelfwise", "northwind"] {
+            assert!(
+                !lower.contains(never),
+                "{never} in Ridgeline's {slug} preview: {page}"
+            );
+        }
+    }
 }

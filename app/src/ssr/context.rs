@@ -34,6 +34,11 @@ pub struct TenantCtx {
 }
 
 impl TenantCtx {
+    /// A portal URL: `/inventory` becomes `/t/<slug>/inventory` on a path-form tenant.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
     /// The portal's home page: `/` on the tenant's host, `/t/<slug>` in the path form.
     pub fn home(&self) -> String {
         if self.base.is_empty() {

@@ -11,27 +11,27 @@ use crate::model::{day_string, Tenant};
 
 #[derive(Template)]
 #[template(path = "mail/invitation.html")]
-struct InviteHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    link: &'a str,
-    link_note: &'a str,
-    button: &'a str,
+pub(super) struct InviteHtml<'a> {
+    pub(super) subject: &'a str,
+    pub(super) brand: &'a Brand,
+    pub(super) name: &'a str,
+    pub(super) title: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) link: &'a str,
+    pub(super) link_note: &'a str,
+    pub(super) button: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
-struct InviteText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    link: &'a str,
-    link_note: &'a str,
-    button: &'a str,
+pub(super) struct InviteText<'a> {
+    pub(super) brand: &'a Brand,
+    pub(super) name: &'a str,
+    pub(super) title: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) link: &'a str,
+    pub(super) link_note: &'a str,
+    pub(super) button: &'a str,
 }
 
 impl Mailer {

@@ -10,23 +10,23 @@ use crate::model::Tenant;
 
 #[derive(Template)]
 #[template(path = "mail/message.html")]
-struct MessageHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    link: &'a str,
+pub(super) struct MessageHtml<'a> {
+    pub(super) subject: &'a str,
+    pub(super) brand: &'a Brand,
+    pub(super) name: &'a str,
+    pub(super) title: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) link: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "mail/message.txt")]
-struct MessageText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    link: &'a str,
+pub(super) struct MessageText<'a> {
+    pub(super) brand: &'a Brand,
+    pub(super) name: &'a str,
+    pub(super) title: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) link: &'a str,
 }
 
 impl Mailer {

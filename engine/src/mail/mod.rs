@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 mod invites;
 mod messages;
 mod orders;
+pub mod preview;
+mod sender;
 pub mod shoppers;
 
 use crate::exceptions;
@@ -121,28 +123,6 @@ pub struct Mailer {
     pub addresses: Arc<crate::addresses::AddressKeys>,
 }
 
-/// Who a tenant's e-mail comes from (see [`Mailer::sender`]).
-pub(crate) struct Sender {
-    pub from: Mailbox,
-    pub reply_to: Option<Mailbox>,
-    /// The sender address's domain: where Message-IDs are made.
-    pub domain: String,
-}
-
-impl Sender {
-    /// `From` and, when set, `Reply-To` on a message being built.
-    pub fn headers(
-        &self,
-        builder: lettre::message::MessageBuilder,
-    ) -> lettre::message::MessageBuilder {
-        let builder = builder.from(self.from.clone());
-        match &self.reply_to {
-            Some(r) => builder.reply_to(r.clone()),
-            None => builder,
-        }
-    }
-}
-
 /// How handing a message to the transport went.
 pub(crate) enum Transmit {
     Sent,
@@ -233,6 +213,7 @@ pub fn money(minor: i64, currency: &str) -> String {
 }
 
 /// A composed message before addressing.
+#[derive(Clone, Debug)]
 pub struct Composed {
     pub subject: String,
     pub html: String,
@@ -536,37 +517,6 @@ impl Mailer {
             Transmit::Retry(why) => Err(JobError::Retry(why)),
             Transmit::Permanent(why) => Err(JobError::Terminal(why)),
         }
-    }
-
-    /// The tenant's sender: its theme's sender name (else its name) at its theme's
-    /// sender address (else the deployment's `mail_from`), its reply-to, and the domain
-    /// its Message-IDs are made on (the sender's).
-    pub(crate) fn sender(&self, tenant: &Tenant) -> Result<Sender, JobError> {
-        let email = self.themes.get(&tenant.theme).map(|t| &t.email);
-        let sender_name = email
-            .and_then(|e| e.sender_name.clone())
-            .unwrap_or_else(|| tenant.name.clone());
-        let address = email
-            .and_then(|e| e.sender_address.clone())
-            .unwrap_or_else(|| self.from_address.clone());
-        let from: Mailbox = Mailbox::new(
-            Some(sender_name),
-            address
-                .parse()
-                .map_err(|_| JobError::Terminal("the sender address is not valid".into()))?,
-        );
-        let reply_to = match email.and_then(|e| e.reply_to.as_deref()) {
-            Some(r) => Some(
-                r.parse::<Mailbox>()
-                    .map_err(|_| JobError::Terminal("the reply-to address is not valid".into()))?,
-            ),
-            None => None,
-        };
-        Ok(Sender {
-            domain: from.email.domain().to_string(),
-            from,
-            reply_to,
-        })
     }
 
     /// Hands a message to the transport, fenced: a worker whose lease lapsed while

@@ -13,29 +13,29 @@ use crate::workflow::purchase_order::PoState;
 
 #[derive(Template)]
 #[template(path = "mail/purchase_order.html")]
-struct OrderHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    facts: &'a [(String, String)],
-    lines: &'a [(String, String, String)],
-    link: &'a str,
-    link_note: &'a str,
+pub(super) struct OrderHtml<'a> {
+    pub(super) subject: &'a str,
+    pub(super) brand: &'a Brand,
+    pub(super) name: &'a str,
+    pub(super) title: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) facts: &'a [(String, String)],
+    pub(super) lines: &'a [(String, String, String)],
+    pub(super) link: &'a str,
+    pub(super) link_note: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "mail/purchase_order.txt")]
-struct OrderText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    intro: &'a str,
-    facts: &'a [(String, String)],
-    lines: &'a [(String, String, String)],
-    link: &'a str,
-    link_note: &'a str,
+pub(super) struct OrderText<'a> {
+    pub(super) brand: &'a Brand,
+    pub(super) name: &'a str,
+    pub(super) title: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) facts: &'a [(String, String)],
+    pub(super) lines: &'a [(String, String, String)],
+    pub(super) link: &'a str,
+    pub(super) link_note: &'a str,
 }
 
 /// A label and a value.

@@ -74,29 +74,29 @@ impl BackgroundJob for ShopperMail {
 
 #[derive(Template)]
 #[template(path = "mail/shopper.html")]
-struct ShopperHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    heading: &'a str,
-    intro: &'a str,
-    button_label: &'a str,
-    button_link: &'a str,
-    note: &'a str,
-    manage_link: &'a str,
-    unsubscribe_link: &'a str,
+pub(super) struct ShopperHtml<'a> {
+    pub(super) subject: &'a str,
+    pub(super) brand: &'a Brand,
+    pub(super) heading: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) button_label: &'a str,
+    pub(super) button_link: &'a str,
+    pub(super) note: &'a str,
+    pub(super) manage_link: &'a str,
+    pub(super) unsubscribe_link: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "mail/shopper.txt")]
-struct ShopperText<'a> {
-    brand: &'a Brand,
-    heading: &'a str,
-    intro: &'a str,
-    button_label: &'a str,
-    button_link: &'a str,
-    note: &'a str,
-    manage_link: &'a str,
-    unsubscribe_link: &'a str,
+pub(super) struct ShopperText<'a> {
+    pub(super) brand: &'a Brand,
+    pub(super) heading: &'a str,
+    pub(super) intro: &'a str,
+    pub(super) button_label: &'a str,
+    pub(super) button_link: &'a str,
+    pub(super) note: &'a str,
+    pub(super) manage_link: &'a str,
+    pub(super) unsubscribe_link: &'a str,
 }
 
 /// A shopper e-mail ready to address.

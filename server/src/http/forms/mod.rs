@@ -25,11 +25,13 @@
 //! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
+//! | [`branding`] | GET `/settings/branding/emails`, `/settings/branding/emails/{template}` (previews of every e-mail in the tenant's brand) |
 //! | [`members`] | `/settings/members/invite`, `/settings/members/two-factor`, `/settings/members/invitations/{id}/revoke`, `/settings/members/{id}/{roles,deactivate,reactivate}` |
 //! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
 pub mod accounts;
 pub mod approvals;
+pub mod branding;
 pub mod changes;
 pub mod documents;
 pub mod exceptions;
@@ -142,6 +144,11 @@ where
             )
             .route(&at("/invite/{token}"), post(invites::accept))
             .route(&at("/settings/members/invite"), post(members::invite))
+            .route(&at("/settings/branding/emails"), get(branding::list))
+            .route(
+                &at("/settings/branding/emails/{template}"),
+                get(branding::show),
+            )
             .route(
                 &at("/settings/members/two-factor"),
                 post(members::require_two_factor),
