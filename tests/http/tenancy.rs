@@ -15,6 +15,8 @@ on_both_backends!(
     one_host_serves_one_tenant,
     another_tenants_ids_are_not_found_anywhere,
     two_path_form_sign_ins_live_side_by_side,
+    a_sign_in_is_honoured_only_on_its_own_host,
+    the_proxy_is_told_which_hosts_get_certificates,
 );
 
 async fn unknown_tenants_get_a_neutral_404(backend: Backend) {
@@ -324,4 +326,65 @@ async fn two_path_form_sign_ins_live_side_by_side(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(res.status(), 200, "still signed in to Freshfield");
+}
+
+/// A sign-in made on one of a tenant's hosts is not honoured on another (its custom
+/// domain, the platform's path form), even with the same cookie.
+async fn a_sign_in_is_honoured_only_on_its_own_host(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    let on = |host: &str| format!("{host}:{}", app.port);
+    let res = c
+        .post(app.url("/login"))
+        .header("host", on("freshfield.localhost"))
+        .header("origin", format!("http://{}", on("freshfield.localhost")))
+        .form(&[("email", FF_ADMIN.0), ("password", FF_ADMIN.1)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/");
+    let inventory = |host: String| c.get(app.url("/inventory")).header("host", host).send();
+    let res = inventory(on("freshfield.localhost")).await.unwrap();
+    assert_eq!(res.status(), 200, "signed in on its own host");
+    for host in ["stock.freshfield.example", "Stock.Freshfield.example"] {
+        let res = inventory(on(host)).await.unwrap();
+        assert_eq!(res.status(), 302, "{host}");
+        assert_eq!(res.headers()["location"], "/login");
+    }
+    let res = c
+        .get(app.url("/t/freshfield/inventory"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302, "the platform's host");
+    // Still signed in where it was made.
+    let res = inventory(on("freshfield.localhost")).await.unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+/// The on-demand TLS question a proxy asks: yes for the hosts served here, no for the rest.
+async fn the_proxy_is_told_which_hosts_get_certificates(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let c = app.client();
+    for (domain, status) in [
+        ("stock.freshfield.example", 200),
+        ("STOCK.freshfield.example.", 200),
+        ("supply.ridgeline-outdoor.example", 200),
+        ("ridgeline.localhost", 200),
+        ("localhost", 200),
+        ("nobody.localhost", 404),
+        ("evil.example", 404),
+        ("a.b.ridgeline.localhost", 404),
+        ("not a host", 400),
+        ("", 400),
+    ] {
+        let res = c
+            .get(app.url("/internal/tls/allowed"))
+            .query(&[("domain", domain)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), status, "{domain:?}");
+    }
 }

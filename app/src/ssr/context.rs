@@ -31,6 +31,9 @@ pub struct TenantCtx {
     pub tenant: Tenant,
     /// "" for host-based tenants, "/t/<slug>" for the path form.
     pub base: String,
+    /// The host the request came to (lower case, without port): a sign-in is honoured
+    /// only on the host it was made on.
+    pub host: String,
 }
 
 impl TenantCtx {
@@ -57,6 +60,10 @@ pub struct SessionAuth {
     pub tenant_id: i64,
     pub user_id: i64,
     pub login_at: i64,
+    /// The host signed in on: the same cookie presented on another host of the tenant
+    /// (its custom domain, its subdomain, the platform's host) reads as signed out.
+    #[serde(default)]
+    pub host: String,
 }
 
 /// The session key of a sign-in to `tenant`.
@@ -87,10 +94,11 @@ pub(crate) fn tenant_ctx() -> Option<TenantCtx> {
 }
 
 /// The member signed in to this request's tenant, if any.
-pub async fn signed_in_member(store: &Store, session: &Session, tenant: &Tenant) -> Option<Member> {
+pub async fn signed_in_member(store: &Store, session: &Session, tc: &TenantCtx) -> Option<Member> {
+    let tenant = &tc.tenant;
     let key = auth_key(tenant.id);
     let auth: SessionAuth = session.get(&key).await.ok().flatten()?;
-    if auth.tenant_id != tenant.id.0 {
+    if auth.tenant_id != tenant.id.0 || auth.host != tc.host {
         return None;
     }
     if now_ms() - auth.login_at > ABSOLUTE_TIMEOUT_MS {
@@ -122,7 +130,7 @@ pub(crate) async fn current() -> Result<(ServerCtx, TenantCtx, Option<Member>), 
         return Err(ServerFnError::new("not found"));
     };
     let session: Session = leptos_axum::extract().await?;
-    let member = signed_in_member(&ctx.store, &session, &tenant.tenant).await;
+    let member = signed_in_member(&ctx.store, &session, &tenant).await;
     Ok((ctx, tenant, member))
 }
 

@@ -198,6 +198,7 @@ pub(crate) async fn start_sign_in(session: &Session, tc: &TenantCtx, user: i64) 
         tenant_id: tc.tenant.id.0,
         user_id: user,
         login_at: now_ms(),
+        host: tc.host.clone(),
     };
     if let Err(e) = session.insert(&auth_key(tc.tenant.id), auth).await {
         tracing::error!(error = %e, "storing the session failed");

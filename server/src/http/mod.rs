@@ -89,6 +89,7 @@ pub fn router(
         .route("/metrics", get(health::metrics))
         .route("/api/v1/openapi.json", get(api::openapi::serve))
         .route("/api/v1/reference", get(api::reference::serve))
+        .route(tenancy::TLS_ASK_PATH, get(tenancy::tls_allowed))
         .nest_service("/pkg", ServeDir::new(pkg_dir))
         .nest_service("/theme-assets", ServeDir::new(&state.settings.themes_dir))
         .with_state(state)

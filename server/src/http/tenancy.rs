@@ -22,7 +22,12 @@ use crate::tenant_cache::TenantCache;
 fn is_global(path: &str) -> bool {
     matches!(
         path,
-        "/healthz" | "/readyz" | "/metrics" | "/api/v1/openapi.json" | "/api/v1/reference"
+        "/healthz"
+            | "/readyz"
+            | "/metrics"
+            | "/api/v1/openapi.json"
+            | "/api/v1/reference"
+            | TLS_ASK_PATH
     ) || path.starts_with("/pkg/")
 }
 
@@ -65,6 +70,43 @@ fn request_host(req: &Request) -> Option<String> {
     Some(host.to_ascii_lowercase())
 }
 
+/// Where a TLS-terminating proxy asks whether to get a certificate for a hostname (the
+/// on-demand certificate pattern; see docs/DOMAINS.md).
+pub const TLS_ASK_PATH: &str = "/internal/tls/allowed";
+
+#[derive(serde::Deserialize)]
+pub struct TlsAsk {
+    #[serde(default)]
+    domain: String,
+}
+
+/// `GET /internal/tls/allowed?domain=<host>`: 200 when the host is served here (one of
+/// the platform's hosts, a tenant's verified custom domain, or `<slug>.<base_domain>`
+/// of an existing tenant), 404 otherwise, so a proxy never asks a certificate authority
+/// for a name nobody configured. The answer says only what DNS says anyway.
+pub async fn tls_allowed(
+    State(state): State<Arc<AppState>>,
+    axum::extract::Query(ask): axum::extract::Query<TlsAsk>,
+) -> Response {
+    let host = ask.domain.trim().trim_end_matches('.').to_ascii_lowercase();
+    let plausible = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+    if !plausible {
+        return (StatusCode::BAD_REQUEST, "domain: give a host name").into_response();
+    }
+    if state.settings.platform_hosts.contains(&host) {
+        return (StatusCode::OK, "ok").into_response();
+    }
+    match tenant_of_host(&state, &host).await {
+        Ok(Some(_)) => (StatusCode::OK, "ok").into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "not served here").into_response(),
+        Err(e) => unavailable(e),
+    }
+}
+
 pub fn not_found_page() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -102,6 +144,7 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
                 t.map(|tenant| TenantCtx {
                     tenant,
                     base: String::new(),
+                    host: host.clone(),
                 })
             })
         }
@@ -133,6 +176,7 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
                 Ok(Some(TenantCtx {
                     base: format!("/t/{}", tenant.slug),
                     tenant,
+                    host: host.clone(),
                 }))
             }
             other => other.map(|_| None),

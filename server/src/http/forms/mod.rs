@@ -356,7 +356,7 @@ where
         let session = Session::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let member = signed_in_member(&app.store, &session, &tc.tenant)
+        let member = signed_in_member(&app.store, &session, &tc)
             .await
             .ok_or_else(|| Redirect::to(&format!("{}/login", tc.base)).into_response())?;
         Ok(SignedIn {
