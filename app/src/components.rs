@@ -39,7 +39,7 @@ pub fn Header() -> impl IntoView {
                         let members = p.href("/settings/members");
                         let account = p.href("/account");
                         let branding_nav = can(Permission::EditBranding);
-                        let emails = p.href("/settings/branding/emails");
+                        let branding = p.href("/settings/branding/domains");
                         // A supplier user's own navigation: their orders, no staff pages.
                         let supplier_nav = can(Permission::AnswerPurchaseOrders);
                         let supplier_orders = p.href("/supplier/orders");
@@ -67,7 +67,7 @@ pub fn Header() -> impl IntoView {
                                     {alerts_nav.then(|| view! { <A href=alerts.clone()>"Back in stock"</A> })}
                                     {integrations_nav.then(|| view! { <A href=integrations.clone()>"Integrations"</A> })}
                                     {members_nav.then(|| view! { <A href=members.clone()>"Members"</A> })}
-                                    {branding_nav.then(|| view! { <a href=emails.clone()>"E-mails"</a> })}
+                                    {branding_nav.then(|| view! { <a href=branding.clone()>"Branding"</a> })}
                                     {supplier_nav.then(|| view! {
                                         <A href=supplier_orders.clone()>"Orders"</A>
                                         <A href=own_scorecard.clone()>"Scorecard"</A>

@@ -9,6 +9,7 @@ pub mod approval;
 pub mod audit;
 pub mod back_in_stock;
 pub mod db;
+pub mod domains;
 pub mod error;
 pub mod exceptions;
 pub mod idempotency;

@@ -754,6 +754,64 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "domains",
+            needs: Permission::EditBranding,
+            call: |s, t, m| Box::pin(async move { ok(engine::domains::domains(&s, t, &m).await) }),
+        },
+        Command {
+            name: "add_domain",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let reserved = engine::domains::Reserved {
+                        base_domain: "localhost".into(),
+                        platform_hosts: vec![],
+                    };
+                    ok(engine::domains::add_domain(
+                        &s,
+                        t,
+                        &m,
+                        "bad host",
+                        &reserved,
+                        None,
+                        now_ms(),
+                    )
+                    .await)
+                })
+            },
+        },
+        Command {
+            name: "verify_domain",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let verifier = engine::domains::Verifier {
+                        trusted_suffixes: vec![],
+                        fetch: std::sync::Arc::new(|_| Box::pin(async { None })),
+                    };
+                    ok(engine::domains::verify_domain(
+                        &s,
+                        t,
+                        &m,
+                        999_999,
+                        &verifier,
+                        None,
+                        now_ms(),
+                    )
+                    .await)
+                })
+            },
+        },
+        Command {
+            name: "remove_domain",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(engine::domains::remove_domain(&s, t, &m, 999_999, None).await)
+                })
+            },
+        },
+        Command {
             name: "tenants",
             needs: Permission::ManagePlatform,
             call: |s, _, m| Box::pin(async move { ok(engine::platform::tenants(&s, &m).await) }),

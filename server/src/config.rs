@@ -30,6 +30,10 @@ pub struct Settings {
     /// (a tenant's subdomain or custom domain always means that tenant alone).
     #[serde(default = "default_platform_hosts")]
     pub platform_hosts: Vec<String>,
+    /// Host name suffixes whose custom domains count as verified without a check
+    /// (development and tests only, e.g. `[".test"]`); empty by default.
+    #[serde(default)]
+    pub domain_verification_override: Vec<String>,
     /// Set when served over https: cookies become `__Host-` + Secure and HSTS is sent.
     #[serde(default)]
     pub https: bool,

@@ -151,7 +151,12 @@ impl Application {
             engine::webhooks::Guard::new(&settings.webhook_allowed_networks, !settings.https)
                 .map_err(|e| format!("webhook_allowed_networks: {e}"))?,
         );
+        let domain_verifier = engine::domains::Verifier::http(
+            settings.domain_verification_override.clone(),
+            (*webhook_guard).clone(),
+        );
         let state = Arc::new(AppState {
+            domain_verifier,
             webhook_guard,
             api_limiter: crate::rate_limit::RateLimiter::new(settings.api_rate_limit_per_minute),
             addresses: addresses.clone(),

@@ -28,6 +28,8 @@ pub struct AppState {
     pub addresses: Arc<engine::addresses::AddressKeys>,
     /// Where outbound webhooks may go (checked when an endpoint is saved, and on send).
     pub webhook_guard: Arc<engine::webhooks::Guard>,
+    /// Checks that a tenant controls a custom domain it added.
+    pub domain_verifier: engine::domains::Verifier,
     /// Each API key's requests in the current minute (the REST API's rate limit).
     pub api_limiter: crate::rate_limit::RateLimiter,
     /// The background workers' liveness (replenishment, mail), when this process runs them.

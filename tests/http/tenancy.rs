@@ -3,7 +3,7 @@
 
 use engine::jobs::NewJob;
 use engine::model::{now_ms, DocRef};
-use test_support::logins::{FF_ADMIN, RL_ADMIN};
+use test_support::logins::{FF_ADMIN, FF_PLANNER, RL_ADMIN};
 use test_support::{on_both_backends, spawn_app, Backend};
 
 use super::*;
@@ -17,6 +17,7 @@ on_both_backends!(
     two_path_form_sign_ins_live_side_by_side,
     a_sign_in_is_honoured_only_on_its_own_host,
     the_proxy_is_told_which_hosts_get_certificates,
+    a_tenant_adds_proves_and_removes_a_custom_domain,
 );
 
 async fn unknown_tenants_get_a_neutral_404(backend: Backend) {
@@ -386,5 +387,189 @@ async fn the_proxy_is_told_which_hosts_get_certificates(backend: Backend) {
             .await
             .unwrap();
         assert_eq!(res.status(), status, "{domain:?}");
+    }
+}
+
+/// The tenant admin adds a custom domain, proves it (here by the test's trusted `.test`
+/// suffix, or by the file the verifier fetches), and the portal answers on it; another
+/// tenant cannot take it, the platform's names cannot be claimed, and removing it stops
+/// the portal answering there at once.
+async fn a_tenant_adds_proves_and_removes_a_custom_domain(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let rl = app.signed_in("ridgeline", RL_ADMIN).await;
+    let page = "/t/freshfield/settings/branding/domains";
+    let post = |c: &reqwest::Client, path: String, form: Vec<(&'static str, String)>| {
+        let (app, c) = (&app, c.clone());
+        async move {
+            let res = c
+                .post(app.url(&path))
+                .header("origin", app.origin())
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 303, "{path}");
+            urlencoding_decode(res.headers()["location"].to_str().unwrap())
+        }
+    };
+    let on_host = |host: &str| {
+        app.client()
+            .get(app.url("/login"))
+            .header("host", format!("{host}:{}", app.port))
+            .send()
+    };
+    let body_of = |res: reqwest::Response| res.text();
+    let listed = body_of(admin.get(app.url(page)).send().await.unwrap())
+        .await
+        .unwrap();
+    assert!(listed.contains("stock.freshfield.example"), "{listed}");
+
+    assert_eq!(on_host("shop.fresh.test").await.unwrap().status(), 404);
+    let to = post(
+        &admin,
+        page.into(),
+        vec![("domain", "Shop.Fresh.TEST".into())],
+    )
+    .await;
+    assert!(to.contains("Domain added"), "{to}");
+    // Ridgeline may claim it too, but only one can prove it.
+    let to = post(
+        &rl,
+        "/t/ridgeline/settings/branding/domains".into(),
+        vec![("domain", "shop.fresh.test".into())],
+    )
+    .await;
+    assert!(to.contains("Domain added"), "{to}");
+    for (bad, why) in [
+        ("acme.localhost", "belongs to the platform"),
+        ("shop.example.com:8443", "is not a host name"),
+        ("stock.freshfield.example", "already in use"),
+    ] {
+        let to = post(
+            &rl,
+            "/t/ridgeline/settings/branding/domains".into(),
+            vec![("domain", bad.into())],
+        )
+        .await;
+        assert!(to.contains(why), "{bad}: {to}");
+    }
+    let ff = app.tenant("freshfield").await;
+    let claim = app
+        .store
+        .domain_claims(ff)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.domain == "shop.fresh.test")
+        .unwrap();
+    let listed = body_of(admin.get(app.url(page)).send().await.unwrap())
+        .await
+        .unwrap();
+    assert!(
+        listed.contains(&claim.token),
+        "the token to publish is shown: {listed}"
+    );
+    // Another tenant's claim is not found from here.
+    let rl_t = app.tenant("ridgeline").await;
+    let theirs = app.store.domain_claims(rl_t).await.unwrap()[0].id;
+    let res = admin
+        .post(app.url(&format!("{page}/{theirs}/verify")))
+        .header("origin", app.origin())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+
+    let to = post(&admin, format!("{page}/{}/verify", claim.id), vec![]).await;
+    assert!(to.contains("Proven"), "{to}");
+    let res = on_host("shop.fresh.test").await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("Freshfield"));
+    let res = app
+        .client()
+        .get(app.url("/internal/tls/allowed"))
+        .query(&[("domain", "shop.fresh.test")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let to = post(
+        &rl,
+        format!("/t/ridgeline/settings/branding/domains/{theirs}/verify"),
+        vec![],
+    )
+    .await;
+    assert!(to.contains("already in use"), "{to}");
+
+    // A domain outside the trusted suffix is proven by the file its server holds.
+    let to = post(
+        &admin,
+        page.into(),
+        vec![("domain", "stock.fresh-example.com".into())],
+    )
+    .await;
+    assert!(to.contains("Domain added"), "{to}");
+    let other = app
+        .store
+        .domain_claims(ff)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.domain == "stock.fresh-example.com")
+        .unwrap();
+    let member = test_support::member(&app.store, ff, FF_ADMIN.0).await;
+    let serving = |text: String| engine::domains::Verifier {
+        trusted_suffixes: vec![".test".into()],
+        fetch: std::sync::Arc::new(move |_| {
+            let text = text.clone();
+            Box::pin(async move { Some(text) })
+        }),
+    };
+    let wrong = engine::domains::verify_domain(
+        &app.store,
+        ff,
+        &member,
+        other.id,
+        &serving("something else".into()),
+        None,
+        now_ms(),
+    )
+    .await;
+    assert!(wrong.is_err(), "{wrong:?}");
+    engine::domains::verify_domain(
+        &app.store,
+        ff,
+        &member,
+        other.id,
+        &serving(format!("{}\n", other.token)),
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+
+    // Removed: the portal stops answering there at once.
+    let to = post(&admin, format!("{page}/{}/remove", claim.id), vec![]).await;
+    assert!(to.contains("no longer answers"), "{to}");
+    assert_eq!(on_host("shop.fresh.test").await.unwrap().status(), 404);
+    // A planner may not see or change the domains.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let res = planner.get(app.url(page)).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    let trail: Vec<String> = app
+        .store
+        .audit_trail(ff)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {}", e.action, e.subject))
+        .collect();
+    for expected in [
+        "domain.added domain:shop.fresh.test",
+        "domain.verified domain:shop.fresh.test",
+        "domain.removed domain:shop.fresh.test",
+    ] {
+        assert!(trail.iter().any(|a| a == expected), "{expected}: {trail:?}");
     }
 }

@@ -12,6 +12,7 @@ pub(crate) mod approval_steps;
 pub(crate) mod audit;
 pub(crate) mod catalog;
 pub(crate) mod delegations;
+pub mod domains;
 pub(crate) mod events;
 pub(crate) mod exceptions;
 mod idempotency;

@@ -74,7 +74,8 @@ pub async fn list(State(app): State<Arc<AppState>>, me: SignedIn) -> Response {
         })
         .collect();
     let body = format!(
-        "<section class=\"card\"><h1>E-mails</h1><p class=\"muted\">What your people, suppliers and shoppers receive, in your brand, with sample content. The sender, reply-to address, footer and colours come from your theme.</p><ul>{items}</ul><p><a href=\"{}\">Back to the portal</a></p></section>",
+        "<section class=\"card\"><p><a href=\"{}\">Domains</a></p><h1>E-mails</h1><p class=\"muted\">What your people, suppliers and shoppers receive, in your brand, with sample content. The sender, reply-to address, footer and colours come from your theme.</p><ul>{items}</ul><p><a href=\"{}\">Back to the portal</a></p></section>",
+        escape(&me.tc.href("/settings/branding/domains")),
         escape(&me.tc.home())
     );
     page(&app, &me, "E-mails", &body)
@@ -113,4 +114,150 @@ pub async fn show(
         text = escape(&c.text),
     );
     page(&app, &me, which.label(), &body)
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Flash {
+    pub notice: String,
+    pub error: String,
+}
+
+fn flash(f: &Flash) -> String {
+    let mut out = String::new();
+    if !f.notice.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"notice\" role=\"status\">{}</p>",
+            escape(&f.notice)
+        ));
+    }
+    if !f.error.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"error\" role=\"alert\">{}</p>",
+            escape(&f.error)
+        ));
+    }
+    out
+}
+
+const DOMAINS: &str = "/settings/branding/domains";
+
+/// The tenant's custom domains: verified ones, ones waiting for their proof (with the
+/// token to publish), and the form to add one.
+pub async fn domains_page(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    axum::extract::Query(f): axum::extract::Query<Flash>,
+) -> Response {
+    let (claims, verified) =
+        match engine::domains::domains(&app.store, me.tc.tenant.id, &me.member).await {
+            Ok(d) => d,
+            Err(e) => return me.fail("/", &e),
+        };
+    let claimed: Vec<&str> = claims.iter().map(|c| c.domain.as_str()).collect();
+    let mut rows = String::new();
+    for d in verified.iter().filter(|d| !claimed.contains(&d.as_str())) {
+        rows.push_str(&format!(
+            "<li><strong>{}</strong> · <span class=\"muted\">served (set by the platform)</span></li>",
+            escape(d)
+        ));
+    }
+    for c in &claims {
+        let verify = escape(&me.tc.href(&format!("{DOMAINS}/{}/verify", c.id)));
+        let remove = escape(&me.tc.href(&format!("{DOMAINS}/{}/remove", c.id)));
+        let state = match c.verified_at {
+            Some(_) => "<span class=\"muted\">served</span>".to_string(),
+            None => format!(
+                "<span class=\"muted\">waiting for its proof: publish <code>{}</code> as the whole of <code>http://{}{}</code>, then</span> <form method=\"post\" action=\"{verify}\" class=\"inline-form\"><button type=\"submit\">Check now</button></form>",
+                escape(&c.token),
+                escape(&c.domain),
+                engine::domains::PROOF_PATH
+            ),
+        };
+        rows.push_str(&format!(
+            "<li><strong>{}</strong> · {state} <details><summary>Remove…</summary><p class=\"muted\">The portal stops answering on it at once.</p><form method=\"post\" action=\"{remove}\"><button type=\"submit\" class=\"danger\">Remove {}</button></form></details></li>",
+            escape(&c.domain),
+            escape(&c.domain)
+        ));
+    }
+    if rows.is_empty() {
+        rows = "<li class=\"empty\">No custom domains yet.</li>".into();
+    }
+    let body = format!(
+        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a> · <a href=\"{emails}\">E-mails</a></p><h1>Domains</h1>{flash}<p class=\"muted\">Your portal can answer on a domain of your own, such as stock.example.com. Add it, prove it is yours with a small file on its current web server, then point it (a CNAME) at your portal's address. Sign-ins are kept per domain.</p><ul class=\"people\">{rows}</ul>\
+         <h2>Add a domain</h2><form method=\"post\" action=\"{add}\" class=\"inline-form\"><label>Domain <input type=\"text\" name=\"domain\" required maxlength=\"253\" placeholder=\"stock.example.com\" autocomplete=\"off\"/></label><button type=\"submit\" class=\"primary\">Add</button></form></section>",
+        home = escape(&me.tc.home()),
+        emails = escape(&me.tc.href("/settings/branding/emails")),
+        flash = flash(&f),
+        add = escape(&me.tc.href(DOMAINS)),
+    );
+    page(&app, &me, "Domains", &body)
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DomainForm {
+    pub domain: String,
+}
+
+pub async fn add_domain(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    super::Posted(form): super::Posted<DomainForm>,
+) -> Response {
+    let reserved = engine::domains::Reserved {
+        base_domain: app.settings.base_domain.clone(),
+        platform_hosts: app.settings.platform_hosts.clone(),
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    let now = engine::model::now_ms();
+    match engine::domains::add_domain(store, t, &me.member, &form.domain, &reserved, me.rid(), now)
+        .await
+    {
+        Ok(_) => me.notice(DOMAINS, "Domain added. Publish its token, then check it."),
+        Err(e) => me.fail(DOMAINS, &e),
+    }
+}
+
+pub async fn verify_domain(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+) -> Response {
+    let Some(id) = super::id(param(&params, "id")) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let (store, t, v) = (&app.store, me.tc.tenant.id, &app.domain_verifier);
+    let now = engine::model::now_ms();
+    match engine::domains::verify_domain(store, t, &me.member, id, v, me.rid(), now).await {
+        Ok(()) => {
+            app.tenant_cache.clear();
+            me.notice(
+                DOMAINS,
+                "Proven: the portal answers on this domain now. Point it at your portal's address.",
+            )
+        }
+        Err(e) => me.fail(DOMAINS, &e),
+    }
+}
+
+pub async fn remove_domain(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Path(params): Path<Params>,
+) -> Response {
+    let Some(id) = super::id(param(&params, "id")) else {
+        return crate::http::tenancy::not_found_page();
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    match engine::domains::remove_domain(store, t, &me.member, id, me.rid()).await {
+        Ok(domain) => {
+            app.tenant_cache.clear();
+            me.notice(
+                DOMAINS,
+                &format!("{domain} removed: the portal no longer answers on it."),
+            )
+        }
+        Err(e) => me.fail(DOMAINS, &e),
+    }
 }

@@ -25,7 +25,7 @@
 //! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
-//! | [`branding`] | GET `/settings/branding/emails`, `/settings/branding/emails/{template}` (previews of every e-mail in the tenant's brand) |
+//! | [`branding`] | GET `/settings/branding/emails`, `/settings/branding/emails/{template}` (previews of every e-mail in the tenant's brand); `/settings/branding/domains` (GET the list, POST add), `…/domains/{id}/{verify,remove}` |
 //! | [`members`] | `/settings/members/invite`, `/settings/members/two-factor`, `/settings/members/invitations/{id}/revoke`, `/settings/members/{id}/{roles,deactivate,reactivate}` |
 //! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
@@ -148,6 +148,18 @@ where
             .route(
                 &at("/settings/branding/emails/{template}"),
                 get(branding::show),
+            )
+            .route(
+                &at("/settings/branding/domains"),
+                get(branding::domains_page).post(branding::add_domain),
+            )
+            .route(
+                &at("/settings/branding/domains/{id}/verify"),
+                post(branding::verify_domain),
+            )
+            .route(
+                &at("/settings/branding/domains/{id}/remove"),
+                post(branding::remove_domain),
             )
             .route(
                 &at("/settings/members/two-factor"),
