@@ -565,6 +565,15 @@ async fn two_step_sign_in_takes_an_app_code_or_a_recovery_code_once(backend: Bac
         to.starts_with("/t/freshfield/account/recovery-codes"),
         "{to}"
     );
+    // The owner hears of it by e-mail (a change they did not make does not go unnoticed).
+    app.run_pending_jobs().await;
+    assert!(
+        app.mails()
+            .iter()
+            .map(|m| unfolded(m))
+            .any(|m| m.contains(FF_PLANNER.0) && m.contains("Two-step sign-in was turned on")),
+        "a notice to the owner"
+    );
     let (_, page) = get(&app, &planner, "/t/freshfield/account/recovery-codes").await;
     let codes = recovery_codes_on(&page);
     assert_eq!(codes.len(), 10, "{page}");
@@ -726,6 +735,8 @@ async fn two_step_sign_in_takes_an_app_code_or_a_recovery_code_once(backend: Bac
         signed.iter().any(|a| a.contains("recovery_code")),
         "{signed:?}"
     );
+    // The owner's notices (setting up, the reset) go out.
+    app.run_pending_jobs().await;
 }
 
 async fn a_tenant_that_requires_two_step_sign_in_has_it_set_up_at_sign_in(backend: Backend) {
@@ -785,6 +796,8 @@ async fn a_tenant_that_requires_two_step_sign_in_has_it_set_up_at_sign_in(backen
             .any(|a| a.starts_with("tenant.two_factor_required")),
         "{trail:?}"
     );
+    // The owner's notices (setting up, the reset) go out.
+    app.run_pending_jobs().await;
 }
 
 /// A white-labelled tenant's e-mails come from its own sender, on its own domain, and

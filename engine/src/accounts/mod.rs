@@ -211,6 +211,7 @@ pub async fn reset_password(
         ),
     )
     .await?;
+    tell_owner_tx(&mut tx, tenant, user, AccountChange::PasswordChanged, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -251,7 +252,54 @@ pub async fn change_password(
         ),
     )
     .await?;
+    tell_owner_tx(&mut tx, tenant, user, AccountChange::PasswordChanged, now).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// What changed on an account, for the e-mail its owner gets about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AccountChange {
+    PasswordChanged,
+    TwoFactorOn,
+    TwoFactorOff,
+    RecoveryCodesRenewed,
+}
+
+impl AccountChange {
+    fn code(self) -> &'static str {
+        match self {
+            AccountChange::PasswordChanged => "password_changed",
+            AccountChange::TwoFactorOn => "two_factor_on",
+            AccountChange::TwoFactorOff => "two_factor_off",
+            AccountChange::RecoveryCodesRenewed => "recovery_codes_renewed",
+        }
+    }
+}
+
+/// Queues the e-mail that tells an account's owner what just changed on it (so a change
+/// they did not make does not go unnoticed), in the caller's transaction.
+pub(crate) async fn tell_owner_tx(
+    tx: &mut crate::db::Tx,
+    tenant: TenantId,
+    user: i64,
+    change: AccountChange,
+    now: i64,
+) -> Result<(), EngineError> {
+    let Some((_, email, name)) =
+        crate::store::identity::member_contact_tx(tx, tenant, user).await?
+    else {
+        return Ok(());
+    };
+    let mail = SendMail {
+        template: "account_notice".into(),
+        to: email,
+        name,
+        note: change.code().into(),
+        occasion: format!("account:{user}:{}:{now}", change.code()),
+        ..SendMail::default()
+    };
+    enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
     Ok(())
 }
 

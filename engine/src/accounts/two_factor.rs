@@ -12,7 +12,7 @@
 //! at rest under the deployment's key ring with the user as associated data, so a
 //! sealed secret copied to another account's row does not open.
 
-use super::totp;
+use super::{tell_owner_tx, totp, AccountChange};
 use crate::addresses::AddressKeys;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
@@ -340,6 +340,12 @@ async fn issue_recovery_codes(
         ),
     )
     .await?;
+    let change = if action == "auth.two_factor_on" {
+        AccountChange::TwoFactorOn
+    } else {
+        AccountChange::RecoveryCodesRenewed
+    };
+    tell_owner_tx(&mut tx, tenant, user, change, crate::model::now_ms()).await?;
     tx.commit().await?;
     Ok(codes)
 }
@@ -465,6 +471,14 @@ pub async fn turn_off(
             None,
             request_id,
         ),
+    )
+    .await?;
+    tell_owner_tx(
+        &mut tx,
+        tenant,
+        member.user_id,
+        AccountChange::TwoFactorOff,
+        now,
     )
     .await?;
     tx.commit().await?;

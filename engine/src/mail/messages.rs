@@ -17,6 +17,7 @@ pub(super) struct MessageHtml<'a> {
     pub(super) title: &'a str,
     pub(super) intro: &'a str,
     pub(super) link: &'a str,
+    pub(super) button: &'a str,
 }
 
 #[derive(Template)]
@@ -27,6 +28,7 @@ pub(super) struct MessageText<'a> {
     pub(super) title: &'a str,
     pub(super) intro: &'a str,
     pub(super) link: &'a str,
+    pub(super) button: &'a str,
 }
 
 impl Mailer {
@@ -61,6 +63,7 @@ impl Mailer {
                 title: &title,
                 intro: &m.body,
                 link: &link,
+                button: "Open the order",
             }
             .render()
             .map_err(render)?,
@@ -70,6 +73,55 @@ impl Mailer {
                 title: &title,
                 intro: &m.body,
                 link: &link,
+                button: "Open the order",
+            }
+            .render()
+            .map_err(render)?,
+            subject: title,
+        }))
+    }
+
+    /// The e-mail telling a person what just changed on their account; `None` for
+    /// another template.
+    pub(super) fn compose_account_notice(
+        &self,
+        tenant: &Tenant,
+        mail: &SendMail,
+    ) -> Result<Option<Composed>, JobError> {
+        if mail.template != "account_notice" {
+            return Ok(None);
+        }
+        let brand = self.brand(tenant);
+        let what = match mail.note.as_str() {
+            "password_changed" => "Your password was changed",
+            "two_factor_on" => "Two-step sign-in was turned on for your account",
+            "two_factor_off" => "Two-step sign-in was turned off for your account",
+            "recovery_codes_renewed" => "New recovery codes were made for your account",
+            _ => return Err(JobError::Terminal("unknown account notice".into())),
+        };
+        let title = format!("{what} ({})", brand.product_name);
+        let intro = "If you did this, there is nothing to do. If you did not, reset your password now with the link below, and tell your administrator.";
+        let link = format!("{}/forgot", self.portal_url.replace("{slug}", &tenant.slug));
+        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
+        Ok(Some(Composed {
+            html: MessageHtml {
+                subject: &title,
+                brand: &brand,
+                name: &mail.name,
+                title: &title,
+                intro,
+                link: &link,
+                button: "Reset your password",
+            }
+            .render()
+            .map_err(render)?,
+            text: MessageText {
+                brand: &brand,
+                name: &mail.name,
+                title: &title,
+                intro,
+                link: &link,
+                button: "Reset your password",
             }
             .render()
             .map_err(render)?,

@@ -258,6 +258,9 @@ impl Mailer {
         if let Some(composed) = self.compose_staff_message(tenant, mail).await? {
             return Ok(composed);
         }
+        if let Some(composed) = self.compose_account_notice(tenant, mail)? {
+            return Ok(composed);
+        }
         let template = mail.template.as_str();
         let name = mail.name.clone();
         let doc = DocRef::parse(&mail.doc_type, mail.doc_id)

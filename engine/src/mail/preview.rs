@@ -229,6 +229,7 @@ impl Mailer {
                         title,
                         intro,
                         link: &link,
+                        button: "Open the order",
                     }
                     .render()?,
                     text: MessageText {
@@ -237,6 +238,7 @@ impl Mailer {
                         title,
                         intro,
                         link: &link,
+                        button: "Open the order",
                     }
                     .render()?,
                     subject: title.into(),
