@@ -39,32 +39,51 @@ pub struct Verifier {
 }
 
 impl Verifier {
-    /// The deployment's verifier: the override list, and an HTTP fetch through `guard`
-    /// (5 s, no redirects, at most 1 KiB read).
+    /// The deployment's verifier: the override list (each suffix matched on a label
+    /// boundary), and a plain-HTTP fetch through `guard` (which must allow `http`): the
+    /// host name is checked as it is connected to, so no internal address is fetched,
+    /// even by a name that resolves differently the second time; 5 s, no redirects, no
+    /// proxy, at most 1 KiB read.
     pub fn http(trusted_suffixes: Vec<String>, guard: crate::webhooks::Guard) -> Verifier {
+        let guard = Arc::new(guard);
+        let client = crate::webhooks::guard::guarded_client(
+            guard.clone(),
+            std::time::Duration::from_secs(5),
+            "portal-domain-check/1",
+        );
         let fetch: Fetch = Arc::new(move |domain: String| {
-            let guard = guard.clone();
+            let (guard, client) = (guard.clone(), client.clone());
             Box::pin(async move {
                 let url = guard
-                    .check_url_resolved(&format!("http://{domain}{PROOF_PATH}"))
-                    .await
+                    .check_url(&format!("http://{domain}{PROOF_PATH}"))
                     .ok()?;
-                let client = reqwest::Client::builder()
-                    .redirect(reqwest::redirect::Policy::none())
-                    .timeout(std::time::Duration::from_secs(5))
-                    .build()
-                    .ok()?;
-                let res = client.get(url).send().await.ok()?;
-                if !res.status().is_success() {
+                let mut res = client.get(url).send().await.ok()?;
+                if !res.status().is_success() || res.content_length().is_some_and(|n| n > 1024) {
                     return None;
                 }
-                let bytes = res.bytes().await.ok()?;
-                let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).into_owned();
-                Some(text)
+                let mut body = Vec::new();
+                while let Some(chunk) = res.chunk().await.ok()? {
+                    body.extend_from_slice(&chunk);
+                    if body.len() > 1024 {
+                        return None;
+                    }
+                }
+                Some(String::from_utf8_lossy(&body).into_owned())
             })
         });
         Verifier {
-            trusted_suffixes,
+            trusted_suffixes: trusted_suffixes
+                .into_iter()
+                .map(|s| s.trim().to_ascii_lowercase())
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    if s.starts_with('.') {
+                        s
+                    } else {
+                        format!(".{s}")
+                    }
+                })
+                .collect(),
             fetch,
         }
     }
@@ -141,9 +160,14 @@ pub async fn add_domain(
     rand::thread_rng().fill_bytes(&mut bytes);
     let token = format!("portal-verification={}", hex::encode(bytes));
     let mut tx = store.begin(tenant).await?;
+    if store.tenant_domains(tenant).await?.contains(&domain) {
+        return Err(EngineError::Invalid(format!(
+            "{domain} is one of this portal's domains already"
+        )));
+    }
     if domains::domain_taken_tx(&mut tx, &domain).await? {
         return Err(EngineError::Invalid(format!(
-            "{domain} is already in use by a portal"
+            "{domain} is already in use by another portal"
         )));
     }
     let Some(id) = domains::insert_claim_tx(&mut tx, tenant, &domain, &token, now).await? else {
@@ -191,7 +215,7 @@ pub async fn verify_domain(
     let trusted = verifier
         .trusted_suffixes
         .iter()
-        .any(|s| !s.is_empty() && claim.domain.ends_with(s.as_str()));
+        .any(|s| s.starts_with('.') && claim.domain.ends_with(s.as_str()));
     let proven = trusted
         || (verifier.fetch)(claim.domain.clone())
             .await
@@ -203,9 +227,15 @@ pub async fn verify_domain(
         )));
     }
     let mut tx = store.begin(tenant).await?;
+    // Removed or proven meanwhile (the fetch took a while): nothing more to do here.
+    match domains::claim_tx(&mut tx, tenant, id).await? {
+        None => return Err(EngineError::NotFound),
+        Some(c) if c.verified_at.is_some() => return Ok(()),
+        Some(_) => {}
+    }
     if !domains::verify_claim_tx(&mut tx, tenant, id, &claim.domain, now).await? {
         return Err(EngineError::Invalid(format!(
-            "{} is already in use by a portal",
+            "{} is already in use by another portal",
             claim.domain
         )));
     }

@@ -4,7 +4,7 @@
 use engine::jobs::NewJob;
 use engine::model::{now_ms, DocRef};
 use test_support::logins::{FF_ADMIN, FF_PLANNER, RL_ADMIN};
-use test_support::{on_both_backends, spawn_app, Backend};
+use test_support::{on_both_backends, spawn_app, spawn_app_with, Backend, Options};
 
 use super::*;
 
@@ -395,7 +395,15 @@ async fn the_proxy_is_told_which_hosts_get_certificates(backend: Backend) {
 /// tenant cannot take it, the platform's names cannot be claimed, and removing it stops
 /// the portal answering there at once.
 async fn a_tenant_adds_proves_and_removes_a_custom_domain(backend: Backend) {
-    let app = spawn_app(backend).await;
+    // Every request looks its host up afresh (a re-provisioning must show at once).
+    let app = spawn_app_with(
+        backend,
+        Options {
+            tenant_cache_seconds: 0,
+            ..Options::default()
+        },
+    )
+    .await;
     let admin = app.signed_in("freshfield", FF_ADMIN).await;
     let rl = app.signed_in("ridgeline", RL_ADMIN).await;
     let page = "/t/freshfield/settings/branding/domains";
@@ -494,6 +502,24 @@ async fn a_tenant_adds_proves_and_removes_a_custom_domain(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
+    // Provisioning the tenant again from its file keeps a domain proven in the portal.
+    let ff_domains = ["stock.freshfield.example".to_string()];
+    app.store
+        .upsert_tenant(
+            "freshfield",
+            "Freshfield Grocers",
+            "freshfield",
+            "EUR",
+            None,
+            &ff_domains,
+        )
+        .await
+        .unwrap();
+    assert_eq!(on_host("shop.fresh.test").await.unwrap().status(), 200);
+    assert_eq!(
+        on_host("stock.freshfield.example").await.unwrap().status(),
+        200
+    );
     let to = post(
         &rl,
         format!("/t/ridgeline/settings/branding/domains/{theirs}/verify"),

@@ -107,22 +107,29 @@ impl Store {
         .fetch_one(c)
         .await)?;
         tx.set_scope(TenantId(id)).await?;
+        // The file's domains replace the file's earlier ones; a domain the tenant's
+        // admin proved in the portal stays, and one another tenant holds is skipped.
         on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM tenant_domains WHERE tenant_id = $1"
+            "DELETE FROM tenant_domains WHERE tenant_id = $1 AND domain NOT IN \
+             (SELECT domain FROM domain_claims WHERE tenant_id = $1 AND verified_at IS NOT NULL)"
         )
         .bind(id)
         .execute(c)
         .await
         .map(|_| ()))?;
         for d in domains {
-            on_tx!(&mut tx, |c| sqlx::query(
-                "INSERT INTO tenant_domains (domain, tenant_id) VALUES ($1, $2)"
+            let added = on_tx!(&mut tx, |c| sqlx::query(
+                "INSERT INTO tenant_domains (domain, tenant_id) VALUES ($1, $2) \
+                 ON CONFLICT (domain) DO NOTHING"
             )
             .bind(d.to_ascii_lowercase())
             .bind(id)
             .execute(c)
             .await
-            .map(|_| ()))?;
+            .map(|r| r.rows_affected()))?;
+            if added == 0 {
+                tracing::warn!(tenant = slug, domain = %d, "domain in the tenant file is already served (by it or another tenant); left as it is");
+            }
         }
         tx.commit().await?;
         Ok(TenantId(id))

@@ -202,12 +202,18 @@ impl reqwest::dns::Resolve for GuardedResolver {
 /// The HTTP client deliveries go through: no redirects, no proxy, bounded time, and
 /// the guard's resolver, so every host name is checked as it is connected to.
 pub(super) fn client(guard: Arc<Guard>, timeout: Duration) -> reqwest::Client {
+    guarded_client(guard, timeout, "Shelfwise-Webhooks/1")
+}
+
+/// A client like the deliveries' (no redirects, no proxy, bounded time, every host
+/// name checked by the guard as it is connected to), with its own user agent.
+pub(crate) fn guarded_client(guard: Arc<Guard>, timeout: Duration, agent: &str) -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(timeout)
         .connect_timeout(timeout.min(Duration::from_secs(10)))
         .no_proxy()
-        .user_agent("Shelfwise-Webhooks/1")
+        .user_agent(agent)
         .dns_resolver(Arc::new(GuardedResolver(guard)))
         .build()
         .expect("a client with these settings builds")

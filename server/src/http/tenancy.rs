@@ -67,7 +67,8 @@ fn request_host(req: &Request) -> Option<String> {
         Some(i) if !raw.ends_with(']') => &raw[..i],
         _ => raw,
     };
-    Some(host.to_ascii_lowercase())
+    // `stock.example.com.` is the same name as `stock.example.com`.
+    Some(host.trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// Where a TLS-terminating proxy asks whether to get a certificate for a hostname (the
@@ -130,7 +131,7 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         }
         let theme = rest.split('/').next().unwrap_or("");
         return match tenant_of_host(&state, &host).await {
-            Ok(Some(t)) if t.theme == theme => next.run(req).await,
+            Ok(Some(t)) if t.theme == theme && t.suspended_at.is_none() => next.run(req).await,
             Ok(_) => not_found_page(),
             Err(e) => unavailable(e),
         };

@@ -1,7 +1,9 @@
-//! E-mail previews (`GET /settings/branding/emails` and `…/emails/{template}`, signed in;
-//! the engine checks `EditBranding`): every template in the tenant's brand with sample
-//! content, its From, Reply-To and subject, the HTML in a sandboxed frame and the plain
-//! text below it. Served whole by the server, in the tenant's colours.
+//! Branding (signed in; the engine checks `EditBranding`), served whole by the server in
+//! the tenant's colours: e-mail previews (`GET /settings/branding/emails` and
+//! `…/emails/{template}`: every template in the tenant's brand with sample content, its
+//! From, Reply-To and subject, the HTML in a sandboxed frame and the plain text), and
+//! custom domains (`/settings/branding/domains`: the list, add, `…/{id}/verify`,
+//! `…/{id}/remove`).
 
 use std::sync::Arc;
 
