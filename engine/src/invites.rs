@@ -175,8 +175,22 @@ pub async fn revoke_invitation(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::ManageSuppliers)?;
+    revoke(store, tenant, member, id, true, request_id, now).await
+}
+
+/// Withdraws an open invitation of the kind asked for (a supplier's person's, or a
+/// staff member's), audited; the caller checked the permission for that kind.
+pub(crate) async fn revoke(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    id: i64,
+    supplier: bool,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
     let mut tx = store.begin(tenant).await?;
-    if !invitations::revoke_invitation_tx(&mut tx, tenant, id, true, now).await? {
+    if !invitations::revoke_invitation_tx(&mut tx, tenant, id, supplier, now).await? {
         return Err(EngineError::NotFound);
     }
     append_audit_tx(

@@ -151,25 +151,7 @@ pub async fn revoke_member_invitation(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::ManageMembers)?;
-    let mut tx = store.begin(tenant).await?;
-    if !invitations::revoke_invitation_tx(&mut tx, tenant, id, false, now).await? {
-        return Err(EngineError::NotFound);
-    }
-    append_audit_tx(
-        &mut tx,
-        tenant,
-        &AuditEntry::of(
-            &member.actor(),
-            "invitation.revoked",
-            format!("invitation:{id}"),
-            None,
-            None,
-            request_id,
-        ),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    crate::invites::revoke(store, tenant, member, id, false, request_id, now).await
 }
 
 /// Refuses a change that leaves the tenant without an active admin, given that `user`

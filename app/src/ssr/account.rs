@@ -9,23 +9,11 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::context::{
-    current, pending_key, recovery_codes_key, require, server_ctx, tenant_ctx, ServerCtx, TenantCtx,
+    current, no_store, pending_key, recovery_codes_key, require, server_ctx, tenant_ctx, ServerCtx,
+    TenantCtx,
 };
 use super::error::{engine_failure, internal_engine, not_found, set_status};
 use crate::views::*;
-
-fn no_store() {
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("no-store"),
-        );
-        res.insert_header(
-            http::header::REFERRER_POLICY,
-            http::HeaderValue::from_static("no-referrer"),
-        );
-    }
-}
 
 /// The name an authenticator app shows for this portal: its product name.
 fn issuer(ctx: &ServerCtx, tc: &TenantCtx) -> String {

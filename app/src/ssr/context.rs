@@ -25,6 +25,21 @@ pub struct ServerCtx {
     pub jobs_wake: Arc<tokio::sync::Notify>,
 }
 
+/// A page or answer that must not be kept by the browser or a proxy, nor name its
+/// address to the next site (pages opened by a signed link, one's own account).
+pub(crate) fn no_store() {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+        res.insert_header(
+            http::header::REFERRER_POLICY,
+            http::HeaderValue::from_static("no-referrer"),
+        );
+    }
+}
+
 /// The tenant a request was resolved to, and how its URLs are prefixed.
 #[derive(Clone, Debug)]
 pub struct TenantCtx {

@@ -4,7 +4,7 @@ use engine::back_in_stock;
 use engine::model::{day_string, now_ms, Permission};
 use leptos::prelude::*;
 
-use super::context::{require, server_ctx, tenant_ctx};
+use super::context::{no_store, require, server_ctx, tenant_ctx};
 use super::error::{engine_failure, not_found};
 use crate::views::*;
 
@@ -15,19 +15,6 @@ fn label(status: &str) -> String {
         _ => "Out of stock",
     }
     .to_string()
-}
-
-fn no_store() {
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("no-store"),
-        );
-        res.insert_header(
-            http::header::REFERRER_POLICY,
-            http::HeaderValue::from_static("no-referrer"),
-        );
-    }
 }
 
 pub async fn notify(sku: String) -> Result<NotifyView, ServerFnError> {

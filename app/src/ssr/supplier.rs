@@ -12,22 +12,12 @@ use engine::store::SupplierOrder;
 use engine::workflow::purchase_order::PoState;
 use leptos::prelude::*;
 
-use super::context::{require, server_ctx, tenant_ctx, TenantCtx};
+use super::context::{no_store, require, server_ctx, tenant_ctx, TenantCtx};
 use super::error::{engine_failure, internal_engine, not_found};
 use super::format::money;
 use super::order_changes::{order_changes, OrderFacts};
 use crate::views::*;
 use engine::workflow::purchase_order::Side;
-
-/// The page's address is a credential: no cache keeps the page.
-fn no_store() {
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.insert_header(
-            http::header::CACHE_CONTROL,
-            http::HeaderValue::from_static("no-store"),
-        );
-    }
-}
 
 pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
     let ctx = server_ctx()?;

@@ -227,7 +227,8 @@ fn suspended_page(ctx: &TenantCtx, path: &str) -> Response {
         .into_response()
 }
 
-fn html_escape(s: &str) -> String {
+/// Text made safe for HTML text and double-quoted attributes.
+pub(crate) fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

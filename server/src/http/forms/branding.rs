@@ -15,12 +15,7 @@ use engine::mail::preview::MailPreview;
 use super::{param, Params, SignedIn};
 use crate::state::AppState;
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::http::tenancy::html_escape as escape;
 
 /// The tenant's portal address as this request reached it (links in the previews).
 fn origin(me: &SignedIn, headers: &HeaderMap, https: bool) -> String {
