@@ -121,29 +121,77 @@ pub async fn invite_supplier_user(
             "choose one of your suppliers for the person to answer for".into(),
         ));
     };
+    let invited = Invited {
+        email,
+        name,
+        role: Role::Supplier,
+        supplier: Some((supplier, supplier_name)),
+    };
+    create(
+        store,
+        tenant,
+        member,
+        invited,
+        "already has access to this portal",
+        request_id,
+        now,
+    )
+    .await
+}
+
+/// Who an invitation is for: the person, the role, and (for a supplier's person) the
+/// supplier with its name (the e-mail names it).
+pub(crate) struct Invited {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub supplier: Option<(i64, String)>,
+}
+
+/// Creates an invitation the caller checked the permission and input for: refused for
+/// someone who is a member already (`already` says so after the address), an earlier
+/// open invitation to the address withdrawn, the e-mail queued, audited; its id.
+pub(crate) async fn create(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    invited: Invited,
+    already: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<i64, EngineError> {
+    let Invited {
+        email,
+        name,
+        role,
+        supplier,
+    } = invited;
     let mut tx = store.begin(tenant).await?;
     if invitations::is_member_tx(&mut tx, tenant, &email).await? {
-        return Err(EngineError::Invalid(format!(
-            "{email} already has access to this portal"
-        )));
+        return Err(EngineError::Invalid(format!("{email} {already}")));
     }
     let replaced = invitations::revoke_open_for_email_tx(&mut tx, tenant, &email, now).await?;
     let new = NewInvitation {
         email: &email,
         name: &name,
-        role: Role::Supplier.as_str(),
-        supplier_id: Some(supplier),
+        role: role.as_str(),
+        supplier_id: supplier.as_ref().map(|s| s.0),
         invited_by: member.user_id,
         expires_at: now.saturating_add(INVITE_DAYS * DAY_MS),
     };
     let id = invitations::insert_invitation_tx(&mut tx, tenant, &new, now).await?;
+    let mut audit = json!({ "role": role.as_str(), "replaces": replaced });
+    if let Some((supplier_id, _)) = &supplier {
+        audit["supplier_id"] = json!(supplier_id);
+    }
     let mail = SendMail {
         template: "invitation".into(),
         to: email,
         name,
         occasion: format!("invite:{id}"),
         link_id: id,
-        note: supplier_name,
+        // The e-mail names the supplier, or the role.
+        note: supplier.map_or_else(|| role.label().to_string(), |s| s.1),
         ..SendMail::default()
     };
     enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;
@@ -155,7 +203,7 @@ pub async fn invite_supplier_user(
             "invitation.created",
             format!("invitation:{id}"),
             None,
-            Some(json!({ "role": "supplier", "supplier_id": supplier, "replaces": replaced })),
+            Some(audit),
             request_id,
         ),
     )

@@ -16,15 +16,11 @@ use serde_json::json;
 
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
-use crate::invites::{check_email, check_name};
-use crate::jobs::NewJob;
-use crate::links::INVITE_DAYS;
-use crate::mail::SendMail;
-use crate::model::{Member, Permission, Role, TenantId, DAY_MS};
+use crate::invites::{check_email, check_name, create, Invited};
+use crate::model::{Member, Permission, Role, TenantId};
 use crate::store::accounts::{self, MemberRecord};
 use crate::store::audit::append_audit_tx;
-use crate::store::invitations::{self, InvitationRecord, NewInvitation};
-use crate::store::jobs::enqueue_tx;
+use crate::store::invitations::InvitationRecord;
 use crate::store::Store;
 
 /// The roles a tenant admin gives and takes here.
@@ -98,47 +94,14 @@ pub async fn invite_member(
     let email = check_email(&invite.email)?;
     let name = check_name(&invite.name)?;
     let role = staff_role(invite.role)?;
-    let mut tx = store.begin(tenant).await?;
-    if invitations::is_member_tx(&mut tx, tenant, &email).await? {
-        return Err(EngineError::Invalid(format!(
-            "{email} already has access to this portal (or is deactivated here): change their roles or reactivate them in the list"
-        )));
-    }
-    let replaced = invitations::revoke_open_for_email_tx(&mut tx, tenant, &email, now).await?;
-    let new = NewInvitation {
-        email: &email,
-        name: &name,
-        role: role.as_str(),
-        supplier_id: None,
-        invited_by: member.user_id,
-        expires_at: now.saturating_add(INVITE_DAYS * DAY_MS),
-    };
-    let id = invitations::insert_invitation_tx(&mut tx, tenant, &new, now).await?;
-    let mail = SendMail {
-        template: "invitation".into(),
-        to: email,
+    let invited = Invited {
+        email,
         name,
-        occasion: format!("invite:{id}"),
-        link_id: id,
-        note: role.label().to_string(),
-        ..SendMail::default()
+        role,
+        supplier: None,
     };
-    enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;
-    append_audit_tx(
-        &mut tx,
-        tenant,
-        &AuditEntry::of(
-            &member.actor(),
-            "invitation.created",
-            format!("invitation:{id}"),
-            None,
-            Some(json!({ "role": role.as_str(), "replaces": replaced })),
-            request_id,
-        ),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+    let already = "already has access to this portal (or is deactivated here): change their roles or reactivate them in the list";
+    create(store, tenant, member, invited, already, request_id, now).await
 }
 
 /// Withdraws an open staff invitation: its link stops working.

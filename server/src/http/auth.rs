@@ -122,11 +122,7 @@ pub async fn login(
             ..
         }) => {
             // The password was right; the sign-in waits for its second step.
-            if let Err(e) = session.insert(&pending_key(tc.tenant.id), pending).await {
-                tracing::error!(error = %e, "storing the pending sign-in failed");
-                return back("expired");
-            }
-            Redirect::to(&format!("{}/login/two-factor", tc.base)).into_response()
+            to_second_step(&session, &tc, pending).await
         }
         Ok(identity::SignedIn {
             member,
@@ -161,6 +157,20 @@ pub async fn login(
             back("expired")
         }
     }
+}
+
+/// Keeps a sign-in waiting for its second step in the session and sends the person to
+/// that step (or back to sign in, if the session could not keep it).
+pub(crate) async fn to_second_step(
+    session: &Session,
+    tc: &TenantCtx,
+    pending: identity::PendingSignIn,
+) -> Response {
+    if let Err(e) = session.insert(&pending_key(tc.tenant.id), pending).await {
+        tracing::error!(error = %e, "storing the pending sign-in failed");
+        return Redirect::to(&format!("{}/login?error=expired", tc.base)).into_response();
+    }
+    Redirect::to(&format!("{}/login/two-factor", tc.base)).into_response()
 }
 
 /// The redirect after a completed sign-in to `to`, making this browser a known device

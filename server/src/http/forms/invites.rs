@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use app::ssr::pending_key;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use engine::identity;
@@ -159,15 +158,7 @@ pub async fn accept(
                 .await
             {
                 Ok(Some(pending)) => {
-                    if session
-                        .insert(&pending_key(t.tc.tenant.id), pending)
-                        .await
-                        .is_err()
-                    {
-                        return expired();
-                    }
-                    return Redirect::to(&format!("{}/login/two-factor", t.tc.base))
-                        .into_response();
+                    return crate::http::auth::to_second_step(&session, &t.tc, pending).await;
                 }
                 Ok(None) => {}
                 Err(e) => {
