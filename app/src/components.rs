@@ -46,6 +46,15 @@ pub fn Header() -> impl IntoView {
                         let own_scorecard = p.href("/supplier/scorecard");
                         let scorecards = p.href("/scorecards");
                         let logout = p.href("/logout");
+                        // The consoles and the audit trail are served whole by the server.
+                        let clients_nav = can(Permission::ManageClientTenants);
+                        let clients = p.href("/partner");
+                        let platform_nav = can(Permission::ManagePlatform);
+                        let platform = p.href("/platform");
+                        let audit_nav = can(Permission::SeeAuditTrail);
+                        let audit = p.href("/settings/audit");
+                        let end_act_as = p.href("/act-as/end");
+                        let tenant_name = p.tenant_name.clone();
                         view! {
                             <A href=home attr:class="brand">
                                 {p.logo_url.clone().map(|src| view! { <img class="logo" src=src alt=""/> })}
@@ -68,15 +77,36 @@ pub fn Header() -> impl IntoView {
                                     {integrations_nav.then(|| view! { <A href=integrations.clone()>"Integrations"</A> })}
                                     {members_nav.then(|| view! { <A href=members.clone()>"Members"</A> })}
                                     {branding_nav.then(|| view! { <a href=branding.clone()>"Branding"</a> })}
+                                    {audit_nav.then(|| view! { <a href=audit.clone() rel="external">"Audit trail"</a> })}
+                                    {clients_nav.then(|| view! { <a href=clients.clone() rel="external">"Clients"</a> })}
+                                    {platform_nav.then(|| view! { <a href=platform.clone() rel="external">"Platform"</a> })}
                                     {supplier_nav.then(|| view! {
                                         <A href=supplier_orders.clone()>"Orders"</A>
                                         <A href=own_scorecard.clone()>"Scorecard"</A>
                                     })}
                                 </nav>
-                                <form class="signout" method="post" action=logout>
-                                    <A href=account.clone() attr:class="who" attr:title=format!("{}: your account and sign-in", u.email)>{u.name.clone()}</A>
-                                    <button type="submit" class="link">"Sign out"</button>
-                                </form>
+                                {match u.acting.clone() {
+                                    // Acting in a client's portal: no account of one's own here.
+                                    Some(_) => view! { <span class="who">{u.name.clone()}</span> }.into_any(),
+                                    None => view! {
+                                        <form class="signout" method="post" action=logout.clone()>
+                                            <A href=account.clone() attr:class="who" attr:title=format!("{}: your account and sign-in", u.email)>{u.name.clone()}</A>
+                                            <button type="submit" class="link">"Sign out"</button>
+                                        </form>
+                                    }.into_any(),
+                                }}
+                            })}
+                            {p.user.as_ref().and_then(|u| u.acting.clone()).map(|a| view! {
+                                <div class="act-as-banner" role="status">
+                                    <p>
+                                        <strong>"You are acting in " {tenant_name.clone()} "'s portal"</strong>
+                                        " as " {a.role} " until " {a.until} ". Reason: " {a.reason}
+                                        ". Everything you do here is recorded in its audit trail, which its admins read."
+                                    </p>
+                                    <form method="post" action=end_act_as.clone()>
+                                        <button type="submit">"End now"</button>
+                                    </form>
+                                </div>
                             })}
                         }
                     })

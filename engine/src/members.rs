@@ -23,8 +23,11 @@ use crate::store::audit::append_audit_tx;
 use crate::store::invitations::InvitationRecord;
 use crate::store::Store;
 
-/// The roles a tenant admin gives and takes here.
-pub const STAFF_ROLES: [Role; 3] = [Role::TenantAdmin, Role::Planner, Role::Approver];
+/// The roles a tenant admin gives and takes in the member's kind of portal (a
+/// retailer's staff roles; a console's admin and partner or platform admin).
+fn member_roles(member: &Member) -> &'static [Role] {
+    member.kind.member_roles()
+}
 
 /// The members page: the tenant's staff, the invitations still open, and whether
 /// two-step sign-in is required.
@@ -45,7 +48,7 @@ pub async fn members(
         .member_list(tenant)
         .await?
         .into_iter()
-        .filter(|p| p.roles.iter().any(|r| STAFF_ROLES.contains(r)))
+        .filter(|p| p.roles.iter().any(|r| member_roles(member).contains(r)))
         .collect();
     let invitations = store
         .open_invitations(tenant, 200)
@@ -60,12 +63,19 @@ pub async fn members(
     })
 }
 
-fn staff_role(role: Role) -> Result<Role, EngineError> {
-    if STAFF_ROLES.contains(&role) {
+fn staff_role(member: &Member, role: Role) -> Result<Role, EngineError> {
+    let allowed = member_roles(member);
+    if allowed.contains(&role) {
         Ok(role)
     } else {
+        let names: Vec<&str> = allowed.iter().map(|r| r.label()).collect();
+        let list = match names.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
         Err(EngineError::Invalid(format!(
-            "the role must be tenant admin, planner or approver, not {}",
+            "the role must be {list}, not {}",
             role.label()
         )))
     }
@@ -93,7 +103,7 @@ pub async fn invite_member(
     member.require(Permission::ManageMembers)?;
     let email = check_email(&invite.email)?;
     let name = check_name(&invite.name)?;
-    let role = staff_role(invite.role)?;
+    let role = staff_role(member, invite.role)?;
     let invited = Invited {
         email,
         name,
@@ -146,7 +156,7 @@ pub async fn set_roles(
     member.require(Permission::ManageMembers)?;
     let mut new: Vec<Role> = roles
         .iter()
-        .map(|r| staff_role(*r))
+        .map(|r| staff_role(member, *r))
         .collect::<Result<_, _>>()?;
     new.sort();
     new.dedup();
@@ -157,7 +167,7 @@ pub async fn set_roles(
     }
     let mut tx = store.begin(tenant).await?;
     let before = accounts::roles_locking_admins_tx(&mut tx, tenant, user).await?;
-    if before.is_empty() || before.iter().any(|r| !STAFF_ROLES.contains(r)) {
+    if before.is_empty() || before.iter().any(|r| !member_roles(member).contains(r)) {
         return Err(EngineError::NotFound);
     }
     let active = !accounts::is_deactivated_tx(&mut tx, tenant, user).await?;
@@ -209,7 +219,7 @@ pub async fn set_active(
     }
     let mut tx = store.begin(tenant).await?;
     let roles = accounts::roles_locking_admins_tx(&mut tx, tenant, user).await?;
-    if roles.is_empty() || roles.iter().any(|r| !STAFF_ROLES.contains(r)) {
+    if roles.is_empty() || roles.iter().any(|r| !member_roles(member).contains(r)) {
         return Err(EngineError::NotFound);
     }
     if !active {

@@ -15,12 +15,15 @@ pub struct Tenant {
     pub theme: String,
     pub currency: String,
     pub partner: Option<String>,
+    /// What the portal is for: a retailer's stock, a partner's console, the platform's.
+    #[serde(default)]
+    pub kind: TenantKind,
     /// When the platform suspended the tenant (its portal, API and background work stop
     /// until it is resumed; see [`crate::platform`]).
     pub suspended_at: Option<i64>,
 }
 
-pub use access::{permissions_of, Audience, Permission, Role};
+pub use access::{permissions_of, Audience, Permission, Role, TenantKind};
 
 /// A signed-in member of a tenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +43,24 @@ pub struct Member {
     /// records a person asks [`Member::person`] instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<KeyGrant>,
+    /// The kind of portal the member is in: it bounds what the roles give
+    /// ([`TenantKind::allows`]).
+    #[serde(default)]
+    pub kind: TenantKind,
+    /// Set while a partner's admin acts in a client's portal through an act-as session
+    /// (see `crate::partners::act_as`): the roles are the session's, and the audit trail
+    /// records the session with the person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acting: Option<ActingFor>,
+}
+
+/// An act-as session a member is in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub session_id: i64,
+    pub reason: String,
+    /// When the session ends by itself (epoch ms).
+    pub until: i64,
 }
 
 /// What an API key may do, as permissions (from its scopes, see
@@ -64,6 +85,8 @@ impl Member {
                 key_id,
                 permissions,
             }),
+            kind: TenantKind::Retailer,
+            acting: None,
         }
     }
 
@@ -80,10 +103,11 @@ impl Member {
     /// Whether any of the member's roles grants `p` (the table is [`Role::permissions`]),
     /// or, for an API key, whether its scopes do.
     pub fn can(&self, p: Permission) -> bool {
-        match &self.api_key {
-            Some(grant) => grant.permissions.contains(&p),
-            None => self.roles.iter().any(|r| r.can(p)),
-        }
+        self.kind.allows(p)
+            && match &self.api_key {
+                Some(grant) => grant.permissions.contains(&p),
+                None => self.roles.iter().any(|r| r.can(p)),
+            }
     }
 
     /// `Ok` when the member may do `p`; the engine's commands start with
@@ -99,8 +123,13 @@ impl Member {
     /// Everything the member may do here, for the portal to show.
     pub fn permissions(&self) -> Vec<Permission> {
         match &self.api_key {
-            Some(grant) => grant.permissions.clone(),
-            None => permissions_of(&self.roles),
+            Some(grant) => grant
+                .permissions
+                .iter()
+                .copied()
+                .filter(|p| self.kind.allows(*p))
+                .collect(),
+            None => permissions_of(self.kind, &self.roles),
         }
     }
 
@@ -115,16 +144,23 @@ impl Member {
             roles: vec![Role::PlatformAdmin],
             supplier_id: None,
             api_key: None,
+            kind: TenantKind::Platform,
+            acting: None,
         }
     }
 
     /// The actor recorded in the audit trail, e.g. `user:12` (`api_key:3` for a key,
-    /// `platform:command-line` for [`Member::command_line`]).
+    /// `act_as:4:user:12` inside act-as session 4, `platform:user:3` for a platform
+    /// admin, `platform:command-line` for [`Member::command_line`]).
     pub fn actor(&self) -> String {
-        match &self.api_key {
-            Some(grant) => format!("api_key:{}", grant.key_id),
-            None if self.user_id == 0 => "platform:command-line".to_string(),
-            None => format!("user:{}", self.user_id),
+        match (&self.api_key, &self.acting) {
+            (Some(grant), _) => format!("api_key:{}", grant.key_id),
+            (None, _) if self.user_id == 0 => "platform:command-line".to_string(),
+            (None, _) if self.kind == TenantKind::Platform => {
+                format!("platform:user:{}", self.user_id)
+            }
+            (None, Some(a)) => format!("act_as:{}:user:{}", a.session_id, self.user_id),
+            (None, None) => format!("user:{}", self.user_id),
         }
     }
 }

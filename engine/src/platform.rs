@@ -56,6 +56,11 @@ pub async fn suspend_tenant(
         )));
     }
     let t = tenant(store, slug).await?;
+    if t.kind == crate::model::TenantKind::Platform {
+        return Err(EngineError::Invalid(
+            "the platform's own console cannot be suspended".into(),
+        ));
+    }
     let mut tx = store.begin(t.id).await?;
     let (before, _) = set_suspended_tx(&mut tx, t.id, Some((now, reason))).await?;
     if before.is_some() {

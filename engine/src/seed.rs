@@ -1,5 +1,8 @@
 //! Tenant provisioning from `tenants/<slug>.toml`. Seeding is idempotent: running it again
 //! updates names and settings but never resets live stock or existing passwords.
+//!
+//! Size: the tenant file's format, its checks and the seeding steps (which provisioning
+//! a partner's client runs one by one) are one thing to read.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,6 +26,10 @@ pub struct TenantFile {
     #[serde(default)]
     pub domains: Vec<String>,
     pub partner: Option<PartnerFile>,
+    /// `partner` for a partner's console (it needs `[partner]`), `platform` for the
+    /// platform's; a retailer's portal by default.
+    #[serde(default)]
+    pub kind: crate::model::TenantKind,
     #[serde(default)]
     pub locations: Vec<LocationFile>,
     #[serde(default)]
@@ -215,6 +222,9 @@ impl TenantFile {
                 self.slug
             ));
         }
+        if self.kind == crate::model::TenantKind::Partner && self.partner.is_none() {
+            return Err("a partner's console (kind = \"partner\") needs a [partner] table".into());
+        }
         if let Some(p) = &self.partner {
             if !is_slug(&p.slug) {
                 return Err(format!(
@@ -396,6 +406,7 @@ impl TenantFile {
             currency: default_currency(),
             domains: Vec::new(),
             partner: None,
+            kind: crate::model::TenantKind::Retailer,
             locations,
             suppliers: Vec::new(),
             policies: BTreeMap::new(),
@@ -430,6 +441,41 @@ fn stable_hash(s: &str) -> u64 {
     })
 }
 
+/// The steps of seeding a tenant, in order: provisioning a client shows them as its
+/// progress, and each can run again without harm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeedStep {
+    Locations,
+    Suppliers,
+    Products,
+    Stock,
+    Policies,
+    Users,
+}
+
+impl SeedStep {
+    pub const ALL: [SeedStep; 6] = [
+        SeedStep::Locations,
+        SeedStep::Suppliers,
+        SeedStep::Products,
+        SeedStep::Stock,
+        SeedStep::Policies,
+        SeedStep::Users,
+    ];
+
+    /// What the step does, as progress shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SeedStep::Locations => "locations",
+            SeedStep::Suppliers => "suppliers",
+            SeedStep::Products => "products",
+            SeedStep::Stock => "starting stock",
+            SeedStep::Policies => "policies and approval rules",
+            SeedStep::Users => "people",
+        }
+    }
+}
+
 /// Provisions (or updates) one tenant from its file.
 pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport, SeedError> {
     let partner_id = match &file.partner {
@@ -443,135 +489,165 @@ pub async fn seed_tenant(store: &Store, file: &TenantFile) -> Result<SeedReport,
             &file.theme,
             &file.currency,
             partner_id,
+            file.kind,
             &file.domains,
         )
         .await?;
-    let locations: Vec<LocationRecord> = file
-        .locations
-        .iter()
-        .map(|l| LocationRecord {
-            code: l.code.clone(),
-            name: l.name.clone(),
-            kind: l.kind.as_str().into(),
-            address: l.address.trim().to_string(),
-            region: l.region.clone(),
-            latitude: l.latitude,
-            longitude: l.longitude,
-        })
-        .collect();
-    store.upsert_locations(tenant, &locations).await?;
-    let suppliers: Vec<SupplierRecord> = file
-        .suppliers
-        .iter()
-        .map(|s| SupplierRecord {
-            code: s.code.clone(),
-            name: s.name.clone(),
-            email: s.email.clone(),
-            lead_time_days: s.lead_time_days,
-        })
-        .collect();
-    store.upsert_suppliers(tenant, &suppliers).await?;
-    let products: Vec<ProductRecord> = file
-        .products
-        .iter()
-        .map(|p| ProductRecord {
-            sku: p.sku.clone(),
-            name: p.name.clone(),
-            class: p.class.clone(),
-            cost_minor: p.cost_minor,
-            price_minor: p.price_minor,
-            supplier_code: p.supplier.clone(),
-        })
-        .collect();
-    store.upsert_products(tenant, &products).await?;
-
-    let codes: Vec<&str> = file.locations.iter().map(|l| l.code.as_str()).collect();
-    let skus: Vec<&str> = file.products.iter().map(|p| p.sku.as_str()).collect();
-    let location_ids = store.location_ids(tenant, &codes).await?;
-    let product_ids: HashMap<String, i64> = store.product_ids(tenant, &skus).await?;
-    let fallback = PolicyFile {
-        reorder_point: 5,
-        order_up_to: 20,
-        dc_multiplier: 8,
-        case_pack: None,
-        moq: None,
-        safety_stock: None,
-        lead_time_days: None,
-        method: None,
-        compute_reorder_point: None,
-    };
-    let mut seeds = Vec::with_capacity(codes.len() * skus.len());
-    for p in &file.products {
-        let policy = file.policies.get(&p.class).unwrap_or(&fallback);
-        for l in &file.locations {
-            let scale = if l.kind == LocationKind::Dc {
-                policy.dc_multiplier
-            } else {
-                1
-            };
-            let rop = policy.reorder_point * scale;
-            let out = policy.order_up_to * scale;
-            // Between half the reorder point and the order-up-to level: a few rows start low.
-            let span = (out - rop / 2).max(1) as u64;
-            let on_hand =
-                rop / 2 + (stable_hash(&format!("{}@{}", p.sku, l.code)) % (span + 1)) as i64;
-            seeds.push(PositionSeed {
-                product_id: product_ids[&p.sku],
-                location_id: location_ids[&l.code],
-                on_hand,
-                reorder_point: rop,
-                order_up_to: out,
-            });
-        }
-    }
-    let positions_created = store.seed_positions(tenant, &seeds).await?;
-    let now = crate::model::now_ms();
-    for (class, policy) in &file.policies {
-        crate::replenish::seed_policy(store, tenant, class, &policy.settings(), now)
-            .await
-            .map_err(|e| SeedError::Invalid {
-                path: PathBuf::from(format!("{}.toml", file.slug)),
-                message: e.to_string(),
-            })?;
-    }
-    if let Some(a) = &file.approval {
-        crate::replenish::seed_matrix(store, tenant, &a.matrix(), a.po_window_minutes)
-            .await
-            .map_err(|e| SeedError::Invalid {
-                path: PathBuf::from(format!("{}.toml", file.slug)),
-                message: format!("approval: {e}"),
-            })?;
-    }
-
-    store
-        .set_supplier_sla(tenant, file.supplier_sla.as_ref(), now)
-        .await?;
-    if let Some(b) = &file.back_in_stock {
-        let json = serde_json::to_string(b).expect("plain data serialises");
-        store.seed_back_in_stock(tenant, &json, now).await?;
-    }
-    let supplier_codes: Vec<&str> = file.suppliers.iter().map(|s| s.code.as_str()).collect();
-    let supplier_ids = store.supplier_ids(tenant, &supplier_codes).await?;
-    for u in &file.users {
-        let password = u.password.clone();
-        store
-            .upsert_member(
-                tenant,
-                &normalise_email(&u.email),
-                &u.name,
-                move || hash_password_blocking(&password),
-                &u.roles,
-                u.supplier
-                    .as_ref()
-                    .and_then(|c| supplier_ids.get(c).copied()),
-            )
-            .await?;
+    let mut positions_created = 0;
+    for step in SeedStep::ALL {
+        positions_created += seed_step(store, tenant, file, step).await?;
     }
     Ok(SeedReport {
         tenant,
         slug: file.slug.clone(),
         positions_created,
     })
+}
+
+/// Runs one step of seeding `tenant` from `file`; the stock positions it created.
+pub async fn seed_step(
+    store: &Store,
+    tenant: TenantId,
+    file: &TenantFile,
+    step: SeedStep,
+) -> Result<u64, SeedError> {
+    match step {
+        SeedStep::Locations => {
+            let locations: Vec<LocationRecord> = file
+                .locations
+                .iter()
+                .map(|l| LocationRecord {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    kind: l.kind.as_str().into(),
+                    address: l.address.trim().to_string(),
+                    region: l.region.clone(),
+                    latitude: l.latitude,
+                    longitude: l.longitude,
+                })
+                .collect();
+            store.upsert_locations(tenant, &locations).await?;
+        }
+        SeedStep::Suppliers => {
+            let suppliers: Vec<SupplierRecord> = file
+                .suppliers
+                .iter()
+                .map(|s| SupplierRecord {
+                    code: s.code.clone(),
+                    name: s.name.clone(),
+                    email: s.email.clone(),
+                    lead_time_days: s.lead_time_days,
+                })
+                .collect();
+            store.upsert_suppliers(tenant, &suppliers).await?;
+        }
+        SeedStep::Products => {
+            let products: Vec<ProductRecord> = file
+                .products
+                .iter()
+                .map(|p| ProductRecord {
+                    sku: p.sku.clone(),
+                    name: p.name.clone(),
+                    class: p.class.clone(),
+                    cost_minor: p.cost_minor,
+                    price_minor: p.price_minor,
+                    supplier_code: p.supplier.clone(),
+                })
+                .collect();
+            store.upsert_products(tenant, &products).await?;
+        }
+        SeedStep::Stock => {
+            let codes: Vec<&str> = file.locations.iter().map(|l| l.code.as_str()).collect();
+            let skus: Vec<&str> = file.products.iter().map(|p| p.sku.as_str()).collect();
+            let location_ids = store.location_ids(tenant, &codes).await?;
+            let product_ids: HashMap<String, i64> = store.product_ids(tenant, &skus).await?;
+            let fallback = PolicyFile {
+                reorder_point: 5,
+                order_up_to: 20,
+                dc_multiplier: 8,
+                case_pack: None,
+                moq: None,
+                safety_stock: None,
+                lead_time_days: None,
+                method: None,
+                compute_reorder_point: None,
+            };
+            let mut seeds = Vec::with_capacity(codes.len() * skus.len());
+            for p in &file.products {
+                let policy = file.policies.get(&p.class).unwrap_or(&fallback);
+                for l in &file.locations {
+                    let scale = if l.kind == LocationKind::Dc {
+                        policy.dc_multiplier
+                    } else {
+                        1
+                    };
+                    let rop = policy.reorder_point * scale;
+                    let out = policy.order_up_to * scale;
+                    // Between half the reorder point and the order-up-to level: a few rows start low.
+                    let span = (out - rop / 2).max(1) as u64;
+                    let on_hand = rop / 2
+                        + (stable_hash(&format!("{}@{}", p.sku, l.code)) % (span + 1)) as i64;
+                    seeds.push(PositionSeed {
+                        product_id: product_ids[&p.sku],
+                        location_id: location_ids[&l.code],
+                        on_hand,
+                        reorder_point: rop,
+                        order_up_to: out,
+                    });
+                }
+            }
+            let positions_created = store.seed_positions(tenant, &seeds).await?;
+            return Ok(positions_created);
+        }
+        SeedStep::Policies => {
+            let now = crate::model::now_ms();
+            for (class, policy) in &file.policies {
+                crate::replenish::seed_policy(store, tenant, class, &policy.settings(), now)
+                    .await
+                    .map_err(|e| SeedError::Invalid {
+                        path: PathBuf::from(format!("{}.toml", file.slug)),
+                        message: e.to_string(),
+                    })?;
+            }
+            if let Some(a) = &file.approval {
+                crate::replenish::seed_matrix(store, tenant, &a.matrix(), a.po_window_minutes)
+                    .await
+                    .map_err(|e| SeedError::Invalid {
+                        path: PathBuf::from(format!("{}.toml", file.slug)),
+                        message: format!("approval: {e}"),
+                    })?;
+            }
+
+            store
+                .set_supplier_sla(tenant, file.supplier_sla.as_ref(), now)
+                .await?;
+            if let Some(b) = &file.back_in_stock {
+                let json = serde_json::to_string(b).expect("plain data serialises");
+                store.seed_back_in_stock(tenant, &json, now).await?;
+            }
+        }
+        SeedStep::Users => {
+            let supplier_codes: Vec<&str> =
+                file.suppliers.iter().map(|s| s.code.as_str()).collect();
+            let supplier_ids = store.supplier_ids(tenant, &supplier_codes).await?;
+            for u in &file.users {
+                let password = u.password.clone();
+                store
+                    .upsert_member(
+                        tenant,
+                        &normalise_email(&u.email),
+                        &u.name,
+                        move || hash_password_blocking(&password),
+                        &u.roles,
+                        u.supplier
+                            .as_ref()
+                            .and_then(|c| supplier_ids.get(c).copied()),
+                    )
+                    .await?;
+            }
+        }
+    }
+    Ok(0)
 }
 
 #[cfg(test)]

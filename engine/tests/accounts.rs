@@ -15,7 +15,15 @@ const PASSWORD: &str = "lange-zomer-2026";
 
 async fn an_app_set_up_with_password_and_code_guards_sign_in_and_survives_a_rekey(store: &Store) {
     let t = store
-        .upsert_tenant("acme", "Acme", "shelfwise", "EUR", None, &[])
+        .upsert_tenant(
+            "acme",
+            "Acme",
+            "shelfwise",
+            "EUR",
+            None,
+            Default::default(),
+            &[],
+        )
         .await
         .unwrap();
     let hash = identity::hash_password_blocking(PASSWORD);

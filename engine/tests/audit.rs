@@ -21,7 +21,15 @@ conformance!(
 
 async fn tenant(store: &Store, slug: &str) -> TenantId {
     store
-        .upsert_tenant(slug, slug, "shelfwise", "EUR", None, &[])
+        .upsert_tenant(
+            slug,
+            slug,
+            "shelfwise",
+            "EUR",
+            None,
+            Default::default(),
+            &[],
+        )
         .await
         .unwrap()
 }
@@ -327,6 +335,8 @@ async fn a_job_replay_is_audited(store: &Store) {
         roles: vec![engine::model::Role::TenantAdmin],
         supplier_id: None,
         api_key: None,
+        kind: Default::default(),
+        acting: None,
     };
     engine::worker::replay(store, t, &admin, id, Some("req-replay"), 2_000)
         .await

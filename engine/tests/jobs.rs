@@ -35,7 +35,15 @@ const LEASE: i64 = 30_000;
 
 async fn tenant(store: &Store, slug: &str) -> TenantId {
     store
-        .upsert_tenant(slug, slug, "shelfwise", "EUR", None, &[])
+        .upsert_tenant(
+            slug,
+            slug,
+            "shelfwise",
+            "EUR",
+            None,
+            Default::default(),
+            &[],
+        )
         .await
         .unwrap()
 }
@@ -171,6 +179,8 @@ async fn failures_retry_then_dead_letter_and_can_be_replayed(store: &Store) {
         roles: vec![engine::model::Role::TenantAdmin],
         supplier_id: None,
         api_key: None,
+        kind: Default::default(),
+        acting: None,
     };
     assert!(
         matches!(

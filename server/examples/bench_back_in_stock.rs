@@ -185,6 +185,8 @@ async fn restock_to_first_mail(backend: Backend) {
         roles: vec![Role::TenantAdmin],
         supplier_id: None,
         api_key: None,
+        kind: Default::default(),
+        acting: None,
     };
     let fast = Settings {
         enabled: true,

@@ -34,6 +34,8 @@ fn admin() -> Member {
         roles: vec![Role::TenantAdmin],
         supplier_id: None,
         api_key: None,
+        kind: Default::default(),
+        acting: None,
     }
 }
 

@@ -308,11 +308,13 @@ impl Application {
         );
         let dead = state.store.clone();
         let (imports_store, imports_id) = (state.store.clone(), format!("imports-{id}"));
+        let provisioner = state.provisioner();
         Ok(Makers {
             // A check or apply that fails for good marks its import `failed` itself; the
             // dead job is raised in the tenant's exception queue as well.
             imports: Box::new(move || {
                 engine::imports::worker(imports_store.clone(), &imports_id)
+                    .register::<engine::partners::Provision>(provisioner.clone())
                     .lease(lease)
                     .on_dead_letter(engine::exceptions::dead_letter_hook(imports_store.clone()))
             }),

@@ -36,6 +36,16 @@ pub struct AppState {
     pub workers: Vec<crate::supervisor::WorkerHealth>,
 }
 
+impl AppState {
+    /// Provisions partners' clients from the templates in `tenants_dir`.
+    pub fn provisioner(&self) -> engine::partners::Provisioner {
+        engine::partners::Provisioner {
+            store: self.store.clone(),
+            templates_dir: self.settings.tenants_dir.clone(),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub(crate) struct RouterState {
     pub(crate) app: Arc<AppState>,

@@ -11,6 +11,7 @@ mod events;
 mod imports;
 mod integrations;
 mod ops;
+mod partners;
 mod platform;
 mod po_changes;
 mod settings;

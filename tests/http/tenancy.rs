@@ -511,6 +511,7 @@ async fn a_tenant_adds_proves_and_removes_a_custom_domain(backend: Backend) {
             "freshfield",
             "EUR",
             None,
+            Default::default(),
             &ff_domains,
         )
         .await

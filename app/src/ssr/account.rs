@@ -3,7 +3,7 @@
 
 use engine::accounts::{self, two_factor, ResetError};
 use engine::identity::PendingSignIn;
-use engine::members::{self, STAFF_ROLES};
+use engine::members;
 use engine::model::{day_string, now_ms, Permission};
 use leptos::prelude::*;
 use tower_sessions::Session;
@@ -141,7 +141,10 @@ pub async fn members() -> Result<MembersView, ServerFnError> {
             .into_iter()
             .map(|p| PersonView {
                 is_you: p.user_id == member.user_id,
-                managed_elsewhere: p.roles.iter().any(|r| !STAFF_ROLES.contains(r)),
+                managed_elsewhere: p
+                    .roles
+                    .iter()
+                    .any(|r| !member.kind.member_roles().contains(r)),
                 role_labels: p
                     .roles
                     .iter()
@@ -170,7 +173,9 @@ pub async fn members() -> Result<MembersView, ServerFnError> {
             })
             .collect(),
         require_two_factor: m.require_two_factor,
-        roles: STAFF_ROLES
+        roles: member
+            .kind
+            .member_roles()
             .iter()
             .map(|r| Choice {
                 value: r.as_str().to_string(),

@@ -65,6 +65,16 @@ impl TenantCtx {
             self.base.clone()
         }
     }
+
+    /// Where a sign-in lands: a partner's console on its client list, the platform's
+    /// console on its tenants, a retailer's portal on its home page.
+    pub fn start_page(&self) -> String {
+        match self.tenant.kind {
+            engine::model::TenantKind::Partner => self.href("/partner"),
+            engine::model::TenantKind::Platform => self.href("/platform"),
+            engine::model::TenantKind::Retailer => self.home(),
+        }
+    }
 }
 
 /// What the session remembers about a sign-in, under [`auth_key`] of its tenant: a
@@ -79,6 +89,10 @@ pub struct SessionAuth {
     /// (its custom domain, its subdomain, the platform's host) reads as signed out.
     #[serde(default)]
     pub host: String,
+    /// Set for a partner admin who entered through an act-as session (its id): the
+    /// member is the session's, and it ends with the session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act_as: Option<i64>,
 }
 
 /// The session key of a sign-in to `tenant`.
@@ -120,14 +134,22 @@ pub async fn signed_in_member(store: &Store, session: &Session, tc: &TenantCtx) 
         let _ = session.remove::<SessionAuth>(&key).await;
         return None;
     }
-    match store
-        .member_signed_in(tenant.id, auth.user_id, auth.login_at)
-        .await
-    {
+    let found = match auth.act_as {
+        Some(session) => {
+            engine::partners::act_as::member_for(store, tenant, session, auth.user_id, now_ms())
+                .await
+        }
+        None => {
+            store
+                .member_signed_in(tenant.id, auth.user_id, auth.login_at)
+                .await
+        }
+    };
+    match found {
         Ok(Some(m)) => Some(m),
         Ok(None) => {
             // Removed from the tenant, disabled or deactivated, or the password changed
-            // since signing in: end the sign-in.
+            // since signing in (or the act-as session ended): end the sign-in.
             let _ = session.remove::<SessionAuth>(&key).await;
             None
         }

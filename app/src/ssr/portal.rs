@@ -20,6 +20,11 @@ pub async fn portal() -> Result<Portal, ServerFnError> {
         powered_by: theme.is_some_and(|t| t.show_powered_by),
         user: member.map(|m| UserInfo {
             permissions: m.permissions(),
+            acting: m.acting.as_ref().map(|a| ActingView {
+                role: m.roles.first().map(|r| r.label()).unwrap_or("").to_string(),
+                until: super::format::when(a.until),
+                reason: a.reason.clone(),
+            }),
             name: m.name,
             email: m.email,
         }),

@@ -32,6 +32,17 @@ pub struct UserInfo {
     pub email: String,
     /// What the member may do here; the UI shows only what these allow.
     pub permissions: Vec<access::Permission>,
+    /// Set while a partner's person acts here: the banner every page shows.
+    #[serde(default)]
+    pub acting: Option<ActingView>,
+}
+
+/// An act-as session, as its banner says it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActingView {
+    pub role: String,
+    pub until: String,
+    pub reason: String,
 }
 
 impl UserInfo {

@@ -103,6 +103,7 @@ impl Role {
                 P::ManageIntegrations,
                 P::ImportData,
                 P::EditBranding,
+                P::SeeAuditTrail,
                 P::ManageOwnAccount,
             ],
             Role::Planner => &[
@@ -117,13 +118,10 @@ impl Role {
             ],
             Role::Approver => &[P::ViewInventory, P::DecideApprovals, P::ManageOwnAccount],
             Role::Supplier => &[P::AnswerPurchaseOrders, P::ManageOwnAccount],
-            Role::PartnerAdmin => &[
-                P::ViewInventory,
-                P::SeeJobs,
-                P::ManageClientTenants,
-                P::ManageOwnAccount,
-            ],
-            Role::PlatformAdmin => &[P::ViewInventory, P::ManagePlatform, P::ManageOwnAccount],
+            // A partner's people reach a client's stock only by acting as a staff role
+            // there (an audited, time-limited session); the console shows health.
+            Role::PartnerAdmin => &[P::ManageClientTenants, P::ManageOwnAccount],
+            Role::PlatformAdmin => &[P::ManagePlatform, P::ManageOwnAccount],
         }
     }
 
@@ -167,6 +165,8 @@ pub enum Permission {
     ImportData,
     /// The portal's theme, domains and e-mail sender.
     EditBranding,
+    /// Read the tenant's audit trail (who did what, including a partner acting here).
+    SeeAuditTrail,
     /// (Supplier audience) answer the purchase orders sent to one's own organisation.
     AnswerPurchaseOrders,
     /// (Partner audience) the partner console for one's own client tenants.
@@ -179,7 +179,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 20] = [
         Permission::ViewInventory,
         Permission::DecideApprovals,
         Permission::CommandTransfers,
@@ -195,6 +195,7 @@ impl Permission {
         Permission::ManageIntegrations,
         Permission::ImportData,
         Permission::EditBranding,
+        Permission::SeeAuditTrail,
         Permission::AnswerPurchaseOrders,
         Permission::ManageClientTenants,
         Permission::ManagePlatform,
@@ -219,6 +220,7 @@ impl Permission {
             Permission::ManageIntegrations => "manage integrations",
             Permission::ImportData => "import data",
             Permission::EditBranding => "change the portal's branding",
+            Permission::SeeAuditTrail => "read the audit trail",
             Permission::AnswerPurchaseOrders => "answer purchase orders",
             Permission::ManageClientTenants => "manage client portals",
             Permission::ManagePlatform => "manage the platform",
@@ -227,11 +229,79 @@ impl Permission {
     }
 }
 
-/// The union of the permissions of `roles`, in table order and without repeats.
-pub fn permissions_of(roles: &[Role]) -> Vec<Permission> {
+/// What a tenant's portal is for. A retailer's portal runs stock; a partner's portal is
+/// its console over its client tenants; the platform's portal runs the platform. A
+/// portal's kind bounds what any role can do in it: a partner admin's role gives nothing
+/// inside a retailer's portal, and a tenant admin of a partner's portal manages that
+/// console's members and brand, not stock.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TenantKind {
+    #[default]
+    Retailer,
+    Partner,
+    Platform,
+}
+
+impl TenantKind {
+    pub const ALL: [TenantKind; 3] = [
+        TenantKind::Retailer,
+        TenantKind::Partner,
+        TenantKind::Platform,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TenantKind::Retailer => "retailer",
+            TenantKind::Partner => "partner",
+            TenantKind::Platform => "platform",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TenantKind> {
+        TenantKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether a member of a portal of this kind can hold `p` at all (their roles
+    /// decide the rest).
+    pub fn allows(self, p: Permission) -> bool {
+        use Permission as P;
+        match self {
+            TenantKind::Retailer => !matches!(p, P::ManageClientTenants | P::ManagePlatform),
+            TenantKind::Partner => matches!(
+                p,
+                P::ManageClientTenants
+                    | P::ManageMembers
+                    | P::EditBranding
+                    | P::SeeAuditTrail
+                    | P::ManageOwnAccount
+            ),
+            TenantKind::Platform => matches!(
+                p,
+                P::ManagePlatform | P::ManageMembers | P::SeeAuditTrail | P::ManageOwnAccount
+            ),
+        }
+    }
+
+    /// The roles a tenant admin can give the members of such a portal (supplier users
+    /// come through supplier invitations, not here).
+    pub fn member_roles(self) -> &'static [Role] {
+        match self {
+            TenantKind::Retailer => &[Role::TenantAdmin, Role::Planner, Role::Approver],
+            TenantKind::Partner => &[Role::TenantAdmin, Role::PartnerAdmin],
+            TenantKind::Platform => &[Role::TenantAdmin, Role::PlatformAdmin],
+        }
+    }
+}
+
+/// The union of the permissions of `roles` in a portal of `kind`, in table order and
+/// without repeats.
+pub fn permissions_of(kind: TenantKind, roles: &[Role]) -> Vec<Permission> {
     Permission::ALL
         .into_iter()
-        .filter(|p| roles.iter().any(|r| r.can(*p)))
+        .filter(|p| kind.allows(*p) && roles.iter().any(|r| r.can(*p)))
         .collect()
 }
 
@@ -283,9 +353,35 @@ mod tests {
     }
 
     #[test]
+    fn a_portal_kind_bounds_every_role() {
+        // A partner admin's role gives nothing in a retailer's portal but the own account.
+        assert_eq!(
+            permissions_of(TenantKind::Retailer, &[Role::PartnerAdmin]),
+            vec![Permission::ManageOwnAccount]
+        );
+        // A tenant admin of a partner's console manages it, and sees no stock.
+        let console = permissions_of(TenantKind::Partner, &[Role::TenantAdmin]);
+        assert!(console.contains(&Permission::ManageMembers));
+        assert!(!console.contains(&Permission::ViewInventory));
+        assert!(!console.contains(&Permission::ManageClientTenants));
+        // The platform's permission exists only in the platform's portal.
+        for kind in [TenantKind::Retailer, TenantKind::Partner] {
+            assert!(!permissions_of(kind, &Role::ALL).contains(&Permission::ManagePlatform));
+        }
+        assert!(permissions_of(TenantKind::Platform, &[Role::PlatformAdmin])
+            .contains(&Permission::ManagePlatform));
+        // Each kind's member roles give something there beyond one's own account.
+        for kind in TenantKind::ALL {
+            for r in kind.member_roles() {
+                assert!(permissions_of(kind, &[*r]).len() > 1, "{kind:?} {r:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_supplier_holds_no_staff_permission() {
         assert_eq!(
-            permissions_of(&[Role::Supplier]),
+            permissions_of(TenantKind::Retailer, &[Role::Supplier]),
             vec![
                 Permission::AnswerPurchaseOrders,
                 Permission::ManageOwnAccount

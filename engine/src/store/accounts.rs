@@ -249,6 +249,31 @@ pub(crate) async fn set_require_two_factor_tx(
     Ok(before.unwrap_or(false))
 }
 
+impl Store {
+    /// The names of the people among `ids` who are members of `tenant` or acted in it
+    /// (the actors its audit trail names).
+    pub async fn actor_names(
+        &self,
+        tenant: TenantId,
+        ids: &[i64],
+    ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+        let sql = format!(
+            "SELECT u.id, u.name FROM users u WHERE u.id IN ({}) AND (EXISTS (SELECT 1 FROM \
+             memberships m WHERE m.tenant_id = $1 AND m.user_id = u.id) OR EXISTS (SELECT 1 \
+             FROM act_as_sessions a WHERE a.tenant_id = $1 AND a.user_id = u.id))",
+            list.join(", ")
+        );
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as(&sql)
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await)
+    }
+}
+
 // Password resets.
 
 /// The active member of the tenant with this e-mail: (user id, name).

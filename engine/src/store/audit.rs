@@ -222,6 +222,27 @@ impl Store {
         .map(|rows| rows.into_iter().map(AuditRecord::from).collect())
     }
 
+    /// A page of the tenant's trail, newest first: `limit` entries before `before` (a
+    /// seq), or the latest.
+    pub async fn audit_page(
+        &self,
+        tenant: TenantId,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as::<_, AuditRow>(
+                "SELECT * FROM audit_log WHERE tenant_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3",
+            )
+            .bind(tenant.0)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+        })
+        .map(|rows| rows.into_iter().map(AuditRecord::from).collect())
+    }
+
     /// The head of the tenant's chain (latest seq and hash): the checkpoint to export.
     pub async fn audit_head(&self, tenant: TenantId) -> Result<Option<(i64, String)>, sqlx::Error> {
         on_db!(&self.db, read, tenant, |pool| {

@@ -29,6 +29,7 @@ struct MemberRow {
     sessions_after: i64,
     role: String,
     supplier_id: Option<i64>,
+    tenant_kind: String,
 }
 
 fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
@@ -41,6 +42,8 @@ fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
             roles: Vec::new(),
             supplier_id: first.supplier_id,
             api_key: None,
+            kind: crate::model::TenantKind::parse(&first.tenant_kind).unwrap_or_default(),
+            acting: None,
         },
         password_hash: first.password_hash.clone(),
         disabled: first.disabled || first.deactivated,
@@ -54,8 +57,8 @@ fn fold(rows: Vec<MemberRow>) -> Option<LoginRecord> {
 const MEMBER_SELECT: &str = "SELECT u.id, u.email, u.name, u.password_hash, u.disabled, \
      EXISTS (SELECT 1 FROM deactivated_members dm WHERE dm.tenant_id = m.tenant_id \
      AND dm.user_id = u.id) AS deactivated, u.sessions_after, m.role, \
-     sm.supplier_id FROM users u JOIN memberships m ON m.user_id = u.id \
-     LEFT JOIN supplier_members sm ON sm.tenant_id = m.tenant_id AND sm.user_id = u.id";
+     sm.supplier_id, t.kind AS tenant_kind FROM users u JOIN memberships m ON m.user_id = u.id \
+     JOIN tenants t ON t.id = m.tenant_id LEFT JOIN supplier_members sm ON sm.tenant_id = m.tenant_id AND sm.user_id = u.id";
 
 impl Store {
     /// The user with this e-mail, only if they are a member of `tenant`.

@@ -28,6 +28,7 @@ pub(crate) mod login_attempts;
 pub(crate) mod messages;
 pub(crate) mod needs;
 pub(crate) mod outbox;
+pub mod partners;
 pub(crate) mod po_changes;
 pub(crate) mod positions;
 pub(crate) mod purchase_orders;

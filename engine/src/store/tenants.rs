@@ -5,13 +5,14 @@ use crate::model::{now_ms, Tenant, TenantId};
 use crate::{on_db, on_tx};
 
 #[derive(sqlx::FromRow)]
-struct TenantRow {
+pub(crate) struct TenantRow {
     id: i64,
     slug: String,
     name: String,
     theme: String,
     currency: String,
     partner: Option<String>,
+    kind: String,
     suspended_at: Option<i64>,
 }
 
@@ -24,13 +25,15 @@ impl From<TenantRow> for Tenant {
             theme: r.theme,
             currency: r.currency,
             partner: r.partner,
+            kind: crate::model::TenantKind::parse(&r.kind).unwrap_or_default(),
             suspended_at: r.suspended_at,
         }
     }
 }
 
-const TENANT_SELECT: &str = "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner, \
-     t.suspended_at FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
+pub(crate) const TENANT_SELECT: &str =
+    "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner, \
+     t.kind, t.suspended_at FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
 
 impl Store {
     pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
@@ -81,6 +84,7 @@ impl Store {
     }
 
     /// Creates or updates a tenant by slug and replaces its domain list.
+    #[allow(clippy::too_many_arguments)]
     pub async fn upsert_tenant(
         &self,
         slug: &str,
@@ -88,21 +92,24 @@ impl Store {
         theme: &str,
         currency: &str,
         partner_id: Option<i64>,
+        kind: crate::model::TenantKind,
         domains: &[String],
     ) -> Result<TenantId, sqlx::Error> {
         // The tenants table is the platform's; the domains are the new tenant's own.
         let mut tx = self.db.begin_write(crate::db::Scope::System).await?;
         let id = on_tx!(&mut tx, |c| sqlx::query_scalar::<_, i64>(
-            "INSERT INTO tenants (slug, name, theme, currency, partner_id, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
+            "INSERT INTO tenants (slug, name, theme, currency, partner_id, kind, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (slug) DO UPDATE SET name = excluded.name, theme = excluded.theme, \
-             currency = excluded.currency, partner_id = excluded.partner_id RETURNING id",
+             currency = excluded.currency, partner_id = excluded.partner_id, \
+             kind = excluded.kind RETURNING id",
         )
         .bind(slug)
         .bind(name)
         .bind(theme)
         .bind(currency)
         .bind(partner_id)
+        .bind(kind.as_str())
         .bind(now_ms())
         .fetch_one(c)
         .await)?;

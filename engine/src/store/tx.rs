@@ -58,11 +58,11 @@ mod tests {
         db.migrate().await.unwrap();
         let store = Store::new(db);
         let a = store
-            .upsert_tenant("a", "A", "shelfwise", "EUR", None, &[])
+            .upsert_tenant("a", "A", "shelfwise", "EUR", None, Default::default(), &[])
             .await
             .unwrap();
         let b = store
-            .upsert_tenant("b", "B", "shelfwise", "EUR", None, &[])
+            .upsert_tenant("b", "B", "shelfwise", "EUR", None, Default::default(), &[])
             .await
             .unwrap();
         let mut tx = store.begin(a).await.unwrap();

@@ -133,7 +133,7 @@ pub async fn login(
                 return back("expired");
             }
             tracing::info!(user.id = member.user_id, "signed in");
-            signed_in_response(&state, &tc, &device_token, &tc.home())
+            signed_in_response(&state, &tc, &device_token, &tc.start_page())
         }
         Err(SignInError::InvalidCredentials) => {
             tracing::info!("sign-in refused");
@@ -209,6 +209,7 @@ pub(crate) async fn start_sign_in(session: &Session, tc: &TenantCtx, user: i64) 
         user_id: user,
         login_at: now_ms(),
         host: tc.host.clone(),
+        act_as: None,
     };
     if let Err(e) = session.insert(&auth_key(tc.tenant.id), auth).await {
         tracing::error!(error = %e, "storing the session failed");

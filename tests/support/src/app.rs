@@ -24,6 +24,10 @@ pub mod logins {
     pub const FF_OPERATOR: (&str, &str) = ("operator@freshfield.example", "freshfield-ops-2026");
     pub const FF_SUPPLIER: (&str, &str) = ("dairy@lowlands-dairy.example", "lowlands-supply-2026");
     pub const RL_ADMIN: (&str, &str) = ("admin@ridgeline.example", "ridgeline-admin-2026");
+    /// Northwind's console (the partner of Ridgeline).
+    pub const NW_ADMIN: (&str, &str) = ("ops@northwind.example", "northwind-msp-2026");
+    /// The platform's console.
+    pub const PLATFORM_ADMIN: (&str, &str) = ("root@platform.example", "platform-root-2026");
 }
 
 pub struct TestApp {

@@ -23,6 +23,29 @@ pub fn HomePage() -> impl IntoView {
                 if !user.can(Permission::ViewInventory) && user.can(Permission::AnswerPurchaseOrders) {
                     return view! { <Redirect path=p.href("/supplier/orders")/> }.into_any();
                 }
+                // A partner's or the platform's console: its pages, no stock.
+                if !user.can(Permission::ViewInventory) {
+                    let links = [
+                        (Permission::ManageClientTenants, "/partner", "Your clients"),
+                        (Permission::ManagePlatform, "/platform", "Partners and tenants"),
+                        (Permission::ManageMembers, "/settings/members", "Members"),
+                        (Permission::EditBranding, "/settings/branding/domains", "Branding"),
+                        (Permission::SeeAuditTrail, "/settings/audit", "Audit trail"),
+                    ];
+                    let items = links
+                        .into_iter()
+                        .filter(|(perm, _, _)| user.can(*perm))
+                        .map(|(_, path, label)| view! { <li><a href=p.href(path) rel="external">{label}</a></li> })
+                        .collect_view();
+                    return view! {
+                        <section class="card">
+                            <h1>{p.tenant_name.clone()}</h1>
+                            <Flash/>
+                            <p class="muted">"Welcome back, " {user.name} "."</p>
+                            <ul class="people">{items}</ul>
+                        </section>
+                    }.into_any();
+                }
                 let o = overview.await;
                 view! {
                     <section class="card">

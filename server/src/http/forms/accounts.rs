@@ -90,7 +90,7 @@ pub async fn second_step(
                 user.id = signed.member.user_id,
                 "signed in with a second step"
             );
-            signed_in_response(&app, &t.tc, &signed.device_token, &t.tc.home())
+            signed_in_response(&app, &t.tc, &signed.device_token, &t.tc.start_page())
         }
         Err(e) => back_to(&t.tc, "/login/two-factor", "error", &message(&e)),
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use engine::mail::preview::MailPreview;
 
 use super::{param, Params, SignedIn};
@@ -40,16 +40,7 @@ fn mailer(app: &AppState, portal: String) -> engine::mail::Mailer {
 }
 
 fn page(app: &AppState, me: &SignedIn, title: &str, body: &str) -> Response {
-    let css = app
-        .themes
-        .get(&me.tc.tenant.theme)
-        .map(|t| t.css_variables())
-        .unwrap_or_default();
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><main class=\"page\">{body}</main></body></html>",
-        title = escape(title),
-    );
-    ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
+    super::shell::page(app, &me.tc, Some(&me.member), title, body, None)
 }
 
 /// The list of templates.
@@ -113,29 +104,7 @@ pub async fn show(
     page(&app, &me, which.label(), &body)
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct Flash {
-    pub notice: String,
-    pub error: String,
-}
-
-fn flash(f: &Flash) -> String {
-    let mut out = String::new();
-    if !f.notice.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"notice\" role=\"status\">{}</p>",
-            escape(&f.notice)
-        ));
-    }
-    if !f.error.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"error\" role=\"alert\">{}</p>",
-            escape(&f.error)
-        ));
-    }
-    out
-}
+use super::shell::Flash;
 
 const DOMAINS: &str = "/settings/branding/domains";
 
@@ -185,7 +154,7 @@ pub async fn domains_page(
          <h2>Add a domain</h2><form method=\"post\" action=\"{add}\" class=\"inline-form\"><label>Domain <input type=\"text\" name=\"domain\" required maxlength=\"253\" placeholder=\"stock.example.com\" autocomplete=\"off\"/></label><button type=\"submit\" class=\"primary\">Add</button></form></section>",
         home = escape(&me.tc.home()),
         emails = escape(&me.tc.href("/settings/branding/emails")),
-        flash = flash(&f),
+        flash = f.html(),
         add = escape(&me.tc.href(DOMAINS)),
     );
     page(&app, &me, "Domains", &body)

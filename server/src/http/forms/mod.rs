@@ -27,6 +27,9 @@
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 //! | [`branding`] | GET `/settings/branding/emails`, `/settings/branding/emails/{template}` (previews of every e-mail in the tenant's brand); `/settings/branding/domains` (GET the list, POST add), `…/domains/{id}/{verify,remove}` |
 //! | [`members`] | `/settings/members/invite`, `/settings/members/two-factor`, `/settings/members/invitations/{id}/revoke`, `/settings/members/{id}/{roles,deactivate,reactivate}` |
+//! | [`partners`] | GET `/partner` (the console), `/partner/provisionings/{id}`; POST `/partner/clients` (provision), `…/provisionings/{id}/retry`, `/partner/clients/{slug}/act-as`; on the client's host GET and POST `/act-as/{token}` (no sign-in: the one-time hand-over is the permission), POST `/act-as/end` |
+//! | [`platform`] | GET `/platform`; POST `/platform/tenants/{slug}/{suspend,resume}` |
+//! | [`trail`] | GET `/settings/audit` |
 //! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
 pub mod accounts;
@@ -41,9 +44,13 @@ pub mod invites;
 pub mod jobs;
 pub mod matrix;
 pub mod members;
+pub mod partners;
+pub mod platform;
 pub mod policies;
+pub mod shell;
 pub mod shoppers;
 pub mod supplier;
+pub mod trail;
 pub mod webhooks;
 
 use std::sync::Arc;
@@ -177,6 +184,35 @@ where
             .route(
                 &at("/settings/members/{id}/reactivate"),
                 post(members::reactivate),
+            )
+            .route(&at("/partner"), get(partners::console))
+            .route(&at("/partner/clients"), post(partners::provision))
+            .route(
+                &at("/partner/provisionings/{id}"),
+                get(partners::provisioning),
+            )
+            .route(
+                &at("/partner/provisionings/{id}/retry"),
+                post(partners::retry),
+            )
+            .route(
+                &at("/partner/clients/{slug}/act-as"),
+                post(partners::start_act_as),
+            )
+            .route(
+                &at("/act-as/{token}"),
+                get(partners::act_as_entry).post(partners::act_as_enter),
+            )
+            .route(&at("/act-as/end"), post(partners::end_act_as))
+            .route(&at("/settings/audit"), get(trail::trail))
+            .route(&at("/platform"), get(platform::console))
+            .route(
+                &at("/platform/tenants/{slug}/suspend"),
+                post(platform::suspend),
+            )
+            .route(
+                &at("/platform/tenants/{slug}/resume"),
+                post(platform::resume),
             )
             .route(&at("/login/two-factor"), post(accounts::second_step))
             .route(

@@ -1,0 +1,121 @@
+//! The audit trail as a tenant's admins read it: newest first, a page at a time, each
+//! entry with who did it in words (a person's name, an integration key, the platform, or
+//! a service provider's person inside an act-as session). Needs
+//! [`Permission::SeeAuditTrail`].
+
+use std::collections::HashMap;
+
+use crate::audit::AuditRecord;
+use crate::error::EngineError;
+use crate::model::{Member, Permission, TenantId};
+use crate::store::Store;
+
+/// Entries per page.
+pub const PAGE: i64 = 50;
+
+/// One entry, for reading.
+#[derive(Clone, Debug)]
+pub struct TrailEntry {
+    pub record: AuditRecord,
+    /// Who, in words.
+    pub who: String,
+    /// Set when the entry was made inside (or about) an act-as session.
+    pub act_as: Option<i64>,
+}
+
+/// A page of the trail: up to [`PAGE`] entries before `before` (a seq), newest first;
+/// `next` is where the following page starts, if there is one.
+#[derive(Clone, Debug)]
+pub struct TrailPage {
+    pub entries: Vec<TrailEntry>,
+    pub next: Option<i64>,
+}
+
+/// The person an actor string names, and the act-as session it names.
+fn parse_actor(actor: &str) -> (Option<i64>, Option<i64>) {
+    let parts: Vec<&str> = actor.split(':').collect();
+    match parts.as_slice() {
+        ["user", id] => (id.parse().ok(), None),
+        ["act_as", session, "user", id] => (id.parse().ok(), session.parse().ok()),
+        _ => (None, None),
+    }
+}
+
+pub async fn page(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    before: Option<i64>,
+) -> Result<TrailPage, EngineError> {
+    member.require(Permission::SeeAuditTrail)?;
+    let records = store.audit_page(tenant, before, PAGE + 1).await?;
+    let more = records.len() as i64 > PAGE;
+    let records: Vec<AuditRecord> = records.into_iter().take(PAGE as usize).collect();
+    let mut ids: Vec<i64> = records
+        .iter()
+        .filter_map(|r| parse_actor(&r.actor).0)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names: HashMap<i64, String> = store.actor_names(tenant, &ids).await?.into_iter().collect();
+    let next = more.then(|| records.last().map(|r| r.seq)).flatten();
+    let entries = records
+        .into_iter()
+        .map(|record| {
+            let (user, session) = parse_actor(&record.actor);
+            let person = user.map(|id| {
+                names
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| format!("person {id}"))
+            });
+            let who = match (person, session) {
+                (Some(p), Some(s)) => format!("{p} (service provider, act-as session {s})"),
+                (Some(p), None) => p,
+                _ => describe(&record.actor),
+            };
+            let act_as = session.or_else(|| {
+                record
+                    .subject
+                    .strip_prefix("act_as:")
+                    .and_then(|s| s.parse().ok())
+            });
+            TrailEntry {
+                record,
+                who,
+                act_as,
+            }
+        })
+        .collect();
+    Ok(TrailPage { entries, next })
+}
+
+/// An actor that is not a person, in words.
+fn describe(actor: &str) -> String {
+    if let Some(key) = actor.strip_prefix("api_key:") {
+        return format!("integration key {key}");
+    }
+    match actor {
+        a if a.starts_with("platform:") => "the platform's operators".into(),
+        a if a.starts_with("partner:") => "your service provider".into(),
+        a if a.starts_with("system") || a.starts_with("job") => "the system".into(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actors_are_read_as_people_and_sessions() {
+        assert_eq!(parse_actor("user:12"), (Some(12), None));
+        assert_eq!(parse_actor("act_as:4:user:12"), (Some(12), Some(4)));
+        assert_eq!(parse_actor("api_key:3"), (None, None));
+        assert_eq!(parse_actor("user:x"), (None, None));
+        assert_eq!(describe("api_key:3"), "integration key 3");
+        assert_eq!(describe("partner:northwind"), "your service provider");
+        assert_eq!(describe("platform:user:3"), "the platform's operators");
+        assert_eq!(parse_actor("platform:user:3"), (None, None));
+    }
+}

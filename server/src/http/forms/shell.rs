@@ -1,0 +1,102 @@
+//! The frame of the pages the server renders whole (branding, the partner's and the
+//! platform's consoles, the audit trail, entering a client): the tenant's colours, logo
+//! and product name, a way back to the portal, the act-as banner, and the flash message
+//! a form post left in the address.
+
+use app::ssr::TenantCtx;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
+use engine::model::Member;
+
+use crate::http::tenancy::html_escape as escape;
+use crate::state::AppState;
+
+/// A whole page: `body` (already escaped HTML) inside the tenant's frame, never cached.
+/// `refresh` reloads the page every so many seconds (progress that moves by itself).
+pub fn page(
+    app: &AppState,
+    tc: &TenantCtx,
+    member: Option<&Member>,
+    title: &str,
+    body: &str,
+    refresh: Option<u32>,
+) -> Response {
+    let theme = app.themes.get(&tc.tenant.theme);
+    let css = theme.map(|t| t.css_variables()).unwrap_or_default();
+    let product = theme
+        .map(|t| t.product_name.clone())
+        .unwrap_or_else(|| tc.tenant.name.clone());
+    let logo = theme
+        .and_then(|t| t.logo.as_ref())
+        .map(|f| {
+            format!(
+                "<img class=\"logo\" src=\"{}\" alt=\"\"/>",
+                escape(&format!("/theme-assets/{}/{f}", tc.tenant.theme))
+            )
+        })
+        .unwrap_or_default();
+    let favicon = theme
+        .and_then(|t| t.favicon.as_ref())
+        .map(|f| {
+            format!(
+                "<link rel=\"icon\" href=\"{}\"/>",
+                escape(&format!("/theme-assets/{}/{f}", tc.tenant.theme))
+            )
+        })
+        .unwrap_or_default();
+    let refresh = refresh
+        .map(|s| format!("<meta http-equiv=\"refresh\" content=\"{s}\"/>"))
+        .unwrap_or_default();
+    let banner = member.map(|m| act_as_banner(tc, m)).unwrap_or_default();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{refresh}{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\">{body}</main></body></html>",
+        title = escape(title),
+        home = escape(&tc.home()),
+        product = escape(&product),
+    );
+    ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
+}
+
+/// The banner every page shows a partner's person inside a client's portal: for whom,
+/// as what, until when, why, and the way out.
+pub fn act_as_banner(tc: &TenantCtx, member: &Member) -> String {
+    let Some(a) = &member.acting else {
+        return String::new();
+    };
+    let role = member.roles.first().map_or("", |r| r.label());
+    format!(
+        "<div class=\"act-as-banner\" role=\"status\"><p><strong>You are acting in {client}'s portal</strong> as {role} until {until}. Reason: {reason}. Everything you do here is recorded in its audit trail, which its admins read.</p><form method=\"post\" action=\"{end}\"><button type=\"submit\">End now</button></form></div>",
+        client = escape(&tc.tenant.name),
+        role = escape(role),
+        until = escape(&app::ssr::format::when(a.until)),
+        reason = escape(&a.reason),
+        end = escape(&tc.href("/act-as/end")),
+    )
+}
+
+/// What a form post left in the address (`?notice=` or `?error=`).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Flash {
+    pub notice: String,
+    pub error: String,
+}
+
+impl Flash {
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        if !self.notice.is_empty() {
+            out.push_str(&format!(
+                "<p class=\"notice\" role=\"status\">{}</p>",
+                escape(&self.notice)
+            ));
+        }
+        if !self.error.is_empty() {
+            out.push_str(&format!(
+                "<p class=\"error\" role=\"alert\">{}</p>",
+                escape(&self.error)
+            ));
+        }
+        out
+    }
+}
