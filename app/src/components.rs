@@ -39,7 +39,7 @@ pub fn Header() -> impl IntoView {
                         let members = p.href("/settings/members");
                         let account = p.href("/account");
                         let branding_nav = can(Permission::EditBranding);
-                        let branding = p.href("/settings/branding/domains");
+                        let branding = p.href("/settings/branding/theme");
                         // A supplier user's own navigation: their orders, no staff pages.
                         let supplier_nav = can(Permission::AnswerPurchaseOrders);
                         let supplier_orders = p.href("/supplier/orders");

@@ -18,6 +18,10 @@ pub struct Tenant {
     /// What the portal is for: a retailer's stock, a partner's console, the platform's.
     #[serde(default)]
     pub kind: TenantKind,
+    /// 0 while the portal shows its theme pack as it is; bumped each time its admin
+    /// saves a theme of its own (see `crate::branding`).
+    #[serde(default)]
+    pub theme_version: i64,
     /// When the platform suspended the tenant (its portal, API and background work stop
     /// until it is resumed; see [`crate::platform`]).
     pub suspended_at: Option<i64>,
@@ -101,8 +105,13 @@ impl Member {
     }
 
     /// Whether any of the member's roles grants `p` (the table is [`Role::permissions`]),
-    /// or, for an API key, whether its scopes do.
+    /// or, for an API key, whether its scopes do; always within what the portal's kind
+    /// allows ([`TenantKind::allows`]), and never, inside an act-as session, what would
+    /// outlast it ([`Permission::grants_lasting_access`]).
     pub fn can(&self, p: Permission) -> bool {
+        if self.acting.is_some() && p.grants_lasting_access() {
+            return false;
+        }
         self.kind.allows(p)
             && match &self.api_key {
                 Some(grant) => grant.permissions.contains(&p),
@@ -129,7 +138,10 @@ impl Member {
                 .copied()
                 .filter(|p| self.kind.allows(*p))
                 .collect(),
-            None => permissions_of(self.kind, &self.roles),
+            None => permissions_of(self.kind, &self.roles)
+                .into_iter()
+                .filter(|p| self.acting.is_none() || !p.grants_lasting_access())
+                .collect(),
         }
     }
 

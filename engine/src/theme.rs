@@ -13,6 +13,10 @@ pub struct Theme {
     /// Whether the portal may say "powered by Shelfwise".
     #[serde(default)]
     pub show_powered_by: bool,
+    /// A pack every tenant may apply (or a partner give a new client); a tenant's or a
+    /// partner's own brand is not one, so no one else can send e-mail in its name.
+    #[serde(default)]
+    pub pack: bool,
     pub colors: Colors,
     pub fonts: Fonts,
     /// File names inside the theme folder.
@@ -55,6 +59,9 @@ pub struct EmailBrand {
     #[serde(default)]
     pub reply_to: Option<String>,
     pub footer: Option<String>,
+    /// The line in the e-mails' header bar (the product name when absent).
+    #[serde(default)]
+    pub header: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +95,11 @@ fn is_asset_name(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
 }
 
+/// What a tenant's own uploaded logo and favicon are called in its theme: they are
+/// served from the tenant's portal (`/brand/logo`), not from a theme folder.
+pub const UPLOADED_LOGO: &str = "brand:logo";
+pub const UPLOADED_FAVICON: &str = "brand:favicon";
+
 impl Theme {
     pub fn parse(text: &str, path: &Path) -> Result<Theme, ThemeError> {
         let invalid = |message: String| ThemeError::Invalid {
@@ -95,6 +107,15 @@ impl Theme {
             message,
         };
         let theme: Theme = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
+        theme.check().map_err(invalid)?;
+        Ok(theme)
+    }
+
+    /// The checks every theme passes (a pack's file, or one edited in the portal): the
+    /// message names the field at fault.
+    pub fn check(&self) -> Result<(), String> {
+        let invalid = |m: String| m;
+        let theme = self;
         let c = &theme.colors;
         for (name, value) in [
             ("primary", &c.primary),
@@ -141,16 +162,62 @@ impl Theme {
                 ));
             }
         }
-        for (name, value) in [("logo", &theme.logo), ("favicon", &theme.favicon)] {
+        for (name, value, uploaded) in [
+            ("logo", &theme.logo, UPLOADED_LOGO),
+            ("favicon", &theme.favicon, UPLOADED_FAVICON),
+        ] {
             if let Some(v) = value {
-                if !is_asset_name(v) {
+                if v != uploaded && !is_asset_name(v) {
                     return Err(invalid(format!(
                         "{name} must be a file name inside the theme folder, not {v:?}"
                     )));
                 }
             }
         }
-        Ok(theme)
+        let one_line = |v: &Option<String>, max: usize| {
+            v.as_ref()
+                .is_none_or(|t| t.chars().count() <= max && !t.chars().any(char::is_control))
+        };
+        if theme.product_name.trim().is_empty() || !one_line(&Some(theme.product_name.clone()), 60)
+        {
+            return Err(invalid(
+                "product_name must be one line of 1 to 60 characters".into(),
+            ));
+        }
+        if !one_line(&theme.email.header, 100) {
+            return Err(invalid(
+                "email.header must be one line of at most 100 characters".into(),
+            ));
+        }
+        if theme.email.footer.as_ref().is_some_and(|f| {
+            f.chars().count() > 500 || f.chars().any(|c| c.is_control() && c != '\n')
+        }) {
+            return Err(invalid(
+                "email.footer must be at most 500 characters".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The colour pairs people must be able to read, with the WCAG 2.1 AA contrast each
+    /// needs: text on the page and on cards (4.5:1), muted and error text on cards
+    /// (4.5:1), the top bar's text (4.5:1), and the focus ring and accents against the
+    /// page (3:1, non-text).
+    pub fn contrast_pairs(&self) -> Vec<ContrastPair> {
+        let c = &self.colors;
+        let pair = |label: &'static str, fg: &str, bg: &str, needs: f64| ContrastPair {
+            label,
+            ratio: contrast(fg, bg).unwrap_or(1.0),
+            needs,
+        };
+        vec![
+            pair("text on the page", &c.text, &c.background, 4.5),
+            pair("text on cards", &c.text, &c.surface, 4.5),
+            pair("muted text on cards", &c.muted, &c.surface, 4.5),
+            pair("error text on cards", &c.danger, &c.surface, 4.5),
+            pair("the top bar's text", &c.on_primary, &c.primary, 4.5),
+            pair("the focus ring on the page", &c.accent, &c.background, 3.0),
+        ]
     }
 
     /// CSS custom properties for the page shell.
@@ -164,11 +231,63 @@ impl Theme {
     }
 }
 
-/// Every theme under a folder, by folder name.
-#[derive(Clone, Debug, Default)]
+/// A pair of colours one is read against, its contrast and what it needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContrastPair {
+    pub label: &'static str,
+    pub ratio: f64,
+    pub needs: f64,
+}
+
+impl ContrastPair {
+    pub fn passes(&self) -> bool {
+        self.ratio + 1e-9 >= self.needs
+    }
+}
+
+/// A colour `#rgb`, `#rrggbb` or `#rrggbbaa` (alpha ignored) as sRGB channels 0–255.
+fn rgb(colour: &str) -> Option<[u8; 3]> {
+    let hex = colour.strip_prefix('#')?;
+    let digit = |i: usize| u8::from_str_radix(hex.get(i..i + 1)?, 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 | 8 => {
+            let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+            Some([byte(0)?, byte(2)?, byte(4)?])
+        }
+        _ => None,
+    }
+}
+
+/// WCAG 2.1 relative luminance.
+fn luminance([r, g, b]: [u8; 3]) -> f64 {
+    let channel = |v: u8| {
+        let c = f64::from(v) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// The WCAG 2.1 contrast ratio of two colours (1 to 21), or `None` for a colour that is
+/// not hex.
+pub fn contrast(a: &str, b: &str) -> Option<f64> {
+    let (la, lb) = (luminance(rgb(a)?), luminance(rgb(b)?));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+/// Every theme under a folder, by folder name, and the tenants' own themes edited in the
+/// portal (loaded by `crate::branding::load`, kept per tenant and version, so a saved
+/// theme applies on every replica as soon as it sees the tenant's new version).
+#[derive(Debug, Default)]
 pub struct Themes {
     pub dir: PathBuf,
     pub by_name: HashMap<String, Theme>,
+    custom: std::sync::Mutex<HashMap<i64, (i64, std::sync::Arc<Theme>)>>,
 }
 
 impl Themes {
@@ -194,11 +313,60 @@ impl Themes {
         Ok(Themes {
             dir: dir.to_path_buf(),
             by_name,
+            custom: Default::default(),
         })
     }
 
     pub fn get(&self, name: &str) -> Option<&Theme> {
         self.by_name.get(name)
+    }
+
+    /// The packs every tenant may apply, by name.
+    pub fn packs(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .by_name
+            .iter()
+            .filter(|(_, t)| t.pack)
+            .map(|(n, _)| n.clone())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The theme `tenant`'s portal shows: its own edited theme when it has one (and it
+    /// was loaded for this version), else its pack's.
+    pub fn for_tenant(&self, tenant: &crate::model::Tenant) -> Option<Theme> {
+        if tenant.theme_version > 0 {
+            if let Some(t) = self.custom_of(tenant.id.0, tenant.theme_version) {
+                return Some((*t).clone());
+            }
+        }
+        self.get(&tenant.theme).cloned()
+    }
+
+    /// The tenant's edited theme at `version`, if loaded.
+    pub fn custom_of(&self, tenant: i64, version: i64) -> Option<std::sync::Arc<Theme>> {
+        let custom = self.custom.lock().unwrap_or_else(|e| e.into_inner());
+        custom
+            .get(&tenant)
+            .filter(|(v, _)| *v == version)
+            .map(|(_, t)| t.clone())
+    }
+
+    /// Keeps the tenant's edited theme at `version` (a newer version replaces it).
+    pub fn remember(&self, tenant: i64, version: i64, theme: Theme) {
+        let mut custom = self.custom.lock().unwrap_or_else(|e| e.into_inner());
+        custom.insert(tenant, (version, std::sync::Arc::new(theme)));
+    }
+
+    /// Where a theme's logo or favicon `file` is fetched from for `tenant`: its uploaded
+    /// one from its portal (`base` is its path prefix), a pack's from the theme folder.
+    pub fn asset_href(base: &str, tenant: &crate::model::Tenant, file: &str) -> String {
+        match file {
+            UPLOADED_LOGO => format!("{base}/brand/logo?v={}", tenant.theme_version),
+            UPLOADED_FAVICON => format!("{base}/brand/favicon?v={}", tenant.theme_version),
+            f => format!("/theme-assets/{}/{f}", tenant.theme),
+        }
     }
 }
 
@@ -228,6 +396,31 @@ heading = "'Playfair Display', serif"
         let t = Theme::parse(GOOD, Path::new("t.toml")).unwrap();
         assert!(!t.show_powered_by);
         assert!(t.css_variables().contains("--primary:#112233"));
+    }
+
+    #[test]
+    fn contrast_follows_wcag() {
+        let black_white = contrast("#000", "#ffffff").unwrap();
+        assert!((black_white - 21.0).abs() < 0.01, "{black_white}");
+        assert!((contrast("#777777", "#fff").unwrap() - 4.48).abs() < 0.01);
+        assert_eq!(contrast("#fff", "#fff"), Some(1.0));
+        assert_eq!(contrast("red", "#fff"), None);
+        let good = GOOD.replace("#abcdef", "#1a5fb4");
+        let t = Theme::parse(&good, Path::new("t.toml")).unwrap();
+        assert!(
+            t.contrast_pairs().iter().all(|p| p.passes()),
+            "{:?}",
+            t.contrast_pairs()
+        );
+        let unreadable = good.replace("text = \"#111111\"", "text = \"#dddddd\"");
+        let t = Theme::parse(&unreadable, Path::new("t.toml")).unwrap();
+        let failing: Vec<&str> = t
+            .contrast_pairs()
+            .iter()
+            .filter(|p| !p.passes())
+            .map(|p| p.label)
+            .collect();
+        assert_eq!(failing, ["text on the page", "text on cards"]);
     }
 
     #[test]

@@ -986,11 +986,8 @@ fn commands() -> Vec<Command> {
                 Box::pin(async move {
                     let provisioner = engine::partners::Provisioner {
                         store: s.clone(),
+                        themes: Default::default(),
                         templates_dir: "/nonexistent".into(),
-                    };
-                    let themes = engine::theme::Themes {
-                        dir: "/nonexistent".into(),
-                        by_name: Default::default(),
                     };
                     let new = engine::partners::NewClient {
                         template: "none".into(),
@@ -1000,16 +997,7 @@ fn commands() -> Vec<Command> {
                         admin_name: "A".into(),
                         ..Default::default()
                     };
-                    ok(engine::partners::provision(
-                        &provisioner,
-                        &themes,
-                        t,
-                        &m,
-                        new,
-                        None,
-                        now_ms(),
-                    )
-                    .await)
+                    ok(engine::partners::provision(&provisioner, t, &m, new, None, now_ms()).await)
                 })
             },
         },
@@ -1038,11 +1026,86 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
-            name: "end",
-            needs: Permission::ManageOwnAccount,
+            name: "editor",
+            needs: Permission::EditBranding,
             call: |s, t, m| {
                 Box::pin(async move {
-                    ok(engine::partners::act_as::end(&s, t, &m, None, now_ms()).await)
+                    let tenant = gate_tenant(&s, t).await;
+                    let themes = engine::theme::Themes::default();
+                    ok(engine::branding::editor(&s, &themes, &tenant, &m).await)
+                })
+            },
+        },
+        Command {
+            name: "save_theme",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let tenant = gate_tenant(&s, t).await;
+                    let themes = engine::theme::Themes::default();
+                    let edit = engine::branding::ThemeEdit {
+                        product_name: "Gate".into(),
+                        colors: engine::theme::Colors {
+                            primary: "#000000".into(),
+                            on_primary: "#ffffff".into(),
+                            accent: "#000000".into(),
+                            background: "#ffffff".into(),
+                            surface: "#ffffff".into(),
+                            text: "#000000".into(),
+                            muted: "#333333".into(),
+                            danger: "#990000".into(),
+                        },
+                        fonts: engine::theme::Fonts {
+                            body: "serif".into(),
+                            heading: "serif".into(),
+                        },
+                        email_sender_name: String::new(),
+                        email_header: String::new(),
+                        email_footer: String::new(),
+                    };
+                    let r = engine::branding::save_theme(
+                        &s,
+                        &themes,
+                        &tenant,
+                        &m,
+                        edit,
+                        None,
+                        now_ms(),
+                    );
+                    ok(r.await)
+                })
+            },
+        },
+        Command {
+            name: "apply_pack",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let tenant = gate_tenant(&s, t).await;
+                    let themes = engine::theme::Themes::default();
+                    ok(engine::branding::apply_pack(&s, &themes, &tenant, &m, "none", None).await)
+                })
+            },
+        },
+        Command {
+            name: "upload",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let tenant = gate_tenant(&s, t).await;
+                    let themes = engine::theme::Themes::default();
+                    let logo = engine::branding::Asset::Logo;
+                    let r = engine::branding::upload(
+                        &s,
+                        &themes,
+                        &tenant,
+                        &m,
+                        logo,
+                        b"x",
+                        None,
+                        now_ms(),
+                    );
+                    ok(r.await)
                 })
             },
         },
@@ -1196,4 +1259,15 @@ fn every_command_that_takes_a_member_is_in_the_table() {
         found, listed,
         "engine commands taking a member must each be in the permission table test"
     );
+}
+
+/// The gate tenant, as the branding commands take it.
+async fn gate_tenant(store: &Store, t: TenantId) -> engine::model::Tenant {
+    store
+        .tenants()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.id == t)
+        .unwrap()
 }

@@ -41,6 +41,7 @@ impl AppState {
     pub fn provisioner(&self) -> engine::partners::Provisioner {
         engine::partners::Provisioner {
             store: self.store.clone(),
+            themes: self.themes.clone(),
             templates_dir: self.settings.tenants_dir.clone(),
         }
     }

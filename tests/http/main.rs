@@ -19,6 +19,7 @@ mod spec;
 mod supplier_portal;
 mod suppliers;
 mod tenancy;
+mod theme;
 mod webhooks;
 
 use serde_json::{json, Value};

@@ -53,15 +53,23 @@ async fn the_console_shows_its_own_clients_health_only(backend: Backend) {
     let (status, page) = get(&app, &c, "/t/northwind/partner").await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Ridgeline Outdoor"), "its client is listed");
+    let lower = page.to_lowercase();
     assert!(
-        !page.contains("Freshfield"),
-        "a tenant of no partner is not"
+        !lower.contains("freshfield"),
+        "a tenant of no partner is not, nor its brand"
+    );
+    assert!(
+        !lower.contains("\"ridgeline\""),
+        "nor its client's brand as a pack"
     );
     assert!(
         page.contains("Stockouts per day over the last 30 days: 1 in all"),
         "{page}"
     );
-    assert!(page.contains("seconds ago") || page.contains("just now") || page.contains(" ago"));
+    assert!(
+        page.contains("just now ago") || page.contains("min ago"),
+        "the last event"
+    );
     // Its start page offers the console, not stock.
     let (status, home) = get(&app, &c, "/t/northwind").await;
     assert_eq!(status, 200);
@@ -85,7 +93,7 @@ async fn a_client_is_provisioned_from_a_template_once_with_progress(backend: Bac
             ("template", template),
             ("slug", slug),
             ("name", "Summit Sports"),
-            ("theme", "northwind"),
+            ("theme", "neutral"),
             ("admin_name", "Sam Summit"),
             ("admin_email", "Sam@Summit.example"),
         ]
@@ -109,6 +117,13 @@ async fn a_client_is_provisioned_from_a_template_once_with_progress(backend: Bac
             "{slug} {template}: {to}"
         );
     }
+    // Another tenant's or partner's brand is no one else's to give.
+    let mut theirs = form("summit", "outdoor-starter");
+    theirs.iter_mut().find(|(k, _)| *k == "theme").unwrap().1 = "northwind";
+    let res = app
+        .post_form(&c, "/t/northwind/partner/clients", &theirs)
+        .await;
+    assert!(urlencoding_decode(&location(&res)).contains("no theme pack"));
     assert!(app.store.tenant_by_slug("summit").await.unwrap().is_none());
 
     let res = app
@@ -157,7 +172,14 @@ async fn a_client_is_provisioned_from_a_template_once_with_progress(backend: Bac
     let summit = app.store.tenant_by_slug("summit").await.unwrap().unwrap();
     assert_eq!(summit.partner.as_deref(), Some("northwind"));
     assert_eq!(summit.kind, TenantKind::Retailer);
-    assert_eq!(summit.theme, "northwind");
+    assert_eq!(summit.theme, "neutral");
+    // It shows its own name from the start, nobody else's.
+    let (status, login) = get(&app, &app.client(), "/t/summit/login").await;
+    assert_eq!(status, 200);
+    assert!(login.contains("Summit Sports"), "{login}");
+    for never in ["shelfwise", "northwind", "stock portal"] {
+        assert!(!login.to_lowercase().contains(never), "{never}");
+    }
     let (locations, suppliers) = app.store.labels(summit.id).await.unwrap();
     assert_eq!((locations.len(), suppliers.len()), (3, 1));
     assert_eq!(app.store.stock_summary(summit.id).await.unwrap().0, 5);
@@ -200,8 +222,15 @@ async fn start(
             &[("role", role), ("reason", reason), ("minutes", minutes)],
         )
         .await;
-    assert_eq!(res.status(), 303);
-    location(&res)
+    if res.status() == 303 {
+        return location(&res);
+    }
+    assert_eq!(res.status(), 200);
+    // The session is ready: the page links to the client's host.
+    let page = body(res).await;
+    let marker = "id=\"enter\" href=\"";
+    let at = page.find(marker).expect("a link to enter") + marker.len();
+    page[at..].split('"').next().unwrap().to_string()
 }
 
 async fn acting_as_a_client_is_explicit_limited_and_audited(backend: Backend) {
@@ -245,7 +274,7 @@ async fn acting_as_a_client_is_explicit_limited_and_audited(backend: Backend) {
     assert_eq!(res.status(), 303);
     assert_eq!(location(&res), "/t/ridgeline");
     let res = app.post_form(&app.client(), &handover, &[]).await;
-    assert_eq!(res.status(), 200);
+    assert_eq!(res.status(), 410);
     assert!(
         body(res).await.contains("works once"),
         "a used hand-over is refused"
@@ -265,13 +294,16 @@ async fn acting_as_a_client_is_explicit_limited_and_audited(backend: Backend) {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        res.status(),
-        303,
+    assert!(
+        location(&res).contains("error="),
         "a planner's session reads no audit trail"
     );
-    let (status, _) = get(&app, &nw, "/t/ridgeline/settings/branding/domains").await;
-    assert_eq!(status, 303, "nor the branding");
+    let res = nw
+        .get(app.url("/t/ridgeline/settings/branding/domains"))
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&res).contains("error="), "nor the branding");
     // What the person does is recorded with the session.
     let res = app
         .post_form(
@@ -328,6 +360,50 @@ async fn acting_as_a_client_is_explicit_limited_and_audited(backend: Backend) {
         .any(|r| r.action == "act_as.ended"));
 
     // A session ends by itself at its end, and when the person leaves the console.
+    let handover = start(&app, &nw, "tenant_admin", "fixing the approval matrix", "5").await;
+    // Even as the client's admin, nothing that outlasts the session: no people, no
+    // supplier users, no API keys, not one's own account.
+    let admin_session = app.client();
+    assert_eq!(
+        app.post_form(&admin_session, &handover, &[]).await.status(),
+        303
+    );
+    for (path, form) in [
+        (
+            "/t/ridgeline/settings/members/invite",
+            vec![
+                ("name", "Me Again"),
+                ("email", "ops@northwind.example"),
+                ("role", "tenant_admin"),
+            ],
+        ),
+        (
+            "/t/ridgeline/settings/integrations/keys",
+            vec![("name", "mine"), ("scope", "write_events")],
+        ),
+        (
+            "/t/ridgeline/account/password",
+            vec![
+                ("current", NW_ADMIN.1),
+                ("password", "a-new-password-2026"),
+                ("repeat", "a-new-password-2026"),
+            ],
+        ),
+    ] {
+        let res = app.post_form(&admin_session, path, &form).await;
+        let to = urlencoding_decode(&location(&res));
+        assert!(
+            to.contains("error=") && to.contains("cannot"),
+            "{path}: {to}"
+        );
+    }
+    let (status, matrix) = get(&app, &admin_session, "/t/ridgeline/settings/approvals").await;
+    assert_eq!(status, 200, "what the session is for works");
+    assert!(matrix.contains("You are acting in"));
+    let res = app
+        .post_form(&admin_session, "/t/ridgeline/act-as/end", &[])
+        .await;
+    assert_eq!(res.status(), 200);
     let handover = start(&app, &nw, "tenant_admin", "fixing the approval matrix", "5").await;
     let token = handover.rsplit('/').next().unwrap().to_string();
     let client = app

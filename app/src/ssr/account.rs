@@ -18,8 +18,8 @@ use crate::views::*;
 /// The name an authenticator app shows for this portal: its product name.
 fn issuer(ctx: &ServerCtx, tc: &TenantCtx) -> String {
     ctx.themes
-        .get(&tc.tenant.theme)
-        .map(|t| t.product_name.clone())
+        .for_tenant(&tc.tenant)
+        .map(|t| t.product_name)
         .unwrap_or_else(|| tc.tenant.name.clone())
 }
 

@@ -206,7 +206,7 @@ pub fn shell_head() -> ShellHead {
     let tenant = tenant_ctx();
     let ctx = use_context::<ServerCtx>();
     let theme = match (&tenant, &ctx) {
-        (Some(t), Some(c)) => c.themes.get(&t.tenant.theme).cloned(),
+        (Some(t), Some(c)) => c.themes.for_tenant(&t.tenant),
         _ => None,
     };
     ShellHead {
@@ -219,7 +219,7 @@ pub fn shell_head() -> ShellHead {
             (Some(tc), Some(t)) => t
                 .favicon
                 .as_ref()
-                .map(|f| format!("/theme-assets/{}/{}", tc.tenant.theme, f)),
+                .map(|f| engine::theme::Themes::asset_href(&tc.base, &tc.tenant, f)),
             _ => None,
         },
     }

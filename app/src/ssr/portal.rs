@@ -7,7 +7,8 @@ use crate::views::*;
 
 pub async fn portal() -> Result<Portal, ServerFnError> {
     let (ctx, tc, member) = current().await?;
-    let theme = ctx.themes.get(&tc.tenant.theme);
+    let owned = ctx.themes.for_tenant(&tc.tenant);
+    let theme = owned.as_ref();
     Ok(Portal {
         tenant_name: tc.tenant.name.clone(),
         product_name: theme
@@ -16,7 +17,7 @@ pub async fn portal() -> Result<Portal, ServerFnError> {
         base: tc.base.clone(),
         logo_url: theme
             .and_then(|t| t.logo.as_ref())
-            .map(|logo| format!("/theme-assets/{}/{}", tc.tenant.theme, logo)),
+            .map(|logo| engine::theme::Themes::asset_href(&tc.base, &tc.tenant, logo)),
         powered_by: theme.is_some_and(|t| t.show_powered_by),
         user: member.map(|m| UserInfo {
             permissions: m.permissions(),

@@ -137,6 +137,8 @@ pub(crate) enum Transmit {
 /// theme says so.
 pub struct Brand {
     pub product_name: String,
+    /// The line in the header bar (the theme's e-mail header, else the product name).
+    pub header: String,
     pub primary: String,
     pub on_primary: String,
     pub background: String,
@@ -222,16 +224,21 @@ pub struct Composed {
 
 impl Mailer {
     fn brand(&self, tenant: &Tenant) -> Brand {
-        let theme = self.themes.get(&tenant.theme);
+        let owned = self.themes.for_tenant(tenant);
+        let theme = owned.as_ref();
         let c = |f: fn(&crate::theme::Colors) -> &String, d: &str| {
             theme
                 .map(|t| f(&t.colors).clone())
                 .unwrap_or_else(|| d.to_string())
         };
+        let product_name = theme
+            .map(|t| t.product_name.clone())
+            .unwrap_or_else(|| tenant.name.clone());
         Brand {
-            product_name: theme
-                .map(|t| t.product_name.clone())
-                .unwrap_or_else(|| tenant.name.clone()),
+            header: theme
+                .and_then(|t| t.email.header.clone())
+                .unwrap_or_else(|| product_name.clone()),
+            product_name,
             primary: c(|c| &c.primary, "#1f4e79"),
             on_primary: c(|c| &c.on_primary, "#ffffff"),
             background: c(|c| &c.background, "#f5f5f5"),
@@ -505,6 +512,9 @@ impl Mailer {
             // or used, before the mail went out.
             return Ok(());
         }
+        crate::branding::load(&self.store, &self.themes, &tenant)
+            .await
+            .map_err(db_error)?;
         let composed = self.compose(&tenant, mail).await?;
         let sender = self.sender(&tenant)?;
         let domain = sender.domain.clone();

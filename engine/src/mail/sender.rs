@@ -34,7 +34,8 @@ impl Mailer {
     /// sender address (else the deployment's `mail_from`), its reply-to, and the domain
     /// its Message-IDs are made on (the sender's).
     pub(crate) fn sender(&self, tenant: &Tenant) -> Result<Sender, JobError> {
-        let email = self.themes.get(&tenant.theme).map(|t| &t.email);
+        let theme = self.themes.for_tenant(tenant);
+        let email = theme.as_ref().map(|t| &t.email);
         let sender_name = email
             .and_then(|e| e.sender_name.clone())
             .unwrap_or_else(|| tenant.name.clone());

@@ -336,6 +336,9 @@ impl Mailer {
         let to: Mailbox = address
             .parse()
             .map_err(|_| JobError::Terminal("the shopper's address is not valid".into()))?;
+        crate::branding::load(&self.store, &self.themes, &tenant)
+            .await
+            .map_err(|e| JobError::Retry(crate::EngineError::from(e).user_message()))?;
         let sender = self.sender(&tenant)?;
         let domain = sender.domain.clone();
         let message_id = match mail.kind {

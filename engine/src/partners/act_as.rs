@@ -5,8 +5,11 @@
 //! single use, [`HANDOVER_MS`]), where the sign-in holds the session's id; each request
 //! then finds the member through [`member_for`], which ends the session's reach the
 //! moment it expires or is ended, the person leaves the console, or the client leaves the
-//! partner. Inside it, the person acts with the session's role, and every audit entry
-//! names the session (`act_as:<id>:user:<id>`).
+//! partner. Inside it, the person acts with the session's role, minus anything that
+//! would outlast the session (people, supplier users, API keys, their own account: see
+//! `Permission::grants_lasting_access`), and every entry in the client's audit trail
+//! names the session (`act_as:<id>:user:<id>`). The console's trail records each
+//! session started.
 
 use rand::RngCore;
 use serde_json::json;
@@ -121,7 +124,7 @@ pub async fn start(
         &mut tx,
         client.id,
         &AuditEntry::of(
-            &member.actor(),
+            &format!("act_as:{session_id}:user:{}", member.user_id),
             "act_as.started",
             format!("act_as:{session_id}"),
             None,
@@ -245,27 +248,23 @@ pub async fn member_for(
     }))
 }
 
-/// Ends the member's act-as session now (they leave the client's portal).
+/// Ends the act-as session `acting` of person `user` now (they leave the client's
+/// portal). Anyone inside a session may end it: it needs no permission.
 pub async fn end(
     store: &Store,
     tenant: TenantId,
-    member: &Member,
+    acting: &ActingFor,
+    user: i64,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<(), EngineError> {
-    member.require(Permission::ManageOwnAccount)?;
-    let Some(acting) = &member.acting else {
-        return Err(EngineError::Invalid(
-            "you are not acting for anyone here".into(),
-        ));
-    };
     let mut tx = store.begin(tenant).await?;
     if rows::end_act_as_tx(&mut tx, tenant, acting.session_id, now).await? {
         append_audit_tx(
             &mut tx,
             tenant,
             &AuditEntry::of(
-                &member.actor(),
+                &format!("act_as:{}:user:{user}", acting.session_id),
                 "act_as.ended",
                 format!("act_as:{}", acting.session_id),
                 None,

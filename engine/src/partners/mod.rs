@@ -14,7 +14,9 @@
 pub mod act_as;
 mod provision;
 
-pub use provision::{provision, retry_provisioning, NewClient, Provision, Provisioner, Template};
+pub use provision::{
+    provision, retry_provisioning, NewClient, Provision, Provisioner, Template, DEFAULT_PACK,
+};
 
 use crate::error::EngineError;
 use crate::model::{Member, Permission, Tenant, TenantId, TenantKind};

@@ -31,6 +31,9 @@ const RESERVED_SLUGS: [&str; 8] = [
     "www", "api", "app", "admin", "platform", "static", "mail", "status",
 ];
 
+/// The pack a new client starts from (with its own name as the product name).
+pub const DEFAULT_PACK: &str = "neutral";
+
 /// The seeding steps a provisioning runs (the template's people are not copied), then
 /// the invitation.
 const STEPS: [SeedStep; 5] = [
@@ -47,16 +50,16 @@ pub struct Template {
     /// The file's name without `.toml`: what a provisioning records.
     pub name: String,
     pub title: String,
-    pub theme: String,
     pub locations: usize,
     pub products: usize,
     pub suppliers: usize,
 }
 
-/// Where templates are read, and the themes a client may be given.
+/// Where templates are read, and the themes a client may be given (the shared packs).
 #[derive(Clone, Debug)]
 pub struct Provisioner {
     pub store: Store,
+    pub themes: std::sync::Arc<crate::theme::Themes>,
     /// The `tenants/` folder: the retailer files in its `templates/` folder are the
     /// templates.
     pub templates_dir: PathBuf,
@@ -94,7 +97,6 @@ impl Provisioner {
                 Some(Template {
                     name: p.file_stem()?.to_string_lossy().into_owned(),
                     title: f.name,
-                    theme: f.theme,
                     locations: f.locations.len(),
                     products: f.products.len(),
                     suppliers: f.suppliers.len(),
@@ -102,7 +104,6 @@ impl Provisioner {
             })
             .collect();
         list.sort_by(|a, b| a.name.cmp(&b.name));
-        list.dedup_by(|a, b| a.name == b.name);
         list
     }
 
@@ -152,7 +153,6 @@ fn check_slug(slug: &str) -> Result<String, EngineError> {
 #[allow(clippy::too_many_arguments)]
 pub async fn provision(
     provisioner: &Provisioner,
-    themes: &crate::theme::Themes,
     tenant: TenantId,
     member: &Member,
     new: NewClient,
@@ -175,12 +175,14 @@ pub async fn provision(
             new.template.trim()
         )));
     };
+    // A shared pack only: a brand of another tenant or partner is no one else's to use.
+    let packs = provisioner.themes.packs();
     let theme = match new.theme.trim() {
-        "" => file.theme.clone(),
-        t if themes.get(t).is_some() => t.to_string(),
+        "" if packs.iter().any(|p| p == DEFAULT_PACK) => DEFAULT_PACK.to_string(),
+        t if packs.iter().any(|p| p == t) => t.to_string(),
         t => {
             return Err(EngineError::Invalid(format!(
-                "there is no theme {t:?}: choose one from the list"
+                "there is no theme pack {t:?} to give a client: choose one from the list"
             )))
         }
     };
@@ -389,6 +391,16 @@ impl Provision {
             .await
             .map_err(retry)?;
         let now = now_ms();
+        crate::branding::start_own_theme(
+            store,
+            &ctx.themes,
+            &client,
+            &client.name,
+            "partner:provisioning",
+            now,
+        )
+        .await
+        .map_err(|e| JobError::Retry(e.user_message()))?;
         let provisioner = Member {
             user_id: rec.created_by,
             email: String::new(),
@@ -405,19 +417,28 @@ impl Provision {
             role: Role::TenantAdmin,
             supplier: None,
         };
-        match crate::invites::create(
-            store,
-            client.id,
-            &provisioner,
-            invited,
-            "is a member already",
-            None,
-            now,
-        )
-        .await
-        {
-            Ok(_) | Err(EngineError::Invalid(_)) => {}
-            Err(e) => return Err(JobError::Retry(e.user_message())),
+        // Once: a run again after a crash neither withdraws the invitation sent nor sends
+        // another.
+        let open = store
+            .open_invitations(client.id, 200)
+            .await
+            .map_err(retry)?;
+        if !open.iter().any(|i| i.email == rec.admin_email) {
+            let already = "is a member already";
+            match crate::invites::create(
+                store,
+                client.id,
+                &provisioner,
+                invited,
+                already,
+                None,
+                now,
+            )
+            .await
+            {
+                Ok(_) | Err(EngineError::Invalid(_)) => {}
+                Err(e) => return Err(JobError::Retry(e.user_message())),
+            }
         }
         // The client's trail names the partner by its role, not its brand.
         let mut tx = store.begin(client.id).await.map_err(retry)?;

@@ -10,6 +10,7 @@ pub mod accounts;
 pub(crate) mod alert_waves;
 pub(crate) mod approval_steps;
 pub(crate) mod audit;
+pub mod branding;
 pub(crate) mod catalog;
 pub(crate) mod delegations;
 pub mod domains;

@@ -175,9 +175,11 @@ impl Store {
         // PostgreSQL's events are a heap in arrival order: look back over the platform's
         // latest events only. SQLite's are keyed by tenant first: read the tenant's range.
         let last_event_sql = match &self.db {
+            // The sequence is the platform's (row-level security would bound MAX(id) to
+            // this tenant's rows, and scan them all for a tenant with none).
             crate::db::Db::Postgres(_) => {
                 "SELECT received_at FROM stock_events WHERE tenant_id = $1 AND id > \
-                 (SELECT COALESCE(MAX(id), 0) FROM stock_events) - $2 ORDER BY id DESC LIMIT 1"
+                 (SELECT last_value FROM stock_events_id_seq) - $2 ORDER BY id DESC LIMIT 1"
             }
             crate::db::Db::Sqlite { .. } => {
                 "SELECT MAX(received_at) FROM stock_events WHERE tenant_id = $1 AND $2 > 0"
@@ -293,7 +295,8 @@ impl Store {
 }
 
 /// The tenant `slug` if it is free: creates it (a retailer of `partner_id`); `None` when
-/// the slug is taken. Runs in the system scope (the tenants table is the platform's).
+/// the slug is taken. The tenants table is the platform's (no row-level security), so
+/// this runs in the console's transaction.
 pub(crate) async fn create_client_tx(
     tx: &mut Tx,
     slug: &str,

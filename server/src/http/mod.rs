@@ -102,13 +102,14 @@ pub fn router(
 /// (`…/alerts/<token>…`, `…/alerts/confirm/<token>`) is a credential, so it is replaced
 /// by `…`.
 pub fn logged_path(path: &str) -> std::borrow::Cow<'_, str> {
-    // The segment after `po`, `invite`, `alerts` or `reset` right under the portal's
-    // root (a password reset's link sets the account's password): `/po/…` or
+    // The segment after `po`, `invite`, `alerts`, `reset` or `act-as` right under the
+    // portal's root (a password reset's link sets the account's password; an act-as
+    // hand-over signs a partner's person in): `/po/…` or
     // `/t/<slug>/po/…` (a tenant may be called `po`).
     let segments: Vec<&str> = path.split('/').collect();
     let at = if segments.get(1) == Some(&"t") { 3 } else { 1 };
     match segments.get(at) {
-        Some(&("po" | "invite" | "alerts" | "reset")) if segments.len() > at + 1 => {
+        Some(&("po" | "invite" | "alerts" | "reset" | "act-as")) if segments.len() > at + 1 => {
             let mut masked = segments;
             // A shopper's confirmation link is `/alerts/confirm/<token>`.
             let token = if masked[at] == "alerts" && masked[at + 1] == "confirm" {
@@ -141,6 +142,11 @@ mod tests {
         assert_eq!(super::logged_path("/inventory"), "/inventory");
         assert_eq!(super::logged_path("/t/ff/reset/9.abcdef"), "/t/ff/reset/…");
         assert_eq!(super::logged_path("/reset/9.abcdef"), "/reset/…");
+        assert_eq!(
+            super::logged_path("/t/rl/act-as/0123456789abcdef"),
+            "/t/rl/act-as/…"
+        );
+        assert_eq!(super::logged_path("/act-as/0123456789abcdef"), "/act-as/…");
         assert_eq!(
             super::logged_path("/alerts/7.abcdef/unsubscribe"),
             "/alerts/…/unsubscribe"

@@ -189,6 +189,10 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         Ok(Some(ctx)) if ctx.tenant.suspended_at.is_some() => suspended_page(&ctx, &path),
         Ok(Some(ctx)) => {
             tracing::Span::current().record("tenant", ctx.tenant.slug.as_str());
+            // The tenant's own theme for its current version (loaded once per version).
+            if let Err(e) = engine::branding::load(&state.store, &state.themes, &ctx.tenant).await {
+                return unavailable(e);
+            }
             req.extensions_mut().insert(ctx);
             next.run(req).await
         }

@@ -217,6 +217,11 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The theme packs this app serves (another replica would load the same folder).
+    pub fn themes_dir(&self) -> PathBuf {
+        repo_root().join("themes")
+    }
+
     /// The development mailbox this app writes mail into.
     pub fn mailbox(&self) -> PathBuf {
         self.db.dir().join("mailbox")

@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
                         (Permission::ManageClientTenants, "/partner", "Your clients"),
                         (Permission::ManagePlatform, "/platform", "Partners and tenants"),
                         (Permission::ManageMembers, "/settings/members", "Members"),
-                        (Permission::EditBranding, "/settings/branding/domains", "Branding"),
+                        (Permission::EditBranding, "/settings/branding/theme", "Branding"),
                         (Permission::SeeAuditTrail, "/settings/audit", "Audit trail"),
                     ];
                     let items = links

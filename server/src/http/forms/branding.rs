@@ -62,8 +62,9 @@ pub async fn list(State(app): State<Arc<AppState>>, me: SignedIn) -> Response {
         })
         .collect();
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{}\">Domains</a></p><h1>E-mails</h1><p class=\"muted\">What your people, suppliers and shoppers receive, in your brand, with sample content. The sender, reply-to address, footer and colours come from your theme.</p><ul>{items}</ul><p><a href=\"{}\">Back to the portal</a></p></section>",
+        "<section class=\"card\"><p><a href=\"{}\">Domains</a> · <a href=\"{}\">Theme</a></p><h1>E-mails</h1><p class=\"muted\">What your people, suppliers and shoppers receive, in your brand, with sample content. The sender, reply-to address, footer and colours come from your theme.</p><ul>{items}</ul><p><a href=\"{}\">Back to the portal</a></p></section>",
         escape(&me.tc.href("/settings/branding/domains")),
+        escape(&me.tc.href("/settings/branding/theme")),
         escape(&me.tc.home())
     );
     page(&app, &me, "E-mails", &body)
@@ -150,10 +151,11 @@ pub async fn domains_page(
         rows = "<li class=\"empty\">No custom domains yet.</li>".into();
     }
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a> · <a href=\"{emails}\">E-mails</a></p><h1>Domains</h1>{flash}<p class=\"muted\">Your portal can answer on a domain of your own, such as stock.example.com. Add it, prove it is yours with a small file on its current web server, then point it (a CNAME) at your portal's address. Sign-ins are kept per domain.</p><ul class=\"people\">{rows}</ul>\
+        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a> · <a href=\"{theme}\">Theme</a> · <a href=\"{emails}\">E-mails</a></p><h1>Domains</h1>{flash}<p class=\"muted\">Your portal can answer on a domain of your own, such as stock.example.com. Add it, prove it is yours with a small file on its current web server, then point it (a CNAME) at your portal's address. Sign-ins are kept per domain.</p><ul class=\"people\">{rows}</ul>\
          <h2>Add a domain</h2><form method=\"post\" action=\"{add}\" class=\"inline-form\"><label>Domain <input type=\"text\" name=\"domain\" required maxlength=\"253\" placeholder=\"stock.example.com\" autocomplete=\"off\"/></label><button type=\"submit\" class=\"primary\">Add</button></form></section>",
         home = escape(&me.tc.home()),
         emails = escape(&me.tc.href("/settings/branding/emails")),
+        theme = escape(&me.tc.href("/settings/branding/theme")),
         flash = f.html(),
         add = escape(&me.tc.href(DOMAINS)),
     );

@@ -30,6 +30,7 @@
 //! | [`partners`] | GET `/partner` (the console), `/partner/provisionings/{id}`; POST `/partner/clients` (provision), `…/provisionings/{id}/retry`, `/partner/clients/{slug}/act-as`; on the client's host GET and POST `/act-as/{token}` (no sign-in: the one-time hand-over is the permission), POST `/act-as/end` |
 //! | [`platform`] | GET `/platform`; POST `/platform/tenants/{slug}/{suspend,resume}` |
 //! | [`trail`] | GET `/settings/audit` |
+//! | [`theme`] | GET and POST `/settings/branding/theme` (the editor), `…/theme/pack`, `…/theme/pictures/{logo,favicon}`; GET `/brand/{logo,favicon}` (no sign-in: a logo is public) |
 //! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
 pub mod accounts;
@@ -50,6 +51,7 @@ pub mod policies;
 pub mod shell;
 pub mod shoppers;
 pub mod supplier;
+pub mod theme;
 pub mod trail;
 pub mod webhooks;
 
@@ -205,6 +207,19 @@ where
             )
             .route(&at("/act-as/end"), post(partners::end_act_as))
             .route(&at("/settings/audit"), get(trail::trail))
+            .route(
+                &at("/settings/branding/theme"),
+                get(theme::editor).post(theme::save),
+            )
+            .route(
+                &at("/settings/branding/theme/pack"),
+                post(theme::apply_pack),
+            )
+            .route(
+                &at("/settings/branding/theme/pictures/{which}"),
+                post(theme::upload).layer(DefaultBodyLimit::max(theme::MAX_PICTURE_UPLOAD)),
+            )
+            .route(&at("/brand/{which}"), get(theme::picture))
             .route(&at("/platform"), get(platform::console))
             .route(
                 &at("/platform/tenants/{slug}/suspend"),

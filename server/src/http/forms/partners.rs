@@ -3,7 +3,7 @@
 //! list with each client's health and a 30-day chart (`GET /partner`), provisioning a
 //! client from a template (`POST /partner/clients`, its progress at
 //! `/partner/provisionings/{id}`, `…/{id}/retry`), and starting an act-as session
-//! (`POST /partner/clients/{slug}/act-as`), which sends the browser to the client's own
+//! (`POST /partner/clients/{slug}/act-as`), which answers with a link to the client's own
 //! host: `GET`/`POST /act-as/{token}` there takes the one-time hand-over and signs the
 //! session in; `POST /act-as/end` leaves it.
 
@@ -210,16 +210,23 @@ pub async fn console(
             )
         })
         .collect();
-    let mut theme_names: Vec<&String> = app.themes.by_name.keys().collect();
-    theme_names.sort();
-    let themes: String = theme_names
+    let themes: String = app
+        .themes
+        .packs()
         .iter()
-        .map(|n| format!("<option value=\"{0}\">{0}</option>", escape(n)))
+        .map(|n| {
+            let default = if n == partners::DEFAULT_PACK {
+                " selected"
+            } else {
+                ""
+            };
+            format!("<option value=\"{0}\"{default}>{0}</option>", escape(n))
+        })
         .collect();
     let body = format!(
         "<section class=\"card\"><h1>{partner}: your clients</h1>{flash}<p class=\"muted\">Each client's health now. To look inside a client's portal, act as it: the session has a reason and an end, and the client's admins see it in their audit trail.</p>{clients}</section>\
          <section class=\"card\"><h2>New client</h2>{provisionings}<p class=\"muted\">Sets up a client's portal from a template: its locations, suppliers, products, starting stock, policies and approval rules. The first admin gets an invitation by e-mail.</p>\
-         <form method=\"post\" action=\"{new}\" class=\"stack\"><label>Template <select name=\"template\" required>{templates}</select></label><label>Client name <input type=\"text\" name=\"name\" required maxlength=\"100\"/></label><label>Address name (lowercase letters, digits, hyphens) <input type=\"text\" name=\"slug\" required minlength=\"2\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]*[a-z0-9]\" autocomplete=\"off\"/></label><label>Theme <select name=\"theme\"><option value=\"\">the template's</option>{themes}</select></label><label>First admin's name <input type=\"text\" name=\"admin_name\" required maxlength=\"100\"/></label><label>First admin's e-mail <input type=\"email\" name=\"admin_email\" required maxlength=\"254\"/></label><button type=\"submit\" class=\"primary\">Provision</button></form></section>",
+         <form method=\"post\" action=\"{new}\" class=\"stack\"><label>Template <select name=\"template\" required>{templates}</select></label><label>Client name <input type=\"text\" name=\"name\" required maxlength=\"100\"/></label><label>Address name (lowercase letters, digits, hyphens) <input type=\"text\" name=\"slug\" required minlength=\"2\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]*[a-z0-9]\" autocomplete=\"off\"/></label><label>Theme to start from (the client's name becomes its product name) <select name=\"theme\">{themes}</select></label><label>First admin's name <input type=\"text\" name=\"admin_name\" required maxlength=\"100\"/></label><label>First admin's e-mail <input type=\"email\" name=\"admin_email\" required maxlength=\"254\"/></label><button type=\"submit\" class=\"primary\">Provision</button></form></section>",
         partner = escape(&c.partner.name),
         flash = f.html(),
         new = escape(&me.tc.href(&format!("{CONSOLE}/clients"))),
@@ -252,18 +259,10 @@ pub async fn provision(
         admin_name: form.admin_name,
     };
     let (t, rid) = (me.tc.tenant.id, me.rid());
-    match partners::provision(
-        &app.provisioner(),
-        &app.themes,
-        t,
-        &me.member,
-        new,
-        rid,
-        now_ms(),
-    )
-    .await
-    {
+    match partners::provision(&app.provisioner(), t, &me.member, new, rid, now_ms()).await {
         Ok(id) => {
+            // The new address must not stay "not found" in this replica's cache.
+            app.tenant_cache.clear();
             app.imports_wake.notify_one();
             Redirect::to(&me.tc.href(&format!("{CONSOLE}/provisionings/{id}"))).into_response()
         }
@@ -295,7 +294,7 @@ pub async fn provisioning(
             escape(&client_url(&app, &me.tc, &headers, &p.client_slug, "/"))
         ),
         "failed" => format!(
-            "<p>Nothing already set up is lost: trying again picks up where it stopped.</p><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"primary\">Try again</button></form>",
+            "<p>Nothing already set up is lost: trying again runs the steps once more, and none is done twice.</p><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"primary\">Try again</button></form>",
             escape(&me.tc.href(&format!("{CONSOLE}/provisionings/{id}/retry")))
         ),
         _ => "<p class=\"muted\">This page updates by itself.</p>".to_string(),
@@ -368,9 +367,26 @@ pub async fn start_act_as(
     let (t, rid) = (me.tc.tenant.id, me.rid());
     match act_as::start(&app.store, t, &me.member, request, rid, now_ms()).await {
         Ok(started) => {
+            // A link, not a redirect: the client may be on another host, and a form's
+            // redirect there is blocked by the portal's `form-action 'self'`.
             let path = format!("/act-as/{}", started.token);
             let to = client_url(&app, &me.tc, &headers, &started.client.slug, &path);
-            Redirect::to(&to).into_response()
+            let body = format!(
+                "<section class=\"card narrow\"><h1>Enter {name}</h1><p>Your session is ready: {role} until {until}. The link below works once, for two minutes.</p><p><a class=\"button primary\" id=\"enter\" href=\"{to}\" rel=\"noreferrer\">Enter {name}'s portal</a></p><p><a href=\"{back}\">Back to your clients</a></p></section>",
+                name = escape(&started.client.name),
+                role = escape(role.label()),
+                until = escape(&when(started.until)),
+                to = escape(&to),
+                back = escape(&me.tc.href(CONSOLE)),
+            );
+            page(
+                &app,
+                &me.tc,
+                Some(&me.member),
+                "Enter a client",
+                &body,
+                None,
+            )
         }
         Err(e) => me.fail(CONSOLE, &e),
     }
@@ -415,7 +431,9 @@ pub async fn act_as_enter(
                 "<section class=\"card narrow\"><h1>This link does not work</h1><p class=\"error\" role=\"alert\">{}</p></section>",
                 escape(&super::message(&e))
             );
-            return page(&app, &tc, None, "Link not valid", &body, None);
+            let mut res = page(&app, &tc, None, "Link not valid", &body, None);
+            *res.status_mut() = axum::http::StatusCode::GONE;
+            return res;
         }
     };
     if session.cycle_id().await.is_err() {
@@ -456,7 +474,11 @@ pub async fn end_act_as(
     me: SignedIn,
     session: Session,
 ) -> Response {
-    if let Err(e) = act_as::end(&app.store, me.tc.tenant.id, &me.member, me.rid(), now_ms()).await {
+    let Some(acting) = &me.member.acting else {
+        return me.error("/", "You are not acting for anyone here.");
+    };
+    let (t, user) = (me.tc.tenant.id, me.member.user_id);
+    if let Err(e) = act_as::end(&app.store, t, acting, user, me.rid(), now_ms()).await {
         return me.fail("/", &e);
     }
     let _ = session

@@ -21,7 +21,8 @@ pub fn page(
     body: &str,
     refresh: Option<u32>,
 ) -> Response {
-    let theme = app.themes.get(&tc.tenant.theme);
+    let owned = app.themes.for_tenant(&tc.tenant);
+    let theme = owned.as_ref();
     let css = theme.map(|t| t.css_variables()).unwrap_or_default();
     let product = theme
         .map(|t| t.product_name.clone())
@@ -31,7 +32,7 @@ pub fn page(
         .map(|f| {
             format!(
                 "<img class=\"logo\" src=\"{}\" alt=\"\"/>",
-                escape(&format!("/theme-assets/{}/{f}", tc.tenant.theme))
+                escape(&engine::theme::Themes::asset_href(&tc.base, &tc.tenant, f))
             )
         })
         .unwrap_or_default();
@@ -40,7 +41,7 @@ pub fn page(
         .map(|f| {
             format!(
                 "<link rel=\"icon\" href=\"{}\"/>",
-                escape(&format!("/theme-assets/{}/{f}", tc.tenant.theme))
+                escape(&engine::theme::Themes::asset_href(&tc.base, &tc.tenant, f))
             )
         })
         .unwrap_or_default();

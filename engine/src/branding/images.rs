@@ -1,0 +1,378 @@
+//! The checks an uploaded logo or favicon passes: PNG (by its signature, with its
+//! dimensions read from the header) or SVG, which is accepted only when every element
+//! and attribute is on a short allow-list of plain drawing: no scripts, event handlers,
+//! styles, foreign content, external references, entities or processing instructions.
+//! Anything else is refused rather than cleaned, so what is served is exactly what was
+//! checked. The type is decided from the bytes, never from what the browser said.
+
+/// Which picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asset {
+    Logo,
+    Favicon,
+}
+
+impl Asset {
+    pub fn parse(s: &str) -> Option<Asset> {
+        match s {
+            "logo" => Some(Asset::Logo),
+            "favicon" => Some(Asset::Favicon),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Asset::Logo => "logo",
+            Asset::Favicon => "favicon",
+        }
+    }
+
+    /// The largest file accepted, in bytes.
+    pub fn max_bytes(self) -> usize {
+        match self {
+            Asset::Logo => 256 * 1024,
+            Asset::Favicon => 64 * 1024,
+        }
+    }
+
+    /// The largest width or height in pixels (a PNG's), and the smallest.
+    fn max_side(self) -> u32 {
+        match self {
+            Asset::Logo => 1024,
+            Asset::Favicon => 512,
+        }
+    }
+}
+
+const MIN_SIDE: u32 = 16;
+
+/// Elements an SVG logo may use.
+const SVG_ELEMENTS: &[&str] = &[
+    "svg",
+    "g",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "title",
+    "desc",
+    "defs",
+    "lineargradient",
+    "radialgradient",
+    "stop",
+    "clippath",
+    "use",
+];
+
+/// Attributes an SVG logo may use (lower case); `href` only to `#id` within the file.
+const SVG_ATTRIBUTES: &[&str] = &[
+    "xmlns",
+    "xmlns:xlink",
+    "version",
+    "viewbox",
+    "width",
+    "height",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "d",
+    "points",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "clip-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "stroke-dasharray",
+    "opacity",
+    "transform",
+    "id",
+    "offset",
+    "stop-color",
+    "stop-opacity",
+    "gradientunits",
+    "gradienttransform",
+    "clip-path",
+    "preserveaspectratio",
+    "href",
+    "xlink:href",
+    "role",
+    "aria-label",
+    "aria-hidden",
+    "focusable",
+];
+
+/// Checks `bytes` as `asset`; its content type, or what is wrong, in a sentence.
+pub fn check(asset: Asset, bytes: &[u8]) -> Result<&'static str, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    if bytes.len() > asset.max_bytes() {
+        return Err(format!(
+            "the {} must be at most {} KiB; this file is {} KiB",
+            asset.as_str(),
+            asset.max_bytes() / 1024,
+            bytes.len().div_ceil(1024)
+        ));
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let (w, h) = png_size(bytes).ok_or("the PNG file is damaged")?;
+        let max = asset.max_side();
+        if !(MIN_SIDE..=max).contains(&w) || !(MIN_SIDE..=max).contains(&h) {
+            return Err(format!(
+                "the {} must be {MIN_SIDE} to {max} pixels wide and high; this one is {w}×{h}",
+                asset.as_str()
+            ));
+        }
+        if asset == Asset::Favicon && w != h {
+            return Err(format!("a favicon must be square; this one is {w}×{h}"));
+        }
+        return Ok("image/png");
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "only PNG and SVG pictures are accepted".to_string())?;
+    if !text.contains("<svg") {
+        return Err("only PNG and SVG pictures are accepted".into());
+    }
+    check_svg(text)?;
+    Ok("image/svg+xml")
+}
+
+/// A PNG's width and height from its IHDR chunk.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let w = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
+    let h = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
+    Some((w, h))
+}
+
+/// Refuses an SVG with anything beyond plain drawing (see the module doc).
+fn check_svg(text: &str) -> Result<(), String> {
+    let refuse = |what: String| Err(format!("the SVG file is refused: {what}"));
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    if let Some(after) = rest.strip_prefix("<?xml") {
+        let Some(end) = after.find("?>") else {
+            return refuse("its XML declaration is not closed".into());
+        };
+        rest = &after[end + 2..];
+    }
+    let mut saw_root = false;
+    let mut root_sized = false;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
+        if let Some(after) = tag.strip_prefix("!--") {
+            let Some(end) = after.find("-->") else {
+                return refuse("a comment is not closed".into());
+            };
+            rest = &after[end + 3..];
+            continue;
+        }
+        if tag.starts_with('!') || tag.starts_with('?') {
+            return refuse("it has a DOCTYPE, entity, CDATA or processing instruction".into());
+        }
+        let Some(close) = tag.find('>') else {
+            return refuse("a tag is not closed".into());
+        };
+        let inner = tag[..close].trim_end_matches('/');
+        rest = &tag[close + 1..];
+        if let Some(name) = inner.strip_prefix('/') {
+            if !SVG_ELEMENTS.contains(&name.trim().to_ascii_lowercase().as_str()) {
+                return refuse(format!("the element <{}> is not allowed", name.trim()));
+            }
+            continue;
+        }
+        let name_end = inner
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(inner.len());
+        let name = inner[..name_end].to_ascii_lowercase();
+        if !SVG_ELEMENTS.contains(&name.as_str()) {
+            return refuse(format!("the element <{name}> is not allowed"));
+        }
+        let attributes = attributes(&inner[name_end..]).ok_or_else(|| {
+            format!("the SVG file is refused: the attributes of <{name}> cannot be read")
+        })?;
+        for (attr, value) in &attributes {
+            if !SVG_ATTRIBUTES.contains(&attr.as_str()) {
+                return refuse(format!("the attribute {attr} on <{name}> is not allowed"));
+            }
+            let lower = value.to_ascii_lowercase();
+            if (attr == "href" || attr == "xlink:href") && !value.starts_with('#') {
+                return refuse("it refers to something outside the file".into());
+            }
+            if lower.contains("url(") && !lower.contains("url(#") || lower.contains("javascript:") {
+                return refuse("it refers to something outside the file".into());
+            }
+        }
+        if !saw_root {
+            if name != "svg" {
+                return refuse("it does not start with <svg>".into());
+            }
+            saw_root = true;
+            root_sized = root_size(&attributes).is_some();
+        }
+    }
+    if !saw_root {
+        return refuse("there is no <svg> element".into());
+    }
+    if !root_sized {
+        return refuse(
+            "its <svg> needs a viewBox (or width and height) with a sensible shape".into(),
+        );
+    }
+    Ok(())
+}
+
+/// `name="value"` pairs (either quote), names lower-cased; `None` when the text is not
+/// plain attributes (a `<` or an unclosed quote inside, for example).
+fn attributes(mut s: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    loop {
+        s = s.trim_start();
+        if s.is_empty() {
+            return Some(out);
+        }
+        let eq = s.find('=')?;
+        let name = s[..eq].trim().to_ascii_lowercase();
+        if name.is_empty()
+            || name
+                .chars()
+                .any(|c| c.is_whitespace() || c == '<' || c == '"')
+        {
+            return None;
+        }
+        let after = s[eq + 1..].trim_start();
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let body = &after[1..];
+        let end = body.find(quote)?;
+        let value = &body[..end];
+        if value.contains('<') || value.contains('&') {
+            return None;
+        }
+        out.push((name, value.to_string()));
+        s = &body[end + 1..];
+    }
+}
+
+/// The root's width and height from its viewBox (or width and height): positive, at
+/// most 10,000, and no more than 8 times wider than high or the other way round.
+fn root_size(attributes: &[(String, String)]) -> Option<(f64, f64)> {
+    let get = |n: &str| {
+        attributes
+            .iter()
+            .find(|(a, _)| a == n)
+            .map(|(_, v)| v.as_str())
+    };
+    let (w, h) = match get("viewbox") {
+        Some(vb) => {
+            let n: Vec<f64> = vb
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse().ok())
+                .collect::<Option<_>>()?;
+            if n.len() != 4 {
+                return None;
+            }
+            (n[2], n[3])
+        }
+        None => {
+            let num = |v: &str| v.trim_end_matches("px").parse::<f64>().ok();
+            (num(get("width")?)?, num(get("height")?)?)
+        }
+    };
+    let ok = w > 0.0 && h > 0.0 && w <= 10_000.0 && h <= 10_000.0 && w / h <= 8.0 && h / w <= 8.0;
+    ok.then_some((w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#263238"/><path d="M3 25l9-13 5 7 4-5 8 11z" fill="#ffb74d"/></svg>"##;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        b.extend_from_slice(&w.to_be_bytes());
+        b.extend_from_slice(&h.to_be_bytes());
+        b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+        b
+    }
+
+    #[test]
+    fn a_plain_logo_passes() {
+        assert_eq!(check(Asset::Logo, LOGO.as_bytes()), Ok("image/svg+xml"));
+        let with_decl = format!("<?xml version=\"1.0\"?>\n<!-- a logo -->\n{LOGO}");
+        assert_eq!(
+            check(Asset::Logo, with_decl.as_bytes()),
+            Ok("image/svg+xml")
+        );
+        for theme in ["ridgeline", "freshfield", "shelfwise", "northwind"] {
+            let path = format!("{}/../themes/{theme}/logo.svg", env!("CARGO_MANIFEST_DIR"));
+            let bytes = std::fs::read(&path).unwrap();
+            assert_eq!(check(Asset::Logo, &bytes), Ok("image/svg+xml"), "{theme}");
+        }
+    }
+
+    #[test]
+    fn hostile_svg_is_refused() {
+        for hostile in [
+            r#"<svg viewBox="0 0 10 10"><script>alert(1)</script></svg>"#,
+            r#"<svg viewBox="0 0 10 10" onload="alert(1)"></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><rect onclick="x()" width="1" height="1"/></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><foreignObject><iframe src="https://evil"/></foreignObject></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><use href="https://evil.example/x.svg#a"/></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><a xlink:href="javascript:alert(1)"><rect/></a></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><style>rect{fill:url(https://evil/)}</style></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><rect style="fill:red" width="1" height="1"/></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><rect fill="url(https://evil/track)" width="1" height="1"/></svg>"#,
+            r#"<!DOCTYPE svg [<!ENTITY x "y">]><svg viewBox="0 0 10 10"></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><image href="data:image/png;base64,AAAA"/></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><![CDATA[<script>]]></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><rect width="1" height='1"/><script>x</script>'/></svg>"#,
+            r#"<svg viewBox="0 0 10 10"><rect width=1 height=1/></svg>"#,
+            r#"<html><svg viewBox="0 0 10 10"></svg></html>"#,
+            r#"<svg><rect width="1" height="1"/></svg>"#,
+            r#"<svg viewBox="0 0 1000 1"></svg>"#,
+        ] {
+            let res = check(Asset::Logo, hostile.as_bytes());
+            assert!(res.is_err(), "accepted: {hostile}");
+        }
+    }
+
+    #[test]
+    fn pngs_are_checked_by_their_header() {
+        assert_eq!(check(Asset::Logo, &png(200, 60)), Ok("image/png"));
+        assert!(check(Asset::Logo, &png(4000, 60))
+            .unwrap_err()
+            .contains("4000×60"));
+        assert!(check(Asset::Logo, &png(8, 8)).is_err());
+        assert_eq!(check(Asset::Favicon, &png(64, 64)), Ok("image/png"));
+        assert!(check(Asset::Favicon, &png(64, 32))
+            .unwrap_err()
+            .contains("square"));
+        let mut big = png(64, 64);
+        big.resize(Asset::Favicon.max_bytes() + 1, 0);
+        assert!(check(Asset::Favicon, &big)
+            .unwrap_err()
+            .contains("at most 64 KiB"));
+        assert!(check(Asset::Logo, b"GIF89a....").is_err());
+        assert!(check(Asset::Logo, b"").is_err());
+    }
+}

@@ -1,0 +1,374 @@
+//! The theme editor: a tenant admin changes the portal's colours, fonts, product name
+//! and e-mail header, footer and sender name, uploads a logo and a favicon
+//! ([`images`] checks them), applies a theme pack from `themes/`, or goes back to the
+//! pack as it is. A theme whose text, muted or error text, top bar or focus ring would
+//! fail WCAG 2.1 AA contrast is refused with each failing pair named.
+//!
+//! A saved theme is stored as TOML (checked like a pack's file) and the tenant's
+//! `theme_version` goes up; each replica loads the tenant's theme for the version it
+//! sees ([`load`], called where a request's tenant is resolved and before an e-mail is
+//! composed), so a change applies without a restart, on every replica within
+//! `tenant_cache_seconds`. Needs [`Permission::EditBranding`]; every change audited.
+
+pub mod images;
+
+use serde_json::json;
+
+pub use images::Asset;
+
+use crate::audit::AuditEntry;
+use crate::error::EngineError;
+use crate::model::{Member, Permission, Tenant};
+use crate::store::audit::append_audit_tx;
+use crate::store::branding as rows;
+use crate::store::Store;
+use crate::theme::{Colors, ContrastPair, Fonts, Theme, Themes, UPLOADED_FAVICON, UPLOADED_LOGO};
+
+/// Makes sure `themes` holds `tenant`'s own theme for its current version (a tenant
+/// with none, or a theme that no longer reads, shows its pack).
+pub async fn load(store: &Store, themes: &Themes, tenant: &Tenant) -> Result<(), sqlx::Error> {
+    if tenant.theme_version == 0
+        || themes
+            .custom_of(tenant.id.0, tenant.theme_version)
+            .is_some()
+    {
+        return Ok(());
+    }
+    let own = store.tenant_theme(tenant.id).await?.and_then(|text| {
+        match toml::from_str::<Theme>(&text) {
+            Ok(t) if t.check().is_ok() => Some(t),
+            _ => {
+                tracing::error!(
+                    tenant = tenant.id.0,
+                    "a saved theme does not read; the pack is shown"
+                );
+                None
+            }
+        }
+    });
+    if let Some(theme) = own.or_else(|| themes.get(&tenant.theme).cloned()) {
+        themes.remember(tenant.id.0, tenant.theme_version, theme);
+    }
+    Ok(())
+}
+
+/// What the editor shows.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub theme: Theme,
+    /// The pack the tenant's theme starts from.
+    pub pack: String,
+    /// The packs it may apply: the shared ones and its own.
+    pub packs: Vec<String>,
+    /// Whether the tenant changed anything since applying the pack.
+    pub edited: bool,
+    pub contrast: Vec<ContrastPair>,
+}
+
+pub async fn editor(
+    store: &Store,
+    themes: &Themes,
+    tenant: &Tenant,
+    member: &Member,
+) -> Result<Editor, EngineError> {
+    member.require(Permission::EditBranding)?;
+    load(store, themes, tenant).await?;
+    let theme = themes
+        .for_tenant(tenant)
+        .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?;
+    let mut packs = themes.packs();
+    for own in [&tenant.slug, &tenant.theme] {
+        if themes.get(own).is_some() && !packs.contains(own) {
+            packs.insert(0, own.clone());
+        }
+    }
+    Ok(Editor {
+        contrast: theme.contrast_pairs(),
+        edited: store.tenant_theme(tenant.id).await?.is_some(),
+        theme,
+        pack: tenant.theme.clone(),
+        packs,
+    })
+}
+
+/// What the admin changes.
+#[derive(Clone, Debug)]
+pub struct ThemeEdit {
+    pub product_name: String,
+    pub colors: Colors,
+    pub fonts: Fonts,
+    pub email_sender_name: String,
+    pub email_header: String,
+    pub email_footer: String,
+}
+
+fn optional(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The theme `edit` makes of `base`, checked (fields and contrast), or why not.
+pub fn edited(base: &Theme, edit: &ThemeEdit) -> Result<Theme, EngineError> {
+    let mut theme = base.clone();
+    theme.product_name = edit.product_name.trim().to_string();
+    let trim = |s: &String| s.trim().to_ascii_lowercase();
+    let c = &edit.colors;
+    theme.colors = Colors {
+        primary: trim(&c.primary),
+        on_primary: trim(&c.on_primary),
+        accent: trim(&c.accent),
+        background: trim(&c.background),
+        surface: trim(&c.surface),
+        text: trim(&c.text),
+        muted: trim(&c.muted),
+        danger: trim(&c.danger),
+    };
+    theme.fonts = Fonts {
+        body: edit.fonts.body.trim().to_string(),
+        heading: edit.fonts.heading.trim().to_string(),
+    };
+    theme.email.sender_name = optional(&edit.email_sender_name);
+    theme.email.header = optional(&edit.email_header);
+    theme.email.footer = optional(&edit.email_footer.replace("\r\n", "\n"));
+    theme.check().map_err(EngineError::Invalid)?;
+    let failing: Vec<String> = theme
+        .contrast_pairs()
+        .into_iter()
+        .filter(|p| !p.passes())
+        .map(|p| {
+            format!(
+                "{} has {:.1}:1, and needs {:.1}:1",
+                p.label, p.ratio, p.needs
+            )
+        })
+        .collect();
+    if !failing.is_empty() {
+        return Err(EngineError::Invalid(format!(
+            "some colours would be hard to read (WCAG AA): {}",
+            failing.join("; ")
+        )));
+    }
+    Ok(theme)
+}
+
+/// Saves the tenant's theme as `edit` makes it; the portal and its e-mails show it at
+/// once.
+pub async fn save_theme(
+    store: &Store,
+    themes: &Themes,
+    tenant: &Tenant,
+    member: &Member,
+    edit: ThemeEdit,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::EditBranding)?;
+    load(store, themes, tenant).await?;
+    let before = themes
+        .for_tenant(tenant)
+        .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?;
+    let theme = edited(&before, &edit)?;
+    store_theme(
+        store,
+        themes,
+        tenant,
+        member,
+        &before,
+        theme,
+        "theme.saved",
+        request_id,
+        now,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn store_theme(
+    store: &Store,
+    themes: &Themes,
+    tenant: &Tenant,
+    member: &Member,
+    before: &Theme,
+    theme: Theme,
+    action: &str,
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    let text = toml::to_string(&theme)
+        .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
+    let mut tx = store.begin(tenant.id).await?;
+    let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant.id,
+        &AuditEntry::of(
+            &member.actor(),
+            action,
+            format!("theme:{}", tenant.slug),
+            Some(summary(before)),
+            Some(summary(&theme)),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    themes.remember(tenant.id.0, version, theme);
+    Ok(())
+}
+
+/// What the audit trail keeps of a theme.
+fn summary(t: &Theme) -> serde_json::Value {
+    json!({
+        "product_name": t.product_name,
+        "colors": t.colors,
+        "fonts": t.fonts,
+        "email_sender_name": t.email.sender_name,
+        "logo": t.logo,
+        "favicon": t.favicon,
+    })
+}
+
+/// Whether `pack` is the tenant's own: the one it shows now, or the one named after it
+/// (`themes/<slug>`, its brand as the platform set it up).
+fn own_pack(tenant: &Tenant, pack: &str) -> bool {
+    pack == tenant.theme || pack == tenant.slug
+}
+
+/// Shows pack `pack` as it is (dropping the tenant's own changes and uploads): a shared
+/// pack ([`Theme::pack`]) or the tenant's own ([`own_pack`]); its current one is
+/// "reset".
+pub async fn apply_pack(
+    store: &Store,
+    themes: &Themes,
+    tenant: &Tenant,
+    member: &Member,
+    pack: &str,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    member.require(Permission::EditBranding)?;
+    let pack = pack.trim();
+    let allowed = own_pack(tenant, pack) || themes.get(pack).is_some_and(|t| t.pack);
+    let Some(theme) = themes.get(pack).filter(|_| allowed).cloned() else {
+        return Err(EngineError::Invalid(format!(
+            "there is no theme pack {pack:?}: choose one from the list"
+        )));
+    };
+    let mut tx = store.begin(tenant.id).await?;
+    let version = rows::use_pack_tx(&mut tx, tenant.id, pack).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant.id,
+        &AuditEntry::of(
+            &member.actor(),
+            "theme.pack_applied",
+            format!("theme:{}", tenant.slug),
+            Some(json!({ "pack": tenant.theme })),
+            Some(json!({ "pack": pack })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    themes.remember(tenant.id.0, version, theme);
+    Ok(())
+}
+
+/// Stores an uploaded logo or favicon (after [`images::check`]) and makes the theme use
+/// it.
+#[allow(clippy::too_many_arguments)]
+pub async fn upload(
+    store: &Store,
+    themes: &Themes,
+    tenant: &Tenant,
+    member: &Member,
+    asset: Asset,
+    bytes: &[u8],
+    request_id: Option<&str>,
+    now: i64,
+) -> Result<(), EngineError> {
+    member.require(Permission::EditBranding)?;
+    let content_type = images::check(asset, bytes).map_err(EngineError::Invalid)?;
+    load(store, themes, tenant).await?;
+    let before = themes
+        .for_tenant(tenant)
+        .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?;
+    let mut theme = before.clone();
+    match asset {
+        Asset::Logo => theme.logo = Some(UPLOADED_LOGO.into()),
+        Asset::Favicon => theme.favicon = Some(UPLOADED_FAVICON.into()),
+    }
+    let text = toml::to_string(&theme)
+        .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
+    let mut tx = store.begin(tenant.id).await?;
+    rows::put_asset_tx(&mut tx, tenant.id, asset.as_str(), content_type, bytes, now).await?;
+    let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant.id,
+        &AuditEntry::of(
+            &member.actor(),
+            "theme.picture_uploaded",
+            format!("theme:{}", tenant.slug),
+            None,
+            Some(json!({ "picture": asset.as_str(), "type": content_type, "bytes": bytes.len() })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    themes.remember(tenant.id.0, version, theme);
+    Ok(())
+}
+
+/// Gives a new tenant a theme of its own: its pack with `name` as the product name and
+/// the e-mails' sender name (a partner's new client shows its own name from the start).
+/// Does nothing when the tenant has a theme of its own already.
+pub(crate) async fn start_own_theme(
+    store: &Store,
+    themes: &Themes,
+    tenant: &Tenant,
+    name: &str,
+    actor: &str,
+    now: i64,
+) -> Result<(), EngineError> {
+    if store.tenant_theme(tenant.id).await?.is_some() {
+        return Ok(());
+    }
+    let Some(mut theme) = themes.get(&tenant.theme).cloned() else {
+        return Ok(());
+    };
+    let name: String = name.chars().take(60).collect();
+    theme.product_name = name.clone();
+    theme.show_powered_by = false;
+    theme.email.sender_name = Some(name);
+    theme.check().map_err(EngineError::Invalid)?;
+    let text = toml::to_string(&theme)
+        .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
+    let mut tx = store.begin(tenant.id).await?;
+    let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant.id,
+        &AuditEntry::of(
+            actor,
+            "theme.saved",
+            format!("theme:{}", tenant.slug),
+            None,
+            Some(summary(&theme)),
+            None,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    themes.remember(tenant.id.0, version, theme);
+    Ok(())
+}
+
+/// The tenant's uploaded picture, for anyone (a logo is public): content type and bytes.
+pub async fn picture(
+    store: &Store,
+    tenant: &Tenant,
+    asset: Asset,
+) -> Result<Option<(String, Vec<u8>)>, EngineError> {
+    Ok(store.theme_asset(tenant.id, asset.as_str()).await?)
+}
