@@ -1,10 +1,15 @@
+//! Size: one journey through every audience in one browser session reads best in one
+//! place; each audience is a function of its own below.
+//!
 //! End-to-end in headless Chromium: sign in to both demo tenants, see each one's brand,
 //! filter the inventory through the hydrated page without a reload, approve a transfer
 //! from the inbox on a phone-sized screen, and, as the dairy supplier on the same
 //! screen, acknowledge an order from its e-mail link without a password, then sign in,
 //! write to the buyer about another and propose a change to it, which the buyer accepts;
 //! and, as a shopper on a shop of another origin, ask the embedded widget for a
-//! back-in-stock alert and confirm it from the e-mail.
+//! back-in-stock alert and confirm it from the e-mail; and, as a partner on its own
+//! console's host, provision a client from a template and act as another on the
+//! client's host, which the client's admin then reads in the audit trail.
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -228,7 +233,187 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
     approve_on_a_phone(&c, &app).await;
     supplier_on_a_phone(&c, &app).await;
     shopper_on_a_phone(&c, &app).await;
+    partner_provisions_and_acts(&c, &app).await;
     c.close().await.unwrap();
+}
+
+async fn fill(c: &Client, css: &str, text: &str) {
+    let field = c.find(Locator::Css(css)).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Northwind's admin, on its own console's host, provisions a client from a template
+/// (watching its progress), then acts as Ridgeline on Ridgeline's host through a
+/// session with a reason, sees the banner on its pages, and ends it; Ridgeline's admin
+/// reads all of it in the audit trail.
+async fn partner_provisions_and_acts(c: &Client, app: &TestApp) {
+    let console = format!("http://northwind.localhost:{}", app.port);
+    c.goto(&format!("{console}/login")).await.unwrap();
+    fill(c, "#email", "ops@northwind.example").await;
+    fill(c, "#password", "northwind-msp-2026").await;
+    click(c, "form button[type=submit]").await;
+    wait_for(c, "location.pathname === '/partner'", "the console").await;
+    check_topbar(c, "Northwind Client Console", "rgb(13, 59, 102)").await;
+    wait_for(
+        c,
+        "document.body.textContent.includes('Ridgeline Outdoor')",
+        "the client list",
+    )
+    .await;
+
+    // A new client from a template, with its progress.
+    js(
+        c,
+        "document.querySelector('select[name=template]').value = 'outdoor-starter'; return null;",
+    )
+    .await;
+    fill(c, "input[name=name]", "Summit Sports").await;
+    fill(c, "input[name=slug]", "summit").await;
+    fill(c, "input[name=admin_name]", "Sam Summit").await;
+    fill(c, "input[name=admin_email]", "sam@summit.example").await;
+    click(c, "form[action='/partner/clients'] button[type=submit]").await;
+    wait_for(
+        c,
+        "location.pathname.startsWith('/partner/provisionings/') && document.querySelector('progress')",
+        "the provisioning's progress",
+    )
+    .await;
+    app.run_pending_jobs().await;
+    wait_for(
+        c,
+        "document.body.textContent.includes('Summit Sports is ready')",
+        "the provisioning done (the page follows by itself)",
+    )
+    .await;
+
+    // Act as Ridgeline: a role, a reason, an end.
+    c.goto(&format!("{console}/partner")).await.unwrap();
+    js(
+        c,
+        "document.querySelector('details').open = true; return null;",
+    )
+    .await;
+    js(
+        c,
+        "document.querySelector('select[name=role]').value = 'planner'; return null;",
+    )
+    .await;
+    fill(c, "input[name=minutes]", "20").await;
+    fill(c, "input[name=reason]", "looking into the tent stockouts").await;
+    click(
+        c,
+        "form[action='/partner/clients/ridgeline/act-as'] button[type=submit]",
+    )
+    .await;
+    wait_for(
+        c,
+        "document.querySelector('#enter')",
+        "the link into the client",
+    )
+    .await;
+    click(c, "#enter").await;
+    wait_for(
+        c,
+        "location.host.startsWith('ridgeline.localhost') && location.pathname.startsWith('/act-as/')",
+        "the client's host",
+    )
+    .await;
+    click(c, "form button[type=submit]").await;
+    wait_for(
+        c,
+        "document.querySelector('.act-as-banner') && document.body.dataset.hydrated === 'true'",
+        "the banner on the client's portal",
+    )
+    .await;
+    let banner = c
+        .find(Locator::Css(".act-as-banner"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        banner.contains("looking into the tent stockouts"),
+        "{banner}"
+    );
+    assert!(banner.contains("as planner until"), "{banner}");
+    // The banner names the client and the session, not the partner's brand (the
+    // person's own e-mail address is theirs to see).
+    assert!(!banner.to_lowercase().contains("northwind"), "{banner}");
+    c.find(Locator::LinkText("Inventory"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(c, "document.querySelector('table.stock tbody tr') && document.querySelector('.act-as-banner')", "the banner on every page").await;
+    click(c, ".act-as-banner button[type=submit]").await;
+    wait_for(
+        c,
+        "document.body.textContent.includes('Session ended')",
+        "the session ended",
+    )
+    .await;
+
+    // Ridgeline's admin reads it in the audit trail.
+    sign_in(
+        c,
+        &format!("http://ridgeline.localhost:{}/login", app.port),
+        "admin@ridgeline.example",
+        "ridgeline-admin-2026",
+    )
+    .await;
+    c.find(Locator::LinkText("Audit trail"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "location.pathname === '/settings/audit'",
+        "the audit trail",
+    )
+    .await;
+    let trail = js(c, "return document.body.textContent;").await;
+    let trail = trail.as_str().unwrap();
+    for seen in [
+        "act_as.started",
+        "act_as.entered",
+        "act_as.ended",
+        "Nadia Okafor (service provider",
+        "looking into the tent stockouts",
+    ] {
+        assert!(trail.contains(seen), "{seen} in the audit trail");
+    }
+    assert!(!trail.to_lowercase().contains("northwind"));
+}
+
+async fn check_topbar(c: &Client, product: &str, topbar_rgb: &str) {
+    let name = c
+        .find(Locator::Css(".product-name"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(name, product);
+    let bg = js(
+        c,
+        "return getComputedStyle(document.querySelector('.topbar')).backgroundColor;",
+    )
+    .await;
+    assert_eq!(bg, json!(topbar_rgb));
 }
 
 /// A store runs low; the operator opens the inbox on a 390 px wide screen, sees the

@@ -10,6 +10,7 @@ mod back_in_stock;
 mod events;
 mod imports;
 mod integrations;
+mod no_leak;
 mod ops;
 mod partners;
 mod platform;

@@ -554,6 +554,31 @@ roles = ["tenant_admin", "partner_admin"]
     assert_eq!(res.status(), 303);
     assert!(location(&res).ends_with("/t/northwind/login"));
     app.run_pending_jobs().await;
+
+    // Between one partner's clients: a session in Ridgeline is nobody in Summit.
+    let handover = start(&app, &nw, "planner", "checking the tent stock levels", "30").await;
+    assert_eq!(app.post_form(&nw, &handover, &[]).await.status(), 303);
+    let (_, inside) = get(&app, &nw, "/t/ridgeline/inventory").await;
+    assert!(inside.contains("You are acting in"));
+    let res = nw
+        .get(app.url("/t/summit/settings/audit"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(
+        location(&res).ends_with("/t/summit/login"),
+        "{}",
+        location(&res)
+    );
+    // And the session's cookie on Ridgeline's own host is nobody there either.
+    let res = nw
+        .get(app.url("/settings/audit"))
+        .header("host", format!("ridgeline.localhost:{}", app.port))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&res), "/login");
 }
 
 async fn the_platform_console_suspends_and_resumes(backend: Backend) {

@@ -202,7 +202,7 @@ impl reqwest::dns::Resolve for GuardedResolver {
 /// The HTTP client deliveries go through: no redirects, no proxy, bounded time, and
 /// the guard's resolver, so every host name is checked as it is connected to.
 pub(super) fn client(guard: Arc<Guard>, timeout: Duration) -> reqwest::Client {
-    guarded_client(guard, timeout, "Shelfwise-Webhooks/1")
+    guarded_client(guard, timeout, "portal-webhooks/1")
 }
 
 /// A client like the deliveries' (no redirects, no proxy, bounded time, every host

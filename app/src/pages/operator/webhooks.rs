@@ -103,7 +103,7 @@ pub fn Webhooks(portal: Portal, view: WebhooksView) -> impl IntoView {
             <p class="muted">"Events go to each endpoint signed with Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). A failed delivery is retried for about three days, then shown in the exception queue and kept in the delivery log, from where it can be sent again."</p>
             <form method="post" action=add_endpoint class="stack">
                 <label for="ep-url">"Address (https://…)"</label>
-                <input id="ep-url" type="url" name="url" required maxlength="500" placeholder="https://erp.example.com/hooks/shelfwise"/>
+                <input id="ep-url" type="url" name="url" required maxlength="500" placeholder="https://erp.example.com/hooks/stock"/>
                 <label for="ep-description">"Description (optional)"</label>
                 <input id="ep-description" type="text" name="description" maxlength="200"/>
                 <fieldset>
