@@ -67,7 +67,7 @@ pub async fn page(
                 names
                     .get(&id)
                     .cloned()
-                    .unwrap_or_else(|| format!("person {id}"))
+                    .unwrap_or_else(|| "someone outside this portal".to_string())
             });
             let who = match (person, session) {
                 (Some(p), Some(s)) => format!("{p} (service provider, act-as session {s})"),

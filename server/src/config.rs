@@ -145,7 +145,7 @@ fn default_mailbox_dir() -> PathBuf {
     "data/mailbox".into()
 }
 fn default_mail_from() -> String {
-    "no-reply@shelfwise.localhost".into()
+    "no-reply@portal.localhost".into()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

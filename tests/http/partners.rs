@@ -189,7 +189,13 @@ async fn a_client_is_provisioned_from_a_template_once_with_progress(backend: Bac
         .into_iter()
         .find(|m| m.contains("sam@summit.example"))
         .expect("the first admin is invited");
-    assert!(unfolded(&invite).contains("/invite/"));
+    let invite = unfolded(&invite);
+    assert!(invite.contains("/invite/"));
+    // In the client's own name, headers included: neither the platform nor the partner.
+    assert!(invite.contains("Summit Sports"), "{invite}");
+    for never in ["shelfwise", "northwind"] {
+        assert!(!invite.to_lowercase().contains(never), "{never}: {invite}");
+    }
     let trail = app.store.audit_trail(summit.id).await.unwrap();
     assert!(trail.iter().any(|r| r.action == "tenant.provisioned"));
     // The new client is on the console, healthy.
