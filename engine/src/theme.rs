@@ -82,10 +82,13 @@ fn is_colour(s: &str) -> bool {
 
 /// Font stacks go into CSS, so only names, spaces, commas, quotes and hyphens are allowed.
 fn is_font_stack(s: &str) -> bool {
+    let quotes = |q: char| s.chars().filter(|c| *c == q).count() % 2 == 0;
     !s.is_empty()
         && s.len() <= 200
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || " ,-'\"".contains(c))
+        && quotes('\'')
+        && quotes('"')
 }
 
 fn is_asset_name(s: &str) -> bool {
@@ -114,7 +117,7 @@ impl Theme {
     /// The checks every theme passes (a pack's file, or one edited in the portal): the
     /// message names the field at fault.
     pub fn check(&self) -> Result<(), String> {
-        let invalid = |m: String| m;
+        let invalid = std::convert::identity;
         let theme = self;
         let c = &theme.colors;
         for (name, value) in [
@@ -344,19 +347,23 @@ impl Themes {
         self.get(&tenant.theme).cloned()
     }
 
-    /// The tenant's edited theme at `version`, if loaded.
+    /// The tenant's edited theme at `version` or newer, if loaded (a request that read
+    /// the tenant a moment before a save gets the saved theme).
     pub fn custom_of(&self, tenant: i64, version: i64) -> Option<std::sync::Arc<Theme>> {
         let custom = self.custom.lock().unwrap_or_else(|e| e.into_inner());
         custom
             .get(&tenant)
-            .filter(|(v, _)| *v == version)
+            .filter(|(v, _)| *v >= version)
             .map(|(_, t)| t.clone())
     }
 
-    /// Keeps the tenant's edited theme at `version` (a newer version replaces it).
+    /// Keeps the tenant's edited theme at `version`, unless a newer one is kept already.
     pub fn remember(&self, tenant: i64, version: i64, theme: Theme) {
         let mut custom = self.custom.lock().unwrap_or_else(|e| e.into_inner());
-        custom.insert(tenant, (version, std::sync::Arc::new(theme)));
+        let newer = custom.get(&tenant).is_some_and(|(v, _)| *v > version);
+        if !newer {
+            custom.insert(tenant, (version, std::sync::Arc::new(theme)));
+        }
     }
 
     /// Where a theme's logo or favicon `file` is fetched from for `tenant`: its uploaded

@@ -1271,3 +1271,41 @@ async fn gate_tenant(store: &Store, t: TenantId) -> engine::model::Tenant {
         .find(|x| x.id == t)
         .unwrap()
 }
+
+/// Inside an act-as session a partner's person holds the session role's permissions
+/// except what would outlast the session.
+#[test]
+fn an_act_as_session_holds_nothing_that_outlasts_it() {
+    let acting = Member {
+        user_id: 7,
+        email: "ops@partner.example".into(),
+        name: "Partner".into(),
+        roles: vec![Role::TenantAdmin],
+        supplier_id: None,
+        api_key: None,
+        kind: TenantKind::Retailer,
+        acting: Some(engine::model::ActingFor {
+            session_id: 1,
+            reason: "checking".into(),
+            until: i64::MAX,
+        }),
+    };
+    for p in Permission::ALL {
+        let expected = permissions_of(TenantKind::Retailer, &[Role::TenantAdmin]).contains(&p)
+            && !p.grants_lasting_access();
+        assert_eq!(acting.can(p), expected, "{p:?}");
+        assert_eq!(acting.permissions().contains(&p), expected, "{p:?}");
+    }
+    for lasting in [
+        Permission::ManageMembers,
+        Permission::ManageSuppliers,
+        Permission::ManageIntegrations,
+        Permission::EditBranding,
+        Permission::ImportData,
+        Permission::ManageOwnAccount,
+    ] {
+        assert!(!acting.can(lasting), "{lasting:?}");
+    }
+    assert!(acting.can(Permission::EditPolicies));
+    assert!(acting.can(Permission::EditApprovalMatrix));
+}

@@ -83,6 +83,8 @@ async fn the_admin_edits_the_theme_and_everything_shows_it(backend: Backend) {
         (vec![("accent", "red;}body{display:none")], "colors.accent"),
         (vec![("font_body", "x}</style><script>")], "fonts.body"),
         (vec![("product_name", "")], "product_name"),
+        (vec![("text", "#1b232700")], "without transparency"),
+        (vec![("font_body", "Inter', sans-serif")], "fonts.body"),
     ] {
         let res = app.post_form(&admin, EDITOR, &form(&changes)).await;
         let to = location(&res).to_lowercase();

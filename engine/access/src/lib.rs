@@ -298,15 +298,19 @@ impl TenantKind {
 
 impl Permission {
     /// Whether what the permission does can outlast the session it is used in: people,
-    /// supplier users and API keys get access of their own, and one's own account is the
-    /// person's everywhere. A partner's person acting in a client's portal never holds
-    /// these, so an act-as session cannot leave a way back in behind it.
+    /// supplier users and API keys get access of their own; a custom domain keeps
+    /// serving the portal's sign-in; an import can change where suppliers' order links
+    /// are sent; one's own account is the person's everywhere. A partner's person acting
+    /// in a client's portal never holds these, so an act-as session cannot leave a way
+    /// back in behind it.
     pub fn grants_lasting_access(self) -> bool {
         matches!(
             self,
             Permission::ManageMembers
                 | Permission::ManageSuppliers
                 | Permission::ManageIntegrations
+                | Permission::EditBranding
+                | Permission::ImportData
                 | Permission::ManageOwnAccount
         )
     }

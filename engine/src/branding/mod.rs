@@ -34,17 +34,16 @@ pub async fn load(store: &Store, themes: &Themes, tenant: &Tenant) -> Result<(),
     {
         return Ok(());
     }
+    let pack = themes.get(&tenant.theme);
     let own = store.tenant_theme(tenant.id).await?.and_then(|text| {
-        match toml::from_str::<Theme>(&text) {
-            Ok(t) if t.check().is_ok() => Some(t),
-            _ => {
-                tracing::error!(
-                    tenant = tenant.id.0,
-                    "a saved theme does not read; the pack is shown"
-                );
-                None
-            }
+        let parsed = parse_own(&text, pack);
+        if parsed.is_none() {
+            tracing::error!(
+                tenant = tenant.id.0,
+                "a saved theme does not read; the pack is shown"
+            );
         }
+        parsed
     });
     if let Some(theme) = own.or_else(|| themes.get(&tenant.theme).cloned()) {
         themes.remember(tenant.id.0, tenant.theme_version, theme);
@@ -131,6 +130,23 @@ pub fn edited(base: &Theme, edit: &ThemeEdit) -> Result<Theme, EngineError> {
     theme.email.header = optional(&edit.email_header);
     theme.email.footer = optional(&edit.email_footer.replace("\r\n", "\n"));
     theme.check().map_err(EngineError::Invalid)?;
+    // A see-through colour would pass the contrast check while showing nothing.
+    for (name, value) in [
+        ("primary", &theme.colors.primary),
+        ("on_primary", &theme.colors.on_primary),
+        ("accent", &theme.colors.accent),
+        ("background", &theme.colors.background),
+        ("surface", &theme.colors.surface),
+        ("text", &theme.colors.text),
+        ("muted", &theme.colors.muted),
+        ("danger", &theme.colors.danger),
+    ] {
+        if value.len() > 7 {
+            return Err(EngineError::Invalid(format!(
+                "{name} must be a colour like #1a2b3c, without transparency"
+            )));
+        }
+    }
     let failing: Vec<String> = theme
         .contrast_pairs()
         .into_iter()
@@ -163,50 +179,72 @@ pub async fn save_theme(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::EditBranding)?;
-    load(store, themes, tenant).await?;
-    let before = themes
-        .for_tenant(tenant)
-        .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?;
+    let (tx, before) = begin_change(store, themes, tenant).await?;
     let theme = edited(&before, &edit)?;
-    store_theme(
-        store,
-        themes,
-        tenant,
-        member,
-        &before,
-        theme,
-        "theme.saved",
-        request_id,
-        now,
-    )
-    .await
+    let change = Change {
+        before: &before,
+        action: "theme.saved",
+        extra: None,
+    };
+    finish_change(tx, themes, tenant, member, change, theme, request_id, now).await
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn store_theme(
+/// Starts a change of the tenant's theme: the theme it starts from is read inside the
+/// transaction, with the tenant's row locked (its own saved theme, else its pack), so
+/// two admins saving at once, on any replicas, never lose each other's change.
+async fn begin_change(
     store: &Store,
     themes: &Themes,
     tenant: &Tenant,
+) -> Result<(crate::db::Tx, Theme), EngineError> {
+    let mut tx = store.begin(tenant.id).await?;
+    let (pack, own) = rows::theme_for_update_tx(&mut tx, tenant.id).await?;
+    let before = match own.as_deref().and_then(|t| parse_own(t, themes.get(&pack))) {
+        Some(t) => t,
+        None => themes
+            .get(&pack)
+            .cloned()
+            .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?,
+    };
+    Ok((tx, before))
+}
+
+/// What a change was, for the audit trail.
+struct Change<'a> {
+    before: &'a Theme,
+    action: &'static str,
+    extra: Option<serde_json::Value>,
+}
+
+/// Stores the changed theme, bumps the version, audits, commits, and keeps it for this
+/// replica.
+#[allow(clippy::too_many_arguments)]
+async fn finish_change(
+    mut tx: crate::db::Tx,
+    themes: &Themes,
+    tenant: &Tenant,
     member: &Member,
-    before: &Theme,
+    change: Change<'_>,
     theme: Theme,
-    action: &str,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<(), EngineError> {
     let text = toml::to_string(&theme)
         .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
-    let mut tx = store.begin(tenant.id).await?;
     let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
+    let mut after = summary(&theme);
+    if let Some(extra) = change.extra {
+        after["upload"] = extra;
+    }
     append_audit_tx(
         &mut tx,
         tenant.id,
         &AuditEntry::of(
             &member.actor(),
-            action,
+            change.action,
             format!("theme:{}", tenant.slug),
-            Some(summary(before)),
-            Some(summary(&theme)),
+            Some(summary(change.before)),
+            Some(after),
             request_id,
         ),
     )
@@ -214,6 +252,19 @@ async fn store_theme(
     tx.commit().await?;
     themes.remember(tenant.id.0, version, theme);
     Ok(())
+}
+
+/// A tenant's saved theme, with what only the platform decides taken from its pack:
+/// the sender address, the reply-to address and whether it may say "powered by".
+fn parse_own(text: &str, pack: Option<&Theme>) -> Option<Theme> {
+    let mut t: Theme = toml::from_str(text).ok()?;
+    t.check().ok()?;
+    let pack = pack?;
+    t.email.sender_address = pack.email.sender_address.clone();
+    t.email.reply_to = pack.email.reply_to.clone();
+    t.show_powered_by = pack.show_powered_by;
+    t.pack = false;
+    Some(t)
 }
 
 /// What the audit trail keeps of a theme.
@@ -288,36 +339,21 @@ pub async fn upload(
 ) -> Result<(), EngineError> {
     member.require(Permission::EditBranding)?;
     let content_type = images::check(asset, bytes).map_err(EngineError::Invalid)?;
-    load(store, themes, tenant).await?;
-    let before = themes
-        .for_tenant(tenant)
-        .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?;
+    let (mut tx, before) = begin_change(store, themes, tenant).await?;
+    rows::put_asset_tx(&mut tx, tenant.id, asset.as_str(), content_type, bytes, now).await?;
     let mut theme = before.clone();
     match asset {
         Asset::Logo => theme.logo = Some(UPLOADED_LOGO.into()),
         Asset::Favicon => theme.favicon = Some(UPLOADED_FAVICON.into()),
     }
-    let text = toml::to_string(&theme)
-        .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
-    let mut tx = store.begin(tenant.id).await?;
-    rows::put_asset_tx(&mut tx, tenant.id, asset.as_str(), content_type, bytes, now).await?;
-    let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
-    append_audit_tx(
-        &mut tx,
-        tenant.id,
-        &AuditEntry::of(
-            &member.actor(),
-            "theme.picture_uploaded",
-            format!("theme:{}", tenant.slug),
-            None,
-            Some(json!({ "picture": asset.as_str(), "type": content_type, "bytes": bytes.len() })),
-            request_id,
+    let change = Change {
+        before: &before,
+        action: "theme.picture_uploaded",
+        extra: Some(
+            json!({ "picture": asset.as_str(), "type": content_type, "bytes": bytes.len() }),
         ),
-    )
-    .await?;
-    tx.commit().await?;
-    themes.remember(tenant.id.0, version, theme);
-    Ok(())
+    };
+    finish_change(tx, themes, tenant, member, change, theme, request_id, now).await
 }
 
 /// Gives a new tenant a theme of its own: its pack with `name` as the product name and

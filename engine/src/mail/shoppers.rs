@@ -310,6 +310,9 @@ impl Mailer {
             .into_iter()
             .find(|t| t.id == tenant_id)
             .ok_or_else(|| JobError::Terminal("tenant is gone".into()))?;
+        crate::branding::load(&self.store, &self.themes, &tenant)
+            .await
+            .map_err(db_error)?;
         let Some((sub, composed)) = self.compose_shopper(&tenant, mail, now).await? else {
             return Ok(());
         };
@@ -336,9 +339,6 @@ impl Mailer {
         let to: Mailbox = address
             .parse()
             .map_err(|_| JobError::Terminal("the shopper's address is not valid".into()))?;
-        crate::branding::load(&self.store, &self.themes, &tenant)
-            .await
-            .map_err(|e| JobError::Retry(crate::EngineError::from(e).user_message()))?;
         let sender = self.sender(&tenant)?;
         let domain = sender.domain.clone();
         let message_id = match mail.kind {

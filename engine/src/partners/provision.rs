@@ -162,6 +162,13 @@ pub async fn provision(
     let store = &provisioner.store;
     let partner = super::console_partner(store, tenant, member).await?;
     let slug = check_slug(&new.slug)?;
+    // A theme folder named like the slug is that brand's own pack (see
+    // `branding::apply_pack`): no new client may take its name.
+    if provisioner.themes.get(&slug).is_some() {
+        return Err(EngineError::Invalid(format!(
+            "the address name {slug} is reserved: choose another"
+        )));
+    }
     let name = check_name(&new.name).map_err(|_| {
         EngineError::Invalid("the client's name must be 1 to 100 characters, on one line".into())
     })?;

@@ -35,6 +35,25 @@ impl Store {
     }
 }
 
+/// The tenant's pack and its own saved theme (TOML), its row locked for the change.
+pub(crate) async fn theme_for_update_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<(String, Option<String>), sqlx::Error> {
+    let sql = format!("SELECT theme FROM tenants WHERE id = $1{}", tx.lock());
+    let pack: String = on_tx!(tx, |c| sqlx::query_scalar(&sql)
+        .bind(tenant.0)
+        .fetch_one(c)
+        .await)?;
+    let own: Option<String> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT theme FROM tenant_themes WHERE tenant_id = $1"
+    )
+    .bind(tenant.0)
+    .fetch_optional(c)
+    .await)?;
+    Ok((pack, own))
+}
+
 /// Stores the tenant's own theme and bumps its version; the new version.
 pub(crate) async fn save_theme_tx(
     tx: &mut Tx,

@@ -77,6 +77,7 @@ fn chart(days: &[i64]) -> String {
 fn health_cells(h: &HealthRecord, now: i64) -> String {
     let [day, week, older] = h.exceptions_by_age;
     let last = match h.last_event_at {
+        Some(at) if now - at < 60_000 => "just now".into(),
         Some(at) => format!("{} ago", span(now - at)),
         None => "none recently".into(),
     };
