@@ -114,20 +114,7 @@ async fn sign_in(c: &Client, login_url: &str, email: &str, password: &str) {
 }
 
 async fn check_brand(c: &Client, product: &str, topbar_rgb: &str) {
-    let name = c
-        .find(Locator::Css(".product-name"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(name, product);
-    let bg = js(
-        c,
-        "return getComputedStyle(document.querySelector('.topbar')).backgroundColor;",
-    )
-    .await;
-    assert_eq!(bg, json!(topbar_rgb));
+    check_topbar(c, product, topbar_rgb).await;
     let text = js(
         c,
         "return document.documentElement.outerHTML.toLowerCase();",

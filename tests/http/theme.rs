@@ -50,6 +50,11 @@ fn png(w: u32, h: u32) -> Vec<u8> {
     b
 }
 
+/// The page at `path`, as `c` sees it.
+async fn text(app: &TestApp, c: &reqwest::Client, path: &str) -> String {
+    body(c.get(app.url(path)).send().await.unwrap()).await
+}
+
 async fn upload(app: &TestApp, c: &reqwest::Client, which: &str, bytes: Vec<u8>) -> String {
     let part = reqwest::multipart::Part::bytes(bytes).file_name("logo");
     let res = c
@@ -119,25 +124,16 @@ async fn the_admin_edits_the_theme_and_everything_shows_it(backend: Backend) {
         )
         .await;
     assert!(location(&res).contains("notice="), "{}", location(&res));
-    let inventory = body(
-        admin
-            .get(app.url("/t/ridgeline/inventory"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let inventory = text(&app, &admin, "/t/ridgeline/inventory").await;
     assert!(
         inventory.contains("--primary:#123456"),
         "the page's colours"
     );
     assert!(inventory.contains("Ridgeline Gear Desk"));
-    let preview = body(
-        admin
-            .get(app.url("/t/ridgeline/settings/branding/emails/invitation"))
-            .send()
-            .await
-            .unwrap(),
+    let preview = text(
+        &app,
+        &admin,
+        "/t/ridgeline/settings/branding/emails/invitation",
     )
     .await;
     assert!(
@@ -193,14 +189,7 @@ async fn the_admin_edits_the_theme_and_everything_shows_it(backend: Backend) {
         .unwrap()
         .contains("sandbox"));
     assert_eq!(res.bytes().await.unwrap().len(), png(240, 64).len());
-    let inventory = body(
-        admin
-            .get(app.url("/t/ridgeline/inventory"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let inventory = text(&app, &admin, "/t/ridgeline/inventory").await;
     assert!(
         inventory.contains("/t/ridgeline/brand/logo?v="),
         "the portal shows it"
@@ -224,14 +213,7 @@ async fn the_admin_edits_the_theme_and_everything_shows_it(backend: Backend) {
         .post_form(&admin, &format!("{EDITOR}/pack"), &[("pack", "neutral")])
         .await;
     assert!(location(&res).contains("notice="));
-    let inventory = body(
-        admin
-            .get(app.url("/t/ridgeline/inventory"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let inventory = text(&app, &admin, "/t/ridgeline/inventory").await;
     assert!(
         inventory.contains("--primary:#2f3e46"),
         "the pack's colours"
@@ -247,14 +229,7 @@ async fn the_admin_edits_the_theme_and_everything_shows_it(backend: Backend) {
         .post_form(&admin, &format!("{EDITOR}/pack"), &[("pack", "ridgeline")])
         .await;
     assert!(location(&res).contains("notice="));
-    let inventory = body(
-        admin
-            .get(app.url("/t/ridgeline/inventory"))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let inventory = text(&app, &admin, "/t/ridgeline/inventory").await;
     assert!(inventory.contains("--primary:#263238"));
     assert!(inventory.contains("Ridgeline Supply Desk"));
     let res = app
