@@ -208,18 +208,30 @@ impl Theme {
     /// page (3:1, non-text).
     pub fn contrast_pairs(&self) -> Vec<ContrastPair> {
         let c = &self.colors;
-        let pair = |label: &'static str, fg: &str, bg: &str, needs: f64| ContrastPair {
-            label,
-            ratio: contrast(fg, bg).unwrap_or(1.0),
-            needs,
+        let colour = |name: &str| match name {
+            "primary" => &c.primary,
+            "on_primary" => &c.on_primary,
+            "accent" => &c.accent,
+            "background" => &c.background,
+            "surface" => &c.surface,
+            "text" => &c.text,
+            "muted" => &c.muted,
+            _ => &c.danger,
         };
+        let pair =
+            |label: &'static str, fg: &'static str, bg: &'static str, needs: f64| ContrastPair {
+                label,
+                colours: (fg, bg),
+                ratio: contrast(colour(fg), colour(bg)).unwrap_or(1.0),
+                needs,
+            };
         vec![
-            pair("text on the page", &c.text, &c.background, 4.5),
-            pair("text on cards", &c.text, &c.surface, 4.5),
-            pair("muted text on cards", &c.muted, &c.surface, 4.5),
-            pair("error text on cards", &c.danger, &c.surface, 4.5),
-            pair("the top bar's text", &c.on_primary, &c.primary, 4.5),
-            pair("the focus ring on the page", &c.accent, &c.background, 3.0),
+            pair("text on the page", "text", "background", 4.5),
+            pair("text on cards", "text", "surface", 4.5),
+            pair("muted text on cards", "muted", "surface", 4.5),
+            pair("error text on cards", "danger", "surface", 4.5),
+            pair("the top bar's text", "on_primary", "primary", 4.5),
+            pair("the focus ring on the page", "accent", "background", 3.0),
         ]
     }
 
@@ -238,6 +250,8 @@ impl Theme {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContrastPair {
     pub label: &'static str,
+    /// The two colours, by their names in `[colors]` (foreground, background).
+    pub colours: (&'static str, &'static str),
     pub ratio: f64,
     pub needs: f64,
 }

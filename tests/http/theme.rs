@@ -74,6 +74,9 @@ async fn the_admin_edits_the_theme_and_everything_shows_it(backend: Backend) {
     let page = body(admin.get(app.url(EDITOR)).send().await.unwrap()).await;
     assert!(page.contains("id=\"theme-form\""), "{page}");
     assert!(page.contains("the focus ring on the page"));
+    // The live preview knows which two fields each pair compares.
+    assert!(page.contains("data-pair=\"accent,background\""), "{page}");
+    assert!(page.contains("data-pair=\"on_primary,primary\""));
     let rl = app.tenant("ridgeline").await;
     let trail_len = app.store.audit_trail(rl).await.unwrap().len();
 

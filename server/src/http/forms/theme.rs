@@ -76,17 +76,6 @@ const PREVIEW_SCRIPT: &str = r#"
 })();
 "#;
 
-/// The colour pairs checked, as (foreground field, background field) per pair of
-/// `Theme::contrast_pairs`, in the same order.
-const PAIRS: [(&str, &str); 6] = [
-    ("text", "background"),
-    ("text", "surface"),
-    ("muted", "surface"),
-    ("danger", "surface"),
-    ("on_primary", "primary"),
-    ("accent", "background"),
-];
-
 pub async fn editor(
     State(app): State<Arc<AppState>>,
     me: SignedIn,
@@ -128,8 +117,8 @@ pub async fn editor(
     let pairs: String = e
         .contrast
         .iter()
-        .zip(PAIRS)
-        .map(|(p, (fg, bg))| {
+        .map(|p| {
+            let (fg, bg) = p.colours;
             format!(
                 "<tr data-pair=\"{fg},{bg}\" data-needs=\"{}\"{}><td>{}</td><td class=\"ratio\">{:.1}:1</td><td>{:.1}:1</td><td class=\"verdict\">{}</td></tr>",
                 p.needs,
@@ -204,14 +193,13 @@ pub async fn editor(
     page(&app, &me.tc, Some(&me.member), "Theme", &body, None)
 }
 
-/// The preview panel's own variables (the page around it keeps the saved theme).
+/// The preview panel's own variables (the page around it keeps the saved theme): the
+/// theme's custom properties, without their `:root{…}`.
 fn preview_style(t: &engine::theme::Theme) -> String {
-    let c = &t.colors;
-    format!(
-        "--primary:{};--on-primary:{};--accent:{};--bg:{};--surface:{};--text:{};--muted:{};--danger:{};--font-body:{};--font-heading:{}",
-        c.primary, c.on_primary, c.accent, c.background, c.surface, c.text, c.muted, c.danger,
-        t.fonts.body, t.fonts.heading
-    )
+    let css = t.css_variables();
+    css.trim_start_matches(":root{")
+        .trim_end_matches('}')
+        .to_string()
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -311,7 +299,7 @@ impl<S: Send + Sync> FromRequest<S> for Picture {
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
         let unreadable = |e: axum::extract::multipart::MultipartError| {
             let message = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                "The picture is too large: a logo may be at most 256 KiB."
+                "The picture is too large: a logo may be at most 256 KiB, a favicon 64 KiB."
             } else {
                 "The upload could not be read. Reload the page and try again."
             };
