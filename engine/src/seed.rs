@@ -196,7 +196,7 @@ pub enum SeedError {
     Store(#[from] sqlx::Error),
 }
 
-fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     (2..=40).contains(&s.len())
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

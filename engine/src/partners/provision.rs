@@ -130,13 +130,7 @@ pub struct NewClient {
 
 fn check_slug(slug: &str) -> Result<String, EngineError> {
     let slug = slug.trim().to_ascii_lowercase();
-    let ok = (2..=40).contains(&slug.len())
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-');
-    if !ok {
+    if !crate::seed::is_slug(&slug) {
         return Err(EngineError::Invalid(
             "the address name must be 2 to 40 lowercase letters, digits or hyphens, not starting or ending with a hyphen".into(),
         ));

@@ -437,6 +437,10 @@ pub async fn act_as_enter(
             return res;
         }
     };
+    // A sign-in of someone else waiting for its second step on this host is over.
+    let _ = session
+        .remove::<serde_json::Value>(&app::ssr::pending_key(tc.tenant.id))
+        .await;
     if session.cycle_id().await.is_err() {
         return super::back_to(
             &tc,
