@@ -186,7 +186,17 @@ pub async fn save_theme(
         action: "theme.saved",
         extra: None,
     };
-    finish_change(tx, themes, tenant, member, change, theme, request_id, now).await
+    finish_change(
+        tx,
+        themes,
+        tenant,
+        &member.actor(),
+        change,
+        theme,
+        request_id,
+        now,
+    )
+    .await
 }
 
 /// Starts a change of the tenant's theme: the theme it starts from is read inside the
@@ -223,7 +233,7 @@ async fn finish_change(
     mut tx: crate::db::Tx,
     themes: &Themes,
     tenant: &Tenant,
-    member: &Member,
+    actor: &str,
     change: Change<'_>,
     theme: Theme,
     request_id: Option<&str>,
@@ -240,7 +250,7 @@ async fn finish_change(
         &mut tx,
         tenant.id,
         &AuditEntry::of(
-            &member.actor(),
+            actor,
             change.action,
             format!("theme:{}", tenant.slug),
             Some(summary(change.before)),
@@ -353,7 +363,17 @@ pub async fn upload(
             json!({ "picture": asset.as_str(), "type": content_type, "bytes": bytes.len() }),
         ),
     };
-    finish_change(tx, themes, tenant, member, change, theme, request_id, now).await
+    finish_change(
+        tx,
+        themes,
+        tenant,
+        &member.actor(),
+        change,
+        theme,
+        request_id,
+        now,
+    )
+    .await
 }
 
 /// Gives a new tenant a theme of its own: its pack with `name` as the product name and
@@ -370,34 +390,19 @@ pub(crate) async fn start_own_theme(
     if store.tenant_theme(tenant.id).await?.is_some() {
         return Ok(());
     }
-    let Some(mut theme) = themes.get(&tenant.theme).cloned() else {
-        return Ok(());
-    };
+    let (tx, before) = begin_change(store, themes, tenant).await?;
+    let mut theme = before.clone();
     let name: String = name.chars().take(60).collect();
     theme.product_name = name.clone();
     theme.show_powered_by = false;
     theme.email.sender_name = Some(name);
     theme.check().map_err(EngineError::Invalid)?;
-    let text = toml::to_string(&theme)
-        .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
-    let mut tx = store.begin(tenant.id).await?;
-    let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
-    append_audit_tx(
-        &mut tx,
-        tenant.id,
-        &AuditEntry::of(
-            actor,
-            "theme.saved",
-            format!("theme:{}", tenant.slug),
-            None,
-            Some(summary(&theme)),
-            None,
-        ),
-    )
-    .await?;
-    tx.commit().await?;
-    themes.remember(tenant.id.0, version, theme);
-    Ok(())
+    let change = Change {
+        before: &before,
+        action: "theme.saved",
+        extra: None,
+    };
+    finish_change(tx, themes, tenant, actor, change, theme, None, now).await
 }
 
 /// The tenant's uploaded picture, for anyone (a logo is public): content type and bytes.
