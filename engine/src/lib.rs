@@ -13,6 +13,7 @@ pub mod db;
 pub mod domains;
 pub mod error;
 pub mod exceptions;
+pub mod forecast;
 pub mod idempotency;
 pub mod identity;
 pub mod imports;
