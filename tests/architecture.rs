@@ -153,6 +153,7 @@ fn engine_layers_do_not_run_backwards() {
     let graph = module_graph(&src);
     let store_may_use = [
         "db", "model", "jobs", "audit", "policy", "sourcing", "approval", "workflow", "sla",
+        "forecast",
     ];
     for used in &graph["store"] {
         assert!(
@@ -161,7 +162,7 @@ fn engine_layers_do_not_run_backwards() {
         );
     }
     for pure in [
-        "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit", "sla",
+        "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit", "sla", "forecast",
     ] {
         for used in graph.get(pure).into_iter().flatten() {
             assert!(

@@ -23,8 +23,8 @@ pub mod queues {
     pub const MAIL: &str = "mail";
     /// Outbound webhook deliveries, apart so a slow receiver holds up nothing else.
     pub const WEBHOOKS: &str = "webhooks";
-    /// CSV imports' checks and applies, apart so a large file holds up no tenant's
-    /// replenishment.
+    /// CSV imports' checks and applies, client provisioning and forecast refreshes:
+    /// heavy work, apart so it holds up no tenant's replenishment.
     pub const IMPORTS: &str = "imports";
 }
 

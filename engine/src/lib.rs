@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod approval;
 pub mod audit;
 pub mod back_in_stock;
+pub mod backtest;
 pub mod branding;
 pub mod db;
 pub mod domains;

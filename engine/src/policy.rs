@@ -21,6 +21,26 @@ pub enum Levels {
     },
     /// Reorder when the inventory position falls below `min`, up to `max`.
     MinMax { min: i64, max: i64 },
+    /// From the position's demand forecast: the reorder point is the demand expected
+    /// over the lead time plus z times its standard deviation (forecast error and the
+    /// supplier's lead-time variability); the order-up-to adds the demand expected over
+    /// the cover days after it. Promotions are already in the forecast.
+    Forecast(ForecastLevels),
+}
+
+/// What a forecast-driven policy reads from the forecast (see [`Levels::Forecast`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForecastLevels {
+    /// The method, as a planner reads it ("ETS · MASE 0.81", or why it fell back).
+    pub method: String,
+    /// The lead time the demand is summed over (at least a day).
+    pub lead_days: i64,
+    pub lead_time_demand: f64,
+    pub lead_time_sd: f64,
+    pub cover_days: i64,
+    pub cover_demand: f64,
+    /// The target cycle service level, in percent.
+    pub service_level: f64,
 }
 
 /// A promotion that multiplies expected demand while it runs.
@@ -82,6 +102,9 @@ pub struct Snapshot {
     pub lead_time_days: i64,
     pub case_pack: i64,
     pub moq: i64,
+    /// The forecast the levels came from (forecast-driven policies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<ForecastLevels>,
 }
 
 /// A shortfall to cover, by transfer first and purchase for the rest.
@@ -118,6 +141,16 @@ fn uplift_factor(uplifts: &[Uplift], now: i64, lead_time_days: i64) -> f64 {
         .filter(|u| u.from_ms < until && u.to_ms > now && u.factor > 0.0)
         .map(|u| u.factor)
         .fold(1.0, f64::max)
+}
+
+/// Whole units, rounded up, from a figure that may be anything (NaN and negatives are
+/// 0; huge values saturate).
+fn ceil_units(v: f64) -> i64 {
+    if v.is_finite() && v > 0.0 {
+        v.ceil().min(crate::limits::MAX_LEVEL as f64) as i64
+    } else {
+        0
+    }
 }
 
 /// Rounds up to the MOQ, then up to a whole number of cases.
@@ -171,8 +204,27 @@ pub fn evaluate(
                 let max = scale(*max).max(min);
                 (min, max, ip < min)
             }
+            Levels::Forecast(f) => {
+                let rop = ceil_units(f.lead_time_demand + policy.service_z * f.lead_time_sd);
+                let target = rop.saturating_add(ceil_units(f.cover_demand).max(1));
+                (rop, target, ip <= rop)
+            }
         }
     };
+    let forecast = match &policy.levels {
+        Levels::Forecast(f) => Some(f.clone()),
+        _ => None,
+    };
+    let (mean, std, safety_stock, computed) = match &forecast {
+        Some(f) => (
+            f.lead_time_demand / lead.max(1.0),
+            f.lead_time_sd,
+            ceil_units(policy.service_z * f.lead_time_sd),
+            true,
+        ),
+        None => (mean, std, safety_stock, computed),
+    };
+    let uplift = if forecast.is_some() { 1.0 } else { uplift };
     let snapshot = Snapshot {
         position,
         inventory_position: ip,
@@ -187,6 +239,7 @@ pub fn evaluate(
         lead_time_days: policy.lead_time_days,
         case_pack: policy.case_pack,
         moq: policy.moq,
+        forecast: forecast.clone(),
     };
     if !triggered {
         return None;
@@ -195,14 +248,28 @@ pub fn evaluate(
     if quantity == 0 {
         return None;
     }
-    let mut reason = format!(
+    let mut reason = String::new();
+    if let Some(f) = &forecast {
+        reason.push_str(&format!(
+            "Forecast ({}): {:.1} units over the {}-day lead time, ± {:.1}, so a safety stock of \
+             {safety_stock} for {:.0} % service, and {:.1} units over the {} days after it. ",
+            f.method,
+            f.lead_time_demand,
+            f.lead_days,
+            f.lead_time_sd,
+            f.service_level,
+            f.cover_demand,
+            f.cover_days,
+        ));
+    }
+    reason.push_str(&format!(
         "Stock position {ip} (on hand {}, in transit {}, on order {}) is {} the reorder point {reorder_point}; \
          ordering up to {target}",
         position.on_hand,
         position.in_transit,
         position.on_order,
         if ip < reorder_point { "below" } else { "at" },
-    );
+    ));
     if uplift > 1.0 {
         reason.push_str(&format!(", with a promotion uplift of ×{uplift:.2}"));
     }

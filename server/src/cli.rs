@@ -1,4 +1,4 @@
-//! Command line: `serve`, `demo`, `migrate`, `seed`, `seed-scale`, `simulate`, `api-key`,
+//! Command line: `serve`, `demo`, `migrate`, `seed`, `seed-scale`, `simulate`, `backtest`, `api-key`,
 //! `audit verify [--checkpoint FILE]`, `audit export`.
 
 use std::path::PathBuf;
@@ -77,6 +77,30 @@ enum Command {
     Tenants {
         #[command(subcommand)]
         command: TenantsCommand,
+    },
+    /// Replay demand day by day on a virtual clock under static min/max, naive adaptive
+    /// and forecast-driven replenishment, and compare fill rate, stockout days,
+    /// inventory value, documents and approvals. Nothing touches live data. Runs the
+    /// benchmark's seeded synthetic network (see docs/PERFORMANCE.md).
+    Backtest {
+        /// Seed of the synthetic network; repeat for several runs (at most 20). Exits with
+        /// status 1 when the forecast-driven rule misses the benchmark's target on any.
+        #[arg(long = "seed", default_values_t = [1u64])]
+        seeds: Vec<u64>,
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=50))]
+        stores: u16,
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(4..=5000))]
+        products: u16,
+        /// Simulated days, 28 to 730 (after 28 days of history every rule knows).
+        #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u16).range(28..=730))]
+        days: u16,
+        /// Days between refits of an ETS or MSTL forecast (the intermittent methods
+        /// refit daily).
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..=28))]
+        refit_days: u16,
+        /// Also write the reports as JSON to this file.
+        #[arg(long)]
+        json: Option<PathBuf>,
     },
     /// Create an API key for a tenant's integration; the key is shown once.
     ApiKey {
@@ -183,9 +207,84 @@ async fn seed_all(
     Ok(files)
 }
 
+fn backtest(
+    seeds: &[u64],
+    stores: u16,
+    products: u16,
+    days: u16,
+    refit_days: u16,
+    json: Option<PathBuf>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use engine::backtest::{compare, synthetic, table};
+    if seeds.len() > 20 {
+        return Err("give at most 20 seeds".into());
+    }
+    let matrix = engine::replenish::default_matrix();
+    let mut all = Vec::new();
+    let mut passed = true;
+    for &seed in seeds {
+        let scenario = synthetic::network(seed, stores.into(), products.into(), 28, days.into());
+        let rules = compare::benchmark_rules(refit_days.into());
+        let names: Vec<String> = rules.iter().map(|r| r.name()).collect();
+        let mut last = (usize::MAX, 0);
+        let runs = compare::compare(&scenario, rules, &matrix, &mut |rule, done, total| {
+            let tenth = done * 10 / total.max(1);
+            if (rule, tenth) != last {
+                last = (rule, tenth);
+                eprint!("\rseed {seed}: {} {}%   ", names[rule], tenth * 10);
+            }
+        })?;
+        eprintln!();
+        let reports: Vec<_> = runs.iter().map(|t| t.report.clone()).collect();
+        println!(
+            "seed {seed}: {stores} stores x {products} products, {days} days\n{}",
+            table(&reports)
+        );
+        for t in &runs {
+            println!(
+                "  {}: {:.1} s, {:.1} simulated days/s",
+                t.report.rule, t.seconds, t.days_per_second
+            );
+        }
+        if let Some(forecast) = reports.iter().find(|r| !r.methods.is_empty()) {
+            let methods: Vec<String> = forecast
+                .methods
+                .iter()
+                .map(|(m, n)| format!("{m} {n}"))
+                .collect();
+            println!("  methods on the last day: {}", methods.join(", "));
+        }
+        println!(
+            "  forecasting: {:.0} series/s on one core",
+            compare::forecast_throughput(&scenario)
+        );
+        if let Some((pass, text)) = compare::verdict(&runs) {
+            passed &= pass;
+            println!("  {text}\n");
+        }
+        all.push(serde_json::json!({ "seed": seed, "runs": runs }));
+    }
+    if let Some(path) = json {
+        std::fs::write(&path, serde_json::to_vec_pretty(&all)?)?;
+    }
+    if !passed {
+        eprintln!("the forecast-driven rule missed the target on at least one seed");
+        return Err(Box::new(Reported));
+    }
+    Ok(())
+}
+
 async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std::error::Error>> {
     tracing::info!(database = %settings.database_display(), "starting");
     match command {
+        Command::Backtest {
+            seeds,
+            stores,
+            products,
+            days,
+            refit_days,
+            json,
+        } => backtest(&seeds, stores, products, days, refit_days, json)?,
         Command::Migrate => {
             open_store(&settings).await?;
             println!("migrations applied");

@@ -7,6 +7,19 @@ use super::context::require_inventory_reader;
 use super::error::internal;
 use crate::views::*;
 
+/// The next 7 days of a stored forecast, with its 80 % interval (z = 1.2816).
+fn forecast_cell(f: &engine::store::forecasts::StoredForecast, now: i64) -> ForecastCell {
+    let (week, low, high) = f.ahead(now, 7, 1.2816);
+    let fc = &f.forecast;
+    let detail = fc.describe();
+    ForecastCell {
+        week: week.round() as i64,
+        range: format!("{}–{}", low.floor() as i64, high.ceil() as i64),
+        detail,
+        fallback: fc.note.is_some(),
+    }
+}
+
 pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnError> {
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
@@ -37,6 +50,12 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
         .into_iter()
         .map(|(l, p, n)| ((l, p), n))
         .collect();
+    let forecasts = ctx
+        .store
+        .forecasts(tenant, &pairs)
+        .await
+        .map_err(internal)?;
+    let now = engine::model::now_ms();
     let locations = ctx.store.locations(tenant).await.map_err(internal)?;
     let classes = ctx.store.product_classes(tenant).await.map_err(internal)?;
     Ok(InventoryView {
@@ -61,6 +80,9 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
                     .get(&(r.location_id, r.product_id))
                     .copied()
                     .unwrap_or(0),
+                forecast: forecasts
+                    .get(&(r.location_id, r.product_id))
+                    .map(|f| forecast_cell(f, now)),
                 location_id: r.location_id,
                 product_id: r.product_id,
             })

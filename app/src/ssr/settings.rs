@@ -138,7 +138,11 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
             let mut parts = vec![match s.method {
                 Method::ReorderPoint => "reorder point".to_string(),
                 Method::MinMax => "min/max".to_string(),
+                Method::Forecast => format!("forecast, {} days' cover", s.cover_days),
             }];
+            if let Some(p) = s.service_level {
+                parts.push(format!("{p} % service"));
+            }
             if s.compute_reorder_point {
                 parts.push(format!("computed from demand (z {})", s.service_z));
             }
@@ -192,7 +196,10 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         method: match s.method {
             Method::ReorderPoint => "reorder_point".into(),
             Method::MinMax => "min_max".into(),
+            Method::Forecast => "forecast".into(),
         },
+        service_level: s.service_level.map(|p| p.to_string()).unwrap_or_default(),
+        cover_days: s.cover_days.to_string(),
         compute_reorder_point: s.compute_reorder_point,
         safety_stock: s.safety_stock.to_string(),
         service_z: s.service_z.to_string(),

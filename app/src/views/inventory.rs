@@ -36,8 +36,23 @@ pub struct InventoryRow {
     pub low: bool,
     /// Shoppers waiting for it here (confirmed back-in-stock alerts).
     pub waiting: i64,
+    /// The position's demand forecast, once one has been made.
+    pub forecast: Option<ForecastCell>,
     pub location_id: i64,
     pub product_id: i64,
+}
+
+/// A position's forecast as the inventory page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForecastCell {
+    /// Units expected over the next 7 days, rounded.
+    pub week: i64,
+    /// The 80 % interval of that, in words ("28–41").
+    pub range: String,
+    /// The method and its error ("ETS · MASE 0.81"), or why it fell back.
+    pub detail: String,
+    /// It fell back (too little history, no sales).
+    pub fallback: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

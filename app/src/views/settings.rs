@@ -63,7 +63,7 @@ pub struct PolicyRow {
 pub struct PolicyForm {
     pub class: String,
     pub location_id: String,
-    /// `reorder_point` or `min_max`.
+    /// `reorder_point`, `min_max` or `forecast`.
     pub method: String,
     pub compute_reorder_point: bool,
     pub safety_stock: String,
@@ -78,4 +78,7 @@ pub struct PolicyForm {
     pub reorder_point: String,
     pub order_up_to: String,
     pub dc_multiplier: String,
+    /// Percent; blank: from `service_z`.
+    pub service_level: String,
+    pub cover_days: String,
 }

@@ -1,6 +1,7 @@
 //! Demand forecasts per (location, product). Pure: the caller passes the daily history
 //! and the promotions; the result carries the chosen method, the point forecast, its
-//! measured error and, for a short history, why it fell back.
+//! measured error and, for a short history, why it fell back. The job that keeps the
+//! stored forecasts current is `replenish::forecasts`.
 //!
 //! | module | owns |
 //! |---|---|
@@ -9,10 +10,14 @@
 //! How a method is chosen: a series with a sale on fewer than three days in four
 //! (average interval between sales ≥ 1.32 days, Syntetos–Boylan) is intermittent and
 //! tries Croston, SBA and TSB; any other tries ETS and MSTL. Each candidate forecasts
-//! the last weeks from the data before them (rolling origin: up to [`ORIGINS`] weeks,
-//! each [`HORIZON`] days ahead of at least [`MIN_TRAIN`] days), and the one with the
-//! lowest mean absolute scaled error (MASE: the error over that of yesterday's sales
-//! as the forecast) wins. Those same out-of-sample errors give the forecast's daily
+//! the last weeks from the data before them (rolling origin: up to [`ORIGINS`] weeks
+//! for ETS and MSTL, [`INTERMITTENT_ORIGINS`] for the cheap intermittent methods, each
+//! [`HORIZON`] days ahead of at least [`MIN_TRAIN`] days). A regular series takes the
+//! candidate with the lowest mean absolute scaled error (MASE: the error over that of
+//! yesterday's sales as the forecast); an intermittent one the lowest root mean square
+//! error, because MASE rewards forecasting zero on a series that mostly sells nothing
+//! (the squared error's ranking is RMSSE's, the M5 competition's measure). MASE is
+//! reported either way. Those same out-of-sample errors give the forecast's daily
 //! error, from which the prediction interval and the safety stock follow.
 //!
 //! Promotions are inputs: a past day's sales are divided by the promotion's factor
@@ -27,8 +32,11 @@ pub use methods::Method;
 
 /// Days ahead each rolling origin forecasts.
 pub const HORIZON: usize = 7;
-/// Rolling origins tried at most.
+/// Rolling origins tried at most by ETS and MSTL (each origin is a fit).
 pub const ORIGINS: usize = 3;
+/// Rolling origins tried at most by the intermittent methods, which cost next to
+/// nothing: their error needs more weeks to be measured, their sales being rare.
+pub const INTERMITTENT_ORIGINS: usize = 8;
 /// Days a method fits at the least, at the first origin.
 pub const MIN_TRAIN: usize = 14;
 /// Days of history below which a series falls back to its average.
@@ -78,13 +86,29 @@ pub struct Forecast {
 }
 
 impl Forecast {
-    /// Units expected over `days` days from tomorrow (days past the horizon repeat its
-    /// last day).
+    /// Units expected over the first `days` days of the forecast (days past the
+    /// horizon repeat its last day).
     pub fn total(&self, days: usize) -> f64 {
-        let last = self.daily.last().copied().unwrap_or(0.0);
-        (0..days)
-            .map(|d| self.daily.get(d).copied().unwrap_or(last))
+        self.total_from(0, days)
+    }
+
+    /// Units expected over `days` days from day `from` of the forecast; days past the
+    /// horizon take the mean of its last week (so one promoted day does not repeat).
+    pub fn total_from(&self, from: usize, days: usize) -> f64 {
+        let tail = &self.daily[self.daily.len().saturating_sub(7)..];
+        let beyond = tail.iter().sum::<f64>() / tail.len().max(1) as f64;
+        (from..from.saturating_add(days))
+            .map(|d| self.daily.get(d).copied().unwrap_or(beyond))
             .sum()
+    }
+
+    /// The method as a planner reads it: "ETS · MASE 0.81", or why it fell back.
+    pub fn describe(&self) -> String {
+        match (&self.note, self.mase) {
+            (Some(note), _) => format!("{}: {note}", self.method.label()),
+            (None, Some(mase)) => format!("{} · MASE {mase:.2}", self.method.label()),
+            (None, None) => self.method.label().to_string(),
+        }
     }
 
     /// Standard deviation of demand over a lead time of `days` days whose own standard
@@ -138,10 +162,14 @@ pub struct Score {
     pub rmse: f64,
 }
 
-/// Scores `method` on `y` over up to [`ORIGINS`] rolling origins; `None` when it cannot
+/// Scores `method` on `y` over up to [`ORIGINS`] (or [`INTERMITTENT_ORIGINS`]) rolling origins; `None` when it cannot
 /// forecast at any of them.
 pub fn score(method: Method, y: &[f64]) -> Option<Score> {
-    let origins = ((y.len().saturating_sub(MIN_TRAIN)) / HORIZON).min(ORIGINS);
+    let most = match method {
+        Method::Ets | Method::Mstl => ORIGINS,
+        _ => INTERMITTENT_ORIGINS,
+    };
+    let origins = ((y.len().saturating_sub(MIN_TRAIN)) / HORIZON).min(most);
     let (mut abs, mut sq, mut n) = (0.0, 0.0, 0usize);
     for k in 1..=origins {
         let cut = y.len() - k * HORIZON;
@@ -189,6 +217,31 @@ pub fn pattern(y: &[f64]) -> Pattern {
     }
 }
 
+/// The average of the history (promotions taken out and put back), with the history's
+/// own spread as its error, saying `note` (a series no method could forecast).
+pub fn fallback(input: &Input, horizon: usize, note: String) -> Forecast {
+    let y: Vec<f64> = input
+        .history
+        .iter()
+        .map(|v| if v.is_finite() { v.max(0.0) } else { 0.0 })
+        .collect();
+    let level = mean(&y);
+    Forecast {
+        method: Method::Average,
+        pattern: pattern(&y),
+        daily: (0..horizon.max(1))
+            .map(|d| {
+                let u = input.future_uplift.get(d).copied().unwrap_or(1.0);
+                level * if u.is_finite() && u > 0.0 { u } else { 1.0 }
+            })
+            .collect(),
+        sigma: std_dev(&y),
+        mase: None,
+        history_days: y.len(),
+        note: Some(note),
+    }
+}
+
 /// Forecasts `horizon` days ahead (at least 1), choosing the method as the module
 /// documentation says.
 pub fn forecast(input: &Input, horizon: usize) -> Forecast {
@@ -215,7 +268,13 @@ pub fn forecast(input: &Input, horizon: usize) -> Forecast {
             continue;
         }
         if let Some(s) = score(m, &y) {
-            if best.is_none_or(|(_, b)| s.mae < b.mae) {
+            // MASE rewards forecasting zero on a series that mostly sells nothing, so an
+            // intermittent series is judged by the squared error (RMSSE, as in M5).
+            let key = |s: &Score| match pattern {
+                Pattern::Intermittent => s.rmse,
+                _ => s.mae,
+            };
+            if best.is_none_or(|(_, b)| key(&s) < key(&b)) {
                 best = Some((m, s));
             }
         }

@@ -219,6 +219,8 @@ pub async fn export(
                     opt(s.order_up_to),
                     s.dc_multiplier.to_string(),
                     s.compute_reorder_point.to_string(),
+                    s.service_level.map(|v| v.to_string()).unwrap_or_default(),
+                    s.cover_days.to_string(),
                 ]);
             }
             csv_of(
@@ -235,6 +237,8 @@ pub async fn export(
                     "order_up_to",
                     "dc_multiplier",
                     "compute_reorder_point",
+                    "service_level",
+                    "cover_days",
                 ],
                 rows.into_iter(),
             )

@@ -460,8 +460,9 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         .and_then(|m| match m.to_lowercase().as_str() {
             "reorder_point" => Some(Method::ReorderPoint),
             "min_max" => Some(Method::MinMax),
+            "forecast" => Some(Method::Forecast),
             _ => {
-                f.problem("method", "must be reorder_point or min_max");
+                f.problem("method", "must be reorder_point, min_max or forecast");
                 None
             }
         });
@@ -485,6 +486,17 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
             }
         },
     };
+    let service_level = match f.raw("service_level").filter(|v| !v.is_empty()) {
+        None => Some(None),
+        Some(v) => match v.parse::<f64>() {
+            Ok(p) if (50.0..=99.9).contains(&p) => Some(Some(p)),
+            _ => {
+                f.problem("service_level", "must be a percentage from 50 to 99.9");
+                None
+            }
+        },
+    };
+    let cover_days = f.optional_int("cover_days", 1, crate::replenish::policies::MAX_COVER_DAYS);
     let compute = match f
         .raw("compute_reorder_point")
         .map(str::to_lowercase)
@@ -509,6 +521,8 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         reorder_point: reorder_point?,
         order_up_to: order_up_to?,
         dc_multiplier: dc_multiplier?.unwrap_or(1),
+        service_level: service_level?,
+        cover_days: cover_days?.unwrap_or(PolicySettings::default().cover_days),
     };
     if let Err(e) = settings.validate() {
         f.problem("", e);

@@ -22,6 +22,7 @@ use crate::model::{DocRef, TenantId};
 use crate::policy;
 use crate::sourcing::{self, Destination};
 use crate::store::audit::append_audit_tx;
+use crate::store::forecasts::{self, StoredForecast};
 use crate::store::jobs::enqueue_tx;
 use crate::store::positions::PositionFacts;
 use crate::store::tenant_settings::PolicyScope;
@@ -86,6 +87,8 @@ pub(crate) struct Prefetched {
     open_exceptions: HashSet<String>,
     policies: Vec<PolicyScope>,
     history: HashMap<(i64, i64), Vec<i64>>,
+    /// The stored demand forecasts (forecast-driven policies read them).
+    forecasts: HashMap<(i64, i64), StoredForecast>,
     /// Units of demand from shoppers waiting (back-in-stock), per position that has any.
     waiting: HashMap<(i64, i64), i64>,
     /// The approval matrix and PO window, read by the first position that needs them.
@@ -125,6 +128,7 @@ impl Prefetched {
         let history =
             positions::daily_demand_many_tx(tx, tenant, pairs, today - HISTORY_DAYS + 1, today)
                 .await?;
+        let forecasts = forecasts::forecasts_tx(tx, tenant, pairs).await?;
         let alerts = crate::alert_settings::Settings::from_stored(
             alert_waves::settings_json_tx(tx, tenant).await?,
             tenant,
@@ -141,6 +145,7 @@ impl Prefetched {
             open_exceptions,
             policies,
             history,
+            forecasts,
             waiting,
             settings: std::sync::OnceLock::new(),
         })
@@ -201,7 +206,7 @@ pub(crate) async fn evaluate_known_tx(
         .get(&(location, product))
         .map_or(&[][..], Vec::as_slice);
     let no_cover_key = no_cover_key(location, product);
-    let mut rule = settings.policy(facts);
+    let mut rule = settings.policy(facts, known.forecasts.get(&(location, product)), now);
     rule.waiting_demand = known
         .waiting
         .get(&(location, product))

@@ -21,6 +21,7 @@
 //! | [`delegation`] | stand-ins while away |
 //! | [`matrix`] | the tenant's approval matrix: defaults, checks, saving |
 //! | [`policies`] | replenishment policies per class and location |
+//! | [`forecasts`] | keeping each selling position's demand forecast current (the refresh job) |
 //! | [`jobs`] | the queue's job kinds (the worker that runs them is [`worker`]) |
 //!
 //! The decisions themselves are the pure functions of [`crate::policy`],
@@ -31,6 +32,7 @@ pub mod changes;
 pub mod decisions;
 pub mod delegation;
 pub mod evaluate;
+pub mod forecasts;
 pub mod jobs;
 pub mod levels;
 pub mod lifecycle;

@@ -89,7 +89,8 @@ pub const LEAD_TIME_DELIVERIES: i64 = 20;
 pub const MIN_LEAD_TIME_DELIVERIES: i64 = 5;
 
 /// Measures the supplier's lead time again from its latest deliveries: the median of
-/// whole days (rounded up, at least one) from sending to the last receipt.
+/// whole days (rounded up, at least one) from sending to the last receipt, and their
+/// sample standard deviation.
 async fn remeasure_lead_time_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -103,7 +104,10 @@ async fn remeasure_lead_time_tx(
         .collect();
     days.sort_unstable();
     let n = days.len() as i64;
-    let median = (n >= MIN_LEAD_TIME_DELIVERIES).then(|| days[days.len() / 2]);
+    let mean = days.iter().sum::<i64>() as f64 / n.max(1) as f64;
+    let sd = (days.iter().map(|d| (*d as f64 - mean).powi(2)).sum::<f64>() / (n - 1).max(1) as f64)
+        .sqrt();
+    let median = (n >= MIN_LEAD_TIME_DELIVERIES).then(|| (days[days.len() / 2], sd));
     catalog::set_measured_lead_time_tx(tx, tenant, supplier, median, n).await?;
     Ok(())
 }

@@ -7,14 +7,16 @@ use serde::{Deserialize, Serialize};
 use super::jobs::RecheckScope;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
+use crate::forecast::z_for_service_level;
 use crate::jobs::NewJob;
 use crate::limits::{
     within, MAX_CASE_PACK, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_SERVICE_Z,
     MAX_UPLIFT,
 };
 use crate::model::{Member, Permission, TenantId};
-use crate::policy::{Levels, Policy, Uplift};
+use crate::policy::{ForecastLevels, Levels, Policy, Uplift};
 use crate::store::audit::append_audit_tx;
+use crate::store::forecasts::StoredForecast;
 use crate::store::jobs::enqueue_tx;
 use crate::store::Store;
 use crate::store::{positions::PositionFacts, tenant_settings};
@@ -24,7 +26,8 @@ use crate::store::{positions::PositionFacts, tenant_settings};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PolicySettings {
-    /// `reorder_point` (order when at or below it) or `min_max` (order when below min).
+    /// `reorder_point` (order when at or below it), `min_max` (order when below min) or
+    /// `forecast` (levels from the position's demand forecast, see `policy::Levels`).
     pub method: Method,
     /// Compute the reorder point from lead-time demand + safety stock when there are at
     /// least 14 days of sales history, instead of the position's configured figure.
@@ -44,6 +47,12 @@ pub struct PolicySettings {
     pub reorder_point: Option<i64>,
     pub order_up_to: Option<i64>,
     pub dc_multiplier: i64,
+    /// Target cycle service level in percent (50–99.9); when set it replaces
+    /// `service_z` (95 % is z = 1.645).
+    pub service_level: Option<f64>,
+    /// Days of forecast demand the order-up-to level covers beyond the reorder point
+    /// (forecast-driven policies).
+    pub cover_days: i64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +60,7 @@ pub struct PolicySettings {
 pub enum Method {
     ReorderPoint,
     MinMax,
+    Forecast,
 }
 
 impl Default for PolicySettings {
@@ -67,6 +77,8 @@ impl Default for PolicySettings {
             reorder_point: None,
             order_up_to: None,
             dc_multiplier: 1,
+            service_level: None,
+            cover_days: 7,
         }
     }
 }
@@ -97,6 +109,12 @@ impl PolicySettings {
         if let Some(d) = self.lead_time_days {
             within("lead_time_days", d, 0, MAX_LEAD_TIME_DAYS)?;
         }
+        if let Some(p) = self.service_level {
+            if !(50.0..=99.9).contains(&p) {
+                return Err("service_level must be between 50 and 99.9 (percent)".into());
+            }
+        }
+        within("cover_days", self.cover_days, 1, MAX_COVER_DAYS)?;
         if self.uplifts.len() > 50 {
             return Err("at most 50 promotions per policy".into());
         }
@@ -110,8 +128,62 @@ impl PolicySettings {
         Ok(())
     }
 
-    pub(crate) fn policy(&self, facts: &PositionFacts) -> Policy {
+    /// The policy for one position; `forecast` is its stored forecast, read on `now`'s
+    /// day. A forecast-driven policy without a forecast yet computes its reorder point
+    /// from recent sales as `compute_reorder_point` does.
+    pub(crate) fn policy(
+        &self,
+        facts: &PositionFacts,
+        forecast: Option<&StoredForecast>,
+        now: i64,
+    ) -> Policy {
+        let lead_time_days = self
+            .lead_time_days
+            .or(facts.measured_lead_time_days)
+            .or(facts.lead_time_days)
+            .unwrap_or(2);
+        let service_z = self
+            .service_level
+            .map_or(self.service_z, z_for_service_level);
         let levels = match self.method {
+            // A planner's own levels for one position win over any policy.
+            Method::Forecast if facts.levels_source == "override" => Levels::ReorderPoint {
+                reorder_point: Some(facts.reorder_point),
+                order_up_to: facts.order_up_to,
+            },
+            Method::Forecast => match forecast {
+                Some(f) => {
+                    let lead = lead_time_days.clamp(1, MAX_LEAD_TIME_DAYS) as usize;
+                    let cover = self.cover_days.clamp(1, MAX_COVER_DAYS) as usize;
+                    let (lead_time_demand, _, _) = f.ahead(now, lead, 0.0);
+                    let lead_sd = if self.lead_time_days.is_none() {
+                        facts.measured_lead_time_sd.unwrap_or(0.0)
+                    } else {
+                        0.0
+                    };
+                    let fc = &f.forecast;
+                    let daily = lead_time_demand / lead as f64;
+                    Levels::Forecast(ForecastLevels {
+                        method: fc.describe(),
+                        lead_days: lead as i64,
+                        lead_time_demand,
+                        lead_time_sd: (lead as f64 * fc.sigma.powi(2) + (daily * lead_sd).powi(2))
+                            .sqrt(),
+                        cover_days: cover as i64,
+                        cover_demand: {
+                            let elapsed = f.ahead(now, lead + cover, 0.0).0;
+                            (elapsed - lead_time_demand).max(0.0)
+                        },
+                        service_level: self
+                            .service_level
+                            .unwrap_or_else(|| service_level_of(self.service_z)),
+                    })
+                }
+                None => Levels::ReorderPoint {
+                    reorder_point: None,
+                    order_up_to: facts.order_up_to,
+                },
+            },
             Method::ReorderPoint => Levels::ReorderPoint {
                 reorder_point: (!self.compute_reorder_point).then_some(facts.reorder_point),
                 order_up_to: facts.order_up_to,
@@ -124,18 +196,28 @@ impl PolicySettings {
         Policy {
             levels,
             safety_stock: self.safety_stock,
-            service_z: self.service_z,
-            lead_time_days: self
-                .lead_time_days
-                .or(facts.measured_lead_time_days)
-                .or(facts.lead_time_days)
-                .unwrap_or(2),
+            service_z,
+            lead_time_days,
             case_pack: self.case_pack,
             moq: self.moq,
             uplifts: self.uplifts.clone(),
             waiting_demand: 0,
         }
     }
+}
+
+/// Days of cover a forecast-driven policy may ask for at most.
+pub const MAX_COVER_DAYS: i64 = 90;
+
+/// The service level (percent) of a z, for the reason's words: Φ(z) by the
+/// Abramowitz–Stegun approximation (error below 1e-7).
+fn service_level_of(z: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.231_641_9 * z.abs());
+    let d = 0.398_942_3 * (-z * z / 2.0).exp();
+    let tail = d
+        * t
+        * (0.319_381_5 + t * (-0.356_563_8 + t * (1.781_478 + t * (-1.821_256 + t * 1.330_274))));
+    100.0 * if z >= 0.0 { 1.0 - tail } else { tail }
 }
 
 /// Saves the settings of a policy scope (a class or `*`, optionally one location) and
@@ -286,6 +368,19 @@ pub(crate) async fn write_policy_tx(
         now,
     )
     .await?;
+    // Promotions are forecast inputs: when they change, every selling series is
+    // forecast again (`forecasts`), and checked under them at its next check.
+    let before_uplifts = before
+        .as_ref()
+        .and_then(|b| serde_json::from_str::<PolicySettings>(&b.settings).ok())
+        .map(|b| b.uplifts)
+        .unwrap_or_default();
+    if before_uplifts != settings.uplifts {
+        let from_day = now.div_euclid(crate::model::DAY_MS) - super::forecasts::HISTORY_DAYS;
+        crate::store::forecasts::mark_all_selling_tx(tx, tenant, from_day, now).await?;
+        let refresh = super::forecasts::RefreshForecasts::default();
+        enqueue_tx(tx, &NewJob::of(tenant, &refresh, now)).await?;
+    }
     if recheck_positions {
         // Every position the scope covers takes the levels now in force and is checked
         // again under the new settings.

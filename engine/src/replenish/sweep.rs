@@ -47,6 +47,11 @@ pub(crate) async fn positions_changed_tx(
     }
     positions::mark_dirty_tx(tx, tenant, changed).await?;
     enqueue_tx(tx, &NewJob::of(tenant, &SweepPositions::default(), now)).await?;
+    // Sales of past days among the changes marked their series for a new forecast.
+    if crate::store::forecasts::any_stale_tx(tx, tenant).await? {
+        let refresh = super::forecasts::RefreshForecasts::default();
+        enqueue_tx(tx, &NewJob::of(tenant, &refresh, now)).await?;
+    }
     // Shoppers waiting at a changed position hear in waves (`back_in_stock::waves`).
     crate::back_in_stock::waves::stock_changed_tx(tx, tenant, changed, now).await?;
     // The tenant's integrations hear of it, when an endpoint takes it.
@@ -259,6 +264,11 @@ pub async fn sweep_all(
     let mut tx = store.begin(tenant).await?;
     let all = RecheckScope::new("*", None, None);
     enqueue_tx(&mut tx, &NewJob::of(tenant, &all, now)).await?;
+    // Every series that sold lately is forecast again, so one that stopped selling fades.
+    let from_day = now.div_euclid(super::DAY_MS) - super::forecasts::HISTORY_DAYS;
+    crate::store::forecasts::mark_all_selling_tx(&mut tx, tenant, from_day, now).await?;
+    let refresh = super::forecasts::RefreshForecasts::default();
+    enqueue_tx(&mut tx, &NewJob::of(tenant, &refresh, now)).await?;
     let hour = tenant_settings::sweep_hour_tx(&mut tx, tenant)
         .await?
         .unwrap_or(DEFAULT_SWEEP_HOUR);

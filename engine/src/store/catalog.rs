@@ -341,17 +341,18 @@ pub(crate) async fn set_measured_lead_time_tx(
     tx: &mut Tx,
     tenant: TenantId,
     supplier: i64,
-    days: Option<i64>,
+    days: Option<(i64, f64)>,
     deliveries: i64,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
-        "UPDATE suppliers SET measured_lead_time_days = $3, measured_deliveries = $4 \
-         WHERE tenant_id = $1 AND id = $2",
+        "UPDATE suppliers SET measured_lead_time_days = $3, measured_deliveries = $4, \
+         measured_lead_time_sd = $5 WHERE tenant_id = $1 AND id = $2",
     )
     .bind(tenant.0)
     .bind(supplier)
-    .bind(days)
+    .bind(days.map(|d| d.0))
     .bind(deliveries)
+    .bind(days.map(|d| d.1))
     .execute(c)
     .await
     .map(|_| ()))

@@ -222,6 +222,18 @@ pub async fn apply_events_tx(
             q.execute(&mut *c).await.map(|_| ())
         })?;
     }
+    // A sale on a past day changes the history a forecast reads (whole days up to
+    // yesterday): its series is forecast again (`replenish::forecasts`). Today's sales are
+    // read after the nightly sweep marks every selling series.
+    let today = now.div_euclid(DAY_MS);
+    let mut selling: Vec<(i64, i64)> = sold
+        .keys()
+        .filter(|(_, _, day)| *day < today)
+        .map(|(l, p, _)| (*l, *p))
+        .collect();
+    selling.sort_unstable();
+    selling.dedup();
+    super::forecasts::mark_stale_tx(tx, tenant, &selling, now).await?;
     // 3. The changed positions, as (location, product).
     let changed: Vec<(i64, i64)> = net
         .keys()

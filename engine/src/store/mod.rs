@@ -16,6 +16,7 @@ pub(crate) mod delegations;
 pub mod domains;
 pub(crate) mod events;
 pub(crate) mod exceptions;
+pub mod forecasts;
 mod idempotency;
 pub(crate) mod identity;
 pub mod imports;

@@ -33,6 +33,10 @@ pub struct PositionFacts {
     /// measured over (none until it has enough).
     pub measured_lead_time_days: Option<i64>,
     pub measured_deliveries: Option<i64>,
+    /// How much it varies (standard deviation in days), over the same deliveries.
+    pub measured_lead_time_sd: Option<f64>,
+    /// Where the position's levels came from (`override`: a planner's own).
+    pub levels_source: String,
 }
 
 impl PositionFacts {
@@ -69,7 +73,8 @@ pub(crate) async fn position_facts_many_tx(
     const COLUMNS: &str = "s.location_id, s.product_id, s.on_hand, s.in_transit, \
          s.on_order, s.reorder_point, s.order_up_to, l.region, l.latitude, l.longitude, \
          l.code AS location_code, p.class, p.sku, p.name AS product_name, p.cost_minor, \
-         p.supplier_id, su.lead_time_days, su.measured_lead_time_days, su.measured_deliveries";
+         p.supplier_id, su.lead_time_days, su.measured_lead_time_days, su.measured_deliveries, \
+         su.measured_lead_time_sd, s.levels_source";
     const JOINS: &str = "JOIN locations l ON l.id = s.location_id \
          JOIN products p ON p.id = s.product_id LEFT JOIN suppliers su ON su.id = p.supplier_id";
     let mut sorted = pairs.to_vec();

@@ -141,6 +141,7 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                     <th class="num" title="Shoppers waiting for a back-in-stock e-mail">"Waiting"</th>
                                     <th class="num">"Reorder point"</th>
                                     <th class="num opt">"Order-up-to"</th>
+                                    <th class="num" title="Units expected over the next 7 days, the method that forecasts them and its error">"Forecast, 7 days"</th>
                                     <th class="opt">"Levels from"</th>
                                     <th>"Status"</th>
                                 </tr>
@@ -162,6 +163,13 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                         <td class="num">{(r.waiting > 0).then(|| grouped(r.waiting))}</td>
                                         <td class="num">{grouped(r.reorder_point)}</td>
                                         <td class="num opt">{grouped(r.order_up_to)}</td>
+                                        <td class="num">{match r.forecast.clone() {
+                                            Some(f) => view! {
+                                                <span title=format!("80 % range {} units", f.range)>{grouped(f.week)}</span>
+                                                <small class="muted forecast" class:fallback=f.fallback>{f.detail}</small>
+                                            }.into_any(),
+                                            None => view! { <span class="muted">"not yet"</span> }.into_any(),
+                                        }}</td>
                                         <td class="opt">{r.levels_source.clone()}{editor}</td>
                                         <td>{if r.low {
                                             view! { <span class="badge low">"Low"</span> }.into_any()

@@ -85,6 +85,7 @@ fn PolicyEditor(
     let action = portal.href("/settings/policies");
     let editing = !v.class.is_empty();
     let min_max = v.method == "min_max";
+    let forecast = v.method == "forecast";
     view! {
         <section class="card">
             <h2>{if editing { "Change a policy" } else { "Add or replace a policy" }}</h2>
@@ -108,9 +109,16 @@ fn PolicyEditor(
                 </label>
                 <label>"Method"
                     <select name="method">
-                        <option value="reorder_point" selected=!min_max>"Reorder point: order when at or below it"</option>
+                        <option value="reorder_point" selected=!min_max && !forecast>"Reorder point: order when at or below it"</option>
                         <option value="min_max" selected=min_max>"Min/max: order when below min"</option>
+                        <option value="forecast" selected=forecast>"Forecast: levels from each position's demand forecast"</option>
                     </select>
+                </label>
+                <label>"Service level (%, blank: from z below)"
+                    <input type="number" name="service_level" min="50" max="99.9" step="0.1" value=v.service_level/>
+                </label>
+                <label>"Cover days (forecast: demand the order-up-to adds)"
+                    <input type="number" name="cover_days" min="1" max="90" step="1" value=v.cover_days/>
                 </label>
                 <label class="check">
                     <input type="checkbox" name="compute_reorder_point" value="yes" checked=v.compute_reorder_point/>

@@ -31,6 +31,10 @@ pub struct PolicyForm {
     reorder_point: String,
     order_up_to: String,
     dc_multiplier: String,
+    #[serde(default)]
+    service_level: String,
+    #[serde(default)]
+    cover_days: String,
 }
 
 /// A policy as the form gives it: its scope (checked against the tenant's classes and
@@ -47,11 +51,22 @@ impl TryFrom<PolicyForm> for PolicySave {
         let method = match f.method.as_str() {
             "reorder_point" => Method::ReorderPoint,
             "min_max" => Method::MinMax,
+            "forecast" => Method::Forecast,
             _ => {
                 return Err(FormError::new(
-                    "Choose the method: reorder point or min/max.",
+                    "Choose the method: reorder point, min/max or forecast.",
                 ))
             }
+        };
+        let service_level = match f.service_level.trim().trim_end_matches('%').trim() {
+            "" => None,
+            p => Some(p.parse::<f64>().map_err(|_| {
+                FormError::new("Service level must be a percentage such as 95, or blank.")
+            })?),
+        };
+        let cover_days = match f.cover_days.trim() {
+            "" => PolicySettings::default().cover_days,
+            d => whole(d, "Cover days")?,
         };
         let service_z = f
             .service_z
@@ -116,6 +131,8 @@ impl TryFrom<PolicyForm> for PolicySave {
             case_pack: whole(&f.case_pack, "Case pack")?,
             moq: whole(&f.moq, "Minimum order quantity")?,
             uplifts,
+            service_level,
+            cover_days,
         };
         settings
             .validate()

@@ -1,0 +1,167 @@
+use super::*;
+use crate::replenish::default_matrix;
+
+/// One product at `stores` stores, `history` days of `demand` a day before the run.
+fn tiny(stores: usize, demand: u32, days: usize, initial: Vec<i64>) -> Scenario {
+    Scenario {
+        stores: (0..stores)
+            .map(|i| Store {
+                id: i as i64 + 1,
+                name: format!("S{i}"),
+            })
+            .collect(),
+        products: vec![Product {
+            id: 1,
+            sku: "MILK".into(),
+            class: "fast".into(),
+            unit_cost_minor: 100,
+            supplier: 0,
+            case_pack: 1,
+            service_level: 95.0,
+        }],
+        suppliers: vec![Supplier {
+            id: 1,
+            name: "Dairy".into(),
+            lead_days: 2,
+            lead_sd_days: 0.0,
+        }],
+        history_days: 28,
+        days,
+        demand: vec![vec![demand; 28 + days]; stores],
+        promotions: vec![],
+        initial,
+        cover_days: 7,
+        seed: 1,
+    }
+}
+
+#[test]
+fn a_steady_item_by_hand() {
+    // Levels from 28 days of 5 a day, lead 2, no variability: reorder point 10,
+    // order-up-to 10 + 35 = 45. Day 1: 10 - 5 = 5 ≤ 10, so 40 are ordered for day 3;
+    // day 2 sells the last 5 and closes empty (one stockout day, no sale lost); day 3
+    // receives 40 and sells 5, leaving 35 ... each later order arrives in time.
+    let sc = tiny(1, 5, 10, vec![10]);
+    let r = run(
+        &sc,
+        &mut Rule::static_min_max(None),
+        &default_matrix(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!((r.demand_units, r.sold_units), (50, 50));
+    assert_eq!(r.fill_rate, 1.0);
+    assert_eq!(r.stockout_days, 1);
+    assert_eq!(r.transfers, 0);
+    // Orders on day 1 (40) and on day 8, when the 40 received have fallen to 10.
+    assert_eq!(r.purchase_orders, 2, "{r:?}");
+    assert_eq!(r.classes.len(), 1);
+    assert_eq!(r.classes[0].stockout_days, 1);
+}
+
+#[test]
+fn demand_beyond_the_shelf_is_lost_and_counted() {
+    let sc = tiny(1, 5, 3, vec![3]);
+    let r = run(
+        &sc,
+        &mut Rule::static_min_max(None),
+        &default_matrix(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    // Day 1 sells 3 of 5; day 2 sells nothing; day 3 receives the order placed on day 1.
+    assert_eq!((r.demand_units, r.sold_units), (15, 8));
+    assert_eq!(r.stockout_days, 2);
+    assert!((r.fill_rate - 8.0 / 15.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_store_with_surplus_gives_before_anything_is_bought() {
+    // Store 2 holds 200 (far above its order-up-to of 45); store 1 runs low.
+    let sc = tiny(2, 5, 3, vec![10, 200]);
+    let r = run(
+        &sc,
+        &mut Rule::static_min_max(None),
+        &default_matrix(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(r.transfers, 1, "{r:?}");
+    assert_eq!(r.purchase_orders, 0);
+    assert_eq!(r.stockout_days, 0, "the transfer arrives the next day");
+}
+
+#[test]
+fn the_same_seed_replays_the_same_run() {
+    let sc = synthetic::network(4, 2, 8, 28, 40);
+    let once = |rule: Rule| {
+        let mut rule = rule;
+        run(&sc, &mut rule, &default_matrix(), &mut |_, _| {}).unwrap()
+    };
+    for make in [
+        || Rule::static_min_max(Some(95.0)),
+        || Rule::naive_adaptive(None),
+        || Rule::forecast(7),
+    ] {
+        let (a, b) = (once(make()), once(make()));
+        assert_eq!(a, b);
+        assert!(a.demand_units > 0 && a.purchase_orders > 0, "{a:?}");
+    }
+    let other = synthetic::network(5, 2, 8, 28, 40);
+    let mut rule = Rule::naive_adaptive(None);
+    let c = run(&other, &mut rule, &default_matrix(), &mut |_, _| {}).unwrap();
+    assert_ne!(
+        c.demand_units,
+        once(Rule::naive_adaptive(None)).demand_units
+    );
+}
+
+#[test]
+fn progress_is_reported_each_day_and_bad_shapes_are_named() {
+    let sc = tiny(1, 5, 4, vec![10]);
+    let mut seen = Vec::new();
+    run(
+        &sc,
+        &mut Rule::naive_adaptive(None),
+        &default_matrix(),
+        &mut |d, n| seen.push((d, n)),
+    )
+    .unwrap();
+    assert_eq!(seen, vec![(1, 4), (2, 4), (3, 4), (4, 4)]);
+    let mut bad = sc.clone();
+    bad.demand[0].pop();
+    let err = run(
+        &bad,
+        &mut Rule::naive_adaptive(None),
+        &default_matrix(),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    assert!(err.contains("demand row 0"), "{err}");
+    bad = sc.clone();
+    bad.products[0].supplier = 3;
+    assert!(bad.validate().unwrap_err().contains("MILK has no supplier"));
+}
+
+#[test]
+fn a_forecast_rule_sees_a_promotion_coming() {
+    // Demand is four times the usual on days 40–46 of a flat series: the
+    // forecast-driven rule raises its levels before the promotion starts and sells
+    // everything; the naive one only notices once it has begun, and runs out.
+    let mut sc = tiny(1, 10, 30, vec![60]);
+    for d in 40..=46 {
+        sc.demand[0][d] = 40;
+    }
+    sc.promotions.push(Promotion {
+        product: 0,
+        from_day: 40,
+        to_day: 46,
+        factor: 4.0,
+    });
+    let mut forecast = Rule::forecast(1);
+    let f = run(&sc, &mut forecast, &default_matrix(), &mut |_, _| {}).unwrap();
+    let mut naive = Rule::naive_adaptive(None);
+    let n = run(&sc, &mut naive, &default_matrix(), &mut |_, _| {}).unwrap();
+    assert_eq!(f.sold_units, f.demand_units, "{f:?}");
+    assert!(n.sold_units < n.demand_units, "{n:?}");
+}

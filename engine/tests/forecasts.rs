@@ -1,0 +1,249 @@
+//! Forecasts per position (issue 15, points 1 and 2): sales mark their series, the
+//! refresh forecasts only the marked ones and stores the method, the forecast and its
+//! error; a forecast-driven policy takes its levels from the stored forecast and says so
+//! in the suggestion's reason. On both backends.
+
+use std::path::Path;
+
+use engine::error::EngineError;
+use engine::forecast::{Method, Pattern};
+use engine::ingest;
+use engine::model::{now_ms, EventKind, StockEvent, TenantId, DAY_MS};
+use engine::replenish::forecasts::{refresh, HORIZON};
+use engine::replenish::{self, PolicySettings};
+use engine::seed::{seed_tenant, TenantFile};
+use engine::Store;
+use test_support::{conformance, drain, member};
+
+conformance!(
+    sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy,
+    a_forecast_policy_with_bad_numbers_is_refused_and_nothing_is_saved,
+);
+
+const TENANT: &str = r#"
+slug = "acme"
+name = "Acme Foods"
+theme = "shelfwise"
+[[locations]]
+code = "DC"
+name = "Central DC"
+kind = "dc"
+region = "north"
+[[locations]]
+code = "S1"
+name = "Store One"
+kind = "store"
+region = "north"
+[[products]]
+sku = "MILK"
+name = "Milk"
+class = "dairy"
+cost_minor = 100
+price_minor = 150
+[[users]]
+email = "planner@acme.example"
+name = "Pat Planner"
+password = "planner-password-1"
+roles = ["planner"]
+[[users]]
+email = "op@acme.example"
+name = "Olive Operator"
+password = "operator-password-1"
+roles = ["approver"]
+"#;
+
+async fn acme(store: &Store, slug: &str) -> TenantId {
+    let text = TENANT.replace("\"acme\"", &format!("\"{slug}\""));
+    let file = TenantFile::parse(&text, Path::new("acme.toml")).unwrap();
+    seed_tenant(store, &file).await.unwrap().tenant
+}
+
+fn event(kind: EventKind, location: i64, product: i64, qty: i64, id: &str, at: i64) -> StockEvent {
+    StockEvent {
+        source: "pos".into(),
+        external_id: id.into(),
+        kind,
+        location_id: location,
+        product_id: product,
+        quantity: qty,
+        occurred_at: at,
+    }
+}
+
+async fn sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy(store: &Store) {
+    let t = acme(store, "acme").await;
+    let other = acme(store, "other").await;
+    let locs = store.location_ids(t, &["DC", "S1"]).await.unwrap();
+    let (dc, s1) = (locs["DC"], locs["S1"]);
+    let milk = store.product_ids(t, &["MILK"]).await.unwrap()["MILK"];
+    let now = now_ms();
+    let today = now.div_euclid(DAY_MS);
+    // 60 days of sales at S1: 10 a day, 16 on every seventh day; 200 more than that
+    // received.
+    let sold = |d: i64| if d % 7 == 0 { 16 } else { 10 };
+    let total: i64 = (1..=60).map(sold).sum();
+    let mut batch = vec![
+        event(
+            EventKind::Receipt,
+            dc,
+            milk,
+            5_000,
+            "r-dc",
+            now - 70 * DAY_MS,
+        ),
+        event(
+            EventKind::Receipt,
+            s1,
+            milk,
+            total + 200,
+            "r-s1",
+            now - 70 * DAY_MS,
+        ),
+    ];
+    for d in 1..=60 {
+        let at = (today - d) * DAY_MS + DAY_MS / 2;
+        batch.push(event(
+            EventKind::Sale,
+            s1,
+            milk,
+            sold(d),
+            &format!("s-{d}"),
+            at,
+        ));
+    }
+    ingest::apply_events(store, t, &batch).await.unwrap();
+    drain(store).await;
+    assert_eq!(
+        store.stale_forecasts(t).await.unwrap(),
+        1,
+        "one series sold"
+    );
+    assert_eq!(store.forecasts(t, &[(s1, milk)]).await.unwrap().len(), 0);
+
+    assert_eq!(refresh(store, t, now).await.unwrap(), 1);
+    assert_eq!(store.stale_forecasts(t).await.unwrap(), 0);
+    assert_eq!(
+        refresh(store, t, now).await.unwrap(),
+        0,
+        "nothing marked, nothing done"
+    );
+    let stored = store.forecasts(t, &[(s1, milk)]).await.unwrap();
+    let f = &stored[&(s1, milk)];
+    assert!(
+        matches!(f.forecast.method, Method::Ets | Method::Mstl),
+        "{f:?}"
+    );
+    assert_eq!(f.forecast.pattern, Pattern::Regular);
+    assert_eq!(f.forecast.history_days, 60);
+    assert_eq!(f.forecast.daily.len(), HORIZON);
+    assert_eq!(f.forecast.note, None);
+    let (week, low, high) = f.ahead(now, 7, 1.2816);
+    assert!((70.0..=84.0).contains(&week), "a week sells 76: {week}");
+    assert!(low <= week && week <= high);
+    // A late sale for a past day changes the history: the series is forecast again.
+    let late = event(EventKind::Sale, s1, milk, 1, "s-late", now - 3 * DAY_MS);
+    ingest::apply_events(store, t, &[late]).await.unwrap();
+    assert_eq!(store.stale_forecasts(t).await.unwrap(), 1);
+    assert_eq!(refresh(store, t, now).await.unwrap(), 1);
+    assert_eq!(store.stale_forecasts(t).await.unwrap(), 0);
+    // Another tenant reads nothing of it, whatever ids it asks for.
+    assert!(store
+        .forecasts(other, &[(s1, milk)])
+        .await
+        .unwrap()
+        .is_empty());
+
+    // A forecast-driven policy for the class: the next sale that takes S1 low is
+    // covered from the forecast, and the reason names the method and its numbers.
+    let planner = member(store, t, "planner@acme.example").await;
+    let settings = PolicySettings {
+        method: replenish::Method::Forecast,
+        service_level: Some(95.0),
+        cover_days: 7,
+        ..PolicySettings::default()
+    };
+    replenish::save_policy(store, t, &planner, "dairy", None, &settings, None, now)
+        .await
+        .unwrap();
+    drain(store).await;
+    assert!(
+        store.transfers(t, None, 10).await.unwrap().is_empty(),
+        "200 on hand is far above two days' demand"
+    );
+    // Whatever the tenant file seeded on hand, the sale leaves 10.
+    let (on_hand, ..) = store.position_by_ids(t, s1, milk).await.unwrap().unwrap();
+    assert!(on_hand >= 200, "{on_hand}");
+    let sale = event(EventKind::Sale, s1, milk, on_hand - 10, "s-today", now);
+    ingest::apply_events(store, t, &[sale]).await.unwrap();
+    assert_eq!(
+        store.stale_forecasts(t).await.unwrap(),
+        0,
+        "today's sales are read tomorrow: nothing to compute again yet"
+    );
+    drain(store).await;
+    let transfers = store.transfers(t, None, 10).await.unwrap();
+    assert_eq!(transfers.len(), 1, "{transfers:?}");
+    let reason = &transfers[0].reason;
+    assert!(reason.starts_with("Forecast ("), "{reason}");
+    assert!(reason.contains("MASE"), "{reason}");
+    assert!(reason.contains("for 95 % service"), "{reason}");
+    assert!(reason.contains("over the 2-day lead time"), "{reason}");
+    let snapshot: serde_json::Value = serde_json::from_str(&transfers[0].snapshot).unwrap();
+    let rop = snapshot["reorder_point"].as_i64().unwrap();
+    assert!(
+        (22..=40).contains(&rop),
+        "two days of ~11 plus safety: {rop}"
+    );
+    assert_eq!(snapshot["forecast"]["cover_days"], 7);
+    // What the transfer brings covers the week after the lead time too.
+    assert!(transfers[0].quantity >= 70, "{}", transfers[0].quantity);
+}
+
+async fn a_forecast_policy_with_bad_numbers_is_refused_and_nothing_is_saved(store: &Store) {
+    let t = acme(store, "acme").await;
+    let planner = member(store, t, "planner@acme.example").await;
+    let before = store.policies(t).await.unwrap().len();
+    for (settings, field) in [
+        (
+            PolicySettings {
+                method: replenish::Method::Forecast,
+                service_level: Some(100.0),
+                ..PolicySettings::default()
+            },
+            "service_level",
+        ),
+        (
+            PolicySettings {
+                method: replenish::Method::Forecast,
+                service_level: Some(f64::NAN),
+                ..PolicySettings::default()
+            },
+            "service_level",
+        ),
+        (
+            PolicySettings {
+                method: replenish::Method::Forecast,
+                cover_days: 0,
+                ..PolicySettings::default()
+            },
+            "cover_days",
+        ),
+        (
+            PolicySettings {
+                method: replenish::Method::Forecast,
+                cover_days: i64::MAX,
+                ..PolicySettings::default()
+            },
+            "cover_days",
+        ),
+    ] {
+        let err = replenish::save_policy(store, t, &planner, "dairy", None, &settings, None, 0)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, EngineError::Invalid(m) if m.contains(field)),
+            "{field}: {err:?}"
+        );
+    }
+    assert_eq!(store.policies(t).await.unwrap().len(), before);
+}
