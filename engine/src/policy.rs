@@ -43,6 +43,17 @@ pub struct ForecastLevels {
     pub service_level: f64,
 }
 
+impl ForecastLevels {
+    /// The (reorder point, order-up-to) these figures give at the normal quantile `z`.
+    pub fn levels(&self, z: f64) -> (i64, i64) {
+        let rop = ceil_units(self.lead_time_demand + z * self.lead_time_sd);
+        (
+            rop,
+            rop.saturating_add(ceil_units(self.cover_demand).max(1)),
+        )
+    }
+}
+
 /// A promotion that multiplies expected demand while it runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Uplift {
@@ -205,8 +216,7 @@ pub fn evaluate(
                 (min, max, ip < min)
             }
             Levels::Forecast(f) => {
-                let rop = ceil_units(f.lead_time_demand + policy.service_z * f.lead_time_sd);
-                let target = rop.saturating_add(ceil_units(f.cover_demand).max(1));
+                let (rop, target) = f.levels(policy.service_z);
                 (rop, target, ip <= rop)
             }
         }
@@ -376,6 +386,68 @@ mod tests {
         }
         assert_eq!(order_quantity(i64::MAX, 7, 0), i64::MAX);
         assert_eq!(order_quantity(i64::MAX, 1, i64::MAX), i64::MAX);
+    }
+
+    fn forecast_policy(demand: f64, sd: f64, cover: f64) -> Policy {
+        Policy {
+            levels: Levels::Forecast(ForecastLevels {
+                method: "ETS · MASE 0.80".into(),
+                lead_days: 2,
+                lead_time_demand: demand,
+                lead_time_sd: sd,
+                cover_days: 7,
+                cover_demand: cover,
+                service_level: 95.0,
+            }),
+            service_z: 1.645,
+            case_pack: 1,
+            moq: 0,
+            ..rop_policy()
+        }
+    }
+
+    #[test]
+    fn forecast_levels_by_hand_and_never_from_garbage() {
+        // 20 over the lead time ± 5 at z 1.645: 20 + 8.2 → 29; plus 70 of cover → 99.
+        let policy = forecast_policy(20.0, 5.0, 70.0);
+        assert_eq!(evaluate(&policy, pos(30, 0, 0), &[], NOW), None);
+        let need = evaluate(&policy, pos(29, 0, 0), &[], NOW).expect("at the reorder point");
+        assert_eq!(
+            (
+                need.snapshot.reorder_point,
+                need.snapshot.target,
+                need.quantity
+            ),
+            (29, 99, 70)
+        );
+        assert_eq!(need.snapshot.safety_stock, 9);
+        assert!(
+            need.reason
+                .starts_with("Forecast (ETS · MASE 0.80): 20.0 units over the 2-day lead time"),
+            "{}",
+            need.reason
+        );
+        // The forecast already holds any promotion: the policy's uplifts are not applied twice.
+        let mut promoted = policy.clone();
+        promoted.uplifts = vec![Uplift {
+            from_ms: 0,
+            to_ms: i64::MAX,
+            factor: 3.0,
+        }];
+        let again = evaluate(&promoted, pos(29, 0, 0), &[], NOW).unwrap();
+        assert_eq!(again.snapshot.target, 99);
+        // NaN, infinite and negative figures give levels of nothing, never a panic.
+        for (d, sd, c) in [
+            (f64::NAN, 1.0, 1.0),
+            (f64::INFINITY, f64::INFINITY, f64::INFINITY),
+            (-5.0, -5.0, -5.0),
+            (1e300, 1e300, 1e300),
+        ] {
+            let p = forecast_policy(d, sd, c);
+            if let Some(n) = evaluate(&p, pos(0, 0, 0), &[], NOW) {
+                assert!(n.quantity > 0 && n.snapshot.target <= crate::limits::MAX_LEVEL * 2);
+            }
+        }
     }
 
     #[test]

@@ -190,6 +190,14 @@ async fn sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy(store: &S
     assert!(reason.contains("over the 2-day lead time"), "{reason}");
     let snapshot: serde_json::Value = serde_json::from_str(&transfers[0].snapshot).unwrap();
     let rop = snapshot["reorder_point"].as_i64().unwrap();
+    // The position keeps the levels in force, so the inventory page and its low-stock
+    // filter agree with what was ordered.
+    let p = store.position(t, "MILK", "S1").await.unwrap().unwrap();
+    assert_eq!(
+        (p.reorder_point, p.order_up_to, p.levels_source.as_str()),
+        (rop, snapshot["target"].as_i64().unwrap(), "policy")
+    );
+    assert!(p.low);
     assert!(
         (22..=40).contains(&rop),
         "two days of ~11 plus safety: {rop}"

@@ -207,6 +207,14 @@ pub(crate) async fn evaluate_known_tx(
         .map_or(&[][..], Vec::as_slice);
     let no_cover_key = no_cover_key(location, product);
     let mut rule = settings.policy(facts, known.forecasts.get(&(location, product)), now);
+    if let policy::Levels::Forecast(f) = &rule.levels {
+        let levels = f.levels(rule.service_z);
+        // (A re-check may have marked them `kept` meanwhile: they are the policy's.)
+        if levels != (facts.reorder_point, facts.order_up_to) || facts.levels_source != "policy" {
+            crate::store::levels::set_forecast_levels_tx(tx, tenant, location, product, levels)
+                .await?;
+        }
+    }
     rule.waiting_demand = known
         .waiting
         .get(&(location, product))

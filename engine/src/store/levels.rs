@@ -16,6 +16,33 @@ const LEVELS_FROM: &str = "FROM replenishment_policies rp, products p, locations
      AND rp.class IN (p.class, '*') \
      AND (rp.location_id IS NULL OR rp.location_id = stock_positions.location_id)";
 
+/// Keeps the levels a forecast-driven policy gave one position (so the inventory page,
+/// its low-stock filter and other stores' transfers see the levels in force), unless a
+/// planner set the position's own.
+pub(crate) async fn set_forecast_levels_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    (reorder_point, order_up_to): (i64, i64),
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+        "UPDATE stock_positions SET reorder_point = $4, order_up_to = $5, levels_source = 'policy' \
+         WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3 \
+         AND levels_source <> 'override'",
+    )
+    .bind(tenant.0)
+    .bind(location)
+    .bind(product)
+    .bind(reorder_point)
+    .bind(order_up_to)
+    .execute(c)
+    .await
+    .map(|_| ())
+    })
+}
+
 /// Gives the positions among `pairs` (location, product) the levels of the most specific
 /// policy that carries levels for them (class and location, class, every class and
 /// location, every class), times the policy's `dc_multiplier` at a distribution centre,
