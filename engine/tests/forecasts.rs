@@ -123,6 +123,13 @@ async fn sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy(store: &S
     assert_eq!(refresh(store, t, now).await.unwrap(), 1);
     assert_eq!(store.stale_forecasts(t).await.unwrap(), 0);
     assert_eq!(
+        store.dirty_count(t).await.unwrap(),
+        1,
+        "the position is checked again under its new forecast"
+    );
+    drain(store).await;
+    assert_eq!(store.dirty_count(t).await.unwrap(), 0);
+    assert_eq!(
         refresh(store, t, now).await.unwrap(),
         0,
         "nothing marked, nothing done"

@@ -5,8 +5,8 @@
 //! every selling series (its promotions are inputs), and the [`RefreshForecasts`] job
 //! forecasts the marked series a page at a time on the imports queue (heavy work, kept
 //! apart from the workflow). A series whose history did not change is not computed
-//! again. A new forecast is used at the position's next check (any stock change, or the
-//! nightly sweep).
+//! again. The refreshed positions are marked for the next sweep, so a forecast-driven
+//! policy's levels follow their new forecasts at once.
 //!
 //! A page is read in one short transaction, forecast off the async runtime, and stored
 //! in another, which clears a series' mark only if no sale marked it again meanwhile.
@@ -15,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::jobs::SweepPositions;
 use super::PolicySettings;
 use crate::error::EngineError;
 use crate::forecast::{fallback, forecast, Forecast, Input};
@@ -145,6 +146,14 @@ pub async fn refresh(store: &Store, tenant: TenantId, now: i64) -> Result<usize,
     .map_err(|e| EngineError::Invalid(format!("the forecast could not be computed: {e}")))?;
     let mut tx = store.begin(tenant).await?;
     forecasts::save_tx(&mut tx, tenant, &computed, &marks, now).await?;
+    // The positions are checked again under their new forecasts (a forecast-driven
+    // policy's levels move with them).
+    positions::mark_dirty_tx(&mut tx, tenant, &pairs).await?;
+    enqueue_tx(
+        &mut tx,
+        &NewJob::of(tenant, &SweepPositions::default(), now),
+    )
+    .await?;
     if marks.len() as i64 == PAGE {
         enqueue_tx(&mut tx, &NewJob::of(tenant, &RefreshForecasts {}, now)).await?;
     }
