@@ -45,17 +45,18 @@ impl Method {
         }
     }
 
+    /// Every method.
+    pub const ALL: [Method; 6] = [
+        Method::Croston,
+        Method::Sba,
+        Method::Tsb,
+        Method::Ets,
+        Method::Mstl,
+        Method::Average,
+    ];
+
     pub fn parse(s: &str) -> Option<Method> {
-        [
-            Method::Croston,
-            Method::Sba,
-            Method::Tsb,
-            Method::Ets,
-            Method::Mstl,
-            Method::Average,
-        ]
-        .into_iter()
-        .find(|m| m.as_str() == s)
+        Method::ALL.into_iter().find(|m| m.as_str() == s)
     }
 
     /// The name a planner reads.
@@ -227,14 +228,7 @@ mod tests {
 
     #[test]
     fn methods_round_trip_their_names() {
-        for m in [
-            Method::Croston,
-            Method::Sba,
-            Method::Tsb,
-            Method::Ets,
-            Method::Mstl,
-            Method::Average,
-        ] {
+        for m in Method::ALL {
             assert_eq!(Method::parse(m.as_str()), Some(m));
         }
         assert_eq!(Method::parse("prophet"), None);

@@ -46,6 +46,14 @@ type Row = (
 const COLUMNS: &str = "location_id, product_id, method, pattern, daily, sigma, mase, \
      history_days, note, computed_at";
 
+/// The forecasts of `pairs` (location, product) pairs bound from `$2`.
+fn select_sql(pairs: usize) -> String {
+    format!(
+        "SELECT {COLUMNS} FROM forecasts WHERE tenant_id = $1 AND {}",
+        pair_in("location_id", "product_id", pairs, 2)
+    )
+}
+
 fn parse(row: Row) -> Option<((i64, i64), StoredForecast)> {
     let (l, p, method, pattern, daily, sigma, mase, history_days, note, computed_at) = row;
     let pattern: Pattern = serde_json::from_value(serde_json::Value::String(pattern)).ok()?;
@@ -237,10 +245,7 @@ pub(crate) async fn forecasts_tx(
 ) -> Result<HashMap<(i64, i64), StoredForecast>, sqlx::Error> {
     let mut out = HashMap::new();
     for chunk in pairs.chunks(super::SQLITE_CHUNK) {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM forecasts WHERE tenant_id = $1 AND {}",
-            pair_in("location_id", "product_id", chunk.len(), 2)
-        );
+        let sql = select_sql(chunk.len());
         let rows: Vec<Row> = on_tx!(tx, |c| {
             let mut q = sqlx::query_as::<_, Row>(&sql).bind(tenant.0);
             for (l, p) in chunk {
@@ -263,10 +268,7 @@ impl Store {
     ) -> Result<HashMap<(i64, i64), StoredForecast>, sqlx::Error> {
         let mut out = HashMap::new();
         for chunk in pairs.chunks(super::SQLITE_CHUNK) {
-            let sql = format!(
-                "SELECT {COLUMNS} FROM forecasts WHERE tenant_id = $1 AND {}",
-                pair_in("location_id", "product_id", chunk.len(), 2)
-            );
+            let sql = select_sql(chunk.len());
             let rows: Vec<Row> = on_db!(&self.db, read, tenant, |pool| {
                 let mut q = sqlx::query_as::<_, Row>(&sql).bind(tenant.0);
                 for (l, p) in chunk {
