@@ -153,7 +153,7 @@ fn engine_layers_do_not_run_backwards() {
     let graph = module_graph(&src);
     let store_may_use = [
         "db", "model", "jobs", "audit", "policy", "sourcing", "approval", "workflow", "sla",
-        "forecast",
+        "forecast", "anomaly", "risk",
     ];
     for used in &graph["store"] {
         assert!(
@@ -163,6 +163,7 @@ fn engine_layers_do_not_run_backwards() {
     }
     for pure in [
         "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit", "sla", "forecast",
+        "anomaly", "risk",
     ] {
         for used in graph.get(pure).into_iter().flatten() {
             assert!(

@@ -77,6 +77,7 @@ pub fn dead_letter_hook(store: Store) -> DeadLetterHook {
                     error.chars().take(300).collect::<String>()
                 ),
                 dedupe_key: format!("dead_job:{}", job.id),
+                risk: None,
             };
             if let Err(e) = open(&store, tenant, &e, crate::model::now_ms()).await {
                 tracing::error!(error = %e, job.id = job.id, "raising the dead-letter exception failed");
@@ -225,6 +226,18 @@ pub async fn act(
         let before = sql::exception_tx(&mut tx, tenant, *id)
             .await?
             .ok_or(EngineError::NotFound)?;
+        // An anomaly holds its position's cover: it is settled by confirming or rejecting
+        // the event (`replenish::anomalies`), which releases the position.
+        if matches!(action, Action::Resolve(_))
+            && before.kind == "anomaly"
+            && before.state == "open"
+        {
+            return Err(EngineError::Invalid(format!(
+                "exception {id} is an anomaly: confirm the event (it was right) or reject it \
+                 (it was wrong, and is undone) instead; either releases the position's held \
+                 transfers and orders"
+            )));
+        }
         let (ok, action_name, after) = match action {
             Action::AssignTo(owner) => (
                 sql::assign_exception_tx(&mut tx, tenant, *id, *owner, now).await?,

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use std::collections::BTreeMap;
 
 use crate::model::{now_ms, EventKind, StockEvent, TenantId};
+use crate::replenish::anomalies;
 use crate::replenish::sweep::positions_changed_tx;
 use crate::store::events::apply_events_tx;
 use crate::store::{Applied, Store};
@@ -465,10 +466,11 @@ pub async fn apply_events(
 ) -> Result<Applied, sqlx::Error> {
     let now = now_ms();
     let mut tx = store.begin(tenant).await?;
-    let (applied, changed) = apply_events_tx(&mut tx, tenant, &[events], now).await?;
-    positions_changed_tx(&mut tx, tenant, &changed, now).await?;
+    let done = apply_events_tx(&mut tx, tenant, &[events], now).await?;
+    anomalies::check_tx(&mut tx, tenant, &done.observed, now).await?;
+    positions_changed_tx(&mut tx, tenant, &done.changed, now).await?;
     tx.commit().await?;
-    Ok(applied[0])
+    Ok(done.applied[0])
 }
 
 /// Applies several tenants' batches in one transaction (group commit): one result per
@@ -491,9 +493,12 @@ pub async fn apply_event_groups(
         // Each tenant's part of the group commit runs under that tenant's scope.
         tx.set_scope(TenantId(tenant)).await?;
         let own: Vec<&[StockEvent]> = idx.iter().map(|i| batches[*i].1).collect();
-        let (applied, changed) = apply_events_tx(&mut tx, TenantId(tenant), &own, now).await?;
-        positions_changed_tx(&mut tx, TenantId(tenant), &changed, now).await?;
-        for (i, a) in idx.into_iter().zip(applied) {
+        let done = apply_events_tx(&mut tx, TenantId(tenant), &own, now).await?;
+        // Anomalous events are judged before the positions are checked, so the check
+        // sees the exception that holds them.
+        anomalies::check_tx(&mut tx, TenantId(tenant), &done.observed, now).await?;
+        positions_changed_tx(&mut tx, TenantId(tenant), &done.changed, now).await?;
+        for (i, a) in idx.into_iter().zip(done.applied) {
             out[i] = a;
         }
     }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod addresses;
 pub mod alert_settings;
+pub mod anomaly;
 pub mod api_keys;
 pub mod approval;
 pub mod audit;
@@ -32,6 +33,7 @@ pub mod platform;
 pub mod policy;
 pub mod query;
 pub mod replenish;
+pub mod risk;
 pub mod scorecard;
 pub mod seed;
 pub mod sla;

@@ -177,11 +177,22 @@ async fn sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy(store: &S
         store.transfers(t, None, 10).await.unwrap().is_empty(),
         "200 on hand is far above two days' demand"
     );
-    // Whatever the tenant file seeded on hand, the sale leaves 10.
+    // Whatever the tenant file seeded on hand, a write-off and an ordinary day's sale
+    // leave 10 (one sale of nearly everything would be held as an anomaly).
     let (on_hand, ..) = store.position_by_ids(t, s1, milk).await.unwrap().unwrap();
     assert!(on_hand >= 200, "{on_hand}");
-    let sale = event(EventKind::Sale, s1, milk, on_hand - 10, "s-today", now);
-    ingest::apply_events(store, t, &[sale]).await.unwrap();
+    let write_off = event(
+        EventKind::Adjustment,
+        s1,
+        milk,
+        20 - on_hand,
+        "w-today",
+        now,
+    );
+    let sale = event(EventKind::Sale, s1, milk, 10, "s-today", now);
+    ingest::apply_events(store, t, &[write_off, sale])
+        .await
+        .unwrap();
     assert_eq!(
         store.stale_forecasts(t).await.unwrap(),
         0,

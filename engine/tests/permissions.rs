@@ -582,6 +582,37 @@ fn commands() -> Vec<Command> {
             call: |s, t, m| Box::pin(async move { ok(invites::supplier_access(&s, t, &m).await) }),
         },
         Command {
+            name: "confirm",
+            needs: Permission::WorkExceptions,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::anomalies::confirm(&s, t, &m, &[1], None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "reject",
+            needs: Permission::WorkExceptions,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::anomalies::reject(&s, t, &m, &[1], None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "save_settings",
+            needs: Permission::EditPolicies,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let settings = engine::anomaly::Settings::default();
+                    ok(
+                        replenish::anomalies::save_settings(&s, t, &m, &settings, None, now_ms())
+                            .await,
+                    )
+                })
+            },
+        },
+        Command {
             name: "act",
             needs: Permission::WorkExceptions,
             call: |s, t, m| {

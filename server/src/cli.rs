@@ -258,11 +258,20 @@ fn backtest(
             "  forecasting: {:.0} series/s on one core",
             compare::forecast_throughput(&scenario)
         );
+        let rates = engine::backtest::anomalies::rates(&scenario, &Default::default());
+        println!(
+            "  anomaly checks (default thresholds): {:.2} % of {} clean sales flagged; \
+             caught {:.1} % of x10 and {:.1} % of x100 errors",
+            100.0 * rates.false_positive_rate(),
+            rates.events,
+            100.0 * rates.catch_rate_x10(),
+            100.0 * rates.catch_rate_x100()
+        );
         if let Some((pass, text)) = compare::verdict(&runs) {
             passed &= pass;
             println!("  {text}\n");
         }
-        all.push(serde_json::json!({ "seed": seed, "runs": runs }));
+        all.push(serde_json::json!({ "seed": seed, "runs": runs, "anomalies": rates }));
     }
     if let Some(path) = json {
         std::fs::write(&path, serde_json::to_vec_pretty(&all)?)?;

@@ -229,6 +229,10 @@ async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Bac
     )
     .await;
     assert!(page.contains("out of stock at S-AMS1"), "{page}");
+    assert!(
+        page.contains("Ranked by expected lost sales"),
+        "the queue says how it is ordered"
+    );
     let act = |fields: Vec<(&'static str, String)>| {
         let planner = planner.clone();
         let url = app.url("/t/freshfield/exceptions/act");
@@ -255,6 +259,18 @@ async fn bulk_approval_and_the_exception_queue_work_from_the_portal(backend: Bac
     ])
     .await;
     assert!(to.contains("error="), "a resolution needs a note: {to}");
+    // Only an anomaly is confirmed.
+    let to = act(vec![("id", id.clone()), ("action", "confirm".into())]).await;
+    assert!(to.contains("error="), "a stockout is no anomaly: {to}");
+    assert_eq!(
+        app.store
+            .exception(ff, stockout.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .state,
+        "open"
+    );
     let to = act(vec![
         ("id", id.clone()),
         ("action", "resolve".into()),

@@ -545,5 +545,56 @@ async fn a_planner_sets_one_positions_levels_and_the_nightly_hour(backend: Backe
     );
     let settings = page(planner.clone(), "/t/freshfield/settings/policies".into()).await;
     assert!(settings.contains("Nightly check"), "{settings}");
+
+    // The anomaly checks' thresholds: a bad one is named and nothing is saved.
+    let checks = |mad_k: &str| {
+        let client = planner.clone();
+        let mad_k = mad_k.to_string();
+        async move {
+            let res = app_ref
+                .post_form(
+                    &client,
+                    "/t/freshfield/settings/policies/anomalies",
+                    &[
+                        ("enabled", "on"),
+                        ("mad_k", mad_k.as_str()),
+                        ("min_units", "20"),
+                        ("count_jump_pct", "80"),
+                        ("count_min_units", "30"),
+                    ],
+                )
+                .await;
+            urlencoding_decode(res.headers()["location"].to_str().unwrap())
+        }
+    };
+    assert!(checks("1")
+        .await
+        .contains("MAD multiplier must be between 2 and 100"));
+    assert!(checks("lots")
+        .await
+        .contains("MAD multiplier must be a number"));
+    assert_eq!(
+        app.store.anomaly_settings(ff).await.unwrap(),
+        engine::anomaly::Settings::default()
+    );
+    assert!(checks("6").await.contains("anomaly checks are saved"));
+    let saved = app.store.anomaly_settings(ff).await.unwrap();
+    assert_eq!(
+        (
+            saved.enabled,
+            saved.mad_k,
+            saved.min_units,
+            saved.new_location
+        ),
+        (true, 6.0, 20, false),
+        "an unticked box is off"
+    );
+    assert_eq!(
+        app.store.anomaly_settings(rl).await.unwrap(),
+        engine::anomaly::Settings::default(),
+        "only this tenant's"
+    );
+    let settings = page(planner.clone(), "/t/freshfield/settings/policies".into()).await;
+    assert!(settings.contains("Anomaly checks"), "{settings}");
     app.run_pending_jobs().await;
 }

@@ -1,6 +1,6 @@
-//! The exception queue, most urgent first.
+//! The exception queue, ranked by expected lost sales (or by severity and age).
 
-use engine::model::{now_ms, Permission, Role};
+use engine::model::{Permission, Role};
 use leptos::prelude::*;
 
 use super::context::require_inventory_reader;
@@ -8,15 +8,24 @@ use super::error::internal;
 use super::format::*;
 use crate::views::*;
 
-pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError> {
+pub async fn exceptions(
+    resolved: bool,
+    by_severity: bool,
+) -> Result<ExceptionsView, ServerFnError> {
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
     let store = &ctx.store;
+    let ranking = if by_severity {
+        engine::store::Ranking::Severity
+    } else {
+        engine::store::Ranking::LostSales
+    };
     let list = store
-        .exceptions(
+        .exceptions_ranked(
             tenant,
             if resolved { "resolved" } else { "open" },
             None,
+            ranking,
             200,
         )
         .await
@@ -35,7 +44,6 @@ pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError>
                 )
             })
             .collect();
-        let hours = (now_ms() - e.created_at).max(0) / 3_600_000;
         let href = e.subject.split_once(':').and_then(|(kind, id)| match kind {
             "transfer" | "purchase_order" => Some(format!("{}/documents/{kind}/{id}", tc.base)),
             "job" => Some(format!("{}/jobs", tc.base)),
@@ -44,9 +52,9 @@ pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError>
         rows.push(ExceptionRow {
             id: e.id,
             kind: e.kind.replace('_', " "),
-            priority: severity_weight(&e.severity)
-                + hours.min(99)
-                + if e.escalated_at.is_some() { 50 } else { 0 },
+            anomaly: e.kind == "anomaly",
+            at_risk: e.lost_sales_minor.map(|m| money(m, &tc.tenant.currency)),
+            risk_basis: e.risk_basis,
             severity: e.severity,
             title: e.title,
             detail: e.detail,
@@ -58,7 +66,6 @@ pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError>
             resolution: e.resolution,
         });
     }
-    rows.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.id.cmp(&b.id)));
     let mut assignees = Vec::new();
     for role in Role::ALL
         .into_iter()
@@ -81,6 +88,7 @@ pub async fn exceptions(resolved: bool) -> Result<ExceptionsView, ServerFnError>
         rows,
         assignees,
         resolved,
+        by_severity,
         can_act: member.can(Permission::WorkExceptions),
     })
 }

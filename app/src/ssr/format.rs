@@ -175,12 +175,3 @@ pub(crate) async fn position_fact(
         },
     ))
 }
-
-pub(crate) fn severity_weight(s: &str) -> i64 {
-    match s {
-        "critical" => 400,
-        "high" => 300,
-        "medium" => 200,
-        _ => 100,
-    }
-}

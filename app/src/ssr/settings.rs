@@ -257,5 +257,16 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
             .await
             .map_err(internal)?
             .unwrap_or(engine::replenish::jobs::DEFAULT_SWEEP_HOUR),
+        anomalies: {
+            let a = store.anomaly_settings(tenant).await.map_err(internal)?;
+            crate::views::AnomalyForm {
+                enabled: a.enabled,
+                mad_k: format!("{}", a.mad_k),
+                min_units: a.min_units,
+                count_jump_pct: a.count_jump_pct,
+                count_min_units: a.count_min_units,
+                new_location: a.new_location,
+            }
+        },
     })
 }

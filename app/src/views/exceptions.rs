@@ -9,7 +9,11 @@ pub struct ExceptionRow {
     pub id: i64,
     pub kind: String,
     pub severity: String,
-    pub priority: i64,
+    /// Expected lost sales, formatted, for exceptions about stock.
+    pub at_risk: Option<String>,
+    pub risk_basis: Option<String>,
+    /// An anomalous event holding its position (settled by confirming it).
+    pub anomaly: bool,
     pub title: String,
     pub detail: String,
     pub owner: Option<String>,
@@ -25,5 +29,7 @@ pub struct ExceptionsView {
     pub rows: Vec<ExceptionRow>,
     pub assignees: Vec<Choice>,
     pub resolved: bool,
+    /// Ordered by severity and age rather than by expected lost sales.
+    pub by_severity: bool,
     pub can_act: bool,
 }

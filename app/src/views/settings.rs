@@ -47,6 +47,19 @@ pub struct PoliciesView {
     pub can_edit: bool,
     /// The hour (UTC) of the nightly check of every position.
     pub sweep_hour: i64,
+    /// The anomaly checks on incoming events.
+    pub anomalies: AnomalyForm,
+}
+
+/// The tenant's anomaly thresholds, as the form shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnomalyForm {
+    pub enabled: bool,
+    pub mad_k: String,
+    pub min_units: i64,
+    pub count_jump_pct: i64,
+    pub count_min_units: i64,
+    pub new_location: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

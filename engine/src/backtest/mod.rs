@@ -19,6 +19,7 @@
 //! matrix to count the approvals it would need. A rule sees only the sales (not the
 //! demand lost to an empty shelf), as the live system does.
 
+pub mod anomalies;
 pub mod compare;
 pub mod rules;
 pub mod synthetic;

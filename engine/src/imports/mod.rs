@@ -443,8 +443,9 @@ async fn apply_rows(
                     "a location or SKU of the file is gone".into(),
                 ));
             }
-            let (_, changed) = events::apply_events_tx(&mut tx, tenant, &[&counts], now).await?;
-            positions_changed_tx(&mut tx, tenant, &changed, now).await?;
+            // (A planner's own stock file is not judged for anomalies: they chose it.)
+            let done = events::apply_events_tx(&mut tx, tenant, &[&counts], now).await?;
+            positions_changed_tx(&mut tx, tenant, &done.changed, now).await?;
         }
         ImportKind::Policies => {
             let ids: std::collections::HashMap<String, i64> = store

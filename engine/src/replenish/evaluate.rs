@@ -20,6 +20,7 @@ use crate::exceptions;
 use crate::jobs::{Job, NewJob};
 use crate::model::{DocRef, TenantId};
 use crate::policy;
+use crate::risk;
 use crate::sourcing::{self, Destination};
 use crate::store::audit::append_audit_tx;
 use crate::store::forecasts::{self, StoredForecast};
@@ -47,6 +48,9 @@ pub enum Evaluation {
         transfer: Option<i64>,
         po_line: Option<i64>,
     },
+    /// The position is short, but an anomalous event waits for a planner's confirmation
+    /// (`replenish::anomalies`): nothing is opened until then.
+    Held,
 }
 
 /// Checks a position against policy and covers a shortfall: a transfer from the best
@@ -120,7 +124,13 @@ impl Prefetched {
         let open_needs = needs::open_need_keys_tx(tx, tenant, &need_keys).await?;
         let exception_keys: Vec<String> = pairs
             .iter()
-            .flat_map(|(l, p)| [stockout_key(*l, *p), no_cover_key(*l, *p)])
+            .flat_map(|(l, p)| {
+                [
+                    stockout_key(*l, *p),
+                    no_cover_key(*l, *p),
+                    super::anomalies::key(*l, *p),
+                ]
+            })
             .collect();
         let open_exceptions = exc::open_exception_keys_tx(tx, tenant, &exception_keys).await?;
         let policies = tenant_settings::policy_scopes_tx(tx, tenant).await?;
@@ -152,6 +162,31 @@ impl Prefetched {
     }
 }
 
+/// What the position is exposed to if it runs short: demand from its forecast (else its
+/// recent average), its stock, its supplier's lead time and its margin.
+fn exposure(
+    facts: &PositionFacts,
+    history: &[i64],
+    forecast: Option<&StoredForecast>,
+    now: i64,
+) -> risk::Exposure {
+    let lead = facts
+        .supplier_id
+        .and(facts.measured_lead_time_days.or(facts.lead_time_days));
+    let mut e = risk::Exposure {
+        daily_demand: 0.0,
+        on_hand: facts.on_hand,
+        lead_time_days: lead,
+        margin_minor: facts.price_minor.saturating_sub(facts.cost_minor),
+    };
+    let days = e.days();
+    e.daily_demand = match forecast {
+        Some(f) => f.ahead(now, days as usize, 0.0).0 / days as f64,
+        None => history.iter().fold(0i64, |a, q| a.saturating_add(*q)) as f64 / HISTORY_DAYS as f64,
+    };
+    e
+}
+
 fn stockout_key(location: i64, product: i64) -> String {
     format!("stockout:{location}:{product}")
 }
@@ -176,7 +211,15 @@ pub(crate) async fn evaluate_known_tx(
     };
     let stockout_key = stockout_key(location, product);
     let (sku, name) = (&facts.sku, &facts.product_name);
-    if facts.on_hand <= 0 && !known.open_exceptions.contains(&stockout_key) {
+    let history = known
+        .history
+        .get(&(location, product))
+        .map_or(&[][..], Vec::as_slice);
+    let forecast = known.forecasts.get(&(location, product));
+    let risk = exposure(facts, history, forecast, now).risk();
+    if facts.on_hand <= 0 && known.open_exceptions.contains(&stockout_key) {
+        exc::set_risk_by_key_tx(tx, tenant, &stockout_key, &risk).await?;
+    } else if facts.on_hand <= 0 {
         let e = NewException {
             kind: "stockout",
             severity: "critical",
@@ -187,6 +230,7 @@ pub(crate) async fn evaluate_known_tx(
                 facts.on_hand, facts.location_code, facts.in_transit, facts.on_order
             ),
             dedupe_key: stockout_key,
+            risk: Some(risk.clone()),
         };
         exceptions::open_tx(tx, tenant, &e, now).await?;
     } else if facts.on_hand > 0 && known.open_exceptions.contains(&stockout_key) {
@@ -201,12 +245,8 @@ pub(crate) async fn evaluate_known_tx(
         tenant_settings::most_specific(&known.policies, &facts.class, location)
             .and_then(|s| serde_json::from_str(&s.settings).ok())
             .unwrap_or_default();
-    let history = known
-        .history
-        .get(&(location, product))
-        .map_or(&[][..], Vec::as_slice);
     let no_cover_key = no_cover_key(location, product);
-    let mut rule = settings.policy(facts, known.forecasts.get(&(location, product)), now);
+    let mut rule = settings.policy(facts, forecast, now);
     if let policy::Levels::Forecast(f) = &rule.levels {
         let levels = f.levels(rule.service_z);
         // (A re-check may have marked them `kept` meanwhile: they are the policy's.)
@@ -233,6 +273,13 @@ pub(crate) async fn evaluate_known_tx(
         }
         return Ok(Evaluation::NoNeed);
     };
+    // An anomalous event waits for a planner: nothing is covered on its strength, and
+    // the anomaly carries what waiting may cost.
+    let anomaly_key = super::anomalies::key(location, product);
+    if known.open_exceptions.contains(&anomaly_key) {
+        exc::set_risk_by_key_tx(tx, tenant, &anomaly_key, &risk).await?;
+        return Ok(Evaluation::Held);
+    }
     let candidates = positions::donor_candidates_tx(tx, tenant, product, location).await?;
     let dest = Destination {
         location_id: location,
@@ -259,9 +306,14 @@ pub(crate) async fn evaluate_known_tx(
                 "{} No other location can spare {name} and it has no supplier to order from.",
                 need.reason
             ),
-            dedupe_key: no_cover_key,
+            dedupe_key: no_cover_key.clone(),
+            // A position that is out of stock carries its risk on the stockout: the
+            // money is counted once.
+            risk: (facts.on_hand > 0).then(|| risk.clone()),
         };
-        exceptions::open_tx(tx, tenant, &e, now).await?;
+        if exceptions::open_tx(tx, tenant, &e, now).await?.is_none() && facts.on_hand > 0 {
+            exc::set_risk_by_key_tx(tx, tenant, &no_cover_key, &risk).await?;
+        }
         return Ok(Evaluation::NoNeed);
     }
     let Some(need_id) = needs::insert_need_tx(

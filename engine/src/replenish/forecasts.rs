@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::jobs::SweepPositions;
 use super::PolicySettings;
+use crate::anomaly::SaleStats;
 use crate::error::EngineError;
 use crate::forecast::{fallback, forecast, Forecast, Input};
 use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
@@ -118,7 +119,7 @@ pub async fn refresh(store: &Store, tenant: TenantId, now: i64) -> Result<usize,
             ((l, p), sales, past, future)
         })
         .collect();
-    let computed: Vec<((i64, i64), Forecast)> = tokio::task::spawn_blocking(move || {
+    let computed: Vec<((i64, i64), Forecast, SaleStats)> = tokio::task::spawn_blocking(move || {
         work.into_iter()
             .map(|(key, sales, past, future)| {
                 let input = Input {
@@ -138,7 +139,7 @@ pub async fn refresh(store: &Store, tenant: TenantId, now: i64) -> Result<usize,
                         "the forecast failed on this history: the average".into(),
                     )
                 });
-                (key, fc)
+                (key, fc, SaleStats::of(&sales))
             })
             .collect()
     })

@@ -117,6 +117,7 @@ pub(crate) async fn apply_transfer_tx(
                         title: format!("Transfer {} arrived with {received} of {shipped}", rec.id),
                         detail: format!("{shipped} were shipped and {received} received; the difference needs a count or a claim."),
                         dedupe_key: format!("receipt:{}", rec.id),
+                        risk: None,
                     };
                     exceptions::open_tx(tx, tenant, &e, now).await?;
                 }

@@ -28,6 +28,7 @@
 //! [`crate::sourcing`], [`crate::approval`] and [`crate::workflow`]; SQL is in `store`.
 //! Commands a person calls check the member's permission first (`Member::require`).
 
+pub mod anomalies;
 pub mod changes;
 pub mod decisions;
 pub mod delegation;

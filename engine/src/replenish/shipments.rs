@@ -265,6 +265,7 @@ pub async fn receive_notice(
                 differences.join("; ")
             ),
             dedupe_key: format!("po-receipt:{asn}"),
+            risk: None,
         };
         exceptions::open_tx(&mut tx, tenant, &e, now).await?;
     }

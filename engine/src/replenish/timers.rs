@@ -122,6 +122,7 @@ pub async fn escalate_step(
                         .unwrap_or_default()
                 ),
                 dedupe_key: format!("stale:{}", step.id),
+                risk: None,
             };
             exceptions::open_tx(&mut tx, tenant, &e, now).await?;
         }
@@ -187,6 +188,7 @@ pub async fn supplier_ack_due(
                         "Sent on {sent}; the acknowledgement was due and a reminder went out, with no answer since. Call the supplier, or cancel the order and buy elsewhere."
                     ),
                     dedupe_key: format!("supplier-ack:{}", rec.id),
+                    risk: None,
                 };
                 exceptions::open_tx(&mut tx, tenant, &e, now).await?;
             }
@@ -259,6 +261,7 @@ pub async fn supplier_asn_due(
                         "Delivery was promised for {day} and no ship notice has come. Call the supplier, or change or cancel the order."
                     ),
                     dedupe_key: format!("supplier-asn:{}:{}", rec.id, timer.promised_on),
+                    risk: None,
                 };
                 exceptions::open_tx(&mut tx, tenant, &e, now).await?;
             }

@@ -1,7 +1,7 @@
 //! Stock events and their effect on positions: one transaction per batch, or per group of
 //! waiting batches (group commit, see `ingest::Writer`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{chunk_rows, pairs_from, tuples, Store};
 use crate::db::Tx;
@@ -14,6 +14,32 @@ use crate::{on_db, on_tx};
 pub struct Applied {
     pub accepted: u64,
     pub duplicates: u64,
+}
+
+/// An applied event the anomaly checks judge (`replenish::anomalies`): a sale, or a
+/// count with the book figure it replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Observed {
+    pub location: i64,
+    pub product: i64,
+    pub kind: EventKind,
+    pub quantity: i64,
+    /// A count's book figure just before it (earlier events of the batch included).
+    pub book: Option<i64>,
+    pub occurred_at: i64,
+    pub source: String,
+    pub external_id: String,
+}
+
+/// What applying batches did.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    /// Per batch: events newly applied and duplicates.
+    pub applied: Vec<Applied>,
+    /// The positions that moved, as (location, product).
+    pub changed: Vec<(i64, i64)>,
+    /// The applied sales and counts, in order.
+    pub observed: Vec<Observed>,
 }
 
 /// How one event moves a position: `on_hand` change (or new absolute figure for a count)
@@ -120,14 +146,15 @@ async fn insert_positions(
 /// statements per 500 events: events (a conflict is a duplicate, earlier or earlier in
 /// these batches), positions (net effect per position; PostgreSQL locks them in key
 /// order first so concurrent writers cannot deadlock), sales per day, and the changed
-/// positions, which it returns with what each batch did (the caller marks them for a
-/// policy check in the same transaction: see `ingest`).
+/// positions, which it returns with what each batch did and the sales and counts applied
+/// (the caller marks the positions for a policy check and judges the events in the same
+/// transaction: see `ingest`).
 pub async fn apply_events_tx(
     tx: &mut Tx,
     tenant: TenantId,
     batches: &[&[StockEvent]],
     now: i64,
-) -> Result<(Vec<Applied>, Vec<(i64, i64)>), sqlx::Error> {
+) -> Result<Outcome, sqlx::Error> {
     let events: Vec<(usize, &StockEvent)> = batches
         .iter()
         .enumerate()
@@ -162,6 +189,7 @@ pub async fn apply_events_tx(
     let mut applied = vec![Applied::default(); batches.len()];
     let mut net: BTreeMap<(i64, i64), Net> = BTreeMap::new();
     let mut sold: BTreeMap<(i64, i64, i64), i64> = BTreeMap::new();
+    let mut done: Vec<&StockEvent> = Vec::new();
     for (b, e) in &events {
         // The first occurrence of an inserted key is the one that was applied.
         if !inserted.remove(&(e.source.clone(), e.external_id.clone())) {
@@ -169,6 +197,7 @@ pub async fn apply_events_tx(
             continue;
         }
         applied[*b].accepted += 1;
+        done.push(e);
         let (on_hand, absolute, received) = effect(e);
         let n = net.entry((e.product_id, e.location_id)).or_default();
         if absolute {
@@ -189,11 +218,19 @@ pub async fn apply_events_tx(
         }
     }
     let positions: Vec<PositionDelta> = net.iter().collect();
+    let mut book: HashMap<(i64, i64), i64> = HashMap::new();
     for chunk in positions.chunks(chunk_rows(tx)) {
         // (PostgreSQL) the rows locked in key order so concurrent batches cannot
         // deadlock, then one update for all of them; pairs never seeded have no row to
-        // update, so they are inserted and updated after.
+        // update, so they are inserted and updated after. A count is judged against the
+        // figure it replaces: those positions' figures are read first.
         lock_positions(tx, tenant, chunk).await?;
+        let counted: Vec<(i64, i64)> = chunk
+            .iter()
+            .filter(|(_, n)| n.absolute)
+            .map(|(k, _)| **k)
+            .collect();
+        book.extend(on_hand_tx(tx, tenant, &counted).await?);
         let updated = update_positions(tx, tenant, now, chunk).await?;
         if updated.len() < chunk.len() {
             let missing: Vec<PositionDelta> = chunk
@@ -234,12 +271,106 @@ pub async fn apply_events_tx(
     selling.sort_unstable();
     selling.dedup();
     super::forecasts::mark_stale_tx(tx, tenant, &selling, now).await?;
-    // 3. The changed positions, as (location, product).
+    // 3. The changed positions, as (location, product), and the sales and counts.
     let changed: Vec<(i64, i64)> = net
         .keys()
         .map(|(product, location)| (*location, *product))
         .collect();
-    Ok((applied, changed))
+    Ok(Outcome {
+        applied,
+        changed,
+        observed: observed(&done, book),
+    })
+}
+
+/// The applied sales and counts, each count with the book figure just before it: the
+/// position's figure before the batch, moved by the batch's earlier events.
+fn observed(done: &[&StockEvent], mut book: HashMap<(i64, i64), i64>) -> Vec<Observed> {
+    let mut out = Vec::new();
+    for e in done {
+        let key = (e.product_id, e.location_id);
+        let (delta, absolute, _) = effect(e);
+        // (A position with no row, or one the batch does not count, starts at 0: only
+        // counted positions' figures are used.)
+        let before = book.get(&key).copied().unwrap_or(0);
+        book.insert(
+            key,
+            if absolute {
+                delta
+            } else {
+                before.saturating_add(delta)
+            },
+        );
+        let keep = match e.kind {
+            EventKind::Sale => e.quantity > 0,
+            EventKind::Count => true,
+            _ => false,
+        };
+        if keep {
+            out.push(Observed {
+                location: e.location_id,
+                product: e.product_id,
+                kind: e.kind,
+                quantity: e.quantity,
+                book: absolute.then_some(before),
+                occurred_at: e.occurred_at,
+                source: e.source.clone(),
+                external_id: e.external_id.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// On hand of `keys` (product, location) that have a row.
+async fn on_hand_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    keys: &[(i64, i64)],
+) -> Result<Vec<((i64, i64), i64)>, sqlx::Error> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT product_id, location_id, on_hand FROM stock_positions WHERE tenant_id = $1 \
+         AND {}",
+        super::pair_in("product_id", "location_id", keys.len(), 2)
+    );
+    let rows: Vec<(i64, i64, i64)> = on_tx!(tx, |c| {
+        let mut q = sqlx::query_as(&sql).bind(tenant.0);
+        for (p, l) in keys {
+            q = q.bind(*p).bind(*l);
+        }
+        q.fetch_all(&mut *c).await
+    })?;
+    Ok(rows.into_iter().map(|(p, l, n)| ((p, l), n)).collect())
+}
+
+/// Takes back `quantity` units of a sale from the day's demand (never below zero) and
+/// marks the series for a new forecast: a sale a planner rejected as wrong is not
+/// demand (`replenish::anomalies::reject`).
+pub(crate) async fn unsell_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    day: i64,
+    quantity: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    on_tx!(&mut *tx, |c| sqlx::query(
+        "UPDATE daily_demand SET quantity = CASE WHEN quantity > $5 THEN quantity - $5 ELSE 0 END \
+         WHERE tenant_id = $1 AND location_id = $2 AND product_id = $3 AND day = $4"
+    )
+    .bind(tenant.0)
+    .bind(location)
+    .bind(product)
+    .bind(day)
+    .bind(quantity)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    super::forecasts::mark_stale_tx(tx, tenant, &[(location, product)], now).await
 }
 
 impl Store {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::db::Tx;
 use crate::model::TenantId;
+use crate::risk::Risk;
 use crate::{on_db, on_tx};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -23,6 +24,12 @@ pub struct ExceptionRecord {
     pub updated_at: i64,
     pub resolved_at: Option<i64>,
     pub resolution: Option<String>,
+    /// Expected lost sales in minor units, for stock exceptions (see `risk`).
+    pub lost_sales_minor: Option<i64>,
+    /// How the expected lost sales were worked out.
+    pub risk_basis: Option<String>,
+    /// What an anomaly was about (JSON, see `replenish::anomalies::Evidence`).
+    pub evidence: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -43,11 +50,24 @@ pub struct NewException {
     pub detail: String,
     /// At most one open exception per key.
     pub dedupe_key: String,
+    /// Expected lost sales, for an exception about stock (ranks the queue).
+    pub risk: Option<Risk>,
+}
+
+/// How the queue is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Ranking {
+    /// Expected lost sales first (none counts as nothing), then severity, escalation, age.
+    #[default]
+    LostSales,
+    /// Severity, then escalation, then age.
+    Severity,
 }
 
 const EXCEPTION_SELECT: &str = "SELECT e.id, e.kind, e.severity, e.subject, e.title, e.detail, \
      e.owner_user_id, u.name AS owner_name, e.state, e.escalated_at, e.created_at, e.updated_at, \
-     e.resolved_at, e.resolution FROM exceptions e LEFT JOIN users u ON u.id = e.owner_user_id";
+     e.resolved_at, e.resolution, e.lost_sales_minor, e.risk_basis, e.evidence FROM exceptions e \
+     LEFT JOIN users u ON u.id = e.owner_user_id";
 
 /// Raises an exception unless one is already open for its key; returns the new id.
 pub(crate) async fn open_exception_tx(
@@ -58,7 +78,8 @@ pub(crate) async fn open_exception_tx(
 ) -> Result<Option<i64>, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
         "INSERT INTO exceptions (tenant_id, kind, severity, subject, title, detail, dedupe_key, \
-         state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8) \
+         state, created_at, updated_at, lost_sales_minor, risk_basis) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8, $9, $10) \
          ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(tenant.0)
@@ -69,8 +90,51 @@ pub(crate) async fn open_exception_tx(
     .bind(&e.detail)
     .bind(&e.dedupe_key)
     .bind(now)
+    .bind(e.risk.as_ref().map(|r| r.lost_sales_minor))
+    .bind(e.risk.as_ref().map(|r| r.basis.as_str()))
     .fetch_optional(c)
     .await)
+}
+
+/// Keeps what an exception was about (an anomaly's event).
+pub(crate) async fn set_evidence_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    id: i64,
+    evidence: &str,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE exceptions SET evidence = $3 WHERE tenant_id = $1 AND id = $2"
+    )
+    .bind(tenant.0)
+    .bind(id)
+    .bind(evidence)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
+/// Brings the expected lost sales of the open exception with `key` up to date (the
+/// position was checked again; nothing is written when they did not change). Returns
+/// whether it changed.
+pub(crate) async fn set_risk_by_key_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    key: &str,
+    risk: &Risk,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE exceptions SET lost_sales_minor = $3, risk_basis = $4 \
+         WHERE tenant_id = $1 AND dedupe_key = $2 AND state = 'open' \
+         AND (lost_sales_minor IS NULL OR lost_sales_minor <> $3 OR risk_basis <> $4)",
+    )
+    .bind(tenant.0)
+    .bind(key)
+    .bind(risk.lost_sales_minor)
+    .bind(&risk.basis)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
 }
 
 /// Resolves the open exception with `key`, if any (the condition cleared by itself).
@@ -205,8 +269,8 @@ pub(crate) async fn escalate_exception_tx(
 }
 
 impl Store {
-    /// Exceptions in `state` ('open' or 'resolved'), most urgent first: severity, then
-    /// escalation, then age. At most `limit`.
+    /// Exceptions in `state` ('open' or 'resolved'), most expected lost sales first (see
+    /// [`Ranking::LostSales`]). At most `limit`.
     pub async fn exceptions(
         &self,
         tenant: TenantId,
@@ -214,9 +278,27 @@ impl Store {
         kind: Option<&str>,
         limit: i64,
     ) -> Result<Vec<ExceptionRecord>, sqlx::Error> {
+        self.exceptions_ranked(tenant, state, kind, Ranking::LostSales, limit)
+            .await
+    }
+
+    /// Exceptions in `state` ('open' or 'resolved'), most urgent first by `ranking`. At
+    /// most `limit`.
+    pub async fn exceptions_ranked(
+        &self,
+        tenant: TenantId,
+        state: &str,
+        kind: Option<&str>,
+        ranking: Ranking,
+        limit: i64,
+    ) -> Result<Vec<ExceptionRecord>, sqlx::Error> {
+        let first = match ranking {
+            Ranking::LostSales => "COALESCE(e.lost_sales_minor, 0) DESC, ",
+            Ranking::Severity => "",
+        };
         let sql = format!(
             "{EXCEPTION_SELECT} WHERE e.tenant_id = $1 AND e.state = $2 AND ($3 IS NULL OR e.kind = $3) \
-             ORDER BY CASE e.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, \
+             ORDER BY {first}CASE e.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, \
              CASE WHEN e.escalated_at IS NULL THEN 1 ELSE 0 END, e.created_at, e.id LIMIT $4"
         );
         on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<

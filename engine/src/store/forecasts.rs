@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{chunk_rows, pair_in, tuples, Store};
+use crate::anomaly::SaleStats;
 use crate::db::Tx;
 use crate::forecast::{Forecast, Method, Pattern};
 use crate::model::TenantId;
@@ -126,11 +127,11 @@ pub(crate) async fn stale_page_tx(
 pub(crate) async fn save_tx(
     tx: &mut Tx,
     tenant: TenantId,
-    forecasts: &[((i64, i64), Forecast)],
+    forecasts: &[((i64, i64), Forecast, SaleStats)],
     marks: &[(i64, i64, i64)],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    for ((l, p), f) in forecasts {
+    for ((l, p), f, st) in forecasts {
         let daily = serde_json::to_string(&f.daily).unwrap_or_else(|_| "[]".into());
         let pattern = serde_json::to_value(f.pattern)
             .ok()
@@ -138,12 +139,14 @@ pub(crate) async fn save_tx(
             .unwrap_or_default();
         on_tx!(tx, |c| sqlx::query(
             "INSERT INTO forecasts (tenant_id, location_id, product_id, method, pattern, daily, \
-             sigma, mase, history_days, note, computed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             sigma, mase, history_days, note, computed_at, sale_median, sale_mad, sale_days) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
              ON CONFLICT (tenant_id, location_id, product_id) DO UPDATE SET \
              method = excluded.method, pattern = excluded.pattern, daily = excluded.daily, \
              sigma = excluded.sigma, mase = excluded.mase, history_days = excluded.history_days, \
-             note = excluded.note, computed_at = excluded.computed_at",
+             note = excluded.note, computed_at = excluded.computed_at, \
+             sale_median = excluded.sale_median, sale_mad = excluded.sale_mad, \
+             sale_days = excluded.sale_days",
         )
         .bind(tenant.0)
         .bind(*l)
@@ -156,6 +159,9 @@ pub(crate) async fn save_tx(
         .bind(i64::try_from(f.history_days).unwrap_or(i64::MAX))
         .bind(&f.note)
         .bind(now)
+        .bind(st.median)
+        .bind(st.mad)
+        .bind(st.days)
         .execute(&mut *c)
         .await
         .map(|_| ()))?;

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub(crate) mod alert_waves;
+pub(crate) mod anomalies;
 pub(crate) mod approval_steps;
 pub(crate) mod audit;
 pub mod branding;
@@ -46,7 +47,7 @@ pub use approval_steps::StepRecord;
 pub use catalog::{LocationRecord, ProductRecord, SupplierRecord};
 pub use delegations::DelegationRecord;
 pub use events::Applied;
-pub use exceptions::{CommentRecord, ExceptionRecord, NewException};
+pub use exceptions::{CommentRecord, ExceptionRecord, NewException, Ranking};
 pub use identity::LoginRecord;
 pub use inventory::{PositionSeed, LOW_COUNT_CAP};
 pub use invitations::{InvitationRecord, SupplierUserRecord};

@@ -27,6 +27,7 @@ pub struct PositionFacts {
     pub sku: String,
     pub product_name: String,
     pub cost_minor: i64,
+    pub price_minor: i64,
     pub supplier_id: Option<i64>,
     pub lead_time_days: Option<i64>,
     /// The supplier's lead time measured from its deliveries, and how many it is
@@ -72,7 +73,7 @@ pub(crate) async fn position_facts_many_tx(
 ) -> Result<Vec<PositionFacts>, sqlx::Error> {
     const COLUMNS: &str = "s.location_id, s.product_id, s.on_hand, s.in_transit, \
          s.on_order, s.reorder_point, s.order_up_to, l.region, l.latitude, l.longitude, \
-         l.code AS location_code, p.class, p.sku, p.name AS product_name, p.cost_minor, \
+         l.code AS location_code, p.class, p.sku, p.name AS product_name, p.cost_minor, p.price_minor, \
          p.supplier_id, su.lead_time_days, su.measured_lead_time_days, su.measured_deliveries, \
          su.measured_lead_time_sd, s.levels_source";
     const JOINS: &str = "JOIN locations l ON l.id = s.location_id \
@@ -211,7 +212,8 @@ pub(crate) async fn lock_products_tx(
     Ok(())
 }
 
-/// Other locations' positions of the product, as donor candidates.
+/// Other locations' positions of the product, as donor candidates. A position held by
+/// an open anomaly (its figures may be wrong: `replenish::anomalies`) gives nothing.
 pub(crate) async fn donor_candidates_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -238,11 +240,15 @@ pub(crate) async fn donor_candidates_tx(
            AND t.from_location_id = s.location_id AND t.product_id = s.product_id \
            AND t.state IN ('proposed', 'pending_approval', 'approved')), 0) AS BIGINT) AS promised \
          FROM stock_positions s JOIN locations l ON l.id = s.location_id \
-         WHERE s.tenant_id = $1 AND s.product_id = $2 AND s.location_id <> $3",
+         WHERE s.tenant_id = $1 AND s.product_id = $2 AND s.location_id <> $3 \
+         AND NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.tenant_id = s.tenant_id \
+           AND e.state = 'open' \
+           AND e.dedupe_key = 'anomaly:' || CAST(s.location_id AS TEXT) || ':' || $4)",
         )
         .bind(tenant.0)
         .bind(product)
         .bind(exclude_location)
+        .bind(product.to_string())
         .fetch_all(c)
         .await
     })?;

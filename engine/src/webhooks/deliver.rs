@@ -423,6 +423,7 @@ pub async fn dead_delivery(
             ep.id,
             if disabled { "disabled" } else { "failing" }
         ),
+        risk: None,
     }))
 }
 

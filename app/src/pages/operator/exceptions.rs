@@ -1,5 +1,7 @@
-//! The exception queue: most urgent first, with severity, priority, owner, age and
-//! escalation. Planners select rows and assign, comment on or resolve them in one go.
+//! The exception queue: ranked by expected lost sales (or by severity and age), with the
+//! money at risk and how it was worked out, severity, owner, age and escalation.
+//! Planners select rows and assign, comment on, resolve or (anomalies) confirm them in
+//! one go.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +15,11 @@ use crate::views::{ExceptionsView, Portal};
 pub fn ExceptionsPage() -> impl IntoView {
     let q = use_query_map();
     let resolved = Memo::new(move |_| q.read().get("state").is_some_and(|s| s == "resolved"));
-    let data = Resource::new(move || resolved.get(), get_exceptions);
+    let by_severity = Memo::new(move |_| q.read().get("sort").is_some_and(|s| s == "severity"));
+    let data = Resource::new(
+        move || (resolved.get(), by_severity.get()),
+        |(r, s)| get_exceptions(r, s),
+    );
     view! {
         <SignedInPage data=data render=move |p: Portal, v: ExceptionsView| {
                 let act = p.href("/exceptions/act");
@@ -26,6 +32,15 @@ pub fn ExceptionsPage() -> impl IntoView {
                             <A href=p.href("/exceptions")>"Open"</A>
                             <A href=p.href("/exceptions?state=resolved")>"Resolved"</A>
                         </nav>
+                        {(!v.resolved).then(|| view! {
+                            <p class="muted">
+                                {if v.by_severity {
+                                    view! { "Ordered by severity, escalation and age. " <A href=p.href("/exceptions")>"Rank by expected lost sales"</A> }.into_any()
+                                } else {
+                                    view! { "Ranked by expected lost sales (units short until cover could arrive × margin), then severity and age. " <A href=p.href("/exceptions?sort=severity")>"Order by severity instead"</A> }.into_any()
+                                }}
+                            </p>
+                        })}
                         <Flash/>
                         {if empty {
                             view! { <p class="empty" role="status">{if v.resolved { "Nothing resolved yet." } else { "No open exceptions. Stock, approvals and jobs are all in order." }}</p> }.into_any()
@@ -41,6 +56,8 @@ pub fn ExceptionsPage() -> impl IntoView {
                                                     <option value="unassign">"Unassign"</option>
                                                     <option value="comment">"Comment"</option>
                                                     <option value="resolve">"Resolve"</option>
+                                                    <option value="confirm">"Confirm the event (anomalies)"</option>
+                                                    <option value="reject">"Reject the event and undo it (anomalies)"</option>
                                                 </select>
                                             </label>
                                             <label>"Assignee "
@@ -64,9 +81,17 @@ pub fn ExceptionsPage() -> impl IntoView {
                                                         None => view! { <span>{r.title.clone()}</span> }.into_any(),
                                                     }}</strong>
                                                 </div>
+                                                {r.at_risk.clone().map(|m| view! {
+                                                    <p class="risk"><strong>{m} " expected lost sales"</strong>
+                                                        {r.risk_basis.clone().map(|b| view! { <span class="muted">" " {b}</span> })}
+                                                    </p>
+                                                })}
                                                 <p>{r.detail.clone()}</p>
+                                                {(r.anomaly && can_act).then(|| view! {
+                                                    <p class="muted">"Its position's transfers and orders wait: select it and choose “Confirm the event” if it was right, or “Reject the event and undo it” if it was wrong."</p>
+                                                })}
                                                 <p class="muted">
-                                                    {r.kind.clone()} " · priority " {r.priority} " · age " {r.age.clone()}
+                                                    {r.kind.clone()} " · age " {r.age.clone()}
                                                     " · owner: " {r.owner.clone().unwrap_or_else(|| "nobody".into())}
                                                     {r.escalated.then(|| view! { " · " <span class="badge low">"Escalated"</span> })}
                                                 </p>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::get_policies;
 use crate::components::{Flash, SignedInPage};
-use crate::views::{PoliciesView, Portal};
+use crate::views::{AnomalyForm, PoliciesView, Portal};
 
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
@@ -72,6 +72,7 @@ fn Policies(portal: Portal, v: PoliciesView) -> impl IntoView {
         </section>
         {can_edit.then(|| view! { <PolicyEditor portal=portal.clone() v=v.form classes=v.classes locations=v.locations/> })}
         <SweepHour portal=portal.clone() hour=v.sweep_hour can_edit=can_edit/>
+        <AnomalyChecks portal=portal.clone() a=v.anomalies can_edit=can_edit/>
     }
 }
 
@@ -183,6 +184,40 @@ fn SweepHour(portal: Portal, hour: i64, can_edit: bool) -> impl IntoView {
             } else {
                 view! { <p>{format!("Runs at {hour:02}:00 UTC.")}</p> }.into_any()
             }}
+        </section>
+    }
+}
+
+/// The checks that hold a position's cover when an incoming event looks wrong.
+#[component]
+fn AnomalyChecks(portal: Portal, a: AnomalyForm, can_edit: bool) -> impl IntoView {
+    let action = portal.href("/settings/policies/anomalies");
+    view! {
+        <section class="card">
+            <h2 id="anomalies">"Anomaly checks"</h2>
+            <p class="muted">
+                "An incoming sale far above its series' usual selling day (median plus a multiple of the median absolute deviation), a count far from the books, or a sale where the item never sells is recorded and applied to stock, but the position's transfers and orders wait until a planner confirms it in the exception queue."
+            </p>
+            <form method="post" action=action>
+                <fieldset class="form-grid plain" disabled=!can_edit>
+                    <legend class="sr-only">"Anomaly thresholds"</legend>
+                    <label class="check"><input type="checkbox" name="enabled" checked=a.enabled/> " Check incoming events"</label>
+                    <label>"MAD multiplier (2–100)"
+                        <input type="number" name="mad_k" min="2" max="100" step="0.5" value=a.mad_k required/>
+                    </label>
+                    <label>"Smallest anomalous sale (units)"
+                        <input type="number" name="min_units" min="1" max="1000000" step="1" value=a.min_units.to_string() required/>
+                    </label>
+                    <label>"Count jump (% of the books)"
+                        <input type="number" name="count_jump_pct" min="1" max="1000" step="1" value=a.count_jump_pct.to_string() required/>
+                    </label>
+                    <label>"Smallest count jump (units)"
+                        <input type="number" name="count_min_units" min="1" max="1000000" step="1" value=a.count_min_units.to_string() required/>
+                    </label>
+                    <label class="check"><input type="checkbox" name="new_location" checked=a.new_location/> " Flag a sale where the item has not sold in 16 weeks"</label>
+                    {can_edit.then(|| view! { <div><button type="submit" class="primary">"Save the checks"</button></div> })}
+                </fieldset>
+            </form>
         </section>
     }
 }

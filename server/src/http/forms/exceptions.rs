@@ -1,4 +1,5 @@
-//! The exception queue's post: assign, comment on or resolve the selected exceptions.
+//! The exception queue's post: assign, comment on, resolve or (anomalies) confirm the
+//! selected exceptions.
 
 use std::sync::Arc;
 
@@ -6,6 +7,7 @@ use axum::extract::State;
 use axum::response::Response;
 use engine::exceptions::{self, Action};
 use engine::model::now_ms;
+use engine::replenish::anomalies;
 use serde::Deserialize;
 
 use super::{id, FormError, Posted, SignedIn};
@@ -27,7 +29,13 @@ pub struct ActForm {
 
 struct Act {
     ids: Vec<i64>,
-    action: Action,
+    todo: Todo,
+}
+
+enum Todo {
+    Queue(Action),
+    /// Confirm (`true`) or reject the selected anomalies.
+    Settle(bool),
 }
 
 impl ActForm {
@@ -42,13 +50,22 @@ impl ActForm {
             "unassign" => Action::AssignTo(None),
             "comment" => Action::Comment(self.text),
             "resolve" => Action::Resolve(self.text),
+            "confirm" | "reject" => {
+                return Ok(Act {
+                    ids,
+                    todo: Todo::Settle(self.action == "confirm"),
+                })
+            }
             _ => {
                 return Err(FormError::new(
                     "Choose what to do with the selected exceptions.",
                 ))
             }
         };
-        Ok(Act { ids, action })
+        Ok(Act {
+            ids,
+            todo: Todo::Queue(action),
+        })
     }
 }
 
@@ -62,16 +79,13 @@ pub async fn act(
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
-    let r = exceptions::act(
-        store,
-        t,
-        &me.member,
-        &act.ids,
-        &act.action,
-        me.rid(),
-        now_ms(),
-    );
-    match r.await {
+    let (m, ids, rid, now) = (&me.member, &act.ids, me.rid(), now_ms());
+    let r = match &act.todo {
+        Todo::Queue(action) => exceptions::act(store, t, m, ids, action, rid, now).await,
+        Todo::Settle(true) => anomalies::confirm(store, t, m, ids, rid, now).await,
+        Todo::Settle(false) => anomalies::reject(store, t, m, ids, rid, now).await,
+    };
+    match r {
         Ok(n) => me.notice(PAGE, &format!("Updated {n} of {}.", act.ids.len())),
         Err(e) => me.fail(PAGE, &e),
     }

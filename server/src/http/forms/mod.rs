@@ -107,6 +107,10 @@ where
                 &at("/settings/policies/sweep-hour"),
                 post(policies::sweep_hour),
             )
+            .route(
+                &at("/settings/policies/anomalies"),
+                post(policies::anomalies),
+            )
             .route(&at("/inventory/levels"), post(policies::position_levels))
             .route(
                 &at("/settings/policies/{id}/delete"),

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::response::Response;
+use engine::anomaly;
 use engine::model::{now_ms, parse_day};
 use engine::policy::Uplift;
 use engine::replenish::{self, Method, PolicySettings};
@@ -223,6 +224,54 @@ pub async fn sweep_hour(
             PAGE,
             &format!("Every position is now checked nightly at {hour:02}:00 UTC."),
         ),
+        Err(e) => me.fail(PAGE, &e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AnomalyForm {
+    enabled: Option<String>,
+    mad_k: String,
+    min_units: String,
+    count_jump_pct: String,
+    count_min_units: String,
+    new_location: Option<String>,
+}
+
+impl AnomalyForm {
+    fn settings(&self) -> Result<anomaly::Settings, FormError> {
+        let mad_k: f64 = self
+            .mad_k
+            .trim()
+            .parse()
+            .map_err(|_| FormError::new("The MAD multiplier must be a number."))?;
+        Ok(anomaly::Settings {
+            enabled: self.enabled.is_some(),
+            mad_k,
+            min_units: whole(&self.min_units, "The smallest anomalous sale")?,
+            count_jump_pct: whole(&self.count_jump_pct, "The count jump")?,
+            count_min_units: whole(&self.count_min_units, "The smallest count jump")?,
+            new_location: self.new_location.is_some(),
+        })
+    }
+}
+
+/// The tenant's anomaly thresholds (checked by the engine, which names a bad field).
+pub async fn anomalies(
+    State(state): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<AnomalyForm>,
+) -> Response {
+    let settings = match form.settings() {
+        Ok(s) => s,
+        Err(e) => return me.error(PAGE, &e.to_string()),
+    };
+    let (store, t) = (&state.store, me.tc.tenant.id);
+    match replenish::anomalies::save_settings(store, t, &me.member, &settings, me.rid(), now_ms())
+        .await
+    {
+        Ok(()) => me.notice(PAGE, "The anomaly checks are saved."),
         Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -1,0 +1,308 @@
+//! Anomaly checks on incoming events (issue 15, point 3): a sale far outside its series'
+//! history, a count that jumps, a sale where the item never sells. Pure: the thresholds
+//! are the tenant's [`Settings`], the history a series' [`SaleStats`] (kept with its
+//! forecast); `replenish::anomalies` raises the exception that holds the position.
+//!
+//! "Far outside" is robust: the median of the days the series sold plus `mad_k` scaled
+//! median absolute deviations (1.4826 × MAD estimates a standard deviation without
+//! letting the outliers themselves widen it; at least 1 unit and a quarter of the median,
+//! so a steady series is not judged on a spread of almost nothing), and never below
+//! `min_units`.
+
+use serde::{Deserialize, Serialize};
+
+/// A series needs this many selling days before a sale is judged against it.
+pub const MIN_SALE_DAYS: i64 = 7;
+/// Scales a median absolute deviation to a standard deviation (normal data).
+const MAD_SCALE: f64 = 1.4826;
+
+/// A tenant's thresholds. Absent or unreadable settings mean the defaults.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub enabled: bool,
+    /// How many scaled MADs above the median a sale may be.
+    pub mad_k: f64,
+    /// A sale of fewer units is never anomalous.
+    pub min_units: i64,
+    /// A count that moves the book figure by more than this percentage…
+    pub count_jump_pct: i64,
+    /// …and by at least this many units is a jump.
+    pub count_min_units: i64,
+    /// Flag a sale at a location that has not sold the item in the forecast window.
+    pub new_location: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            enabled: true,
+            mad_k: 10.0,
+            min_units: 12,
+            count_jump_pct: 60,
+            count_min_units: 25,
+            new_location: true,
+        }
+    }
+}
+
+impl Settings {
+    /// The stored JSON, or the defaults.
+    pub fn from_stored(json: Option<&str>) -> Settings {
+        json.and_then(|s| serde_json::from_str::<Settings>(s).ok())
+            .filter(|s| s.validate().is_ok())
+            .unwrap_or_default()
+    }
+
+    /// Checks every field, naming the first that is out of range.
+    pub fn validate(&self) -> Result<(), String> {
+        if !self.mad_k.is_finite() || !(2.0..=100.0).contains(&self.mad_k) {
+            return Err("The MAD multiplier must be between 2 and 100.".into());
+        }
+        if !(1..=crate::limits::MAX_QUANTITY).contains(&self.min_units) {
+            return Err(
+                "The smallest anomalous sale must be between 1 and 1,000,000 units.".into(),
+            );
+        }
+        if !(1..=1_000).contains(&self.count_jump_pct) {
+            return Err("The count jump must be between 1 and 1,000 %.".into());
+        }
+        if !(1..=crate::limits::MAX_QUANTITY).contains(&self.count_min_units) {
+            return Err("The smallest count jump must be between 1 and 1,000,000 units.".into());
+        }
+        Ok(())
+    }
+}
+
+/// A series' selling days, summarised robustly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SaleStats {
+    /// Median units on the days it sold.
+    pub median: f64,
+    /// Median absolute deviation from that median.
+    pub mad: f64,
+    /// How many days it sold.
+    pub days: i64,
+}
+
+impl SaleStats {
+    /// The statistics of the days in `daily` that sold (garbage values are skipped).
+    pub fn of(daily: &[f64]) -> SaleStats {
+        let mut sold: Vec<f64> = daily
+            .iter()
+            .copied()
+            .filter(|x| x.is_finite() && *x > 0.0)
+            .collect();
+        let median = median_of(&mut sold);
+        let mut dev: Vec<f64> = sold.iter().map(|x| (x - median).abs()).collect();
+        SaleStats {
+            median,
+            mad: median_of(&mut dev),
+            days: sold.len() as i64,
+        }
+    }
+
+    /// The largest sale that is not anomalous under `s`.
+    pub fn threshold(&self, s: &Settings) -> f64 {
+        let scale = (MAD_SCALE * self.mad).max(1.0).max(0.25 * self.median);
+        (self.median + s.mad_k * scale).max(s.min_units as f64 - 1.0)
+    }
+}
+
+fn median_of(v: &mut [f64]) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// Which rule an event broke.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A sale far above the series' usual selling day.
+    OutsideHistory,
+    /// A stock count far from the book figure.
+    CountJump,
+    /// A sale where the item has not sold in the forecast window.
+    NewLocation,
+}
+
+/// What an anomalous event looked like, in words a planner can check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub evidence: String,
+}
+
+/// Judges a sale of `quantity`. `stats` is the series' history (none: it has not sold in
+/// the forecast window); `location_active` says the location sells other items (so a
+/// new store's first sales are not all anomalies).
+pub fn check_sale(
+    s: &Settings,
+    stats: Option<&SaleStats>,
+    location_active: bool,
+    quantity: i64,
+) -> Option<Finding> {
+    if !s.enabled || quantity < s.min_units.max(1) {
+        return None;
+    }
+    match stats {
+        Some(st) if st.days >= MIN_SALE_DAYS => {
+            let limit = st.threshold(s);
+            (quantity as f64 > limit).then(|| Finding {
+                rule: Rule::OutsideHistory,
+                evidence: format!(
+                    "A sale of {quantity} units, where a selling day is usually {:.1} \
+                     (median absolute deviation {:.1}, over {} selling days): more than {} \
+                     is outside its history.",
+                    st.median,
+                    st.mad,
+                    st.days,
+                    limit.floor()
+                ),
+            })
+        }
+        Some(_) => None,
+        None if s.new_location && location_active => Some(Finding {
+            rule: Rule::NewLocation,
+            evidence: format!(
+                "A sale of {quantity} units where the item has not sold in the last 16 weeks."
+            ),
+        }),
+        None => None,
+    }
+}
+
+/// Judges a count of `counted` against the book figure `book` it replaces (the caller
+/// judges only positions with a selling history).
+pub fn check_count(s: &Settings, book: i64, counted: i64) -> Option<Finding> {
+    if !s.enabled {
+        return None;
+    }
+    let jump = counted.saturating_sub(book).saturating_abs();
+    let base = book.max(1);
+    let pct = i128::from(jump) * 100 / i128::from(base);
+    (jump >= s.count_min_units && pct > i128::from(s.count_jump_pct)).then(|| Finding {
+        rule: Rule::CountJump,
+        evidence: format!(
+            "A count of {counted} where the books said {book}: a change of {jump} units \
+             ({pct} %, more than the {} % allowed).",
+            s.count_jump_pct
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn steady() -> SaleStats {
+        // Sells 4–6 a day.
+        let days: Vec<f64> = (0..60).map(|d| (4 + d % 3) as f64).collect();
+        SaleStats::of(&days)
+    }
+
+    #[test]
+    fn stats_are_the_median_and_mad_of_selling_days() {
+        let st = SaleStats::of(&[0.0, 2.0, 0.0, 4.0, 6.0, f64::NAN, -3.0, 100.0]);
+        assert_eq!(st.days, 4);
+        assert_eq!(st.median, 5.0); // 2, 4, 6, 100
+        assert_eq!(st.mad, 2.0); // |2-5| |4-5| |6-5| |100-5| → 1, 1, 3, 95
+        let none = SaleStats::of(&[]);
+        assert_eq!((none.median, none.mad, none.days), (0.0, 0.0, 0));
+    }
+
+    #[test]
+    fn a_sale_a_hundred_times_too_big_is_caught_and_a_normal_one_is_not() {
+        let s = Settings::default();
+        let st = steady();
+        assert_eq!(st.median, 5.0);
+        let f = check_sale(&s, Some(&st), true, 500).expect("500 is an anomaly");
+        assert_eq!(f.rule, Rule::OutsideHistory);
+        assert!(f.evidence.contains("usually 5.0"), "{}", f.evidence);
+        // The limit: 5 + 10 × 1.4826 × 1 = 19.8; 19 passes, 20 does not.
+        for q in [1, 5, 9, 12, 15, 19] {
+            assert_eq!(check_sale(&s, Some(&st), true, q), None, "{q}");
+        }
+        let f = check_sale(&s, Some(&st), true, 20).expect("20 is over the limit");
+        assert!(f.evidence.contains("more than 19 is"), "{}", f.evidence);
+        // The tenant's own multiplier tightens the rule.
+        let strict = Settings {
+            mad_k: 2.0,
+            min_units: 1,
+            ..Settings::default()
+        };
+        assert!(check_sale(&strict, Some(&st), true, 9).is_some());
+        // Disabled: nothing.
+        let off = Settings {
+            enabled: false,
+            ..Settings::default()
+        };
+        assert_eq!(check_sale(&off, Some(&st), true, 500), None);
+    }
+
+    #[test]
+    fn a_new_location_is_flagged_only_where_the_location_sells_and_it_is_enabled() {
+        let s = Settings::default();
+        assert_eq!(
+            check_sale(&s, None, true, 40).map(|f| f.rule),
+            Some(Rule::NewLocation)
+        );
+        assert_eq!(check_sale(&s, None, false, 40), None);
+        // Below the smallest anomalous sale: nothing.
+        assert_eq!(check_sale(&s, None, true, 3), None);
+        let off = Settings {
+            new_location: false,
+            ..Settings::default()
+        };
+        assert_eq!(check_sale(&off, None, true, 40), None);
+        // Too little history to judge: nothing.
+        let young = SaleStats {
+            median: 1.0,
+            mad: 0.0,
+            days: 3,
+        };
+        assert_eq!(check_sale(&s, Some(&young), true, 400), None);
+    }
+
+    #[test]
+    fn a_count_jump_needs_both_the_percentage_and_the_units() {
+        let s = Settings::default();
+        assert_eq!(
+            check_count(&s, 200, 0).map(|f| f.rule),
+            Some(Rule::CountJump)
+        );
+        assert!(check_count(&s, 10, 500).is_some());
+        assert_eq!(check_count(&s, 200, 190), None); // shrinkage
+        assert_eq!(check_count(&s, 10, 30), None); // 200 % but only 20 units
+        assert_eq!(check_count(&s, 1_000, 1_500), None); // 500 units but 50 %
+        assert!(check_count(&s, i64::MIN, i64::MAX).is_some());
+        assert!(check_count(&s, -5, 0).is_none());
+    }
+
+    #[test]
+    fn settings_name_the_bad_field_and_bad_stored_json_means_the_defaults() {
+        let bad = |f: fn(&mut Settings)| {
+            let mut s = Settings::default();
+            f(&mut s);
+            s.validate().unwrap_err()
+        };
+        assert!(bad(|s| s.mad_k = f64::NAN).contains("MAD multiplier"));
+        assert!(bad(|s| s.mad_k = 1.0).contains("MAD multiplier"));
+        assert!(bad(|s| s.min_units = 0).contains("smallest anomalous sale"));
+        assert!(bad(|s| s.count_jump_pct = -1).contains("count jump"));
+        assert!(bad(|s| s.count_min_units = i64::MAX).contains("smallest count jump"));
+        assert_eq!(Settings::from_stored(Some("{nope")), Settings::default());
+        assert_eq!(
+            Settings::from_stored(Some(r#"{"mad_k": 0.5}"#)),
+            Settings::default()
+        );
+        assert_eq!(Settings::from_stored(Some(r#"{"mad_k": 4}"#)).mad_k, 4.0);
+    }
+}

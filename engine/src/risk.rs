@@ -1,0 +1,131 @@
+//! Expected lost sales: what a stock exception costs if nobody acts, so that the
+//! exception queue ranks by money at risk rather than by severity and age alone.
+//!
+//! The figure is stockout exposure × margin × days: the units expected to sell over the
+//! days until cover could arrive, less what is still on the shelf, times the margin per
+//! unit. Pure: the caller gives the numbers (see `replenish::evaluate`).
+
+use crate::limits::MAX_MONEY_MINOR;
+
+/// Days of exposure counted for a position nothing can cover (no supplier and no donor):
+/// two weeks, the horizon a planner reviews the queue over.
+pub const HORIZON_DAYS: i64 = 14;
+
+/// What a position is exposed to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exposure {
+    /// Expected units sold per day (the forecast, else the recent average).
+    pub daily_demand: f64,
+    /// Units still on hand (negative counts as none).
+    pub on_hand: i64,
+    /// The supplier's lead time in days, when there is a supplier to order from.
+    pub lead_time_days: Option<i64>,
+    /// Selling price less cost, per unit, in minor units.
+    pub margin_minor: i64,
+}
+
+/// Expected lost sales and how they were worked out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Risk {
+    pub lost_sales_minor: i64,
+    /// A sentence with the numbers, for the planner.
+    pub basis: String,
+}
+
+impl Exposure {
+    /// The days until cover could arrive: the lead time, or the horizon without a
+    /// supplier. At least one day.
+    pub fn days(&self) -> i64 {
+        self.lead_time_days.unwrap_or(HORIZON_DAYS).clamp(1, 365)
+    }
+
+    /// Units expected to go unsold for want of stock (never negative; 0 for garbage).
+    pub fn lost_units(&self) -> f64 {
+        let rate = if self.daily_demand.is_finite() {
+            self.daily_demand.clamp(0.0, 1e9)
+        } else {
+            0.0
+        };
+        (rate * self.days() as f64 - self.on_hand.max(0) as f64).max(0.0)
+    }
+
+    /// The expected lost sales in minor units, saturating at the largest amount of money,
+    /// with the sentence that explains them.
+    pub fn risk(&self) -> Risk {
+        let margin = self.margin_minor.clamp(0, MAX_MONEY_MINOR);
+        let units = self.lost_units();
+        let value = (units * margin as f64).round();
+        let lost_sales_minor = if value.is_finite() {
+            value.clamp(0.0, MAX_MONEY_MINOR as f64) as i64
+        } else {
+            0
+        };
+        let days = self.days();
+        let why = match self.lead_time_days {
+            Some(_) => format!("{days} day(s) until an order from the supplier could arrive"),
+            None => format!("{days} days with nothing to cover it (no supplier)"),
+        };
+        let basis = format!(
+            "About {:.1} sell a day × {why} = {:.0} units, less {} on hand: {:.0} units short \
+             at a margin of {}.{:02} each.",
+            self.daily_demand.max(0.0),
+            self.daily_demand.max(0.0) * days as f64,
+            self.on_hand.max(0),
+            units,
+            margin / 100,
+            margin % 100,
+        );
+        Risk {
+            lost_sales_minor,
+            basis,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exposure(daily: f64, on_hand: i64, lead: Option<i64>, margin: i64) -> Exposure {
+        Exposure {
+            daily_demand: daily,
+            on_hand,
+            lead_time_days: lead,
+            margin_minor: margin,
+        }
+    }
+
+    #[test]
+    fn lost_sales_are_demand_over_the_lead_time_less_stock_times_margin() {
+        // 4 a day for 5 days = 20, 2 on hand: 18 short at 1.50 = 27.00.
+        let r = exposure(4.0, 2, Some(5), 150).risk();
+        assert_eq!(r.lost_sales_minor, 2_700);
+        assert!(r.basis.contains("18 units short"), "{}", r.basis);
+        assert!(r.basis.contains("margin of 1.50"), "{}", r.basis);
+        // Without a supplier the horizon counts: 1 a day × 14 = 14, none on hand.
+        let r = exposure(1.0, -3, None, 100).risk();
+        assert_eq!(r.lost_sales_minor, 1_400);
+        assert!(r.basis.contains("no supplier"), "{}", r.basis);
+    }
+
+    #[test]
+    fn enough_stock_or_no_margin_risks_nothing() {
+        assert_eq!(exposure(4.0, 100, Some(5), 150).risk().lost_sales_minor, 0);
+        assert_eq!(exposure(4.0, 0, Some(5), -20).risk().lost_sales_minor, 0);
+        assert_eq!(exposure(0.0, 0, Some(5), 150).risk().lost_sales_minor, 0);
+    }
+
+    #[test]
+    fn garbage_figures_neither_panic_nor_overflow() {
+        for daily in [f64::NAN, f64::INFINITY, -5.0, 1e300] {
+            for lead in [Some(i64::MAX), Some(i64::MIN), Some(0), None] {
+                let r = exposure(daily, i64::MIN, lead, i64::MAX).risk();
+                assert!((0..=MAX_MONEY_MINOR).contains(&r.lost_sales_minor));
+            }
+        }
+        // A faster seller at the same margin ranks higher.
+        let slow = exposure(1.0, 0, Some(3), 100).risk().lost_sales_minor;
+        let fast = exposure(9.0, 0, Some(3), 100).risk().lost_sales_minor;
+        assert!(fast > slow);
+    }
+}
