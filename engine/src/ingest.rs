@@ -121,10 +121,10 @@ fn parse_event(at: &str, value: &Value, now: i64, errors: &mut Errors) -> Option
         }
     }
     let source = text_field(obj, at, "source", 64, errors).and_then(|s| {
-        if s == crate::model::IMPORT_EVENT_SOURCE {
+        if s == crate::model::IMPORT_EVENT_SOURCE || s == crate::model::ANOMALY_EVENT_SOURCE {
             errors.push(
                 format!("{at}/source"),
-                "is reserved for CSV imports: name your system",
+                "is reserved for Shelfwise's own events: name your system",
             );
             None
         } else {

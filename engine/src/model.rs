@@ -181,6 +181,10 @@ impl Member {
 /// API refuses it), so no outside event can take an import row's key.
 pub const IMPORT_EVENT_SOURCE: &str = "csv-import";
 
+/// The `source` of the adjustment that undoes a rejected anomalous event: reserved too,
+/// so no outside event can take its key and make the undo a duplicate.
+pub const ANOMALY_EVENT_SOURCE: &str = "shelfwise";
+
 /// A member lacks the permission a command needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Denied(pub Permission);

@@ -555,4 +555,9 @@ async fn a_file_whose_changes_went_stale_since_its_check_applies_nothing(backend
     let batch = json!({"events": [{"source": "csv-import", "external_id": "1:2", "type": "count", "location": "S-AMS1", "sku": "FF-0001", "quantity": 1}]});
     let res = post_events(&app, "/t/freshfield/api/v1/events", &events, &batch).await;
     assert_eq!(res.status(), 422);
+    // Nor take the key of the adjustment that undoes a rejected anomaly.
+    let batch = json!({"events": [{"source": "shelfwise", "external_id": "anomaly-rejected:1", "type": "adjustment", "location": "S-AMS1", "sku": "FF-0001", "quantity": 1}]});
+    let res = post_events(&app, "/t/freshfield/api/v1/events", &events, &batch).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("reserved"));
 }

@@ -20,7 +20,9 @@ use crate::db::Tx;
 use crate::error::EngineError;
 use crate::exceptions;
 use crate::jobs::NewJob;
-use crate::model::{EventKind, Member, Permission, StockEvent, TenantId, DAY_MS};
+use crate::model::{
+    EventKind, Member, Permission, StockEvent, TenantId, ANOMALY_EVENT_SOURCE, DAY_MS,
+};
 use crate::store::audit::append_audit_tx;
 use crate::store::events::{apply_events_tx, unsell_tx, Observed};
 use crate::store::jobs::enqueue_tx;
@@ -241,10 +243,14 @@ async fn settle(
             "anomaly.rejected",
         ),
     };
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
     let mut tx = store.begin(tenant).await?;
-    let mut released = Vec::new();
-    let mut undo = Vec::new();
-    for id in ids {
+    // Read and checked first; then their positions are locked in the order every writer
+    // of positions takes them (ingestion too), before anything is written.
+    let mut open = Vec::new();
+    for id in &ids {
         let e = exc::exception_tx(&mut tx, tenant, *id)
             .await?
             .ok_or(EngineError::NotFound)?;
@@ -256,9 +262,19 @@ async fn settle(
         if e.state != "open" {
             continue;
         }
-        let Some((location, product)) = position_of(&e.subject) else {
+        let Some(pair) = position_of(&e.subject) else {
             return Err(EngineError::NotFound);
         };
+        open.push((*id, e, pair));
+    }
+    let mut keys: Vec<(i64, i64)> = open.iter().map(|(_, _, (l, p))| (*p, *l)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    positions::lock_positions_tx(&mut tx, tenant, &keys).await?;
+    let mut released = Vec::new();
+    let mut undo = Vec::new();
+    for (id, e, (location, product)) in open {
+        let id = &id;
         if !exc::resolve_exception_tx(&mut tx, tenant, *id, member.user_id, resolution, now).await?
         {
             continue;
@@ -285,7 +301,7 @@ async fn settle(
             }
             if delta != 0 {
                 undo.push(StockEvent {
-                    source: "shelfwise".into(),
+                    source: ANOMALY_EVENT_SOURCE.into(),
                     external_id: format!("anomaly-rejected:{id}"),
                     kind: EventKind::Adjustment,
                     location_id: location,
@@ -307,6 +323,13 @@ async fn settle(
     }
     if !undo.is_empty() {
         let done = apply_events_tx(&mut tx, tenant, &[&undo], now).await?;
+        // (The source is reserved, so an undo is never a duplicate; if one were, nothing
+        // is resolved rather than an effect claimed undone that was not.)
+        if done.applied[0].accepted != undo.len() as u64 {
+            return Err(EngineError::Invalid(
+                "an anomaly's event was already undone: nothing was changed".into(),
+            ));
+        }
         positions_changed_tx(&mut tx, tenant, &done.changed, now).await?;
     }
     // The released positions are checked again.

@@ -217,8 +217,23 @@ pub(crate) async fn evaluate_known_tx(
         .map_or(&[][..], Vec::as_slice);
     let forecast = known.forecasts.get(&(location, product));
     let risk = exposure(facts, history, forecast, now).risk();
-    if facts.on_hand <= 0 && known.open_exceptions.contains(&stockout_key) {
-        exc::set_risk_by_key_tx(tx, tenant, &stockout_key, &risk).await?;
+    // The money at risk is counted once per position: on its stockout while it is out,
+    // else on the anomaly holding it, else on its no-cover exception.
+    let out = facts.on_hand <= 0;
+    let anomaly_key = super::anomalies::key(location, product);
+    let held = known.open_exceptions.contains(&anomaly_key);
+    let elsewhere = (!out && !held).then_some(&risk);
+    if held {
+        exc::set_risk_by_key_tx(tx, tenant, &anomaly_key, (!out).then_some(&risk)).await?;
+    }
+    if known
+        .open_exceptions
+        .contains(&no_cover_key(location, product))
+    {
+        exc::set_risk_by_key_tx(tx, tenant, &no_cover_key(location, product), elsewhere).await?;
+    }
+    if out && known.open_exceptions.contains(&stockout_key) {
+        exc::set_risk_by_key_tx(tx, tenant, &stockout_key, Some(&risk)).await?;
     } else if facts.on_hand <= 0 {
         let e = NewException {
             kind: "stockout",
@@ -273,11 +288,9 @@ pub(crate) async fn evaluate_known_tx(
         }
         return Ok(Evaluation::NoNeed);
     };
-    // An anomalous event waits for a planner: nothing is covered on its strength, and
-    // the anomaly carries what waiting may cost.
-    let anomaly_key = super::anomalies::key(location, product);
-    if known.open_exceptions.contains(&anomaly_key) {
-        exc::set_risk_by_key_tx(tx, tenant, &anomaly_key, &risk).await?;
+    // An anomalous event waits for a planner: nothing is covered on its strength (the
+    // anomaly carries what waiting may cost, above).
+    if held {
         return Ok(Evaluation::Held);
     }
     let candidates = positions::donor_candidates_tx(tx, tenant, product, location).await?;
@@ -307,13 +320,9 @@ pub(crate) async fn evaluate_known_tx(
                 need.reason
             ),
             dedupe_key: no_cover_key.clone(),
-            // A position that is out of stock carries its risk on the stockout: the
-            // money is counted once.
-            risk: (facts.on_hand > 0).then(|| risk.clone()),
+            risk: elsewhere.cloned(),
         };
-        if exceptions::open_tx(tx, tenant, &e, now).await?.is_none() && facts.on_hand > 0 {
-            exc::set_risk_by_key_tx(tx, tenant, &no_cover_key, &risk).await?;
-        }
+        exceptions::open_tx(tx, tenant, &e, now).await?;
         return Ok(Evaluation::NoNeed);
     }
     let Some(need_id) = needs::insert_need_tx(

@@ -114,24 +114,26 @@ pub(crate) async fn set_evidence_tx(
     .map(|_| ()))
 }
 
-/// Brings the expected lost sales of the open exception with `key` up to date (the
-/// position was checked again; nothing is written when they did not change). Returns
-/// whether it changed.
+/// Brings the expected lost sales of the open exception with `key` up to date, or
+/// clears them (`None`), after a new check; nothing is written when they did not
+/// change. Returns whether it changed.
 pub(crate) async fn set_risk_by_key_tx(
     tx: &mut Tx,
     tenant: TenantId,
     key: &str,
-    risk: &Risk,
+    risk: Option<&Risk>,
 ) -> Result<bool, sqlx::Error> {
+    // (-1 and '' stand for "none" in the comparison: neither is a figure or a basis.)
     on_tx!(tx, |c| sqlx::query(
         "UPDATE exceptions SET lost_sales_minor = $3, risk_basis = $4 \
          WHERE tenant_id = $1 AND dedupe_key = $2 AND state = 'open' \
-         AND (lost_sales_minor IS NULL OR lost_sales_minor <> $3 OR risk_basis <> $4)",
+         AND (COALESCE(lost_sales_minor, -1) <> COALESCE($3, -1) \
+              OR COALESCE(risk_basis, '') <> COALESCE($4, ''))",
     )
     .bind(tenant.0)
     .bind(key)
-    .bind(risk.lost_sales_minor)
-    .bind(&risk.basis)
+    .bind(risk.map(|r| r.lost_sales_minor))
+    .bind(risk.map(|r| r.basis.as_str()))
     .execute(c)
     .await
     .map(|r| r.rows_affected() == 1))
