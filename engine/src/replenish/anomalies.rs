@@ -274,9 +274,7 @@ async fn settle(
     let mut released = Vec::new();
     let mut undo = Vec::new();
     for (id, e, (location, product)) in open {
-        let id = &id;
-        if !exc::resolve_exception_tx(&mut tx, tenant, *id, member.user_id, resolution, now).await?
-        {
+        if !exc::resolve_exception_tx(&mut tx, tenant, id, member.user_id, resolution, now).await? {
             continue;
         }
         released.push((location, product));

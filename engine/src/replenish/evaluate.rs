@@ -226,11 +226,9 @@ pub(crate) async fn evaluate_known_tx(
     if held {
         exc::set_risk_by_key_tx(tx, tenant, &anomaly_key, (!out).then_some(&risk)).await?;
     }
-    if known
-        .open_exceptions
-        .contains(&no_cover_key(location, product))
-    {
-        exc::set_risk_by_key_tx(tx, tenant, &no_cover_key(location, product), elsewhere).await?;
+    let no_cover_key = no_cover_key(location, product);
+    if known.open_exceptions.contains(&no_cover_key) {
+        exc::set_risk_by_key_tx(tx, tenant, &no_cover_key, elsewhere).await?;
     }
     if out && known.open_exceptions.contains(&stockout_key) {
         exc::set_risk_by_key_tx(tx, tenant, &stockout_key, Some(&risk)).await?;
@@ -260,7 +258,6 @@ pub(crate) async fn evaluate_known_tx(
         tenant_settings::most_specific(&known.policies, &facts.class, location)
             .and_then(|s| serde_json::from_str(&s.settings).ok())
             .unwrap_or_default();
-    let no_cover_key = no_cover_key(location, product);
     let mut rule = settings.policy(facts, forecast, now);
     if let policy::Levels::Forecast(f) = &rule.levels {
         let levels = f.levels(rule.service_z);
