@@ -152,8 +152,19 @@ fn engine_layers_do_not_run_backwards() {
     let src = repo().join("engine").join("src");
     let graph = module_graph(&src);
     let store_may_use = [
-        "db", "model", "jobs", "audit", "policy", "sourcing", "approval", "workflow", "sla",
-        "forecast", "anomaly", "risk",
+        "db",
+        "model",
+        "jobs",
+        "audit",
+        "policy",
+        "sourcing",
+        "approval",
+        "workflow",
+        "sla",
+        "forecast",
+        "anomaly",
+        "risk",
+        "assistant",
     ];
     for used in &graph["store"] {
         assert!(
@@ -162,8 +173,18 @@ fn engine_layers_do_not_run_backwards() {
         );
     }
     for pure in [
-        "model", "policy", "sourcing", "approval", "workflow", "jobs", "audit", "sla", "forecast",
-        "anomaly", "risk",
+        "model",
+        "policy",
+        "sourcing",
+        "approval",
+        "workflow",
+        "jobs",
+        "audit",
+        "sla",
+        "forecast",
+        "anomaly",
+        "risk",
+        "assistant",
     ] {
         for used in graph.get(pure).into_iter().flatten() {
             assert!(

@@ -53,6 +53,8 @@ pub fn Header() -> impl IntoView {
                         let platform = p.href("/platform");
                         let audit_nav = can(Permission::SeeAuditTrail);
                         let audit = p.href("/settings/audit");
+                        let assistant = p.href("/settings/assistant");
+                        let dashboard = p.href("/dashboard");
                         let end_act_as = p.href("/act-as/end");
                         let tenant_name = p.tenant_name.clone();
                         view! {
@@ -63,12 +65,14 @@ pub fn Header() -> impl IntoView {
                             {p.user.clone().map(|u| view! {
                                 <nav class="nav">
                                     {inventory_nav.then(|| view! {
+                                        <a href=dashboard.clone() rel="external">"Dashboard"</a>
                                         <A href=inventory.clone()>"Inventory"</A>
                                         <A href=approvals.clone()>"Approvals"</A>
                                         <A href=documents.clone()>"Documents"</A>
                                         <A href=exceptions.clone()>"Exceptions"</A>
                                         <A href=policies.clone()>"Policies"</A>
                                         <A href=scorecards.clone()>"Scorecards"</A>
+                                        <a href=assistant.clone() rel="external">"Assistant"</a>
                                     })}
                                     {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
                                     {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}

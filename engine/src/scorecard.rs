@@ -84,7 +84,7 @@ pub async fn own_scorecard(
         .next())
 }
 
-async fn compute(
+pub(crate) async fn compute(
     store: &Store,
     tenant: TenantId,
     supplier: Option<i64>,

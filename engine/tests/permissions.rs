@@ -613,6 +613,32 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "save_limits",
+            needs: Permission::EditApprovalMatrix,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let limits = engine::assistant::Limits::default();
+                    ok(replenish::assistant::save_limits(&s, t, &m, &limits, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "dashboard",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::dashboard::dashboard(&s, t, &m, now_ms()).await) })
+            },
+        },
+        Command {
+            name: "overview",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(replenish::assistant::overview(&s, t, &m, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
             name: "act",
             needs: Permission::WorkExceptions,
             call: |s, t, m| {
@@ -1001,6 +1027,15 @@ fn commands() -> Vec<Command> {
             needs: Permission::ManageClientTenants,
             call: |s, t, m| {
                 Box::pin(async move { ok(engine::partners::console(&s, t, &m, now_ms()).await) })
+            },
+        },
+        Command {
+            name: "client_dashboards",
+            needs: Permission::ManageClientTenants,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(engine::partners::client_dashboards(&s, t, &m, now_ms()).await)
+                })
             },
         },
         Command {

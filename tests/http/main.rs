@@ -7,6 +7,7 @@ mod api;
 mod approvals;
 mod auth;
 mod back_in_stock;
+mod dashboard;
 mod events;
 mod imports;
 mod integrations;

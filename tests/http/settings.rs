@@ -10,6 +10,7 @@ on_both_backends!(
     the_admin_edits_approval_rules_in_a_form,
     settings_forms_refuse_before_they_look_and_trust_no_id,
     a_planner_sets_one_positions_levels_and_the_nightly_hour,
+    the_admin_sets_the_assistants_limits_and_everyone_sees_its_record,
 );
 
 async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend) {
@@ -597,4 +598,158 @@ async fn a_planner_sets_one_positions_levels_and_the_nightly_hour(backend: Backe
     let settings = page(planner.clone(), "/t/freshfield/settings/policies".into()).await;
     assert!(settings.contains("Anomaly checks"), "{settings}");
     app.run_pending_jobs().await;
+}
+
+async fn the_admin_sets_the_assistants_limits_and_everyone_sees_its_record(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let ff = app.tenant("freshfield").await;
+    let rl = app.tenant("ridgeline").await;
+    let dairy = app.store.supplier_ids(ff, &["SUP-DAIRY"]).await.unwrap()["SUP-DAIRY"];
+    let theirs = app.store.labels(rl).await.unwrap().1[0].0;
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let get = |client: &reqwest::Client| {
+        let req = client.get(app.url("/t/freshfield/settings/assistant"));
+        async move { body(req.send().await.unwrap()).await }
+    };
+    let page = get(&admin).await;
+    assert!(page.contains("<h1>Assistant</h1>"), "{page}");
+    assert!(
+        page.contains("Save the limits") && page.contains("Nothing judged yet"),
+        "{page}"
+    );
+    let app_ref = &app;
+    let save = |mode: &'static str,
+                doc: &'static str,
+                conf: &'static str,
+                class: &'static str,
+                supplier: String| {
+        let client = admin.clone();
+        async move {
+            let res = app_ref
+                .post_form(
+                    &client,
+                    "/t/freshfield/settings/assistant",
+                    &[
+                        ("mode", mode),
+                        ("max_document", doc),
+                        ("max_daily", "2,000"),
+                        ("min_confidence", conf),
+                        ("class", class),
+                        ("supplier", supplier.as_str()),
+                    ],
+                )
+                .await;
+            urlencoding_decode(res.headers()["location"].to_str().unwrap())
+        }
+    };
+    // Each bad field is named and nothing is saved.
+    for (mode, doc, conf, class, supplier, says) in [
+        (
+            "sometimes",
+            "500",
+            "80",
+            "dairy",
+            dairy.to_string(),
+            "Choose a mode",
+        ),
+        (
+            "act",
+            "lots",
+            "80",
+            "dairy",
+            dairy.to_string(),
+            "most per document must be an amount",
+        ),
+        (
+            "act",
+            "500",
+            "101",
+            "dairy",
+            dairy.to_string(),
+            "whole per cent from 0 to 100",
+        ),
+        (
+            "act",
+            "5,000",
+            "80",
+            "dairy",
+            dairy.to_string(),
+            "most per day cannot be less",
+        ),
+        (
+            "act",
+            "500",
+            "80",
+            "caviar",
+            dairy.to_string(),
+            "\"caviar\" is not one of your product classes",
+        ),
+        (
+            "act",
+            "500",
+            "80",
+            "dairy",
+            theirs.to_string(),
+            "not one of yours",
+        ),
+    ] {
+        let to = save(mode, doc, conf, class, supplier).await;
+        assert!(to.contains(says), "{says}: {to}");
+    }
+    assert_eq!(
+        app.store.assistant_limits(ff).await.unwrap(),
+        engine::assistant::Limits::default()
+    );
+    let to = save("shadow", "500.50", "75", "dairy", dairy.to_string()).await;
+    assert!(to.contains("limits are saved"), "{to}");
+    let saved = app.store.assistant_limits(ff).await.unwrap();
+    assert_eq!(
+        (
+            saved.mode,
+            saved.max_document_minor,
+            saved.max_daily_minor,
+            saved.min_confidence_pct
+        ),
+        (engine::assistant::Mode::Shadow, 50_050, 200_000, 75)
+    );
+    assert_eq!(
+        (saved.classes, saved.suppliers),
+        (vec!["dairy".to_string()], vec![dairy])
+    );
+    assert_eq!(
+        app.store.assistant_limits(rl).await.unwrap(),
+        engine::assistant::Limits::default(),
+        "only this tenant's"
+    );
+    let page = get(&admin).await;
+    assert!(page.contains("value=\"500.50\""), "{page}");
+    // A planner reads the record but may not change the limits.
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let page = get(&planner).await;
+    assert!(
+        page.contains("<h1>Assistant</h1>") && !page.contains("Save the limits"),
+        "{page}"
+    );
+    let res = app
+        .post_form(
+            &planner,
+            "/t/freshfield/settings/assistant",
+            &[
+                ("mode", "off"),
+                ("max_document", "0"),
+                ("max_daily", "0"),
+                ("min_confidence", "0"),
+            ],
+        )
+        .await;
+    let to = urlencoding_decode(res.headers()["location"].to_str().unwrap());
+    assert!(to.contains("error="), "{to}");
+    assert_eq!(
+        app.store.assistant_limits(ff).await.unwrap().mode,
+        engine::assistant::Mode::Shadow
+    );
+    // A supplier's person has no business here.
+    let supplier = app.signed_in("freshfield", FF_SUPPLIER).await;
+    let page = get(&supplier).await;
+    assert!(!page.contains("<h1>Assistant</h1>"), "{page}");
 }

@@ -7,6 +7,7 @@
 //! | module | owns |
 //! |---|---|
 //! | [`compare`] | several rules over one scenario, timed, and the benchmark's verdict |
+//! | [`replay`] | a tenant's own network, demand and current levels as a scenario; a demand CSV |
 //! | [`rules`] | how each rule sets a position's reorder point and order-up-to every day: static min/max, naive adaptive, forecast-driven |
 //! | [`synthetic`] | the seeded synthetic retail network of the benchmark |
 //!
@@ -21,6 +22,7 @@
 
 pub mod anomalies;
 pub mod compare;
+pub mod replay;
 pub mod rules;
 pub mod synthetic;
 

@@ -31,6 +31,10 @@ pub enum Rule {
         service: Option<f64>,
     },
     Forecast(ForecastRule),
+    /// Fixed levels per series: a tenant's positions as they are set today.
+    Current {
+        levels: Vec<(i64, i64)>,
+    },
 }
 
 /// The forecast-driven rule's state: each series' latest forecast and the day it was made.
@@ -72,6 +76,7 @@ impl Rule {
             Rule::StaticMinMax { service, .. } => flat("static min/max", service),
             Rule::NaiveAdaptive { service } => flat("naive adaptive", service),
             Rule::Forecast(_) => "forecast-driven (class service levels)".to_string(),
+            Rule::Current { .. } => "current levels".to_string(),
         }
     }
 
@@ -93,7 +98,7 @@ impl Rule {
         let product = &sc.products[sc.product_of(series)];
         let flat = match self {
             Rule::StaticMinMax { service, .. } | Rule::NaiveAdaptive { service } => *service,
-            Rule::Forecast(_) => None,
+            Rule::Forecast(_) | Rule::Current { .. } => None,
         };
         let z = z_for_service_level(flat.unwrap_or(product.service_level));
         let quoted = sc.suppliers[product.supplier].lead_days.max(1) as usize;
@@ -113,6 +118,7 @@ impl Rule {
                 formula(last, quoted, z, sc.cover_days)
             }
             Rule::Forecast(state) => state.levels(seen, series, z),
+            Rule::Current { levels } => levels.get(series).copied().unwrap_or((0, 0)),
         }
     }
 }

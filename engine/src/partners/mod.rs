@@ -72,6 +72,27 @@ pub async fn console(
     })
 }
 
+/// Every client's dashboard (`dashboard`), by name: one client's figures that cannot
+/// be read are that client's error, never the whole page's.
+pub async fn client_dashboards(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    now: i64,
+) -> Result<Vec<(Tenant, Result<crate::dashboard::Dashboard, EngineError>)>, EngineError> {
+    let partner = console_partner(store, tenant, member).await?;
+    let mut out = Vec::new();
+    for t in store.partner_clients(tenant, partner.id).await? {
+        let d = crate::dashboard::figures(store, t.id, now).await;
+        if let Err(e) = &d {
+            tracing::warn!(client = t.id.0, error = %e, "a client's dashboard could not be read");
+        }
+        out.push((t, d));
+    }
+    out.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(out)
+}
+
 /// One provisioning of this console (its progress page).
 pub async fn provisioning(
     store: &Store,

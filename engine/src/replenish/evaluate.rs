@@ -6,11 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::json;
 
+use super::assistant::{route_drafted_tx, Drafted};
 use super::jobs::ClosePoWindow;
 use super::lifecycle::apply_transfer_tx;
 use super::matrix::{settings_tx, Settings};
 use super::policies::PolicySettings;
-use super::routing::route_tx;
 use super::{DAY_MS, HISTORY_DAYS, SYSTEM};
 use crate::approval::{self, DocumentType};
 use crate::audit::AuditEntry;
@@ -305,6 +305,8 @@ pub(crate) async fn evaluate_known_tx(
         _ => 0,
     };
     let snapshot = serde_json::to_string(&need.snapshot).unwrap_or_default();
+    let confidence = crate::assistant::confidence(forecast.map(|f| &f.forecast));
+    let sure = format!(" Confidence {} %: {}", confidence.pct, confidence.reason);
     let transfer_qty = plan.transfer.map(|t| t.1).unwrap_or(0);
     if transfer_qty == 0 && purchase == 0 {
         let e = NewException {
@@ -334,6 +336,7 @@ pub(crate) async fn evaluate_known_tx(
             purchase_quantity: purchase,
             reason: &need.reason,
             snapshot: &snapshot,
+            confidence: &confidence,
             now,
         },
     )
@@ -351,7 +354,7 @@ pub(crate) async fn evaluate_known_tx(
     let mut transfer_id = None;
     if let Some((donor, qty)) = plan.transfer {
         let reason = format!(
-            "{} Covered by a transfer of {qty} from a location that stays above its own reorder point{}.",
+            "{} Covered by a transfer of {qty} from a location that stays above its own reorder point{}.{sure}",
             need.reason,
             if purchase > 0 { format!("; {purchase} more are bought") } else { String::new() }
         );
@@ -396,23 +399,21 @@ pub(crate) async fn evaluate_known_tx(
             supplier_id: None,
             involved_users: vec![],
         };
-        let cmd = match route_tx(
-            tx,
-            tenant,
-            DocRef::Transfer(id),
-            &doc,
-            &settings_t.matrix,
-            now,
-        )
-        .await?
-        {
-            Some(_) => TransferCommand::Submit,
-            None => TransferCommand::AutoApprove,
+        let drafted = Drafted {
+            doc: DocRef::Transfer(id),
+            facts: &doc,
+            classes: std::slice::from_ref(&facts.class),
+            confidence: &confidence,
         };
+        let (cmd, actor) =
+            match route_drafted_tx(tx, tenant, &drafted, &settings_t.matrix, now).await? {
+                Some(actor) => (TransferCommand::AutoApprove, actor),
+                None => (TransferCommand::Submit, SYSTEM),
+            };
         let t = transfers::transfer_tx(tx, tenant, id)
             .await?
             .ok_or(EngineError::NotFound)?;
-        apply_transfer_tx(tx, tenant, t, &cmd, SYSTEM, None, now).await?;
+        apply_transfer_tx(tx, tenant, t, &cmd, actor, None, now).await?;
         transfer_id = Some(id);
     }
     let mut po_line = None;
@@ -462,6 +463,7 @@ pub(crate) async fn evaluate_known_tx(
                 facts.measured_deliveries.unwrap_or(0)
             ));
         }
+        reason.push_str(&sure);
         po_line = purchase_orders::insert_po_line_tx(
             tx,
             tenant,

@@ -21,6 +21,7 @@
 //! | [`delegation`] | stand-ins while away |
 //! | [`matrix`] | the tenant's approval matrix: defaults, checks, saving |
 //! | [`policies`] | replenishment policies per class and location |
+//! | [`assistant`] | the assistant's limits applied to what the engine drafts: it approves inside them, records and audits every judgement (shadow mode: records only) |
 //! | [`forecasts`] | keeping each selling position's demand forecast current (the refresh job) |
 //! | [`jobs`] | the queue's job kinds (the worker that runs them is [`worker`]) |
 //!
@@ -29,6 +30,7 @@
 //! Commands a person calls check the member's permission first (`Member::require`).
 
 pub mod anomalies;
+pub mod assistant;
 pub mod changes;
 pub mod decisions;
 pub mod delegation;

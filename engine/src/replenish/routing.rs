@@ -26,14 +26,7 @@ pub(crate) async fn po_document_tx(
     rec: &PurchaseOrderRecord,
     value_minor: i64,
 ) -> Result<approval::Document, EngineError> {
-    let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
-    let mut classes = Vec::new();
-    for l in &lines {
-        let (_, _, class) = catalog::product_label_tx(tx, tenant, l.product_id).await?;
-        if !classes.contains(&class) {
-            classes.push(class);
-        }
-    }
+    let classes = po_classes_tx(tx, tenant, rec.id).await?;
     let (_, _, region) = catalog::location_label_tx(tx, tenant, rec.ship_to_location_id).await?;
     Ok(approval::Document {
         doc_type: approval::DocumentType::PurchaseOrder,
@@ -44,6 +37,23 @@ pub(crate) async fn po_document_tx(
         supplier_id: Some(rec.supplier_id),
         involved_users: super::parse_involved(&rec.involved_users),
     })
+}
+
+/// Every class among an order's lines, in line order.
+pub(crate) async fn po_classes_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+) -> Result<Vec<String>, EngineError> {
+    let lines = purchase_orders::po_lines_tx(tx, tenant, po).await?;
+    let mut classes = Vec::new();
+    for l in &lines {
+        let (_, _, class) = catalog::product_label_tx(tx, tenant, l.product_id).await?;
+        if !classes.contains(&class) {
+            classes.push(class);
+        }
+    }
+    Ok(classes)
 }
 
 /// Routes a document through the matrix. `None` when auto-approved; otherwise opens a

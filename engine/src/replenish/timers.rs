@@ -4,10 +4,11 @@
 
 use serde_json::json;
 
+use super::assistant::{po_confidence_tx, route_drafted_tx, Drafted};
 use super::jobs::{ClockStage, SupplierAckDue, SupplierAsnDue};
 use super::matrix::settings_tx;
 use super::po_lifecycle::{apply_po_tx, send_to_supplier_tx};
-use super::routing::{po_document_tx, route_tx, start_step_tx};
+use super::routing::{po_classes_tx, po_document_tx, start_step_tx};
 use super::SYSTEM;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
@@ -39,20 +40,19 @@ pub async fn close_po_window(
             } else {
                 let settings = settings_tx(&mut tx, tenant).await?;
                 let doc = po_document_tx(&mut tx, tenant, &rec, rec.value_minor).await?;
-                let cmd = match route_tx(
-                    &mut tx,
-                    tenant,
-                    DocRef::PurchaseOrder(po),
-                    &doc,
-                    &settings.matrix,
-                    now,
-                )
-                .await?
-                {
-                    Some(_) => PoCommand::Submit,
-                    None => PoCommand::AutoApprove,
+                let drafted = Drafted {
+                    doc: DocRef::PurchaseOrder(po),
+                    facts: &doc,
+                    classes: &po_classes_tx(&mut tx, tenant, po).await?,
+                    confidence: &po_confidence_tx(&mut tx, tenant, po).await?,
                 };
-                apply_po_tx(&mut tx, tenant, rec, &cmd, SYSTEM, None, now).await?;
+                let (cmd, actor) =
+                    match route_drafted_tx(&mut tx, tenant, &drafted, &settings.matrix, now).await?
+                    {
+                        Some(actor) => (PoCommand::AutoApprove, actor),
+                        None => (PoCommand::Submit, SYSTEM),
+                    };
+                apply_po_tx(&mut tx, tenant, rec, &cmd, actor, None, now).await?;
             }
         }
     }

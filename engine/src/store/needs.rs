@@ -25,6 +25,8 @@ pub(crate) struct NewNeed<'a> {
     pub purchase_quantity: i64,
     pub reason: &'a str,
     pub snapshot: &'a str,
+    /// The assistant's confidence in the quantity.
+    pub confidence: &'a crate::assistant::Confidence,
     pub now: i64,
 }
 
@@ -35,22 +37,26 @@ pub(crate) async fn insert_need_tx(
 ) -> Result<Option<i64>, sqlx::Error> {
     on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
-        "INSERT INTO needs (tenant_id, location_id, product_id, dedupe_key, state, quantity, \
-         transfer_quantity, purchase_quantity, reason, snapshot, created_at) \
-         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id",
-    )
-    .bind(tenant.0)
-    .bind(n.location)
-    .bind(n.product)
-    .bind(n.key)
-    .bind(n.quantity)
-    .bind(n.transfer_quantity)
-    .bind(n.purchase_quantity)
-    .bind(n.reason)
-    .bind(n.snapshot)
-    .bind(n.now)
-    .fetch_optional(c)
-    .await
+            "INSERT INTO needs (tenant_id, location_id, product_id, dedupe_key, state, quantity, \
+         transfer_quantity, purchase_quantity, reason, snapshot, created_at, confidence_pct, \
+         confidence_reason) \
+         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING \
+         RETURNING id",
+        )
+        .bind(tenant.0)
+        .bind(n.location)
+        .bind(n.product)
+        .bind(n.key)
+        .bind(n.quantity)
+        .bind(n.transfer_quantity)
+        .bind(n.purchase_quantity)
+        .bind(n.reason)
+        .bind(n.snapshot)
+        .bind(n.now)
+        .bind(i64::from(n.confidence.pct.min(100)))
+        .bind(&n.confidence.reason)
+        .fetch_optional(c)
+        .await
     })
 }
 

@@ -30,13 +30,18 @@
 //! | [`partners`] | GET `/partner` (the console), `/partner/provisionings/{id}`; POST `/partner/clients` (provision), `…/provisionings/{id}/retry`, `/partner/clients/{slug}/act-as`; on the client's host GET and POST `/act-as/{token}` (no sign-in: the one-time hand-over is the permission), POST `/act-as/end` |
 //! | [`platform`] | GET `/platform`; POST `/platform/tenants/{slug}/{suspend,resume}` |
 //! | [`trail`] | GET `/settings/audit` |
+//! | [`assistant`] | GET and POST `/settings/assistant` |
+//! | [`dashboard`] | GET `/dashboard` (a tenant's), `/partner/dashboard` (clients compared); charts by [`charts`] |
 //! | [`theme`] | GET and POST `/settings/branding/theme` (the editor), `…/theme/pack`, `…/theme/pictures/{logo,favicon}`; GET `/brand/{logo,favicon}` (no sign-in: a logo is public) |
 //! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
 pub mod accounts;
 pub mod approvals;
+pub mod assistant;
 pub mod branding;
 pub mod changes;
+pub mod charts;
+pub mod dashboard;
 pub mod documents;
 pub mod exceptions;
 pub mod imports;
@@ -192,6 +197,8 @@ where
                 post(members::reactivate),
             )
             .route(&at("/partner"), get(partners::console))
+            .route(&at("/partner/dashboard"), get(dashboard::partner_dashboard))
+            .route(&at("/dashboard"), get(dashboard::tenant_dashboard))
             .route(&at("/partner/clients"), post(partners::provision))
             .route(
                 &at("/partner/provisionings/{id}"),
@@ -211,6 +218,10 @@ where
             )
             .route(&at("/act-as/end"), post(partners::end_act_as))
             .route(&at("/settings/audit"), get(trail::trail))
+            .route(
+                &at("/settings/assistant"),
+                get(assistant::assistant_page).post(assistant::save_limits),
+            )
             .route(
                 &at("/settings/branding/theme"),
                 get(theme::editor).post(theme::save),

@@ -225,12 +225,13 @@ pub async fn console(
         })
         .collect();
     let body = format!(
-        "<section class=\"card\"><h1>{partner}: your clients</h1>{flash}<p class=\"muted\">Each client's health now. To look inside a client's portal, act as it: the session has a reason and an end, and the client's admins see it in their audit trail.</p>{clients}</section>\
+        "<section class=\"card\"><h1>{partner}: your clients</h1>{flash}<p class=\"muted\">Each client's health now. To look inside a client's portal, act as it: the session has a reason and an end, and the client's admins see it in their audit trail.</p><p><a href=\"{compare}\">Compare your clients' figures</a> (stockout exposure, fill rate, stock value and turns, forecast error, approvals, back-in-stock) in charts.</p>{clients}</section>\
          <section class=\"card\"><h2>New client</h2>{provisionings}<p class=\"muted\">Sets up a client's portal from a template: its locations, suppliers, products, starting stock, policies and approval rules. The first admin gets an invitation by e-mail.</p>\
          <form method=\"post\" action=\"{new}\" class=\"stack\"><label>Template <select name=\"template\" required>{templates}</select></label><label>Client name <input type=\"text\" name=\"name\" required maxlength=\"100\"/></label><label>Address name (lowercase letters, digits, hyphens) <input type=\"text\" name=\"slug\" required minlength=\"2\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]*[a-z0-9]\" autocomplete=\"off\"/></label><label>Theme to start from (the client's name becomes its product name) <select name=\"theme\">{themes}</select></label><label>First admin's name <input type=\"text\" name=\"admin_name\" required maxlength=\"100\"/></label><label>First admin's e-mail <input type=\"email\" name=\"admin_email\" required maxlength=\"254\"/></label><button type=\"submit\" class=\"primary\">Provision</button></form></section>",
         partner = escape(&c.partner.name),
         flash = f.html(),
         new = escape(&me.tc.href(&format!("{CONSOLE}/clients"))),
+        compare = escape(&me.tc.href(&format!("{CONSOLE}/dashboard"))),
     );
     page(&app, &me.tc, Some(&me.member), "Your clients", &body, None)
 }

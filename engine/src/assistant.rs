@@ -1,0 +1,493 @@
+//! The assistant's bounded autonomy, pure: how sure it is of a proposal
+//! ([`confidence`]) and whether the tenant's hard limits let it approve one on its own
+//! ([`judge`]). The engine drafts every transfer and order line itself; the assistant
+//! only decides who approves a proposal the approval matrix would send to a person.
+//! Inside the limits (mode [`Mode::Act`]) it approves it; otherwise the matrix's steps
+//! run as before. In [`Mode::Shadow`] it records what it would have done and changes
+//! nothing. `replenish::assistant` applies this; `store::assistant` keeps the limits and
+//! the decisions.
+//!
+//! The limits are allow-lists: with no class or supplier listed it approves nothing, and
+//! stored limits that no longer read mean [`Mode::Off`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::forecast::Forecast;
+use crate::limits::MAX_MONEY_MINOR;
+
+/// Classes and suppliers a tenant may list at most.
+pub const MAX_LISTED: usize = 200;
+/// Days of history from which a forecast's error counts in full.
+pub const FULL_HISTORY_DAYS: usize = 56;
+
+/// What the assistant does with the proposals the matrix would send to a person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Nothing: the matrix alone decides.
+    #[default]
+    Off,
+    /// Records what it would have done next to what people do; changes nothing.
+    Shadow,
+    /// Approves on its own inside the limits; the rest goes to people.
+    Act,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Off, Mode::Shadow, Mode::Act];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Off => "off",
+            Mode::Shadow => "shadow",
+            Mode::Act => "act",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Off => "Off: people approve as the matrix says",
+            Mode::Shadow => "Shadow: record what it would do, change nothing",
+            Mode::Act => "Act: approve on its own inside the limits",
+        }
+    }
+}
+
+/// The tenant's hard limits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    pub mode: Mode,
+    /// Most one document it approves may be worth (minor units).
+    pub max_document_minor: i64,
+    /// Most the documents it approves in one day (UTC) may be worth together.
+    pub max_daily_minor: i64,
+    /// Least confidence, in per cent, for it to act.
+    pub min_confidence_pct: u8,
+    /// Product classes it may approve; every line of a document must be of one.
+    pub classes: Vec<String>,
+    /// Suppliers (ids) whose orders it may approve. Transfers name none.
+    pub suppliers: Vec<i64>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            mode: Mode::Off,
+            max_document_minor: 0,
+            max_daily_minor: 0,
+            min_confidence_pct: 80,
+            classes: Vec::new(),
+            suppliers: Vec::new(),
+        }
+    }
+}
+
+/// A limit that cannot be kept, naming the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Limits {
+    /// The stored limits; anything that no longer reads means the defaults (off).
+    pub fn from_stored(json: Option<&str>) -> Limits {
+        json.and_then(|s| serde_json::from_str::<Limits>(s).ok())
+            .filter(|l| l.validate().is_ok())
+            .unwrap_or_default()
+    }
+
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let bad = |field, message: String| Err(Invalid { field, message });
+        if !(0..=MAX_MONEY_MINOR).contains(&self.max_document_minor) {
+            return bad(
+                "max_document",
+                "The most per document must be between 0 and 1,000,000,000,000.".into(),
+            );
+        }
+        if !(0..=MAX_MONEY_MINOR).contains(&self.max_daily_minor) {
+            return bad(
+                "max_daily",
+                "The most per day must be between 0 and 1,000,000,000,000.".into(),
+            );
+        }
+        if self.max_document_minor > self.max_daily_minor {
+            return bad(
+                "max_daily",
+                "The most per day cannot be less than the most per document.".into(),
+            );
+        }
+        if self.min_confidence_pct > 100 {
+            return bad(
+                "min_confidence",
+                "The least confidence is a per cent between 0 and 100.".into(),
+            );
+        }
+        if self.classes.len() > MAX_LISTED || self.suppliers.len() > MAX_LISTED {
+            return bad(
+                "classes",
+                format!("List at most {MAX_LISTED} classes and suppliers."),
+            );
+        }
+        if let Some(c) = self
+            .classes
+            .iter()
+            .find(|c| c.trim().is_empty() || c.len() > 64 || c.trim() != c.as_str())
+        {
+            return bad("classes", format!("\"{c}\" is not a class name."));
+        }
+        if self.suppliers.iter().any(|s| *s <= 0) {
+            return bad("suppliers", "A supplier is not one of yours.".into());
+        }
+        Ok(())
+    }
+}
+
+/// A proposal as the limits see it.
+#[derive(Clone, Debug)]
+pub struct Proposal<'a> {
+    pub value_minor: i64,
+    /// The classes of its lines (one for a transfer).
+    pub classes: &'a [String],
+    /// The supplier of an order; `None` for a transfer.
+    pub supplier_id: Option<i64>,
+    pub confidence_pct: u8,
+}
+
+/// What the assistant decides about a proposal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Inside every limit: it may approve it.
+    Act,
+    /// Outside at least one: people decide, for these reasons.
+    Refer(Vec<String>),
+}
+
+/// Money in minor units as "1,234.56".
+pub fn money(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let m = minor.unsigned_abs();
+    let units = (m / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    format!("{sign}{grouped}.{:02}", m % 100)
+}
+
+/// Whether the limits let the assistant approve `p`, given what it approved today
+/// already. Every limit is checked and every breach named.
+pub fn judge(limits: &Limits, p: &Proposal<'_>, acted_today_minor: i64) -> Verdict {
+    let mut why = Vec::new();
+    if p.value_minor < 0 || acted_today_minor < 0 {
+        why.push("its value does not add up".to_string());
+    } else {
+        if p.value_minor > limits.max_document_minor {
+            why.push(format!(
+                "it is worth {}, above the {} one document may be",
+                money(p.value_minor),
+                money(limits.max_document_minor)
+            ));
+        }
+        match acted_today_minor.checked_add(p.value_minor) {
+            Some(total) if total <= limits.max_daily_minor => {}
+            _ => why.push(format!(
+                "with the {} it approved today it would pass the {} a day may take",
+                money(acted_today_minor),
+                money(limits.max_daily_minor)
+            )),
+        }
+    }
+    if p.confidence_pct > 100 || p.confidence_pct < limits.min_confidence_pct {
+        why.push(format!(
+            "its confidence of {} % is below the {} % required",
+            p.confidence_pct.min(100),
+            limits.min_confidence_pct
+        ));
+    }
+    if p.classes.is_empty() {
+        why.push("it has no product class".into());
+    }
+    for c in p.classes {
+        if !limits.classes.contains(c) {
+            why.push(format!("class {c} is not one it may approve"));
+        }
+    }
+    if let Some(s) = p.supplier_id {
+        if !limits.suppliers.contains(&s) {
+            why.push("its supplier is not one it may order from on its own".into());
+        }
+    }
+    if why.is_empty() {
+        Verdict::Act
+    } else {
+        Verdict::Refer(why)
+    }
+}
+
+/// How sure the assistant is of a proposed quantity, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confidence {
+    /// 0–100.
+    pub pct: u8,
+    pub reason: String,
+}
+
+/// Confidence in a quantity drawn from `forecast` (the position's stored forecast, if
+/// any). It follows the forecast's error out of sample (MASE: 0 is perfect, 1 no better
+/// than yesterday's sales), scaled down when the history is short; a fallback or no
+/// forecast at all is low.
+pub fn confidence(forecast: Option<&Forecast>) -> Confidence {
+    let Some(f) = forecast else {
+        return Confidence {
+            pct: 20,
+            reason: "There is no forecast for this position yet, so the quantity rests on recent averages alone.".into(),
+        };
+    };
+    let days = f.history_days;
+    match (f.mase, &f.note) {
+        (None, Some(note)) => Confidence {
+            pct: 30,
+            reason: format!("The forecast fell back to an average: {note}."),
+        },
+        (None, None) => Confidence {
+            pct: if days >= FULL_HISTORY_DAYS { 90 } else { 60 },
+            reason: format!("Sales did not vary over {days} days of history."),
+        },
+        (Some(m), _) if !m.is_finite() || m < 0.0 => Confidence {
+            pct: 20,
+            reason: "The forecast's error could not be measured.".into(),
+        },
+        (Some(m), _) => {
+            let quality = (1.0 - m / 2.0).clamp(0.0, 1.0);
+            let depth = (days as f64 / FULL_HISTORY_DAYS as f64).min(1.0);
+            let pct = (5.0 + 90.0 * quality * depth).round().clamp(0.0, 100.0) as u8;
+            let short = if depth < 1.0 {
+                format!(" (under {FULL_HISTORY_DAYS} days, which lowers it)")
+            } else {
+                String::new()
+            };
+            Confidence {
+                pct,
+                reason: format!(
+                    "The {} forecast's error out of sample is {m:.2} of a naive forecast's (MASE), over {days} days of history{short}.",
+                    f.method.label()
+                ),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forecast::{Method, Pattern};
+    use proptest::prelude::*;
+
+    fn limits() -> Limits {
+        Limits {
+            mode: Mode::Act,
+            max_document_minor: 50_000,
+            max_daily_minor: 120_000,
+            min_confidence_pct: 70,
+            classes: vec!["dairy".into()],
+            suppliers: vec![7],
+        }
+    }
+
+    fn dairy() -> Vec<String> {
+        vec!["dairy".into()]
+    }
+
+    #[test]
+    fn inside_every_limit_it_acts_and_each_breach_is_named() {
+        let c = dairy();
+        let p = Proposal {
+            value_minor: 50_000,
+            classes: &c,
+            supplier_id: Some(7),
+            confidence_pct: 70,
+        };
+        assert_eq!(judge(&limits(), &p, 70_000), Verdict::Act);
+        let Verdict::Refer(why) = judge(&limits(), &p, 70_001) else {
+            panic!("over the day's limit")
+        };
+        assert_eq!(
+            why,
+            ["with the 700.01 it approved today it would pass the 1,200.00 a day may take"]
+        );
+        let frozen = vec!["frozen".to_string()];
+        let p = Proposal {
+            value_minor: 50_001,
+            classes: &frozen,
+            supplier_id: Some(8),
+            confidence_pct: 69,
+        };
+        let Verdict::Refer(why) = judge(&limits(), &p, 0) else {
+            panic!("outside four limits")
+        };
+        assert_eq!(
+            why,
+            [
+                "it is worth 500.01, above the 500.00 one document may be",
+                "its confidence of 69 % is below the 70 % required",
+                "class frozen is not one it may approve",
+                "its supplier is not one it may order from on its own",
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_listed_means_nothing_approved_and_garbage_is_refused() {
+        let c = dairy();
+        let p = Proposal {
+            value_minor: 1,
+            classes: &c,
+            supplier_id: None,
+            confidence_pct: 100,
+        };
+        let mut l = limits();
+        l.classes.clear();
+        assert!(matches!(judge(&l, &p, 0), Verdict::Refer(_)));
+        assert!(matches!(judge(&limits(), &p, i64::MAX), Verdict::Refer(_)));
+        assert!(matches!(judge(&limits(), &p, -5), Verdict::Refer(_)));
+        let none: Vec<String> = vec![];
+        let p = Proposal {
+            classes: &none,
+            ..p
+        };
+        assert!(matches!(judge(&limits(), &p, 0), Verdict::Refer(_)));
+    }
+
+    #[test]
+    fn limits_are_checked_naming_the_field_and_bad_stored_ones_mean_off() {
+        let mut l = limits();
+        l.max_daily_minor = 10;
+        assert_eq!(l.validate().unwrap_err().field, "max_daily");
+        let mut l = limits();
+        l.max_document_minor = -1;
+        assert_eq!(l.validate().unwrap_err().field, "max_document");
+        let mut l = limits();
+        l.min_confidence_pct = 101;
+        assert_eq!(l.validate().unwrap_err().field, "min_confidence");
+        let mut l = limits();
+        l.classes.push(" ".into());
+        assert_eq!(l.validate().unwrap_err().field, "classes");
+        let mut l = limits();
+        l.suppliers.push(0);
+        assert_eq!(l.validate().unwrap_err().field, "suppliers");
+        assert_eq!(Limits::from_stored(Some("{not json")).mode, Mode::Off);
+        let stored = serde_json::to_string(&limits()).unwrap();
+        assert_eq!(Limits::from_stored(Some(&stored)), limits());
+        let mut bad = limits();
+        bad.max_document_minor = MAX_MONEY_MINOR + 1;
+        let stored = serde_json::to_string(&bad).unwrap();
+        assert_eq!(Limits::from_stored(Some(&stored)), Limits::default());
+    }
+
+    fn forecast(mase: Option<f64>, days: usize, note: Option<&str>) -> Forecast {
+        Forecast {
+            method: Method::Tsb,
+            pattern: Pattern::Intermittent,
+            daily: vec![1.0; 7],
+            sigma: 1.0,
+            mase,
+            history_days: days,
+            note: note.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn confidence_follows_the_forecast_error_and_the_history() {
+        assert_eq!(confidence(None).pct, 20);
+        assert_eq!(confidence(Some(&forecast(Some(0.0), 90, None))).pct, 95);
+        let c = confidence(Some(&forecast(Some(0.5), 90, None)));
+        assert_eq!(c.pct, 73); // 5 + 90 × 0.75 = 72.5
+        assert!(
+            c.reason.contains("0.50") && c.reason.contains("90 days"),
+            "{}",
+            c.reason
+        );
+        assert_eq!(confidence(Some(&forecast(Some(2.5), 90, None))).pct, 5);
+        // Half the full history halves what the error earns.
+        assert_eq!(confidence(Some(&forecast(Some(0.0), 28, None))).pct, 50);
+        let fell = confidence(Some(&forecast(None, 10, Some("only 10 days"))));
+        assert_eq!(fell.pct, 30);
+        assert!(fell.reason.contains("only 10 days"));
+        assert_eq!(
+            confidence(Some(&forecast(Some(f64::NAN), 90, None))).pct,
+            20
+        );
+        assert_eq!(confidence(Some(&forecast(Some(-1.0), 90, None))).pct, 20);
+    }
+
+    #[test]
+    fn money_reads_with_separators() {
+        assert_eq!(money(0), "0.00");
+        assert_eq!(money(123_456_789), "1,234,567.89");
+        assert_eq!(money(-5), "-0.05");
+        assert_eq!(money(i64::MIN), "-92,233,720,368,547,758.08");
+    }
+
+    fn any_limits() -> impl Strategy<Value = Limits> {
+        let class = prop::sample::select(vec!["dairy", "frozen", "dry", "fresh"]);
+        (
+            -10i64..=MAX_MONEY_MINOR + 10,
+            -10i64..=MAX_MONEY_MINOR + 10,
+            0u8..=255,
+            prop::collection::vec(class, 0..4),
+            prop::collection::vec(-2i64..6, 0..4),
+        )
+            .prop_map(|(doc, day, conf, classes, suppliers)| Limits {
+                mode: Mode::Act,
+                max_document_minor: doc,
+                max_daily_minor: day,
+                min_confidence_pct: conf,
+                classes: classes.into_iter().map(str::to_string).collect(),
+                suppliers,
+            })
+    }
+
+    proptest! {
+        /// Whatever the limits, the proposal and the day so far, the assistant acts only
+        /// inside every one of them: never above the value per document or per day,
+        /// never below the confidence, never for a class or supplier not listed.
+        #[test]
+        fn the_assistant_never_acts_outside_its_limits(
+            limits in any_limits(),
+            value in prop_oneof![Just(i64::MIN), Just(i64::MAX), -10i64..=MAX_MONEY_MINOR + 10, 0i64..100_000],
+            today in prop_oneof![Just(i64::MAX), Just(-1i64), 0i64..=MAX_MONEY_MINOR, 0i64..100_000],
+            conf in 0u8..=255,
+            classes in prop::collection::vec(prop::sample::select(vec!["dairy", "frozen", "dry", "fresh"]), 0..3),
+            supplier in prop::option::of(-2i64..6),
+        ) {
+            let classes: Vec<String> = classes.into_iter().map(str::to_string).collect();
+            let p = Proposal { value_minor: value, classes: &classes, supplier_id: supplier, confidence_pct: conf };
+            if judge(&limits, &p, today) == Verdict::Act {
+                prop_assert!(value >= 0 && value <= limits.max_document_minor);
+                prop_assert!(today >= 0);
+                prop_assert!(today.checked_add(value).is_some_and(|t| t <= limits.max_daily_minor));
+                prop_assert!(conf <= 100 && conf >= limits.min_confidence_pct);
+                prop_assert!(!classes.is_empty());
+                prop_assert!(classes.iter().all(|c| limits.classes.contains(c)));
+                prop_assert!(supplier.is_none_or(|s| limits.suppliers.contains(&s)));
+            }
+        }
+
+        /// Confidence is always a per cent with a reason, whatever the forecast holds.
+        #[test]
+        fn confidence_is_a_per_cent(mase in prop::option::of(any::<f64>()), days in any::<usize>()) {
+            let c = confidence(Some(&forecast(mase, days, None)));
+            prop_assert!(c.pct <= 100);
+            prop_assert!(!c.reason.is_empty());
+        }
+    }
+}
