@@ -55,6 +55,7 @@ pub fn Header() -> impl IntoView {
                         let audit = p.href("/settings/audit");
                         let assistant = p.href("/settings/assistant");
                         let dashboard = p.href("/dashboard");
+                        let backtests = p.href("/backtests");
                         let end_act_as = p.href("/act-as/end");
                         let tenant_name = p.tenant_name.clone();
                         view! {
@@ -73,6 +74,7 @@ pub fn Header() -> impl IntoView {
                                         <A href=policies.clone()>"Policies"</A>
                                         <A href=scorecards.clone()>"Scorecards"</A>
                                         <a href=assistant.clone() rel="external">"Assistant"</a>
+                                        <a href=backtests.clone() rel="external">"Backtests"</a>
                                     })}
                                     {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
                                     {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}

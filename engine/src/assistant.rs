@@ -482,6 +482,39 @@ mod tests {
             }
         }
 
+        /// And the other way round: a proposal inside every limit is always approved, so
+        /// the property above is not kept by refusing everything.
+        #[test]
+        fn inside_every_limit_the_assistant_acts(
+            doc in 0i64..=MAX_MONEY_MINOR,
+            headroom in 0i64..=1_000_000,
+            conf_min in 0u8..=100,
+            conf_extra in 0u8..=100,
+            value_share in 0.0f64..=1.0,
+            today_share in 0.0f64..=1.0,
+            ordered in any::<bool>(),
+        ) {
+            let limits = Limits {
+                mode: Mode::Act,
+                max_document_minor: doc,
+                max_daily_minor: doc.saturating_add(headroom).min(MAX_MONEY_MINOR),
+                min_confidence_pct: conf_min,
+                classes: vec!["dairy".into(), "dry".into()],
+                suppliers: vec![3],
+            };
+            let value = ((doc as f64 * value_share) as i64).clamp(0, doc);
+            let room = limits.max_daily_minor - value;
+            let today = ((room as f64 * today_share) as i64).clamp(0, room);
+            let classes = vec!["dry".to_string()];
+            let p = Proposal {
+                value_minor: value,
+                classes: &classes,
+                supplier_id: ordered.then_some(3),
+                confidence_pct: conf_min.saturating_add(conf_extra).min(100),
+            };
+            prop_assert_eq!(judge(&limits, &p, today), Verdict::Act);
+        }
+
         /// Confidence is always a per cent with a reason, whatever the forecast holds.
         #[test]
         fn confidence_is_a_per_cent(mase in prop::option::of(any::<f64>()), days in any::<usize>()) {

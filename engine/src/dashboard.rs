@@ -2,7 +2,7 @@
 //! inventory value and turns, forecast error, exceptions by age, approval latency,
 //! supplier performance, back-in-stock conversion), for its staff
 //! ([`Permission::ViewInventory`]) and, client by client, for its partner
-//! (`partners::dashboard`). The figures are read by `store::dashboard`, the supplier
+//! (`partners::client_dashboards`). The figures are read by `store::dashboard`, the supplier
 //! ones by [`crate::scorecard`]; the server draws them as charts.
 
 use crate::error::EngineError;
@@ -54,7 +54,8 @@ pub struct Dashboard {
     pub median_mase: Option<f64>,
     /// Open exceptions raised in the last day, one to seven days ago, earlier.
     pub exceptions_by_age: [i64; 3],
-    /// Decisions by hours waited ([`LATENCY_HOURS`], then above), over [`RECENT_DAYS`].
+    /// Decisions by hours from the request for approval ([`LATENCY_HOURS`], then
+    /// above), over [`RECENT_DAYS`].
     pub approval_latency: [i64; 4],
     pub median_approval_hours: Option<f64>,
     pub pending_approvals: i64,
@@ -78,7 +79,8 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
-fn money(v: f64) -> i64 {
+/// A sum of money read as floating point, as whole minor units within the bounds.
+fn saturate_minor(v: f64) -> i64 {
     if v.is_finite() {
         v.clamp(0.0, MAX_MONEY_MINOR as f64).round() as i64
     } else {
@@ -113,14 +115,14 @@ pub(crate) async fn figures(
     // Today's sales are still coming in: the pace is read over whole days up to
     // yesterday.
     let raw = store
-        .dashboard_figures(tenant, today - TURN_DAYS, since)
+        .dashboard_figures(tenant, (today - TURN_DAYS, today), since)
         .await?;
     let health = store.client_health(tenant, now).await?;
     let cards = scorecard::compute(store, tenant, None, now).await?;
     let value_by_location: Vec<(String, i64)> = raw
         .value_by_location
         .iter()
-        .map(|(name, v)| (name.clone(), money(*v)))
+        .map(|(name, v)| (name.clone(), saturate_minor(*v)))
         .collect();
     let inventory: f64 = raw.value_by_location.iter().map(|(_, v)| v.max(0.0)).sum();
     let yearly_cost = raw.sold_at_cost.max(0.0) * 365.0 / TURN_DAYS as f64;
@@ -151,9 +153,9 @@ pub(crate) async fn figures(
     Ok(Dashboard {
         positions: raw.positions,
         positions_out: raw.positions_out,
-        lost_sales_minor: money(raw.lost_sales),
+        lost_sales_minor: saturate_minor(raw.lost_sales),
         stockouts_by_day: health.stockouts_by_day,
-        inventory_minor: money(inventory),
+        inventory_minor: saturate_minor(inventory),
         value_by_location,
         turns,
         fill_rate: share(received, ordered),
@@ -191,10 +193,10 @@ mod tests {
         assert_eq!(median(vec![]), None);
         assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(vec![4.0, 1.0, f64::NAN, 2.0, 3.0]), Some(2.5));
-        assert_eq!(money(f64::NAN), 0);
-        assert_eq!(money(-5.0), 0);
-        assert_eq!(money(f64::INFINITY), 0);
-        assert_eq!(money(1e300), MAX_MONEY_MINOR);
+        assert_eq!(saturate_minor(f64::NAN), 0);
+        assert_eq!(saturate_minor(-5.0), 0);
+        assert_eq!(saturate_minor(f64::INFINITY), 0);
+        assert_eq!(saturate_minor(1e300), MAX_MONEY_MINOR);
         assert_eq!(share(1, 0), None);
         assert_eq!(share(1, 4), Some(0.25));
     }

@@ -11,6 +11,7 @@ pub mod assistant;
 pub mod audit;
 pub mod back_in_stock;
 pub mod backtest;
+pub mod backtest_runs;
 pub mod branding;
 pub mod dashboard;
 pub mod db;

@@ -445,12 +445,43 @@ async fn live(store: &Store, a: &Acme) -> Vec<String> {
     out
 }
 
+/// S1 sells out of milk (30 from the DC) and of tents (6, worth 600.00); then the DC
+/// keeps what it has and S2's milk is bought (25.00) when the order's window closes.
+async fn one_day(store: &Store, a: &Acme) {
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            count(a.s1, a.milk, 0, "s1-m"),
+            count(a.s1, a.tent, 0, "s1-t"),
+        ],
+    )
+    .await
+    .unwrap();
+    drain(store).await;
+    ingest::apply_events(
+        store,
+        a.t,
+        &[
+            count(a.dc, a.milk, 81, "dc-m"),
+            count(a.s2, a.milk, 5, "s2-m"),
+        ],
+    )
+    .await
+    .unwrap();
+    drain(store).await;
+    close_window(store, a.t, a.s2).await;
+}
+
 async fn shadow_mode_writes_nothing_live_and_is_compared_with_people(store: &Store) {
     let off = acme(store, "off").await;
     let shade = acme(store, "shade").await;
     let admin = member(store, shade.t, "admin@acme.example").await;
     let mut limits = generous(&shade);
     limits.mode = Mode::Shadow;
+    // Room in the day for both documents it would approve (the shadow keeps the daily
+    // limit as acting would: tested below).
+    limits.max_daily_minor = 10_000;
     save_limits(store, shade.t, &admin, &limits, None, now_ms())
         .await
         .unwrap();
@@ -458,29 +489,7 @@ async fn shadow_mode_writes_nothing_live_and_is_compared_with_people(store: &Sto
     // of tents (600.00 of a class not listed: it would refer); then the DC keeps what it
     // has and S2's milk is bought (25.00 from an allowed supplier: it would approve).
     for a in [&off, &shade] {
-        ingest::apply_events(
-            store,
-            a.t,
-            &[
-                count(a.s1, a.milk, 0, "s1-m"),
-                count(a.s1, a.tent, 0, "s1-t"),
-            ],
-        )
-        .await
-        .unwrap();
-        drain(store).await;
-        ingest::apply_events(
-            store,
-            a.t,
-            &[
-                count(a.dc, a.milk, 81, "dc-m"),
-                count(a.s2, a.milk, 5, "s2-m"),
-            ],
-        )
-        .await
-        .unwrap();
-        drain(store).await;
-        close_window(store, a.t, a.s2).await;
+        one_day(store, a).await;
     }
     let seen = live(store, &off).await;
     assert_eq!(
@@ -554,5 +563,30 @@ async fn shadow_mode_writes_nothing_live_and_is_compared_with_people(store: &Sto
             c.acted
         ),
         (1, 1, 1, 0)
+    );
+
+    // The shadow keeps the day's limit as acting would: with 50.00 a day, the order
+    // that follows the 30.00 transfer would go to people.
+    let tight = acme(store, "tight").await;
+    let tight_admin = member(store, tight.t, "admin@acme.example").await;
+    let mut limits = generous(&tight);
+    limits.mode = Mode::Shadow;
+    save_limits(store, tight.t, &tight_admin, &limits, None, now_ms())
+        .await
+        .unwrap();
+    one_day(store, &tight).await;
+    let o = overview(store, tight.t, &tight_admin, None, now_ms())
+        .await
+        .unwrap();
+    let order = o
+        .decisions
+        .iter()
+        .find(|d| matches!(d.doc, DocRef::PurchaseOrder(_)))
+        .unwrap();
+    assert_eq!(order.verdict, "refer", "{order:?}");
+    assert!(
+        order.reasons.contains("with the 30.00 it approved today"),
+        "{}",
+        order.reasons
     );
 }

@@ -630,6 +630,35 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "start",
+            needs: Permission::EditPolicies,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    let req = engine::backtest_runs::Request {
+                        days: 28,
+                        candidate: engine::backtest_runs::Candidate::Forecast,
+                        service_level: None,
+                        csv: None,
+                    };
+                    ok(engine::backtest_runs::start(&s, t, &m, &req, None, now_ms()).await)
+                })
+            },
+        },
+        Command {
+            name: "runs",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::backtest_runs::runs(&s, t, &m).await) })
+            },
+        },
+        Command {
+            name: "run",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move { ok(engine::backtest_runs::run(&s, t, &m, 1).await) })
+            },
+        },
+        Command {
             name: "overview",
             needs: Permission::ViewInventory,
             call: |s, t, m| {

@@ -81,8 +81,19 @@ enum Command {
     /// Replay demand day by day on a virtual clock under static min/max, naive adaptive
     /// and forecast-driven replenishment, and compare fill rate, stockout days,
     /// inventory value, documents and approvals. Nothing touches live data. Runs the
-    /// benchmark's seeded synthetic network (see docs/PERFORMANCE.md).
+    /// benchmark's seeded synthetic network (see docs/PERFORMANCE.md), or with
+    /// `--tenant` that tenant's own last `--days` of sales (or `--demand` a CSV) under
+    /// its current levels and `--candidate`.
     Backtest {
+        /// Replay this tenant's network instead of the synthetic one.
+        #[arg(long)]
+        tenant: Option<String>,
+        /// With `--tenant`: the rule to try (forecast, naive_adaptive, static_min_max).
+        #[arg(long, default_value = "forecast")]
+        candidate: String,
+        /// With `--tenant`: a demand CSV (day,location,sku,quantity) instead of its sales.
+        #[arg(long)]
+        demand: Option<PathBuf>,
         /// Seed of the synthetic network; repeat for several runs (at most 20). Exits with
         /// status 1 when the forecast-driven rule misses the benchmark's target on any.
         #[arg(long = "seed", default_values_t = [1u64])]
@@ -91,8 +102,9 @@ enum Command {
         stores: u16,
         #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(4..=5000))]
         products: u16,
-        /// Simulated days, 28 to 730 (after 28 days of history every rule knows).
-        #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u16).range(28..=730))]
+        /// Simulated days, 28 to 730 (after 28 days of history every rule knows); with
+        /// `--tenant`, 7 to 180.
+        #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u16).range(7..=730))]
         days: u16,
         /// Days between refits of an ETS or MSTL forecast (the intermittent methods
         /// refit daily).
@@ -219,6 +231,9 @@ fn backtest(
     if seeds.len() > 20 {
         return Err("give at most 20 seeds".into());
     }
+    if days < 28 {
+        return Err("the synthetic network replays 28 to 730 days".into());
+    }
     let matrix = engine::replenish::default_matrix();
     let mut all = Vec::new();
     let mut passed = true;
@@ -287,12 +302,47 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
     tracing::info!(database = %settings.database_display(), "starting");
     match command {
         Command::Backtest {
+            tenant: Some(slug),
+            candidate,
+            demand,
+            days,
+            ..
+        } => {
+            let store = open_store(&settings).await?;
+            let t = store
+                .tenant_by_slug(&slug)
+                .await?
+                .ok_or_else(|| format!("no tenant with slug {slug:?}"))?;
+            let candidate = engine::backtest_runs::Candidate::parse(&candidate)
+                .ok_or("--candidate is forecast, naive_adaptive or static_min_max")?;
+            let csv = match demand {
+                Some(path) => Some(std::fs::read_to_string(path)?),
+                None => None,
+            };
+            let req = engine::backtest_runs::Request {
+                days: days.into(),
+                candidate,
+                service_level: None,
+                csv,
+            };
+            let o = engine::backtest_runs::replay_tenant(&store, t.id, &req, &|d| {
+                eprint!("\r{d} simulated days   ")
+            })
+            .await?;
+            eprintln!();
+            println!("{}", engine::backtest::table(&[o.current, o.candidate]));
+            for n in &o.notes {
+                println!("  {n}");
+            }
+        }
+        Command::Backtest {
             seeds,
             stores,
             products,
             days,
             refit_days,
             json,
+            ..
         } => backtest(&seeds, stores, products, days, refit_days, json)?,
         Command::Migrate => {
             open_store(&settings).await?;

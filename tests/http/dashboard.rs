@@ -24,10 +24,7 @@ fn out_of(page: &str) -> (i64, i64) {
         .find(" positions out of stock")
         .expect("the stockout headline");
     let head = &page[..at];
-    let words: Vec<&str> = head
-        .rsplit(|c: char| c == '>' || c == ' ')
-        .take(3)
-        .collect();
+    let words: Vec<&str> = head.rsplit(['>', ' ']).take(3).collect();
     (words[2].parse().unwrap(), words[0].parse().unwrap())
 }
 

@@ -7,6 +7,7 @@ mod api;
 mod approvals;
 mod auth;
 mod back_in_stock;
+mod backtests;
 mod dashboard;
 mod events;
 mod imports;

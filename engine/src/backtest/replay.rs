@@ -54,6 +54,9 @@ pub struct Vendor {
     pub lead_time_sd: f64,
 }
 
+/// One day of one series' demand: (location, product, day index, units).
+pub type DemandRow = (i64, i64, usize, u32);
+
 /// What a replay is built from.
 #[derive(Clone, Debug, Default)]
 pub struct Inputs {
@@ -63,7 +66,7 @@ pub struct Inputs {
     /// (location, product) → (on hand, reorder point, order-up-to) today.
     pub positions: HashMap<(i64, i64), (i64, i64, i64)>,
     /// (location, product, day index from the first history day, units).
-    pub demand: Vec<(i64, i64, usize, u32)>,
+    pub demand: Vec<DemandRow>,
     /// History plus replayed days the demand covers.
     pub total_days: usize,
     pub cover_days: usize,
@@ -105,7 +108,7 @@ pub fn scenario(inputs: &Inputs) -> Result<Replay, String> {
             items.len()
         ));
     }
-    if inputs.total_days < HISTORY + MIN_DAYS || inputs.total_days > HISTORY + MAX_DAYS {
+    if !(HISTORY + MIN_DAYS..=HISTORY + MAX_DAYS).contains(&inputs.total_days) {
         return Err(format!(
             "A replay needs {HISTORY} days of history and then {MIN_DAYS} to {MAX_DAYS} days to replay."
         ));
@@ -139,6 +142,15 @@ pub fn scenario(inputs: &Inputs) -> Result<Replay, String> {
         "Stock starts at what is on hand today, for both policies.".to_string(),
         "Promotions are not replayed.".to_string(),
     ];
+    let selling_days = (0..inputs.total_days)
+        .filter(|d| demand.iter().any(|row| row[*d] > 0))
+        .count();
+    if selling_days < inputs.total_days {
+        notes.push(format!(
+            "Demand was found on {selling_days} of the {} days read ({HISTORY} of history, then the days replayed); a day without any counts as none sold.",
+            inputs.total_days
+        ));
+    }
     let left_out = inputs.items.len() - items.len();
     if left_out > 0 {
         notes.push(format!(
@@ -209,7 +221,7 @@ pub fn parse_demand_csv(
     text: &str,
     locations: &HashMap<String, i64>,
     skus: &HashMap<String, i64>,
-) -> Result<(Vec<(i64, i64, usize, u32)>, usize), String> {
+) -> Result<(Vec<DemandRow>, usize), String> {
     let mut lines = text.lines().enumerate();
     let header = lines
         .next()
@@ -218,6 +230,15 @@ pub fn parse_demand_csv(
     if header.trim_start_matches('\u{feff}') != "day,location,sku,quantity" {
         return Err("Line 1 must be the header day,location,sku,quantity.".into());
     }
+    // A field repeated in an error, cut short (an error travels in a redirect).
+    let short = |s: &str| -> String {
+        let cut: String = s.chars().take(40).collect();
+        if cut.len() < s.len() {
+            format!("{cut}…")
+        } else {
+            cut
+        }
+    };
     let mut rows = Vec::new();
     for (n, line) in lines {
         let line_no = n + 1;
@@ -236,19 +257,31 @@ pub fn parse_demand_csv(
         let day = parse_day(day)
             .map(|ms| ms.div_euclid(DAY_MS))
             .ok_or_else(|| {
-                format!("Line {line_no}: the day \"{day}\" is not a date like 2026-03-01.")
+                format!(
+                    "Line {line_no}: the day \"{}\" is not a date like 2026-03-01.",
+                    short(day)
+                )
             })?;
         let loc = *locations.get(loc).ok_or_else(|| {
-            format!("Line {line_no}: the location \"{loc}\" is not one of yours.")
+            format!(
+                "Line {line_no}: the location \"{}\" is not one of yours.",
+                short(loc)
+            )
         })?;
-        let sku_id = *skus
-            .get(sku)
-            .ok_or_else(|| format!("Line {line_no}: the SKU \"{sku}\" is not one of yours."))?;
+        let sku_id = *skus.get(sku).ok_or_else(|| {
+            format!(
+                "Line {line_no}: the SKU \"{}\" is not one of yours.",
+                short(sku)
+            )
+        })?;
         let units: u32 = qty
             .parse::<u32>()
             .ok()
             .filter(|q| *q <= 1_000_000)
-            .ok_or_else(|| format!("Line {line_no}: the quantity \"{qty}\" is not a whole number from 0 to 1,000,000."))?;
+            .ok_or_else(|| format!(
+                    "Line {line_no}: the quantity \"{}\" is not a whole number from 0 to 1,000,000.",
+                    short(qty)
+                ))?;
         rows.push((loc, sku_id, day, units));
     }
     let Some(first) = rows.iter().map(|r| r.2).min() else {
@@ -257,7 +290,7 @@ pub fn parse_demand_csv(
     let last = rows.iter().map(|r| r.2).max().unwrap_or(first);
     let days =
         usize::try_from(last - first + 1).map_err(|_| "The days do not add up.".to_string())?;
-    if days < HISTORY + MIN_DAYS || days > HISTORY + MAX_DAYS {
+    if !(HISTORY + MIN_DAYS..=HISTORY + MAX_DAYS).contains(&days) {
         return Err(format!(
             "The file spans {days} days; it needs {} to {} ({HISTORY} of history, then the days to replay).",
             HISTORY + MIN_DAYS,

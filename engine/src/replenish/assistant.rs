@@ -50,7 +50,8 @@ pub(crate) async fn route_drafted_tx(
     }
     store::lock_tx(tx, tenant).await?;
     let day_start = now - now.rem_euclid(DAY_MS);
-    let acted_today = store::acted_since_tx(tx, tenant, day_start).await?;
+    let acted_today =
+        store::acted_since_tx(tx, tenant, day_start, limits.mode == Mode::Shadow).await?;
     let proposal = Proposal {
         value_minor: d.facts.value_minor,
         classes: d.classes,
@@ -198,13 +199,19 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// From the document's state (a transfer's or an order's); a state not listed here
+    /// reads as unknown rather than as a decision.
     pub fn of(d: &DecisionRecord) -> Outcome {
         match d.state.as_deref() {
-            None => Outcome::Unknown,
             Some("rejected") => Outcome::Rejected,
             Some("cancelled") => Outcome::Cancelled,
-            Some("proposed") | Some("pending_approval") | Some("draft") => Outcome::Waiting,
-            Some(_) => Outcome::Approved,
+            Some("proposed" | "pending_approval" | "draft") => Outcome::Waiting,
+            // Approved, then on its way (a supplier declining is after people approved).
+            Some(
+                "approved" | "shipped" | "received" | "sent" | "acknowledged" | "backordered"
+                | "change_proposed" | "change_approval" | "partly_received" | "closed" | "declined",
+            ) => Outcome::Approved,
+            _ => Outcome::Unknown,
         }
     }
 

@@ -44,35 +44,38 @@ pub(crate) async fn set_limits_tx(
 }
 
 /// Serialises the assistant's decisions in `tenant` until the transaction ends, so two
-/// cannot both spend the day's last allowance: a transaction-scoped advisory lock on
-/// PostgreSQL (key (tenant, −1): product locks use positive ids, and this one is always
-/// taken after them); nothing on SQLite, whose one writer runs write transactions one at
-/// a time.
+/// cannot both spend the day's last allowance. It takes the lock every audited write of
+/// the tenant takes anyway, its audit head, at the point the judgement's own audit entry
+/// would: no new lock order, so no new deadlock. Nothing on SQLite, whose one writer
+/// runs write transactions one at a time.
 pub(crate) async fn lock_tx(tx: &mut Tx, tenant: TenantId) -> Result<(), sqlx::Error> {
-    let TxConn::Postgres(t) = &mut tx.conn else {
+    if !matches!(tx.conn, TxConn::Postgres(_)) {
         return Ok(());
-    };
-    sqlx::query("SELECT pg_advisory_xact_lock($1, -1)")
-        .bind(i32::try_from(tenant.0).unwrap_or(i32::MAX))
-        .execute(&mut **t)
-        .await?;
-    Ok(())
+    }
+    super::audit::lock_head_tx(tx, tenant).await
 }
 
-/// The value of the documents the assistant approved on its own since `since`.
+/// The value of the documents the assistant approved on its own since `since`; in
+/// shadow mode, of those it would have approved (so the shadow keeps the daily limit as
+/// acting would).
 pub(crate) async fn acted_since_tx(
     tx: &mut Tx,
     tenant: TenantId,
     since: i64,
+    shadow: bool,
 ) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, |c| sqlx::query_scalar(
+    let sql = if shadow {
+        "SELECT CAST(COALESCE(SUM(value_minor), 0) AS BIGINT) FROM assistant_decisions \
+         WHERE tenant_id = $1 AND mode = 'shadow' AND verdict = 'act' AND decided_at >= $2"
+    } else {
         "SELECT CAST(COALESCE(SUM(value_minor), 0) AS BIGINT) FROM assistant_decisions \
          WHERE tenant_id = $1 AND acted = TRUE AND decided_at >= $2"
-    )
-    .bind(tenant.0)
-    .bind(since)
-    .fetch_one(c)
-    .await)
+    };
+    on_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(tenant.0)
+        .bind(since)
+        .fetch_one(c)
+        .await)
 }
 
 /// The lowest confidence among an order's lines (a line with none counts 0), with the

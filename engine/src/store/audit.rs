@@ -39,6 +39,20 @@ impl From<AuditRow> for AuditRecord {
     }
 }
 
+/// Locks the tenant's audit head until the transaction ends, as its first audit entry
+/// would: for a write that must be serialised per tenant and is audited anyway.
+pub(crate) async fn lock_head_tx(tx: &mut Tx, tenant: TenantId) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) \
+         ON CONFLICT (tenant_id) DO UPDATE SET tenant_id = excluded.tenant_id"
+    )
+    .bind(tenant.0)
+    .bind(crate::audit::GENESIS)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 /// Appends `entry` for `tenant` to the chain inside the open transaction `tx`. The first
 /// entry for a tenant in a transaction locks and reads the tenant's head row (the upsert
 /// takes the row lock on PostgreSQL; SQLite's single writer already serialises appends),

@@ -21,8 +21,8 @@ pub struct FigureRecord {
     pub sold_at_cost: f64,
     /// Every stored forecast's MASE (`None`: a fallback or a series that never changes).
     pub mase: Vec<Option<f64>>,
-    /// Milliseconds from each approval step's start to a person's decision, since the
-    /// time given.
+    /// Milliseconds from each approval request (its round of steps) to a person's
+    /// decision of a step, since the time given.
     pub approval_ms: Vec<i64>,
     /// Back-in-stock alerts notified since the time given, and of those bought.
     pub alerts_notified: i64,
@@ -30,13 +30,13 @@ pub struct FigureRecord {
 }
 
 impl Store {
-    /// The tenant's figures: sales and approvals since `since`, alerts since `since`,
-    /// the rest as they stand. `sales_from_day` is the first day (days since the epoch)
-    /// of sales counted.
+    /// The tenant's figures: the cost of sales on the days from `sales_days.0` up to
+    /// (not including) `sales_days.1` (days since the epoch), approvals decided and
+    /// alerts sent since `since` (milliseconds), the rest as they stand.
     pub async fn dashboard_figures(
         &self,
         tenant: TenantId,
-        sales_from_day: i64,
+        sales_days: (i64, i64),
         since: i64,
     ) -> Result<FigureRecord, sqlx::Error> {
         let value_by_location: Vec<(String, f64)> = on_db!(&self.db, read, tenant, |pool| {
@@ -76,10 +76,11 @@ impl Store {
                 "SELECT CAST(COALESCE(SUM(CAST(d.quantity AS DOUBLE PRECISION) * pr.cost_minor), 0) \
                  AS DOUBLE PRECISION) FROM daily_demand d \
                  JOIN products pr ON pr.tenant_id = d.tenant_id AND pr.id = d.product_id \
-                 WHERE d.tenant_id = $1 AND d.day >= $2",
+                 WHERE d.tenant_id = $1 AND d.day >= $2 AND d.day < $3",
             )
             .bind(tenant.0)
-            .bind(sales_from_day)
+            .bind(sales_days.0)
+            .bind(sales_days.1)
             .fetch_one(pool)
             .await
         })?;

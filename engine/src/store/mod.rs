@@ -12,6 +12,7 @@ pub(crate) mod anomalies;
 pub(crate) mod approval_steps;
 pub mod assistant;
 pub(crate) mod audit;
+pub mod backtest_runs;
 pub mod branding;
 pub(crate) mod catalog;
 pub mod dashboard;

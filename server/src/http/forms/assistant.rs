@@ -1,7 +1,7 @@
 //! The assistant's page, served whole by the server: `GET /settings/assistant` shows its
 //! limits, what it did and would have done next to what people did (the engine checks
 //! `ViewInventory`), and `POST /settings/assistant` saves the limits (the engine checks
-//! `EditMatrix` and names a bad field).
+//! `EditApprovalMatrix` and names a bad field).
 
 use std::sync::Arc;
 

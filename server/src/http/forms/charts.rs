@@ -117,8 +117,9 @@ pub fn days(id: &str, title: &str, caption: &str, values: &[i64]) -> String {
         })
         .collect();
     format!(
-        "<figure class=\"chart\"><svg viewBox=\"0 0 {w} 76\" width=\"100%\" style=\"max-width:28rem;height:auto\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{caption}</desc>{cols}<text x=\"0\" y=\"74\" font-size=\"10\" fill=\"currentColor\">{n} days ago</text><text x=\"{w}\" y=\"74\" font-size=\"10\" text-anchor=\"end\" fill=\"currentColor\">today</text></svg><figcaption><strong>{title}</strong> {caption}</figcaption>{table}</figure>",
+        "<figure class=\"chart\"><svg viewBox=\"0 0 {w} 76\" width=\"100%\" style=\"max-width:28rem;height:auto\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{caption}</desc>{cols}<text x=\"0\" y=\"74\" font-size=\"10\" fill=\"currentColor\">{ago} days ago</text><text x=\"{w}\" y=\"74\" font-size=\"10\" text-anchor=\"end\" fill=\"currentColor\">today</text></svg><figcaption><strong>{title}</strong> {caption}</figcaption>{table}</figure>",
         w = n * 10,
+        ago = n - 1,
         title = escape(title),
         caption = escape(caption),
         table = figures_table("Day", &table),

@@ -10,6 +10,7 @@ use axum::response::Response;
 use engine::dashboard::{Dashboard, LATENCY_HOURS, MASE_BOUNDS, RECENT_DAYS, TURN_DAYS};
 use engine::mail::money;
 use engine::model::now_ms;
+use engine::scorecard::WEEKS;
 use engine::store::partners::HEALTH_DAYS;
 
 use super::charts::{bars, days, pct, Bar};
@@ -67,7 +68,7 @@ fn cards(d: &Dashboard, currency: &str) -> String {
         "Fill rate",
         &match d.fill_rate {
             Some(f) => format!(
-                "{} of the units ordered arrived in good order (delivered orders, 12 weeks).",
+                "{} of the units ordered arrived in good order (delivered orders, {WEEKS} weeks).",
                 pct(f)
             ),
             None => "No delivered orders yet.".into(),
@@ -193,7 +194,7 @@ fn cards(d: &Dashboard, currency: &str) -> String {
             bars(
                 "latency",
                 "Decisions by time waited",
-                "From the step's start to the decision.",
+                "From the request for approval to each decision.",
                 "Waited",
                 &latency_labels
                     .iter()
@@ -211,7 +212,10 @@ fn cards(d: &Dashboard, currency: &str) -> String {
         .collect();
     let suppliers = card(
         "Supplier performance",
-        &format!("{} suppliers with orders in 12 weeks.", d.suppliers.len()),
+        &format!(
+            "{} suppliers with orders in {WEEKS} weeks.",
+            d.suppliers.len()
+        ),
         &bars(
             "on-time",
             "Orders acknowledged on time",
@@ -304,6 +308,9 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
             )
         })
         .collect();
+    // Money in different currencies has no one scale: then its bars are not drawn to
+    // one (the figures, each in its client's currency, still are).
+    let one_currency = read.windows(2).all(|w| w[0].1 == w[1].1);
     let chart =
         |id: &str, title: &str, caption: &str, f: &dyn Fn(&Dashboard, &str) -> (f64, String)| {
             let rows: Vec<Bar> = read
@@ -323,7 +330,14 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
             "c-lost",
             "Stockout exposure",
             "Expected lost sales on open stock exceptions.",
-            &|d, c| (d.lost_sales_minor as f64, money(d.lost_sales_minor, c)),
+            &|d, c| {
+                let v = if one_currency {
+                    d.lost_sales_minor as f64
+                } else {
+                    0.0
+                };
+                (v, money(d.lost_sales_minor, c))
+            },
         ),
         chart(
             "c-out",
@@ -344,7 +358,7 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
         chart(
             "c-fill",
             "Fill rate",
-            "Units received in good order over units ordered, 12 weeks.",
+            &format!("Units received in good order over units ordered, {WEEKS} weeks."),
             &|d, _| {
                 (
                     d.fill_rate.unwrap_or(0.0),
@@ -358,12 +372,21 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
             "c-value",
             "Inventory value",
             "Stock on hand at cost.",
-            &|d, c| (d.inventory_minor as f64, money(d.inventory_minor, c)),
+            &|d, c| {
+                let v = if one_currency {
+                    d.inventory_minor as f64
+                } else {
+                    0.0
+                };
+                (v, money(d.inventory_minor, c))
+            },
         ),
         chart(
             "c-turns",
             "Turns",
-            "Cost of sales over a year at the last 28 days' pace, over stock value.",
+            &format!(
+                "Cost of sales over a year at the last {TURN_DAYS} days' pace, over stock value."
+            ),
             &|d, _| {
                 (
                     d.turns.unwrap_or(0.0),
@@ -400,7 +423,9 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
         chart(
             "c-latency",
             "Approval latency",
-            "Median time to a person's decision, last 30 days.",
+            &format!(
+                "Median time from the request to a person's decision, last {RECENT_DAYS} days."
+            ),
             &|d, _| {
                 (
                     d.median_approval_hours.unwrap_or(0.0),
@@ -413,7 +438,7 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
         chart(
             "c-alerts",
             "Back-in-stock conversion",
-            "Shoppers who bought after an alert, last 30 days.",
+            &format!("Shoppers who bought after an alert, last {RECENT_DAYS} days."),
             &|d, _| {
                 let s = if d.alerts_notified > 0 {
                     d.alerts_bought as f64 / d.alerts_notified as f64

@@ -31,6 +31,7 @@
 //! | [`platform`] | GET `/platform`; POST `/platform/tenants/{slug}/{suspend,resume}` |
 //! | [`trail`] | GET `/settings/audit` |
 //! | [`assistant`] | GET and POST `/settings/assistant` |
+//! | [`backtests`] | GET and POST `/backtests` (multipart: a demand file may come along), GET `/backtests/{id}` (reloads itself while the run works) |
 //! | [`dashboard`] | GET `/dashboard` (a tenant's), `/partner/dashboard` (clients compared); charts by [`charts`] |
 //! | [`theme`] | GET and POST `/settings/branding/theme` (the editor), `…/theme/pack`, `…/theme/pictures/{logo,favicon}`; GET `/brand/{logo,favicon}` (no sign-in: a logo is public) |
 //! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
@@ -38,6 +39,7 @@
 pub mod accounts;
 pub mod approvals;
 pub mod assistant;
+pub mod backtests;
 pub mod branding;
 pub mod changes;
 pub mod charts;
@@ -199,6 +201,15 @@ where
             .route(&at("/partner"), get(partners::console))
             .route(&at("/partner/dashboard"), get(dashboard::partner_dashboard))
             .route(&at("/dashboard"), get(dashboard::tenant_dashboard))
+            .route(
+                &at("/backtests"),
+                get(backtests::list)
+                    .post(backtests::start)
+                    .layer(DefaultBodyLimit::max(
+                        engine::backtest_runs::MAX_CSV_BYTES + 64 * 1024,
+                    )),
+            )
+            .route(&at("/backtests/{id}"), get(backtests::show))
             .route(&at("/partner/clients"), post(partners::provision))
             .route(
                 &at("/partner/provisionings/{id}"),
