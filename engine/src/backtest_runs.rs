@@ -3,7 +3,7 @@
 //! under the levels its positions hold today and under a candidate rule, side by side
 //! (fill rate, stockout store-product-days, average inventory value, documents,
 //! approvals). It reads the tenant's data and writes only its own run row: nothing live
-//! changes. The work runs as the [`RunBacktest`] job on the imports queue, its progress
+//! changes. The work runs as the [`RunBacktest`] job on its own queue ([`worker`]), its progress
 //! (simulated days) kept on the run for the page that follows it. The scenario is built
 //! by [`crate::backtest::replay`]; `shelfwise backtest --tenant` runs the same replay
 //! from the command line.
@@ -457,6 +457,11 @@ pub async fn replay_tenant(
         .map_err(EngineError::Invalid)
 }
 
+/// The worker of the backtests queue.
+pub fn worker(store: Store, id: &str) -> crate::worker::Worker {
+    crate::worker::Worker::new(store.clone(), queues::BACKTESTS, id).register::<RunBacktest>(store)
+}
+
 /// What a replay unwinds with when it runs past [`TIME_LIMIT_SECS`].
 struct TooLong;
 
@@ -469,7 +474,7 @@ pub struct RunBacktest {
 
 impl BackgroundJob for RunBacktest {
     const KIND: &'static str = "backtest.run";
-    const QUEUE: &'static str = queues::IMPORTS;
+    const QUEUE: &'static str = queues::BACKTESTS;
     /// A second attempt would replay the same inputs to the same end.
     const MAX_ATTEMPTS: i64 = 1;
     type Context = Store;

@@ -26,6 +26,9 @@ pub mod queues {
     /// CSV imports' checks and applies, client provisioning and forecast refreshes:
     /// heavy work, apart so it holds up no tenant's replenishment.
     pub const IMPORTS: &str = "imports";
+    /// Backtests a planner started: minutes of one tenant's replay, apart so they hold
+    /// up no other tenant's imports or forecasts.
+    pub const BACKTESTS: &str = "backtests";
 }
 
 /// Why a job failed: `Retry` for passing trouble (the default), `Terminal` when another

@@ -105,16 +105,16 @@ async fn live(store: &Store, t: TenantId) -> String {
     out
 }
 
-/// Runs the imports queue (where backtests run) until nothing is due.
+/// Runs the backtests queue until nothing is due.
 async fn run_queue(store: &Store) {
-    let worker = engine::imports::worker(store.clone(), "test");
+    let worker = engine::backtest_runs::worker(store.clone(), "test");
     for _ in 0..20 {
         let lap = worker.run_once(now_ms()).await.unwrap();
         if lap.completed + lap.retried + lap.discarded == 0 {
             return;
         }
     }
-    panic!("the imports queue did not drain");
+    panic!("the backtests queue did not drain");
 }
 
 async fn a_planner_replays_the_last_days_without_touching_live_data(store: &Store) {

@@ -121,6 +121,7 @@ const DEV_ADDRESS_KEY: &str = "subscriber-addresses";
 struct Makers {
     replenish: Box<dyn Fn() -> Worker + Send>,
     imports: Box<dyn Fn() -> Worker + Send>,
+    backtests: Box<dyn Fn() -> Worker + Send>,
     mail: Box<dyn Fn() -> Worker + Send>,
     webhooks: Box<dyn Fn(usize) -> Worker + Send + Sync>,
 }
@@ -176,12 +177,14 @@ impl Application {
             leptos: leptos.clone(),
             jobs_wake: Arc::new(Notify::new()),
             imports_wake: Arc::new(Notify::new()),
+            backtests_wake: Arc::new(Notify::new()),
             events: engine::ingest::Writer::new(store.clone()),
             workers: vec![
                 WorkerHealth::new("replenish"),
                 WorkerHealth::new("mail"),
                 WorkerHealth::new("webhooks"),
                 WorkerHealth::new("imports"),
+                WorkerHealth::new("backtests"),
             ],
         });
         observability::metrics_handle();
@@ -308,6 +311,7 @@ impl Application {
         );
         let dead = state.store.clone();
         let (imports_store, imports_id) = (state.store.clone(), format!("imports-{id}"));
+        let (backtests_store, backtests_id) = (state.store.clone(), format!("backtests-{id}"));
         let provisioner = state.provisioner();
         Ok(Makers {
             // A check or apply that fails for good marks its import `failed` itself; the
@@ -321,6 +325,15 @@ impl Application {
             replenish: Box::new(move || {
                 engine::replenish::worker(store.clone(), &replenish_id).lease(lease)
             }),
+            // A run whose job dies is marked failed by the run itself (or read as
+            // failed once stale); the dead job is raised in the tenant's queue too.
+            backtests: Box::new(move || {
+                engine::backtest_runs::worker(backtests_store.clone(), &backtests_id)
+                    .lease(lease)
+                    .on_dead_letter(engine::exceptions::dead_letter_hook(
+                        backtests_store.clone(),
+                    ))
+            }),
             mail: Box::new(move || engine::mail::worker(mailer.clone(), &mail_id).lease(lease)),
             // A delivery that stops retrying (or an endpoint gone) is raised in the
             // tenant's exception queue.
@@ -333,7 +346,7 @@ impl Application {
     }
 
     /// The workers this app would run, named after `id` (tests run them by hand with
-    /// `Worker::run_once`): replenishment, mail, webhooks, imports.
+    /// `Worker::run_once`): replenishment, mail, webhooks, imports, backtests.
     pub fn workers(&self, id: &str) -> Result<Vec<Worker>, String> {
         let m = self.worker_makers(id)?;
         Ok(vec![
@@ -341,6 +354,7 @@ impl Application {
             (m.mail)(),
             (m.webhooks)(0),
             (m.imports)(),
+            (m.backtests)(),
         ])
     }
 
@@ -369,6 +383,7 @@ impl Application {
             mail,
             webhooks,
             imports,
+            backtests,
         } = self.worker_makers(&host)?;
         let health = &self.state.workers;
         let (rh, mh) = (health[0].heartbeat.clone(), health[1].heartbeat.clone());
@@ -413,6 +428,19 @@ impl Application {
         );
         supervise(health[3].name, stop.clone(), move || {
             imports().heartbeat(ih.clone()).run_with_wake(
+                rx.clone(),
+                std::time::Duration::from_millis(1_000),
+                wake.clone(),
+            )
+        });
+        // Backtests: woken by the start post, polled once a second otherwise.
+        let (rx, bh, wake) = (
+            stop.clone(),
+            health[4].heartbeat.clone(),
+            self.state.backtests_wake.clone(),
+        );
+        supervise(health[4].name, stop.clone(), move || {
+            backtests().heartbeat(bh.clone()).run_with_wake(
                 rx.clone(),
                 std::time::Duration::from_millis(1_000),
                 wake.clone(),

@@ -22,6 +22,8 @@ pub struct AppState {
     pub jobs_wake: Arc<Notify>,
     /// Wakes the imports worker when a file was uploaded or an apply asked for.
     pub imports_wake: Arc<Notify>,
+    /// Wakes the backtests worker when a planner started one.
+    pub backtests_wake: Arc<Notify>,
     /// Writes ingested batches (group commit on SQLite).
     pub events: engine::ingest::Writer,
     /// Seals and opens shoppers' addresses (back-in-stock).

@@ -277,8 +277,7 @@ pub fn worker(store: Store, id: &str) -> crate::worker::Worker {
     crate::worker::Worker::new(store.clone(), queues::IMPORTS, id)
         .register::<CheckImport>(store.clone())
         .register::<ApplyImport>(store.clone())
-        .register::<crate::replenish::forecasts::RefreshForecasts>(store.clone())
-        .register::<crate::backtest_runs::RunBacktest>(store)
+        .register::<crate::replenish::forecasts::RefreshForecasts>(store)
 }
 
 /// On a job's last attempt, a failure ends the import as `failed` (nothing applied)

@@ -104,7 +104,7 @@ pub async fn start(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) -
     let (t, m) = (me.tc.tenant.id, &me.member);
     match backtest_runs::start(&app.store, t, m, &ask, me.rid(), now_ms()).await {
         Ok(id) => {
-            app.imports_wake.notify_one();
+            app.backtests_wake.notify_one();
             me.notice(
                 &format!("{PAGE}/{id}"),
                 "The backtest has started. Nothing live changes.",
