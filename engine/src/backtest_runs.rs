@@ -120,12 +120,7 @@ pub async fn start(
     now: i64,
 ) -> Result<i64, EngineError> {
     member.require(Permission::EditPolicies)?;
-    let days = usize::try_from(req.days).unwrap_or(0);
-    if req.csv.is_none() && !(MIN_DAYS..=MAX_DAYS).contains(&days) {
-        return Err(EngineError::Invalid(format!(
-            "Days to replay must be a whole number from {MIN_DAYS} to {MAX_DAYS}."
-        )));
-    }
+    let days = check_days(req)?;
     if let Some(s) = req.service_level {
         if !(50.0..=99.9).contains(&s) {
             return Err(EngineError::Invalid(
@@ -143,6 +138,7 @@ pub async fn start(
             "A backtest is already waiting or running: start the next when it is done.".into(),
         ));
     }
+    let net = network(store, tenant).await?;
     let days = match &req.csv {
         Some(csv) => {
             if csv.len() > MAX_CSV_BYTES {
@@ -150,15 +146,13 @@ pub async fn start(
                     "The demand file may be at most 8 MB.".into(),
                 ));
             }
-            let (locations, skus) = codes(store, tenant).await?;
-            let (_, span) =
-                replay::parse_demand_csv(csv, &locations, &skus).map_err(EngineError::Invalid)?;
+            let (_, span) = replay::parse_demand_csv(csv, &net.locations, &net.skus)
+                .map_err(EngineError::Invalid)?;
             span - HISTORY
         }
         None => days,
     };
-    let series = series_of(store, tenant).await?;
-    check_size(series, days, req.candidate)?;
+    check_size(net.series, days, req.candidate)?;
     let mut tx = store.begin(tenant).await?;
     let id = backtest_runs::insert_run_tx(
         &mut tx,
@@ -226,21 +220,26 @@ pub async fn run(
     Ok((r, outcome))
 }
 
-/// The series a replay of the tenant takes: stores × products with a supplier.
-async fn series_of(store: &Store, tenant: TenantId) -> Result<usize, EngineError> {
-    let stores = store
-        .replay_locations(tenant)
-        .await?
+/// The series a replay of `inputs` takes: stores × products with a supplier.
+fn series_in(inputs: &Inputs) -> usize {
+    let stores = inputs.locations.iter().filter(|l| l.is_store).count();
+    let supplied = inputs
+        .items
         .iter()
-        .filter(|l| l.3 == "store")
+        .filter(|i| i.supplier_id.is_some())
         .count();
-    let supplied = store
-        .replay_products(tenant)
-        .await?
-        .iter()
-        .filter(|p| p.4.is_some())
-        .count();
-    Ok(stores.saturating_mul(supplied))
+    stores.saturating_mul(supplied)
+}
+
+/// Refuses days to replay out of range (a CSV brings its own days).
+fn check_days(req: &Request) -> Result<usize, EngineError> {
+    let days = usize::try_from(req.days).unwrap_or(0);
+    if req.csv.is_none() && !(MIN_DAYS..=MAX_DAYS).contains(&days) {
+        return Err(EngineError::Invalid(format!(
+            "Days to replay must be a whole number from {MIN_DAYS} to {MAX_DAYS}."
+        )));
+    }
+    Ok(days)
 }
 
 /// Refuses a replay too large to finish in time, saying what would fit.
@@ -276,24 +275,30 @@ async fn settle_stale(
     Ok(())
 }
 
-/// Location codes and SKUs of the tenant, to read a CSV by.
-async fn codes(
-    store: &Store,
-    tenant: TenantId,
-) -> Result<(HashMap<String, i64>, HashMap<String, i64>), EngineError> {
-    let locations = store
-        .replay_locations(tenant)
-        .await?
-        .into_iter()
-        .map(|(id, code, _, _)| (code, id))
-        .collect();
-    let skus = store
-        .replay_products(tenant)
-        .await?
-        .into_iter()
-        .map(|(id, sku, _, _, _)| (sku, id))
-        .collect();
-    Ok((locations, skus))
+/// What a request is checked against, read once: location codes and SKUs (to read a
+/// CSV by) and the series a replay takes (stores × products with a supplier).
+struct Network {
+    locations: HashMap<String, i64>,
+    skus: HashMap<String, i64>,
+    series: usize,
+}
+
+async fn network(store: &Store, tenant: TenantId) -> Result<Network, EngineError> {
+    let locs = store.replay_locations(tenant).await?;
+    let products = store.replay_products(tenant).await?;
+    let stores = locs.iter().filter(|l| l.3 == "store").count();
+    let supplied = products.iter().filter(|p| p.4.is_some()).count();
+    Ok(Network {
+        locations: locs
+            .into_iter()
+            .map(|(id, code, _, _)| (code, id))
+            .collect(),
+        skus: products
+            .into_iter()
+            .map(|(id, sku, _, _, _)| (sku, id))
+            .collect(),
+        series: stores.saturating_mul(supplied),
+    })
 }
 
 /// The tenant's network as a replay's inputs: demand from `csv`, else its sales over
@@ -445,12 +450,7 @@ pub async fn replay_tenant(
     req: &Request,
     progress: &(dyn Fn(i64) + Sync),
 ) -> Result<Outcome, EngineError> {
-    let days = usize::try_from(req.days).unwrap_or(0);
-    if req.csv.is_none() && !(MIN_DAYS..=MAX_DAYS).contains(&days) {
-        return Err(EngineError::Invalid(format!(
-            "Days to replay must be a whole number from {MIN_DAYS} to {MAX_DAYS}."
-        )));
-    }
+    let days = check_days(req)?;
     let inputs = inputs(store, tenant, days, req.csv.as_deref(), now_ms()).await?;
     let matrix = matrix_of(store, tenant).await?;
     replay_both(&inputs, req.candidate, req.service_level, &matrix, progress)
@@ -511,9 +511,7 @@ async fn work(store: &Store, tenant: TenantId, id: i64) -> Result<(), EngineErro
         Err(e) => return Err(e),
     };
     let days = inputs.total_days.saturating_sub(HISTORY);
-    if let Err(EngineError::Invalid(why)) =
-        check_size(series_of(store, tenant).await?, days, candidate)
-    {
+    if let Err(EngineError::Invalid(why)) = check_size(series_in(&inputs), days, candidate) {
         store.backtest_finish(tenant, id, Err(&why), now).await?;
         return Ok(());
     }

@@ -65,18 +65,10 @@ pub struct Dashboard {
     pub alerts_bought: i64,
 }
 
+/// The median of the finite values ([`scorecard::median`]).
 fn median(mut v: Vec<f64>) -> Option<f64> {
     v.retain(|x| x.is_finite());
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if !n.is_multiple_of(2) {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
+    scorecard::median(v)
 }
 
 /// A sum of money read as floating point, as whole minor units within the bounds.

@@ -218,7 +218,7 @@ fn delivered(card: &mut Scorecard, h: &OrderHistory) -> Option<f64> {
 }
 
 /// The median of the values (hours), if any.
-fn median(mut hours: Vec<f64>) -> Option<f64> {
+pub(crate) fn median(mut hours: Vec<f64>) -> Option<f64> {
     if hours.is_empty() {
         return None;
     }

@@ -166,7 +166,7 @@ async fn route_change_tx(
     now: i64,
 ) -> Result<PurchaseOrderRecord, EngineError> {
     let settings = settings_tx(tx, tenant).await?;
-    let doc = po_document_tx(tx, tenant, &rec, value).await?;
+    let (doc, _) = po_document_tx(tx, tenant, &rec, value).await?;
     let id = rec.id;
     match route_tx(
         tx,

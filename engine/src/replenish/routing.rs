@@ -19,16 +19,17 @@ use crate::store::{approval_steps, approval_steps::NewStep, catalog, delegations
 
 /// A purchase order as the approval matrix sees it, worth `value_minor`: its lines'
 /// class when they share one, the ship-to and its region, the supplier, and the people
-/// who may not approve it.
+/// who may not approve it; with every class among its lines (the assistant's limits
+/// read them all).
 pub(crate) async fn po_document_tx(
     tx: &mut Tx,
     tenant: TenantId,
     rec: &PurchaseOrderRecord,
     value_minor: i64,
-) -> Result<approval::Document, EngineError> {
+) -> Result<(approval::Document, Vec<String>), EngineError> {
     let classes = po_classes_tx(tx, tenant, rec.id).await?;
     let (_, _, region) = catalog::location_label_tx(tx, tenant, rec.ship_to_location_id).await?;
-    Ok(approval::Document {
+    let doc = approval::Document {
         doc_type: approval::DocumentType::PurchaseOrder,
         value_minor,
         class: (classes.len() == 1).then(|| classes[0].clone()),
@@ -36,15 +37,12 @@ pub(crate) async fn po_document_tx(
         region,
         supplier_id: Some(rec.supplier_id),
         involved_users: super::parse_involved(&rec.involved_users),
-    })
+    };
+    Ok((doc, classes))
 }
 
 /// Every class among an order's lines, in line order.
-pub(crate) async fn po_classes_tx(
-    tx: &mut Tx,
-    tenant: TenantId,
-    po: i64,
-) -> Result<Vec<String>, EngineError> {
+async fn po_classes_tx(tx: &mut Tx, tenant: TenantId, po: i64) -> Result<Vec<String>, EngineError> {
     let lines = purchase_orders::po_lines_tx(tx, tenant, po).await?;
     let mut classes = Vec::new();
     for l in &lines {

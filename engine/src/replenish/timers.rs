@@ -8,7 +8,7 @@ use super::assistant::{po_confidence_tx, route_drafted_tx, Drafted};
 use super::jobs::{ClockStage, SupplierAckDue, SupplierAsnDue};
 use super::matrix::settings_tx;
 use super::po_lifecycle::{apply_po_tx, send_to_supplier_tx};
-use super::routing::{po_classes_tx, po_document_tx, start_step_tx};
+use super::routing::{po_document_tx, start_step_tx};
 use super::SYSTEM;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
@@ -39,11 +39,11 @@ pub async fn close_po_window(
                 apply_po_tx(&mut tx, tenant, rec, &PoCommand::Cancel, SYSTEM, None, now).await?;
             } else {
                 let settings = settings_tx(&mut tx, tenant).await?;
-                let doc = po_document_tx(&mut tx, tenant, &rec, rec.value_minor).await?;
+                let (doc, classes) = po_document_tx(&mut tx, tenant, &rec, rec.value_minor).await?;
                 let drafted = Drafted {
                     doc: DocRef::PurchaseOrder(po),
                     facts: &doc,
-                    classes: &po_classes_tx(&mut tx, tenant, po).await?,
+                    classes: &classes,
                     confidence: &po_confidence_tx(&mut tx, tenant, po).await?,
                 };
                 let (cmd, actor) =
