@@ -558,6 +558,11 @@ async fn execute(command: Command, settings: Settings) -> Result<(), Box<dyn std
             let store = open_store(&settings).await?;
             let files = seed_all(&settings, &store, None).await?;
             let base_domain = settings.base_domain.clone();
+            let mut settings = settings;
+            settings.demo_portals = files
+                .iter()
+                .map(|f| (f.name.clone(), f.slug.clone()))
+                .collect();
             let app = Application::build_with_store(settings, store).await?;
             let port = app.port();
             println!("\nShelfwise is running. Demo portals:\n");

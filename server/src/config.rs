@@ -70,6 +70,11 @@ pub struct Settings {
     /// takes to show here.
     #[serde(default = "default_tenant_cache_seconds")]
     pub tenant_cache_seconds: u64,
+    /// Portals (name, slug) the platform's own address links to: set by `shelfwise demo`
+    /// for the tenants it seeded, never read from a file (a real platform's address
+    /// names no tenant).
+    #[serde(skip)]
+    pub demo_portals: Vec<(String, String)>,
     /// Run the background workers (replenishment, timers, e-mail) in this process.
     #[serde(default = "default_true")]
     pub workers: bool,

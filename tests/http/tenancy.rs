@@ -10,6 +10,7 @@ use super::*;
 
 on_both_backends!(
     unknown_tenants_get_a_neutral_404,
+    the_platform_address_shows_a_neutral_landing_page,
     each_tenant_is_branded_from_first_paint,
     a_session_is_bound_to_its_tenant,
     one_host_serves_one_tenant,
@@ -47,6 +48,50 @@ async fn unknown_tenants_get_a_neutral_404(backend: Backend) {
             assert!(!text.contains(leak), "404 page mentions {leak}");
         }
     }
+}
+
+async fn the_platform_address_shows_a_neutral_landing_page(backend: Backend) {
+    // Whoever just ran the platform opens its bare address: a page, not a 404, that
+    // names no tenant and no brand.
+    let app = spawn_app(backend).await;
+    let res = app.client().get(app.url("/")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let text = body(res).await;
+    assert!(text.contains("use the link your company"), "{text}");
+    for leak in ["shelfwise", "freshfield", "ridgeline", "northwind", "/t/"] {
+        assert!(
+            !text.to_lowercase().contains(leak),
+            "landing page mentions {leak}"
+        );
+    }
+    // The demo links its portals there (names escaped).
+    let demo = spawn_app_with(
+        backend,
+        Options {
+            demo_portals: vec![
+                ("Freshfield <Markets>".into(), "freshfield".into()),
+                ("Ridgeline Outdoor".into(), "ridgeline".into()),
+            ],
+            ..Options::default()
+        },
+    )
+    .await;
+    let text = body(demo.client().get(demo.url("/")).send().await.unwrap()).await;
+    assert!(
+        text.contains("<a href=\"/t/freshfield\">Freshfield &lt;Markets&gt;</a>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("<a href=\"/t/ridgeline\">Ridgeline Outdoor</a>"),
+        "{text}"
+    );
+    let portal = demo
+        .client()
+        .get(demo.url("/t/freshfield/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(portal.status(), 200, "the link leads to the portal");
 }
 
 async fn each_tenant_is_branded_from_first_paint(backend: Backend) {

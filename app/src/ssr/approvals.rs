@@ -177,11 +177,13 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
             title,
             step: step_label,
             rule: step.rule.clone(),
-            waiting: ago(step.created_at.max(
-                step.due_at
-                    .map(|d| d - step.escalate_after_hours * 3_600_000)
-                    .unwrap_or(0),
-            )),
+            waiting: since(
+                step.created_at.max(
+                    step.due_at
+                        .map(|d| d - step.escalate_after_hours * 3_600_000)
+                        .unwrap_or(0),
+                ),
+            ),
             overdue: step.due_at.is_some_and(|d| d <= now),
             escalated: step.escalated,
             value,

@@ -106,12 +106,12 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             ];
             if po.state == PoState::Draft {
                 facts.push((
-                    "Gathering lines until".into(),
-                    format!("{} from now", span(po.window_closes_at - now_ms())),
+                    "Window closes".into(),
+                    relative(po.window_closes_at - now_ms()),
                 ));
             }
             if let Some(sent) = po.sent_at {
-                facts.push(("Sent".into(), format!("{} ago", ago(sent))));
+                facts.push(("Sent".into(), ago(sent)));
             }
             let promises = store.po_promises(tenant, id).await.map_err(internal)?;
             let live = !matches!(
@@ -229,10 +229,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 if s.escalated { " (escalated)" } else { "" }
             ),
             state: s.state.clone(),
-            decided: s
-                .decided_at
-                .map(|d| format!("{} ago", ago(d)))
-                .unwrap_or_default(),
+            decided: s.decided_at.map(ago).unwrap_or_default(),
             comment: s.comment.clone(),
         })
         .collect();
@@ -243,7 +240,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
         .into_iter()
         .map(|a| AuditView {
             seq: a.seq,
-            at: format!("{} ago", ago(a.at)),
+            at: ago(a.at),
             actor: a.actor,
             action: a.action,
             change: match (a.before, a.after) {

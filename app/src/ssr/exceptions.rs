@@ -37,12 +37,7 @@ pub async fn exceptions(
             .await
             .map_err(internal)?
             .into_iter()
-            .map(|c| {
-                (
-                    format!("{}, {} ago", c.user_name, ago(c.created_at)),
-                    c.body,
-                )
-            })
+            .map(|c| (format!("{}, {}", c.user_name, ago(c.created_at)), c.body))
             .collect();
         let href = e.subject.split_once(':').and_then(|(kind, id)| match kind {
             "transfer" | "purchase_order" => Some(format!("{}/documents/{kind}/{id}", tc.base)),
@@ -59,7 +54,7 @@ pub async fn exceptions(
             title: e.title,
             detail: e.detail,
             owner: e.owner_name,
-            age: ago(e.created_at),
+            age: since(e.created_at),
             escalated: e.escalated_at.is_some(),
             href,
             comments,

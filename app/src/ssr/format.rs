@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use super::error::internal;
 use crate::views::Fact;
 
-/// A duration in words: "just now", "5 min", "3 h", "2 d".
+/// A duration in words: "under a minute", "5 min", "3 h", "2 d".
 pub fn span(ms: i64) -> String {
     match ms.max(0) / 60_000 {
-        0 => "just now".into(),
+        0 => "under a minute".into(),
         m if m < 60 => format!("{m} min"),
         m if m < 48 * 60 => format!("{} h", m / 60),
         m => format!("{} d", m / (24 * 60)),
@@ -46,9 +46,26 @@ pub fn count(n: i64) -> String {
     }
 }
 
-/// How long ago `ms` (epoch ms) was.
-pub fn ago(ms: i64) -> String {
+/// How long it is since `ms` (epoch ms), as a duration: "5 min".
+pub fn since(ms: i64) -> String {
     span(now_ms() - ms)
+}
+
+/// A past moment `ms` (epoch ms) as a phrase: "just now", "5 min ago".
+pub fn ago(ms: i64) -> String {
+    relative(ms - now_ms())
+}
+
+/// A moment `delta` ms from now as a phrase: "just now" within a minute either way,
+/// else "in 3 h" ahead or "5 min ago" behind.
+pub fn relative(delta: i64) -> String {
+    if delta.unsigned_abs() < 60_000 {
+        "just now".into()
+    } else if delta > 0 {
+        format!("in {}", span(delta))
+    } else {
+        format!("{} ago", span(delta.saturating_neg()))
+    }
 }
 
 pub(crate) fn money(minor: i64, currency: &str) -> String {
@@ -174,4 +191,20 @@ pub(crate) async fn position_fact(
             None => "no stock record".into(),
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+
+    #[test]
+    fn moments_read_right_either_side_of_now() {
+        assert_eq!(relative(0), "just now");
+        assert_eq!(relative(-59_999), "just now");
+        assert_eq!(relative(59_999), "just now");
+        assert_eq!(relative(-5 * 60_000), "5 min ago");
+        assert_eq!(relative(3 * 3_600_000 + 1), "in 3 h");
+        assert_eq!(relative(-3 * 86_400_000), "3 d ago");
+        assert_eq!(relative(i64::MIN), format!("{} ago", super::span(i64::MAX)));
+    }
 }

@@ -403,7 +403,7 @@ pub(crate) async fn message_views(
             from_supplier: m.from_supplier,
             author: m.author,
             body: m.body,
-            at: format!("{} ago", super::format::ago(m.created_at)),
+            at: super::format::ago(m.created_at),
             attachment: files.iter().find(|f| f.message_id == m.id).map(|f| {
                 let kib = (f.size_bytes + 1023) / 1024;
                 (

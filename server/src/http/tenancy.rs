@@ -1,8 +1,10 @@
 //! Resolves the tenant of every request once: from `/t/<slug>/…` on the platform's own
 //! host, or else from the host alone (a custom domain, or a subdomain of the base
 //! domain). The result goes into the request extensions as [`TenantCtx`]; an address
-//! that names no tenant gets a neutral 404. On a tenant's host, `/t/<other>/…` and
-//! another tenant's theme assets are not found: one host, one tenant.
+//! that names no tenant gets a neutral 404, except the platform's own address, which
+//! shows a neutral landing page (linking the demo portals when `shelfwise demo` runs).
+//! On a tenant's host, `/t/<other>/…` and another tenant's theme assets are not found:
+//! one host, one tenant.
 
 use std::sync::Arc;
 
@@ -108,6 +110,31 @@ pub async fn tls_allowed(
     }
 }
 
+/// The platform's own address: no brand and no tenant named, except the demo's portals.
+fn landing_page(demo_portals: &[(String, String)]) -> Response {
+    let demo = if demo_portals.is_empty() {
+        String::new()
+    } else {
+        let links: String = demo_portals
+            .iter()
+            .map(|(name, slug)| {
+                format!(
+                    "<li><a href=\"/t/{}\">{}</a></li>",
+                    html_escape(slug),
+                    html_escape(name)
+                )
+            })
+            .collect();
+        format!("<h2>Demo portals</h2><ul>{links}</ul><p>The demo's sign-ins are printed where it was started.</p>")
+    };
+    (
+        StatusCode::OK,
+        [(header::CACHE_CONTROL, "no-store")],
+        Html(format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Replenishment portals</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5\"><main><h1>Replenishment portals</h1><p>Every retailer's portal has an address of its own. To sign in, use the link your company, your supplier or your shop gave you.</p>{demo}</main></body></html>")),
+    )
+        .into_response()
+}
+
 pub fn not_found_page() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -124,6 +151,9 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
     }
     let host = request_host(&req).unwrap_or_default();
     let on_platform = state.settings.platform_hosts.contains(&host);
+    if on_platform && path == "/" {
+        return landing_page(&state.settings.demo_portals);
+    }
     if let Some(rest) = path.strip_prefix("/theme-assets/") {
         // Brand assets are public, but a tenant's host serves its own theme only.
         if on_platform {

@@ -68,6 +68,8 @@ pub struct Options {
     pub api_rate_limit_per_minute: u32,
     /// How long a tenant looked up by host or slug is cached (seconds).
     pub tenant_cache_seconds: u64,
+    /// Portals (name, slug) the platform's address links to, as `shelfwise demo` sets.
+    pub demo_portals: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -84,6 +86,7 @@ impl Default for Options {
             api_rate_limit_per_minute: 6_000,
             tenant_cache_seconds: 30,
             webhook_senders: 4,
+            demo_portals: Vec::new(),
         }
     }
 }
@@ -122,6 +125,7 @@ pub async fn spawn_app_with(backend: Backend, opts: Options) -> TestApp {
     settings.webhook_senders = opts.webhook_senders;
     settings.api_rate_limit_per_minute = opts.api_rate_limit_per_minute;
     settings.tenant_cache_seconds = opts.tenant_cache_seconds;
+    settings.demo_portals = opts.demo_portals;
     settings.domain_verification_override = vec![".test".into()];
     let store = db.store.clone();
     for file in TenantFile::load_dir(&settings.tenants_dir).unwrap() {

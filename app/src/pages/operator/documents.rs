@@ -46,7 +46,7 @@ fn DocTable(rows: Vec<DocRow>, empty: &'static str) -> impl IntoView {
                             <td><A href=r.href>{r.title}</A></td>
                             <td><span class=format!("badge state-{}", r.state)>{state_label(&r.state)}</span></td>
                             <td class="num">{r.value}</td>
-                            <td class="opt">{r.updated} " ago"</td>
+                            <td class="opt">{r.updated}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -48,7 +48,7 @@ fn Policies(portal: Portal, v: PoliciesView) -> impl IntoView {
                                             <td>{r.class}</td>
                                             <td>{r.location}</td>
                                             <td>{r.summary}</td>
-                                            <td>{r.updated} " ago"</td>
+                                            <td>{r.updated}</td>
                                             {can_edit.then(|| view! {
                                                 <td class="row-actions">
                                                     <A href=edit>"Edit"</A>
