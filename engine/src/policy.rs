@@ -41,6 +41,51 @@ pub struct ForecastLevels {
     pub cover_demand: f64,
     /// The target cycle service level, in percent.
     pub service_level: f64,
+    /// When the class's level was spread by value ([`spread_service_level`]): the
+    /// class's level, and the value this position sells a day against the class's
+    /// average (minor units at cost).
+    #[serde(default)]
+    pub spread: Option<Spread>,
+}
+
+/// How a class's service level was spread to one position.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spread {
+    /// The class's level, in percent.
+    pub class_level: f64,
+    /// Value this position sells a day, at cost (minor units).
+    pub value_per_day: f64,
+    /// The same, averaged over the class's positions.
+    pub class_value_per_day: f64,
+}
+
+/// Stockout chance per order cycle a spread level never goes below (99.9 % service)
+/// or above (50 %), unless the class's own is already beyond.
+const SPREAD_TAIL: (f64, f64) = (0.001, 0.5);
+
+/// The service level (percent) one position gets when its class's `class_level` is
+/// spread by value: the class's stockout chance per order cycle, 100 − level, is shared
+/// out in proportion to the value the position sells a day (`value_per_day`, at cost)
+/// against the class's average (`class_value_per_day`), between 50 % and 99.9 % (or
+/// the class's own level, when that is beyond either).
+///
+/// Why: a stockout day counts the same whatever the item, while safety stock costs its
+/// price. Days out of stock per order cycle fall by (1 − Φ(z)) / D per unit of safety
+/// stock costing c, so the cheapest plan for the class's level equalises
+/// (1 − Φ(z)) / (c D). Without a usable average the class's level stands.
+pub fn spread_service_level(class_level: f64, value_per_day: f64, class_value_per_day: f64) -> f64 {
+    if !(class_level.is_finite()
+        && value_per_day.is_finite()
+        && value_per_day >= 0.0
+        && class_value_per_day.is_finite()
+        && class_value_per_day > 0.0)
+    {
+        return class_level;
+    }
+    let class_tail = (100.0 - class_level) / 100.0;
+    let tail = (class_tail * value_per_day / class_value_per_day)
+        .clamp(SPREAD_TAIL.0.min(class_tail), SPREAD_TAIL.1.max(class_tail));
+    100.0 * (1.0 - tail)
 }
 
 impl ForecastLevels {
@@ -260,9 +305,17 @@ pub fn evaluate(
     }
     let mut reason = String::new();
     if let Some(f) = &forecast {
+        let spread = f.spread.as_ref().map_or(String::new(), |s| {
+            format!(
+                " (the class's {:.1} % spread by value: {:.2} a day at cost against the class's {:.2})",
+                s.class_level,
+                s.value_per_day / 100.0,
+                s.class_value_per_day / 100.0
+            )
+        });
         reason.push_str(&format!(
             "Forecast ({}): {:.1} units over the {}-day lead time, ± {:.1}, so a safety stock of \
-             {safety_stock} for {:.0} % service, and {:.1} units over the {} days after it. ",
+             {safety_stock} for {:.1} % service{spread}, and {:.1} units over the {} days after it. ",
             f.method,
             f.lead_time_demand,
             f.lead_days,
@@ -307,6 +360,41 @@ pub fn dedupe_key(tenant_id: i64, location_id: i64, product_id: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_class_level_spread_by_value_by_hand() {
+        use super::spread_service_level as spread;
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        // 95 %: a 5 % stockout chance per cycle at the class's average value a day.
+        assert!(close(spread(95.0, 40.0, 40.0), 95.0));
+        assert!(
+            close(spread(95.0, 80.0, 40.0), 90.0),
+            "twice the value: twice the chance"
+        );
+        assert!(
+            close(spread(95.0, 4.0, 40.0), 99.5),
+            "a tenth: a tenth of the chance"
+        );
+        assert!(close(spread(95.0, 0.0, 40.0), 99.9), "never above 99.9 %");
+        assert!(close(spread(95.0, 1e9, 40.0), 50.0), "never below 50 %");
+        // A class above 99.9 % (z up to 5) is never lowered at its average, and one
+        // below 50 % never raised at it.
+        assert!(close(spread(99.99, 40.0, 40.0), 99.99));
+        assert!(close(spread(99.99, 4.0, 40.0), 99.99), "nor raised past it");
+        assert!(
+            close(spread(99.99, 400.0, 40.0), 99.9),
+            "a dear one still gives way"
+        );
+        assert!(close(spread(40.0, 40.0, 40.0), 40.0));
+        for (v, mean) in [
+            (f64::NAN, 40.0),
+            (-1.0, 40.0),
+            (40.0, 0.0),
+            (40.0, f64::INFINITY),
+        ] {
+            assert!(close(spread(95.0, v, mean), 95.0), "{v} against {mean}");
+        }
+    }
+
     use super::*;
 
     const NOW: i64 = 1_800_000_000_000;
@@ -398,6 +486,7 @@ mod tests {
                 cover_days: 7,
                 cover_demand: cover,
                 service_level: 95.0,
+                spread: None,
             }),
             service_z: 1.645,
             case_pack: 1,

@@ -1,7 +1,8 @@
 //! Forecasts per position (issue 15, points 1 and 2): sales mark their series, the
 //! refresh forecasts only the marked ones and stores the method, the forecast and its
 //! error; a forecast-driven policy takes its levels from the stored forecast and says so
-//! in the suggestion's reason. On both backends.
+//! in the suggestion's reason, spreading the class's service level by value when asked.
+//! On both backends.
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use test_support::{conformance, drain, member};
 conformance!(
     sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy,
     a_forecast_policy_with_bad_numbers_is_refused_and_nothing_is_saved,
+    a_class_service_level_is_spread_by_the_value_each_position_sells,
 );
 
 const TENANT: &str = r#"
@@ -40,6 +42,12 @@ name = "Milk"
 class = "dairy"
 cost_minor = 100
 price_minor = 150
+[[products]]
+sku = "CHEESE"
+name = "Aged cheese"
+class = "dairy"
+cost_minor = 2000
+price_minor = 2900
 [[users]]
 email = "planner@acme.example"
 name = "Pat Planner"
@@ -167,6 +175,7 @@ async fn sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy(store: &S
         method: replenish::Method::Forecast,
         service_level: Some(95.0),
         cover_days: 7,
+        spread_service: false,
         ..PolicySettings::default()
     };
     replenish::save_policy(store, t, &planner, "dairy", None, &settings, None, now)
@@ -204,7 +213,10 @@ async fn sales_are_forecast_as_they_arrive_and_drive_a_forecast_policy(store: &S
     let reason = &transfers[0].reason;
     assert!(reason.starts_with("Forecast ("), "{reason}");
     assert!(reason.contains("MASE"), "{reason}");
-    assert!(reason.contains("for 95 % service"), "{reason}");
+    assert!(
+        reason.contains("for 95.0 % service, and"),
+        "not spread: the class's own level: {reason}"
+    );
     assert!(reason.contains("over the 2-day lead time"), "{reason}");
     let snapshot: serde_json::Value = serde_json::from_str(&transfers[0].snapshot).unwrap();
     let rop = snapshot["reorder_point"].as_i64().unwrap();
@@ -272,4 +284,113 @@ async fn a_forecast_policy_with_bad_numbers_is_refused_and_nothing_is_saved(stor
         );
     }
     assert_eq!(store.policies(t).await.unwrap().len(), before);
+}
+
+/// 60 days of the same sales of `skus` at S1 (6 to 14 a day), plenty received at the
+/// DC and S1, forecast.
+async fn sixty_days_of(store: &Store, t: TenantId, skus: &[&str], now: i64) {
+    let locs = store.location_ids(t, &["DC", "S1"]).await.unwrap();
+    let ids = store.product_ids(t, skus).await.unwrap();
+    let today = now.div_euclid(DAY_MS);
+    let mut batch = Vec::new();
+    for sku in skus {
+        let p = ids[*sku];
+        for (loc, name) in [(locs["DC"], "dc"), (locs["S1"], "s1")] {
+            let id = format!("r-{sku}-{name}");
+            batch.push(event(
+                EventKind::Receipt,
+                loc,
+                p,
+                5_000,
+                &id,
+                now - 70 * DAY_MS,
+            ));
+        }
+        for d in 1..=60 {
+            let at = (today - d) * DAY_MS + DAY_MS / 2;
+            // A nine-day cycle that no weekly pattern fits: the forecast has an error.
+            let qty = [6, 14, 9, 11, 7, 13, 10, 12, 8][(d % 9) as usize];
+            let id = format!("s-{sku}-{d}");
+            batch.push(event(EventKind::Sale, locs["S1"], p, qty, &id, at));
+        }
+    }
+    ingest::apply_events(store, t, &batch).await.unwrap();
+    drain(store).await;
+    refresh(store, t, now).await.unwrap();
+    drain(store).await;
+}
+
+async fn a_class_service_level_is_spread_by_the_value_each_position_sells(store: &Store) {
+    let t = acme(store, "acme").await;
+    let other = acme(store, "other").await;
+    let now = now_ms();
+    // Milk (cost 1.00) and cheese (cost 20.00) sell alike: the class's average value a
+    // day is 10.5 × what milk sells, so milk's 5 % stockout chance per cycle shrinks to
+    // 5 % × 1/10.5 (99.5 % service) and cheese's grows to 5 % × 20/10.5 (90.5 %).
+    sixty_days_of(store, t, &["MILK", "CHEESE"], now).await;
+    // Another tenant's dairy sells only milk: were its forecasts counted, the class's
+    // average would move and so would both levels.
+    sixty_days_of(store, other, &["MILK"], now).await;
+    let planner = member(store, t, "planner@acme.example").await;
+    let s1 = store.location_ids(t, &["S1"]).await.unwrap()["S1"];
+    let ids = store.product_ids(t, &["MILK", "CHEESE"]).await.unwrap();
+    let settings = PolicySettings {
+        method: replenish::Method::Forecast,
+        service_level: Some(95.0),
+        spread_service: true,
+        ..PolicySettings::default()
+    };
+    replenish::save_policy(store, t, &planner, "dairy", None, &settings, None, now)
+        .await
+        .unwrap();
+    drain(store).await;
+    let mut spread = Vec::new();
+    for sku in ["MILK", "CHEESE"] {
+        let p = ids[sku];
+        let (on_hand, ..) = store.position_by_ids(t, s1, p).await.unwrap().unwrap();
+        let write_off = event(
+            EventKind::Adjustment,
+            s1,
+            p,
+            20 - on_hand,
+            &format!("w-{sku}"),
+            now,
+        );
+        let sale = event(EventKind::Sale, s1, p, 10, &format!("s-{sku}"), now);
+        ingest::apply_events(store, t, &[write_off, sale])
+            .await
+            .unwrap();
+        drain(store).await;
+        let transfers = store.transfers(t, None, 50).await.unwrap();
+        let found = transfers.iter().find(|x| x.product_id == p);
+        spread.push(
+            found
+                .unwrap_or_else(|| panic!("{sku}: {transfers:?}"))
+                .reason
+                .clone(),
+        );
+    }
+    assert!(
+        spread[0].contains("for 99.5 % service (the class's 95.0 % spread by value: 10."),
+        "cheap milk: {}",
+        spread[0]
+    );
+    assert!(
+        spread[1].contains("for 90.5 % service (the class's 95.0 % spread by value: 2"),
+        "costly cheese: {}",
+        spread[1]
+    );
+    let rop = |reason: &str| -> i64 {
+        let at = reason.find("the reorder point ").unwrap() + "the reorder point ".len();
+        reason[at..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(
+        rop(&spread[0]) > rop(&spread[1]),
+        "the same sales, more safety stock for the cheap item: {spread:?}"
+    );
 }

@@ -143,6 +143,9 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
             if let Some(p) = s.service_level {
                 parts.push(format!("{p} % service"));
             }
+            if s.method == Method::Forecast && s.spread_service {
+                parts.push("service spread by value".into());
+            }
             if s.compute_reorder_point {
                 parts.push(format!("computed from demand (z {})", s.service_z));
             }
@@ -201,6 +204,8 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         service_level: s.service_level.map(|p| p.to_string()).unwrap_or_default(),
         cover_days: s.cover_days.to_string(),
         compute_reorder_point: s.compute_reorder_point,
+        // Offered ticked for a new policy; an existing one shows what it does.
+        spread_service: editing.is_none() || s.spread_service,
         safety_stock: s.safety_stock.to_string(),
         service_z: s.service_z.to_string(),
         lead_time_days: s.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),

@@ -79,6 +79,8 @@ pub struct PolicyForm {
     /// `reorder_point`, `min_max` or `forecast`.
     pub method: String,
     pub compute_reorder_point: bool,
+    /// Forecast-driven: spread the service level by the value each position sells.
+    pub spread_service: bool,
     pub safety_stock: String,
     pub service_z: String,
     /// Blank: the supplier's lead time.

@@ -53,6 +53,10 @@ pub struct Product {
     pub case_pack: i64,
     /// Target cycle service level in percent (the class's).
     pub service_level: f64,
+    /// Whether the forecast-driven rule spreads the class's level by value, as the
+    /// class's policy says (`replenish::PolicySettings::spread_service`).
+    #[serde(default)]
+    pub spread_service: bool,
 }
 
 /// A supplier: its quoted lead time and how much the real one varies.
@@ -228,7 +232,8 @@ struct Arrival {
     day: usize,
     series: usize,
     quantity: i64,
-    /// `Some((supplier, lead days))` for a purchase, whose lead time is measured.
+    /// `Some((supplier, lead days))` on the first line of a purchase order, whose lead
+    /// time is measured when it arrives.
     purchase: Option<(usize, i64)>,
 }
 
@@ -239,7 +244,8 @@ pub struct Seen<'a> {
     pub sales: &'a [Vec<u32>],
     /// Today, counted from the start of the history.
     pub today: usize,
-    /// Lead times measured per supplier so far, in days.
+    /// Lead times measured per supplier so far, in days, one per delivered purchase
+    /// order, oldest first.
     pub lead_times: &'a [Vec<i64>],
 }
 
@@ -450,14 +456,17 @@ fn review(
                     lead_time_drawn(scenario.seed, product.supplier, today, supplier)
                 });
                 on_order[s] += buy;
+                // One purchase order per supplier and store a day: its first line carries
+                // the order's lead time, measured once when it arrives, as live.
+                let order = orders.entry((product.supplier, st));
+                let first_line = matches!(order, std::collections::btree_map::Entry::Vacant(_));
+                *order.or_default() += buy.saturating_mul(product.unit_cost_minor);
                 arrivals.push(Arrival {
                     day: today + lead as usize,
                     series: s,
                     quantity: buy,
-                    purchase: Some((product.supplier, lead)),
+                    purchase: first_line.then_some((product.supplier, lead)),
                 });
-                *orders.entry((product.supplier, st)).or_default() +=
-                    buy.saturating_mul(product.unit_cost_minor);
             }
         }
     }

@@ -43,6 +43,8 @@ pub struct Item {
     pub supplier_id: Option<i64>,
     pub case_pack: i64,
     pub service_level: f64,
+    /// The class's policy spreads its service level by value.
+    pub spread_service: bool,
 }
 
 /// A supplier of the tenant.
@@ -181,6 +183,7 @@ pub fn scenario(inputs: &Inputs) -> Result<Replay, String> {
                 supplier: vendor_index[&p.supplier_id.unwrap_or_default()],
                 case_pack: p.case_pack.max(1),
                 service_level: p.service_level,
+                spread_service: p.spread_service,
             })
             .collect(),
         suppliers: inputs
@@ -379,6 +382,7 @@ mod tests {
                     supplier_id: Some(5),
                     case_pack: 6,
                     service_level: 95.0,
+                    spread_service: true,
                 },
                 Item {
                     id: 8,
@@ -388,6 +392,7 @@ mod tests {
                     supplier_id: None,
                     case_pack: 1,
                     service_level: 95.0,
+                    spread_service: false,
                 },
             ],
             vendors: vec![Vendor {

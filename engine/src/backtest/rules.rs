@@ -8,12 +8,16 @@
 //! - **forecast-driven**: the series' forecast (`crate::forecast`: method chosen per
 //!   series, promotions as inputs) summed over the lead time and the cover, with safety
 //!   stock from the forecast's measured error and the supplier's measured lead-time
-//!   variability: √(L σ² + D² σ_L²).
+//!   variability, √(L σ² + D² σ_L²), at the class's service level, spread by the value
+//!   each series sells a day (`crate::policy::spread_service_level`) when the product's
+//!   policy asks for it (the synthetic network's do), as the live policy does.
 
 use std::collections::BTreeMap;
 
 use super::{Scenario, Seen};
 use crate::forecast::{self, z_for_service_level, Forecast, Input, Method};
+use crate::policy::spread_service_level;
+use crate::replenish::po_lifecycle::{LEAD_TIME_DELIVERIES, MIN_LEAD_TIME_DELIVERIES};
 
 /// Days of sales the baselines average.
 pub const WINDOW: usize = 28;
@@ -43,6 +47,10 @@ pub struct ForecastRule {
     /// backtest may refit less often to run faster).
     pub refit_days: usize,
     fits: Vec<Option<(usize, Forecast)>>,
+    /// The day the fits were last brought up to date, and each class's average value
+    /// sold a day on it (what the class's service level is spread against).
+    day: Option<usize>,
+    class_value: BTreeMap<String, f64>,
 }
 
 impl Rule {
@@ -63,6 +71,8 @@ impl Rule {
         Rule::Forecast(ForecastRule {
             refit_days: refit_days.max(1),
             fits: Vec::new(),
+            day: None,
+            class_value: BTreeMap::new(),
         })
     }
 
@@ -75,7 +85,9 @@ impl Rule {
         match self {
             Rule::StaticMinMax { service, .. } => flat("static min/max", service),
             Rule::NaiveAdaptive { service } => flat("naive adaptive", service),
-            Rule::Forecast(_) => "forecast-driven (class service levels)".to_string(),
+            Rule::Forecast(_) => {
+                "forecast-driven (class service levels spread by value)".to_string()
+            }
             Rule::Current { .. } => "current levels".to_string(),
         }
     }
@@ -117,7 +129,7 @@ impl Rule {
                 let last = &sales[sales.len().saturating_sub(WINDOW)..];
                 formula(last, quoted, z, sc.cover_days)
             }
-            Rule::Forecast(state) => state.levels(seen, series, z),
+            Rule::Forecast(state) => state.levels(seen, series),
             Rule::Current { levels } => levels.get(series).copied().unwrap_or((0, 0)),
         }
     }
@@ -151,33 +163,64 @@ pub fn formula(sales: &[u32], lead: usize, z: f64, cover: usize) -> (i64, i64) {
     (rop, out)
 }
 
-/// Mean and standard deviation of a supplier's measured lead times (days); the quoted
-/// lead time and no variability until three receipts have been measured.
+/// A supplier's lead time (days) and its standard deviation as the live system measures
+/// them (`replenish::po_lifecycle`): over its latest [`LEAD_TIME_DELIVERIES`] delivered
+/// orders (`measured` oldest first, one per purchase order), the median and the sample
+/// standard deviation; the quoted lead time and no variability until
+/// [`MIN_LEAD_TIME_DELIVERIES`] orders have been delivered.
 pub fn lead_time(measured: &[i64], quoted: i64) -> (f64, f64) {
-    if measured.len() < 3 {
+    if (measured.len() as i64) < MIN_LEAD_TIME_DELIVERIES {
         return (quoted.max(1) as f64, 0.0);
     }
-    let y: Vec<u32> = measured
+    let from = measured.len().saturating_sub(LEAD_TIME_DELIVERIES as usize);
+    let mut y: Vec<u32> = measured[from..]
         .iter()
-        .map(|v| (*v).clamp(0, 3650) as u32)
+        .map(|v| (*v).clamp(1, 3650) as u32)
         .collect();
-    moments(&y)
+    let (_, sd) = moments(&y);
+    y.sort_unstable();
+    (f64::from(y[y.len() / 2]), sd)
 }
 
 impl ForecastRule {
-    fn levels(&mut self, seen: &Seen, series: usize, z: f64) -> (i64, i64) {
+    /// Refits every stale series and measures each class's average value sold a day, once
+    /// a day before the first position is reviewed (as the live refresh job keeps the
+    /// stored forecasts, and so the class averages, current).
+    fn update(&mut self, seen: &Seen) {
         let sc: &Scenario = seen.scenario;
         if self.fits.len() != sc.series() {
             self.fits = (0..sc.series()).map(|_| None).collect();
         }
+        for series in 0..sc.series() {
+            self.refit(seen, series);
+        }
+        let mut sums: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+        for (series, fit) in self.fits.iter().enumerate() {
+            let product = &sc.products[sc.product_of(series)];
+            let selling = |fc: &Forecast| fc.mean_daily() > 0.0 && product.unit_cost_minor > 0;
+            if let Some((_, fc)) = fit.as_ref().filter(|(_, fc)| selling(fc)) {
+                let e = sums.entry(product.class.as_str()).or_default();
+                e.0 += fc.mean_daily() * product.unit_cost_minor as f64;
+                e.1 += 1;
+            }
+        }
+        self.class_value = sums
+            .into_iter()
+            .map(|(class, (sum, n))| (class.to_string(), sum / n.max(1) as f64))
+            .collect();
+        self.day = Some(seen.today);
+    }
+
+    /// Fits `series` again when its forecast is stale: ETS and MSTL every `refit_days`,
+    /// the cheap intermittent methods (and a short history) daily, as live.
+    fn refit(&mut self, seen: &Seen, series: usize) {
+        let sc: &Scenario = seen.scenario;
         let product_index = sc.product_of(series);
         let product = &sc.products[product_index];
         let supplier = &sc.suppliers[product.supplier];
-        let (lead_mean, lead_sd) =
-            lead_time(&seen.lead_times[product.supplier], supplier.lead_days);
+        let (lead_mean, _) = lead_time(&seen.lead_times[product.supplier], supplier.lead_days);
         let lead = lead_mean.round().max(1.0) as usize;
         let today = seen.today;
-        // Intermittent and short series cost next to nothing to refit: daily, as live.
         let stale = self.fits[series].as_ref().is_none_or(|(day, fc)| {
             let every = match fc.method {
                 Method::Ets | Method::Mstl => self.refit_days,
@@ -185,31 +228,57 @@ impl ForecastRule {
             };
             today >= day + every
         });
-        if stale {
-            let sales = &seen.sales[series];
-            let from = sales.len().saturating_sub(FORECAST_HISTORY);
-            let history: Vec<f64> = sales[from..].iter().map(|v| f64::from(*v)).collect();
-            let past: Vec<f64> = (from..sales.len())
-                .map(|d| sc.uplift(product_index, d))
-                .collect();
-            let horizon = lead + sc.cover_days + self.refit_days + 7;
-            let future: Vec<f64> = (1..=horizon)
-                .map(|d| sc.uplift(product_index, today + d))
-                .collect();
-            let fc = forecast::forecast(
-                &Input {
-                    history: &history,
-                    past_uplift: &past,
-                    future_uplift: &future,
-                },
-                horizon,
-            );
-            self.fits[series] = Some((today, fc));
+        if !stale {
+            return;
         }
+        let sales = &seen.sales[series];
+        let from = sales.len().saturating_sub(FORECAST_HISTORY);
+        let history: Vec<f64> = sales[from..].iter().map(|v| f64::from(*v)).collect();
+        let past: Vec<f64> = (from..sales.len())
+            .map(|d| sc.uplift(product_index, d))
+            .collect();
+        let horizon = lead + sc.cover_days + self.refit_days + 7;
+        let future: Vec<f64> = (1..=horizon)
+            .map(|d| sc.uplift(product_index, today + d))
+            .collect();
+        let fc = forecast::forecast(
+            &Input {
+                history: &history,
+                past_uplift: &past,
+                future_uplift: &future,
+            },
+            horizon,
+        );
+        self.fits[series] = Some((today, fc));
+    }
+
+    fn levels(&mut self, seen: &Seen, series: usize) -> (i64, i64) {
+        if self.day != Some(seen.today) || self.fits.len() != seen.scenario.series() {
+            self.update(seen);
+        }
+        let sc: &Scenario = seen.scenario;
+        let product = &sc.products[sc.product_of(series)];
+        let supplier = &sc.suppliers[product.supplier];
+        let (lead_mean, lead_sd) =
+            lead_time(&seen.lead_times[product.supplier], supplier.lead_days);
+        let lead = lead_mean.round().max(1.0) as usize;
         let Some((made, fc)) = &self.fits[series] else {
             return (0, 1);
         };
-        let offset = today - made;
+        // The class's service level spread by the value this series sells a day, as the
+        // live forecast-driven policy does (`policy::spread_service_level`).
+        let level = match self.class_value.get(&product.class) {
+            Some(mean) if product.spread_service && product.unit_cost_minor > 0 => {
+                spread_service_level(
+                    product.service_level,
+                    fc.mean_daily() * product.unit_cost_minor as f64,
+                    *mean,
+                )
+            }
+            _ => product.service_level,
+        };
+        let z = z_for_service_level(level);
+        let offset = seen.today - made;
         let window = |from: usize, days: usize| -> f64 {
             let last = fc.daily.last().copied().unwrap_or(0.0);
             (from..from + days)
@@ -243,9 +312,18 @@ mod tests {
     }
 
     #[test]
-    fn lead_times_are_measured_once_there_are_three() {
-        assert_eq!(lead_time(&[9, 11], 10), (10.0, 0.0));
-        let (mean, sd) = lead_time(&[8, 10, 12], 10);
-        assert!((mean - 10.0).abs() < 1e-9 && (sd - 2.0).abs() < 1e-9);
+    fn lead_times_are_measured_as_live_from_five_orders_over_the_latest_twenty() {
+        assert_eq!(
+            lead_time(&[9, 11, 9, 11], 10),
+            (10.0, 0.0),
+            "quoted until five"
+        );
+        let (median, sd) = lead_time(&[8, 10, 12, 10, 20], 10);
+        assert_eq!(median, 10.0, "the median, not the mean (12)");
+        assert!((sd - 4.69041575982343).abs() < 1e-9, "{sd}");
+        // Only the latest 20 count: 30 old deliveries of 40 days are forgotten.
+        let mut y = vec![40; 30];
+        y.extend([5; 20]);
+        assert_eq!(lead_time(&y, 10), (5.0, 0.0));
     }
 }

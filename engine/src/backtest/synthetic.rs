@@ -133,6 +133,7 @@ pub fn network(
             supplier: (rng.next_u64() % 3) as usize,
             case_pack: packs[(rng.next_u64() % 2) as usize],
             service_level: service,
+            spread_service: true,
         });
         if kind != Kind::Intermittent && rng.unit() < 1.0 / 3.0 {
             for _ in 0..1 + rng.next_u64() % 2 {

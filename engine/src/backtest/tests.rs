@@ -18,6 +18,7 @@ fn tiny(stores: usize, demand: u32, days: usize, initial: Vec<i64>) -> Scenario 
             supplier: 0,
             case_pack: 1,
             service_level: 95.0,
+            spread_service: true,
         }],
         suppliers: vec![Supplier {
             id: 1,
@@ -164,4 +165,49 @@ fn a_forecast_rule_sees_a_promotion_coming() {
     let n = run(&sc, &mut naive, &default_matrix(), &mut |_, _| {}).unwrap();
     assert_eq!(f.sold_units, f.demand_units, "{f:?}");
     assert!(n.sold_units < n.demand_units, "{n:?}");
+}
+
+#[test]
+fn the_forecast_rule_spreads_the_class_level_by_value() {
+    // Two products of one class with the same noisy demand, one 20 times dearer: the
+    // cheap one's reorder point carries more safety stock than the class's 95 % would
+    // give, the dear one's less, and both of the same demand.
+    let mut sc = tiny(1, 10, 5, vec![100]);
+    sc.products.push(Product {
+        id: 2,
+        sku: "CHEESE".into(),
+        unit_cost_minor: 2000,
+        ..sc.products[0].clone()
+    });
+    let noisy: Vec<u32> = (0..33).map(|d| [6, 14, 9, 11, 7, 13, 10][d % 7]).collect();
+    sc.demand = vec![noisy.clone(), noisy];
+    sc.initial = vec![100, 100];
+    let sales: Vec<Vec<u32>> = sc.demand.iter().map(|d| d[..28].to_vec()).collect();
+    let seen = Seen {
+        scenario: &sc,
+        sales: &sales,
+        today: 27,
+        lead_times: &[Vec::new()],
+    };
+    let mut rule = Rule::forecast(1);
+    let (milk, cheese) = (rule.levels(&seen, 0), rule.levels(&seen, 1));
+    let mut flat = sc.clone();
+    flat.products[1].unit_cost_minor = 100;
+    let seen_flat = Seen {
+        scenario: &flat,
+        ..seen
+    };
+    let mut rule = Rule::forecast(1);
+    let same = rule.levels(&seen_flat, 0);
+    assert_eq!(
+        same,
+        rule.levels(&seen_flat, 1),
+        "equal value: equal levels"
+    );
+    assert!(
+        milk.0 > same.0 && cheese.0 < same.0,
+        "{milk:?} {same:?} {cheese:?}"
+    );
+    // The cover after the reorder point is the same demand for both.
+    assert_eq!(milk.1 - milk.0, cheese.1 - cheese.0);
 }

@@ -102,6 +102,15 @@ impl Forecast {
             .sum()
     }
 
+    /// Mean units a day over the forecast's horizon (0 without one).
+    pub fn mean_daily(&self) -> f64 {
+        if self.daily.is_empty() {
+            0.0
+        } else {
+            self.daily.iter().sum::<f64>() / self.daily.len() as f64
+        }
+    }
+
     /// The method as a planner reads it: "ETS · MASE 0.81", or why it fell back.
     pub fn describe(&self) -> String {
         match (&self.note, self.mase) {

@@ -221,6 +221,7 @@ pub async fn export(
                     s.compute_reorder_point.to_string(),
                     s.service_level.map(|v| v.to_string()).unwrap_or_default(),
                     s.cover_days.to_string(),
+                    s.spread_service.to_string(),
                 ]);
             }
             csv_of(
@@ -239,6 +240,7 @@ pub async fn export(
                     "compute_reorder_point",
                     "service_level",
                     "cover_days",
+                    "spread_service",
                 ],
                 rows.into_iter(),
             )

@@ -84,6 +84,9 @@ impl ImportKind {
                     "order_up_to",
                     "dc_multiplier",
                     "compute_reorder_point",
+                    "service_level",
+                    "cover_days",
+                    "spread_service",
                 ],
             ),
         }
@@ -452,6 +455,19 @@ fn read_row(kind: ImportKind, f: &mut Fields<'_>) -> Option<Row> {
     }
 }
 
+/// A true/false column (`yes`/`no` too); `default` when absent.
+fn flag(f: &mut Fields<'_>, name: &str, default: bool) -> Option<bool> {
+    match f.raw(name).map(str::to_lowercase).as_deref() {
+        None | Some("") => Some(default),
+        Some("false") | Some("no") => Some(false),
+        Some("true") | Some("yes") => Some(true),
+        Some(_) => {
+            f.problem(name, "must be true or false");
+            None
+        }
+    }
+}
+
 fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
     let class = f.text("class", 64);
     let location = f.optional_text("location", 64).filter(|l| l != "*");
@@ -497,18 +513,12 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         },
     };
     let cover_days = f.optional_int("cover_days", 1, crate::replenish::policies::MAX_COVER_DAYS);
-    let compute = match f
-        .raw("compute_reorder_point")
-        .map(str::to_lowercase)
-        .as_deref()
-    {
-        None | Some("false") | Some("no") => Some(false),
-        Some("true") | Some("yes") => Some(true),
-        Some(_) => {
-            f.problem("compute_reorder_point", "must be true or false");
-            None
-        }
-    };
+    let compute = flag(f, "compute_reorder_point", false);
+    let spread_service = flag(
+        f,
+        "spread_service",
+        PolicySettings::default().spread_service,
+    );
     let settings = PolicySettings {
         method: method?,
         compute_reorder_point: compute?,
@@ -523,6 +533,7 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         dc_multiplier: dc_multiplier?.unwrap_or(1),
         service_level: service_level?,
         cover_days: cover_days?.unwrap_or(PolicySettings::default().cover_days),
+        spread_service: spread_service?,
     };
     if let Err(e) = settings.validate() {
         f.problem("", e);

@@ -10,7 +10,7 @@ use super::assistant::{route_drafted_tx, Drafted};
 use super::jobs::ClosePoWindow;
 use super::lifecycle::apply_transfer_tx;
 use super::matrix::{settings_tx, Settings};
-use super::policies::PolicySettings;
+use super::policies::{Method, PolicySettings};
 use super::{DAY_MS, HISTORY_DAYS, SYSTEM};
 use crate::approval::{self, DocumentType};
 use crate::audit::AuditEntry;
@@ -97,6 +97,9 @@ pub(crate) struct Prefetched {
     waiting: HashMap<(i64, i64), i64>,
     /// The approval matrix and PO window, read by the first position that needs them.
     settings: std::sync::OnceLock<Settings>,
+    /// Each class's average value sold a day, read by the first position whose policy
+    /// spreads its service level by value.
+    class_values: std::sync::OnceLock<HashMap<String, f64>>,
 }
 
 impl Prefetched {
@@ -158,6 +161,7 @@ impl Prefetched {
             forecasts,
             waiting,
             settings: std::sync::OnceLock::new(),
+            class_values: std::sync::OnceLock::new(),
         })
     }
 }
@@ -258,7 +262,19 @@ pub(crate) async fn evaluate_known_tx(
         tenant_settings::most_specific(&known.policies, &facts.class, location)
             .and_then(|s| serde_json::from_str(&s.settings).ok())
             .unwrap_or_default();
-    let mut rule = settings.policy(facts, forecast, now);
+    let class_value = if settings.method == Method::Forecast && settings.spread_service {
+        let values = match known.class_values.get() {
+            Some(v) => v,
+            None => {
+                let v = forecasts::class_value_per_day_tx(tx, tenant).await?;
+                known.class_values.get_or_init(|| v)
+            }
+        };
+        values.get(&facts.class).copied()
+    } else {
+        None
+    };
+    let mut rule = settings.policy(facts, forecast, class_value, now);
     if let policy::Levels::Forecast(f) = &rule.levels {
         let levels = f.levels(rule.service_z);
         // (A re-check may have marked them `kept` meanwhile: they are the policy's.)

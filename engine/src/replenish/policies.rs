@@ -14,7 +14,7 @@ use crate::limits::{
     MAX_UPLIFT,
 };
 use crate::model::{Member, Permission, TenantId};
-use crate::policy::{ForecastLevels, Levels, Policy, Uplift};
+use crate::policy::{spread_service_level, ForecastLevels, Levels, Policy, Spread, Uplift};
 use crate::store::audit::append_audit_tx;
 use crate::store::forecasts::StoredForecast;
 use crate::store::jobs::enqueue_tx;
@@ -53,6 +53,13 @@ pub struct PolicySettings {
     /// Days of forecast demand the order-up-to level covers beyond the reorder point
     /// (forecast-driven policies).
     pub cover_days: i64,
+    /// Forecast-driven policies: spread the service level over the class's selling
+    /// positions by the value each sells a day (`policy::spread_service_level`), so
+    /// cheap, slow sellers get more and costly fast ones less, the class keeping its
+    /// level on average; off, every position gets the class's level. Off for a policy
+    /// saved before it existed (no level moves without a planner); the form offers it
+    /// ticked for a new policy.
+    pub spread_service: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +86,7 @@ impl Default for PolicySettings {
             dc_multiplier: 1,
             service_level: None,
             cover_days: 7,
+            spread_service: false,
         }
     }
 }
@@ -129,12 +137,15 @@ impl PolicySettings {
     }
 
     /// The policy for one position; `forecast` is its stored forecast, read on `now`'s
-    /// day. A forecast-driven policy without a forecast yet computes its reorder point
-    /// from recent sales as `compute_reorder_point` does.
+    /// day, and `class_value_per_day` the average value its class's positions sell a day
+    /// (what the service level is spread against). A forecast-driven policy without a
+    /// forecast yet computes its reorder point from recent sales as
+    /// `compute_reorder_point` does.
     pub(crate) fn policy(
         &self,
         facts: &PositionFacts,
         forecast: Option<&StoredForecast>,
+        class_value_per_day: Option<f64>,
         now: i64,
     ) -> Policy {
         let lead_time_days = self
@@ -142,7 +153,7 @@ impl PolicySettings {
             .or(facts.measured_lead_time_days)
             .or(facts.lead_time_days)
             .unwrap_or(2);
-        let service_z = self
+        let mut service_z = self
             .service_level
             .map_or(self.service_z, z_for_service_level);
         let levels = match self.method {
@@ -163,6 +174,22 @@ impl PolicySettings {
                     };
                     let fc = &f.forecast;
                     let daily = lead_time_demand / lead as f64;
+                    let class_level = self
+                        .service_level
+                        .unwrap_or_else(|| service_level_of(self.service_z));
+                    let spread = class_value_per_day
+                        .filter(|_| self.spread_service && facts.cost_minor > 0)
+                        .map(|mean| Spread {
+                            class_level,
+                            value_per_day: fc.mean_daily() * facts.cost_minor as f64,
+                            class_value_per_day: mean,
+                        });
+                    let service_level = spread.as_ref().map_or(class_level, |s| {
+                        spread_service_level(class_level, s.value_per_day, s.class_value_per_day)
+                    });
+                    if spread.is_some() {
+                        service_z = z_for_service_level(service_level);
+                    }
                     Levels::Forecast(ForecastLevels {
                         method: fc.describe(),
                         lead_days: lead as i64,
@@ -174,9 +201,8 @@ impl PolicySettings {
                             let elapsed = f.ahead(now, lead + cover, 0.0).0;
                             (elapsed - lead_time_demand).max(0.0)
                         },
-                        service_level: self
-                            .service_level
-                            .unwrap_or_else(|| service_level_of(self.service_z)),
+                        service_level,
+                        spread,
                     })
                 }
                 None => Levels::ReorderPoint {

@@ -75,6 +75,25 @@ fn parse(row: Row) -> Option<((i64, i64), StoredForecast)> {
     ))
 }
 
+/// The average value sold a day (forecast units a day × unit cost, minor units) over
+/// each product class's selling forecast positions (a forecast above zero, a product
+/// with a cost): what a class's service level is spread against
+/// (`policy::spread_service_level`).
+pub(crate) async fn class_value_per_day_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<std::collections::HashMap<String, f64>, sqlx::Error> {
+    let rows: Vec<(String, f64)> = on_tx!(tx, |c| sqlx::query_as(
+        "SELECT p.class, CAST(AVG(f.daily_mean * p.cost_minor) AS DOUBLE PRECISION) \
+         FROM forecasts f JOIN products p ON p.tenant_id = f.tenant_id AND p.id = f.product_id \
+         WHERE f.tenant_id = $1 AND p.cost_minor > 0 AND f.daily_mean > 0 GROUP BY p.class",
+    )
+    .bind(tenant.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    Ok(rows.into_iter().collect())
+}
+
 /// A mark made again always moves on, even with an earlier clock (another host's, or a
 /// batch that started earlier): the refresh clears only the mark it read, so a sale
 /// that came in while it computed is never lost.
@@ -139,14 +158,15 @@ pub(crate) async fn save_tx(
             .unwrap_or_default();
         on_tx!(tx, |c| sqlx::query(
             "INSERT INTO forecasts (tenant_id, location_id, product_id, method, pattern, daily, \
-             sigma, mase, history_days, note, computed_at, sale_median, sale_mad, sale_days) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+             sigma, mase, history_days, note, computed_at, sale_median, sale_mad, sale_days, \
+             daily_mean) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
              ON CONFLICT (tenant_id, location_id, product_id) DO UPDATE SET \
              method = excluded.method, pattern = excluded.pattern, daily = excluded.daily, \
              sigma = excluded.sigma, mase = excluded.mase, history_days = excluded.history_days, \
              note = excluded.note, computed_at = excluded.computed_at, \
              sale_median = excluded.sale_median, sale_mad = excluded.sale_mad, \
-             sale_days = excluded.sale_days",
+             sale_days = excluded.sale_days, daily_mean = excluded.daily_mean",
         )
         .bind(tenant.0)
         .bind(*l)
@@ -162,6 +182,7 @@ pub(crate) async fn save_tx(
         .bind(st.median)
         .bind(st.mad)
         .bind(st.days)
+        .bind(f.mean_daily())
         .execute(&mut *c)
         .await
         .map(|_| ()))?;

@@ -121,10 +121,18 @@ fn PolicyEditor(
                 <label>"Cover days (forecast: demand the order-up-to adds)"
                     <input type="number" name="cover_days" min="1" max="90" step="1" value=v.cover_days/>
                 </label>
-                <label class="check">
-                    <input type="checkbox" name="compute_reorder_point" value="yes" checked=v.compute_reorder_point/>
-                    " Compute the reorder point from lead-time demand and safety stock (with 14+ days of sales)"
-                </label>
+                // (Type-erased: the form's view type is otherwise deeper than the compiler's
+                // query limit.)
+                {view! {
+                    <label class="check">
+                        <input type="checkbox" name="spread_service" value="yes" checked=v.spread_service/>
+                        " Forecast: spread the service level by value (cheap, slow sellers get more, costly fast ones less; the class keeps its level on average)"
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" name="compute_reorder_point" value="yes" checked=v.compute_reorder_point/>
+                        " Compute the reorder point from lead-time demand and safety stock (with 14+ days of sales)"
+                    </label>
+                }.into_any()}
                 <label>"Safety stock (units, used without enough history)"
                     <input type="number" name="safety_stock" min="0" step="1" value=v.safety_stock required/>
                 </label>
