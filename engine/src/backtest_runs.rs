@@ -335,7 +335,7 @@ pub async fn inputs(
                 supplier_id: supplier,
                 case_pack: p.case_pack.max(1),
                 service_level: p.service_level.unwrap_or(95.0),
-                spread_service: p.spread_service,
+                spread_service: p.method == crate::replenish::Method::Forecast && p.spread_service,
                 class,
             }
         })

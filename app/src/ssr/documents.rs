@@ -107,7 +107,10 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             if po.state == PoState::Draft {
                 facts.push((
                     "Window closes".into(),
-                    relative(po.window_closes_at - now_ms()),
+                    match po.window_closes_at - now_ms() {
+                        left if left > 0 => relative(left),
+                        _ => "any moment now".into(),
+                    },
                 ));
             }
             if let Some(sent) = po.sent_at {

@@ -85,9 +85,7 @@ impl Rule {
         match self {
             Rule::StaticMinMax { service, .. } => flat("static min/max", service),
             Rule::NaiveAdaptive { service } => flat("naive adaptive", service),
-            Rule::Forecast(_) => {
-                "forecast-driven (class service levels spread by value)".to_string()
-            }
+            Rule::Forecast(_) => "forecast-driven (class service levels)".to_string(),
             Rule::Current { .. } => "current levels".to_string(),
         }
     }

@@ -188,7 +188,14 @@ impl PolicySettings {
                         spread_service_level(class_level, s.value_per_day, s.class_value_per_day)
                     });
                     if spread.is_some() {
-                        service_z = z_for_service_level(service_level);
+                        // The class's own z stands where the spread does not lower the
+                        // level (a z above 3.72 is beyond what a percentage gives back).
+                        let z = z_for_service_level(service_level);
+                        service_z = if service_level >= class_level {
+                            service_z.max(z)
+                        } else {
+                            z.min(service_z)
+                        };
                     }
                     Levels::Forecast(ForecastLevels {
                         method: fc.describe(),
@@ -461,4 +468,83 @@ pub async fn delete_policy(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forecast::{Forecast, Method as FcMethod, Pattern};
+
+    fn facts(cost_minor: i64) -> PositionFacts {
+        PositionFacts {
+            location_id: 1,
+            product_id: 1,
+            on_hand: 0,
+            in_transit: 0,
+            on_order: 0,
+            reorder_point: 0,
+            order_up_to: 0,
+            region: String::new(),
+            latitude: None,
+            longitude: None,
+            location_code: "S1".into(),
+            class: "dairy".into(),
+            sku: "MILK".into(),
+            product_name: "Milk".into(),
+            cost_minor,
+            price_minor: cost_minor,
+            supplier_id: None,
+            lead_time_days: Some(2),
+            measured_lead_time_days: None,
+            measured_deliveries: None,
+            measured_lead_time_sd: None,
+            levels_source: "policy".into(),
+        }
+    }
+
+    #[test]
+    fn a_spread_never_lowers_a_class_z_beyond_what_a_percentage_gives_back() {
+        let forecast = StoredForecast {
+            forecast: Forecast {
+                method: FcMethod::Ets,
+                pattern: Pattern::Regular,
+                daily: vec![10.0; 14],
+                sigma: 3.0,
+                mase: Some(0.8),
+                history_days: 60,
+                note: None,
+            },
+            computed_at: 0,
+        };
+        let z_of = |settings: &PolicySettings, cost: i64, mean: f64| {
+            settings
+                .policy(&facts(cost), Some(&forecast), Some(mean), 0)
+                .service_z
+        };
+        let high = PolicySettings {
+            method: Method::Forecast,
+            service_z: 5.0,
+            spread_service: true,
+            ..PolicySettings::default()
+        };
+        // 10 a day at 1.00 is 1,000 a day: at the average and below it, z 5 stands.
+        assert_eq!(z_of(&high, 100, 1_000.0), 5.0);
+        assert_eq!(z_of(&high, 100, 100_000.0), 5.0);
+        // A thousand times the average, it gives way: 1,000 × the class's stockout
+        // chance, about 0.03 % (z about 3.4).
+        let dear = z_of(&high, 100, 1.0);
+        assert!(dear > 3.0 && dear < 4.0, "{dear}");
+        // At 95 % a cheap position gets more, a dear one less, and off means the class's.
+        let usual = PolicySettings {
+            service_level: Some(95.0),
+            ..high.clone()
+        };
+        assert!(z_of(&usual, 100, 10_000.0) > 2.5);
+        assert!(z_of(&usual, 100, 100.0) < 1.0);
+        let off = PolicySettings {
+            spread_service: false,
+            ..usual
+        };
+        assert!((z_of(&off, 100, 100.0) - 1.645).abs() < 0.01);
+    }
 }

@@ -127,7 +127,8 @@ impl TryFrom<PolicyForm> for PolicySave {
             dc_multiplier,
             method,
             compute_reorder_point: f.compute_reorder_point == "yes",
-            spread_service: f.spread_service == "yes",
+            // Only a forecast-driven policy spreads; any other keeps it off.
+            spread_service: method == Method::Forecast && f.spread_service == "yes",
             safety_stock: whole(&f.safety_stock, "Safety stock")?,
             service_z,
             lead_time_days,
