@@ -235,13 +235,34 @@ impl Theme {
         ]
     }
 
+    /// The colour of the focus ring: the accent when it has 3:1 against both the page
+    /// and the cards (WCAG 2.2 non-text contrast), else the first of the primary colour,
+    /// the text colour, black and white that has, else whichever of black and white has
+    /// most. So a theme whose accent is too pale (a file theme is not refused for it)
+    /// still shows where the keyboard is.
+    pub fn focus_colour(&self) -> String {
+        let c = &self.colors;
+        let least = |colour: &str| {
+            let against = |bg: &str| contrast(colour, bg).unwrap_or(1.0);
+            against(&c.background).min(against(&c.surface))
+        };
+        [c.accent.as_str(), &c.primary, &c.text, "#000000", "#ffffff"]
+            .into_iter()
+            .find(|colour| least(colour) >= 3.0)
+            .map(str::to_string)
+            .unwrap_or_else(|| {
+                let (black, white) = (least("#000000"), least("#ffffff"));
+                if black >= white { "#000000" } else { "#ffffff" }.to_string()
+            })
+    }
+
     /// CSS custom properties for the page shell.
     pub fn css_variables(&self) -> String {
         let c = &self.colors;
         format!(
-            ":root{{--primary:{};--on-primary:{};--accent:{};--bg:{};--surface:{};--text:{};--muted:{};--danger:{};--font-body:{};--font-heading:{}}}",
-            c.primary, c.on_primary, c.accent, c.background, c.surface, c.text, c.muted, c.danger,
-            self.fonts.body, self.fonts.heading
+            ":root{{--primary:{};--on-primary:{};--accent:{};--focus:{};--bg:{};--surface:{};--text:{};--muted:{};--danger:{};--font-body:{};--font-heading:{}}}",
+            c.primary, c.on_primary, c.accent, self.focus_colour(), c.background, c.surface,
+            c.text, c.muted, c.danger, self.fonts.body, self.fonts.heading
         )
     }
 }
@@ -417,6 +438,41 @@ heading = "'Playfair Display', serif"
         let t = Theme::parse(GOOD, Path::new("t.toml")).unwrap();
         assert!(!t.show_powered_by);
         assert!(t.css_variables().contains("--primary:#112233"));
+    }
+
+    #[test]
+    fn the_focus_ring_has_three_to_one_whatever_the_accent() {
+        let t = Theme::parse(&GOOD.replace("#abcdef", "#1a5fb4"), Path::new("t.toml")).unwrap();
+        assert_eq!(t.focus_colour(), "#1a5fb4", "a strong accent is the ring");
+        // Freshfield's gold on its pale green page has about 1.6:1: the ring takes the
+        // primary colour instead, and says so in the variables.
+        let pale = GOOD
+            .replace("#abcdef", "#f4c542")
+            .replace("background = \"#ffffff\"", "background = \"#f3f8f1\"");
+        let t = Theme::parse(&pale, Path::new("t.toml")).unwrap();
+        assert!(contrast("#f4c542", "#f3f8f1").unwrap() < 3.0);
+        assert_eq!(t.focus_colour(), "#112233");
+        assert!(t.css_variables().contains("--focus:#112233;"));
+        // Every colour pale: black, the best there is.
+        let washed = pale
+            .replace("#112233", "#eeeeee")
+            .replace("#111111", "#dddddd");
+        let t = Theme::parse(&washed, Path::new("t.toml")).unwrap();
+        assert_eq!(t.focus_colour(), "#000000");
+        for theme in ["freshfield", "northwind", "neutral"] {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../themes")
+                .join(theme);
+            let text = std::fs::read_to_string(dir.join("theme.toml")).unwrap();
+            let t = Theme::parse(&text, &dir.join("theme.toml")).unwrap();
+            let ring = t.focus_colour();
+            for bg in [&t.colors.background, &t.colors.surface] {
+                assert!(
+                    contrast(&ring, bg).unwrap() >= 3.0,
+                    "{theme}: {ring} on {bg}"
+                );
+            }
+        }
     }
 
     #[test]

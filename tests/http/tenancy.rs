@@ -120,6 +120,9 @@ async fn each_tenant_is_branded_from_first_paint(backend: Backend) {
         "freshfield brand in the first response"
     );
     assert!(ff.contains("/theme-assets/freshfield/logo.svg"));
+    // Freshfield's pale gold accent would be a 1.6:1 focus ring: the ring takes its
+    // green instead.
+    assert!(ff.contains("--accent:#f4c542;--focus:#1e7a46;"), "{ff}");
     assert!(rl.contains("Ridgeline Supply Desk") && rl.contains("--primary:#263238"));
     assert!(rl_custom.contains("Ridgeline Supply Desk"));
     for page in [&ff, &rl] {

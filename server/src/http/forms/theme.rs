@@ -61,6 +61,7 @@ const PREVIEW_SCRIPT: &str = r#"
   function update(){
     ['primary','on_primary','accent','background','surface','text','muted','danger'].forEach(function(n){
       var v=val(n); if(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v)) box.style.setProperty('--'+n.replace('_','-').replace('background','bg'),v)});
+    if(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(val('accent'))) box.style.setProperty('--focus',val('accent'));
     box.style.setProperty('--font-body',val('font_body'));box.style.setProperty('--font-heading',val('font_heading'));
     box.querySelectorAll('[data-product]').forEach(function(e){e.textContent=val('product_name')});
     document.querySelectorAll('[data-pair]').forEach(function(row){
