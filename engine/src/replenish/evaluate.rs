@@ -262,18 +262,20 @@ pub(crate) async fn evaluate_known_tx(
         tenant_settings::most_specific(&known.policies, &facts.class, location)
             .and_then(|s| serde_json::from_str(&s.settings).ok())
             .unwrap_or_default();
-    let class_value = if settings.method == Method::Forecast && settings.spread_service {
-        let values = match known.class_values.get() {
-            Some(v) => v,
-            None => {
-                let v = forecasts::class_value_per_day_tx(tx, tenant).await?;
-                known.class_values.get_or_init(|| v)
-            }
+    // Only a position with a forecast is spread: the class's average is read for none other.
+    let class_value =
+        if settings.method == Method::Forecast && settings.spread_service && forecast.is_some() {
+            let values = match known.class_values.get() {
+                Some(v) => v,
+                None => {
+                    let v = forecasts::class_value_per_day_tx(tx, tenant).await?;
+                    known.class_values.get_or_init(|| v)
+                }
+            };
+            values.get(&facts.class).copied()
+        } else {
+            None
         };
-        values.get(&facts.class).copied()
-    } else {
-        None
-    };
     let mut rule = settings.policy(facts, forecast, class_value, now);
     if let policy::Levels::Forecast(f) = &rule.levels {
         let levels = f.levels(rule.service_z);
