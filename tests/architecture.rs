@@ -185,6 +185,7 @@ fn engine_layers_do_not_run_backwards() {
         "anomaly",
         "risk",
         "assistant",
+        "history",
     ] {
         for used in graph.get(pure).into_iter().flatten() {
             assert!(

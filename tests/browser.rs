@@ -11,107 +11,14 @@
 //! console's host, provision a client from a template and act as another on the
 //! client's host, which the client's admin then reads in the audit trail.
 
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
+use fantoccini::{Client, Locator};
 use serde_json::json;
 use test_support::{spawn_app_with, Backend, Options, TestApp};
 
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn start_browser(profile: &std::path::Path) -> (Driver, Client) {
-    let port = free_port();
-    let driver = Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver is installed (scripts/test installs Debian's chromium-driver)");
-    let driver = Driver(driver);
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
-        }),
-    );
-    for _ in 0..100 {
-        if let Ok(client) = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-        {
-            return (driver, client);
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("chromedriver did not start");
-}
-
-async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.unwrap()
-}
-
-/// Polls a JavaScript condition until it holds (10 s at most).
-async fn wait_for(c: &Client, condition: &str, what: &str) {
-    for _ in 0..100 {
-        if js(c, &format!("return !!({condition});")).await == json!(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let url = c
-        .current_url()
-        .await
-        .map(|u| u.to_string())
-        .unwrap_or_default();
-    let page = c.source().await.unwrap_or_default();
-    let tail: String = page.chars().take(3000).collect();
-    panic!("timed out waiting for {what} (at {url}); page starts:\n{tail}");
-}
-
-async fn sign_in(c: &Client, login_url: &str, email: &str, password: &str) {
-    c.goto(login_url).await.unwrap();
-    c.find(Locator::Css("#email"))
-        .await
-        .unwrap()
-        .send_keys(email)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys(password)
-        .await
-        .unwrap();
-    c.find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for(c, "document.querySelector('.who')", "the signed-in header").await;
-}
+mod chromium;
+use chromium::{click, fill, fits_the_screen, js, sign_in, start_browser, wait_for};
 
 async fn check_brand(c: &Client, product: &str, topbar_rgb: &str) {
     check_topbar(c, product, topbar_rgb).await;
@@ -222,21 +129,6 @@ async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
     shopper_on_a_phone(&c, &app).await;
     partner_provisions_and_acts(&c, &app).await;
     c.close().await.unwrap();
-}
-
-async fn fill(c: &Client, css: &str, text: &str) {
-    let field = c.find(Locator::Css(css)).await.unwrap();
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
-}
-
-async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
 }
 
 /// Northwind's admin, on its own console's host, provisions a client from a template
@@ -483,23 +375,6 @@ async fn approve_on_a_phone(c: &Client, app: &TestApp) {
     assert_eq!(app.transfer_state(ff, transfer.id).await, "approved");
     // The approval queued the outcome's work (mail); it runs cleanly.
     app.run_pending_jobs().await;
-}
-
-/// Nothing on the page is wider than the screen (a sentence naming what is, if so).
-async fn fits_the_screen(c: &Client, what: &str) {
-    let fits = js(
-        c,
-        "const w = document.documentElement.clientWidth;
-         return { page: document.documentElement.scrollWidth, width: w,
-                  wider: [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > w + 1)
-                    .slice(0, 8).map(e => e.tagName + '.' + e.className) };",
-    )
-    .await;
-    assert!(
-        fits["page"].as_f64().unwrap() <= fits["width"].as_f64().unwrap(),
-        "{what} scrolls sideways on a phone: {fits}"
-    );
 }
 
 /// The dairy's orders are sent; on the phone-sized screen the supplier opens one from

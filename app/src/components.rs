@@ -171,6 +171,28 @@ pub fn error_text(error: ServerFnError) -> String {
     }
 }
 
+/// What a page that follows long work (an import being checked, a backtest, a client
+/// being set up) shows in place of `<meta http-equiv=refresh>`, which cannot be
+/// stopped: a line saying it updates itself, a button that stops it (WCAG 2.2.1), and
+/// a script that reloads every `seconds` only while the page is shown and nothing on
+/// it has focus, so a person using a form or the keyboard is never interrupted.
+pub fn auto_refresh_html(seconds: u32) -> String {
+    format!(
+        "<p class=\"auto-refresh muted\" role=\"status\">This page updates itself every {seconds} s while the work runs. <button type=\"button\">Stop updating</button></p>\
+         <script>(function(){{var p=document.currentScript.previousElementSibling;\
+         var t=setInterval(function(){{if(document.visibilityState==='visible'&&(!document.activeElement||document.activeElement===document.body))location.reload();}},{ms});\
+         p.querySelector('button').onclick=function(){{clearInterval(t);p.textContent='Stopped updating: reload the page to see the latest.';}};}})();</script>",
+        ms = u64::from(seconds) * 1000
+    )
+}
+
+/// A moment as people read it ("5 min ago"), with the exact time on hover and, for a
+/// keyboard, on focus (`time.moment:focus` shows it).
+#[component]
+pub fn Moment(at: String, exact: String, iso: String) -> impl IntoView {
+    view! { <time class="moment" datetime=iso title=exact.clone() data-exact=exact tabindex="0">{at}</time> }
+}
+
 /// The outcome of the last form post, carried in the URL (`?notice=` or `?error=`).
 #[component]
 pub fn Flash() -> impl IntoView {

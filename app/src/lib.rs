@@ -22,6 +22,7 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{MatchNestedRoutes, ParamSegment, SsrMode, StaticSegment};
 
 use crate::api::get_portal;
+pub use crate::components::auto_refresh_html;
 use crate::components::Header;
 use crate::pages::{
     AccountPage, AlertsPage, ApprovalSettingsPage, ApprovalsPage, BackInStockPage,
@@ -82,6 +83,9 @@ pub fn App() -> impl IntoView {
     let portal: PortalResource = Resource::new_blocking(|| (), |_| get_portal());
     provide_context(portal);
     view! {
+        // `rel=external`: the browser follows it itself, which moves the keyboard's
+        // starting point to the main content (the router would only scroll).
+        <a class="skip-link" href="#main" rel="external">"Skip to content"</a>
         <Suspense>
             {move || Suspend::new(async move {
                 portal.await.ok().map(|p| view! { <Title text=p.product_name.clone()/> })
@@ -89,7 +93,7 @@ pub fn App() -> impl IntoView {
         </Suspense>
         <Router>
             <Header/>
-            <main class="page">
+            <main class="page" id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <ParentRoute path=(StaticSegment("t"), ParamSegment("tenant")) view=Outlet>
                         <PortalRoutes/>

@@ -19,6 +19,7 @@ pub mod domains;
 pub mod error;
 pub mod exceptions;
 pub mod forecast;
+pub mod history;
 pub mod idempotency;
 pub mod identity;
 pub mod imports;

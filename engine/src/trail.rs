@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::audit::AuditRecord;
 use crate::error::EngineError;
-use crate::model::{Member, Permission, TenantId};
+use crate::model::{DocRef, Member, Permission, TenantId};
 use crate::store::Store;
 
 /// Entries per page.
@@ -19,6 +19,9 @@ pub struct TrailEntry {
     pub record: AuditRecord,
     /// Who, in words.
     pub who: String,
+    /// The whole entry as a sentence ([`crate::history::sentence`]), its subject
+    /// described when it is a document.
+    pub sentence: String,
     /// Set when the entry was made inside (or about) an act-as session.
     pub act_as: Option<i64>,
 }
@@ -51,6 +54,31 @@ pub async fn page(
     let records = store.audit_page(tenant, before, PAGE + 1).await?;
     let more = records.len() as i64 > PAGE;
     let records: Vec<AuditRecord> = records.into_iter().take(PAGE as usize).collect();
+    let next = more.then(|| records.last().map(|r| r.seq)).flatten();
+    let entries = read(store, tenant, records).await?;
+    Ok(TrailPage { entries, next })
+}
+
+/// A document's own history, oldest first, for whoever may see the document. Needs
+/// [`Permission::ViewInventory`].
+pub async fn document_history(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    doc: DocRef,
+) -> Result<Vec<TrailEntry>, EngineError> {
+    member.require(Permission::ViewInventory)?;
+    let records = store.audit_for_subject(tenant, &doc.subject()).await?;
+    read(store, tenant, records).await
+}
+
+/// Records as entries to read: each actor named, each document subject described, each
+/// entry worded.
+async fn read(
+    store: &Store,
+    tenant: TenantId,
+    records: Vec<AuditRecord>,
+) -> Result<Vec<TrailEntry>, EngineError> {
     let mut ids: Vec<i64> = records
         .iter()
         .filter_map(|r| parse_actor(&r.actor).0)
@@ -58,7 +86,10 @@ pub async fn page(
     ids.sort_unstable();
     ids.dedup();
     let names: HashMap<i64, String> = store.actor_names(tenant, &ids).await?.into_iter().collect();
-    let next = more.then(|| records.last().map(|r| r.seq)).flatten();
+    let mut subjects: Vec<&str> = records.iter().map(|r| r.subject.as_str()).collect();
+    subjects.sort_unstable();
+    subjects.dedup();
+    let about = describe_documents(store, tenant, &subjects).await?;
     let entries = records
         .into_iter()
         .map(|record| {
@@ -80,14 +111,89 @@ pub async fn page(
                     .strip_prefix("act_as:")
                     .and_then(|s| s.parse().ok())
             });
+            let json = |t: &Option<String>| {
+                t.as_deref()
+                    .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            };
+            let sentence = crate::history::sentence(
+                &who,
+                &record.action,
+                about
+                    .get(&record.subject)
+                    .map_or(record.subject.as_str(), String::as_str),
+                json(&record.before).as_ref(),
+                json(&record.after).as_ref(),
+            );
             TrailEntry {
                 record,
                 who,
+                sentence,
                 act_as,
             }
         })
         .collect();
-    Ok(TrailPage { entries, next })
+    Ok(entries)
+}
+
+/// The documents among `subjects` (`transfer:12`, `purchase_order:7`), in words:
+/// "transfer 12: 42 × Whole milk 1 l from North DC to Jordaan", "purchase order PO-7
+/// to Lowlands Dairy for Jordaan (3 lines)". Others are left out; a document that is
+/// gone is named by its number only.
+async fn describe_documents(
+    store: &Store,
+    tenant: TenantId,
+    subjects: &[&str],
+) -> Result<HashMap<String, String>, EngineError> {
+    let docs: Vec<DocRef> = subjects
+        .iter()
+        .filter_map(|s| s.split_once(':'))
+        .filter_map(|(kind, id)| DocRef::parse(kind, id.parse().ok()?))
+        .collect();
+    let mut out = HashMap::new();
+    if docs.is_empty() {
+        return Ok(out);
+    }
+    let (locations, suppliers) = store.labels(tenant).await?;
+    let name = |list: &[(i64, String, String)], id: i64| {
+        list.iter()
+            .find(|l| l.0 == id)
+            .map_or_else(|| format!("#{id}"), |l| l.2.clone())
+    };
+    for doc in docs {
+        let text = match doc {
+            DocRef::Transfer(id) => match store.transfer(tenant, id).await? {
+                Some(t) => {
+                    let product = store
+                        .product_labels(tenant, &[t.product_id])
+                        .await?
+                        .into_iter()
+                        .next()
+                        .map_or_else(|| format!("product #{}", t.product_id), |p| p.2);
+                    format!(
+                        "transfer {id}: {} × {product} from {} to {}",
+                        t.quantity,
+                        name(&locations, t.from_location_id),
+                        name(&locations, t.to_location_id)
+                    )
+                }
+                None => format!("transfer {id}"),
+            },
+            DocRef::PurchaseOrder(id) => match store.purchase_order(tenant, id).await? {
+                Some(po) => {
+                    let lines = store.po_lines(tenant, id).await?.len();
+                    format!(
+                        "purchase order PO-{id} to {} for {} ({lines} line{})",
+                        name(&suppliers, po.supplier_id),
+                        name(&locations, po.ship_to_location_id),
+                        if lines == 1 { "" } else { "s" }
+                    )
+                }
+                None => format!("purchase order PO-{id}"),
+            },
+        };
+        out.insert(doc.subject(), text);
+    }
+    Ok(out)
 }
 
 /// An actor that is not a person, in words.

@@ -1210,6 +1210,15 @@ fn commands() -> Vec<Command> {
             call: |s, t, m| Box::pin(async move { ok(engine::trail::page(&s, t, &m, None).await) }),
         },
         Command {
+            name: "document_history",
+            needs: Permission::ViewInventory,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(engine::trail::document_history(&s, t, &m, DocRef::Transfer(1)).await)
+                })
+            },
+        },
+        Command {
             name: "renew_recovery_codes",
             needs: Permission::ManageOwnAccount,
             call: |s, t, m| {

@@ -68,7 +68,8 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         .starts_with("/t/freshfield/approvals?notice="));
     assert_eq!(app.transfer_state(ff, transfer.id).await, "approved");
 
-    // The document page shows the decision in its audit trail.
+    // The document page tells the decision in its history, in words, with the raw
+    // record behind a disclosure for auditors.
     let page = body(
         op.get(app.url(&format!("/t/freshfield/documents/transfer/{}", transfer.id)))
             .send()
@@ -80,6 +81,14 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         page.contains("approval.step_approved") && page.contains("transfer.approved"),
         "{page}"
     );
+    assert!(
+        page.contains(&format!(
+            "Olga Bakker approved transfer {}: 42 × Whole milk 1 l from Freshfield North DC to Amsterdam Jordaan.",
+            transfer.id
+        )),
+        "{page}"
+    );
+    assert!(page.contains("<details class=\"raw\">"), "{page}");
 
     // The approver was told by a branded e-mail, written to the development mailbox.
     app.run_pending_jobs().await;

@@ -101,14 +101,14 @@ async fn a_planner_backtests_a_rule_and_reads_the_comparison(backend: Backend) {
     let path = to.split('?').next().unwrap().to_string();
     let (_, page) = get(&app, &planner, &path).await;
     assert!(
-        page.contains("http-equiv=\"refresh\"") && page.contains("<progress"),
+        page.contains("class=\"auto-refresh") && page.contains("<progress"),
         "{page}"
     );
     assert!(page.contains("97.5 % for every item"), "{page}");
     app.run_pending_jobs().await;
     let (_, page) = get(&app, &planner, &path).await;
     assert!(
-        !page.contains("http-equiv=\"refresh\""),
+        !page.contains("class=\"auto-refresh"),
         "done: no more reloads: {page}"
     );
     for figure in [

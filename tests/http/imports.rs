@@ -410,7 +410,7 @@ async fn the_portal_uploads_shows_the_report_and_applies_after_a_confirmation(ba
     let checking = body(admin.get(app.url(&to)).send().await.unwrap()).await;
     assert!(checking.contains("Checking"), "{checking}");
     assert!(
-        checking.contains("http-equiv=\"refresh\""),
+        checking.contains("class=\"auto-refresh"),
         "the page looks again by itself"
     );
     app.run_pending_jobs().await;
@@ -421,7 +421,7 @@ async fn the_portal_uploads_shows_the_report_and_applies_after_a_confirmation(ba
     );
     assert!(report.contains("dairy / S-AMS1"));
     assert!(report.contains("Apply the file"));
-    assert!(!report.contains("http-equiv=\"refresh\""));
+    assert!(!report.contains("class=\"auto-refresh"));
     // Without the confirmation nothing happens.
     let apply_path = format!("/t/freshfield/settings/integrations/imports/{id}/apply");
     let res = app.post_form(&admin, &apply_path, &[]).await;

@@ -30,72 +30,6 @@ fn sample(param: &str, transfer: i64) -> String {
     }
 }
 
-/// The Leptos routes' paths, parameters filled in.
-fn leptos_paths(transfer: i64) -> Vec<String> {
-    let src =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../app/src/lib.rs")).unwrap();
-    let routes = &src[src.find("fn PortalRoutes").expect("the portal's routes")..];
-    let mut paths = Vec::new();
-    for line in routes
-        .lines()
-        .filter(|l| l.trim_start().starts_with("<Route path="))
-    {
-        let mut path = String::new();
-        let mut rest = line;
-        while let Some(at) = rest.find("Segment(\"") {
-            let kind = &rest[..at];
-            let after = &rest[at + "Segment(\"".len()..];
-            let name = &after[..after.find('"').unwrap()];
-            if kind.ends_with("Static") {
-                if !name.is_empty() {
-                    path.push('/');
-                    path.push_str(name);
-                }
-            } else {
-                path.push('/');
-                path.push_str(&sample(name, transfer));
-            }
-            rest = &after[name.len()..];
-        }
-        paths.push(if path.is_empty() { "/".into() } else { path });
-    }
-    assert!(paths.len() > 25, "the route table was read: {paths:?}");
-    paths
-}
-
-/// The server's own GET pages (server-rendered, downloads, pictures).
-fn server_paths(transfer: i64) -> Vec<String> {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../server/src/http/forms/mod.rs"
-    ))
-    .unwrap();
-    let mut paths = Vec::new();
-    let pieces: Vec<&str> = src.split(".route(").skip(1).collect();
-    for piece in pieces {
-        let Some(at) = piece.find("&at(\"") else {
-            continue;
-        };
-        let raw = &piece[at + 5..];
-        let raw = &raw[..raw.find('"').unwrap()];
-        if !piece.contains("get(") {
-            continue;
-        }
-        let filled: Vec<String> = raw
-            .split('/')
-            .map(
-                |s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-                    Some(p) => sample(p, transfer),
-                    None => s.to_string(),
-                },
-            )
-            .collect();
-        paths.push(filled.join("/"));
-    }
-    assert!(paths.len() > 10, "the server's routes were read: {paths:?}");
-    paths
-}
-
 /// Fetches `path` on Ridgeline's host; its status (after checking it names no one).
 async fn check(app: &TestApp, client: &reqwest::Client, path: &str, who: &str) -> u16 {
     let res = client
@@ -170,8 +104,8 @@ async fn no_page_of_a_white_labelled_tenant_names_the_platform_or_its_partner(ba
         .first()
         .map_or(1, |t| t.id);
 
-    let mut paths = leptos_paths(transfer);
-    paths.extend(server_paths(transfer));
+    let mut paths = test_support::routes::leptos_paths(|p| sample(p, transfer));
+    paths.extend(test_support::routes::server_paths(|p| sample(p, transfer)));
     for template in engine::mail::preview::MailPreview::ALL {
         paths.push(format!("/settings/branding/emails/{}", template.slug()));
     }

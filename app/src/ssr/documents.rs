@@ -236,22 +236,27 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             comment: s.comment.clone(),
         })
         .collect();
-    view.audit = store
-        .audit_for_subject(tenant, &doc.subject())
+    view.audit = engine::trail::document_history(store, tenant, &member, doc)
         .await
-        .map_err(internal)?
+        .map_err(super::error::engine_failure)?
         .into_iter()
-        .map(|a| AuditView {
-            seq: a.seq,
-            at: ago(a.at),
-            actor: a.actor,
-            action: a.action,
-            change: match (a.before, a.after) {
-                (Some(b), Some(af)) => format!("{b} → {af}"),
-                (None, Some(af)) => af,
-                (Some(b), None) => b,
-                (None, None) => String::new(),
-            },
+        .map(|e| {
+            let a = e.record;
+            AuditView {
+                seq: a.seq,
+                at: ago(a.at),
+                exact: when(a.at),
+                iso: iso(a.at),
+                sentence: e.sentence,
+                actor: a.actor,
+                action: a.action,
+                change: match (a.before, a.after) {
+                    (Some(b), Some(af)) => format!("{b} → {af}"),
+                    (None, Some(af)) => af,
+                    (Some(b), None) => b,
+                    (None, None) => String::new(),
+                },
+            }
         })
         .collect();
     Ok(view)

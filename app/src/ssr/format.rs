@@ -29,6 +29,18 @@ pub fn when(ms: i64) -> String {
     )
 }
 
+/// A moment as a machine reads it (a `<time datetime>`): `2026-12-01T14:05:00Z`.
+pub fn iso(ms: i64) -> String {
+    let second = ms.rem_euclid(engine::model::DAY_MS) / 1_000;
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        engine::model::day_string(ms),
+        second / 3_600,
+        second / 60 % 60,
+        second % 60
+    )
+}
+
 /// A count with thousands separated: `50,000`.
 pub fn count(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -15,7 +15,12 @@ pub struct StepView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditView {
     pub seq: i64,
+    /// When, relative ("5 min ago"), exact ("2026-12-01 14:05 UTC") and machine-read.
     pub at: String,
+    pub exact: String,
+    pub iso: String,
+    /// The entry as a sentence; the raw record (actor, action, change) is for auditors.
+    pub sentence: String,
     pub actor: String,
     pub action: String,
     pub change: String,

@@ -16,6 +16,9 @@ pub use app::*;
 /// The real binary in a process of its own (crash and replica tests).
 #[cfg(feature = "app")]
 pub mod process;
+/// The portal's pages, read from its route tables.
+#[cfg(feature = "app")]
+pub mod routes;
 /// A scripted local SMTP server.
 pub mod smtp;
 

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_document, get_documents};
-use crate::components::{Flash, MessageThread, SignedInPage};
+use crate::components::{Flash, MessageThread, Moment, SignedInPage};
 use crate::pages::OrderChangesCard;
 use crate::views::{DocRow, DocumentView, Documents, Portal};
 
@@ -189,11 +189,21 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
             view! { <MessageThread messages=doc.messages.clone() action=action supplier_side=false/> }
         })}
         <section class="card">
-            <h2>"Audit trail"</h2>
+            <h2>"History"</h2>
             <ol class="audit">
                 {doc.audit.into_iter().map(|a| view! {
-                    <li><span class="muted">"#" {a.seq} " · " {a.at} " · " {a.actor}</span> " " <strong>{a.action}</strong>
-                        <div class="change">{a.change}</div></li>
+                    <li>
+                        <p>{a.sentence}</p>
+                        <p class="muted"><Moment at=a.at exact=a.exact iso=a.iso/></p>
+                        <details class="raw">
+                            <summary>"Record #" {a.seq}</summary>
+                            <dl>
+                                <dt>"Actor"</dt><dd><code>{a.actor}</code></dd>
+                                <dt>"Action"</dt><dd><code>{a.action}</code></dd>
+                                <dt>"Change"</dt><dd><code class="change">{a.change}</code></dd>
+                            </dl>
+                        </details>
+                    </li>
                 }).collect_view()}
             </ol>
         </section>

@@ -4,7 +4,6 @@
 //! confirmation. Exports download the same shapes.
 
 use leptos::prelude::*;
-use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{get_import, get_imports};
@@ -164,7 +163,7 @@ fn ImportDetail(portal: Portal, view: ImportView) -> impl IntoView {
     let apply = portal.href(&format!("/settings/integrations/imports/{}/apply", imp.id));
     let refresh = view
         .busy
-        .then(|| view! { <Meta http_equiv="refresh" content="2"/> });
+        .then(|| view! { <div inner_html=crate::auto_refresh_html(2)></div> });
     let progress = (imp.state == "checking" && imp.rows_total > 0).then(|| {
         view! { <progress max=imp.rows_total value=imp.rows_done aria-label="Rows checked"></progress> }
     });
@@ -178,10 +177,10 @@ fn ImportDetail(portal: Portal, view: ImportView) -> impl IntoView {
         }
     });
     view! {
-        {refresh}
         <section class="card">
             <p><a href=back>"← Imports and exports"</a></p>
             <h1>{format!("{}: {}", imp.kind, imp.file_name)}</h1>
+            {refresh}
             <Flash/>
             <p role="status">{imp.status}</p>
             {progress}

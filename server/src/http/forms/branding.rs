@@ -94,7 +94,7 @@ pub async fn show(
     let body = format!(
         "<section class=\"card\"><p><a href=\"{list}\">All e-mails</a></p><h1>{label}</h1><dl class=\"facts\"><dt>From</dt><dd>{from}</dd>{reply}<dt>Subject</dt><dd>{subject}</dd></dl></section>\
          <section class=\"card\"><h2>As most mail programs show it</h2><iframe title=\"The e-mail\" sandbox=\"\" style=\"width:100%;min-height:32rem;border:1px solid var(--muted);background:#fff\" srcdoc=\"{html}\"></iframe></section>\
-         <section class=\"card\"><h2>Plain text</h2><pre style=\"white-space:pre-wrap\">{text}</pre></section>",
+         <section class=\"card\"><h2>Plain text</h2><pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\">{text}</pre></section>",
         list = escape(&me.tc.href("/settings/branding/emails")),
         label = escape(which.label()),
         from = escape(&preview.from),

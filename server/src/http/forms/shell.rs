@@ -12,7 +12,8 @@ use crate::http::tenancy::html_escape as escape;
 use crate::state::AppState;
 
 /// A whole page: `body` (already escaped HTML) inside the tenant's frame, never cached.
-/// `refresh` reloads the page every so many seconds (progress that moves by itself).
+/// `refresh` reloads the page every so many seconds while nothing has focus, and says
+/// so (progress that moves by itself; see `app::auto_refresh_html`).
 pub fn page(
     app: &AppState,
     tc: &TenantCtx,
@@ -45,12 +46,10 @@ pub fn page(
             )
         })
         .unwrap_or_default();
-    let refresh = refresh
-        .map(|s| format!("<meta http-equiv=\"refresh\" content=\"{s}\"/>"))
-        .unwrap_or_default();
+    let refresh = refresh.map(app::auto_refresh_html).unwrap_or_default();
     let banner = member.map(|m| act_as_banner(tc, m)).unwrap_or_default();
     let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{refresh}{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\">{body}</main></body></html>",
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><a class=\"skip-link\" href=\"#main\">Skip to content</a><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\" id=\"main\" tabindex=\"-1\">{refresh}{body}</main></body></html>",
         title = escape(title),
         home = escape(&tc.home()),
         product = escape(&product),

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use app::ssr::format::when;
+use app::ssr::format::{ago, iso, when};
 use axum::extract::{Query, State};
 use axum::response::Response;
 
@@ -33,6 +33,17 @@ fn change(before: Option<&str>, after: Option<&str>) -> String {
     }
 }
 
+/// A moment as the portal's pages show it: "5 min ago", the exact time on hover and
+/// focus (as `app::components::Moment`).
+fn moment(at: i64) -> String {
+    let exact = escape(&when(at));
+    format!(
+        "<time class=\"moment\" datetime=\"{}\" title=\"{exact}\" data-exact=\"{exact}\" tabindex=\"0\">{}</time>",
+        iso(at),
+        escape(&ago(at))
+    )
+}
+
 pub async fn trail(
     State(app): State<Arc<AppState>>,
     me: SignedIn,
@@ -54,19 +65,21 @@ pub async fn trail(
                 ""
             };
             format!(
-                "<tr{mark}><td>{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
-                escape(&when(r.at)),
-                escape(&e.who),
-                escape(&r.action),
-                escape(&r.subject),
-                change(r.before.as_deref(), r.after.as_deref())
+                "<tr{mark}><td>{when}</td><td>{sentence}</td><td><details class=\"raw\"><summary>#{seq}</summary><dl><dt>Actor</dt><dd><code>{actor}</code></dd><dt>Action</dt><dd><code>{action}</code></dd><dt>Subject</dt><dd><code>{subject}</code></dd><dt>Change</dt><dd><code>{change}</code></dd></dl></details></td></tr>",
+                when = moment(r.at),
+                sentence = escape(&e.sentence),
+                seq = r.seq,
+                actor = escape(&r.actor),
+                action = escape(&r.action),
+                subject = escape(&r.subject),
+                change = change(r.before.as_deref(), r.after.as_deref())
             )
         })
         .collect();
     let table = if rows.is_empty() {
         "<p class=\"empty\">Nothing recorded yet.</p>".to_string()
     } else {
-        format!("<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">About</th><th scope=\"col\">Change</th></tr></thead><tbody>{rows}</tbody></table></div>")
+        format!("<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">What happened</th><th scope=\"col\">Record</th></tr></thead><tbody>{rows}</tbody></table></div>")
     };
     let older = p
         .next
@@ -78,7 +91,7 @@ pub async fn trail(
         })
         .unwrap_or_default();
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a></p><h1>Audit trail</h1><p class=\"muted\">Everything people, integrations and the system changed here, newest first. Entries made while your service provider acted in this portal are marked, with the person and the session.</p>{table}{older}</section>",
+        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a></p><h1>Audit trail</h1><p class=\"muted\">Everything people, integrations and the system changed here, newest first, in words; open a record to see it as it is kept. Entries made while your service provider acted in this portal are marked, with the person and the session.</p>{table}{older}</section>",
         home = escape(&me.tc.home()),
     );
     page(&app, &me.tc, Some(&me.member), "Audit trail", &body, None)
