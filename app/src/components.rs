@@ -58,46 +58,48 @@ pub fn Header() -> impl IntoView {
                         let backtests = p.href("/backtests");
                         let end_act_as = p.href("/act-as/end");
                         let tenant_name = p.tenant_name.clone();
+                        let lang = p.lang;
+                        let tr = move |id: &str| i18n::t(lang, id);
                         view! {
                             <A href=home attr:class="brand">
                                 {p.logo_url.clone().map(|src| view! { <img class="logo" src=src alt=""/> })}
                                 <span class="product-name">{p.product_name.clone()}</span>
                             </A>
                             {p.user.clone().map(|u| view! {
-                                <nav class="nav">
+                                <nav class="nav" lang=lang.code()>
                                     {inventory_nav.then(|| view! {
-                                        <a href=dashboard.clone() rel="external">"Dashboard"</a>
-                                        <A href=inventory.clone()>"Inventory"</A>
-                                        <A href=approvals.clone()>"Approvals"</A>
-                                        <A href=documents.clone()>"Documents"</A>
-                                        <A href=exceptions.clone()>"Exceptions"</A>
-                                        <A href=policies.clone()>"Policies"</A>
-                                        <A href=scorecards.clone()>"Scorecards"</A>
-                                        <a href=assistant.clone() rel="external">"Assistant"</a>
-                                        <a href=backtests.clone() rel="external">"Backtests"</a>
+                                        <a href=dashboard.clone() rel="external">{tr("nav-dashboard")}</a>
+                                        <A href=inventory.clone()>{tr("nav-inventory")}</A>
+                                        <A href=approvals.clone()>{tr("nav-approvals")}</A>
+                                        <A href=documents.clone()>{tr("nav-documents")}</A>
+                                        <A href=exceptions.clone()>{tr("nav-exceptions")}</A>
+                                        <A href=policies.clone()>{tr("nav-policies")}</A>
+                                        <A href=scorecards.clone()>{tr("nav-scorecards")}</A>
+                                        <a href=assistant.clone() rel="external">{tr("nav-assistant")}</a>
+                                        <a href=backtests.clone() rel="external">{tr("nav-backtests")}</a>
                                     })}
-                                    {jobs_nav.then(|| view! { <A href=jobs.clone()>"Jobs"</A> })}
-                                    {matrix_nav.then(|| view! { <A href=settings.clone()>"Settings"</A> })}
-                                    {suppliers_nav.then(|| view! { <A href=suppliers.clone()>"Suppliers"</A> })}
-                                    {alerts_nav.then(|| view! { <A href=alerts.clone()>"Back in stock"</A> })}
-                                    {integrations_nav.then(|| view! { <A href=integrations.clone()>"Integrations"</A> })}
-                                    {members_nav.then(|| view! { <A href=members.clone()>"Members"</A> })}
-                                    {branding_nav.then(|| view! { <a href=branding.clone()>"Branding"</a> })}
-                                    {audit_nav.then(|| view! { <a href=audit.clone() rel="external">"Audit trail"</a> })}
-                                    {clients_nav.then(|| view! { <a href=clients.clone() rel="external">"Clients"</a> })}
-                                    {platform_nav.then(|| view! { <a href=platform.clone() rel="external">"Platform"</a> })}
+                                    {jobs_nav.then(|| view! { <A href=jobs.clone()>{tr("nav-jobs")}</A> })}
+                                    {matrix_nav.then(|| view! { <A href=settings.clone()>{tr("nav-settings")}</A> })}
+                                    {suppliers_nav.then(|| view! { <A href=suppliers.clone()>{tr("nav-suppliers")}</A> })}
+                                    {alerts_nav.then(|| view! { <A href=alerts.clone()>{tr("nav-back-in-stock")}</A> })}
+                                    {integrations_nav.then(|| view! { <A href=integrations.clone()>{tr("nav-integrations")}</A> })}
+                                    {members_nav.then(|| view! { <A href=members.clone()>{tr("nav-members")}</A> })}
+                                    {branding_nav.then(|| view! { <a href=branding.clone()>{tr("nav-branding")}</a> })}
+                                    {audit_nav.then(|| view! { <a href=audit.clone() rel="external">{tr("nav-audit-trail")}</a> })}
+                                    {clients_nav.then(|| view! { <a href=clients.clone() rel="external">{tr("nav-clients")}</a> })}
+                                    {platform_nav.then(|| view! { <a href=platform.clone() rel="external">{tr("nav-platform")}</a> })}
                                     {supplier_nav.then(|| view! {
-                                        <A href=supplier_orders.clone()>"Orders"</A>
-                                        <A href=own_scorecard.clone()>"Scorecard"</A>
+                                        <A href=supplier_orders.clone()>{tr("nav-orders")}</A>
+                                        <A href=own_scorecard.clone()>{tr("nav-scorecard")}</A>
                                     })}
                                 </nav>
                                 {match u.acting.clone() {
                                     // Acting in a client's portal: no account of one's own here.
                                     Some(_) => view! { <span class="who">{u.name.clone()}</span> }.into_any(),
                                     None => view! {
-                                        <form class="signout" method="post" action=logout.clone()>
-                                            <A href=account.clone() attr:class="who" attr:title=format!("{}: your account and sign-in", u.email)>{u.name.clone()}</A>
-                                            <button type="submit" class="link">"Sign out"</button>
+                                        <form class="signout" method="post" action=logout.clone() lang=lang.code()>
+                                            <A href=account.clone() attr:class="who" attr:title=i18n::t_args(lang, "account-link-title", &[("email", u.email.clone().into())])>{u.name.clone()}</A>
+                                            <button type="submit" class="link">{tr("sign-out")}</button>
                                         </form>
                                     }.into_any(),
                                 }}

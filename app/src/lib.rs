@@ -59,6 +59,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let head = ssr::shell_head();
     view! {
         <!DOCTYPE html>
+        // The pages' own words are English until each is translated (issue 14); the
+        // translated parts (skip link, header, sign-in) carry their language.
         <html lang="en">
             <head>
                 <meta charset="utf-8"/>
@@ -85,10 +87,15 @@ pub fn App() -> impl IntoView {
     view! {
         // `rel=external`: the browser follows it itself, which moves the keyboard's
         // starting point to the main content (the router would only scroll).
-        <a class="skip-link" href="#main" rel="external">"Skip to content"</a>
         <Suspense>
             {move || Suspend::new(async move {
-                portal.await.ok().map(|p| view! { <Title text=p.product_name.clone()/> })
+                // `rel=external`: the browser follows the skip link itself, which moves
+                // the keyboard's starting point to the main content (the router would
+                // only scroll).
+                portal.await.ok().map(|p| view! {
+                    <a class="skip-link" href="#main" rel="external" lang=p.lang.code()>{p.t("skip-to-content")}</a>
+                    <Title text=p.product_name.clone()/>
+                })
             })}
         </Suspense>
         <Router>

@@ -144,6 +144,10 @@ const WORDED: &[(&str, &str)] = &[
     ),
     ("auth.password_changed", "{who} changed their password"),
     (
+        "auth.language_changed",
+        "{who} chose the language they read",
+    ),
+    (
         "auth.password_check_failed",
         "{who} gave a wrong current password",
     ),

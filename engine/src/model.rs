@@ -25,6 +25,10 @@ pub struct Tenant {
     /// When the platform suspended the tenant (its portal, API and background work stop
     /// until it is resumed; see [`crate::platform`]).
     pub suspended_at: Option<i64>,
+    /// The language its people read until they choose their own (a code, see
+    /// [`i18n::Lang::parse`]); none: their browser's.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 pub use access::{permissions_of, Audience, Permission, Role, TenantKind};

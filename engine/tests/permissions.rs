@@ -1005,6 +1005,15 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "set_language",
+            needs: Permission::ManageOwnAccount,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(accounts::set_language(&s, t, &m, Some(i18n::Lang::De), None).await)
+                })
+            },
+        },
+        Command {
             name: "status",
             needs: Permission::ManageOwnAccount,
             call: |s, t, m| Box::pin(async move { ok(two_factor::status(&s, t, &m).await) }),

@@ -12,6 +12,7 @@ mod dashboard;
 mod events;
 mod imports;
 mod integrations;
+mod languages;
 mod no_leak;
 mod ops;
 mod partners;

@@ -218,6 +218,7 @@ fn Account(portal: Portal, account: AccountView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        <LanguageCard portal=portal.clone() chosen=account.language/>
         <section class="card">
             <h2>"Password"</h2>
             <form method="post" action=portal.href("/account/password") class="stack">
@@ -230,6 +231,29 @@ fn Account(portal: Portal, account: AccountView) -> impl IntoView {
                 <button type="submit">"Change the password"</button>
             </form>
             <p class="muted">"Changing it signs you out everywhere else."</p>
+        </section>
+    }
+}
+
+/// The language the person reads: their choice, or their browser's.
+#[component]
+fn LanguageCard(portal: Portal, chosen: Option<i18n::Lang>) -> impl IntoView {
+    let lang = portal.lang;
+    let t = move |id: &str| i18n::t(lang, id);
+    view! {
+        <section class="card" lang=lang.code()>
+            <h2>{t("language-heading")}</h2>
+            <p class="muted">{t("language-intro")}</p>
+            <form method="post" action=portal.href("/account/language") class="stack">
+                <label for="language">{t("language-choice")}</label>
+                <select id="language" name="language">
+                    <option value="" selected=chosen.is_none()>{t("language-browser")}</option>
+                    {i18n::Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() selected=chosen == Some(l) lang=l.code()>{l.name()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit">{t("language-save")}</button>
+            </form>
         </section>
     }
 }

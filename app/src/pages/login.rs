@@ -5,13 +5,14 @@ use leptos_router::hooks::use_query_map;
 
 use crate::PortalResource;
 
+/// The catalogue's message for a sign-in error code from the address.
 fn message(code: &str) -> &'static str {
     match code {
-        "throttled" => "Too many sign-in attempts. Wait a few minutes, then try again.",
-        "expired" => "Your session has ended. Please sign in again.",
-        "missing" => "Enter your e-mail address and password.",
-        "second_step" => "Your sign-in took too long. Please sign in again.",
-        _ => "That e-mail address and password do not match an account here.",
+        "throttled" => "login-error-throttled",
+        "expired" => "login-error-expired",
+        "missing" => "login-error-missing",
+        "second_step" => "login-error-second-step",
+        _ => "login-error-mismatch",
     }
 }
 
@@ -23,27 +24,27 @@ pub fn LoginPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let p = portal.await.ok()?;
-                let error = query.read().get("error").map(|c| message(&c));
+                let error = query.read().get("error").map(|c| p.t(message(&c)));
                 let signed_out = query.read().get("signed_out").is_some();
                 let notice = query.read().get("notice");
                 Some(view! {
-                    <section class="card narrow login">
-                        <h1>"Sign in to " {p.product_name.clone()}</h1>
+                    <section class="card narrow login" lang=p.lang.code()>
+                        <h1>{i18n::t_args(p.lang, "login-heading", &[("product", p.product_name.clone().into())])}</h1>
                         {p.user.clone().map(|u| view! {
-                            <p class="notice">"You are signed in as " {u.name} ". "
-                                <a href=p.href("/inventory")>"Go to inventory"</a></p>
+                            <p class="notice">{i18n::t_args(p.lang, "login-already", &[("name", u.name.into())])} " "
+                                <a href=p.href("/inventory")>{p.t("login-go-inventory")}</a></p>
                         })}
-                        {signed_out.then(|| view! { <p class="notice" role="status">"You have signed out."</p> })}
+                        {signed_out.then(|| view! { <p class="notice" role="status">{p.t("login-signed-out")}</p> })}
                         {error.map(|e| view! { <p class="error" role="alert">{e}</p> })}
                         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <form method="post" action=p.href("/login")>
-                            <label for="email">"E-mail"</label>
+                            <label for="email">{p.t("login-email")}</label>
                             <input id="email" name="email" type="email" autocomplete="username" required autofocus/>
-                            <label for="password">"Password"</label>
+                            <label for="password">{p.t("login-password")}</label>
                             <input id="password" name="password" type="password" autocomplete="current-password" required/>
-                            <button type="submit" class="primary">"Sign in"</button>
+                            <button type="submit" class="primary">{p.t("login-submit")}</button>
                         </form>
-                        <p><a href=p.href("/forgot")>"Forgot your password?"</a></p>
+                        <p><a href=p.href("/forgot")>{p.t("login-forgot")}</a></p>
                     </section>
                 })
             })}

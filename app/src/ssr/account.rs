@@ -92,12 +92,20 @@ pub async fn account() -> Result<AccountView, ServerFnError> {
     let s = two_factor::status(&ctx.store, tc.tenant.id, &member)
         .await
         .map_err(engine_failure)?;
+    let language = ctx
+        .store
+        .user_language(member.user_id)
+        .await
+        .map_err(super::error::internal)?
+        .as_deref()
+        .and_then(i18n::Lang::parse);
     Ok(AccountView {
         name: member.name,
         email: member.email,
         two_factor_on: s.on,
         recovery_codes_left: s.recovery_codes_left,
         two_factor_required: s.required,
+        language,
     })
 }
 

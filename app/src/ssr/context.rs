@@ -49,6 +49,9 @@ pub struct TenantCtx {
     /// The host the request came to (lower case, without port): a sign-in is honoured
     /// only on the host it was made on.
     pub host: String,
+    /// The language the request is answered in: the signed-in person's choice, else
+    /// the tenant's default, else the browser's (the server's `language` middleware).
+    pub lang: i18n::Lang,
 }
 
 impl TenantCtx {
@@ -120,6 +123,17 @@ pub(crate) fn server_ctx() -> Result<ServerCtx, ServerFnError> {
 
 pub(crate) fn tenant_ctx() -> Option<TenantCtx> {
     use_context::<Parts>().and_then(|p| p.extensions.get::<TenantCtx>().cloned())
+}
+
+/// The person signed in to this request's tenant, by the session alone (no member is
+/// loaded): for what follows the person rather than the membership, such as the
+/// language they read.
+pub async fn signed_in_user(session: &Session, tc: &TenantCtx) -> Option<i64> {
+    let auth: SessionAuth = session.get(&auth_key(tc.tenant.id)).await.ok().flatten()?;
+    (auth.tenant_id == tc.tenant.id.0
+        && auth.host == tc.host
+        && now_ms() - auth.login_at <= ABSOLUTE_TIMEOUT_MS)
+        .then_some(auth.user_id)
 }
 
 /// The member signed in to this request's tenant, if any.

@@ -19,6 +19,7 @@ pub async fn portal() -> Result<Portal, ServerFnError> {
             .and_then(|t| t.logo.as_ref())
             .map(|logo| engine::theme::Themes::asset_href(&tc.base, &tc.tenant, logo)),
         powered_by: theme.is_some_and(|t| t.show_powered_by),
+        lang: tc.lang,
         user: member.map(|m| UserInfo {
             permissions: m.permissions(),
             acting: m.acting.as_ref().map(|a| ActingView {

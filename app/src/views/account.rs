@@ -30,6 +30,8 @@ pub struct AccountView {
     pub recovery_codes_left: i64,
     /// The portal requires two-step sign-in (it cannot be turned off).
     pub two_factor_required: bool,
+    /// The language the person chose (`None`: their browser's).
+    pub language: Option<i18n::Lang>,
 }
 
 /// One person on the members page.

@@ -12,9 +12,17 @@ pub struct Portal {
     pub logo_url: Option<String>,
     pub powered_by: bool,
     pub user: Option<UserInfo>,
+    /// The language the page is in (see the server's `language` middleware).
+    #[serde(default)]
+    pub lang: i18n::Lang,
 }
 
 impl Portal {
+    /// The message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        i18n::t(self.lang, id)
+    }
+
     /// A portal URL: `/inventory` becomes `/t/<slug>/inventory` on a path-form tenant;
     /// the home page of a path-form tenant is `/t/<slug>` (no trailing slash).
     pub fn href(&self, path: &str) -> String {

@@ -257,6 +257,37 @@ pub async fn change_password(
     Ok(())
 }
 
+/// The signed-in person chooses the language they read (`None`: as their browser
+/// asks). Kept with the account, so it holds in every portal they belong to.
+pub async fn set_language(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    language: Option<i18n::Lang>,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    member.require(Permission::ManageOwnAccount)?;
+    let user = member.user_id;
+    let code = language.map(i18n::Lang::code);
+    let mut tx = store.begin(tenant).await?;
+    accounts::set_language_tx(&mut tx, user, code).await?;
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "auth.language_changed",
+            format!("user:{user}"),
+            None,
+            Some(json!({ "language": code })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// What changed on an account, for the e-mail its owner gets about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AccountChange {

@@ -358,6 +358,22 @@ pub(crate) async fn claim_reset_tx(
 }
 
 /// Sets the user's password hash and ends the sign-ins that began before `now`.
+/// Keeps the language a person chose (`None`: their browser's).
+pub(crate) async fn set_language_tx(
+    tx: &mut Tx,
+    user: i64,
+    language: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE users SET language = $2 WHERE id = $1"
+    )
+    .bind(user)
+    .bind(language)
+    .execute(c)
+    .await
+    .map(|_| ()))
+}
+
 pub(crate) async fn set_password_tx(
     tx: &mut Tx,
     user: i64,

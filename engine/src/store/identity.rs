@@ -215,6 +215,17 @@ impl Store {
         })
     }
 
+    /// The language a person chose to read (a code), if any.
+    pub async fn user_language(&self, user_id: i64) -> Result<Option<String>, sqlx::Error> {
+        on_db!(&self.db, read, crate::db::Scope::System, |pool| {
+            sqlx::query_scalar::<_, Option<String>>("SELECT language FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(pool)
+                .await
+                .map(Option::flatten)
+        })
+    }
+
     pub async fn set_user_disabled(
         &self,
         email: &str,

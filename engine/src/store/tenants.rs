@@ -15,6 +15,7 @@ pub(crate) struct TenantRow {
     kind: String,
     theme_version: i64,
     suspended_at: Option<i64>,
+    language: Option<String>,
 }
 
 impl From<TenantRow> for Tenant {
@@ -29,13 +30,14 @@ impl From<TenantRow> for Tenant {
             kind: crate::model::TenantKind::parse(&r.kind).unwrap_or_default(),
             theme_version: r.theme_version,
             suspended_at: r.suspended_at,
+            language: r.language,
         }
     }
 }
 
 pub(crate) const TENANT_SELECT: &str =
     "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner, \
-     t.kind, t.theme_version, t.suspended_at FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
+     t.kind, t.theme_version, t.suspended_at, t.language FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
 
 impl Store {
     pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<Tenant>, sqlx::Error> {

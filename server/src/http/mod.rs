@@ -18,6 +18,7 @@ pub mod csrf;
 pub mod error;
 pub mod forms;
 pub mod health;
+pub mod language;
 pub mod shoppers;
 pub mod tenancy;
 pub mod webhooks;
@@ -81,6 +82,10 @@ pub fn router(
             },
         )
         .fallback(|| async { tenancy::not_found_page() })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            language::resolve,
+        ))
         .layer(sessions)
         .with_state(router_state);
     Router::new()

@@ -176,6 +176,7 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
                     tenant,
                     base: String::new(),
                     host: host.clone(),
+                    lang: Default::default(),
                 })
             })
         }
@@ -208,6 +209,7 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
                     base: format!("/t/{}", tenant.slug),
                     tenant,
                     host: host.clone(),
+                    lang: Default::default(),
                 }))
             }
             other => other.map(|_| None),
@@ -217,8 +219,10 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
     };
     match resolved {
         Ok(Some(ctx)) if ctx.tenant.suspended_at.is_some() => suspended_page(&ctx, &path),
-        Ok(Some(ctx)) => {
+        Ok(Some(mut ctx)) => {
             tracing::Span::current().record("tenant", ctx.tenant.slug.as_str());
+            // Until a signed-in person's own choice says otherwise (`language::resolve`).
+            ctx.lang = super::language::default_lang(&ctx.tenant, req.headers());
             // The tenant's own theme for its current version (loaded once per version).
             if let Err(e) = engine::branding::load(&state.store, &state.themes, &ctx.tenant).await {
                 return unavailable(e);

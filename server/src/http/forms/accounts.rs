@@ -222,6 +222,42 @@ const ACCOUNT: &str = "/account";
 
 /// The signed-in person changes their password; this sign-in starts anew, every other
 /// one ends.
+#[derive(Debug, serde::Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    pub language: String,
+}
+
+/// POST `/account/language`: the language the person reads ("": their browser's).
+pub async fn set_language(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<LanguageForm>,
+) -> Response {
+    let choice = form.language.trim();
+    let language = if choice.is_empty() {
+        None
+    } else {
+        match i18n::Lang::parse(choice).filter(|l| l.code() == choice) {
+            Some(l) => Some(l),
+            None => {
+                return me.error(
+                    ACCOUNT,
+                    "The language must be one the portal speaks: en, de or nl (or none, for your browser's).",
+                )
+            }
+        }
+    };
+    match accounts::set_language(&app.store, me.tc.tenant.id, &me.member, language, me.rid()).await
+    {
+        Ok(()) => me.notice(
+            ACCOUNT,
+            &i18n::t(language.unwrap_or(me.tc.lang), "language-saved"),
+        ),
+        Err(e) => me.fail(ACCOUNT, &e),
+    }
+}
+
 pub async fn change_password(
     State(app): State<Arc<AppState>>,
     me: SignedIn,

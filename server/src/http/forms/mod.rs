@@ -34,7 +34,7 @@
 //! | [`backtests`] | GET and POST `/backtests` (multipart: a demand file may come along), GET `/backtests/{id}` (reloads itself while the run works) |
 //! | [`dashboard`] | GET `/dashboard` (a tenant's), `/partner/dashboard` (clients compared); charts by [`charts`] |
 //! | [`theme`] | GET and POST `/settings/branding/theme` (the editor), `…/theme/pack`, `…/theme/pictures/{logo,favicon}`; GET `/brand/{logo,favicon}` (no sign-in: a logo is public) |
-//! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
+//! | [`accounts`] | `/login/two-factor`, `/login/two-factor/setup`, `/forgot`, `/reset/{token}` (no sign-in), `/account/password`, `/account/language`, `/account/two-factor`, `/account/two-factor/off`, `/account/recovery-codes` |
 
 pub mod accounts;
 pub mod approvals;
@@ -263,6 +263,7 @@ where
             .route(&at("/forgot"), post(accounts::forgot))
             .route(&at("/reset/{token}"), post(accounts::reset))
             .route(&at("/account/password"), post(accounts::change_password))
+            .route(&at("/account/language"), post(accounts::set_language))
             .route(&at("/account/two-factor"), post(accounts::turn_on))
             .route(&at("/account/two-factor/off"), post(accounts::turn_off))
             .route(

@@ -49,8 +49,10 @@ pub fn page(
     let refresh = refresh.map(app::auto_refresh_html).unwrap_or_default();
     let banner = member.map(|m| act_as_banner(tc, m)).unwrap_or_default();
     let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><a class=\"skip-link\" href=\"#main\">Skip to content</a><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\" id=\"main\" tabindex=\"-1\">{refresh}{body}</main></body></html>",
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><a class=\"skip-link\" href=\"#main\" lang=\"{lang}\">{skip}</a><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\" id=\"main\" tabindex=\"-1\">{refresh}{body}</main></body></html>",
         title = escape(title),
+        lang = tc.lang.code(),
+        skip = escape(&i18n::t(tc.lang, "skip-to-content")),
         home = escape(&tc.home()),
         product = escape(&product),
     );
