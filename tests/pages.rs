@@ -136,10 +136,22 @@ async fn axe_violations(c: &Client, axe: &str) -> Vec<String> {
         .collect()
 }
 
-/// Opens `path` and waits for the page to be whole (and, for a portal page, hydrated).
+/// Opens `url` and waits for the page to be whole and, for a portal page (one that
+/// loads the browser bundle), hydrated; a page that updates itself is stopped (with
+/// its own button) so that it stays put while it is checked.
 async fn open(c: &Client, url: &str) {
     c.goto(url).await.unwrap();
-    wait_for(c, "document.readyState === 'complete'", url).await;
+    wait_for(
+        c,
+        "document.readyState === 'complete' && (!document.querySelector('script[type=module]') || document.body.dataset.hydrated === 'true')",
+        url,
+    )
+    .await;
+    js(
+        c,
+        "document.querySelector('.auto-refresh button')?.click(); return true;",
+    )
+    .await;
 }
 
 async fn sweep(
@@ -335,6 +347,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     let planner = app.signed_in("freshfield", FF_PLANNER).await;
     let backtest = started_backtest(&app, &planner).await;
     let provisioning = started_provisioning(&app).await;
+    let (import, endpoint) = an_import_and_an_endpoint(&app).await;
     // The backtest and the provisioning stay queued: their pages show them waiting.
     app.allow_queued_jobs();
 
@@ -403,8 +416,8 @@ async fn every_page_fits_every_width_and_passes_axe() {
         format!("/documents/transfer/{transfer}"),
         format!("/documents/purchase_order/{order}"),
         backtest,
-        "/settings/integrations/endpoints/999".into(),
-        "/settings/integrations/imports/999".into(),
+        endpoint,
+        import,
     ])
     .collect();
     sweep(
@@ -577,6 +590,73 @@ async fn started_backtest(app: &TestApp, planner: &reqwest::Client) -> String {
     path.strip_prefix("/t/freshfield")
         .unwrap_or(path)
         .to_string()
+}
+
+/// A checked stock-count import (its report and the apply form) and a webhook
+/// endpoint; returns their pages' paths.
+async fn an_import_and_an_endpoint(app: &TestApp) -> (String, String) {
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "stock_counts")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(
+                b"location,sku,quantity\nS-AMS1,FF-0004,7\nS-AMS1,NOPE,3\n".to_vec(),
+            )
+            .file_name("counts.csv"),
+        );
+    let res = admin
+        .post(app.url("/t/freshfield/settings/integrations/imports"))
+        .header("origin", app.origin())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap();
+    let import = to.split('?').next().unwrap();
+    let import = import
+        .strip_prefix("/t/freshfield")
+        .unwrap_or(import)
+        .to_string();
+    assert!(
+        import.starts_with("/settings/integrations/imports/"),
+        "{to}"
+    );
+    app.run_pending_jobs().await;
+    let res = app
+        .post_form(
+            &admin,
+            "/t/freshfield/settings/integrations/endpoints",
+            &[
+                ("url", "http://127.0.0.1:9/hook"),
+                ("description", "ERP"),
+                ("event", "transfer.*"),
+            ],
+        )
+        .await;
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.contains("notice="), "the endpoint is added: {to}");
+    let page = admin
+        .get(app.url("/t/freshfield/settings/integrations"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let at = page
+        .find("/settings/integrations/endpoints/")
+        .expect("the endpoint is listed");
+    let endpoint: String = page[at..]
+        .trim_start_matches("/settings/integrations/endpoints/")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (
+        import,
+        format!("/settings/integrations/endpoints/{endpoint}"),
+    )
 }
 
 /// Northwind provisions a client (queued); returns the progress page's path.

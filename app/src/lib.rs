@@ -85,8 +85,6 @@ pub fn App() -> impl IntoView {
     let portal: PortalResource = Resource::new_blocking(|| (), |_| get_portal());
     provide_context(portal);
     view! {
-        // `rel=external`: the browser follows it itself, which moves the keyboard's
-        // starting point to the main content (the router would only scroll).
         <Suspense>
             {move || Suspend::new(async move {
                 // `rel=external`: the browser follows the skip link itself, which moves

@@ -59,15 +59,32 @@ pub fn sentence(
         ("assistant", "referred") => {
             format!("{who} left {about} to people{}", reasons(after))
         }
+        ("exception", "commented") => format!("{who} commented on {about}"),
         ("exception", v) => format!("{who} {} {about}", past(v)),
         _ => generic(who, noun, verb, about),
     };
-    let mut text = capitalised(text.trim());
+    // A sentence that opens with our own words ("the system") starts with a capital;
+    // a person's name is left as they write it ("van Dijk").
+    let text = text.trim();
+    let mut text = if OUR_WORDS.iter().any(|w| text.starts_with(w)) {
+        capitalised(text)
+    } else {
+        text.to_string()
+    };
     if !text.ends_with(['.', '!', '?']) {
         text.push('.');
     }
     text
 }
+
+/// How actors that are not people are named ([`crate::trail`]), in lower case.
+const OUR_WORDS: &[&str] = &[
+    "the ",
+    "your service provider",
+    "integration key",
+    "someone outside",
+    "a sign-in",
+];
 
 /// A transfer's or purchase order's lifecycle step.
 fn document(
@@ -113,6 +130,16 @@ fn document(
 
 /// Other entries, worded: `{who}` and `{about}` are filled in.
 const WORDED: &[(&str, &str)] = &[
+    ("approval.requested", "{who} asked for approval of {about}"),
+    (
+        "approval.escalated",
+        "{who} escalated the approval of {about}: it waited too long",
+    ),
+    (
+        "approval.auto_approved",
+        "{who} approved {about} automatically: no approval step applies",
+    ),
+    ("anomaly_settings.saved", "{who} changed the anomaly checks"),
     ("policy.saved", "{who} saved a replenishment policy"),
     ("policy.deleted", "{who} deleted a replenishment policy"),
     ("approval_matrix.saved", "{who} changed the approval matrix"),
@@ -420,6 +447,14 @@ mod tests {
             let s = sentence("Anna", action, "x", None, None);
             assert!(!s.contains('{') && !s.contains('_'), "{action}: {s}");
         }
-        assert_eq!(sentence("x", "odd", "", None, None), "X: odd.");
+        assert_eq!(sentence("x", "odd", "", None, None), "x: odd.");
+        assert_eq!(
+            sentence("van Dijk", "exception.commented", "exception:5", None, None),
+            "van Dijk commented on exception 5."
+        );
+        assert_eq!(
+            sentence("the system", "approval.requested", "transfer 3", None, None),
+            "The system asked for approval of transfer 3."
+        );
     }
 }

@@ -115,14 +115,25 @@ async fn read(
                 t.as_deref()
                     .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
             };
+            let (before, after) = (json(&record.before), json(&record.after));
+            // A document in words, with the quantity this entry recorded (else today's).
+            let about = about.get(&record.subject).map(|(text, today)| {
+                let recorded = [&after, &before].into_iter().find_map(|v| {
+                    v.as_ref()
+                        .and_then(|v| v.get("quantity"))
+                        .and_then(serde_json::Value::as_i64)
+                });
+                match recorded.or(*today) {
+                    Some(q) => text.replace(QUANTITY, &q.to_string()),
+                    None => text.replace(&format!("{QUANTITY} × "), ""),
+                }
+            });
             let sentence = crate::history::sentence(
                 &who,
                 &record.action,
-                about
-                    .get(&record.subject)
-                    .map_or(record.subject.as_str(), String::as_str),
-                json(&record.before).as_ref(),
-                json(&record.after).as_ref(),
+                about.as_deref().unwrap_or(record.subject.as_str()),
+                before.as_ref(),
+                after.as_ref(),
             );
             TrailEntry {
                 record,
@@ -135,15 +146,19 @@ async fn read(
     Ok(entries)
 }
 
+/// Where a transfer's description takes the quantity an entry recorded.
+const QUANTITY: &str = "{quantity}";
+
 /// The documents among `subjects` (`transfer:12`, `purchase_order:7`), in words:
-/// "transfer 12: 42 × Whole milk 1 l from North DC to Jordaan", "purchase order PO-7
+/// "transfer 12: {quantity} × Whole milk 1 l from North DC to Jordaan" (with the
+/// transfer's quantity today, for entries that recorded none), "purchase order PO-7
 /// to Lowlands Dairy for Jordaan (3 lines)". Others are left out; a document that is
 /// gone is named by its number only.
 async fn describe_documents(
     store: &Store,
     tenant: TenantId,
     subjects: &[&str],
-) -> Result<HashMap<String, String>, EngineError> {
+) -> Result<HashMap<String, (String, Option<i64>)>, EngineError> {
     let docs: Vec<DocRef> = subjects
         .iter()
         .filter_map(|s| s.split_once(':'))
@@ -169,26 +184,27 @@ async fn describe_documents(
                         .into_iter()
                         .next()
                         .map_or_else(|| format!("product #{}", t.product_id), |p| p.2);
-                    format!(
-                        "transfer {id}: {} × {product} from {} to {}",
-                        t.quantity,
+                    let text = format!(
+                        "transfer {id}: {QUANTITY} × {product} from {} to {}",
                         name(&locations, t.from_location_id),
                         name(&locations, t.to_location_id)
-                    )
+                    );
+                    (text, Some(t.quantity))
                 }
-                None => format!("transfer {id}"),
+                None => (format!("transfer {id}"), None),
             },
             DocRef::PurchaseOrder(id) => match store.purchase_order(tenant, id).await? {
                 Some(po) => {
                     let lines = store.po_lines(tenant, id).await?.len();
-                    format!(
+                    let text = format!(
                         "purchase order PO-{id} to {} for {} ({lines} line{})",
                         name(&suppliers, po.supplier_id),
                         name(&locations, po.ship_to_location_id),
                         if lines == 1 { "" } else { "s" }
-                    )
+                    );
+                    (text, None)
                 }
-                None => format!("purchase order PO-{id}"),
+                None => (format!("purchase order PO-{id}"), None),
             },
         };
         out.insert(doc.subject(), text);

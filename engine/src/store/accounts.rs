@@ -357,7 +357,6 @@ pub(crate) async fn claim_reset_tx(
     .map(|r| r.rows_affected() == 1))
 }
 
-/// Sets the user's password hash and ends the sign-ins that began before `now`.
 /// Keeps the language a person chose (`None`: their browser's).
 pub(crate) async fn set_language_tx(
     tx: &mut Tx,
@@ -374,6 +373,7 @@ pub(crate) async fn set_language_tx(
     .map(|_| ()))
 }
 
+/// Sets the user's password hash and ends the sign-ins that began before `now`.
 pub(crate) async fn set_password_tx(
     tx: &mut Tx,
     user: i64,

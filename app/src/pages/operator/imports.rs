@@ -23,7 +23,9 @@ fn ImportLine(row: ImportRow, portal: Portal) -> impl IntoView {
     let href = portal.href(&format!("/settings/integrations/imports/{}", row.id));
     view! {
         <tr>
-            <td><a href=href>{row.file_name}</a></td>
+            // A whole page load: a busy import's page updates itself with a script that
+            // runs only when the page is loaded (`auto_refresh_html`).
+            <td><a href=href rel="external">{row.file_name}</a></td>
             <td>{row.kind}</td>
             <td>{row.status}</td>
             <td>{row.created}</td>

@@ -42,7 +42,7 @@ login-error-mismatch = Diese E-Mail-Adresse und dieses Passwort passen zu keinem
 
 # Die Sprache, die eine Person liest.
 language-heading = Sprache
-language-intro = Das Portal und seine E-Mails an Sie erscheinen in dieser Sprache.
+language-intro = Das Portal erscheint Ihnen in dieser Sprache.
 language-choice = Sprache
 language-browser = Wie mein Browser es wünscht
 language-save = Sprache speichern

@@ -42,7 +42,7 @@ login-error-mismatch = That e-mail address and password do not match an account 
 
 # The language a person reads.
 language-heading = Language
-language-intro = The portal and its e-mails to you are in this language.
+language-intro = The portal is shown to you in this language.
 language-choice = Language
 language-browser = As my browser asks
 language-save = Save the language

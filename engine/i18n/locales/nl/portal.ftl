@@ -42,7 +42,7 @@ login-error-mismatch = Dit e-mailadres en wachtwoord horen bij geen account hier
 
 # De taal die iemand leest.
 language-heading = Taal
-language-intro = Het portaal en de e-mails aan u zijn in deze taal.
+language-intro = Het portaal wordt u in deze taal getoond.
 language-choice = Taal
 language-browser = Zoals mijn browser vraagt
 language-save = Taal opslaan

@@ -220,8 +220,6 @@ pub async fn reset(
 
 const ACCOUNT: &str = "/account";
 
-/// The signed-in person changes their password; this sign-in starts anew, every other
-/// one ends.
 #[derive(Debug, serde::Deserialize)]
 pub struct LanguageForm {
     #[serde(default)]
@@ -232,6 +230,7 @@ pub struct LanguageForm {
 pub async fn set_language(
     State(app): State<Arc<AppState>>,
     me: SignedIn,
+    headers: axum::http::HeaderMap,
     Posted(form): Posted<LanguageForm>,
 ) -> Response {
     let choice = form.language.trim();
@@ -250,14 +249,22 @@ pub async fn set_language(
     };
     match accounts::set_language(&app.store, me.tc.tenant.id, &me.member, language, me.rid()).await
     {
+        // Said in the language the next page is in.
         Ok(()) => me.notice(
             ACCOUNT,
-            &i18n::t(language.unwrap_or(me.tc.lang), "language-saved"),
+            &i18n::t(
+                language.unwrap_or_else(|| {
+                    crate::http::language::default_lang(&me.tc.tenant, &headers)
+                }),
+                "language-saved",
+            ),
         ),
         Err(e) => me.fail(ACCOUNT, &e),
     }
 }
 
+/// The signed-in person changes their password; this sign-in starts anew, every other
+/// one ends.
 pub async fn change_password(
     State(app): State<Arc<AppState>>,
     me: SignedIn,
