@@ -11,8 +11,6 @@
 //! console's host, provision a client from a template and act as another on the
 //! client's host, which the client's admin then reads in the audit trail.
 
-use std::process::Command;
-
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use test_support::{spawn_app_with, Backend, Options, TestApp};
@@ -77,16 +75,7 @@ async fn filter_without_reload(c: &Client, app: &TestApp, search: &str, shot: &s
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn both_demo_tenants_sign_in_branded_and_filter_without_reload() {
-    let required = std::env::var("SHELFWISE_E2E").is_ok();
-    if !required
-        && Command::new("chromedriver")
-            .arg("--version")
-            .output()
-            .is_err()
-    {
-        eprintln!(
-            "skipped: chromedriver not installed; scripts/test installs it and runs this test"
-        );
+    if !chromium::available() {
         return;
     }
     let site = std::env::var("SHELFWISE_SITE_ROOT")

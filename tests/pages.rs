@@ -7,8 +7,6 @@
 //! Failures are gathered over the whole sweep and reported together, each naming the
 //! page, the width and what is wrong.
 
-use std::process::Command;
-
 use fantoccini::key::Key;
 use fantoccini::Client;
 use serde_json::json;
@@ -318,16 +316,7 @@ async fn sign_out(c: &Client, url: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_fits_every_width_and_passes_axe() {
-    let required = std::env::var("SHELFWISE_E2E").is_ok();
-    if !required
-        && Command::new("chromedriver")
-            .arg("--version")
-            .output()
-            .is_err()
-    {
-        eprintln!(
-            "skipped: chromedriver not installed; scripts/test installs it and runs this test"
-        );
+    if !chromium::available() {
         return;
     }
     let axe = axe_source();
@@ -690,16 +679,7 @@ async fn started_provisioning(app: &TestApp) -> String {
 /// Enter approves it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_operator_approves_a_transfer_with_the_keyboard_alone() {
-    let required = std::env::var("SHELFWISE_E2E").is_ok();
-    if !required
-        && Command::new("chromedriver")
-            .arg("--version")
-            .output()
-            .is_err()
-    {
-        eprintln!(
-            "skipped: chromedriver not installed; scripts/test installs it and runs this test"
-        );
+    if !chromium::available() {
         return;
     }
     let app = spawn_app_with(Backend::Sqlite, Options::default()).await;
