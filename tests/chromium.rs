@@ -35,16 +35,8 @@ impl Drop for Driver {
     }
 }
 
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 pub async fn start_browser(profile: &std::path::Path) -> (Driver, Client) {
-    let port = free_port();
+    let port = test_support::process::free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -98,26 +90,32 @@ pub async fn wait_for(c: &Client, condition: &str, what: &str) {
 }
 
 pub async fn sign_in(c: &Client, login_url: &str, email: &str, password: &str) {
+    sign_in_until(
+        c,
+        login_url,
+        email,
+        password,
+        "document.querySelector('.who')",
+        "the signed-in header",
+    )
+    .await;
+}
+
+/// Signs in and waits until the JavaScript `condition` holds (a server-rendered
+/// landing page has no portal header).
+pub async fn sign_in_until(
+    c: &Client,
+    login_url: &str,
+    email: &str,
+    password: &str,
+    condition: &str,
+    what: &str,
+) {
     c.goto(login_url).await.unwrap();
-    c.find(Locator::Css("#email"))
-        .await
-        .unwrap()
-        .send_keys(email)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys(password)
-        .await
-        .unwrap();
-    c.find(Locator::Css("form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for(c, "document.querySelector('.who')", "the signed-in header").await;
+    fill(c, "#email", email).await;
+    fill(c, "#password", password).await;
+    click(c, "form button[type=submit]").await;
+    wait_for(c, condition, what).await;
 }
 
 pub async fn fill(c: &Client, css: &str, text: &str) {

@@ -16,7 +16,7 @@ use test_support::logins::{
 use test_support::{spawn_app_with, token_after, unfolded, Backend, Options, TestApp};
 
 mod chromium;
-use chromium::{click, fill, js, sign_in, start_browser, wait_for};
+use chromium::{js, sign_in, sign_in_until, start_browser, wait_for};
 
 const WIDTHS: [u32; 3] = [1366, 768, 390];
 
@@ -297,16 +297,6 @@ fn uncovered(swept: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Signs in where the landing page is server-rendered (no portal header): waits for
-/// the address to end with `lands`.
-async fn sign_in_landing(c: &Client, login_url: &str, login: (&str, &str), lands: &str) {
-    open(c, login_url).await;
-    fill(c, "#email", login.0).await;
-    fill(c, "#password", login.1).await;
-    click(c, "form button[type=submit]").await;
-    wait_for(c, &format!("location.pathname.endsWith('{lands}')"), lands).await;
-}
-
 /// Forgets the session of the portal at `url` (cookies are per host).
 async fn sign_out(c: &Client, url: &str) {
     open(c, url).await;
@@ -467,7 +457,15 @@ async fn every_page_fits_every_width_and_passes_axe() {
 
     // The partner's console, on its own host.
     let northwind = format!("http://northwind.localhost:{}", app.port);
-    sign_in_landing(&c, &format!("{northwind}/login"), NW_ADMIN, "/partner").await;
+    sign_in_until(
+        &c,
+        &format!("{northwind}/login"),
+        NW_ADMIN.0,
+        NW_ADMIN.1,
+        "location.pathname === '/partner'",
+        "the console",
+    )
+    .await;
     let partner = vec![
         "/partner".to_string(),
         "/partner/dashboard".to_string(),
@@ -487,11 +485,13 @@ async fn every_page_fits_every_width_and_passes_axe() {
     // The platform's console.
     let platform = app.url("/t/platform");
     sign_out(&c, &format!("{fresh}/login")).await;
-    sign_in_landing(
+    sign_in_until(
         &c,
         &format!("{platform}/login"),
-        PLATFORM_ADMIN,
-        "/platform",
+        PLATFORM_ADMIN.0,
+        PLATFORM_ADMIN.1,
+        "location.pathname.endsWith('/platform')",
+        "the platform console",
     )
     .await;
     sweep(
@@ -574,11 +574,7 @@ async fn started_backtest(app: &TestApp, planner: &reqwest::Client) -> String {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let to = res.headers()["location"].to_str().unwrap();
-    let path = to.split('?').next().unwrap();
-    path.strip_prefix("/t/freshfield")
-        .unwrap_or(path)
-        .to_string()
+    page_of(&res, "/t/freshfield")
 }
 
 /// A checked stock-count import (its report and the apply form) and a webhook
@@ -602,15 +598,10 @@ async fn an_import_and_an_endpoint(app: &TestApp) -> (String, String) {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let to = res.headers()["location"].to_str().unwrap();
-    let import = to.split('?').next().unwrap();
-    let import = import
-        .strip_prefix("/t/freshfield")
-        .unwrap_or(import)
-        .to_string();
+    let import = page_of(&res, "/t/freshfield");
     assert!(
         import.starts_with("/settings/integrations/imports/"),
-        "{to}"
+        "{import}"
     );
     app.run_pending_jobs().await;
     let res = app
@@ -648,6 +639,13 @@ async fn an_import_and_an_endpoint(app: &TestApp) -> (String, String) {
     )
 }
 
+/// Where a form post sent the browser, as a path inside the portal at `base`.
+fn page_of(res: &reqwest::Response, base: &str) -> String {
+    let to = res.headers()["location"].to_str().unwrap();
+    let path = to.split('?').next().unwrap();
+    path.strip_prefix(base).unwrap_or(path).to_string()
+}
+
 /// Northwind provisions a client (queued); returns the progress page's path.
 async fn started_provisioning(app: &TestApp) -> String {
     let nw = app.signed_in("northwind", NW_ADMIN).await;
@@ -666,12 +664,9 @@ async fn started_provisioning(app: &TestApp) -> String {
         )
         .await;
     assert_eq!(res.status(), 303);
-    let to = res.headers()["location"].to_str().unwrap();
-    let path = to.split('?').next().unwrap();
-    assert!(path.contains("/partner/provisionings/"), "{to}");
-    path.strip_prefix("/t/northwind")
-        .unwrap_or(path)
-        .to_string()
+    let path = page_of(&res, "/t/northwind");
+    assert!(path.starts_with("/partner/provisionings/"), "{path}");
+    path
 }
 
 /// The operator, keyboard only: the first Tab reaches the skip link, after which the

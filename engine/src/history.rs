@@ -60,7 +60,7 @@ pub fn sentence(
             format!("{who} left {about} to people{}", reasons(after))
         }
         ("exception", "commented") => format!("{who} commented on {about}"),
-        ("exception", v) => format!("{who} {} {about}", past(v)),
+        ("exception", v) => format!("{who} {} {about}", words(v)),
         _ => generic(who, noun, verb, about),
     };
     // A sentence that opens with our own words ("the system") starts with a capital;
@@ -124,7 +124,7 @@ fn document(
         "rejected" | "declined" | "cancelled" => {
             format!("{who} {verb} {about}{}", note(after, "reason"))
         }
-        other => format!("{who} {} {about}", past(other)),
+        other => format!("{who} {} {about}", words(other)),
     }
 }
 
@@ -291,11 +291,6 @@ fn generic(who: &str, noun: &str, verb: &str, about: &str) -> String {
     format!("{who}: {}, {}{subject}", words(noun), words(verb))
 }
 
-/// A verb as recorded (`auto_approved`, `secret_rotated`) in words.
-fn past(verb: &str) -> String {
-    words(verb)
-}
-
 /// A raw subject (`exception:5`, `webhook_endpoint:2`) as words ("exception 5");
 /// anything else as it is.
 fn subject_words(about: &str) -> String {
@@ -307,6 +302,7 @@ fn subject_words(about: &str) -> String {
     }
 }
 
+/// A recorded name (`auto_approved`, `webhook_endpoint`) in words.
 fn words(s: &str) -> String {
     s.replace(['_', '.'], " ")
 }

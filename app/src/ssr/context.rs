@@ -129,25 +129,29 @@ pub(crate) fn tenant_ctx() -> Option<TenantCtx> {
 /// loaded): for what follows the person rather than the membership, such as the
 /// language they read.
 pub async fn signed_in_user(session: &Session, tc: &TenantCtx) -> Option<i64> {
-    let auth: SessionAuth = session.get(&auth_key(tc.tenant.id)).await.ok().flatten()?;
-    (auth.tenant_id == tc.tenant.id.0
-        && auth.host == tc.host
-        && now_ms() - auth.login_at <= ABSOLUTE_TIMEOUT_MS)
-        .then_some(auth.user_id)
+    session_auth(session, tc).await.map(|a| a.user_id)
 }
 
-/// The member signed in to this request's tenant, if any.
-pub async fn signed_in_member(store: &Store, session: &Session, tc: &TenantCtx) -> Option<Member> {
-    let tenant = &tc.tenant;
-    let key = auth_key(tenant.id);
+/// The session's sign-in to this request's tenant on this host, if it is there and
+/// within the absolute timeout (an expired one is forgotten).
+async fn session_auth(session: &Session, tc: &TenantCtx) -> Option<SessionAuth> {
+    let key = auth_key(tc.tenant.id);
     let auth: SessionAuth = session.get(&key).await.ok().flatten()?;
-    if auth.tenant_id != tenant.id.0 || auth.host != tc.host {
+    if auth.tenant_id != tc.tenant.id.0 || auth.host != tc.host {
         return None;
     }
     if now_ms() - auth.login_at > ABSOLUTE_TIMEOUT_MS {
         let _ = session.remove::<SessionAuth>(&key).await;
         return None;
     }
+    Some(auth)
+}
+
+/// The member signed in to this request's tenant, if any.
+pub async fn signed_in_member(store: &Store, session: &Session, tc: &TenantCtx) -> Option<Member> {
+    let tenant = &tc.tenant;
+    let key = auth_key(tenant.id);
+    let auth = session_auth(session, tc).await?;
     let found = match auth.act_as {
         Some(session) => {
             engine::partners::act_as::member_for(store, tenant, session, auth.user_id, now_ms())
