@@ -264,3 +264,86 @@ fn sqlite_and_postgres_migrations_stay_in_step() {
     unique.dedup();
     assert_eq!(versions, unique, "two migrations share a version");
 }
+
+/// The message ids the English catalogues define (`id =` at the start of a line).
+fn catalogue_ids() -> BTreeSet<String> {
+    let dir = repo().join("engine/i18n/locales/en");
+    let mut ids = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines() {
+            if let Some((id, _)) = line.split_once(" =") {
+                if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Issue 14: words come from the catalogues, so a message id the code asks for that no
+/// catalogue defines would show people the bare id. Every string literal that is an
+/// argument (after `(` or `,`) and looks like one of our ids (a known area, a hyphen,
+/// lowercase letters and digits) must be defined, in the Rust code and the e-mail
+/// templates alike.
+#[test]
+fn every_message_id_the_code_names_is_in_the_catalogues() {
+    let ids = catalogue_ids();
+    let areas: BTreeSet<&str> = ids.iter().filter_map(|id| id.split('-').next()).collect();
+    let mut files = Vec::new();
+    for dir in ["app/src", "server/src", "engine/src", "engine/access/src"] {
+        files.extend(rust_files(&repo().join(dir)));
+    }
+    for entry in std::fs::read_dir(repo().join("engine/templates/mail")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    let mut unknown = Vec::new();
+    let mut named = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut rest = text.as_str();
+        let mut before = ' ';
+        while let Some(q) = rest.find('"') {
+            let lead = rest[..q].trim_end().chars().last().unwrap_or(before);
+            let after = &rest[q + 1..];
+            // The closing quote: the next one not escaped with a backslash.
+            let mut end = None;
+            let mut escaped = false;
+            for (i, c) in after.char_indices() {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    '"' if !escaped => {
+                        end = Some(i);
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            let Some(end) = end else { break };
+            let literal = &after[..end];
+            let shaped = literal.contains('-')
+                && !literal.ends_with('-')
+                && literal
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && areas.contains(literal.split('-').next().unwrap());
+            if shaped && (lead == '(' || lead == ',') {
+                named += 1;
+                if !ids.contains(literal) {
+                    unknown.push(format!("{} names {literal}", file.display()));
+                }
+            }
+            before = '"';
+            rest = &after[end + 1..];
+        }
+    }
+    assert!(
+        named > 100,
+        "the scan found the code's message ids ({named})"
+    );
+    assert!(
+        unknown.is_empty(),
+        "no catalogue defines these: {unknown:#?}"
+    );
+}

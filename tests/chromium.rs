@@ -36,6 +36,11 @@ impl Drop for Driver {
 }
 
 pub async fn start_browser(profile: &std::path::Path) -> (Driver, Client) {
+    start_browser_in(profile, "en-GB,en").await
+}
+
+/// A browser whose people read `accept_lang` (its `Accept-Language`, e.g. `de`).
+pub async fn start_browser_in(profile: &std::path::Path, accept_lang: &str) -> (Driver, Client) {
     let port = test_support::process::free_port();
     let driver = Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -51,7 +56,9 @@ pub async fn start_browser(profile: &std::path::Path) -> (Driver, Client) {
             "binary": "/usr/bin/chromium",
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--no-first-run", "--window-size=1280,900", format!("--user-data-dir={}", profile.display())]
+                     "--no-first-run", "--window-size=1280,900", format!("--user-data-dir={}", profile.display()),
+                     format!("--lang={accept_lang}"), format!("--accept-lang={accept_lang}")],
+            "prefs": { "intl.accept_languages": accept_lang }
         }),
     );
     for _ in 0..100 {

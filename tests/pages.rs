@@ -1,4 +1,7 @@
-//! Every page of every audience as a person meets it, in headless Chromium (issue 14):
+//! Every page of every audience as a person meets it, in headless Chromium (issue 14),
+//! in English, German and Dutch (the browser's language): each page says which
+//! language it is in and, in German and Dutch, shows no English words outside what
+//! people typed;
 //! at 390, 768 and 1366 px wide nothing scrolls sideways and no two controls overlap;
 //! axe-core (vendored in `tests/vendor/axe-core`) finds no WCAG 2.0–2.2 A or AA
 //! violation; the first Tab reaches a skip link; and an operator approves a transfer
@@ -16,7 +19,7 @@ use test_support::logins::{
 use test_support::{spawn_app_with, token_after, unfolded, Backend, Options, TestApp};
 
 mod chromium;
-use chromium::{js, sign_in, sign_in_until, start_browser, wait_for};
+use chromium::{js, sign_in, sign_in_until, start_browser, start_browser_in, wait_for};
 
 const WIDTHS: [u32; 3] = [1366, 768, 390];
 
@@ -28,9 +31,50 @@ fn axe_source() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// English words that are words in neither German nor Dutch: one of them on a German or
+/// Dutch page is a sentence nobody translated.
+const ENGLISH: &str = r#"
+const lang = arguments[0];
+const words = new Set(['the','and','your','you','with','this','from','for','are','not','has',
+  'have','when','which','there','here','than','only','each','every','yet','to','what','can',
+  'been','their','they','these','those','its','it','by','or','new','no']);
+const body = document.body.cloneNode(true);
+// Code is not prose, and what people typed or a record keeps as written says so:
+// `translate="no"`, or a `lang` of its own (text the engine recorded in English).
+body.querySelectorAll(`script, style, code, pre, [translate=no], [aria-hidden=true], [lang]:not([lang="${lang}"])`)
+  .forEach(e => e.remove());
+let text = body.textContent;
+body.querySelectorAll('[title], [aria-label], [placeholder], [alt]').forEach(e => {
+  for (const a of ['title', 'aria-label', 'placeholder', 'alt']) text += ' ' + (e.getAttribute(a) || '');
+});
+const found = [];
+const re = /[A-Za-z_][A-Za-z_']*/g;
+let m;
+while ((m = re.exec(text)) && found.length < 8) {
+  if (words.has(m[0])) found.push(text.slice(Math.max(0, m.index - 30), m.index + 30).replace(/\s+/g, ' ').trim());
+}
+return { lang: document.documentElement.lang, found };
+"#;
+
 /// What is wrong with the page now open, at each width: sideways scrolling, controls
-/// on top of each other, and (at the widest) axe-core's violations.
-async fn check_page(c: &Client, axe: &str, what: &str, problems: &mut Vec<String>) {
+/// on top of each other, and (at the widest) axe-core's violations; in a German or
+/// Dutch sweep (`lang`), a page not marked as such or showing English sentences.
+async fn check_page(c: &Client, axe: &str, lang: &str, what: &str, problems: &mut Vec<String>) {
+    let seen = c.execute(ENGLISH, vec![json!(lang)]).await.unwrap();
+    if seen["lang"] != lang {
+        problems.push(format!(
+            "{what}: <html lang={}> in the {lang} sweep",
+            seen["lang"]
+        ));
+    }
+    if lang != "en" {
+        for words in seen["found"].as_array().unwrap() {
+            problems.push(format!(
+                "{what}: English in the {lang} sweep: …{}…",
+                words.as_str().unwrap()
+            ));
+        }
+    }
     for width in WIDTHS {
         c.set_window_size(width, 900).await.unwrap();
         for open in [false, true] {
@@ -152,9 +196,13 @@ async fn open(c: &Client, url: &str) {
     .await;
 }
 
+// The browser, the checker and the language travel together through every sweep; a
+// struct for them would only rename the three.
+#[allow(clippy::too_many_arguments)]
 async fn sweep(
     c: &Client,
     axe: &str,
+    lang: &str,
     base: &str,
     paths: &[String],
     who: &str,
@@ -169,7 +217,7 @@ async fn sweep(
             !at.as_str().unwrap().ends_with("/login") || path.ends_with("/login"),
             "{who} was sent to sign in at {path}"
         );
-        check_page(c, axe, &format!("{path} ({who})"), problems).await;
+        check_page(c, axe, lang, &format!("{path} ({who})"), problems).await;
     }
 }
 
@@ -179,6 +227,7 @@ async fn sweep(
 async fn mails(
     c: &Client,
     axe: &str,
+    lang: &str,
     base: &str,
     problems: &mut Vec<String>,
     swept: &mut Vec<String>,
@@ -208,6 +257,7 @@ async fn mails(
         sweep(
             c,
             axe,
+            lang,
             base,
             std::slice::from_ref(&path),
             "Freshfield admin",
@@ -222,7 +272,7 @@ async fn mails(
             base64_encode(html.as_bytes())
         );
         c.goto(&data).await.unwrap();
-        check_page(c, axe, &format!("the e-mail of {path}"), problems).await;
+        check_page(c, axe, lang, &format!("the e-mail of {path}"), problems).await;
     }
 }
 
@@ -305,7 +355,23 @@ async fn sign_out(c: &Client, url: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_page_fits_every_width_and_passes_axe() {
+async fn every_page_in_english_fits_every_width_and_passes_axe() {
+    every_page("en").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_in_german_fits_every_width_and_passes_axe() {
+    every_page("de").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_in_dutch_fits_every_width_and_passes_axe() {
+    every_page("nl").await;
+}
+
+/// The sweep, in a browser that asks for `lang` (nobody has chosen a language of
+/// their own and the demo tenants set no default, so every page answers in it).
+async fn every_page(lang: &str) {
     if !chromium::available() {
         return;
     }
@@ -331,7 +397,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     app.allow_queued_jobs();
 
     let profile = tempfile::tempdir().unwrap();
-    let (_driver, c) = start_browser(profile.path()).await;
+    let (_driver, c) = start_browser_in(profile.path(), lang).await;
     let mut problems = Vec::new();
     let mut swept = Vec::new();
 
@@ -349,10 +415,11 @@ async fn every_page_fits_every_width_and_passes_axe() {
         "/invite/not-a-token".into(),
     ];
     open(&c, &app.url("/")).await;
-    check_page(&c, &axe, "/ (platform landing)", &mut problems).await;
+    check_page(&c, &axe, lang, "/ (platform landing)", &mut problems).await;
     sweep(
         &c,
         &axe,
+        lang,
         &fresh,
         &public,
         "signed out",
@@ -388,6 +455,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
         "/settings/branding/emails",
         "/settings/branding/theme",
         "/settings/branding/domains",
+        "/settings/branding/region",
     ]
     .into_iter()
     .map(String::from)
@@ -402,6 +470,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     sweep(
         &c,
         &axe,
+        lang,
         &fresh,
         &staff,
         "Freshfield admin",
@@ -409,7 +478,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
         &mut swept,
     )
     .await;
-    mails(&c, &axe, &fresh, &mut problems, &mut swept).await;
+    mails(&c, &axe, lang, &fresh, &mut problems, &mut swept).await;
     sign_out(&c, &format!("{fresh}/login")).await;
 
     // The dairy, signed in to the supplier portal.
@@ -422,6 +491,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     sweep(
         &c,
         &axe,
+        lang,
         &fresh,
         &supplier,
         "supplier",
@@ -447,6 +517,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     sweep(
         &c,
         &axe,
+        lang,
         &ridge,
         &ridgeline,
         "Ridgeline admin",
@@ -474,6 +545,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     sweep(
         &c,
         &axe,
+        lang,
         &northwind,
         &partner,
         "partner",
@@ -497,6 +569,7 @@ async fn every_page_fits_every_width_and_passes_axe() {
     sweep(
         &c,
         &axe,
+        lang,
         &platform,
         &["/platform".to_string()],
         "platform",

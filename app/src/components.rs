@@ -107,12 +107,11 @@ pub fn Header() -> impl IntoView {
                             {p.user.as_ref().and_then(|u| u.acting.clone()).map(|a| view! {
                                 <div class="act-as-banner" role="status">
                                     <p>
-                                        <strong>"You are acting in " {tenant_name.clone()} "'s portal"</strong>
-                                        " as " {a.role} " until " {a.until} ". Reason: " {a.reason}
-                                        ". Everything you do here is recorded in its audit trail, which its admins read."
+                                        <strong>{i18n::t_args(lang, "ui-acting-in", &[("tenant", tenant_name.clone().into())])}</strong>
+                                        " " {i18n::t_args(lang, "ui-acting-as", &[("role", a.role.into()), ("until", a.until.into()), ("reason", a.reason.into())])}
                                     </p>
                                     <form method="post" action=end_act_as.clone()>
-                                        <button type="submit">"End now"</button>
+                                        <button type="submit">{tr("ui-end-now")}</button>
                                     </form>
                                 </div>
                             })}
@@ -135,7 +134,7 @@ where
 {
     let portal = expect_context::<PortalResource>();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted" aria-busy="true">"…"</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
@@ -145,7 +144,7 @@ where
                     }
                     match data.await {
                         Ok(v) => render(p, v),
-                        Err(e) => view! { <ErrorCard error=e home=p.href("/")/> }.into_any(),
+                        Err(e) => view! { <ErrorCard error=e home=p.href("/") lang=p.lang/> }.into_any(),
                     }
                 })
             }}
@@ -156,20 +155,20 @@ where
 /// A failure to load a page, as the sentence the server gave (never the framework's
 /// wording around it).
 #[component]
-pub fn ErrorCard(error: ServerFnError, home: String) -> impl IntoView {
+pub fn ErrorCard(error: ServerFnError, home: String, lang: i18n::Lang) -> impl IntoView {
     view! {
         <section class="card">
-            <p class="error" role="alert">{error_text(error)}</p>
-            <p><A href=home>"Back to the start page"</A></p>
+            <p class="error" role="alert">{error_text(lang, error)}</p>
+            <p><A href=home>{i18n::t(lang, "ui-back-to-start")}</A></p>
         </section>
     }
 }
 
 /// The sentence the server gave, or a plain one when the server could not be reached.
-pub fn error_text(error: ServerFnError) -> String {
+pub fn error_text(lang: i18n::Lang, error: ServerFnError) -> String {
     match error {
         ServerFnError::ServerError(message) => message,
-        _ => "We could not reach the server. Check your connection and try again.".to_string(),
+        _ => i18n::t(lang, "ui-unreachable"),
     }
 }
 
@@ -178,12 +177,33 @@ pub fn error_text(error: ServerFnError) -> String {
 /// stopped: a line saying it updates itself, a button that stops it (WCAG 2.2.1), and
 /// a script that reloads every `seconds` only while the page is shown and nothing on
 /// it has focus, so a person using a form or the keyboard is never interrupted.
-pub fn auto_refresh_html(seconds: u32) -> String {
+pub fn auto_refresh_html(lang: i18n::Lang, seconds: u32) -> String {
+    // Catalogue text is plain (no markup): escaped for HTML, and for the script's
+    // single-quoted string (where `<` is written `\x3c` so nothing can end the script).
+    let esc = |s: String| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let js = |s: String| {
+        s.replace('\\', "\\\\")
+            .replace('\'', "\\'")
+            .replace('<', "\\x3c")
+            .replace('\n', " ")
+    };
+    let updates = esc(i18n::t_args(
+        lang,
+        "ui-updates-itself",
+        &[("seconds", i64::from(seconds).into())],
+    ));
+    let stop = esc(i18n::t(lang, "ui-stop-updating"));
+    let stopped = js(i18n::t(lang, "ui-stopped-updating"));
     format!(
-        "<p class=\"auto-refresh muted\" role=\"status\">This page updates itself every {seconds} s while the work runs. <button type=\"button\">Stop updating</button></p>\
+        "<p class=\"auto-refresh muted\" role=\"status\">{updates} <button type=\"button\">{stop}</button></p>\
          <script>(function(){{var p=document.currentScript.previousElementSibling;\
          var t=setInterval(function(){{if(document.visibilityState==='visible'&&(!document.activeElement||document.activeElement===document.body))location.reload();}},{ms});\
-         p.querySelector('button').onclick=function(){{clearInterval(t);p.textContent='Stopped updating: reload the page to see the latest.';}};}})();</script>",
+         p.querySelector('button').onclick=function(){{clearInterval(t);p.textContent='{stopped}';}};}})();</script>",
         ms = u64::from(seconds) * 1000
     )
 }
@@ -214,18 +234,21 @@ pub fn MessageThread(
     messages: Vec<crate::views::MessageView>,
     action: Option<String>,
     supplier_side: bool,
+    lang: i18n::Lang,
 ) -> impl IntoView {
     let empty = messages.is_empty();
+    let tr = move |id: &str| i18n::t(lang, id);
     view! {
         <section class="card no-print" aria-labelledby="messages-heading">
-            <h2 id="messages-heading">"Messages"</h2>
-            {empty.then(|| view! { <p class="empty">"No messages yet."</p> })}
+            <h2 id="messages-heading">{tr("ui-messages")}</h2>
+            {empty.then(|| view! { <p class="empty">{tr("ui-no-messages")}</p> })}
             <ol class="messages">
                 {messages.into_iter().map(|m| {
                     let side = if m.from_supplier { "supplier" } else { "buyer" };
+                    let who = i18n::t_args(lang, if m.from_supplier { "ui-author-supplier" } else { "ui-author-buyer" }, &[("name", m.author.into())]);
                     view! {
                         <li class=format!("message from-{side}")>
-                            <p class="muted">{format!("{} ({side})", m.author)} " · " {m.at}</p>
+                            <p class="muted">{who} " · " {m.at}</p>
                             <p class="message-body">{m.body}</p>
                             {m.attachment.map(|(name, href)| view! {
                                 <p class="attachment">"📎 " <a href=href rel="noopener">{name}</a></p>
@@ -236,40 +259,29 @@ pub fn MessageThread(
             </ol>
             {action.map(|a| view! {
                 <form method="post" action=a enctype="multipart/form-data">
-                    <label for="message-body">{if supplier_side { "Write to the buyer" } else { "Write to the supplier (they get it by e-mail)" }}</label>
+                    <label for="message-body">{if supplier_side { tr("ui-write-to-buyer") } else { tr("ui-write-to-supplier") }}</label>
                     <textarea id="message-body" name="body" required maxlength="2000" rows="3"></textarea>
-                    <label for="message-file">"Attach a file (optional: PDF, PNG, JPEG, CSV or text, at most 5 MiB)"</label>
+                    <label for="message-file">{tr("ui-attach-file")}</label>
                     <input id="message-file" type="file" name="file" accept=".pdf,.png,.jpg,.jpeg,.csv,.txt,application/pdf,image/png,image/jpeg,text/csv,text/plain"/>
-                    <button type="submit">"Send the message"</button>
+                    <button type="submit">{tr("ui-send-message")}</button>
                 </form>
             })}
         </section>
     }
 }
 
-/// A whole number with thousands separators, as stock figures are read.
-pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+/// A whole number with thousands separators, as stock figures are read in `lang`.
+pub fn grouped(lang: i18n::Lang, n: i64) -> String {
+    i18n::fmt::count(lang, n)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn grouped_inserts_separators() {
-        assert_eq!(super::grouped(0), "0");
-        assert_eq!(super::grouped(1234567), "1,234,567");
-        assert_eq!(super::grouped(-1000), "-1,000");
+        use i18n::Lang;
+        assert_eq!(super::grouped(Lang::En, 0), "0");
+        assert_eq!(super::grouped(Lang::En, 1234567), "1,234,567");
+        assert_eq!(super::grouped(Lang::De, -1000), "-1.000");
     }
 }

@@ -8,6 +8,9 @@
 //! | `ssr` | server only: request context and permission checks, error answers, formatting, and per area the code that loads a view |
 //! | `pages` | the pages, grouped by audience (`operator/…`, `supplier/…`; sign-in shared) |
 //! | `components` | pieces every page uses: header, flash message, the signed-in page frame |
+// Leptos view types nest deeply; the hydrate build of the bigger tables needs more
+// than the default 128 levels to compute their layout.
+#![recursion_limit = "256"]
 
 pub mod api;
 mod components;
@@ -59,9 +62,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let head = ssr::shell_head();
     view! {
         <!DOCTYPE html>
-        // The pages' own words are English until each is translated (issue 14); the
-        // translated parts (skip link, header, sign-in) carry their language.
-        <html lang="en">
+        <html lang=head.lang>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

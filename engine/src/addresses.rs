@@ -49,16 +49,17 @@ pub const MAX_ADDRESS: usize = 254;
 
 /// The address as it is kept and compared: trimmed and lower-cased, or why it is not an
 /// e-mail address.
-pub fn normalize(address: &str) -> Result<String, &'static str> {
+pub fn normalize(address: &str) -> Result<String, crate::error::Msg> {
+    use crate::error::Msg;
     let a = address.trim().to_lowercase();
     if a.is_empty() {
-        return Err("Enter your e-mail address.");
+        return Err(Msg::new("err-address-missing", &[]));
     }
     if a.len() > MAX_ADDRESS {
-        return Err("That e-mail address is too long.");
+        return Err(Msg::new("err-address-too-long", &[]));
     }
     let Some((local, domain)) = a.rsplit_once('@') else {
-        return Err("That is not an e-mail address: it has no @.");
+        return Err(Msg::new("err-address-no-at", &[]));
     };
     let ok_domain = domain.contains('.')
         && !domain.starts_with('.')
@@ -74,7 +75,7 @@ pub fn normalize(address: &str) -> Result<String, &'static str> {
     if ok_domain && ok_local {
         Ok(a)
     } else {
-        Err("That is not an e-mail address.")
+        Err(Msg::new("err-address-invalid", &[]))
     }
 }
 

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Msg;
+use crate::limits::within_msg;
 use crate::model::TenantId;
 use crate::store::Store;
 
@@ -64,14 +66,6 @@ pub const CONFIRM_HOURS: i64 = 48;
 pub const MAX_ORIGINS: usize = 20;
 pub const MAX_SUBSTITUTES: usize = 500;
 
-fn range(name: &str, v: i64, lo: i64, hi: i64) -> Result<(), String> {
-    if (lo..=hi).contains(&v) {
-        Ok(())
-    } else {
-        Err(format!("{name} must be between {lo} and {hi}"))
-    }
-}
-
 /// Whether `origin` is a bare `http(s)://host[:port]` (no path, no trailing slash).
 pub fn valid_origin(origin: &str) -> bool {
     let Some((scheme, rest)) = origin.split_once("://") else {
@@ -87,29 +81,46 @@ pub fn valid_origin(origin: &str) -> bool {
 
 impl Settings {
     /// Every field within its range, or a sentence naming the first that is not.
-    pub fn validate(&self) -> Result<(), String> {
-        range("Wave size (%)", self.wave_percent, 100, 10_000)?;
-        range("Minutes between waves", self.wave_minutes, 1, 10_080)?;
-        range("E-mails per minute", self.sends_per_minute, 1, 10_000)?;
-        range("Hours before a substitute", self.substitute_hours, 1, 2_160)?;
-        range("Demand weight (%)", self.demand_weight_percent, 0, 100)?;
+    pub fn validate(&self) -> Result<(), Msg> {
+        within_msg("err-bis-range-wave-size", self.wave_percent, 100, 10_000)?;
+        within_msg("err-bis-range-wave-minutes", self.wave_minutes, 1, 10_080)?;
+        within_msg("err-bis-range-sends", self.sends_per_minute, 1, 10_000)?;
+        within_msg(
+            "err-bis-range-substitute-hours",
+            self.substitute_hours,
+            1,
+            2_160,
+        )?;
+        within_msg(
+            "err-bis-range-demand-weight",
+            self.demand_weight_percent,
+            0,
+            100,
+        )?;
         if self.allowed_origins.len() > MAX_ORIGINS {
-            return Err(format!("List at most {MAX_ORIGINS} shop origins"));
+            return Err(Msg::new(
+                "err-bis-origins",
+                &[("most", MAX_ORIGINS.to_string())],
+            ));
         }
         if let Some(bad) = self.allowed_origins.iter().find(|o| !valid_origin(o)) {
-            return Err(format!(
-                "Shop origin {bad:?} is not an origin like https://shop.example"
+            return Err(Msg::new(
+                "err-bis-origin",
+                &[("origin", format!("{bad:?}"))],
             ));
         }
         if self.substitutes.len() > MAX_SUBSTITUTES {
-            return Err(format!("List at most {MAX_SUBSTITUTES} substitutes"));
+            return Err(Msg::new(
+                "err-bis-substitutes",
+                &[("most", MAX_SUBSTITUTES.to_string())],
+            ));
         }
         if let Some((sku, _)) = self.substitutes.iter().find(|(a, b)| a == b) {
-            return Err(format!("{sku} cannot be its own substitute"));
+            return Err(Msg::new("err-bis-own-substitute", &[("sku", sku.clone())]));
         }
         if let Some(url) = &self.shop_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 500 {
-                return Err("Shop link must start with https:// (at most 500 characters)".into());
+                return Err(Msg::new("err-bis-shop-link", &[]));
             }
         }
         Ok(())

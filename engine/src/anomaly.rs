@@ -55,20 +55,19 @@ impl Settings {
     }
 
     /// Checks every field, naming the first that is out of range.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), crate::error::Msg> {
+        use crate::error::Msg;
         if !self.mad_k.is_finite() || !(2.0..=100.0).contains(&self.mad_k) {
-            return Err("The MAD multiplier must be between 2 and 100.".into());
+            return Err(Msg::new("err-anomaly-mad-k", &[]));
         }
         if !(1..=crate::limits::MAX_QUANTITY).contains(&self.min_units) {
-            return Err(
-                "The smallest anomalous sale must be between 1 and 1,000,000 units.".into(),
-            );
+            return Err(Msg::new("err-anomaly-min-units", &[]));
         }
         if !(1..=1_000).contains(&self.count_jump_pct) {
-            return Err("The count jump must be between 1 and 1,000 %.".into());
+            return Err(Msg::new("err-anomaly-count-jump", &[]));
         }
         if !(1..=crate::limits::MAX_QUANTITY).contains(&self.count_min_units) {
-            return Err("The smallest count jump must be between 1 and 1,000,000 units.".into());
+            return Err(Msg::new("err-anomaly-count-min-units", &[]));
         }
         Ok(())
     }

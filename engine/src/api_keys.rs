@@ -197,14 +197,13 @@ pub async fn create(
     member.require(Permission::ManageIntegrations)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        return Err(EngineError::Invalid(format!(
-            "Name the key (at most {MAX_NAME_CHARS} characters), e.g. after the system that uses it"
-        )));
+        return Err(EngineError::invalid(
+            "err-key-name",
+            &[("most", MAX_NAME_CHARS.to_string())],
+        ));
     }
     if scopes.is_empty() {
-        return Err(EngineError::Invalid(
-            "Choose at least one scope for the key".into(),
-        ));
+        return Err(EngineError::invalid("err-key-no-scope", &[]));
     }
     let (key, prefix) = fresh_key();
     let now = now_ms();
@@ -249,9 +248,10 @@ pub async fn rotate(
 ) -> Result<NewKey, EngineError> {
     member.require(Permission::ManageIntegrations)?;
     if !(0..=MAX_OVERLAP_HOURS).contains(&overlap_hours) {
-        return Err(EngineError::Invalid(format!(
-            "Overlap must be between 0 and {MAX_OVERLAP_HOURS} hours"
-        )));
+        return Err(EngineError::invalid(
+            "err-overlap-hours",
+            &[("most", MAX_OVERLAP_HOURS.to_string())],
+        ));
     }
     let now = now_ms();
     let mut tx = store.begin(tenant).await?;
@@ -259,14 +259,10 @@ pub async fn rotate(
         .await?
         .ok_or(EngineError::NotFound)?;
     if old.revoked_at.is_some() || old.expires_at.is_some_and(|t| t <= now) {
-        return Err(EngineError::Invalid(
-            "This key no longer works; make a new one instead".into(),
-        ));
+        return Err(EngineError::invalid("err-key-dead", &[]));
     }
     if old.expires_at.is_some() {
-        return Err(EngineError::Invalid(
-            "This key was rotated already: rotate the key that replaced it".into(),
-        ));
+        return Err(EngineError::invalid("err-key-rotated", &[]));
     }
     let (key, prefix) = fresh_key();
     let hash = api_key_hash(&key);

@@ -146,6 +146,31 @@ pub enum Refusal {
     DecidedBefore,
 }
 
+impl Refusal {
+    /// The refusal in `lang` (its `Display` in English).
+    pub fn text(&self, lang: i18n::Lang) -> String {
+        match self {
+            Refusal::OwnDocument => i18n::t(lang, "err-refused-own-document"),
+            Refusal::MissingRole(label) => i18n::t_args(
+                lang,
+                "err-refused-missing-role",
+                &[(
+                    "role",
+                    crate::model::Role::ALL
+                        .into_iter()
+                        .find(|r| r.label() == *label)
+                        .map_or_else(
+                            || label.to_string(),
+                            |r| i18n::t(lang, crate::model::role_term(r)),
+                        )
+                        .into(),
+                )],
+            ),
+            Refusal::DecidedBefore => i18n::t(lang, "err-refused-decided-before"),
+        }
+    }
+}
+
 /// Whether `user` (holding `roles`) may decide a step that needs `step_role` at `now`.
 /// `delegators_with_role` are the users who hold `step_role` themselves.
 pub fn may_decide(

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Msg;
 use crate::forecast::Forecast;
 use crate::limits::MAX_MONEY_MINOR;
 
@@ -91,7 +92,7 @@ impl Default for Limits {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invalid {
     pub field: &'static str,
-    pub message: String,
+    pub message: Msg,
 }
 
 impl Limits {
@@ -103,35 +104,29 @@ impl Limits {
     }
 
     pub fn validate(&self) -> Result<(), Invalid> {
-        let bad = |field, message: String| Err(Invalid { field, message });
+        let bad = |field, id: &'static str, args: &[(&'static str, String)]| {
+            Err(Invalid {
+                field,
+                message: Msg::new(id, args),
+            })
+        };
         if !(0..=MAX_MONEY_MINOR).contains(&self.max_document_minor) {
-            return bad(
-                "max_document",
-                "The most per document must be between 0 and 1,000,000,000,000.".into(),
-            );
+            return bad("max_document", "err-assistant-max-document", &[]);
         }
         if !(0..=MAX_MONEY_MINOR).contains(&self.max_daily_minor) {
-            return bad(
-                "max_daily",
-                "The most per day must be between 0 and 1,000,000,000,000.".into(),
-            );
+            return bad("max_daily", "err-assistant-max-daily", &[]);
         }
         if self.max_document_minor > self.max_daily_minor {
-            return bad(
-                "max_daily",
-                "The most per day cannot be less than the most per document.".into(),
-            );
+            return bad("max_daily", "err-assistant-daily-below-document", &[]);
         }
         if self.min_confidence_pct > 100 {
-            return bad(
-                "min_confidence",
-                "The least confidence is a per cent between 0 and 100.".into(),
-            );
+            return bad("min_confidence", "err-assistant-confidence", &[]);
         }
         if self.classes.len() > MAX_LISTED || self.suppliers.len() > MAX_LISTED {
             return bad(
                 "classes",
-                format!("List at most {MAX_LISTED} classes and suppliers."),
+                "err-assistant-too-many-listed",
+                &[("most", MAX_LISTED.to_string())],
             );
         }
         if let Some(c) = self
@@ -139,10 +134,14 @@ impl Limits {
             .iter()
             .find(|c| c.trim().is_empty() || c.len() > 64 || c.trim() != c.as_str())
         {
-            return bad("classes", format!("\"{c}\" is not a class name."));
+            return bad(
+                "classes",
+                "err-assistant-class-name",
+                &[("class", c.clone())],
+            );
         }
         if self.suppliers.iter().any(|s| *s <= 0) {
-            return bad("suppliers", "A supplier is not one of yours.".into());
+            return bad("suppliers", "err-assistant-supplier", &[]);
         }
         Ok(())
     }

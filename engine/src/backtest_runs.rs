@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::audit::AuditEntry;
 use crate::backtest::replay::{self, Inputs, Item, Location, Vendor, HISTORY, MAX_DAYS, MIN_DAYS};
 use crate::backtest::{self, Report, Rule};
-use crate::error::EngineError;
+use crate::error::{EngineError, Msg};
 use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
 use crate::model::{now_ms, Member, Permission, TenantId, DAY_MS};
 use crate::replenish::PolicySettings;
@@ -123,28 +123,20 @@ pub async fn start(
     let days = check_days(req)?;
     if let Some(s) = req.service_level {
         if !(50.0..=99.9).contains(&s) {
-            return Err(EngineError::Invalid(
-                "The service level must be a per cent from 50 to 99.9.".into(),
-            ));
+            return Err(EngineError::invalid("err-backtest-service-level", &[]));
         }
         if req.candidate == Candidate::Forecast {
-            return Err(EngineError::Invalid(
-                "The forecast-driven rule uses each class's service level: leave the service level empty.".into(),
-            ));
+            return Err(EngineError::invalid("err-backtest-forecast-service", &[]));
         }
     }
     if store.backtests_active(tenant).await? > 0 {
-        return Err(EngineError::Invalid(
-            "A backtest is already waiting or running: start the next when it is done.".into(),
-        ));
+        return Err(EngineError::invalid("err-backtest-busy", &[]));
     }
     let net = network(store, tenant).await?;
     let days = match &req.csv {
         Some(csv) => {
             if csv.len() > MAX_CSV_BYTES {
-                return Err(EngineError::Invalid(
-                    "The demand file may be at most 8 MB.".into(),
-                ));
+                return Err(EngineError::invalid("err-backtest-file-size", &[]));
             }
             let (_, span) = replay::parse_demand_csv(csv, &net.locations, &net.skus)
                 .map_err(EngineError::Invalid)?;
@@ -235,9 +227,13 @@ fn series_in(inputs: &Inputs) -> usize {
 fn check_days(req: &Request) -> Result<usize, EngineError> {
     let days = usize::try_from(req.days).unwrap_or(0);
     if req.csv.is_none() && !(MIN_DAYS..=MAX_DAYS).contains(&days) {
-        return Err(EngineError::Invalid(format!(
-            "Days to replay must be a whole number from {MIN_DAYS} to {MAX_DAYS}."
-        )));
+        return Err(EngineError::invalid(
+            "err-backtest-days",
+            &[
+                ("least", MIN_DAYS.to_string()),
+                ("most", MAX_DAYS.to_string()),
+            ],
+        ));
     }
     Ok(days)
 }
@@ -245,16 +241,25 @@ fn check_days(req: &Request) -> Result<usize, EngineError> {
 /// Refuses a replay too large to finish in time, saying what would fit.
 fn check_size(series: usize, days: usize, candidate: Candidate) -> Result<(), EngineError> {
     if series > replay::MAX_SERIES {
-        return Err(EngineError::Invalid(format!(
-            "Your network has {series} store-product series; a backtest takes at most {}.",
-            replay::MAX_SERIES
-        )));
+        return Err(EngineError::invalid(
+            "err-backtest-series",
+            &[
+                ("series", series.to_string()),
+                ("most", replay::MAX_SERIES.to_string()),
+            ],
+        ));
     }
     if candidate == Candidate::Forecast && series.saturating_mul(days) > MAX_FORECAST_WORK {
-        return Err(EngineError::Invalid(format!(
-            "The forecast-driven rule can replay {series} series for at most {} days here; choose fewer days.",
-            (MAX_FORECAST_WORK / series.max(1)).max(1)
-        )));
+        return Err(EngineError::invalid(
+            "err-backtest-forecast-days",
+            &[
+                ("series", series.to_string()),
+                (
+                    "most",
+                    (MAX_FORECAST_WORK / series.max(1)).max(1).to_string(),
+                ),
+            ],
+        ));
     }
     Ok(())
 }
@@ -455,7 +460,7 @@ pub async fn replay_tenant(
     let inputs = inputs(store, tenant, days, req.csv.as_deref(), now_ms()).await?;
     let matrix = matrix_of(store, tenant).await?;
     replay_both(&inputs, req.candidate, req.service_level, &matrix, progress)
-        .map_err(EngineError::Invalid)
+        .map_err(|e| EngineError::Invalid(Msg::detail(e)))
 }
 
 /// The worker of the backtests queue.
@@ -506,14 +511,18 @@ async fn work(store: &Store, tenant: TenantId, id: i64) -> Result<(), EngineErro
     let inputs = match inputs(store, tenant, run.days.max(0) as usize, csv.as_deref(), now).await {
         Ok(i) => i,
         Err(EngineError::Invalid(why)) => {
-            store.backtest_finish(tenant, id, Err(&why), now).await?;
+            store
+                .backtest_finish(tenant, id, Err(why.as_str()), now)
+                .await?;
             return Ok(());
         }
         Err(e) => return Err(e),
     };
     let days = inputs.total_days.saturating_sub(HISTORY);
     if let Err(EngineError::Invalid(why)) = check_size(series_in(&inputs), days, candidate) {
-        store.backtest_finish(tenant, id, Err(&why), now).await?;
+        store
+            .backtest_finish(tenant, id, Err(why.as_str()), now)
+            .await?;
         return Ok(());
     }
     let total = (days * 2) as i64;

@@ -115,18 +115,20 @@ pub fn check_domain(text: &str, reserved: &Reserved) -> Result<String, EngineErr
             .last()
             .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_digit()));
     if !valid {
-        return Err(EngineError::Invalid(format!(
-            "the domain {domain:?} is not a host name like shop.example.com (no scheme, port or path)"
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-invalid",
+            &[("domain", format!("{domain:?}"))],
+        ));
     }
     let base = reserved.base_domain.to_ascii_lowercase();
     if domain == base
         || domain.ends_with(&format!(".{base}"))
         || reserved.platform_hosts.contains(&domain)
     {
-        return Err(EngineError::Invalid(format!(
-            "{domain} belongs to the platform; add a domain of your own"
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-platform",
+            &[("domain", domain.clone())],
+        ));
     }
     Ok(domain)
 }
@@ -161,19 +163,22 @@ pub async fn add_domain(
     let token = format!("portal-verification={}", hex::encode(bytes));
     let mut tx = store.begin(tenant).await?;
     if store.tenant_domains(tenant).await?.contains(&domain) {
-        return Err(EngineError::Invalid(format!(
-            "{domain} is one of this portal's domains already"
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-own-already",
+            &[("domain", domain.clone())],
+        ));
     }
     if domains::domain_taken_tx(&mut tx, &domain).await? {
-        return Err(EngineError::Invalid(format!(
-            "{domain} is already in use by another portal"
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-taken",
+            &[("domain", domain.clone())],
+        ));
     }
     let Some(id) = domains::insert_claim_tx(&mut tx, tenant, &domain, &token, now).await? else {
-        return Err(EngineError::Invalid(format!(
-            "{domain} is in your list already"
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-listed",
+            &[("domain", domain.clone())],
+        ));
     };
     append_audit_tx(
         &mut tx,
@@ -221,10 +226,10 @@ pub async fn verify_domain(
             .await
             .is_some_and(|text| text.trim() == claim.token);
     if !proven {
-        return Err(EngineError::Invalid(format!(
-            "http://{}{PROOF_PATH} does not hold the token yet; publish it there (the domain must point at your current web server) and check again",
-            claim.domain
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-unproven",
+            &[("url", format!("http://{}{PROOF_PATH}", claim.domain))],
+        ));
     }
     let mut tx = store.begin(tenant).await?;
     // Removed or proven meanwhile (the fetch took a while): nothing more to do here.
@@ -234,10 +239,10 @@ pub async fn verify_domain(
         Some(_) => {}
     }
     if !domains::verify_claim_tx(&mut tx, tenant, id, &claim.domain, now).await? {
-        return Err(EngineError::Invalid(format!(
-            "{} is already in use by another portal",
-            claim.domain
-        )));
+        return Err(EngineError::invalid(
+            "err-domain-taken",
+            &[("domain", claim.domain.clone())],
+        ));
     }
     append_audit_tx(
         &mut tx,

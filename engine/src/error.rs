@@ -5,8 +5,10 @@
 //! - **Shown to the person**: every variant but [`EngineError::Store`] is something the
 //!   person can act on (a missing permission, a refused transition, a bad value named by
 //!   field, a document that is not there). [`EngineError::user_message`] gives it as a
-//!   sentence in the product's voice; boundaries (form handlers, server functions, the
-//!   REST API) show that sentence and nothing else.
+//!   sentence in the product's voice, [`EngineError::text`] in the reader's language
+//!   (the words are the `err-*` messages of the catalogues; a refused value carries its
+//!   message as a [`Msg`]); boundaries (form handlers, server functions, the REST API)
+//!   show that sentence and nothing else.
 //! - **Logged, never shown**: [`EngineError::Store`] (and [`EngineError::Fenced`], which
 //!   is an internal race between workers) carry database text that may name tables,
 //!   constraints or values. The boundary that handles the error logs it once, with the
@@ -25,6 +27,144 @@ use crate::approval::Refusal;
 use crate::jobs::JobError;
 use crate::model::{Denied, Permission};
 use crate::workflow;
+use i18n::{FluentValue, Lang};
+
+/// A message for a person from the catalogues (ids `err-…` in
+/// `engine/i18n/locales/<lang>/err.ftl`), with its variables: shown in the reader's
+/// language with [`Msg::text`]. Its English, rendered once when it is made, is what
+/// `Display` writes and what it dereferences to (`msg.contains("…")`), so logs, job
+/// errors and tests read English.
+///
+/// Variables are plain text, filled in as they are; a value that is a whole number
+/// (`"3"`, `"-12"`) is passed as a number, so the catalogues can choose a plural.
+/// A variable that is itself a catalogue message (a role's name: [`Msg::term`]; a list
+/// of problems: [`Msg::parts`]) is read in the reader's language too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    /// Variables filled by other messages, each rendered in the reader's language
+    /// (several joined with "; ").
+    pub parts: Vec<(&'static str, Vec<Msg>)>,
+    en: String,
+}
+
+impl Msg {
+    /// The message `id` with its variables.
+    pub fn new(id: &'static str, args: &[(&'static str, String)]) -> Msg {
+        let mut m = Msg {
+            id,
+            args: args.to_vec(),
+            parts: Vec::new(),
+            en: String::new(),
+        };
+        m.en = m.render(Lang::En);
+        m
+    }
+
+    /// A text no catalogue has (a library's error, in English), shown as it is.
+    pub fn detail(text: impl Into<String>) -> Msg {
+        Msg::new("err-detail", &[("detail", text.into())])
+    }
+
+    /// The same message with the variable `name` filled by the catalogue message `term`
+    /// (e.g. `role-planner`) in the reader's language.
+    pub fn term(self, name: &'static str, term: &'static str) -> Msg {
+        self.parts(name, vec![Msg::new(term, &[])])
+    }
+
+    /// The same message with the variable `name` filled by `parts`, each in the
+    /// reader's language, joined with "; ".
+    pub fn parts(mut self, name: &'static str, parts: Vec<Msg>) -> Msg {
+        self.parts.push((name, parts));
+        self.en = self.render(Lang::En);
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en.clone(),
+            other => self.render(other),
+        }
+    }
+
+    /// The English text.
+    pub fn as_str(&self) -> &str {
+        &self.en
+    }
+
+    fn render(&self, lang: Lang) -> String {
+        let terms: Vec<(&'static str, String)> = self
+            .parts
+            .iter()
+            .map(|(name, parts)| {
+                let texts: Vec<String> = parts.iter().map(|p| p.text(lang)).collect();
+                (*name, texts.join("; "))
+            })
+            .collect();
+        let args: Vec<(&'static str, FluentValue<'static>)> = self
+            .args
+            .iter()
+            .chain(terms.iter())
+            .map(|(name, value)| (*name, fluent_value(value)))
+            .collect();
+        i18n::t_args(lang, self.id, &args)
+    }
+}
+
+/// `value` as a Fluent number when it is written exactly as a whole number is (so a
+/// plural can be chosen, and it reads the same), else as text.
+fn fluent_value(value: &str) -> FluentValue<'static> {
+    const EXACT: i64 = 1 << 53;
+    match value.parse::<i64>() {
+        Ok(n) if (-EXACT..=EXACT).contains(&n) && n.to_string() == value => FluentValue::from(n),
+        _ => FluentValue::from(value.to_string()),
+    }
+}
+
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl std::ops::Deref for Msg {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl AsRef<str> for Msg {
+    fn as_ref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl PartialEq<str> for Msg {
+    fn eq(&self, other: &str) -> bool {
+        self.en == other
+    }
+}
+
+impl PartialEq<&str> for Msg {
+    fn eq(&self, other: &&str) -> bool {
+        self.en == *other
+    }
+}
+
+impl PartialEq<String> for Msg {
+    fn eq(&self, other: &String) -> bool {
+        &self.en == other
+    }
+}
+
+impl From<Msg> for String {
+    fn from(m: Msg) -> String {
+        m.en
+    }
+}
 
 /// Why an engine command or job did not go through.
 #[derive(Debug, thiserror::Error)]
@@ -44,15 +184,22 @@ pub enum EngineError {
     /// Segregation of duties or delegation refused the decision.
     #[error(transparent)]
     Refused(#[from] Refusal),
-    /// A value the caller sent is not acceptable; the text names the field.
+    /// A value the caller sent is not acceptable; the message names the field. Made
+    /// with [`EngineError::invalid`].
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Msg),
     /// The job's lease lapsed and another worker owns it; nothing was committed.
     #[error("the job's lease was lost")]
     Fenced,
     /// The database failed. Internal: logged at the boundary, never shown.
     #[error(transparent)]
     Store(#[from] sqlx::Error),
+}
+
+impl From<Msg> for EngineError {
+    fn from(m: Msg) -> EngineError {
+        EngineError::Invalid(m)
+    }
 }
 
 impl From<Denied> for EngineError {
@@ -71,26 +218,71 @@ impl EngineError {
         matches!(self, EngineError::Store(_) | EngineError::Fenced)
     }
 
-    /// The error as a sentence a person can read: capitalised, ending with a full stop,
-    /// and for internal errors the generic [`INTERNAL_MESSAGE`].
+    /// [`EngineError::Invalid`] with the catalogue message `id` and its variables.
+    pub fn invalid(id: &'static str, args: &[(&'static str, String)]) -> EngineError {
+        EngineError::Invalid(Msg::new(id, args))
+    }
+
+    /// The error as a sentence a person can read, in English: capitalised, ending with
+    /// a full stop, and for internal errors the generic [`INTERNAL_MESSAGE`].
     pub fn user_message(&self) -> String {
+        self.text(Lang::En)
+    }
+
+    /// [`EngineError::user_message`] in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            e if e.is_internal() => INTERNAL_MESSAGE.into(),
-            EngineError::NotFound => "That does not exist in this portal.".into(),
-            EngineError::Forbidden(p) => format!(
-                "Your role cannot {}. If your work needs it, ask your portal's administrator.",
-                p.action()
+            EngineError::Store(_) | EngineError::Fenced => internal_message(lang),
+            EngineError::NotFound => i18n::t(lang, "err-not-found"),
+            EngineError::Forbidden(p) => i18n::t_args(
+                lang,
+                "err-forbidden",
+                &[("action", permission_action(*p, lang).into())],
             ),
-            EngineError::Transition(f) => format!(
-                "You cannot {} a {} that is {}.",
-                f.command,
-                f.document.replace('_', " "),
-                f.state.replace('_', " ")
-            ),
-            other => sentence(&other.to_string()),
+            EngineError::NotPending => i18n::t(lang, "err-not-pending"),
+            EngineError::Transition(f) => f.text(lang),
+            EngineError::Refused(r) => sentence(&r.text(lang)),
+            EngineError::Invalid(m) => sentence(&m.text(lang)),
         }
     }
 }
+
+/// [`INTERNAL_MESSAGE`] in `lang`.
+pub fn internal_message(lang: Lang) -> String {
+    i18n::t(lang, "err-internal")
+}
+
+/// What `p` allows, as the end of "Your role cannot …", in `lang`
+/// ([`Permission::action`] in English).
+pub fn permission_action(p: Permission, lang: Lang) -> String {
+    let id = match p {
+        Permission::ViewInventory => "err-permission-view-inventory",
+        Permission::DecideApprovals => "err-permission-decide-approvals",
+        Permission::CommandTransfers => "err-permission-command-transfers",
+        Permission::CommandPurchaseOrders => "err-permission-command-purchase-orders",
+        Permission::EditPolicies => "err-permission-edit-policies",
+        Permission::EditApprovalMatrix => "err-permission-edit-approval-matrix",
+        Permission::WorkExceptions => "err-permission-work-exceptions",
+        Permission::SeeJobs => "err-permission-see-jobs",
+        Permission::ReplayJobs => "err-permission-replay-jobs",
+        Permission::ManageMembers => "err-permission-manage-members",
+        Permission::ManageSuppliers => "err-permission-manage-suppliers",
+        Permission::ManageBackInStock => "err-permission-manage-back-in-stock",
+        Permission::ManageIntegrations => "err-permission-manage-integrations",
+        Permission::ImportData => "err-permission-import-data",
+        Permission::EditBranding => "err-permission-edit-branding",
+        Permission::SeeAuditTrail => "err-permission-see-audit-trail",
+        Permission::AnswerPurchaseOrders => "err-permission-answer-purchase-orders",
+        Permission::ManageClientTenants => "err-permission-manage-client-tenants",
+        Permission::ManagePlatform => "err-permission-manage-platform",
+        Permission::ManageOwnAccount => "err-permission-manage-own-account",
+    };
+    i18n::t(lang, id)
+}
+
+pub use crate::model::role_term;
+
+pub use i18n::{term_id, term_text};
 
 /// `text` with a capital first letter and a closing full stop.
 pub fn sentence(text: &str) -> String {
@@ -164,5 +356,111 @@ mod tests {
             "Your role cannot change replenishment policies. If your work needs it, ask your portal's administrator."
         );
         assert_eq!(sentence("say why."), "Say why.");
+    }
+
+    #[test]
+    fn messages_are_read_in_the_reader_s_language() {
+        let m = Msg::new("err-line-twice", &[("line", "7".into())]);
+        assert_eq!(m, "line 7 is named twice");
+        assert_eq!(m.to_string(), "line 7 is named twice");
+        assert!(m.contains("named twice"));
+        assert_eq!(m.text(Lang::De), "Position 7 ist doppelt angegeben");
+        assert_eq!(m.text(Lang::Nl), "regel 7 staat er twee keer in");
+        // A code that only looks like a number is left as it is.
+        let sku = Msg::new("err-bis-substitute", &[("sku", "007".into())]);
+        assert_eq!(sku, "Substitutes: no product has the SKU 007");
+        // Whole numbers choose the plural.
+        let codes = |n: &str| EngineError::invalid("err-2fa-too-many", &[("minutes", n.into())]);
+        assert_eq!(
+            codes("1").user_message(),
+            "Too many wrong codes; try again in 1 minute."
+        );
+        assert_eq!(
+            codes("15").user_message(),
+            "Too many wrong codes; try again in 15 minutes."
+        );
+        assert!(codes("1").text(Lang::De).ends_with("1 Minute erneut."));
+        // Names the catalogues hold are read in the reader's language too.
+        let role = Msg::new("err-delegation-role", &[])
+            .term("role", role_term(crate::model::Role::Approver));
+        assert!(role.contains("and approver is not"), "{role}");
+        assert!(
+            role.text(Lang::De).contains("Freigeber"),
+            "{}",
+            role.text(Lang::De)
+        );
+        let forbidden = EngineError::Forbidden(Permission::EditPolicies);
+        assert!(forbidden
+            .text(Lang::De)
+            .contains("Dispositionsregeln zu ändern"));
+        let t = EngineError::Transition(workflow::Forbidden {
+            document: "purchase order",
+            state: "change waiting for approval",
+            command: "propose a change to",
+        });
+        assert_eq!(
+            t.user_message(),
+            "You cannot propose a change to a purchase order that is change waiting for approval."
+        );
+        assert_eq!(
+            t.text(Lang::De),
+            "Die Aktion „Änderung vorschlagen“ ist bei einer Bestellung im Status „Änderung wartet auf Freigabe“ nicht möglich."
+        );
+        assert_eq!(
+            EngineError::Refused(Refusal::MissingRole("tenant admin")).text(Lang::Nl),
+            "Voor deze stap is de rol 'beheerder' nodig."
+        );
+        for lang in Lang::ALL {
+            assert!(!internal_message(lang).starts_with("err-"));
+            for p in Permission::ALL {
+                assert!(!permission_action(p, lang).starts_with("err-"), "{p:?}");
+            }
+        }
+        assert_eq!(internal_message(Lang::En), INTERNAL_MESSAGE);
+    }
+
+    /// Every `"err-…"` id the engine's code names is in the English catalogue (the
+    /// catalogue test checks the other languages have the same ids).
+    #[test]
+    fn every_message_the_engine_names_is_in_the_catalogue() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let catalogue = std::fs::read_to_string(root.join("i18n/locales/en/err.ftl")).unwrap();
+        let ids: std::collections::BTreeSet<&str> = catalogue
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .collect();
+        let mut missing = Vec::new();
+        let mut dirs = vec![root.join("src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split("\"err-").skip(1) {
+                    let tail: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                        .collect();
+                    // A prefix (`"err-state-"`) is completed at run time.
+                    if tail.is_empty()
+                        || tail.ends_with('-')
+                        || !piece[tail.len()..].starts_with('"')
+                    {
+                        continue;
+                    }
+                    let id = format!("err-{tail}");
+                    if !ids.contains(id.as_str()) {
+                        missing.push(format!("{}: {id}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in en/err.ftl: {missing:?}");
     }
 }

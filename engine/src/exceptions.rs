@@ -182,24 +182,23 @@ pub async fn act(
 ) -> Result<usize, EngineError> {
     member.require(Permission::WorkExceptions)?;
     if ids.is_empty() {
-        return Err(EngineError::Invalid("select at least one exception".into()));
+        return Err(EngineError::invalid("err-exceptions-select", &[]));
     }
     if ids.len() > 200 {
-        return Err(EngineError::Invalid(
-            "select at most 200 exceptions at once".into(),
-        ));
+        return Err(EngineError::invalid("err-exceptions-too-many", &[]));
     }
     match action {
         Action::Comment(t) | Action::Resolve(t) if t.trim().is_empty() => {
-            return Err(EngineError::Invalid(match action {
-                Action::Comment(_) => "write a comment first".into(),
-                _ => "say how it was resolved".into(),
-            }))
+            return Err(EngineError::invalid(
+                match action {
+                    Action::Comment(_) => "err-exceptions-write-comment",
+                    _ => "err-exceptions-say-how",
+                },
+                &[],
+            ))
         }
         Action::Comment(t) | Action::Resolve(t) if t.chars().count() > 2_000 => {
-            return Err(EngineError::Invalid(
-                "the text is longer than 2,000 characters".into(),
-            ))
+            return Err(EngineError::invalid("err-exceptions-text-too-long", &[]))
         }
         _ => {}
     }
@@ -214,9 +213,7 @@ pub async fn act(
             may_work.extend(members_with_role_tx(&mut tx, tenant, role).await?);
         }
         if !may_work.iter().any(|m| m.0 == *user) {
-            return Err(EngineError::Invalid(
-                "exceptions can be assigned only to people who work the exception queue".into(),
-            ));
+            return Err(EngineError::invalid("err-exceptions-assignee", &[]));
         }
     }
     let actor = member.actor();
@@ -232,11 +229,10 @@ pub async fn act(
             && before.kind == "anomaly"
             && before.state == "open"
         {
-            return Err(EngineError::Invalid(format!(
-                "exception {id} is an anomaly: confirm the event (it was right) or reject it \
-                 (it was wrong, and is undone) instead; either releases the position's held \
-                 transfers and orders"
-            )));
+            return Err(EngineError::invalid(
+                "err-exceptions-is-anomaly",
+                &[("id", id.to_string())],
+            ));
         }
         let (ok, action_name, after) = match action {
             Action::AssignTo(owner) => (

@@ -352,7 +352,7 @@ pub(crate) async fn finish_sign_in(
     let member = store
         .member(tenant, user)
         .await?
-        .ok_or_else(|| EngineError::Invalid("sign in again".into()))?;
+        .ok_or_else(|| EngineError::invalid("err-sign-in-again", &[]))?;
     Ok(finish(store, tenant, member, how, request_id, now).await?)
 }
 
@@ -442,6 +442,22 @@ pub fn check_new_password(password: &str) -> Result<(), &'static str> {
         return Err("is too common; choose another");
     }
     Ok(())
+}
+
+/// [`check_new_password`]'s refusal `why` as a person reads it, about "the password"
+/// (or, with `new`, "the new password").
+pub(crate) fn password_refused(why: &str, new: bool) -> EngineError {
+    let id = match (why, new) {
+        ("must be at least 8 characters", false) => "err-password-short",
+        ("must be at most 128 characters", false) => "err-password-long",
+        ("is too common; choose another", false) => "err-password-common",
+        ("must be at least 8 characters", true) => "err-new-password-short",
+        ("must be at most 128 characters", true) => "err-new-password-long",
+        ("is too common; choose another", true) => "err-new-password-common",
+        (_, false) => "err-password-other",
+        (_, true) => "err-new-password-other",
+    };
+    EngineError::invalid(id, &[("why", why.to_string())])
 }
 
 fn random_token(bytes: usize) -> String {

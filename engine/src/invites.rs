@@ -16,7 +16,8 @@ use serde_json::json;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::identity::{
-    check_new_password, hash_password_gated, normalise_email, verify_password_gated,
+    check_new_password, hash_password_gated, normalise_email, password_refused,
+    verify_password_gated,
 };
 use crate::jobs::NewJob;
 use crate::links::{invite_token, verify_invite_token, INVITE_DAYS, LINK_KEY};
@@ -75,12 +76,13 @@ impl From<sqlx::Error> for InviteError {
 pub(crate) fn check_name(name: &str) -> Result<String, EngineError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(EngineError::Invalid("the name is missing".into()));
+        return Err(EngineError::invalid("err-name-missing", &[]));
     }
     if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        return Err(EngineError::Invalid(format!(
-            "the name must be at most {MAX_NAME_CHARS} characters, on one line"
-        )));
+        return Err(EngineError::invalid(
+            "err-name-too-long",
+            &[("most", MAX_NAME_CHARS.to_string())],
+        ));
     }
     Ok(name.to_string())
 }
@@ -93,9 +95,10 @@ pub(crate) fn check_email(email: &str) -> Result<String, EngineError> {
             .split_once('@')
             .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
     if !valid {
-        return Err(EngineError::Invalid(format!(
-            "the e-mail address {email:?} is not valid"
-        )));
+        return Err(EngineError::invalid(
+            "err-email-invalid",
+            &[("email", format!("{email:?}"))],
+        ));
     }
     Ok(email)
 }
@@ -117,9 +120,7 @@ pub async fn invite_supplier_user(
     let Some((supplier, _, supplier_name)) =
         suppliers.into_iter().find(|s| s.0 == invite.supplier_id)
     else {
-        return Err(EngineError::Invalid(
-            "choose one of your suppliers for the person to answer for".into(),
-        ));
+        return Err(EngineError::invalid("err-invite-choose-supplier", &[]));
     };
     let invited = Invited {
         email,
@@ -132,7 +133,7 @@ pub async fn invite_supplier_user(
         tenant,
         member,
         invited,
-        "already has access to this portal",
+        "err-invite-supplier-already",
         request_id,
         now,
     )
@@ -149,14 +150,14 @@ pub(crate) struct Invited {
 }
 
 /// Creates an invitation the caller checked the permission and input for: refused for
-/// someone who is a member already (`already` says so after the address), an earlier
-/// open invitation to the address withdrawn, the e-mail queued, audited; its id.
+/// someone who is a member already (`already`, a message with `$email`, says so), an
+/// earlier open invitation to the address withdrawn, the e-mail queued, audited; its id.
 pub(crate) async fn create(
     store: &Store,
     tenant: TenantId,
     member: &Member,
     invited: Invited,
-    already: &str,
+    already: &'static str,
     request_id: Option<&str>,
     now: i64,
 ) -> Result<i64, EngineError> {
@@ -168,7 +169,7 @@ pub(crate) async fn create(
     } = invited;
     let mut tx = store.begin(tenant).await?;
     if invitations::is_member_tx(&mut tx, tenant, &email).await? {
-        return Err(EngineError::Invalid(format!("{email} {already}")));
+        return Err(EngineError::invalid(already, &[("email", email.clone())]));
     }
     let replaced = invitations::revoke_open_for_email_tx(&mut tx, tenant, &email, now).await?;
     let new = NewInvitation {
@@ -403,8 +404,7 @@ pub async fn accept_invite(
     let (name, new_hash, existing) = match (acceptance, account) {
         (Acceptance::NewAccount { name, password }, None) => {
             let name = check_name(&name)?;
-            check_new_password(&password)
-                .map_err(|why| EngineError::Invalid(format!("the password {why}")))?;
+            check_new_password(&password).map_err(|why| password_refused(why, false))?;
             take_attempt(store, tenant, id, false, now).await?;
             let hash = hash_password_gated(password)
                 .await
@@ -425,17 +425,8 @@ pub async fn accept_invite(
             }
             (None, None, Some(user))
         }
-        (_, Some(_)) => {
-            return Err(EngineError::Invalid(
-                "this address has an account already: confirm with its password".into(),
-            )
-            .into())
-        }
-        (_, None) => {
-            return Err(
-                EngineError::Invalid("choose a password for your new account".into()).into(),
-            )
-        }
+        (_, Some(_)) => return Err(EngineError::invalid("err-invite-account-exists", &[]).into()),
+        (_, None) => return Err(EngineError::invalid("err-invite-choose-password", &[]).into()),
     };
     let mut tx = store.begin(tenant).await?;
     let now_there = invitations::user_id_by_email_tx(&mut tx, &inv.email).await?;
@@ -445,20 +436,15 @@ pub async fn accept_invite(
             invitations::insert_user_tx(&mut tx, &inv.email, &name, &hash, now).await?
         }
         // The account appeared (or changed) while this person chose a password.
-        _ => {
-            return Err(EngineError::Invalid(
-                "this address has an account already: confirm with its password".into(),
-            )
-            .into())
-        }
+        _ => return Err(EngineError::invalid("err-invite-account-exists", &[]).into()),
     };
     // Someone who became a member meanwhile (a planner, say) gets no supplier role
     // beside it: one person never answers as the supplier for orders they decide.
     if invitations::is_member_tx(&mut tx, tenant, &inv.email).await? {
-        return Err(EngineError::Invalid(format!(
-            "{} already has access to this portal",
-            inv.email
-        ))
+        return Err(EngineError::invalid(
+            "err-invite-supplier-already",
+            &[("email", inv.email.clone())],
+        )
         .into());
     }
     if !invitations::claim_invitation_tx(&mut tx, tenant, id, user, now).await? {

@@ -3,6 +3,8 @@
 //! engine's arithmetic on numbers inside them cannot overflow (it is checked or
 //! saturating besides; release builds also keep overflow checks on).
 
+use crate::error::Msg;
+
 /// Largest quantity one event, document line or command may move.
 pub const MAX_QUANTITY: i64 = 1_000_000;
 /// Largest stock level a policy or position may name (reorder point, order-up-to,
@@ -37,6 +39,36 @@ pub fn within(field: &str, value: i64, lo: i64, hi: i64) -> Result<i64, String> 
         Ok(value)
     } else {
         Err(format!("{field} must be between {lo} and {hi}"))
+    }
+}
+
+/// [`within`] as a message: "`field` must be between `lo` and `hi`" (for a field named
+/// as a file or form names it, e.g. `case_pack`).
+pub fn within_field(field: &str, value: i64, lo: i64, hi: i64) -> Result<i64, Msg> {
+    if (lo..=hi).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Msg::new(
+            "err-field-range",
+            &[
+                ("field", field.to_string()),
+                ("lo", lo.to_string()),
+                ("hi", hi.to_string()),
+            ],
+        ))
+    }
+}
+
+/// [`within`] for a person: else the catalogue message `id` (which names the field and
+/// has `$lo` and `$hi`), e.g. `err-range-quantity`.
+pub fn within_msg(id: &'static str, value: i64, lo: i64, hi: i64) -> Result<i64, Msg> {
+    if (lo..=hi).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Msg::new(
+            id,
+            &[("lo", lo.to_string()), ("hi", hi.to_string())],
+        ))
     }
 }
 

@@ -15,7 +15,7 @@
 use serde_json::json;
 
 use crate::audit::AuditEntry;
-use crate::error::EngineError;
+use crate::error::{role_term, EngineError, Msg};
 use crate::invites::{check_email, check_name, create, Invited};
 use crate::model::{Member, Permission, Role, TenantId};
 use crate::store::accounts::{self, MemberRecord};
@@ -68,16 +68,26 @@ fn staff_role(member: &Member, role: Role) -> Result<Role, EngineError> {
     if allowed.contains(&role) {
         Ok(role)
     } else {
-        let names: Vec<&str> = allowed.iter().map(|r| r.label()).collect();
-        let list = match names.split_last() {
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => String::new(),
+        let msg = match allowed {
+            [a] => Msg::new("err-members-role-one", &[]).term("first", role_term(*a)),
+            [a, b] => Msg::new("err-members-role-two", &[])
+                .term("first", role_term(*a))
+                .term("second", role_term(*b)),
+            [a, b, c] => Msg::new("err-members-role-three", &[])
+                .term("first", role_term(*a))
+                .term("second", role_term(*b))
+                .term("third", role_term(*c)),
+            _ => {
+                let names: Vec<&str> = allowed.iter().map(|r| r.label()).collect();
+                let list = match names.split_last() {
+                    Some((last, [])) => last.to_string(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                Msg::new("err-members-role-list", &[("list", list)])
+            }
         };
-        Err(EngineError::Invalid(format!(
-            "the role must be {list}, not {}",
-            role.label()
-        )))
+        Err(EngineError::Invalid(msg.term("role", role_term(role))))
     }
 }
 
@@ -110,8 +120,16 @@ pub async fn invite_member(
         role,
         supplier: None,
     };
-    let already = "already has access to this portal (or is deactivated here): change their roles or reactivate them in the list";
-    create(store, tenant, member, invited, already, request_id, now).await
+    create(
+        store,
+        tenant,
+        member,
+        invited,
+        "err-members-already",
+        request_id,
+        now,
+    )
+    .await
 }
 
 /// Withdraws an open staff invitation: its link stops working.
@@ -136,9 +154,7 @@ async fn keep_an_admin(
     keeps_admin: bool,
 ) -> Result<(), EngineError> {
     if !keeps_admin && accounts::other_active_admins_tx(tx, tenant, user).await? == 0 {
-        return Err(EngineError::Invalid(
-            "this would leave the portal without an active tenant admin; make someone else an admin first".into(),
-        ));
+        return Err(EngineError::invalid("err-members-last-admin", &[]));
     }
     Ok(())
 }
@@ -161,9 +177,7 @@ pub async fn set_roles(
     new.sort();
     new.dedup();
     if new.is_empty() {
-        return Err(EngineError::Invalid(
-            "choose at least one role (to remove someone's access, deactivate them)".into(),
-        ));
+        return Err(EngineError::invalid("err-members-no-role", &[]));
     }
     let mut tx = store.begin(tenant).await?;
     let before = accounts::roles_locking_admins_tx(&mut tx, tenant, user).await?;
@@ -213,9 +227,7 @@ pub async fn set_active(
 ) -> Result<(), EngineError> {
     member.require(Permission::ManageMembers)?;
     if !active && member.person() == Some(user) {
-        return Err(EngineError::Invalid(
-            "you cannot deactivate yourself; ask another admin".into(),
-        ));
+        return Err(EngineError::invalid("err-members-deactivate-self", &[]));
     }
     let mut tx = store.begin(tenant).await?;
     let roles = accounts::roles_locking_admins_tx(&mut tx, tenant, user).await?;

@@ -29,9 +29,49 @@ pub struct Tenant {
     /// [`i18n::Lang::parse`]); none: their browser's.
     #[serde(default)]
     pub language: Option<String>,
+    /// The time zone its people read times in (an IANA name); none: UTC.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 pub use access::{permissions_of, Audience, Permission, Role, TenantKind};
+
+/// A name the engine gives the portal (a role, a kind of portal), in the reader's
+/// language: the `hist-*` messages of the catalogues. The English `label()`s stay.
+pub trait LabelIn {
+    fn label_in(&self, lang: i18n::Lang) -> String;
+}
+
+/// The catalogue id of a role's name (`role-tenant-admin`).
+pub fn role_term(role: Role) -> &'static str {
+    match role {
+        Role::TenantAdmin => "role-tenant-admin",
+        Role::Planner => "role-planner",
+        Role::Approver => "role-approver",
+        Role::Supplier => "role-supplier",
+        Role::PartnerAdmin => "role-partner-admin",
+        Role::PlatformAdmin => "role-platform-admin",
+    }
+}
+
+impl LabelIn for Role {
+    fn label_in(&self, lang: i18n::Lang) -> String {
+        i18n::t(lang, role_term(*self))
+    }
+}
+
+impl LabelIn for TenantKind {
+    fn label_in(&self, lang: i18n::Lang) -> String {
+        i18n::t(
+            lang,
+            match self {
+                TenantKind::Retailer => "hist-portal-kind-retailer",
+                TenantKind::Partner => "hist-portal-kind-partner",
+                TenantKind::Platform => "hist-portal-kind-platform",
+            },
+        )
+    }
+}
 
 /// A signed-in member of a tenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +269,16 @@ impl DocRef {
             DocRef::Transfer(_) => "Transfer",
             DocRef::PurchaseOrder(_) => "Purchase order",
         }
+    }
+    /// [`DocRef::label`] in the reader's language.
+    pub fn label_in(&self, lang: i18n::Lang) -> String {
+        i18n::t(
+            lang,
+            match self {
+                DocRef::Transfer(_) => "hist-doc-kind-transfer",
+                DocRef::PurchaseOrder(_) => "hist-doc-kind-purchase-order",
+            },
+        )
     }
 }
 

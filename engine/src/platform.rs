@@ -46,20 +46,17 @@ pub async fn suspend_tenant(
     by.require(Permission::ManagePlatform)?;
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(EngineError::Invalid(
-            "say why the tenant is suspended (the reason is kept in its audit trail)".into(),
-        ));
+        return Err(EngineError::invalid("err-suspend-say-why", &[]));
     }
     if reason.chars().count() > MAX_REASON_CHARS || reason.chars().any(char::is_control) {
-        return Err(EngineError::Invalid(format!(
-            "the reason must be at most {MAX_REASON_CHARS} characters, on one line"
-        )));
+        return Err(EngineError::invalid(
+            "err-suspend-reason",
+            &[("most", MAX_REASON_CHARS.to_string())],
+        ));
     }
     let t = tenant(store, slug).await?;
     if t.kind == crate::model::TenantKind::Platform {
-        return Err(EngineError::Invalid(
-            "the platform's own console cannot be suspended".into(),
-        ));
+        return Err(EngineError::invalid("err-suspend-platform", &[]));
     }
     let mut tx = store.begin(t.id).await?;
     let (before, _) = set_suspended_tx(&mut tx, t.id, Some((now, reason))).await?;

@@ -39,9 +39,10 @@ pub fn check_limit(limit: Option<i64>) -> Result<i64, EngineError> {
     match limit {
         None => Ok(DEFAULT_LIMIT),
         Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        Some(n) => Err(EngineError::Invalid(format!(
-            "limit must be between 1 and {MAX_LIMIT}, not {n}"
-        ))),
+        Some(n) => Err(EngineError::invalid(
+            "err-query-limit",
+            &[("most", MAX_LIMIT.to_string()), ("value", n.to_string())],
+        )),
     }
 }
 
@@ -52,11 +53,14 @@ fn one_of<'a>(
     allowed: &[&str],
 ) -> Result<Option<&'a str>, EngineError> {
     match value {
-        Some(v) if !allowed.contains(&v) => Err(EngineError::Invalid(format!(
-            "{field} must be one of {}, not '{}'",
-            allowed.join(", "),
-            v.chars().take(40).collect::<String>()
-        ))),
+        Some(v) if !allowed.contains(&v) => Err(EngineError::invalid(
+            "err-query-one-of",
+            &[
+                ("field", field.to_string()),
+                ("allowed", allowed.join(", ")),
+                ("value", v.chars().take(40).collect::<String>()),
+            ],
+        )),
         v => Ok(v),
     }
 }

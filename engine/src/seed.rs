@@ -288,7 +288,7 @@ impl TenantFile {
                 0,
                 MAX_LEVEL,
             )?;
-            p.settings().validate().map_err(|e| at(&e))?;
+            p.settings().validate().map_err(|e| at(e.as_str()))?;
         }
         if let Some(a) = &self.approval {
             within("approval.po_window_minutes", a.po_window_minutes, 1, 10_080)?;

@@ -14,6 +14,8 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::error::Msg;
+
 const HOUR_MS: i64 = 3_600_000;
 
 /// The longest clock a tenant may set, in working hours (about six months).
@@ -63,36 +65,37 @@ const DAYS: [(&str, Weekday); 7] = [
 
 impl SupplierSla {
     /// What is wrong with the settings, naming the field.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Msg> {
         self.working_time().map(|_| ())
     }
 
-    fn working_time(&self) -> Result<WorkingTime, String> {
+    fn working_time(&self) -> Result<WorkingTime, Msg> {
         let tz = TimeZone::get(&self.time_zone).map_err(|_| {
-            format!(
-                "time_zone {:?} is not a time zone name such as Europe/Amsterdam",
-                self.time_zone
+            Msg::new(
+                "err-sla-time-zone",
+                &[("zone", format!("{:?}", self.time_zone))],
             )
         })?;
         let mut days = Vec::new();
         for d in &self.working_days {
             let Some((_, w)) = DAYS.iter().find(|(name, _)| *name == d.as_str()) else {
-                return Err(format!(
-                    "working_days: {d:?} is not one of mon, tue, wed, thu, fri, sat, sun"
-                ));
+                return Err(Msg::new("err-sla-day", &[("day", format!("{d:?}"))]));
             };
             days.push(*w);
         }
         if days.is_empty() {
-            return Err("working_days must name at least one day".into());
+            return Err(Msg::new("err-sla-no-days", &[]));
         }
         if !(0..24).contains(&self.day_starts)
             || !(1..=24).contains(&self.day_ends)
             || self.day_starts >= self.day_ends
         {
-            return Err(format!(
-                "day_starts and day_ends must be hours with 0 <= day_starts < day_ends <= 24 (got {} and {})",
-                self.day_starts, self.day_ends
+            return Err(Msg::new(
+                "err-sla-hours",
+                &[
+                    ("starts", self.day_starts.to_string()),
+                    ("ends", self.day_ends.to_string()),
+                ],
             ));
         }
         for (field, v) in [
@@ -100,8 +103,13 @@ impl SupplierSla {
             ("escalate_after_hours", self.escalate_after_hours),
         ] {
             if !(1..=MAX_SLA_HOURS).contains(&v) {
-                return Err(format!(
-                    "{field} must be from 1 to {MAX_SLA_HOURS} working hours (got {v})"
+                return Err(Msg::new(
+                    "err-sla-clock",
+                    &[
+                        ("field", field.to_string()),
+                        ("most", MAX_SLA_HOURS.to_string()),
+                        ("value", v.to_string()),
+                    ],
                 ));
             }
         }
@@ -114,14 +122,17 @@ impl SupplierSla {
     }
 
     /// When an order sent at `sent_at` (epoch ms) is due to be acknowledged.
-    pub fn ack_due(&self, sent_at: i64) -> Result<i64, String> {
-        self.working_time()?.add_hours(sent_at, self.ack_hours)
+    pub fn ack_due(&self, sent_at: i64) -> Result<i64, Msg> {
+        self.working_time()?
+            .add_hours(sent_at, self.ack_hours)
+            .map_err(Msg::detail)
     }
 
     /// When an unacknowledged order reminded at `reminded_at` goes to the buyer.
-    pub fn escalation_due(&self, reminded_at: i64) -> Result<i64, String> {
+    pub fn escalation_due(&self, reminded_at: i64) -> Result<i64, Msg> {
         self.working_time()?
             .add_hours(reminded_at, self.escalate_after_hours)
+            .map_err(Msg::detail)
     }
 }
 

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Msg;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Theme {
@@ -110,14 +112,13 @@ impl Theme {
             message,
         };
         let theme: Theme = toml::from_str(text).map_err(|e| invalid(e.to_string()))?;
-        theme.check().map_err(invalid)?;
+        theme.check().map_err(|m| invalid(m.to_string()))?;
         Ok(theme)
     }
 
     /// The checks every theme passes (a pack's file, or one edited in the portal): the
     /// message names the field at fault.
-    pub fn check(&self) -> Result<(), String> {
-        let invalid = std::convert::identity;
+    pub fn check(&self) -> Result<(), Msg> {
         let theme = self;
         let c = &theme.colors;
         for (name, value) in [
@@ -131,9 +132,13 @@ impl Theme {
             ("danger", &c.danger),
         ] {
             if !is_colour(value) {
-                return Err(invalid(format!(
-                    "colors.{name} must be a hex colour like #1a2b3c, not {value:?}"
-                )));
+                return Err(Msg::new(
+                    "err-theme-colour",
+                    &[
+                        ("field", format!("colors.{name}")),
+                        ("value", format!("{value:?}")),
+                    ],
+                ));
             }
         }
         for (name, value) in [
@@ -141,9 +146,13 @@ impl Theme {
             ("heading", &theme.fonts.heading),
         ] {
             if !is_font_stack(value) {
-                return Err(invalid(format!(
-                    "fonts.{name} must be a plain font stack, not {value:?}"
-                )));
+                return Err(Msg::new(
+                    "err-theme-font",
+                    &[
+                        ("field", format!("fonts.{name}")),
+                        ("value", format!("{value:?}")),
+                    ],
+                ));
             }
         }
         for (name, value) in [
@@ -152,17 +161,16 @@ impl Theme {
         ] {
             if let Some(v) = value {
                 if v.parse::<lettre::Address>().is_err() {
-                    return Err(invalid(format!(
-                        "{name} must be an e-mail address like orders@example.com, not {v:?}"
-                    )));
+                    return Err(Msg::new(
+                        "err-theme-address",
+                        &[("field", name.to_string()), ("value", format!("{v:?}"))],
+                    ));
                 }
             }
         }
         if let Some(name) = &theme.email.sender_name {
             if name.chars().any(char::is_control) || name.chars().count() > 100 {
-                return Err(invalid(
-                    "email.sender_name must be one line of at most 100 characters".into(),
-                ));
+                return Err(Msg::new("err-theme-sender-name", &[]));
             }
         }
         for (name, value, uploaded) in [
@@ -171,9 +179,10 @@ impl Theme {
         ] {
             if let Some(v) = value {
                 if v != uploaded && !is_asset_name(v) {
-                    return Err(invalid(format!(
-                        "{name} must be a file name inside the theme folder, not {v:?}"
-                    )));
+                    return Err(Msg::new(
+                        "err-theme-file",
+                        &[("field", name.to_string()), ("value", format!("{v:?}"))],
+                    ));
                 }
             }
         }
@@ -183,21 +192,15 @@ impl Theme {
         };
         if theme.product_name.trim().is_empty() || !one_line(&Some(theme.product_name.clone()), 60)
         {
-            return Err(invalid(
-                "product_name must be one line of 1 to 60 characters".into(),
-            ));
+            return Err(Msg::new("err-theme-product-name", &[]));
         }
         if !one_line(&theme.email.header, 100) {
-            return Err(invalid(
-                "email.header must be one line of at most 100 characters".into(),
-            ));
+            return Err(Msg::new("err-theme-header", &[]));
         }
         if theme.email.footer.as_ref().is_some_and(|f| {
             f.chars().count() > 500 || f.chars().any(|c| c.is_control() && c != '\n')
         }) {
-            return Err(invalid(
-                "email.footer must be at most 500 characters".into(),
-            ));
+            return Err(Msg::new("err-theme-footer", &[]));
         }
         Ok(())
     }

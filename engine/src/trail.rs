@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use i18n::Lang;
+
 use crate::audit::AuditRecord;
 use crate::error::EngineError;
 use crate::model::{DocRef, Member, Permission, TenantId};
@@ -17,7 +19,7 @@ pub const PAGE: i64 = 50;
 #[derive(Clone, Debug)]
 pub struct TrailEntry {
     pub record: AuditRecord,
-    /// Who, in words.
+    /// Who, in words (in the reader's language).
     pub who: String,
     /// The whole entry as a sentence ([`crate::history::sentence`]), its subject
     /// described when it is a document.
@@ -44,40 +46,44 @@ fn parse_actor(actor: &str) -> (Option<i64>, Option<i64>) {
     }
 }
 
+/// A page of the trail ([`TrailPage`]), its entries worded in `lang`.
 pub async fn page(
     store: &Store,
     tenant: TenantId,
     member: &Member,
     before: Option<i64>,
+    lang: Lang,
 ) -> Result<TrailPage, EngineError> {
     member.require(Permission::SeeAuditTrail)?;
     let records = store.audit_page(tenant, before, PAGE + 1).await?;
     let more = records.len() as i64 > PAGE;
     let records: Vec<AuditRecord> = records.into_iter().take(PAGE as usize).collect();
     let next = more.then(|| records.last().map(|r| r.seq)).flatten();
-    let entries = read(store, tenant, records).await?;
+    let entries = read(store, tenant, records, lang).await?;
     Ok(TrailPage { entries, next })
 }
 
-/// A document's own history, oldest first, for whoever may see the document. Needs
-/// [`Permission::ViewInventory`].
+/// A document's own history, oldest first, for whoever may see the document, worded
+/// in `lang`. Needs [`Permission::ViewInventory`].
 pub async fn document_history(
     store: &Store,
     tenant: TenantId,
     member: &Member,
     doc: DocRef,
+    lang: Lang,
 ) -> Result<Vec<TrailEntry>, EngineError> {
     member.require(Permission::ViewInventory)?;
     let records = store.audit_for_subject(tenant, &doc.subject()).await?;
-    read(store, tenant, records).await
+    read(store, tenant, records, lang).await
 }
 
-/// Records as entries to read: each actor named, each document subject described, each
-/// entry worded.
+/// Records as entries to read in `lang`: each actor named, each document subject
+/// described, each entry worded.
 async fn read(
     store: &Store,
     tenant: TenantId,
     records: Vec<AuditRecord>,
+    lang: Lang,
 ) -> Result<Vec<TrailEntry>, EngineError> {
     let mut ids: Vec<i64> = records
         .iter()
@@ -89,7 +95,7 @@ async fn read(
     let mut subjects: Vec<&str> = records.iter().map(|r| r.subject.as_str()).collect();
     subjects.sort_unstable();
     subjects.dedup();
-    let about = describe_documents(store, tenant, &subjects).await?;
+    let about = describe_documents(store, tenant, &subjects, lang).await?;
     let entries = records
         .into_iter()
         .map(|record| {
@@ -98,12 +104,16 @@ async fn read(
                 names
                     .get(&id)
                     .cloned()
-                    .unwrap_or_else(|| "someone outside this portal".to_string())
+                    .unwrap_or_else(|| i18n::t(lang, "hist-actor-outside"))
             });
             let who = match (person, session) {
-                (Some(p), Some(s)) => format!("{p} (service provider, act-as session {s})"),
+                (Some(p), Some(s)) => i18n::t_args(
+                    lang,
+                    "hist-actor-acting",
+                    &[("person", p.into()), ("session", s.to_string().into())],
+                ),
                 (Some(p), None) => p,
-                _ => describe(&record.actor),
+                _ => describe(&record.actor, lang),
             };
             let act_as = session.or_else(|| {
                 record
@@ -117,18 +127,16 @@ async fn read(
             };
             let (before, after) = (json(&record.before), json(&record.after));
             // A document in words, with the quantity this entry recorded (else today's).
-            let about = about.get(&record.subject).map(|(text, today)| {
+            let about = about.get(&record.subject).map(|doc| {
                 let recorded = [&after, &before].into_iter().find_map(|v| {
                     v.as_ref()
                         .and_then(|v| v.get("quantity"))
                         .and_then(serde_json::Value::as_i64)
                 });
-                match recorded.or(*today) {
-                    Some(q) => text.replace(QUANTITY, &q.to_string()),
-                    None => text.replace(&format!("{QUANTITY} × "), ""),
-                }
+                doc.words(lang, recorded)
             });
             let sentence = crate::history::sentence(
+                lang,
                 &who,
                 &record.action,
                 about.as_deref().unwrap_or(record.subject.as_str()),
@@ -146,19 +154,58 @@ async fn read(
     Ok(entries)
 }
 
-/// Where a transfer's description takes the quantity an entry recorded.
-const QUANTITY: &str = "{quantity}";
+/// A document in words ([`describe_documents`]).
+enum Described {
+    /// A transfer that still exists: its description takes the quantity an entry
+    /// recorded, else its quantity today.
+    Transfer {
+        id: i64,
+        today: i64,
+        product: String,
+        from: String,
+        to: String,
+    },
+    /// Any other document, already in words.
+    Words(String),
+}
 
-/// The documents among `subjects` (`transfer:12`, `purchase_order:7`), in words:
-/// "transfer 12: {quantity} × Whole milk 1 l from North DC to Jordaan" (with the
-/// transfer's quantity today, for entries that recorded none), "purchase order PO-7
-/// to Lowlands Dairy for Jordaan (3 lines)". Others are left out; a document that is
-/// gone is named by its number only.
+impl Described {
+    /// The document in `lang`'s words, with the quantity an entry `recorded`, if any.
+    fn words(&self, lang: Lang, recorded: Option<i64>) -> String {
+        match self {
+            Described::Transfer {
+                id,
+                today,
+                product,
+                from,
+                to,
+            } => i18n::t_args(
+                lang,
+                "hist-transfer",
+                &[
+                    ("id", id.to_string().into()),
+                    ("quantity", recorded.unwrap_or(*today).to_string().into()),
+                    ("product", product.as_str().into()),
+                    ("from", from.as_str().into()),
+                    ("to", to.as_str().into()),
+                ],
+            ),
+            Described::Words(words) => words.clone(),
+        }
+    }
+}
+
+/// The documents among `subjects` (`transfer:12`, `purchase_order:7`), in `lang`'s
+/// words: "transfer 12: 42 × Whole milk 1 l from North DC to Jordaan" (with the
+/// quantity an entry recorded, else the transfer's quantity today), "purchase order
+/// PO-7 to Lowlands Dairy for Jordaan (3 lines)". Others are left out; a document that
+/// is gone is named by its number only.
 async fn describe_documents(
     store: &Store,
     tenant: TenantId,
     subjects: &[&str],
-) -> Result<HashMap<String, (String, Option<i64>)>, EngineError> {
+    lang: Lang,
+) -> Result<HashMap<String, Described>, EngineError> {
     let docs: Vec<DocRef> = subjects
         .iter()
         .filter_map(|s| s.split_once(':'))
@@ -175,7 +222,7 @@ async fn describe_documents(
             .map_or_else(|| format!("#{id}"), |l| l.2.clone())
     };
     for doc in docs {
-        let text = match doc {
+        let described = match doc {
             DocRef::Transfer(id) => match store.transfer(tenant, id).await? {
                 Some(t) => {
                     let product = store
@@ -183,44 +230,65 @@ async fn describe_documents(
                         .await?
                         .into_iter()
                         .next()
-                        .map_or_else(|| format!("product #{}", t.product_id), |p| p.2);
-                    let text = format!(
-                        "transfer {id}: {QUANTITY} × {product} from {} to {}",
-                        name(&locations, t.from_location_id),
-                        name(&locations, t.to_location_id)
-                    );
-                    (text, Some(t.quantity))
+                        .map_or_else(
+                            || {
+                                i18n::t_args(
+                                    lang,
+                                    "hist-product-unknown",
+                                    &[("id", t.product_id.to_string().into())],
+                                )
+                            },
+                            |p| p.2,
+                        );
+                    Described::Transfer {
+                        id,
+                        today: t.quantity,
+                        product,
+                        from: name(&locations, t.from_location_id),
+                        to: name(&locations, t.to_location_id),
+                    }
                 }
-                None => (format!("transfer {id}"), None),
+                None => Described::Words(i18n::t_args(
+                    lang,
+                    "hist-subject-transfer",
+                    &[("id", id.to_string().into())],
+                )),
             },
             DocRef::PurchaseOrder(id) => match store.purchase_order(tenant, id).await? {
                 Some(po) => {
                     let lines = store.po_lines(tenant, id).await?.len();
-                    let text = format!(
-                        "purchase order PO-{id} to {} for {} ({lines} line{})",
-                        name(&suppliers, po.supplier_id),
-                        name(&locations, po.ship_to_location_id),
-                        if lines == 1 { "" } else { "s" }
-                    );
-                    (text, None)
+                    Described::Words(i18n::t_args(
+                        lang,
+                        "hist-purchase-order",
+                        &[
+                            ("id", id.to_string().into()),
+                            ("supplier", name(&suppliers, po.supplier_id).into()),
+                            ("location", name(&locations, po.ship_to_location_id).into()),
+                            ("lines", i64::try_from(lines).unwrap_or(i64::MAX).into()),
+                        ],
+                    ))
                 }
-                None => (format!("purchase order PO-{id}"), None),
+                None => Described::Words(i18n::t_args(
+                    lang,
+                    "hist-purchase-order-gone",
+                    &[("id", id.to_string().into())],
+                )),
             },
         };
-        out.insert(doc.subject(), text);
+        out.insert(doc.subject(), described);
     }
     Ok(out)
 }
 
-/// An actor that is not a person, in words.
-fn describe(actor: &str) -> String {
+/// An actor that is not a person, in `lang`'s words.
+fn describe(actor: &str, lang: Lang) -> String {
     if let Some(key) = actor.strip_prefix("api_key:") {
-        return format!("integration key {key}");
+        return i18n::t_args(lang, "hist-actor-key", &[("key", key.into())]);
     }
     match actor {
-        a if a.starts_with("platform:") => "the platform's operators".into(),
-        a if a.starts_with("partner:") => "your service provider".into(),
-        a if a.starts_with("system") || a.starts_with("job") => "the system".into(),
+        a if a.starts_with("platform:") => i18n::t(lang, "hist-actor-platform"),
+        a if a.starts_with("partner:") => i18n::t(lang, "hist-actor-provider"),
+        a if a.starts_with("system") || a.starts_with("job") => i18n::t(lang, "hist-actor-system"),
         other => other.to_string(),
     }
 }
@@ -235,9 +303,16 @@ mod tests {
         assert_eq!(parse_actor("act_as:4:user:12"), (Some(12), Some(4)));
         assert_eq!(parse_actor("api_key:3"), (None, None));
         assert_eq!(parse_actor("user:x"), (None, None));
-        assert_eq!(describe("api_key:3"), "integration key 3");
-        assert_eq!(describe("partner:northwind"), "your service provider");
-        assert_eq!(describe("platform:user:3"), "the platform's operators");
+        assert_eq!(describe("api_key:3", Lang::En), "integration key 3");
+        assert_eq!(
+            describe("partner:northwind", Lang::En),
+            "your service provider"
+        );
+        assert_eq!(
+            describe("platform:user:3", Lang::En),
+            "the platform's operators"
+        );
+        assert_eq!(describe("job:7", Lang::De), "das System");
         assert_eq!(parse_actor("platform:user:3"), (None, None));
     }
 }

@@ -837,7 +837,7 @@ fn commands() -> Vec<Command> {
                         addresses: std::sync::Arc::new(hook_keys()),
                     };
                     let which = engine::mail::preview::MailPreview::Invitation;
-                    ok(mailer.preview(&tenant, &m, which))
+                    ok(mailer.preview(&tenant, &m, which, i18n::Lang::En))
                 })
             },
         },
@@ -1010,6 +1010,23 @@ fn commands() -> Vec<Command> {
             call: |s, t, m| {
                 Box::pin(async move {
                     ok(accounts::set_language(&s, t, &m, Some(i18n::Lang::De), None).await)
+                })
+            },
+        },
+        Command {
+            name: "set_region",
+            needs: Permission::EditBranding,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(engine::region::set_region(
+                        &s,
+                        t,
+                        &m,
+                        Some(i18n::Lang::Nl),
+                        Some("Europe/Amsterdam"),
+                        None,
+                    )
+                    .await)
                 })
             },
         },
@@ -1216,14 +1233,25 @@ fn commands() -> Vec<Command> {
         Command {
             name: "page",
             needs: Permission::SeeAuditTrail,
-            call: |s, t, m| Box::pin(async move { ok(engine::trail::page(&s, t, &m, None).await) }),
+            call: |s, t, m| {
+                Box::pin(
+                    async move { ok(engine::trail::page(&s, t, &m, None, i18n::Lang::En).await) },
+                )
+            },
         },
         Command {
             name: "document_history",
             needs: Permission::ViewInventory,
             call: |s, t, m| {
                 Box::pin(async move {
-                    ok(engine::trail::document_history(&s, t, &m, DocRef::Transfer(1)).await)
+                    ok(engine::trail::document_history(
+                        &s,
+                        t,
+                        &m,
+                        DocRef::Transfer(1),
+                        i18n::Lang::En,
+                    )
+                    .await)
                 })
             },
         },

@@ -212,6 +212,7 @@ async fn restock_to_first_mail(backend: Backend) {
             source: Source::Page,
             client: &client,
             honeypot: "",
+            lang: None,
         };
         back_in_stock::subscribe(&app.store, &keys, ff, &req, now_ms())
             .await

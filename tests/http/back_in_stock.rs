@@ -395,6 +395,7 @@ async fn waves_notify_as_many_as_there_are_units_and_resume_on_the_next_restock(
             source: Source::Widget,
             client: &client,
             honeypot: "",
+            lang: None,
         };
         back_in_stock::subscribe(&app.store, &keys, ff, &req, now)
             .await
@@ -983,6 +984,7 @@ async fn waiting_shoppers_count_as_demand_in_replenishment(backend: Backend) {
             source: Source::Page,
             client: &client,
             honeypot: "",
+            lang: None,
         };
         back_in_stock::subscribe(&app.store, &keys, ff, &req, now_ms())
             .await
@@ -1161,6 +1163,7 @@ async fn a_rotated_key_reseals_every_address_and_still_finds_it(backend: Backend
         source: Source::Page,
         client: "rekey",
         honeypot: "",
+        lang: None,
     };
     back_in_stock::subscribe(&app.store, &only_new, ff, &req, now_ms())
         .await

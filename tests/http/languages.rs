@@ -88,7 +88,7 @@ async fn the_browser_the_tenant_and_the_person_choose_the_language_in_that_order
     let trail = page(&app, &admin, "/t/freshfield/settings/audit", "nl").await;
     assert!(trail.contains("Zum Inhalt springen"), "{trail}");
     assert!(
-        trail.contains("chose the language they read"),
+        trail.contains("Fenna de Vries hat die eigene Sprache gewählt."),
         "the change is in the audit trail: {trail}"
     );
     // Another visitor of the portal still gets its default.

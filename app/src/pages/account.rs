@@ -15,25 +15,30 @@ use crate::PortalResource;
 /// The QR code, the secret to type instead, and the form that confirms the app with
 /// its first code.
 #[component]
-fn Setup(setup: SetupView, action: String, #[prop(optional)] with_password: bool) -> impl IntoView {
+fn Setup(
+    setup: SetupView,
+    action: String,
+    lang: i18n::Lang,
+    #[prop(optional)] with_password: bool,
+) -> impl IntoView {
     view! {
         <ol class="steps">
-            <li>"Open an authenticator app on your phone (such as Aegis, Google Authenticator, Microsoft Authenticator or 1Password) and add an account."</li>
-            <li>"Scan this code, or type the key below it."</li>
+            <li>{i18n::t(lang, "people-setup-step-app")}</li>
+            <li>{i18n::t(lang, "people-setup-step-scan")}</li>
         </ol>
         {setup.qr_svg.map(|svg| view! {
-            <div class="qr" role="img" aria-label="QR code of the key for your authenticator app" inner_html=svg></div>
+            <div class="qr" role="img" aria-label=i18n::t(lang, "people-setup-qr-label") inner_html=svg></div>
         })}
-        <p>"Key: " <code class="secret">{setup.secret}</code></p>
-        <p class="muted"><a href=setup.uri>"Open in an authenticator app on this device"</a></p>
+        <p>{i18n::t(lang, "people-setup-key")} " " <code class="secret">{setup.secret}</code></p>
+        <p class="muted"><a href=setup.uri>{i18n::t(lang, "people-setup-open-app")}</a></p>
         <form method="post" action=action class="stack">
             {with_password.then(|| view! {
-                <label for="password">"Your password"</label>
+                <label for="password">{i18n::t(lang, "people-your-password")}</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required/>
             })}
-            <label for="code">"The six-digit code the app shows"</label>
+            <label for="code">{i18n::t(lang, "people-setup-code")}</label>
             <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
-            <button type="submit" class="primary">"Turn on two-step sign-in"</button>
+            <button type="submit" class="primary">{i18n::t(lang, "people-two-factor-turn-on")}</button>
         </form>
     }
 }
@@ -45,38 +50,39 @@ pub fn SecondStepPage() -> impl IntoView {
     let portal = expect_context::<PortalResource>();
     let step = Resource::new(|| (), |_| get_second_step());
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| crate::pages::loading()>
             {move || Suspend::new(async move {
                 let Ok(p) = portal.await else { return ().into_any() };
+                let lang = p.lang;
                 match step.await {
                     Ok(s) => match s.setup {
                         Some(setup) => view! {
                             <section class="card narrow">
-                                <h1>"Set up two-step sign-in"</h1>
+                                <h1>{i18n::t(lang, "people-setup-heading")}</h1>
                                 <Flash/>
-                                <p>{format!("{} asks everyone to confirm each sign-in with a code from an app on their phone. It takes a minute, once.", p.tenant_name)}</p>
-                                <Setup setup=setup action=p.href("/login/two-factor/setup")/>
+                                <p>{i18n::t_args(lang, "people-setup-required", &[("tenant", p.tenant_name.clone().into())])}</p>
+                                <Setup setup=setup action=p.href("/login/two-factor/setup") lang=lang/>
                             </section>
                         }.into_any(),
                         None => view! {
                             <section class="card narrow">
-                                <h1>"Two-step sign-in"</h1>
+                                <h1>{i18n::t(lang, "people-two-factor-heading")}</h1>
                                 <Flash/>
                                 <form method="post" action=p.href("/login/two-factor") class="stack">
-                                    <label for="code">"The six-digit code your authenticator app shows"</label>
+                                    <label for="code">{i18n::t(lang, "people-second-step-code")}</label>
                                     <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="12" required autofocus/>
-                                    <button type="submit" class="primary">"Sign in"</button>
+                                    <button type="submit" class="primary">{i18n::t(lang, "people-sign-in")}</button>
                                 </form>
-                                <p class="muted">"No phone at hand? Type one of your recovery codes instead (such as abcde-fghjk); each works once."</p>
-                                <p><a href=p.href("/login")>"Start again"</a></p>
+                                <p class="muted">{i18n::t(lang, "people-second-step-recovery")}</p>
+                                <p><a href=p.href("/login")>{i18n::t(lang, "people-start-again")}</a></p>
                             </section>
                         }.into_any(),
                     },
                     Err(e) => view! {
                         <section class="card narrow">
-                            <h1>"Sign in again"</h1>
-                            <p class="error" role="alert">{error_text(e)}</p>
-                            <p><a href=p.href("/login")>"Go to sign-in"</a></p>
+                            <h1>{i18n::t(lang, "people-sign-in-again")}</h1>
+                            <p class="error" role="alert">{error_text(lang, e)}</p>
+                            <p><a href=p.href("/login")>{i18n::t(lang, "people-go-to-sign-in")}</a></p>
                         </section>
                     }.into_any(),
                 }
@@ -96,24 +102,25 @@ pub fn ForgotPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let p = portal.await.ok()?;
                 let sent = query.read().get("sent").is_some();
+                let lang = p.lang;
                 Some(view! {
                     <section class="card narrow">
-                        <h1>"Forgot your password?"</h1>
+                        <h1>{i18n::t(lang, "people-forgot-heading")}</h1>
                         <Flash/>
                         {if sent {
                             view! {
-                                <p class="notice" role="status">"If that address has an account here, we have sent it a link to choose a new password. It works once, for an hour. Check your spam folder if nothing arrives in a few minutes."</p>
-                                <p><a href=p.href("/login")>"Back to sign-in"</a></p>
+                                <p class="notice" role="status">{i18n::t(lang, "people-forgot-sent")}</p>
+                                <p><a href=p.href("/login")>{i18n::t(lang, "people-back-to-sign-in")}</a></p>
                             }.into_any()
                         } else {
                             view! {
-                                <p>"Type the e-mail address you sign in with. We will send it a link to choose a new password."</p>
+                                <p>{i18n::t(lang, "people-forgot-intro")}</p>
                                 <form method="post" action=p.href("/forgot") class="stack">
-                                    <label for="email">"E-mail"</label>
+                                    <label for="email">{i18n::t(lang, "people-email")}</label>
                                     <input id="email" name="email" type="email" autocomplete="username" maxlength="254" required autofocus/>
-                                    <button type="submit" class="primary">"Send the link"</button>
+                                    <button type="submit" class="primary">{i18n::t(lang, "people-forgot-send")}</button>
                                 </form>
-                                <p><a href=p.href("/login")>"Back to sign-in"</a></p>
+                                <p><a href=p.href("/login")>{i18n::t(lang, "people-back-to-sign-in")}</a></p>
                             }.into_any()
                         }}
                     </section>
@@ -131,32 +138,33 @@ pub fn ResetPage() -> impl IntoView {
     let reset = Resource::new(move || token.get(), get_password_reset);
     let portal = expect_context::<PortalResource>();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| crate::pages::loading()>
             {move || Suspend::new(async move {
                 let Ok(p) = portal.await else { return ().into_any() };
+                let lang = p.lang;
                 match reset.await {
                     Ok(()) => {
                         let action = p.href(&format!("/reset/{}", token.get_untracked()));
                         view! {
                             <section class="card narrow">
-                                <h1>"Choose a new password"</h1>
+                                <h1>{i18n::t(lang, "people-reset-heading")}</h1>
                                 <Flash/>
                                 <form method="post" action=action class="stack">
-                                    <label for="password">"New password (at least 8 characters)"</label>
+                                    <label for="password">{i18n::t(lang, "people-new-password")}</label>
                                     <input id="password" type="password" name="password" required minlength="8" maxlength="128" autocomplete="new-password" autofocus/>
-                                    <label for="repeat">"The same password again"</label>
+                                    <label for="repeat">{i18n::t(lang, "people-repeat-password")}</label>
                                     <input id="repeat" type="password" name="repeat" required minlength="8" maxlength="128" autocomplete="new-password"/>
-                                    <button type="submit" class="primary">"Save the new password"</button>
+                                    <button type="submit" class="primary">{i18n::t(lang, "people-reset-save")}</button>
                                 </form>
-                                <p class="muted">"Saving it signs you out everywhere else. Two-step sign-in, if you use it, stays on."</p>
+                                <p class="muted">{i18n::t(lang, "people-reset-note")}</p>
                             </section>
                         }.into_any()
                     }
                     Err(e) => view! {
                         <section class="card narrow">
-                            <h1>"This link cannot be used"</h1>
-                            <p class="error" role="alert">{error_text(e)}</p>
-                            <p><a href=p.href("/forgot")>"Ask for a new link"</a></p>
+                            <h1>{i18n::t(lang, "people-link-unusable")}</h1>
+                            <p class="error" role="alert">{error_text(lang, e)}</p>
+                            <p><a href=p.href("/forgot")>{i18n::t(lang, "people-reset-ask-new")}</a></p>
                         </section>
                     }.into_any(),
                 }
@@ -175,37 +183,38 @@ pub fn AccountPage() -> impl IntoView {
 
 #[component]
 fn Account(portal: Portal, account: AccountView) -> impl IntoView {
+    let lang = portal.lang;
     let codes_left = account.recovery_codes_left;
     view! {
         <section class="card">
-            <h1>"Your account"</h1>
+            <h1>{i18n::t(lang, "people-account-heading")}</h1>
             <Flash/>
             <p>{account.name} " · " <span class="muted">{account.email}</span></p>
         </section>
         <section class="card">
-            <h2>"Two-step sign-in"</h2>
+            <h2>{i18n::t(lang, "people-two-factor-heading")}</h2>
             {if account.two_factor_on {
                 view! {
-                    <p class="notice">"On: each sign-in asks for a code from your authenticator app."</p>
-                    <p class="muted">{format!("{codes_left} of 10 recovery codes left.")}</p>
+                    <p class="notice">{i18n::t(lang, "people-two-factor-on")}</p>
+                    <p class="muted">{i18n::t_args(lang, "people-recovery-left", &[("left", codes_left.into())])}</p>
                     <details>
-                        <summary>"New recovery codes…"</summary>
+                        <summary>{i18n::t(lang, "people-recovery-new-summary")}</summary>
                         <form method="post" action=portal.href("/account/recovery-codes") class="stack">
-                            <label for="renew-code">"A code from your app (the old recovery codes stop working)"</label>
+                            <label for="renew-code">{i18n::t(lang, "people-recovery-renew-code")}</label>
                             <input id="renew-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required/>
-                            <button type="submit">"Make new recovery codes"</button>
+                            <button type="submit">{i18n::t(lang, "people-recovery-renew")}</button>
                         </form>
                     </details>
                     {if account.two_factor_required {
-                        view! { <p class="muted">"This portal requires two-step sign-in, so it stays on."</p> }.into_any()
+                        view! { <p class="muted">{i18n::t(lang, "people-two-factor-required")}</p> }.into_any()
                     } else {
                         view! {
                             <details>
-                                <summary>"Turn off…"</summary>
+                                <summary>{i18n::t(lang, "people-two-factor-off-summary")}</summary>
                                 <form method="post" action=portal.href("/account/two-factor/off") class="stack">
-                                    <label for="off-code">"A code from your app, or a recovery code"</label>
+                                    <label for="off-code">{i18n::t(lang, "people-two-factor-off-code")}</label>
                                     <input id="off-code" name="code" type="text" autocomplete="one-time-code" maxlength="12" required/>
-                                    <button type="submit" class="danger">"Turn off two-step sign-in"</button>
+                                    <button type="submit" class="danger">{i18n::t(lang, "people-two-factor-turn-off")}</button>
                                 </form>
                             </details>
                         }.into_any()
@@ -213,24 +222,24 @@ fn Account(portal: Portal, account: AccountView) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <p>"Off. With it on, a stolen password alone no longer opens your account: each sign-in also asks for a code from an app on your phone."</p>
-                    <p><a class="button primary" href=portal.href("/account/two-factor")>"Turn on two-step sign-in"</a></p>
+                    <p>{i18n::t(lang, "people-two-factor-off-intro")}</p>
+                    <p><a class="button primary" href=portal.href("/account/two-factor")>{i18n::t(lang, "people-two-factor-turn-on")}</a></p>
                 }.into_any()
             }}
         </section>
         <LanguageCard portal=portal.clone() chosen=account.language/>
         <section class="card">
-            <h2>"Password"</h2>
+            <h2>{i18n::t(lang, "people-password-heading")}</h2>
             <form method="post" action=portal.href("/account/password") class="stack">
-                <label for="current">"Current password"</label>
+                <label for="current">{i18n::t(lang, "people-current-password")}</label>
                 <input id="current" type="password" name="current" required autocomplete="current-password"/>
-                <label for="password">"New password (at least 8 characters)"</label>
+                <label for="password">{i18n::t(lang, "people-new-password")}</label>
                 <input id="password" type="password" name="password" required minlength="8" maxlength="128" autocomplete="new-password"/>
-                <label for="repeat">"The same password again"</label>
+                <label for="repeat">{i18n::t(lang, "people-repeat-password")}</label>
                 <input id="repeat" type="password" name="repeat" required minlength="8" maxlength="128" autocomplete="new-password"/>
-                <button type="submit">"Change the password"</button>
+                <button type="submit">{i18n::t(lang, "people-password-change")}</button>
             </form>
-            <p class="muted">"Changing it signs you out everywhere else."</p>
+            <p class="muted">{i18n::t(lang, "people-password-change-note")}</p>
         </section>
     }
 }
@@ -265,10 +274,10 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
     view! {
         <SignedInPage data=data render=move |p: Portal, s: SetupView| view! {
             <section class="card narrow">
-                <h1>"Turn on two-step sign-in"</h1>
+                <h1>{i18n::t(p.lang, "people-two-factor-turn-on")}</h1>
                 <Flash/>
-                <Setup setup=s action=p.href("/account/two-factor") with_password=true/>
-                <p><a href=p.href("/account")>"Cancel"</a></p>
+                <Setup setup=s action=p.href("/account/two-factor") lang=p.lang with_password=true/>
+                <p><a href=p.href("/account")>{i18n::t(p.lang, "people-cancel")}</a></p>
             </section>
         }.into_any()/>
     }
@@ -285,25 +294,26 @@ pub fn RecoveryCodesPage() -> impl IntoView {
 
 #[component]
 fn Codes(portal: Portal, codes: Vec<String>) -> impl IntoView {
+    let lang = portal.lang;
     if codes.is_empty() {
         return view! {
             <section class="card narrow">
-                <h1>"Recovery codes"</h1>
-                <p>"Recovery codes are shown only once, right after they are made. To get new ones, go to your account."</p>
-                <p><a href=portal.href("/account")>"Your account"</a></p>
+                <h1>{i18n::t(lang, "people-recovery-heading")}</h1>
+                <p>{i18n::t(lang, "people-recovery-shown-once")}</p>
+                <p><a href=portal.href("/account")>{i18n::t(lang, "people-account-heading")}</a></p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="card narrow">
-            <h1>"Keep these recovery codes"</h1>
+            <h1>{i18n::t(lang, "people-recovery-keep-heading")}</h1>
             <Flash/>
-            <p>"If you lose your phone, each of these codes signs you in once instead of a code from the app. Store them somewhere safe (a password manager, or printed). They are not shown again."</p>
+            <p>{i18n::t(lang, "people-recovery-keep-intro")}</p>
             <ul class="recovery-codes">
                 {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
             </ul>
-            <p><a class="button primary" href=portal.href("/")>"I have kept them: continue"</a></p>
+            <p><a class="button primary" href=portal.href("/")>{i18n::t(lang, "people-recovery-kept")}</a></p>
         </section>
     }
     .into_any()

@@ -13,6 +13,7 @@ use super::context::{
     TenantCtx,
 };
 use super::error::{engine_failure, internal_engine, not_found, set_status};
+use super::format::role_label;
 use crate::views::*;
 
 /// The name an authenticator app shows for this portal: its product name.
@@ -21,6 +22,17 @@ fn issuer(ctx: &ServerCtx, tc: &TenantCtx) -> String {
         .for_tenant(&tc.tenant)
         .map(|t| t.product_name)
         .unwrap_or_else(|| tc.tenant.name.clone())
+}
+
+/// Why a reset link does not work, in `lang`.
+fn reset_error(lang: i18n::Lang, e: &ResetError) -> String {
+    match e {
+        ResetError::Invalid => i18n::t(lang, "people-reset-invalid"),
+        ResetError::Used => i18n::t(lang, "people-reset-used"),
+        ResetError::Expired => i18n::t(lang, "people-reset-expired"),
+        ResetError::Busy => i18n::t(lang, "people-busy"),
+        ResetError::Engine(inner) => inner.text(lang),
+    }
 }
 
 fn setup_view(e: two_factor::Enrolment) -> SetupView {
@@ -42,9 +54,7 @@ pub async fn second_step() -> Result<SecondStepView, ServerFnError> {
         session.get(&pending_key(tc.tenant.id)).await.ok().flatten();
     let Some(pending) = pending else {
         set_status(http::StatusCode::UNAUTHORIZED);
-        return Err(ServerFnError::new(
-            "Your sign-in has ended. Sign in again with your e-mail and password.",
-        ));
+        return Err(ServerFnError::new(i18n::t(tc.lang, "people-sign-in-ended")));
     };
     if !pending.enrol {
         return Ok(SecondStepView { setup: None });
@@ -81,7 +91,7 @@ pub async fn reset(token: String) -> Result<(), ServerFnError> {
                     _ => http::StatusCode::GONE,
                 });
             }
-            Err(ServerFnError::new(e.to_string()))
+            Err(ServerFnError::new(reset_error(tc.lang, &e)))
         }
     }
 }
@@ -140,6 +150,7 @@ pub async fn recovery_codes() -> Result<Vec<String>, ServerFnError> {
 
 pub async fn members() -> Result<MembersView, ServerFnError> {
     let (ctx, tc, member) = require(Permission::ManageMembers).await?;
+    let lang = tc.lang;
     let m = members::members(&ctx.store, tc.tenant.id, &member)
         .await
         .map_err(engine_failure)?;
@@ -156,7 +167,7 @@ pub async fn members() -> Result<MembersView, ServerFnError> {
                 role_labels: p
                     .roles
                     .iter()
-                    .map(|r| r.label())
+                    .map(|r| role_label(lang, *r))
                     .collect::<Vec<_>>()
                     .join(", "),
                 roles: p.roles.iter().map(|r| r.as_str().to_string()).collect(),
@@ -173,7 +184,7 @@ pub async fn members() -> Result<MembersView, ServerFnError> {
             .map(|i| InvitedView {
                 id: i.id,
                 role: engine::model::Role::parse(&i.role)
-                    .map(|r| r.label().to_string())
+                    .map(|r| role_label(lang, r))
                     .unwrap_or(i.role),
                 name: i.name,
                 email: i.email,
@@ -187,7 +198,7 @@ pub async fn members() -> Result<MembersView, ServerFnError> {
             .iter()
             .map(|r| Choice {
                 value: r.as_str().to_string(),
-                label: r.label().to_string(),
+                label: role_label(lang, *r),
             })
             .collect(),
     })

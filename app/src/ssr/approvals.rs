@@ -12,6 +12,7 @@ use crate::views::*;
 pub async fn inbox() -> Result<Inbox, ServerFnError> {
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
+    let lang = tc.lang;
     let store = &ctx.store;
     let now = now_ms();
     let delegated: Vec<Role> = store
@@ -48,16 +49,18 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
             .iter()
             .filter(|s| s.round == step.round)
             .count();
-        let step_label = format!(
-            "Step {} of {} · {}{}",
-            step.step_no,
-            total_steps,
-            role.label(),
+        let step_label = i18n::t_args(
+            lang,
             if delegated.contains(&role) && !member.has(role) {
-                " (delegated to you)"
+                "staff-approvals-step-delegated"
             } else {
-                ""
-            }
+                "staff-approvals-step"
+            },
+            &[
+                ("step", step.step_no.to_string().into()),
+                ("total", total_steps.to_string().into()),
+                ("role", role_label(lang, role).into()),
+            ],
         );
         let (title, value, reason, facts, snapshot, own) = match doc {
             DocRef::Transfer(id) => {
@@ -66,18 +69,45 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                 };
                 let product = product_label(store, tenant, t.product_id).await?;
                 let facts = vec![
-                    ("Quantity".into(), t.quantity.to_string()),
-                    ("From".into(), labels.location(t.from_location_id)),
-                    ("To".into(), labels.location(t.to_location_id)),
-                    position_fact(store, tenant, &labels, t.from_location_id, t.product_id).await?,
-                    position_fact(store, tenant, &labels, t.to_location_id, t.product_id).await?,
+                    (i18n::t(lang, "staff-fact-quantity"), t.quantity.to_string()),
+                    (
+                        i18n::t(lang, "staff-fact-from"),
+                        labels.location(t.from_location_id),
+                    ),
+                    (
+                        i18n::t(lang, "staff-fact-to"),
+                        labels.location(t.to_location_id),
+                    ),
+                    position_fact(
+                        lang,
+                        store,
+                        tenant,
+                        &labels,
+                        t.from_location_id,
+                        t.product_id,
+                    )
+                    .await?,
+                    position_fact(lang, store, tenant, &labels, t.to_location_id, t.product_id)
+                        .await?,
                 ];
                 (
-                    format!("Transfer {id}: {} × {product}", t.quantity),
-                    money(t.quantity.saturating_mul(t.unit_cost_minor), &currency),
+                    i18n::t_args(
+                        lang,
+                        "staff-doc-transfer-title",
+                        &[
+                            ("id", id.to_string().into()),
+                            ("quantity", t.quantity.to_string().into()),
+                            ("product", product.into()),
+                        ],
+                    ),
+                    money(
+                        lang,
+                        t.quantity.saturating_mul(t.unit_cost_minor),
+                        &currency,
+                    ),
                     t.reason.clone(),
                     facts,
-                    snapshot_facts(&t.snapshot),
+                    snapshot_facts(lang, &t.snapshot),
                     engine::replenish::parse_involved(&t.involved_users).contains(&member.user_id),
                 )
             }
@@ -87,18 +117,38 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                 };
                 let lines = store.po_lines(tenant, id).await.map_err(internal)?;
                 let mut facts = vec![
-                    ("Supplier".into(), labels.supplier(po.supplier_id)),
-                    ("Ship to".into(), labels.location(po.ship_to_location_id)),
+                    (
+                        i18n::t(lang, "staff-fact-supplier"),
+                        labels.supplier(po.supplier_id),
+                    ),
+                    (
+                        i18n::t(lang, "staff-fact-ship-to"),
+                        labels.location(po.ship_to_location_id),
+                    ),
                 ];
                 for l in lines.iter().take(10) {
                     let p = product_label(store, tenant, l.product_id).await?;
                     facts.push((
                         p,
-                        format!("{} at {}", l.quantity, money(l.unit_cost_minor, &currency)),
+                        i18n::t_args(
+                            lang,
+                            "staff-approvals-line",
+                            &[
+                                ("quantity", l.quantity.to_string().into()),
+                                ("price", money(lang, l.unit_cost_minor, &currency).into()),
+                            ],
+                        ),
                     ));
                 }
                 if lines.len() > 10 {
-                    facts.push(("…".into(), format!("{} more lines", lines.len() - 10)));
+                    facts.push((
+                        "…".into(),
+                        i18n::t_args(
+                            lang,
+                            "staff-approvals-more-lines",
+                            &[("count", (lines.len() as i64 - 10).into())],
+                        ),
+                    ));
                 }
                 // A change to a sent order waits here: what is decided is the change.
                 let change =
@@ -112,27 +162,50 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                     } else {
                         None
                     };
-                let mut title = format!(
-                    "Purchase order {id} to {} ({} lines)",
-                    labels.supplier(po.supplier_id),
-                    lines.len()
+                let mut title = i18n::t_args(
+                    lang,
+                    "staff-approvals-po-title",
+                    &[
+                        ("count", (lines.len() as i64).into()),
+                        ("id", id.to_string().into()),
+                        ("supplier", labels.supplier(po.supplier_id).into()),
+                    ],
                 );
-                let mut value = money(po.value_minor, &currency);
+                let mut value = money(lang, po.value_minor, &currency);
                 let mut reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
                 if let Some(c) = &change {
-                    title = format!(
-                        "Change to purchase order {id} to {}",
-                        labels.supplier(po.supplier_id)
+                    title = i18n::t_args(
+                        lang,
+                        "staff-approvals-change-title",
+                        &[
+                            ("id", id.to_string().into()),
+                            ("supplier", labels.supplier(po.supplier_id).into()),
+                        ],
                     );
-                    value = money(c.value_minor, &currency);
-                    reason = format!(
-                        "The {} proposes a change that takes the order from {} to {}, delivered on {}.{}",
-                        c.proposed_by,
-                        money(po.value_minor, &currency),
-                        money(c.value_minor, &currency),
-                        engine::model::day_string(c.promised_on),
-                        if c.note.is_empty() { String::new() } else { format!(" Note: \u{201c}{}\u{201d}", c.note) }
+                    value = money(lang, c.value_minor, &currency);
+                    reason = i18n::t_args(
+                        lang,
+                        if c.proposed_by
+                            == engine::workflow::purchase_order::Side::Supplier.as_str()
+                        {
+                            "staff-approvals-change-reason-supplier"
+                        } else {
+                            "staff-approvals-change-reason-buyer"
+                        },
+                        &[
+                            ("from", money(lang, po.value_minor, &currency).into()),
+                            ("to", money(lang, c.value_minor, &currency).into()),
+                            ("day", engine::model::day_string(c.promised_on).into()),
+                        ],
                     );
+                    if !c.note.is_empty() {
+                        reason.push(' ');
+                        reason.push_str(&i18n::t_args(
+                            lang,
+                            "staff-approvals-change-note",
+                            &[("note", c.note.clone().into())],
+                        ));
+                    }
                     let mut changed = Vec::new();
                     for cl in c.lines() {
                         let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {
@@ -146,12 +219,18 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                         let p = product_label(store, tenant, l.product_id).await?;
                         changed.push((
                             p,
-                            format!(
-                                "{} at {} → {} at {}",
-                                l.quantity,
-                                money(l.unit_cost_minor, &currency),
-                                cl.quantity,
-                                money(cl.unit_cost_minor, &currency)
+                            i18n::t_args(
+                                lang,
+                                "staff-approvals-changed-line",
+                                &[
+                                    ("quantity", l.quantity.to_string().into()),
+                                    ("price", money(lang, l.unit_cost_minor, &currency).into()),
+                                    ("newquantity", cl.quantity.to_string().into()),
+                                    (
+                                        "newprice",
+                                        money(lang, cl.unit_cost_minor, &currency).into(),
+                                    ),
+                                ],
                             ),
                         ));
                     }
@@ -164,7 +243,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                     facts,
                     lines
                         .first()
-                        .map(|l| snapshot_facts(&l.snapshot))
+                        .map(|l| snapshot_facts(lang, &l.snapshot))
                         .unwrap_or_default(),
                     engine::replenish::parse_involved(&po.involved_users).contains(&member.user_id),
                 )
@@ -178,6 +257,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
             step: step_label,
             rule: step.rule.clone(),
             waiting: since(
+                lang,
                 step.created_at.max(
                     step.due_at
                         .map(|d| d - step.escalate_after_hours * 3_600_000)
@@ -193,7 +273,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
             own,
         });
     }
-    let away = away(store, tenant, &member, now).await?;
+    let away = away(store, tenant, &member, now, lang).await?;
     Ok(Inbox {
         items,
         others,
@@ -207,6 +287,7 @@ pub(crate) async fn away(
     tenant: TenantId,
     member: &Member,
     now: i64,
+    lang: i18n::Lang,
 ) -> Result<Away, ServerFnError> {
     let given = store
         .delegations_from(tenant, member.user_id, now)
@@ -216,7 +297,7 @@ pub(crate) async fn away(
         .map(|d| DelegationView {
             id: d.id,
             to_name: d.to_name,
-            role: d.role.replace('_', " "),
+            role: role_name(lang, &d.role),
             first_day: day_string(d.from_ms),
             // to_ms is the start of the day after the last one.
             last_day: day_string(d.to_ms - 1),
@@ -229,7 +310,7 @@ pub(crate) async fn away(
         .filter(|r| r.audience() == Audience::Staff)
         .map(|r| Choice {
             value: r.as_str().into(),
-            label: r.label().into(),
+            label: role_label(lang, *r),
         })
         .collect();
     let people = store
@@ -249,4 +330,13 @@ pub(crate) async fn away(
         people,
         today: day_string(now),
     })
+}
+
+/// A stored role name (`tenant_admin`) in the reader's language; an unknown one as it
+/// is stored, in words.
+pub(crate) fn role_name(lang: i18n::Lang, role: &str) -> String {
+    match Role::parse(role) {
+        Some(r) => role_label(lang, r),
+        None => role.replace('_', " "),
+    }
 }

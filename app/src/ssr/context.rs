@@ -125,6 +125,13 @@ pub(crate) fn tenant_ctx() -> Option<TenantCtx> {
     use_context::<Parts>().and_then(|p| p.extensions.get::<TenantCtx>().cloned())
 }
 
+/// The language this request is answered in (English outside a tenant).
+pub(crate) fn request_lang() -> i18n::Lang {
+    use_context::<Parts>()
+        .and_then(|p| p.extensions.get::<TenantCtx>().map(|t| t.lang))
+        .unwrap_or_default()
+}
+
 /// The person signed in to this request's tenant, by the session alone (no member is
 /// loaded): for what follows the person rather than the membership, such as the
 /// language they read.
@@ -196,12 +203,15 @@ pub(crate) async fn require(
     let (ctx, tenant, member) = current().await?;
     let Some(member) = member else {
         set_status(http::StatusCode::UNAUTHORIZED);
-        return Err(ServerFnError::new("sign in to continue"));
+        return Err(ServerFnError::new(i18n::t(
+            tenant.lang,
+            "ui-sign-in-to-continue",
+        )));
     };
     if let Err(denied) = member.require(permission) {
         set_status(http::StatusCode::FORBIDDEN);
         return Err(ServerFnError::new(
-            engine::EngineError::from(denied).user_message(),
+            engine::EngineError::from(denied).text(tenant.lang),
         ));
     }
     Ok((ctx, tenant, member))
@@ -218,6 +228,8 @@ pub struct ShellHead {
     pub base: String,
     pub css: String,
     pub favicon: Option<String>,
+    /// The page's language (`<html lang>`).
+    pub lang: &'static str,
 }
 
 pub fn shell_head() -> ShellHead {
@@ -228,6 +240,7 @@ pub fn shell_head() -> ShellHead {
         _ => None,
     };
     ShellHead {
+        lang: tenant.as_ref().map(|t| t.lang).unwrap_or_default().code(),
         base: tenant.as_ref().map(|t| t.base.clone()).unwrap_or_default(),
         css: theme
             .as_ref()

@@ -13,6 +13,7 @@ use crate::views::*;
 pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerFnError> {
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
+    let lang = tc.lang;
     let store = &ctx.store;
     let Some(doc) = DocRef::parse(&doc_type, id) else {
         return Err(not_found());
@@ -39,28 +40,54 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 Vec::new()
             };
             let mut facts = vec![
-                ("Product".into(), product.clone()),
-                ("From".into(), labels.location(t.from_location_id)),
-                ("To".into(), labels.location(t.to_location_id)),
-                ("Quantity".into(), t.quantity.to_string()),
+                (i18n::t(lang, "staff-fact-product"), product.clone()),
                 (
-                    "Value".into(),
-                    money(t.quantity.saturating_mul(t.unit_cost_minor), &currency),
+                    i18n::t(lang, "staff-fact-from"),
+                    labels.location(t.from_location_id),
                 ),
-                position_fact(store, tenant, &labels, t.from_location_id, t.product_id).await?,
-                position_fact(store, tenant, &labels, t.to_location_id, t.product_id).await?,
+                (
+                    i18n::t(lang, "staff-fact-to"),
+                    labels.location(t.to_location_id),
+                ),
+                (i18n::t(lang, "staff-fact-quantity"), t.quantity.to_string()),
+                (
+                    i18n::t(lang, "staff-fact-value"),
+                    money(
+                        lang,
+                        t.quantity.saturating_mul(t.unit_cost_minor),
+                        &currency,
+                    ),
+                ),
+                position_fact(
+                    lang,
+                    store,
+                    tenant,
+                    &labels,
+                    t.from_location_id,
+                    t.product_id,
+                )
+                .await?,
+                position_fact(lang, store, tenant, &labels, t.to_location_id, t.product_id).await?,
             ];
             if t.shipped > 0 {
-                facts.push(("Shipped".into(), t.shipped.to_string()));
+                facts.push((i18n::t(lang, "staff-fact-shipped"), t.shipped.to_string()));
             }
             if t.state == TransferState::Received {
-                facts.push(("Received".into(), t.received.to_string()));
+                facts.push((i18n::t(lang, "staff-fact-received"), t.received.to_string()));
             }
-            facts.extend(snapshot_facts(&t.snapshot));
+            facts.extend(snapshot_facts(lang, &t.snapshot));
             DocumentView {
                 doc_type: doc_type.clone(),
                 id,
-                title: format!("Transfer {id}: {} × {product}", t.quantity),
+                title: i18n::t_args(
+                    lang,
+                    "staff-doc-transfer-title",
+                    &[
+                        ("id", id.to_string().into()),
+                        ("quantity", t.quantity.to_string().into()),
+                        ("product", product.into()),
+                    ],
+                ),
                 state: t.state.as_str().into(),
                 reason: t.reason.clone(),
                 facts,
@@ -90,31 +117,48 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 articles.push((l.id, article.clone()));
                 rows.push(vec![
                     match l.promised_on {
-                        Some(d) => format!("{article} (backordered: delivery {})", day_string(d)),
+                        Some(d) => i18n::t_args(
+                            lang,
+                            "staff-doc-line-backordered",
+                            &[("article", article.into()), ("day", day_string(d).into())],
+                        ),
                         None => article,
                     },
                     l.quantity.to_string(),
-                    money(l.unit_cost_minor, &currency),
-                    money(l.quantity.saturating_mul(l.unit_cost_minor), &currency),
+                    money(lang, l.unit_cost_minor, &currency),
+                    money(
+                        lang,
+                        l.quantity.saturating_mul(l.unit_cost_minor),
+                        &currency,
+                    ),
                     l.reason.clone(),
                 ]);
             }
             let mut facts = vec![
-                ("Supplier".into(), labels.supplier(po.supplier_id)),
-                ("Ship to".into(), labels.location(po.ship_to_location_id)),
-                ("Value".into(), money(po.value_minor, &currency)),
+                (
+                    i18n::t(lang, "staff-fact-supplier"),
+                    labels.supplier(po.supplier_id),
+                ),
+                (
+                    i18n::t(lang, "staff-fact-ship-to"),
+                    labels.location(po.ship_to_location_id),
+                ),
+                (
+                    i18n::t(lang, "staff-fact-value"),
+                    money(lang, po.value_minor, &currency),
+                ),
             ];
             if po.state == PoState::Draft {
                 facts.push((
-                    "Window closes".into(),
+                    i18n::t(lang, "staff-fact-window-closes"),
                     match po.window_closes_at - now_ms() {
-                        left if left > 0 => relative(left),
-                        _ => "any moment now".into(),
+                        left if left > 0 => relative(lang, left),
+                        _ => i18n::t(lang, "staff-doc-any-moment"),
                     },
                 ));
             }
             if let Some(sent) = po.sent_at {
-                facts.push(("Sent".into(), ago(sent)));
+                facts.push((i18n::t(lang, "staff-fact-sent"), ago(lang, sent)));
             }
             let promises = store.po_promises(tenant, id).await.map_err(internal)?;
             let live = !matches!(
@@ -124,23 +168,41 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             if let (Some(day), true) = (po.promised_on, live) {
                 let revised = promises.len().saturating_sub(1);
                 facts.push((
-                    "Delivery promised for".into(),
+                    i18n::t(lang, "staff-fact-promised-for"),
                     match revised {
                         0 => day_string(day),
-                        n => format!(
-                            "{} (revised {n} time{}; first promised {})",
-                            day_string(day),
-                            if n == 1 { "" } else { "s" },
-                            promises
-                                .first()
-                                .map(|p| day_string(p.promised_on))
-                                .unwrap_or_default()
+                        n => i18n::t_args(
+                            lang,
+                            "staff-doc-promised-revised",
+                            &[
+                                ("day", day_string(day).into()),
+                                (
+                                    "revised",
+                                    i18n::t_args(
+                                        lang,
+                                        "staff-doc-revised-times",
+                                        &[("count", (n as i64).into())],
+                                    )
+                                    .into(),
+                                ),
+                                (
+                                    "first",
+                                    promises
+                                        .first()
+                                        .map(|p| day_string(p.promised_on))
+                                        .unwrap_or_default()
+                                        .into(),
+                                ),
+                            ],
                         ),
                     },
                 ));
             }
             if !po.supplier_note.is_empty() {
-                facts.push(("Supplier's note".into(), po.supplier_note.clone()));
+                facts.push((
+                    i18n::t(lang, "staff-fact-supplier-note"),
+                    po.supplier_note.clone(),
+                ));
             }
             let mut commands = Vec::new();
             if member.can(Permission::CommandPurchaseOrders) {
@@ -163,10 +225,18 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                     commands.push("resend".to_string());
                 }
             }
+            let title = i18n::t_args(
+                lang,
+                "staff-doc-po-title",
+                &[
+                    ("id", id.to_string().into()),
+                    ("supplier", labels.supplier(po.supplier_id).into()),
+                ],
+            );
             DocumentView {
                 doc_type: doc_type.clone(),
                 id,
-                title: format!("Purchase order {id} to {}", labels.supplier(po.supplier_id)),
+                title,
                 state: po.state.as_str().into(),
                 reason: lines.first().map(|l| l.reason.clone()).unwrap_or_default(),
                 facts,
@@ -224,19 +294,25 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
         .map_err(internal)?
         .into_iter()
         .map(|s| StepView {
-            label: format!(
-                "Round {} · step {} · {}{}",
-                s.round,
-                s.step_no,
-                s.role.replace('_', " "),
-                if s.escalated { " (escalated)" } else { "" }
+            label: i18n::t_args(
+                lang,
+                if s.escalated {
+                    "staff-doc-step-escalated"
+                } else {
+                    "staff-doc-step"
+                },
+                &[
+                    ("round", s.round.to_string().into()),
+                    ("step", s.step_no.to_string().into()),
+                    ("role", super::approvals::role_name(lang, &s.role).into()),
+                ],
             ),
-            state: s.state.clone(),
-            decided: s.decided_at.map(ago).unwrap_or_default(),
+            state: step_state(lang, &s.state),
+            decided: s.decided_at.map(|at| ago(lang, at)).unwrap_or_default(),
             comment: s.comment.clone(),
         })
         .collect();
-    view.audit = engine::trail::document_history(store, tenant, &member, doc)
+    view.audit = engine::trail::document_history(store, tenant, &member, doc, tc.lang)
         .await
         .map_err(super::error::engine_failure)?
         .into_iter()
@@ -244,7 +320,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
             let a = e.record;
             AuditView {
                 seq: a.seq,
-                at: ago(a.at),
+                at: ago(lang, a.at),
                 exact: when(a.at),
                 iso: iso(a.at),
                 sentence: e.sentence,
@@ -265,6 +341,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
 pub async fn documents() -> Result<Documents, ServerFnError> {
     let (ctx, tc, _member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
+    let lang = tc.lang;
     let store = &ctx.store;
     let labels = Labels::load(store, tenant).await?;
     let currency = tc.tenant.currency.clone();
@@ -273,15 +350,23 @@ pub async fn documents() -> Result<Documents, ServerFnError> {
         let product = product_label(store, tenant, t.product_id).await?;
         transfers.push(DocRow {
             href: format!("{}/documents/transfer/{}", tc.base, t.id),
-            title: format!(
-                "Transfer {}: {} × {product} → {}",
-                t.id,
-                t.quantity,
-                labels.location(t.to_location_id)
+            title: i18n::t_args(
+                lang,
+                "staff-docs-transfer-row",
+                &[
+                    ("id", t.id.to_string().into()),
+                    ("quantity", t.quantity.to_string().into()),
+                    ("product", product.into()),
+                    ("to", labels.location(t.to_location_id).into()),
+                ],
             ),
             state: t.state.as_str().into(),
-            value: money(t.quantity.saturating_mul(t.unit_cost_minor), &currency),
-            updated: ago(t.updated_at),
+            value: money(
+                lang,
+                t.quantity.saturating_mul(t.unit_cost_minor),
+                &currency,
+            ),
+            updated: ago(lang, t.updated_at),
         });
     }
     let orders = store
@@ -291,16 +376,32 @@ pub async fn documents() -> Result<Documents, ServerFnError> {
         .into_iter()
         .map(|po| DocRow {
             href: format!("{}/documents/purchase_order/{}", tc.base, po.id),
-            title: format!(
-                "Purchase order {} to {} for {}",
-                po.id,
-                labels.supplier(po.supplier_id),
-                labels.location(po.ship_to_location_id)
+            title: i18n::t_args(
+                lang,
+                "staff-docs-po-row",
+                &[
+                    ("id", po.id.to_string().into()),
+                    ("supplier", labels.supplier(po.supplier_id).into()),
+                    ("location", labels.location(po.ship_to_location_id).into()),
+                ],
             ),
             state: po.state.as_str().into(),
-            value: money(po.value_minor, &currency),
-            updated: ago(po.updated_at),
+            value: money(lang, po.value_minor, &currency),
+            updated: ago(lang, po.updated_at),
         })
         .collect();
     Ok(Documents { transfers, orders })
+}
+
+/// An approval step's state in the reader's language ("pending").
+fn step_state(lang: i18n::Lang, state: &str) -> String {
+    let id = match state {
+        "waiting" => "staff-step-state-waiting",
+        "pending" => "staff-step-state-pending",
+        "approved" => "staff-step-state-approved",
+        "rejected" => "staff-step-state-rejected",
+        "withdrawn" => "staff-step-state-withdrawn",
+        other => return other.replace('_', " "),
+    };
+    i18n::t(lang, id)
 }

@@ -20,9 +20,7 @@ pub(crate) fn not_found() -> ServerFnError {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
-    ServerFnError::new(
-        "That does not exist in this portal. Check the link, or go back to the list.",
-    )
+    ServerFnError::new(i18n::t(super::context::request_lang(), "ui-not-found"))
 }
 
 /// A failed store call: logged here, answered with the generic sentence and a 500.
@@ -37,7 +35,7 @@ pub(crate) fn internal_engine(e: engine::EngineError) -> ServerFnError {
         tracing::error!(error = %e, "server function failed");
         set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
     }
-    ServerFnError::new(e.user_message())
+    ServerFnError::new(e.text(super::context::request_lang()))
 }
 
 /// An engine error of a signed-in page: not found is the neutral 404, a refusal 403,
@@ -47,7 +45,7 @@ pub(crate) fn engine_failure(e: engine::EngineError) -> ServerFnError {
         engine::EngineError::NotFound => not_found(),
         engine::EngineError::Forbidden(_) => {
             set_status(http::StatusCode::FORBIDDEN);
-            ServerFnError::new(e.user_message())
+            ServerFnError::new(e.text(super::context::request_lang()))
         }
         e => internal_engine(e),
     }

@@ -14,6 +14,7 @@ pub async fn exceptions(
 ) -> Result<ExceptionsView, ServerFnError> {
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
+    let lang = tc.lang;
     let store = &ctx.store;
     let ranking = if by_severity {
         engine::store::Ranking::Severity
@@ -37,7 +38,12 @@ pub async fn exceptions(
             .await
             .map_err(internal)?
             .into_iter()
-            .map(|c| (format!("{}, {}", c.user_name, ago(c.created_at)), c.body))
+            .map(|c| {
+                (
+                    format!("{}, {}", c.user_name, ago(lang, c.created_at)),
+                    c.body,
+                )
+            })
             .collect();
         let href = e.subject.split_once(':').and_then(|(kind, id)| match kind {
             "transfer" | "purchase_order" => Some(format!("{}/documents/{kind}/{id}", tc.base)),
@@ -46,15 +52,17 @@ pub async fn exceptions(
         });
         rows.push(ExceptionRow {
             id: e.id,
-            kind: e.kind.replace('_', " "),
+            kind: kind_label(lang, &e.kind),
             anomaly: e.kind == "anomaly",
-            at_risk: e.lost_sales_minor.map(|m| money(m, &tc.tenant.currency)),
+            at_risk: e
+                .lost_sales_minor
+                .map(|m| money(lang, m, &tc.tenant.currency)),
             risk_basis: e.risk_basis,
             severity: e.severity,
             title: e.title,
             detail: e.detail,
             owner: e.owner_name,
-            age: since(e.created_at),
+            age: since(lang, e.created_at),
             escalated: e.escalated_at.is_some(),
             href,
             comments,
@@ -86,4 +94,19 @@ pub async fn exceptions(
         by_severity,
         can_act: member.can(Permission::WorkExceptions),
     })
+}
+
+/// An exception's kind in the reader's language ("no cover").
+fn kind_label(lang: i18n::Lang, kind: &str) -> String {
+    let id = match kind {
+        "stockout" => "staff-exception-kind-stockout",
+        "no_cover" => "staff-exception-kind-no-cover",
+        "stale_approval" => "staff-exception-kind-stale-approval",
+        "supplier_late" => "staff-exception-kind-supplier-late",
+        "receipt_mismatch" => "staff-exception-kind-receipt-mismatch",
+        "anomaly" => "staff-exception-kind-anomaly",
+        "dead_job" => "staff-exception-kind-dead-job",
+        other => return other.replace('_', " "),
+    };
+    i18n::t(lang, id)
 }

@@ -9,24 +9,39 @@ use super::error::internal;
 use crate::views::Fact;
 
 /// A duration in words: "under a minute", "5 min", "3 h", "2 d".
-pub fn span(ms: i64) -> String {
-    match ms.max(0) / 60_000 {
-        0 => "under a minute".into(),
-        m if m < 60 => format!("{m} min"),
-        m if m < 48 * 60 => format!("{} h", m / 60),
-        m => format!("{} d", m / (24 * 60)),
+pub fn span(lang: i18n::Lang, ms: i64) -> String {
+    i18n::fmt::span(lang, ms)
+}
+
+/// A moment on this request's tenant's clock, in the page's language:
+/// `2 Dec 2026, 14:05 CET` (UTC and English outside a tenant).
+pub fn when(ms: i64) -> String {
+    match super::context::tenant_ctx() {
+        Some(tc) => when_at(&tc, ms),
+        None => i18n::fmt::date_time(i18n::Lang::En, civil(ms), clock(ms), "UTC"),
     }
 }
 
-/// A moment as `2026-12-01 14:05 UTC`.
-pub fn when(ms: i64) -> String {
+/// A moment on `tc`'s tenant's clock, in its request's language (for pages the
+/// server renders whole).
+pub fn when_at(tc: &super::TenantCtx, ms: i64) -> String {
+    engine::region::date_time(&tc.tenant, tc.lang, ms)
+}
+
+fn civil(ms: i64) -> (i32, u8, u8) {
+    let day = engine::model::day_string(ms);
+    let mut parts = day.split('-').map(|p| p.parse::<i64>().unwrap_or(0));
+    let (y, m, d) = (
+        parts.next().unwrap_or(1970),
+        parts.next().unwrap_or(1),
+        parts.next().unwrap_or(1),
+    );
+    (y as i32, m as u8, d as u8)
+}
+
+fn clock(ms: i64) -> (u8, u8) {
     let minute = ms.rem_euclid(engine::model::DAY_MS) / 60_000;
-    format!(
-        "{} {:02}:{:02} UTC",
-        engine::model::day_string(ms),
-        minute / 60,
-        minute % 60
-    )
+    ((minute / 60) as u8, (minute % 60) as u8)
 }
 
 /// A moment as a machine reads it (a `<time datetime>`): `2026-12-01T14:05:00Z`.
@@ -41,94 +56,102 @@ pub fn iso(ms: i64) -> String {
     )
 }
 
-/// A count with thousands separated: `50,000`.
-pub fn count(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
+/// A count with thousands separated: `50,000` / `50.000`.
+pub fn count(lang: i18n::Lang, n: i64) -> String {
+    i18n::fmt::count(lang, n)
 }
 
 /// How long it is since `ms` (epoch ms), as a duration: "5 min".
-pub fn since(ms: i64) -> String {
-    span(now_ms() - ms)
+pub fn since(lang: i18n::Lang, ms: i64) -> String {
+    span(lang, now_ms().saturating_sub(ms))
 }
 
 /// A past moment `ms` (epoch ms) as a phrase: "just now", "5 min ago".
-pub fn ago(ms: i64) -> String {
-    relative(ms - now_ms())
+pub fn ago(lang: i18n::Lang, ms: i64) -> String {
+    relative(lang, ms.saturating_sub(now_ms()))
 }
 
 /// A moment `delta` ms from now as a phrase: "just now" within a minute either way,
 /// else "in 3 h" ahead or "5 min ago" behind.
-pub fn relative(delta: i64) -> String {
-    if delta.unsigned_abs() < 60_000 {
-        "just now".into()
-    } else if delta > 0 {
-        format!("in {}", span(delta))
-    } else {
-        format!("{} ago", span(delta.saturating_neg()))
-    }
+pub fn relative(lang: i18n::Lang, delta: i64) -> String {
+    i18n::fmt::relative(lang, delta)
 }
 
-pub(crate) fn money(minor: i64, currency: &str) -> String {
-    engine::mail::money(minor, currency)
+/// A role's name as people read it, in `lang` ("tenant admin").
+pub(crate) fn role_label(lang: i18n::Lang, role: engine::model::Role) -> String {
+    engine::model::LabelIn::label_in(&role, lang)
+}
+
+pub(crate) fn money(lang: i18n::Lang, minor: i64, currency: &str) -> String {
+    i18n::fmt::money(lang, minor, currency)
 }
 
 /// The numbers a suggestion used, as rows to show a reviewer.
-pub(crate) fn snapshot_facts(json: &str) -> Vec<Fact> {
+pub(crate) fn snapshot_facts(lang: i18n::Lang, json: &str) -> Vec<Fact> {
+    let tr = |id: &str| i18n::t(lang, id);
+    let n = |v: i64| i18n::fmt::count(lang, v);
     let Ok(s) = serde_json::from_str::<engine::policy::Snapshot>(json) else {
         return Vec::new();
     };
+    let ta =
+        |id: &str, args: &[(&'static str, i18n::FluentValue<'_>)]| i18n::t_args(lang, id, args);
     let mut out = vec![
         (
-            "Stock position".into(),
-            format!(
-                "{} = {} on hand + {} in transit + {} on order",
-                s.inventory_position,
-                s.position.on_hand,
-                s.position.in_transit,
-                s.position.on_order
+            tr("ui-fact-position"),
+            ta(
+                "ui-fact-position-value",
+                &[
+                    ("position", n(s.inventory_position).into()),
+                    ("on_hand", n(s.position.on_hand).into()),
+                    ("in_transit", n(s.position.in_transit).into()),
+                    ("on_order", n(s.position.on_order).into()),
+                ],
             ),
         ),
-        ("Reorder point".into(), s.reorder_point.to_string()),
-        ("Order up to".into(), s.target.to_string()),
+        (tr("ui-fact-reorder-point"), n(s.reorder_point)),
+        (tr("ui-fact-order-up-to"), n(s.target)),
         (
-            "Safety stock".into(),
-            format!(
-                "{} ({})",
-                s.safety_stock,
+            tr("ui-fact-safety-stock"),
+            ta(
                 if s.safety_stock_computed {
-                    "from demand variability"
+                    "ui-fact-safety-computed"
                 } else {
-                    "configured"
-                }
+                    "ui-fact-safety-configured"
+                },
+                &[("n", n(s.safety_stock).into())],
             ),
         ),
         (
-            "Daily demand".into(),
-            format!(
-                "{:.1} ± {:.1} over {} days",
-                s.mean_daily_demand, s.demand_std_dev, s.history_days
+            tr("ui-fact-daily-demand"),
+            ta(
+                "ui-fact-daily-demand-value",
+                &[
+                    (
+                        "mean",
+                        i18n::fmt::decimal(lang, s.mean_daily_demand, 1).into(),
+                    ),
+                    (
+                        "spread",
+                        i18n::fmt::decimal(lang, s.demand_std_dev, 1).into(),
+                    ),
+                    ("days", (s.history_days as i64).into()),
+                ],
             ),
         ),
-        ("Lead time".into(), format!("{} days", s.lead_time_days)),
         (
-            "Case pack / MOQ".into(),
-            format!("{} / {}", s.case_pack, s.moq),
+            tr("ui-fact-lead-time"),
+            ta("ui-fact-days", &[("days", s.lead_time_days.into())]),
+        ),
+        (
+            tr("ui-fact-pack-moq"),
+            format!("{} / {}", n(s.case_pack), n(s.moq)),
         ),
     ];
     if s.uplift > 1.0 {
-        out.push(("Promotion uplift".into(), format!("×{:.2}", s.uplift)));
+        out.push((
+            tr("ui-fact-uplift"),
+            format!("×{}", i18n::fmt::decimal(lang, s.uplift, 2)),
+        ));
     }
     out
 }
@@ -180,6 +203,7 @@ pub(crate) async fn product_label(
 }
 
 pub(crate) async fn position_fact(
+    lang: i18n::Lang,
     store: &Store,
     tenant: engine::model::TenantId,
     labels: &Labels,
@@ -197,26 +221,50 @@ pub(crate) async fn position_fact(
     Ok((
         labels.location(location),
         match pos {
-            Some((on_hand, in_transit, on_order, rop)) => format!(
-                "{on_hand} on hand, {in_transit} in transit, {on_order} on order; reorder point {rop}; sold {sold} in 7 days"
-            ),
-            None => "no stock record".into(),
+            Some((on_hand, in_transit, on_order, rop)) => {
+                let n = |v: i64| i18n::fmt::count(lang, v);
+                i18n::t_args(
+                    lang,
+                    "ui-fact-stock-line",
+                    &[
+                        ("on_hand", n(on_hand).into()),
+                        ("in_transit", n(in_transit).into()),
+                        ("on_order", n(on_order).into()),
+                        ("rop", n(rop).into()),
+                        ("sold", n(sold).into()),
+                    ],
+                )
+            }
+            None => i18n::t(lang, "ui-fact-no-stock-record"),
         },
     ))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::relative;
+    use i18n::Lang;
 
     #[test]
-    fn moments_read_right_either_side_of_now() {
-        assert_eq!(relative(0), "just now");
-        assert_eq!(relative(-59_999), "just now");
-        assert_eq!(relative(59_999), "just now");
-        assert_eq!(relative(-5 * 60_000), "5 min ago");
-        assert_eq!(relative(3 * 3_600_000 + 1), "in 3 h");
-        assert_eq!(relative(-3 * 86_400_000), "3 d ago");
-        assert_eq!(relative(i64::MIN), format!("{} ago", super::span(i64::MAX)));
+    fn the_numbers_behind_a_suggestion_read_in_each_language() {
+        let snapshot = serde_json::json!({
+            "position": {"on_hand": 1200, "in_transit": 0, "on_order": 40},
+            "inventory_position": 1240, "mean_daily_demand": 12.34, "demand_std_dev": 2.5,
+            "history_days": 28, "uplift": 1.0, "safety_stock": 30,
+            "safety_stock_computed": true, "reorder_point": 1500, "target": 2000,
+            "lead_time_days": 2, "case_pack": 6, "moq": 12
+        })
+        .to_string();
+        let en = super::snapshot_facts(Lang::En, &snapshot);
+        assert_eq!(
+            en[0],
+            (
+                "Stock position".to_string(),
+                "1,240 = 1,200 on hand + 0 in transit + 40 on order".to_string()
+            )
+        );
+        assert_eq!(en[4].1, "12.3 ± 2.5 over 28 days");
+        let de = super::snapshot_facts(Lang::De, &snapshot);
+        assert_eq!(de[1], ("Meldebestand".to_string(), "1.500".to_string()));
+        assert_eq!(de[4].1, "12,3 ± 2,5 über 28 Tage");
     }
 }

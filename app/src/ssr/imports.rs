@@ -10,33 +10,78 @@ use super::context::require;
 use super::error::engine_failure;
 use crate::views::*;
 
-fn kind_label(kind: &str) -> String {
+/// What an import holds, in `lang`.
+fn import_kind_label(lang: i18n::Lang, kind: ImportKind) -> String {
+    i18n::t(
+        lang,
+        match kind {
+            ImportKind::Products => "admin-import-kind-products",
+            ImportKind::Locations => "admin-import-kind-locations",
+            ImportKind::Suppliers => "admin-import-kind-suppliers",
+            ImportKind::StockCounts => "admin-import-kind-stock-counts",
+            ImportKind::Policies => "admin-import-kind-policies",
+        },
+    )
+}
+
+/// What an export holds, in `lang`.
+fn export_kind_label(lang: i18n::Lang, kind: ExportKind) -> String {
+    i18n::t(
+        lang,
+        match kind {
+            ExportKind::Products => "admin-export-products",
+            ExportKind::Locations => "admin-export-locations",
+            ExportKind::Suppliers => "admin-export-suppliers",
+            ExportKind::StockCounts => "admin-export-stock-counts",
+            ExportKind::Policies => "admin-export-policies",
+            ExportKind::Positions => "admin-export-positions",
+            ExportKind::Transfers => "admin-export-transfers",
+            ExportKind::PurchaseOrders => "admin-export-purchase-orders",
+        },
+    )
+}
+
+fn kind_label(lang: i18n::Lang, kind: &str) -> String {
     ImportKind::parse(kind)
-        .map(|k| k.label().to_string())
+        .map(|k| import_kind_label(lang, k))
         .unwrap_or_else(|| kind.to_string())
 }
 
-fn row(rec: &ImportRecord) -> ImportRow {
-    let n = super::format::count;
+fn row(lang: i18n::Lang, rec: &ImportRecord) -> ImportRow {
+    let n = |v: i64| super::format::count(lang, v);
     let status = match rec.state.as_str() {
-        "checking" if rec.rows_total > 0 => format!(
-            "Checking: {} of {} rows",
-            n(rec.rows_done),
-            n(rec.rows_total)
+        "checking" if rec.rows_total > 0 => i18n::t_args(
+            lang,
+            "admin-import-checking-rows",
+            &[
+                ("done", n(rec.rows_done).into()),
+                ("total", n(rec.rows_total).into()),
+            ],
         ),
-        "checking" => "Checking".into(),
-        "checked" => "Checked: ready to apply".into(),
-        "invalid" => "Has problems: nothing can be applied".into(),
-        "applying" => format!("Applying {} rows, all or none", n(rec.rows_total)),
-        "applied" => format!(
-            "Applied {}",
-            rec.applied_at.map(super::format::when).unwrap_or_default()
+        "checking" => i18n::t(lang, "admin-import-checking"),
+        "checked" => i18n::t(lang, "admin-import-checked"),
+        "invalid" => i18n::t(lang, "admin-import-invalid"),
+        "applying" => i18n::t_args(
+            lang,
+            "admin-import-applying",
+            &[("total", n(rec.rows_total).into())],
         ),
-        _ => "Failed: nothing was applied".into(),
+        "applied" => i18n::t_args(
+            lang,
+            "admin-import-applied",
+            &[(
+                "when",
+                rec.applied_at
+                    .map(super::format::when)
+                    .unwrap_or_default()
+                    .into(),
+            )],
+        ),
+        _ => i18n::t(lang, "admin-import-failed"),
     };
     ImportRow {
         id: rec.id,
-        kind: kind_label(&rec.kind),
+        kind: kind_label(lang, &rec.kind),
         file_name: rec.file_name.clone(),
         status,
         state: rec.state.clone(),
@@ -48,24 +93,40 @@ fn row(rec: &ImportRecord) -> ImportRow {
 
 pub async fn page() -> Result<ImportsView, ServerFnError> {
     let (ctx, tc, member) = require(Permission::ImportData).await?;
+    let lang = tc.lang;
     let list = imports::imports(&ctx.store, tc.tenant.id, &member)
         .await
         .map_err(engine_failure)?;
     Ok(ImportsView {
-        imports: list.iter().map(row).collect(),
+        imports: list.iter().map(|r| row(lang, r)).collect(),
         kinds: ImportKind::ALL
             .into_iter()
             .filter(|k| *k != ImportKind::Policies || member.can(Permission::EditPolicies))
             .map(|k| {
                 let (required, optional) = k.columns();
-                let optional = if optional.is_empty() {
-                    String::new()
+                let label = if optional.is_empty() {
+                    i18n::t_args(
+                        lang,
+                        "admin-import-kind-columns",
+                        &[
+                            ("kind", import_kind_label(lang, k).into()),
+                            ("required", required.join(", ").into()),
+                        ],
+                    )
                 } else {
-                    format!("; optional: {}", optional.join(", "))
+                    i18n::t_args(
+                        lang,
+                        "admin-import-kind-columns-optional",
+                        &[
+                            ("kind", import_kind_label(lang, k).into()),
+                            ("required", required.join(", ").into()),
+                            ("optional", optional.join(", ").into()),
+                        ],
+                    )
                 };
                 Choice {
                     value: k.as_str().into(),
-                    label: format!("{} (columns: {}{optional})", k.label(), required.join(", ")),
+                    label,
                 }
             })
             .collect(),
@@ -73,13 +134,13 @@ pub async fn page() -> Result<ImportsView, ServerFnError> {
             .into_iter()
             .map(|k| Choice {
                 value: k.as_str().into(),
-                label: k.label().into(),
+                label: export_kind_label(lang, k),
             })
             .collect(),
     })
 }
 
-fn report_view(r: Report) -> ReportView {
+fn report_view(lang: i18n::Lang, r: Report) -> ReportView {
     ReportView {
         total: r.total,
         new: r.new,
@@ -101,7 +162,11 @@ fn report_view(r: Report) -> ReportView {
             .map(|c| ChangeRow {
                 row: c.row,
                 key: c.key,
-                action: c.action,
+                action: match c.action.as_str() {
+                    "new" => i18n::t(lang, "admin-import-action-new"),
+                    "change" => i18n::t(lang, "admin-import-action-change"),
+                    other => other.to_string(),
+                },
                 fields: c.fields.join("; "),
             })
             .collect(),
@@ -112,13 +177,14 @@ fn report_view(r: Report) -> ReportView {
 
 pub async fn one(id: i64) -> Result<ImportView, ServerFnError> {
     let (ctx, tc, member) = require(Permission::ImportData).await?;
+    let lang = tc.lang;
     let (rec, report) = imports::import(&ctx.store, tc.tenant.id, &member, id)
         .await
         .map_err(engine_failure)?;
     Ok(ImportView {
         busy: matches!(rec.state.as_str(), "checking" | "applying"),
         can_apply: rec.state == "checked",
-        import: row(&rec),
-        report: report.map(report_view),
+        import: row(lang, &rec),
+        report: report.map(|r| report_view(lang, r)),
     })
 }

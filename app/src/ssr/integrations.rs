@@ -31,8 +31,51 @@ pub struct ShownKey {
 /// How long a new key waits in the session to be shown.
 pub const SHOW_WITHIN_MS: i64 = 5 * 60_000;
 
+/// A key scope as the portal names it, in `lang`.
+fn scope_label(lang: i18n::Lang, scope: KeyScope) -> String {
+    i18n::t(
+        lang,
+        match scope {
+            KeyScope::ReadInventory => "admin-scope-read-inventory",
+            KeyScope::WriteEvents => "admin-scope-write-events",
+            KeyScope::ManageDocuments => "admin-scope-manage-documents",
+            KeyScope::ManageSubscriptions => "admin-scope-manage-subscriptions",
+            KeyScope::ImportData => "admin-scope-import-data",
+        },
+    )
+}
+
+/// A webhook source's kind as the portal names it, in `lang`.
+fn source_kind_label(lang: i18n::Lang, kind: SourceKind) -> String {
+    i18n::t(
+        lang,
+        match kind {
+            SourceKind::Standard => "admin-source-standard",
+            SourceKind::Shopify => "admin-source-shopify",
+        },
+    )
+}
+
+/// An event type's label (from [`EVENT_TYPES`]) in `lang`; an unknown type as it is.
+fn event_label(lang: i18n::Lang, event: &str) -> String {
+    let id = match event {
+        "availability.changed" => "admin-event-availability-changed",
+        "transfer.*" => "admin-event-transfer",
+        "purchase_order.*" => "admin-event-purchase-order",
+        "exception.opened" => "admin-event-exception-opened",
+        _ => {
+            return EVENT_TYPES
+                .iter()
+                .find(|(k, _)| *k == event)
+                .map_or(event.to_string(), |(_, l)| l.to_string())
+        }
+    };
+    i18n::t(lang, id)
+}
+
 pub async fn page() -> Result<IntegrationsView, ServerFnError> {
     let (ctx, tc, member) = require(Permission::ManageIntegrations).await?;
+    let lang = tc.lang;
     let keys = api_keys::list(&ctx.store, tc.tenant.id, &member)
         .await
         .map_err(engine_failure)?;
@@ -62,10 +105,17 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
             .into_iter()
             .map(|k| {
                 let (status, working) = match (k.revoked_at, k.expires_at) {
-                    (Some(_), _) => ("Revoked".to_string(), false),
-                    (None, Some(t)) if t <= now => ("Expired".to_string(), false),
-                    (None, Some(t)) => (format!("Works until {}", super::format::when(t)), true),
-                    (None, None) => ("Active".to_string(), true),
+                    (Some(_), _) => (i18n::t(lang, "admin-key-revoked"), false),
+                    (None, Some(t)) if t <= now => (i18n::t(lang, "admin-key-expired"), false),
+                    (None, Some(t)) => (
+                        i18n::t_args(
+                            lang,
+                            "admin-key-works-until",
+                            &[("when", super::format::when(t).into())],
+                        ),
+                        true,
+                    ),
+                    (None, None) => (i18n::t(lang, "admin-key-active"), true),
                 };
                 let rotatable = working && k.expires_at.is_none();
                 ApiKeyRow {
@@ -74,13 +124,13 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
                     prefix: k.prefix,
                     scopes: scopes_of(&k.scopes)
                         .into_iter()
-                        .map(|s| s.label().to_string())
+                        .map(|s| scope_label(lang, s))
                         .collect(),
                     created: day_string(k.created_at),
                     last_used: k
                         .last_used_at
                         .map(super::format::when)
-                        .unwrap_or_else(|| "never".into()),
+                        .unwrap_or_else(|| i18n::t(lang, "admin-never")),
                     status,
                     working,
                     rotatable,
@@ -91,7 +141,7 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
             .into_iter()
             .map(|s| Choice {
                 value: s.as_str().into(),
-                label: s.label().into(),
+                label: scope_label(lang, s),
             })
             .collect(),
         new_key,
@@ -99,22 +149,28 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
     })
 }
 
-fn endpoint_row(e: EndpointRecord, now: i64) -> EndpointRow {
-    let label = |t: &str| {
-        EVENT_TYPES
-            .iter()
-            .find(|(k, _)| *k == t)
-            .map_or(t.to_string(), |(_, l)| l.to_string())
-    };
+fn endpoint_row(lang: i18n::Lang, e: EndpointRecord, now: i64) -> EndpointRow {
     EndpointRow {
         id: e.id,
-        events: e.event_types.split(',').map(label).collect(),
+        events: e
+            .event_types
+            .split(',')
+            .map(|t| event_label(lang, t))
+            .collect(),
         status: match (&e.disabled_at, &e.disabled_reason) {
-            (None, _) => "Enabled".into(),
-            (Some(at), why) => format!(
-                "Disabled {} ({})",
-                super::format::when(*at),
-                why.as_deref().unwrap_or("no reason given")
+            (None, _) => i18n::t(lang, "admin-endpoint-enabled"),
+            (Some(at), why) => i18n::t_args(
+                lang,
+                "admin-endpoint-disabled",
+                &[
+                    ("when", super::format::when(*at).into()),
+                    (
+                        "reason",
+                        why.clone()
+                            .unwrap_or_else(|| i18n::t(lang, "admin-endpoint-no-reason"))
+                            .into(),
+                    ),
+                ],
             ),
         },
         enabled: e.disabled_at.is_none(),
@@ -135,6 +191,7 @@ async fn webhooks_view(
 ) -> Result<WebhooksView, ServerFnError> {
     let now = now_ms();
     let t = tc.tenant.id;
+    let lang = tc.lang;
     let endpoints = webhooks::endpoints(&ctx.store, t, member)
         .await
         .map_err(engine_failure)?;
@@ -145,7 +202,7 @@ async fn webhooks_view(
     Ok(WebhooksView {
         endpoints: endpoints
             .into_iter()
-            .map(|e| endpoint_row(e, now))
+            .map(|e| endpoint_row(lang, e, now))
             .collect(),
         sources: sources
             .into_iter()
@@ -154,13 +211,13 @@ async fn webhooks_view(
                 SourceRow {
                     id: s.id,
                     address: format!("{base}/api/v1/webhooks/{}", s.name),
-                    kind_label: kind.label().into(),
+                    kind_label: source_kind_label(lang, kind),
                     kind: s.kind,
                     received: s.received,
                     last_received: s
                         .last_received_at
                         .map(super::format::when)
-                        .unwrap_or_else(|| "never".into()),
+                        .unwrap_or_else(|| i18n::t(lang, "admin-never")),
                     last_error: s.last_error,
                     mapping: s.mapping,
                     pasted_secret: kind == SourceKind::Shopify,
@@ -174,16 +231,16 @@ async fn webhooks_view(
             .collect(),
         event_types: EVENT_TYPES
             .iter()
-            .map(|(v, l)| Choice {
+            .map(|(v, _)| Choice {
                 value: v.to_string(),
-                label: l.to_string(),
+                label: event_label(lang, v),
             })
             .collect(),
         source_kinds: SourceKind::ALL
             .iter()
             .map(|k| Choice {
                 value: k.as_str().into(),
-                label: k.label().into(),
+                label: source_kind_label(lang, *k),
             })
             .collect(),
         new_secret,
@@ -200,6 +257,7 @@ pub async fn deliveries_page(
 ) -> Result<DeliveriesView, ServerFnError> {
     let (ctx, tc, member) = require(Permission::ManageIntegrations).await?;
     let t = tc.tenant.id;
+    let lang = tc.lang;
     let now = now_ms();
     let (ep, list) = webhooks::deliveries(
         &ctx.store,
@@ -220,12 +278,24 @@ pub async fn deliveries_page(
         rows.push(DeliveryRow {
             id: d.id,
             state: match (d.state.as_str(), d.next_attempt_at) {
-                ("succeeded", _) => "Delivered".into(),
-                ("pending", Some(at)) if at > now => {
-                    format!("Retrying (next try {})", super::format::when(at))
-                }
-                ("pending", _) => "Sending".into(),
-                _ => format!("Failed: {}", d.last_error.as_deref().unwrap_or("no answer")),
+                ("succeeded", _) => i18n::t(lang, "admin-delivery-delivered"),
+                ("pending", Some(at)) if at > now => i18n::t_args(
+                    lang,
+                    "admin-delivery-retrying",
+                    &[("when", super::format::when(at).into())],
+                ),
+                ("pending", _) => i18n::t(lang, "admin-delivery-sending"),
+                _ => i18n::t_args(
+                    lang,
+                    "admin-delivery-failed",
+                    &[(
+                        "error",
+                        d.last_error
+                            .clone()
+                            .unwrap_or_else(|| i18n::t(lang, "admin-delivery-no-answer"))
+                            .into(),
+                    )],
+                ),
             },
             failed: d.state == "failed",
             message_id: d.message_id,
@@ -240,7 +310,7 @@ pub async fn deliveries_page(
                     outcome: match (a.status, a.error) {
                         (Some(s), None) => format!("HTTP {s}"),
                         (_, Some(e)) => e,
-                        (None, None) => "no answer".into(),
+                        (None, None) => i18n::t(lang, "admin-delivery-no-answer"),
                     },
                     latency_ms: a.latency_ms,
                     response: a.response.unwrap_or_default(),
@@ -250,7 +320,7 @@ pub async fn deliveries_page(
     }
     let older = more.then(|| rows.last().map(|r| r.id)).flatten();
     Ok(DeliveriesView {
-        endpoint: endpoint_row(ep, now),
+        endpoint: endpoint_row(lang, ep, now),
         deliveries: rows,
         older,
     })

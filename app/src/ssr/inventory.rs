@@ -23,6 +23,7 @@ fn forecast_cell(f: &engine::store::forecasts::StoredForecast, now: i64) -> Fore
 pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnError> {
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
+    let lang = tc.lang;
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let filter = PositionFilter {
         search: clean(query.q).map(|s| s.chars().take(100).collect()),
@@ -73,7 +74,7 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
                 on_order: r.on_order,
                 reorder_point: r.reorder_point,
                 order_up_to: r.order_up_to,
-                levels_source: levels_source(&r.levels_source).into(),
+                levels_source: levels_source(lang, &r.levels_source),
                 overridden: r.levels_source == "override",
                 low: r.low,
                 waiting: waiting
@@ -102,14 +103,15 @@ pub async fn inventory(query: InventoryQuery) -> Result<InventoryView, ServerFnE
 }
 
 /// Where a position's levels came from, as the inventory page says it.
-fn levels_source(source: &str) -> &'static str {
-    match source {
-        "policy" => "class policy",
-        "override" => "set for this position",
-        "event" => "not set (new position, no class levels)",
-        "kept" => "kept from an earlier policy",
-        _ => "tenant setup",
-    }
+fn levels_source(lang: i18n::Lang, source: &str) -> String {
+    let id = match source {
+        "policy" => "staff-levels-policy",
+        "override" => "staff-levels-override",
+        "event" => "staff-levels-event",
+        "kept" => "staff-levels-kept",
+        _ => "staff-levels-setup",
+    };
+    i18n::t(lang, id)
 }
 
 pub async fn overview() -> Result<Overview, ServerFnError> {

@@ -35,6 +35,9 @@ pub(crate) async fn order_changes(
     o: OrderFacts<'_>,
     articles: &[(i64, String)],
 ) -> Result<OrderChanges, ServerFnError> {
+    let lang = super::context::tenant_ctx()
+        .map(|tc| tc.lang)
+        .unwrap_or_default();
     let lines: Vec<PoLineRecord> = store.po_lines(tenant, o.po).await.map_err(internal)?;
     let changes = store.po_changes(tenant, o.po).await.map_err(internal)?;
     let notices = store.po_asns(tenant, o.po).await.map_err(internal)?;
@@ -43,12 +46,20 @@ pub(crate) async fn order_changes(
             .iter()
             .find(|(id, _)| *id == line)
             .map(|(_, a)| a.clone())
-            .unwrap_or_else(|| format!("line {line}"))
+            .unwrap_or_else(|| {
+                i18n::t_args(
+                    lang,
+                    "staff-changes-line",
+                    &[("line", line.to_string().into())],
+                )
+            })
     };
+    // Who proposed a change, as the messages' ids end: "you", "supplier", "buyer" (the
+    // sentence is one message per side, whose verb follows its subject).
     let who = |by: &str| match (Side::parse(by), viewer) {
-        (Some(b), v) if b == v => "You",
-        (Some(Side::Supplier), _) => "The supplier",
-        _ => "The buyer",
+        (Some(b), v) if b == v => "you",
+        (Some(Side::Supplier), _) => "supplier",
+        _ => "buyer",
     };
     // A buyer's change waiting in the retailer's approval has not reached the supplier,
     // and one refused there (or cancelled with its order) may never have.
@@ -66,37 +77,51 @@ pub(crate) async fn order_changes(
             .iter()
             .filter_map(|cl| {
                 let l = lines.iter().find(|l| l.id == cl.line_id)?;
-                let was = format!("{} × {}", l.quantity, money(l.unit_cost_minor, o.currency));
+                let was = format!(
+                    "{} × {}",
+                    l.quantity,
+                    money(lang, l.unit_cost_minor, o.currency)
+                );
                 let now = match (cl.quantity, cl.ships_on) {
-                    (0, _) => "dropped".to_string(),
-                    (q, Some(d)) => format!(
-                        "{q} × {}, delivered {}",
-                        money(cl.unit_cost_minor, o.currency),
-                        day_string(d)
+                    (0, _) => i18n::t(lang, "staff-changes-dropped"),
+                    (q, Some(d)) => i18n::t_args(
+                        lang,
+                        "staff-changes-proposed-dated",
+                        &[
+                            ("quantity", q.to_string().into()),
+                            ("price", money(lang, cl.unit_cost_minor, o.currency).into()),
+                            ("day", day_string(d).into()),
+                        ],
                     ),
-                    (q, None) => format!("{q} × {}", money(cl.unit_cost_minor, o.currency)),
+                    (q, None) => format!("{q} × {}", money(lang, cl.unit_cost_minor, o.currency)),
                 };
                 Some([article(l.id), was, now])
             })
             .collect();
         let mut facts = vec![
-            ("Delivery date".to_string(), day_string(c.promised_on)),
             (
-                "Order value with the change".into(),
-                money(c.value_minor, o.currency),
+                i18n::t(lang, "staff-changes-fact-delivery-date"),
+                day_string(c.promised_on),
+            ),
+            (
+                i18n::t(lang, "staff-changes-fact-value"),
+                money(lang, c.value_minor, o.currency),
             ),
         ];
         if !c.note.is_empty() {
-            facts.push(("Note".into(), c.note.clone()));
+            facts.push((i18n::t(lang, "staff-changes-fact-note"), c.note.clone()));
         }
         if o.state == PoState::ChangeApproval {
-            facts.push(("Now".into(), "waiting for the buyer's approval".into()));
+            facts.push((
+                i18n::t(lang, "staff-changes-fact-now"),
+                i18n::t(lang, "staff-changes-awaiting-approval"),
+            ));
         }
         ChangeView {
-            heading: format!(
-                "{} proposed this change on {}",
-                who(&c.proposed_by),
-                day_string(c.created_at)
+            heading: i18n::t_args(
+                lang,
+                &format!("staff-changes-proposed-{}", who(&c.proposed_by)),
+                &[("day", day_string(c.created_at).into())],
             ),
             rows,
             facts,
@@ -107,36 +132,55 @@ pub(crate) async fn order_changes(
         .rev()
         .filter(|c| c.state != "open" && !unseen(c))
         .map(|c| {
-            let note = if c.decision_note.is_empty() {
-                String::new()
+            let id = if c.decision_note.is_empty() {
+                format!("staff-changes-history-{}", who(&c.proposed_by))
             } else {
-                format!(": \u{201c}{}\u{201d}", c.decision_note)
+                format!("staff-changes-history-{}-note", who(&c.proposed_by))
             };
-            format!(
-                "{} proposed a change on {} ({}): {}{note}",
-                who(&c.proposed_by),
-                day_string(c.created_at),
-                money(c.value_minor, o.currency),
-                c.state.replace('_', " ")
+            i18n::t_args(
+                lang,
+                &id,
+                &[
+                    ("day", day_string(c.created_at).into()),
+                    ("value", money(lang, c.value_minor, o.currency).into()),
+                    ("outcome", change_state(lang, &c.state).into()),
+                    ("note", c.decision_note.clone().into()),
+                ],
             )
         })
         .collect();
     let notice_views = notices
         .into_iter()
         .map(|(a, ls)| {
-            let mut facts = vec![("Expected".to_string(), day_string(a.expected_on))];
+            let mut facts = vec![(
+                i18n::t(lang, "staff-changes-fact-expected"),
+                day_string(a.expected_on),
+            )];
             if !a.carrier.is_empty() {
-                facts.push(("Carrier".into(), a.carrier.clone()));
+                facts.push((
+                    i18n::t(lang, "staff-changes-fact-carrier"),
+                    a.carrier.clone(),
+                ));
             }
             if !a.tracking.is_empty() {
-                facts.push(("Tracking".into(), a.tracking.clone()));
+                facts.push((
+                    i18n::t(lang, "staff-changes-fact-tracking"),
+                    a.tracking.clone(),
+                ));
             }
             if let Some(at) = a.received_at {
-                facts.push(("Received".into(), day_string(at)));
+                facts.push((i18n::t(lang, "staff-changes-fact-received"), day_string(at)));
             }
             NoticeView {
                 id: a.id,
-                heading: format!("Ship notice {} of {}", a.id, day_string(a.created_at)),
+                heading: i18n::t_args(
+                    lang,
+                    "staff-changes-notice-heading",
+                    &[
+                        ("id", a.id.to_string().into()),
+                        ("day", day_string(a.created_at).into()),
+                    ],
+                ),
                 facts,
                 in_transit: a.state == "in_transit",
                 lines: ls
@@ -146,7 +190,14 @@ pub(crate) async fn order_changes(
                         article: format!("{} {}", l.sku, l.name),
                         shipped: l.shipped,
                         received: match (l.received, l.damaged) {
-                            (Some(r), Some(d)) if d > 0 => format!("{r} ({d} damaged)"),
+                            (Some(r), Some(d)) if d > 0 => i18n::t_args(
+                                lang,
+                                "staff-changes-received-damaged",
+                                &[
+                                    ("received", r.to_string().into()),
+                                    ("damaged", d.to_string().into()),
+                                ],
+                            ),
                             (Some(r), _) => r.to_string(),
                             _ => String::new(),
                         },
@@ -188,4 +239,17 @@ pub(crate) async fn order_changes(
         last_day: day_string(today + engine::limits::MAX_PROMISE_DAYS * DAY_MS),
         suggested_day: day_string(suggested),
     })
+}
+
+/// How a change ended, in the reader's language ("not approved").
+fn change_state(lang: i18n::Lang, state: &str) -> String {
+    let id = match state {
+        "accepted" => "staff-change-state-accepted",
+        "rejected" => "staff-change-state-rejected",
+        "superseded" => "staff-change-state-superseded",
+        "not_approved" => "staff-change-state-not-approved",
+        "cancelled" => "staff-change-state-cancelled",
+        other => return other.replace('_', " "),
+    };
+    i18n::t(lang, id)
 }

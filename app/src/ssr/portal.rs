@@ -23,7 +23,11 @@ pub async fn portal() -> Result<Portal, ServerFnError> {
         user: member.map(|m| UserInfo {
             permissions: m.permissions(),
             acting: m.acting.as_ref().map(|a| ActingView {
-                role: m.roles.first().map(|r| r.label()).unwrap_or("").to_string(),
+                role: m
+                    .roles
+                    .first()
+                    .map(|r| super::format::role_label(tc.lang, *r))
+                    .unwrap_or_default(),
                 until: super::format::when(a.until),
                 reason: a.reason.clone(),
             }),

@@ -24,17 +24,35 @@ pub async fn matrix() -> Result<MatrixView, ServerFnError> {
         .unwrap_or(0);
     let labels = Labels::load(store, tenant).await?;
     let currency = tc.tenant.currency.clone();
-    let role = |r: Role| r.label().to_string();
+    let lang = tc.lang;
+    let role = |r: Role| role_label(lang, r);
     let steps = |steps: &[Step]| {
         steps
             .iter()
             .enumerate()
             .map(|(i, s)| {
+                let hours = s.escalate_after_hours.to_string();
                 let then = match s.escalate_to {
-                    Some(to) => format!("after {} h to {}", s.escalate_after_hours, role(to)),
-                    None => format!("after {} h an exception", s.escalate_after_hours),
+                    Some(to) => i18n::t_args(
+                        lang,
+                        "admin-rule-after-to",
+                        &[("hours", hours.into()), ("role", role(to).into())],
+                    ),
+                    None => i18n::t_args(
+                        lang,
+                        "admin-rule-after-exception",
+                        &[("hours", hours.into())],
+                    ),
                 };
-                format!("{}. {} ({then})", i + 1, role(s.role))
+                i18n::t_args(
+                    lang,
+                    "admin-rule-step",
+                    &[
+                        ("n", (i as i64 + 1).into()),
+                        ("role", role(s.role).into()),
+                        ("then", then.into()),
+                    ],
+                )
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -43,34 +61,61 @@ pub async fn matrix() -> Result<MatrixView, ServerFnError> {
         .rules
         .iter()
         .map(|r| {
-            let mut when = vec![match r.doc_type {
-                None => "any document".to_string(),
-                Some(DocumentType::Transfer) => "transfers".into(),
-                Some(DocumentType::PurchaseOrder) => "purchase orders".into(),
-            }];
+            let mut when = vec![i18n::t(
+                lang,
+                match r.doc_type {
+                    None => "admin-rule-any-document",
+                    Some(DocumentType::Transfer) => "admin-rule-transfers",
+                    Some(DocumentType::PurchaseOrder) => "admin-rule-purchase-orders",
+                },
+            )];
             if let Some(v) = r.min_value_minor {
-                when.push(format!("from {}", money(v, &currency)));
+                when.push(i18n::t_args(
+                    lang,
+                    "admin-rule-from",
+                    &[("amount", money(lang, v, &currency).into())],
+                ));
             }
             if let Some(v) = r.max_value_minor {
-                when.push(format!("up to {}", money(v, &currency)));
+                when.push(i18n::t_args(
+                    lang,
+                    "admin-rule-up-to",
+                    &[("amount", money(lang, v, &currency).into())],
+                ));
             }
             if let Some(c) = &r.class {
-                when.push(format!("class {c}"));
+                when.push(i18n::t_args(
+                    lang,
+                    "admin-rule-class",
+                    &[("class", c.clone().into())],
+                ));
             }
             if let Some(g) = &r.region {
-                when.push(format!("region {g}"));
+                when.push(i18n::t_args(
+                    lang,
+                    "admin-rule-region",
+                    &[("region", g.clone().into())],
+                ));
             }
             if let Some(l) = r.location_id {
-                when.push(format!("at {}", labels.location(l)));
+                when.push(i18n::t_args(
+                    lang,
+                    "admin-rule-at",
+                    &[("location", labels.location(l).into())],
+                ));
             }
             if let Some(s) = r.supplier_id {
-                when.push(format!("from supplier {}", labels.supplier(s)));
+                when.push(i18n::t_args(
+                    lang,
+                    "admin-rule-from-supplier",
+                    &[("supplier", labels.supplier(s).into())],
+                ));
             }
             RuleView {
                 name: r.name.clone(),
                 when: when.join(" · "),
                 then: match &r.outcome {
-                    Outcome::AutoApprove => "approve automatically".into(),
+                    Outcome::AutoApprove => i18n::t(lang, "admin-rule-auto-approve"),
                     Outcome::Steps { steps: s } => steps(s),
                 },
             }
@@ -94,7 +139,7 @@ pub async fn matrix() -> Result<MatrixView, ServerFnError> {
         version,
         rules,
         default_steps: steps(&matrix.default_steps),
-        auto_approve_limit: money(matrix.auto_approve_limit_minor, &currency),
+        auto_approve_limit: money(lang, matrix.auto_approve_limit_minor, &currency),
         classes,
         regions: regions.into_iter().map(|r| choice(r.clone(), r)).collect(),
         locations: locations
@@ -119,15 +164,18 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
     use engine::replenish::{Method, PolicySettings};
     let (ctx, tc, member) = require_inventory_reader().await?;
     let tenant = tc.tenant.id;
+    let lang = tc.lang;
     let store = &ctx.store;
     let locations = store.locations(tenant).await.map_err(internal)?;
     let location_label = |id: Option<i64>| match id {
-        None => "Every location".to_string(),
+        None => i18n::t(lang, "admin-every-location"),
         Some(id) => locations
             .iter()
             .find(|l| l.id == id)
             .map(|l| format!("{} {}", l.code, l.name))
-            .unwrap_or_else(|| format!("location {id}")),
+            .unwrap_or_else(|| {
+                i18n::t_args(lang, "admin-location-id", &[("id", id.to_string().into())])
+            }),
     };
     let policies = store.policies(tenant).await.map_err(internal)?;
     let settings_of = |json: &str| serde_json::from_str::<PolicySettings>(json).unwrap_or_default();
@@ -135,50 +183,87 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         .iter()
         .map(|p| {
             let s = settings_of(&p.settings);
+            let tr = |id: &str| i18n::t(lang, id);
+            let units = |id: &str, n: String| i18n::t_args(lang, id, &[("units", n.into())]);
             let mut parts = vec![match s.method {
-                Method::ReorderPoint => "reorder point".to_string(),
-                Method::MinMax => "min/max".to_string(),
-                Method::Forecast => format!("forecast, {} days' cover", s.cover_days),
+                Method::ReorderPoint => tr("admin-policy-reorder-point"),
+                Method::MinMax => tr("admin-policy-min-max"),
+                Method::Forecast => i18n::t_args(
+                    lang,
+                    "admin-policy-forecast",
+                    &[("days", s.cover_days.to_string().into())],
+                ),
             }];
             if let Some(p) = s.service_level {
-                parts.push(format!("{p} % service"));
+                parts.push(i18n::t_args(
+                    lang,
+                    "admin-policy-service",
+                    &[("level", p.to_string().into())],
+                ));
             }
             if s.method == Method::Forecast && s.spread_service {
-                parts.push("service spread by value".into());
+                parts.push(tr("admin-policy-spread"));
             }
             if s.compute_reorder_point {
-                parts.push(format!("computed from demand (z {})", s.service_z));
+                parts.push(i18n::t_args(
+                    lang,
+                    "admin-policy-computed",
+                    &[("z", s.service_z.to_string().into())],
+                ));
             }
-            parts.push(format!("safety stock {}", s.safety_stock));
+            parts.push(units(
+                "admin-policy-safety-stock",
+                s.safety_stock.to_string(),
+            ));
             parts.push(match s.lead_time_days {
-                Some(d) => format!("lead time {d} d"),
-                None => "supplier's lead time".into(),
+                Some(d) => i18n::t_args(
+                    lang,
+                    "admin-policy-lead-time",
+                    &[("days", d.to_string().into())],
+                ),
+                None => tr("admin-policy-supplier-lead-time"),
             });
             parts.push(match (s.reorder_point, s.order_up_to) {
-                (Some(rop), Some(out)) if s.dc_multiplier > 1 => format!(
-                    "levels {rop} / {out} (× {} at distribution centres)",
-                    s.dc_multiplier
+                (Some(rop), Some(out)) if s.dc_multiplier > 1 => i18n::t_args(
+                    lang,
+                    "admin-policy-levels-dc",
+                    &[
+                        ("rop", rop.to_string().into()),
+                        ("out", out.to_string().into()),
+                        ("factor", s.dc_multiplier.to_string().into()),
+                    ],
                 ),
-                (Some(rop), Some(out)) => format!("levels {rop} / {out}"),
-                _ => "positions' own levels".into(),
+                (Some(rop), Some(out)) => i18n::t_args(
+                    lang,
+                    "admin-policy-levels",
+                    &[
+                        ("rop", rop.to_string().into()),
+                        ("out", out.to_string().into()),
+                    ],
+                ),
+                _ => tr("admin-policy-own-levels"),
             });
-            parts.push(format!("case pack {}", s.case_pack));
+            parts.push(units("admin-policy-case-pack", s.case_pack.to_string()));
             if s.moq > 0 {
-                parts.push(format!("MOQ {}", s.moq));
+                parts.push(units("admin-policy-moq", s.moq.to_string()));
             }
             if !s.uplifts.is_empty() {
-                parts.push(format!("{} promotion(s)", s.uplifts.len()));
+                parts.push(i18n::t_args(
+                    lang,
+                    "admin-policy-promotions",
+                    &[("n", (s.uplifts.len() as i64).into())],
+                ));
             }
             PolicyRow {
                 id: p.id,
                 class: if p.class == "*" {
-                    "Every class".into()
+                    tr("admin-every-class")
                 } else {
                     p.class.clone()
                 },
                 location: location_label(p.location_id),
                 summary: parts.join(" · "),
-                updated: ago(p.updated_at),
+                updated: ago(lang, p.updated_at),
             }
         })
         .collect();
@@ -230,7 +315,7 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
     };
     let mut classes = vec![Choice {
         value: "*".into(),
-        label: "Every class".into(),
+        label: i18n::t(lang, "admin-every-class"),
     }];
     classes.extend(
         store
@@ -245,7 +330,7 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
     );
     let mut location_choices = vec![Choice {
         value: String::new(),
-        label: "Every location".into(),
+        label: i18n::t(lang, "admin-every-location"),
     }];
     location_choices.extend(locations.iter().map(|l| Choice {
         value: l.id.to_string(),

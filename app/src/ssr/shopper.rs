@@ -8,13 +8,13 @@ use super::context::{no_store, require, server_ctx, tenant_ctx};
 use super::error::{engine_failure, not_found};
 use crate::views::*;
 
-fn label(status: &str) -> String {
-    match status {
-        "in_stock" => "In stock",
-        "few_left" => "Few left",
-        _ => "Out of stock",
-    }
-    .to_string()
+fn label(lang: i18n::Lang, status: &str) -> String {
+    let id = match status {
+        "in_stock" => "people-stock-in",
+        "few_left" => "people-stock-few",
+        _ => "people-stock-out",
+    };
+    i18n::t(lang, id)
 }
 
 pub async fn notify(sku: String) -> Result<NotifyView, ServerFnError> {
@@ -30,13 +30,14 @@ pub async fn notify(sku: String) -> Result<NotifyView, ServerFnError> {
             .channels
             .into_iter()
             .map(|c| ChannelStatus {
-                label: label(c.status),
+                label: label(tc.lang, c.status),
                 status: c.status.to_string(),
                 code: c.code,
                 name: c.name,
             })
             .collect(),
-        consent: a.consent.to_string(),
+        // `a.consent` (engine::back_in_stock::CONSENT_WORDING) in the page's language.
+        consent: i18n::t(tc.lang, "people-notify-consent"),
     })
 }
 
@@ -62,6 +63,7 @@ pub async fn alerts(token: String) -> Result<AlertsView, ServerFnError> {
     let p = back_in_stock::preferences(&ctx.store, &ctx.addresses, tc.tenant.id, &token)
         .await
         .map_err(engine_failure)?;
+    let lang = tc.lang;
     Ok(AlertsView {
         address: p.address,
         alerts: p
@@ -72,14 +74,16 @@ pub async fn alerts(token: String) -> Result<AlertsView, ServerFnError> {
                 place: s.location,
                 open: matches!(s.state.as_str(), "pending" | "confirmed")
                     || (s.state == "notified" && !s.mailed),
-                state: match s.state.as_str() {
-                    "pending" => "Waiting for you to confirm",
-                    "confirmed" => "On: we will e-mail you when it is back",
-                    "notified" if !s.mailed => "Back in stock: your e-mail is on its way",
-                    "notified" => "Done: we e-mailed you that it was back",
-                    _ => "Off",
-                }
-                .to_string(),
+                state: i18n::t(
+                    lang,
+                    match s.state.as_str() {
+                        "pending" => "people-alert-state-pending",
+                        "confirmed" => "people-alert-state-confirmed",
+                        "notified" if !s.mailed => "people-alert-state-mailing",
+                        "notified" => "people-alert-state-done",
+                        _ => "people-alert-state-off",
+                    },
+                ),
                 asked_on: day_string(s.created_at),
             })
             .collect(),
@@ -117,7 +121,11 @@ pub async fn admin() -> Result<BackInStockView, ServerFnError> {
         shop_url: s.shop_url.unwrap_or_default(),
         widget_snippet: format!(
             "<div data-stock-alert data-sku=\"{sample}\"></div>\n<script src=\"{}/widget.js\" async></script>",
-            if tc.base.is_empty() { "https://<your portal host>".to_string() } else { format!("https://<platform host>{}", tc.base) }
+            if tc.base.is_empty() {
+                format!("https://<{}>", i18n::t(tc.lang, "people-widget-portal-host"))
+            } else {
+                format!("https://<{}>{}", i18n::t(tc.lang, "people-widget-platform-host"), tc.base)
+            }
         ),
         waitlists: lists
             .into_iter()

@@ -36,7 +36,7 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
                     _ => http::StatusCode::GONE,
                 });
             }
-            return Err(ServerFnError::new(e.to_string()));
+            return Err(ServerFnError::new(link_error(tc.lang, &e)));
         }
     };
     let base = format!("{}/po/{}", tc.base, token.trim());
@@ -80,30 +80,37 @@ fn order_view(
     changes: OrderChanges,
     now: i64,
 ) -> SupplierOrderView {
+    let lang = tc.lang;
     let currency = &tc.tenant.currency;
     let mut facts = vec![
         (
-            "Deliver to".to_string(),
+            i18n::t(lang, "people-fact-deliver-to"),
             format!("{} ({})", order.ship_to_name, order.ship_to_code),
         ),
-        ("Supplier".to_string(), order.supplier_name.clone()),
+        (
+            i18n::t(lang, "people-fact-supplier"),
+            order.supplier_name.clone(),
+        ),
     ];
     if !order.ship_to_address.is_empty() {
         facts.insert(
             1,
-            ("Delivery address".into(), order.ship_to_address.clone()),
+            (
+                i18n::t(lang, "people-fact-address"),
+                order.ship_to_address.clone(),
+            ),
         );
     }
     if let Some(sent) = order.sent_at {
-        facts.push(("Ordered on".into(), day_string(sent)));
+        facts.push((i18n::t(lang, "people-fact-ordered-on"), day_string(sent)));
     }
     if let Some(day) = order.requested_on {
-        facts.push(("Delivery requested by".into(), day_string(day)));
+        facts.push((i18n::t(lang, "people-fact-requested"), day_string(day)));
     }
     if let (Some(due), PoState::Sent) = (order.ack_due_at, order.state) {
         let minutes = due.rem_euclid(DAY_MS) / 60_000;
         facts.push((
-            "Please answer by".into(),
+            i18n::t(lang, "people-fact-answer-by"),
             format!(
                 "{} {:02}:{:02} UTC",
                 day_string(due),
@@ -113,10 +120,13 @@ fn order_view(
         ));
     }
     if let Some(day) = order.promised_on {
-        facts.push(("Delivery promised for".into(), day_string(day)));
+        facts.push((i18n::t(lang, "people-fact-promised"), day_string(day)));
     }
     if !order.supplier_note.is_empty() {
-        facts.push(("Your note".into(), order.supplier_note.clone()));
+        facts.push((
+            i18n::t(lang, "people-fact-note"),
+            order.supplier_note.clone(),
+        ));
     }
     let lines = order
         .lines
@@ -124,17 +134,19 @@ fn order_view(
         .map(|l| {
             [
                 match l.promised_on {
-                    Some(d) => format!(
-                        "{} {} (backordered: delivery {})",
-                        l.sku,
-                        l.name,
-                        day_string(d)
+                    Some(d) => i18n::t_args(
+                        lang,
+                        "people-line-backordered",
+                        &[
+                            ("article", format!("{} {}", l.sku, l.name).into()),
+                            ("day", day_string(d).into()),
+                        ],
                     ),
                     None => format!("{} {}", l.sku, l.name),
                 },
                 l.quantity.to_string(),
-                money(l.unit_cost_minor, currency),
-                money(l.quantity.saturating_mul(l.unit_cost_minor), currency),
+                money(lang, l.unit_cost_minor, currency),
+                money(lang, l.quantity.saturating_mul(l.unit_cost_minor), currency),
             ]
         })
         .collect();
@@ -146,13 +158,17 @@ fn order_view(
         .unwrap_or(today);
     SupplierOrderView {
         id: order.id,
-        title: format!("Purchase order PO-{}", order.id),
+        title: i18n::t_args(
+            lang,
+            "people-order-title",
+            &[("id", order.id.to_string().into())],
+        ),
         retailer: tc.tenant.name.clone(),
         state: order.state.as_str().into(),
-        state_label: supplier_label(order.state).into(),
+        state_label: supplier_label(lang, order.state),
         facts,
         lines,
-        total: money(order.value_minor, currency),
+        total: money(lang, order.value_minor, currency),
         promises: order
             .promises
             .iter()
@@ -203,6 +219,7 @@ pub async fn my_orders(
     before: Option<i64>,
 ) -> Result<SupplierOrders, ServerFnError> {
     let (ctx, tc, member) = require(Permission::AnswerPurchaseOrders).await?;
+    let lang = tc.lang;
     let filter = LIST_STATES.into_iter().find(|s| s.as_str() == state);
     let currency = &tc.tenant.currency;
     let mut out = SupplierOrders {
@@ -215,15 +232,16 @@ pub async fn my_orders(
             .into_iter()
             .map(|s| Choice {
                 value: s.as_str().into(),
-                label: supplier_label(s).into(),
+                label: supplier_label(lang, s),
             })
             .collect(),
         older: None,
     };
     let rows = match supplier_order_list(&ctx.store, tc.tenant.id, &member, filter, before).await {
         Ok(rows) => rows,
-        Err(engine::EngineError::Invalid(why)) => {
-            out.problem = Some(why);
+        // The one refusal here: the account has no supplier linked yet.
+        Err(engine::EngineError::Invalid(_)) => {
+            out.problem = Some(i18n::t(lang, "people-orders-not-linked"));
             return Ok(out);
         }
         Err(e) => return Err(engine_failure(e)),
@@ -251,15 +269,23 @@ pub async fn my_orders(
                 id: r.id,
                 title: format!("PO-{}", r.id),
                 state: r.state.as_str().into(),
-                state_label: supplier_label(r.state).into(),
+                state_label: supplier_label(lang, r.state),
                 ship_to: format!("{} ({})", r.ship_to_name, r.ship_to_code),
                 ordered_on: day_string(r.sent_at),
                 delivery: match r.promised_on {
-                    Some(day) => format!("{} (promised)", day_string(day)),
-                    None => format!("{} (requested)", day_string(requested)),
+                    Some(day) => i18n::t_args(
+                        lang,
+                        "people-delivery-promised",
+                        &[("day", day_string(day).into())],
+                    ),
+                    None => i18n::t_args(
+                        lang,
+                        "people-delivery-requested",
+                        &[("day", day_string(requested).into())],
+                    ),
                 },
                 lines: r.line_count,
-                value: money(r.value_minor, currency),
+                value: money(lang, r.value_minor, currency),
             }
         })
         .collect();
@@ -287,7 +313,7 @@ pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
         Ok(i) => Ok(InviteView {
             retailer: tc.tenant.name.clone(),
             supplier: i.supplier_name,
-            role: i.role.label().to_string(),
+            role: invite_role(tc.lang, i.role),
             email: i.email,
             name: i.name,
             has_account: i.has_account,
@@ -301,7 +327,7 @@ pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
                     _ => http::StatusCode::GONE,
                 });
             }
-            Err(ServerFnError::new(e.to_string()))
+            Err(ServerFnError::new(invite_error(tc.lang, &e)))
         }
     }
 }
@@ -309,6 +335,7 @@ pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
 /// Who has supplier access, for the tenant admin.
 pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
     let (ctx, tc, member) = require(Permission::ManageSuppliers).await?;
+    let lang = tc.lang;
     let a = supplier_access(&ctx.store, tc.tenant.id, &member)
         .await
         .map_err(engine_failure)?;
@@ -319,20 +346,20 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
         .await
         .map_err(super::error::internal)?;
     let days = [
-        ("mon", "Mon"),
-        ("tue", "Tue"),
-        ("wed", "Wed"),
-        ("thu", "Thu"),
-        ("fri", "Fri"),
-        ("sat", "Sat"),
-        ("sun", "Sun"),
+        ("mon", "people-day-mon"),
+        ("tue", "people-day-tue"),
+        ("wed", "people-day-wed"),
+        ("thu", "people-day-thu"),
+        ("fri", "people-day-fri"),
+        ("sat", "people-day-sat"),
+        ("sun", "people-day-sun"),
     ];
     let clocks = ClocksView {
         days: days
             .iter()
             .map(|(code, label)| {
                 let worked = sla.working_days.iter().any(|d| d == code);
-                (code.to_string(), label.to_string(), worked)
+                (code.to_string(), i18n::t(lang, label), worked)
             })
             .collect(),
         time_zone: sla.time_zone,
@@ -368,10 +395,11 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
                     .iter()
                     .filter(|i| i.supplier_id == Some(*id))
                     .map(|i| {
+                        let day = day_string(i.expires_at);
                         let when = if i.expires_at > now {
-                            format!("link works until {}", day_string(i.expires_at))
+                            i18n::t_args(lang, "people-access-works-until", &[("day", day.into())])
                         } else {
-                            format!("expired on {}", day_string(i.expires_at))
+                            i18n::t_args(lang, "people-access-expired-on", &[("day", day.into())])
                         };
                         (i.id, i.name.clone(), i.email.clone(), when)
                     })
@@ -389,6 +417,7 @@ pub(crate) async fn message_views(
     po: i64,
     base: &str,
 ) -> Result<Vec<MessageView>, ServerFnError> {
+    let lang = super::context::request_lang();
     let messages = store
         .po_messages(tenant, po)
         .await
@@ -403,7 +432,7 @@ pub(crate) async fn message_views(
             from_supplier: m.from_supplier,
             author: m.author,
             body: m.body,
-            at: super::format::ago(m.created_at),
+            at: super::format::ago(lang, m.created_at),
             attachment: files.iter().find(|f| f.message_id == m.id).map(|f| {
                 let kib = (f.size_bytes + 1023) / 1024;
                 (
@@ -424,6 +453,7 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
         Permission::ViewInventory
     };
     let (ctx, tc, member) = require(permission).await?;
+    let lang = tc.lang;
     let now = now_ms();
     let cards = if own {
         engine::scorecard::own_scorecard(&ctx.store, tc.tenant.id, &member, now)
@@ -445,55 +475,92 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
             .map(|c| ScorecardView {
                 supplier: c.supplier.clone(),
                 figures: vec![
-                    ("Orders sent".into(), c.sent.to_string()),
+                    (i18n::t(lang, "people-score-sent"), c.sent.to_string()),
                     (
-                        "Acknowledged".into(),
-                        format!("{} of {}", c.acknowledged, c.sent),
-                    ),
-                    (
-                        "Acknowledged on time".into(),
-                        format!(
-                            "{} ({} of {} due)",
-                            percent(share(c.on_time, c.due)),
-                            c.on_time,
-                            c.due
+                        i18n::t(lang, "people-score-acknowledged"),
+                        i18n::t_args(
+                            lang,
+                            "people-score-of",
+                            &[("part", c.acknowledged.into()), ("whole", c.sent.into())],
                         ),
                     ),
                     (
-                        "Waiting for an answer, not yet due".into(),
-                        c.pending.to_string(),
+                        i18n::t(lang, "people-score-on-time"),
+                        i18n::t_args(
+                            lang,
+                            "people-score-on-time-value",
+                            &[
+                                ("percent", percent(share(c.on_time, c.due)).into()),
+                                ("part", c.on_time.into()),
+                                ("whole", c.due.into()),
+                            ],
+                        ),
                     ),
-                    ("Declined".into(), c.declined.to_string()),
+                    (i18n::t(lang, "people-score-pending"), c.pending.to_string()),
                     (
-                        "Median time to acknowledge".into(),
+                        i18n::t(lang, "people-score-declined"),
+                        c.declined.to_string(),
+                    ),
+                    (
+                        i18n::t(lang, "people-score-median-ack"),
                         c.median_response_hours
-                            .map(|h| format!("{h:.1} h"))
+                            .map(|h| {
+                                i18n::t_args(
+                                    lang,
+                                    "people-score-hours",
+                                    &[("hours", format!("{h:.1}").into())],
+                                )
+                            })
                             .unwrap_or_else(|| "—".into()),
                     ),
-                    ("Delivery dates changed".into(), c.date_changes.to_string()),
-                    ("Orders delivered".into(), c.delivered.to_string()),
                     (
-                        "On time in full".into(),
-                        format!(
-                            "{} ({} of {} delivered)",
-                            percent(share(c.on_time_in_full, c.delivered)),
-                            c.on_time_in_full,
-                            c.delivered
+                        i18n::t(lang, "people-score-date-changes"),
+                        c.date_changes.to_string(),
+                    ),
+                    (
+                        i18n::t(lang, "people-score-delivered"),
+                        c.delivered.to_string(),
+                    ),
+                    (
+                        i18n::t(lang, "people-score-otif"),
+                        i18n::t_args(
+                            lang,
+                            "people-score-otif-value",
+                            &[
+                                (
+                                    "percent",
+                                    percent(share(c.on_time_in_full, c.delivered)).into(),
+                                ),
+                                ("part", c.on_time_in_full.into()),
+                                ("whole", c.delivered.into()),
+                            ],
                         ),
                     ),
                     (
-                        "Fill rate".into(),
-                        format!(
-                            "{} ({} of {} units)",
-                            percent(share(c.units_received, c.units_ordered)),
-                            c.units_received,
-                            c.units_ordered
+                        i18n::t(lang, "people-score-fill-rate"),
+                        i18n::t_args(
+                            lang,
+                            "people-score-fill-value",
+                            &[
+                                (
+                                    "percent",
+                                    percent(share(c.units_received, c.units_ordered)).into(),
+                                ),
+                                ("part", c.units_received.into()),
+                                ("whole", c.units_ordered.into()),
+                            ],
                         ),
                     ),
                     (
-                        "Median lead time".into(),
+                        i18n::t(lang, "people-score-median-lead"),
                         c.median_lead_days
-                            .map(|d| format!("{d:.1} days"))
+                            .map(|d| {
+                                i18n::t_args(
+                                    lang,
+                                    "people-score-days",
+                                    &[("days", format!("{d:.1}").into())],
+                                )
+                            })
                             .unwrap_or_else(|| "—".into()),
                     ),
                 ],
@@ -510,18 +577,66 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
 }
 
 /// The order's state in the supplier's words.
-fn supplier_label(state: PoState) -> &'static str {
-    match state {
-        PoState::Sent => "waiting for your answer",
-        PoState::Acknowledged => "acknowledged",
-        PoState::Backordered => "backordered",
-        PoState::ChangeProposed => "change proposed",
-        PoState::ChangeApproval => "being reviewed by the buyer",
-        PoState::Shipped => "shipped",
-        PoState::PartlyReceived => "partly received",
-        PoState::Closed => "closed",
-        PoState::Declined => "declined",
-        PoState::Cancelled => "cancelled by the buyer",
-        _ => "not open",
+fn supplier_label(lang: i18n::Lang, state: PoState) -> String {
+    let id = match state {
+        PoState::Sent => "people-state-sent",
+        PoState::Acknowledged => "people-state-acknowledged",
+        PoState::Backordered => "people-state-backordered",
+        PoState::ChangeProposed => "people-state-change-proposed",
+        PoState::ChangeApproval => "people-state-change-approval",
+        PoState::Shipped => "people-state-shipped",
+        PoState::PartlyReceived => "people-state-partly-received",
+        PoState::Closed => "people-state-closed",
+        PoState::Declined => "people-state-declined",
+        PoState::Cancelled => "people-state-cancelled",
+        _ => "people-state-not-open",
+    };
+    i18n::t(lang, id)
+}
+
+/// Why an order link does not open, in `lang`.
+fn link_error(lang: i18n::Lang, e: &LinkError) -> String {
+    match e {
+        LinkError::Invalid => i18n::t(lang, "people-link-invalid"),
+        LinkError::Expired(day) => {
+            i18n::t_args(lang, "people-link-expired", &[("day", day.clone().into())])
+        }
+        LinkError::Revoked => i18n::t(lang, "people-link-revoked"),
+        LinkError::Engine(inner) => inner.text(lang),
     }
+}
+
+/// Why an invitation link does not work, in `lang`.
+fn invite_error(lang: i18n::Lang, e: &InviteError) -> String {
+    match e {
+        InviteError::Invalid => i18n::t(lang, "people-invite-invalid"),
+        InviteError::Used => i18n::t(lang, "people-invite-used"),
+        InviteError::Expired(day) => i18n::t_args(
+            lang,
+            "people-invite-expired",
+            &[("day", day.clone().into())],
+        ),
+        InviteError::Revoked => i18n::t(lang, "people-invite-revoked"),
+        InviteError::WrongPassword => i18n::t(lang, "people-invite-wrong-password"),
+        InviteError::TooManyWrongPasswords => i18n::t(lang, "people-invite-too-many"),
+        InviteError::Busy => i18n::t(lang, "people-busy"),
+        InviteError::Engine(inner) => inner.text(lang),
+    }
+}
+
+/// The role an invitation gives, as its sentence names it: with an article where the
+/// language needs one ("a planner", "an approver").
+fn invite_role(lang: i18n::Lang, role: engine::model::Role) -> String {
+    use engine::model::Role;
+    i18n::t(
+        lang,
+        match role {
+            Role::TenantAdmin => "people-invite-as-tenant-admin",
+            Role::Planner => "people-invite-as-planner",
+            Role::Approver => "people-invite-as-approver",
+            Role::Supplier => "people-invite-as-supplier",
+            Role::PartnerAdmin => "people-invite-as-partner-admin",
+            Role::PlatformAdmin => "people-invite-as-platform-admin",
+        },
+    )
 }

@@ -23,6 +23,11 @@ impl Portal {
         i18n::t(self.lang, id)
     }
 
+    /// The message `id` in the page's language with its placeables filled.
+    pub fn ta(&self, id: &str, args: &[(&'static str, i18n::FluentValue<'_>)]) -> String {
+        i18n::t_args(self.lang, id, args)
+    }
+
     /// A portal URL: `/inventory` becomes `/t/<slug>/inventory` on a path-form tenant;
     /// the home page of a path-form tenant is `/t/<slug>` (no trailing slash).
     pub fn href(&self, path: &str) -> String {

@@ -148,7 +148,8 @@ pub struct InviteView {
     pub retailer: String,
     /// The supplier the person will answer for; empty for a staff invitation.
     pub supplier: String,
-    /// The role the invitation gives, as it reads ("planner").
+    /// The role the invitation gives, as the invitation's sentence names it, with an
+    /// article where the page's language needs one ("a planner").
     pub role: String,
     pub email: String,
     pub name: String,

@@ -7,6 +7,8 @@
 //!
 //! Every catalogue has the same keys (the test `catalogues_have_the_same_keys`).
 
+pub mod fmt;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -121,37 +123,77 @@ fn lookup(
         .unwrap_or_else(|| id.to_string())
 }
 
+/// The catalogue id `<prefix><words, hyphenated>`: `err-state-pending-approval` for
+/// `err-state-` and "pending approval" (or "pending_approval").
+pub fn term_id(prefix: &str, words: &str) -> String {
+    let slug: String = words
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{prefix}{slug}")
+}
+
+/// The catalogue message [`term_id`] in `lang`, or the words themselves (underscores
+/// read as spaces) when the catalogues lack it.
+pub fn term_text(lang: Lang, prefix: &str, words: &str) -> String {
+    let id = term_id(prefix, words);
+    let text = t(lang, &id);
+    if text == id {
+        words.replace('_', " ")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::{BTreeMap, BTreeSet};
 
     /// The message ids a catalogue folder defines (`id =` at the start of a line), each
-    /// with the variables (`$name`) its text uses.
-    fn keys(lang: Lang) -> BTreeMap<String, Vec<String>> {
+    /// with the variables (`$name`) its text uses, on its first line or the indented
+    /// lines that continue it (a plural's variants).
+    fn keys(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
             .join(lang.code());
-        let mut keys = BTreeMap::new();
+        let vars_in = |text: &str| -> Vec<String> {
+            text.split('$')
+                .skip(1)
+                .map(|v| {
+                    v.chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect()
+                })
+                .collect()
+        };
+        let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for file in std::fs::read_dir(&dir).unwrap() {
             let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+            let mut current: Option<String> = None;
             for line in text.lines() {
+                if line.starts_with([' ', '\t']) {
+                    if let Some(id) = &current {
+                        keys.get_mut(id).unwrap().extend(vars_in(line));
+                    }
+                    continue;
+                }
+                current = None;
                 if let Some((id, value)) = line.split_once(" =") {
                     if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                        let vars = value
-                            .split('$')
-                            .skip(1)
-                            .map(|v| {
-                                v.chars()
-                                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                                    .collect()
-                            })
-                            .collect();
                         assert!(
-                            keys.insert(id.to_string(), vars).is_none(),
+                            keys.insert(id.to_string(), vars_in(value).into_iter().collect())
+                                .is_none(),
                             "{id} twice in {}",
                             lang.code()
                         );
+                        current = Some(id.to_string());
                     }
                 }
             }

@@ -21,7 +21,8 @@ use serde_json::json;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::identity::{
-    check_new_password, hash_password_gated, normalise_email, verify_password_gated,
+    check_new_password, hash_password_gated, normalise_email, password_refused,
+    verify_password_gated,
 };
 use crate::jobs::NewJob;
 use crate::links::{verify_reset_token, LINK_KEY};
@@ -182,8 +183,7 @@ pub async fn reset_password(
     now: i64,
 ) -> Result<(), ResetError> {
     let (id, user) = usable_reset(store, tenant, token, now).await?;
-    check_new_password(password)
-        .map_err(|why| EngineError::Invalid(format!("the new password {why}")))?;
+    check_new_password(password).map_err(|why| password_refused(why, true))?;
     let hash = hash_password_gated(password.to_string())
         .await
         .ok_or(ResetError::Busy)?;
@@ -230,11 +230,10 @@ pub async fn change_password(
     member.require(Permission::ManageOwnAccount)?;
     let user = member.user_id;
     check_own_password(store, tenant, member, current, now).await?;
-    check_new_password(new)
-        .map_err(|why| EngineError::Invalid(format!("the new password {why}")))?;
+    check_new_password(new).map_err(|why| password_refused(why, true))?;
     let hash = hash_password_gated(new.to_string())
         .await
-        .ok_or_else(|| EngineError::Invalid(BUSY.into()))?;
+        .ok_or_else(|| EngineError::invalid("err-busy", &[]))?;
     let mut tx = store.begin(tenant).await?;
     // Sign-ins end from the moment of the write, not from when the request began
     // (hashing took a while).
@@ -348,9 +347,7 @@ pub(crate) async fn check_own_password(
     let mut tx = store.begin(tenant).await?;
     let key = limit_key(&["own-password", &user.to_string()]);
     if let Taken::Wait { .. } = take_tx(&mut tx, &key, quarter_hour(5), now).await? {
-        return Err(EngineError::Invalid(
-            "too many wrong passwords; try again in a quarter of an hour".into(),
-        ));
+        return Err(EngineError::invalid("err-password-too-many", &[]));
     }
     let hash = accounts::password_hash_tx(&mut tx, user)
         .await?
@@ -358,7 +355,7 @@ pub(crate) async fn check_own_password(
     tx.commit().await?;
     let matched = verify_password_gated(password.to_string(), hash)
         .await
-        .ok_or_else(|| EngineError::Invalid(BUSY.into()))?;
+        .ok_or_else(|| EngineError::invalid("err-busy", &[]))?;
     if !matched {
         store
             .append_audit(
@@ -373,11 +370,7 @@ pub(crate) async fn check_own_password(
                 ),
             )
             .await?;
-        return Err(EngineError::Invalid(
-            "your current password is not correct".into(),
-        ));
+        return Err(EngineError::invalid("err-password-wrong", &[]));
     }
     Ok(())
 }
-
-const BUSY: &str = "too many sign-ins at this moment; try again in a minute";

@@ -41,9 +41,7 @@ impl PendingSignIn {
             || now.saturating_sub(self.started_at) > crate::identity::PENDING_MS
             || store.sessions_after(self.user_id).await? > self.started_at;
         if over {
-            return Err(EngineError::Invalid(
-                "the sign-in took too long or the password changed since; sign in again".into(),
-            ));
+            return Err(EngineError::invalid("err-2fa-sign-in-over", &[]));
         }
         Ok(())
     }
@@ -95,9 +93,7 @@ async fn begin(
     let mut tx = store.begin(tenant).await?;
     let current = accounts::totp_tx(&mut tx, user).await?;
     if current.as_ref().is_some_and(|t| t.confirmed_at.is_some()) {
-        return Err(EngineError::Invalid(
-            "two-step sign-in is on already; turn it off first to set up another app".into(),
-        ));
+        return Err(EngineError::invalid("err-2fa-on-already", &[]));
     }
     // A key shown a moment ago is shown again (the person may have scanned it already).
     let recent = current
@@ -163,10 +159,10 @@ pub async fn start_at_sign_in(
 ) -> Result<Enrolment, EngineError> {
     pending.check(store, tenant, now).await?;
     if !pending.enrol {
-        return Err(EngineError::Invalid("type the code from your app".into()));
+        return Err(EngineError::invalid("err-2fa-type-code", &[]));
     }
     let Some(member) = store.member(tenant, pending.user_id).await? else {
-        return Err(EngineError::Invalid("sign in again".into()));
+        return Err(EngineError::invalid("err-sign-in-again", &[]));
     };
     begin(
         store,
@@ -246,10 +242,10 @@ async fn check_code(
     if wait > 0 {
         drop(tx);
         let minutes = (wait + 59_999) / 60_000;
-        return Err(EngineError::Invalid(format!(
-            "too many wrong codes; try again in {minutes} minute{}",
-            if minutes == 1 { "" } else { "s" }
-        )));
+        return Err(EngineError::invalid(
+            "err-2fa-too-many",
+            &[("minutes", minutes.to_string())],
+        ));
     }
     tx.commit().await?;
     let mut tx = store.begin(tenant).await?;
@@ -266,11 +262,7 @@ async fn check_code(
                 let secret = keys
                     .open_for(SEAL_PURPOSE, user, &rec.secret_sealed)
                     .and_then(|text| totp::decode_secret(&text))
-                    .ok_or_else(|| {
-                        EngineError::Invalid(
-                            "your authenticator could not be read; sign in with a recovery code, then set two-step sign-in up again".into(),
-                        )
-                    })?;
+                    .ok_or_else(|| EngineError::invalid("err-2fa-unreadable", &[]))?;
                 match totp::verify(&secret, typed, now, rec.last_step) {
                     Some(step) => accounts::accept_step_tx(&mut tx, user, step, now)
                         .await?
@@ -279,11 +271,7 @@ async fn check_code(
                 }
             }
         }
-        _ => {
-            return Err(EngineError::Invalid(
-                "two-step sign-in is not set up; start again".into(),
-            ))
-        }
+        _ => return Err(EngineError::invalid("err-2fa-not-set-up", &[])),
     };
     match accepted {
         Some(a) => {
@@ -306,11 +294,14 @@ async fn check_code(
             )
             .await?;
             tx.commit().await?;
-            Err(EngineError::Invalid(if recovery {
-                "that code is not right; type the six digits your app shows now, or an unused recovery code".into()
-            } else {
-                "that code is not right; type the six digits your app shows now".into()
-            }))
+            Err(EngineError::invalid(
+                if recovery {
+                    "err-2fa-wrong-code-or-recovery"
+                } else {
+                    "err-2fa-wrong-code"
+                },
+                &[],
+            ))
         }
     }
 }
@@ -391,9 +382,7 @@ pub async fn confirm_at_sign_in(
 ) -> Result<(SignedIn, Vec<String>), EngineError> {
     pending.check(store, tenant, now).await?;
     if !pending.enrol {
-        return Err(EngineError::Invalid(
-            "type the code from your app to sign in".into(),
-        ));
+        return Err(EngineError::invalid("err-2fa-type-code-to-sign-in", &[]));
     }
     let user = pending.user_id;
     check_code(store, keys, tenant, user, typed, true, false, now).await?;
@@ -424,7 +413,7 @@ pub async fn verify_at_sign_in(
 ) -> Result<SignedIn, EngineError> {
     pending.check(store, tenant, now).await?;
     if pending.enrol {
-        return Err(EngineError::Invalid("set up your app first".into()));
+        return Err(EngineError::invalid("err-2fa-set-up-first", &[]));
     }
     let how = check_code(
         store,
@@ -453,9 +442,7 @@ pub async fn turn_off(
 ) -> Result<(), EngineError> {
     member.require(Permission::ManageOwnAccount)?;
     if store.requires_two_factor(tenant).await? {
-        return Err(EngineError::Invalid(
-            "this portal requires two-step sign-in, so it stays on".into(),
-        ));
+        return Err(EngineError::invalid("err-2fa-required", &[]));
     }
     check_code(store, keys, tenant, member.user_id, typed, false, true, now).await?;
     let mut tx = store.begin(tenant).await?;

@@ -76,7 +76,7 @@ impl Source {
     }
 }
 
-/// A shopper's request to be told when a product is back at a channel.
+/// A shopper's request to hear when a product is back at a channel, in `lang` (else the tenant's).
 pub struct SubscribeRequest<'a> {
     pub email: &'a str,
     pub sku: &'a str,
@@ -87,6 +87,7 @@ pub struct SubscribeRequest<'a> {
     pub client: &'a str,
     /// The form's hidden field a person leaves empty.
     pub honeypot: &'a str,
+    pub lang: Option<i18n::Lang>,
 }
 
 /// The longest SKU or location code accepted from the outside.
@@ -118,12 +119,11 @@ fn status(on_hand: i64) -> &'static str {
     }
 }
 
-fn code(field: &str, v: &str) -> Result<String, EngineError> {
+/// `v` trimmed, or the message `bad` (a code missing or too long).
+fn code(bad: &'static str, v: &str) -> Result<String, EngineError> {
     let v = v.trim();
     if v.is_empty() || v.len() > MAX_CODE {
-        return Err(EngineError::Invalid(format!(
-            "{field} is missing or too long"
-        )));
+        return Err(EngineError::invalid(bad, &[]));
     }
     Ok(v.to_string())
 }
@@ -197,28 +197,29 @@ pub async fn subscribe(
     let client = format!("client:{}", keys.hash(tenant.0, req.client));
     if let Taken::Wait { ms } = take_tx(&mut tx, &client, CLIENT_LIMIT, now).await? {
         tx.commit().await?;
-        return Err(EngineError::Invalid(format!(
-            "{TOO_MANY}; try again in {} minutes",
-            (ms / 60_000).max(1)
-        )));
+        // (Its English starts with TOO_MANY: the REST answer's status is read from it.)
+        return Err(EngineError::invalid(
+            "err-bis-too-many",
+            &[("minutes", (ms / 60_000).max(1).to_string())],
+        ));
     }
     tx.commit().await?;
     if !req.honeypot.trim().is_empty() {
         return Ok(());
     }
-    let address = addresses::normalize(req.email).map_err(|e| EngineError::Invalid(e.into()))?;
-    let sku = code("Product", req.sku)?;
-    let channel = code("Store", req.channel)?;
+    let address = addresses::normalize(req.email).map_err(EngineError::Invalid)?;
+    let sku = code("err-bis-product-code", req.sku)?;
+    let channel = code("err-bis-store-code", req.channel)?;
     let product = store
         .product_by_sku(tenant, &sku)
         .await?
-        .ok_or_else(|| EngineError::Invalid("That product is not sold here".into()))?;
+        .ok_or_else(|| EngineError::invalid("err-bis-not-sold", &[]))?;
     let location = store
         .channel_stock(tenant, product.0, settings.online_location.as_deref())
         .await?
         .into_iter()
         .find(|c| c.code == channel)
-        .ok_or_else(|| EngineError::Invalid("Choose one of the stores listed".into()))?;
+        .ok_or_else(|| EngineError::invalid("err-bis-choose-store", &[]))?;
     let mut tx = store.begin(tenant).await?;
     let hashes = keys.hashes(tenant.0, &address);
     if let Taken::Wait { .. } = take_tx(
@@ -244,6 +245,7 @@ pub async fn subscribe(
         }
     };
     let expires = now.saturating_add(CONFIRM_HOURS * 3_600_000);
+    let language = req.lang.map(i18n::Lang::code);
     let id = match subs::open_subscription_tx(
         &mut tx,
         tenant,
@@ -259,7 +261,7 @@ pub async fn subscribe(
             return Ok(());
         }
         Some(s) => {
-            subs::extend_pending_tx(&mut tx, tenant, s.id, expires).await?;
+            subs::extend_pending_tx(&mut tx, tenant, s.id, expires, language).await?;
             s.id
         }
         None => {
@@ -274,6 +276,7 @@ pub async fn subscribe(
                     wording: CONSENT_VERSION,
                     now,
                     confirm_expires_at: expires,
+                    language,
                 },
             )
             .await?
@@ -333,9 +336,9 @@ pub async fn confirm(
         .ok_or(EngineError::NotFound)?;
     let (product, channel) = labels_tx(&mut tx, tenant, sub.product_id, sub.location_id).await?;
     match sub.state.as_str() {
-        "pending" if sub.confirm_expires_at <= now => Err(EngineError::Invalid(
-            "This confirmation link has expired: subscribe again to get a new one".into(),
-        )),
+        "pending" if sub.confirm_expires_at <= now => {
+            Err(EngineError::invalid("err-bis-link-expired", &[]))
+        }
         "pending" => {
             subs::confirm_tx(&mut tx, tenant, id, now).await?;
             waves::confirmed_tx(&mut tx, tenant, sub.location_id, sub.product_id, now).await?;
@@ -491,15 +494,17 @@ pub async fn save_settings(
         .collect();
     let known = store.product_ids(tenant, &skus).await?;
     if let Some(missing) = skus.iter().find(|s| !known.contains_key(**s)) {
-        return Err(EngineError::Invalid(format!(
-            "Substitutes: no product has the SKU {missing}"
-        )));
+        return Err(EngineError::invalid(
+            "err-bis-substitute",
+            &[("sku", missing.to_string())],
+        ));
     }
     if let Some(online) = &settings.online_location {
         if store.location_ids(tenant, &[online]).await?.is_empty() {
-            return Err(EngineError::Invalid(format!(
-                "Online stock: no location has the code {online}"
-            )));
+            return Err(EngineError::invalid(
+                "err-bis-online-location",
+                &[("code", online.clone())],
+            ));
         }
     }
     let before = Settings::load(store, tenant).await?;

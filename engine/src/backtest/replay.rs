@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::{Product, Scenario, Store, Supplier};
+use crate::error::Msg;
 use crate::model::{parse_day, DAY_MS};
 
 /// Days of demand every rule knows before the first replayed day.
@@ -224,14 +225,14 @@ pub fn parse_demand_csv(
     text: &str,
     locations: &HashMap<String, i64>,
     skus: &HashMap<String, i64>,
-) -> Result<(Vec<DemandRow>, usize), String> {
+) -> Result<(Vec<DemandRow>, usize), Msg> {
     let mut lines = text.lines().enumerate();
     let header = lines
         .next()
         .map(|(_, l)| l.trim().to_ascii_lowercase().replace(' ', ""))
         .unwrap_or_default();
     if header.trim_start_matches('\u{feff}') != "day,location,sku,quantity" {
-        return Err("Line 1 must be the header day,location,sku,quantity.".into());
+        return Err(Msg::new("err-demand-header", &[]));
     }
     // A field repeated in an error, cut short (an error travels in a redirect).
     let short = |s: &str| -> String {
@@ -249,55 +250,65 @@ pub fn parse_demand_csv(
             continue;
         }
         if rows.len() >= MAX_CSV_ROWS {
-            return Err(format!("The file has more than {MAX_CSV_ROWS} rows."));
+            return Err(Msg::new(
+                "err-demand-rows",
+                &[("most", MAX_CSV_ROWS.to_string())],
+            ));
         }
         let cols: Vec<&str> = line.split(',').map(str::trim).collect();
         let [day, loc, sku, qty] = cols[..] else {
-            return Err(format!(
-                "Line {line_no} needs 4 columns: day,location,sku,quantity."
+            return Err(Msg::new(
+                "err-demand-columns",
+                &[("line", line_no.to_string())],
             ));
         };
         let day = parse_day(day)
             .map(|ms| ms.div_euclid(DAY_MS))
             .ok_or_else(|| {
-                format!(
-                    "Line {line_no}: the day \"{}\" is not a date like 2026-03-01.",
-                    short(day)
+                Msg::new(
+                    "err-demand-day",
+                    &[("line", line_no.to_string()), ("value", short(day))],
                 )
             })?;
         let loc = *locations.get(loc).ok_or_else(|| {
-            format!(
-                "Line {line_no}: the location \"{}\" is not one of yours.",
-                short(loc)
+            Msg::new(
+                "err-demand-location",
+                &[("line", line_no.to_string()), ("value", short(loc))],
             )
         })?;
         let sku_id = *skus.get(sku).ok_or_else(|| {
-            format!(
-                "Line {line_no}: the SKU \"{}\" is not one of yours.",
-                short(sku)
+            Msg::new(
+                "err-demand-sku",
+                &[("line", line_no.to_string()), ("value", short(sku))],
             )
         })?;
         let units: u32 = qty
             .parse::<u32>()
             .ok()
             .filter(|q| *q <= 1_000_000)
-            .ok_or_else(|| format!(
-                    "Line {line_no}: the quantity \"{}\" is not a whole number from 0 to 1,000,000.",
-                    short(qty)
-                ))?;
+            .ok_or_else(|| {
+                Msg::new(
+                    "err-demand-quantity",
+                    &[("line", line_no.to_string()), ("value", short(qty))],
+                )
+            })?;
         rows.push((loc, sku_id, day, units));
     }
     let Some(first) = rows.iter().map(|r| r.2).min() else {
-        return Err("The file has no rows of demand.".into());
+        return Err(Msg::new("err-demand-empty", &[]));
     };
     let last = rows.iter().map(|r| r.2).max().unwrap_or(first);
     let days =
-        usize::try_from(last - first + 1).map_err(|_| "The days do not add up.".to_string())?;
+        usize::try_from(last - first + 1).map_err(|_| Msg::new("err-demand-days-wrong", &[]))?;
     if !(HISTORY + MIN_DAYS..=HISTORY + MAX_DAYS).contains(&days) {
-        return Err(format!(
-            "The file spans {days} days; it needs {} to {} ({HISTORY} of history, then the days to replay).",
-            HISTORY + MIN_DAYS,
-            HISTORY + MAX_DAYS
+        return Err(Msg::new(
+            "err-demand-span",
+            &[
+                ("days", days.to_string()),
+                ("least", (HISTORY + MIN_DAYS).to_string()),
+                ("most", (HISTORY + MAX_DAYS).to_string()),
+                ("history", HISTORY.to_string()),
+            ],
         ));
     }
     Ok((

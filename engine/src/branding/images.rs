@@ -8,6 +8,8 @@
 //! Anything else is refused rather than cleaned, so what is served is exactly what was
 //! checked. The type is decided from the bytes, never from what the browser said.
 
+use crate::error::Msg;
+
 /// Which picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Asset {
@@ -121,36 +123,50 @@ const SVG_ATTRIBUTES: &[&str] = &[
 ];
 
 /// Checks `bytes` as `asset`; its content type, or what is wrong, in a sentence.
-pub fn check(asset: Asset, bytes: &[u8]) -> Result<&'static str, String> {
+pub fn check(asset: Asset, bytes: &[u8]) -> Result<&'static str, Msg> {
     if bytes.is_empty() {
-        return Err("the file is empty".into());
+        return Err(Msg::new("err-file-empty", &[]));
     }
+    let asset_term = match asset {
+        Asset::Logo => "err-asset-logo",
+        Asset::Favicon => "err-asset-favicon",
+    };
     if bytes.len() > asset.max_bytes() {
-        return Err(format!(
-            "the {} must be at most {} KiB; this file is {} KiB",
-            asset.as_str(),
-            asset.max_bytes() / 1024,
-            bytes.len().div_ceil(1024)
-        ));
+        return Err(Msg::new(
+            "err-image-too-large",
+            &[
+                ("most", (asset.max_bytes() / 1024).to_string()),
+                ("size", bytes.len().div_ceil(1024).to_string()),
+            ],
+        )
+        .term("asset", asset_term));
     }
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        let (w, h) = png_size(bytes).ok_or("the PNG file is damaged")?;
+        let (w, h) = png_size(bytes).ok_or_else(|| Msg::new("err-image-png-damaged", &[]))?;
         let max = asset.max_side();
         if !(MIN_SIDE..=max).contains(&w) || !(MIN_SIDE..=max).contains(&h) {
-            return Err(format!(
-                "the {} must be {MIN_SIDE} to {max} pixels wide and high; this one is {w}×{h}",
-                asset.as_str()
-            ));
+            return Err(Msg::new(
+                "err-image-side",
+                &[
+                    ("least", MIN_SIDE.to_string()),
+                    ("most", max.to_string()),
+                    ("width", w.to_string()),
+                    ("height", h.to_string()),
+                ],
+            )
+            .term("asset", asset_term));
         }
         if asset == Asset::Favicon && w != h {
-            return Err(format!("a favicon must be square; this one is {w}×{h}"));
+            return Err(Msg::new(
+                "err-image-favicon-square",
+                &[("width", w.to_string()), ("height", h.to_string())],
+            ));
         }
         return Ok("image/png");
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| "only PNG and SVG pictures are accepted".to_string())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| Msg::new("err-image-kind", &[]))?;
     if !text.contains("<svg") {
-        return Err("only PNG and SVG pictures are accepted".into());
+        return Err(Msg::new("err-image-kind", &[]));
     }
     check_svg(text)?;
     Ok("image/svg+xml")
@@ -167,15 +183,15 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 /// Refuses an SVG with anything beyond plain drawing (see the module doc).
-fn check_svg(text: &str) -> Result<(), String> {
-    let refuse = |what: String| Err(format!("the SVG file is refused: {what}"));
+fn check_svg(text: &str) -> Result<(), Msg> {
+    let refuse = |id: &'static str, args: &[(&'static str, String)]| Err(Msg::new(id, args));
     let mut rest = text.trim_start_matches('\u{feff}').trim_start();
     if let Some(after) = rest
         .strip_prefix("<?xml")
         .filter(|a| a.starts_with(char::is_whitespace))
     {
         let Some(end) = after.find("?>") else {
-            return refuse("its XML declaration is not closed".into());
+            return refuse("err-svg-declaration-open", &[]);
         };
         rest = &after[end + 2..];
     }
@@ -185,22 +201,22 @@ fn check_svg(text: &str) -> Result<(), String> {
         let tag = &rest[open + 1..];
         if let Some(after) = tag.strip_prefix("!--") {
             let Some(end) = after.find("-->") else {
-                return refuse("a comment is not closed".into());
+                return refuse("err-svg-comment-open", &[]);
             };
             rest = &after[end + 3..];
             continue;
         }
         if tag.starts_with('!') || tag.starts_with('?') {
-            return refuse("it has a DOCTYPE, entity, CDATA or processing instruction".into());
+            return refuse("err-svg-doctype", &[]);
         }
         let Some(close) = tag.find('>') else {
-            return refuse("a tag is not closed".into());
+            return refuse("err-svg-tag-open", &[]);
         };
         let inner = tag[..close].trim_end_matches('/');
         rest = &tag[close + 1..];
         if let Some(name) = inner.strip_prefix('/') {
             if !SVG_ELEMENTS.contains(&name.trim().to_ascii_lowercase().as_str()) {
-                return refuse(format!("the element <{}> is not allowed", name.trim()));
+                return refuse("err-svg-element", &[("element", name.trim().to_string())]);
             }
             continue;
         }
@@ -209,25 +225,27 @@ fn check_svg(text: &str) -> Result<(), String> {
             .unwrap_or(inner.len());
         let name = inner[..name_end].to_ascii_lowercase();
         if !SVG_ELEMENTS.contains(&name.as_str()) {
-            return refuse(format!("the element <{name}> is not allowed"));
+            return refuse("err-svg-element", &[("element", name.clone())]);
         }
-        let attributes = attributes(&inner[name_end..]).ok_or_else(|| {
-            format!("the SVG file is refused: the attributes of <{name}> cannot be read")
-        })?;
+        let attributes = attributes(&inner[name_end..])
+            .ok_or_else(|| Msg::new("err-svg-attributes", &[("element", name.clone())]))?;
         for (attr, value) in &attributes {
             if !SVG_ATTRIBUTES.contains(&attr.as_str()) {
-                return refuse(format!("the attribute {attr} on <{name}> is not allowed"));
+                return refuse(
+                    "err-svg-attribute",
+                    &[("attribute", attr.clone()), ("element", name.clone())],
+                );
             }
             let lower = value.to_ascii_lowercase();
             if (attr == "href" || attr == "xlink:href") && !value.starts_with('#') {
-                return refuse("it refers to something outside the file".into());
+                return refuse("err-svg-outside", &[]);
             }
             // Every url( must point inside the file; CSS escapes could hide one.
             let outside = lower
                 .match_indices("url(")
                 .any(|(i, _)| !lower[i + 4..].trim_start().starts_with('#'));
             if outside || lower.contains('\\') || lower.contains("javascript:") {
-                return refuse("it refers to something outside the file".into());
+                return refuse("err-svg-outside", &[]);
             }
             let namespace = match attr.as_str() {
                 "xmlns" => Some("http://www.w3.org/2000/svg"),
@@ -235,24 +253,22 @@ fn check_svg(text: &str) -> Result<(), String> {
                 _ => None,
             };
             if namespace.is_some_and(|ns| value != ns) {
-                return refuse(format!("the namespace {value:?} is not SVG's"));
+                return refuse("err-svg-namespace", &[("namespace", format!("{value:?}"))]);
             }
         }
         if !saw_root {
             if name != "svg" {
-                return refuse("it does not start with <svg>".into());
+                return refuse("err-svg-root", &[]);
             }
             saw_root = true;
             root_sized = root_size(&attributes).is_some();
         }
     }
     if !saw_root {
-        return refuse("there is no <svg> element".into());
+        return refuse("err-svg-no-root", &[]);
     }
     if !root_sized {
-        return refuse(
-            "its <svg> needs a viewBox (or width and height) with a sensible shape".into(),
-        );
+        return refuse("err-svg-size", &[]);
     }
     Ok(())
 }

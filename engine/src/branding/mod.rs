@@ -17,7 +17,7 @@ use serde_json::json;
 pub use images::Asset;
 
 use crate::audit::AuditEntry;
-use crate::error::EngineError;
+use crate::error::{EngineError, Msg};
 use crate::model::{Member, Permission, Tenant};
 use crate::store::audit::append_audit_tx;
 use crate::store::branding as rows;
@@ -74,7 +74,7 @@ pub async fn editor(
     load(store, themes, tenant).await?;
     let theme = themes
         .for_tenant(tenant)
-        .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?;
+        .ok_or_else(|| EngineError::invalid("err-theme-missing", &[]))?;
     let mut packs = themes.packs();
     for own in [&tenant.slug, &tenant.theme] {
         if themes.get(own).is_some() && !packs.contains(own) {
@@ -142,27 +142,38 @@ pub fn edited(base: &Theme, edit: &ThemeEdit) -> Result<Theme, EngineError> {
         ("danger", &theme.colors.danger),
     ] {
         if value.len() > 7 {
-            return Err(EngineError::Invalid(format!(
-                "{name} must be a colour like #1a2b3c, without transparency"
-            )));
+            return Err(EngineError::invalid(
+                "err-theme-transparent",
+                &[("field", name.to_string())],
+            ));
         }
     }
-    let failing: Vec<String> = theme
+    let failing: Vec<Msg> = theme
         .contrast_pairs()
         .into_iter()
         .filter(|p| !p.passes())
         .map(|p| {
-            format!(
-                "{} has {:.1}:1, and needs {:.1}:1",
-                p.label, p.ratio, p.needs
-            )
+            let figures = [
+                ("ratio", format!("{:.1}", p.ratio)),
+                ("needs", format!("{:.1}", p.needs)),
+            ];
+            match contrast_term(p.label) {
+                Some(term) => Msg::new("err-theme-contrast-pair", &figures).term("pair", term),
+                None => Msg::new(
+                    "err-theme-contrast-pair",
+                    &[
+                        ("pair", p.label.to_string()),
+                        figures[0].clone(),
+                        figures[1].clone(),
+                    ],
+                ),
+            }
         })
         .collect();
     if !failing.is_empty() {
-        return Err(EngineError::Invalid(format!(
-            "some colours would be hard to read (WCAG AA): {}",
-            failing.join("; ")
-        )));
+        return Err(Msg::new("err-theme-contrast", &[])
+            .parts("pairs", failing)
+            .into());
     }
     Ok(theme)
 }
@@ -214,7 +225,7 @@ async fn begin_change(
         None => themes
             .get(&pack)
             .cloned()
-            .ok_or_else(|| EngineError::Invalid("the portal's theme pack is missing".into()))?,
+            .ok_or_else(|| EngineError::invalid("err-theme-missing", &[]))?,
     };
     Ok((tx, before))
 }
@@ -240,7 +251,7 @@ async fn finish_change(
     now: i64,
 ) -> Result<(), EngineError> {
     let text = toml::to_string(&theme)
-        .map_err(|e| EngineError::Invalid(format!("the theme cannot be stored: {e}")))?;
+        .map_err(|e| EngineError::invalid("err-theme-not-stored", &[("error", e.to_string())]))?;
     let version = rows::save_theme_tx(&mut tx, tenant.id, &text, now).await?;
     let mut after = summary(&theme);
     if let Some(extra) = change.extra {
@@ -262,6 +273,19 @@ async fn finish_change(
     tx.commit().await?;
     themes.remember(tenant.id.0, version, theme);
     Ok(())
+}
+
+/// The catalogue id of a contrast pair's name ([`ContrastPair::label`]).
+fn contrast_term(label: &str) -> Option<&'static str> {
+    Some(match label {
+        "text on the page" => "err-contrast-text-on-the-page",
+        "text on cards" => "err-contrast-text-on-cards",
+        "muted text on cards" => "err-contrast-muted-text-on-cards",
+        "error text on cards" => "err-contrast-error-text-on-cards",
+        "the top bar's text" => "err-contrast-the-top-bar-s-text",
+        "the focus ring on the page" => "err-contrast-the-focus-ring-on-the-page",
+        _ => return None,
+    })
 }
 
 /// A tenant's saved theme, with what only the platform decides taken from its pack:
@@ -310,9 +334,10 @@ pub async fn apply_pack(
     let pack = pack.trim();
     let allowed = own_pack(tenant, pack) || themes.get(pack).is_some_and(|t| t.pack);
     let Some(theme) = themes.get(pack).filter(|_| allowed).cloned() else {
-        return Err(EngineError::Invalid(format!(
-            "there is no theme pack {pack:?}: choose one from the list"
-        )));
+        return Err(EngineError::invalid(
+            "err-theme-no-pack",
+            &[("pack", format!("{pack:?}"))],
+        ));
     };
     let mut tx = store.begin(tenant.id).await?;
     let version = rows::use_pack_tx(&mut tx, tenant.id, pack).await?;

@@ -70,7 +70,7 @@ const ALL: i64 = 10_000_000;
 fn csv_of(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String, EngineError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let fail =
-        |e: csv::Error| EngineError::Invalid(format!("the export could not be written: {e}"));
+        |e: csv::Error| EngineError::invalid("err-export-failed", &[("error", e.to_string())]);
     w.write_record(header).map_err(fail)?;
     for r in rows {
         // A cell a spreadsheet would run as a formula is written as text.
@@ -90,8 +90,8 @@ fn csv_of(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<St
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| EngineError::Invalid(format!("the export could not be written: {e}")))?;
-    String::from_utf8(bytes).map_err(|_| EngineError::Invalid("the export is not text".into()))
+        .map_err(|e| EngineError::invalid("err-export-failed", &[("error", e.to_string())]))?;
+    String::from_utf8(bytes).map_err(|_| EngineError::invalid("err-export-not-text", &[]))
 }
 
 fn opt(v: Option<i64>) -> String {

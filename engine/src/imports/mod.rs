@@ -60,17 +60,16 @@ pub async fn start(
 ) -> Result<i64, EngineError> {
     require(member, Some(kind))?;
     if body.len() > MAX_BYTES {
-        return Err(EngineError::Invalid(format!(
-            "the file may be at most {} MB: split it",
-            MAX_BYTES / (1024 * 1024)
-        )));
+        return Err(EngineError::invalid(
+            "err-import-too-large",
+            &[("most", (MAX_BYTES / (1024 * 1024)).to_string())],
+        ));
     }
-    let text = std::str::from_utf8(body).map_err(|_| {
-        EngineError::Invalid("the file must be CSV text in UTF-8 (save it as CSV UTF-8)".into())
-    })?;
+    let text =
+        std::str::from_utf8(body).map_err(|_| EngineError::invalid("err-import-not-utf8", &[]))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(EngineError::Invalid("the file is empty".into()));
+        return Err(EngineError::invalid("err-file-empty", &[]));
     }
     let name: String = file_name
         .chars()
@@ -144,13 +143,16 @@ pub async fn apply(
     require(member, Some(kind))?;
     let mut tx = store.begin(tenant).await?;
     if !move_import_tx(&mut tx, tenant, id, "checked", "applying", now).await? {
-        return Err(EngineError::Invalid(match rec.state.as_str() {
-            "checking" => "the file is still being checked: apply it when the check is done".into(),
-            "invalid" => "the file has problems: correct them and upload it again".into(),
-            "applying" => "this file is being applied: reload its page in a moment".into(),
-            "applied" => "this file is already applied".into(),
-            _ => "this import can no longer be applied: upload the file again".into(),
-        }));
+        return Err(EngineError::invalid(
+            match rec.state.as_str() {
+                "checking" => "err-import-checking",
+                "invalid" => "err-import-has-problems",
+                "applying" => "err-import-applying",
+                "applied" => "err-import-applied",
+                _ => "err-import-stale",
+            },
+            &[],
+        ));
     }
     let job = ApplyImport {
         id,
@@ -439,9 +441,7 @@ async fn apply_rows(
                 })
                 .collect();
             if counts.len() != parsed.rows.len() {
-                return Err(EngineError::Invalid(
-                    "a location or SKU of the file is gone".into(),
-                ));
+                return Err(EngineError::invalid("err-import-code-gone", &[]));
             }
             // (A planner's own stock file is not judged for anomalies: they chose it.)
             let done = events::apply_events_tx(&mut tx, tenant, &[&counts], now).await?;
@@ -465,13 +465,15 @@ async fn apply_rows(
                     settings,
                 } = r
                 {
-                    let at =
-                        match location {
-                            Some(code) => Some(*ids.get(code).ok_or(EngineError::Invalid(
-                                format!("the location {code} is gone"),
-                            ))?),
-                            None => None,
-                        };
+                    let at = match location {
+                        Some(code) => Some(*ids.get(code).ok_or_else(|| {
+                            EngineError::invalid(
+                                "err-import-location-gone",
+                                &[("code", code.clone())],
+                            )
+                        })?),
+                        None => None,
+                    };
                     write_policy_tx(&mut tx, tenant, class, at, settings, &audit, now, true)
                         .await?;
                 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde_json::{json, Map, Value};
 
 use super::InboundError;
+use crate::error::Msg;
 use crate::ingest::{self, FieldError};
 
 /// The largest mapping text.
@@ -23,10 +24,13 @@ pub struct Mapping {
 }
 
 /// Reads a mapping, naming the first bad line.
-pub fn parse_mapping(text: &str) -> Result<Mapping, String> {
+pub fn parse_mapping(text: &str) -> Result<Mapping, Msg> {
     let mut m = Mapping::default();
     if text.len() > MAX_MAPPING_BYTES {
-        return Err(format!("Mapping: at most {} KiB", MAX_MAPPING_BYTES / 1024));
+        return Err(Msg::new(
+            "err-inbound-mapping-size",
+            &[("kib", (MAX_MAPPING_BYTES / 1024).to_string())],
+        ));
     }
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -34,14 +38,12 @@ pub fn parse_mapping(text: &str) -> Result<Mapping, String> {
             continue;
         }
         if m.locations.len() + m.items.len() >= MAX_MAPPING_LINES {
-            return Err(format!("Mapping: at most {MAX_MAPPING_LINES} entries"));
+            return Err(Msg::new(
+                "err-inbound-mapping-entries",
+                &[("most", MAX_MAPPING_LINES.to_string())],
+            ));
         }
-        let bad = || {
-            format!(
-                "Mapping, line {}: write \"location <their id> = <location code>\" or \"item <their id> = <SKU>\"",
-                n + 1
-            )
-        };
+        let bad = || Msg::new("err-inbound-mapping-line", &[("line", (n + 1).to_string())]);
         let (left, ours) = line.split_once('=').ok_or_else(bad)?;
         let (what, theirs) = left
             .trim()

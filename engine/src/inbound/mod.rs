@@ -76,9 +76,10 @@ fn check_name(name: &str) -> Result<String, EngineError> {
     if ok {
         Ok(name)
     } else {
-        Err(EngineError::Invalid(format!(
-            "Name: 1 to {MAX_NAME_CHARS} letters, digits or hyphens (it goes into the address)"
-        )))
+        Err(EngineError::invalid(
+            "err-inbound-name",
+            &[("most", MAX_NAME_CHARS.to_string())],
+        ))
     }
 }
 
@@ -111,7 +112,8 @@ fn new_secret(kind: SourceKind, pasted: &str) -> Result<(String, bool), EngineEr
     match kind {
         SourceKind::Standard => Ok((Secret::generate().to_text(), true)),
         SourceKind::Shopify => {
-            Secret::raw(pasted).map_err(|e| EngineError::Invalid(format!("Secret: {e}")))?;
+            // (`raw` refuses only a secret of the wrong length.)
+            Secret::raw(pasted).map_err(|_| EngineError::invalid("err-inbound-secret", &[]))?;
             Ok((pasted.trim().to_string(), false))
         }
     }
@@ -134,9 +136,10 @@ pub async fn create_source(
     let name = check_name(name)?;
     parse_mapping(mapping).map_err(EngineError::Invalid)?;
     if store.webhook_sources(tenant).await?.len() >= MAX_SOURCES {
-        return Err(EngineError::Invalid(format!(
-            "A tenant has at most {MAX_SOURCES} sources: delete one first"
-        )));
+        return Err(EngineError::invalid(
+            "err-inbound-too-many",
+            &[("most", MAX_SOURCES.to_string())],
+        ));
     }
     let (secret, show) = new_secret(kind, pasted_secret)?;
     let sealed = keys.seal_for(SECRET_PURPOSE, tenant.0, &secret);
@@ -150,9 +153,10 @@ pub async fn create_source(
         now: now_ms(),
     };
     let Some(id) = sql::insert_source_tx(&mut tx, tenant, &row).await? else {
-        return Err(EngineError::Invalid(format!(
-            "Name: a source called {name} exists already"
-        )));
+        return Err(EngineError::invalid(
+            "err-inbound-name-taken",
+            &[("name", name.clone())],
+        ));
     };
     let entry = source_audit(
         member,
@@ -194,10 +198,10 @@ pub async fn rotate_source_secret(
 ) -> Result<Option<String>, EngineError> {
     member.require(Permission::ManageIntegrations)?;
     if !(0..=crate::webhooks::MAX_OVERLAP_HOURS).contains(&overlap_hours) {
-        return Err(EngineError::Invalid(format!(
-            "Overlap must be between 0 and {} hours",
-            crate::webhooks::MAX_OVERLAP_HOURS
-        )));
+        return Err(EngineError::invalid(
+            "err-overlap-hours",
+            &[("most", crate::webhooks::MAX_OVERLAP_HOURS.to_string())],
+        ));
     }
     let now = now_ms();
     let mut tx = store.begin(tenant).await?;

@@ -4,6 +4,7 @@
 
 use askama::Template;
 
+use super::lang::Tr;
 use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::links::{invite_token, reset_token, LINK_KEY};
@@ -12,6 +13,7 @@ use crate::model::{day_string, Tenant};
 #[derive(Template)]
 #[template(path = "mail/invitation.html")]
 pub(super) struct InviteHtml<'a> {
+    pub(super) t: Tr,
     pub(super) subject: &'a str,
     pub(super) brand: &'a Brand,
     pub(super) name: &'a str,
@@ -25,6 +27,7 @@ pub(super) struct InviteHtml<'a> {
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 pub(super) struct InviteText<'a> {
+    pub(super) t: Tr,
     pub(super) brand: &'a Brand,
     pub(super) name: &'a str,
     pub(super) title: &'a str,
@@ -56,14 +59,15 @@ impl Mailer {
         Ok(inv.is_some_and(|i| i.accepted_at.is_none() && i.revoked_at.is_none()))
     }
 
-    /// The invitation message; `None` for another template.
+    /// The invitation message in `lang`; `None` for another template.
     pub(super) async fn compose_invitation(
         &self,
         tenant: &Tenant,
         mail: &SendMail,
+        lang: i18n::Lang,
     ) -> Result<Option<Composed>, JobError> {
         if mail.template == "password_reset" {
-            return self.compose_reset(tenant, mail).await.map(Some);
+            return self.compose_reset(tenant, mail, lang).await.map(Some);
         }
         if mail.template != "invitation" {
             return Ok(None);
@@ -80,37 +84,49 @@ impl Mailer {
             self.portal_url.replace("{slug}", &tenant.slug),
             invite_token(&key, tenant.id.0, inv.id)
         );
+        let tenant_name = || -> i18n::FluentValue<'static> { tenant.name.clone().into() };
         let (title, intro) = if inv.supplier_id.is_some() {
             (
-                format!("{} invites you to its supplier portal", tenant.name),
-                format!(
-                    "You will see the purchase orders {} sends to {}, and answer them there: acknowledge with a delivery date, or decline.",
-                    tenant.name, mail.note
+                i18n::t_args(
+                    lang,
+                    "mail-invite-supplier-title",
+                    &[("tenant", tenant_name())],
+                ),
+                i18n::t_args(
+                    lang,
+                    "mail-invite-supplier-intro",
+                    &[
+                        ("tenant", tenant_name()),
+                        ("supplier", mail.note.clone().into()),
+                    ],
                 ),
             )
         } else {
             (
-                format!("{} invites you to its replenishment portal", tenant.name),
-                format!(
-                    "You will join {} as {} {}.",
-                    tenant.name,
-                    if mail.note.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                        "an"
-                    } else {
-                        "a"
-                    },
-                    mail.note
+                i18n::t_args(
+                    lang,
+                    "mail-invite-staff-title",
+                    &[("tenant", tenant_name())],
+                ),
+                // The role as stored (`planner`): the message names it in the language.
+                i18n::t_args(
+                    lang,
+                    "mail-invite-staff-intro",
+                    &[("tenant", tenant_name()), ("role", inv.role.clone().into())],
                 ),
             )
         };
-        let link_note = format!(
-            "The link works once, until {}. You choose your password when you open it.",
-            day_string(inv.expires_at)
+        let link_note = i18n::t_args(
+            lang,
+            "mail-invite-link-note",
+            &[("day", day_string(inv.expires_at).into())],
         );
-        let brand = self.brand(tenant);
+        let button = i18n::t(lang, "mail-invite-button");
+        let brand = self.brand(tenant, lang);
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
         Ok(Some(Composed {
             html: InviteHtml {
+                t: Tr(lang),
                 subject: &title,
                 brand: &brand,
                 name: &mail.name,
@@ -118,18 +134,19 @@ impl Mailer {
                 intro: &intro,
                 link: &link,
                 link_note: &link_note,
-                button: "Accept the invitation",
+                button: &button,
             }
             .render()
             .map_err(render)?,
             text: InviteText {
+                t: Tr(lang),
                 brand: &brand,
                 name: &mail.name,
                 title: &title,
                 intro: &intro,
                 link: &link,
                 link_note: &link_note,
-                button: "Accept the invitation",
+                button: &button,
             }
             .render()
             .map_err(render)?,
@@ -146,24 +163,26 @@ impl Mailer {
         Ok(open)
     }
 
-    /// The password-reset message.
-    async fn compose_reset(&self, tenant: &Tenant, mail: &SendMail) -> Result<Composed, JobError> {
+    /// The password-reset message in `lang`.
+    async fn compose_reset(
+        &self,
+        tenant: &Tenant,
+        mail: &SendMail,
+        lang: i18n::Lang,
+    ) -> Result<Composed, JobError> {
         let key = self.store.signing_key(LINK_KEY).await.map_err(db_error)?;
         let link = format!(
             "{}/reset/{}",
             self.portal_url.replace("{slug}", &tenant.slug),
             reset_token(&key, tenant.id.0, mail.link_id)
         );
-        let brand = self.brand(tenant);
-        let title = format!("Reset your password for {}", brand.product_name);
-        let intro = "Someone, probably you, asked to reset the password of this account. If it was not you, ignore this e-mail: nothing changes until the link is used.".to_string();
-        let link_note = format!(
-            "The link works once, for {} minutes. Choosing a new password signs you out everywhere else.",
-            crate::links::RESET_MINUTES
-        );
+        let brand = self.brand(tenant, lang);
+        let (title, intro, link_note) = reset_words(lang, &brand.product_name);
+        let button = i18n::t(lang, "mail-reset-button");
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
         Ok(Composed {
             html: InviteHtml {
+                t: Tr(lang),
                 subject: &title,
                 brand: &brand,
                 name: &mail.name,
@@ -171,22 +190,41 @@ impl Mailer {
                 intro: &intro,
                 link: &link,
                 link_note: &link_note,
-                button: "Choose a new password",
+                button: &button,
             }
             .render()
             .map_err(render)?,
             text: InviteText {
+                t: Tr(lang),
                 brand: &brand,
                 name: &mail.name,
                 title: &title,
                 intro: &intro,
                 link: &link,
                 link_note: &link_note,
-                button: "Choose a new password",
+                button: &button,
             }
             .render()
             .map_err(render)?,
             subject: title,
         })
     }
+}
+
+/// A password reset's title, opening line and note on its link, in `lang` (also for
+/// the preview).
+pub(super) fn reset_words(lang: i18n::Lang, product: &str) -> (String, String, String) {
+    (
+        i18n::t_args(
+            lang,
+            "mail-reset-title",
+            &[("product", product.to_string().into())],
+        ),
+        i18n::t(lang, "mail-reset-intro"),
+        i18n::t_args(
+            lang,
+            "mail-reset-link-note",
+            &[("minutes", crate::links::RESET_MINUTES.into())],
+        ),
+    )
 }

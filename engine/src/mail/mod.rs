@@ -7,13 +7,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use askama::Template;
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use serde::{Deserialize, Serialize};
 
+mod documents;
 mod invites;
+mod lang;
 mod messages;
 mod orders;
 pub mod preview;
@@ -22,7 +23,7 @@ pub mod shoppers;
 
 use crate::exceptions;
 use crate::jobs::{queues, BackgroundJob, Job, JobError};
-use crate::model::{DocRef, Tenant, TenantId};
+use crate::model::{Tenant, TenantId};
 use crate::store::Store;
 use crate::theme::Themes;
 use crate::worker::Worker;
@@ -149,54 +150,6 @@ pub struct Brand {
     pub footer: String,
 }
 
-#[derive(Template)]
-#[template(path = "mail/approval_request.html")]
-struct ApprovalHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    facts: &'a [(String, String)],
-    reason: &'a str,
-    link: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/approval_request.txt")]
-struct ApprovalText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    facts: &'a [(String, String)],
-    reason: &'a str,
-    link: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/outcome.html")]
-struct OutcomeHtml<'a> {
-    subject: &'a str,
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    outcome: &'a str,
-    note: &'a str,
-    facts: &'a [(String, String)],
-    link: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "mail/outcome.txt")]
-struct OutcomeText<'a> {
-    brand: &'a Brand,
-    name: &'a str,
-    title: &'a str,
-    outcome: &'a str,
-    note: &'a str,
-    facts: &'a [(String, String)],
-    link: &'a str,
-}
-
 /// `EUR 1,234.50` from minor units.
 pub fn money(minor: i64, currency: &str) -> String {
     let major = minor.abs() / 100;
@@ -223,7 +176,8 @@ pub struct Composed {
 }
 
 impl Mailer {
-    fn brand(&self, tenant: &Tenant) -> Brand {
+    /// The tenant's brand, its default footer in `lang`.
+    fn brand(&self, tenant: &Tenant, lang: i18n::Lang) -> Brand {
         let owned = self.themes.for_tenant(tenant);
         let theme = owned.as_ref();
         let c = |f: fn(&crate::theme::Colors) -> &String, d: &str| {
@@ -250,240 +204,37 @@ impl Mailer {
                 .unwrap_or_else(|| "sans-serif".into()),
             footer: theme
                 .and_then(|t| t.email.footer.clone())
-                .unwrap_or_else(|| format!("Sent by {} for {}.", tenant.name, tenant.name)),
+                .unwrap_or_else(|| {
+                    i18n::t_args(
+                        lang,
+                        "mail-footer",
+                        &[("tenant", tenant.name.clone().into())],
+                    )
+                }),
         }
     }
 
-    /// Renders a message (also used by tests to check content).
-    pub async fn compose(&self, tenant: &Tenant, mail: &SendMail) -> Result<Composed, JobError> {
-        if let Some(composed) = self.compose_for_supplier(tenant, mail).await? {
-            return Ok(composed);
-        }
-        if let Some(composed) = self.compose_invitation(tenant, mail).await? {
-            return Ok(composed);
-        }
-        if let Some(composed) = self.compose_staff_message(tenant, mail).await? {
-            return Ok(composed);
-        }
-        if let Some(composed) = self.compose_account_notice(tenant, mail)? {
-            return Ok(composed);
-        }
-        let template = mail.template.as_str();
-        let name = mail.name.clone();
-        let doc = DocRef::parse(&mail.doc_type, mail.doc_id)
-            .ok_or_else(|| JobError::Terminal("mail job names no document".into()))?;
-        let brand = self.brand(tenant);
-        let (title, facts, reason) = self.document_facts(tenant, doc).await?;
-        let link = format!(
-            "{}/approvals",
-            self.portal_url.replace("{slug}", &tenant.slug)
-        );
-        let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
-        match template {
-            "approval_request" => {
-                let subject = format!("Approval needed: {title}");
-                Ok(Composed {
-                    html: ApprovalHtml {
-                        subject: &subject,
-                        brand: &brand,
-                        name: &name,
-                        title: &title,
-                        facts: &facts,
-                        reason: &reason,
-                        link: &link,
-                    }
-                    .render()
-                    .map_err(render)?,
-                    text: ApprovalText {
-                        brand: &brand,
-                        name: &name,
-                        title: &title,
-                        facts: &facts,
-                        reason: &reason,
-                        link: &link,
-                    }
-                    .render()
-                    .map_err(render)?,
-                    subject,
-                })
-            }
-            "outcome" => {
-                let subject = format!("{title} was {}", mail.outcome);
-                let link = format!(
-                    "{}/documents/{}/{}",
-                    self.portal_url.replace("{slug}", &tenant.slug),
-                    doc.doc_type(),
-                    doc.id()
-                );
-                Ok(Composed {
-                    html: OutcomeHtml {
-                        subject: &subject,
-                        brand: &brand,
-                        name: &name,
-                        title: &title,
-                        outcome: &mail.outcome,
-                        note: &mail.note,
-                        facts: &facts,
-                        link: &link,
-                    }
-                    .render()
-                    .map_err(render)?,
-                    text: OutcomeText {
-                        brand: &brand,
-                        name: &name,
-                        title: &title,
-                        outcome: &mail.outcome,
-                        note: &mail.note,
-                        facts: &facts,
-                        link: &link,
-                    }
-                    .render()
-                    .map_err(render)?,
-                    subject,
-                })
-            }
-            other => Err(JobError::Terminal(format!(
-                "unknown mail template {other:?}"
-            ))),
-        }
-    }
-
-    async fn document_facts(
+    /// Renders a message in `lang`, its recipient's language (see
+    /// [`Mailer::recipient_lang`]); also used by tests to check content.
+    pub async fn compose(
         &self,
         tenant: &Tenant,
-        doc: DocRef,
-    ) -> Result<(String, Vec<(String, String)>, String), JobError> {
-        let t = tenant.id;
-        let db = db_error;
-        let (locations, suppliers) = self.store.labels(t).await.map_err(db)?;
-        let loc = |id: i64| {
-            locations
-                .iter()
-                .find(|l| l.0 == id)
-                .map(|l| format!("{} · {}", l.1, l.2))
-                .unwrap_or_else(|| format!("location {id}"))
-        };
-        match doc {
-            DocRef::Transfer(id) => {
-                let tr = self
-                    .store
-                    .transfer(t, id)
-                    .await
-                    .map_err(db)?
-                    .ok_or_else(|| JobError::Terminal(format!("transfer {id} is gone")))?;
-                let product = self
-                    .store
-                    .product_labels(t, &[tr.product_id])
-                    .await
-                    .map_err(db)?;
-                let (sku, pname) = product
-                    .first()
-                    .map(|p| (p.1.clone(), p.2.clone()))
-                    .unwrap_or_default();
-                Ok((
-                    format!("Transfer {id}: {} units of {sku} {pname}", tr.quantity),
-                    vec![
-                        ("From".into(), loc(tr.from_location_id)),
-                        ("To".into(), loc(tr.to_location_id)),
-                        ("Quantity".into(), tr.quantity.to_string()),
-                        (
-                            "Value".into(),
-                            money(
-                                tr.quantity.saturating_mul(tr.unit_cost_minor),
-                                &tenant.currency,
-                            ),
-                        ),
-                    ],
-                    tr.reason,
-                ))
-            }
-            DocRef::PurchaseOrder(id) => {
-                let po = self
-                    .store
-                    .purchase_order(t, id)
-                    .await
-                    .map_err(db)?
-                    .ok_or_else(|| JobError::Terminal(format!("purchase order {id} is gone")))?;
-                let lines = self.store.po_lines(t, id).await.map_err(db)?;
-                let ids: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
-                let products = self.store.product_labels(t, &ids).await.map_err(db)?;
-                let supplier = suppliers
-                    .iter()
-                    .find(|s| s.0 == po.supplier_id)
-                    .map(|s| s.2.clone())
-                    .unwrap_or_default();
-                let mut facts = vec![
-                    ("Supplier".into(), supplier.clone()),
-                    ("Ship to".into(), loc(po.ship_to_location_id)),
-                    ("Value".into(), money(po.value_minor, &tenant.currency)),
-                ];
-                for l in &lines {
-                    let p = products.iter().find(|p| p.0 == l.product_id);
-                    facts.push((
-                        p.map(|p| p.1.clone()).unwrap_or_default(),
-                        format!(
-                            "{} × {} at {}",
-                            l.quantity,
-                            p.map(|p| p.2.clone()).unwrap_or_default(),
-                            money(l.unit_cost_minor, &tenant.currency)
-                        ),
-                    ));
-                }
-                let reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
-                // A change to a sent order waits for approval: what is decided is the
-                // change, so the mail says what it would make of the order.
-                if po.state == crate::workflow::purchase_order::PoState::ChangeApproval {
-                    let change = self
-                        .store
-                        .po_changes(t, id)
-                        .await
-                        .map_err(db)?
-                        .into_iter()
-                        .find(|c| c.state == "open");
-                    if let Some(c) = change {
-                        facts.insert(
-                            3,
-                            (
-                                "Value with the change".into(),
-                                money(c.value_minor, &tenant.currency),
-                            ),
-                        );
-                        facts.insert(4, ("Proposed by".into(), format!("the {}", c.proposed_by)));
-                        let day = crate::model::day_string(c.promised_on);
-                        facts.insert(5, ("Delivery with the change".into(), day));
-                        for cl in c.lines() {
-                            let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {
-                                continue;
-                            };
-                            if (l.quantity, l.unit_cost_minor, l.promised_on)
-                                != (cl.quantity, cl.unit_cost_minor, cl.ships_on)
-                            {
-                                let p = products.iter().find(|p| p.0 == l.product_id);
-                                facts.push((
-                                    format!(
-                                        "Change: {}",
-                                        p.map(|p| p.1.clone()).unwrap_or_default()
-                                    ),
-                                    format!(
-                                        "{} at {} → {} at {}",
-                                        l.quantity,
-                                        money(l.unit_cost_minor, &tenant.currency),
-                                        cl.quantity,
-                                        money(cl.unit_cost_minor, &tenant.currency)
-                                    ),
-                                ));
-                            }
-                        }
-                        return Ok((format!("Change to purchase order {id}"), facts, reason));
-                    }
-                }
-                Ok((
-                    format!("Purchase order {id} ({} lines)", lines.len()),
-                    facts,
-                    reason,
-                ))
-            }
+        mail: &SendMail,
+        lang: i18n::Lang,
+    ) -> Result<Composed, JobError> {
+        if let Some(composed) = self.compose_for_supplier(tenant, mail, lang).await? {
+            return Ok(composed);
         }
+        if let Some(composed) = self.compose_invitation(tenant, mail, lang).await? {
+            return Ok(composed);
+        }
+        if let Some(composed) = self.compose_staff_message(tenant, mail, lang).await? {
+            return Ok(composed);
+        }
+        if let Some(composed) = self.compose_account_notice(tenant, mail, lang)? {
+            return Ok(composed);
+        }
+        self.compose_document(tenant, mail, lang).await
     }
 
     /// Sends one message. The Message-ID is derived from the job, so a retry after an
@@ -515,7 +266,8 @@ impl Mailer {
         crate::branding::load(&self.store, &self.themes, &tenant)
             .await
             .map_err(db_error)?;
-        let composed = self.compose(&tenant, mail).await?;
+        let lang = self.recipient_lang(&tenant, mail).await?;
+        let composed = self.compose(&tenant, mail, lang).await?;
         let sender = self.sender(&tenant)?;
         let domain = sender.domain.clone();
         let message = sender

@@ -4,6 +4,7 @@
 
 use askama::Template;
 
+use super::lang::Tr;
 use super::{db_error, money, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::links::{po_token, LINK_KEY};
@@ -14,6 +15,7 @@ use crate::workflow::purchase_order::PoState;
 #[derive(Template)]
 #[template(path = "mail/purchase_order.html")]
 pub(super) struct OrderHtml<'a> {
+    pub(super) t: Tr,
     pub(super) subject: &'a str,
     pub(super) brand: &'a Brand,
     pub(super) name: &'a str,
@@ -28,6 +30,7 @@ pub(super) struct OrderHtml<'a> {
 #[derive(Template)]
 #[template(path = "mail/purchase_order.txt")]
 pub(super) struct OrderText<'a> {
+    pub(super) t: Tr,
     pub(super) brand: &'a Brand,
     pub(super) name: &'a str,
     pub(super) title: &'a str,
@@ -43,36 +46,46 @@ type Facts = Vec<(String, String)>;
 /// Article, quantity, unit price.
 type Lines = Vec<(String, String, String)>;
 
-/// The order's facts and lines as the supplier reads them.
-fn order_facts(order: &SupplierOrder, currency: &str) -> (Facts, Lines) {
+/// The order's facts and lines as the supplier reads them, in `lang`.
+fn order_facts(order: &SupplierOrder, currency: &str, lang: i18n::Lang) -> (Facts, Lines) {
+    let word = |id: &str| i18n::t(lang, id);
     let mut facts = vec![
-        ("Order".into(), format!("PO-{}", order.id)),
+        (word("mail-order-fact-order"), format!("PO-{}", order.id)),
         (
-            "Deliver to".into(),
+            word("mail-order-fact-deliver-to"),
             format!("{} ({})", order.ship_to_name, order.ship_to_code),
         ),
     ];
     if !order.ship_to_address.is_empty() {
-        facts.push(("Delivery address".into(), order.ship_to_address.clone()));
+        facts.push((
+            word("mail-order-fact-address"),
+            order.ship_to_address.clone(),
+        ));
     }
     if let Some(sent) = order.sent_at {
-        facts.push(("Ordered on".into(), day_string(sent)));
+        facts.push((word("mail-order-fact-ordered-on"), day_string(sent)));
     }
     if let Some(day) = order.requested_on {
-        facts.push(("Delivery requested by".into(), day_string(day)));
+        facts.push((word("mail-order-fact-requested-by"), day_string(day)));
     }
-    facts.push(("Total".into(), money(order.value_minor, currency)));
+    facts.push((
+        word("mail-order-fact-total"),
+        money(order.value_minor, currency),
+    ));
     let lines = order
         .lines
         .iter()
         .map(|l| {
             (
                 match l.promised_on {
-                    Some(d) => format!(
-                        "{} {} (backordered: delivery {})",
-                        l.sku,
-                        l.name,
-                        day_string(d)
+                    Some(d) => i18n::t_args(
+                        lang,
+                        "mail-order-line-backordered",
+                        &[
+                            ("sku", l.sku.clone().into()),
+                            ("product", l.name.clone().into()),
+                            ("day", day_string(d).into()),
+                        ],
                     ),
                     None => format!("{} {}", l.sku, l.name),
                 },
@@ -82,6 +95,44 @@ fn order_facts(order: &SupplierOrder, currency: &str) -> (Facts, Lines) {
         })
         .collect();
     (facts, lines)
+}
+
+/// A `po_update` mail's opening line in `lang`: the order's workflow queues it in
+/// English (`replenish::po_lifecycle`), so each wording it uses has its message here; a
+/// note of another wording stays as it is.
+fn update_note(lang: i18n::Lang, note: &str) -> String {
+    const REFUSED: (&str, &str) = (
+        "Your proposed change was not accepted (\u{201c}",
+        "\u{201d}). The order stands as below.",
+    );
+    let id = match note {
+        "This order is closed: please do not ship what has not shipped yet." => {
+            "mail-update-closed"
+        }
+        "The buyer proposes a change to this order. Please sign in to the portal to see it, and accept or refuse it. Until then the order stands as below." => {
+            "mail-update-change-proposed"
+        }
+        "Your proposed change was not accepted by the retailer. The order stands as below." => {
+            "mail-update-change-refused"
+        }
+        "Your proposed change is accepted: the order below is the order now." => {
+            "mail-update-change-accepted"
+        }
+        _ => {
+            return match note
+                .strip_prefix(REFUSED.0)
+                .and_then(|r| r.strip_suffix(REFUSED.1))
+            {
+                Some(reason) => i18n::t_args(
+                    lang,
+                    "mail-update-change-refused-reason",
+                    &[("reason", reason.to_string().into())],
+                ),
+                None => note.to_string(),
+            };
+        }
+    };
+    i18n::t(lang, id)
 }
 
 impl Mailer {
@@ -124,21 +175,18 @@ impl Mailer {
         Ok(open && link_ok)
     }
 
-    /// The supplier-facing messages; `None` for a template that is not one.
+    /// The supplier-facing messages in `lang`; `None` for a template that is not one.
     pub(super) async fn compose_for_supplier(
         &self,
         tenant: &Tenant,
         mail: &SendMail,
+        lang: i18n::Lang,
     ) -> Result<Option<Composed>, JobError> {
         let intro = match mail.template.as_str() {
-            "purchase_order" => "Please supply the order below.".to_string(),
-            "po_reminder" => {
-                "Reminder: we have not had your answer to this order yet. Please acknowledge it with your delivery date, or decline it.".to_string()
-            }
-            "po_cancelled" => {
-                "This order is cancelled. Please do not deliver it; if it is already on its way, reply to this e-mail.".to_string()
-            }
-            "po_update" => mail.note.clone(),
+            "purchase_order" => i18n::t(lang, "mail-order-intro"),
+            "po_reminder" => i18n::t(lang, "mail-order-intro-reminder"),
+            "po_cancelled" => i18n::t(lang, "mail-order-intro-cancelled"),
+            "po_update" => update_note(lang, &mail.note),
             "po_message" => {
                 let m = self
                     .store
@@ -146,7 +194,11 @@ impl Mailer {
                     .await
                     .map_err(db_error)?
                     .ok_or_else(|| JobError::Terminal("the message is gone".into()))?;
-                format!("{} wrote about this order: \u{201c}{}\u{201d}", m.author, m.body)
+                i18n::t_args(
+                    lang,
+                    "mail-order-intro-message",
+                    &[("author", m.author.into()), ("body", m.body.into())],
+                )
             }
             _ => return Ok(None),
         };
@@ -157,7 +209,7 @@ impl Mailer {
             .await
             .map_err(db_error)?
             .ok_or_else(|| JobError::Terminal(format!("purchase order {} is gone", mail.doc_id)))?;
-        let (facts, lines) = order_facts(&order, &tenant.currency);
+        let (facts, lines) = order_facts(&order, &tenant.currency, lang);
         let carries_link = matches!(
             mail.template.as_str(),
             "purchase_order" | "po_reminder" | "po_message"
@@ -177,31 +229,36 @@ impl Mailer {
                     self.portal_url.replace("{slug}", &tenant.slug),
                     po_token(&key, tenant.id.0, mail.link_id)
                 ),
-                format!(
-                    "{} at this link; no password needed. The link works until {}.",
+                i18n::t_args(
+                    lang,
                     if mail.template == "po_message" {
-                        "Reply, or answer the order,"
+                        "mail-order-link-note-message"
                     } else {
-                        "Acknowledge it with your delivery date, or decline it,"
+                        "mail-order-link-note"
                     },
-                    day_string(expires)
+                    &[("day", day_string(expires).into())],
                 ),
             )
         } else {
             (String::new(), String::new())
         };
-        let title = format!("Purchase order PO-{} from {}", order.id, tenant.name);
+        let title = order_title(lang, order.id, &tenant.name);
         let subject = match mail.template.as_str() {
-            "po_cancelled" => format!("Cancelled: {title}"),
-            "po_update" => format!("Update: {title}"),
-            "po_reminder" => format!("Reminder: {title}"),
-            "po_message" => format!("Message about {title}"),
-            _ => title.clone(),
-        };
-        let brand = self.brand(tenant);
+            "po_cancelled" => Some("mail-order-subject-cancelled"),
+            "po_update" => Some("mail-order-subject-update"),
+            "po_reminder" => Some("mail-order-subject-reminder"),
+            "po_message" => Some("mail-order-subject-message"),
+            _ => None,
+        }
+        .map_or_else(
+            || title.clone(),
+            |id| i18n::t_args(lang, id, &[("title", title.clone().into())]),
+        );
+        let brand = self.brand(tenant, lang);
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
         Ok(Some(Composed {
             html: OrderHtml {
+                t: Tr(lang),
                 subject: &subject,
                 brand: &brand,
                 name: &mail.name,
@@ -215,6 +272,7 @@ impl Mailer {
             .render()
             .map_err(render)?,
             text: OrderText {
+                t: Tr(lang),
                 brand: &brand,
                 name: &mail.name,
                 title: &title,
@@ -229,4 +287,16 @@ impl Mailer {
             subject,
         }))
     }
+}
+
+/// `Purchase order PO-12 from Freshfield` in `lang` (also for the preview).
+pub(super) fn order_title(lang: i18n::Lang, id: i64, tenant: &str) -> String {
+    i18n::t_args(
+        lang,
+        "mail-order-title",
+        &[
+            ("id", id.to_string().into()),
+            ("tenant", tenant.to_string().into()),
+        ],
+    )
 }

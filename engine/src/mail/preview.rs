@@ -1,15 +1,17 @@
 //! Previews of every e-mail template in a tenant's brand, with made-up content, for the
-//! tenant admin to see what people receive (`/settings/branding/emails`). The real
-//! templates render them; only the words inside are samples. Needs
-//! [`Permission::EditBranding`].
+//! tenant admin to see what people receive (`/settings/branding/emails`), in the
+//! admin's language. The real templates render them; only the words inside are
+//! samples. Needs [`Permission::EditBranding`].
 
 use askama::Template;
 
-use super::invites::{InviteHtml, InviteText};
+use super::documents::{ApprovalHtml, ApprovalText, OutcomeHtml, OutcomeText};
+use super::invites::{reset_words, InviteHtml, InviteText};
+use super::lang::{around_title, Tr};
 use super::messages::{MessageHtml, MessageText};
-use super::orders::{OrderHtml, OrderText};
+use super::orders::{order_title, OrderHtml, OrderText};
 use super::shoppers::{ShopperHtml, ShopperText};
-use super::{ApprovalHtml, ApprovalText, Composed, Mailer, OutcomeHtml, OutcomeText};
+use super::{Composed, Mailer};
 use crate::error::EngineError;
 use crate::model::{Member, Permission, Tenant};
 
@@ -53,19 +55,20 @@ impl MailPreview {
         MailPreview::ALL.into_iter().find(|p| p.slug() == slug)
     }
 
-    /// Who gets it, and when.
-    pub fn label(self) -> &'static str {
-        match self {
-            MailPreview::ApprovalRequest => "Approval needed (to approvers)",
-            MailPreview::Outcome => "Decision on a document (to who asked)",
-            MailPreview::PurchaseOrder => {
-                "Purchase order (to the supplier; reminders, changes and cancellations look alike)"
-            }
-            MailPreview::SupplierMessage => "A supplier's message (to planners)",
-            MailPreview::Invitation => "Invitation (to a new member or a supplier's person)",
-            MailPreview::PasswordReset => "Password reset",
-            MailPreview::ShopperAlert => "Back in stock (to shoppers)",
-        }
+    /// Who gets it, and when, in `lang`.
+    pub fn label(self, lang: i18n::Lang) -> String {
+        i18n::t(
+            lang,
+            match self {
+                MailPreview::ApprovalRequest => "mail-preview-approval-request",
+                MailPreview::Outcome => "mail-preview-outcome",
+                MailPreview::PurchaseOrder => "mail-preview-purchase-order",
+                MailPreview::SupplierMessage => "mail-preview-supplier-message",
+                MailPreview::Invitation => "mail-preview-invitation",
+                MailPreview::PasswordReset => "mail-preview-password-reset",
+                MailPreview::ShopperAlert => "mail-preview-shopper-alert",
+            },
+        )
     }
 }
 
@@ -78,20 +81,22 @@ pub struct Preview {
 }
 
 impl Mailer {
-    /// `which` e-mail as the tenant's people would get it, with sample content.
+    /// `which` e-mail as the tenant's people would get it, with sample content, in
+    /// `lang` (the admin's).
     pub fn preview(
         &self,
         tenant: &Tenant,
         member: &Member,
         which: MailPreview,
+        lang: i18n::Lang,
     ) -> Result<Preview, EngineError> {
         member.require(Permission::EditBranding)?;
         let sender = self
             .sender(tenant)
-            .map_err(|_| EngineError::Invalid("the theme's sender address is not valid".into()))?;
-        let composed = self
-            .sample(tenant, which)
-            .map_err(|e| EngineError::Invalid(format!("the template did not render: {e}")))?;
+            .map_err(|_| EngineError::invalid("err-mail-sender-invalid", &[]))?;
+        let composed = self.sample(tenant, which, lang).map_err(|e| {
+            EngineError::invalid("err-mail-render-failed", &[("error", e.to_string())])
+        })?;
         Ok(Preview {
             from: sender.from.to_string(),
             reply_to: sender.reply_to.map(|r| r.to_string()),
@@ -99,37 +104,60 @@ impl Mailer {
         })
     }
 
-    fn sample(&self, tenant: &Tenant, which: MailPreview) -> Result<Composed, askama::Error> {
-        let brand = self.brand(tenant);
+    fn sample(
+        &self,
+        tenant: &Tenant,
+        which: MailPreview,
+        lang: i18n::Lang,
+    ) -> Result<Composed, askama::Error> {
+        let t = Tr(lang);
+        let word = |id: &str| i18n::t(lang, id);
+        let brand = self.brand(tenant, lang);
         let portal = self.portal_url.replace("{slug}", &tenant.slug);
         let name = "Alex Sample";
+        let product = format!("SAMPLE-001 {}", word("mail-sample-product"));
         let facts: Vec<(String, String)> = vec![
-            ("Product".into(), "SAMPLE-001 Sample product".into()),
-            ("Quantity".into(), "24".into()),
-            ("From".into(), "Central warehouse".into()),
-            ("To".into(), "Sample store".into()),
-            ("Value".into(), super::money(12_480, &tenant.currency)),
+            (word("mail-fact-product"), product.clone()),
+            (word("mail-fact-quantity"), "24".into()),
+            (word("mail-fact-from"), word("mail-sample-warehouse")),
+            (word("mail-fact-to"), word("mail-sample-store")),
+            (
+                word("mail-fact-value"),
+                super::money(12_480, &tenant.currency),
+            ),
         ];
-        let reason = "Stock at the store fell below its reorder point; the warehouse can spare it.";
+        let reason = word("mail-sample-reason");
+        let reason = reason.as_str();
         let link = format!("{portal}/approvals");
+        let transfer = i18n::t_args(lang, "mail-sample-transfer", &[("id", "42".into())]);
+        let title = transfer.as_str();
         Ok(match which {
             MailPreview::ApprovalRequest => {
-                let (title, subject) = ("Transfer 42", "Approval needed: Transfer 42");
+                let subject =
+                    i18n::t_args(lang, "mail-approval-subject", &[("title", title.into())]);
+                let subject = subject.as_str();
+                let (lead_before, lead_after) = around_title(lang, "mail-approval-waiting", &[]);
                 Composed {
                     html: ApprovalHtml {
+                        t,
                         subject,
                         brand: &brand,
                         name,
                         title,
+                        lead_before: &lead_before,
+                        lead_after: &lead_after,
                         facts: &facts,
                         reason,
                         link: &link,
                     }
                     .render()?,
                     text: ApprovalText {
+                        t,
                         brand: &brand,
                         name,
                         title,
+                        lead_before: &lead_before,
+                        lead_after: &lead_after,
                         facts: &facts,
                         reason,
                         link: &link,
@@ -139,25 +167,40 @@ impl Mailer {
                 }
             }
             MailPreview::Outcome => {
-                let (title, subject) = ("Transfer 42", "Approved: Transfer 42");
-                let note = "Fine for this week.";
+                let subject = i18n::t_args(
+                    lang,
+                    "mail-preview-outcome-subject",
+                    &[("title", title.into())],
+                );
+                let subject = subject.as_str();
+                let (lead_before, lead_after) = around_title(
+                    lang,
+                    super::documents::outcome_message("approved"),
+                    &[("outcome", "approved".into())],
+                );
+                let note = word("mail-sample-note");
+                let note = note.as_str();
                 Composed {
                     html: OutcomeHtml {
+                        t,
                         subject,
                         brand: &brand,
                         name,
                         title,
-                        outcome: "approved",
+                        lead_before: &lead_before,
+                        lead_after: &lead_after,
                         note,
                         facts: &facts,
                         link: &link,
                     }
                     .render()?,
                     text: OutcomeText {
+                        t,
                         brand: &brand,
                         name,
                         title,
-                        outcome: "approved",
+                        lead_before: &lead_before,
+                        lead_after: &lead_after,
                         note,
                         facts: &facts,
                         link: &link,
@@ -167,31 +210,37 @@ impl Mailer {
                 }
             }
             MailPreview::PurchaseOrder => {
-                let title = format!("Purchase order PO-42 from {}", tenant.name);
-                let intro = "Please supply the order below.";
+                let title = order_title(lang, 42, &tenant.name);
+                let intro = word("mail-order-intro");
+                let intro = intro.as_str();
                 let lines = vec![
                     (
-                        "SAMPLE-001 Sample product".to_string(),
+                        product.clone(),
                         "24".to_string(),
                         super::money(520, &tenant.currency),
                     ),
                     (
-                        "SAMPLE-002 Another product".to_string(),
+                        format!("SAMPLE-002 {}", word("mail-sample-product-2")),
                         "12".to_string(),
                         super::money(1_150, &tenant.currency),
                     ),
                 ];
                 let order_facts = vec![
                     (
-                        "Deliver to".to_string(),
-                        "Sample store, 1 Sample Street".to_string(),
+                        word("mail-order-fact-deliver-to"),
+                        word("mail-sample-address"),
                     ),
-                    ("Total".to_string(), super::money(26_280, &tenant.currency)),
+                    (
+                        word("mail-order-fact-total"),
+                        super::money(26_280, &tenant.currency),
+                    ),
                 ];
                 let link = format!("{portal}/po/sample");
-                let link_note = "Acknowledge it with your delivery date, or decline it, at this link; no password needed.";
+                let link_note = word("mail-preview-order-link-note");
+                let link_note = link_note.as_str();
                 Composed {
                     html: OrderHtml {
+                        t,
                         subject: &title,
                         brand: &brand,
                         name,
@@ -204,6 +253,7 @@ impl Mailer {
                     }
                     .render()?,
                     text: OrderText {
+                        t,
                         brand: &brand,
                         name,
                         title: &title,
@@ -218,27 +268,40 @@ impl Mailer {
                 }
             }
             MailPreview::SupplierMessage => {
-                let title = "Sample Supplier wrote about purchase order 42";
-                let intro = "We can deliver on Thursday instead of Wednesday. Is that all right?";
+                let title = i18n::t_args(
+                    lang,
+                    "mail-staff-message-title",
+                    &[
+                        ("author", word("mail-sample-supplier").into()),
+                        ("id", "42".into()),
+                    ],
+                );
+                let title = title.as_str();
+                let intro = word("mail-sample-message");
+                let intro = intro.as_str();
+                let button = word("mail-open-order");
+                let button = button.as_str();
                 let link = format!("{portal}/documents/purchase_order/42");
                 Composed {
                     html: MessageHtml {
+                        t,
                         subject: title,
                         brand: &brand,
                         name,
                         title,
                         intro,
                         link: &link,
-                        button: "Open the order",
+                        button,
                     }
                     .render()?,
                     text: MessageText {
+                        t,
                         brand: &brand,
                         name,
                         title,
                         intro,
                         link: &link,
-                        button: "Open the order",
+                        button,
                     }
                     .render()?,
                     subject: title.into(),
@@ -247,24 +310,36 @@ impl Mailer {
             MailPreview::Invitation | MailPreview::PasswordReset => {
                 let invitation = which == MailPreview::Invitation;
                 let (title, intro, link, link_note, button) = if invitation {
+                    let tenant_name =
+                        || -> i18n::FluentValue<'static> { tenant.name.clone().into() };
                     (
-                        format!("{} invites you to its replenishment portal", tenant.name),
-                        format!("You will join {} as a planner.", tenant.name),
+                        i18n::t_args(
+                            lang,
+                            "mail-invite-staff-title",
+                            &[("tenant", tenant_name())],
+                        ),
+                        i18n::t_args(
+                            lang,
+                            "mail-invite-staff-intro",
+                            &[("tenant", tenant_name()), ("role", "planner".into())],
+                        ),
                         format!("{portal}/invite/sample"),
-                        "The link works once, for seven days. You choose your password when you open it.".to_string(),
-                        "Accept the invitation",
+                        word("mail-preview-invite-link-note"),
+                        word("mail-invite-button"),
                     )
                 } else {
+                    let (title, intro, link_note) = reset_words(lang, &brand.product_name);
                     (
-                        format!("Reset your password for {}", brand.product_name),
-                        "Someone, probably you, asked to reset the password of this account. If it was not you, ignore this e-mail: nothing changes until the link is used.".to_string(),
+                        title,
+                        intro,
                         format!("{portal}/reset/sample"),
-                        format!("The link works once, for {} minutes. Choosing a new password signs you out everywhere else.", crate::links::RESET_MINUTES),
-                        "Choose a new password",
+                        link_note,
+                        word("mail-reset-button"),
                     )
                 };
                 Composed {
                     html: InviteHtml {
+                        t,
                         subject: &title,
                         brand: &brand,
                         name,
@@ -272,33 +347,46 @@ impl Mailer {
                         intro: &intro,
                         link: &link,
                         link_note: &link_note,
-                        button,
+                        button: &button,
                     }
                     .render()?,
                     text: InviteText {
+                        t,
                         brand: &brand,
                         name,
                         title: &title,
                         intro: &intro,
                         link: &link,
                         link_note: &link_note,
-                        button,
+                        button: &button,
                     }
                     .render()?,
                     subject: title.clone(),
                 }
             }
             MailPreview::ShopperAlert => {
-                let subject = "Sample product is back in stock";
-                let heading = "It is back";
-                let intro = "Sample product is in stock again at Sample store.";
-                let button_label = "See it";
+                let sample = || -> Vec<(&'static str, i18n::FluentValue<'static>)> {
+                    vec![
+                        ("product", word("mail-sample-product").into()),
+                        ("place", word("mail-sample-store").into()),
+                    ]
+                };
+                let subject = i18n::t_args(lang, "mail-preview-shopper-subject", &sample());
+                let subject = subject.as_str();
+                let heading = word("mail-preview-shopper-heading");
+                let heading = heading.as_str();
+                let intro = i18n::t_args(lang, "mail-preview-shopper-intro", &sample());
+                let intro = intro.as_str();
+                let button_label = word("mail-preview-shopper-button");
+                let button_label = button_label.as_str();
                 let button_link = format!("{portal}/notify/SAMPLE-001");
-                let note = "You asked to hear when it was back. We will not write about it again.";
+                let note = word("mail-preview-shopper-note");
+                let note = note.as_str();
                 let manage_link = format!("{portal}/alerts/sample");
                 let unsubscribe_link = format!("{portal}/alerts/sample/unsubscribe");
                 Composed {
                     html: ShopperHtml {
+                        t,
                         subject,
                         brand: &brand,
                         heading,
@@ -311,6 +399,7 @@ impl Mailer {
                     }
                     .render()?,
                     text: ShopperText {
+                        t,
                         brand: &brand,
                         heading,
                         intro,

@@ -14,6 +14,7 @@ use lettre::message::Mailbox;
 use lettre::Message;
 use serde::{Deserialize, Serialize};
 
+use super::lang::Tr;
 use super::{alternative, db_error, Brand, Mailer, Transmit};
 use crate::alert_settings::Settings;
 use crate::jobs::{queues, BackgroundJob, Job, JobError};
@@ -75,6 +76,7 @@ impl BackgroundJob for ShopperMail {
 #[derive(Template)]
 #[template(path = "mail/shopper.html")]
 pub(super) struct ShopperHtml<'a> {
+    pub(super) t: Tr,
     pub(super) subject: &'a str,
     pub(super) brand: &'a Brand,
     pub(super) heading: &'a str,
@@ -89,6 +91,7 @@ pub(super) struct ShopperHtml<'a> {
 #[derive(Template)]
 #[template(path = "mail/shopper.txt")]
 pub(super) struct ShopperText<'a> {
+    pub(super) t: Tr,
     pub(super) brand: &'a Brand,
     pub(super) heading: &'a str,
     pub(super) intro: &'a str,
@@ -148,13 +151,15 @@ impl Mailer {
         }
     }
 
-    /// Renders a shopper e-mail (also for tests). `None` when the subscription no
-    /// longer wants it (confirmed, unsubscribed, erased, expired).
+    /// Renders a shopper e-mail in `lang`, the shopper's (see [`Mailer::shopper_lang`];
+    /// also for tests). `None` when the subscription no longer wants it (confirmed,
+    /// unsubscribed, erased, expired).
     pub async fn compose_shopper(
         &self,
         tenant: &Tenant,
         mail: &ShopperMail,
         now: i64,
+        lang: i18n::Lang,
     ) -> Result<Option<(SubscriptionRecord, ShopperMessage)>, JobError> {
         let t = tenant.id;
         let Some(sub) = self
@@ -184,7 +189,7 @@ impl Mailer {
             .find(|l| l.0 == sub.location_id)
             .map(|l| {
                 if settings.online_location.as_deref() == Some(l.1.as_str()) {
-                    "our online shop".to_string()
+                    i18n::t(lang, "mail-shopper-online-shop")
                 } else {
                     l.2.clone()
                 }
@@ -195,37 +200,44 @@ impl Mailer {
         let manage = shopper_token(&key, ShopperLink::Manage, t.0, sub.id);
         let manage_link = format!("{portal}/alerts/{manage}");
         let unsubscribe_link = format!("{portal}/alerts/{manage}/unsubscribe");
-        let brand = self.brand(tenant);
+        let brand = self.brand(tenant, lang);
         let shop = brand.product_name.clone();
+        // The product's, the channel's and the shop's names, for the messages.
+        let named =
+            |extra: &[(&'static str, String)]| -> Vec<(&'static str, i18n::FluentValue<'static>)> {
+                let mut args: Vec<(&'static str, i18n::FluentValue<'static>)> = vec![
+                    ("shop", shop.clone().into()),
+                    ("product", product.clone().into()),
+                    ("place", place.clone().into()),
+                ];
+                args.extend(extra.iter().map(|(k, v)| (*k, v.clone().into())));
+                args
+            };
+        let say =
+            |id: &str, extra: &[(&'static str, String)]| i18n::t_args(lang, id, &named(extra));
         let (subject, heading, intro, button_label, button_link, note, list) = match mail.kind {
             ShopperMailKind::Confirm => {
                 let token = shopper_token(&key, ShopperLink::Confirm, t.0, sub.id);
+                let hours = [("hours", crate::alert_settings::CONFIRM_HOURS.to_string())];
                 (
-                    format!("Confirm your alert for {product}"),
-                    "Confirm your back-in-stock alert".to_string(),
-                    format!(
-                        "You asked {shop} to e-mail you when {product} is back in stock at {place}. Confirm that this is your address to start the alert."
-                    ),
-                    "Confirm my alert".to_string(),
+                    say("mail-shopper-confirm-subject", &[]),
+                    i18n::t(lang, "mail-shopper-confirm-heading"),
+                    say("mail-shopper-confirm-intro", &[]),
+                    i18n::t(lang, "mail-shopper-confirm-button"),
                     format!("{portal}/alerts/confirm/{token}"),
-                    format!(
-                        "The link works for {} hours. If you did not ask for this, ignore this e-mail: you will not hear from us again.",
-                        crate::alert_settings::CONFIRM_HOURS
-                    ),
+                    say("mail-shopper-confirm-note", &hours),
                     false,
                 )
             }
             ShopperMailKind::Notify => {
                 let reference = shopper_token(&key, ShopperLink::Purchase, t.0, sub.id);
                 (
-                    format!("{product} is back in stock at {place}"),
-                    format!("{product} is back"),
-                    format!(
-                        "Good news: {product} is back in stock at {place}. We are telling the people on the waiting list in turn, as many as there are items, so it may go quickly."
-                    ),
-                    "Buy it now".to_string(),
+                    say("mail-shopper-notify-subject", &[]),
+                    say("mail-shopper-notify-heading", &[]),
+                    say("mail-shopper-notify-intro", &[]),
+                    i18n::t(lang, "mail-shopper-notify-button"),
                     self.shop_link(tenant, &settings, &sku, &reference),
-                    "This was your one alert for this item; it has now ended.".to_string(),
+                    i18n::t(lang, "mail-shopper-notify-note"),
                     true,
                 )
             }
@@ -238,15 +250,14 @@ impl Mailer {
                     .map_err(db_error)?
                     .map(|p| p.2)
                     .ok_or_else(|| JobError::Terminal("the substitute is gone".into()))?;
+                let alt = [("alt", alt)];
                 (
-                    format!("{product} is still out: {alt} is in stock at {place}"),
-                    format!("While you wait for {product}"),
-                    format!(
-                        "{product} is still out of stock at {place}. {alt} is available there now, if it would do instead."
-                    ),
-                    format!("See {alt}"),
+                    say("mail-shopper-substitute-subject", &alt),
+                    say("mail-shopper-substitute-heading", &[]),
+                    say("mail-shopper-substitute-intro", &alt),
+                    say("mail-shopper-substitute-button", &alt),
                     self.shop_link(tenant, &settings, &sub_sku, ""),
-                    format!("Your alert for {product} stays on: we will still tell you when it is back."),
+                    say("mail-shopper-substitute-note", &[]),
                     true,
                 )
             }
@@ -259,6 +270,7 @@ impl Mailer {
         };
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
         let html = ShopperHtml {
+            t: Tr(lang),
             subject: &subject,
             brand: &brand,
             heading: &heading,
@@ -272,6 +284,7 @@ impl Mailer {
         .render()
         .map_err(render)?;
         let text = ShopperText {
+            t: Tr(lang),
             brand: &brand,
             heading: &heading,
             intro: &intro,
@@ -313,7 +326,8 @@ impl Mailer {
         crate::branding::load(&self.store, &self.themes, &tenant)
             .await
             .map_err(db_error)?;
-        let Some((sub, composed)) = self.compose_shopper(&tenant, mail, now).await? else {
+        let lang = self.shopper_lang(&tenant, mail.subscription_id).await?;
+        let Some((sub, composed)) = self.compose_shopper(&tenant, mail, now, lang).await? else {
             return Ok(());
         };
         let Some(subscriber) = self

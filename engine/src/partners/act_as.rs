@@ -64,35 +64,39 @@ pub async fn start(
 ) -> Result<Started, EngineError> {
     let partner = super::console_partner(store, tenant, member).await?;
     if member.person().is_none() || member.acting.is_some() {
-        return Err(EngineError::Invalid(
-            "only a person signed in to the console can act as a client".into(),
-        ));
+        return Err(EngineError::invalid("err-act-as-person", &[]));
     }
     let client = super::client_of(store, &partner, request.client.trim()).await?;
     if client.suspended_at.is_some() {
-        return Err(EngineError::Invalid(format!(
-            "{} is suspended: nobody can enter it until the platform resumes it",
-            client.name
-        )));
+        return Err(EngineError::invalid(
+            "err-act-as-suspended",
+            &[("client", client.name.clone())],
+        ));
     }
     if !TenantKind::Retailer.member_roles().contains(&request.role) {
-        return Err(EngineError::Invalid(
-            "the role must be tenant admin, planner or approver".into(),
-        ));
+        return Err(EngineError::invalid("err-act-as-role", &[]));
     }
     let reason = request.reason.trim().to_string();
     let chars = reason.chars().count();
     if !(MIN_REASON_CHARS..=MAX_REASON_CHARS).contains(&chars)
         || reason.chars().any(char::is_control)
     {
-        return Err(EngineError::Invalid(format!(
-            "the reason must be {MIN_REASON_CHARS} to {MAX_REASON_CHARS} characters on one line: the client's admins read it"
-        )));
+        return Err(EngineError::invalid(
+            "err-act-as-reason",
+            &[
+                ("least", MIN_REASON_CHARS.to_string()),
+                ("most", MAX_REASON_CHARS.to_string()),
+            ],
+        ));
     }
     if !(MIN_MINUTES..=MAX_MINUTES).contains(&request.minutes) {
-        return Err(EngineError::Invalid(format!(
-            "the length must be {MIN_MINUTES} to {MAX_MINUTES} minutes"
-        )));
+        return Err(EngineError::invalid(
+            "err-act-as-minutes",
+            &[
+                ("least", MIN_MINUTES.to_string()),
+                ("most", MAX_MINUTES.to_string()),
+            ],
+        ));
     }
     let until = now + request.minutes * 60_000;
     let mut bytes = [0u8; 32];
@@ -166,11 +170,7 @@ pub async fn enter(
     request_id: Option<&str>,
     now: i64,
 ) -> Result<(i64, i64), EngineError> {
-    let gone = || {
-        EngineError::Invalid(
-            "This link to enter the portal works once, for two minutes. Start again from your console.".into(),
-        )
-    };
+    let gone = || EngineError::invalid("err-act-as-link-gone", &[]);
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(gone());
     }

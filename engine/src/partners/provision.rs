@@ -131,14 +131,13 @@ pub struct NewClient {
 fn check_slug(slug: &str) -> Result<String, EngineError> {
     let slug = slug.trim().to_ascii_lowercase();
     if !crate::seed::is_slug(&slug) {
-        return Err(EngineError::Invalid(
-            "the address name must be 2 to 40 lowercase letters, digits or hyphens, not starting or ending with a hyphen".into(),
-        ));
+        return Err(EngineError::invalid("err-slug-invalid", &[]));
     }
     if RESERVED_SLUGS.contains(&slug.as_str()) {
-        return Err(EngineError::Invalid(format!(
-            "the address name {slug} is reserved: choose another"
-        )));
+        return Err(EngineError::invalid(
+            "err-slug-reserved",
+            &[("slug", slug.clone())],
+        ));
     }
     Ok(slug)
 }
@@ -159,22 +158,20 @@ pub async fn provision(
     // A theme folder named like the slug is that brand's own pack (see
     // `branding::apply_pack`): no new client may take its name.
     if provisioner.themes.get(&slug).is_some() {
-        return Err(EngineError::Invalid(format!(
-            "the address name {slug} is reserved: choose another"
-        )));
+        return Err(EngineError::invalid(
+            "err-slug-reserved",
+            &[("slug", slug.clone())],
+        ));
     }
-    let name = check_name(&new.name).map_err(|_| {
-        EngineError::Invalid("the client's name must be 1 to 100 characters, on one line".into())
-    })?;
+    let name = check_name(&new.name).map_err(|_| EngineError::invalid("err-client-name", &[]))?;
     let admin_email = check_email(&new.admin_email)?;
-    let admin_name = check_name(&new.admin_name).map_err(|_| {
-        EngineError::Invalid("the admin's name must be 1 to 100 characters, on one line".into())
-    })?;
+    let admin_name = check_name(&new.admin_name)
+        .map_err(|_| EngineError::invalid("err-client-admin-name", &[]))?;
     let Some(file) = provisioner.template(new.template.trim()) else {
-        return Err(EngineError::Invalid(format!(
-            "there is no template {:?}: choose one from the list",
-            new.template.trim()
-        )));
+        return Err(EngineError::invalid(
+            "err-client-no-template",
+            &[("template", format!("{:?}", new.template.trim()))],
+        ));
     };
     // A shared pack only: a brand of another tenant or partner is no one else's to use.
     let packs = provisioner.themes.packs();
@@ -182,19 +179,23 @@ pub async fn provision(
         "" if packs.iter().any(|p| p == DEFAULT_PACK) => DEFAULT_PACK.to_string(),
         t if packs.iter().any(|p| p == t) => t.to_string(),
         t => {
-            return Err(EngineError::Invalid(format!(
-                "there is no theme pack {t:?} to give a client: choose one from the list"
-            )))
+            return Err(EngineError::invalid(
+                "err-client-no-pack",
+                &[("pack", format!("{t:?}"))],
+            ))
         }
     };
     let template = new.template.trim().to_string();
     let mut tx = store.begin(tenant).await?;
     if let Some(existing) = rows::provisioning_by_slug_tx(&mut tx, tenant, &slug).await? {
         if existing.template != template {
-            return Err(EngineError::Invalid(format!(
-                "{slug} was provisioned from the template {} already",
-                existing.template
-            )));
+            return Err(EngineError::invalid(
+                "err-client-other-template",
+                &[
+                    ("slug", slug.clone()),
+                    ("template", existing.template.clone()),
+                ],
+            ));
         }
         if rows::requeue_provisioning_tx(&mut tx, tenant, existing.id).await? {
             enqueue_tx(
@@ -217,9 +218,10 @@ pub async fn provision(
     )
     .await?
     else {
-        return Err(EngineError::Invalid(format!(
-            "the address name {slug} is taken: choose another"
-        )));
+        return Err(EngineError::invalid(
+            "err-slug-taken",
+            &[("slug", slug.clone())],
+        ));
     };
     let total = STEPS.len() as i64 + 1;
     let id = rows::insert_provisioning_tx(
@@ -266,9 +268,7 @@ pub async fn retry_provisioning(
     }
     let mut tx = store.begin(tenant).await?;
     if !rows::requeue_provisioning_tx(&mut tx, tenant, id).await? {
-        return Err(EngineError::Invalid(
-            "only a provisioning that failed can be tried again".into(),
-        ));
+        return Err(EngineError::invalid("err-client-retry", &[]));
     }
     enqueue_tx(&mut tx, &NewJob::of(tenant, &Provision { id }, now)).await?;
     append_audit_tx(
@@ -425,13 +425,12 @@ impl Provision {
             .await
             .map_err(retry)?;
         if !open.iter().any(|i| i.email == rec.admin_email) {
-            let already = "is a member already";
             match crate::invites::create(
                 store,
                 client.id,
                 &provisioner,
                 invited,
-                already,
+                "err-provision-member-already",
                 None,
                 now,
             )

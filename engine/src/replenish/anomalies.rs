@@ -232,9 +232,7 @@ async fn settle(
 ) -> Result<usize, EngineError> {
     member.require(Permission::WorkExceptions)?;
     if ids.is_empty() || ids.len() > 200 {
-        return Err(EngineError::Invalid(
-            "select between 1 and 200 anomalies".into(),
-        ));
+        return Err(EngineError::invalid("err-anomaly-select", &[]));
     }
     let (resolution, action) = match how {
         Settle::Confirm => ("Confirmed: the event was right.", "anomaly.confirmed"),
@@ -255,9 +253,10 @@ async fn settle(
             .await?
             .ok_or(EngineError::NotFound)?;
         if e.kind != "anomaly" {
-            return Err(EngineError::Invalid(format!(
-                "exception {id} is not an anomaly: only anomalies are confirmed or rejected"
-            )));
+            return Err(EngineError::invalid(
+                "err-anomaly-not-anomaly",
+                &[("id", id.to_string())],
+            ));
         }
         if e.state != "open" {
             continue;
@@ -284,10 +283,10 @@ async fn settle(
             .and_then(|j| serde_json::from_str(j).ok());
         if how == Settle::Reject {
             let Some(ev) = &evidence else {
-                return Err(EngineError::Invalid(format!(
-                    "anomaly {id} does not say which event it was about: confirm it, and \
-                     correct the stock with a count"
-                )));
+                return Err(EngineError::invalid(
+                    "err-anomaly-no-event",
+                    &[("id", id.to_string())],
+                ));
             };
             // The effect undone: a sale's units come back, a count's jump is reversed.
             let delta = match ev.kind.as_str() {
@@ -324,9 +323,7 @@ async fn settle(
         // (The source is reserved, so an undo is never a duplicate; if one were, nothing
         // is resolved rather than an effect claimed undone that was not.)
         if done.applied[0].accepted != undo.len() as u64 {
-            return Err(EngineError::Invalid(
-                "an anomaly's event was already undone: nothing was changed".into(),
-            ));
+            return Err(EngineError::invalid("err-anomaly-undone", &[]));
         }
         positions_changed_tx(&mut tx, tenant, &done.changed, now).await?;
     }

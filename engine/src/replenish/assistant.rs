@@ -148,9 +148,10 @@ pub async fn save_limits(
         .map_err(|e| EngineError::Invalid(e.message))?;
     let classes = store.product_classes(tenant).await?;
     if let Some(c) = limits.classes.iter().find(|c| !classes.contains(c)) {
-        return Err(EngineError::Invalid(format!(
-            "\"{c}\" is not one of your product classes."
-        )));
+        return Err(EngineError::invalid(
+            "err-assistant-not-your-class",
+            &[("class", c.clone())],
+        ));
     }
     let (_, suppliers) = store.labels(tenant).await?;
     if limits
@@ -158,9 +159,7 @@ pub async fn save_limits(
         .iter()
         .any(|s| !suppliers.iter().any(|(id, _, _)| id == s))
     {
-        return Err(EngineError::Invalid(
-            "A supplier listed is not one of yours.".into(),
-        ));
+        return Err(EngineError::invalid("err-assistant-not-your-supplier", &[]));
     }
     let mut tx = store.begin(tenant).await?;
     let before = store::limits_tx(&mut tx, tenant).await?;

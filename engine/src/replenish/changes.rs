@@ -14,7 +14,7 @@ use super::routing::{po_document_tx, route_tx};
 use super::{add_involved, SYSTEM};
 use crate::db::Tx;
 use crate::error::EngineError;
-use crate::limits::{within, MAX_MONEY_MINOR, MAX_NOTE_CHARS, MAX_PROMISE_DAYS, MAX_QUANTITY};
+use crate::limits::{within_msg, MAX_MONEY_MINOR, MAX_NOTE_CHARS, MAX_PROMISE_DAYS, MAX_QUANTITY};
 use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::store::po_changes::{self, ChangeLine, NewChange};
 use crate::store::purchase_orders::{self, PoLineRecord, PurchaseOrderRecord};
@@ -49,20 +49,20 @@ fn checked(
     promised_on: Option<i64>,
     now: i64,
 ) -> Result<Vec<ChangeLine>, EngineError> {
-    let bad = |m: String| EngineError::Invalid(m);
+    let bad = EngineError::invalid;
     if p.note.chars().count() > MAX_NOTE_CHARS {
-        return Err(bad(format!(
-            "the note is too long: at most {MAX_NOTE_CHARS} characters"
-        )));
+        return Err(bad(
+            "err-note-too-long",
+            &[("most", MAX_NOTE_CHARS.to_string())],
+        ));
     }
     let today = day_start(now);
     let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
     if p.promised_on < today || p.promised_on > last || day_start(p.promised_on) != p.promised_on {
-        return Err(bad(format!(
-            "the delivery date must be a day from today ({}) to {}",
-            day_string(today),
-            day_string(last)
-        )));
+        return Err(bad(
+            "err-delivery-date",
+            &[("today", day_string(today)), ("last", day_string(last))],
+        ));
     }
     let mut full: Vec<ChangeLine> = lines
         .iter()
@@ -76,31 +76,32 @@ fn checked(
     let mut seen = Vec::new();
     for c in &p.lines {
         if seen.contains(&c.line_id) {
-            return Err(bad(format!("line {} is named twice", c.line_id)));
+            return Err(bad("err-line-twice", &[("line", c.line_id.to_string())]));
         }
         seen.push(c.line_id);
         let slot = full
             .iter_mut()
             .find(|l| l.line_id == c.line_id)
-            .ok_or_else(|| bad(format!("line {} is not on this order", c.line_id)))?;
-        within("quantity", c.quantity, 0, MAX_QUANTITY).map_err(bad)?;
-        within(
-            "unit price (minor units)",
+            .ok_or_else(|| bad("err-line-not-on-order", &[("line", c.line_id.to_string())]))?;
+        within_msg("err-range-quantity", c.quantity, 0, MAX_QUANTITY)?;
+        within_msg(
+            "err-range-unit-price",
             c.unit_cost_minor,
             0,
             MAX_MONEY_MINOR,
-        )
-        .map_err(bad)?;
+        )?;
         *slot = *c;
         // A line's own day: from the order's on (the same day is the order's).
         match c.ships_on {
             Some(d) if d < p.promised_on || d > last || day_start(d) != d => {
-                return Err(bad(format!(
-                    "line {}: its own delivery date must be a day from the order's ({}) to {}",
-                    c.line_id,
-                    day_string(p.promised_on),
-                    day_string(last)
-                )))
+                return Err(bad(
+                    "err-line-delivery-date",
+                    &[
+                        ("line", c.line_id.to_string()),
+                        ("first", day_string(p.promised_on)),
+                        ("last", day_string(last)),
+                    ],
+                ))
             }
             Some(d) if d == p.promised_on => slot.ships_on = None,
             _ => {}
@@ -114,14 +115,10 @@ fn checked(
     }
     let kept = || full.iter().filter(|l| l.quantity > 0);
     if kept().count() > 0 && kept().all(|l| l.ships_on.is_some()) {
-        return Err(bad(
-            "every line has a later day of its own: give the order that day instead".into(),
-        ));
+        return Err(bad("err-change-all-lines-later", &[]));
     }
     if full.iter().all(|l| l.quantity == 0) {
-        return Err(bad(
-            "keep at least one line: to refuse the whole order, decline it".into(),
-        ));
+        return Err(bad("err-change-keep-a-line", &[]));
     }
     let unchanged = full.iter().all(|c| {
         lines.iter().any(|l| {
@@ -132,9 +129,7 @@ fn checked(
         })
     });
     if unchanged && promised_on == Some(p.promised_on) {
-        return Err(bad(
-            "this proposes nothing new: change a quantity, a price or the delivery date".into(),
-        ));
+        return Err(bad("err-change-nothing-new", &[]));
     }
     Ok(full)
 }
@@ -150,9 +145,10 @@ fn value_of(lines: &[ChangeLine]) -> Result<i64, EngineError> {
         })
         .filter(|v| *v <= MAX_MONEY_MINOR)
         .ok_or_else(|| {
-            EngineError::Invalid(format!(
-                "the order would be worth more than the most an order may be ({MAX_MONEY_MINOR} minor units)"
-            ))
+            EngineError::invalid(
+                "err-order-too-dear",
+                &[("most", MAX_MONEY_MINOR.to_string())],
+            )
         })
 }
 
@@ -207,17 +203,16 @@ async fn propose_tx(
 ) -> Result<PoState, EngineError> {
     let open = po_changes::open_change_tx(tx, tenant, rec.id).await?;
     if open.as_ref().is_some_and(|o| o.proposed_by == by.as_str()) {
-        return Err(EngineError::Invalid(
-            "a change you proposed is still waiting for its answer".into(),
-        ));
+        return Err(EngineError::invalid("err-change-still-waiting", &[]));
     }
     // Where a refusal returns the order: where this exchange began.
     let countered = open.is_some();
     let from_state = open.map_or_else(|| rec.state.as_str().to_string(), |o| o.from_state);
     if po_changes::change_count_tx(tx, tenant, rec.id).await? >= MAX_CHANGES {
-        return Err(EngineError::Invalid(format!(
-            "this order had {MAX_CHANGES} proposed changes already: please talk it over in a message, then cancel and reorder if needed"
-        )));
+        return Err(EngineError::invalid(
+            "err-change-too-many",
+            &[("most", MAX_CHANGES.to_string())],
+        ));
     }
     let lines = purchase_orders::po_lines_tx(tx, tenant, rec.id).await?;
     let full = checked(&proposal, &lines, rec.promised_on, now)?;
@@ -262,27 +257,22 @@ async fn answer_tx(
     let open = po_changes::open_change_tx(tx, tenant, rec.id)
         .await?
         .filter(|_| rec.state == PoState::ChangeProposed)
-        .ok_or_else(|| {
-            EngineError::Invalid("this order has no change waiting for an answer".into())
-        })?;
+        .ok_or_else(|| EngineError::invalid("err-change-none-open", &[]))?;
     if open.proposed_by == by.as_str() {
-        return Err(EngineError::Invalid(
-            "you proposed this change: the other side answers it".into(),
-        ));
+        return Err(EngineError::invalid("err-change-own", &[]));
     }
     let cmd = match answer {
         ChangeAnswer::Accept => PoCommand::AcceptChange { by },
         ChangeAnswer::Refuse { reason } => {
             let reason = reason.trim().to_string();
             if reason.is_empty() {
-                return Err(EngineError::Invalid(
-                    "say why you refuse the change, so the other side can act on it".into(),
-                ));
+                return Err(EngineError::invalid("err-change-say-why", &[]));
             }
             if reason.chars().count() > MAX_NOTE_CHARS {
-                return Err(EngineError::Invalid(format!(
-                    "the reason is too long: at most {MAX_NOTE_CHARS} characters"
-                )));
+                return Err(EngineError::invalid(
+                    "err-reason-too-long",
+                    &[("most", MAX_NOTE_CHARS.to_string())],
+                ));
             }
             PoCommand::RejectChange { by, reason }
         }

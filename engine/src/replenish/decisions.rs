@@ -40,14 +40,10 @@ pub async fn decide(
     member.require(Permission::DecideApprovals)?;
     let comment = comment.trim();
     if comment.chars().count() > 2_000 {
-        return Err(EngineError::Invalid(
-            "the comment is longer than 2,000 characters".into(),
-        ));
+        return Err(EngineError::invalid("err-comment-too-long", &[]));
     }
     if !approve && comment.is_empty() {
-        return Err(EngineError::Invalid(
-            "say why you reject it, so the requester knows what to change".into(),
-        ));
+        return Err(EngineError::invalid("err-reject-say-why", &[]));
     }
     let mut tx = store.begin(tenant).await?;
     // Another tenant's document is not found here (not merely "not pending").

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::DAY_MS;
 use crate::approval;
 use crate::audit::AuditEntry;
-use crate::error::EngineError;
+use crate::error::{role_term, EngineError, Msg};
 use crate::model::{Audience, Member, Permission, Role, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::delegations;
@@ -33,39 +33,28 @@ pub async fn delegate(
 ) -> Result<i64, EngineError> {
     member.require(Permission::DecideApprovals)?;
     if !member.has(role) || role.audience() != Audience::Staff {
-        return Err(EngineError::Invalid(format!(
-            "you can hand over only a role you hold, and {} is not one of yours here",
-            role.label()
-        )));
+        return Err(Msg::new("err-delegation-role", &[])
+            .term("role", role_term(role))
+            .into());
     }
     if to_user == member.user_id {
-        return Err(EngineError::Invalid(
-            "choose someone other than yourself to stand in".into(),
-        ));
+        return Err(EngineError::invalid("err-delegation-self", &[]));
     }
     if to_ms <= from_ms {
-        return Err(EngineError::Invalid(
-            "the last day must not be before the first day".into(),
-        ));
+        return Err(EngineError::invalid("err-delegation-order", &[]));
     }
     if to_ms <= now {
-        return Err(EngineError::Invalid("that period is already over".into()));
+        return Err(EngineError::invalid("err-delegation-over", &[]));
     }
     if to_ms - from_ms > MAX_DELEGATION_MS {
-        return Err(EngineError::Invalid(
-            "a delegation can run for at most 90 days".into(),
-        ));
+        return Err(EngineError::invalid("err-delegation-too-long", &[]));
     }
     let Some(stand_in) = store.member(tenant, to_user).await? else {
-        return Err(EngineError::Invalid(
-            "the person to stand in is not an active member of this portal".into(),
-        ));
+        return Err(EngineError::invalid("err-delegation-not-member", &[]));
     };
     // A stand-in must belong to the staff: a supplier user can never decide approvals.
     if !stand_in.can(Permission::DecideApprovals) {
-        return Err(EngineError::Invalid(
-            "the person to stand in cannot decide approvals in this portal".into(),
-        ));
+        return Err(EngineError::invalid("err-delegation-cannot-decide", &[]));
     }
     let d = approval::Delegation {
         from_user: member.user_id,

@@ -144,7 +144,7 @@ pub async fn refresh(store: &Store, tenant: TenantId, now: i64) -> Result<usize,
             .collect()
     })
     .await
-    .map_err(|e| EngineError::Invalid(format!("the forecast could not be computed: {e}")))?;
+    .map_err(|e| EngineError::invalid("err-forecast-failed", &[("error", e.to_string())]))?;
     let mut tx = store.begin(tenant).await?;
     forecasts::save_tx(&mut tx, tenant, &computed, &marks, now).await?;
     // The positions are checked again under their new forecasts (a forecast-driven

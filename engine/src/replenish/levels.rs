@@ -9,7 +9,7 @@ use super::sweep::positions_changed_tx;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::jobs::{BackgroundJob, NewJob};
-use crate::limits::{within, MAX_LEVEL};
+use crate::limits::{within_msg, MAX_LEVEL};
 use crate::model::{Member, Permission, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::{enqueue_tx, unschedule_tx};
@@ -33,12 +33,8 @@ pub async fn set_position_levels(
 ) -> Result<(), EngineError> {
     member.require(Permission::EditPolicies)?;
     if let Some((rop, out)) = levels {
-        within("reorder point", rop, 0, MAX_LEVEL).map_err(EngineError::Invalid)?;
-        within("order-up-to level", out, rop, MAX_LEVEL).map_err(|_| {
-            EngineError::Invalid(format!(
-                "the order-up-to level must be between the reorder point ({rop}) and {MAX_LEVEL}"
-            ))
-        })?;
+        within_msg("err-range-reorder-point", rop, 0, MAX_LEVEL)?;
+        within_msg("err-range-order-up-to", out, rop, MAX_LEVEL)?;
     }
     let mut tx = store.begin(tenant).await?;
     let (before, after) =
@@ -46,9 +42,7 @@ pub async fn set_position_levels(
             .await?
             .ok_or(EngineError::NotFound)?;
     if levels.is_none() && before.2 != "override" {
-        return Err(EngineError::Invalid(
-            "this position already follows its policy's levels".into(),
-        ));
+        return Err(EngineError::invalid("err-levels-follow-policy", &[]));
     }
     positions_changed_tx(&mut tx, tenant, &[(location, product)], now).await?;
     let view = |(rop, out, source): &(i64, i64, String)| json!({ "reorder_point": rop, "order_up_to": out, "levels_source": source });
@@ -84,7 +78,7 @@ pub async fn set_sweep_hour(
     now: i64,
 ) -> Result<(), EngineError> {
     member.require(Permission::EditPolicies)?;
-    within("hour of the nightly check", hour, 0, 23).map_err(EngineError::Invalid)?;
+    within_msg("err-range-sweep-hour", hour, 0, 23)?;
     let mut tx = store.begin(tenant).await?;
     let before = tenant_settings::sweep_hour_tx(&mut tx, tenant)
         .await?

@@ -16,7 +16,7 @@ use crate::audit::AuditEntry;
 use crate::db::Tx;
 use crate::error::EngineError;
 use crate::exceptions;
-use crate::limits::{within, MAX_QUANTITY};
+use crate::limits::{within_msg, MAX_QUANTITY};
 use crate::model::{DocRef, Member, Permission, TenantId};
 use crate::policy::Position;
 use crate::store::audit::append_audit_tx;
@@ -199,9 +199,7 @@ pub async fn transfer_command(
             | TransferCommand::AutoApprove
             | TransferCommand::Submit
     ) {
-        return Err(EngineError::Invalid(
-            "decisions go through the approvals inbox".into(),
-        ));
+        return Err(EngineError::invalid("err-decisions-in-inbox", &[]));
     }
     let quantity = match &cmd {
         TransferCommand::Ship { quantity } | TransferCommand::Edit { quantity } => {
@@ -211,7 +209,7 @@ pub async fn transfer_command(
         _ => None,
     };
     if let Some((q, least)) = quantity {
-        within("quantity", q, least, MAX_QUANTITY).map_err(EngineError::Invalid)?;
+        within_msg("err-range-quantity", q, least, MAX_QUANTITY)?;
     }
     let mut tx = store.begin(tenant).await?;
     let mut rec = transfers::transfer_tx(&mut tx, tenant, id)
@@ -222,16 +220,16 @@ pub async fn transfer_command(
     // approval), and a receipt counts what was shipped, no more.
     match cmd {
         TransferCommand::Ship { quantity } if quantity > rec.quantity => {
-            return Err(EngineError::Invalid(format!(
-                "the approved quantity is {}: ship at most that, or change the transfer (it then goes back for approval)",
-                rec.quantity
-            )));
+            return Err(EngineError::invalid(
+                "err-transfer-ship-over-approved",
+                &[("approved", rec.quantity.to_string())],
+            ));
         }
         TransferCommand::Receive { quantity } if quantity > rec.shipped => {
-            return Err(EngineError::Invalid(format!(
-                "{} were shipped: a receipt counts at most that (record extra stock with a count)",
-                rec.shipped
-            )));
+            return Err(EngineError::invalid(
+                "err-transfer-receive-over-shipped",
+                &[("shipped", rec.shipped.to_string())],
+            ));
         }
         _ => {}
     }
@@ -242,10 +240,10 @@ pub async fn transfer_command(
                 .map(|f| (f.on_hand, 0))
                 .unwrap_or((0, 0));
         if quantity > on_hand.max(0) {
-            return Err(EngineError::Invalid(format!(
-                "the source location has only {} on hand",
-                on_hand.max(0)
-            )));
+            return Err(EngineError::invalid(
+                "err-transfer-on-hand",
+                &[("stock", on_hand.max(0).to_string())],
+            ));
         }
     }
     let actor = member.actor();

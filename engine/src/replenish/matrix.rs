@@ -7,8 +7,8 @@ use serde_json::json;
 use crate::approval::{DocumentType, Matrix, Outcome, Rule, Step};
 use crate::audit::AuditEntry;
 use crate::db::Tx;
-use crate::error::EngineError;
-use crate::limits::{within, MAX_MONEY_MINOR};
+use crate::error::{EngineError, Msg};
+use crate::limits::{within_field as within, MAX_MONEY_MINOR};
 use crate::model::{Audience, Member, Permission, Role, TenantId};
 use crate::store::audit::append_audit_tx;
 use crate::store::tenant_settings;
@@ -48,7 +48,7 @@ pub fn default_matrix() -> Matrix {
 pub const MAX_RULES: usize = 200;
 
 /// Checks a matrix an admin wants to save; the message names what is wrong.
-pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
+pub fn validate_matrix(m: &Matrix) -> Result<(), Msg> {
     within(
         "auto_approve_limit_minor",
         m.auto_approve_limit_minor,
@@ -56,24 +56,29 @@ pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
         MAX_MONEY_MINOR,
     )?;
     if m.rules.len() > MAX_RULES {
-        return Err(format!("a matrix has at most {MAX_RULES} rules"));
+        return Err(Msg::new(
+            "err-matrix-rules",
+            &[("most", MAX_RULES.to_string())],
+        ));
     }
     if m.default_steps.is_empty() {
-        return Err("default_steps must have at least one step: something has to approve documents no rule auto-approves".into());
+        return Err(Msg::new("err-matrix-no-default-step", &[]));
     }
-    let check_steps = |steps: &[Step], at: &str| -> Result<(), String> {
+    let check_steps = |steps: &[Step], at: &str| -> Result<(), Msg> {
         for (i, s) in steps.iter().enumerate() {
             if s.role.audience() != Audience::Staff
                 || s.escalate_to
                     .is_some_and(|r| r.audience() != Audience::Staff)
             {
-                return Err(format!(
-                    "{at}[{i}]: only the tenant's staff (approver, planner, tenant admin) can approve"
+                return Err(Msg::new(
+                    "err-matrix-step-staff",
+                    &[("step", format!("{at}[{i}]"))],
                 ));
             }
             if !(1..=24 * 60).contains(&s.escalate_after_hours) {
-                return Err(format!(
-                    "{at}[{i}].escalate_after_hours must be between 1 and 1440"
+                return Err(Msg::new(
+                    "err-matrix-step-hours",
+                    &[("step", format!("{at}[{i}]"))],
                 ));
             }
         }
@@ -82,8 +87,9 @@ pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
     check_steps(&m.default_steps, "default_steps")?;
     for (i, r) in m.rules.iter().enumerate() {
         if r.name.trim().is_empty() || r.name.chars().count() > 80 {
-            return Err(format!(
-                "rules[{i}].name must be given, in at most 80 characters"
+            return Err(Msg::new(
+                "err-matrix-rule-name",
+                &[("index", i.to_string())],
             ));
         }
         for (field, v) in [
@@ -96,9 +102,9 @@ pub fn validate_matrix(m: &Matrix) -> Result<(), String> {
         }
         if let (Some(a), Some(b)) = (r.min_value_minor, r.max_value_minor) {
             if a > b {
-                return Err(format!(
-                    "rules[{i}] ({}): min_value_minor is above max_value_minor",
-                    r.name
+                return Err(Msg::new(
+                    "err-matrix-rule-bounds",
+                    &[("index", i.to_string()), ("rule", r.name.clone())],
                 ));
             }
         }
@@ -115,8 +121,8 @@ pub fn matrix_to_toml(m: &Matrix) -> String {
 }
 
 /// Reads a matrix an admin typed; errors name the line and field.
-pub fn matrix_from_toml(text: &str) -> Result<Matrix, String> {
-    let m: Matrix = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn matrix_from_toml(text: &str) -> Result<Matrix, Msg> {
+    let m: Matrix = toml::from_str(text).map_err(|e| Msg::detail(e.to_string()))?;
     validate_matrix(&m)?;
     Ok(m)
 }
@@ -163,14 +169,12 @@ pub async fn save_matrix(
     validate_matrix(matrix).map_err(EngineError::Invalid)?;
     check_own_ids(store, tenant, matrix).await?;
     if !(1..=10_080).contains(&window_minutes) {
-        return Err(EngineError::Invalid(
-            "the purchase-order window must be between 1 and 10,080 minutes (a week)".into(),
-        ));
+        return Err(EngineError::invalid("err-matrix-window", &[]));
     }
     let mut tx = store.begin(tenant).await?;
     check_matrix_version(&mut tx, tenant, expected_version).await?;
     let before = settings_tx(&mut tx, tenant).await?;
-    let json = serde_json::to_string(matrix).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let json = serde_json::to_string(matrix).map_err(|e| Msg::detail(e.to_string()))?;
     let version =
         tenant_settings::save_matrix_tx(&mut tx, tenant, &json, window_minutes, now).await?;
     append_audit_tx(
@@ -197,20 +201,18 @@ async fn check_own_ids(
         if r.location_id
             .is_some_and(|l| !locations.iter().any(|x| x.0 == l))
         {
-            return Err(EngineError::Invalid(format!(
-                "rule {} ({}): choose a location of this portal",
-                i + 1,
-                r.name
-            )));
+            return Err(EngineError::invalid(
+                "err-matrix-rule-location",
+                &[("number", (i + 1).to_string()), ("rule", r.name.clone())],
+            ));
         }
         if r.supplier_id
             .is_some_and(|s| !suppliers.iter().any(|x| x.0 == s))
         {
-            return Err(EngineError::Invalid(format!(
-                "rule {} ({}): choose a supplier of this portal",
-                i + 1,
-                r.name
-            )));
+            return Err(EngineError::invalid(
+                "err-matrix-rule-supplier",
+                &[("number", (i + 1).to_string()), ("rule", r.name.clone())],
+            ));
         }
     }
     Ok(())
@@ -224,11 +226,7 @@ async fn check_matrix_version(
 ) -> Result<(), EngineError> {
     if let Some(expected) = expected {
         if tenant_settings::matrix_version_tx(tx, tenant).await? != expected {
-            return Err(EngineError::Invalid(
-                "the matrix was changed meanwhile (by someone else, or in another tab); \
-                 nothing was saved: look at it again and redo your change"
-                    .into(),
-            ));
+            return Err(EngineError::invalid("err-matrix-changed", &[]));
         }
     }
     Ok(())
@@ -257,11 +255,7 @@ pub async fn edit_matrix(
     // An outdated page first: its rule numbers may no longer mean the same rules.
     let version = store.tenant_settings(tenant).await?.map_or(0, |s| s.1);
     if version != expected_version {
-        return Err(EngineError::Invalid(
-            "the matrix was changed meanwhile (by someone else, or in another tab); \
-             nothing was saved: look at it again and redo your change"
-                .into(),
-        ));
+        return Err(EngineError::invalid("err-matrix-changed", &[]));
     }
     let (mut matrix, window) = matrix(store, tenant).await?;
     let n = matrix.rules.len();
@@ -304,14 +298,12 @@ pub async fn seed_matrix(
 ) -> Result<(), EngineError> {
     validate_matrix(matrix).map_err(EngineError::Invalid)?;
     if !(1..=10_080).contains(&window_minutes) {
-        return Err(EngineError::Invalid(
-            "the purchase-order window must be between 1 and 10,080 minutes (a week)".into(),
-        ));
+        return Err(EngineError::invalid("err-matrix-window", &[]));
     }
     if store.tenant_settings(tenant).await?.is_some() {
         return Ok(());
     }
-    let json = serde_json::to_string(matrix).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let json = serde_json::to_string(matrix).map_err(|e| Msg::detail(e.to_string()))?;
     let mut tx = store.begin(tenant).await?;
     tenant_settings::save_matrix_tx(
         &mut tx,

@@ -42,12 +42,13 @@ pub const MAX_MESSAGES: i64 = 200;
 fn checked_body(body: &str) -> Result<String, EngineError> {
     let body = body.trim();
     if body.is_empty() {
-        return Err(EngineError::Invalid("the message is empty".into()));
+        return Err(EngineError::invalid("err-message-empty", &[]));
     }
     if body.chars().count() > MAX_NOTE_CHARS {
-        return Err(EngineError::Invalid(format!(
-            "the message is too long: at most {MAX_NOTE_CHARS} characters"
-        )));
+        return Err(EngineError::invalid(
+            "err-message-too-long",
+            &[("most", MAX_NOTE_CHARS.to_string())],
+        ));
     }
     Ok(body.to_string())
 }
@@ -71,13 +72,13 @@ pub struct Attachment {
 /// the type's extension added when it lacks it).
 fn checked_attachment(a: &Attachment) -> Result<(String, &'static str), EngineError> {
     if a.bytes.is_empty() {
-        return Err(EngineError::Invalid("the attached file is empty".into()));
+        return Err(EngineError::invalid("err-attachment-empty", &[]));
     }
     if a.bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(EngineError::Invalid(format!(
-            "the attached file is too large: at most {} MiB",
-            MAX_ATTACHMENT_BYTES / (1024 * 1024)
-        )));
+        return Err(EngineError::invalid(
+            "err-attachment-too-large",
+            &[("most", (MAX_ATTACHMENT_BYTES / (1024 * 1024)).to_string())],
+        ));
     }
     let base = a.file_name.rsplit(['/', '\\']).next().unwrap_or_default();
     let mut name: String = base
@@ -108,9 +109,7 @@ fn checked_attachment(a: &Attachment) -> Result<(String, &'static str), EngineEr
     } else if ext == "txt" && text_ok() {
         ("text/plain; charset=utf-8", &["txt"])
     } else {
-        return Err(EngineError::Invalid(
-            "the attached file must be a PDF, a PNG or JPEG image, or a CSV or text file".into(),
-        ));
+        return Err(EngineError::invalid("err-attachment-kind", &[]));
     };
     if !wanted.contains(&ext.as_str()) {
         let stem = name.trim_matches('.').to_string();
@@ -164,14 +163,13 @@ async fn post_tx(
     now: i64,
 ) -> Result<i64, EngineError> {
     if rec.sent_at.is_none() {
-        return Err(EngineError::Invalid(
-            "the order has not been sent to its supplier yet".into(),
-        ));
+        return Err(EngineError::invalid("err-message-not-sent", &[]));
     }
     if messages::message_count_tx(tx, tenant, rec.id).await? >= MAX_MESSAGES {
-        return Err(EngineError::Invalid(format!(
-            "this order has {MAX_MESSAGES} messages already: please continue by telephone or e-mail"
-        )));
+        return Err(EngineError::invalid(
+            "err-message-too-many",
+            &[("most", MAX_MESSAGES.to_string())],
+        ));
     }
     let (_, supplier_name, supplier_email) =
         catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
@@ -189,15 +187,14 @@ async fn post_tx(
     let id = messages::insert_message_tx(tx, tenant, &new, now).await?;
     if let Some((a, file_name, content_type)) = &message.file {
         if messages::attachment_count_tx(tx, tenant, rec.id).await? >= MAX_ATTACHMENTS_PER_ORDER {
-            return Err(EngineError::Invalid(format!(
-                "this order has {MAX_ATTACHMENTS_PER_ORDER} files already"
-            )));
+            return Err(EngineError::invalid(
+                "err-attachment-too-many",
+                &[("most", MAX_ATTACHMENTS_PER_ORDER.to_string())],
+            ));
         }
         let stored = messages::attachment_bytes_tx(tx, tenant).await?;
         if stored.saturating_add(a.bytes.len() as i64) > MAX_ATTACHMENT_BYTES_PER_TENANT {
-            return Err(EngineError::Invalid(
-                "the portal's room for files is full: please send this file by e-mail, and ask the retailer to clear old ones".into(),
-            ));
+            return Err(EngineError::invalid("err-attachment-room-full", &[]));
         }
         let file = NewAttachment {
             po: rec.id,

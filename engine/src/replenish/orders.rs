@@ -16,7 +16,7 @@ use serde_json::json;
 
 use super::po_lifecycle::{apply_po_tx, send_to_supplier_tx};
 use crate::audit::AuditEntry;
-use crate::error::EngineError;
+use crate::error::{EngineError, Msg};
 use crate::limits::{MAX_NOTE_CHARS, MAX_PROMISE_DAYS};
 use crate::links::{verify_po_token, LINK_KEY};
 use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
@@ -114,11 +114,10 @@ fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
             let today = day_start(now);
             let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
             if promised_on < today || promised_on > last || day_start(promised_on) != promised_on {
-                return Err(EngineError::Invalid(format!(
-                    "the delivery date must be a day from today ({}) to {}",
-                    day_string(today),
-                    day_string(last)
-                )));
+                return Err(EngineError::invalid(
+                    "err-delivery-date",
+                    &[("today", day_string(today)), ("last", day_string(last))],
+                ));
             }
             Ok(match answer {
                 SupplierAnswer::Backorder { .. } => PoCommand::Backorder { promised_on },
@@ -128,14 +127,13 @@ fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
         SupplierAnswer::Decline { reason } => {
             let reason = reason.trim().to_string();
             if reason.is_empty() {
-                return Err(EngineError::Invalid(
-                    "say why you decline the order, so the buyer can act on it".into(),
-                ));
+                return Err(EngineError::invalid("err-decline-say-why", &[]));
             }
             if reason.chars().count() > MAX_NOTE_CHARS {
-                return Err(EngineError::Invalid(format!(
-                    "the reason is too long: at most {MAX_NOTE_CHARS} characters"
-                )));
+                return Err(EngineError::invalid(
+                    "err-reason-too-long",
+                    &[("most", MAX_NOTE_CHARS.to_string())],
+                ));
             }
             Ok(PoCommand::Decline { reason })
         }
@@ -155,9 +153,9 @@ pub async fn answer_by_link(
 ) -> Result<PoState, LinkError> {
     let id = verified_link(store, tenant, token).await?;
     if matches!(answer, SupplierAnswer::Backorder { .. }) {
-        return Err(LinkError::Engine(EngineError::Invalid(
-            "sign in to the portal to backorder an order; the link acknowledges or declines it"
-                .into(),
+        return Err(LinkError::Engine(EngineError::invalid(
+            "err-link-backorder",
+            &[],
         )));
     }
     let cmd = checked(answer, now)?;
@@ -200,9 +198,10 @@ async fn answer_tx(
         }
         let given = supplier_orders::promise_count_tx(tx, tenant, rec.id).await?;
         if given >= MAX_PROMISES {
-            return Err(EngineError::Invalid(format!(
-                "the delivery date was given {given} times already: please contact the buyer to change it again"
-            )));
+            return Err(EngineError::invalid(
+                "err-promise-too-many",
+                &[("given", given.to_string())],
+            ));
         }
     }
     let rec = apply_po_tx(tx, tenant, rec, &cmd, actor, request_id, now).await?;
@@ -215,12 +214,9 @@ pub const SUPPLIER_PAGE: i64 = 50;
 /// The supplier organisation a signed-in supplier user answers for.
 pub(super) fn own_supplier(member: &Member) -> Result<i64, EngineError> {
     member.require(Permission::AnswerPurchaseOrders)?;
-    member.supplier_id.ok_or_else(|| {
-        EngineError::Invalid(
-            "your account is not linked to a supplier yet: ask the buyer to invite you again"
-                .into(),
-        )
-    })
+    member
+        .supplier_id
+        .ok_or_else(|| EngineError::invalid("err-supplier-not-linked", &[]))
 }
 
 /// The one rule of which orders a supplier user may see and act on: those of its own
@@ -304,15 +300,9 @@ pub async fn po_command(
     match &cmd {
         PoCommand::Cancel | PoCommand::Close => {}
         c if c.is_supplier_answer() => {
-            return Err(EngineError::Invalid(
-                "only the supplier acknowledges or declines an order".into(),
-            ))
+            return Err(EngineError::invalid("err-only-supplier-answers", &[]))
         }
-        _ => {
-            return Err(EngineError::Invalid(
-                "decisions go through the approvals inbox".into(),
-            ))
-        }
+        _ => return Err(EngineError::invalid("err-decisions-in-inbox", &[])),
     }
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, id)
@@ -374,10 +364,9 @@ pub async fn resend_order(
         .await?
         .ok_or(EngineError::NotFound)?;
     if !rec.state.with_supplier() {
-        return Err(EngineError::Invalid(format!(
-            "only an order the supplier has can be sent again; this one is {}",
-            rec.state.label()
-        )));
+        return Err(Msg::new("err-resend-state", &[])
+            .term("state", rec.state.term())
+            .into());
     }
     let link = send_to_supplier_tx(&mut tx, tenant, &rec, "purchase_order", now).await?;
     append_audit_tx(

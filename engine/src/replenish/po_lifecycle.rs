@@ -315,7 +315,7 @@ pub(crate) async fn apply_po_tx(
             PoEffect::ApplyChange => {
                 let change = po_changes::open_change_tx(tx, tenant, rec.id)
                     .await?
-                    .ok_or_else(|| EngineError::Invalid("the change is no longer open".into()))?;
+                    .ok_or_else(|| EngineError::invalid("err-change-closed", &[]))?;
                 for c in change.lines() {
                     let Some(old) = lines.iter().find(|l| l.id == c.line_id) else {
                         continue;

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::jobs::RecheckScope;
 use crate::audit::AuditEntry;
-use crate::error::EngineError;
+use crate::error::{EngineError, Msg};
 use crate::forecast::z_for_service_level;
 use crate::jobs::NewJob;
 use crate::limits::{
-    within, MAX_CASE_PACK, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_SERVICE_Z,
-    MAX_UPLIFT,
+    within_field as within, MAX_CASE_PACK, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL,
+    MAX_SERVICE_Z, MAX_UPLIFT,
 };
 use crate::model::{Member, Permission, TenantId};
 use crate::policy::{spread_service_level, ForecastLevels, Levels, Policy, Spread, Uplift};
@@ -94,7 +94,7 @@ impl Default for PolicySettings {
 impl PolicySettings {
     /// Checks every field against its documented range (`engine::limits`); the message
     /// names the field.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Msg> {
         within("case_pack", self.case_pack, 1, MAX_CASE_PACK)?;
         match (self.reorder_point, self.order_up_to) {
             (None, None) => {}
@@ -102,7 +102,7 @@ impl PolicySettings {
                 within("reorder_point", rop, 0, MAX_LEVEL)?;
                 within("order_up_to", out, rop, MAX_LEVEL)?;
             }
-            _ => return Err("give both levels (reorder point and order-up-to) or neither".into()),
+            _ => return Err(Msg::new("err-policy-both-levels", &[])),
         }
         within("dc_multiplier", self.dc_multiplier, 1, MAX_DC_MULTIPLIER)?;
         if let Some(out) = self.order_up_to {
@@ -112,24 +112,28 @@ impl PolicySettings {
         within("moq", self.moq, 0, MAX_LEVEL)?;
         within("safety_stock", self.safety_stock, 0, MAX_LEVEL)?;
         if !(0.0..=MAX_SERVICE_Z).contains(&self.service_z) {
-            return Err(format!("service_z must be between 0 and {MAX_SERVICE_Z}"));
+            return Err(Msg::new(
+                "err-policy-service-z",
+                &[("most", MAX_SERVICE_Z.to_string())],
+            ));
         }
         if let Some(d) = self.lead_time_days {
             within("lead_time_days", d, 0, MAX_LEAD_TIME_DAYS)?;
         }
         if let Some(p) = self.service_level {
             if !(50.0..=99.9).contains(&p) {
-                return Err("service_level must be between 50 and 99.9 (percent)".into());
+                return Err(Msg::new("err-policy-service-level", &[]));
             }
         }
         within("cover_days", self.cover_days, 1, MAX_COVER_DAYS)?;
         if self.uplifts.len() > 50 {
-            return Err("at most 50 promotions per policy".into());
+            return Err(Msg::new("err-policy-uplifts", &[]));
         }
         for (i, u) in self.uplifts.iter().enumerate() {
             if u.to_ms <= u.from_ms || !(0.0..=MAX_UPLIFT).contains(&u.factor) {
-                return Err(format!(
-                    "uplifts[{i}] must end after it starts and have a factor between 0 and {MAX_UPLIFT}"
+                return Err(Msg::new(
+                    "err-policy-uplift",
+                    &[("index", i.to_string()), ("most", MAX_UPLIFT.to_string())],
                 ));
             }
         }
@@ -277,15 +281,11 @@ pub async fn save_policy(
             .iter()
             .any(|c| c == class)
     {
-        return Err(EngineError::Invalid(
-            "choose a product class this portal has, or every class".into(),
-        ));
+        return Err(EngineError::invalid("err-policy-class-unknown", &[]));
     }
     if let Some(l) = location {
         if !store.locations(tenant).await?.iter().any(|x| x.id == l) {
-            return Err(EngineError::Invalid(
-                "choose a location of this portal, or every location".into(),
-            ));
+            return Err(EngineError::invalid("err-policy-location-unknown", &[]));
         }
     }
     let actor = member.actor();
@@ -331,14 +331,12 @@ async fn write_policy(
     now: i64,
     recheck_positions: bool,
 ) -> Result<(), EngineError> {
-    settings
-        .validate()
-        .map_err(|e| EngineError::Invalid(format!("policy {class}: {e}")))?;
+    settings.validate().map_err(|e| {
+        Msg::new("err-policy-invalid", &[("class", class.to_string())]).parts("problem", vec![e])
+    })?;
     let class = class.trim();
     if class.is_empty() || class.len() > 64 {
-        return Err(EngineError::Invalid(
-            "the product class must be given (at most 64 characters), or * for every class".into(),
-        ));
+        return Err(EngineError::invalid("err-policy-class", &[]));
     }
     let mut tx = store.begin(tenant).await?;
     if !recheck_positions
@@ -387,7 +385,7 @@ pub(crate) async fn write_policy_tx(
     recheck_positions: bool,
 ) -> Result<(), EngineError> {
     let (actor, request_id) = (audit.actor, audit.request_id);
-    let json = serde_json::to_string(settings).map_err(|e| EngineError::Invalid(e.to_string()))?;
+    let json = serde_json::to_string(settings).map_err(|e| Msg::detail(e.to_string()))?;
     let before = tenant_settings::policy_scope_tx(tx, tenant, class, location).await?;
     let levels = settings.reorder_point.zip(settings.order_up_to);
     tenant_settings::upsert_policy_tx(

@@ -10,7 +10,7 @@ use super::po_lifecycle::apply_po_tx;
 use super::sweep::positions_changed_tx;
 use crate::error::EngineError;
 use crate::exceptions;
-use crate::limits::{within, MAX_PROMISE_DAYS, MAX_QUANTITY};
+use crate::limits::{within, within_msg, MAX_PROMISE_DAYS, MAX_QUANTITY};
 use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::policy::Position;
 use crate::store::po_changes::{self, NewAsn, MAX_ASNS_PER_ORDER};
@@ -39,12 +39,14 @@ pub struct ReceiptLine {
     pub damaged: i64,
 }
 
-fn text(field: &str, value: &str) -> Result<String, EngineError> {
+/// `value` trimmed, or the message `too_long` (with `$most`).
+fn text(too_long: &'static str, value: &str) -> Result<String, EngineError> {
     let value = value.trim();
     if value.chars().count() > MAX_CARRIER_CHARS || value.chars().any(char::is_control) {
-        return Err(EngineError::Invalid(format!(
-            "the {field} must be one line of at most {MAX_CARRIER_CHARS} characters"
-        )));
+        return Err(EngineError::invalid(
+            too_long,
+            &[("most", MAX_CARRIER_CHARS.to_string())],
+        ));
     }
     Ok(value.to_string())
 }
@@ -62,17 +64,16 @@ pub async fn ship_notice_as_supplier(
     now: i64,
 ) -> Result<i64, EngineError> {
     let supplier = own_supplier(member)?;
-    let carrier = text("carrier", &notice.carrier)?;
-    let tracking = text("tracking number", &notice.tracking)?;
+    let carrier = text("err-ship-carrier", &notice.carrier)?;
+    let tracking = text("err-ship-tracking", &notice.tracking)?;
     let today = day_start(now);
     let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
     let day = notice.expected_on;
     if day < today || day > last || day_start(day) != day {
-        return Err(EngineError::Invalid(format!(
-            "the expected delivery must be a day from today ({}) to {}",
-            day_string(today),
-            day_string(last)
-        )));
+        return Err(EngineError::invalid(
+            "err-ship-expected",
+            &[("today", day_string(today)), ("last", day_string(last))],
+        ));
     }
     let mut tx = store.begin(tenant).await?;
     let rec = purchase_orders::purchase_order_tx(&mut tx, tenant, po)
@@ -80,38 +81,42 @@ pub async fn ship_notice_as_supplier(
         .filter(|r| sent_to(supplier, r.supplier_id, r.sent_at))
         .ok_or(EngineError::NotFound)?;
     if po_changes::asn_count_tx(&mut tx, tenant, po).await? >= MAX_ASNS_PER_ORDER {
-        return Err(EngineError::Invalid(format!(
-            "an order takes at most {MAX_ASNS_PER_ORDER} ship notices"
-        )));
+        return Err(EngineError::invalid(
+            "err-ship-too-many",
+            &[("most", MAX_ASNS_PER_ORDER.to_string())],
+        ));
     }
     let lines = purchase_orders::po_lines_tx(&mut tx, tenant, po).await?;
     let mut shipping = Vec::new();
     for (line_id, quantity) in &notice.lines {
-        let line = lines
-            .iter()
-            .find(|l| l.id == *line_id)
-            .ok_or_else(|| EngineError::Invalid(format!("line {line_id} is not on this order")))?;
+        let line = lines.iter().find(|l| l.id == *line_id).ok_or_else(|| {
+            EngineError::invalid("err-line-not-on-order", &[("line", line_id.to_string())])
+        })?;
         if shipping.iter().any(|(id, _)| id == line_id) {
-            return Err(EngineError::Invalid(format!(
-                "line {line_id} is named twice"
-            )));
+            return Err(EngineError::invalid(
+                "err-line-twice",
+                &[("line", line_id.to_string())],
+            ));
         }
         let open = line.quantity.saturating_sub(line.shipped).max(0);
-        within("quantity shipped", *quantity, 0, MAX_QUANTITY).map_err(EngineError::Invalid)?;
+        within_msg("err-range-quantity-shipped", *quantity, 0, MAX_QUANTITY)?;
         if *quantity > open {
-            return Err(EngineError::Invalid(format!(
-                "line {line_id}: {} ordered and {} shipped already, so at most {open} more",
-                line.quantity, line.shipped
-            )));
+            return Err(EngineError::invalid(
+                "err-ship-more-than-open",
+                &[
+                    ("line", line_id.to_string()),
+                    ("ordered", line.quantity.to_string()),
+                    ("shipped", line.shipped.to_string()),
+                    ("open", open.to_string()),
+                ],
+            ));
         }
         if *quantity > 0 {
             shipping.push((*line_id, *quantity));
         }
     }
     if shipping.is_empty() {
-        return Err(EngineError::Invalid(
-            "put at least one unit on the ship notice".into(),
-        ));
+        return Err(EngineError::invalid("err-ship-empty", &[]));
     }
     let ship_to = rec.ship_to_location_id;
     let actor = member.actor();
@@ -177,18 +182,21 @@ pub async fn receive_notice(
         .filter(|a| a.po_id == po)
         .ok_or(EngineError::NotFound)?;
     if notice.state != "in_transit" {
-        return Err(EngineError::Invalid(format!(
-            "this ship notice was received already, on {}",
-            notice.received_at.map(day_string).unwrap_or_default()
-        )));
+        return Err(EngineError::invalid(
+            "err-receipt-done",
+            &[(
+                "day",
+                notice.received_at.map(day_string).unwrap_or_default(),
+            )],
+        ));
     }
     let lines = po_changes::asn_lines_tx(&mut tx, tenant, asn).await?;
     for r in &receipt {
         if !lines.iter().any(|l| l.id == r.asn_line_id) {
-            return Err(EngineError::Invalid(format!(
-                "line {} is not on this ship notice",
-                r.asn_line_id
-            )));
+            return Err(EngineError::invalid(
+                "err-receipt-line-not-on-notice",
+                &[("line", r.asn_line_id.to_string())],
+            ));
         }
     }
     let mut differences = Vec::new();
@@ -196,25 +204,29 @@ pub async fn receive_notice(
     for l in &lines {
         let mut given = receipt.iter().filter(|r| r.asn_line_id == l.id);
         let (Some(r), None) = (given.next(), given.next()) else {
-            return Err(EngineError::Invalid(format!(
-                "say once what arrived of {} {}",
-                l.sku, l.name
-            )));
+            return Err(EngineError::invalid(
+                "err-receipt-say-once",
+                &[("sku", l.sku.clone()), ("name", l.name.clone())],
+            ));
         };
         // Over-delivery is recorded (and raised), up to twice what was shipped: more is a
         // count of stock, not a receipt.
         let most = l.shipped.saturating_mul(2).min(MAX_QUANTITY);
         within("quantity received", r.received, 0, most).map_err(|_| {
-            EngineError::Invalid(format!(
-                "{}: received must be between 0 and {most} (twice the {} shipped); record more with a stock count",
-                l.sku, l.shipped
-            ))
+            EngineError::invalid(
+                "err-receipt-received-range",
+                &[
+                    ("sku", l.sku.clone()),
+                    ("most", most.to_string()),
+                    ("shipped", l.shipped.to_string()),
+                ],
+            )
         })?;
         within("damaged", r.damaged, 0, r.received).map_err(|_| {
-            EngineError::Invalid(format!(
-                "{}: damaged must be between 0 and the {} received",
-                l.sku, r.received
-            ))
+            EngineError::invalid(
+                "err-receipt-damaged-range",
+                &[("sku", l.sku.clone()), ("received", r.received.to_string())],
+            )
         })?;
         let good = r.received - r.damaged;
         po_changes::receive_asn_line_tx(&mut tx, tenant, l.id, r.received, r.damaged).await?;

@@ -310,6 +310,43 @@ impl Store {
         Ok((locs, sups))
     }
 
+    /// The language (a code) the supplier's e-mail is written in, if one is kept.
+    pub async fn supplier_language(
+        &self,
+        tenant: TenantId,
+        supplier: i64,
+    ) -> Result<Option<String>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_scalar::<_, Option<String>>(
+                "SELECT language FROM suppliers WHERE tenant_id = $1 AND id = $2",
+            )
+            .bind(tenant.0)
+            .bind(supplier)
+            .fetch_optional(pool)
+            .await
+            .map(Option::flatten)
+        })
+    }
+
+    /// Keeps the language (a code) the supplier's e-mail is written in (`None`: the
+    /// tenant's default).
+    pub async fn set_supplier_language(
+        &self,
+        tenant: TenantId,
+        supplier: i64,
+        language: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        on_db!(&self.db, write, tenant, |pool| {
+            sqlx::query("UPDATE suppliers SET language = $3 WHERE tenant_id = $1 AND id = $2")
+                .bind(tenant.0)
+                .bind(supplier)
+                .bind(language)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })
+    }
+
     /// (sku, name) of products by id.
     pub async fn product_labels(
         &self,

@@ -226,6 +226,28 @@ impl Store {
         })
     }
 
+    /// The language (a code) chosen by the person with this address, if they are a
+    /// member of the tenant or invited to it and chose one: what their e-mail is
+    /// written in.
+    pub async fn user_language_by_email(
+        &self,
+        tenant: TenantId,
+        email: &str,
+    ) -> Result<Option<String>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_scalar::<_, Option<String>>(
+                "SELECT u.language FROM users u WHERE u.email = $2 AND (EXISTS \
+                 (SELECT 1 FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = u.id) \
+                 OR EXISTS (SELECT 1 FROM invitations i WHERE i.tenant_id = $1 AND i.email = u.email))",
+            )
+            .bind(tenant.0)
+            .bind(email)
+            .fetch_optional(pool)
+            .await
+            .map(Option::flatten)
+        })
+    }
+
     pub async fn set_user_disabled(
         &self,
         email: &str,

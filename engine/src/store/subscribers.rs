@@ -85,6 +85,8 @@ pub struct NewSubscription<'a> {
     pub wording: &'a str,
     pub now: i64,
     pub confirm_expires_at: i64,
+    /// The language (a code) the shopper asked in: their e-mail is written in it.
+    pub language: Option<&'a str>,
 }
 
 /// The subscriber with one of `hashes` (an address's hash under each key of the ring).
@@ -165,8 +167,8 @@ pub(crate) async fn insert_subscription_tx(
 ) -> Result<i64, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query_scalar(
         "INSERT INTO bis_subscriptions (tenant_id, subscriber_id, product_id, location_id, \
-         state, source, wording, created_at, confirm_expires_at) \
-         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING id",
+         state, source, wording, created_at, confirm_expires_at, language) \
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(tenant.0)
     .bind(s.subscriber_id)
@@ -176,24 +178,28 @@ pub(crate) async fn insert_subscription_tx(
     .bind(s.wording)
     .bind(s.now)
     .bind(s.confirm_expires_at)
+    .bind(s.language)
     .fetch_one(&mut *c)
     .await)
 }
 
-/// A pending subscription asked for again: its confirmation works until `expires`.
+/// A pending subscription asked for again: its confirmation works until `expires`, and
+/// its e-mail is written in `language` when the request named one.
 pub(crate) async fn extend_pending_tx(
     tx: &mut Tx,
     tenant: TenantId,
     id: i64,
     expires: i64,
+    language: Option<&str>,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
-        "UPDATE bis_subscriptions SET confirm_expires_at = $3 \
+        "UPDATE bis_subscriptions SET confirm_expires_at = $3, language = COALESCE($4, language) \
          WHERE tenant_id = $1 AND id = $2 AND state = 'pending'"
     )
     .bind(tenant.0)
     .bind(id)
     .bind(expires)
+    .bind(language)
     .execute(&mut *c)
     .await
     .map(|_| ()))
@@ -502,6 +508,25 @@ impl Store {
             .bind(id)
             .fetch_optional(pool)
             .await)
+    }
+
+    /// The language (a code) a subscription's e-mail is written in, if the shopper's
+    /// request named one.
+    pub async fn subscription_language(
+        &self,
+        tenant: TenantId,
+        id: i64,
+    ) -> Result<Option<String>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_scalar::<_, Option<String>>(
+                "SELECT language FROM bis_subscriptions WHERE tenant_id = $1 AND id = $2",
+            )
+            .bind(tenant.0)
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+            .map(Option::flatten)
+        })
     }
 
     pub async fn subscriber(

@@ -268,7 +268,7 @@ fn sla_or_default(json: Option<String>) -> crate::sla::SupplierSla {
     };
     match serde_json::from_str::<crate::sla::SupplierSla>(&json)
         .map_err(|e| e.to_string())
-        .and_then(|s| s.validate().map(|_| s))
+        .and_then(|s| s.validate().map(|_| s).map_err(|m| m.to_string()))
     {
         Ok(s) => s,
         Err(why) => {

@@ -16,6 +16,7 @@ pub(crate) struct TenantRow {
     theme_version: i64,
     suspended_at: Option<i64>,
     language: Option<String>,
+    time_zone: Option<String>,
 }
 
 impl From<TenantRow> for Tenant {
@@ -31,13 +32,14 @@ impl From<TenantRow> for Tenant {
             theme_version: r.theme_version,
             suspended_at: r.suspended_at,
             language: r.language,
+            time_zone: r.time_zone,
         }
     }
 }
 
 pub(crate) const TENANT_SELECT: &str =
     "SELECT t.id, t.slug, t.name, t.theme, t.currency, p.slug AS partner, \
-     t.kind, t.theme_version, t.suspended_at, t.language FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
+     t.kind, t.theme_version, t.suspended_at, t.language, t.time_zone FROM tenants t LEFT JOIN partners p ON p.id = t.partner_id";
 
 impl Store {
     pub async fn tenant_by_slug(&self, slug: &str) -> Result<Option<Tenant>, sqlx::Error> {
@@ -172,6 +174,34 @@ pub(crate) async fn set_suspended_tx(
     .bind(tenant.0)
     .bind(at)
     .bind(reason)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(before)
+}
+
+/// Sets the tenant's default language and time zone (`None`: the browser's / UTC); the
+/// values before: (language, time zone).
+pub(crate) async fn set_region_tx(
+    tx: &mut crate::db::Tx,
+    tenant: TenantId,
+    language: Option<&str>,
+    time_zone: Option<&str>,
+) -> Result<(Option<String>, Option<String>), sqlx::Error> {
+    let sql = format!(
+        "SELECT language, time_zone FROM tenants WHERE id = $1{}",
+        tx.lock()
+    );
+    let before: (Option<String>, Option<String>) = on_tx!(tx, |c| sqlx::query_as(&sql)
+        .bind(tenant.0)
+        .fetch_one(c)
+        .await)?;
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE tenants SET language = $2, time_zone = $3 WHERE id = $1"
+    )
+    .bind(tenant.0)
+    .bind(language)
+    .bind(time_zone)
     .execute(c)
     .await
     .map(|_| ()))?;

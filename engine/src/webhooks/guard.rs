@@ -8,6 +8,8 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::error::Msg;
+
 /// A network given as `address/prefix` (or a lone address).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Net {
@@ -126,17 +128,26 @@ impl Guard {
 
     /// [`Guard::check_url`], and then the host's addresses as DNS gives them now (each
     /// send checks them again: an answer can change).
-    pub async fn check_url_resolved(&self, url: &str) -> Result<String, String> {
+    pub async fn check_url_resolved(&self, url: &str) -> Result<String, Msg> {
         let checked = self.check_url(url)?;
-        let parsed = reqwest::Url::parse(&checked).map_err(|e| e.to_string())?;
+        let parsed = reqwest::Url::parse(&checked).map_err(|e| Msg::detail(e.to_string()))?;
         if let Some(url::Host::Domain(name)) = parsed.host() {
             let port = parsed.port_or_known_default().unwrap_or(443);
             let addrs: Vec<SocketAddr> = match tokio::net::lookup_host((name, port)).await {
                 Ok(a) => a.collect(),
-                Err(_) => return Err(format!("URL: the host {name} is not found in DNS")),
+                Err(_) => {
+                    return Err(Msg::new(
+                        "err-url-not-in-dns",
+                        &[("host", name.to_string())],
+                    ))
+                }
             };
             if addrs.is_empty() || addrs.iter().any(|a| !self.permits(a.ip())) {
-                return Err(format!("URL: refused: the host {name} {REFUSED}"));
+                // (The English ends with REFUSED.)
+                return Err(Msg::new(
+                    "err-url-resolves-inside",
+                    &[("host", name.to_string())],
+                ));
             }
         }
         Ok(checked)
@@ -144,34 +155,32 @@ impl Guard {
 
     /// The endpoint URL, checked: `https` (or `http` where allowed), no credentials, a
     /// host, and not a literal internal address. The answer names what is wrong.
-    pub fn check_url(&self, url: &str) -> Result<String, String> {
+    pub fn check_url(&self, url: &str) -> Result<String, Msg> {
         let url = url.trim();
         if url.is_empty() || url.chars().count() > super::MAX_URL_CHARS {
-            return Err(format!(
-                "URL: give the endpoint's address (at most {} characters)",
-                super::MAX_URL_CHARS
+            return Err(Msg::new(
+                "err-url-missing",
+                &[("most", super::MAX_URL_CHARS.to_string())],
             ));
         }
         let parsed =
-            reqwest::Url::parse(url).map_err(|_| "URL: this is not a web address".to_string())?;
+            reqwest::Url::parse(url).map_err(|_| Msg::new("err-url-not-web-address", &[]))?;
         match parsed.scheme() {
             "https" => {}
             "http" if self.allow_http => {}
-            _ => return Err("URL: the address must start with https://".into()),
+            _ => return Err(Msg::new("err-url-https", &[])),
         }
         if !parsed.username().is_empty() || parsed.password().is_some() {
-            return Err("URL: leave credentials out of the address".into());
+            return Err(Msg::new("err-url-credentials", &[]));
         }
         let literal = match parsed.host() {
-            None => return Err("URL: the address has no host".into()),
+            None => return Err(Msg::new("err-url-no-host", &[])),
             Some(url::Host::Ipv4(v4)) => Some(IpAddr::V4(v4)),
             Some(url::Host::Ipv6(v6)) => Some(IpAddr::V6(v6)),
             Some(url::Host::Domain(_)) => None,
         };
         if literal.is_some_and(|ip| !self.permits(ip)) {
-            return Err(
-                "URL: private, loopback, link-local and metadata addresses are refused".into(),
-            );
+            return Err(Msg::new("err-url-internal", &[]));
         }
         Ok(parsed.to_string())
     }

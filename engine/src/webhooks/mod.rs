@@ -177,18 +177,17 @@ fn type_list(types: &[String]) -> Result<String, EngineError> {
     let mut out: Vec<&str> = Vec::new();
     for t in types {
         let Some((known, _)) = EVENT_TYPES.iter().find(|(k, _)| k == t) else {
-            return Err(EngineError::Invalid(format!(
-                "Events: {t:?} is not an event type"
-            )));
+            return Err(EngineError::invalid(
+                "err-webhook-event-type",
+                &[("type", format!("{t:?}"))],
+            ));
         };
         if !out.contains(known) {
             out.push(known);
         }
     }
     if out.is_empty() {
-        return Err(EngineError::Invalid(
-            "Events: choose at least one kind of event to send".into(),
-        ));
+        return Err(EngineError::invalid("err-webhook-no-events", &[]));
     }
     Ok(out.join(","))
 }
@@ -218,15 +217,14 @@ pub async fn create_endpoint(
         .await
         .map_err(EngineError::Invalid)?;
     if store.webhook_endpoints(tenant).await?.len() >= MAX_ENDPOINTS {
-        return Err(EngineError::Invalid(format!(
-            "A tenant has at most {MAX_ENDPOINTS} endpoints: delete one first"
-        )));
+        return Err(EngineError::invalid(
+            "err-webhook-too-many",
+            &[("most", MAX_ENDPOINTS.to_string())],
+        ));
     }
     let description = description.trim();
     if description.chars().count() > 200 {
-        return Err(EngineError::Invalid(
-            "Description: at most 200 characters".into(),
-        ));
+        return Err(EngineError::invalid("err-webhook-description", &[]));
     }
     let types = type_list(types)?;
     let secret = Secret::generate();
@@ -280,9 +278,10 @@ pub async fn rotate_secret(
 ) -> Result<String, EngineError> {
     member.require(Permission::ManageIntegrations)?;
     if !(0..=MAX_OVERLAP_HOURS).contains(&overlap_hours) {
-        return Err(EngineError::Invalid(format!(
-            "Overlap must be between 0 and {MAX_OVERLAP_HOURS} hours"
-        )));
+        return Err(EngineError::invalid(
+            "err-overlap-hours",
+            &[("most", MAX_OVERLAP_HOURS.to_string())],
+        ));
     }
     let now = now_ms();
     let mut tx = store.begin(tenant).await?;
@@ -435,14 +434,10 @@ pub async fn replay_delivery(
         .await?
         .ok_or(EngineError::NotFound)?;
     if ep.disabled_at.is_some() {
-        return Err(EngineError::Invalid(
-            "Enable the endpoint first: a disabled endpoint is sent nothing".into(),
-        ));
+        return Err(EngineError::invalid("err-webhook-disabled", &[]));
     }
     let Some(replay) = sql::replay_delivery_tx(&mut tx, tenant, id, now).await? else {
-        return Err(EngineError::Invalid(
-            "Only a failed delivery can be replayed".into(),
-        ));
+        return Err(EngineError::invalid("err-webhook-replay", &[]));
     };
     let job = DeliverWebhook {
         delivery_id: id,

@@ -14,6 +14,29 @@ pub struct Forbidden {
     pub command: &'static str,
 }
 
+impl Forbidden {
+    /// The refusal as a sentence in `lang`, e.g. "You cannot ship a transfer that is
+    /// pending approval." (the command, document and state each read in `lang` too).
+    pub fn text(&self, lang: i18n::Lang) -> String {
+        use i18n::term_text;
+        i18n::t_args(
+            lang,
+            "err-transition",
+            &[
+                (
+                    "command",
+                    term_text(lang, "err-command-", self.command).into(),
+                ),
+                (
+                    "document",
+                    term_text(lang, "err-document-", self.document).into(),
+                ),
+                ("state", term_text(lang, "err-state-", self.state).into()),
+            ],
+        )
+    }
+}
+
 /// A state name read from the database that no state machine knows: a decode error,
 /// never silently mapped to some state.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

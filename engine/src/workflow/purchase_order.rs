@@ -111,6 +111,50 @@ impl PoState {
         }
     }
 
+    /// [`PoState::label`] in the reader's language.
+    pub fn label_in(&self, lang: i18n::Lang) -> String {
+        i18n::t(
+            lang,
+            match self {
+                PoState::Draft => "hist-state-draft",
+                PoState::PendingApproval => "hist-state-pending-approval",
+                PoState::Approved => "hist-state-approved",
+                PoState::Sent => "hist-state-sent",
+                PoState::Acknowledged => "hist-state-acknowledged",
+                PoState::Backordered => "hist-state-backordered",
+                PoState::ChangeProposed => "hist-state-change-proposed",
+                PoState::ChangeApproval => "hist-state-change-approval",
+                PoState::Shipped => "hist-state-shipped",
+                PoState::PartlyReceived => "hist-state-partly-received",
+                PoState::Closed => "hist-state-closed",
+                PoState::Declined => "hist-state-declined",
+                PoState::Rejected => "hist-state-rejected",
+                PoState::Cancelled => "hist-state-cancelled",
+            },
+        )
+    }
+
+    /// The catalogue id of [`PoState::label`] (`err-state-…`), for a message that names
+    /// the state in the reader's language.
+    pub fn term(self) -> &'static str {
+        match self {
+            PoState::Draft => "err-state-draft",
+            PoState::PendingApproval => "err-state-pending-approval",
+            PoState::Approved => "err-state-approved",
+            PoState::Sent => "err-state-sent",
+            PoState::Acknowledged => "err-state-acknowledged",
+            PoState::Backordered => "err-state-backordered",
+            PoState::ChangeProposed => "err-state-change-proposed",
+            PoState::ChangeApproval => "err-state-change-waiting-for-approval",
+            PoState::Shipped => "err-state-shipped",
+            PoState::PartlyReceived => "err-state-partly-received",
+            PoState::Closed => "err-state-closed",
+            PoState::Declined => "err-state-declined",
+            PoState::Rejected => "err-state-rejected",
+            PoState::Cancelled => "err-state-cancelled",
+        }
+    }
+
     /// The supplier has the order and it has not shipped: it may answer, change it, or
     /// ship it.
     pub fn with_supplier(self) -> bool {

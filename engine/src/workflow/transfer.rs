@@ -58,6 +58,22 @@ impl TransferState {
         }
     }
 
+    /// [`TransferState::label`] in the reader's language.
+    pub fn label_in(&self, lang: i18n::Lang) -> String {
+        i18n::t(
+            lang,
+            match self {
+                TransferState::Proposed => "hist-state-proposed",
+                TransferState::PendingApproval => "hist-state-pending-approval",
+                TransferState::Approved => "hist-state-approved",
+                TransferState::Shipped => "hist-state-shipped",
+                TransferState::Received => "hist-state-received",
+                TransferState::Rejected => "hist-state-rejected",
+                TransferState::Cancelled => "hist-state-cancelled",
+            },
+        )
+    }
+
     pub fn is_final(self) -> bool {
         matches!(
             self,

@@ -148,7 +148,7 @@ pub async fn login(
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 [(header::RETRY_AFTER, "1")],
-                "Too many sign-ins at this moment. Please try again in a second.",
+                i18n::t(tc.lang, "site-sign-ins-busy"),
             )
                 .into_response()
         }

@@ -51,9 +51,11 @@ pub async fn protect(req: Request, next: Next) -> Response {
     if allowed(&req) {
         next.run(req).await
     } else {
+        // In the tenant's language (set by the tenancy layer), else the browser's.
+        let lang = crate::http::forms::request_lang(req.extensions(), req.headers());
         (
             StatusCode::FORBIDDEN,
-            "Cross-site request refused: send this form from the portal's own page.",
+            i18n::t(lang, "site-cross-site-refused"),
         )
             .into_response()
     }

@@ -57,3 +57,35 @@ pub async fn resolve(
     }
     next.run(req).await
 }
+
+/// The shopper widget's script with its words (`"__WORDS__"`) filled in from the
+/// catalogues, every language the portal speaks, so the widget picks the shop page's.
+pub fn widget_script(template: &str) -> String {
+    const WORDS: [(&str, &str); 10] = [
+        ("in_stock", "widget-in-stock"),
+        ("few_left", "widget-few-left"),
+        ("out_of_stock", "widget-out-of-stock"),
+        ("store", "widget-store"),
+        ("email", "widget-email"),
+        ("notify", "widget-notify"),
+        ("sending", "widget-sending"),
+        ("failed", "widget-failed"),
+        ("not_sent", "widget-not-sent"),
+        ("unavailable", "widget-unavailable"),
+    ];
+    let words: serde_json::Map<String, serde_json::Value> = i18n::Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let table: serde_json::Map<String, serde_json::Value> = WORDS
+                .iter()
+                .map(|(name, id)| (name.to_string(), i18n::t(lang, id).into()))
+                .collect();
+            (lang.code().to_string(), table.into())
+        })
+        .collect();
+    // JSON is a JavaScript expression; `</` is escaped so no word can end the script.
+    let json = serde_json::Value::Object(words)
+        .to_string()
+        .replace("</", "<\\/");
+    template.replacen("\"__WORDS__\"", &json, 1)
+}

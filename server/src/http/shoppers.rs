@@ -30,19 +30,22 @@ use engine::EngineError;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::http::forms::{back_to, message, param, Params};
+use crate::http::forms::{back_to, message_in, param, Params};
 use crate::state::AppState;
 
 /// The widget, served from the tenant's own host.
 const WIDGET: &str = include_str!("../../assets/widget.js");
 
 pub async fn widget_js() -> Response {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     (
         [
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=300"),
         ],
-        WIDGET,
+        SCRIPT
+            .get_or_init(|| crate::http::language::widget_script(WIDGET))
+            .as_str(),
     )
         .into_response()
 }
@@ -64,7 +67,7 @@ fn same_host(origin: &str, headers: &HeaderMap) -> bool {
 /// Adds the CORS answer for an allowed shop origin.
 fn with_cors(mut res: Response, origin: Option<&str>, settings: &Settings) -> Response {
     let h = res.headers_mut();
-    h.insert(header::VARY, HeaderValue::from_static("Origin"));
+    h.append(header::VARY, HeaderValue::from_static("Origin"));
     if let Some(o) = origin.filter(|o| settings.allows_origin(o)) {
         if let Ok(v) = HeaderValue::from_str(o) {
             h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
@@ -117,6 +120,17 @@ pub struct PublicError {
 pub struct AvailabilityQuery {
     #[serde(default)]
     sku: String,
+    /// The language the widget shows (the shop page's), if the portal speaks it.
+    #[serde(default)]
+    lang: String,
+}
+
+/// The language a widget asked for (`lang`), else the request's.
+fn widget_lang(asked: &str, tc: &TenantCtx) -> i18n::Lang {
+    i18n::Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == asked)
+        .unwrap_or(tc.lang)
 }
 
 /// `GET /api/v1/public/availability?sku=…`: the product's name and, per store, whether
@@ -139,32 +153,38 @@ pub async fn availability(
     headers: HeaderMap,
     Query(q): Query<AvailabilityQuery>,
 ) -> Response {
-    let t = tc.tenant.id;
+    let (t, lang) = (tc.tenant.id, widget_lang(&q.lang, &tc));
     let settings = match Settings::load(&app.store, t).await {
         Ok(s) => s,
-        Err(e) => return internal(e.into()),
+        Err(e) => return internal(e.into(), lang),
     };
     let res = match back_in_stock::availability(&app.store, t, &q.sku).await {
         Ok(a) => {
-            let mut r = Json(a).into_response();
+            // The consent wording in the shopper's language (the same version).
+            let mut body = serde_json::to_value(&a).unwrap_or_default();
+            body["consent"] = i18n::t(lang, "people-notify-consent").into();
+            let mut r = Json(body).into_response();
             r.headers_mut().insert(
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("public, max-age=10"),
             );
+            // Without `lang` the wording follows the browser's languages.
+            r.headers_mut()
+                .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
             r
         }
         Err(EngineError::NotFound) => problem(
             StatusCode::NOT_FOUND,
-            "No product has that SKU here, or alerts are not offered.",
+            &i18n::t(lang, "site-widget-no-product"),
         ),
-        Err(e @ EngineError::Invalid(_)) => problem(StatusCode::BAD_REQUEST, &e.user_message()),
-        Err(e) => internal(e),
+        Err(e @ EngineError::Invalid(_)) => problem(StatusCode::BAD_REQUEST, &e.text(lang)),
+        Err(e) => internal(e, lang),
     };
     with_cors(res, origin(&headers), &settings)
 }
 
-fn internal(e: EngineError) -> Response {
-    problem(StatusCode::INTERNAL_SERVER_ERROR, &message(&e))
+fn internal(e: EngineError, lang: i18n::Lang) -> Response {
+    problem(StatusCode::INTERNAL_SERVER_ERROR, &message_in(&e, lang))
 }
 
 /// The subscribe request's fields, as a form or JSON.
@@ -176,10 +196,9 @@ pub struct SubscribeBody {
     store: String,
     /// The honeypot: a field people never see, so never fill.
     website: String,
+    /// The language the widget showed (`en`, `de`, `nl`): the shopper's e-mails follow it.
+    lang: String,
 }
-
-/// The one answer to every accepted subscribe request.
-pub const SUBSCRIBE_ANSWER: &str = "Thank you. If this address can receive alerts, we have sent it an e-mail: open the link in it to confirm your alert.";
 
 /// `POST /api/v1/public/subscriptions` from the widget.
 #[utoipa::path(
@@ -203,17 +222,17 @@ pub async fn subscribe(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let t = tc.tenant.id;
+    let (t, lang) = (tc.tenant.id, tc.lang);
     let settings = match Settings::load(&app.store, t).await {
         Ok(s) => s,
-        Err(e) => return internal(e.into()),
+        Err(e) => return internal(e.into(), lang),
     };
     let from = origin(&headers);
     let allowed = from.is_some_and(|o| settings.allows_origin(o) || same_host(o, &headers));
     if !allowed {
         return problem(
             StatusCode::FORBIDDEN,
-            "This shop is not allowed to use the back-in-stock widget.",
+            &i18n::t(lang, "site-widget-shop-not-allowed"),
         );
     }
     let json = headers
@@ -226,12 +245,17 @@ pub async fn subscribe(
         serde_html_form::from_bytes(&body).map_err(|_| ())
     };
     let Ok(b) = parsed else {
+        // Unreadable: answered in the request's language.
         return with_cors(
-            problem(StatusCode::BAD_REQUEST, "The request could not be read."),
+            problem(
+                StatusCode::BAD_REQUEST,
+                &i18n::t(lang, "site-widget-unreadable"),
+            ),
             from,
             &settings,
         );
     };
+    let lang = widget_lang(&b.lang, &tc);
     let client = crate::http::auth::client_address(&app, peer, &headers);
     let req = SubscribeRequest {
         email: &b.email,
@@ -240,27 +264,28 @@ pub async fn subscribe(
         source: Source::Widget,
         client: &client,
         honeypot: &b.website,
+        lang: Some(lang),
     };
     let res = match back_in_stock::subscribe(&app.store, &app.addresses, t, &req, now_ms()).await {
         Ok(()) => (
             StatusCode::ACCEPTED,
-            Json(json!({ "message": SUBSCRIBE_ANSWER })),
+            Json(json!({ "message": i18n::t(lang, "site-subscribe-answer") })),
         )
             .into_response(),
         Err(EngineError::NotFound) => problem(
             StatusCode::NOT_FOUND,
-            "Back-in-stock alerts are not offered here.",
+            &i18n::t(lang, "site-widget-not-offered"),
         ),
         Err(e @ EngineError::Invalid(_)) => {
-            let text = e.user_message();
-            let status = if text.starts_with(TOO_MANY) {
+            // Which refusal it is, from its English text; said in the shopper's language.
+            let status = if e.text(i18n::Lang::En).starts_with(TOO_MANY) {
                 StatusCode::TOO_MANY_REQUESTS
             } else {
                 StatusCode::BAD_REQUEST
             };
-            problem(status, &text)
+            problem(status, &e.text(lang))
         }
-        Err(e) => internal(e),
+        Err(e) => internal(e, lang),
     };
     with_cors(res, from, &settings)
 }
@@ -285,22 +310,23 @@ pub async fn unsubscribe(
     };
     let done = back_in_stock::unsubscribe(&app.store, tc.tenant.id, &token, which, now_ms()).await;
     let page = format!("/alerts/{token}");
+    let lang = tc.lang;
     match (done, one_click) {
         (Ok(_), true) => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "You are unsubscribed.",
+            i18n::t(lang, "site-unsubscribed"),
         )
             .into_response(),
         (Ok(_), false) => {
-            let text = match which {
-                Unsubscribe::This => "That alert is off. You will get no e-mail about it.",
-                Unsubscribe::All => "All your alerts are off. You will get no more e-mail from us.",
+            let id = match which {
+                Unsubscribe::This => "site-unsubscribed-this",
+                Unsubscribe::All => "site-unsubscribed-all",
             };
-            back_to(&tc, &page, "notice", text)
+            back_to(&tc, &page, "notice", &i18n::t(lang, id))
         }
-        (Err(EngineError::NotFound), _) => crate::http::tenancy::not_found_page(),
-        (Err(e), true) => internal(e),
-        (Err(e), false) => back_to(&tc, &page, "error", &message(&e)),
+        (Err(EngineError::NotFound), _) => crate::http::tenancy::not_found_page_in(lang),
+        (Err(e), true) => internal(e, lang),
+        (Err(e), false) => back_to(&tc, &page, "error", &message_in(&e, lang)),
     }
 }

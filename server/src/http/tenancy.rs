@@ -11,11 +11,12 @@ use std::sync::Arc;
 use app::ssr::TenantCtx;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use engine::model::Tenant;
 use engine::Store;
+use i18n::Lang;
 
 use crate::state::AppState;
 use crate::tenant_cache::TenantCache;
@@ -106,12 +107,22 @@ pub async fn tls_allowed(
     match tenant_of_host(&state, &host).await {
         Ok(Some(_)) => (StatusCode::OK, "ok").into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "not served here").into_response(),
-        Err(e) => unavailable(e),
+        Err(e) => unavailable(e, Lang::En),
     }
 }
 
+/// The language a browser asks for (`Accept-Language`), for pages with no tenant;
+/// English when it asks for none of ours.
+pub fn accept_language(headers: &HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
 /// The platform's own address: no brand and no tenant named, except the demo's portals.
-fn landing_page(demo_portals: &[(String, String)]) -> Response {
+fn landing_page(demo_portals: &[(String, String)], lang: Lang) -> Response {
     let demo = if demo_portals.is_empty() {
         String::new()
     } else {
@@ -125,21 +136,38 @@ fn landing_page(demo_portals: &[(String, String)]) -> Response {
                 )
             })
             .collect();
-        format!("<h2>Demo portals</h2><ul>{links}</ul><p>The demo's sign-ins are printed where it was started.</p>")
+        format!(
+            "<h2>{}</h2><ul>{links}</ul><p>{}</p>",
+            html_escape(&i18n::t(lang, "site-landing-demo-heading")),
+            html_escape(&i18n::t(lang, "site-landing-demo-sign-ins")),
+        )
     };
+    let title = html_escape(&i18n::t(lang, "site-landing-title"));
+    let intro = html_escape(&i18n::t(lang, "site-landing-intro"));
+    let code = lang.code();
     (
         StatusCode::OK,
         [(header::CACHE_CONTROL, "no-store")],
-        Html(format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Replenishment portals</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5\"><main><h1>Replenishment portals</h1><p>Every retailer's portal has an address of its own. To sign in, use the link your company, your supplier or your shop gave you.</p>{demo}</main></body></html>")),
+        Html(format!("<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.5\"><main><h1>{title}</h1><p>{intro}</p>{demo}</main></body></html>")),
     )
         .into_response()
 }
 
+/// The neutral 404, in English (where the reader's language is known, use
+/// [`not_found_page_in`]).
 pub fn not_found_page() -> Response {
+    not_found_page_in(Lang::En)
+}
+
+/// The neutral 404 in `lang`.
+pub fn not_found_page_in(lang: Lang) -> Response {
+    let title = html_escape(&i18n::t(lang, "site-not-found-title"));
+    let text = html_escape(&i18n::t(lang, "site-not-found-text"));
+    let code = lang.code();
     (
         StatusCode::NOT_FOUND,
         [(header::CACHE_CONTROL, "no-store")],
-        Html("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not found</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>Not found</h1><p>There is no portal at this address. Check the link you were given.</p></body></html>"),
+        Html(format!("<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>{title}</h1><p>{text}</p></body></html>")),
     )
         .into_response()
 }
@@ -150,9 +178,11 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         return next.run(req).await;
     }
     let host = request_host(&req).unwrap_or_default();
+    // The language of the pages that name no tenant (the landing page, the 404).
+    let browser_lang = accept_language(req.headers());
     let on_platform = state.settings.platform_hosts.contains(&host);
     if on_platform && path == "/" {
-        return landing_page(&state.settings.demo_portals);
+        return landing_page(&state.settings.demo_portals, browser_lang);
     }
     if let Some(rest) = path.strip_prefix("/theme-assets/") {
         // Brand assets are public, but a tenant's host serves its own theme only.
@@ -162,8 +192,8 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         let theme = rest.split('/').next().unwrap_or("");
         return match tenant_of_host(&state, &host).await {
             Ok(Some(t)) if t.theme == theme && t.suspended_at.is_none() => next.run(req).await,
-            Ok(_) => not_found_page(),
-            Err(e) => unavailable(e),
+            Ok(_) => not_found_page_in(browser_lang),
+            Err(e) => unavailable(e, browser_lang),
         };
     }
     let resolved = if !on_platform {
@@ -218,26 +248,29 @@ pub async fn resolve(State(state): State<Arc<AppState>>, mut req: Request, next:
         Ok(None)
     };
     match resolved {
-        Ok(Some(ctx)) if ctx.tenant.suspended_at.is_some() => suspended_page(&ctx, &path),
+        Ok(Some(ctx)) if ctx.tenant.suspended_at.is_some() => {
+            let lang = super::language::default_lang(&ctx.tenant, req.headers());
+            suspended_page(&ctx, &path, lang)
+        }
         Ok(Some(mut ctx)) => {
             tracing::Span::current().record("tenant", ctx.tenant.slug.as_str());
             // Until a signed-in person's own choice says otherwise (`language::resolve`).
             ctx.lang = super::language::default_lang(&ctx.tenant, req.headers());
             // The tenant's own theme for its current version (loaded once per version).
             if let Err(e) = engine::branding::load(&state.store, &state.themes, &ctx.tenant).await {
-                return unavailable(e);
+                return unavailable(e, ctx.lang);
             }
             req.extensions_mut().insert(ctx);
             next.run(req).await
         }
-        Ok(None) => not_found_page(),
-        Err(e) => unavailable(e),
+        Ok(None) => not_found_page_in(browser_lang),
+        Err(e) => unavailable(e, browser_lang),
     }
 }
 
 /// What every page and API call of a suspended tenant answers: 503, in the tenant's
 /// name only (no platform or partner is named), as a problem document for the API.
-fn suspended_page(ctx: &TenantCtx, path: &str) -> Response {
+fn suspended_page(ctx: &TenantCtx, path: &str, lang: Lang) -> Response {
     let api = path.starts_with("/api/") || path.starts_with(&format!("{}/api/", ctx.base));
     if api {
         let body = serde_json::json!({
@@ -256,11 +289,19 @@ fn suspended_page(ctx: &TenantCtx, path: &str) -> Response {
         )
             .into_response();
     }
-    let name = html_escape(&ctx.tenant.name);
+    let name = ctx.tenant.name.as_str();
+    let say = |id: &str| html_escape(&i18n::t_args(lang, id, &[("name", name.into())]));
+    let (title, heading, text, more) = (
+        say("site-suspended-title"),
+        html_escape(&i18n::t(lang, "site-suspended-heading")),
+        say("site-suspended-text"),
+        html_escape(&i18n::t(lang, "site-suspended-more")),
+    );
+    let code = lang.code();
     (
         StatusCode::SERVICE_UNAVAILABLE,
         [(header::CACHE_CONTROL, "no-store")],
-        Html(format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{name}: suspended</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>This portal is suspended</h1><p>{name}'s portal is not available at the moment. Nothing is lost: everything is here again when it is resumed.</p><p>Your administrator can tell you more.</p></body></html>")),
+        Html(format!("<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>{heading}</h1><p>{text}</p><p>{more}</p></body></html>")),
     )
         .into_response()
 }
@@ -273,11 +314,11 @@ pub(crate) fn html_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn unavailable(e: sqlx::Error) -> Response {
+fn unavailable(e: sqlx::Error, lang: Lang) -> Response {
     tracing::error!(error = %e, "tenant lookup failed");
     Response::builder()
         .status(StatusCode::SERVICE_UNAVAILABLE)
-        .body(Body::from("temporarily unavailable"))
+        .body(Body::from(i18n::t(lang, "site-unavailable")))
         .expect("static response")
 }
 

@@ -16,6 +16,7 @@ pub fn ApprovalsPage() -> impl IntoView {
     let inbox = Resource::new(|| (), |_| get_inbox());
     view! {
         <SignedInPage data=inbox render=move |p: Portal, inbox: Inbox| {
+                        let lang = p.lang;
                         let bulk = p.href("/approvals/bulk");
                         let count = inbox.items.len();
                         let others = inbox.others;
@@ -23,21 +24,21 @@ pub fn ApprovalsPage() -> impl IntoView {
                         let away = inbox.away;
                         view! {
                             <section class="card">
-                                <h1>"Approvals"</h1>
+                                <h1>{i18n::t(lang, "staff-approvals-heading")}</h1>
                                 <Flash/>
                                 {if count == 0 {
-                                    view! { <p class="empty" role="status">"Nothing waits for your decision."</p> }.into_any()
+                                    view! { <p class="empty" role="status">{i18n::t(lang, "staff-approvals-empty")}</p> }.into_any()
                                 } else {
                                     view! {
-                                        <p class="muted">{count} " waiting for you, oldest first."</p>
+                                        <p class="muted">{i18n::t_args(lang, "staff-approvals-waiting-count", &[("count", (count as i64).into())])}</p>
                                         <form id="bulk" method="post" action=bulk class="bulkbar">
                                             <input type="hidden" name="comment" value=""/>
-                                            <button type="submit" class="primary" disabled=decidable == 0>"Approve selected"</button>
+                                            <button type="submit" class="primary" disabled=decidable == 0>{i18n::t(lang, "staff-approvals-approve-selected")}</button>
                                         </form>
                                     }.into_any()
                                 }}
                                 {(others > 0).then(|| view! {
-                                    <p class="muted">{others} " more wait for other roles."</p>
+                                    <p class="muted">{i18n::t_args(lang, "staff-approvals-others", &[("count", (others as i64).into())])}</p>
                                 })}
                             </section>
                             <div class="inbox">
@@ -51,6 +52,7 @@ pub fn ApprovalsPage() -> impl IntoView {
 
 #[component]
 fn InboxCard(portal: Portal, item: InboxItem) -> impl IntoView {
+    let lang = portal.lang;
     let decide = portal.href("/approvals/decide");
     let key = format!("{}:{}", item.doc_type, item.doc_id);
     let comment_id = format!("c-{}-{}", item.doc_type, item.doc_id);
@@ -61,41 +63,41 @@ fn InboxCard(portal: Portal, item: InboxItem) -> impl IntoView {
                 {(!own).then(|| view! {
                     <label class="check select">
                         <input type="checkbox" name="doc" value=key.clone() form="bulk"/>
-                        <span class="sr-only">"Select for bulk approval"</span>
+                        <span class="sr-only">{i18n::t(lang, "staff-approvals-select")}</span>
                     </label>
                 })}
                 <h2><A href=item.href.clone()>{item.title.clone()}</A></h2>
                 <span class="value">{item.value.clone()}</span>
             </header>
             <p class="muted">
-                {item.step.clone()} " · waiting " {item.waiting.clone()}
-                {item.rule.clone().map(|r| view! { " · rule: " {r} })}
-                {item.escalated.then(|| view! { " " <span class="badge low">"Escalated"</span> })}
-                {item.overdue.then(|| view! { " " <span class="badge low">"Overdue"</span> })}
+                {item.step.clone()} " · " {i18n::t_args(lang, "staff-approvals-waiting-for", &[("time", item.waiting.clone().into())])}
+                {item.rule.clone().map(|r| view! { " · " {i18n::t_args(lang, "staff-approvals-rule", &[("rule", r.into())])} })}
+                {item.escalated.then(|| view! { " " <span class="badge low">{i18n::t(lang, "staff-approvals-escalated")}</span> })}
+                {item.overdue.then(|| view! { " " <span class="badge low">{i18n::t(lang, "staff-approvals-overdue")}</span> })}
             </p>
-            <p class="reason">{item.reason.clone()}</p>
+            <p class="reason" lang="en">{item.reason.clone()}</p>
             <dl class="facts">
                 {item.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             {(!item.snapshot.is_empty()).then(|| view! {
                 <details>
-                    <summary>"Numbers behind the suggestion"</summary>
+                    <summary>{i18n::t(lang, "staff-approvals-numbers")}</summary>
                     <dl class="facts">
                         {item.snapshot.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
                     </dl>
                 </details>
             })}
             {if own {
-                view! { <p class="notice">"You requested or changed this, so someone else must decide it."</p> }.into_any()
+                view! { <p class="notice">{i18n::t(lang, "staff-approvals-own")}</p> }.into_any()
             } else {
                 view! {
                     <form method="post" action=decide class="decide">
                         <input type="hidden" name="doc" value=key/>
-                        <label for=comment_id.clone()>"Comment (required to reject)"</label>
+                        <label for=comment_id.clone()>{i18n::t(lang, "staff-approvals-comment")}</label>
                         <textarea id=comment_id name="comment" rows="2" maxlength="2000"></textarea>
                         <div class="actions">
-                            <button type="submit" name="decision" value="approve" class="primary">"Approve"</button>
-                            <button type="submit" name="decision" value="reject" class="danger">"Reject"</button>
+                            <button type="submit" name="decision" value="approve" class="primary">{i18n::t(lang, "staff-approvals-approve")}</button>
+                            <button type="submit" name="decision" value="reject" class="danger">{i18n::t(lang, "staff-approvals-reject")}</button>
                         </div>
                     </form>
                 }.into_any()
@@ -108,16 +110,15 @@ fn InboxCard(portal: Portal, item: InboxItem) -> impl IntoView {
 /// and a form for a new one.
 #[component]
 fn AwayCard(portal: Portal, away: Away) -> impl IntoView {
+    let lang = portal.lang;
     let create = portal.href("/approvals/delegations");
     let can = !away.roles.is_empty() && !away.people.is_empty();
     view! {
         <section class="card away" aria-labelledby="away-title">
-            <h2 id="away-title">"Away?"</h2>
-            <p class="muted">
-                "Hand your role to a colleague for a period: they can decide what waits for it, except what you requested or changed, and get its e-mails. Days are in UTC."
-            </p>
+            <h2 id="away-title">{i18n::t(lang, "staff-away-heading")}</h2>
+            <p class="muted">{i18n::t(lang, "staff-away-intro")}</p>
             {if away.given.is_empty() {
-                view! { <p class="empty">"Nobody stands in for you."</p> }.into_any()
+                view! { <p class="empty">{i18n::t(lang, "staff-away-nobody")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="delegations">
@@ -126,11 +127,12 @@ fn AwayCard(portal: Portal, away: Away) -> impl IntoView {
                             view! {
                                 <li>
                                     <span>
-                                        <strong>{d.to_name}</strong> " stands in as " {d.role} " from " {d.first_day} " to " {d.last_day}
-                                        {d.active.then(|| view! { " " <span class="badge ok">"Now"</span> })}
+                                        <strong>{d.to_name}</strong> " "
+                                        {i18n::t_args(lang, "staff-away-stands-in", &[("role", d.role.into()), ("from", d.first_day.into()), ("to", d.last_day.into())])}
+                                        {d.active.then(|| view! { " " <span class="badge ok">{i18n::t(lang, "staff-away-now")}</span> })}
                                     </span>
                                     <form method="post" action=end>
-                                        <button type="submit" class="danger">{if d.active { "End now" } else { "Cancel" }}</button>
+                                        <button type="submit" class="danger">{i18n::t(lang, if d.active { "staff-away-end-now" } else { "staff-away-cancel" })}</button>
                                     </form>
                                 </li>
                             }
@@ -140,19 +142,19 @@ fn AwayCard(portal: Portal, away: Away) -> impl IntoView {
             }}
             {can.then(|| view! {
                 <form method="post" action=create class="bulkbar">
-                    <label>"Stand-in "
+                    <label>{i18n::t(lang, "staff-away-stand-in")} " "
                         <select name="to_user" required>
                             {away.people.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>"Role "
+                    <label>{i18n::t(lang, "staff-away-role")} " "
                         <select name="role" required>
                             {away.roles.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>"First day " <input type="date" name="first_day" min=away.today.clone() value=away.today.clone() required/></label>
-                    <label>"Last day " <input type="date" name="last_day" min=away.today.clone() required/></label>
-                    <button type="submit" class="primary">"Hand over"</button>
+                    <label>{i18n::t(lang, "staff-away-first-day")} " " <input type="date" name="first_day" min=away.today.clone() value=away.today.clone() required/></label>
+                    <label>{i18n::t(lang, "staff-away-last-day")} " " <input type="date" name="last_day" min=away.today.clone() required/></label>
+                    <button type="submit" class="primary">{i18n::t(lang, "staff-away-hand-over")}</button>
                 </form>
             })}
         </section>

@@ -10,41 +10,69 @@ use crate::components::{Flash, MessageThread, Moment, SignedInPage};
 use crate::pages::OrderChangesCard;
 use crate::views::{DocRow, DocumentView, Documents, Portal};
 
-fn state_label(s: &str) -> String {
-    s.replace('_', " ")
+/// A transfer's or purchase order's state in the reader's language ("pending approval").
+fn state_label(lang: i18n::Lang, s: &str) -> String {
+    let id = match s {
+        "proposed" => "staff-state-proposed",
+        "draft" => "staff-state-draft",
+        "pending_approval" => "staff-state-pending-approval",
+        "approved" => "staff-state-approved",
+        "sent" => "staff-state-sent",
+        "acknowledged" => "staff-state-acknowledged",
+        "backordered" => "staff-state-backordered",
+        "change_proposed" => "staff-state-change-proposed",
+        "change_approval" => "staff-state-change-approval",
+        "shipped" => "staff-state-shipped",
+        "partly_received" => "staff-state-partly-received",
+        "received" => "staff-state-received",
+        "closed" => "staff-state-closed",
+        "declined" => "staff-state-declined",
+        "rejected" => "staff-state-rejected",
+        "cancelled" => "staff-state-cancelled",
+        other => return other.replace('_', " "),
+    };
+    i18n::t(lang, id)
 }
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
     let docs = Resource::new(|| (), |_| get_documents());
     view! {
-        <SignedInPage data=docs render=move |_p: Portal, d: Documents| view! {
+        <SignedInPage data=docs render=move |p: Portal, d: Documents| {
+                    let lang = p.lang;
+                    view! {
                         <section class="card">
-                            <h1>"Transfers"</h1>
-                            <DocTable rows=d.transfers empty="No transfers yet. They appear when a store falls below its reorder point and another location can spare stock."/>
+                            <h1>{i18n::t(lang, "staff-docs-transfers")}</h1>
+                            <DocTable rows=d.transfers empty=i18n::t(lang, "staff-docs-no-transfers") lang=lang/>
                         </section>
                         <section class="card">
-                            <h1>"Purchase orders"</h1>
-                            <DocTable rows=d.orders empty="No purchase orders yet."/>
+                            <h1>{i18n::t(lang, "staff-docs-orders")}</h1>
+                            <DocTable rows=d.orders empty=i18n::t(lang, "staff-docs-no-orders") lang=lang/>
                         </section>
-                    }.into_any()/>
+                    }.into_any()
+                }/>
     }
 }
 
 #[component]
-fn DocTable(rows: Vec<DocRow>, empty: &'static str) -> impl IntoView {
+fn DocTable(rows: Vec<DocRow>, empty: String, lang: i18n::Lang) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty" role="status">{empty}</p> }.into_any();
     }
     view! {
         <div class="table-scroll">
             <table>
-                <thead><tr><th>"Document"</th><th>"State"</th><th class="num">"Value"</th><th class="opt">"Updated"</th></tr></thead>
+                <thead><tr>
+                    <th>{i18n::t(lang, "staff-docs-col-document")}</th>
+                    <th>{i18n::t(lang, "staff-docs-col-state")}</th>
+                    <th class="num">{i18n::t(lang, "staff-docs-col-value")}</th>
+                    <th class="opt">{i18n::t(lang, "staff-docs-col-updated")}</th>
+                </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|r| view! {
                         <tr>
                             <td><A href=r.href>{r.title}</A></td>
-                            <td><span class=format!("badge state-{}", r.state)>{state_label(&r.state)}</span></td>
+                            <td><span class=format!("badge state-{}", r.state)>{state_label(lang, &r.state)}</span></td>
                             <td class="num">{r.value}</td>
                             <td class="opt">{r.updated}</td>
                         </tr>
@@ -74,6 +102,7 @@ pub fn DocumentPage() -> impl IntoView {
 
 #[component]
 fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
+    let lang = portal.lang;
     let command = portal.href(&format!("/documents/{}/{}/command", doc.doc_type, doc.id));
     let has = |c: &str| doc.commands.iter().any(|x| x == c);
     let (ship, receive, edit, cancel) = (has("ship"), has("receive"), has("edit"), has("cancel"));
@@ -85,34 +114,43 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
         "/documents/{}/{}/revoke-links",
         doc.doc_type, doc.id
     ));
-    let cancel_label = if doc.doc_type == "purchase_order" {
-        "Cancel purchase order"
-    } else {
-        "Cancel transfer"
-    };
+    let cancel_label = i18n::t(
+        lang,
+        if doc.doc_type == "purchase_order" {
+            "staff-doc-cancel-order"
+        } else {
+            "staff-doc-cancel-transfer"
+        },
+    );
     let quantity = doc.quantity;
     let shipped = doc.shipped;
     view! {
         <section class="card">
-            <p><A href=portal.href("/documents")>"← Documents"</A></p>
+            <p><A href=portal.href("/documents")>{i18n::t(lang, "staff-doc-back")}</A></p>
             <h1>{doc.title.clone()}</h1>
             <Flash/>
-            <p><span class=format!("badge state-{}", doc.state)>{state_label(&doc.state)}</span>
-                {doc.pending_decision.then(|| view! { " " <A href=portal.href("/approvals")>"Waiting in the approvals inbox"</A> })}
+            <p><span class=format!("badge state-{}", doc.state)>{state_label(lang, &doc.state)}</span>
+                {doc.pending_decision.then(|| view! { " " <A href=portal.href("/approvals")>{i18n::t(lang, "staff-doc-pending-decision")}</A> })}
             </p>
-            <p class="reason">{doc.reason.clone()}</p>
+            <p class="reason" lang="en">{doc.reason.clone()}</p>
             <dl class="facts">
                 {doc.facts.clone().into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             {(!doc.lines.is_empty()).then(|| view! {
                 <div class="table-scroll">
                     <table>
-                        <thead><tr><th>"Product"</th><th class="num">"Quantity"</th><th class="num">"Unit cost"</th><th class="num">"Line value"</th><th class="opt">"Why"</th></tr></thead>
+                        <thead><tr>
+                            <th>{i18n::t(lang, "staff-doc-col-product")}</th>
+                            <th class="num">{i18n::t(lang, "staff-doc-col-quantity")}</th>
+                            <th class="num">{i18n::t(lang, "staff-doc-col-unit-cost")}</th>
+                            <th class="num">{i18n::t(lang, "staff-doc-col-line-value")}</th>
+                            <th class="opt">{i18n::t(lang, "staff-doc-col-why")}</th>
+                        </tr></thead>
                         <tbody>
                             {doc.lines.clone().into_iter().map(|l| view! {
                                 <tr>
                                     <td>{l[0].clone()}</td><td class="num">{l[1].clone()}</td><td class="num">{l[2].clone()}</td>
-                                    <td class="num">{l[3].clone()}</td><td class="opt">{l[4].clone()}</td>
+                                    <td class="num">{l[3].clone()}</td><td class="opt" lang="en">{l[4].clone()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -122,56 +160,56 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
             {ship.then(|| view! {
                 <form method="post" action=command.clone() class="inline-form">
                     <input type="hidden" name="command" value="ship"/>
-                    <label>"Shipped quantity " <input type="number" name="quantity" min="1" value=quantity.to_string() required/></label>
-                    <button type="submit" class="primary">"Mark shipped"</button>
+                    <label>{i18n::t(lang, "staff-doc-shipped-quantity")} " " <input type="number" name="quantity" min="1" value=quantity.to_string() required/></label>
+                    <button type="submit" class="primary">{i18n::t(lang, "staff-doc-mark-shipped")}</button>
                 </form>
             })}
             {receive.then(|| view! {
                 <form method="post" action=command.clone() class="inline-form">
                     <input type="hidden" name="command" value="receive"/>
-                    <label>"Received quantity " <input type="number" name="quantity" min="0" value=shipped.to_string() required/></label>
-                    <button type="submit" class="primary">"Mark received"</button>
+                    <label>{i18n::t(lang, "staff-doc-received-quantity")} " " <input type="number" name="quantity" min="0" value=shipped.to_string() required/></label>
+                    <button type="submit" class="primary">{i18n::t(lang, "staff-doc-mark-received")}</button>
                 </form>
             })}
             {edit.then(|| view! {
                 <form method="post" action=command.clone() class="inline-form">
                     <input type="hidden" name="command" value="edit"/>
-                    <label>"New quantity " <input type="number" name="quantity" min="1" value=quantity.to_string() required/></label>
-                    <button type="submit">"Change quantity"</button>
-                    <span class="muted">" A change sends it back for approval."</span>
+                    <label>{i18n::t(lang, "staff-doc-new-quantity")} " " <input type="number" name="quantity" min="1" value=quantity.to_string() required/></label>
+                    <button type="submit">{i18n::t(lang, "staff-doc-change-quantity")}</button>
+                    <span class="muted">" " {i18n::t(lang, "staff-doc-change-quantity-hint")}</span>
                 </form>
             })}
             {cancel.then(|| view! {
                 <form method="post" action=command.clone() class="inline-form">
                     <input type="hidden" name="command" value="cancel"/>
-                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" I am sure"</label>
+                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" " {i18n::t(lang, "staff-doc-sure")}</label>
                     <button type="submit" class="danger">{cancel_label}</button>
                 </form>
             })}
             {close.then(|| view! {
                 <form method="post" action=command.clone() class="inline-form">
                     <input type="hidden" name="command" value="close"/>
-                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" The rest is not coming"</label>
-                    <button type="submit">"Close the order"</button>
+                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" " {i18n::t(lang, "staff-doc-rest-not-coming")}</label>
+                    <button type="submit">{i18n::t(lang, "staff-doc-close-order")}</button>
                 </form>
             })}
             {resend.then(|| view! {
                 <form method="post" action=resend_action.clone() class="inline-form">
-                    <button type="submit">"Send to the supplier again"</button>
-                    <span class="muted">" With a new link, valid 30 days."</span>
+                    <button type="submit">{i18n::t(lang, "staff-doc-resend")}</button>
+                    <span class="muted">" " {i18n::t(lang, "staff-doc-resend-hint")}</span>
                 </form>
             })}
             {revoke.then(|| view! {
                 <form method="post" action=revoke_action.clone() class="inline-form">
-                    <button type="submit">"Withdraw the supplier's links"</button>
-                    <span class="muted">" The links in the order's e-mail stop working."</span>
+                    <button type="submit">{i18n::t(lang, "staff-doc-revoke")}</button>
+                    <span class="muted">" " {i18n::t(lang, "staff-doc-revoke-hint")}</span>
                 </form>
             })}
         </section>
         <section class="card">
-            <h2>"Approval"</h2>
+            <h2>{i18n::t(lang, "staff-doc-approval")}</h2>
             {if doc.steps.is_empty() {
-                view! { <p class="muted">"No approval steps: approved automatically or not yet routed."</p> }.into_any()
+                view! { <p class="muted">{i18n::t(lang, "staff-doc-no-steps")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="steps">
@@ -183,24 +221,24 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-        <OrderChangesCard changes=doc.changes.clone() supplier_side=false/>
+        <OrderChangesCard changes=doc.changes.clone() supplier_side=false lang=lang/>
         {(doc.can_message || !doc.messages.is_empty()).then(|| {
             let action = doc.can_message.then(|| portal.href(&format!("/documents/purchase_order/{}/messages", doc.id)));
-            view! { <MessageThread messages=doc.messages.clone() action=action supplier_side=false/> }
+            view! { <MessageThread messages=doc.messages.clone() action=action supplier_side=false lang=lang/> }
         })}
         <section class="card">
-            <h2>"History"</h2>
+            <h2>{i18n::t(lang, "staff-doc-history")}</h2>
             <ol class="audit">
                 {doc.audit.into_iter().map(|a| view! {
                     <li>
                         <p>{a.sentence}</p>
                         <p class="muted"><Moment at=a.at exact=a.exact iso=a.iso/></p>
                         <details class="raw">
-                            <summary>"Record #" {a.seq}</summary>
+                            <summary>{i18n::t_args(lang, "staff-doc-record", &[("seq", a.seq.to_string().into())])}</summary>
                             <dl>
-                                <dt>"Actor"</dt><dd><code>{a.actor}</code></dd>
-                                <dt>"Action"</dt><dd><code>{a.action}</code></dd>
-                                <dt>"Change"</dt><dd><code class="change">{a.change}</code></dd>
+                                <dt>{i18n::t(lang, "staff-doc-actor")}</dt><dd><code>{a.actor}</code></dd>
+                                <dt>{i18n::t(lang, "staff-doc-action")}</dt><dd><code>{a.action}</code></dd>
+                                <dt>{i18n::t(lang, "staff-doc-change")}</dt><dd><code class="change">{a.change}</code></dd>
                             </dl>
                         </details>
                     </li>

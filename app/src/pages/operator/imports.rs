@@ -35,15 +35,17 @@ fn ImportLine(row: ImportRow, portal: Portal) -> impl IntoView {
 
 #[component]
 fn Imports(portal: Portal, view: ImportsView) -> impl IntoView {
+    let lang = portal.lang;
+    let tr = move |id: &str| i18n::t(lang, id);
     let upload = portal.href("/settings/integrations/imports");
     let rows = view.imports.clone();
     let list = if rows.is_empty() {
-        view! { <p class="empty" role="status">"No imports yet. Upload a file above: it is checked first, and nothing changes until you apply it."</p> }.into_any()
+        view! { <p class="empty" role="status">{tr("admin-imports-empty")}</p> }.into_any()
     } else {
         view! {
             <div class="table-scroll">
                 <table>
-                    <thead><tr><th scope="col">"File"</th><th scope="col">"Holds"</th><th scope="col">"Status"</th><th scope="col">"Uploaded"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("admin-imports-col-file")}</th><th scope="col">{tr("admin-imports-col-holds")}</th><th scope="col">{tr("admin-status")}</th><th scope="col">{tr("admin-imports-col-uploaded")}</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|r| view! { <ImportLine row=r portal=portal.clone()/> }).collect_view()}
                     </tbody>
@@ -62,27 +64,27 @@ fn Imports(portal: Portal, view: ImportsView) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card">
-            <h1>"Imports and exports"</h1>
+            <h1>{tr("admin-imports-heading")}</h1>
             <Flash/>
             <form method="post" action=upload enctype="multipart/form-data" class="stack">
-                <h2>"Import a CSV file"</h2>
-                <label for="import-kind">"What the file holds"</label>
+                <h2>{tr("admin-imports-import-heading")}</h2>
+                <label for="import-kind">{tr("admin-imports-kind")}</label>
                 <select id="import-kind" name="kind" required>
                     {view.kinds.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
                 </select>
-                <label for="import-file">"File (CSV, UTF-8, first line naming the columns; up to 100,000 rows)"</label>
+                <label for="import-file">{tr("admin-imports-file")}</label>
                 <input id="import-file" type="file" name="file" accept=".csv,text/csv" required/>
-                <button type="submit" class="primary">"Check the file"</button>
-                <p class="muted">"The file is checked first: you see every problem by row and column, and what would change, before anything does."</p>
+                <button type="submit" class="primary">{tr("admin-imports-check")}</button>
+                <p class="muted">{tr("admin-imports-check-note")}</p>
             </form>
         </section>
         <section class="card">
-            <h2>"Recent imports"</h2>
+            <h2>{tr("admin-imports-recent")}</h2>
             {list}
         </section>
         <section class="card">
-            <h2>"Export as CSV"</h2>
-            <p class="muted">"Products, locations, suppliers, stock counts and policies come out in the shape their import takes: export, edit, import back."</p>
+            <h2>{tr("admin-imports-export-heading")}</h2>
+            <p class="muted">{tr("admin-imports-export-intro")}</p>
             <ul>{exports}</ul>
         </section>
     }
@@ -105,7 +107,8 @@ pub fn ImportPage() -> impl IntoView {
 }
 
 #[component]
-fn Report(report: ReportView) -> impl IntoView {
+fn Report(report: ReportView, lang: i18n::Lang) -> impl IntoView {
+    let tr = move |id: &str| i18n::t(lang, id);
     let failure = report
         .failure
         .clone()
@@ -113,16 +116,17 @@ fn Report(report: ReportView) -> impl IntoView {
     let errors = if report.errors.is_empty() {
         ().into_any()
     } else {
-        let more = (report.more_errors > 0)
-            .then(|| view! { <p class="muted">{format!("… and {} more problems.", report.more_errors)}</p> });
+        let more = (report.more_errors > 0).then(|| {
+            view! { <p class="muted">{i18n::t_args(lang, "admin-imports-more-problems", &[("n", (report.more_errors as i64).into())])}</p> }
+        });
         view! {
-            <h2>"Problems"</h2>
-            <p>"Correct these in the file and upload it again; nothing of it can be applied until then."</p>
+            <h2>{tr("admin-imports-problems")}</h2>
+            <p>{tr("admin-imports-problems-note")}</p>
             <div class="table-scroll">
                 <table>
-                    <thead><tr><th scope="col">"Row"</th><th scope="col">"Column"</th><th scope="col">"Problem"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("admin-imports-col-row")}</th><th scope="col">{tr("admin-imports-col-column")}</th><th scope="col">{tr("admin-imports-col-problem")}</th></tr></thead>
                     <tbody>
-                        {report.errors.into_iter().map(|e| view! { <tr><td>{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr> }).collect_view()}
+                        {report.errors.into_iter().map(|e| view! { <tr><td>{e.row}</td><td translate="no">{e.column}</td><td lang="en">{e.message}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -130,16 +134,31 @@ fn Report(report: ReportView) -> impl IntoView {
         }
         .into_any()
     };
+    let rows = i18n::t_args(
+        lang,
+        "admin-imports-rows",
+        &[("n", (report.total as i64).into())],
+    );
+    let summary = i18n::t_args(
+        lang,
+        "admin-imports-summary",
+        &[
+            ("rows", rows.into()),
+            ("new", (report.new as i64).into()),
+            ("changed", (report.changed as i64).into()),
+            ("unchanged", (report.unchanged as i64).into()),
+        ],
+    );
     let changes = if report.changes.is_empty() {
-        view! { <p class="empty">"No row would change anything."</p> }.into_any()
+        view! { <p class="empty">{tr("admin-imports-no-change")}</p> }.into_any()
     } else {
-        let more = (report.more_changes > 0).then(
-            || view! { <p class="muted">{format!("… and {} more rows.", report.more_changes)}</p> },
-        );
+        let more = (report.more_changes > 0).then(|| {
+            view! { <p class="muted">{i18n::t_args(lang, "admin-imports-more-rows", &[("n", (report.more_changes as i64).into())])}</p> }
+        });
         view! {
             <div class="table-scroll">
                 <table>
-                    <thead><tr><th scope="col">"Row"</th><th scope="col">"What"</th><th scope="col">""</th><th scope="col">"Fields"</th></tr></thead>
+                    <thead><tr><th scope="col">{tr("admin-imports-col-row")}</th><th scope="col">{tr("admin-imports-col-what")}</th><th scope="col">""</th><th scope="col">{tr("admin-imports-col-fields")}</th></tr></thead>
                     <tbody>
                         {report.changes.into_iter().map(|c| view! { <tr><td>{c.row}</td><td>{c.key}</td><td>{c.action}</td><td>{c.fields}</td></tr> }).collect_view()}
                     </tbody>
@@ -151,36 +170,39 @@ fn Report(report: ReportView) -> impl IntoView {
     };
     view! {
         {failure}
-        <p>{format!("{} {}: {} new, {} changed, {} the same.", report.total, if report.total == 1 { "row" } else { "rows" }, report.new, report.changed, report.unchanged)}</p>
+        <p>{summary}</p>
         {errors}
-        <h2>"What would change"</h2>
+        <h2>{tr("admin-imports-what-would-change")}</h2>
         {changes}
     }
 }
 
 #[component]
 fn ImportDetail(portal: Portal, view: ImportView) -> impl IntoView {
+    let lang = portal.lang;
     let imp = view.import;
     let back = portal.href("/settings/integrations/imports");
     let apply = portal.href(&format!("/settings/integrations/imports/{}/apply", imp.id));
     let refresh = view
         .busy
-        .then(|| view! { <div inner_html=crate::auto_refresh_html(2)></div> });
+        .then(|| view! { <div inner_html=crate::auto_refresh_html(lang, 2)></div> });
     let progress = (imp.state == "checking" && imp.rows_total > 0).then(|| {
-        view! { <progress max=imp.rows_total value=imp.rows_done aria-label="Rows checked"></progress> }
+        view! { <progress max=imp.rows_total value=imp.rows_done aria-label={i18n::t(lang, "admin-imports-rows-checked")}></progress> }
     });
-    let report = view.report.map(|r| view! { <Report report=r/> }.into_any());
+    let report = view
+        .report
+        .map(|r| view! { <Report report=r lang=lang/> }.into_any());
     let apply_form = view.can_apply.then(|| {
         view! {
             <form method="post" action=apply class="stack">
-                <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" Apply every row above (all or none)"</label>
-                <button type="submit" class="primary">"Apply the file"</button>
+                <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" " {i18n::t(lang, "admin-imports-apply-confirm")}</label>
+                <button type="submit" class="primary">{i18n::t(lang, "admin-imports-apply")}</button>
             </form>
         }
     });
     view! {
         <section class="card">
-            <p><a href=back>"← Imports and exports"</a></p>
+            <p><a href=back>{i18n::t(lang, "admin-imports-back")}</a></p>
             <h1>{format!("{}: {}", imp.kind, imp.file_name)}</h1>
             {refresh}
             <Flash/>

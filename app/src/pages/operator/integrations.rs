@@ -19,6 +19,7 @@ pub fn IntegrationsPage() -> impl IntoView {
 
 #[component]
 fn KeyRow(key: ApiKeyRow, portal: Portal) -> impl IntoView {
+    let lang = portal.lang;
     let rotate = portal.href(&format!("/settings/integrations/keys/{}/rotate", key.id));
     let revoke = portal.href(&format!("/settings/integrations/keys/{}/revoke", key.id));
     let id = key.id;
@@ -32,15 +33,15 @@ fn KeyRow(key: ApiKeyRow, portal: Portal) -> impl IntoView {
             <td>{key.status.clone()}</td>
             <td>{key.rotatable.then(|| view! {
                 <form method="post" action=rotate class="inline-form">
-                    <label for=format!("overlap-{id}")>"Old key works for (hours)"</label>
+                    <label for=format!("overlap-{id}")>{i18n::t(lang, "admin-integrations-old-key-hours")}</label>
                     <input id=format!("overlap-{id}") type="number" name="overlap_hours" min="0" max="720" value="24" required/>
-                    <button type="submit">"Rotate"</button>
+                    <button type="submit">{i18n::t(lang, "admin-integrations-rotate")}</button>
                 </form>
             })}
             {key.working.then(|| view! {
                 <form method="post" action=revoke class="inline-form">
-                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" Systems using it stop at once"</label>
-                    <button type="submit" class="danger">"Revoke"</button>
+                    <label class="check"><input type="checkbox" name="confirm" value="yes" required/>" " {i18n::t(lang, "admin-integrations-revoke-confirm")}</label>
+                    <button type="submit" class="danger">{i18n::t(lang, "admin-integrations-revoke")}</button>
                 </form>
             })}</td>
         </tr>
@@ -49,42 +50,47 @@ fn KeyRow(key: ApiKeyRow, portal: Portal) -> impl IntoView {
 
 #[component]
 fn Integrations(portal: Portal, view: IntegrationsView) -> impl IntoView {
+    let lang = portal.lang;
+    let tr = move |id: &str| i18n::t(lang, id);
     let create = portal.href("/settings/integrations/keys");
     let rows = view.keys.clone();
+    let reference =
+        view! { <a href="/api/v1/reference">{tr("admin-integrations-api-reference")}</a> }
+            .into_any();
     view! {
         <section class="card">
-            <h1>"Integrations"</h1>
+            <h1>{tr("admin-integrations-heading")}</h1>
             <Flash/>
             {view.new_key.clone().map(|k| view! {
                 <div class="notice" role="status">
-                    <p><strong>"Your new key (shown only now):"</strong></p>
+                    <p><strong>{tr("admin-integrations-new-key")}</strong></p>
                     <p><code class="secret">{k}</code></p>
                 </div>
             })}
-            <p><a href=portal.href("/settings/integrations/imports")>"Imports and exports (CSV) →"</a></p>
-            <p class="muted">"Systems send a key as Authorization: Bearer <key>. Each key does only what its scopes allow; only its first characters are kept readable here. What each endpoint takes and answers: "<a href="/api/v1/reference">"the API reference"</a>"."</p>
+            <p><a href=portal.href("/settings/integrations/imports")>{tr("admin-integrations-imports-link")}</a></p>
+            <p class="muted">{super::settings::rich(lang, "admin-integrations-intro", vec![("reference", reference)])}</p>
             <form method="post" action=create class="stack">
-                <h2>"Make a key"</h2>
-                <label for="key-name">"Name (the system that will use it)"</label>
+                <h2>{tr("admin-integrations-make-heading")}</h2>
+                <label for="key-name">{tr("admin-integrations-key-name")}</label>
                 <input id="key-name" type="text" name="name" required maxlength="64"/>
                 <fieldset>
-                    <legend>"Scopes"</legend>
+                    <legend>{tr("admin-integrations-scopes")}</legend>
                     {view.scopes.into_iter().map(|c| view! {
                         <label class="check"><input type="checkbox" name="scope" value=c.value/>" " {c.label}</label>
                     }).collect_view()}
                 </fieldset>
-                <button type="submit" class="primary">"Make the key"</button>
+                <button type="submit" class="primary">{tr("admin-integrations-make")}</button>
             </form>
         </section>
         <section class="card">
-            <h2>"Keys"</h2>
+            <h2>{tr("admin-integrations-keys")}</h2>
             {if rows.is_empty() {
-                view! { <p class="empty" role="status">"No keys yet. Make one above for each system that talks to this portal."</p> }.into_any()
+                view! { <p class="empty" role="status">{tr("admin-integrations-empty")}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table>
-                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Key"</th><th scope="col">"Scopes"</th><th scope="col">"Made"</th><th scope="col">"Last used"</th><th scope="col">"Status"</th><th scope="col">"Actions"</th></tr></thead>
+                            <thead><tr><th scope="col">{tr("admin-name")}</th><th scope="col">{tr("admin-integrations-col-key")}</th><th scope="col">{tr("admin-integrations-scopes")}</th><th scope="col">{tr("admin-made")}</th><th scope="col">{tr("admin-integrations-col-last-used")}</th><th scope="col">{tr("admin-status")}</th><th scope="col">{tr("admin-actions")}</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|k| view! { <KeyRow key=k portal=portal.clone()/> }).collect_view()}
                             </tbody>

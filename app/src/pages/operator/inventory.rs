@@ -64,6 +64,7 @@ pub fn InventoryPage() -> impl IntoView {
 
 #[component]
 fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl IntoView {
+    let lang = portal.lang;
     let action = portal.href("/inventory");
     let prev = (view.page > 0).then(|| page_href(&portal, &query, view.page - 1));
     let next = view
@@ -85,18 +86,18 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
     let q = query.clone();
     view! {
         <section class="card">
-            <h1>"Inventory"</h1>
+            <h1>{i18n::t(lang, "staff-inventory-heading")}</h1>
             <Flash/>
             <Form method="GET" action=action>
                 <div class="filters">
                     <label class="grow">
-                        <span>"Search SKU or name"</span>
-                        <input type="search" name="q" value=q.q.clone().unwrap_or_default() placeholder="e.g. oat or GRO-0042"/>
+                        <span>{i18n::t(lang, "staff-inventory-search")}</span>
+                        <input type="search" name="q" value=q.q.clone().unwrap_or_default() placeholder=i18n::t(lang, "staff-inventory-search-example")/>
                     </label>
                     <label>
-                        <span>"Location"</span>
+                        <span>{i18n::t(lang, "staff-inventory-location")}</span>
                         <select name="loc">
-                            <option value="">"All locations"</option>
+                            <option value="">{i18n::t(lang, "staff-inventory-all-locations")}</option>
                             {view.locations.iter().map(|l| {
                                 let selected = q.loc.as_deref() == Some(l.value.as_str());
                                 view! { <option value=l.value.clone() selected=selected>{l.label.clone()}</option> }
@@ -104,9 +105,9 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                         </select>
                     </label>
                     <label>
-                        <span>"Class"</span>
+                        <span>{i18n::t(lang, "staff-inventory-class")}</span>
                         <select name="class">
-                            <option value="">"All classes"</option>
+                            <option value="">{i18n::t(lang, "staff-inventory-all-classes")}</option>
                             {view.classes.iter().map(|c| {
                                 let selected = q.class.as_deref() == Some(c.as_str());
                                 view! { <option value=c.clone() selected=selected>{c.clone()}</option> }
@@ -115,15 +116,15 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                     </label>
                     <label class="check">
                         <input type="checkbox" name="low" value="true" checked=q.low/>
-                        <span>"Low stock only"</span>
+                        <span>{i18n::t(lang, "staff-inventory-low-only")}</span>
                     </label>
-                    <button type="submit" class="primary">"Apply"</button>
-                    <A href=clear attr:class="button">"Clear"</A>
+                    <button type="submit" class="primary">{i18n::t(lang, "staff-inventory-apply")}</button>
+                    <A href=clear attr:class="button">{i18n::t(lang, "staff-inventory-clear")}</A>
                 </div>
             </Form>
             {if empty {
                 view! {
-                    <p class="empty" role="status">"No stock positions match these filters."</p>
+                    <p class="empty" role="status">{i18n::t(lang, "staff-inventory-empty")}</p>
                 }.into_any()
             } else {
                 view! {
@@ -131,25 +132,25 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                         <table class="stock">
                             <thead>
                                 <tr>
-                                    <th>"SKU"</th>
-                                    <th>"Product"</th>
-                                    <th class="opt">"Class"</th>
-                                    <th>"Location"</th>
-                                    <th class="num">"On hand"</th>
-                                    <th class="num opt">"In transit"</th>
-                                    <th class="num opt">"On order"</th>
-                                    <th class="num" title="Shoppers waiting for a back-in-stock e-mail">"Waiting"</th>
-                                    <th class="num">"Reorder point"</th>
-                                    <th class="num opt">"Order-up-to"</th>
-                                    <th class="num" title="Units expected over the next 7 days, the method that forecasts them and its error">"Forecast, 7 days"</th>
-                                    <th class="opt">"Levels from"</th>
-                                    <th>"Status"</th>
+                                    <th>{i18n::t(lang, "staff-inventory-col-sku")}</th>
+                                    <th>{i18n::t(lang, "staff-inventory-col-product")}</th>
+                                    <th class="opt">{i18n::t(lang, "staff-inventory-class")}</th>
+                                    <th>{i18n::t(lang, "staff-inventory-location")}</th>
+                                    <th class="num">{i18n::t(lang, "staff-inventory-col-on-hand")}</th>
+                                    <th class="num opt">{i18n::t(lang, "staff-inventory-col-in-transit")}</th>
+                                    <th class="num opt">{i18n::t(lang, "staff-inventory-col-on-order")}</th>
+                                    <th class="num" title=i18n::t(lang, "staff-inventory-col-waiting-title")>{i18n::t(lang, "staff-inventory-col-waiting")}</th>
+                                    <th class="num">{i18n::t(lang, "staff-inventory-reorder-point")}</th>
+                                    <th class="num opt">{i18n::t(lang, "staff-inventory-order-up-to")}</th>
+                                    <th class="num" title=i18n::t(lang, "staff-inventory-col-forecast-title")>{i18n::t(lang, "staff-inventory-col-forecast")}</th>
+                                    <th class="opt">{i18n::t(lang, "staff-inventory-col-levels-from")}</th>
+                                    <th>{i18n::t(lang, "staff-inventory-col-status")}</th>
                                 </tr>
                             </thead>
                             <tbody>
                                 {view.rows.into_iter().map(|r| {
                                     let editor = can_edit.then(|| view! {
-                                        <LevelsEditor action=levels_action.clone() back=back.clone() row=r.clone()/>
+                                        <LevelsEditor action=levels_action.clone() back=back.clone() row=r.clone() lang=lang/>
                                     }.into_any());
                                     view! {
                                     <tr class:low=r.low>
@@ -157,24 +158,24 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                                         <td>{r.product_name}</td>
                                         <td class="opt">{r.class}</td>
                                         <td title=r.location_name>{r.location_code}</td>
-                                        <td class="num">{grouped(r.on_hand)}</td>
-                                        <td class="num opt">{grouped(r.in_transit)}</td>
-                                        <td class="num opt">{grouped(r.on_order)}</td>
-                                        <td class="num">{(r.waiting > 0).then(|| grouped(r.waiting))}</td>
-                                        <td class="num">{grouped(r.reorder_point)}</td>
-                                        <td class="num opt">{grouped(r.order_up_to)}</td>
+                                        <td class="num">{grouped(lang, r.on_hand)}</td>
+                                        <td class="num opt">{grouped(lang, r.in_transit)}</td>
+                                        <td class="num opt">{grouped(lang, r.on_order)}</td>
+                                        <td class="num">{(r.waiting > 0).then(|| grouped(lang, r.waiting))}</td>
+                                        <td class="num">{grouped(lang, r.reorder_point)}</td>
+                                        <td class="num opt">{grouped(lang, r.order_up_to)}</td>
                                         <td class="num">{match r.forecast.clone() {
                                             Some(f) => view! {
-                                                <span title=format!("80 % range {} units", f.range)>{grouped(f.week)}</span>
+                                                <span title=i18n::t_args(lang, "staff-inventory-forecast-range", &[("range", f.range.clone().into())])>{grouped(lang, f.week)}</span>
                                                 <small class="muted forecast" class:fallback=f.fallback>{f.detail}</small>
                                             }.into_any(),
-                                            None => view! { <span class="muted">"not yet"</span> }.into_any(),
+                                            None => view! { <span class="muted">{i18n::t(lang, "staff-inventory-forecast-none")}</span> }.into_any(),
                                         }}</td>
                                         <td class="opt">{r.levels_source.clone()}{editor}</td>
                                         <td>{if r.low {
-                                            view! { <span class="badge low">"Low"</span> }.into_any()
+                                            view! { <span class="badge low">{i18n::t(lang, "staff-inventory-low")}</span> }.into_any()
                                         } else {
-                                            view! { <span class="badge ok">"OK"</span> }.into_any()
+                                            view! { <span class="badge ok">{i18n::t(lang, "staff-inventory-ok")}</span> }.into_any()
                                         }}</td>
                                     </tr>
                                     }.into_any()
@@ -184,10 +185,10 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
                     </div>
                 }.into_any()
             }}
-            <nav class="pager" aria-label="Pages">
-                {prev.map(|h| view! { <A href=h attr:rel="prev">"← Previous"</A> })}
-                <span class="muted">"Page " {view.page + 1}</span>
-                {next.map(|h| view! { <A href=h attr:rel="next">"Next →"</A> })}
+            <nav class="pager" aria-label=i18n::t(lang, "staff-inventory-pages")>
+                {prev.map(|h| view! { <A href=h attr:rel="prev">{i18n::t(lang, "staff-inventory-previous")}</A> })}
+                <span class="muted">{i18n::t_args(lang, "staff-inventory-page", &[("page", i64::from(view.page + 1).into())])}</span>
+                {next.map(|h| view! { <A href=h attr:rel="next">{i18n::t(lang, "staff-inventory-next")}</A> })}
             </nav>
         </section>
     }
@@ -195,22 +196,34 @@ fn Inventory(portal: Portal, query: InventoryQuery, view: InventoryView) -> impl
 
 /// A planner's form for one position's own levels, folded away in its row.
 #[component]
-fn LevelsEditor(action: String, back: String, row: crate::views::InventoryRow) -> AnyView {
-    let label = format!("Set levels for {} at {}", row.sku, row.location_code);
+fn LevelsEditor(
+    action: String,
+    back: String,
+    row: crate::views::InventoryRow,
+    lang: i18n::Lang,
+) -> AnyView {
+    let label = i18n::t_args(
+        lang,
+        "staff-inventory-set-levels-for",
+        &[
+            ("sku", row.sku.clone().into()),
+            ("location", row.location_code.clone().into()),
+        ],
+    );
     view! {
         <details class="levels">
-            <summary aria-label=label>"Set…"</summary>
+            <summary aria-label=label>{i18n::t(lang, "staff-inventory-set")}</summary>
             <form method="post" action=action.clone()>
                 <input type="hidden" name="location_id" value=row.location_id.to_string()/>
                 <input type="hidden" name="product_id" value=row.product_id.to_string()/>
                 <input type="hidden" name="back" value=back.clone()/>
-                <label>"Reorder point"
+                <label>{i18n::t(lang, "staff-inventory-reorder-point")}
                     <input type="number" name="reorder_point" min="0" max="100000000" step="1" value=row.reorder_point.to_string() required/>
                 </label>
-                <label>"Order-up-to"
+                <label>{i18n::t(lang, "staff-inventory-order-up-to")}
                     <input type="number" name="order_up_to" min="0" max="100000000" step="1" value=row.order_up_to.to_string() required/>
                 </label>
-                <button type="submit" class="primary">"Save for this position"</button>
+                <button type="submit" class="primary">{i18n::t(lang, "staff-inventory-save-levels")}</button>
             </form>
             {row.overridden.then(|| view! {
                 <form method="post" action=action>
@@ -218,7 +231,7 @@ fn LevelsEditor(action: String, back: String, row: crate::views::InventoryRow) -
                     <input type="hidden" name="product_id" value=row.product_id.to_string()/>
                     <input type="hidden" name="back" value=back/>
                     <input type="hidden" name="op" value="clear"/>
-                    <button type="submit">"Use the policy's levels"</button>
+                    <button type="submit">{i18n::t(lang, "staff-inventory-use-policy")}</button>
                 </form>
             }.into_any())}
         </details>

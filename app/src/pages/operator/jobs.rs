@@ -12,17 +12,18 @@ pub fn JobsPage() -> impl IntoView {
     view! {
         <SignedInPage data=data render=move |p: Portal, v: JobsView| {
                 let can = v.can_replay;
+                let lang = p.lang;
                 let base = p.href("/jobs");
                 view! {
                     <section class="card">
-                        <h1>"Background jobs"</h1>
+                        <h1>{i18n::t(lang, "staff-jobs-heading")}</h1>
                         <Flash/>
                         <div class="stats">
                             {v.counts.into_iter().map(|(s, n)| view! { <div class="stat"><span class="figure">{n}</span><span>{s}</span></div> }).collect_view()}
                         </div>
-                        <h2>"Dead letters"</h2>
+                        <h2>{i18n::t(lang, "staff-jobs-dead-letters")}</h2>
                         {if v.dead.is_empty() {
-                            view! { <p class="empty" role="status">"No job has given up."</p> }.into_any()
+                            view! { <p class="empty" role="status">{i18n::t(lang, "staff-jobs-none-dead")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="dead">
@@ -30,10 +31,10 @@ pub fn JobsPage() -> impl IntoView {
                                         let action = format!("{base}/{}/replay", j.id);
                                         view! {
                                             <li>
-                                                <strong>{j.kind}</strong> " #" {j.id} " · " {j.attempts} " attempts"
+                                                <strong>{j.kind}</strong> " #" {j.id} " · " {i18n::t_args(lang, "staff-jobs-attempts", &[("count", j.attempts.into())])}
                                                 <pre class="error-text">{j.last_error}</pre>
                                                 {can.then(|| view! {
-                                                    <form method="post" action=action><button type="submit">"Replay"</button></form>
+                                                    <form method="post" action=action><button type="submit">{i18n::t(lang, "staff-jobs-replay")}</button></form>
                                                 })}
                                             </li>
                                         }

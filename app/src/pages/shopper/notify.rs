@@ -16,18 +16,19 @@ pub fn NotifyPage() -> impl IntoView {
     let data = Resource::new(move || sku.get(), get_notify);
     let portal = expect_context::<PortalResource>();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| crate::pages::loading()>
             {move || Suspend::new(async move {
                 let Ok(p) = portal.await else { return ().into_any() };
+                let lang = p.lang;
                 match data.await {
                     Ok(v) => {
                         let action = p.href(&format!("/notify/{}", crate::path_segment(&v.sku)));
-                        view! { <Notify view=v action=action/> }.into_any()
+                        view! { <Notify view=v action=action lang=lang/> }.into_any()
                     }
                     Err(e) => view! {
                         <section class="card narrow">
-                            <h1>"This product cannot be found"</h1>
-                            <p class="error" role="alert">{error_text(e)}</p>
+                            <h1>{i18n::t(lang, "people-product-not-found")}</h1>
+                            <p class="error" role="alert">{error_text(lang, e)}</p>
                         </section>
                     }.into_any(),
                 }
@@ -37,7 +38,7 @@ pub fn NotifyPage() -> impl IntoView {
 }
 
 #[component]
-fn Notify(view: NotifyView, action: String) -> impl IntoView {
+fn Notify(view: NotifyView, action: String, lang: i18n::Lang) -> impl IntoView {
     let out: Vec<_> = view
         .channels
         .iter()
@@ -45,23 +46,23 @@ fn Notify(view: NotifyView, action: String) -> impl IntoView {
         .cloned()
         .collect();
     let form = if out.is_empty() {
-        view! { <p class="notice" role="status">"It is in stock everywhere listed: no alert needed."</p> }.into_any()
+        view! { <p class="notice" role="status">{i18n::t(lang, "people-notify-in-stock-everywhere")}</p> }.into_any()
     } else {
         view! {
             <form method="post" action=action class="stack" aria-labelledby="notify-heading">
-                <h2 id="notify-heading">"Tell me when it is back"</h2>
-                <label for="store">"Store"</label>
+                <h2 id="notify-heading">{i18n::t(lang, "people-notify-heading")}</h2>
+                <label for="store">{i18n::t(lang, "people-notify-store")}</label>
                 <select id="store" name="store" required>
                     {out.into_iter().map(|c| view! { <option value=c.code>{c.name}</option> }).collect_view()}
                 </select>
-                <label for="email">"Your e-mail address"</label>
+                <label for="email">{i18n::t(lang, "people-notify-email")}</label>
                 <input id="email" type="email" name="email" required maxlength="254" autocomplete="email" inputmode="email"/>
                 <div class="sr-only" aria-hidden="true">
-                    <label for="website">"Leave this empty"</label>
+                    <label for="website">{i18n::t(lang, "people-notify-leave-empty")}</label>
                     <input id="website" type="text" name="website" tabindex="-1" autocomplete="off"/>
                 </div>
                 <p class="muted">{view.consent.clone()}</p>
-                <button type="submit" class="primary">"Notify me"</button>
+                <button type="submit" class="primary">{i18n::t(lang, "people-notify-submit")}</button>
             </form>
         }.into_any()
     };

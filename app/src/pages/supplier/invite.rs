@@ -18,18 +18,19 @@ pub fn InvitePage() -> impl IntoView {
     let invite = Resource::new(move || token.get(), get_invite);
     let portal = expect_context::<PortalResource>();
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| crate::pages::loading()>
             {move || Suspend::new(async move {
                 let Ok(p) = portal.await else { return ().into_any() };
+                let lang = p.lang;
                 match invite.await {
                     Ok(i) => {
                         let action = p.href(&format!("/invite/{}", token.get_untracked()));
-                        view! { <Invite invite=i action=action/> }.into_any()
+                        view! { <Invite invite=i action=action lang=lang/> }.into_any()
                     }
                     Err(e) => view! {
                         <section class="card narrow">
-                            <h1>"This invitation cannot be used"</h1>
-                            <p class="error" role="alert">{error_text(e)}</p>
+                            <h1>{i18n::t(lang, "people-invite-unusable")}</h1>
+                            <p class="error" role="alert">{error_text(lang, e)}</p>
                         </section>
                     }.into_any(),
                 }
@@ -39,46 +40,53 @@ pub fn InvitePage() -> impl IntoView {
 }
 
 #[component]
-fn Invite(invite: InviteView, action: String) -> impl IntoView {
+fn Invite(invite: InviteView, action: String, lang: i18n::Lang) -> impl IntoView {
     view! {
         <section class="card narrow">
-            <p class="muted">{format!("From {}", invite.retailer)}</p>
-            <h1>{if invite.supplier.is_empty() { "Join the portal" } else { "Join the supplier portal" }}</h1>
+            <p class="muted">{i18n::t_args(lang, "people-from", &[("retailer", invite.retailer.clone().into())])}</p>
+            <h1>{if invite.supplier.is_empty() {
+                i18n::t(lang, "people-invite-join")
+            } else {
+                i18n::t(lang, "people-invite-join-supplier")
+            }}</h1>
             <Flash/>
             <p>{if invite.supplier.is_empty() {
-                format!(
-                    "You are invited to {}'s replenishment portal as {} {}. The invitation is for {} and works until {}.",
-                    invite.retailer,
-                    if invite.role.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
-                    invite.role, invite.email, invite.expires_on
-                )
+                // The role comes with its article where the language needs one ("a planner").
+                i18n::t_args(lang, "people-invite-staff", &[
+                    ("retailer", invite.retailer.clone().into()),
+                    ("role", invite.role.clone().into()),
+                    ("email", invite.email.clone().into()),
+                    ("until", invite.expires_on.clone().into()),
+                ])
             } else {
-                format!(
-                    "You are invited to answer {}'s purchase orders for {}. The invitation is for {} and works until {}.",
-                    invite.retailer, invite.supplier, invite.email, invite.expires_on
-                )
+                i18n::t_args(lang, "people-invite-supplier", &[
+                    ("retailer", invite.retailer.clone().into()),
+                    ("supplier", invite.supplier.clone().into()),
+                    ("email", invite.email.clone().into()),
+                    ("until", invite.expires_on.clone().into()),
+                ])
             }}</p>
             {if invite.has_account {
                 view! {
                     <form method="post" action=action.clone() class="stack">
                         <input type="hidden" name="mode" value="existing"/>
-                        <p>"This address already has an account here (for another retailer). Confirm with its password: your access to each retailer stays separate."</p>
-                        <label for="password">"Your password"</label>
+                        <p>{i18n::t(lang, "people-invite-existing")}</p>
+                        <label for="password">{i18n::t(lang, "people-your-password")}</label>
                         <input id="password" type="password" name="password" required autocomplete="current-password"/>
-                        <button type="submit" class="primary">"Accept the invitation"</button>
+                        <button type="submit" class="primary">{i18n::t(lang, "people-invite-accept")}</button>
                     </form>
                 }.into_any()
             } else {
                 view! {
                     <form method="post" action=action.clone() class="stack">
                         <input type="hidden" name="mode" value="new"/>
-                        <label for="name">"Your name"</label>
+                        <label for="name">{i18n::t(lang, "people-your-name")}</label>
                         <input id="name" type="text" name="name" required maxlength="100" autocomplete="name" value=invite.name.clone()/>
-                        <label for="password">"Choose a password (at least 8 characters)"</label>
+                        <label for="password">{i18n::t(lang, "people-choose-password")}</label>
                         <input id="password" type="password" name="password" required minlength="8" maxlength="128" autocomplete="new-password"/>
-                        <label for="repeat">"The same password again"</label>
+                        <label for="repeat">{i18n::t(lang, "people-repeat-password")}</label>
                         <input id="repeat" type="password" name="repeat" required minlength="8" maxlength="128" autocomplete="new-password"/>
-                        <button type="submit" class="primary">"Accept and sign in"</button>
+                        <button type="submit" class="primary">{i18n::t(lang, "people-invite-accept-sign-in")}</button>
                     </form>
                 }.into_any()
             }}

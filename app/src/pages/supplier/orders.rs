@@ -30,35 +30,40 @@ pub fn SupplierOrdersPage() -> impl IntoView {
 
 #[component]
 fn Orders(portal: Portal, orders: SupplierOrders) -> impl IntoView {
+    let lang = portal.lang;
     let list = portal.href("/supplier/orders");
     let heading = if orders.supplier.is_empty() {
-        "Your orders".to_string()
+        i18n::t(lang, "people-orders-yours")
     } else {
-        format!("Orders for {}", orders.supplier)
+        i18n::t_args(
+            lang,
+            "people-orders-for",
+            &[("supplier", orders.supplier.clone().into())],
+        )
     };
     let state = orders.state.clone();
     let empty = if state.is_empty() {
-        "No orders yet. When the buyer sends one, it appears here and you get an e-mail."
+        i18n::t(lang, "people-orders-empty")
     } else {
-        "No orders in this state."
+        i18n::t(lang, "people-orders-empty-state")
     };
     view! {
         <section class="card">
-            <p class="muted">{format!("From {}", orders.retailer)}</p>
+            <p class="muted">{i18n::t_args(lang, "people-from", &[("retailer", orders.retailer.clone().into())])}</p>
             <h1>{heading}</h1>
             <Flash/>
             {orders.problem.clone().map(|p| view! { <p class="error" role="alert">{p}</p> })}
             <form method="get" action=list.clone() class="inline-form no-print">
-                <label>"Show "
+                <label>{i18n::t(lang, "people-orders-show")} " "
                     <select name="state">
-                        <option value="" selected=state.is_empty()>"all orders"</option>
+                        <option value="" selected=state.is_empty()>{i18n::t(lang, "people-orders-all")}</option>
                         {orders.states.clone().into_iter().map(|c| {
                             let selected = c.value == state;
                             view! { <option value=c.value selected=selected>{c.label}</option> }
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="submit">"Filter"</button>
+                <button type="submit">{i18n::t(lang, "people-orders-filter")}</button>
             </form>
             {if orders.rows.is_empty() && orders.problem.is_none() {
                 view! { <p class="empty" role="status">{empty}</p> }.into_any()
@@ -66,16 +71,20 @@ fn Orders(portal: Portal, orders: SupplierOrders) -> impl IntoView {
                 view! {
                     <div class="table-scroll">
                         <table>
-                            <caption class="sr-only">"Your purchase orders"</caption>
+                            <caption class="sr-only">{i18n::t(lang, "people-orders-caption")}</caption>
                             <thead><tr>
-                                <th>"Order"</th><th>"State"</th><th class="opt">"Deliver to"</th>
-                                <th>"Delivery"</th><th class="num opt">"Lines"</th><th class="num">"Value"</th>
+                                <th>{i18n::t(lang, "people-orders-order")}</th>
+                                <th>{i18n::t(lang, "people-orders-state")}</th>
+                                <th class="opt">{i18n::t(lang, "people-orders-deliver-to")}</th>
+                                <th>{i18n::t(lang, "people-orders-delivery")}</th>
+                                <th class="num opt">{i18n::t(lang, "people-orders-lines")}</th>
+                                <th class="num">{i18n::t(lang, "people-orders-value")}</th>
                             </tr></thead>
                             <tbody>
                                 {orders.rows.clone().into_iter().map(|r| view! {
                                     <tr>
                                         <td><A href=portal.href(&format!("/supplier/orders/{}", r.id))>{r.title}</A>
-                                            <span class="muted block">{format!("ordered {}", r.ordered_on)}</span></td>
+                                            <span class="muted block">{i18n::t_args(lang, "people-orders-ordered", &[("day", r.ordered_on.into())])}</span></td>
                                         <td><span class=format!("badge state-{}", r.state)>{r.state_label}</span></td>
                                         <td class="opt">{r.ship_to}</td>
                                         <td>{r.delivery}</td>
@@ -89,7 +98,7 @@ fn Orders(portal: Portal, orders: SupplierOrders) -> impl IntoView {
                 }.into_any()
             }}
             {orders.older.clone().map(|q| view! {
-                <p><A href=format!("{list}{q}")>"Older orders →"</A></p>
+                <p><A href=format!("{list}{q}")>{i18n::t(lang, "people-orders-older")}</A></p>
             })}
         </section>
     }

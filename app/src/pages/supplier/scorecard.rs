@@ -13,7 +13,7 @@ use crate::views::{Portal, ScorecardView, Scorecards};
 pub fn ScorecardsPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_scorecards(false));
     view! {
-        <SignedInPage data=data render=move |_p: Portal, s: Scorecards| view! { <Cards cards=s title="Supplier scorecards"/> }.into_any()/>
+        <SignedInPage data=data render=move |p: Portal, s: Scorecards| view! { <Cards cards=s title=p.t("people-scorecards-heading") lang=p.lang/> }.into_any()/>
     }
 }
 
@@ -22,29 +22,27 @@ pub fn ScorecardsPage() -> impl IntoView {
 pub fn OwnScorecardPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_scorecards(true));
     view! {
-        <SignedInPage data=data render=move |_p: Portal, s: Scorecards| view! { <Cards cards=s title="Your scorecard"/> }.into_any()/>
+        <SignedInPage data=data render=move |p: Portal, s: Scorecards| view! { <Cards cards=s title=p.t("people-scorecard-own-heading") lang=p.lang/> }.into_any()/>
     }
 }
 
 #[component]
-fn Cards(cards: Scorecards, title: &'static str) -> impl IntoView {
+fn Cards(cards: Scorecards, title: String, lang: i18n::Lang) -> impl IntoView {
     let weeks = cards.weeks;
     view! {
         <section class="card">
             <h1>{title}</h1>
-            <p class="muted">{format!(
-                "The last {weeks} weeks of sent orders, Monday to Sunday. On time means acknowledged before the acknowledgement was due (two working days unless the retailer set another clock); orders still inside that time are not counted yet. Delivery figures follow once receipts are recorded against orders."
-            )}</p>
+            <p class="muted">{i18n::t_args(lang, "people-scorecard-intro", &[("weeks", weeks.into())])}</p>
             {cards.cards.is_empty().then(|| view! {
-                <p class="empty" role="status">"No orders were sent in this period."</p>
+                <p class="empty" role="status">{i18n::t(lang, "people-scorecard-empty")}</p>
             })}
         </section>
-        {cards.cards.into_iter().map(|c| view! { <Card card=c/> }).collect_view()}
+        {cards.cards.into_iter().map(|c| view! { <Card card=c lang=lang/> }).collect_view()}
     }
 }
 
 #[component]
-fn Card(card: ScorecardView) -> impl IntoView {
+fn Card(card: ScorecardView, lang: i18n::Lang) -> impl IntoView {
     view! {
         <section class="card scorecard">
             <h2>{card.supplier.clone()}</h2>
@@ -53,8 +51,12 @@ fn Card(card: ScorecardView) -> impl IntoView {
             </dl>
             <div class="table-scroll">
                 <table class="trend">
-                    <caption>"Acknowledged on time, per week"</caption>
-                    <thead><tr><th scope="col">"Week of"</th><th scope="col" class="num">"Orders due"</th><th scope="col">"On time"</th></tr></thead>
+                    <caption>{i18n::t(lang, "people-scorecard-trend-caption")}</caption>
+                    <thead><tr>
+                        <th scope="col">{i18n::t(lang, "people-scorecard-week-of")}</th>
+                        <th scope="col" class="num">{i18n::t(lang, "people-scorecard-orders-due")}</th>
+                        <th scope="col">{i18n::t(lang, "people-scorecard-on-time")}</th>
+                    </tr></thead>
                     <tbody>
                         {card.weeks.into_iter().map(|(week, sent, on_time, share)| view! {
                             <tr>

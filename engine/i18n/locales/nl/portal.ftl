@@ -22,7 +22,7 @@ nav-platform = Platform
 nav-orders = Bestellingen
 nav-scorecard = Score
 sign-out = Afmelden
-account-link-title = { $email }: uw account en aanmelding
+account-link-title = { $email }: je account en aanmelding
 signed-in-as = Aangemeld als { $name }
 
 # Aanmelden.
@@ -35,15 +35,15 @@ login-password = Wachtwoord
 login-submit = Aanmelden
 login-forgot = Wachtwoord vergeten?
 login-error-throttled = Te veel aanmeldpogingen. Wacht een paar minuten en probeer het dan opnieuw.
-login-error-expired = Uw sessie is verlopen. Meld u opnieuw aan.
-login-error-missing = Vul uw e-mailadres en wachtwoord in.
-login-error-second-step = Uw aanmelding duurde te lang. Meld u opnieuw aan.
+login-error-expired = Je sessie is verlopen. Meld je opnieuw aan.
+login-error-missing = Vul je e-mailadres en wachtwoord in.
+login-error-second-step = Je aanmelding duurde te lang. Meld je opnieuw aan.
 login-error-mismatch = Dit e-mailadres en wachtwoord horen bij geen account hier.
 
 # De taal die iemand leest.
 language-heading = Taal
-language-intro = Het portaal wordt u in deze taal getoond.
+language-intro = Het portaal wordt je in deze taal getoond.
 language-choice = Taal
 language-browser = Zoals mijn browser vraagt
 language-save = Taal opslaan
-language-saved = Uw taal is opgeslagen.
+language-saved = Je taal is opgeslagen.

@@ -189,7 +189,8 @@ impl From<EngineError> for ApiError {
                     ApiError::Forbidden("no API key may do this: it is done in the portal".into())
                 }
             },
-            EngineError::Invalid(detail) => ApiError::Unprocessable(detail),
+            // The REST API speaks English.
+            EngineError::Invalid(detail) => ApiError::Unprocessable(detail.into()),
             e
             @ (EngineError::Transition(_) | EngineError::NotPending | EngineError::Refused(_)) => {
                 ApiError::Conflict(e.to_string())

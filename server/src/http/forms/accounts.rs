@@ -19,7 +19,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::supplier::PublicTenant;
-use super::{back_to, message, param, Params, Posted, SignedIn};
+use super::{back_to, message_in, param, Params, Posted, SignedIn};
 use crate::http::auth::{client_address, signed_in_response, start_sign_in};
 use crate::state::AppState;
 
@@ -92,7 +92,12 @@ pub async fn second_step(
             );
             signed_in_response(&app, &t.tc, &signed.device_token, &t.tc.start_page())
         }
-        Err(e) => back_to(&t.tc, "/login/two-factor", "error", &message(&e)),
+        Err(e) => back_to(
+            &t.tc,
+            "/login/two-factor",
+            "error",
+            &message_in(&e, t.tc.lang),
+        ),
     }
 }
 
@@ -132,7 +137,12 @@ pub async fn second_step_setup(
             signed_in_response(&app, &t.tc, &signed.device_token, &to)
         }
         // The page draws a new key each time it is shown: the code is for the key shown.
-        Err(e) => back_to(&t.tc, "/login/two-factor", "error", &message(&e)),
+        Err(e) => back_to(
+            &t.tc,
+            "/login/two-factor",
+            "error",
+            &message_in(&e, t.tc.lang),
+        ),
     }
 }
 
@@ -165,7 +175,7 @@ pub async fn forgot(
             app.jobs_wake.notify_one();
             Redirect::to(&format!("{}/forgot?sent=1", t.tc.base)).into_response()
         }
-        Err(e) => back_to(&t.tc, "/forgot", "error", &message(&e)),
+        Err(e) => back_to(&t.tc, "/forgot", "error", &message_in(&e, t.tc.lang)),
     }
 }
 
@@ -186,12 +196,13 @@ pub async fn reset(
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/reset/{token}");
+    let lang = t.tc.lang;
     if form.password != form.repeat {
         return back_to(
             &t.tc,
             &page,
             "error",
-            "The two passwords differ: type the same password twice.",
+            &i18n::t(lang, "site-passwords-differ"),
         );
     }
     let rid = t.request_id.as_deref();
@@ -209,10 +220,10 @@ pub async fn reset(
             &t.tc,
             "/login",
             "notice",
-            "Your password is changed. Sign in with the new one.",
+            &i18n::t(lang, "site-password-reset-done"),
         ),
-        Err(ResetError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
-        Err(e @ ResetError::Busy) => back_to(&t.tc, &page, "error", &e.to_string()),
+        Err(ResetError::Engine(e)) => back_to(&t.tc, &page, "error", &message_in(&e, lang)),
+        Err(ResetError::Busy) => back_to(&t.tc, &page, "error", &i18n::t(lang, "site-busy")),
         // The page itself says what is wrong with the link.
         Err(_) => back_to(&t.tc, &page, "", ""),
     }
@@ -239,12 +250,7 @@ pub async fn set_language(
     } else {
         match i18n::Lang::parse(choice).filter(|l| l.code() == choice) {
             Some(l) => Some(l),
-            None => {
-                return me.error(
-                    ACCOUNT,
-                    "The language must be one the portal speaks: en, de or nl (or none, for your browser's).",
-                )
-            }
+            None => return me.error(ACCOUNT, &i18n::t(me.tc.lang, "site-language-unknown")),
         }
     };
     match accounts::set_language(&app.store, me.tc.tenant.id, &me.member, language, me.rid()).await
@@ -272,10 +278,7 @@ pub async fn change_password(
     Posted(form): Posted<NewPasswordForm>,
 ) -> Response {
     if form.password != form.repeat {
-        return me.error(
-            ACCOUNT,
-            "The two new passwords differ: type the same password twice.",
-        );
+        return me.error(ACCOUNT, &i18n::t(me.tc.lang, "site-new-passwords-differ"));
     }
     let (store, t) = (&app.store, me.tc.tenant.id);
     match accounts::change_password(
@@ -297,10 +300,7 @@ pub async fn change_password(
                 return Redirect::to(&format!("{}/login?error=expired", me.tc.base))
                     .into_response();
             }
-            me.notice(
-                ACCOUNT,
-                "Password changed. You were signed out everywhere else.",
-            )
+            me.notice(ACCOUNT, &i18n::t(me.tc.lang, "site-password-changed"))
         }
         Err(e) => me.fail(ACCOUNT, &e),
     }
@@ -331,10 +331,13 @@ pub async fn turn_on(
             if !keep_codes(&session, &me.tc, codes).await {
                 return me.error(
                     ACCOUNT,
-                    "The recovery codes could not be shown. Make new ones below.",
+                    &i18n::t(me.tc.lang, "site-codes-not-shown-make-new"),
                 );
             }
-            me.notice("/account/recovery-codes", "Two-step sign-in is on.")
+            me.notice(
+                "/account/recovery-codes",
+                &i18n::t(me.tc.lang, "site-two-factor-on"),
+            )
         }
         Err(e) => me.fail("/account/two-factor", &e),
     }
@@ -347,7 +350,7 @@ pub async fn turn_off(
 ) -> Response {
     let (store, keys, t) = (&app.store, &app.addresses, me.tc.tenant.id);
     match two_factor::turn_off(store, keys, t, &me.member, &form.code, me.rid(), now_ms()).await {
-        Ok(()) => me.notice(ACCOUNT, "Two-step sign-in is off."),
+        Ok(()) => me.notice(ACCOUNT, &i18n::t(me.tc.lang, "site-two-factor-off")),
         Err(e) => me.fail(ACCOUNT, &e),
     }
 }
@@ -372,11 +375,14 @@ pub async fn recovery_codes(
     {
         Ok(codes) => {
             if !keep_codes(&session, &me.tc, codes).await {
-                return me.error(ACCOUNT, "The recovery codes could not be shown. Try again.");
+                return me.error(
+                    ACCOUNT,
+                    &i18n::t(me.tc.lang, "site-codes-not-shown-try-again"),
+                );
             }
             me.notice(
                 "/account/recovery-codes",
-                "New recovery codes made; the old ones no longer work.",
+                &i18n::t(me.tc.lang, "site-codes-renewed"),
             )
         }
         Err(e) => me.fail(ACCOUNT, &e),

@@ -9,7 +9,7 @@ use engine::model::{now_ms, parse_day, DocRef, Role};
 use engine::replenish::{self, Decided};
 use serde::Deserialize;
 
-use super::{id, message, param, FormError, Params, Posted, SignedIn};
+use super::{id, message_in, param, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/approvals";
@@ -18,6 +18,16 @@ const PAGE: &str = "/approvals";
 fn doc_ref(key: &str) -> Option<DocRef> {
     let (kind, id) = key.split_once(':')?;
     DocRef::parse(kind, id.parse().ok()?)
+}
+
+/// "Transfer 12" or "Purchase order 7", to start a sentence with, in the reader's
+/// language.
+fn doc_label(lang: i18n::Lang, doc: DocRef) -> String {
+    let id = match doc {
+        DocRef::Transfer(_) => "plan-doc-transfer",
+        DocRef::PurchaseOrder(_) => "plan-doc-purchase-order",
+    };
+    i18n::t_args(lang, id, &[("id", doc.id().into())])
 }
 
 #[derive(Deserialize)]
@@ -36,15 +46,19 @@ struct Decision {
     comment: String,
 }
 
-impl TryFrom<DecideForm> for Decision {
-    type Error = FormError;
-    fn try_from(f: DecideForm) -> Result<Self, FormError> {
+impl Decision {
+    fn parse(f: DecideForm, lang: i18n::Lang) -> Result<Self, FormError> {
         let doc = doc_ref(&f.doc)
-            .ok_or_else(|| FormError::new("The form did not say which document to decide."))?;
+            .ok_or_else(|| FormError::new(i18n::t(lang, "plan-approvals-error-doc")))?;
         let approve = match f.decision.as_str() {
             "approve" => true,
             "reject" => false,
-            _ => return Err(FormError::new("Choose Approve or Reject.")),
+            _ => {
+                return Err(FormError::new(i18n::t(
+                    lang,
+                    "plan-approvals-error-decision",
+                )))
+            }
         };
         Ok(Decision {
             doc,
@@ -59,7 +73,8 @@ pub async fn decide(
     me: SignedIn,
     Posted(form): Posted<DecideForm>,
 ) -> Response {
-    let d = match Decision::try_from(form) {
+    let lang = me.tc.lang;
+    let d = match Decision::parse(form, lang) {
         Ok(d) => d,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -78,11 +93,11 @@ pub async fn decide(
         Ok(outcome) => {
             state.jobs_wake.notify_one();
             let what = match outcome {
-                Decided::NextStep => "approved; it now waits for the next step",
-                Decided::Approved => "approved",
-                Decided::Rejected => "rejected",
+                Decided::NextStep => "plan-approvals-next-step",
+                Decided::Approved => "plan-approvals-approved",
+                Decided::Rejected => "plan-approvals-rejected",
             };
-            let done = format!("{} {} {what}.", d.doc.label(), d.doc.id());
+            let done = i18n::t_args(lang, what, &[("doc", doc_label(lang, d.doc).into())]);
             me.notice(PAGE, &done)
         }
         Err(e) => me.fail(PAGE, &e),
@@ -102,15 +117,17 @@ struct Bulk {
     comment: String,
 }
 
-impl TryFrom<BulkForm> for Bulk {
-    type Error = FormError;
-    fn try_from(f: BulkForm) -> Result<Self, FormError> {
+impl Bulk {
+    fn parse(f: BulkForm, lang: i18n::Lang) -> Result<Self, FormError> {
         let docs: Vec<DocRef> = f.doc.iter().filter_map(|d| doc_ref(d)).collect();
         if docs.is_empty() {
-            return Err(FormError::new("Select at least one item to approve."));
+            return Err(FormError::new(i18n::t(lang, "plan-approvals-error-none")));
         }
         if docs.len() > 100 {
-            return Err(FormError::new("Approve at most 100 items at once."));
+            return Err(FormError::new(i18n::t(
+                lang,
+                "plan-approvals-error-too-many",
+            )));
         }
         Ok(Bulk {
             docs,
@@ -124,7 +141,8 @@ pub async fn bulk_approve(
     me: SignedIn,
     Posted(form): Posted<BulkForm>,
 ) -> Response {
-    let bulk = match Bulk::try_from(form) {
+    let lang = me.tc.lang;
+    let bulk = match Bulk::parse(form, lang) {
         Ok(b) => b,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -142,18 +160,32 @@ pub async fn bulk_approve(
         Ok(o) => o,
         Err(e) => return me.fail(PAGE, &e),
     };
-    let (mut done, mut refused) = (0, Vec::new());
+    let (mut done, mut refused) = (0i64, Vec::new());
     for (doc, outcome) in outcomes {
         match outcome {
             Ok(_) => done += 1,
-            Err(e) => refused.push(format!("{} {}: {}", doc.label(), doc.id(), message(&e))),
+            Err(e) => refused.push(i18n::t_args(
+                lang,
+                "plan-approvals-refused-item",
+                &[
+                    ("doc", doc_label(lang, doc).into()),
+                    ("reason", message_in(&e, lang).into()),
+                ],
+            )),
         }
     }
     state.jobs_wake.notify_one();
     if refused.is_empty() {
-        me.notice(PAGE, &format!("Approved {done}."))
+        me.notice(
+            PAGE,
+            &i18n::t_args(lang, "plan-approvals-approved-n", &[("n", done.into())]),
+        )
     } else {
-        let text = format!("Approved {done}; not approved: {}", refused.join(" "));
+        let text = i18n::t_args(
+            lang,
+            "plan-approvals-approved-some",
+            &[("n", done.into()), ("refused", refused.join(" ").into())],
+        );
         me.error(PAGE, &text)
     }
 }
@@ -180,17 +212,14 @@ struct Delegation {
     last_day: String,
 }
 
-impl TryFrom<DelegateForm> for Delegation {
-    type Error = FormError;
-    fn try_from(f: DelegateForm) -> Result<Self, FormError> {
-        let to_user =
-            id(&f.to_user).ok_or_else(|| FormError::new("Choose who stands in for you."))?;
-        let role =
-            Role::parse(&f.role).ok_or_else(|| FormError::new("Choose the role to hand over."))?;
+impl Delegation {
+    fn parse(f: DelegateForm, lang: i18n::Lang) -> Result<Self, FormError> {
+        let to_user = id(&f.to_user)
+            .ok_or_else(|| FormError::new(i18n::t(lang, "plan-approvals-error-stand-in")))?;
+        let role = Role::parse(&f.role)
+            .ok_or_else(|| FormError::new(i18n::t(lang, "plan-approvals-error-role")))?;
         let (Some(first), Some(last)) = (parse_day(&f.first_day), parse_day(&f.last_day)) else {
-            return Err(FormError::new(
-                "Give the first and the last day as dates (YYYY-MM-DD).",
-            ));
+            return Err(FormError::new(i18n::t(lang, "plan-approvals-error-days")));
         };
         Ok(Delegation {
             to_user,
@@ -209,7 +238,8 @@ pub async fn delegate(
     me: SignedIn,
     Posted(form): Posted<DelegateForm>,
 ) -> Response {
-    let d = match Delegation::try_from(form) {
+    let lang = me.tc.lang;
+    let d = match Delegation::parse(form, lang) {
         Ok(d) => d,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -227,9 +257,13 @@ pub async fn delegate(
     );
     match r.await {
         Ok(_) => {
-            let set = format!(
-                "Your stand-in is set from {} to {}.",
-                d.first_day, d.last_day
+            let set = i18n::t_args(
+                lang,
+                "plan-approvals-stand-in-set",
+                &[
+                    ("first", d.first_day.as_str().into()),
+                    ("last", d.last_day.as_str().into()),
+                ],
             );
             me.notice(PAGE, &set)
         }
@@ -243,11 +277,11 @@ pub async fn end_delegation(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(delegation) = id(param(&params, "id")) else {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
     match replenish::end_delegation(store, t, &me.member, delegation, me.rid(), now_ms()).await {
-        Ok(()) => me.notice(PAGE, "Your stand-in has ended."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "plan-approvals-stand-in-ended")),
         Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -7,12 +7,12 @@
 
 use std::sync::Arc;
 
-use app::ssr::format::when;
+use app::ssr::format::when_at;
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::response::{IntoResponse, Response};
 use engine::backtest::Report;
 use engine::backtest_runs::{self, Candidate, Outcome, Request as Ask};
-use engine::mail::money;
+
 use engine::model::{now_ms, Permission};
 use engine::store::backtest_runs::RunRecord;
 
@@ -36,11 +36,16 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
-        let unreadable = |e: axum::extract::multipart::MultipartError| {
+        let lang = req
+            .extensions()
+            .get::<app::ssr::TenantCtx>()
+            .map(|tc| tc.lang)
+            .unwrap_or_default();
+        let unreadable = move |e: axum::extract::multipart::MultipartError| {
             let message = if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                "The file is too large: it may be at most 8 MB."
+                i18n::t(lang, "plan-backtest-file-too-large")
             } else {
-                "The form could not be read. Reload the page and try again."
+                i18n::t(lang, "plan-form-unreadable")
             };
             (e.status(), message).into_response()
         };
@@ -69,15 +74,16 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
 }
 
 pub async fn start(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) -> Response {
+    let lang = me.tc.lang;
     let Some(candidate) = Candidate::parse(up.candidate.trim()) else {
-        return me.error(PAGE, "Choose the rule to try.");
+        return me.error(PAGE, &i18n::t(lang, "plan-backtest-error-rule"));
     };
     let csv = if up.file.is_empty() {
         None
     } else {
         match String::from_utf8(up.file) {
             Ok(s) => Some(s),
-            Err(_) => return me.error(PAGE, "The demand file must be UTF-8 text (CSV)."),
+            Err(_) => return me.error(PAGE, &i18n::t(lang, "plan-backtest-error-utf8")),
         }
     };
     let days = if csv.is_some() {
@@ -85,14 +91,14 @@ pub async fn start(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) -
     } else {
         match up.days.trim().parse::<i64>() {
             Ok(d) => d,
-            Err(_) => return me.error(PAGE, "Days to replay must be a whole number."),
+            Err(_) => return me.error(PAGE, &i18n::t(lang, "plan-backtest-error-days")),
         }
     };
     let service_level = match up.service_level.trim() {
         "" => None,
-        s => match s.parse::<f64>() {
-            Ok(v) => Some(v),
-            Err(_) => return me.error(PAGE, "The service level must be a number, such as 95."),
+        s => match i18n::fmt::parse_decimal(lang, s) {
+            Some(v) => Some(v),
+            None => return me.error(PAGE, &i18n::t(lang, "plan-backtest-error-service")),
         },
     };
     let ask = Ask {
@@ -107,30 +113,64 @@ pub async fn start(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) -
             app.backtests_wake.notify_one();
             me.notice(
                 &format!("{PAGE}/{id}"),
-                "The backtest has started. Nothing live changes.",
+                &i18n::t(lang, "plan-backtest-started"),
             )
         }
         Err(e) => me.fail(PAGE, &e),
     }
 }
 
-fn state_text(r: &RunRecord) -> String {
+fn state_text(lang: i18n::Lang, r: &RunRecord) -> String {
     match r.state.as_str() {
-        "queued" => "waiting to start".into(),
-        "running" => format!("{} of {} simulated days", r.progress_done, r.progress_total),
-        "done" => "done".into(),
-        _ => format!(
-            "failed: {}",
-            r.error.as_deref().unwrap_or("no reason was kept")
+        "queued" => i18n::t(lang, "plan-backtest-state-queued"),
+        "running" => i18n::t_args(
+            lang,
+            "plan-backtest-state-running",
+            &[
+                ("done", r.progress_done.into()),
+                ("total", r.progress_total.into()),
+            ],
+        ),
+        "done" => i18n::t(lang, "plan-backtest-state-done"),
+        _ => i18n::t_args(
+            lang,
+            "plan-backtest-state-failed",
+            &[(
+                "reason",
+                r.error
+                    .clone()
+                    .unwrap_or_else(|| i18n::t(lang, "plan-backtest-no-reason"))
+                    .into(),
+            )],
         ),
     }
 }
 
-fn candidate_label(r: &RunRecord) -> String {
-    let c = Candidate::parse(&r.candidate).map_or("?", Candidate::label);
+/// A rule to try as people read it, in their language.
+fn rule_label(lang: i18n::Lang, c: Candidate) -> String {
+    i18n::t(
+        lang,
+        match c {
+            Candidate::StaticMinMax => "plan-backtest-candidate-static",
+            Candidate::NaiveAdaptive => "plan-backtest-candidate-naive",
+            Candidate::Forecast => "plan-backtest-candidate-forecast",
+        },
+    )
+}
+
+fn candidate_label(lang: i18n::Lang, r: &RunRecord) -> String {
+    let c = Candidate::parse(&r.candidate).map_or_else(|| "?".to_string(), |c| rule_label(lang, c));
     match r.service_level {
-        Some(s) => format!("{c}, {s} % for every item"),
-        None => format!("{c}, the classes' service levels"),
+        Some(s) => i18n::t_args(
+            lang,
+            "plan-backtest-candidate-service",
+            &[("candidate", c.into()), ("level", format!("{s}").into())],
+        ),
+        None => i18n::t_args(
+            lang,
+            "plan-backtest-candidate-classes",
+            &[("candidate", c.into())],
+        ),
     }
 }
 
@@ -146,6 +186,8 @@ pub async fn list(
     me: SignedIn,
     Query(q): Query<PageQuery>,
 ) -> Response {
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let (t, m) = (me.tc.tenant.id, &me.member);
     let runs = match backtest_runs::runs(&app.store, t, m).await {
         Ok(r) => r,
@@ -154,22 +196,37 @@ pub async fn list(
     let rows: String = runs
         .iter()
         .map(|r| {
+            let demand = i18n::t_args(
+                lang,
+                if r.source == "csv" {
+                    "plan-backtest-demand-csv"
+                } else {
+                    "plan-backtest-demand-sales"
+                },
+                &[("days", r.days.into())],
+            );
             format!(
-                "<tr><td><a href=\"{}\">Run {}</a></td><td>{}</td><td>{}</td><td>{} days from {}</td><td>{}</td></tr>",
+                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&me.tc.href(&format!("{PAGE}/{}", r.id))),
-                r.id,
-                escape(&when(r.created_at)),
-                escape(&candidate_label(r)),
-                r.days,
-                if r.source == "csv" { "a demand file" } else { "your sales" },
-                escape(&state_text(r)),
+                escape(&i18n::t_args(lang, "plan-backtest-run", &[("id", r.id.into())])),
+                escape(&when_at(&me.tc, r.created_at)),
+                escape(&candidate_label(lang, r)),
+                escape(&demand),
+                escape(&state_text(lang, r)),
             )
         })
         .collect();
     let table = if rows.is_empty() {
-        "<p class=\"empty\">No backtests yet. Start one below: it replays your last days of sales under your current levels and under the rule you choose, and changes nothing live.</p>".to_string()
+        format!("<p class=\"empty\">{}</p>", tr("plan-backtest-empty"))
     } else {
-        format!("<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">Run</th><th scope=\"col\">Started</th><th scope=\"col\">Candidate</th><th scope=\"col\">Demand</th><th scope=\"col\">State</th></tr></thead><tbody>{rows}</tbody></table></div>")
+        format!(
+            "<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div>",
+            tr("plan-backtest-col-run"),
+            tr("plan-backtest-col-started"),
+            tr("plan-backtest-col-candidate"),
+            tr("plan-backtest-col-demand"),
+            tr("plan-backtest-col-state"),
+        )
     };
     let form = if m.can(Permission::EditPolicies) {
         let options: String = Candidate::ALL
@@ -178,21 +235,39 @@ pub async fn list(
                 format!(
                     "<option value=\"{}\">{}</option>",
                     c.as_str(),
-                    escape(c.label())
+                    escape(&rule_label(lang, *c))
                 )
             })
             .collect();
+        let history = engine::backtest::replay::HISTORY as i64;
         format!(
-            "<h2>Try a rule</h2><form method=\"post\" action=\"{action}\" enctype=\"multipart/form-data\" class=\"stack\">\
-             <label>Rule to try <select name=\"candidate\">{options}</select></label>\
-             <label>Days to replay ({min} to {max}; the {history} days before them are the history every rule starts from) <input name=\"days\" type=\"number\" min=\"{min}\" max=\"{max}\" value=\"28\"/></label>\
-             <label>One service level for every item, per cent (empty: each class's own) <input name=\"service_level\" inputmode=\"decimal\"/></label>\
-             <label>Or a demand file instead of your sales (CSV: day,location,sku,quantity; day as 2026-03-01; the first {history} days are the history) <input type=\"file\" name=\"file\" accept=\".csv,text/csv\"/></label>\
-             <p><button type=\"submit\" class=\"primary\">Start the backtest</button></p></form>",
+            "<h2>{try_rule}</h2><form method=\"post\" action=\"{action}\" enctype=\"multipart/form-data\" class=\"stack\">\
+             <label>{rule} <select name=\"candidate\">{options}</select></label>\
+             <label>{days} <input name=\"days\" type=\"number\" min=\"{min}\" max=\"{max}\" value=\"28\"/></label>\
+             <label>{service} <input name=\"service_level\" inputmode=\"decimal\"/></label>\
+             <label>{file} <input type=\"file\" name=\"file\" accept=\".csv,text/csv\"/></label>\
+             <p><button type=\"submit\" class=\"primary\">{start}</button></p></form>",
+            try_rule = tr("plan-backtest-try"),
+            rule = tr("plan-backtest-rule"),
+            days = escape(&i18n::t_args(
+                lang,
+                "plan-backtest-days",
+                &[
+                    ("min", (engine::backtest::replay::MIN_DAYS as i64).into()),
+                    ("max", (engine::backtest::replay::MAX_DAYS as i64).into()),
+                    ("history", history.into()),
+                ]
+            )),
+            service = tr("plan-backtest-service-level"),
+            file = escape(&i18n::t_args(
+                lang,
+                "plan-backtest-file",
+                &[("history", history.into())]
+            )),
+            start = tr("plan-backtest-start"),
             action = escape(&me.tc.href(PAGE)),
             min = engine::backtest::replay::MIN_DAYS,
             max = engine::backtest::replay::MAX_DAYS,
-            history = engine::backtest::replay::HISTORY,
         )
     } else {
         String::new()
@@ -202,27 +277,33 @@ pub async fn list(
         error: q.error,
     }
     .html();
+    let title = i18n::t(lang, "plan-backtest-heading");
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a></p><h1>Backtests</h1>{flash}<p class=\"muted\">Before you change a policy, see what it would have done: your stores' last days of demand replayed on a virtual clock, with your suppliers' lead times, transfers between stores and receipts, under the levels your positions hold today and under the rule you try. Your live stock, documents and policies are not touched.</p>{table}{form}</section>",
+        "<section class=\"card\"><p><a href=\"{home}\">{back}</a></p><h1>{heading}</h1>{flash}<p class=\"muted\">{intro}</p>{table}{form}</section>",
         home = escape(&me.tc.home()),
+        back = tr("plan-back-to-portal"),
+        heading = escape(&title),
+        intro = tr("plan-backtest-intro"),
     );
-    page(&app, &me.tc, Some(&me.member), "Backtests", &body, None)
+    page(&app, &me.tc, Some(&me.member), &title, &body, None)
 }
 
-fn change(base: f64, new: f64) -> String {
+fn change(lang: i18n::Lang, base: f64, new: f64) -> String {
     if base.abs() < 1e-9 {
         return if new.abs() < 1e-9 {
-            "same".into()
+            i18n::t(lang, "plan-backtest-change-same")
         } else {
-            "new".into()
+            i18n::t(lang, "plan-backtest-change-new")
         };
     }
     let c = (new - base) / base * 100.0;
     format!("{}{c:.1} %", if c > 0.0 { "+" } else { "" })
 }
 
-fn comparison(o: &Outcome, currency: &str) -> String {
+fn comparison(lang: i18n::Lang, o: &Outcome, currency: &str) -> String {
     let (a, b): (&Report, &Report) = (&o.current, &o.candidate);
+    let tr = |id: &str| i18n::t(lang, id);
+    let diff = |base: f64, new: f64| change(lang, base, new);
     let row = |label: &str, x: String, y: String, c: String| {
         format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -234,56 +315,74 @@ fn comparison(o: &Outcome, currency: &str) -> String {
     };
     let rows = [
         row(
-            "Fill rate (units sold of units wanted)",
+            &tr("plan-backtest-fig-fill-rate"),
             pct(a.fill_rate),
             pct(b.fill_rate),
-            format!("{:+.1} points", (b.fill_rate - a.fill_rate) * 100.0),
+            i18n::t_args(
+                lang,
+                "plan-backtest-points",
+                &[(
+                    "n",
+                    format!("{:+.1}", (b.fill_rate - a.fill_rate) * 100.0).into(),
+                )],
+            ),
         ),
         row(
-            "Stockout store-product-days",
+            &tr("plan-backtest-fig-stockout-days"),
             a.stockout_days.to_string(),
             b.stockout_days.to_string(),
-            change(a.stockout_days as f64, b.stockout_days as f64),
+            diff(a.stockout_days as f64, b.stockout_days as f64),
         ),
         row(
-            "Average inventory value",
-            money(a.avg_inventory_value_minor, currency),
-            money(b.avg_inventory_value_minor, currency),
-            change(
+            &tr("plan-backtest-fig-inventory-value"),
+            i18n::fmt::money(lang, a.avg_inventory_value_minor, currency),
+            i18n::fmt::money(lang, b.avg_inventory_value_minor, currency),
+            diff(
                 a.avg_inventory_value_minor as f64,
                 b.avg_inventory_value_minor as f64,
             ),
         ),
         row(
-            "Purchase orders",
+            &tr("plan-backtest-fig-purchase-orders"),
             a.purchase_orders.to_string(),
             b.purchase_orders.to_string(),
-            change(a.purchase_orders as f64, b.purchase_orders as f64),
+            diff(a.purchase_orders as f64, b.purchase_orders as f64),
         ),
         row(
-            "Transfers",
+            &tr("plan-backtest-fig-transfers"),
             a.transfers.to_string(),
             b.transfers.to_string(),
-            change(a.transfers as f64, b.transfers as f64),
+            diff(a.transfers as f64, b.transfers as f64),
         ),
         row(
-            "Documents needing a person's approval",
+            &tr("plan-backtest-fig-approvals"),
             a.approvals.to_string(),
             b.approvals.to_string(),
-            change(a.approvals as f64, b.approvals as f64),
+            diff(a.approvals as f64, b.approvals as f64),
         ),
     ]
     .concat();
     let notes: String = o
         .notes
         .iter()
-        .map(|n| format!("<li>{}</li>", escape(n)))
+        // Recorded by the replay in English (see the closing note on stored text).
+        .map(|n| format!("<li lang=\"en\">{}</li>", escape(n)))
         .collect();
     format!(
-        "<div class=\"table-scroll\"><table><caption>{} days, {} store-product series</caption><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Current levels</th><th scope=\"col\">{}</th><th scope=\"col\">Change</th></tr></thead><tbody>{rows}</tbody></table></div><h2>What the replay assumes</h2><ul>{notes}</ul>",
-        a.days,
-        a.series,
+        "<div class=\"table-scroll\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" lang=\"en\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div><h2>{}</h2><ul>{notes}</ul>",
+        escape(&i18n::t_args(
+            lang,
+            "plan-backtest-caption",
+            &[
+                ("days", (a.days as i64).into()),
+                ("series", (a.series as i64).into()),
+            ]
+        )),
+        escape(&tr("plan-backtest-col-figure")),
+        escape(&tr("plan-backtest-col-current")),
         escape(&b.rule),
+        escape(&tr("plan-backtest-col-change")),
+        escape(&tr("plan-backtest-assumes")),
     )
 }
 
@@ -293,8 +392,9 @@ pub async fn show(
     Path(params): Path<Params>,
     Query(q): Query<PageQuery>,
 ) -> Response {
+    let lang = me.tc.lang;
     let Ok(id) = param(&params, "id").parse::<i64>() else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (r, outcome) = match backtest_runs::run(&app.store, me.tc.tenant.id, &me.member, id).await {
         Ok(x) => x,
@@ -303,42 +403,59 @@ pub async fn show(
     let working = r.state == "queued" || r.state == "running";
     let progress = if working {
         format!(
-            "<p aria-live=\"polite\"><progress value=\"{}\" max=\"{}\">{}</progress> {}. This page reloads itself.</p>",
+            "<p aria-live=\"polite\"><progress value=\"{}\" max=\"{}\">{}</progress> {}</p>",
             r.progress_done,
             r.progress_total.max(1),
-            escape(&state_text(&r)),
-            escape(&state_text(&r)),
+            escape(&state_text(lang, &r)),
+            escape(&i18n::t_args(
+                lang,
+                "plan-backtest-progress",
+                &[("state", state_text(lang, &r).into())]
+            )),
         )
     } else if r.state == "failed" {
         format!(
             "<p class=\"error\" role=\"alert\">{}</p>",
-            escape(&state_text(&r))
+            escape(&state_text(lang, &r))
         )
     } else {
         String::new()
     };
     let result = outcome
-        .map(|o| comparison(&o, &me.tc.tenant.currency))
+        .map(|o| comparison(lang, &o, &me.tc.tenant.currency))
         .unwrap_or_default();
     let flash = Flash {
         notice: q.notice,
         error: q.error,
     }
     .html();
+    let title = i18n::t_args(lang, "plan-backtest-title", &[("id", id.into())]);
+    let summary = i18n::t_args(
+        lang,
+        if r.source == "csv" {
+            "plan-backtest-summary-csv"
+        } else {
+            "plan-backtest-summary-sales"
+        },
+        &[
+            ("candidate", candidate_label(lang, &r).into()),
+            ("days", r.days.into()),
+            ("started", when_at(&me.tc, r.created_at).into()),
+            ("who", r.requested_by.as_str().into()),
+        ],
+    );
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{back}\">All backtests</a></p><h1>Backtest {id}</h1>{flash}<p>{candidate} against your current levels, over {days} days of {source}; started {started} by {who}.</p>{progress}{result}</section>",
+        "<section class=\"card\"><p><a href=\"{back}\">{all}</a></p><h1>{heading}</h1>{flash}<p>{summary}</p>{progress}{result}</section>",
         back = escape(&me.tc.href(PAGE)),
-        candidate = escape(&candidate_label(&r)),
-        days = r.days,
-        source = if r.source == "csv" { "a demand file" } else { "your sales" },
-        started = escape(&when(r.created_at)),
-        who = escape(&r.requested_by),
+        all = escape(&i18n::t(lang, "plan-backtest-all")),
+        heading = escape(&title),
+        summary = escape(&summary),
     );
     page(
         &app,
         &me.tc,
         Some(&me.member),
-        &format!("Backtest {id}"),
+        &title,
         &body,
         working.then_some(2),
     )

@@ -43,11 +43,27 @@ fn page(app: &AppState, me: &SignedIn, title: &str, body: &str) -> Response {
     super::shell::page(app, &me.tc, Some(&me.member), title, body, None)
 }
 
+/// Who gets an e-mail, and when, in `lang` (the preview's label).
+fn preview_label(lang: i18n::Lang, p: MailPreview) -> String {
+    let id = match p {
+        MailPreview::ApprovalRequest => "site-mail-approval-request",
+        MailPreview::Outcome => "site-mail-outcome",
+        MailPreview::PurchaseOrder => "site-mail-purchase-order",
+        MailPreview::SupplierMessage => "site-mail-supplier-message",
+        MailPreview::Invitation => "site-mail-invitation",
+        MailPreview::PasswordReset => "site-mail-password-reset",
+        MailPreview::ShopperAlert => "site-mail-shopper-alert",
+    };
+    i18n::t(lang, id)
+}
+
 /// The list of templates.
 pub async fn list(State(app): State<Arc<AppState>>, me: SignedIn) -> Response {
     if let Err(e) = me.member.require(engine::model::Permission::EditBranding) {
         return me.fail("/", &engine::EngineError::from(e));
     }
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let items: String = MailPreview::ALL
         .iter()
         .map(|p| {
@@ -57,17 +73,22 @@ pub async fn list(State(app): State<Arc<AppState>>, me: SignedIn) -> Response {
                     &me.tc
                         .href(&format!("/settings/branding/emails/{}", p.slug()))
                 ),
-                escape(p.label())
+                escape(&preview_label(lang, *p))
             )
         })
         .collect();
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{}\">Domains</a> · <a href=\"{}\">Theme</a></p><h1>E-mails</h1><p class=\"muted\">What your people, suppliers and shoppers receive, in your brand, with sample content. The sender, reply-to address, footer and colours come from your theme.</p><ul>{items}</ul><p><a href=\"{}\">Back to the portal</a></p></section>",
+        "<section class=\"card\"><p class=\"crumbs\"><a href=\"{}\">{}</a> · <a href=\"{}\">{}</a></p><h1>{}</h1><p class=\"muted\">{}</p><ul class=\"link-list\">{items}</ul><p><a href=\"{}\">{}</a></p></section>",
         escape(&me.tc.href("/settings/branding/domains")),
+        tr("site-branding-domains"),
         escape(&me.tc.href("/settings/branding/theme")),
-        escape(&me.tc.home())
+        tr("site-branding-theme"),
+        tr("site-branding-emails"),
+        tr("site-emails-intro"),
+        escape(&me.tc.home()),
+        tr("site-back-to-portal"),
     );
-    page(&app, &me, "E-mails", &body)
+    page(&app, &me, &i18n::t(lang, "site-branding-emails"), &body)
 }
 
 /// One template's preview.
@@ -78,10 +99,12 @@ pub async fn show(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(which) = MailPreview::parse(param(&params, "template")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let portal = origin(&me, &headers, app.settings.https);
-    let preview = match mailer(&app, portal).preview(&me.tc.tenant, &me.member, which) {
+    let preview = match mailer(&app, portal).preview(&me.tc.tenant, &me.member, which, lang) {
         Ok(p) => p,
         Err(e) => return me.fail("/settings/branding/emails", &e),
     };
@@ -89,20 +112,33 @@ pub async fn show(
     let reply = preview
         .reply_to
         .as_deref()
-        .map(|r| format!("<dt>Reply-To</dt><dd>{}</dd>", escape(r)))
+        .map(|r| {
+            format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                tr("site-email-reply-to"),
+                escape(r)
+            )
+        })
         .unwrap_or_default();
+    let label = preview_label(lang, which);
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{list}\">All e-mails</a></p><h1>{label}</h1><dl class=\"facts\"><dt>From</dt><dd>{from}</dd>{reply}<dt>Subject</dt><dd>{subject}</dd></dl></section>\
-         <section class=\"card\"><h2>As most mail programs show it</h2><iframe title=\"The e-mail\" sandbox=\"\" style=\"width:100%;min-height:32rem;border:1px solid var(--muted);background:#fff\" srcdoc=\"{html}\"></iframe></section>\
-         <section class=\"card\"><h2>Plain text</h2><pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\">{text}</pre></section>",
+        "<section class=\"card\"><p><a href=\"{list}\">{all}</a></p><h1>{label}</h1><dl class=\"facts\"><dt>{from_label}</dt><dd>{from}</dd>{reply}<dt>{subject_label}</dt><dd>{subject}</dd></dl></section>\
+         <section class=\"card\"><h2>{as_shown}</h2><iframe title=\"{frame}\" sandbox=\"\" style=\"width:100%;min-height:32rem;border:1px solid var(--muted);background:#fff\" srcdoc=\"{html}\"></iframe></section>\
+         <section class=\"card\"><h2>{plain}</h2><pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\">{text}</pre></section>",
         list = escape(&me.tc.href("/settings/branding/emails")),
-        label = escape(which.label()),
+        all = tr("site-email-all"),
+        label = escape(&label),
+        from_label = tr("site-email-from"),
         from = escape(&preview.from),
+        subject_label = tr("site-email-subject"),
         subject = escape(&c.subject),
+        as_shown = tr("site-email-as-shown"),
+        frame = tr("site-email-frame"),
         html = escape(&c.html),
+        plain = tr("site-email-plain-text"),
         text = escape(&c.text),
     );
-    page(&app, &me, which.label(), &body)
+    page(&app, &me, &label, &body)
 }
 
 use super::shell::Flash;
@@ -121,45 +157,80 @@ pub async fn domains_page(
             Ok(d) => d,
             Err(e) => return me.fail("/", &e),
         };
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let claimed: Vec<&str> = claims.iter().map(|c| c.domain.as_str()).collect();
     let mut rows = String::new();
     for d in verified.iter().filter(|d| !claimed.contains(&d.as_str())) {
         rows.push_str(&format!(
-            "<li><strong>{}</strong> · <span class=\"muted\">served (set by the platform)</span></li>",
-            escape(d)
+            "<li><strong>{}</strong> · <span class=\"muted\">{}</span></li>",
+            escape(d),
+            tr("site-domain-served-by-platform")
         ));
     }
     for c in &claims {
         let verify = escape(&me.tc.href(&format!("{DOMAINS}/{}/verify", c.id)));
         let remove = escape(&me.tc.href(&format!("{DOMAINS}/{}/remove", c.id)));
         let state = match c.verified_at {
-            Some(_) => "<span class=\"muted\">served</span>".to_string(),
-            None => format!(
-                "<span class=\"muted\">waiting for its proof: publish <code>{}</code> as the whole of <code>http://{}{}</code>, then</span> <form method=\"post\" action=\"{verify}\" class=\"inline-form\"><button type=\"submit\">Check now</button></form>",
-                escape(&c.token),
-                escape(&c.domain),
-                engine::domains::PROOF_PATH
-            ),
+            Some(_) => format!("<span class=\"muted\">{}</span>", tr("site-domain-served")),
+            None => {
+                // The proof's token and address go into the sentence as markers, then
+                // become code.
+                let (token_mark, url_mark) = ("\u{1}", "\u{2}");
+                let waiting = escape(&i18n::t_args(
+                    lang,
+                    "site-domain-waiting",
+                    &[("token", token_mark.into()), ("url", url_mark.into())],
+                ))
+                .replacen(token_mark, &format!("<code>{}</code>", escape(&c.token)), 1)
+                .replacen(
+                    url_mark,
+                    &format!(
+                        "<code>http://{}{}</code>",
+                        escape(&c.domain),
+                        engine::domains::PROOF_PATH
+                    ),
+                    1,
+                );
+                format!(
+                    "<span class=\"muted\">{waiting}</span> <form method=\"post\" action=\"{verify}\" class=\"inline-form\"><button type=\"submit\">{}</button></form>",
+                    tr("site-domain-check-now")
+                )
+            }
         };
         rows.push_str(&format!(
-            "<li><strong>{}</strong> · {state} <details><summary>Remove…</summary><p class=\"muted\">The portal stops answering on it at once.</p><form method=\"post\" action=\"{remove}\"><button type=\"submit\" class=\"danger\">Remove {}</button></form></details></li>",
+            "<li><strong>{}</strong> · {state} <details><summary>{}</summary><p class=\"muted\">{}</p><form method=\"post\" action=\"{remove}\"><button type=\"submit\" class=\"danger\">{}</button></form></details></li>",
             escape(&c.domain),
-            escape(&c.domain)
+            tr("site-domain-remove-summary"),
+            tr("site-domain-remove-help"),
+            escape(&i18n::t_args(
+                lang,
+                "site-domain-remove",
+                &[("domain", c.domain.clone().into())]
+            ))
         ));
     }
     if rows.is_empty() {
-        rows = "<li class=\"empty\">No custom domains yet.</li>".into();
+        rows = format!("<li class=\"empty\">{}</li>", tr("site-domains-empty"));
     }
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a> · <a href=\"{theme}\">Theme</a> · <a href=\"{emails}\">E-mails</a></p><h1>Domains</h1>{flash}<p class=\"muted\">Your portal can answer on a domain of your own, such as stock.example.com. Add it, prove it is yours with a small file on its current web server, then point it (a CNAME) at your portal's address. Sign-ins are kept per domain.</p><ul class=\"people\">{rows}</ul>\
-         <h2>Add a domain</h2><form method=\"post\" action=\"{add}\" class=\"inline-form\"><label>Domain <input type=\"text\" name=\"domain\" required maxlength=\"253\" placeholder=\"stock.example.com\" autocomplete=\"off\"/></label><button type=\"submit\" class=\"primary\">Add</button></form></section>",
+        "<section class=\"card\"><p class=\"crumbs\"><a href=\"{home}\">{back}</a> · <a href=\"{theme}\">{theme_link}</a> · <a href=\"{emails}\">{emails_link}</a></p><h1>{heading}</h1>{flash}<p class=\"muted\">{intro}</p><ul class=\"people\">{rows}</ul>\
+         <h2>{add_heading}</h2><form method=\"post\" action=\"{add}\" class=\"inline-form\"><label>{domain_label} <input type=\"text\" name=\"domain\" required maxlength=\"253\" placeholder=\"stock.example.com\" autocomplete=\"off\"/></label><button type=\"submit\" class=\"primary\">{add_button}</button></form></section>",
         home = escape(&me.tc.home()),
+        back = tr("site-back-to-portal"),
         emails = escape(&me.tc.href("/settings/branding/emails")),
+        emails_link = tr("site-branding-emails"),
         theme = escape(&me.tc.href("/settings/branding/theme")),
+        theme_link = tr("site-branding-theme"),
+        heading = tr("site-branding-domains"),
         flash = f.html(),
+        intro = tr("site-domains-intro"),
+        add_heading = tr("site-domain-add-heading"),
+        domain_label = tr("site-domain-label"),
+        add_button = tr("site-domain-add"),
         add = escape(&me.tc.href(DOMAINS)),
     );
-    page(&app, &me, "Domains", &body)
+    page(&app, &me, &i18n::t(lang, "site-branding-domains"), &body)
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -182,7 +253,7 @@ pub async fn add_domain(
     match engine::domains::add_domain(store, t, &me.member, &form.domain, &reserved, me.rid(), now)
         .await
     {
-        Ok(_) => me.notice(DOMAINS, "Domain added. Publish its token, then check it."),
+        Ok(_) => me.notice(DOMAINS, &i18n::t(me.tc.lang, "site-domain-added")),
         Err(e) => me.fail(DOMAINS, &e),
     }
 }
@@ -193,17 +264,14 @@ pub async fn verify_domain(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(id) = super::id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t, v) = (&app.store, me.tc.tenant.id, &app.domain_verifier);
     let now = engine::model::now_ms();
     match engine::domains::verify_domain(store, t, &me.member, id, v, me.rid(), now).await {
         Ok(()) => {
             app.tenant_cache.clear();
-            me.notice(
-                DOMAINS,
-                "Proven: the portal answers on this domain now. Point it at your portal's address.",
-            )
+            me.notice(DOMAINS, &i18n::t(me.tc.lang, "site-domain-proven"))
         }
         Err(e) => me.fail(DOMAINS, &e),
     }
@@ -215,7 +283,7 @@ pub async fn remove_domain(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(id) = super::id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match engine::domains::remove_domain(store, t, &me.member, id, me.rid()).await {
@@ -223,7 +291,11 @@ pub async fn remove_domain(
             app.tenant_cache.clear();
             me.notice(
                 DOMAINS,
-                &format!("{domain} removed: the portal no longer answers on it."),
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-domain-removed",
+                    &[("domain", domain.into())],
+                ),
             )
         }
         Err(e) => me.fail(DOMAINS, &e),

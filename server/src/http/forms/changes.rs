@@ -18,8 +18,9 @@ use axum::response::Response;
 use engine::model::{now_ms, parse_day};
 use engine::replenish::{self, ChangeAnswer, Proposal, ReceiptLine, ShipNotice};
 use engine::store::ChangeLine;
+use engine::workflow::purchase_order::PoState;
 
-use super::{id, param, parse_money, whole, FormError, Params, Posted, SignedIn};
+use super::{id, param, parse_money, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 type Fields = HashMap<String, String>;
@@ -38,28 +39,41 @@ fn per_line<'a>(f: &'a Fields, prefix: &str) -> Vec<(i64, &'a str)> {
     out
 }
 
-fn day(f: &Fields, name: &str, label: &str) -> Result<i64, FormError> {
-    parse_day(field(f, name))
-        .ok_or_else(|| FormError(format!("{label} must be a date, such as 2026-12-24.")))
+/// The error (a catalogue id) in the reader's language.
+fn error(lang: i18n::Lang, id: &str) -> FormError {
+    FormError::new(i18n::t(lang, id))
 }
 
-fn proposal(f: &Fields) -> Result<Proposal, FormError> {
+/// The error (a catalogue id) about line `line`, in the reader's language.
+fn line_error(lang: i18n::Lang, id: &str, line: i64) -> FormError {
+    FormError::new(i18n::t_args(lang, id, &[("line", line.into())]))
+}
+
+/// A whole number of line `line`, or the error (a catalogue id) that names the field.
+fn whole_of_line(lang: i18n::Lang, value: &str, id: &str, line: i64) -> Result<i64, FormError> {
+    value
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| line_error(lang, id, line))
+}
+
+fn day(lang: i18n::Lang, f: &Fields, name: &str, error_id: &str) -> Result<i64, FormError> {
+    parse_day(field(f, name)).ok_or_else(|| error(lang, error_id))
+}
+
+fn proposal(lang: i18n::Lang, f: &Fields) -> Result<Proposal, FormError> {
     let mut lines = Vec::new();
     for (line, qty) in per_line(f, "qty_") {
-        let quantity = whole(qty, &format!("Quantity of line {line}"))?;
+        let quantity = whole_of_line(lang, qty, "plan-changes-error-quantity", line)?;
         let price = field(f, &format!("price_{line}"));
-        let unit_cost_minor = parse_money(price).ok_or_else(|| {
-            FormError(format!(
-                "Unit price of line {line} must be an amount such as 12.50."
-            ))
-        })?;
+        let unit_cost_minor =
+            parse_money(price).ok_or_else(|| line_error(lang, "plan-changes-error-price", line))?;
         let ships_on = match field(f, &format!("ships_{line}")).trim() {
             "" => None,
-            d => Some(parse_day(d).ok_or_else(|| {
-                FormError(format!(
-                    "Own delivery date of line {line} must be a date, such as 2026-12-24."
-                ))
-            })?),
+            d => Some(
+                parse_day(d)
+                    .ok_or_else(|| line_error(lang, "plan-changes-error-ships-on", line))?,
+            ),
         };
         lines.push(ChangeLine {
             line_id: line,
@@ -70,48 +84,68 @@ fn proposal(f: &Fields) -> Result<Proposal, FormError> {
     }
     Ok(Proposal {
         lines,
-        promised_on: day(f, "promised_on", "Delivery date")?,
+        promised_on: day(lang, f, "promised_on", "plan-changes-error-delivery-date")?,
         note: field(f, "note").to_string(),
     })
 }
 
-fn answer(f: &Fields) -> Result<ChangeAnswer, FormError> {
+fn answer(lang: i18n::Lang, f: &Fields) -> Result<ChangeAnswer, FormError> {
     match field(f, "answer") {
         "accept" => Ok(ChangeAnswer::Accept),
         "refuse" => Ok(ChangeAnswer::Refuse {
             reason: field(f, "reason").to_string(),
         }),
-        _ => Err(FormError::new("Choose to accept or to refuse the change.")),
+        _ => Err(error(lang, "plan-changes-error-answer")),
     }
 }
 
-fn notice(f: &Fields) -> Result<ShipNotice, FormError> {
+fn notice(lang: i18n::Lang, f: &Fields) -> Result<ShipNotice, FormError> {
     let mut lines = Vec::new();
     for (line, qty) in per_line(f, "ship_") {
-        lines.push((line, whole(qty, &format!("Units of line {line}"))?));
+        lines.push((
+            line,
+            whole_of_line(lang, qty, "plan-changes-error-units", line)?,
+        ));
     }
     Ok(ShipNotice {
         lines,
         carrier: field(f, "carrier").to_string(),
         tracking: field(f, "tracking").to_string(),
-        expected_on: day(f, "expected_on", "Expected delivery")?,
+        expected_on: day(
+            lang,
+            f,
+            "expected_on",
+            "plan-changes-error-expected-delivery",
+        )?,
     })
 }
 
-fn receipt(f: &Fields) -> Result<Vec<ReceiptLine>, FormError> {
+fn receipt(lang: i18n::Lang, f: &Fields) -> Result<Vec<ReceiptLine>, FormError> {
     let mut out = Vec::new();
     for (line, received) in per_line(f, "received_") {
         let damaged = match field(f, &format!("damaged_{line}")).trim() {
             "" => 0,
-            d => whole(d, &format!("Damaged units of line {line}"))?,
+            d => whole_of_line(lang, d, "plan-changes-error-damaged", line)?,
         };
         out.push(ReceiptLine {
             asn_line_id: line,
-            received: whole(received, &format!("Units received of line {line}"))?,
+            received: whole_of_line(lang, received, "plan-changes-error-received", line)?,
             damaged,
         });
     }
     Ok(out)
+}
+
+/// "the order is now …": the state in the reader's language.
+fn now_in(lang: i18n::Lang, id: &str, state: PoState) -> String {
+    i18n::t_args(
+        lang,
+        id,
+        &[(
+            "state",
+            super::documents::state_label(lang, state.as_str(), state.label()).into(),
+        )],
+    )
 }
 
 /// Back to the order's page: on success (jobs woken for the mail it queued) with the
@@ -143,10 +177,11 @@ pub async fn supplier_change(
     Posted(f): Posted<Fields>,
 ) -> Response {
     let Some(po) = po_of(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/supplier/orders/{po}");
-    let p = match proposal(&f) {
+    let lang = me.tc.lang;
+    let p = match proposal(lang, &f) {
         Ok(p) => p,
         Err(e) => return me.error(&page, &e.0),
     };
@@ -155,7 +190,7 @@ pub async fn supplier_change(
         replenish::propose_change_as_supplier(store, t, &me.member, po, p, me.rid(), now_ms())
             .await;
     answered(&app, &me, &page, done, |_| {
-        "Your change is proposed. The buyer has been told.".to_string()
+        i18n::t(lang, "plan-changes-proposed-supplier")
     })
 }
 
@@ -166,10 +201,11 @@ pub async fn supplier_change_answer(
     Posted(f): Posted<Fields>,
 ) -> Response {
     let Some(po) = po_of(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/supplier/orders/{po}");
-    let a = match answer(&f) {
+    let lang = me.tc.lang;
+    let a = match answer(lang, &f) {
         Ok(a) => a,
         Err(e) => return me.error(&page, &e.0),
     };
@@ -177,7 +213,7 @@ pub async fn supplier_change_answer(
     let done =
         replenish::answer_change_as_supplier(store, t, &me.member, po, a, me.rid(), now_ms()).await;
     answered(&app, &me, &page, done, |state| {
-        format!("Done: the order is now {}.", state.label())
+        now_in(lang, "plan-changes-done", state)
     })
 }
 
@@ -188,10 +224,11 @@ pub async fn supplier_ship(
     Posted(f): Posted<Fields>,
 ) -> Response {
     let Some(po) = po_of(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/supplier/orders/{po}");
-    let n = match notice(&f) {
+    let lang = me.tc.lang;
+    let n = match notice(lang, &f) {
         Ok(n) => n,
         Err(e) => return me.error(&page, &e.0),
     };
@@ -199,7 +236,7 @@ pub async fn supplier_ship(
     let done =
         replenish::ship_notice_as_supplier(store, t, &me.member, po, n, me.rid(), now_ms()).await;
     answered(&app, &me, &page, done, |asn| {
-        format!("Ship notice {asn} sent. The buyer has been told.")
+        i18n::t_args(lang, "plan-changes-ship-notice", &[("id", asn.into())])
     })
 }
 
@@ -210,17 +247,18 @@ pub async fn buyer_change(
     Posted(f): Posted<Fields>,
 ) -> Response {
     let Some(po) = po_of(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/purchase_order/{po}");
-    let p = match proposal(&f) {
+    let lang = me.tc.lang;
+    let p = match proposal(lang, &f) {
         Ok(p) => p,
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     let done = replenish::propose_change(store, t, &me.member, po, p, me.rid(), now_ms()).await;
     answered(&app, &me, &page, done, |state| {
-        format!("Change proposed: the order is now {}.", state.label())
+        now_in(lang, "plan-changes-proposed-buyer", state)
     })
 }
 
@@ -231,17 +269,18 @@ pub async fn buyer_change_answer(
     Posted(f): Posted<Fields>,
 ) -> Response {
     let Some(po) = po_of(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/purchase_order/{po}");
-    let a = match answer(&f) {
+    let lang = me.tc.lang;
+    let a = match answer(lang, &f) {
         Ok(a) => a,
         Err(e) => return me.error(&page, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     let done = replenish::answer_change(store, t, &me.member, po, a, me.rid(), now_ms()).await;
     answered(&app, &me, &page, done, |state| {
-        format!("Done: the order is now {}.", state.label())
+        now_in(lang, "plan-changes-done", state)
     })
 }
 
@@ -252,10 +291,11 @@ pub async fn buyer_receive(
     Posted(f): Posted<Fields>,
 ) -> Response {
     let (Some(po), Some(asn)) = (po_of(&params), id(param(&params, "notice"))) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/purchase_order/{po}");
-    let r = match receipt(&f) {
+    let lang = me.tc.lang;
+    let r = match receipt(lang, &f) {
         Ok(r) => r,
         Err(e) => return me.error(&page, &e.0),
     };
@@ -263,6 +303,6 @@ pub async fn buyer_receive(
     let done =
         replenish::receive_notice(store, t, &me.member, po, asn, r, me.rid(), now_ms()).await;
     answered(&app, &me, &page, done, |state| {
-        format!("Receipt recorded: the order is now {}.", state.label())
+        now_in(lang, "plan-changes-received", state)
     })
 }

@@ -26,7 +26,7 @@ impl Bar {
 const WIDTH: f64 = 320.0;
 const ROW: usize = 34;
 
-fn figures_table(head: &str, rows: &[(String, String)]) -> String {
+fn figures_table(lang: i18n::Lang, head: &str, rows: &[(String, String)]) -> String {
     let body: String = rows
         .iter()
         .map(|(l, v)| {
@@ -38,14 +38,24 @@ fn figures_table(head: &str, rows: &[(String, String)]) -> String {
         })
         .collect();
     format!(
-        "<details><summary>The figures</summary><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">Figure</th></tr></thead><tbody>{body}</tbody></table></details>",
-        escape(head)
+        "<details><summary>{}</summary><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{body}</tbody></table></details>",
+        escape(&i18n::t(lang, "plan-chart-figures")),
+        escape(head),
+        escape(&i18n::t(lang, "plan-chart-figure"))
     )
 }
 
 /// A horizontal bar chart, one bar a row with its label and figure above it (so it
 /// reads on a phone). `empty` is said instead when there is nothing to draw.
-pub fn bars(id: &str, title: &str, caption: &str, head: &str, bars: &[Bar], empty: &str) -> String {
+pub fn bars(
+    lang: i18n::Lang,
+    id: &str,
+    title: &str,
+    caption: &str,
+    head: &str,
+    bars: &[Bar],
+    empty: &str,
+) -> String {
     if bars.is_empty() {
         return format!(
             "<figure class=\"chart\"><figcaption><strong>{}</strong></figcaption><p class=\"empty\">{}</p></figure>",
@@ -83,12 +93,12 @@ pub fn bars(id: &str, title: &str, caption: &str, head: &str, bars: &[Bar], empt
         "<figure class=\"chart\"><svg viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" style=\"max-width:28rem;height:auto\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{caption}</desc>{rows}</svg><figcaption><strong>{title}</strong> {caption}</figcaption>{table}</figure>",
         title = escape(title),
         caption = escape(caption),
-        table = figures_table(head, &table),
+        table = figures_table(lang, head, &table),
     )
 }
 
 /// A column chart of a daily series, oldest first, ending today.
-pub fn days(id: &str, title: &str, caption: &str, values: &[i64]) -> String {
+pub fn days(lang: i18n::Lang, id: &str, title: &str, caption: &str, values: &[i64]) -> String {
     let n = values.len().max(1);
     let max = values.iter().copied().max().unwrap_or(0).max(1);
     let cols: String = values
@@ -109,20 +119,25 @@ pub fn days(id: &str, title: &str, caption: &str, values: &[i64]) -> String {
         .map(|(i, v)| {
             let ago = values.len() - 1 - i;
             let day = match ago {
-                0 => "today".to_string(),
-                1 => "yesterday".to_string(),
-                d => format!("{d} days ago"),
+                0 => i18n::t(lang, "plan-chart-today"),
+                1 => i18n::t(lang, "plan-chart-yesterday"),
+                d => i18n::t_args(lang, "plan-chart-days-ago", &[("n", (d as i64).into())]),
             };
             (day, v.to_string())
         })
         .collect();
     format!(
-        "<figure class=\"chart\"><svg viewBox=\"0 0 {w} 76\" width=\"100%\" style=\"max-width:28rem;height:auto\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{caption}</desc>{cols}<text x=\"0\" y=\"74\" font-size=\"10\" fill=\"currentColor\">{ago} days ago</text><text x=\"{w}\" y=\"74\" font-size=\"10\" text-anchor=\"end\" fill=\"currentColor\">today</text></svg><figcaption><strong>{title}</strong> {caption}</figcaption>{table}</figure>",
+        "<figure class=\"chart\"><svg viewBox=\"0 0 {w} 76\" width=\"100%\" style=\"max-width:28rem;height:auto\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{title}</title><desc id=\"{id}-d\">{caption}</desc>{cols}<text x=\"0\" y=\"74\" font-size=\"10\" fill=\"currentColor\">{ago}</text><text x=\"{w}\" y=\"74\" font-size=\"10\" text-anchor=\"end\" fill=\"currentColor\">{today}</text></svg><figcaption><strong>{title}</strong> {caption}</figcaption>{table}</figure>",
         w = n * 10,
-        ago = n - 1,
+        ago = escape(&i18n::t_args(
+            lang,
+            "plan-chart-days-ago",
+            &[("n", ((n - 1) as i64).into())]
+        )),
+        today = escape(&i18n::t(lang, "plan-chart-today")),
         title = escape(title),
         caption = escape(caption),
-        table = figures_table("Day", &table),
+        table = figures_table(lang, &i18n::t(lang, "plan-chart-day"), &table),
     )
 }
 
@@ -142,6 +157,7 @@ mod tests {
     #[test]
     fn a_chart_names_itself_and_keeps_its_figures_in_a_table() {
         let svg = bars(
+            i18n::Lang::En,
             "v",
             "Stock <value>",
             "By location.",
@@ -160,8 +176,10 @@ mod tests {
             "the largest fills the width"
         );
         assert!(svg.contains("width=\"2.0\""), "a zero still shows");
-        assert!(bars("e", "T", "c", "h", &[], "Nothing yet.").contains("Nothing yet."));
-        let d = days("d", "Stockouts", "Per day.", &[0, 3, 1]);
+        assert!(
+            bars(i18n::Lang::En, "e", "T", "c", "h", &[], "Nothing yet.").contains("Nothing yet.")
+        );
+        let d = days(i18n::Lang::En, "d", "Stockouts", "Per day.", &[0, 3, 1]);
         assert!(d.contains("<th scope=\"row\">2 days ago</th><td>0</td>"));
         assert!(d.contains("<th scope=\"row\">today</th><td>1</td>"));
         assert_eq!(pct(0.874), "87 %");

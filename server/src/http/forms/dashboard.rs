@@ -8,7 +8,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::response::Response;
 use engine::dashboard::{Dashboard, LATENCY_HOURS, MASE_BOUNDS, RECENT_DAYS, TURN_DAYS};
-use engine::mail::money;
+
 use engine::model::now_ms;
 use engine::scorecard::WEEKS;
 use engine::store::partners::HEALTH_DAYS;
@@ -29,32 +29,45 @@ fn card(title: &str, headline: &str, chart: &str) -> String {
     )
 }
 
-fn hours(h: f64) -> String {
+fn hours(lang: i18n::Lang, h: f64) -> String {
     if h < 1.0 {
-        format!("{:.0} minutes", (h * 60.0).max(0.0))
+        let minutes: i64 = format!("{:.0}", (h * 60.0).max(0.0)).parse().unwrap_or(0);
+        i18n::t_args(lang, "plan-dash-minutes", &[("n", minutes.into())])
     } else {
-        format!("{h:.1} hours")
+        i18n::t_args(lang, "plan-dash-hours", &[("n", format!("{h:.1}").into())])
     }
 }
 
 /// The tenant's cards, each a headline and a chart.
-fn cards(d: &Dashboard, currency: &str) -> String {
-    let m = |v: i64| money(v, currency);
+fn cards(lang: i18n::Lang, d: &Dashboard, currency: &str) -> String {
+    let m = |v: i64| i18n::fmt::money(lang, v, currency);
+    let tr = |id: &str| i18n::t(lang, id);
     let out = card(
-        "Stockout exposure",
-        &format!(
-            "{} of {} positions out of stock; {} expected lost sales on open exceptions.",
-            d.positions_out,
-            d.positions,
-            m(d.lost_sales_minor)
+        &tr("plan-dash-stockout-title"),
+        &i18n::t_args(
+            lang,
+            "plan-dash-stockout-headline",
+            &[
+                ("out", d.positions_out.into()),
+                ("positions", d.positions.into()),
+                ("lost", m(d.lost_sales_minor).into()),
+            ],
         ),
         &days(
+            lang,
             "stockouts",
-            "Stockouts raised per day",
-            &format!(
-                "{} in the last {HEALTH_DAYS} days, at most {} in a day.",
-                d.stockouts_by_day.iter().sum::<i64>(),
-                d.stockouts_by_day.iter().max().copied().unwrap_or(0)
+            &tr("plan-dash-stockouts-chart"),
+            &i18n::t_args(
+                lang,
+                "plan-dash-stockouts-caption",
+                &[
+                    ("total", d.stockouts_by_day.iter().sum::<i64>().into()),
+                    ("days", HEALTH_DAYS.into()),
+                    (
+                        "max",
+                        d.stockouts_by_day.iter().max().copied().unwrap_or(0).into(),
+                    ),
+                ],
             ),
             &d.stockouts_by_day,
         ),
@@ -65,21 +78,23 @@ fn cards(d: &Dashboard, currency: &str) -> String {
         .filter_map(|s| s.fill_rate.map(|f| Bar::new(&s.name, f, pct(f))))
         .collect();
     let fill = card(
-        "Fill rate",
+        &tr("plan-dash-fill-title"),
         &match d.fill_rate {
-            Some(f) => format!(
-                "{} of the units ordered arrived in good order (delivered orders, {WEEKS} weeks).",
-                pct(f)
+            Some(f) => i18n::t_args(
+                lang,
+                "plan-dash-fill-headline",
+                &[("share", pct(f).into()), ("weeks", WEEKS.into())],
             ),
-            None => "No delivered orders yet.".into(),
+            None => tr("plan-dash-fill-none"),
         },
         &bars(
+            lang,
             "fill",
-            "Fill rate by supplier",
-            "Units received in good order over units ordered.",
-            "Supplier",
+            &tr("plan-dash-fill-chart"),
+            &tr("plan-dash-fill-caption"),
+            &tr("plan-dash-col-supplier"),
             &with_fill,
-            "It shows once suppliers deliver against ship notices.",
+            &tr("plan-dash-fill-empty"),
         ),
     );
     let by_location: Vec<Bar> = d
@@ -88,57 +103,90 @@ fn cards(d: &Dashboard, currency: &str) -> String {
         .map(|(name, v)| Bar::new(name, *v as f64, m(*v)))
         .collect();
     let value = card(
-        "Inventory value and turns",
-        &format!(
-            "{} in stock at cost; {}.",
-            m(d.inventory_minor),
-            match d.turns {
-                Some(t) => format!("{t:.1} turns a year at the last {TURN_DAYS} days' pace"),
-                None => "no turns without stock".into(),
-            }
-        ),
+        &tr("plan-dash-value-title"),
+        &match d.turns {
+            Some(t) => i18n::t_args(
+                lang,
+                "plan-dash-value-headline",
+                &[
+                    ("value", m(d.inventory_minor).into()),
+                    ("turns", format!("{t:.1}").into()),
+                    ("days", TURN_DAYS.into()),
+                ],
+            ),
+            None => i18n::t_args(
+                lang,
+                "plan-dash-value-headline-no-turns",
+                &[("value", m(d.inventory_minor).into())],
+            ),
+        },
         &bars(
+            lang,
             "value",
-            "Stock value by location",
-            "At cost, units on hand.",
-            "Location",
+            &tr("plan-dash-value-chart"),
+            &tr("plan-dash-value-caption"),
+            &tr("plan-dash-col-location"),
             &by_location,
-            "No locations yet.",
+            &tr("plan-dash-value-empty"),
         ),
     );
+    let bound = |i: usize| format!("{}", MASE_BOUNDS[i]);
     let labels = [
-        format!("below {}", MASE_BOUNDS[0]),
-        format!("{} to {}", MASE_BOUNDS[0], MASE_BOUNDS[1]),
-        format!("{} to {}", MASE_BOUNDS[1], MASE_BOUNDS[2]),
-        format!("{} and above", MASE_BOUNDS[2]),
+        i18n::t_args(lang, "plan-dash-mase-below", &[("a", bound(0).into())]),
+        i18n::t_args(
+            lang,
+            "plan-dash-mase-range",
+            &[("a", bound(0).into()), ("b", bound(1).into())],
+        ),
+        i18n::t_args(
+            lang,
+            "plan-dash-mase-range",
+            &[("a", bound(1).into()), ("b", bound(2).into())],
+        ),
+        i18n::t_args(lang, "plan-dash-mase-above", &[("a", bound(2).into())]),
     ];
+    let series = |n: i64| i18n::t_args(lang, "plan-dash-series", &[("n", n.into())]);
     let mut error_bars: Vec<Bar> = labels
         .iter()
         .zip(d.forecast_error)
-        .map(|(l, n)| Bar::new(format!("MASE {l}"), n as f64, format!("{n} series")))
+        .map(|(l, n)| Bar::new(l, n as f64, series(n)))
         .collect();
     error_bars.push(Bar::new(
-        "fell back or never varies",
+        tr("plan-dash-mase-none"),
         d.forecasts_without_error as f64,
-        format!("{} series", d.forecasts_without_error),
+        series(d.forecasts_without_error),
     ));
     let forecasts: i64 = d.forecast_error.iter().sum::<i64>() + d.forecasts_without_error;
     let error = card(
-        "Forecast error",
+        &tr("plan-dash-error-title"),
         &match d.median_mase {
-            Some(mase) => format!(
-                "Median MASE {mase:.2} over {forecasts} forecasts (below 1 beats yesterday's sales)."
+            Some(mase) => i18n::t_args(
+                lang,
+                "plan-dash-error-headline",
+                &[
+                    ("mase", format!("{mase:.2}").into()),
+                    ("n", forecasts.into()),
+                ],
             ),
-            None => "No forecast has a measured error yet.".into(),
+            None => tr("plan-dash-error-none"),
         },
         &if forecasts == 0 {
-            bars("error", "Forecasts by error", "", "", &[], "Forecasts appear once sales arrive.")
+            bars(
+                lang,
+                "error",
+                &tr("plan-dash-error-chart"),
+                "",
+                "",
+                &[],
+                &tr("plan-dash-error-empty"),
+            )
         } else {
             bars(
+                lang,
                 "error",
-                "Forecasts by error",
-                "Series by their mean absolute scaled error out of sample.",
-                "Error",
+                &tr("plan-dash-error-chart"),
+                &tr("plan-dash-error-caption"),
+                &tr("plan-dash-col-error"),
                 &error_bars,
                 "",
             )
@@ -146,56 +194,93 @@ fn cards(d: &Dashboard, currency: &str) -> String {
     );
     let [day, week, older] = d.exceptions_by_age;
     let ages = card(
-        "Exceptions by age",
-        &format!("{} open.", day + week + older),
+        &tr("plan-dash-ages-title"),
+        &i18n::t_args(
+            lang,
+            "plan-dash-ages-headline",
+            &[("n", (day + week + older).into())],
+        ),
         &bars(
+            lang,
             "ages",
-            "Open exceptions by age",
-            "When they were raised.",
-            "Raised",
+            &tr("plan-dash-ages-chart"),
+            &tr("plan-dash-ages-caption"),
+            &tr("plan-dash-col-raised"),
             &[
-                Bar::new("in the last day", day as f64, day.to_string()),
-                Bar::new("one to seven days ago", week as f64, week.to_string()),
-                Bar::new("more than a week ago", older as f64, older.to_string()),
+                Bar::new(tr("plan-dash-age-day"), day as f64, day.to_string()),
+                Bar::new(tr("plan-dash-age-week"), week as f64, week.to_string()),
+                Bar::new(tr("plan-dash-age-older"), older as f64, older.to_string()),
             ],
             "",
         ),
     );
     let latency_labels = [
-        format!("under {} hour", LATENCY_HOURS[0]),
-        format!("{} to {} hours", LATENCY_HOURS[0], LATENCY_HOURS[1]),
-        format!("{} to {} hours", LATENCY_HOURS[1], LATENCY_HOURS[2]),
-        format!("over {} hours", LATENCY_HOURS[2]),
+        i18n::t_args(
+            lang,
+            "plan-dash-latency-under",
+            &[("n", LATENCY_HOURS[0].into())],
+        ),
+        i18n::t_args(
+            lang,
+            "plan-dash-latency-range",
+            &[
+                ("a", LATENCY_HOURS[0].into()),
+                ("b", LATENCY_HOURS[1].into()),
+            ],
+        ),
+        i18n::t_args(
+            lang,
+            "plan-dash-latency-range",
+            &[
+                ("a", LATENCY_HOURS[1].into()),
+                ("b", LATENCY_HOURS[2].into()),
+            ],
+        ),
+        i18n::t_args(
+            lang,
+            "plan-dash-latency-over",
+            &[("n", LATENCY_HOURS[2].into())],
+        ),
     ];
     let decided: i64 = d.approval_latency.iter().sum();
     let latency = card(
-        "Approval latency",
-        &format!(
-            "{}; {} waiting now.",
-            match d.median_approval_hours {
-                Some(h) => format!(
-                    "Median {} to a person's decision, last {RECENT_DAYS} days",
-                    hours(h)
-                ),
-                None => format!("No decisions in the last {RECENT_DAYS} days"),
-            },
-            d.pending_approvals
-        ),
+        &tr("plan-dash-latency-title"),
+        &match d.median_approval_hours {
+            Some(h) => i18n::t_args(
+                lang,
+                "plan-dash-latency-headline",
+                &[
+                    ("time", hours(lang, h).into()),
+                    ("days", RECENT_DAYS.into()),
+                    ("waiting", d.pending_approvals.into()),
+                ],
+            ),
+            None => i18n::t_args(
+                lang,
+                "plan-dash-latency-headline-none",
+                &[
+                    ("days", RECENT_DAYS.into()),
+                    ("waiting", d.pending_approvals.into()),
+                ],
+            ),
+        },
         &if decided == 0 {
             bars(
+                lang,
                 "latency",
-                "Decisions by time waited",
+                &tr("plan-dash-latency-chart"),
                 "",
                 "",
                 &[],
-                "Nothing decided lately.",
+                &tr("plan-dash-latency-empty"),
             )
         } else {
             bars(
+                lang,
                 "latency",
-                "Decisions by time waited",
-                "From the request for approval to each decision.",
-                "Waited",
+                &tr("plan-dash-latency-chart"),
+                &tr("plan-dash-latency-caption"),
+                &tr("plan-dash-col-waited"),
                 &latency_labels
                     .iter()
                     .zip(d.approval_latency)
@@ -211,45 +296,62 @@ fn cards(d: &Dashboard, currency: &str) -> String {
         .filter_map(|s| s.on_time.map(|f| Bar::new(&s.name, f, pct(f))))
         .collect();
     let suppliers = card(
-        "Supplier performance",
-        &format!(
-            "{} suppliers with orders in {WEEKS} weeks.",
-            d.suppliers.len()
+        &tr("plan-dash-suppliers-title"),
+        &i18n::t_args(
+            lang,
+            "plan-dash-suppliers-headline",
+            &[
+                ("n", (d.suppliers.len() as i64).into()),
+                ("weeks", WEEKS.into()),
+            ],
         ),
         &bars(
+            lang,
             "on-time",
-            "Orders acknowledged on time",
-            "Share of orders whose answer was due.",
-            "Supplier",
+            &tr("plan-dash-on-time-chart"),
+            &tr("plan-dash-on-time-caption"),
+            &tr("plan-dash-col-supplier"),
             &on_time,
-            "It shows once orders are sent and answered.",
+            &tr("plan-dash-on-time-empty"),
         ),
     );
     let conversion = card(
-        "Back-in-stock conversion",
+        &tr("plan-dash-alerts-title"),
         &if d.alerts_notified > 0 {
-            format!(
-                "{} of {} shoppers alerted in the last {RECENT_DAYS} days bought ({}).",
-                d.alerts_bought,
-                d.alerts_notified,
-                pct(d.alerts_bought as f64 / d.alerts_notified as f64)
+            i18n::t_args(
+                lang,
+                "plan-dash-alerts-headline",
+                &[
+                    ("bought", d.alerts_bought.into()),
+                    ("alerted", d.alerts_notified.into()),
+                    ("days", RECENT_DAYS.into()),
+                    (
+                        "share",
+                        pct(d.alerts_bought as f64 / d.alerts_notified as f64).into(),
+                    ),
+                ],
             )
         } else {
-            format!("No shopper was alerted in the last {RECENT_DAYS} days.")
+            i18n::t_args(
+                lang,
+                "plan-dash-alerts-none",
+                &[("days", RECENT_DAYS.into())],
+            )
         },
         &bars(
+            lang,
             "alerts",
-            "Alerts and purchases",
-            "Shoppers alerted, and those who bought after the alert.",
-            "Shoppers",
+            &tr("plan-dash-alerts-chart"),
+            &tr("plan-dash-alerts-caption"),
+            &tr("plan-dash-col-shoppers"),
             &[
                 Bar::new(
-                    "alerted",
+                    tr("plan-dash-alerted"),
                     d.alerts_notified as f64,
                     d.alerts_notified.to_string(),
                 ),
                 Bar::new(
-                    "bought",
+                    tr("plan-dash-bought"),
                     d.alerts_bought as f64,
                     d.alerts_bought.to_string(),
                 ),
@@ -264,21 +366,27 @@ fn cards(d: &Dashboard, currency: &str) -> String {
 }
 
 pub async fn tenant_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -> Response {
+    let lang = me.tc.lang;
     let d = match engine::dashboard::dashboard(&app.store, me.tc.tenant.id, &me.member, now_ms())
         .await
     {
         Ok(d) => d,
         Err(e) => return me.fail("/", &e),
     };
+    let title = i18n::t(lang, "plan-dash-heading");
     let body = format!(
-        "{STYLE}<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a></p><h1>Dashboard</h1><p class=\"muted\">How stock, forecasts, approvals, suppliers and shoppers are doing, as of now. Each chart's figures are in a table under it.</p></section><div class=\"charts\">{cards}</div>",
+        "{STYLE}<section class=\"card\"><p><a href=\"{home}\">{back}</a></p><h1>{heading}</h1><p class=\"muted\">{intro}</p></section><div class=\"charts\">{cards}</div>",
         home = escape(&me.tc.home()),
-        cards = cards(&d, &me.tc.tenant.currency),
+        back = escape(&i18n::t(lang, "plan-back-to-portal")),
+        heading = escape(&title),
+        intro = escape(&i18n::t(lang, "plan-dash-intro")),
+        cards = cards(lang, &d, &me.tc.tenant.currency),
     );
-    page(&app, &me.tc, Some(&me.member), "Dashboard", &body, None)
+    page(&app, &me.tc, Some(&me.member), &title, &body, None)
 }
 
 pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -> Response {
+    let lang = me.tc.lang;
     let clients = match engine::partners::client_dashboards(
         &app.store,
         me.tc.tenant.id,
@@ -303,14 +411,19 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
         .filter(|(_, d)| d.is_err())
         .map(|(t, _)| {
             format!(
-                "<li>{}: its figures could not be read just now.</li>",
-                escape(&t.name)
+                "<li>{}</li>",
+                escape(&i18n::t_args(
+                    lang,
+                    "plan-dash-client-failed",
+                    &[("client", t.name.as_str().into())]
+                ))
             )
         })
         .collect();
     // Money in different currencies has no one scale: then its bars are not drawn to
     // one (the figures, each in its client's currency, still are).
     let one_currency = read.windows(2).all(|w| w[0].1 == w[1].1);
+    let tr = |id: &str| i18n::t(lang, id);
     let chart =
         |id: &str, title: &str, caption: &str, f: &dyn Fn(&Dashboard, &str) -> (f64, String)| {
             let rows: Vec<Bar> = read
@@ -322,27 +435,35 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
                 .collect();
             format!(
                 "<section class=\"card\">{}</section>",
-                bars(id, title, caption, "Client", &rows, "No clients yet.")
+                bars(
+                    lang,
+                    id,
+                    title,
+                    caption,
+                    &i18n::t(lang, "plan-dash-col-client"),
+                    &rows,
+                    &i18n::t(lang, "plan-dash-no-clients"),
+                )
             )
         };
     let cards = [
         chart(
             "c-lost",
-            "Stockout exposure",
-            "Expected lost sales on open stock exceptions.",
+            &tr("plan-dash-stockout-title"),
+            &tr("plan-dash-c-lost-caption"),
             &|d, c| {
                 let v = if one_currency {
                     d.lost_sales_minor as f64
                 } else {
                     0.0
                 };
-                (v, money(d.lost_sales_minor, c))
+                (v, i18n::fmt::money(lang, d.lost_sales_minor, c))
             },
         ),
         chart(
             "c-out",
-            "Positions out of stock",
-            "Share of stock positions with nothing on hand.",
+            &tr("plan-dash-c-out-title"),
+            &tr("plan-dash-c-out-caption"),
             &|d, _| {
                 let s = if d.positions > 0 {
                     d.positions_out as f64 / d.positions as f64
@@ -351,68 +472,84 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
                 };
                 (
                     s,
-                    format!("{} ({} of {})", pct(s), d.positions_out, d.positions),
+                    i18n::t_args(
+                        lang,
+                        "plan-dash-c-out-figure",
+                        &[
+                            ("share", pct(s).into()),
+                            ("out", d.positions_out.into()),
+                            ("positions", d.positions.into()),
+                        ],
+                    ),
                 )
             },
         ),
         chart(
             "c-fill",
-            "Fill rate",
-            &format!("Units received in good order over units ordered, {WEEKS} weeks."),
+            &tr("plan-dash-fill-title"),
+            &i18n::t_args(lang, "plan-dash-c-fill-caption", &[("weeks", WEEKS.into())]),
             &|d, _| {
                 (
                     d.fill_rate.unwrap_or(0.0),
                     d.fill_rate
                         .map(pct)
-                        .unwrap_or_else(|| "no deliveries".into()),
+                        .unwrap_or_else(|| i18n::t(lang, "plan-dash-no-deliveries")),
                 )
             },
         ),
         chart(
             "c-value",
-            "Inventory value",
-            "Stock on hand at cost.",
+            &tr("plan-dash-c-value-title"),
+            &tr("plan-dash-c-value-caption"),
             &|d, c| {
                 let v = if one_currency {
                     d.inventory_minor as f64
                 } else {
                     0.0
                 };
-                (v, money(d.inventory_minor, c))
+                (v, i18n::fmt::money(lang, d.inventory_minor, c))
             },
         ),
         chart(
             "c-turns",
-            "Turns",
-            &format!(
-                "Cost of sales over a year at the last {TURN_DAYS} days' pace, over stock value."
+            &tr("plan-dash-c-turns-title"),
+            &i18n::t_args(
+                lang,
+                "plan-dash-c-turns-caption",
+                &[("days", TURN_DAYS.into())],
             ),
             &|d, _| {
                 (
                     d.turns.unwrap_or(0.0),
                     d.turns
-                        .map(|t| format!("{t:.1} a year"))
-                        .unwrap_or_else(|| "no stock".into()),
+                        .map(|t| {
+                            i18n::t_args(
+                                lang,
+                                "plan-dash-turns-figure",
+                                &[("turns", format!("{t:.1}").into())],
+                            )
+                        })
+                        .unwrap_or_else(|| i18n::t(lang, "plan-dash-no-stock")),
                 )
             },
         ),
         chart(
             "c-mase",
-            "Forecast error",
-            "Median MASE of the forecasts (lower is better).",
+            &tr("plan-dash-error-title"),
+            &tr("plan-dash-c-mase-caption"),
             &|d, _| {
                 (
                     d.median_mase.unwrap_or(0.0),
                     d.median_mase
                         .map(|m| format!("{m:.2}"))
-                        .unwrap_or_else(|| "none yet".into()),
+                        .unwrap_or_else(|| i18n::t(lang, "plan-dash-none-yet")),
                 )
             },
         ),
         chart(
             "c-old",
-            "Exceptions older than a week",
-            "Open exceptions raised more than seven days ago.",
+            &tr("plan-dash-c-old-title"),
+            &tr("plan-dash-c-old-caption"),
             &|d, _| {
                 (
                     d.exceptions_by_age[2] as f64,
@@ -422,30 +559,46 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
         ),
         chart(
             "c-latency",
-            "Approval latency",
-            &format!(
-                "Median time from the request to a person's decision, last {RECENT_DAYS} days."
+            &tr("plan-dash-latency-title"),
+            &i18n::t_args(
+                lang,
+                "plan-dash-c-latency-caption",
+                &[("days", RECENT_DAYS.into())],
             ),
             &|d, _| {
                 (
                     d.median_approval_hours.unwrap_or(0.0),
                     d.median_approval_hours
-                        .map(hours)
-                        .unwrap_or_else(|| "no decisions".into()),
+                        .map(|h| hours(lang, h))
+                        .unwrap_or_else(|| i18n::t(lang, "plan-dash-no-decisions")),
                 )
             },
         ),
         chart(
             "c-alerts",
-            "Back-in-stock conversion",
-            &format!("Shoppers who bought after an alert, last {RECENT_DAYS} days."),
+            &tr("plan-dash-alerts-title"),
+            &i18n::t_args(
+                lang,
+                "plan-dash-c-alerts-caption",
+                &[("days", RECENT_DAYS.into())],
+            ),
             &|d, _| {
                 let s = if d.alerts_notified > 0 {
                     d.alerts_bought as f64 / d.alerts_notified as f64
                 } else {
                     0.0
                 };
-                (s, format!("{} of {}", d.alerts_bought, d.alerts_notified))
+                (
+                    s,
+                    i18n::t_args(
+                        lang,
+                        "plan-dash-of",
+                        &[
+                            ("a", d.alerts_bought.into()),
+                            ("b", d.alerts_notified.into()),
+                        ],
+                    ),
+                )
             },
         ),
     ]
@@ -455,16 +608,13 @@ pub async fn partner_dashboard(State(app): State<Arc<AppState>>, me: SignedIn) -
     } else {
         format!("<ul class=\"error\" role=\"alert\">{failed}</ul>")
     };
+    let title = i18n::t(lang, "plan-dash-compared-heading");
     let body = format!(
-        "{STYLE}<section class=\"card\"><p><a href=\"{console}\">Back to the console</a></p><h1>Clients compared</h1><p class=\"muted\">Each client's figures side by side, as of now. Open a client's own dashboard from its portal for the detail.</p>{failed}</section><div class=\"charts\">{cards}</div>",
+        "{STYLE}<section class=\"card\"><p><a href=\"{console}\">{back}</a></p><h1>{heading}</h1><p class=\"muted\">{intro}</p>{failed}</section><div class=\"charts\">{cards}</div>",
         console = escape(&me.tc.href("/partner")),
+        back = escape(&i18n::t(lang, "plan-dash-back-console")),
+        heading = escape(&title),
+        intro = escape(&i18n::t(lang, "plan-dash-compared-intro")),
     );
-    page(
-        &app,
-        &me.tc,
-        Some(&me.member),
-        "Clients compared",
-        &body,
-        None,
-    )
+    page(&app, &me.tc, Some(&me.member), &title, &body, None)
 }

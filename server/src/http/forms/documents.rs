@@ -11,7 +11,7 @@ use engine::workflow::purchase_order::PoCommand;
 use engine::workflow::transfer::TransferCommand;
 use serde::Deserialize;
 
-use super::{id, param, whole, FormError, Params, Posted, SignedIn};
+use super::{id, param, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -24,33 +24,56 @@ pub struct CommandForm {
     confirm: String,
 }
 
-impl TryFrom<CommandForm> for TransferCommand {
-    type Error = FormError;
-    fn try_from(f: CommandForm) -> Result<Self, FormError> {
-        let quantity = || {
-            whole(&f.quantity, "Quantity").map_err(|_| {
-                FormError::new(
-                    "Quantity must be a whole number (at least 1; 0 is allowed only when receiving).",
-                )
-            })
-        };
-        match f.command.as_str() {
-            "ship" => match quantity()? {
-                q if q > 0 => Ok(TransferCommand::Ship { quantity: q }),
-                _ => Err(FormError::new("Quantity to ship must be at least 1.")),
-            },
-            "receive" => match quantity()? {
-                q if q >= 0 => Ok(TransferCommand::Receive { quantity: q }),
-                _ => Err(FormError::new("Quantity received must not be negative.")),
-            },
-            "edit" => match quantity()? {
-                q if q > 0 => Ok(TransferCommand::Edit { quantity: q }),
-                _ => Err(FormError::new("The new quantity must be at least 1.")),
-            },
-            "cancel" if f.confirm == "yes" => Ok(TransferCommand::Cancel),
-            "cancel" => Err(FormError::new("Tick \"I am sure\" to cancel the transfer.")),
-            _ => Err(FormError::new("Unknown command.")),
-        }
+/// A document's state as people read it ("pending approval"), in their language: by
+/// the state's code (`TransferState::as_str`, `PoState::as_str`); `fallback` (the
+/// engine's English label) for a state this list does not know.
+pub(super) fn state_label(lang: i18n::Lang, code: &str, fallback: &str) -> String {
+    let id = match code {
+        "proposed" => "plan-state-proposed",
+        "draft" => "plan-state-draft",
+        "pending_approval" => "plan-state-pending-approval",
+        "approved" => "plan-state-approved",
+        "sent" => "plan-state-sent",
+        "acknowledged" => "plan-state-acknowledged",
+        "backordered" => "plan-state-backordered",
+        "change_proposed" => "plan-state-change-proposed",
+        "change_approval" => "plan-state-change-approval",
+        "shipped" => "plan-state-shipped",
+        "partly_received" => "plan-state-partly-received",
+        "received" => "plan-state-received",
+        "closed" => "plan-state-closed",
+        "declined" => "plan-state-declined",
+        "rejected" => "plan-state-rejected",
+        "cancelled" => "plan-state-cancelled",
+        _ => return fallback.to_string(),
+    };
+    i18n::t(lang, id)
+}
+
+fn transfer_command(f: CommandForm, lang: i18n::Lang) -> Result<TransferCommand, FormError> {
+    let error = |id: &str| FormError::new(i18n::t(lang, id));
+    let quantity = || {
+        f.quantity
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| error("plan-documents-error-quantity"))
+    };
+    match f.command.as_str() {
+        "ship" => match quantity()? {
+            q if q > 0 => Ok(TransferCommand::Ship { quantity: q }),
+            _ => Err(error("plan-documents-error-ship")),
+        },
+        "receive" => match quantity()? {
+            q if q >= 0 => Ok(TransferCommand::Receive { quantity: q }),
+            _ => Err(error("plan-documents-error-receive")),
+        },
+        "edit" => match quantity()? {
+            q if q > 0 => Ok(TransferCommand::Edit { quantity: q }),
+            _ => Err(error("plan-documents-error-edit")),
+        },
+        "cancel" if f.confirm == "yes" => Ok(TransferCommand::Cancel),
+        "cancel" => Err(error("plan-documents-error-confirm-cancel-transfer")),
+        _ => Err(error("plan-documents-unknown-command")),
     }
 }
 
@@ -62,16 +85,17 @@ pub async fn command(
 ) -> Response {
     let kind = param(&params, "kind");
     let Some(doc) = id(param(&params, "id")) else {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/{kind}/{doc}");
     if kind == "purchase_order" {
         return po_command(&state, &me, doc, &page, form).await;
     }
     if kind != "transfer" {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     }
-    let cmd = match TransferCommand::try_from(form) {
+    let lang = me.tc.lang;
+    let cmd = match transfer_command(form, lang) {
         Ok(c) => c,
         Err(e) => return me.error(&page, &e.to_string()),
     };
@@ -79,7 +103,17 @@ pub async fn command(
     match replenish::transfer_command(store, t, &me.member, doc, cmd, me.rid(), now_ms()).await {
         Ok(new_state) => {
             state.jobs_wake.notify_one();
-            let done = format!("Transfer {doc} is now {}.", new_state.label());
+            let done = i18n::t_args(
+                lang,
+                "plan-documents-transfer-now",
+                &[
+                    ("id", doc.into()),
+                    (
+                        "state",
+                        state_label(lang, new_state.as_str(), new_state.label()).into(),
+                    ),
+                ],
+            );
             me.notice(&page, &done)
         }
         Err(e) => me.fail(&page, &e),
@@ -95,14 +129,14 @@ async fn po_command(
     page: &str,
     form: CommandForm,
 ) -> Response {
+    let lang = me.tc.lang;
+    let refuse = |id: &str| me.error(page, &i18n::t(lang, id));
     let cmd = match (form.command.as_str(), form.confirm.as_str()) {
         ("cancel", "yes") => PoCommand::Cancel,
-        ("cancel", _) => return me.error(page, "Tick \"I am sure\" to cancel the purchase order."),
+        ("cancel", _) => return refuse("plan-documents-error-confirm-cancel-order"),
         ("close", "yes") => PoCommand::Close,
-        ("close", _) => {
-            return me.error(page, "Tick \"The rest is not coming\" to close the order.")
-        }
-        _ => return me.error(page, "Unknown command."),
+        ("close", _) => return refuse("plan-documents-error-confirm-close"),
+        _ => return refuse("plan-documents-unknown-command"),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
     match replenish::po_command(store, t, &me.member, doc, cmd, me.rid(), now_ms()).await {
@@ -110,7 +144,17 @@ async fn po_command(
             state.jobs_wake.notify_one();
             me.notice(
                 page,
-                &format!("Purchase order {doc} is now {}.", new_state.label()),
+                &i18n::t_args(
+                    lang,
+                    "plan-documents-order-now",
+                    &[
+                        ("id", doc.into()),
+                        (
+                            "state",
+                            state_label(lang, new_state.as_str(), new_state.label()).into(),
+                        ),
+                    ],
+                ),
             )
         }
         Err(e) => me.fail(page, &e),
@@ -124,15 +168,19 @@ pub async fn revoke_links(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(doc) = id(param(&params, "id")) else {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/purchase_order/{doc}");
     let (store, t) = (&state.store, me.tc.tenant.id);
     match replenish::revoke_order_links(store, t, &me.member, doc, me.rid(), now_ms()).await {
-        Ok(0) => me.notice(&page, "There were no live links to withdraw."),
+        Ok(0) => me.notice(&page, &i18n::t(me.tc.lang, "plan-documents-no-links")),
         Ok(n) => me.notice(
             &page,
-            &format!("{n} link(s) withdrawn: they no longer open the order."),
+            &i18n::t_args(
+                me.tc.lang,
+                "plan-documents-links-withdrawn",
+                &[("n", (n as i64).into())],
+            ),
         ),
         Err(e) => me.fail(&page, &e),
     }
@@ -145,14 +193,14 @@ pub async fn resend(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(doc) = id(param(&params, "id")) else {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/purchase_order/{doc}");
     let (store, t) = (&state.store, me.tc.tenant.id);
     match replenish::resend_order(store, t, &me.member, doc, me.rid(), now_ms()).await {
         Ok(()) => {
             state.jobs_wake.notify_one();
-            me.notice(&page, "Sent to the supplier again, with a new link.")
+            me.notice(&page, &i18n::t(me.tc.lang, "plan-documents-resent"))
         }
         Err(e) => me.fail(&page, &e),
     }
@@ -166,7 +214,7 @@ pub async fn message(
     form: super::supplier::MessagePost,
 ) -> Response {
     let Some(doc) = id(param(&params, "id")) else {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/documents/purchase_order/{doc}");
     let (store, t) = (&state.store, me.tc.tenant.id);
@@ -174,7 +222,7 @@ pub async fn message(
     {
         Ok(_) => {
             state.jobs_wake.notify_one();
-            me.notice(&page, "Message sent to the supplier.")
+            me.notice(&page, &i18n::t(me.tc.lang, "plan-documents-message-sent"))
         }
         Err(e) => me.fail(&page, &e),
     }
@@ -187,7 +235,7 @@ pub async fn attachment(
     Path(params): Path<Params>,
 ) -> Response {
     let (Some(po), Some(file)) = (id(param(&params, "po")), id(param(&params, "id"))) else {
-        return super::super::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
     match replenish::attachment_for_staff(store, t, &me.member, po, file).await {

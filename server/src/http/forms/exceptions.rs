@@ -39,29 +39,30 @@ enum Todo {
 }
 
 impl ActForm {
-    fn into_act(self, me: i64) -> Result<Act, FormError> {
+    fn into_act(self, me: i64, lang: i18n::Lang) -> Result<Act, FormError> {
         let ids = self.id.iter().filter_map(|i| id(i)).collect();
-        let action = match self.action.as_str() {
-            "assign_me" => Action::AssignTo(Some(me)),
-            "assign" => Action::AssignTo(Some(
-                id(&self.assignee)
-                    .ok_or_else(|| FormError::new("Choose whom to assign them to."))?,
-            )),
-            "unassign" => Action::AssignTo(None),
-            "comment" => Action::Comment(self.text),
-            "resolve" => Action::Resolve(self.text),
-            "confirm" | "reject" => {
-                return Ok(Act {
-                    ids,
-                    todo: Todo::Settle(self.action == "confirm"),
-                })
-            }
-            _ => {
-                return Err(FormError::new(
-                    "Choose what to do with the selected exceptions.",
-                ))
-            }
-        };
+        let action =
+            match self.action.as_str() {
+                "assign_me" => Action::AssignTo(Some(me)),
+                "assign" => Action::AssignTo(Some(id(&self.assignee).ok_or_else(|| {
+                    FormError::new(i18n::t(lang, "plan-exceptions-error-assignee"))
+                })?)),
+                "unassign" => Action::AssignTo(None),
+                "comment" => Action::Comment(self.text),
+                "resolve" => Action::Resolve(self.text),
+                "confirm" | "reject" => {
+                    return Ok(Act {
+                        ids,
+                        todo: Todo::Settle(self.action == "confirm"),
+                    })
+                }
+                _ => {
+                    return Err(FormError::new(i18n::t(
+                        lang,
+                        "plan-exceptions-error-action",
+                    )))
+                }
+            };
         Ok(Act {
             ids,
             todo: Todo::Queue(action),
@@ -74,7 +75,8 @@ pub async fn act(
     me: SignedIn,
     Posted(form): Posted<ActForm>,
 ) -> Response {
-    let act = match form.into_act(me.member.user_id) {
+    let lang = me.tc.lang;
+    let act = match form.into_act(me.member.user_id, lang) {
         Ok(a) => a,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -86,7 +88,17 @@ pub async fn act(
         Todo::Settle(false) => anomalies::reject(store, t, m, ids, rid, now).await,
     };
     match r {
-        Ok(n) => me.notice(PAGE, &format!("Updated {n} of {}.", act.ids.len())),
+        Ok(n) => me.notice(
+            PAGE,
+            &i18n::t_args(
+                lang,
+                "plan-exceptions-updated",
+                &[
+                    ("n", (n as i64).into()),
+                    ("total", (act.ids.len() as i64).into()),
+                ],
+            ),
+        ),
         Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -29,11 +29,12 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let lang = super::request_lang(req.extensions(), req.headers());
         let unreadable = |e: axum::extract::multipart::MultipartError| {
             let message = if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                "The file is too large: it may be at most 16 MB. Split it."
+                i18n::t(lang, "site-import-too-large")
             } else {
-                "The upload could not be read. Reload the page and try again."
+                i18n::t(lang, "site-upload-unreadable")
             };
             (e.status(), message).into_response()
         };
@@ -62,11 +63,12 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
 /// `POST /settings/integrations/imports`: stores the file and starts its check; on to
 /// the import's page, which follows the check.
 pub async fn upload(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) -> Response {
+    let lang = me.tc.lang;
     let Some(kind) = ImportKind::parse(&up.kind) else {
-        return me.error(PAGE, "Choose what the file holds.");
+        return me.error(PAGE, &i18n::t(lang, "site-import-choose-kind"));
     };
     if up.bytes.is_empty() {
-        return me.error(PAGE, "Choose a CSV file to upload.");
+        return me.error(PAGE, &i18n::t(lang, "site-import-choose-file"));
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match imports::start(&app.store, t, m, kind, &up.file_name, &up.bytes, now_ms()).await {
@@ -74,7 +76,7 @@ pub async fn upload(State(app): State<Arc<AppState>>, me: SignedIn, up: Upload) 
             app.imports_wake.notify_one();
             me.notice(
                 &format!("{PAGE}/{id}"),
-                "The file is being checked. Nothing changes until you apply it.",
+                &i18n::t(lang, "site-import-checking"),
             )
         }
         Err(e) => me.fail(PAGE, &e),
@@ -95,17 +97,17 @@ pub async fn apply(
     Posted(form): Posted<ApplyForm>,
 ) -> Response {
     let Some(import) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("{PAGE}/{import}");
     if form.confirm != "yes" {
-        return me.error(&page, "Tick the box to confirm that every row is applied.");
+        return me.error(&page, &i18n::t(me.tc.lang, "site-import-confirm"));
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match imports::apply(&app.store, t, m, import, me.rid(), now_ms()).await {
         Ok(()) => {
             app.imports_wake.notify_one();
-            me.notice(&page, "Applying every row, all or none.")
+            me.notice(&page, &i18n::t(me.tc.lang, "site-import-applying"))
         }
         Err(e) => me.fail(&page, &e),
     }
@@ -118,7 +120,7 @@ pub async fn download(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(kind) = ExportKind::parse(param(&params, "kind")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     match export::export(&app.store, me.tc.tenant.id, &me.member, kind).await {
         Ok(text) => crate::http::api::imports::csv_download(&me.tc.tenant.slug, kind, text),

@@ -10,7 +10,7 @@ use engine::api_keys::{self, KeyScope, NewKey};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::{id, param, whole, Params, Posted, SignedIn};
+use super::{id, param, whole_in, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 pub(super) const PAGE: &str = "/settings/integrations";
@@ -52,27 +52,39 @@ pub async fn create(
     session: Session,
     Posted(form): Posted<CreateForm>,
 ) -> Response {
+    let lang = me.tc.lang;
     let mut scopes = Vec::new();
     for s in &form.scope {
         match KeyScope::parse(s) {
             Some(k) => scopes.push(k),
-            None => return me.error(PAGE, &format!("Scopes: {s:?} is not a scope")),
+            None => {
+                return me.error(
+                    PAGE,
+                    &i18n::t_args(
+                        lang,
+                        "site-key-scope-unknown",
+                        &[("scope", format!("{s:?}").into())],
+                    ),
+                )
+            }
         }
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match api_keys::create(&app.store, t, m, &form.name, &scopes, me.rid()).await {
         Ok(key) if show_once(&session, &me, &key).await => me.notice(
             PAGE,
-            &format!(
-                "Key {} made. Copy it now: it is shown only once.",
-                key.prefix
+            &i18n::t_args(
+                lang,
+                "site-key-made",
+                &[("prefix", key.prefix.clone().into())],
             ),
         ),
         Ok(key) => me.error(
             PAGE,
-            &format!(
-                "Key {} was made but could not be shown: revoke it and make another.",
-                key.prefix
+            &i18n::t_args(
+                lang,
+                "site-key-made-not-shown",
+                &[("prefix", key.prefix.clone().into())],
             ),
         ),
         Err(e) => me.fail(PAGE, &e),
@@ -94,9 +106,14 @@ pub async fn rotate(
     Posted(form): Posted<RotateForm>,
 ) -> Response {
     let Some(key_id) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
-    let overlap = match whole(&form.overlap_hours, "Overlap (hours)") {
+    let lang = me.tc.lang;
+    let overlap = match whole_in(
+        lang,
+        &form.overlap_hours,
+        &i18n::t(lang, "site-overlap-hours"),
+    ) {
         Ok(h) => h,
         Err(e) => return me.error(PAGE, &e.0),
     };
@@ -104,15 +121,26 @@ pub async fn rotate(
     match api_keys::rotate(&app.store, t, m, key_id, overlap, me.rid()).await {
         Ok(key) if show_once(&session, &me, &key).await => me.notice(
             PAGE,
-            &format!(
-                "Key {} replaces the old one, which works until {}. Copy it now: it is shown only once.",
-                key.prefix,
-                app::ssr::format::when(key.old_works_until.unwrap_or_default())
+            &i18n::t_args(
+                lang,
+                "site-key-rotated",
+                &[
+                    ("prefix", key.prefix.clone().into()),
+                    (
+                        "until",
+                        app::ssr::format::when_at(&me.tc, key.old_works_until.unwrap_or_default())
+                            .into(),
+                    ),
+                ],
             ),
         ),
         Ok(key) => me.error(
             PAGE,
-            &format!("Key {} was made but could not be shown: revoke it and rotate again.", key.prefix),
+            &i18n::t_args(
+                lang,
+                "site-key-rotated-not-shown",
+                &[("prefix", key.prefix.clone().into())],
+            ),
         ),
         Err(e) => me.fail(PAGE, &e),
     }
@@ -132,17 +160,14 @@ pub async fn revoke(
     Posted(form): Posted<RevokeForm>,
 ) -> Response {
     let Some(key_id) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     if form.confirm != "yes" {
-        return me.error(
-            PAGE,
-            "Tick the box to confirm: systems using this key stop at once.",
-        );
+        return me.error(PAGE, &i18n::t(me.tc.lang, "site-key-revoke-confirm"));
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match api_keys::revoke(&app.store, t, m, key_id, me.rid()).await {
-        Ok(()) => me.notice(PAGE, "Key revoked: it no longer works."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-key-revoked")),
         Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::supplier::PublicTenant;
-use super::{back_to, id, message, param, whole, FormError, Params, Posted, SignedIn};
+use super::{back_to, id, message_in, param, whole_in, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/settings/suppliers";
@@ -28,11 +28,12 @@ pub struct InviteForm {
     pub email: String,
 }
 
-impl TryFrom<InviteForm> for SupplierInvite {
-    type Error = FormError;
-    fn try_from(f: InviteForm) -> Result<SupplierInvite, FormError> {
+impl InviteForm {
+    /// The invitation, or what is wrong with the form, said in `lang`.
+    pub fn parse(self, lang: i18n::Lang) -> Result<SupplierInvite, FormError> {
+        let f = self;
         let supplier_id = id(&f.supplier_id)
-            .ok_or_else(|| FormError::new("Supplier: choose one from the list."))?;
+            .ok_or_else(|| FormError::new(i18n::t(lang, "site-supplier-choose")))?;
         Ok(SupplierInvite {
             email: f.email,
             name: f.name,
@@ -46,7 +47,7 @@ pub async fn invite(
     me: SignedIn,
     Posted(form): Posted<InviteForm>,
 ) -> Response {
-    let invite = match SupplierInvite::try_from(form) {
+    let invite = match form.parse(me.tc.lang) {
         Ok(i) => i,
         Err(e) => return me.error(PAGE, &e.0),
     };
@@ -55,7 +56,14 @@ pub async fn invite(
     match invites::invite_supplier_user(store, t, &me.member, invite, me.rid(), now_ms()).await {
         Ok(_) => {
             app.jobs_wake.notify_one();
-            me.notice(PAGE, &format!("Invitation sent to {email}."))
+            me.notice(
+                PAGE,
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-invitation-sent",
+                    &[("email", email.into())],
+                ),
+            )
         }
         Err(e) => me.fail(PAGE, &e),
     }
@@ -67,11 +75,11 @@ pub async fn revoke(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(inv) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match invites::revoke_invitation(store, t, &me.member, inv, me.rid(), now_ms()).await {
-        Ok(()) => me.notice(PAGE, "Invitation withdrawn: its link no longer works."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-invitation-withdrawn")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -82,11 +90,11 @@ pub async fn remove_user(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(user) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match invites::remove_supplier_user(store, t, &me.member, user, me.rid()).await {
-        Ok(()) => me.notice(PAGE, "Access removed: they can no longer sign in here."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-access-removed")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -101,26 +109,26 @@ pub struct AcceptForm {
     pub repeat: String,
 }
 
-impl TryFrom<AcceptForm> for Acceptance {
-    type Error = FormError;
-    fn try_from(f: AcceptForm) -> Result<Acceptance, FormError> {
+impl AcceptForm {
+    /// The acceptance, or what is wrong with the form, said in `lang`.
+    pub fn parse(self, lang: i18n::Lang) -> Result<Acceptance, FormError> {
+        let f = self;
         match f.mode.as_str() {
-            "new" if f.password != f.repeat => Err(FormError::new(
-                "The two passwords differ: type the same password twice.",
-            )),
+            "new" if f.password != f.repeat => {
+                Err(FormError::new(i18n::t(lang, "site-passwords-differ")))
+            }
             "new" => Ok(Acceptance::NewAccount {
                 name: f.name,
                 password: f.password,
             }),
-            "existing" if f.password.is_empty() => {
-                Err(FormError::new("Password: enter your account's password."))
-            }
+            "existing" if f.password.is_empty() => Err(FormError::new(i18n::t(
+                lang,
+                "site-invite-password-missing",
+            ))),
             "existing" => Ok(Acceptance::ExistingAccount {
                 password: f.password,
             }),
-            _ => Err(FormError::new(
-                "The form could not be read. Reload the page.",
-            )),
+            _ => Err(FormError::new(i18n::t(lang, "site-invite-form-unreadable"))),
         }
     }
 }
@@ -135,7 +143,8 @@ pub async fn accept(
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/invite/{token}");
-    let acceptance = match Acceptance::try_from(form) {
+    let lang = t.tc.lang;
+    let acceptance = match form.parse(lang) {
         Ok(a) => a,
         Err(e) => return back_to(&t.tc, &page, "error", &e.0),
     };
@@ -178,21 +187,20 @@ pub async fn accept(
                     &t.tc,
                     "/supplier/orders",
                     "notice",
-                    "Welcome: you have access to this supplier portal.",
+                    &i18n::t(lang, "site-welcome-supplier"),
                 )
             } else {
-                back_to(
-                    &t.tc,
-                    "/",
-                    "notice",
-                    "Welcome: you have access to this portal.",
-                )
+                back_to(&t.tc, "/", "notice", &i18n::t(lang, "site-welcome"))
             }
         }
-        Err(InviteError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
-        Err(e @ (InviteError::WrongPassword | InviteError::Busy)) => {
-            back_to(&t.tc, &page, "error", &e.to_string())
-        }
+        Err(InviteError::Engine(e)) => back_to(&t.tc, &page, "error", &message_in(&e, lang)),
+        Err(InviteError::WrongPassword) => back_to(
+            &t.tc,
+            &page,
+            "error",
+            &i18n::t(lang, "site-invite-wrong-password"),
+        ),
+        Err(InviteError::Busy) => back_to(&t.tc, &page, "error", &i18n::t(lang, "site-busy")),
         // The page itself says what is wrong with the invitation.
         Err(_) => back_to(&t.tc, &page, "", ""),
     }
@@ -209,19 +217,18 @@ pub struct ClocksForm {
     pub escalate_after_hours: String,
 }
 
-impl TryFrom<ClocksForm> for SupplierSla {
-    type Error = FormError;
-    fn try_from(f: ClocksForm) -> Result<SupplierSla, FormError> {
+impl ClocksForm {
+    /// The clocks, or what is wrong with the form, said in `lang`.
+    pub fn parse(self, lang: i18n::Lang) -> Result<SupplierSla, FormError> {
+        let f = self;
+        let number = |value: &str, label: &str| whole_in(lang, value, &i18n::t(lang, label));
         Ok(SupplierSla {
             time_zone: f.time_zone.trim().to_string(),
             working_days: f.day,
-            day_starts: whole(&f.day_starts, "Working day starts at")?,
-            day_ends: whole(&f.day_ends, "Working day ends at")?,
-            ack_hours: whole(&f.ack_hours, "Working hours to acknowledge")?,
-            escalate_after_hours: whole(
-                &f.escalate_after_hours,
-                "Working hours after the reminder",
-            )?,
+            day_starts: number(&f.day_starts, "site-clocks-day-starts")?,
+            day_ends: number(&f.day_ends, "site-clocks-day-ends")?,
+            ack_hours: number(&f.ack_hours, "site-clocks-ack-hours")?,
+            escalate_after_hours: number(&f.escalate_after_hours, "site-clocks-escalate-hours")?,
         })
     }
 }
@@ -232,16 +239,13 @@ pub async fn clocks(
     me: SignedIn,
     Posted(form): Posted<ClocksForm>,
 ) -> Response {
-    let sla = match SupplierSla::try_from(form) {
+    let sla = match form.parse(me.tc.lang) {
         Ok(s) => s,
         Err(e) => return me.error(PAGE, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match invites::set_supplier_clocks(store, t, &me.member, sla, me.rid(), now_ms()).await {
-        Ok(()) => me.notice(
-            PAGE,
-            "Supplier clocks saved. They apply to orders sent from now on.",
-        ),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-clocks-saved")),
         Err(e) => me.fail(PAGE, &e),
     }
 }

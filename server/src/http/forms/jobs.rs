@@ -21,7 +21,14 @@ pub async fn replay(
     match engine::worker::replay(store, t, &me.member, job, me.rid(), now_ms()).await {
         Ok(()) => {
             state.jobs_wake.notify_one();
-            me.notice(PAGE, &format!("Job {job} will run again."))
+            me.notice(
+                PAGE,
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-job-replayed",
+                    &[("job", job.to_string().into())],
+                ),
+            )
         }
         Err(e) => me.fail(PAGE, &e),
     }

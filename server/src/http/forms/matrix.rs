@@ -11,7 +11,7 @@ use engine::model::{now_ms, Role};
 use engine::replenish::{self, RuleEdit};
 use serde::Deserialize;
 
-use super::{message, param, parse_money, whole, FormError, Params, Posted, SignedIn};
+use super::{message_in, param, parse_money, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/settings/approvals";
@@ -32,17 +32,25 @@ struct MatrixSave {
     version: i64,
 }
 
-impl TryFrom<MatrixForm> for MatrixSave {
-    type Error = FormError;
-    fn try_from(f: MatrixForm) -> Result<Self, FormError> {
-        let window = f.po_window_minutes.trim().parse::<i64>().map_err(|_| {
-            FormError::new("The purchase-order window must be a whole number of minutes.")
+impl MatrixSave {
+    fn parse(f: MatrixForm, lang: i18n::Lang) -> Result<Self, FormError> {
+        let window = f
+            .po_window_minutes
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| FormError::new(i18n::t(lang, "plan-matrix-error-window")))?;
+        let matrix = replenish::matrix_from_toml(&f.matrix).map_err(|e| {
+            FormError::new(i18n::t_args(
+                lang,
+                "plan-matrix-not-saved",
+                &[("reason", e.to_string().into())],
+            ))
         })?;
-        let matrix = replenish::matrix_from_toml(&f.matrix)
-            .map_err(|e| FormError(format!("The matrix was not saved: {e}")))?;
-        let version = f.version.trim().parse().map_err(|_| {
-            FormError::new("The form is missing the matrix version; reload the page.")
-        })?;
+        let version = f
+            .version
+            .trim()
+            .parse()
+            .map_err(|_| FormError::new(i18n::t(lang, "plan-matrix-error-version")))?;
         Ok(MatrixSave {
             matrix,
             window,
@@ -56,7 +64,8 @@ pub async fn save(
     me: SignedIn,
     Posted(form): Posted<MatrixForm>,
 ) -> Response {
-    let m = match MatrixSave::try_from(form) {
+    let lang = me.tc.lang;
+    let m = match MatrixSave::parse(form, lang) {
         Ok(m) => m,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -72,8 +81,18 @@ pub async fn save(
         now_ms(),
     );
     match r.await {
-        Ok(v) => me.notice(PAGE, &format!("Saved as version {v}.")),
-        Err(e) => me.error(PAGE, &format!("The matrix was not saved: {}", message(&e))),
+        Ok(v) => me.notice(
+            PAGE,
+            &i18n::t_args(lang, "plan-matrix-saved", &[("version", v.into())]),
+        ),
+        Err(e) => me.error(
+            PAGE,
+            &i18n::t_args(
+                lang,
+                "plan-matrix-not-saved",
+                &[("reason", message_in(&e, lang).into())],
+            ),
+        ),
     }
 }
 
@@ -129,36 +148,37 @@ impl RuleForm {
     }
 }
 
-impl TryFrom<RuleForm> for RuleAdd {
-    type Error = FormError;
-    fn try_from(f: RuleForm) -> Result<Self, FormError> {
-        let version = f.version.trim().parse::<i64>().map_err(|_| {
-            FormError::new("The form is missing the matrix version; reload the page.")
-        })?;
+impl RuleAdd {
+    fn parse(f: RuleForm, lang: i18n::Lang) -> Result<Self, FormError> {
+        let version = f
+            .version
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| FormError::new(i18n::t(lang, "plan-matrix-error-version")))?;
         let name = f.name.trim();
         if name.is_empty() || name.chars().count() > 80 {
-            return Err(FormError::new(
-                "Give the rule a name (at most 80 characters).",
-            ));
+            return Err(FormError::new(i18n::t(lang, "plan-matrix-error-name")));
         }
-        let amount = |v: &str, label: &str| -> Result<Option<i64>, FormError> {
+        // `error`: the catalogue id of the sentence that names the field.
+        let amount = |v: &str, error: &str| -> Result<Option<i64>, FormError> {
             match v.trim() {
                 "" => Ok(None),
-                v => parse_money(v).map(Some).ok_or_else(|| {
-                    FormError(format!(
-                        "{label} must be an amount such as 1500 or 1500.00."
-                    ))
-                }),
+                v => parse_money(v)
+                    .map(Some)
+                    .ok_or_else(|| FormError::new(i18n::t(lang, error))),
             }
         };
-        let id = |v: &str, label: &str| -> Result<Option<i64>, FormError> {
+        let id = |v: &str, error: &str| -> Result<Option<i64>, FormError> {
             match v.trim() {
                 "" => Ok(None),
                 v => v
                     .parse()
                     .map(Some)
-                    .map_err(|_| FormError(format!("Choose a {label} from the list."))),
+                    .map_err(|_| FormError::new(i18n::t(lang, error))),
             }
+        };
+        let step_error = |id: &str, n: usize| {
+            FormError::new(i18n::t_args(lang, id, &[("n", (n as i64).into())]))
         };
         let text = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
         let outcome = match f.outcome.as_str() {
@@ -170,22 +190,21 @@ impl TryFrom<RuleForm> for RuleAdd {
                     if s.role.is_empty() {
                         continue;
                     }
-                    let role = Role::parse(&s.role).ok_or_else(|| {
-                        FormError(format!("Step {n}: choose a role from the list."))
-                    })?;
-                    let hours = whole(&s.hours, "hours")
+                    let role = Role::parse(&s.role)
+                        .ok_or_else(|| step_error("plan-matrix-error-step-role", n))?;
+                    let hours = s
+                        .hours
+                        .trim()
+                        .parse::<i64>()
                         .ok()
                         .filter(|h| (1..=720).contains(h))
-                        .ok_or_else(|| {
-                            FormError(format!("Step {n}: escalate after 1 to 720 hours."))
-                        })?;
+                        .ok_or_else(|| step_error("plan-matrix-error-step-hours", n))?;
                     let to = match s.escalate_to.as_str() {
                         "" => None,
-                        r => Some(Role::parse(r).ok_or_else(|| {
-                            FormError(format!(
-                                "Step {n}: choose whom it escalates to from the list."
-                            ))
-                        })?),
+                        r => Some(
+                            Role::parse(r)
+                                .ok_or_else(|| step_error("plan-matrix-error-step-escalate", n))?,
+                        ),
                     };
                     steps.push(Step {
                         role,
@@ -194,17 +213,11 @@ impl TryFrom<RuleForm> for RuleAdd {
                     });
                 }
                 if steps.is_empty() {
-                    return Err(FormError::new(
-                        "Give at least one approval step, or choose to approve automatically.",
-                    ));
+                    return Err(FormError::new(i18n::t(lang, "plan-matrix-error-no-steps")));
                 }
                 Outcome::Steps { steps }
             }
-            _ => {
-                return Err(FormError::new(
-                    "Choose what the rule does: approval steps or automatic approval.",
-                ))
-            }
+            _ => return Err(FormError::new(i18n::t(lang, "plan-matrix-error-outcome"))),
         };
         let rule = Rule {
             name: name.to_string(),
@@ -212,14 +225,14 @@ impl TryFrom<RuleForm> for RuleAdd {
                 "" => None,
                 "transfer" => Some(DocumentType::Transfer),
                 "purchase_order" => Some(DocumentType::PurchaseOrder),
-                _ => return Err(FormError::new("Choose the document type from the list.")),
+                _ => return Err(FormError::new(i18n::t(lang, "plan-matrix-error-doc-type"))),
             },
-            min_value_minor: amount(&f.min_value, "Value from")?,
-            max_value_minor: amount(&f.max_value, "Value up to")?,
+            min_value_minor: amount(&f.min_value, "plan-matrix-error-min-value")?,
+            max_value_minor: amount(&f.max_value, "plan-matrix-error-max-value")?,
             class: text(&f.class),
             region: text(&f.region),
-            location_id: id(&f.location_id, "location")?,
-            supplier_id: id(&f.supplier_id, "supplier")?,
+            location_id: id(&f.location_id, "plan-matrix-error-location")?,
+            supplier_id: id(&f.supplier_id, "plan-matrix-error-supplier")?,
             outcome,
         };
         Ok(RuleAdd { version, rule })
@@ -231,17 +244,32 @@ pub async fn add_rule(
     me: SignedIn,
     Posted(form): Posted<RuleForm>,
 ) -> Response {
-    let add = match RuleAdd::try_from(form) {
+    let lang = me.tc.lang;
+    let not_added = |reason: String| {
+        i18n::t_args(
+            lang,
+            "plan-matrix-rule-not-added",
+            &[("reason", reason.into())],
+        )
+    };
+    let add = match RuleAdd::parse(form, lang) {
         Ok(a) => a,
-        Err(e) => return me.error(PAGE, &format!("The rule was not added: {e}")),
+        Err(e) => return me.error(PAGE, &not_added(e.to_string())),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
     let name = add.rule.name.clone();
     let edit = RuleEdit::Add(add.rule);
     let r = replenish::edit_matrix(store, t, &me.member, add.version, edit, me.rid(), now_ms());
     match r.await {
-        Ok(v) => me.notice(PAGE, &format!("Rule \"{name}\" added (version {v}).")),
-        Err(e) => me.error(PAGE, &format!("The rule was not added: {}", message(&e))),
+        Ok(v) => me.notice(
+            PAGE,
+            &i18n::t_args(
+                lang,
+                "plan-matrix-rule-added",
+                &[("name", name.into()), ("version", v.into())],
+            ),
+        ),
+        Err(e) => me.error(PAGE, &not_added(message_in(&e, lang))),
     }
 }
 
@@ -257,27 +285,39 @@ pub async fn change_rule(
     Path(params): Path<Params>,
     Posted(form): Posted<VersionForm>,
 ) -> Response {
+    let lang = me.tc.lang;
     let (Ok(version), Ok(index)) = (
         form.version.trim().parse::<i64>(),
         param(&params, "index").parse::<usize>(),
     ) else {
-        return me.error(
-            PAGE,
-            "The form is missing the rule or the matrix version; reload the page.",
-        );
+        return me.error(PAGE, &i18n::t(lang, "plan-matrix-error-missing-rule"));
     };
     let (edit, done) = match param(&params, "op") {
-        "up" => (RuleEdit::MoveUp(index), "moved up"),
-        "down" => (RuleEdit::MoveDown(index), "moved down"),
-        "delete" => (RuleEdit::Delete(index), "deleted"),
-        _ => return me.error(PAGE, "Unknown change."),
+        "up" => (RuleEdit::MoveUp(index), "plan-matrix-rule-moved-up"),
+        "down" => (RuleEdit::MoveDown(index), "plan-matrix-rule-moved-down"),
+        "delete" => (RuleEdit::Delete(index), "plan-matrix-rule-deleted"),
+        _ => return me.error(PAGE, &i18n::t(lang, "plan-matrix-unknown-change")),
     };
     let (store, t) = (&state.store, me.tc.tenant.id);
     let r = replenish::edit_matrix(store, t, &me.member, version, edit, me.rid(), now_ms());
     match r.await {
-        Ok(v) => me.notice(PAGE, &format!("Rule {} {done} (version {v}).", index + 1)),
+        Ok(v) => me.notice(
+            PAGE,
+            &i18n::t_args(
+                lang,
+                done,
+                &[("n", (index as i64 + 1).into()), ("version", v.into())],
+            ),
+        ),
         Err(e @ engine::EngineError::NotFound) => me.fail(PAGE, &e),
-        Err(e) => me.error(PAGE, &format!("Nothing was changed: {}", message(&e))),
+        Err(e) => me.error(
+            PAGE,
+            &i18n::t_args(
+                lang,
+                "plan-matrix-nothing-changed",
+                &[("reason", message_in(&e, lang).into())],
+            ),
+        ),
     }
 }
 
@@ -288,7 +328,8 @@ mod tests {
         assert_eq!(super::parse_money("1500"), Some(150_000));
         assert_eq!(super::parse_money("1,500.5"), Some(150_050));
         assert_eq!(super::parse_money(" 0.05 "), Some(5));
-        for bad in ["", "-5", "1.234", "ten", "1.x", ".5"] {
+        assert_eq!(super::parse_money("1.500,50"), Some(150_050));
+        for bad in ["", "-5", "1.2345", "ten", "1.x", ".5"] {
             assert_eq!(super::parse_money(bad), None, "{bad:?}");
         }
     }

@@ -15,8 +15,8 @@ use crate::state::AppState;
 
 const PAGE: &str = "/settings/members";
 
-fn role(value: &str) -> Result<Role, FormError> {
-    Role::parse(value.trim()).ok_or_else(|| FormError::new("Role: choose one from the list."))
+fn role(lang: i18n::Lang, value: &str) -> Result<Role, FormError> {
+    Role::parse(value.trim()).ok_or_else(|| FormError::new(i18n::t(lang, "site-role-choose")))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -32,7 +32,7 @@ pub async fn invite(
     me: SignedIn,
     Posted(form): Posted<InviteForm>,
 ) -> Response {
-    let role = match role(&form.role) {
+    let role = match role(me.tc.lang, &form.role) {
         Ok(r) => r,
         Err(e) => return me.error(PAGE, &e.0),
     };
@@ -46,7 +46,14 @@ pub async fn invite(
     match members::invite_member(store, t, &me.member, invite, me.rid(), now_ms()).await {
         Ok(_) => {
             app.jobs_wake.notify_one();
-            me.notice(PAGE, &format!("Invitation sent to {email}."))
+            me.notice(
+                PAGE,
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-invitation-sent",
+                    &[("email", email.into())],
+                ),
+            )
         }
         Err(e) => me.fail(PAGE, &e),
     }
@@ -58,11 +65,11 @@ pub async fn revoke(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(inv) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match members::revoke_member_invitation(store, t, &me.member, inv, me.rid(), now_ms()).await {
-        Ok(()) => me.notice(PAGE, "Invitation withdrawn: its link no longer works."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-invitation-withdrawn")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -80,31 +87,29 @@ pub async fn roles(
     Posted(form): Posted<RolesForm>,
 ) -> Response {
     let Some(user) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
-    let roles: Result<Vec<Role>, FormError> = form.role.iter().map(|r| role(r)).collect();
+    let lang = me.tc.lang;
+    let roles: Result<Vec<Role>, FormError> = form.role.iter().map(|r| role(lang, r)).collect();
     let roles = match roles {
         Ok(r) => r,
         Err(e) => return me.error(PAGE, &e.0),
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match members::set_roles(store, t, &me.member, user, &roles, me.rid()).await {
-        Ok(()) => me.notice(PAGE, "Roles saved. They apply from the member's next page."),
+        Ok(()) => me.notice(PAGE, &i18n::t(lang, "site-roles-saved")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
 
 async fn set_active(app: &AppState, me: &SignedIn, params: &Params, active: bool) -> Response {
     let Some(user) = id(param(params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match members::set_active(store, t, &me.member, user, active, me.rid(), now_ms()).await {
-        Ok(()) if active => me.notice(PAGE, "Reactivated: they can sign in again."),
-        Ok(()) => me.notice(
-            PAGE,
-            "Deactivated: they are signed out and cannot sign in here.",
-        ),
+        Ok(()) if active => me.notice(PAGE, &i18n::t(me.tc.lang, "site-member-reactivated")),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-member-deactivated")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -140,14 +145,8 @@ pub async fn require_two_factor(
     let on = form.required == "on";
     let (store, t) = (&app.store, me.tc.tenant.id);
     match members::require_two_factor(store, t, &me.member, on, me.rid(), now_ms()).await {
-        Ok(()) if on => me.notice(
-            PAGE,
-            "Two-step sign-in is required: who has none sets it up at their next sign-in.",
-        ),
-        Ok(()) => me.notice(
-            PAGE,
-            "Two-step sign-in is no longer required (who has it on keeps it).",
-        ),
+        Ok(()) if on => me.notice(PAGE, &i18n::t(me.tc.lang, "site-two-factor-required")),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-two-factor-not-required")),
         Err(e) => me.fail(PAGE, &e),
     }
 }

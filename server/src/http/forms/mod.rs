@@ -6,7 +6,8 @@
 //!
 //! Each handler takes the signed-in member ([`SignedIn`]) and the posted form
 //! ([`Posted`]: every field a string, repeated keys as lists), turns the form into a
-//! typed command with `TryFrom` (a [`FormError`] names the field at fault), calls the
+//! typed command with `TryFrom`, or with the form's `parse(lang)` where the error is said
+//! in the reader's language (a [`FormError`] names the field at fault), calls the
 //! engine, which checks the member's permission itself, and redirects back (303) with
 //! `?notice=` or `?error=`.
 //!
@@ -25,6 +26,7 @@
 //! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
 //! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
+//! | [`region`] | `/settings/branding/region` (GET the tenant's default language and time zone, POST to change them) |
 //! | [`branding`] | GET `/settings/branding/emails`, `/settings/branding/emails/{template}` (previews of every e-mail in the tenant's brand); `/settings/branding/domains` (GET the list, POST add), `…/domains/{id}/{verify,remove}` |
 //! | [`members`] | `/settings/members/invite`, `/settings/members/two-factor`, `/settings/members/invitations/{id}/revoke`, `/settings/members/{id}/{roles,deactivate,reactivate}` |
 //! | [`partners`] | GET `/partner` (the console), `/partner/provisionings/{id}`; POST `/partner/clients` (provision), `…/provisionings/{id}/retry`, `/partner/clients/{slug}/act-as`; on the client's host GET and POST `/act-as/{token}` (no sign-in: the one-time hand-over is the permission), POST `/act-as/end` |
@@ -55,6 +57,7 @@ pub mod members;
 pub mod partners;
 pub mod platform;
 pub mod policies;
+pub mod region;
 pub mod shell;
 pub mod shoppers;
 pub mod supplier;
@@ -164,6 +167,10 @@ where
             )
             .route(&at("/invite/{token}"), post(invites::accept))
             .route(&at("/settings/members/invite"), post(members::invite))
+            .route(
+                &at("/settings/branding/region"),
+                get(region::page).post(region::save),
+            )
             .route(&at("/settings/branding/emails"), get(branding::list))
             .route(
                 &at("/settings/branding/emails/{template}"),
@@ -407,17 +414,27 @@ where
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let lang = request_lang(req.extensions(), req.headers());
         let body = Bytes::from_request(req, state)
             .await
             .map_err(IntoResponse::into_response)?;
         serde_html_form::from_bytes(&body).map(Posted).map_err(|_| {
             (
                 StatusCode::BAD_REQUEST,
-                "The form could not be read. Reload the page and try again.",
+                i18n::t(lang, "site-form-unreadable"),
             )
                 .into_response()
         })
     }
+}
+
+/// The language of a request's answer: its tenant's (`TenantCtx::lang`), else, with no
+/// tenant, the browser's `Accept-Language`, else English.
+pub fn request_lang(extensions: &axum::http::Extensions, headers: &HeaderMap) -> i18n::Lang {
+    extensions
+        .get::<TenantCtx>()
+        .map(|tc| tc.lang)
+        .unwrap_or_else(|| super::tenancy::accept_language(headers))
 }
 
 /// The request's tenant and its signed-in member; a request without a tenant gets the
@@ -442,7 +459,9 @@ where
             .extensions
             .get::<TenantCtx>()
             .cloned()
-            .ok_or_else(super::tenancy::not_found_page)?;
+            .ok_or_else(|| {
+                super::tenancy::not_found_page_in(super::tenancy::accept_language(&parts.headers))
+            })?;
         let session = Session::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
@@ -472,9 +491,14 @@ impl SignedIn {
     /// tenant's (or not there at all) is the neutral 404, with nothing changed.
     pub fn fail(&self, path: &str, e: &EngineError) -> Response {
         match e {
-            EngineError::NotFound => super::tenancy::not_found_page(),
-            e => self.error(path, &message(e)),
+            EngineError::NotFound => super::tenancy::not_found_page_in(self.tc.lang),
+            e => self.error(path, &message_in(e, self.tc.lang)),
         }
+    }
+
+    /// The neutral 404, in this request's language.
+    pub fn not_found(&self) -> Response {
+        super::tenancy::not_found_page_in(self.tc.lang)
     }
 
     pub fn rid(&self) -> Option<&str> {
@@ -504,43 +528,44 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The engine's error as the sentence a person sees; internal errors are logged here,
-/// once (see `engine::error`).
+/// The engine's error as the sentence a person sees, in English; internal errors are
+/// logged here, once (see `engine::error`). Where the reader's language is known, use
+/// [`message_in`].
 pub fn message(e: &EngineError) -> String {
+    message_in(e, i18n::Lang::En)
+}
+
+/// The engine's error as the sentence a person sees, in `lang`; internal errors are
+/// logged here, once (see `engine::error`).
+pub fn message_in(e: &EngineError, lang: i18n::Lang) -> String {
     if e.is_internal() {
         tracing::error!(error = %e, "portal action failed");
     }
-    e.user_message()
+    e.text(lang)
 }
 
-/// A whole number from a form field, or an error naming the field.
+/// A whole number from a form field, or an error naming the field (in English; where
+/// the reader's language is known, use [`whole_in`]).
 pub fn whole(value: &str, label: &str) -> Result<i64, FormError> {
-    value
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| FormError(format!("{label} must be a whole number.")))
+    whole_in(i18n::Lang::En, value, label)
 }
 
-/// An amount in the tenant's currency units ("1500", "1,500.50") as minor units.
+/// A whole number from a form field, or an error naming the field (`label`, already in
+/// `lang`) in `lang`.
+pub fn whole_in(lang: i18n::Lang, value: &str, label: &str) -> Result<i64, FormError> {
+    value.trim().parse::<i64>().map_err(|_| {
+        FormError(i18n::t_args(
+            lang,
+            "site-whole-number",
+            &[("label", label.into())],
+        ))
+    })
+}
+
+/// An amount in the tenant's currency units as minor units, typed in either
+/// convention ("1500", "1,500.50", "1.500,50"; see `i18n::fmt::parse_money`).
 pub fn parse_money(text: &str) -> Option<i64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != ' ')
-        .collect();
-    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
-    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 {
-        return None;
-    }
-    if !frac.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let cents = format!("{frac:0<2}").parse::<i64>().ok()?;
-    whole
-        .parse::<i64>()
-        .ok()?
-        .checked_mul(100)?
-        .checked_add(cents)
+    i18n::fmt::parse_money(text)
 }
 
 /// Path parameters by name (the routes exist with and without `/t/{tenant}`).

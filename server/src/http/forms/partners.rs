@@ -6,10 +6,13 @@
 //! (`POST /partner/clients/{slug}/act-as`), which answers with a link to the client's own
 //! host: `GET`/`POST /act-as/{token}` there takes the one-time hand-over and signs the
 //! session in; `POST /act-as/end` leaves it.
+//!
+//! Size: four whole pages and their handlers, every word of them from the catalogues
+//! (`site-…`); they share the console's helpers, so they stay together.
 
 use std::sync::Arc;
 
-use app::ssr::format::{count, span, when};
+use app::ssr::format::{count, span, when_at};
 use app::ssr::{auth_key, SessionAuth, TenantCtx};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
@@ -20,7 +23,7 @@ use engine::partners::{self, act_as};
 use engine::store::partners::{HealthRecord, ProvisioningRecord, HEALTH_DAYS};
 use tower_sessions::Session;
 
-use super::shell::{page, Flash};
+use super::shell::{page, role_label, Flash};
 use super::{param, Params, Posted, SignedIn};
 use crate::http::tenancy::html_escape as escape;
 use crate::state::AppState;
@@ -51,7 +54,7 @@ fn client_url(
 }
 
 /// Stockouts per day as bars, with the figures in words for a screen reader.
-fn chart(days: &[i64]) -> String {
+fn chart(lang: i18n::Lang, days: &[i64]) -> String {
     let max = days.iter().copied().max().unwrap_or(0).max(1);
     let total: i64 = days.iter().sum();
     let bars: String = days
@@ -66,56 +69,108 @@ fn chart(days: &[i64]) -> String {
             )
         })
         .collect();
+    let label = i18n::t_args(
+        lang,
+        "site-chart-stockouts",
+        &[
+            ("days", HEALTH_DAYS.into()),
+            ("total", total.into()),
+            ("max", days.iter().max().copied().unwrap_or(0).into()),
+        ],
+    );
     format!(
-        "<svg class=\"spark\" viewBox=\"0 0 {} 30\" width=\"{}\" height=\"30\" role=\"img\" aria-label=\"Stockouts per day over the last {HEALTH_DAYS} days: {total} in all, at most {} in a day\">{bars}</svg>",
+        "<svg class=\"spark\" viewBox=\"0 0 {} 30\" width=\"{}\" height=\"30\" role=\"img\" aria-label=\"{}\">{bars}</svg>",
         days.len() * 4,
         days.len() * 4,
-        days.iter().max().copied().unwrap_or(0)
+        escape(&label)
     )
 }
 
-fn health_cells(h: &HealthRecord, now: i64) -> String {
+fn health_cells(lang: i18n::Lang, h: &HealthRecord, now: i64) -> String {
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let [day, week, older] = h.exceptions_by_age;
     let last = match h.last_event_at {
-        Some(at) if now - at < 60_000 => "just now".into(),
-        Some(at) => format!("{} ago", span(now - at)),
-        None => "none recently".into(),
+        Some(at) if now - at < 60_000 => i18n::t(lang, "site-last-event-just-now"),
+        Some(at) => i18n::t_args(lang, "site-ago", &[("span", span(lang, now - at).into())]),
+        None => i18n::t(lang, "site-last-event-none"),
     };
+    let last = escape(&last);
     let today = h.stockouts_by_day.last().copied().unwrap_or(0);
     let warn = |n: i64| if n > 0 { " class=\"alert\"" } else { "" };
     format!(
-        "<td><span title=\"raised in the last day\">{}</span> · <span title=\"one to seven days old\">{}</span> · <span{} title=\"older than a week\">{}</span></td><td>{}</td><td{}>{}</td><td{}>{}</td><td>{last}</td><td{}>{}</td><td>{}</td>",
-        count(day),
-        count(week),
+        "<td><span title=\"{}\">{}</span> · <span title=\"{}\">{}</span> · <span{} title=\"{}\">{}</span></td><td>{}</td><td{}>{}</td><td{}>{}</td><td>{last}</td><td{}>{}</td><td>{}</td>",
+        tr("site-exceptions-day"),
+        count(lang, day),
+        tr("site-exceptions-week"),
+        count(lang, week),
         warn(older),
-        count(older),
-        count(h.pending_approvals),
+        tr("site-exceptions-older"),
+        count(lang, older),
+        count(lang, h.pending_approvals),
         warn(h.dead_jobs),
-        count(h.dead_jobs),
+        count(lang, h.dead_jobs),
         warn(h.failed_deliveries),
-        count(h.failed_deliveries),
+        count(lang, h.failed_deliveries),
         warn(today),
-        count(today),
-        chart(&h.stockouts_by_day),
+        count(lang, today),
+        chart(lang, &h.stockouts_by_day),
     )
 }
 
-fn progress(p: &ProvisioningRecord) -> String {
+/// `n` things as the catalogue message `id` says them ("3 locations").
+fn how_many(lang: i18n::Lang, id: &str, n: usize) -> i18n::FluentValue<'static> {
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    i18n::t_args(lang, id, &[("n", n.into())]).into()
+}
+
+/// A provisioning step's name (as the engine keeps it) in `lang`.
+fn step_label(lang: i18n::Lang, step: &str) -> String {
+    let id = match step {
+        "locations" => "site-step-locations",
+        "suppliers" => "site-step-suppliers",
+        "products" => "site-step-products",
+        "starting stock" => "site-step-stock",
+        "policies and approval rules" => "site-step-policies",
+        "people" => "site-step-people",
+        other => return other.to_string(),
+    };
+    i18n::t(lang, id)
+}
+
+fn progress(lang: i18n::Lang, p: &ProvisioningRecord) -> String {
     let state = match p.state.as_str() {
-        "queued" => "waiting to start".to_string(),
-        "running" => format!("working: {}", p.step),
-        "done" => "ready".to_string(),
-        _ => format!(
-            "failed: {}",
-            p.error.as_deref().unwrap_or("no reason was kept")
+        "queued" => i18n::t(lang, "site-provisioning-queued"),
+        "running" => i18n::t_args(
+            lang,
+            "site-provisioning-running",
+            &[("step", step_label(lang, &p.step).into())],
+        ),
+        "done" => i18n::t(lang, "site-provisioning-done"),
+        _ => i18n::t_args(
+            lang,
+            "site-provisioning-failed",
+            &[(
+                "reason",
+                p.error
+                    .clone()
+                    .unwrap_or_else(|| i18n::t(lang, "site-provisioning-no-reason"))
+                    .into(),
+            )],
         ),
     };
+    let of = i18n::t_args(
+        lang,
+        "site-provisioning-steps",
+        &[
+            ("done", p.steps_done.to_string().into()),
+            ("total", p.steps_total.to_string().into()),
+        ],
+    );
     format!(
-        "<progress value=\"{}\" max=\"{}\">{} of {}</progress> <span>{}</span>",
+        "<progress value=\"{}\" max=\"{}\">{}</progress> <span>{}</span>",
         p.steps_done,
         p.steps_total,
-        p.steps_done,
-        p.steps_total,
+        escape(&of),
         escape(&state)
     )
 }
@@ -132,6 +187,8 @@ pub async fn console(
         Ok(c) => c,
         Err(e) => return me.fail("/", &e),
     };
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let roles: String = TenantKind::Retailer
         .member_roles()
         .iter()
@@ -140,7 +197,7 @@ pub async fn console(
             format!(
                 "<option value=\"{}\"{selected}>{}</option>",
                 r.as_str(),
-                r.label()
+                escape(&role_label(lang, *r))
             )
         })
         .collect();
@@ -150,15 +207,26 @@ pub async fn console(
         let portal = client_url(&app, &me.tc, &headers, &t.slug, "/");
         let act = escape(&me.tc.href(&format!("{CONSOLE}/clients/{}/act-as", t.slug)));
         let status = if t.suspended_at.is_some() {
-            "<span class=\"badge\">suspended</span>".to_string()
+            format!(
+                "<span class=\"badge\">{}</span>",
+                tr("site-client-suspended")
+            )
         } else {
             format!(
-                "<details><summary>Act as…</summary><form method=\"post\" action=\"{act}\" class=\"stack\"><label>Role <select name=\"role\">{roles}</select></label><label>For how long (minutes) <input type=\"number\" name=\"minutes\" min=\"{}\" max=\"{}\" value=\"60\" required/></label><label>Reason (the client's admins read it) <input type=\"text\" name=\"reason\" minlength=\"{}\" maxlength=\"{}\" required/></label><button type=\"submit\" class=\"primary\">Enter {}</button></form></details>",
+                "<details><summary>{}</summary><form method=\"post\" action=\"{act}\" class=\"stack\"><label>{} <select name=\"role\">{roles}</select></label><label>{} <input type=\"number\" name=\"minutes\" min=\"{}\" max=\"{}\" value=\"60\" required/></label><label>{} <input type=\"text\" name=\"reason\" minlength=\"{}\" maxlength=\"{}\" required/></label><button type=\"submit\" class=\"primary\">{}</button></form></details>",
+                tr("site-act-as-summary"),
+                tr("site-act-as-role"),
+                tr("site-act-as-minutes"),
                 act_as::MIN_MINUTES,
                 act_as::MAX_MINUTES,
+                tr("site-act-as-reason"),
                 act_as::MIN_REASON_CHARS,
                 act_as::MAX_REASON_CHARS,
-                escape(&t.name)
+                escape(&i18n::t_args(
+                    lang,
+                    "site-act-as-enter",
+                    &[("name", t.name.clone().into())]
+                ))
             )
         };
         rows.push_str(&format!(
@@ -166,14 +234,27 @@ pub async fn console(
             escape(&portal),
             escape(&t.name),
             escape(&t.slug),
-            health_cells(&client.health, now)
+            health_cells(lang, &client.health, now)
         ));
     }
     let clients = if rows.is_empty() {
-        "<p class=\"empty\">No clients yet: provision your first one below.</p>".to_string()
+        format!("<p class=\"empty\">{}</p>", tr("site-clients-empty"))
     } else {
         format!(
-            "<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">Client</th><th scope=\"col\">Open exceptions (day · week · older)</th><th scope=\"col\">Pending approvals</th><th scope=\"col\">Dead jobs</th><th scope=\"col\">Failed deliveries</th><th scope=\"col\">Last event</th><th scope=\"col\">Stockouts today</th><th scope=\"col\">Stockouts, {HEALTH_DAYS} days</th><th scope=\"col\"><span class=\"sr-only\">Actions</span></th></tr></thead><tbody>{rows}</tbody></table></div>"
+            "<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\"><span class=\"sr-only\">{}</span></th></tr></thead><tbody>{rows}</tbody></table></div>",
+            tr("site-clients-client"),
+            tr("site-clients-exceptions"),
+            tr("site-clients-pending-approvals"),
+            tr("site-clients-dead-jobs"),
+            tr("site-clients-failed-deliveries"),
+            tr("site-clients-last-event"),
+            tr("site-clients-stockouts-today"),
+            escape(&i18n::t_args(
+                lang,
+                "site-clients-stockouts-days",
+                &[("days", HEALTH_DAYS.into())]
+            )),
+            tr("site-actions"),
         )
     };
     let provisionings: String = c
@@ -182,19 +263,28 @@ pub async fn console(
         .take(10)
         .map(|p| {
             format!(
-                "<li><a href=\"{}\">{}</a> <span class=\"muted\">from {}, {}</span> {}</li>",
+                "<li><a href=\"{}\">{}</a> <span class=\"muted\">{}</span> {}</li>",
                 escape(&me.tc.href(&format!("{CONSOLE}/provisionings/{}", p.id))),
                 escape(&p.client_name),
-                escape(&p.template),
-                escape(&when(p.created_at)),
-                progress(p)
+                escape(&i18n::t_args(
+                    lang,
+                    "site-provisioning-from",
+                    &[
+                        ("template", p.template.clone().into()),
+                        ("when", when_at(&me.tc, p.created_at).into()),
+                    ]
+                )),
+                progress(lang, p)
             )
         })
         .collect();
     let provisionings = if provisionings.is_empty() {
         String::new()
     } else {
-        format!("<h2>Recent provisionings</h2><ul class=\"people\">{provisionings}</ul>")
+        format!(
+            "<h2>{}</h2><ul class=\"people\">{provisionings}</ul>",
+            tr("site-provisionings-recent")
+        )
     };
     let provisioner = app.provisioner();
     let templates: String = provisioner
@@ -202,12 +292,27 @@ pub async fn console(
         .iter()
         .map(|t| {
             format!(
-                "<option value=\"{}\">{} ({} locations, {} products, {} suppliers)</option>",
+                "<option value=\"{}\">{}</option>",
                 escape(&t.name),
-                escape(&t.title),
-                t.locations,
-                t.products,
-                t.suppliers
+                escape(&i18n::t_args(
+                    lang,
+                    "site-template-option",
+                    &[
+                        ("title", t.title.clone().into()),
+                        (
+                            "locations",
+                            how_many(lang, "site-template-locations", t.locations)
+                        ),
+                        (
+                            "products",
+                            how_many(lang, "site-template-products", t.products)
+                        ),
+                        (
+                            "suppliers",
+                            how_many(lang, "site-template-suppliers", t.suppliers)
+                        ),
+                    ]
+                ))
             )
         })
         .collect();
@@ -225,15 +330,38 @@ pub async fn console(
         })
         .collect();
     let body = format!(
-        "<section class=\"card\"><h1>{partner}: your clients</h1>{flash}<p class=\"muted\">Each client's health now. To look inside a client's portal, act as it: the session has a reason and an end, and the client's admins see it in their audit trail.</p><p><a href=\"{compare}\">Compare your clients' figures</a> (stockout exposure, fill rate, stock value and turns, forecast error, approvals, back-in-stock) in charts.</p>{clients}</section>\
-         <section class=\"card\"><h2>New client</h2>{provisionings}<p class=\"muted\">Sets up a client's portal from a template: its locations, suppliers, products, starting stock, policies and approval rules. The first admin gets an invitation by e-mail.</p>\
-         <form method=\"post\" action=\"{new}\" class=\"stack\"><label>Template <select name=\"template\" required>{templates}</select></label><label>Client name <input type=\"text\" name=\"name\" required maxlength=\"100\"/></label><label>Address name (lowercase letters, digits, hyphens) <input type=\"text\" name=\"slug\" required minlength=\"2\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]*[a-z0-9]\" autocomplete=\"off\"/></label><label>Theme to start from (the client's name becomes its product name) <select name=\"theme\">{themes}</select></label><label>First admin's name <input type=\"text\" name=\"admin_name\" required maxlength=\"100\"/></label><label>First admin's e-mail <input type=\"email\" name=\"admin_email\" required maxlength=\"254\"/></label><button type=\"submit\" class=\"primary\">Provision</button></form></section>",
-        partner = escape(&c.partner.name),
+        "<section class=\"card\"><h1>{heading}</h1>{flash}<p class=\"muted\">{intro}</p><p><a href=\"{compare}\">{compare_link}</a> {compare_text}</p>{clients}</section>\
+         <section class=\"card\"><h2>{new_heading}</h2>{provisionings}<p class=\"muted\">{new_intro}</p>\
+         <form method=\"post\" action=\"{new}\" class=\"stack\"><label>{l_template} <select name=\"template\" required>{templates}</select></label><label>{l_name} <input type=\"text\" name=\"name\" required maxlength=\"100\"/></label><label>{l_slug} <input type=\"text\" name=\"slug\" required minlength=\"2\" maxlength=\"40\" pattern=\"[a-z0-9][a-z0-9-]*[a-z0-9]\" autocomplete=\"off\"/></label><label>{l_theme} <select name=\"theme\">{themes}</select></label><label>{l_admin_name} <input type=\"text\" name=\"admin_name\" required maxlength=\"100\"/></label><label>{l_admin_email} <input type=\"email\" name=\"admin_email\" required maxlength=\"254\"/></label><button type=\"submit\" class=\"primary\">{l_provision}</button></form></section>",
+        heading = escape(&i18n::t_args(
+            lang,
+            "site-clients-heading",
+            &[("partner", c.partner.name.clone().into())]
+        )),
         flash = f.html(),
+        intro = tr("site-clients-intro"),
+        compare_link = tr("site-clients-compare-link"),
+        compare_text = tr("site-clients-compare-text"),
+        new_heading = tr("site-new-client"),
+        new_intro = tr("site-new-client-intro"),
+        l_template = tr("site-new-client-template"),
+        l_name = tr("site-new-client-name"),
+        l_slug = tr("site-new-client-slug"),
+        l_theme = tr("site-new-client-theme"),
+        l_admin_name = tr("site-new-client-admin-name"),
+        l_admin_email = tr("site-new-client-admin-email"),
+        l_provision = tr("site-new-client-provision"),
         new = escape(&me.tc.href(&format!("{CONSOLE}/clients"))),
         compare = escape(&me.tc.href(&format!("{CONSOLE}/dashboard"))),
     );
-    page(&app, &me.tc, Some(&me.member), "Your clients", &body, None)
+    page(
+        &app,
+        &me.tc,
+        Some(&me.member),
+        &i18n::t(lang, "site-clients-title"),
+        &body,
+        None,
+    )
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -281,39 +409,59 @@ pub async fn provisioning(
     Query(f): Query<Flash>,
 ) -> Response {
     let Some(id) = super::id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let p = match partners::provisioning(&app.store, me.tc.tenant.id, &me.member, id).await {
         Ok(p) => p,
         Err(e) => return me.fail(CONSOLE, &e),
     };
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let moving = matches!(p.state.as_str(), "queued" | "running");
     let next = match p.state.as_str() {
         "done" => format!(
-            "<p>{} is ready. An invitation went to {}. <a href=\"{}\">Open its portal</a>.</p>",
-            escape(&p.client_name),
-            escape(&p.admin_email),
-            escape(&client_url(&app, &me.tc, &headers, &p.client_slug, "/"))
+            "<p>{} <a href=\"{}\">{}</a>.</p>",
+            escape(&i18n::t_args(
+                lang,
+                "site-provisioning-ready",
+                &[
+                    ("name", p.client_name.clone().into()),
+                    ("email", p.admin_email.clone().into()),
+                ]
+            )),
+            escape(&client_url(&app, &me.tc, &headers, &p.client_slug, "/")),
+            tr("site-provisioning-open-portal")
         ),
         "failed" => format!(
-            "<p>Nothing already set up is lost: trying again runs the steps once more, and none is done twice.</p><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"primary\">Try again</button></form>",
-            escape(&me.tc.href(&format!("{CONSOLE}/provisionings/{id}/retry")))
+            "<p>{}</p><form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"primary\">{}</button></form>",
+            tr("site-provisioning-nothing-lost"),
+            escape(&me.tc.href(&format!("{CONSOLE}/provisionings/{id}/retry"))),
+            tr("site-try-again")
         ),
-        _ => "<p class=\"muted\">This page updates by itself.</p>".to_string(),
+        _ => format!("<p class=\"muted\">{}</p>", tr("site-page-updates-itself")),
     };
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{back}\">All clients</a></p><h1>Provisioning {name}</h1>{flash}<p>From the template {template}.</p><p aria-live=\"polite\">{progress}</p>{next}</section>",
+        "<section class=\"card\"><p><a href=\"{back}\">{all}</a></p><h1>{heading}</h1>{flash}<p>{from}</p><p aria-live=\"polite\">{progress}</p>{next}</section>",
         back = escape(&me.tc.href(CONSOLE)),
-        name = escape(&p.client_name),
+        all = tr("site-all-clients"),
+        heading = escape(&i18n::t_args(
+            lang,
+            "site-provisioning-heading",
+            &[("name", p.client_name.clone().into())]
+        )),
         flash = f.html(),
-        template = escape(&p.template),
-        progress = progress(&p),
+        from = escape(&i18n::t_args(
+            lang,
+            "site-provisioning-template",
+            &[("template", p.template.clone().into())]
+        )),
+        progress = progress(lang, &p),
     );
     page(
         &app,
         &me.tc,
         Some(&me.member),
-        "Provisioning",
+        &i18n::t(lang, "site-provisioning-title"),
         &body,
         moving.then_some(2),
     )
@@ -325,14 +473,14 @@ pub async fn retry(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(id) = super::id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let back = format!("{CONSOLE}/provisionings/{id}");
     let (t, rid) = (me.tc.tenant.id, me.rid());
     match partners::retry_provisioning(&app.store, t, &me.member, id, rid, now_ms()).await {
         Ok(()) => {
             app.imports_wake.notify_one();
-            me.notice(&back, "Trying again.")
+            me.notice(&back, &i18n::t(me.tc.lang, "site-trying-again"))
         }
         Err(e) => me.fail(&back, &e),
     }
@@ -354,11 +502,12 @@ pub async fn start_act_as(
     Path(params): Path<Params>,
     Posted(form): Posted<ActAsForm>,
 ) -> Response {
+    let lang = me.tc.lang;
     let Some(role) = Role::parse(form.role.trim()) else {
-        return me.error(CONSOLE, "Choose the role to act with.");
+        return me.error(CONSOLE, &i18n::t(lang, "site-act-as-role-choose"));
     };
     let Ok(minutes) = form.minutes.trim().parse::<i64>() else {
-        return me.error(CONSOLE, "For how long must be a whole number of minutes.");
+        return me.error(CONSOLE, &i18n::t(lang, "site-act-as-minutes-whole"));
     };
     let request = act_as::Request {
         client: param(&params, "slug").to_string(),
@@ -373,19 +522,36 @@ pub async fn start_act_as(
             // redirect there is blocked by the portal's `form-action 'self'`.
             let path = format!("/act-as/{}", started.token);
             let to = client_url(&app, &me.tc, &headers, &started.client.slug, &path);
+            let name = started.client.name.clone();
             let body = format!(
-                "<section class=\"card narrow\"><h1>Enter {name}</h1><p>Your session is ready: {role} until {until}. The link below works once, for two minutes.</p><p><a class=\"button primary\" id=\"enter\" href=\"{to}\" rel=\"noreferrer\">Enter {name}'s portal</a></p><p><a href=\"{back}\">Back to your clients</a></p></section>",
-                name = escape(&started.client.name),
-                role = escape(role.label()),
-                until = escape(&when(started.until)),
+                "<section class=\"card narrow\"><h1>{heading}</h1><p>{ready}</p><p><a class=\"button primary\" id=\"enter\" href=\"{to}\" rel=\"noreferrer\">{enter}</a></p><p><a href=\"{back}\">{back_text}</a></p></section>",
+                heading = escape(&i18n::t_args(
+                    lang,
+                    "site-act-as-enter",
+                    &[("name", name.clone().into())]
+                )),
+                ready = escape(&i18n::t_args(
+                    lang,
+                    "site-act-as-ready",
+                    &[
+                        ("role", role_label(lang, role).into()),
+                        ("until", when_at(&me.tc, started.until).into()),
+                    ]
+                )),
+                enter = escape(&i18n::t_args(
+                    lang,
+                    "site-act-as-enter-portal",
+                    &[("name", name.into())]
+                )),
                 to = escape(&to),
                 back = escape(&me.tc.href(CONSOLE)),
+                back_text = escape(&i18n::t(lang, "site-back-to-clients")),
             );
             page(
                 &app,
                 &me.tc,
                 Some(&me.member),
-                "Enter a client",
+                &i18n::t(lang, "site-act-as-enter-title"),
                 &body,
                 None,
             )
@@ -402,12 +568,23 @@ pub async fn act_as_entry(
     Path(params): Path<Params>,
 ) -> Response {
     let token = param(&params, "token");
+    let lang = tc.lang;
+    let name = || -> i18n::FluentValue<'static> { tc.tenant.name.clone().into() };
     let body = format!(
-        "<section class=\"card narrow\"><h1>Enter {name}</h1><p>You are about to act in {name}'s portal, as your console asked. Everything you do is recorded in its audit trail.</p><form method=\"post\" action=\"{to}\"><button type=\"submit\" class=\"primary\">Enter</button></form></section>",
-        name = escape(&tc.tenant.name),
+        "<section class=\"card narrow\"><h1>{heading}</h1><p>{about}</p><form method=\"post\" action=\"{to}\"><button type=\"submit\" class=\"primary\">{enter}</button></form></section>",
+        heading = escape(&i18n::t_args(lang, "site-act-as-enter", &[("name", name())])),
+        about = escape(&i18n::t_args(lang, "site-act-as-about", &[("name", name())])),
+        enter = escape(&i18n::t(lang, "site-act-as-enter-button")),
         to = escape(&tc.href(&format!("/act-as/{token}"))),
     );
-    let mut res = page(&app, &tc, None, "Enter", &body, None);
+    let mut res = page(
+        &app,
+        &tc,
+        None,
+        &i18n::t(lang, "site-act-as-enter-button"),
+        &body,
+        None,
+    );
     res.headers_mut().insert(
         header::REFERRER_POLICY,
         header::HeaderValue::from_static("no-referrer"),
@@ -430,10 +607,12 @@ pub async fn act_as_enter(
         Ok(v) => v,
         Err(e) => {
             let body = format!(
-                "<section class=\"card narrow\"><h1>This link does not work</h1><p class=\"error\" role=\"alert\">{}</p></section>",
-                escape(&super::message(&e))
+                "<section class=\"card narrow\"><h1>{}</h1><p class=\"error\" role=\"alert\">{}</p></section>",
+                escape(&i18n::t(tc.lang, "site-act-as-link-broken")),
+                escape(&super::message_in(&e, tc.lang))
             );
-            let mut res = page(&app, &tc, None, "Link not valid", &body, None);
+            let title = i18n::t(tc.lang, "site-act-as-link-invalid");
+            let mut res = page(&app, &tc, None, &title, &body, None);
             *res.status_mut() = axum::http::StatusCode::GONE;
             return res;
         }
@@ -447,7 +626,7 @@ pub async fn act_as_enter(
             &tc,
             "/login",
             "error",
-            "Your session could not be started. Try again.",
+            &i18n::t(tc.lang, "site-session-not-started"),
         );
     }
     let auth = SessionAuth {
@@ -463,7 +642,7 @@ pub async fn act_as_enter(
             &tc,
             "/login",
             "error",
-            "Your session could not be started. Try again.",
+            &i18n::t(tc.lang, "site-session-not-started"),
         );
     }
     tracing::info!(
@@ -480,8 +659,9 @@ pub async fn end_act_as(
     me: SignedIn,
     session: Session,
 ) -> Response {
+    let lang = me.tc.lang;
     let Some(acting) = &me.member.acting else {
-        return me.error("/", "You are not acting for anyone here.");
+        return me.error("/", &i18n::t(lang, "site-act-as-not-acting"));
     };
     let (t, user) = (me.tc.tenant.id, me.member.user_id);
     if let Err(e) = act_as::end(&app.store, t, acting, user, me.rid(), now_ms()).await {
@@ -491,9 +671,15 @@ pub async fn end_act_as(
         .remove::<SessionAuth>(&auth_key(me.tc.tenant.id))
         .await;
     let _ = session.cycle_id().await;
+    let title = i18n::t(lang, "site-act-as-ended");
     let body = format!(
-        "<section class=\"card narrow\"><h1>Session ended</h1><p>You are no longer acting in {}'s portal. You can close this tab and go back to your console.</p></section>",
-        escape(&me.tc.tenant.name)
+        "<section class=\"card narrow\"><h1>{}</h1><p>{}</p></section>",
+        escape(&title),
+        escape(&i18n::t_args(
+            lang,
+            "site-act-as-ended-text",
+            &[("name", me.tc.tenant.name.clone().into())]
+        ))
     );
-    page(&app, &me.tc, None, "Session ended", &body, None)
+    page(&app, &me.tc, None, &title, &body, None)
 }

@@ -6,12 +6,12 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use app::ssr::format::when;
+use app::ssr::format::when_at;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use engine::model::{now_ms, TenantKind};
 
-use super::shell::{page, Flash};
+use super::shell::{kind_label, page, Flash};
 use super::{param, Params, Posted, SignedIn};
 use crate::http::tenancy::html_escape as escape;
 use crate::state::AppState;
@@ -27,6 +27,8 @@ pub async fn console(
         Ok(t) => t,
         Err(e) => return me.fail("/", &e),
     };
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let mut partners: BTreeMap<String, usize> = BTreeMap::new();
     for t in &tenants {
         if let Some(p) = &t.partner {
@@ -39,9 +41,15 @@ pub async fn console(
     let partner_rows: String = partners
         .iter()
         .map(|(p, n)| {
+            let clients = i64::try_from(*n).unwrap_or(i64::MAX);
             format!(
-                "<li><strong>{}</strong> · {n} client tenants</li>",
-                escape(p)
+                "<li><strong>{}</strong> · {}</li>",
+                escape(p),
+                escape(&i18n::t_args(
+                    lang,
+                    "site-platform-client-tenants",
+                    &[("n", clients.into())]
+                ))
             )
         })
         .collect();
@@ -49,44 +57,71 @@ pub async fn console(
         .iter()
         .map(|t| {
             let action = if t.kind == TenantKind::Platform {
-                "<span class=\"muted\">this console</span>".to_string()
+                format!("<span class=\"muted\">{}</span>", tr("site-platform-this-console"))
             } else if t.suspended_at.is_some() {
                 format!(
-                    "<form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"primary\">Resume</button></form>",
-                    escape(&me.tc.href(&format!("{CONSOLE}/tenants/{}/resume", t.slug)))
+                    "<form method=\"post\" action=\"{}\"><button type=\"submit\" class=\"primary\">{}</button></form>",
+                    escape(&me.tc.href(&format!("{CONSOLE}/tenants/{}/resume", t.slug))),
+                    tr("site-platform-resume")
                 )
             } else {
                 format!(
-                    "<details><summary>Suspend…</summary><p class=\"muted\">Its portal, API and e-mail stop with a clear message; nothing is deleted, and resuming restores everything.</p><form method=\"post\" action=\"{}\" class=\"stack\"><label>Reason (kept in its audit trail) <input type=\"text\" name=\"reason\" required maxlength=\"{}\"/></label><button type=\"submit\" class=\"danger\">Suspend {}</button></form></details>",
+                    "<details><summary>{}</summary><p class=\"muted\">{}</p><form method=\"post\" action=\"{}\" class=\"stack\"><label>{} <input type=\"text\" name=\"reason\" required maxlength=\"{}\"/></label><button type=\"submit\" class=\"danger\">{}</button></form></details>",
+                    tr("site-platform-suspend-summary"),
+                    tr("site-platform-suspend-help"),
                     escape(&me.tc.href(&format!("{CONSOLE}/tenants/{}/suspend", t.slug))),
+                    tr("site-platform-suspend-reason"),
                     engine::platform::MAX_REASON_CHARS,
-                    escape(&t.name)
+                    escape(&i18n::t_args(
+                        lang,
+                        "site-platform-suspend",
+                        &[("name", t.name.clone().into())]
+                    ))
                 )
             };
             let state = match t.suspended_at {
-                Some(at) => format!("suspended since {}", when(at)),
-                None => "running".into(),
+                Some(at) => i18n::t_args(
+                    lang,
+                    "site-platform-suspended-since",
+                    &[("when", when_at(&me.tc, at).into())],
+                ),
+                None => i18n::t(lang, "site-platform-running"),
             };
             format!(
                 "<tr><th scope=\"row\">{}<br/><span class=\"muted\">{}</span></th><td>{}</td><td>{}</td><td>{}</td><td>{action}</td></tr>",
                 escape(&t.name),
                 escape(&t.slug),
-                t.kind.as_str(),
+                escape(&kind_label(lang, t.kind)),
                 escape(t.partner.as_deref().unwrap_or("—")),
                 escape(&state),
             )
         })
         .collect();
     let body = format!(
-        "<section class=\"card\"><h1>Platform</h1>{flash}<h2>Partners</h2><ul class=\"people\">{partners}</ul><h2>Tenants</h2><div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">Tenant</th><th scope=\"col\">Kind</th><th scope=\"col\">Partner</th><th scope=\"col\">State</th><th scope=\"col\"><span class=\"sr-only\">Actions</span></th></tr></thead><tbody>{rows}</tbody></table></div></section>",
+        "<section class=\"card\"><h1>{title}</h1>{flash}<h2>{l_partners}</h2><ul class=\"people\">{partners}</ul><h2>{l_tenants}</h2><div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">{l_tenant}</th><th scope=\"col\">{l_kind}</th><th scope=\"col\">{l_partner}</th><th scope=\"col\">{l_state}</th><th scope=\"col\"><span class=\"sr-only\">{l_actions}</span></th></tr></thead><tbody>{rows}</tbody></table></div></section>",
+        title = tr("site-platform-title"),
         flash = f.html(),
+        l_partners = tr("site-platform-partners"),
+        l_tenants = tr("site-platform-tenants"),
+        l_tenant = tr("site-platform-tenant"),
+        l_kind = tr("site-platform-kind"),
+        l_partner = tr("site-platform-partner"),
+        l_state = tr("site-platform-state"),
+        l_actions = tr("site-actions"),
         partners = if partner_rows.is_empty() {
-            "<li class=\"empty\">No partners yet.</li>".to_string()
+            format!("<li class=\"empty\">{}</li>", tr("site-platform-no-partners"))
         } else {
             partner_rows
         },
     );
-    page(&app, &me.tc, Some(&me.member), "Platform", &body, None)
+    page(
+        &app,
+        &me.tc,
+        Some(&me.member),
+        &i18n::t(lang, "site-platform-title"),
+        &body,
+        None,
+    )
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -107,7 +142,14 @@ pub async fn suspend(
     {
         Ok(()) => {
             app.tenant_cache.clear();
-            me.notice(CONSOLE, &format!("{slug} is suspended."))
+            me.notice(
+                CONSOLE,
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-platform-suspended",
+                    &[("slug", slug.into())],
+                ),
+            )
         }
         Err(e) => me.fail(CONSOLE, &e),
     }
@@ -122,7 +164,14 @@ pub async fn resume(
     match engine::platform::resume_tenant(&app.store, &me.member, slug, now_ms()).await {
         Ok(()) => {
             app.tenant_cache.clear();
-            me.notice(CONSOLE, &format!("{slug} is running again."))
+            me.notice(
+                CONSOLE,
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-platform-resumed",
+                    &[("slug", slug.into())],
+                ),
+            )
         }
         Err(e) => me.fail(CONSOLE, &e),
     }

@@ -11,7 +11,7 @@ use engine::policy::Uplift;
 use engine::replenish::{self, Method, PolicySettings};
 use serde::Deserialize;
 
-use super::{id, param, whole, FormError, Params, Posted, SignedIn};
+use super::{id, param, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 const PAGE: &str = "/settings/policies";
@@ -47,39 +47,42 @@ struct PolicySave {
     settings: PolicySettings,
 }
 
-impl TryFrom<PolicyForm> for PolicySave {
-    type Error = FormError;
-    fn try_from(f: PolicyForm) -> Result<Self, FormError> {
+/// A whole number from a form field, or the error (a catalogue id) in the reader's
+/// language.
+fn whole(lang: i18n::Lang, value: &str, error: &str) -> Result<i64, FormError> {
+    value
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| FormError::new(i18n::t(lang, error)))
+}
+
+impl PolicySave {
+    fn parse(f: PolicyForm, lang: i18n::Lang) -> Result<Self, FormError> {
         let method = match f.method.as_str() {
             "reorder_point" => Method::ReorderPoint,
             "min_max" => Method::MinMax,
             "forecast" => Method::Forecast,
-            _ => {
-                return Err(FormError::new(
-                    "Choose the method: reorder point, min/max or forecast.",
-                ))
-            }
+            _ => return Err(FormError::new(i18n::t(lang, "plan-policy-error-method"))),
         };
-        let service_level = match f.service_level.trim().trim_end_matches('%').trim() {
-            "" => None,
-            p => Some(p.parse::<f64>().map_err(|_| {
-                FormError::new("Service level must be a percentage such as 95, or blank.")
-            })?),
-        };
+        let service_level =
+            match f.service_level.trim().trim_end_matches('%').trim() {
+                "" => None,
+                p => Some(i18n::fmt::parse_decimal(lang, p).ok_or_else(|| {
+                    FormError::new(i18n::t(lang, "plan-policy-error-service-level"))
+                })?),
+            };
         let cover_days = match f.cover_days.trim() {
             "" => PolicySettings::default().cover_days,
-            d => whole(d, "Cover days")?,
+            d => whole(lang, d, "plan-policy-whole-cover-days")?,
         };
-        let service_z = f
-            .service_z
-            .trim()
-            .parse::<f64>()
-            .map_err(|_| FormError::new("Service level z must be a number such as 1.65."))?;
+        let service_z = i18n::fmt::parse_decimal(lang, &f.service_z)
+            .ok_or_else(|| FormError::new(i18n::t(lang, "plan-policy-error-service-z")))?;
         let lead_time_days = match f.lead_time_days.trim() {
             "" => None,
-            lead => Some(lead.parse::<i64>().map_err(|_| {
-                FormError::new("Lead time must be a whole number of days, or blank.")
-            })?),
+            lead => Some(
+                lead.parse::<i64>()
+                    .map_err(|_| FormError::new(i18n::t(lang, "plan-policy-error-lead-time")))?,
+            ),
         };
         let mut uplifts = Vec::new();
         for (n, line) in f.uplifts.lines().enumerate() {
@@ -91,13 +94,14 @@ impl TryFrom<PolicyForm> for PolicySave {
             let parsed = match parts.as_slice() {
                 [a, b, factor] => parse_day(a)
                     .zip(parse_day(b))
-                    .zip(factor.parse::<f64>().ok()),
+                    .zip(i18n::fmt::parse_decimal(lang, factor)),
                 _ => None,
             };
             let Some(((from, last), factor)) = parsed else {
-                return Err(FormError(format!(
-                    "Promotion line {}: write first day, last day and factor, e.g. 2026-12-01 2026-12-24 1.5.",
-                    n + 1
+                return Err(FormError::new(i18n::t_args(
+                    lang,
+                    "plan-policy-error-promotion",
+                    &[("line", (n as i64 + 1).into())],
                 )));
             };
             uplifts.push(Uplift {
@@ -106,20 +110,17 @@ impl TryFrom<PolicyForm> for PolicySave {
                 factor,
             });
         }
-        let (reorder_point, order_up_to) =
-            match (f.reorder_point.trim(), f.order_up_to.trim()) {
-                ("", "") => (None, None),
-                (rop, out) if !rop.is_empty() && !out.is_empty() => (
-                    Some(whole(rop, "Reorder point")?),
-                    Some(whole(out, "Order-up-to level")?),
-                ),
-                _ => return Err(FormError::new(
-                    "Give both class levels (reorder point and order-up-to), or leave both blank.",
-                )),
-            };
+        let (reorder_point, order_up_to) = match (f.reorder_point.trim(), f.order_up_to.trim()) {
+            ("", "") => (None, None),
+            (rop, out) if !rop.is_empty() && !out.is_empty() => (
+                Some(whole(lang, rop, "plan-policy-whole-reorder-point")?),
+                Some(whole(lang, out, "plan-policy-whole-order-up-to")?),
+            ),
+            _ => return Err(FormError::new(i18n::t(lang, "plan-policy-error-levels"))),
+        };
         let dc_multiplier = match f.dc_multiplier.trim() {
             "" => 1,
-            m => whole(m, "Distribution centre multiplier")?,
+            m => whole(lang, m, "plan-policy-whole-dc-multiplier")?,
         };
         let settings = PolicySettings {
             reorder_point,
@@ -129,18 +130,22 @@ impl TryFrom<PolicyForm> for PolicySave {
             compute_reorder_point: f.compute_reorder_point == "yes",
             // Only a forecast-driven policy spreads; any other keeps it off.
             spread_service: method == Method::Forecast && f.spread_service == "yes",
-            safety_stock: whole(&f.safety_stock, "Safety stock")?,
+            safety_stock: whole(lang, &f.safety_stock, "plan-policy-whole-safety-stock")?,
             service_z,
             lead_time_days,
-            case_pack: whole(&f.case_pack, "Case pack")?,
-            moq: whole(&f.moq, "Minimum order quantity")?,
+            case_pack: whole(lang, &f.case_pack, "plan-policy-whole-case-pack")?,
+            moq: whole(lang, &f.moq, "plan-policy-whole-moq")?,
             uplifts,
             service_level,
             cover_days,
         };
-        settings
-            .validate()
-            .map_err(|e| FormError(format!("Not saved: {e}.")))?;
+        settings.validate().map_err(|e| {
+            FormError::new(i18n::t_args(
+                lang,
+                "plan-policy-not-saved",
+                &[("reason", e.to_string().into())],
+            ))
+        })?;
         let location = Some(f.location_id.trim().to_string()).filter(|l| !l.is_empty());
         Ok(PolicySave {
             class: f.class.trim().to_string(),
@@ -155,7 +160,8 @@ pub async fn save(
     me: SignedIn,
     Posted(form): Posted<PolicyForm>,
 ) -> Response {
-    let p = match PolicySave::try_from(form) {
+    let lang = me.tc.lang;
+    let p = match PolicySave::parse(form, lang) {
         Ok(p) => p,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -164,7 +170,7 @@ pub async fn save(
         None => None,
         Some(given) => match id(given) {
             Some(id) => Some(id),
-            None => return me.error(PAGE, "Choose a location of this portal, or every location."),
+            None => return me.error(PAGE, &i18n::t(lang, "plan-policy-error-location")),
         },
     };
     let r = replenish::save_policy(
@@ -180,10 +186,7 @@ pub async fn save(
     match r.await {
         Ok(()) => {
             state.jobs_wake.notify_one();
-            me.notice(
-                PAGE,
-                "Policy saved; the positions it covers are being checked again.",
-            )
+            me.notice(PAGE, &i18n::t(lang, "plan-policy-saved"))
         }
         Err(e) => me.fail(PAGE, &e),
     }
@@ -199,7 +202,7 @@ pub async fn delete(
     match replenish::delete_policy(store, t, &me.member, policy, me.rid(), now_ms()).await {
         Ok(()) => {
             state.jobs_wake.notify_one();
-            me.notice(PAGE, "Policy deleted; the next broader one applies.")
+            me.notice(PAGE, &i18n::t(me.tc.lang, "plan-policy-deleted"))
         }
         Err(e) => me.fail(PAGE, &e),
     }
@@ -217,7 +220,8 @@ pub async fn sweep_hour(
     me: SignedIn,
     Posted(form): Posted<SweepHourForm>,
 ) -> Response {
-    let hour = match whole(&form.hour, "The hour of the nightly check") {
+    let lang = me.tc.lang;
+    let hour = match whole(lang, &form.hour, "plan-policy-whole-sweep-hour") {
         Ok(h) => h,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -225,7 +229,11 @@ pub async fn sweep_hour(
     match replenish::set_sweep_hour(store, t, &me.member, hour, me.rid(), now_ms()).await {
         Ok(()) => me.notice(
             PAGE,
-            &format!("Every position is now checked nightly at {hour:02}:00 UTC."),
+            &i18n::t_args(
+                lang,
+                "plan-policy-sweep-saved",
+                &[("hour", format!("{hour:02}").into())],
+            ),
         ),
         Err(e) => me.fail(PAGE, &e),
     }
@@ -243,18 +251,22 @@ pub struct AnomalyForm {
 }
 
 impl AnomalyForm {
-    fn settings(&self) -> Result<anomaly::Settings, FormError> {
+    fn settings(&self, lang: i18n::Lang) -> Result<anomaly::Settings, FormError> {
         let mad_k: f64 = self
             .mad_k
             .trim()
             .parse()
-            .map_err(|_| FormError::new("The MAD multiplier must be a number."))?;
+            .map_err(|_| FormError::new(i18n::t(lang, "plan-policy-error-mad")))?;
         Ok(anomaly::Settings {
             enabled: self.enabled.is_some(),
             mad_k,
-            min_units: whole(&self.min_units, "The smallest anomalous sale")?,
-            count_jump_pct: whole(&self.count_jump_pct, "The count jump")?,
-            count_min_units: whole(&self.count_min_units, "The smallest count jump")?,
+            min_units: whole(lang, &self.min_units, "plan-policy-whole-min-units")?,
+            count_jump_pct: whole(lang, &self.count_jump_pct, "plan-policy-whole-count-jump")?,
+            count_min_units: whole(
+                lang,
+                &self.count_min_units,
+                "plan-policy-whole-count-min-units",
+            )?,
             new_location: self.new_location.is_some(),
         })
     }
@@ -266,7 +278,8 @@ pub async fn anomalies(
     me: SignedIn,
     Posted(form): Posted<AnomalyForm>,
 ) -> Response {
-    let settings = match form.settings() {
+    let lang = me.tc.lang;
+    let settings = match form.settings(lang) {
         Ok(s) => s,
         Err(e) => return me.error(PAGE, &e.to_string()),
     };
@@ -274,7 +287,7 @@ pub async fn anomalies(
     match replenish::anomalies::save_settings(store, t, &me.member, &settings, me.rid(), now_ms())
         .await
     {
-        Ok(()) => me.notice(PAGE, "The anomaly checks are saved."),
+        Ok(()) => me.notice(PAGE, &i18n::t(lang, "plan-policy-anomalies-saved")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -310,11 +323,15 @@ pub async fn position_levels(
     } else {
         "/inventory".to_string()
     };
+    let lang = me.tc.lang;
     let levels = if form.op == "clear" {
         None
     } else {
-        let parsed = whole(&form.reorder_point, "Reorder point")
-            .and_then(|rop| whole(&form.order_up_to, "Order-up-to level").map(|out| (rop, out)));
+        let parsed =
+            whole(lang, &form.reorder_point, "plan-policy-whole-reorder-point").and_then(|rop| {
+                whole(lang, &form.order_up_to, "plan-policy-whole-order-up-to")
+                    .map(|out| (rop, out))
+            });
         match parsed {
             Ok(l) => Some(l),
             Err(e) => return me.error(&back, &e.to_string()),
@@ -339,11 +356,14 @@ pub async fn position_levels(
             state.jobs_wake.notify_one();
             me.notice(
                 &back,
-                if levels.is_some() {
-                    "Levels saved for this position; policies will leave them alone. It is being checked again."
-                } else {
-                    "This position follows its policy's levels again. It is being checked again."
-                },
+                &i18n::t(
+                    lang,
+                    if levels.is_some() {
+                        "plan-policy-levels-saved"
+                    } else {
+                        "plan-policy-levels-cleared"
+                    },
+                ),
             )
         }
         Err(e) => me.fail(&back, &e),

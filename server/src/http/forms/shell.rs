@@ -6,7 +6,7 @@
 use app::ssr::TenantCtx;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use engine::model::Member;
+use engine::model::{Member, Role, TenantKind};
 
 use crate::http::tenancy::html_escape as escape;
 use crate::state::AppState;
@@ -46,10 +46,12 @@ pub fn page(
             )
         })
         .unwrap_or_default();
-    let refresh = refresh.map(app::auto_refresh_html).unwrap_or_default();
+    let refresh = refresh
+        .map(|s| app::auto_refresh_html(tc.lang, s))
+        .unwrap_or_default();
     let banner = member.map(|m| act_as_banner(tc, m)).unwrap_or_default();
     let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><a class=\"skip-link\" href=\"#main\" lang=\"{lang}\">{skip}</a><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\" id=\"main\" tabindex=\"-1\">{refresh}{body}</main></body></html>",
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>{favicon}<link rel=\"stylesheet\" href=\"/pkg/portal.css\"><style>{css}</style></head><body><a class=\"skip-link\" href=\"#main\" lang=\"{lang}\">{skip}</a><header class=\"topbar\"><a class=\"brand\" href=\"{home}\">{logo}<span class=\"product-name\">{product}</span></a></header>{banner}<main class=\"page\" id=\"main\" tabindex=\"-1\">{refresh}{body}</main></body></html>",
         title = escape(title),
         lang = tc.lang.code(),
         skip = escape(&i18n::t(tc.lang, "skip-to-content")),
@@ -65,15 +67,47 @@ pub fn act_as_banner(tc: &TenantCtx, member: &Member) -> String {
     let Some(a) = &member.acting else {
         return String::new();
     };
-    let role = member.roles.first().map_or("", |r| r.label());
+    let lang = tc.lang;
+    let role = member
+        .roles
+        .first()
+        .map_or(String::new(), |r| role_label(lang, *r));
+    let heading = i18n::t_args(
+        lang,
+        "site-act-as-banner-heading",
+        &[("client", tc.tenant.name.clone().into())],
+    );
+    let text = i18n::t_args(
+        lang,
+        "site-act-as-banner-text",
+        &[
+            ("role", role.into()),
+            ("until", app::ssr::format::when_at(tc, a.until).into()),
+            ("reason", a.reason.clone().into()),
+        ],
+    );
     format!(
-        "<div class=\"act-as-banner\" role=\"status\"><p><strong>You are acting in {client}'s portal</strong> as {role} until {until}. Reason: {reason}. Everything you do here is recorded in its audit trail, which its admins read.</p><form method=\"post\" action=\"{end}\"><button type=\"submit\">End now</button></form></div>",
-        client = escape(&tc.tenant.name),
-        role = escape(role),
-        until = escape(&app::ssr::format::when(a.until)),
-        reason = escape(&a.reason),
+        "<div class=\"act-as-banner\" role=\"status\"><p><strong>{heading}</strong> {text}</p><form method=\"post\" action=\"{end}\"><button type=\"submit\">{end_now}</button></form></div>",
+        heading = escape(&heading),
+        text = escape(&text),
         end = escape(&tc.href("/act-as/end")),
+        end_now = escape(&i18n::t(lang, "site-act-as-end-now")),
     )
+}
+
+/// A role's name as people read it ("tenant admin"), in `lang`.
+pub fn role_label(lang: i18n::Lang, role: Role) -> String {
+    engine::model::LabelIn::label_in(&role, lang)
+}
+
+/// A tenant's kind as people read it, in `lang`.
+pub fn kind_label(lang: i18n::Lang, kind: TenantKind) -> String {
+    let id = match kind {
+        TenantKind::Retailer => "site-kind-retailer",
+        TenantKind::Partner => "site-kind-partner",
+        TenantKind::Platform => "site-kind-platform",
+    };
+    i18n::t(lang, id)
 }
 
 /// What a form post left in the address (`?notice=` or `?error=`).

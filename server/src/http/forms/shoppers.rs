@@ -15,8 +15,7 @@ use engine::EngineError;
 use serde::Deserialize;
 
 use super::supplier::PublicTenant;
-use super::{back_to, message, param, whole, FormError, Params, Posted, SignedIn};
-use crate::http::shoppers::SUBSCRIBE_ANSWER;
+use super::{back_to, message_in, param, whole_in, FormError, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 #[derive(Deserialize, Default)]
@@ -47,12 +46,20 @@ pub async fn subscribe(
         source: Source::Page,
         client: &client,
         honeypot: &form.website,
+        // The language the hosted page was shown in: their e-mails follow it.
+        lang: Some(t.tc.lang),
     };
+    let lang = t.tc.lang;
     match back_in_stock::subscribe(&app.store, &app.addresses, t.tc.tenant.id, &req, now_ms()).await
     {
-        Ok(()) => back_to(&t.tc, &page, "notice", SUBSCRIBE_ANSWER),
-        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page(),
-        Err(e) => back_to(&t.tc, &page, "error", &message(&e)),
+        Ok(()) => back_to(
+            &t.tc,
+            &page,
+            "notice",
+            &i18n::t(lang, "site-subscribe-answer"),
+        ),
+        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page_in(lang),
+        Err(e) => back_to(&t.tc, &page, "error", &message_in(&e, lang)),
     }
 }
 
@@ -65,6 +72,7 @@ pub async fn confirm(
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/alerts/confirm/{token}");
+    let lang = t.tc.lang;
     match back_in_stock::confirm(&app.store, t.tc.tenant.id, &token, now_ms()).await {
         Ok(Confirmed::Waiting { product, channel }) => {
             app.jobs_wake.notify_one();
@@ -72,12 +80,16 @@ pub async fn confirm(
                 &t.tc,
                 &page,
                 "notice",
-                &format!("Your alert is on: we will e-mail you once when {product} is back at {channel}."),
+                &i18n::t_args(
+                    lang,
+                    "site-alert-on",
+                    &[("product", product.into()), ("channel", channel.into())],
+                ),
             )
         }
-        Ok(Confirmed::Over) => back_to(&t.tc, &page, "notice", "This alert has already ended."),
-        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page(),
-        Err(e) => back_to(&t.tc, &page, "error", &message(&e)),
+        Ok(Confirmed::Over) => back_to(&t.tc, &page, "notice", &i18n::t(lang, "site-alert-over")),
+        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page_in(lang),
+        Err(e) => back_to(&t.tc, &page, "error", &message_in(&e, lang)),
     }
 }
 
@@ -96,23 +108,14 @@ pub async fn erase(
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/alerts/{token}");
+    let lang = t.tc.lang;
     if form.confirm != "yes" {
-        return back_to(
-            &t.tc,
-            &page,
-            "error",
-            "Tick the box to confirm that your data should be erased.",
-        );
+        return back_to(&t.tc, &page, "error", &i18n::t(lang, "site-erase-confirm"));
     }
     match back_in_stock::erase(&app.store, &app.addresses, t.tc.tenant.id, &token).await {
-        Ok(()) => back_to(
-            &t.tc,
-            &page,
-            "notice",
-            "Your address and your alerts are erased. You will get no more e-mail from us.",
-        ),
-        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page(),
-        Err(e) => back_to(&t.tc, &page, "error", &message(&e)),
+        Ok(()) => back_to(&t.tc, &page, "notice", &i18n::t(lang, "site-erased")),
+        Err(EngineError::NotFound) => crate::http::tenancy::not_found_page_in(lang),
+        Err(e) => back_to(&t.tc, &page, "error", &message_in(&e, lang)),
     }
 }
 
@@ -132,10 +135,11 @@ pub struct SettingsForm {
     shop_url: String,
 }
 
-impl TryFrom<SettingsForm> for Settings {
-    type Error = FormError;
-
-    fn try_from(f: SettingsForm) -> Result<Settings, FormError> {
+impl SettingsForm {
+    /// The settings, or what is wrong with the form, said in `lang`.
+    pub fn parse(self, lang: i18n::Lang) -> Result<Settings, FormError> {
+        let f = self;
+        let number = |value: &str, label: &str| whole_in(lang, value, &i18n::t(lang, label));
         let lines = |s: &str| -> Vec<String> {
             s.lines()
                 .map(str::trim)
@@ -144,7 +148,7 @@ impl TryFrom<SettingsForm> for Settings {
                 .collect()
         };
         if f.substitutes.len() > 50_000 || f.allowed_origins.len() > 10_000 {
-            return Err(FormError::new("The lists are too long."));
+            return Err(FormError::new(i18n::t(lang, "site-lists-too-long")));
         }
         let mut substitutes = BTreeMap::new();
         for (n, line) in lines(&f.substitutes).iter().enumerate() {
@@ -152,9 +156,10 @@ impl TryFrom<SettingsForm> for Settings {
             let Some((a, b)) = pair
                 .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.len() <= 64 && b.len() <= 64)
             else {
-                return Err(FormError(format!(
-                    "Substitutes, line {}: write SKU = substitute SKU.",
-                    n + 1
+                return Err(FormError(i18n::t_args(
+                    lang,
+                    "site-substitutes-line",
+                    &[("line", (n + 1).to_string().into())],
                 )));
             };
             substitutes.insert(a.to_string(), b.to_string());
@@ -162,17 +167,17 @@ impl TryFrom<SettingsForm> for Settings {
         let optional = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         Ok(Settings {
             enabled: f.enabled == "on",
-            wave_percent: whole(&f.wave_percent, "Wave size (%)")?,
-            wave_minutes: whole(&f.wave_minutes, "Minutes between waves")?,
-            sends_per_minute: whole(&f.sends_per_minute, "E-mails per minute")?,
-            substitute_hours: whole(&f.substitute_hours, "Hours before a substitute")?,
+            wave_percent: number(&f.wave_percent, "site-bis-wave-percent")?,
+            wave_minutes: number(&f.wave_minutes, "site-bis-wave-minutes")?,
+            sends_per_minute: number(&f.sends_per_minute, "site-bis-sends-per-minute")?,
+            substitute_hours: number(&f.substitute_hours, "site-bis-substitute-hours")?,
             substitutes,
             allowed_origins: lines(&f.allowed_origins)
                 .into_iter()
                 .map(|o| o.trim_end_matches('/').to_string())
                 .collect(),
             online_location: optional(&f.online_location),
-            demand_weight_percent: whole(&f.demand_weight_percent, "Demand weight (%)")?,
+            demand_weight_percent: number(&f.demand_weight_percent, "site-bis-demand-weight")?,
             shop_url: optional(&f.shop_url),
         })
     }
@@ -186,14 +191,14 @@ pub async fn save_settings(
     me: SignedIn,
     Posted(form): Posted<SettingsForm>,
 ) -> Response {
-    let settings = match Settings::try_from(form) {
+    let settings = match form.parse(me.tc.lang) {
         Ok(s) => s,
         Err(e) => return me.error(SETTINGS_PAGE, &e.0),
     };
     match back_in_stock::save_settings(&app.store, me.tc.tenant.id, &me.member, &settings, me.rid())
         .await
     {
-        Ok(()) => me.notice(SETTINGS_PAGE, "Back-in-stock settings saved."),
+        Ok(()) => me.notice(SETTINGS_PAGE, &i18n::t(me.tc.lang, "site-bis-saved")),
         Err(e) => me.fail(SETTINGS_PAGE, &e),
     }
 }

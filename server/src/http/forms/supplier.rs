@@ -26,7 +26,9 @@ use engine::replenish::{
 };
 use serde::Deserialize;
 
-use super::{back_to, id, message, param, request_id, FormError, Params, Posted, SignedIn};
+use super::{
+    back_to, id, message_in, param, request_id, request_lang, FormError, Params, Posted, SignedIn,
+};
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -37,20 +39,20 @@ pub struct AnswerForm {
     pub reason: String,
 }
 
-impl TryFrom<AnswerForm> for SupplierAnswer {
-    type Error = FormError;
-    fn try_from(f: AnswerForm) -> Result<SupplierAnswer, FormError> {
+impl AnswerForm {
+    /// The answer, or what is wrong with the form, said in `lang`.
+    pub fn parse(self, lang: i18n::Lang) -> Result<SupplierAnswer, FormError> {
+        let f = self;
+        let wrong = |id: &str| FormError::new(i18n::t(lang, id));
         match f.answer.as_str() {
             "acknowledge" => parse_day(&f.promised_on)
                 .map(|promised_on| SupplierAnswer::Acknowledge { promised_on })
-                .ok_or_else(|| FormError::new("Delivery date must be a date, such as 2026-12-24.")),
+                .ok_or_else(|| wrong("site-answer-delivery-date")),
             "decline" => Ok(SupplierAnswer::Decline { reason: f.reason }),
             "backorder" => parse_day(&f.promised_on)
                 .map(|promised_on| SupplierAnswer::Backorder { promised_on })
-                .ok_or_else(|| FormError::new("The date must be a date, such as 2026-12-24.")),
-            _ => Err(FormError::new(
-                "Choose to acknowledge, backorder or decline the order.",
-            )),
+                .ok_or_else(|| wrong("site-answer-date")),
+            _ => Err(wrong("site-answer-choose")),
         }
     }
 }
@@ -72,7 +74,10 @@ where
             .extensions
             .get::<TenantCtx>()
             .cloned()
-            .ok_or_else(crate::http::tenancy::not_found_page)?;
+            .ok_or_else(|| {
+                let lang = crate::http::tenancy::accept_language(&parts.headers);
+                crate::http::tenancy::not_found_page_in(lang)
+            })?;
         Ok(PublicTenant {
             tc,
             request_id: request_id(&parts.headers),
@@ -88,11 +93,12 @@ pub async fn answer(
 ) -> Response {
     let token = param(&params, "token").to_string();
     let page = format!("/po/{token}");
-    let answer = match SupplierAnswer::try_from(form) {
+    let lang = t.tc.lang;
+    let answer = match form.parse(lang) {
         Ok(a) => a,
         Err(e) => return back_to(&t.tc, &page, "error", &e.0),
     };
-    let said = answered(&answer);
+    let said = answered(lang, &answer);
     let done = answer_by_link(
         &app.store,
         t.tc.tenant.id,
@@ -104,23 +110,20 @@ pub async fn answer(
     .await;
     app.jobs_wake.notify_one();
     match done {
-        Ok(_) => back_to(&t.tc, &page, "notice", said),
-        Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
+        Ok(_) => back_to(&t.tc, &page, "notice", &said),
+        Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message_in(&e, lang)),
         // The page itself says what is wrong with the link.
         Err(_) => back_to(&t.tc, &page, "", ""),
     }
 }
 
-fn answered(answer: &SupplierAnswer) -> &'static str {
-    match answer {
-        SupplierAnswer::Decline { .. } => "You declined the order. The buyer has been told.",
-        SupplierAnswer::Backorder { .. } => {
-            "The order is backordered with your date. The buyer has been told."
-        }
-        SupplierAnswer::Acknowledge { .. } => {
-            "Thank you: the order is acknowledged with your delivery date."
-        }
-    }
+fn answered(lang: i18n::Lang, answer: &SupplierAnswer) -> String {
+    let id = match answer {
+        SupplierAnswer::Decline { .. } => "site-answer-declined",
+        SupplierAnswer::Backorder { .. } => "site-answer-backordered",
+        SupplierAnswer::Acknowledge { .. } => "site-answer-acknowledged",
+    };
+    i18n::t(lang, id)
 }
 
 /// A signed-in supplier user answers an order sent to their organisation; another
@@ -132,19 +135,19 @@ pub async fn answer_signed_in(
     Posted(form): Posted<AnswerForm>,
 ) -> Response {
     let Some(po) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/supplier/orders/{po}");
-    let answer = match SupplierAnswer::try_from(form) {
+    let answer = match form.parse(me.tc.lang) {
         Ok(a) => a,
         Err(e) => return me.error(&page, &e.0),
     };
-    let said = answered(&answer);
+    let said = answered(me.tc.lang, &answer);
     let (store, t) = (&app.store, me.tc.tenant.id);
     match answer_as_supplier(store, t, &me.member, po, answer, me.rid(), now_ms()).await {
         Ok(_) => {
             app.jobs_wake.notify_one();
-            me.notice(&page, said)
+            me.notice(&page, &said)
         }
         Err(e) => me.fail(&page, &e),
     }
@@ -176,12 +179,13 @@ impl<S: Send + Sync> FromRequest<S> for MessagePost {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let lang = request_lang(req.extensions(), req.headers());
         let wait = std::time::Duration::from_secs(5);
         let Ok(Ok(_permit)) = tokio::time::timeout(wait, uploads_gate().acquire()).await else {
             return Err((
                 StatusCode::SERVICE_UNAVAILABLE,
                 [(header::RETRY_AFTER, "5")],
-                "Too many messages are being sent at this moment. Please try again in a few seconds.",
+                i18n::t(lang, "site-messages-busy"),
             )
                 .into_response());
         };
@@ -200,9 +204,9 @@ impl<S: Send + Sync> FromRequest<S> for MessagePost {
         let unreadable = |e: axum::extract::multipart::MultipartError| {
             let status = e.status();
             let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                "The message is too large: a file may be at most 5 MiB."
+                i18n::t(lang, "site-message-too-large")
             } else {
-                "The message could not be read. Reload the page and try again."
+                i18n::t(lang, "site-message-unreadable")
             };
             (status, message).into_response()
         };
@@ -256,16 +260,18 @@ pub async fn attachment_by_link(
     Path(params): Path<Params>,
 ) -> Response {
     let token = param(&params, "token");
+    let lang = t.tc.lang;
     let Some(file) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return crate::http::tenancy::not_found_page_in(lang);
     };
     match replenish::attachment_by_link(&app.store, t.tc.tenant.id, token, file, now_ms()).await {
         Ok(f) => download(f),
         Err(LinkError::Engine(e)) if e.is_internal() => {
-            message(&e);
+            // Logs the failure; the browser gets the status alone.
+            message_in(&e, lang);
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
-        Err(_) => crate::http::tenancy::not_found_page(),
+        Err(_) => crate::http::tenancy::not_found_page_in(lang),
     }
 }
 
@@ -276,7 +282,7 @@ pub async fn attachment_signed_in(
     Path(params): Path<Params>,
 ) -> Response {
     let (Some(po), Some(file)) = (id(param(&params, "po")), id(param(&params, "id"))) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (store, t) = (&app.store, me.tc.tenant.id);
     match replenish::attachment_for_supplier(store, t, &me.member, po, file).await {
@@ -313,8 +319,13 @@ pub async fn message_by_link(
     .await;
     app.jobs_wake.notify_one();
     match sent {
-        Ok(_) => back_to(&t.tc, &page, "notice", "Message sent to the buyer."),
-        Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message(&e)),
+        Ok(_) => back_to(
+            &t.tc,
+            &page,
+            "notice",
+            &i18n::t(t.tc.lang, "site-message-sent"),
+        ),
+        Err(LinkError::Engine(e)) => back_to(&t.tc, &page, "error", &message_in(&e, t.tc.lang)),
         Err(_) => back_to(&t.tc, &page, "", ""),
     }
 }
@@ -327,7 +338,7 @@ pub async fn message_signed_in(
     form: MessagePost,
 ) -> Response {
     let Some(po) = id(param(&params, "id")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let page = format!("/supplier/orders/{po}");
     let (store, t) = (&app.store, me.tc.tenant.id);
@@ -336,7 +347,7 @@ pub async fn message_signed_in(
     {
         Ok(_) => {
             app.jobs_wake.notify_one();
-            me.notice(&page, "Message sent to the buyer.")
+            me.notice(&page, &i18n::t(me.tc.lang, "site-message-sent"))
         }
         Err(e) => me.fail(&page, &e),
     }

@@ -36,16 +36,32 @@ const FONTS: &[&str] = &[
     "'Arial Black', 'DejaVu Sans', sans-serif",
 ];
 
+/// Each colour of the theme and the catalogue id of its label.
 const COLOURS: [(&str, &str); 8] = [
-    ("primary", "Top bar and main buttons"),
-    ("on_primary", "Text on the top bar"),
-    ("accent", "Focus ring and accents"),
-    ("background", "Page background"),
-    ("surface", "Cards"),
-    ("text", "Text"),
-    ("muted", "Muted text"),
-    ("danger", "Errors"),
+    ("primary", "site-colour-primary"),
+    ("on_primary", "site-colour-on-primary"),
+    ("accent", "site-colour-accent"),
+    ("background", "site-colour-background"),
+    ("surface", "site-colour-surface"),
+    ("text", "site-colour-text"),
+    ("muted", "site-colour-muted"),
+    ("danger", "site-colour-danger"),
 ];
+
+/// A contrast pair's label in `lang`, by its two colours (the engine's English label
+/// for a pair this list does not know).
+fn pair_label(lang: i18n::Lang, p: &engine::theme::ContrastPair) -> String {
+    let id = match p.colours {
+        ("text", "background") => "site-pair-text-page",
+        ("text", "surface") => "site-pair-text-cards",
+        ("muted", "surface") => "site-pair-muted-cards",
+        ("danger", "surface") => "site-pair-error-cards",
+        ("on_primary", "primary") => "site-pair-top-bar",
+        ("accent", "background") => "site-pair-focus-ring",
+        _ => return p.label.to_string(),
+    };
+    i18n::t(lang, id)
+}
 
 /// Live preview: every input sets its CSS variable on the preview panel, and the
 /// contrast of each pair is worked out as one types (the server checks again on save).
@@ -67,7 +83,7 @@ const PREVIEW_SCRIPT: &str = r#"
     document.querySelectorAll('[data-pair]').forEach(function(row){
       var p=row.getAttribute('data-pair').split(','),need=parseFloat(row.getAttribute('data-needs'));
       try{var r=ratio(val(p[0]),val(p[1]));row.querySelector('.ratio').textContent=r.toFixed(1)+':1';
-        row.querySelector('.verdict').textContent=r>=need?'passes':'fails: hard to read';
+        row.querySelector('.verdict').textContent=r>=need?row.getAttribute('data-passes'):row.getAttribute('data-fails');
         row.className=r>=need?'':'alert'}catch(e){}
     })}
   form.addEventListener('input',update);
@@ -86,6 +102,8 @@ pub async fn editor(
         Ok(e) => e,
         Err(err) => return me.fail("/", &err),
     };
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let t = &e.theme;
     let c = &t.colors;
     let value = |n: &str| match n {
@@ -100,12 +118,16 @@ pub async fn editor(
     };
     let colours: String = COLOURS
         .iter()
-        .map(|(name, label)| {
+        .map(|(name, label_id)| {
             let v = value(name);
             // A colour picker needs #rrggbb; the text field takes any hex form.
             let picker = if v.len() == 7 { v.clone() } else { "#000000".into() };
+            let label = i18n::t(lang, label_id);
+            let pick = i18n::t_args(lang, "site-colour-pick", &[("label", label.clone().into())]);
             format!(
-                "<label>{label} <span class=\"inline-form\"><input type=\"color\" value=\"{picker}\" data-for=\"{name}\" aria-label=\"{label}: pick\"/><input type=\"text\" name=\"{name}\" value=\"{v}\" required pattern=\"#[0-9a-fA-F]{{3}}([0-9a-fA-F]{{3}})?\" size=\"8\"/></span></label>",
+                "<label>{label} <span class=\"inline-form\"><input type=\"color\" value=\"{picker}\" data-for=\"{name}\" aria-label=\"{pick}\"/><input type=\"text\" name=\"{name}\" value=\"{v}\" required pattern=\"#[0-9a-fA-F]{{3}}([0-9a-fA-F]{{3}})?\" size=\"8\"/></span></label>",
+                label = escape(&label),
+                pick = escape(&pick),
                 picker = escape(&picker),
                 v = escape(v),
             )
@@ -115,19 +137,20 @@ pub async fn editor(
         .iter()
         .map(|f| format!("<option value=\"{}\"></option>", escape(f)))
         .collect();
+    let (passes, fails) = (tr("site-contrast-passes"), tr("site-contrast-fails"));
     let pairs: String = e
         .contrast
         .iter()
         .map(|p| {
             let (fg, bg) = p.colours;
             format!(
-                "<tr data-pair=\"{fg},{bg}\" data-needs=\"{}\"{}><td>{}</td><td class=\"ratio\">{:.1}:1</td><td>{:.1}:1</td><td class=\"verdict\">{}</td></tr>",
+                "<tr data-pair=\"{fg},{bg}\" data-needs=\"{}\" data-passes=\"{passes}\" data-fails=\"{fails}\"{}><td>{}</td><td class=\"ratio\">{:.1}:1</td><td>{:.1}:1</td><td class=\"verdict\">{}</td></tr>",
                 p.needs,
                 if p.passes() { "" } else { " class=\"alert\"" },
-                escape(p.label),
+                escape(&pair_label(lang, p)),
                 p.ratio,
                 p.needs,
-                if p.passes() { "passes" } else { "fails: hard to read" }
+                if p.passes() { &passes } else { &fails }
             )
         })
         .collect();
@@ -154,28 +177,52 @@ pub async fn editor(
             )
         })
         .unwrap_or_default();
+    // The sample sentence, with its muted and error parts in their own colours.
+    let sample_text = escape(&i18n::t_args(
+        lang,
+        "site-theme-sample-text",
+        &[("muted", "\u{1}".into()), ("error", "\u{2}".into())],
+    ))
+    .replacen(
+        '\u{1}',
+        &format!(
+            "<span class=\"preview-muted\">{}</span>",
+            tr("site-theme-sample-muted")
+        ),
+        1,
+    )
+    .replacen(
+        '\u{2}',
+        &format!(
+            "<span class=\"preview-danger\">{}</span>",
+            tr("site-theme-sample-error")
+        ),
+        1,
+    );
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a> · <a href=\"{domains}\">Domains</a> · <a href=\"{emails}\">E-mails</a></p><h1>Theme</h1>{flash}<p class=\"muted\">Your portal's look and your e-mails' header and footer. The preview follows each change; nothing changes for anyone until you save. Colours that would be hard to read (WCAG AA) are refused.</p>\
+        "<section class=\"card\"><p class=\"crumbs\"><a href=\"{home}\">{l_back}</a> · <a href=\"{domains}\">{l_domains}</a> · <a href=\"{emails}\">{l_emails}</a> · <a href=\"{region}\">{l_region}</a></p><h1>{l_theme}</h1>{flash}<p class=\"muted\">{l_intro}</p>\
          <div class=\"theme-editor\"><form id=\"theme-form\" method=\"post\" action=\"{save}\" class=\"stack\">\
-         <label>Product name <input type=\"text\" name=\"product_name\" value=\"{product}\" required maxlength=\"60\"/></label>{colours}\
-         <label>Body font <input type=\"text\" name=\"font_body\" value=\"{body_font}\" list=\"fonts\" required maxlength=\"200\"/></label>\
-         <label>Heading font <input type=\"text\" name=\"font_heading\" value=\"{heading_font}\" list=\"fonts\" required maxlength=\"200\"/></label><datalist id=\"fonts\">{font_list}</datalist>\
-         <label>E-mail sender name <input type=\"text\" name=\"email_sender_name\" value=\"{sender}\" maxlength=\"100\"/></label>\
-         <label>E-mail header <input type=\"text\" name=\"email_header\" value=\"{header}\" maxlength=\"100\" placeholder=\"the product name\"/></label>\
-         <label>E-mail footer <textarea name=\"email_footer\" maxlength=\"500\" rows=\"3\">{footer}</textarea></label>\
-         <button type=\"submit\" class=\"primary\">Save the theme</button></form>\
-         <div id=\"preview\" class=\"theme-preview\" aria-label=\"Preview\" style=\"{css}\"><div class=\"preview-bar\">{logo}<strong data-product>{product}</strong></div><div class=\"preview-page\"><div class=\"preview-card\"><h2>Sample card</h2><p>Ordinary text, <span class=\"preview-muted\">muted text</span> and <span class=\"preview-danger\">an error</span>.</p><p><span class=\"preview-button\">Main button</span> <span class=\"preview-focus\">Focused field</span></p></div></div></div></div>\
-         <h2>Contrast</h2><div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">Pair</th><th scope=\"col\">Now</th><th scope=\"col\">Needs</th><th scope=\"col\">Verdict</th></tr></thead><tbody>{pairs}</tbody></table></div></section>\
-         <section class=\"card\"><h2>Logo and favicon</h2><p class=\"muted\">PNG or SVG. A logo up to 256 KiB and 1024 pixels a side; a square favicon up to 64 KiB and 512 pixels. SVG files with scripts, styles, links or anything beyond plain drawing are refused.</p>\
-         <form method=\"post\" action=\"{logo_up}\" enctype=\"multipart/form-data\" class=\"inline-form\"><label>Logo <input type=\"file\" name=\"file\" accept=\"image/png,image/svg+xml\" required/></label><button type=\"submit\">Upload the logo</button></form>\
-         <form method=\"post\" action=\"{favicon_up}\" enctype=\"multipart/form-data\" class=\"inline-form\"><label>Favicon <input type=\"file\" name=\"file\" accept=\"image/png,image/svg+xml\" required/></label><button type=\"submit\">Upload the favicon</button></form></section>\
-         <section class=\"card\"><h2>Theme packs</h2><p class=\"muted\">Now: {pack}{edited}. Applying a pack replaces your colours, fonts, texts and pictures with the pack's.</p>\
-         <details><summary>Apply a pack…</summary><form method=\"post\" action=\"{pack_url}\" class=\"inline-form\"><label>Pack <select name=\"pack\">{packs}</select></label><button type=\"submit\" class=\"danger\">Apply, replacing my changes</button></form></details>\
-         <details><summary>Reset…</summary><form method=\"post\" action=\"{pack_url}\" class=\"inline-form\"><input type=\"hidden\" name=\"pack\" value=\"{pack}\"/><button type=\"submit\" class=\"danger\">Reset to {pack} as it is</button></form></details></section>\
+         <label>{l_product} <input type=\"text\" name=\"product_name\" value=\"{product}\" required maxlength=\"60\"/></label>{colours}\
+         <label>{l_body_font} <input type=\"text\" name=\"font_body\" value=\"{body_font}\" list=\"fonts\" required maxlength=\"200\"/></label>\
+         <label>{l_heading_font} <input type=\"text\" name=\"font_heading\" value=\"{heading_font}\" list=\"fonts\" required maxlength=\"200\"/></label><datalist id=\"fonts\">{font_list}</datalist>\
+         <label>{l_sender} <input type=\"text\" name=\"email_sender_name\" value=\"{sender}\" maxlength=\"100\"/></label>\
+         <label>{l_header} <input type=\"text\" name=\"email_header\" value=\"{header}\" maxlength=\"100\" placeholder=\"{l_header_placeholder}\"/></label>\
+         <label>{l_footer} <textarea name=\"email_footer\" maxlength=\"500\" rows=\"3\">{footer}</textarea></label>\
+         <button type=\"submit\" class=\"primary\">{l_save}</button></form>\
+         <div id=\"preview\" class=\"theme-preview\" aria-label=\"{l_preview}\" style=\"{css}\"><div class=\"preview-bar\">{logo}<strong data-product>{product}</strong></div><div class=\"preview-page\"><div class=\"preview-card\"><h2>{l_sample}</h2><p>{l_sample_text}</p><p><span class=\"preview-button\">{l_main_button}</span> <span class=\"preview-focus\">{l_focused}</span></p></div></div></div></div>\
+         <h2>{l_contrast}</h2><div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">{l_pair}</th><th scope=\"col\">{l_now}</th><th scope=\"col\">{l_needs}</th><th scope=\"col\">{l_verdict}</th></tr></thead><tbody>{pairs}</tbody></table></div></section>\
+         <section class=\"card\"><h2>{l_pictures}</h2><p class=\"muted\">{l_pictures_help}</p>\
+         <form method=\"post\" action=\"{logo_up}\" enctype=\"multipart/form-data\" class=\"inline-form\"><label>{l_logo} <input type=\"file\" name=\"file\" accept=\"image/png,image/svg+xml\" required/></label><button type=\"submit\">{l_upload_logo}</button></form>\
+         <form method=\"post\" action=\"{favicon_up}\" enctype=\"multipart/form-data\" class=\"inline-form\"><label>{l_favicon} <input type=\"file\" name=\"file\" accept=\"image/png,image/svg+xml\" required/></label><button type=\"submit\">{l_upload_favicon}</button></form></section>\
+         <section class=\"card\"><h2>{l_packs}</h2><p class=\"muted\">{l_packs_now}</p>\
+         <details><summary>{l_apply_summary}</summary><form method=\"post\" action=\"{pack_url}\" class=\"inline-form\"><label>{l_pack} <select name=\"pack\">{packs}</select></label><button type=\"submit\" class=\"danger\">{l_apply}</button></form></details>\
+         <details><summary>{l_reset_summary}</summary><form method=\"post\" action=\"{pack_url}\" class=\"inline-form\"><input type=\"hidden\" name=\"pack\" value=\"{pack}\"/><button type=\"submit\" class=\"danger\">{l_reset}</button></form></details></section>\
          <script>{PREVIEW_SCRIPT}</script>",
         home = escape(&me.tc.home()),
         domains = escape(&me.tc.href("/settings/branding/domains")),
         emails = escape(&me.tc.href("/settings/branding/emails")),
+        region = escape(&me.tc.href("/settings/branding/region")),
+        l_region = escape(&i18n::t(me.tc.lang, "region-heading")),
         flash = f.html(),
         save = escape(&me.tc.href(EDITOR)),
         product = escape(&t.product_name),
@@ -188,10 +235,64 @@ pub async fn editor(
         logo_up = escape(&me.tc.href(&format!("{EDITOR}/pictures/logo"))),
         favicon_up = escape(&me.tc.href(&format!("{EDITOR}/pictures/favicon"))),
         pack = escape(&e.pack),
-        edited = if e.edited { ", with your changes" } else { ", as it is" },
         pack_url = escape(&me.tc.href(&format!("{EDITOR}/pack"))),
+        l_back = tr("site-back-to-portal"),
+        l_domains = tr("site-branding-domains"),
+        l_emails = tr("site-branding-emails"),
+        l_theme = tr("site-branding-theme"),
+        l_intro = tr("site-theme-intro"),
+        l_product = tr("site-theme-product-name"),
+        l_body_font = tr("site-theme-body-font"),
+        l_heading_font = tr("site-theme-heading-font"),
+        l_sender = tr("site-theme-sender-name"),
+        l_header = tr("site-theme-email-header"),
+        l_header_placeholder = tr("site-theme-email-header-placeholder"),
+        l_footer = tr("site-theme-email-footer"),
+        l_save = tr("site-theme-save"),
+        l_preview = tr("site-theme-preview"),
+        l_sample = tr("site-theme-sample-card"),
+        l_sample_text = sample_text,
+        l_main_button = tr("site-theme-sample-button"),
+        l_focused = tr("site-theme-sample-focused"),
+        l_contrast = tr("site-theme-contrast"),
+        l_pair = tr("site-theme-pair"),
+        l_now = tr("site-theme-now"),
+        l_needs = tr("site-theme-needs"),
+        l_verdict = tr("site-theme-verdict"),
+        l_pictures = tr("site-theme-pictures"),
+        l_pictures_help = tr("site-theme-pictures-help"),
+        l_logo = tr("site-theme-logo"),
+        l_upload_logo = tr("site-theme-upload-logo"),
+        l_favicon = tr("site-theme-favicon"),
+        l_upload_favicon = tr("site-theme-upload-favicon"),
+        l_packs = tr("site-theme-packs"),
+        l_packs_now = escape(&i18n::t_args(
+            lang,
+            if e.edited {
+                "site-theme-packs-now-edited"
+            } else {
+                "site-theme-packs-now"
+            },
+            &[("pack", e.pack.clone().into())],
+        )),
+        l_apply_summary = tr("site-theme-apply-summary"),
+        l_pack = tr("site-theme-pack"),
+        l_apply = tr("site-theme-apply"),
+        l_reset_summary = tr("site-theme-reset-summary"),
+        l_reset = escape(&i18n::t_args(
+            lang,
+            "site-theme-reset",
+            &[("pack", e.pack.clone().into())],
+        )),
     );
-    page(&app, &me.tc, Some(&me.member), "Theme", &body, None)
+    page(
+        &app,
+        &me.tc,
+        Some(&me.member),
+        &i18n::t(lang, "site-branding-theme"),
+        &body,
+        None,
+    )
 }
 
 /// The preview panel's own variables (the page around it keeps the saved theme): the
@@ -261,7 +362,7 @@ pub async fn save(
     {
         Ok(()) => {
             app.tenant_cache.clear();
-            me.notice(EDITOR, "Theme saved: your portal and e-mails use it now.")
+            me.notice(EDITOR, &i18n::t(me.tc.lang, "site-theme-saved"))
         }
         Err(e) => me.fail(EDITOR, &e),
     }
@@ -284,7 +385,11 @@ pub async fn apply_pack(
             app.tenant_cache.clear();
             me.notice(
                 EDITOR,
-                &format!("The {} pack is applied.", form.pack.trim()),
+                &i18n::t_args(
+                    me.tc.lang,
+                    "site-theme-pack-applied",
+                    &[("pack", form.pack.trim().into())],
+                ),
             )
         }
         Err(e) => me.fail(EDITOR, &e),
@@ -298,11 +403,12 @@ impl<S: Send + Sync> FromRequest<S> for Picture {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let lang = super::request_lang(req.extensions(), req.headers());
         let unreadable = |e: axum::extract::multipart::MultipartError| {
             let message = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                "The picture is too large: a logo may be at most 256 KiB, a favicon 64 KiB."
+                i18n::t(lang, "site-picture-too-large")
             } else {
-                "The upload could not be read. Reload the page and try again."
+                i18n::t(lang, "site-upload-unreadable")
             };
             (e.status(), message).into_response()
         };
@@ -326,7 +432,7 @@ pub async fn upload(
     Picture(bytes): Picture,
 ) -> Response {
     let Some(asset) = Asset::parse(param(&params, "which")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (tenant, rid) = (&me.tc.tenant, me.rid());
     let themes = &app.themes;
@@ -344,10 +450,11 @@ pub async fn upload(
     {
         Ok(()) => {
             app.tenant_cache.clear();
-            me.notice(
-                EDITOR,
-                &format!("The {} is uploaded and in use.", asset.as_str()),
-            )
+            let id = match asset {
+                Asset::Logo => "site-theme-logo-uploaded",
+                Asset::Favicon => "site-theme-favicon-uploaded",
+            };
+            me.notice(EDITOR, &i18n::t(me.tc.lang, id))
         }
         Err(e) => me.fail(EDITOR, &e),
     }
@@ -362,7 +469,7 @@ pub async fn picture(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(asset) = Asset::parse(param(&params, "which")) else {
-        return crate::http::tenancy::not_found_page();
+        return crate::http::tenancy::not_found_page_in(tc.lang);
     };
     match branding::picture(&app.store, &tc.tenant, asset).await {
         Ok(Some((content_type, bytes))) => {
@@ -381,7 +488,7 @@ pub async fn picture(
             );
             res
         }
-        Ok(None) => crate::http::tenancy::not_found_page(),
+        Ok(None) => crate::http::tenancy::not_found_page_in(tc.lang),
         Err(e) => {
             tracing::error!(error = %e, "reading a theme picture failed");
             StatusCode::SERVICE_UNAVAILABLE.into_response()

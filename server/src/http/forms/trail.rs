@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use app::ssr::format::{ago, iso, when};
+use app::ssr::format::{ago, iso, when_at};
 use axum::extract::{Query, State};
 use axum::response::Response;
 
@@ -19,28 +19,34 @@ pub struct TrailQuery {
     pub before: String,
 }
 
-/// What changed, as short text: the JSON the entry keeps, without its braces.
-fn change(before: Option<&str>, after: Option<&str>) -> String {
-    let show = |s: &str| {
+/// What changed, as short text (escaped HTML): the JSON the entry keeps, without its
+/// braces.
+fn change(lang: i18n::Lang, before: Option<&str>, after: Option<&str>) -> String {
+    let raw = |s: &str| {
         let t: String = s.chars().take(300).collect();
-        escape(t.trim_start_matches('{').trim_end_matches('}'))
+        t.trim_start_matches('{').trim_end_matches('}').to_string()
     };
+    let show = |s: &str| escape(&raw(s));
     match (before, after) {
         (Some(b), Some(a)) => format!("{} → {}", show(b), show(a)),
         (None, Some(a)) => show(a),
-        (Some(b), None) => format!("was {}", show(b)),
+        (Some(b), None) => escape(&i18n::t_args(
+            lang,
+            "plan-trail-was",
+            &[("before", raw(b).into())],
+        )),
         (None, None) => String::new(),
     }
 }
 
 /// A moment as the portal's pages show it: "5 min ago", the exact time on hover and
 /// focus (as `app::components::Moment`).
-fn moment(at: i64) -> String {
-    let exact = escape(&when(at));
+fn moment(tc: &app::ssr::TenantCtx, at: i64) -> String {
+    let exact = escape(&when_at(tc, at));
     format!(
         "<time class=\"moment\" datetime=\"{}\" title=\"{exact}\" data-exact=\"{exact}\" tabindex=\"0\">{}</time>",
         iso(at),
-        escape(&ago(at))
+        escape(&ago(tc.lang, at))
     )
 }
 
@@ -49,8 +55,11 @@ pub async fn trail(
     me: SignedIn,
     Query(q): Query<TrailQuery>,
 ) -> Response {
+    let lang = me.tc.lang;
+    let tr = |id: &str| escape(&i18n::t(lang, id));
     let before = q.before.trim().parse::<i64>().ok();
-    let p = match engine::trail::page(&app.store, me.tc.tenant.id, &me.member, before).await {
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    let p = match engine::trail::page(store, t, &me.member, before, lang).await {
         Ok(p) => p,
         Err(e) => return me.fail("/", &e),
     };
@@ -65,34 +74,48 @@ pub async fn trail(
                 ""
             };
             format!(
-                "<tr{mark}><td>{when}</td><td>{sentence}</td><td><details class=\"raw\"><summary>#{seq}</summary><dl><dt>Actor</dt><dd><code>{actor}</code></dd><dt>Action</dt><dd><code>{action}</code></dd><dt>Subject</dt><dd><code>{subject}</code></dd><dt>Change</dt><dd><code>{change}</code></dd></dl></details></td></tr>",
-                when = moment(r.at),
+                "<tr{mark}><td>{when}</td><td>{sentence}</td><td><details class=\"raw\"><summary>#{seq}</summary><dl><dt>{l_actor}</dt><dd><code>{actor}</code></dd><dt>{l_action}</dt><dd><code>{action}</code></dd><dt>{l_subject}</dt><dd><code>{subject}</code></dd><dt>{l_change}</dt><dd><code>{change}</code></dd></dl></details></td></tr>",
+                when = moment(&me.tc, r.at),
                 sentence = escape(&e.sentence),
                 seq = r.seq,
                 actor = escape(&r.actor),
                 action = escape(&r.action),
                 subject = escape(&r.subject),
-                change = change(r.before.as_deref(), r.after.as_deref())
+                change = change(lang, r.before.as_deref(), r.after.as_deref()),
+                l_actor = tr("plan-trail-actor"),
+                l_action = tr("plan-trail-action"),
+                l_subject = tr("plan-trail-subject"),
+                l_change = tr("plan-trail-change"),
             )
         })
         .collect();
     let table = if rows.is_empty() {
-        "<p class=\"empty\">Nothing recorded yet.</p>".to_string()
+        format!("<p class=\"empty\">{}</p>", tr("plan-trail-empty"))
     } else {
-        format!("<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">What happened</th><th scope=\"col\">Record</th></tr></thead><tbody>{rows}</tbody></table></div>")
+        format!(
+            "<div class=\"table-scroll\"><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div>",
+            tr("plan-trail-col-when"),
+            tr("plan-trail-col-what"),
+            tr("plan-trail-col-record"),
+        )
     };
     let older = p
         .next
         .map(|seq| {
             format!(
-                "<p><a href=\"{}\">Older entries</a></p>",
-                escape(&me.tc.href(&format!("/settings/audit?before={seq}")))
+                "<p><a href=\"{}\">{}</a></p>",
+                escape(&me.tc.href(&format!("/settings/audit?before={seq}"))),
+                tr("plan-trail-older")
             )
         })
         .unwrap_or_default();
+    let title = i18n::t(lang, "plan-trail-heading");
     let body = format!(
-        "<section class=\"card\"><p><a href=\"{home}\">Back to the portal</a></p><h1>Audit trail</h1><p class=\"muted\">Everything people, integrations and the system changed here, newest first, in words; open a record to see it as it is kept. Entries made while your service provider acted in this portal are marked, with the person and the session.</p>{table}{older}</section>",
+        "<section class=\"card\"><p><a href=\"{home}\">{back}</a></p><h1>{heading}</h1><p class=\"muted\">{intro}</p>{table}{older}</section>",
         home = escape(&me.tc.home()),
+        back = tr("plan-back-to-portal"),
+        heading = escape(&title),
+        intro = tr("plan-trail-intro"),
     );
-    page(&app, &me.tc, Some(&me.member), "Audit trail", &body, None)
+    page(&app, &me.tc, Some(&me.member), &title, &body, None)
 }

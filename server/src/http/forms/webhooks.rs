@@ -13,7 +13,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::integrations::{show_secret_once, PAGE};
-use super::{id, param, whole, Params, Posted, SignedIn};
+use super::{id, param, whole_in, Params, Posted, SignedIn};
 use crate::state::AppState;
 
 fn endpoint_page(id: i64) -> String {
@@ -52,15 +52,9 @@ pub async fn create_endpoint(
         Ok(ep)
             if show_secret_once(&session, &me, app::ssr::NEW_WEBHOOK_SECRET, &ep.secret).await =>
         {
-            me.notice(
-                PAGE,
-                "Endpoint added. Copy its signing secret now: it is shown only once.",
-            )
+            me.notice(PAGE, &i18n::t(me.tc.lang, "site-endpoint-added"))
         }
-        Ok(_) => me.error(
-            PAGE,
-            "The endpoint was added but its secret could not be shown: rotate its secret.",
-        ),
+        Ok(_) => me.error(PAGE, &i18n::t(me.tc.lang, "site-endpoint-added-not-shown")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -85,19 +79,25 @@ pub async fn rotate_endpoint(
     Posted(form): Posted<RotateForm>,
 ) -> Response {
     let Some(ep) = path_id(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
-    let overlap = match whole(&form.overlap_hours, "Overlap (hours)") {
+    let lang = me.tc.lang;
+    let overlap = match whole_in(
+        lang,
+        &form.overlap_hours,
+        &i18n::t(lang, "site-overlap-hours"),
+    ) {
         Ok(h) => h,
         Err(e) => return me.error(PAGE, &e.0),
     };
     let (t, m) = (me.tc.tenant.id, &me.member);
     match webhooks::rotate_secret(&app.store, &app.addresses, t, m, ep, overlap, me.rid()).await {
-        Ok(secret) if show_secret_once(&session, &me, app::ssr::NEW_WEBHOOK_SECRET, &secret).await => me.notice(
-            PAGE,
-            "New signing secret made; during the overlap both secrets sign. Copy it now: it is shown only once.",
-        ),
-        Ok(_) => me.error(PAGE, "The secret was rotated but could not be shown: rotate it again."),
+        Ok(secret)
+            if show_secret_once(&session, &me, app::ssr::NEW_WEBHOOK_SECRET, &secret).await =>
+        {
+            me.notice(PAGE, &i18n::t(lang, "site-endpoint-secret-rotated"))
+        }
+        Ok(_) => me.error(PAGE, &i18n::t(lang, "site-secret-rotated-not-shown")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -115,20 +115,17 @@ pub async fn set_endpoint(
     Path(params): Path<Params>,
 ) -> Response {
     let (Some(ep), op) = (path_id(&params), param(&params, "op")) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let enabled = match op {
         "enable" => true,
         "disable" => false,
-        _ => return crate::http::tenancy::not_found_page(),
+        _ => return me.not_found(),
     };
     let (t, m) = (me.tc.tenant.id, &me.member);
     match webhooks::set_enabled(&app.store, t, m, ep, enabled, me.rid()).await {
-        Ok(()) if enabled => me.notice(PAGE, "Endpoint enabled: new events go to it again."),
-        Ok(()) => me.notice(
-            PAGE,
-            "Endpoint disabled: nothing is sent to it until you enable it.",
-        ),
+        Ok(()) if enabled => me.notice(PAGE, &i18n::t(me.tc.lang, "site-endpoint-enabled")),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-endpoint-disabled")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -141,17 +138,14 @@ pub async fn delete_endpoint(
     Posted(form): Posted<ConfirmForm>,
 ) -> Response {
     let Some(ep) = path_id(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     if form.confirm != "yes" {
-        return me.error(
-            PAGE,
-            "Tick the box to confirm: the endpoint and its delivery log go for good.",
-        );
+        return me.error(PAGE, &i18n::t(me.tc.lang, "site-endpoint-delete-confirm"));
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match webhooks::delete_endpoint(&app.store, t, m, ep, me.rid()).await {
-        Ok(()) => me.notice(PAGE, "Endpoint deleted."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-endpoint-deleted")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -163,7 +157,7 @@ pub async fn replay(
     Path(params): Path<Params>,
 ) -> Response {
     let Some(delivery) = path_id(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (t, m) = (me.tc.tenant.id, &me.member);
     let back = match app.store.webhook_delivery(t, delivery).await {
@@ -173,7 +167,7 @@ pub async fn replay(
     match webhooks::replay_delivery(&app.store, t, m, delivery, me.rid()).await {
         Ok(()) => {
             app.jobs_wake.notify_one();
-            me.notice(&back, "Delivery queued again: it is sent within seconds.")
+            me.notice(&back, &i18n::t(me.tc.lang, "site-delivery-replayed"))
         }
         Err(e) => me.fail(&back, &e),
     }
@@ -196,7 +190,7 @@ pub async fn create_source(
     Posted(form): Posted<SourceForm>,
 ) -> Response {
     let Some(kind) = inbound::SourceKind::parse(&form.kind) else {
-        return me.error(PAGE, "Kind: choose what the source is");
+        return me.error(PAGE, &i18n::t(me.tc.lang, "site-source-kind-choose"));
     };
     let (t, m) = (me.tc.tenant.id, &me.member);
     let made = inbound::create_source(
@@ -216,16 +210,10 @@ pub async fn create_source(
             Some(secret)
                 if show_secret_once(&session, &me, app::ssr::NEW_WEBHOOK_SECRET, &secret).await =>
             {
-                me.notice(
-                    PAGE,
-                    "Source added. Copy its signing secret now: it is shown only once.",
-                )
+                me.notice(PAGE, &i18n::t(me.tc.lang, "site-source-added"))
             }
-            Some(_) => me.error(
-                PAGE,
-                "The source was added but its secret could not be shown: rotate its secret.",
-            ),
-            None => me.notice(PAGE, "Source added: it verifies with the secret you gave."),
+            Some(_) => me.error(PAGE, &i18n::t(me.tc.lang, "site-source-added-not-shown")),
+            None => me.notice(PAGE, &i18n::t(me.tc.lang, "site-source-added-own-secret")),
         },
         Err(e) => me.fail(PAGE, &e),
     }
@@ -240,9 +228,14 @@ pub async fn rotate_source(
     Posted(form): Posted<RotateForm>,
 ) -> Response {
     let Some(src) = path_id(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
-    let overlap = match whole(&form.overlap_hours, "Overlap (hours)") {
+    let lang = me.tc.lang;
+    let overlap = match whole_in(
+        lang,
+        &form.overlap_hours,
+        &i18n::t(lang, "site-overlap-hours"),
+    ) {
         Ok(h) => h,
         Err(e) => return me.error(PAGE, &e.0),
     };
@@ -259,11 +252,13 @@ pub async fn rotate_source(
     )
     .await;
     match rotated {
-        Ok(Some(secret)) if show_secret_once(&session, &me, app::ssr::NEW_WEBHOOK_SECRET, &secret).await => {
-            me.notice(PAGE, "New secret made; during the overlap both verify. Copy it now: it is shown only once.")
+        Ok(Some(secret))
+            if show_secret_once(&session, &me, app::ssr::NEW_WEBHOOK_SECRET, &secret).await =>
+        {
+            me.notice(PAGE, &i18n::t(lang, "site-source-secret-rotated"))
         }
-        Ok(Some(_)) => me.error(PAGE, "The secret was rotated but could not be shown: rotate it again."),
-        Ok(None) => me.notice(PAGE, "Secret replaced; during the overlap both verify."),
+        Ok(Some(_)) => me.error(PAGE, &i18n::t(lang, "site-secret-rotated-not-shown")),
+        Ok(None) => me.notice(PAGE, &i18n::t(lang, "site-source-secret-replaced")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -282,11 +277,11 @@ pub async fn save_mapping(
     Posted(form): Posted<MappingForm>,
 ) -> Response {
     let Some(src) = path_id(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     let (t, m) = (me.tc.tenant.id, &me.member);
     match inbound::save_mapping(&app.store, t, m, src, &form.mapping, me.rid()).await {
-        Ok(()) => me.notice(PAGE, "Mapping saved."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-mapping-saved")),
         Err(e) => me.fail(PAGE, &e),
     }
 }
@@ -299,17 +294,14 @@ pub async fn delete_source(
     Posted(form): Posted<ConfirmForm>,
 ) -> Response {
     let Some(src) = path_id(&params) else {
-        return crate::http::tenancy::not_found_page();
+        return me.not_found();
     };
     if form.confirm != "yes" {
-        return me.error(
-            PAGE,
-            "Tick the box to confirm: the source's address stops working at once.",
-        );
+        return me.error(PAGE, &i18n::t(me.tc.lang, "site-source-delete-confirm"));
     }
     let (t, m) = (me.tc.tenant.id, &me.member);
     match inbound::delete_source(&app.store, t, m, src, me.rid()).await {
-        Ok(()) => me.notice(PAGE, "Source deleted."),
+        Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-source-deleted")),
         Err(e) => me.fail(PAGE, &e),
     }
 }

@@ -1,0 +1,20 @@
+# Durations, moments and month names (the i18n crate's fmt module).
+fmt-under-a-minute = unter einer Minute
+fmt-minutes = { $n } Min.
+fmt-hours = { $n } Std.
+fmt-days = { $n } T.
+fmt-just-now = gerade eben
+fmt-in = in { $span }
+fmt-ago = vor { $span }
+fmt-month-1 = Jan.
+fmt-month-2 = Feb.
+fmt-month-3 = März
+fmt-month-4 = Apr.
+fmt-month-5 = Mai
+fmt-month-6 = Juni
+fmt-month-7 = Juli
+fmt-month-8 = Aug.
+fmt-month-9 = Sept.
+fmt-month-10 = Okt.
+fmt-month-11 = Nov.
+fmt-month-12 = Dez.

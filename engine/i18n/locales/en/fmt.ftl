@@ -1,0 +1,20 @@
+# Durations, moments and month names (the i18n crate's fmt module).
+fmt-under-a-minute = under a minute
+fmt-minutes = { $n } min
+fmt-hours = { $n } h
+fmt-days = { $n } d
+fmt-just-now = just now
+fmt-in = in { $span }
+fmt-ago = { $span } ago
+fmt-month-1 = Jan
+fmt-month-2 = Feb
+fmt-month-3 = Mar
+fmt-month-4 = Apr
+fmt-month-5 = May
+fmt-month-6 = Jun
+fmt-month-7 = Jul
+fmt-month-8 = Aug
+fmt-month-9 = Sep
+fmt-month-10 = Oct
+fmt-month-11 = Nov
+fmt-month-12 = Dec

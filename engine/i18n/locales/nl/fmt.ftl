@@ -1,0 +1,20 @@
+# Durations, moments and month names (the i18n crate's fmt module).
+fmt-under-a-minute = minder dan een minuut
+fmt-minutes = { $n } min
+fmt-hours = { $n } uur
+fmt-days = { $n } d
+fmt-just-now = zojuist
+fmt-in = over { $span }
+fmt-ago = { $span } geleden
+fmt-month-1 = jan
+fmt-month-2 = feb
+fmt-month-3 = mrt
+fmt-month-4 = apr
+fmt-month-5 = mei
+fmt-month-6 = jun
+fmt-month-7 = jul
+fmt-month-8 = aug
+fmt-month-9 = sep
+fmt-month-10 = okt
+fmt-month-11 = nov
+fmt-month-12 = dec
