@@ -5,7 +5,7 @@
 use askama::Template;
 
 use super::lang::{around_title, Tr};
-use super::{db_error, money, Brand, Composed, Mailer, SendMail};
+use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::model::{DocRef, Tenant};
 
@@ -271,7 +271,8 @@ impl Mailer {
                         (word("mail-fact-quantity"), tr.quantity.to_string()),
                         (
                             word("mail-fact-value"),
-                            money(
+                            i18n::fmt::money(
+                                lang,
                                 tr.quantity.saturating_mul(tr.unit_cost_minor),
                                 &tenant.currency,
                             ),
@@ -300,7 +301,7 @@ impl Mailer {
                     (word("mail-fact-ship-to"), loc(po.ship_to_location_id)),
                     (
                         word("mail-fact-value"),
-                        money(po.value_minor, &tenant.currency),
+                        i18n::fmt::money(lang, po.value_minor, &tenant.currency),
                     ),
                 ];
                 for l in &lines {
@@ -313,7 +314,11 @@ impl Mailer {
                             &[
                                 ("quantity", l.quantity.to_string().into()),
                                 ("product", p.map(|p| p.2.clone()).unwrap_or_default().into()),
-                                ("price", money(l.unit_cost_minor, &tenant.currency).into()),
+                                (
+                                    "price",
+                                    i18n::fmt::money(lang, l.unit_cost_minor, &tenant.currency)
+                                        .into(),
+                                ),
                             ],
                         ),
                     ));
@@ -334,7 +339,7 @@ impl Mailer {
                             3,
                             (
                                 word("mail-fact-value-with-change"),
-                                money(c.value_minor, &tenant.currency),
+                                i18n::fmt::money(lang, c.value_minor, &tenant.currency),
                             ),
                         );
                         let by = match c.proposed_by.as_str() {
@@ -369,12 +374,22 @@ impl Mailer {
                                             ("quantity", l.quantity.to_string().into()),
                                             (
                                                 "price",
-                                                money(l.unit_cost_minor, &tenant.currency).into(),
+                                                i18n::fmt::money(
+                                                    lang,
+                                                    l.unit_cost_minor,
+                                                    &tenant.currency,
+                                                )
+                                                .into(),
                                             ),
                                             ("new_quantity", cl.quantity.to_string().into()),
                                             (
                                                 "new_price",
-                                                money(cl.unit_cost_minor, &tenant.currency).into(),
+                                                i18n::fmt::money(
+                                                    lang,
+                                                    cl.unit_cost_minor,
+                                                    &tenant.currency,
+                                                )
+                                                .into(),
                                             ),
                                         ],
                                     ),

@@ -150,21 +150,10 @@ pub struct Brand {
     pub footer: String,
 }
 
-/// `EUR 1,234.50` from minor units.
+/// An amount in English form (`EUR 1,234.50`): what a log or a test reads; e-mails
+/// use `i18n::fmt::money` in their recipient's language.
 pub fn money(minor: i64, currency: &str) -> String {
-    let major = minor.abs() / 100;
-    let mut digits = major.to_string();
-    let mut out = String::new();
-    while digits.len() > 3 {
-        let tail = digits.split_off(digits.len() - 3);
-        out = format!(",{tail}{out}");
-    }
-    out = format!("{digits}{out}");
-    format!(
-        "{currency} {}{out}.{:02}",
-        if minor < 0 { "-" } else { "" },
-        minor.abs() % 100
-    )
+    i18n::fmt::money(i18n::Lang::En, minor, currency)
 }
 
 /// A composed message before addressing.

@@ -5,7 +5,7 @@
 use askama::Template;
 
 use super::lang::Tr;
-use super::{db_error, money, Brand, Composed, Mailer, SendMail};
+use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::links::{po_token, LINK_KEY};
 use crate::model::{day_string, Tenant};
@@ -70,7 +70,7 @@ fn order_facts(order: &SupplierOrder, currency: &str, lang: i18n::Lang) -> (Fact
     }
     facts.push((
         word("mail-order-fact-total"),
-        money(order.value_minor, currency),
+        i18n::fmt::money(lang, order.value_minor, currency),
     ));
     let lines = order
         .lines
@@ -90,7 +90,7 @@ fn order_facts(order: &SupplierOrder, currency: &str, lang: i18n::Lang) -> (Fact
                     None => format!("{} {}", l.sku, l.name),
                 },
                 l.quantity.to_string(),
-                money(l.unit_cost_minor, currency),
+                i18n::fmt::money(lang, l.unit_cost_minor, currency),
             )
         })
         .collect();

@@ -123,7 +123,7 @@ impl Mailer {
             (word("mail-fact-to"), word("mail-sample-store")),
             (
                 word("mail-fact-value"),
-                super::money(12_480, &tenant.currency),
+                i18n::fmt::money(lang, 12_480, &tenant.currency),
             ),
         ];
         let reason = word("mail-sample-reason");
@@ -217,12 +217,12 @@ impl Mailer {
                     (
                         product.clone(),
                         "24".to_string(),
-                        super::money(520, &tenant.currency),
+                        i18n::fmt::money(lang, 520, &tenant.currency),
                     ),
                     (
                         format!("SAMPLE-002 {}", word("mail-sample-product-2")),
                         "12".to_string(),
-                        super::money(1_150, &tenant.currency),
+                        i18n::fmt::money(lang, 1_150, &tenant.currency),
                     ),
                 ];
                 let order_facts = vec![
@@ -232,7 +232,7 @@ impl Mailer {
                     ),
                     (
                         word("mail-order-fact-total"),
-                        super::money(26_280, &tenant.currency),
+                        i18n::fmt::money(lang, 26_280, &tenant.currency),
                     ),
                 ];
                 let link = format!("{portal}/po/sample");
