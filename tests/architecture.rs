@@ -165,6 +165,8 @@ fn engine_layers_do_not_run_backwards() {
         "anomaly",
         "risk",
         "assistant",
+        // Text the engine records (catalogue ids with their variables), stored as JSON.
+        "recorded",
     ];
     for used in &graph["store"] {
         assert!(

@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::recorded::Recorded;
+
 /// A series needs this many selling days before a sale is judged against it.
 pub const MIN_SALE_DAYS: i64 = 7;
 /// Scales a median absolute deviation to a standard deviation (normal data).
@@ -136,7 +138,10 @@ pub enum Rule {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub rule: Rule,
+    /// In English (kept in the exception's English detail).
     pub evidence: String,
+    /// The same, as recorded text (read in each planner's language).
+    pub words: Recorded,
 }
 
 /// Judges a sale of `quantity`. `stats` is the series' history (none: it has not sold in
@@ -165,6 +170,16 @@ pub fn check_sale(
                     st.days,
                     limit.floor()
                 ),
+                words: Recorded::new(
+                    "exc-anomaly-outside-history",
+                    &[
+                        ("quantity", quantity.to_string()),
+                        ("days", st.days.to_string()),
+                        ("limit", limit.floor().to_string()),
+                    ],
+                )
+                .num("median", st.median, 1)
+                .num("mad", st.mad, 1),
             })
         }
         Some(_) => None,
@@ -172,6 +187,10 @@ pub fn check_sale(
             rule: Rule::NewLocation,
             evidence: format!(
                 "A sale of {quantity} units where the item has not sold in the last 16 weeks."
+            ),
+            words: Recorded::new(
+                "exc-anomaly-new-location",
+                &[("quantity", quantity.to_string())],
             ),
         }),
         None => None,
@@ -193,6 +212,16 @@ pub fn check_count(s: &Settings, book: i64, counted: i64) -> Option<Finding> {
             "A count of {counted} where the books said {book}: a change of {jump} units \
              ({pct} %, more than the {} % allowed).",
             s.count_jump_pct
+        ),
+        words: Recorded::new(
+            "exc-anomaly-count-jump",
+            &[
+                ("counted", counted.to_string()),
+                ("book", book.to_string()),
+                ("jump", jump.to_string()),
+                ("pct", pct.to_string()),
+                ("allowed", s.count_jump_pct.to_string()),
+            ],
         ),
     })
 }
@@ -268,6 +297,29 @@ mod tests {
             days: 3,
         };
         assert_eq!(check_sale(&s, Some(&young), true, 400), None);
+    }
+
+    #[test]
+    fn the_evidence_reads_in_the_planner_s_language() {
+        let s = Settings::default();
+        let f = check_sale(&s, Some(&steady()), true, 500).expect("500 is an anomaly");
+        assert_eq!(f.words.text(i18n::Lang::En), f.evidence);
+        let de = f.words.text(i18n::Lang::De);
+        assert_eq!(
+            de,
+            "Ein Verkauf von 500 Stück, wo ein Verkaufstag sonst bei 5,0 liegt (mediane \
+             absolute Abweichung 1,0, aus 60 Verkaufstagen): mehr als 19 liegt außerhalb des \
+             Üblichen."
+        );
+        let f = check_count(&s, 200, 0).expect("a jump");
+        assert_eq!(f.words.text(i18n::Lang::En), f.evidence);
+        let nl = f.words.text(i18n::Lang::Nl);
+        assert!(
+            nl.starts_with("Een telling van 0 waar de boekvoorraad 200 was"),
+            "{nl}"
+        );
+        let f = check_sale(&s, None, true, 40).expect("a new location");
+        assert_eq!(f.words.text(i18n::Lang::En), f.evidence);
     }
 
     #[test]

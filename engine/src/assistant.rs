@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::Msg;
 use crate::forecast::Forecast;
 use crate::limits::MAX_MONEY_MINOR;
+use crate::policy::reason;
+use crate::recorded::Recorded;
 
 /// Classes and suppliers a tenant may list at most.
 pub const MAX_LISTED: usize = 200;
@@ -185,50 +187,91 @@ pub fn money(minor: i64) -> String {
 /// Whether the limits let the assistant approve `p`, given what it approved today
 /// already. Every limit is checked and every breach named.
 pub fn judge(limits: &Limits, p: &Proposal<'_>, acted_today_minor: i64) -> Verdict {
+    judged(limits, p, acted_today_minor).0
+}
+
+/// As [`judge`], with each breach also as recorded words (in the verdict's order), so
+/// that each reader sees them in their own language.
+pub fn judged(
+    limits: &Limits,
+    p: &Proposal<'_>,
+    acted_today_minor: i64,
+) -> (Verdict, Vec<Recorded>) {
     let mut why = Vec::new();
+    let mut words = Vec::new();
+    let mut say = |english: String, said: Recorded| {
+        why.push(english);
+        words.push(said);
+    };
     if p.value_minor < 0 || acted_today_minor < 0 {
-        why.push("its value does not add up".to_string());
+        say(
+            "its value does not add up".into(),
+            Recorded::new("reason-refer-value", &[]),
+        );
     } else {
         if p.value_minor > limits.max_document_minor {
-            why.push(format!(
-                "it is worth {}, above the {} one document may be",
-                money(p.value_minor),
-                money(limits.max_document_minor)
-            ));
+            let (value, most) = (money(p.value_minor), money(limits.max_document_minor));
+            // Amounts are recorded as numbers: each reader sees them written their way.
+            let said = Recorded::new("reason-refer-document", &[])
+                .num_written("value", &value)
+                .num_written("most", &most);
+            say(
+                format!("it is worth {value}, above the {most} one document may be"),
+                said,
+            );
         }
         match acted_today_minor.checked_add(p.value_minor) {
             Some(total) if total <= limits.max_daily_minor => {}
-            _ => why.push(format!(
-                "with the {} it approved today it would pass the {} a day may take",
-                money(acted_today_minor),
-                money(limits.max_daily_minor)
-            )),
+            _ => {
+                let (today, most) = (money(acted_today_minor), money(limits.max_daily_minor));
+                let said = Recorded::new("reason-refer-day", &[])
+                    .num_written("today", &today)
+                    .num_written("most", &most);
+                say(
+                    format!(
+                        "with the {today} it approved today it would pass the {most} a day may take"
+                    ),
+                    said,
+                );
+            }
         }
     }
     if p.confidence_pct > 100 || p.confidence_pct < limits.min_confidence_pct {
-        why.push(format!(
-            "its confidence of {} % is below the {} % required",
-            p.confidence_pct.min(100),
-            limits.min_confidence_pct
-        ));
+        let (pct, least) = (p.confidence_pct.min(100), limits.min_confidence_pct);
+        say(
+            format!("its confidence of {pct} % is below the {least} % required"),
+            Recorded::new(
+                "reason-refer-confidence",
+                &[("pct", pct.to_string()), ("least", least.to_string())],
+            ),
+        );
     }
     if p.classes.is_empty() {
-        why.push("it has no product class".into());
+        say(
+            "it has no product class".into(),
+            Recorded::new("reason-refer-no-class", &[]),
+        );
     }
     for c in p.classes {
         if !limits.classes.contains(c) {
-            why.push(format!("class {c} is not one it may approve"));
+            say(
+                format!("class {c} is not one it may approve"),
+                Recorded::new("reason-refer-class", &[("class", c.clone())]),
+            );
         }
     }
     if let Some(s) = p.supplier_id {
         if !limits.suppliers.contains(&s) {
-            why.push("its supplier is not one it may order from on its own".into());
+            say(
+                "its supplier is not one it may order from on its own".into(),
+                Recorded::new("reason-refer-supplier", &[]),
+            );
         }
     }
     if why.is_empty() {
-        Verdict::Act
+        (Verdict::Act, words)
     } else {
-        Verdict::Refer(why)
+        (Verdict::Refer(why), words)
     }
 }
 
@@ -237,7 +280,12 @@ pub fn judge(limits: &Limits, p: &Proposal<'_>, acted_today_minor: i64) -> Verdi
 pub struct Confidence {
     /// 0–100.
     pub pct: u8,
+    /// Why, in English (as stored and audited).
     pub reason: String,
+    /// The same as recorded words, for each reader's language; `None` for a confidence
+    /// read back from an order's lines, of which only the English is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Recorded>,
 }
 
 /// Confidence in a quantity drawn from `forecast` (the position's stored forecast, if
@@ -249,6 +297,7 @@ pub fn confidence(forecast: Option<&Forecast>) -> Confidence {
         return Confidence {
             pct: 20,
             reason: "There is no forecast for this position yet, so the quantity rests on recent averages alone.".into(),
+            words: Some(Recorded::new("reason-confidence-no-forecast", &[])),
         };
     };
     let days = f.history_days;
@@ -256,14 +305,23 @@ pub fn confidence(forecast: Option<&Forecast>) -> Confidence {
         (None, Some(note)) => Confidence {
             pct: 30,
             reason: format!("The forecast fell back to an average: {note}."),
+            words: Some(
+                Recorded::new("reason-confidence-fell-back", &[])
+                    .part("note", vec![reason::note(note)]),
+            ),
         },
         (None, None) => Confidence {
             pct: if days >= FULL_HISTORY_DAYS { 90 } else { 60 },
             reason: format!("Sales did not vary over {days} days of history."),
+            words: Some(Recorded::new(
+                "reason-confidence-flat",
+                &[("days", days.to_string())],
+            )),
         },
         (Some(m), _) if !m.is_finite() || m < 0.0 => Confidence {
             pct: 20,
             reason: "The forecast's error could not be measured.".into(),
+            words: Some(Recorded::new("reason-confidence-unmeasured", &[])),
         },
         (Some(m), _) => {
             let quality = (1.0 - m / 2.0).clamp(0.0, 1.0);
@@ -274,11 +332,23 @@ pub fn confidence(forecast: Option<&Forecast>) -> Confidence {
             } else {
                 String::new()
             };
+            let mut args = vec![("days", days.to_string())];
+            let id = if depth < 1.0 {
+                args.push(("full", FULL_HISTORY_DAYS.to_string()));
+                "reason-confidence-mase-short"
+            } else {
+                "reason-confidence-mase"
+            };
             Confidence {
                 pct,
                 reason: format!(
                     "The {} forecast's error out of sample is {m:.2} of a naive forecast's (MASE), over {days} days of history{short}.",
                     f.method.label()
+                ),
+                words: Some(
+                    Recorded::new(id, &args)
+                        .num("mase", m, 2)
+                        .part("method", vec![reason::method_label(f.method)]),
                 ),
             }
         }
@@ -342,6 +412,34 @@ mod tests {
                 "its supplier is not one it may order from on its own",
             ]
         );
+        // The same breaches as words: the English as above, and German for a German reader.
+        let (_, words) = judged(&limits(), &p, 70_000);
+        let english: Vec<String> = words.iter().map(Recorded::english).collect();
+        assert_eq!(english[0], why[0]);
+        assert_eq!(
+            english[1],
+            "with the 700.00 it approved today it would pass the 1,200.00 a day may take"
+        );
+        assert_eq!(english[2..], why[1..]);
+        let stored = crate::recorded::stored(&words);
+        let german = crate::recorded::shown_list("", stored.as_deref(), i18n::Lang::De).0;
+        assert!(
+            german.contains("1.200,00") && german.contains("frozen"),
+            "{german}"
+        );
+        assert!(!german.contains(" the "), "{german}");
+        // A class named like a number is a name: no reader sees it rewritten.
+        let named = vec!["1.5".to_string()];
+        let (_, words) = judged(
+            &limits(),
+            &Proposal {
+                classes: &named,
+                ..p
+            },
+            0,
+        );
+        let german = crate::recorded::join(&words, i18n::Lang::De);
+        assert!(german.contains("Warengruppe 1.5 darf"), "{german}");
     }
 
     #[test]
@@ -426,6 +524,26 @@ mod tests {
             20
         );
         assert_eq!(confidence(Some(&forecast(Some(-1.0), 90, None))).pct, 20);
+    }
+
+    #[test]
+    fn confidence_reads_in_each_language_and_its_english_words_are_the_reason() {
+        let all = [
+            confidence(None),
+            confidence(Some(&forecast(Some(0.5), 90, None))),
+            confidence(Some(&forecast(Some(0.5), 28, None))),
+            confidence(Some(&forecast(None, 40, Some("no sales in 40 days")))),
+            confidence(Some(&forecast(None, 90, None))),
+            confidence(Some(&forecast(Some(f64::NAN), 90, None))),
+        ];
+        let words = |c: &Confidence| c.words.clone().expect("a new confidence has its words");
+        for c in &all {
+            assert_eq!(words(c).english(), c.reason);
+            let de = words(c).text(i18n::Lang::De);
+            assert_ne!(de, c.reason);
+        }
+        let de = words(&all[2]).text(i18n::Lang::De);
+        assert!(de.contains("0,50") && de.contains("TSB"), "{de}");
     }
 
     #[test]

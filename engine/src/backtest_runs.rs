@@ -21,6 +21,7 @@ use crate::backtest::{self, Report, Rule};
 use crate::error::{EngineError, Msg};
 use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
 use crate::model::{now_ms, Member, Permission, TenantId, DAY_MS};
+use crate::recorded::Recorded;
 use crate::replenish::PolicySettings;
 use crate::store::audit::append_audit_tx;
 use crate::store::backtest_runs::{NewRun, RunRecord};
@@ -106,7 +107,21 @@ pub struct Request {
 pub struct Outcome {
     pub current: Report,
     pub candidate: Report,
+    /// The notes on what the replay assumes or leaves out, in English (the command
+    /// line prints these).
     pub notes: Vec<String>,
+    /// The same notes as recorded, read in each reader's language (empty for a run
+    /// stored before notes were recorded so: then `notes` is all there is).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noted: Vec<Recorded>,
+}
+
+impl Outcome {
+    /// The notes in `lang`, and whether they are only the English of an older run (to
+    /// be marked `lang="en"`).
+    pub fn notes_in(&self, lang: i18n::Lang) -> (Vec<String>, bool) {
+        crate::recorded::shown_each(&self.notes, &self.noted, lang)
+    }
 }
 
 /// Starts a run: checks the request (a CSV line by line, naming the line) and queues
@@ -432,7 +447,8 @@ pub fn replay_both(
     Ok(Outcome {
         current,
         candidate,
-        notes: r.notes,
+        notes: r.notes.iter().map(Recorded::english).collect(),
+        noted: r.notes,
     })
 }
 
@@ -578,4 +594,37 @@ async fn work(store: &Store, tenant: TenantId, id: i64) -> Result<(), EngineErro
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_read_in_the_readers_language_and_an_older_run_s_in_english() {
+        let noted = vec![Recorded::new(
+            "plan-backtest-note-dcs",
+            &[("count", "2".to_string())],
+        )];
+        let o = Outcome {
+            current: Report::default(),
+            candidate: Report::default(),
+            notes: noted.iter().map(Recorded::english).collect(),
+            noted,
+        };
+        let stored = serde_json::to_value(&o).unwrap();
+        let back: Outcome = serde_json::from_value(stored.clone()).unwrap();
+        assert_eq!(back, o);
+        let (nl, english) = back.notes_in(i18n::Lang::Nl);
+        assert!(!english);
+        assert_eq!(
+            nl,
+            ["2 distributiecentra blijven buiten beschouwing: winkels kopen bij leveranciers en delen onderling."]
+        );
+        // A run stored before notes were recorded has only their English.
+        let mut old = stored;
+        old.as_object_mut().unwrap().remove("noted");
+        let old: Outcome = serde_json::from_value(old).unwrap();
+        assert_eq!(old.notes_in(i18n::Lang::De), (o.notes.clone(), true));
+    }
 }

@@ -255,7 +255,12 @@ pub fn internal_message(lang: Lang) -> String {
 /// What `p` allows, as the end of "Your role cannot …", in `lang`
 /// ([`Permission::action`] in English).
 pub fn permission_action(p: Permission, lang: Lang) -> String {
-    let id = match p {
+    i18n::t(lang, permission_action_id(p))
+}
+
+/// The catalogue id of [`permission_action`] (`err-permission-import-data`).
+pub fn permission_action_id(p: Permission) -> &'static str {
+    match p {
         Permission::ViewInventory => "err-permission-view-inventory",
         Permission::DecideApprovals => "err-permission-decide-approvals",
         Permission::CommandTransfers => "err-permission-command-transfers",
@@ -276,8 +281,7 @@ pub fn permission_action(p: Permission, lang: Lang) -> String {
         Permission::ManageClientTenants => "err-permission-manage-client-tenants",
         Permission::ManagePlatform => "err-permission-manage-platform",
         Permission::ManageOwnAccount => "err-permission-manage-own-account",
-    };
-    i18n::t(lang, id)
+    }
 }
 
 pub use crate::model::role_term;

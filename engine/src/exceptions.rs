@@ -10,6 +10,7 @@ use crate::db::Tx;
 use crate::error::EngineError;
 use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
 use crate::model::{Member, Permission, Role, TenantId};
+use crate::recorded::Recorded;
 use crate::store::audit::append_audit_tx;
 use crate::store::exceptions as sql;
 use crate::store::identity::members_with_role_tx;
@@ -66,24 +67,38 @@ pub fn dead_letter_hook(store: Store) -> DeadLetterHook {
         let store = store.clone();
         Box::pin(async move {
             let Some(tenant) = job.tenant else { return };
-            let e = NewException {
-                kind: "dead_job",
-                severity: "high",
-                subject: format!("job:{}", job.id),
-                title: format!("Background job {} ({}) stopped retrying", job.id, job.kind),
-                detail: format!(
-                    "It failed {} time(s); the last error was: {}. Replay it from the jobs page once the cause is fixed.",
-                    job.attempt,
-                    error.chars().take(300).collect::<String>()
-                ),
-                dedupe_key: format!("dead_job:{}", job.id),
-                risk: None,
-            };
+            let e = dead_job_exception(&job, &error);
             if let Err(e) = open(&store, tenant, &e, crate::model::now_ms()).await {
                 tracing::error!(error = %e, job.id = job.id, "raising the dead-letter exception failed");
             }
         })
     })
+}
+
+/// The exception a dead-lettered job raises, with its (already safe to show) last
+/// error as it was written.
+fn dead_job_exception(job: &Job, error: &str) -> NewException {
+    let error: String = error.chars().take(300).collect();
+    NewException {
+        kind: "dead_job",
+        severity: "high",
+        subject: format!("job:{}", job.id),
+        title: format!("Background job {} ({}) stopped retrying", job.id, job.kind),
+        detail: format!(
+            "It failed {} time(s); the last error was: {}. Replay it from the jobs page once the cause is fixed.",
+            job.attempt, error
+        ),
+        title_words: vec![Recorded::new(
+            "exc-dead-job-title",
+            &[("id", job.id.to_string()), ("kind", job.kind.clone())],
+        )],
+        words: vec![Recorded::new(
+            "exc-dead-job-detail",
+            &[("attempts", job.attempt.to_string()), ("error", error)],
+        )],
+        dedupe_key: format!("dead_job:{}", job.id),
+        risk: None,
+    }
 }
 
 /// The hook the webhook senders call with a dead-lettered delivery job: the delivery
@@ -271,4 +286,53 @@ pub async fn act(
     }
     tx.commit().await?;
     Ok(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use i18n::Lang;
+
+    #[test]
+    fn a_dead_job_reads_in_the_planner_s_language_and_keeps_its_english() {
+        let job = Job {
+            id: 42,
+            tenant: Some(TenantId(1)),
+            queue: "mail".into(),
+            kind: "mail.send".into(),
+            state: crate::jobs::JobState::Discarded,
+            attempt: 5,
+            max_attempts: 5,
+            args: serde_json::Value::Null,
+            last_error: None,
+            scheduled_at: 0,
+            lease_expires_at: None,
+        };
+        let e = dead_job_exception(&job, "lease expired");
+        assert_eq!(
+            e.detail,
+            "It failed 5 time(s); the last error was: lease expired. Replay it from the jobs \
+             page once the cause is fixed."
+        );
+        assert_eq!(
+            crate::recorded::join(&e.title_words, Lang::De),
+            "Hintergrundauftrag 42 (mail.send) wird nicht mehr wiederholt"
+        );
+        assert_eq!(
+            crate::recorded::join(&e.words, Lang::De),
+            "Er ist 5 Mal fehlgeschlagen; der letzte Fehler war: lease expired. Führen Sie ihn \
+             auf der Seite „Hintergrundaufträge“ erneut aus, sobald die Ursache behoben ist."
+        );
+        assert_eq!(
+            crate::recorded::join(&e.words, Lang::En),
+            "It failed 5 times; the last error was: lease expired. Replay it from the jobs page \
+             once the cause is fixed."
+        );
+        // Stored and read back, as the exception queue shows it.
+        let stored = crate::recorded::stored(&e.words).expect("words are stored");
+        let back = crate::recorded::from_json_all(&stored);
+        assert!(back.is_some_and(
+            |w| crate::recorded::join(&w, Lang::Nl).starts_with("Hij is 5 keer mislukt")
+        ));
+    }
 }

@@ -326,6 +326,10 @@ const WORDED: &[(&str, &str)] = &[
     ("supplier_user.removed", "hist-supplier-user-removed"),
     ("supplier_clocks.changed", "hist-supplier-clocks-changed"),
     (
+        "supplier.language_changed",
+        "hist-supplier-language-changed",
+    ),
+    (
         "client.provisioning_started",
         "hist-client-provisioning-started",
     ),
@@ -377,6 +381,7 @@ const SUBJECTS: &[(&str, &str)] = &[
     ("policy", "hist-subject-policy"),
     ("delegation", "hist-subject-delegation"),
     ("approval", "hist-subject-approval"),
+    ("supplier", "hist-subject-supplier"),
 ];
 
 /// A raw subject (`exception:5`, `webhook_endpoint:2`) as words ("exception 5");
@@ -653,6 +658,17 @@ mod tests {
                 None
             ),
             "van Dijk heeft stap 2 (goedkeurder) van overboeking 3 afgewezen."
+        );
+        assert_eq!(
+            sentence(
+                Lang::De,
+                "Anna",
+                "supplier.language_changed",
+                "supplier:4",
+                None,
+                None
+            ),
+            "Anna hat die Sprache der E-Mails an Lieferant 4 geändert."
         );
     }
 

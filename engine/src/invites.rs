@@ -9,7 +9,8 @@
 //!
 //! Inviting, withdrawing and removing need [`Permission::ManageSuppliers`]; every step
 //! is audited (never with the e-mail address: the invitation's row holds it). The same
-//! permission sets the suppliers' clocks ([`set_supplier_clocks`]).
+//! permission sets the suppliers' clocks ([`set_supplier_clocks`]) and the language a
+//! supplier's e-mails are written in ([`set_supplier_language`]).
 
 use serde_json::json;
 
@@ -27,7 +28,7 @@ use crate::store::audit::append_audit_tx;
 use crate::store::invitations::{self, InvitationRecord, NewInvitation, SupplierUserRecord};
 use crate::store::jobs::enqueue_tx;
 use crate::store::tenant_settings;
-use crate::store::Store;
+use crate::store::{catalog, Store};
 
 /// The longest name or e-mail address accepted.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -53,8 +54,10 @@ pub enum InviteError {
     Invalid,
     #[error("This invitation was used already. Sign in with the password chosen then.")]
     Used,
-    #[error("This invitation expired on {0}. Ask the person who invited you for a new one.")]
-    Expired(String),
+    /// It stopped working at this instant (epoch ms); pages name its day on the
+    /// tenant's clock.
+    #[error("This invitation expired on {}. Ask the person who invited you for a new one.", day_string(*.0))]
+    Expired(i64),
     #[error("This invitation was withdrawn. Ask the person who invited you for a new one.")]
     Revoked,
     #[error("That is not the password of your account. Use the password you sign in with elsewhere on this service.")]
@@ -297,6 +300,21 @@ pub struct SupplierAccess {
     pub suppliers: Vec<(i64, String, String)>,
     pub users: Vec<SupplierUserRecord>,
     pub open: Vec<InvitationRecord>,
+    /// The suppliers with a language kept for their e-mails: (id, code); the others'
+    /// are in the tenant's default.
+    pub languages: Vec<(i64, String)>,
+}
+
+impl SupplierAccess {
+    /// The language kept for the supplier's e-mails (a code), empty for the tenant's
+    /// default.
+    pub fn language_of(&self, supplier: i64) -> String {
+        self.languages
+            .iter()
+            .find(|(id, _)| *id == supplier)
+            .map(|(_, code)| code.clone())
+            .unwrap_or_default()
+    }
 }
 
 pub async fn supplier_access(
@@ -311,6 +329,7 @@ pub async fn supplier_access(
         suppliers,
         users: store.supplier_users(tenant).await?,
         open: store.open_invitations(tenant, 200).await?,
+        languages: store.supplier_languages(tenant).await?,
     })
 }
 
@@ -338,7 +357,7 @@ fn usable(inv: Option<InvitationRecord>, now: i64) -> Result<InvitationRecord, I
         return Err(InviteError::Revoked);
     }
     if now >= inv.expires_at {
-        return Err(InviteError::Expired(day_string(inv.expires_at)));
+        return Err(InviteError::Expired(inv.expires_at));
     }
     Ok(inv)
 }
@@ -549,4 +568,61 @@ pub async fn set_supplier_clocks(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The tenant admin sets the language one supplier's e-mails (orders, reminders,
+/// invitations to its people) are written in: `en`, `de` or `nl`, or empty for the
+/// tenant's default. A supplier's person who chose a language on their account still
+/// reads their own. Needs [`Permission::ManageSuppliers`]; audited.
+pub async fn set_supplier_language(
+    store: &Store,
+    tenant: TenantId,
+    member: &Member,
+    supplier_id: i64,
+    language: &str,
+    request_id: Option<&str>,
+) -> Result<(), EngineError> {
+    member.require(Permission::ManageSuppliers)?;
+    let code = language_code(language)?;
+    let mut tx = store.begin(tenant).await?;
+    let Some(before) = catalog::supplier_language_tx(&mut tx, tenant, supplier_id).await? else {
+        return Err(EngineError::NotFound);
+    };
+    if !catalog::set_supplier_language_tx(&mut tx, tenant, supplier_id, code).await? {
+        return Err(EngineError::NotFound);
+    }
+    append_audit_tx(
+        &mut tx,
+        tenant,
+        &AuditEntry::of(
+            &member.actor(),
+            "supplier.language_changed",
+            format!("supplier:{supplier_id}"),
+            Some(json!({ "language": before })),
+            Some(json!({ "language": code })),
+            request_id,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A supplier's language as sent: the code of a language the portal speaks, or `None`
+/// for empty (the tenant's default); anything else is refused, naming the field.
+fn language_code(value: &str) -> Result<Option<&'static str>, EngineError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    i18n::Lang::ALL
+        .into_iter()
+        .find(|l| l.code().eq_ignore_ascii_case(value))
+        .map(|l| Some(l.code()))
+        .ok_or_else(|| {
+            EngineError::invalid(
+                "err-supplier-language",
+                &[("value", value.chars().take(20).collect())],
+            )
+        })
 }

@@ -36,6 +36,7 @@ pub mod partners;
 pub mod platform;
 pub mod policy;
 pub mod query;
+pub mod recorded;
 pub mod region;
 pub mod replenish;
 pub mod risk;

@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::recorded::Recorded;
+
+pub mod reason;
+
 /// Days of daily demand needed before safety stock is computed rather than configured.
 pub const MIN_HISTORY_DAYS: usize = 14;
 use crate::model::DAY_MS;
@@ -167,7 +171,11 @@ pub struct Snapshot {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Need {
     pub quantity: i64,
+    /// Why, in English (as stored for API clients and the audit trail).
     pub reason: String,
+    /// The same, one recorded sentence each, for each reader's language.
+    #[serde(default)]
+    pub words: Vec<Recorded>,
     pub snapshot: Snapshot,
 }
 
@@ -303,51 +311,22 @@ pub fn evaluate(
     if quantity == 0 {
         return None;
     }
-    let mut reason = String::new();
-    if let Some(f) = &forecast {
-        let spread = f.spread.as_ref().map_or(String::new(), |s| {
-            format!(
-                " (the class's {:.1} % spread by value: {:.2} a day at cost against the class's {:.2})",
-                s.class_level,
-                s.value_per_day / 100.0,
-                s.class_value_per_day / 100.0
-            )
-        });
-        reason.push_str(&format!(
-            "Forecast ({}): {:.1} units over the {}-day lead time, ± {:.1}, so a safety stock of \
-             {safety_stock} for {:.1} % service{spread}, and {:.1} units over the {} days after it. ",
-            f.method,
-            f.lead_time_demand,
-            f.lead_days,
-            f.lead_time_sd,
-            f.service_level,
-            f.cover_demand,
-            f.cover_days,
-        ));
-    }
-    reason.push_str(&format!(
-        "Stock position {ip} (on hand {}, in transit {}, on order {}) is {} the reorder point {reorder_point}; \
-         ordering up to {target}",
-        position.on_hand,
-        position.in_transit,
-        position.on_order,
-        if ip < reorder_point { "below" } else { "at" },
-    ));
-    if uplift > 1.0 {
-        reason.push_str(&format!(", with a promotion uplift of ×{uplift:.2}"));
-    }
-    if waiting > 0 {
-        reason.push_str(&format!(
-            ", counting {waiting} units of demand from shoppers waiting for it"
-        ));
-    }
-    reason.push_str(&format!(
-        " ({quantity} units in cases of {}).",
-        policy.case_pack.max(1)
-    ));
+    let (reason, words) = reason::need(&reason::Figures {
+        forecast: forecast.as_ref(),
+        safety_stock,
+        position,
+        ip,
+        reorder_point,
+        target,
+        uplift,
+        waiting,
+        quantity,
+        case_pack: policy.case_pack,
+    });
     Some(Need {
         quantity,
         reason,
+        words,
         snapshot,
     })
 }

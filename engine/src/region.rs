@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::model::{Member, Permission, Tenant, TenantId};
+use crate::recorded::Recorded;
 use crate::store::audit::append_audit_tx;
 use crate::store::tenants::set_region_tx;
 use crate::Store;
@@ -35,11 +36,13 @@ pub fn zone_names() -> Vec<String> {
 /// zone's abbreviation (`CET`, `CEST`, `UTC`). An unknown zone or an instant out of
 /// range reads as UTC / the epoch.
 pub fn local(tenant: &Tenant, ms: i64) -> ((i32, u8, u8), (u8, u8), String) {
-    let tz = tenant
-        .time_zone
-        .as_deref()
-        .and_then(zone)
-        .unwrap_or(TimeZone::UTC);
+    local_in(tenant.time_zone.as_deref(), ms)
+}
+
+/// An instant (epoch ms) on the clock of the zone named `zone_name` (a tenant's
+/// `time_zone`; `None` or a name the database lacks: UTC), as [`local`] gives it.
+pub fn local_in(zone_name: Option<&str>, ms: i64) -> ((i32, u8, u8), (u8, u8), String) {
+    let tz = zone_name.and_then(zone).unwrap_or(TimeZone::UTC);
     let ts = Timestamp::from_millisecond(ms).unwrap_or(Timestamp::UNIX_EPOCH);
     let info = tz.to_offset_info(ts);
     let dt = info.offset().to_datetime(ts);
@@ -54,6 +57,35 @@ pub fn local(tenant: &Tenant, ms: i64) -> ((i32, u8, u8), (u8, u8), String) {
 pub fn date_time(tenant: &Tenant, lang: i18n::Lang, ms: i64) -> String {
     let (d, t, zone) = local(tenant, ms);
     i18n::fmt::date_time(lang, d, t, &zone)
+}
+
+/// The day an instant `ms` falls on, on `tenant`'s clock, in `lang`: `2 Dec 2026` /
+/// `2. Dez. 2026` / `2 dec 2026` (when something happened, was sent or stops working).
+pub fn day(lang: i18n::Lang, tenant: &Tenant, ms: i64) -> String {
+    let ((y, m, d), _, _) = local(tenant, ms);
+    i18n::fmt::date(lang, y, m, d)
+}
+
+/// A calendar day kept as its midnight UTC (a delivery day someone picked in a date
+/// field, a week's Monday), in `lang`: that very day, never shifted into a zone.
+pub fn calendar_day(lang: i18n::Lang, ms: i64) -> String {
+    let ((y, m, d), _, _) = local_in(None, ms);
+    i18n::fmt::date(lang, y, m, d)
+}
+
+/// A day as recorded text ([`Recorded`]), read later in each reader's language as
+/// [`i18n::fmt::date`] writes it: `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`. Take the
+/// day from [`local`] / [`local_in`] (an instant on the tenant's clock) or from
+/// `local_in(None, ..)` (a calendar day kept as its midnight UTC).
+pub fn day_words((year, month, day): (i32, u8, u8)) -> Recorded {
+    Recorded::new(
+        "fmt-date",
+        &[("day", day.to_string()), ("year", year.to_string())],
+    )
+    .part(
+        "month",
+        vec![Recorded::new(&format!("fmt-month-{month}"), &[])],
+    )
 }
 
 /// Sets the tenant's default language and time zone. The zone must be one the bundled
@@ -135,5 +167,36 @@ mod tests {
         assert!(zone("Europe/Berlin").is_some());
         assert!(zone("").is_none() && zone(&"A".repeat(65)).is_none());
         assert!(zone_names().iter().any(|z| z == "Europe/Amsterdam"));
+    }
+
+    #[test]
+    fn a_day_reads_on_the_tenant_s_clock_and_a_calendar_day_as_it_was_picked() {
+        use i18n::Lang;
+        // 2026-12-01 23:30 UTC is already 2 December in Berlin.
+        let late = 1_796_167_800_000;
+        let berlin = tenant(Some("Europe/Berlin"));
+        assert_eq!(day(Lang::En, &berlin, late), "2 Dec 2026");
+        assert_eq!(day(Lang::De, &berlin, late), "2. Dez. 2026");
+        assert_eq!(day(Lang::Nl, &berlin, late), "2 dec 2026");
+        assert_eq!(day(Lang::En, &tenant(None), late), "1 Dec 2026");
+        // A day picked in a date field is kept as its midnight UTC: the same day
+        // wherever the tenant is (on Honolulu's clock that instant is still 1 March).
+        let picked = crate::model::parse_day("2026-03-02").unwrap();
+        let honolulu = tenant(Some("Pacific/Honolulu"));
+        assert_eq!(day(Lang::En, &honolulu, picked), "1 Mar 2026");
+        assert_eq!(calendar_day(Lang::De, picked), "2. März 2026");
+        assert_eq!(calendar_day(Lang::Nl, picked), "2 mrt 2026");
+        assert_eq!(calendar_day(Lang::En, picked), "2 Mar 2026");
+        assert_eq!(calendar_day(Lang::En, picked - 1), "1 Mar 2026");
+        // Recorded, a day reads in each reader's language exactly as it is shown.
+        let words = day_words(local(&berlin, late).0);
+        let back = Recorded::from_json(&words.to_json()).unwrap();
+        for lang in [Lang::En, Lang::De, Lang::Nl] {
+            assert_eq!(back.text(lang), day(lang, &berlin, late));
+        }
+        assert_eq!(
+            day_words(local_in(None, picked).0).text(Lang::De),
+            "2. März 2026"
+        );
     }
 }

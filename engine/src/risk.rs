@@ -6,6 +6,7 @@
 //! unit. Pure: the caller gives the numbers (see `replenish::evaluate`).
 
 use crate::limits::MAX_MONEY_MINOR;
+use crate::recorded::Recorded;
 
 /// Days of exposure counted for a position nothing can cover (no supplier and no donor):
 /// two weeks, the horizon a planner reviews the queue over.
@@ -28,8 +29,10 @@ pub struct Exposure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Risk {
     pub lost_sales_minor: i64,
-    /// A sentence with the numbers, for the planner.
+    /// A sentence with the numbers, for the planner (English, as the API reads it).
     pub basis: String,
+    /// The same sentence as recorded text, read in each planner's language.
+    pub basis_words: Vec<Recorded>,
 }
 
 impl Exposure {
@@ -75,9 +78,30 @@ impl Exposure {
             margin / 100,
             margin % 100,
         );
+        let why_words = match self.lead_time_days {
+            Some(_) => Recorded::new("exc-risk-lead-time", &[("days", days.to_string())]),
+            None => Recorded::new("exc-risk-no-supplier", &[("days", days.to_string())]),
+        };
+        // The margin exactly as the English writes it (never negative here).
+        let margin_written = format!("{}.{:02}", margin / 100, margin % 100);
+        let basis_words = vec![Recorded::new(
+            "exc-risk-basis",
+            &[
+                (
+                    "units",
+                    format!("{:.0}", self.daily_demand.max(0.0) * days as f64),
+                ),
+                ("on_hand", self.on_hand.max(0).to_string()),
+                ("short", format!("{units:.0}")),
+            ],
+        )
+        .num("daily", self.daily_demand.max(0.0), 1)
+        .num_written("margin", &margin_written)
+        .part("why", vec![why_words])];
         Risk {
             lost_sales_minor,
             basis,
+            basis_words,
         }
     }
 }
@@ -106,6 +130,35 @@ mod tests {
         let r = exposure(1.0, -3, None, 100).risk();
         assert_eq!(r.lost_sales_minor, 1_400);
         assert!(r.basis.contains("no supplier"), "{}", r.basis);
+    }
+
+    #[test]
+    fn the_basis_reads_in_the_planner_s_language() {
+        let r = exposure(4.0, 2, Some(5), 150).risk();
+        let en = crate::recorded::join(&r.basis_words, i18n::Lang::En);
+        assert_eq!(
+            en,
+            "About 4.0 sell a day × 5 days until an order from the supplier could arrive \
+             = 20 units, less 2 on hand: 18 units short at a margin of 1.50 each."
+        );
+        let de = crate::recorded::join(&r.basis_words, i18n::Lang::De);
+        assert_eq!(
+            de,
+            "Etwa 4,0 Stück Absatz pro Tag × 5 Tage bis zur frühestmöglichen Lieferung durch \
+             den Lieferanten = 20 Stück, abzüglich 2 auf Lager: 18 Stück zu wenig bei einer \
+             Marge von 1,50 je Stück."
+        );
+        let r = exposure(1.0, -3, None, 100).risk();
+        let nl = crate::recorded::join(&r.basis_words, i18n::Lang::Nl);
+        assert!(
+            nl.contains("14 dagen zonder aanvulling (geen leverancier)"),
+            "{nl}"
+        );
+        assert!(nl.contains("marge van 1,00 per stuk"), "{nl}");
+        // A stored basis reads back the same.
+        let stored = crate::recorded::stored(&r.basis_words).unwrap();
+        let back = crate::recorded::from_json_all(&stored).unwrap();
+        assert_eq!(crate::recorded::join(&back, i18n::Lang::Nl), nl);
     }
 
     #[test]

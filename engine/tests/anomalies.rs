@@ -84,6 +84,13 @@ fn event(kind: EventKind, location: i64, product: i64, qty: i64, id: &str, at: i
     }
 }
 
+/// Recorded words as stored with an exception, read in German.
+fn in_german(stored: &Option<String>) -> String {
+    let words = stored.as_deref().expect("recorded words are stored");
+    let words = engine::recorded::from_json_all(words).expect("stored words read back");
+    engine::recorded::join(&words, i18n::Lang::De)
+}
+
 async fn anomalies(store: &Store, t: TenantId) -> Vec<engine::store::ExceptionRecord> {
     store
         .exceptions(t, "open", Some("anomaly"), 50)
@@ -163,6 +170,17 @@ async fn an_anomalous_event_holds_cover_until_a_planner_confirms_it(store: &Stor
     );
     assert!(a.detail.contains("usually 5.0"), "{}", a.detail);
     assert!(a.detail.contains("(pos big)"), "{}", a.detail);
+    // A German planner reads it in German: the recorded words are kept beside the English.
+    assert_eq!(
+        in_german(&a.title_words),
+        "Ein Verkauf von 500 × MILK in S1 liegt weit außerhalb des Üblichen"
+    );
+    let de = in_german(&a.detail_words);
+    assert!(
+        de.starts_with("Ein Verkauf von 500 Stück, wo ein Verkaufstag sonst bei 5,0 liegt"),
+        "{de}"
+    );
+    assert!(de.contains("Das Ereignis (pos big) ist erfasst"), "{de}");
     assert_eq!(a.subject, format!("position:{s1}:{milk}"));
     drain(store).await;
     assert!(
@@ -405,6 +423,19 @@ async fn the_queue_ranks_stock_exceptions_by_expected_lost_sales(store: &Store) 
     assert!(
         basis.contains("14 days with nothing to cover it"),
         "{basis}"
+    );
+    let de = in_german(&open[0].risk_basis_words);
+    assert!(
+        de.starts_with("Etwa 1,0 Stück Absatz pro Tag × 14 Tage ohne Nachschub (kein Lieferant)"),
+        "{de}"
+    );
+    assert!(
+        de.contains("abzüglich 2 auf Lager: 12 Stück zu wenig"),
+        "{de}"
+    );
+    assert_eq!(
+        in_german(&open[0].title_words),
+        "TENT in S1 ist knapp und ohne Deckung"
     );
     // By severity instead: the five stockouts (critical) first, the tents after them.
     let by_severity = store

@@ -246,7 +246,7 @@ async fn a_planner_replays_the_last_days_without_touching_live_data(store: &Stor
     assert!(
         o.notes
             .iter()
-            .any(|n| n.contains("1 products without a supplier")),
+            .any(|n| n == "1 product without a supplier is left out."),
         "{:?}",
         o.notes
     );

@@ -577,6 +577,15 @@ fn commands() -> Vec<Command> {
             },
         },
         Command {
+            name: "set_supplier_language",
+            needs: Permission::ManageSuppliers,
+            call: |s, t, m| {
+                Box::pin(async move {
+                    ok(invites::set_supplier_language(&s, t, &m, 1, "de", None).await)
+                })
+            },
+        },
+        Command {
             name: "supplier_access",
             needs: Permission::ManageSuppliers,
             call: |s, t, m| Box::pin(async move { ok(invites::supplier_access(&s, t, &m).await) }),

@@ -45,6 +45,20 @@ async fn an_operator_approves_a_transfer_from_the_inbox(backend: Backend) {
         inbox.contains("below the reorder point 12"),
         "the reason is shown"
     );
+    // The reason is recorded in words too, so a German reader reads it in German.
+    assert!(transfer.reason_words.is_some(), "{transfer:?}");
+    let inbox_de = body(
+        op.get(app.url("/t/freshfield/approvals"))
+            .header("accept-language", "de")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        inbox_de.contains("liegt unter dem Meldebestand 12"),
+        "{inbox_de}"
+    );
     assert!(inbox.contains("Amsterdam Jordaan"), "both ends are shown");
 
     // Rejecting without a reason is refused and changes nothing.

@@ -33,6 +33,21 @@ pub(crate) const FF_PLANNER: (&str, &str) = ("planner@freshfield.example", "fres
 
 pub(crate) const RL_ADMIN: (&str, &str) = ("admin@ridgeline.example", "ridgeline-admin-2026");
 
+/// A calendar day written `YYYY-MM-DD` (as `engine::model::day_string` writes it, and a
+/// date field takes it) as an English page or e-mail shows it: `2 Dec 2026`.
+pub(crate) fn shown_day(day: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = day.split('-').collect();
+    let [year, month, date] = parts[..] else {
+        panic!("not a YYYY-MM-DD day: {day}");
+    };
+    let month: usize = month.parse().unwrap();
+    let date: u32 = date.parse().unwrap();
+    format!("{date} {} {year}", MONTHS[month - 1])
+}
+
 pub(crate) async fn body(res: reqwest::Response) -> String {
     res.text().await.unwrap()
 }

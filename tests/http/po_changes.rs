@@ -1075,7 +1075,7 @@ async fn one_line_is_backordered_on_its_own_day_and_the_order_agreed_to_it(backe
     )
     .await;
     assert!(
-        doc.contains(&format!("delivered {own}")),
+        doc.contains(&format!("delivered {}", shown_day(&own))),
         "the buyer sees the line's day: {doc}"
     );
     let to = post(
@@ -1113,7 +1113,7 @@ async fn one_line_is_backordered_on_its_own_day_and_the_order_agreed_to_it(backe
     )
     .await;
     assert!(
-        page.contains(&format!("backordered: delivery {own}")),
+        page.contains(&format!("backordered: delivery {}", shown_day(&own))),
         "{page}"
     );
     // A line's own day before the order's is refused.

@@ -102,7 +102,10 @@ async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend)
     )
     .await;
     assert!(page.contains("min/max · safety stock 4"), "{page}");
-    assert!(page.contains("1 promotion(s)"));
+    assert!(
+        page.contains("1 promotion") && !page.contains("1 promotions"),
+        "one promotion reads in the singular"
+    );
     assert!(
         page.contains("2026-12-01 2026-12-24 1.5"),
         "the form is filled in to edit"

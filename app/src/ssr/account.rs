@@ -4,7 +4,7 @@
 use engine::accounts::{self, two_factor, ResetError};
 use engine::identity::PendingSignIn;
 use engine::members;
-use engine::model::{day_string, now_ms, Permission};
+use engine::model::{now_ms, Permission};
 use leptos::prelude::*;
 use tower_sessions::Session;
 
@@ -188,7 +188,7 @@ pub async fn members() -> Result<MembersView, ServerFnError> {
                     .unwrap_or(i.role),
                 name: i.name,
                 email: i.email,
-                expires_on: day_string(i.expires_at),
+                expires_on: super::format::day_at(&tc, i.expires_at),
             })
             .collect(),
         require_two_factor: m.require_two_factor,

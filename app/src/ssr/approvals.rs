@@ -62,7 +62,8 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                 ("role", role_label(lang, role).into()),
             ],
         );
-        let (title, value, reason, facts, snapshot, own) = match doc {
+        // The reason in the viewer's language, or the English recorded before (flagged).
+        let (title, value, (reason, reason_in_english), facts, snapshot, own) = match doc {
             DocRef::Transfer(id) => {
                 let Some(t) = store.transfer(tenant, id).await.map_err(internal)? else {
                     continue;
@@ -105,7 +106,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                         t.quantity.saturating_mul(t.unit_cost_minor),
                         &currency,
                     ),
-                    t.reason.clone(),
+                    engine::recorded::shown(&t.reason, t.reason_words.as_deref(), lang),
                     facts,
                     snapshot_facts(lang, &t.snapshot),
                     engine::replenish::parse_involved(&t.involved_users).contains(&member.user_id),
@@ -172,7 +173,10 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                     ],
                 );
                 let mut value = money(lang, po.value_minor, &currency);
-                let mut reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
+                let mut reason = lines
+                    .first()
+                    .map(|l| engine::recorded::shown(&l.reason, l.reason_words.as_deref(), lang))
+                    .unwrap_or_default();
                 if let Some(c) = &change {
                     title = i18n::t_args(
                         lang,
@@ -183,7 +187,8 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                         ],
                     );
                     value = money(lang, c.value_minor, &currency);
-                    reason = i18n::t_args(
+                    reason.1 = false;
+                    reason.0 = i18n::t_args(
                         lang,
                         if c.proposed_by
                             == engine::workflow::purchase_order::Side::Supplier.as_str()
@@ -195,12 +200,12 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
                         &[
                             ("from", money(lang, po.value_minor, &currency).into()),
                             ("to", money(lang, c.value_minor, &currency).into()),
-                            ("day", engine::model::day_string(c.promised_on).into()),
+                            ("day", calendar_day(lang, c.promised_on).into()),
                         ],
                     );
                     if !c.note.is_empty() {
-                        reason.push(' ');
-                        reason.push_str(&i18n::t_args(
+                        reason.0.push(' ');
+                        reason.0.push_str(&i18n::t_args(
                             lang,
                             "staff-approvals-change-note",
                             &[("note", c.note.clone().into())],
@@ -268,6 +273,7 @@ pub async fn inbox() -> Result<Inbox, ServerFnError> {
             escalated: step.escalated,
             value,
             reason,
+            reason_in_english,
             facts,
             snapshot,
             own,
@@ -298,9 +304,10 @@ pub(crate) async fn away(
             id: d.id,
             to_name: d.to_name,
             role: role_name(lang, &d.role),
-            first_day: day_string(d.from_ms),
-            // to_ms is the start of the day after the last one.
-            last_day: day_string(d.to_ms - 1),
+            // Calendar days (midnight UTC, as picked); to_ms is the start of the day after
+            // the last one.
+            first_day: calendar_day(lang, d.from_ms),
+            last_day: calendar_day(lang, d.to_ms - 1),
             active: d.from_ms <= now,
         })
         .collect();

@@ -1,6 +1,6 @@
 //! Documents: the list, and one transfer or purchase order with steps and audit trail.
 
-use engine::model::{day_string, now_ms, DocRef, Permission};
+use engine::model::{now_ms, DocRef, Permission};
 use engine::workflow::purchase_order::PoState;
 use engine::workflow::transfer::{self as transfer_flow, TransferState};
 use leptos::prelude::*;
@@ -76,6 +76,9 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 facts.push((i18n::t(lang, "staff-fact-received"), t.received.to_string()));
             }
             facts.extend(snapshot_facts(lang, &t.snapshot));
+            // The reason in the viewer's language, or the English recorded before.
+            let (reason, reason_in_english) =
+                engine::recorded::shown(&t.reason, t.reason_words.as_deref(), lang);
             DocumentView {
                 doc_type: doc_type.clone(),
                 id,
@@ -89,9 +92,11 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                     ],
                 ),
                 state: t.state.as_str().into(),
-                reason: t.reason.clone(),
+                reason,
+                reason_in_english,
                 facts,
                 lines: Vec::new(),
+                line_reasons_in_english: Vec::new(),
                 steps: Vec::new(),
                 audit: Vec::new(),
                 quantity: t.quantity,
@@ -111,8 +116,13 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 .ok_or_else(not_found)?;
             let lines = store.po_lines(tenant, id).await.map_err(internal)?;
             let mut rows = Vec::new();
+            let mut line_reasons_in_english = Vec::new();
             let mut articles = Vec::new();
             for l in &lines {
+                // The line's reason in the viewer's language, or the English recorded before.
+                let (why, english) =
+                    engine::recorded::shown(&l.reason, l.reason_words.as_deref(), lang);
+                line_reasons_in_english.push(english);
                 let article = product_label(store, tenant, l.product_id).await?;
                 articles.push((l.id, article.clone()));
                 rows.push(vec![
@@ -120,7 +130,10 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                         Some(d) => i18n::t_args(
                             lang,
                             "staff-doc-line-backordered",
-                            &[("article", article.into()), ("day", day_string(d).into())],
+                            &[
+                                ("article", article.into()),
+                                ("day", calendar_day(lang, d).into()),
+                            ],
                         ),
                         None => article,
                     },
@@ -131,7 +144,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                         l.quantity.saturating_mul(l.unit_cost_minor),
                         &currency,
                     ),
-                    l.reason.clone(),
+                    why,
                 ]);
             }
             let mut facts = vec![
@@ -170,12 +183,12 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                 facts.push((
                     i18n::t(lang, "staff-fact-promised-for"),
                     match revised {
-                        0 => day_string(day),
+                        0 => calendar_day(lang, day),
                         n => i18n::t_args(
                             lang,
                             "staff-doc-promised-revised",
                             &[
-                                ("day", day_string(day).into()),
+                                ("day", calendar_day(lang, day).into()),
                                 (
                                     "revised",
                                     i18n::t_args(
@@ -189,7 +202,7 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                                     "first",
                                     promises
                                         .first()
-                                        .map(|p| day_string(p.promised_on))
+                                        .map(|p| calendar_day(lang, p.promised_on))
                                         .unwrap_or_default()
                                         .into(),
                                 ),
@@ -233,14 +246,20 @@ pub async fn document(doc_type: String, id: i64) -> Result<DocumentView, ServerF
                     ("supplier", labels.supplier(po.supplier_id).into()),
                 ],
             );
+            let (reason, reason_in_english) = lines
+                .first()
+                .map(|l| engine::recorded::shown(&l.reason, l.reason_words.as_deref(), lang))
+                .unwrap_or_default();
             DocumentView {
                 doc_type: doc_type.clone(),
                 id,
                 title,
                 state: po.state.as_str().into(),
-                reason: lines.first().map(|l| l.reason.clone()).unwrap_or_default(),
+                reason,
+                reason_in_english,
                 facts,
                 lines: rows,
+                line_reasons_in_english,
                 steps: Vec::new(),
                 audit: Vec::new(),
                 quantity: 0,

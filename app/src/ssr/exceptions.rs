@@ -50,6 +50,20 @@ pub async fn exceptions(
             "job" => Some(format!("{}/jobs", tc.base)),
             _ => None,
         });
+        // What the engine recorded, in the reader's language; a row from before, its
+        // English (marked as English).
+        let (title, title_english) =
+            engine::recorded::shown(&e.title, e.title_words.as_deref(), lang);
+        let (detail, detail_english) =
+            engine::recorded::shown(&e.detail, e.detail_words.as_deref(), lang);
+        let (risk_basis, risk_basis_english) = match &e.risk_basis {
+            Some(basis) => {
+                let (text, english) =
+                    engine::recorded::shown(basis, e.risk_basis_words.as_deref(), lang);
+                (Some(text), english)
+            }
+            None => (None, false),
+        };
         rows.push(ExceptionRow {
             id: e.id,
             kind: kind_label(lang, &e.kind),
@@ -57,10 +71,13 @@ pub async fn exceptions(
             at_risk: e
                 .lost_sales_minor
                 .map(|m| money(lang, m, &tc.tenant.currency)),
-            risk_basis: e.risk_basis,
+            risk_basis,
+            risk_basis_english,
             severity: e.severity,
-            title: e.title,
-            detail: e.detail,
+            title,
+            title_english,
+            detail,
+            detail_english,
             owner: e.owner_name,
             age: since(lang, e.created_at),
             escalated: e.escalated_at.is_some(),

@@ -18,7 +18,10 @@ pub fn span(lang: i18n::Lang, ms: i64) -> String {
 pub fn when(ms: i64) -> String {
     match super::context::tenant_ctx() {
         Some(tc) => when_at(&tc, ms),
-        None => i18n::fmt::date_time(i18n::Lang::En, civil(ms), clock(ms), "UTC"),
+        None => {
+            let (d, t, zone) = engine::region::local_in(None, ms);
+            i18n::fmt::date_time(i18n::Lang::En, d, t, &zone)
+        }
     }
 }
 
@@ -28,21 +31,15 @@ pub fn when_at(tc: &super::TenantCtx, ms: i64) -> String {
     engine::region::date_time(&tc.tenant, tc.lang, ms)
 }
 
-fn civil(ms: i64) -> (i32, u8, u8) {
-    let day = engine::model::day_string(ms);
-    let mut parts = day.split('-').map(|p| p.parse::<i64>().unwrap_or(0));
-    let (y, m, d) = (
-        parts.next().unwrap_or(1970),
-        parts.next().unwrap_or(1),
-        parts.next().unwrap_or(1),
-    );
-    (y as i32, m as u8, d as u8)
+/// The day `ms` falls on, on `tc`'s tenant's clock, in its request's language: `2 Dec
+/// 2026` / `2. Dez. 2026` / `2 dec 2026` (for when something happened or ends).
+pub fn day_at(tc: &super::TenantCtx, ms: i64) -> String {
+    engine::region::day(tc.lang, &tc.tenant, ms)
 }
 
-fn clock(ms: i64) -> (u8, u8) {
-    let minute = ms.rem_euclid(engine::model::DAY_MS) / 60_000;
-    ((minute / 60) as u8, (minute % 60) as u8)
-}
+/// A calendar day kept as its midnight UTC (a delivery day someone picked in a date
+/// field, a week's Monday), in `lang`: that very day, never shifted into a zone.
+pub use engine::region::calendar_day;
 
 /// A moment as a machine reads it (a `<time datetime>`): `2026-12-01T14:05:00Z`.
 pub fn iso(ms: i64) -> String {

@@ -141,6 +141,7 @@ pub async fn page() -> Result<ImportsView, ServerFnError> {
 }
 
 fn report_view(lang: i18n::Lang, r: Report) -> ReportView {
+    let failure = r.failure_text(lang);
     ReportView {
         total: r.total,
         new: r.new,
@@ -149,10 +150,14 @@ fn report_view(lang: i18n::Lang, r: Report) -> ReportView {
         errors: r
             .errors
             .into_iter()
-            .map(|e| ProblemRow {
-                row: e.row,
-                column: e.column,
-                message: e.message,
+            .map(|e| {
+                let (message, english) = e.text(lang);
+                ProblemRow {
+                    row: e.row,
+                    column: e.column,
+                    message,
+                    english,
+                }
             })
             .collect(),
         more_errors: r.more_errors,
@@ -171,7 +176,8 @@ fn report_view(lang: i18n::Lang, r: Report) -> ReportView {
             })
             .collect(),
         more_changes: r.more_changes,
-        failure: r.failure,
+        failure_english: failure.as_ref().is_some_and(|f| f.1),
+        failure: failure.map(|f| f.0),
     }
 }
 

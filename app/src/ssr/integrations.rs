@@ -3,7 +3,7 @@
 
 use engine::api_keys::{self, scopes_of, KeyScope};
 use engine::inbound::{self, SourceKind};
-use engine::model::{day_string, now_ms, Permission};
+use engine::model::{now_ms, Permission};
 use engine::store::EndpointRecord;
 use engine::webhooks::{self, EVENT_TYPES};
 use leptos::prelude::*;
@@ -126,7 +126,7 @@ pub async fn page() -> Result<IntegrationsView, ServerFnError> {
                         .into_iter()
                         .map(|s| scope_label(lang, s))
                         .collect(),
-                    created: day_string(k.created_at),
+                    created: super::format::day_at(&tc, k.created_at),
                     last_used: k
                         .last_used_at
                         .map(super::format::when)

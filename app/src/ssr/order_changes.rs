@@ -8,7 +8,7 @@ use engine::Store;
 use leptos::prelude::*;
 
 use super::error::internal;
-use super::format::money;
+use super::format::{calendar_day, day_at, money};
 use crate::views::{ChangeView, EditLine, NoticeLine, NoticeView, OrderChanges};
 
 /// An amount in minor units as the form field shows it ("12.50").
@@ -35,9 +35,14 @@ pub(crate) async fn order_changes(
     o: OrderFacts<'_>,
     articles: &[(i64, String)],
 ) -> Result<OrderChanges, ServerFnError> {
-    let lang = super::context::tenant_ctx()
-        .map(|tc| tc.lang)
-        .unwrap_or_default();
+    let tc = super::context::tenant_ctx();
+    let lang = tc.as_ref().map(|tc| tc.lang).unwrap_or_default();
+    // When something happened, on the tenant's clock; the delivery days people pick are
+    // calendar days (midnight UTC) and read as such.
+    let on = |ms: i64| match &tc {
+        Some(tc) => day_at(tc, ms),
+        None => calendar_day(lang, ms),
+    };
     let lines: Vec<PoLineRecord> = store.po_lines(tenant, o.po).await.map_err(internal)?;
     let changes = store.po_changes(tenant, o.po).await.map_err(internal)?;
     let notices = store.po_asns(tenant, o.po).await.map_err(internal)?;
@@ -90,7 +95,7 @@ pub(crate) async fn order_changes(
                         &[
                             ("quantity", q.to_string().into()),
                             ("price", money(lang, cl.unit_cost_minor, o.currency).into()),
-                            ("day", day_string(d).into()),
+                            ("day", calendar_day(lang, d).into()),
                         ],
                     ),
                     (q, None) => format!("{q} × {}", money(lang, cl.unit_cost_minor, o.currency)),
@@ -101,7 +106,7 @@ pub(crate) async fn order_changes(
         let mut facts = vec![
             (
                 i18n::t(lang, "staff-changes-fact-delivery-date"),
-                day_string(c.promised_on),
+                calendar_day(lang, c.promised_on),
             ),
             (
                 i18n::t(lang, "staff-changes-fact-value"),
@@ -121,7 +126,7 @@ pub(crate) async fn order_changes(
             heading: i18n::t_args(
                 lang,
                 &format!("staff-changes-proposed-{}", who(&c.proposed_by)),
-                &[("day", day_string(c.created_at).into())],
+                &[("day", on(c.created_at).into())],
             ),
             rows,
             facts,
@@ -141,7 +146,7 @@ pub(crate) async fn order_changes(
                 lang,
                 &id,
                 &[
-                    ("day", day_string(c.created_at).into()),
+                    ("day", on(c.created_at).into()),
                     ("value", money(lang, c.value_minor, o.currency).into()),
                     ("outcome", change_state(lang, &c.state).into()),
                     ("note", c.decision_note.clone().into()),
@@ -154,7 +159,7 @@ pub(crate) async fn order_changes(
         .map(|(a, ls)| {
             let mut facts = vec![(
                 i18n::t(lang, "staff-changes-fact-expected"),
-                day_string(a.expected_on),
+                calendar_day(lang, a.expected_on),
             )];
             if !a.carrier.is_empty() {
                 facts.push((
@@ -169,7 +174,7 @@ pub(crate) async fn order_changes(
                 ));
             }
             if let Some(at) = a.received_at {
-                facts.push((i18n::t(lang, "staff-changes-fact-received"), day_string(at)));
+                facts.push((i18n::t(lang, "staff-changes-fact-received"), on(at)));
             }
             NoticeView {
                 id: a.id,
@@ -178,7 +183,7 @@ pub(crate) async fn order_changes(
                     "staff-changes-notice-heading",
                     &[
                         ("id", a.id.to_string().into()),
-                        ("day", day_string(a.created_at).into()),
+                        ("day", on(a.created_at).into()),
                     ],
                 ),
                 facts,

@@ -1,7 +1,7 @@
 //! Shoppers' pages and the admin's back-in-stock page, filled from `engine::back_in_stock`.
 
 use engine::back_in_stock;
-use engine::model::{day_string, now_ms, Permission};
+use engine::model::{now_ms, Permission};
 use leptos::prelude::*;
 
 use super::context::{no_store, require, server_ctx, tenant_ctx};
@@ -84,7 +84,7 @@ pub async fn alerts(token: String) -> Result<AlertsView, ServerFnError> {
                         _ => "people-alert-state-off",
                     },
                 ),
-                asked_on: day_string(s.created_at),
+                asked_on: super::format::day_at(&tc, s.created_at),
             })
             .collect(),
     })

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::context::{no_store, require, server_ctx, tenant_ctx, TenantCtx};
 use super::error::{engine_failure, internal_engine, not_found};
-use super::format::money;
+use super::format::{calendar_day, day_at, money, when_at};
 use super::order_changes::{order_changes, OrderFacts};
 use crate::views::*;
 use engine::workflow::purchase_order::Side;
@@ -36,7 +36,7 @@ pub async fn order(token: String) -> Result<SupplierOrderView, ServerFnError> {
                     _ => http::StatusCode::GONE,
                 });
             }
-            return Err(ServerFnError::new(link_error(tc.lang, &e)));
+            return Err(ServerFnError::new(link_error(&tc, &e)));
         }
     };
     let base = format!("{}/po/{}", tc.base, token.trim());
@@ -102,25 +102,22 @@ fn order_view(
         );
     }
     if let Some(sent) = order.sent_at {
-        facts.push((i18n::t(lang, "people-fact-ordered-on"), day_string(sent)));
+        facts.push((i18n::t(lang, "people-fact-ordered-on"), day_at(tc, sent)));
     }
     if let Some(day) = order.requested_on {
-        facts.push((i18n::t(lang, "people-fact-requested"), day_string(day)));
-    }
-    if let (Some(due), PoState::Sent) = (order.ack_due_at, order.state) {
-        let minutes = due.rem_euclid(DAY_MS) / 60_000;
         facts.push((
-            i18n::t(lang, "people-fact-answer-by"),
-            format!(
-                "{} {:02}:{:02} UTC",
-                day_string(due),
-                minutes / 60,
-                minutes % 60
-            ),
+            i18n::t(lang, "people-fact-requested"),
+            calendar_day(lang, day),
         ));
     }
+    if let (Some(due), PoState::Sent) = (order.ack_due_at, order.state) {
+        facts.push((i18n::t(lang, "people-fact-answer-by"), when_at(tc, due)));
+    }
     if let Some(day) = order.promised_on {
-        facts.push((i18n::t(lang, "people-fact-promised"), day_string(day)));
+        facts.push((
+            i18n::t(lang, "people-fact-promised"),
+            calendar_day(lang, day),
+        ));
     }
     if !order.supplier_note.is_empty() {
         facts.push((
@@ -139,7 +136,7 @@ fn order_view(
                         "people-line-backordered",
                         &[
                             ("article", format!("{} {}", l.sku, l.name).into()),
-                            ("day", day_string(d).into()),
+                            ("day", calendar_day(lang, d).into()),
                         ],
                     ),
                     None => format!("{} {}", l.sku, l.name),
@@ -172,7 +169,7 @@ fn order_view(
         promises: order
             .promises
             .iter()
-            .map(|p| (day_string(p.promised_on), day_string(p.recorded_at)))
+            .map(|p| (calendar_day(lang, p.promised_on), day_at(tc, p.recorded_at)))
             .collect(),
         can_answer: order.state.with_supplier(),
         // The link acknowledges or declines; backordering needs a sign-in, as a ship
@@ -271,17 +268,17 @@ pub async fn my_orders(
                 state: r.state.as_str().into(),
                 state_label: supplier_label(lang, r.state),
                 ship_to: format!("{} ({})", r.ship_to_name, r.ship_to_code),
-                ordered_on: day_string(r.sent_at),
+                ordered_on: day_at(&tc, r.sent_at),
                 delivery: match r.promised_on {
                     Some(day) => i18n::t_args(
                         lang,
                         "people-delivery-promised",
-                        &[("day", day_string(day).into())],
+                        &[("day", calendar_day(lang, day).into())],
                     ),
                     None => i18n::t_args(
                         lang,
                         "people-delivery-requested",
-                        &[("day", day_string(requested).into())],
+                        &[("day", calendar_day(lang, requested).into())],
                     ),
                 },
                 lines: r.line_count,
@@ -317,7 +314,7 @@ pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
             email: i.email,
             name: i.name,
             has_account: i.has_account,
-            expires_on: day_string(i.expires_at),
+            expires_on: day_at(&tc, i.expires_at),
         }),
         Err(InviteError::Engine(e)) => Err(internal_engine(e)),
         Err(e) => {
@@ -327,7 +324,7 @@ pub async fn invite(token: String) -> Result<InviteView, ServerFnError> {
                     _ => http::StatusCode::GONE,
                 });
             }
-            Err(ServerFnError::new(invite_error(tc.lang, &e)))
+            Err(ServerFnError::new(invite_error(&tc, &e)))
         }
     }
 }
@@ -369,6 +366,7 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
         escalate_after_hours: sla.escalate_after_hours,
     };
     Ok(SupplierAccessView {
+        default_language: tc.tenant.language.clone().unwrap_or_default(),
         clocks,
         choices: a
             .suppliers
@@ -382,6 +380,8 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
             .suppliers
             .iter()
             .map(|(id, code, name)| SupplierAccessRow {
+                id: *id,
+                language: a.language_of(*id),
                 name: name.clone(),
                 code: code.clone(),
                 users: a
@@ -395,7 +395,7 @@ pub async fn access() -> Result<SupplierAccessView, ServerFnError> {
                     .iter()
                     .filter(|i| i.supplier_id == Some(*id))
                     .map(|i| {
-                        let day = day_string(i.expires_at);
+                        let day = day_at(&tc, i.expires_at);
                         let when = if i.expires_at > now {
                             i18n::t_args(lang, "people-access-works-until", &[("day", day.into())])
                         } else {
@@ -568,7 +568,12 @@ pub async fn scorecards(own: bool) -> Result<Scorecards, ServerFnError> {
                     .weeks
                     .iter()
                     .map(|(start, sent, on_time)| {
-                        (day_string(*start), *sent, *on_time, share(*on_time, *sent))
+                        (
+                            calendar_day(lang, *start),
+                            *sent,
+                            *on_time,
+                            share(*on_time, *sent),
+                        )
                     })
                     .collect(),
             })
@@ -594,27 +599,30 @@ fn supplier_label(lang: i18n::Lang, state: PoState) -> String {
     i18n::t(lang, id)
 }
 
-/// Why an order link does not open, in `lang`.
-fn link_error(lang: i18n::Lang, e: &LinkError) -> String {
+/// Why an order link does not open, in `tc`'s language (days on the tenant's clock).
+fn link_error(tc: &TenantCtx, e: &LinkError) -> String {
     match e {
-        LinkError::Invalid => i18n::t(lang, "people-link-invalid"),
-        LinkError::Expired(day) => {
-            i18n::t_args(lang, "people-link-expired", &[("day", day.clone().into())])
-        }
-        LinkError::Revoked => i18n::t(lang, "people-link-revoked"),
-        LinkError::Engine(inner) => inner.text(lang),
+        LinkError::Invalid => i18n::t(tc.lang, "people-link-invalid"),
+        LinkError::Expired(at) => i18n::t_args(
+            tc.lang,
+            "people-link-expired",
+            &[("day", day_at(tc, *at).into())],
+        ),
+        LinkError::Revoked => i18n::t(tc.lang, "people-link-revoked"),
+        LinkError::Engine(inner) => inner.text(tc.lang),
     }
 }
 
-/// Why an invitation link does not work, in `lang`.
-fn invite_error(lang: i18n::Lang, e: &InviteError) -> String {
+/// Why an invitation link does not work, in `tc`'s language (days on the tenant's clock).
+fn invite_error(tc: &TenantCtx, e: &InviteError) -> String {
+    let lang = tc.lang;
     match e {
         InviteError::Invalid => i18n::t(lang, "people-invite-invalid"),
         InviteError::Used => i18n::t(lang, "people-invite-used"),
-        InviteError::Expired(day) => i18n::t_args(
+        InviteError::Expired(at) => i18n::t_args(
             lang,
             "people-invite-expired",
-            &[("day", day.clone().into())],
+            &[("day", day_at(tc, *at).into())],
         ),
         InviteError::Revoked => i18n::t(lang, "people-invite-revoked"),
         InviteError::WrongPassword => i18n::t(lang, "people-invite-wrong-password"),

@@ -19,6 +19,10 @@ pub struct InboxItem {
     pub escalated: bool,
     pub value: String,
     pub reason: String,
+    /// The reason is English as recorded before reasons were kept in words (shown
+    /// marked `lang="en"`); otherwise it is in the viewer's language.
+    #[serde(default)]
+    pub reason_in_english: bool,
     pub facts: Vec<Fact>,
     pub snapshot: Vec<Fact>,
     /// The viewer requested or changed it, so cannot decide it.

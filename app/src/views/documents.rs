@@ -33,9 +33,16 @@ pub struct DocumentView {
     pub title: String,
     pub state: String,
     pub reason: String,
+    /// The reason is English as recorded before reasons were kept in words (shown
+    /// marked `lang="en"`); otherwise it is in the viewer's language.
+    #[serde(default)]
+    pub reason_in_english: bool,
     pub facts: Vec<Fact>,
     /// Purchase order lines: product, quantity, cost, reason.
     pub lines: Vec<Vec<String>>,
+    /// For each line, whether its reason is such English.
+    #[serde(default)]
+    pub line_reasons_in_english: Vec<bool>,
     pub steps: Vec<StepView>,
     pub audit: Vec<AuditView>,
     pub quantity: i64,

@@ -16,6 +16,11 @@ pub struct ExceptionRow {
     pub anomaly: bool,
     pub title: String,
     pub detail: String,
+    /// The title, detail and risk basis are the English the engine kept (a row
+    /// recorded before texts were recorded in every language): marked `lang="en"`.
+    pub title_english: bool,
+    pub detail_english: bool,
+    pub risk_basis_english: bool,
     pub owner: Option<String>,
     pub age: String,
     pub escalated: bool,

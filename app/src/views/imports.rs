@@ -48,13 +48,20 @@ pub struct ReportView {
     pub changes: Vec<ChangeRow>,
     pub more_changes: usize,
     pub failure: Option<String>,
+    /// The failure is the English of a report stored before failures were recorded in
+    /// every language (shown marked `lang="en"`).
+    pub failure_english: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProblemRow {
     pub row: usize,
     pub column: String,
+    /// In the reader's language, or the English of an older report.
     pub message: String,
+    /// `message` is the English of a report stored before problems were recorded in
+    /// every language (shown marked `lang="en"`).
+    pub english: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -165,6 +165,9 @@ pub struct SupplierAccessView {
     /// Suppliers to invite someone for: id and name.
     pub choices: Vec<super::Choice>,
     pub clocks: ClocksView,
+    /// The tenant's default language (a code; empty: English), which a supplier's
+    /// e-mails are written in when no language is kept for the supplier.
+    pub default_language: String,
 }
 
 /// The suppliers' clocks as the settings form shows them.
@@ -181,8 +184,12 @@ pub struct ClocksView {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupplierAccessRow {
+    pub id: i64,
     pub name: String,
     pub code: String,
+    /// The language kept for the supplier's e-mails (a code), empty for the tenant's
+    /// default.
+    pub language: String,
     /// (user id, name, e-mail)
     pub users: Vec<(i64, String, String)>,
     /// (invitation id, name, e-mail, "expires on …" or "expired on …")

@@ -77,10 +77,17 @@ pub fn date(lang: Lang, year: i32, month: u8, day: u8) -> String {
     } else {
         month.to_string()
     };
-    match lang {
-        Lang::De => format!("{day}. {name} {year}"),
-        Lang::En | Lang::Nl => format!("{day} {name} {year}"),
-    }
+    // The layout is the catalogue's (`fmt-date`), so that a day the engine records as
+    // text to be read later reads exactly as one shown now.
+    t_args(
+        lang,
+        "fmt-date",
+        &[
+            ("day", day.to_string().into()),
+            ("month", name.into()),
+            ("year", year.to_string().into()),
+        ],
+    )
 }
 
 /// A date and a 24-hour time with the zone's abbreviation:

@@ -112,6 +112,15 @@ pub fn t_args(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) ->
     lookup(lang, id, Some(&map))
 }
 
+/// As [`t_args`], with variable names that are not `'static` (a stored message's).
+pub fn t_named(lang: Lang, id: &str, args: &[(String, FluentValue<'_>)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Owned(k.clone()), v.clone()))
+        .collect();
+    lookup(lang, id, Some(&map))
+}
+
 fn lookup(
     lang: Lang,
     id: &str,

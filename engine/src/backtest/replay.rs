@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use super::{Product, Scenario, Store, Supplier};
 use crate::error::Msg;
 use crate::model::{parse_day, DAY_MS};
+use crate::recorded::Recorded;
 
 /// Days of demand every rule knows before the first replayed day.
 pub const HISTORY: usize = 28;
@@ -77,11 +78,12 @@ pub struct Inputs {
 }
 
 /// A scenario from a tenant's inputs, with the current levels of each of its series
-/// and the notes on what it left out.
+/// and the notes on what it left out (recorded: each reader reads them in their
+/// language).
 pub struct Replay {
     pub scenario: Scenario,
     pub current: Vec<(i64, i64)>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Recorded>,
 }
 
 pub fn scenario(inputs: &Inputs) -> Result<Replay, String> {
@@ -142,28 +144,32 @@ pub fn scenario(inputs: &Inputs) -> Result<Replay, String> {
         }
     }
     let mut notes = vec![
-        "Stock starts at what is on hand today, for both policies.".to_string(),
-        "Promotions are not replayed.".to_string(),
+        Recorded::new("plan-backtest-note-stock-starts", &[]),
+        Recorded::new("plan-backtest-note-no-promotions", &[]),
     ];
     let selling_days = (0..inputs.total_days)
         .filter(|d| demand.iter().any(|row| row[*d] > 0))
         .count();
     if selling_days < inputs.total_days {
-        notes.push(format!(
-            "Demand was found on {selling_days} of the {} days read ({HISTORY} of history, then the days replayed); a day without any counts as none sold.",
-            inputs.total_days
+        notes.push(Recorded::new(
+            "plan-backtest-note-demand-days",
+            &[
+                ("selling", selling_days.to_string()),
+                ("days", inputs.total_days.to_string()),
+                ("history", HISTORY.to_string()),
+            ],
         ));
     }
     let left_out = inputs.items.len() - items.len();
     if left_out > 0 {
-        notes.push(format!(
-            "{left_out} products without a supplier are left out."
-        ));
+        let count = [("count", left_out.to_string())];
+        notes.push(Recorded::new("plan-backtest-note-no-supplier", &count));
     }
     let dcs = inputs.locations.len() - stores.len();
     if dcs > 0 {
-        notes.push(format!(
-            "{dcs} distribution centres are left out: stores buy from suppliers and share with each other."
+        notes.push(Recorded::new(
+            "plan-backtest-note-dcs",
+            &[("count", dcs.to_string())],
         ));
     }
     let scenario = Scenario {
@@ -444,11 +450,19 @@ mod tests {
             12,
             "the DC's and LOCAL's demand is left out"
         );
-        assert!(r
-            .notes
+        let notes: Vec<String> = r.notes.iter().map(Recorded::english).collect();
+        assert!(notes
             .iter()
-            .any(|n| n.contains("1 products without a supplier")));
-        assert!(r.notes.iter().any(|n| n.contains("1 distribution centres")));
+            .any(|n| n == "1 product without a supplier is left out."));
+        assert!(notes
+            .iter()
+            .any(|n| n.starts_with("1 distribution centre is left out:")));
+        let de: Vec<String> = r.notes.iter().map(|n| n.text(i18n::Lang::De)).collect();
+        assert!(
+            de.iter()
+                .any(|n| n == "1 Verteilzentrum bleibt außen vor: Filialen kaufen bei Lieferanten und teilen untereinander."),
+            "{de:?}"
+        );
         let mut short = inputs.clone();
         short.total_days = 30;
         assert!(scenario(&short).is_err());

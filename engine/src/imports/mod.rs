@@ -23,6 +23,7 @@ use crate::audit::AuditEntry;
 use crate::error::EngineError;
 use crate::jobs::{queues, BackgroundJob, Job, JobError, NewJob};
 use crate::model::{now_ms, EventKind, Member, Permission, StockEvent, TenantId};
+use crate::recorded::Recorded;
 use crate::replenish::policies::{write_policy_tx, Audited};
 use crate::replenish::sweep::positions_changed_tx;
 use crate::store::audit::append_audit_tx;
@@ -294,17 +295,13 @@ async fn give_up_if_last(
 ) -> Result<(), JobError> {
     match result {
         Err(e) if job.attempt >= job.max_attempts => {
-            let report = Report {
-                failure: Some(format!(
-                    "the file could not be {}: {e}. Nothing was applied: upload it again",
-                    if from == "checking" {
-                        "checked"
-                    } else {
-                        "applied"
-                    }
-                )),
-                ..Report::default()
+            let why = if from == "checking" {
+                "imp-failure-check"
+            } else {
+                "imp-failure-apply"
             };
+            let mut report = Report::default();
+            report.fail(Recorded::new(why, &[("detail", e.to_string())]));
             let json = serde_json::to_string(&report).unwrap_or_default();
             let _ = store
                 .import_report(tenant, id, from, "failed", 0, &json, now_ms())
@@ -340,10 +337,7 @@ impl ApplyImport {
         if !report.is_valid() || !same {
             // The data changed since the check: applying now would not do what the
             // report showed (or some rows no longer fit). Nothing is applied.
-            report.failure = Some(
-                "the tenant's data changed since the check, so the file would no longer change what was shown: nothing was applied. Upload it again to check it anew"
-                    .into(),
-            );
+            report.fail(Recorded::new("imp-failure-changed", &[]));
             let json = serde_json::to_string(&report).unwrap_or_default();
             store
                 .import_report(
@@ -363,7 +357,7 @@ impl ApplyImport {
             Ok(()) => Ok(()),
             Err(EngineError::Store(e)) => Err(retry(e)),
             Err(e) => {
-                report.failure = Some(format!("{}: nothing was applied", e.user_message()));
+                report.fail(refused(&e));
                 let json = serde_json::to_string(&report).unwrap_or_default();
                 store
                     .import_report(
@@ -381,6 +375,17 @@ impl ApplyImport {
             }
         }
     }
+}
+
+/// Why an apply was refused, as recorded, in the engine's words: a refused value or
+/// decision is a clause ("…: nothing was applied"), any other error a sentence of its
+/// own ("… Nothing was applied.").
+fn refused(e: &EngineError) -> Recorded {
+    let id = match e {
+        EngineError::Invalid(_) | EngineError::Refused(_) => "imp-failure-refused",
+        _ => "imp-failure-refused-sentence",
+    };
+    Recorded::new(id, &[]).part("reason", vec![Recorded::from(e)])
 }
 
 /// Every row of a checked file, in one transaction with the import's state and its
@@ -527,4 +532,36 @@ fn codes(parsed: &rows::Parsed, locations: bool) -> Vec<&str> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_apply_reads_as_one_sentence_in_each_language() {
+        let mut report = Report::default();
+        report.fail(refused(&EngineError::invalid("err-import-code-gone", &[])));
+        assert_eq!(
+            report.failure.as_deref(),
+            Some("a location or SKU of the file is gone: nothing was applied")
+        );
+        let (de, english_only) = report.failure_text(i18n::Lang::De).unwrap();
+        assert!(!english_only);
+        assert!(de.ends_with(": Es wurde nichts übernommen"), "{de}");
+        report.fail(refused(&EngineError::NotFound));
+        assert_eq!(
+            report.failure.as_deref(),
+            Some("That does not exist in this portal. Nothing was applied.")
+        );
+        // A report stored before failures were recorded has only its English.
+        let old = Report {
+            failure: Some("it failed".into()),
+            ..Report::default()
+        };
+        assert_eq!(
+            old.failure_text(i18n::Lang::Nl),
+            Some(("it failed".to_string(), true))
+        );
+    }
 }

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::rows::{ImportKind, Parsed, Row, RowError};
 use crate::model::TenantId;
+use crate::recorded::Recorded;
 use crate::replenish::PolicySettings;
 use crate::store::listing::PositionKeyset;
 use crate::store::Store;
@@ -34,14 +35,38 @@ pub struct Report {
     /// finds another set changes nothing and asks for a new check.
     #[serde(default)]
     pub fingerprint: String,
-    /// Set when an apply failed: why, in a sentence.
+    /// Set when an apply failed: why, in a sentence (in English).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
+    /// The same as recorded, read in each reader's language (`None` in a report stored
+    /// before failures were recorded so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_words: Option<Recorded>,
 }
 
 impl Report {
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty() && self.more_errors == 0 && self.total > 0
+    }
+
+    /// Records why nothing was applied: `words`, with its English in `failure`.
+    pub fn fail(&mut self, words: Recorded) {
+        self.failure = Some(words.english());
+        self.failure_words = Some(words);
+    }
+
+    /// Why nothing was applied, in `lang`, and whether it is only the English of an
+    /// older report (to be marked `lang="en"`).
+    pub fn failure_text(&self, lang: i18n::Lang) -> Option<(String, bool)> {
+        if self.failure.is_none() && self.failure_words.is_none() {
+            return None;
+        }
+        let english = self.failure.as_deref().unwrap_or_default();
+        Some(crate::recorded::shown_one(
+            english,
+            self.failure_words.as_ref(),
+            lang,
+        ))
     }
 }
 
@@ -203,18 +228,15 @@ fn differences(old: &[(String, String)], new: &[(&str, String)]) -> Vec<String> 
 /// Compares one row with the tenant's data: the references it makes must exist; then
 /// `None` for a row that changes nothing, or what it would change.
 fn compare(c: &Current, row: usize, r: &Row, errors: &mut Vec<RowError>) -> Option<Option<Change>> {
-    let mut refuse = |column: &str, message: String| {
-        errors.push(RowError {
-            row,
-            column: column.into(),
-            message,
-        });
+    let mut refuse = |column: &str, id: &str, name: &str, value: &str| {
+        let words = Recorded::new(id, &[(name, value.to_string())]);
+        errors.push(RowError::new(row, column, words));
     };
     let (old, new): (Option<&Fields>, Vec<(&str, String)>) = match r {
         Row::Product(p) => {
             if let Some(s) = &p.supplier_code {
                 if !c.supplier_codes.contains(s) {
-                    refuse("supplier", format!("no supplier has the code {s}"));
+                    refuse("supplier", "imp-no-supplier", "code", s.as_str());
                     return None;
                 }
             }
@@ -250,11 +272,11 @@ fn compare(c: &Current, row: usize, r: &Row, errors: &mut Vec<RowError>) -> Opti
             on_hand,
         } => {
             if !c.location_codes.contains(location) {
-                refuse("location", format!("no location has the code {location}"));
+                refuse("location", "imp-no-location", "code", location.as_str());
                 return None;
             }
             if !c.skus.contains(sku) {
-                refuse("sku", format!("no product has the SKU {sku}"));
+                refuse("sku", "imp-no-sku", "sku", sku.as_str());
                 return None;
             }
             let was = c.on_hand.get(&(location.clone(), sku.clone()));
@@ -277,15 +299,12 @@ fn compare(c: &Current, row: usize, r: &Row, errors: &mut Vec<RowError>) -> Opti
             settings,
         } => {
             if class != "*" && !c.classes.contains(class) {
-                refuse(
-                    "class",
-                    format!("no product has the class {class} (use * for every class)"),
-                );
+                refuse("class", "imp-no-class", "class", class.as_str());
                 return None;
             }
             if let Some(l) = location {
                 if !c.location_codes.contains(l) {
-                    refuse("location", format!("no location has the code {l}"));
+                    refuse("location", "imp-no-location", "code", l.as_str());
                     return None;
                 }
             }
@@ -440,5 +459,8 @@ mod tests {
             .collect();
         assert_eq!(at, [(3, "location"), (4, "sku")]);
         assert!(!r.is_valid());
+        assert_eq!(r.errors[0].message, "no location has the code S9");
+        let de = r.errors[0].text(i18n::Lang::De);
+        assert_eq!(de, ("kein Standort hat den Code S9".to_string(), false));
     }
 }

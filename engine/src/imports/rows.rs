@@ -12,6 +12,7 @@ use crate::limits::{
     within, MAX_CASE_PACK, MAX_DC_MULTIPLIER, MAX_LEAD_TIME_DAYS, MAX_LEVEL, MAX_MONEY_MINOR,
     MAX_QUANTITY, MAX_SERVICE_Z,
 };
+use crate::recorded::Recorded;
 use crate::replenish::{Method, PolicySettings};
 use crate::store::catalog::{LocationRecord, ProductRecord, SupplierRecord};
 
@@ -99,7 +100,30 @@ pub struct RowError {
     pub row: usize,
     /// The column, or empty for the whole row.
     pub column: String,
+    /// In English (what the API and the command line show).
     pub message: String,
+    /// The problem as recorded, read in each reader's language (`None` in a report
+    /// stored before problems were recorded so: then `message` is all there is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Recorded>,
+}
+
+impl RowError {
+    /// The problem `words` at `row` and `column`, with its English beside it.
+    pub fn new(row: usize, column: &str, words: Recorded) -> RowError {
+        RowError {
+            row,
+            column: column.to_string(),
+            message: words.english(),
+            words: Some(words),
+        }
+    }
+
+    /// The problem in `lang`, and whether it is only the English of an older report
+    /// (to be marked `lang="en"`).
+    pub fn text(&self, lang: i18n::Lang) -> (String, bool) {
+        crate::recorded::shown_one(&self.message, self.words.as_ref(), lang)
+    }
 }
 
 /// One row, typed.
@@ -160,13 +184,9 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    fn error(&mut self, row: usize, column: &str, message: impl Into<String>) {
+    fn error(&mut self, row: usize, column: &str, words: Recorded) {
         if self.errors.len() < MAX_ERRORS {
-            self.errors.push(RowError {
-                row,
-                column: column.to_string(),
-                message: message.into(),
-            });
+            self.errors.push(RowError::new(row, column, words));
         } else {
             self.more_errors += 1;
         }
@@ -178,7 +198,7 @@ struct Fields<'a> {
     names: &'a [String],
     record: &'a csv::StringRecord,
     row: usize,
-    problems: Vec<(String, String)>,
+    problems: Vec<(String, Recorded)>,
 }
 
 impl<'a> Fields<'a> {
@@ -191,15 +211,15 @@ impl<'a> Fields<'a> {
             .filter(|v| !v.is_empty())
     }
 
-    fn problem(&mut self, column: &str, message: impl Into<String>) {
-        self.problems.push((column.to_string(), message.into()));
+    fn problem(&mut self, column: &str, words: Recorded) {
+        self.problems.push((column.to_string(), words));
     }
 
     /// Required text of at most `max` characters, without control characters.
     fn text(&mut self, name: &str, max: usize) -> Option<String> {
         match self.raw(name) {
             None => {
-                self.problem(name, "is required");
+                self.problem(name, Recorded::new("imp-required", &[]));
                 None
             }
             Some(v) => self.check_text(name, v, max),
@@ -213,10 +233,11 @@ impl<'a> Fields<'a> {
 
     fn check_text(&mut self, name: &str, v: &str, max: usize) -> Option<String> {
         if v.chars().count() > max {
-            self.problem(name, format!("must be at most {max} characters"));
+            let max = max.to_string();
+            self.problem(name, Recorded::new("imp-too-long", &[("max", max)]));
             None
         } else if v.chars().any(char::is_control) {
-            self.problem(name, "must not contain control characters");
+            self.problem(name, Recorded::new("imp-control-characters", &[]));
             None
         } else {
             Some(v.to_string())
@@ -227,7 +248,7 @@ impl<'a> Fields<'a> {
     fn int(&mut self, name: &str, lo: i64, hi: i64) -> Option<i64> {
         match self.raw(name) {
             None => {
-                self.problem(name, "is required");
+                self.problem(name, Recorded::new("imp-required", &[]));
                 None
             }
             Some(v) => self.check_int(name, v, lo, hi),
@@ -243,13 +264,14 @@ impl<'a> Fields<'a> {
 
     fn check_int(&mut self, name: &str, v: &str, lo: i64, hi: i64) -> Option<i64> {
         let Ok(n) = v.parse::<i64>() else {
-            self.problem(name, format!("must be a whole number, not '{}'", clip(v)));
+            self.problem(name, Recorded::new("imp-not-whole", &[("value", clip(v))]));
             return None;
         };
         match within(name, n, lo, hi) {
             Ok(n) => Some(n),
-            Err(e) => {
-                self.problem(name, e.trim_start_matches(name).trim().to_string());
+            Err(_) => {
+                let range = [("lo", lo.to_string()), ("hi", hi.to_string())];
+                self.problem(name, Recorded::new("imp-between", &range));
                 None
             }
         }
@@ -279,7 +301,8 @@ pub fn parse(kind: ImportKind, text: &str) -> Parsed {
     let names: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|n| n.trim().to_lowercase()).collect(),
         Err(e) => {
-            out.error(1, "", format!("the first line could not be read: {e}"));
+            let detail = [("detail", e.to_string())];
+            out.error(1, "", Recorded::new("imp-header-unreadable", &detail));
             return out;
         }
     };
@@ -289,21 +312,15 @@ pub fn parse(kind: ImportKind, text: &str) -> Parsed {
     for n in &names {
         if !required.contains(&n.as_str()) && !optional.contains(&n.as_str()) {
             let all: Vec<&str> = required.iter().chain(optional).copied().collect();
-            out.error(
-                1,
-                n,
-                format!(
-                    "is not a column of this file (expected: {})",
-                    all.join(", ")
-                ),
-            );
+            let expected = [("columns", all.join(", "))];
+            out.error(1, n, Recorded::new("imp-not-a-column", &expected));
         } else if !seen.insert(n.clone()) {
-            out.error(1, n, "is named twice");
+            out.error(1, n, Recorded::new("imp-named-twice", &[]));
         }
     }
     for r in required {
         if !names.iter().any(|n| n == r) {
-            out.error(1, r, "is missing from the first line");
+            out.error(1, r, Recorded::new("imp-column-missing", &[]));
         }
     }
     if !out.errors.is_empty() {
@@ -324,31 +341,25 @@ pub fn parse(kind: ImportKind, text: &str) -> Parsed {
             continue;
         }
         if out.total >= MAX_ROWS {
-            out.error(
-                row,
-                "",
-                format!("a file may hold at most {MAX_ROWS} rows: split it"),
-            );
+            let most = [("most", MAX_ROWS.to_string())];
+            out.error(row, "", Recorded::new("imp-too-many-rows", &most));
             break;
         }
         out.total += 1;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                out.error(row, "", format!("could not be read: {e}"));
+                let detail = [("detail", e.to_string())];
+                out.error(row, "", Recorded::new("imp-row-unreadable", &detail));
                 continue;
             }
         };
         if record.len() > names.len() {
-            out.error(
-                row,
-                "",
-                format!(
-                    "has {} fields, the first line names {}",
-                    record.len(),
-                    names.len()
-                ),
-            );
+            let counts = [
+                ("fields", record.len().to_string()),
+                ("names", names.len().to_string()),
+            ];
+            out.error(row, "", Recorded::new("imp-row-fields", &counts));
             continue;
         }
         let mut f = Fields {
@@ -359,23 +370,20 @@ pub fn parse(kind: ImportKind, text: &str) -> Parsed {
         };
         let parsed = read_row(kind, &mut f);
         let problems = std::mem::take(&mut f.problems);
-        for (column, message) in problems {
-            out.error(f.row, &column, message);
+        for (column, words) in problems {
+            out.error(f.row, &column, words);
         }
         if let Some(parsed) = parsed {
             if !keys.insert(parsed.identity()) {
-                out.error(
-                    row,
-                    "",
-                    format!("repeats {} from an earlier row", parsed.key()),
-                );
+                let key = [("key", parsed.key())];
+                out.error(row, "", Recorded::new("imp-row-repeats", &key));
                 continue;
             }
             out.rows.push((row, parsed));
         }
     }
     if out.total == 0 && out.errors.is_empty() {
-        out.error(2, "", "the file has no rows after the first line");
+        out.error(2, "", Recorded::new("imp-no-rows", &[]));
     }
     out
 }
@@ -406,7 +414,7 @@ fn read_row(kind: ImportKind, f: &mut Fields<'_>) -> Option<Row> {
                 if k == "dc" || k == "store" {
                     Some(k)
                 } else {
-                    f.problem("kind", "must be dc or store");
+                    f.problem("kind", Recorded::new("imp-location-kind", &[]));
                     None
                 }
             });
@@ -429,7 +437,7 @@ fn read_row(kind: ImportKind, f: &mut Fields<'_>) -> Option<Row> {
                 if e.contains('@') && !e.contains(char::is_whitespace) {
                     Some(e)
                 } else {
-                    f.problem("email", "must be an e-mail address");
+                    f.problem("email", Recorded::new("imp-email", &[]));
                     None
                 }
             });
@@ -462,7 +470,7 @@ fn flag(f: &mut Fields<'_>, name: &str, default: bool) -> Option<bool> {
         Some("false") | Some("no") => Some(false),
         Some("true") | Some("yes") => Some(true),
         Some(_) => {
-            f.problem(name, "must be true or false");
+            f.problem(name, Recorded::new("imp-true-false", &[]));
             None
         }
     }
@@ -478,7 +486,7 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
             "min_max" => Some(Method::MinMax),
             "forecast" => Some(Method::Forecast),
             _ => {
-                f.problem("method", "must be reorder_point, min_max or forecast");
+                f.problem("method", Recorded::new("imp-method", &[]));
                 None
             }
         });
@@ -494,10 +502,8 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         Some(v) => match v.parse::<f64>() {
             Ok(z) if (0.0..=MAX_SERVICE_Z).contains(&z) => Some(z),
             _ => {
-                f.problem(
-                    "service_z",
-                    format!("must be a number from 0 to {MAX_SERVICE_Z}"),
-                );
+                let most = [("most", MAX_SERVICE_Z.to_string())];
+                f.problem("service_z", Recorded::new("imp-service-z", &most));
                 None
             }
         },
@@ -507,7 +513,7 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         Some(v) => match v.parse::<f64>() {
             Ok(p) if (50.0..=99.9).contains(&p) => Some(Some(p)),
             _ => {
-                f.problem("service_level", "must be a percentage from 50 to 99.9");
+                f.problem("service_level", Recorded::new("imp-service-level", &[]));
                 None
             }
         },
@@ -536,7 +542,7 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         spread_service: spread_service?,
     };
     if let Err(e) = settings.validate() {
-        f.problem("", e);
+        f.problem("", Recorded::from(&e));
         return None;
     }
     Some(Row::Policy {
@@ -578,6 +584,15 @@ mod tests {
             "{:?}",
             p.errors[2]
         );
+        // Each reader sees the problem in their language; an older report, its English.
+        let de = p.errors[2].text(i18n::Lang::De);
+        assert_eq!(
+            de,
+            ("muss eine ganze Zahl sein, nicht „abc“".to_string(), false)
+        );
+        let old = r#"{"row":3,"column":"sku","message":"is required"}"#;
+        let old: RowError = serde_json::from_str(old).unwrap();
+        assert_eq!(old.text(i18n::Lang::Nl), ("is required".to_string(), true));
     }
 
     #[test]

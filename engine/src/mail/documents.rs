@@ -8,6 +8,7 @@ use super::lang::{around_title, Tr};
 use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::model::{DocRef, Tenant};
+use crate::region::calendar_day;
 
 #[derive(Template)]
 #[template(path = "mail/approval_request.html")]
@@ -22,6 +23,9 @@ pub(super) struct ApprovalHtml<'a> {
     pub(super) lead_after: &'a str,
     pub(super) facts: &'a [(String, String)],
     pub(super) reason: &'a str,
+    /// The reason is English as recorded before reasons were kept in words (marked
+    /// `lang="en"`); otherwise it is in the recipient's language.
+    pub(super) reason_in_english: bool,
     pub(super) link: &'a str,
 }
 
@@ -91,14 +95,18 @@ pub(super) fn outcome_message(outcome: &str) -> &'static str {
 }
 
 /// The decider's note in the recipient's language when the workflow wrote it (a
-/// supplier's promised day); a person's note as they wrote it.
+/// supplier's promised day, written `YYYY-MM-DD`, shown as the calendar day it is); a
+/// person's note as they wrote it.
 fn outcome_note(lang: i18n::Lang, note: &str) -> String {
     for (prefix, id) in [
         ("Delivery promised for ", "mail-outcome-note-promised"),
         ("Delivery not before ", "mail-outcome-note-not-before"),
     ] {
         if let Some(day) = note.strip_prefix(prefix).and_then(|r| r.strip_suffix('.')) {
-            return i18n::t_args(lang, id, &[("day", day.to_string().into())]);
+            let day = crate::model::parse_day(day)
+                .map(|ms| calendar_day(lang, ms))
+                .unwrap_or_else(|| day.to_string());
+            return i18n::t_args(lang, id, &[("day", day.into())]);
         }
     }
     note.to_string()
@@ -117,7 +125,8 @@ impl Mailer {
         let doc = DocRef::parse(&mail.doc_type, mail.doc_id)
             .ok_or_else(|| JobError::Terminal("mail job names no document".into()))?;
         let brand = self.brand(tenant, lang);
-        let (title, facts, reason) = self.document_facts(tenant, doc, lang).await?;
+        let (title, facts, (reason, reason_in_english)) =
+            self.document_facts(tenant, doc, lang).await?;
         let portal = self.portal_url.replace("{slug}", &tenant.slug);
         let render = |e: askama::Error| JobError::Terminal(format!("template: {e}"));
         let t = Tr(lang);
@@ -141,6 +150,7 @@ impl Mailer {
                         lead_after: &lead_after,
                         facts: &facts,
                         reason: &reason,
+                        reason_in_english,
                         link: &link,
                     }
                     .render()
@@ -213,13 +223,14 @@ impl Mailer {
     }
 
     /// The document's title, its facts (label, value) and the reason given for it, in
-    /// `lang`.
+    /// `lang` (with whether that reason is English recorded before reasons were kept in
+    /// words).
     async fn document_facts(
         &self,
         tenant: &Tenant,
         doc: DocRef,
         lang: i18n::Lang,
-    ) -> Result<(String, Vec<(String, String)>, String), JobError> {
+    ) -> Result<(String, Vec<(String, String)>, (String, bool)), JobError> {
         let t = tenant.id;
         let db = db_error;
         let word = |id: &str| i18n::t(lang, id);
@@ -278,7 +289,7 @@ impl Mailer {
                             ),
                         ),
                     ],
-                    tr.reason,
+                    crate::recorded::shown(&tr.reason, tr.reason_words.as_deref(), lang),
                 ))
             }
             DocRef::PurchaseOrder(id) => {
@@ -323,7 +334,10 @@ impl Mailer {
                         ),
                     ));
                 }
-                let reason = lines.first().map(|l| l.reason.clone()).unwrap_or_default();
+                let reason = lines
+                    .first()
+                    .map(|l| crate::recorded::shown(&l.reason, l.reason_words.as_deref(), lang))
+                    .unwrap_or_default();
                 // A change to a sent order waits for approval: what is decided is the
                 // change, so the mail says what it would make of the order.
                 if po.state == crate::workflow::purchase_order::PoState::ChangeApproval {
@@ -348,7 +362,7 @@ impl Mailer {
                             other => other.to_string(),
                         };
                         facts.insert(4, (word("mail-fact-proposed-by"), by));
-                        let day = crate::model::day_string(c.promised_on);
+                        let day = calendar_day(lang, c.promised_on);
                         facts.insert(5, (word("mail-fact-delivery-with-change"), day));
                         for cl in c.lines() {
                             let Some(l) = lines.iter().find(|l| l.id == cl.line_id) else {

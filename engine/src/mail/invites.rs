@@ -8,7 +8,8 @@ use super::lang::Tr;
 use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::links::{invite_token, reset_token, LINK_KEY};
-use crate::model::{day_string, Tenant};
+use crate::model::Tenant;
+use crate::region::day;
 
 #[derive(Template)]
 #[template(path = "mail/invitation.html")]
@@ -119,7 +120,7 @@ impl Mailer {
         let link_note = i18n::t_args(
             lang,
             "mail-invite-link-note",
-            &[("day", day_string(inv.expires_at).into())],
+            &[("day", day(lang, tenant, inv.expires_at).into())],
         );
         let button = i18n::t(lang, "mail-invite-button");
         let brand = self.brand(tenant, lang);

@@ -8,7 +8,8 @@ use super::lang::Tr;
 use super::{db_error, Brand, Composed, Mailer, SendMail};
 use crate::jobs::JobError;
 use crate::links::{po_token, LINK_KEY};
-use crate::model::{day_string, Tenant};
+use crate::model::Tenant;
+use crate::region::{calendar_day, day};
 use crate::store::supplier_orders::SupplierOrder;
 use crate::workflow::purchase_order::PoState;
 
@@ -46,8 +47,10 @@ type Facts = Vec<(String, String)>;
 /// Article, quantity, unit price.
 type Lines = Vec<(String, String, String)>;
 
-/// The order's facts and lines as the supplier reads them, in `lang`.
-fn order_facts(order: &SupplierOrder, currency: &str, lang: i18n::Lang) -> (Facts, Lines) {
+/// The order's facts and lines as the supplier reads them, in `lang`: when it was sent
+/// on the tenant's clock, the days asked for and promised as the calendar days they are.
+fn order_facts(order: &SupplierOrder, tenant: &Tenant, lang: i18n::Lang) -> (Facts, Lines) {
+    let currency = tenant.currency.as_str();
     let word = |id: &str| i18n::t(lang, id);
     let mut facts = vec![
         (word("mail-order-fact-order"), format!("PO-{}", order.id)),
@@ -63,10 +66,13 @@ fn order_facts(order: &SupplierOrder, currency: &str, lang: i18n::Lang) -> (Fact
         ));
     }
     if let Some(sent) = order.sent_at {
-        facts.push((word("mail-order-fact-ordered-on"), day_string(sent)));
+        facts.push((word("mail-order-fact-ordered-on"), day(lang, tenant, sent)));
     }
-    if let Some(day) = order.requested_on {
-        facts.push((word("mail-order-fact-requested-by"), day_string(day)));
+    if let Some(asked) = order.requested_on {
+        facts.push((
+            word("mail-order-fact-requested-by"),
+            calendar_day(lang, asked),
+        ));
     }
     facts.push((
         word("mail-order-fact-total"),
@@ -84,7 +90,7 @@ fn order_facts(order: &SupplierOrder, currency: &str, lang: i18n::Lang) -> (Fact
                         &[
                             ("sku", l.sku.clone().into()),
                             ("product", l.name.clone().into()),
-                            ("day", day_string(d).into()),
+                            ("day", calendar_day(lang, d).into()),
                         ],
                     ),
                     None => format!("{} {}", l.sku, l.name),
@@ -209,7 +215,7 @@ impl Mailer {
             .await
             .map_err(db_error)?
             .ok_or_else(|| JobError::Terminal(format!("purchase order {} is gone", mail.doc_id)))?;
-        let (facts, lines) = order_facts(&order, &tenant.currency, lang);
+        let (facts, lines) = order_facts(&order, tenant, lang);
         let carries_link = matches!(
             mail.template.as_str(),
             "purchase_order" | "po_reminder" | "po_message"
@@ -236,7 +242,7 @@ impl Mailer {
                     } else {
                         "mail-order-link-note"
                     },
-                    &[("day", day_string(expires).into())],
+                    &[("day", day(lang, tenant, expires).into())],
                 ),
             )
         } else {

@@ -148,6 +148,7 @@ impl Mailer {
                         lead_after: &lead_after,
                         facts: &facts,
                         reason,
+                        reason_in_english: false,
                         link: &link,
                     }
                     .render()?,

@@ -23,6 +23,7 @@ use crate::jobs::NewJob;
 use crate::model::{
     EventKind, Member, Permission, StockEvent, TenantId, ANOMALY_EVENT_SOURCE, DAY_MS,
 };
+use crate::recorded::Recorded;
 use crate::store::audit::append_audit_tx;
 use crate::store::events::{apply_events_tx, unsell_tx, Observed};
 use crate::store::jobs::enqueue_tx;
@@ -133,15 +134,13 @@ pub(crate) async fn check_tx(
             .collect();
     let mut raised = 0;
     for (o, f) in &found {
-        let (sku, at) = facts
-            .get(&(o.location, o.product))
-            .cloned()
-            .unwrap_or_else(|| {
-                (
-                    format!("product {}", o.product),
-                    format!("location {}", o.location),
-                )
-            });
+        let known = facts.get(&(o.location, o.product)).cloned();
+        let (sku, at) = known.clone().unwrap_or_else(|| {
+            (
+                format!("product {}", o.product),
+                format!("location {}", o.location),
+            )
+        });
         let what = match f.rule {
             Rule::OutsideHistory => "is far outside its history",
             Rule::CountJump => "jumps from the books",
@@ -152,6 +151,36 @@ pub(crate) async fn check_tx(
         } else {
             "sale"
         };
+        let what_words = Recorded::new(
+            match f.rule {
+                Rule::OutsideHistory => "exc-anomaly-what-outside-history",
+                Rule::CountJump => "exc-anomaly-what-count-jump",
+                Rule::NewLocation => "exc-anomaly-what-new-location",
+            },
+            &[],
+        );
+        let mut title_words = Recorded::new(
+            if o.kind == EventKind::Count {
+                "exc-anomaly-count-title"
+            } else {
+                "exc-anomaly-sale-title"
+            },
+            &[("quantity", o.quantity.to_string())],
+        )
+        .part("what", vec![what_words]);
+        // The SKU and location code as they are, else by number in the reader's words.
+        match &known {
+            Some((sku, at)) => {
+                title_words.args.insert("sku".to_string(), sku.clone());
+                title_words.args.insert("location".to_string(), at.clone());
+            }
+            None => {
+                let number = |id: &str, n: i64| Recorded::new(id, &[("id", n.to_string())]);
+                title_words = title_words
+                    .part("sku", vec![number("exc-product-number", o.product)])
+                    .part("location", vec![number("exc-location-number", o.location)]);
+            }
+        }
         let e = NewException {
             kind: "anomaly",
             severity: "high",
@@ -163,6 +192,17 @@ pub(crate) async fn check_tx(
                  rejects it (it was wrong: its effect on stock and demand is undone).",
                 f.evidence, o.source, o.external_id
             ),
+            title_words: vec![title_words],
+            words: vec![
+                f.words.clone(),
+                Recorded::new(
+                    "exc-anomaly-detail",
+                    &[
+                        ("source", o.source.clone()),
+                        ("external_id", o.external_id.clone()),
+                    ],
+                ),
+            ],
             dedupe_key: key(o.location, o.product),
             risk: None,
         };

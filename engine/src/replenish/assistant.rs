@@ -58,7 +58,7 @@ pub(crate) async fn route_drafted_tx(
         supplier_id: d.facts.supplier_id,
         confidence_pct: d.confidence.pct,
     };
-    let verdict = assistant::judge(&limits, &proposal, acted_today);
+    let (verdict, words) = assistant::judged(&limits, &proposal, acted_today);
     let acts = limits.mode == Mode::Act && verdict == Verdict::Act;
     let reasons = match &verdict {
         Verdict::Act => Vec::new(),
@@ -90,6 +90,7 @@ pub(crate) async fn route_drafted_tx(
             value_minor: d.facts.value_minor,
             confidence_pct: d.confidence.pct,
             reasons: &reasons_json,
+            reason_words: &words,
             inputs: &inputs.to_string(),
             now,
         },
@@ -123,10 +124,15 @@ pub(crate) async fn po_confidence_tx(
     po: i64,
 ) -> Result<Confidence, EngineError> {
     Ok(match store::po_confidence_tx(tx, tenant, po).await? {
-        Some((pct, reason)) => Confidence { pct, reason },
+        Some((pct, reason)) => Confidence {
+            pct,
+            reason,
+            words: None,
+        },
         None => Confidence {
             pct: 0,
             reason: "The order has no lines.".into(),
+            words: None,
         },
     })
 }

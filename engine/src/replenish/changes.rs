@@ -444,6 +444,7 @@ mod tests {
             unit_cost_minor: cost,
             need_id: None,
             reason: String::new(),
+            reason_words: None,
             snapshot: String::new(),
             shipped: 0,
             received: 0,

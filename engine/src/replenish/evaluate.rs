@@ -246,6 +246,23 @@ pub(crate) async fn evaluate_known_tx(
                 "{name} has {} on hand at {} ({} in transit, {} on order).",
                 facts.on_hand, facts.location_code, facts.in_transit, facts.on_order
             ),
+            title_words: vec![crate::recorded::Recorded::new(
+                "exc-stockout-title",
+                &[
+                    ("sku", sku.to_string()),
+                    ("location", facts.location_code.to_string()),
+                ],
+            )],
+            words: vec![crate::recorded::Recorded::new(
+                "exc-stockout-detail",
+                &[
+                    ("name", name.to_string()),
+                    ("on_hand", facts.on_hand.to_string()),
+                    ("location", facts.location_code.to_string()),
+                    ("in_transit", facts.in_transit.to_string()),
+                    ("on_order", facts.on_order.to_string()),
+                ],
+            )],
             dedupe_key: stockout_key,
             risk: Some(risk.clone()),
         };
@@ -325,6 +342,12 @@ pub(crate) async fn evaluate_known_tx(
     let snapshot = serde_json::to_string(&need.snapshot).unwrap_or_default();
     let confidence = crate::assistant::confidence(forecast.map(|f| &f.forecast));
     let sure = format!(" Confidence {} %: {}", confidence.pct, confidence.reason);
+    // (A confidence worked out now always has its words.)
+    let sure_why = confidence
+        .words
+        .clone()
+        .unwrap_or_else(|| policy::reason::as_written(&confidence.reason));
+    let sure_words = policy::reason::confidence(confidence.pct, &sure_why);
     let transfer_qty = plan.transfer.map(|t| t.1).unwrap_or(0);
     if transfer_qty == 0 && purchase == 0 {
         let e = NewException {
@@ -336,6 +359,22 @@ pub(crate) async fn evaluate_known_tx(
                 "{} No other location can spare {name} and it has no supplier to order from.",
                 need.reason
             ),
+            title_words: vec![crate::recorded::Recorded::new(
+                "exc-no-cover-title",
+                &[
+                    ("sku", sku.to_string()),
+                    ("location", facts.location_code.to_string()),
+                ],
+            )],
+            words: need
+                .words
+                .iter()
+                .cloned()
+                .chain([crate::recorded::Recorded::new(
+                    "exc-no-cover-detail",
+                    &[("name", name.to_string())],
+                )])
+                .collect(),
             dedupe_key: no_cover_key.clone(),
             risk: elsewhere.cloned(),
         };
@@ -353,6 +392,7 @@ pub(crate) async fn evaluate_known_tx(
             transfer_quantity: transfer_qty,
             purchase_quantity: purchase,
             reason: &need.reason,
+            reason_words: &need.words,
             snapshot: &snapshot,
             confidence: &confidence,
             now,
@@ -376,6 +416,9 @@ pub(crate) async fn evaluate_known_tx(
             need.reason,
             if purchase > 0 { format!("; {purchase} more are bought") } else { String::new() }
         );
+        let mut words = need.words.clone();
+        words.push(policy::reason::covered_by_transfer(qty, purchase));
+        words.push(sure_words.clone());
         let id = transfers::insert_transfer_tx(
             tx,
             tenant,
@@ -387,6 +430,7 @@ pub(crate) async fn evaluate_known_tx(
                 quantity: qty,
                 unit_cost_minor: facts.cost_minor,
                 reason: &reason,
+                reason_words: &words,
                 snapshot: &snapshot,
                 now,
             },
@@ -473,6 +517,8 @@ pub(crate) async fn evaluate_known_tx(
                 need.reason
             )
         };
+        let mut words = need.words.clone();
+        words.push(policy::reason::bought(transfer_qty, purchase));
         // The supplier's measured lead time was used (no policy set its own): say so.
         if let (None, Some(days)) = (settings.lead_time_days, facts.measured_lead_time_days) {
             reason.push_str(&format!(
@@ -480,8 +526,13 @@ pub(crate) async fn evaluate_known_tx(
                 if days == 1 { "" } else { "s" },
                 facts.measured_deliveries.unwrap_or(0)
             ));
+            words.push(policy::reason::measured_lead_time(
+                days,
+                facts.measured_deliveries.unwrap_or(0),
+            ));
         }
         reason.push_str(&sure);
+        words.push(sure_words.clone());
         po_line = purchase_orders::insert_po_line_tx(
             tx,
             tenant,
@@ -492,6 +543,7 @@ pub(crate) async fn evaluate_known_tx(
                 unit_cost_minor: facts.cost_minor,
                 need: need_id,
                 reason: &reason,
+                reason_words: &words,
                 snapshot: &snapshot,
             },
             now,

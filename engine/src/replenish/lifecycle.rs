@@ -116,6 +116,21 @@ pub(crate) async fn apply_transfer_tx(
                         subject: doc.subject(),
                         title: format!("Transfer {} arrived with {received} of {shipped}", rec.id),
                         detail: format!("{shipped} were shipped and {received} received; the difference needs a count or a claim."),
+                        title_words: vec![crate::recorded::Recorded::new(
+                            "exc-transfer-receipt-title",
+                            &[
+                                ("id", rec.id.to_string()),
+                                ("received", received.to_string()),
+                                ("shipped", shipped.to_string()),
+                            ],
+                        )],
+                        words: vec![crate::recorded::Recorded::new(
+                            "exc-transfer-receipt-detail",
+                            &[
+                                ("shipped", shipped.to_string()),
+                                ("received", received.to_string()),
+                            ],
+                        )],
                         dedupe_key: format!("receipt:{}", rec.id),
                         risk: None,
                     };

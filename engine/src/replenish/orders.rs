@@ -35,8 +35,10 @@ pub enum LinkError {
     /// Unknown, changed, another tenant's: one answer, no hint which.
     #[error("This link is not valid. Check that it was copied whole, or ask the buyer to send the order again.")]
     Invalid,
-    #[error("This link expired on {0}. Ask the buyer to send the order again.")]
-    Expired(String),
+    /// It stopped working at this instant (epoch ms); pages name its day on the
+    /// tenant's clock.
+    #[error("This link expired on {}. Ask the buyer to send the order again.", day_string(*.0))]
+    Expired(i64),
     #[error("This link was withdrawn by the buyer. Ask the buyer for a new one.")]
     Revoked,
     #[error(transparent)]
@@ -71,7 +73,7 @@ pub(super) fn usable(link: Option<PoLinkRecord>, now: i64) -> Result<PoLinkRecor
         return Err(LinkError::Revoked);
     }
     if now >= link.expires_at {
-        return Err(LinkError::Expired(day_string(link.expires_at)));
+        return Err(LinkError::Expired(link.expires_at));
     }
     Ok(link)
 }

@@ -13,6 +13,7 @@ use crate::exceptions;
 use crate::limits::{within, within_msg, MAX_PROMISE_DAYS, MAX_QUANTITY};
 use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::policy::Position;
+use crate::recorded::Recorded;
 use crate::store::po_changes::{self, NewAsn, MAX_ASNS_PER_ORDER};
 use crate::store::{positions, purchase_orders, NewException, Store};
 use crate::workflow::purchase_order::{PoCommand, PoState, Rest};
@@ -200,6 +201,7 @@ pub async fn receive_notice(
         }
     }
     let mut differences = Vec::new();
+    let mut difference_words = Vec::new();
     let mut changed = Vec::new();
     for l in &lines {
         let mut given = receipt.iter().filter(|r| r.asn_line_id == l.id);
@@ -240,16 +242,33 @@ pub async fn receive_notice(
         positions::move_stock_tx(&mut tx, tenant, ship_to, l.product_id, delta, now).await?;
         changed.push((ship_to, l.product_id));
         let mut what = Vec::new();
+        let mut what_words = Vec::new();
+        let units = |id: &str, n: i64| Recorded::new(id, &[("units", n.to_string())]);
         if r.received > l.shipped {
             what.push(format!("{} over", r.received - l.shipped));
+            what_words.push(units("exc-receipt-over", r.received - l.shipped));
         }
         if r.received < l.shipped {
             what.push(format!("{} short", l.shipped - r.received));
+            what_words.push(units("exc-receipt-short", l.shipped - r.received));
         }
         if r.damaged > 0 {
             what.push(format!("{} damaged", r.damaged));
+            what_words.push(units("exc-receipt-damaged", r.damaged));
         }
         if !what.is_empty() {
+            difference_words.push(
+                Recorded::new(
+                    "exc-receipt-line",
+                    &[
+                        ("sku", l.sku.clone()),
+                        ("name", l.name.clone()),
+                        ("shipped", l.shipped.to_string()),
+                        ("received", r.received.to_string()),
+                    ],
+                )
+                .part("what", what_words),
+            );
             differences.push(format!(
                 "{} {}: {} shipped, {} received ({})",
                 l.sku,
@@ -276,6 +295,17 @@ pub async fn receive_notice(
                 "{}. Count again, then claim the difference from the supplier.",
                 differences.join("; ")
             ),
+            title_words: vec![Recorded::new(
+                "exc-receipt-title",
+                &[
+                    ("po", po.to_string()),
+                    ("asn", asn.to_string()),
+                    ("lines", differences.len().to_string()),
+                ],
+            )],
+            words: vec![
+                Recorded::new("exc-receipt-detail", &[]).part("differences", difference_words)
+            ],
             dedupe_key: format!("po-receipt:{asn}"),
             risk: None,
         };

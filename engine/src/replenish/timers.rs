@@ -15,10 +15,12 @@ use crate::error::EngineError;
 use crate::exceptions;
 use crate::jobs::{Job, NewJob};
 use crate::mail::SendMail;
-use crate::model::{day_string, DocRef, Role, TenantId};
+use crate::model::{day_string, role_term, DocRef, Role, TenantId};
+use crate::recorded::Recorded;
+use crate::region::{day_words, local_in};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
-use crate::store::{approval_steps, catalog, purchase_orders, tenant_settings};
+use crate::store::{approval_steps, catalog, purchase_orders, tenant_settings, tenants};
 use crate::store::{NewException, Store};
 use crate::worker::complete_in_tx;
 use crate::workflow::purchase_order::{PoCommand, PoState};
@@ -121,6 +123,18 @@ pub async fn escalate_step(
                         .map(|r| format!("; it now goes to {}", r.as_str()))
                         .unwrap_or_default()
                 ),
+                title_words: vec![Recorded::new(
+                    if step.doc_type == "transfer" {
+                        "exc-stale-transfer-title"
+                    } else {
+                        "exc-stale-po-title"
+                    },
+                    &[
+                        ("id", step.doc_id.to_string()),
+                        ("hours", hours.to_string()),
+                    ],
+                )],
+                words: vec![stale_words(step.step_no, &step.role, target)],
                 dedupe_key: format!("stale:{}", step.id),
                 risk: None,
             };
@@ -178,7 +192,12 @@ pub async fn supplier_ack_due(
             ClockStage::Escalate => {
                 let (_, supplier, _) =
                     catalog::supplier_label_tx(&mut tx, tenant, rec.supplier_id).await?;
-                let sent = rec.sent_at.map(day_string).unwrap_or_default();
+                // The day it was sent on the tenant's clock, as its pages name it.
+                let zone = tenants::time_zone_tx(&mut tx, tenant).await?;
+                let sent_on = rec.sent_at.map(|at| local_in(zone.as_deref(), at).0);
+                let sent = sent_on
+                    .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+                    .unwrap_or_default();
                 let e = NewException {
                     kind: "supplier_late",
                     severity: "medium",
@@ -187,6 +206,12 @@ pub async fn supplier_ack_due(
                     detail: format!(
                         "Sent on {sent}; the acknowledgement was due and a reminder went out, with no answer since. Call the supplier, or cancel the order and buy elsewhere."
                     ),
+                    title_words: vec![Recorded::new(
+                        "exc-ack-late-title",
+                        &[("supplier", supplier.clone()), ("po", rec.id.to_string())],
+                    )],
+                    words: vec![Recorded::new("exc-ack-late-detail", &[])
+                        .part("sent", sent_on.map(day_words).into_iter().collect())],
                     dedupe_key: format!("supplier-ack:{}", rec.id),
                     risk: None,
                 };
@@ -260,6 +285,12 @@ pub async fn supplier_asn_due(
                     detail: format!(
                         "Delivery was promised for {day} and no ship notice has come. Call the supplier, or change or cancel the order."
                     ),
+                    title_words: vec![Recorded::new(
+                        "exc-asn-late-title",
+                        &[("supplier", supplier.clone()), ("po", rec.id.to_string())],
+                    )],
+                    words: vec![Recorded::new("exc-asn-late-detail", &[])
+                        .part("day", vec![day_words(local_in(None, timer.promised_on).0)])],
                     dedupe_key: format!("supplier-asn:{}:{}", rec.id, timer.promised_on),
                     risk: None,
                 };
@@ -270,4 +301,71 @@ pub async fn supplier_asn_due(
     complete_in_tx(&mut tx, job, now).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// A stale step's detail as recorded text: the role it needs and, when it was handed on,
+/// the role it goes to, each named in the reader's language (a role no longer known is
+/// named as stored).
+fn stale_words(step_no: impl ToString, role: &str, to: Option<Role>) -> Recorded {
+    let role_words = |name: &str| match Role::parse(name) {
+        Some(r) => Recorded::new(role_term(r), &[]),
+        None => Recorded::new("exc-text", &[("text", name.to_string())]),
+    };
+    let step = [("step", step_no.to_string())];
+    let words = match to {
+        Some(to) => Recorded::new("exc-stale-detail-handed-on", &step)
+            .part("to", vec![Recorded::new(role_term(to), &[])]),
+        None => Recorded::new("exc-stale-detail", &step),
+    };
+    words.part("role", vec![role_words(role)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use i18n::Lang;
+
+    #[test]
+    fn a_stale_step_and_a_late_supplier_read_in_the_planner_s_language() {
+        let handed_on = stale_words(2, "approver", Some(Role::TenantAdmin));
+        assert_eq!(
+            handed_on.text(Lang::En),
+            "Step 2 (needs approver) started waiting and was not decided in time; it now goes \
+             to tenant admin."
+        );
+        let de = handed_on.text(Lang::De);
+        assert!(de.starts_with("Schritt 2 (erfordert: Freigeber)"), "{de}");
+        // A role the portal no longer knows is named as it was stored.
+        let odd = stale_words(1, "auditor", None).text(Lang::Nl);
+        assert_eq!(
+            odd,
+            "Stap 1 (vereist: auditor) wacht en is niet op tijd beslist."
+        );
+        // A promised day is kept as its midnight UTC: 2026-12-02 wherever the tenant is.
+        let day = crate::model::parse_day("2026-12-02").unwrap();
+        let late = Recorded::new("exc-asn-late-detail", &[])
+            .part("day", vec![day_words(local_in(None, day).0)]);
+        assert_eq!(
+            late.text(Lang::De),
+            "Die Lieferung war für den 2. Dez. 2026 zugesagt, und es ist kein Lieferavis \
+             eingegangen. Rufen Sie den Lieferanten an, oder ändern oder stornieren Sie die \
+             Bestellung."
+        );
+        assert!(late.text(Lang::En).contains("promised for 2 Dec 2026 and"));
+        // The day an order was sent is the tenant's: 23:30 UTC on 1 December is already
+        // 2 December in Berlin.
+        let sent_at = 1_796_167_800_000;
+        let sent = |zone: Option<&str>| {
+            Recorded::new("exc-ack-late-detail", &[])
+                .part("sent", vec![day_words(local_in(zone, sent_at).0)])
+        };
+        let berlin = sent(Some("Europe/Berlin"));
+        assert!(berlin.text(Lang::En).starts_with("Sent on 2 Dec 2026;"));
+        assert!(berlin
+            .text(Lang::De)
+            .starts_with("Gesendet am 2. Dez. 2026;"));
+        assert!(sent(None)
+            .text(Lang::Nl)
+            .starts_with("Verzonden op 1 dec 2026;"));
+    }
 }

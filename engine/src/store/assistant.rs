@@ -112,6 +112,8 @@ pub(crate) struct NewDecision<'a> {
     pub value_minor: i64,
     pub confidence_pct: u8,
     pub reasons: &'a str,
+    /// The same as recorded words (stored as [`crate::recorded::stored`] writes them).
+    pub reason_words: &'a [crate::recorded::Recorded],
     pub inputs: &'a str,
     pub now: i64,
 }
@@ -123,8 +125,8 @@ pub(crate) async fn record_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "INSERT INTO assistant_decisions (tenant_id, doc_type, doc_id, mode, verdict, acted, \
-         value_minor, confidence_pct, reasons, inputs, decided_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+         value_minor, confidence_pct, reasons, inputs, decided_at, reason_words) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
     )
     .bind(tenant.0)
     .bind(d.doc.doc_type())
@@ -137,6 +139,7 @@ pub(crate) async fn record_tx(
     .bind(d.reasons)
     .bind(d.inputs)
     .bind(d.now)
+    .bind(crate::recorded::stored(d.reason_words))
     .execute(c)
     .await
     .map(|_| ()))
@@ -154,6 +157,9 @@ pub struct DecisionRecord {
     pub confidence_pct: i64,
     /// JSON array of sentences (the limits it was outside of; empty when inside).
     pub reasons: String,
+    /// The same as recorded words (a JSON array); `None` for a decision recorded
+    /// before, whose reasons read in English.
+    pub reason_words: Option<String>,
     pub decided_at: i64,
     /// The document's state now (`None` if it is gone).
     pub state: Option<String>,
@@ -177,6 +183,7 @@ type Row = (
     Option<i64>,
     Option<String>,
     Option<i64>,
+    Option<String>,
 );
 
 impl Store {
@@ -204,7 +211,7 @@ impl Store {
             sqlx::query_as(
                 "SELECT d.id, d.doc_type, d.doc_id, d.mode, d.verdict, d.acted, d.value_minor, \
                  d.confidence_pct, d.reasons, d.decided_at, t.state, t.quantity, t.unit_cost_minor, \
-                 p.state, p.value_minor FROM assistant_decisions d \
+                 p.state, p.value_minor, d.reason_words FROM assistant_decisions d \
                  LEFT JOIN transfers t ON d.doc_type = 'transfer' AND t.tenant_id = d.tenant_id \
                    AND t.id = d.doc_id \
                  LEFT JOIN purchase_orders p ON d.doc_type = 'purchase_order' \
@@ -236,6 +243,7 @@ impl Store {
                     value_minor: r.6,
                     confidence_pct: r.7,
                     reasons: r.8,
+                    reason_words: r.15,
                     decided_at: r.9,
                     state,
                     value_now_minor,

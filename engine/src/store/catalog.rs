@@ -285,7 +285,58 @@ pub(crate) async fn supplier_label_tx(
     .await)
 }
 
+/// The language (a code) kept for the supplier's e-mail, in the caller's transaction:
+/// `Some(None)` when none is kept, `None` when the tenant has no such supplier.
+pub(crate) async fn supplier_language_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    supplier: i64,
+) -> Result<Option<Option<String>>, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query_scalar::<_, Option<String>>(
+        "SELECT language FROM suppliers WHERE tenant_id = $1 AND id = $2",
+    )
+    .bind(tenant.0)
+    .bind(supplier)
+    .fetch_optional(c)
+    .await)
+}
+
+/// Keeps the language (a code, checked by the caller) of the supplier's e-mail in the
+/// caller's transaction (`None`: the tenant's default); false when the tenant has no
+/// such supplier.
+pub(crate) async fn set_supplier_language_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    supplier: i64,
+    language: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE suppliers SET language = $3 WHERE tenant_id = $1 AND id = $2"
+    )
+    .bind(tenant.0)
+    .bind(supplier)
+    .bind(language)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected() == 1))
+}
+
 impl Store {
+    /// The suppliers that have a language kept for their e-mail: (id, code).
+    pub async fn supplier_languages(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Vec<(i64, String)>, sqlx::Error> {
+        on_db!(&self.db, read, tenant, |pool| {
+            sqlx::query_as::<_, (i64, String)>(
+                "SELECT id, language FROM suppliers WHERE tenant_id = $1 AND language IS NOT NULL",
+            )
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await
+        })
+    }
+
     /// Location (id, code, name) and supplier (id, code, name) labels, for display.
     pub async fn labels(
         &self,

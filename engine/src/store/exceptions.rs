@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::db::Tx;
 use crate::model::TenantId;
+use crate::recorded::{stored, Recorded};
 use crate::risk::Risk;
 use crate::{on_db, on_tx};
 
@@ -30,6 +31,12 @@ pub struct ExceptionRecord {
     pub risk_basis: Option<String>,
     /// What an anomaly was about (JSON, see `replenish::anomalies::Evidence`).
     pub evidence: Option<String>,
+    /// The title, detail and risk basis as recorded text (JSON arrays, see
+    /// `recorded::from_json_all`), shown in the reader's language; `None` on a row
+    /// recorded before (its English is shown).
+    pub title_words: Option<String>,
+    pub detail_words: Option<String>,
+    pub risk_basis_words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -46,8 +53,13 @@ pub struct NewException {
     pub kind: &'static str,
     pub severity: &'static str,
     pub subject: String,
+    /// The title and the detail in English, as the API and webhooks read them.
     pub title: String,
     pub detail: String,
+    /// The same title and detail as recorded text (sentences, in the reader's
+    /// language when shown).
+    pub title_words: Vec<Recorded>,
+    pub words: Vec<Recorded>,
     /// At most one open exception per key.
     pub dedupe_key: String,
     /// Expected lost sales, for an exception about stock (ranks the queue).
@@ -66,8 +78,8 @@ pub enum Ranking {
 
 const EXCEPTION_SELECT: &str = "SELECT e.id, e.kind, e.severity, e.subject, e.title, e.detail, \
      e.owner_user_id, u.name AS owner_name, e.state, e.escalated_at, e.created_at, e.updated_at, \
-     e.resolved_at, e.resolution, e.lost_sales_minor, e.risk_basis, e.evidence FROM exceptions e \
-     LEFT JOIN users u ON u.id = e.owner_user_id";
+     e.resolved_at, e.resolution, e.lost_sales_minor, e.risk_basis, e.evidence, e.title_words, \
+     e.detail_words, e.risk_basis_words FROM exceptions e LEFT JOIN users u ON u.id = e.owner_user_id";
 
 /// Raises an exception unless one is already open for its key; returns the new id.
 pub(crate) async fn open_exception_tx(
@@ -78,8 +90,9 @@ pub(crate) async fn open_exception_tx(
 ) -> Result<Option<i64>, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
         "INSERT INTO exceptions (tenant_id, kind, severity, subject, title, detail, dedupe_key, \
-         state, created_at, updated_at, lost_sales_minor, risk_basis) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8, $9, $10) \
+         state, created_at, updated_at, lost_sales_minor, risk_basis, title_words, detail_words, \
+         risk_basis_words) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $8, $9, $10, $11, $12, $13) \
          ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(tenant.0)
@@ -92,6 +105,9 @@ pub(crate) async fn open_exception_tx(
     .bind(now)
     .bind(e.risk.as_ref().map(|r| r.lost_sales_minor))
     .bind(e.risk.as_ref().map(|r| r.basis.as_str()))
+    .bind(stored(&e.title_words))
+    .bind(stored(&e.words))
+    .bind(e.risk.as_ref().and_then(|r| stored(&r.basis_words)))
     .fetch_optional(c)
     .await)
 }
@@ -115,25 +131,29 @@ pub(crate) async fn set_evidence_tx(
 }
 
 /// Brings the expected lost sales of the open exception with `key` up to date, or
-/// clears them (`None`), after a new check; nothing is written when they did not
-/// change. Returns whether it changed.
+/// clears them (`None`), after a new check, with the basis's recorded text; nothing is
+/// written when they did not change. Returns whether it changed.
 pub(crate) async fn set_risk_by_key_tx(
     tx: &mut Tx,
     tenant: TenantId,
     key: &str,
     risk: Option<&Risk>,
 ) -> Result<bool, sqlx::Error> {
-    // (-1 and '' stand for "none" in the comparison: neither is a figure or a basis.)
+    // (-1 and '' stand for "none" in the comparison: neither is a figure or a basis. The
+    // words are compared too, so a row recorded before gets them at its next check.)
+    let words = risk.and_then(|r| stored(&r.basis_words));
     on_tx!(tx, |c| sqlx::query(
-        "UPDATE exceptions SET lost_sales_minor = $3, risk_basis = $4 \
+        "UPDATE exceptions SET lost_sales_minor = $3, risk_basis = $4, risk_basis_words = $5 \
          WHERE tenant_id = $1 AND dedupe_key = $2 AND state = 'open' \
          AND (COALESCE(lost_sales_minor, -1) <> COALESCE($3, -1) \
-              OR COALESCE(risk_basis, '') <> COALESCE($4, ''))",
+              OR COALESCE(risk_basis, '') <> COALESCE($4, '') \
+              OR COALESCE(risk_basis_words, '') <> COALESCE($5, ''))",
     )
     .bind(tenant.0)
     .bind(key)
     .bind(risk.map(|r| r.lost_sales_minor))
     .bind(risk.map(|r| r.basis.as_str()))
+    .bind(words.as_deref())
     .execute(c)
     .await
     .map(|r| r.rows_affected() == 1))

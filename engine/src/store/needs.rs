@@ -24,6 +24,8 @@ pub(crate) struct NewNeed<'a> {
     pub transfer_quantity: i64,
     pub purchase_quantity: i64,
     pub reason: &'a str,
+    /// The reason as recorded words (stored as [`crate::recorded::stored`] writes them).
+    pub reason_words: &'a [crate::recorded::Recorded],
     pub snapshot: &'a str,
     /// The assistant's confidence in the quantity.
     pub confidence: &'a crate::assistant::Confidence,
@@ -39,8 +41,8 @@ pub(crate) async fn insert_need_tx(
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO needs (tenant_id, location_id, product_id, dedupe_key, state, quantity, \
          transfer_quantity, purchase_quantity, reason, snapshot, created_at, confidence_pct, \
-         confidence_reason) \
-         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING \
+         confidence_reason, reason_words) \
+         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING \
          RETURNING id",
         )
         .bind(tenant.0)
@@ -55,6 +57,7 @@ pub(crate) async fn insert_need_tx(
         .bind(n.now)
         .bind(i64::from(n.confidence.pct.min(100)))
         .bind(&n.confidence.reason)
+        .bind(crate::recorded::stored(n.reason_words))
         .fetch_optional(c)
         .await
     })

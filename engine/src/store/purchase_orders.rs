@@ -42,6 +42,11 @@ pub struct PoLineRecord {
     pub unit_cost_minor: i64,
     pub need_id: Option<i64>,
     pub reason: String,
+    /// The reason as recorded words (a JSON array); `None` for a line recorded before,
+    /// whose reason reads in English.
+    #[sqlx(default)]
+    #[serde(default)]
+    pub reason_words: Option<String>,
     pub snapshot: String,
     /// Of `quantity`, how many shipped (on ship notices) and arrived in good order.
     pub shipped: i64,
@@ -55,8 +60,8 @@ const PO_COLUMNS: &str = "id, supplier_id, ship_to_location_id, state, value_min
      ack_due_at, agreed_on";
 
 const LINE_COLUMNS: &str =
-    "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, snapshot, shipped, received, \
-     promised_on";
+    "id, po_id, product_id, quantity, unit_cost_minor, need_id, reason, reason_words, snapshot, \
+     shipped, received, promised_on";
 
 /// The draft order gathering lines for `key` (creating it, closing at `closes_at`), and
 /// whether it was created now.
@@ -105,6 +110,8 @@ pub(crate) struct NewLine<'a> {
     pub unit_cost_minor: i64,
     pub need: i64,
     pub reason: &'a str,
+    /// The reason as recorded words (stored as [`crate::recorded::stored`] writes them).
+    pub reason_words: &'a [crate::recorded::Recorded],
     pub snapshot: &'a str,
 }
 
@@ -119,7 +126,8 @@ pub(crate) async fn insert_po_line_tx(
     let id = on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
         "INSERT INTO po_lines (tenant_id, po_id, product_id, quantity, unit_cost_minor, need_id, \
-         reason, snapshot) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id",
+         reason, snapshot, reason_words) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(tenant.0)
     .bind(l.po)
@@ -129,6 +137,7 @@ pub(crate) async fn insert_po_line_tx(
     .bind(l.need)
     .bind(l.reason)
     .bind(l.snapshot)
+    .bind(crate::recorded::stored(l.reason_words))
     .fetch_optional(c)
     .await
     })?;

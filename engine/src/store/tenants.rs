@@ -180,6 +180,20 @@ pub(crate) async fn set_suspended_tx(
     Ok(before)
 }
 
+/// The tenant's time zone (`None`: UTC), as the [`crate::region`] functions take it.
+pub(crate) async fn time_zone_tx(
+    tx: &mut crate::db::Tx,
+    tenant: TenantId,
+) -> Result<Option<String>, sqlx::Error> {
+    let zone: Option<Option<String>> = on_tx!(tx, |c| sqlx::query_scalar::<_, Option<String>>(
+        "SELECT time_zone FROM tenants WHERE id = $1"
+    )
+    .bind(tenant.0)
+    .fetch_optional(c)
+    .await)?;
+    Ok(zone.flatten())
+}
+
 /// Sets the tenant's default language and time zone (`None`: the browser's / UTC); the
 /// values before: (language, time zone).
 pub(crate) async fn set_region_tx(

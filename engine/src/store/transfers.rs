@@ -23,6 +23,11 @@ pub struct TransferRecord {
     #[sqlx(try_from = "String")]
     pub state: TransferState,
     pub reason: String,
+    /// The reason as recorded words (a JSON array); `None` for a transfer recorded
+    /// before, whose reason reads in English.
+    #[sqlx(default)]
+    #[serde(default)]
+    pub reason_words: Option<String>,
     pub snapshot: String,
     pub involved_users: String,
     pub created_at: i64,
@@ -30,8 +35,8 @@ pub struct TransferRecord {
 }
 
 const TRANSFER_COLUMNS: &str = "id, need_id, from_location_id, to_location_id, product_id, \
-     quantity, shipped, received, unit_cost_minor, state, reason, snapshot, involved_users, \
-     created_at, updated_at";
+     quantity, shipped, received, unit_cost_minor, state, reason, reason_words, snapshot, \
+     involved_users, created_at, updated_at";
 
 pub(crate) struct NewTransfer<'a> {
     pub need: i64,
@@ -41,6 +46,8 @@ pub(crate) struct NewTransfer<'a> {
     pub quantity: i64,
     pub unit_cost_minor: i64,
     pub reason: &'a str,
+    /// The reason as recorded words (stored as [`crate::recorded::stored`] writes them).
+    pub reason_words: &'a [crate::recorded::Recorded],
     pub snapshot: &'a str,
     pub now: i64,
 }
@@ -52,8 +59,8 @@ pub(crate) async fn insert_transfer_tx(
 ) -> Result<i64, sqlx::Error> {
     on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
         "INSERT INTO transfers (tenant_id, need_id, from_location_id, to_location_id, product_id, \
-         quantity, unit_cost_minor, state, reason, snapshot, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'proposed', $8, $9, $10, $10) RETURNING id",
+         quantity, unit_cost_minor, state, reason, snapshot, created_at, updated_at, reason_words) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'proposed', $8, $9, $10, $10, $11) RETURNING id",
     )
     .bind(tenant.0)
     .bind(t.need)
@@ -65,6 +72,7 @@ pub(crate) async fn insert_transfer_tx(
     .bind(t.reason)
     .bind(t.snapshot)
     .bind(t.now)
+    .bind(crate::recorded::stored(t.reason_words))
     .fetch_one(c)
     .await)
 }

@@ -418,6 +418,19 @@ pub async fn dead_delivery(
         detail: format!(
             "{error} Failed deliveries wait in Integrations → Webhooks → Delivery log, where each can be sent again."
         ),
+        title_words: vec![crate::recorded::Recorded::new(
+            if disabled {
+                "exc-webhook-disabled-title"
+            } else {
+                "exc-webhook-failing-title"
+            },
+            &[("host", host.to_string())],
+        )],
+        // The error is the delivery's own (a status line or a connection error): as it was.
+        words: vec![crate::recorded::Recorded::new(
+            "exc-webhook-detail",
+            &[("error", error.clone())],
+        )],
         dedupe_key: format!(
             "webhook_endpoint:{}:{}",
             ep.id,

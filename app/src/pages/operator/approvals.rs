@@ -75,7 +75,7 @@ fn InboxCard(portal: Portal, item: InboxItem) -> impl IntoView {
                 {item.escalated.then(|| view! { " " <span class="badge low">{i18n::t(lang, "staff-approvals-escalated")}</span> })}
                 {item.overdue.then(|| view! { " " <span class="badge low">{i18n::t(lang, "staff-approvals-overdue")}</span> })}
             </p>
-            <p class="reason" lang="en">{item.reason.clone()}</p>
+            <p class="reason" lang={item.reason_in_english.then_some("en")}>{item.reason.clone()}</p>
             <dl class="facts">
                 {item.facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>

@@ -132,7 +132,7 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
             <p><span class=format!("badge state-{}", doc.state)>{state_label(lang, &doc.state)}</span>
                 {doc.pending_decision.then(|| view! { " " <A href=portal.href("/approvals")>{i18n::t(lang, "staff-doc-pending-decision")}</A> })}
             </p>
-            <p class="reason" lang="en">{doc.reason.clone()}</p>
+            <p class="reason" lang={doc.reason_in_english.then_some("en")}>{doc.reason.clone()}</p>
             <dl class="facts">
                 {doc.facts.clone().into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
@@ -147,11 +147,14 @@ fn Document(portal: Portal, doc: DocumentView) -> impl IntoView {
                             <th class="opt">{i18n::t(lang, "staff-doc-col-why")}</th>
                         </tr></thead>
                         <tbody>
-                            {doc.lines.clone().into_iter().map(|l| view! {
-                                <tr>
-                                    <td>{l[0].clone()}</td><td class="num">{l[1].clone()}</td><td class="num">{l[2].clone()}</td>
-                                    <td class="num">{l[3].clone()}</td><td class="opt" lang="en">{l[4].clone()}</td>
-                                </tr>
+                            {doc.lines.clone().into_iter().enumerate().map(|(i, l)| {
+                                let english = doc.line_reasons_in_english.get(i).copied().unwrap_or(true);
+                                view! {
+                                    <tr>
+                                        <td>{l[0].clone()}</td><td class="num">{l[1].clone()}</td><td class="num">{l[2].clone()}</td>
+                                        <td class="num">{l[3].clone()}</td><td class="opt" lang={english.then_some("en")}>{l[4].clone()}</td>
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>

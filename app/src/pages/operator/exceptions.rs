@@ -23,6 +23,12 @@ fn severity_label(lang: i18n::Lang, severity: &str) -> String {
     i18n::t(lang, id)
 }
 
+/// `lang="en"` on a text the engine kept only in English (a row recorded before its
+/// texts were recorded in every language); none on one in the reader's language.
+fn english(kept_in_english: bool) -> Option<&'static str> {
+    kept_in_english.then_some("en")
+}
+
 #[component]
 pub fn ExceptionsPage() -> impl IntoView {
     let q = use_query_map();
@@ -89,17 +95,17 @@ pub fn ExceptionsPage() -> impl IntoView {
                                                 <div class="exception-head">
                                                     {can_act.then(|| view! { <input type="checkbox" name="id" value=r.id.to_string() aria-label=i18n::t(lang, "staff-exceptions-select")/> })}
                                                     <span class=format!("badge sev-{}", r.severity)>{severity_label(lang, &r.severity)}</span>
-                                                    <strong>{match r.href.clone() {
+                                                    <strong lang=english(r.title_english)>{match r.href.clone() {
                                                         Some(h) => view! { <A href=h>{r.title.clone()}</A> }.into_any(),
                                                         None => view! { <span>{r.title.clone()}</span> }.into_any(),
                                                     }}</strong>
                                                 </div>
                                                 {r.at_risk.clone().map(|m| view! {
                                                     <p class="risk"><strong>{i18n::t_args(lang, "staff-exceptions-at-risk", &[("amount", m.into())])}</strong>
-                                                        {r.risk_basis.clone().map(|b| view! { <span class="muted" lang="en">" " {b}</span> })}
+                                                        {r.risk_basis.clone().map(|b| view! { <span class="muted" lang=english(r.risk_basis_english)>" " {b}</span> })}
                                                     </p>
                                                 })}
-                                                <p lang="en">{r.detail.clone()}</p>
+                                                <p lang=english(r.detail_english)>{r.detail.clone()}</p>
                                                 {(r.anomaly && can_act).then(|| view! {
                                                     <p class="muted">{i18n::t(lang, "staff-exceptions-anomaly-hint")}</p>
                                                 })}

@@ -109,10 +109,14 @@ pub fn ImportPage() -> impl IntoView {
 #[component]
 fn Report(report: ReportView, lang: i18n::Lang) -> impl IntoView {
     let tr = move |id: &str| i18n::t(lang, id);
-    let failure = report
-        .failure
-        .clone()
-        .map(|f| view! { <p class="error" role="alert">{f}</p> });
+    // A report stored before failures were recorded in every language has only English.
+    let failure = report.failure.clone().map(|f| {
+        if report.failure_english {
+            view! { <p class="error" role="alert" lang="en">{f}</p> }.into_any()
+        } else {
+            view! { <p class="error" role="alert">{f}</p> }.into_any()
+        }
+    });
     let errors = if report.errors.is_empty() {
         ().into_any()
     } else {
@@ -126,7 +130,16 @@ fn Report(report: ReportView, lang: i18n::Lang) -> impl IntoView {
                 <table>
                     <thead><tr><th scope="col">{tr("admin-imports-col-row")}</th><th scope="col">{tr("admin-imports-col-column")}</th><th scope="col">{tr("admin-imports-col-problem")}</th></tr></thead>
                     <tbody>
-                        {report.errors.into_iter().map(|e| view! { <tr><td>{e.row}</td><td translate="no">{e.column}</td><td lang="en">{e.message}</td></tr> }).collect_view()}
+                        {report.errors.into_iter().map(|e| {
+                            // A report stored before problems were recorded in every
+                            // language has only their English.
+                            let message = if e.english {
+                                view! { <td lang="en">{e.message}</td> }.into_any()
+                            } else {
+                                view! { <td>{e.message}</td> }.into_any()
+                            };
+                            view! { <tr><td>{e.row}</td><td translate="no">{e.column}</td>{message}</tr> }
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>

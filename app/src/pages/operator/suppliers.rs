@@ -1,6 +1,7 @@
 //! The tenant admin's page of supplier access: each supplier with the people who answer
 //! its orders in the supplier portal and the invitations still open, a form to invite
-//! someone, and (after a confirmation) withdrawing an invitation or removing access.
+//! someone, and (after a confirmation) withdrawing an invitation or removing access; and
+//! the language each supplier's e-mails are written in.
 
 use leptos::prelude::*;
 
@@ -52,6 +53,22 @@ fn Access(portal: Portal, access: SupplierAccessView) -> impl IntoView {
     let lang = portal.lang;
     let tr = move |id: &str| i18n::t(lang, id);
     let invite = portal.href("/settings/suppliers/invite");
+    let language_action = portal.href("/settings/suppliers/language");
+    // A language's name in the page's language.
+    let language_name = move |l: i18n::Lang| {
+        let id = match l {
+            i18n::Lang::En => "admin-language-en",
+            i18n::Lang::De => "admin-language-de",
+            i18n::Lang::Nl => "admin-language-nl",
+        };
+        i18n::t(lang, id)
+    };
+    let default = i18n::Lang::parse(&access.default_language).unwrap_or_default();
+    let default_language = i18n::t_args(
+        lang,
+        "admin-suppliers-language-default",
+        &[("language", language_name(default).into())],
+    );
     view! {
         <section class="card">
             <h1>{tr("admin-suppliers-heading")}</h1>
@@ -78,9 +95,30 @@ fn Access(portal: Portal, access: SupplierAccessView) -> impl IntoView {
         <Clocks clocks=access.clocks.clone() action=portal.href("/settings/suppliers/clocks") lang=lang/>
         {access.suppliers.into_iter().map(|s| {
             let nobody = s.users.is_empty() && s.invitations.is_empty();
+            let chosen = s.language.clone();
+            let written_in = i18n::t_args(
+                lang,
+                "admin-suppliers-language-now",
+                &[("language", language_name(i18n::Lang::parse(&chosen).unwrap_or(default)).into())],
+            );
+            let languages = i18n::Lang::ALL.into_iter().map(|l| {
+                let selected = chosen == l.code();
+                view! { <option value=l.code() selected=selected lang=l.code()>{l.name()}</option> }
+            }).collect_view();
             view! {
                 <section class="card">
                     <h2>{format!("{} ({})", s.name, s.code)}</h2>
+                    <form method="post" action=language_action.clone() class="inline-form">
+                        <input type="hidden" name="supplier_id" value=s.id.to_string()/>
+                        <label>{tr("admin-suppliers-language")} " "
+                            <select name="language">
+                                <option value="" selected=chosen.is_empty()>{default_language.clone()}</option>
+                                {languages}
+                            </select>
+                        </label>
+                        <button type="submit">{tr("admin-suppliers-language-save")}</button>
+                    </form>
+                    <p class="muted">{written_in}</p>
                     {nobody.then(|| view! { <p class="empty">{tr("admin-suppliers-nobody")}</p> })}
                     {(!s.users.is_empty()).then(|| view! {
                         <ul class="people">

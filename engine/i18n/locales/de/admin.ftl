@@ -66,7 +66,7 @@ admin-policies-nightly-intro = Jede Position wird einmal pro Nacht gegen ihre Re
 admin-policies-hour = Stunde (UTC)
 admin-policies-runs-at = Läuft um { $time } UTC.
 admin-policies-anomalies-heading = Anomalieprüfungen
-admin-policies-anomalies-intro = Ein eingehender Verkauf weit über dem üblichen Verkaufstag seiner Reihe (Median plus ein Vielfaches der mittleren absoluten Abweichung), eine Zählung weit vom Buchbestand entfernt oder ein Verkauf, wo der Artikel nie verkauft wird, wird erfasst und auf den Bestand gebucht, aber Umlagerungen und Bestellungen der Position warten, bis ein Disponent ihn in der Ausnahmenliste bestätigt.
+admin-policies-anomalies-intro = Ein eingehender Verkauf weit über dem üblichen Verkaufstag seiner Reihe (Median plus ein Vielfaches der medianen absoluten Abweichung), eine Zählung weit vom Buchbestand entfernt oder ein Verkauf, wo der Artikel nie verkauft wird, wird erfasst und auf den Bestand gebucht, aber Umlagerungen und Bestellungen der Position warten, bis ein Disponent ihn in der Ausnahmenliste bestätigt.
 admin-policies-anomalies-legend = Anomalie-Schwellenwerte
 admin-policies-anomalies-enabled = Eingehende Ereignisse prüfen
 admin-policies-mad-k = MAD-Faktor (2–100)
@@ -183,6 +183,15 @@ admin-suppliers-day-ends = Arbeitstag endet um (Stunde, 1–24)
 admin-suppliers-ack-hours = Arbeitsstunden zur Bestätigung einer Bestellung
 admin-suppliers-escalate-hours = Arbeitsstunden nach der Erinnerung, bevor Sie benachrichtigt werden
 admin-suppliers-save-clocks = Fristen speichern
+# Die Sprache, in der die E-Mails an einen Lieferanten geschrieben sind, und die Namen der Sprachen.
+admin-suppliers-language = Sprache der E-Mails an diesen Lieferanten
+admin-suppliers-language-default = Die Sprache des Portals ({ $language })
+admin-suppliers-language-now = Bestellungen und Einladungen gehen an diesen Lieferanten auf { $language }.
+admin-suppliers-language-save = Sprache speichern
+admin-suppliers-language-saved = Die Sprache des Lieferanten ist gespeichert.
+admin-language-en = Englisch
+admin-language-de = Deutsch
+admin-language-nl = Niederländisch
 
 # Wieder verfügbar.
 admin-bis-heading = Wieder verfügbar

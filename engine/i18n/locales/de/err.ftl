@@ -176,6 +176,8 @@ err-sla-day = working_days: { $day } ist keiner von mon, tue, wed, thu, fri, sat
 err-sla-no-days = working_days muss mindestens einen Tag nennen
 err-sla-hours = day_starts und day_ends müssen Stunden mit 0 <= day_starts < day_ends <= 24 sein (erhalten: { $starts } und { $ends })
 err-sla-clock = { $field } muss 1 bis { $most } Arbeitsstunden betragen (erhalten: { $value })
+# Die Sprache der E-Mails an einen Lieferanten (engine/src/invites.rs).
+err-supplier-language = Sprache: { $value } ist nicht en, de oder nl (lassen Sie das Feld leer für die Sprache des Portals)
 
 ## Bestellungen: Änderungen, Antworten, Nachrichten.
 err-note-too-long = die Notiz ist zu lang: höchstens { $most } Zeichen

@@ -1,4 +1,4 @@
-# Durations, moments and month names (the i18n crate's fmt module).
+# Durations, moments, the layout of a date and month names (the i18n crate's fmt module).
 fmt-under-a-minute = unter einer Minute
 fmt-minutes = { $n } Min.
 fmt-hours = { $n } Std.
@@ -6,6 +6,7 @@ fmt-days = { $n } T.
 fmt-just-now = gerade eben
 fmt-in = in { $span }
 fmt-ago = vor { $span }
+fmt-date = { $day }. { $month } { $year }
 fmt-month-1 = Jan.
 fmt-month-2 = Feb.
 fmt-month-3 = März

@@ -25,6 +25,7 @@ hist-subject-position = Bestandsposition { $id }
 hist-subject-policy = Dispositionsregel { $id }
 hist-subject-delegation = Vertretung { $id }
 hist-subject-approval = Freigabe { $id }
+hist-subject-supplier = Lieferant { $id }
 # Ein Gegenstand ohne eigene Worte: seine Art und Nummer, wie aufgezeichnet.
 hist-subject-other = { $noun } { $id }
 
@@ -151,6 +152,7 @@ hist-position-levels-set = { $who } hat feste Bestandsgrenzen für { $about } fe
 hist-position-levels-cleared = { $who } hat die festen Bestandsgrenzen von { $about } entfernt
 hist-supplier-user-removed = { $who } hat einen Benutzer eines Lieferanten entfernt
 hist-supplier-clocks-changed = { $who } hat die Antwortfristen der Lieferanten geändert
+hist-supplier-language-changed = { $who } hat die Sprache der E-Mails an { $about } geändert
 hist-client-provisioning-started = { $who } hat begonnen, ein Kundenportal einzurichten
 hist-client-provisioning-retried = { $who } hat die Einrichtung eines Kundenportals erneut versucht
 hist-assistant-limits-saved = { $who } hat die Grenzen des Assistenten geändert

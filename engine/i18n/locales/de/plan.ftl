@@ -231,6 +231,19 @@ plan-backtest-title = Backtest { $id }
 plan-backtest-summary-csv = { $candidate } gegen Ihre aktuellen Bestände, über { $days } Tage einer Nachfragedatei; gestartet am { $started } von { $who }.
 plan-backtest-summary-sales = { $candidate } gegen Ihre aktuellen Bestände, über { $days } Tage Ihrer Verkäufe; gestartet am { $started } von { $who }.
 
+## Die Hinweise eines Backtests, was sein Nachspielen annimmt oder auslässt (engine/src/backtest/replay.rs).
+plan-backtest-note-stock-starts = Der Bestand beginnt bei beiden Richtlinien mit dem, was heute vorrätig ist.
+plan-backtest-note-no-promotions = Aktionen werden nicht nachgespielt.
+plan-backtest-note-demand-days = Nachfrage fand sich an { $selling } der { $days } gelesenen Tage ({ $history } Tage Vorlauf, dann die nachgespielten Tage); ein Tag ohne Nachfrage zählt als Tag ohne Verkauf.
+plan-backtest-note-no-supplier = { $count ->
+    [one] { $count } Artikel ohne Lieferanten bleibt außen vor.
+   *[other] { $count } Artikel ohne Lieferanten bleiben außen vor.
+}
+plan-backtest-note-dcs = { $count ->
+    [one] { $count } Verteilzentrum bleibt außen vor: Filialen kaufen bei Lieferanten und teilen untereinander.
+   *[other] { $count } Verteilzentren bleiben außen vor: Filialen kaufen bei Lieferanten und teilen untereinander.
+}
+
 ## Der Audit-Trail.
 plan-trail-heading = Audit-Trail
 plan-trail-intro = Alles, was Personen, Integrationen und das System hier geändert haben, das Neueste zuerst, in Worten; öffnen Sie einen Eintrag, um ihn so zu sehen, wie er gespeichert ist. Einträge, die entstanden, während Ihr Dienstleister in diesem Portal gehandelt hat, sind markiert, mit der Person und der Sitzung.

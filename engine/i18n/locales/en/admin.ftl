@@ -90,7 +90,10 @@ admin-policy-levels-dc = levels { $rop } / { $out } (× { $factor } at distribut
 admin-policy-own-levels = positions' own levels
 admin-policy-case-pack = case pack { $units }
 admin-policy-moq = MOQ { $units }
-admin-policy-promotions = { $n } promotion(s)
+admin-policy-promotions = { $n ->
+    [one] { $n } promotion
+   *[other] { $n } promotions
+}
 
 # The approval matrix (app/src/pages/operator/settings.rs).
 admin-matrix-heading = Approval matrix
@@ -179,6 +182,15 @@ admin-suppliers-day-ends = Working day ends at (hour, 1–24)
 admin-suppliers-ack-hours = Working hours to acknowledge an order
 admin-suppliers-escalate-hours = Working hours after the reminder before you are alerted
 admin-suppliers-save-clocks = Save the clocks
+# The language a supplier's e-mails are written in, and the languages' names.
+admin-suppliers-language = Language of e-mails to this supplier
+admin-suppliers-language-default = The portal's language ({ $language })
+admin-suppliers-language-now = Orders and invitations are e-mailed to this supplier in { $language }.
+admin-suppliers-language-save = Save the language
+admin-suppliers-language-saved = The supplier's language is saved.
+admin-language-en = English
+admin-language-de = German
+admin-language-nl = Dutch
 
 # Back in stock (app/src/pages/operator/back_in_stock.rs).
 admin-bis-heading = Back in stock

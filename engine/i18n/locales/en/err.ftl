@@ -176,6 +176,8 @@ err-sla-day = working_days: { $day } is not one of mon, tue, wed, thu, fri, sat,
 err-sla-no-days = working_days must name at least one day
 err-sla-hours = day_starts and day_ends must be hours with 0 <= day_starts < day_ends <= 24 (got { $starts } and { $ends })
 err-sla-clock = { $field } must be from 1 to { $most } working hours (got { $value })
+# The language of a supplier's e-mails (engine/src/invites.rs).
+err-supplier-language = language: { $value } is not one of en, de or nl (leave it empty for the portal's language)
 
 ## Purchase orders: changes, answers, messages.
 err-note-too-long = the note is too long: at most { $most } characters

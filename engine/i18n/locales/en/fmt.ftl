@@ -1,4 +1,4 @@
-# Durations, moments and month names (the i18n crate's fmt module).
+# Durations, moments, the layout of a date and month names (the i18n crate's fmt module).
 fmt-under-a-minute = under a minute
 fmt-minutes = { $n } min
 fmt-hours = { $n } h
@@ -6,6 +6,7 @@ fmt-days = { $n } d
 fmt-just-now = just now
 fmt-in = in { $span }
 fmt-ago = { $span } ago
+fmt-date = { $day } { $month } { $year }
 fmt-month-1 = Jan
 fmt-month-2 = Feb
 fmt-month-3 = Mar

@@ -26,6 +26,7 @@ hist-subject-position = position { $id }
 hist-subject-policy = policy { $id }
 hist-subject-delegation = delegation { $id }
 hist-subject-approval = approval { $id }
+hist-subject-supplier = supplier { $id }
 # A subject we have no words for: its recorded kind and id.
 hist-subject-other = { $noun } { $id }
 
@@ -152,6 +153,7 @@ hist-position-levels-set = { $who } set fixed levels for { $about }
 hist-position-levels-cleared = { $who } cleared the fixed levels of { $about }
 hist-supplier-user-removed = { $who } removed a supplier's user
 hist-supplier-clocks-changed = { $who } changed the suppliers' answer times
+hist-supplier-language-changed = { $who } changed the language of the e-mails for { $about }
 hist-client-provisioning-started = { $who } started setting up a client portal
 hist-client-provisioning-retried = { $who } retried setting up a client portal
 hist-assistant-limits-saved = { $who } changed the assistant's limits

@@ -228,6 +228,19 @@ plan-backtest-title = Backtest { $id }
 plan-backtest-summary-csv = { $candidate } against your current levels, over { $days } days of a demand file; started { $started } by { $who }.
 plan-backtest-summary-sales = { $candidate } against your current levels, over { $days } days of your sales; started { $started } by { $who }.
 
+## A backtest's notes on what its replay assumes or leaves out (engine/src/backtest/replay.rs).
+plan-backtest-note-stock-starts = Stock starts at what is on hand today, for both policies.
+plan-backtest-note-no-promotions = Promotions are not replayed.
+plan-backtest-note-demand-days = Demand was found on { $selling } of the { $days } days read ({ $history } of history, then the days replayed); a day without any counts as none sold.
+plan-backtest-note-no-supplier = { $count ->
+    [one] { $count } product without a supplier is left out.
+   *[other] { $count } products without a supplier are left out.
+}
+plan-backtest-note-dcs = { $count ->
+    [one] { $count } distribution centre is left out: stores buy from suppliers and share with each other.
+   *[other] { $count } distribution centres are left out: stores buy from suppliers and share with each other.
+}
+
 ## The audit trail.
 plan-trail-heading = Audit trail
 plan-trail-intro = Everything people, integrations and the system changed here, newest first, in words; open a record to see it as it is kept. Entries made while your service provider acted in this portal are marked, with the person and the session.
@@ -344,7 +357,10 @@ plan-documents-error-confirm-cancel-order = Tick "I am sure" to cancel the purch
 plan-documents-error-confirm-close = Tick "The rest is not coming" to close the order.
 plan-documents-order-now = Purchase order { $id } is now { $state }.
 plan-documents-no-links = There were no live links to withdraw.
-plan-documents-links-withdrawn = { $n } link(s) withdrawn: they no longer open the order.
+plan-documents-links-withdrawn = { $n ->
+    [one] { $n } link withdrawn: it no longer opens the order.
+   *[other] { $n } links withdrawn: they no longer open the order.
+}
 plan-documents-resent = Sent to the supplier again, with a new link.
 plan-documents-message-sent = Message sent to the supplier.
 

@@ -182,6 +182,15 @@ admin-suppliers-day-ends = Werkdag eindigt om (uur, 1–24)
 admin-suppliers-ack-hours = Werkuren om een order te bevestigen
 admin-suppliers-escalate-hours = Werkuren na de herinnering voordat jij een melding krijgt
 admin-suppliers-save-clocks = Klokken opslaan
+# De taal waarin de e-mails aan een leverancier zijn geschreven, en de namen van de talen.
+admin-suppliers-language = Taal van de e-mails aan deze leverancier
+admin-suppliers-language-default = De taal van het portaal ({ $language })
+admin-suppliers-language-now = Bestellingen en uitnodigingen worden naar deze leverancier gemaild in het { $language }.
+admin-suppliers-language-save = Taal opslaan
+admin-suppliers-language-saved = De taal van de leverancier is opgeslagen.
+admin-language-en = Engels
+admin-language-de = Duits
+admin-language-nl = Nederlands
 
 # Weer op voorraad.
 admin-bis-heading = Weer op voorraad

@@ -176,6 +176,8 @@ err-sla-day = working_days: { $day } is niet een van mon, tue, wed, thu, fri, sa
 err-sla-no-days = working_days moet minstens één dag noemen
 err-sla-hours = day_starts en day_ends moeten uren zijn met 0 <= day_starts < day_ends <= 24 (gekregen: { $starts } en { $ends })
 err-sla-clock = { $field } moet 1 tot { $most } werkuren zijn (gekregen: { $value })
+# De taal van de e-mails aan een leverancier (engine/src/invites.rs).
+err-supplier-language = taal: { $value } is niet en, de of nl (laat het veld leeg voor de taal van het portaal)
 
 ## Inkooporders: wijzigingen, antwoorden, berichten.
 err-note-too-long = de notitie is te lang: hoogstens { $most } tekens

@@ -1,4 +1,4 @@
-# Durations, moments and month names (the i18n crate's fmt module).
+# Durations, moments, the layout of a date and month names (the i18n crate's fmt module).
 fmt-under-a-minute = minder dan een minuut
 fmt-minutes = { $n } min
 fmt-hours = { $n } uur
@@ -6,6 +6,7 @@ fmt-days = { $n } d
 fmt-just-now = zojuist
 fmt-in = over { $span }
 fmt-ago = { $span } geleden
+fmt-date = { $day } { $month } { $year }
 fmt-month-1 = jan
 fmt-month-2 = feb
 fmt-month-3 = mrt

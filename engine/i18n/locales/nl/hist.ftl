@@ -25,6 +25,7 @@ hist-subject-position = voorraadpositie { $id }
 hist-subject-policy = bestelregel { $id }
 hist-subject-delegation = overdracht { $id }
 hist-subject-approval = goedkeuring { $id }
+hist-subject-supplier = leverancier { $id }
 # Een onderwerp zonder eigen woorden: soort en nummer zoals vastgelegd.
 hist-subject-other = { $noun } { $id }
 
@@ -151,6 +152,7 @@ hist-position-levels-set = { $who } heeft vaste niveaus ingesteld voor { $about 
 hist-position-levels-cleared = { $who } heeft de vaste niveaus van { $about } gewist
 hist-supplier-user-removed = { $who } heeft een gebruiker van een leverancier verwijderd
 hist-supplier-clocks-changed = { $who } heeft de antwoordtermijnen van de leveranciers gewijzigd
+hist-supplier-language-changed = { $who } heeft de taal van de e-mails aan { $about } gewijzigd
 hist-client-provisioning-started = { $who } is begonnen met het inrichten van een klantportaal
 hist-client-provisioning-retried = { $who } heeft het inrichten van een klantportaal opnieuw geprobeerd
 hist-assistant-limits-saved = { $who } heeft de grenzen van de assistent gewijzigd

@@ -231,6 +231,19 @@ plan-backtest-title = Backtest { $id }
 plan-backtest-summary-csv = { $candidate } tegenover je huidige niveaus, over { $days } dagen van een vraagbestand; gestart op { $started } door { $who }.
 plan-backtest-summary-sales = { $candidate } tegenover je huidige niveaus, over { $days } dagen van je verkopen; gestart op { $started } door { $who }.
 
+## De opmerkingen van een backtest over wat het naspelen aanneemt of weglaat (engine/src/backtest/replay.rs).
+plan-backtest-note-stock-starts = De voorraad begint bij beide beleidsregels met wat er vandaag op voorraad is.
+plan-backtest-note-no-promotions = Acties worden niet nagespeeld.
+plan-backtest-note-demand-days = Er was vraag op { $selling } van de { $days } gelezen dagen ({ $history } dagen voorgeschiedenis, dan de nagespeelde dagen); een dag zonder vraag telt als een dag zonder verkoop.
+plan-backtest-note-no-supplier = { $count ->
+    [one] { $count } product zonder leverancier blijft buiten beschouwing.
+   *[other] { $count } producten zonder leverancier blijven buiten beschouwing.
+}
+plan-backtest-note-dcs = { $count ->
+    [one] { $count } distributiecentrum blijft buiten beschouwing: winkels kopen bij leveranciers en delen onderling.
+   *[other] { $count } distributiecentra blijven buiten beschouwing: winkels kopen bij leveranciers en delen onderling.
+}
+
 ## De audittrail.
 plan-trail-heading = Audittrail
 plan-trail-intro = Alles wat mensen, koppelingen en het systeem hier veranderden, nieuwste eerst, in woorden; open een record om het te zien zoals het bewaard wordt. Items die ontstonden terwijl je dienstverlener in dit portaal handelde, zijn gemarkeerd, met de persoon en de sessie.

@@ -208,6 +208,8 @@ struct Delegation {
     /// Start of the first day and of the day after the last (epoch ms, UTC).
     from_ms: i64,
     to_ms: i64,
+    /// The first and last day as the reader reads them (`2 Dec 2026`): calendar days,
+    /// as picked.
     first_day: String,
     last_day: String,
 }
@@ -227,8 +229,8 @@ impl Delegation {
             from_ms: first,
             // The last day counts in full: the delegation ends when the day after begins.
             to_ms: last + 24 * 3_600_000,
-            first_day: f.first_day.trim().to_string(),
-            last_day: f.last_day.trim().to_string(),
+            first_day: app::ssr::format::calendar_day(lang, first),
+            last_day: app::ssr::format::calendar_day(lang, last),
         })
     }
 }

@@ -250,19 +250,25 @@ fn decisions(me: &SignedIn, rows: &[DecisionRecord], currency: &str) -> String {
     let body: String = rows
         .iter()
         .map(|d| {
-            let reasons: Vec<String> = serde_json::from_str(&d.reasons).unwrap_or_default();
+            // The limits it was outside of, in the reader's language; a decision recorded
+            // before has them in English only (said inside the verdict's sentence).
+            let english = serde_json::from_str::<Vec<String>>(&d.reasons)
+                .unwrap_or_default()
+                .join("; ");
+            let (reasons, _) =
+                engine::recorded::shown_list(&english, d.reason_words.as_deref(), lang);
             let verdict = match (d.acted, d.verdict.as_str(), d.mode.as_str()) {
                 (true, _, _) => i18n::t(lang, "plan-assistant-verdict-acted"),
                 (false, "act", _) => i18n::t(lang, "plan-assistant-verdict-would-act"),
                 (false, _, "shadow") => i18n::t_args(
                     lang,
                     "plan-assistant-verdict-would-refer",
-                    &[("reasons", reasons.join("; ").into())],
+                    &[("reasons", reasons.clone().into())],
                 ),
                 _ => i18n::t_args(
                     lang,
                     "plan-assistant-verdict-referred",
-                    &[("reasons", reasons.join("; ").into())],
+                    &[("reasons", reasons.into())],
                 ),
             };
             let outcome = Outcome::of(d);

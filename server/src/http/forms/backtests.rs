@@ -362,11 +362,13 @@ fn comparison(lang: i18n::Lang, o: &Outcome, currency: &str) -> String {
         ),
     ]
     .concat();
-    let notes: String = o
-        .notes
+    // A run stored before its notes were recorded in every language has only their
+    // English, marked as such.
+    let (notes, english) = o.notes_in(lang);
+    let mark = if english { " lang=\"en\"" } else { "" };
+    let notes: String = notes
         .iter()
-        // Recorded by the replay in English (see the closing note on stored text).
-        .map(|n| format!("<li lang=\"en\">{}</li>", escape(n)))
+        .map(|n| format!("<li{mark}>{}</li>", escape(n)))
         .collect();
     format!(
         "<div class=\"table-scroll\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" lang=\"en\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div><h2>{}</h2><ul>{notes}</ul>",

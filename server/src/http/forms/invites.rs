@@ -1,6 +1,6 @@
 //! Supplier access: the tenant admin invites a supplier's person, withdraws an
-//! invitation or removes someone's access (`/settings/suppliers/…`, signed in; the
-//! engine checks the permission); the invited person accepts at `POST /invite/{token}`
+//! invitation or removes someone's access, and sets the language a supplier's e-mails
+//! are written in (`/settings/suppliers/…`, signed in; the engine checks the permission); the invited person accepts at `POST /invite/{token}`
 //! (no sign-in: the signed link is the permission), which signs them in.
 
 use std::sync::Arc;
@@ -246,6 +246,32 @@ pub async fn clocks(
     let (store, t) = (&app.store, me.tc.tenant.id);
     match invites::set_supplier_clocks(store, t, &me.member, sla, me.rid(), now_ms()).await {
         Ok(()) => me.notice(PAGE, &i18n::t(me.tc.lang, "site-clocks-saved")),
+        Err(e) => me.fail(PAGE, &e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SupplierLanguageForm {
+    pub supplier_id: String,
+    /// `en`, `de`, `nl`, or empty for the tenant's default (the engine checks it).
+    pub language: String,
+}
+
+/// The tenant admin sets the language one supplier's e-mails are written in.
+pub async fn language(
+    State(app): State<Arc<AppState>>,
+    me: SignedIn,
+    Posted(form): Posted<SupplierLanguageForm>,
+) -> Response {
+    let lang = me.tc.lang;
+    let Some(supplier) = id(&form.supplier_id) else {
+        return me.error(PAGE, &i18n::t(lang, "site-supplier-choose"));
+    };
+    let (store, t) = (&app.store, me.tc.tenant.id);
+    let language = form.language.as_str();
+    match invites::set_supplier_language(store, t, &me.member, supplier, language, me.rid()).await {
+        Ok(()) => me.notice(PAGE, &i18n::t(lang, "admin-suppliers-language-saved")),
         Err(e) => me.fail(PAGE, &e),
     }
 }

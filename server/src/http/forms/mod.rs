@@ -25,7 +25,7 @@
 //! | [`integrations`] | `/settings/integrations/keys`, `/settings/integrations/keys/{id}/{rotate,revoke}` |
 //! | [`webhooks`] | `/settings/integrations/endpoints`, `…/endpoints/{id}/{rotate,enable,disable,delete}`, `…/deliveries/{id}/replay`, `…/sources`, `…/sources/{id}/{rotate,mapping,delete}` |
 //! | [`shoppers`] | `/notify/{sku}`, `/alerts/confirm/{token}`, `/alerts/{token}/erase` (no sign-in: the shopper's signed link is the permission), `/settings/back-in-stock` |
-//! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
+//! | [`invites`] | `/settings/suppliers/invite`, `/settings/suppliers/clocks`, `/settings/suppliers/language`, `/settings/suppliers/invitations/{id}/revoke`, `/settings/suppliers/users/{id}/remove`, `/invite/{token}` (no sign-in) |
 //! | [`region`] | `/settings/branding/region` (GET the tenant's default language and time zone, POST to change them) |
 //! | [`branding`] | GET `/settings/branding/emails`, `/settings/branding/emails/{template}` (previews of every e-mail in the tenant's brand); `/settings/branding/domains` (GET the list, POST add), `…/domains/{id}/{verify,remove}` |
 //! | [`members`] | `/settings/members/invite`, `/settings/members/two-factor`, `/settings/members/invitations/{id}/revoke`, `/settings/members/{id}/{roles,deactivate,reactivate}` |
@@ -157,6 +157,7 @@ where
             )
             .route(&at("/settings/suppliers/invite"), post(invites::invite))
             .route(&at("/settings/suppliers/clocks"), post(invites::clocks))
+            .route(&at("/settings/suppliers/language"), post(invites::language))
             .route(
                 &at("/settings/suppliers/invitations/{id}/revoke"),
                 post(invites::revoke),
