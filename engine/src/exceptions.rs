@@ -265,8 +265,16 @@ pub async fn act(
                 )
             }
             Action::Resolve(how) => (
-                sql::resolve_exception_tx(&mut tx, tenant, *id, member.user_id, how.trim(), now)
-                    .await?,
+                sql::resolve_exception_tx(
+                    &mut tx,
+                    tenant,
+                    *id,
+                    member.user_id,
+                    how.trim(),
+                    None,
+                    now,
+                )
+                .await?,
                 "exception.resolved",
                 json!({ "resolution": how.trim() }),
             ),

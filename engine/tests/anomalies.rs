@@ -283,6 +283,12 @@ async fn an_anomalous_event_holds_cover_until_a_planner_confirms_it(store: &Stor
     assert_eq!(restored, book, "the count's jump is undone");
     let settled = store.exception(t, open[0].id).await.unwrap().unwrap();
     assert!(settled.resolution.unwrap().starts_with("Rejected"));
+    // How it was resolved reads in the planner's language too.
+    assert_eq!(
+        in_german(&settled.resolution_words),
+        "Abgelehnt: Das Ereignis war falsch, seine Wirkung auf Bestand und Nachfrage wurde \
+         rückgängig gemacht."
+    );
     drain(store).await;
     assert_eq!(store.transfers(t, None, 10).await.unwrap().len(), 1);
 

@@ -64,6 +64,12 @@ pub async fn exceptions(
             }
             None => (None, false),
         };
+        // How the engine resolved it, in the reader's language; a resolution a person
+        // typed (or one from before) is shown as it was written.
+        let resolution = e
+            .resolution
+            .as_ref()
+            .map(|text| engine::recorded::shown(text, e.resolution_words.as_deref(), lang).0);
         rows.push(ExceptionRow {
             id: e.id,
             kind: kind_label(lang, &e.kind),
@@ -83,7 +89,7 @@ pub async fn exceptions(
             escalated: e.escalated_at.is_some(),
             href,
             comments,
-            resolution: e.resolution,
+            resolution,
         });
     }
     let mut assignees = Vec::new();

@@ -275,12 +275,16 @@ async fn settle(
         return Err(EngineError::invalid("err-anomaly-select", &[]));
     }
     let (resolution, action) = match how {
-        Settle::Confirm => ("Confirmed: the event was right.", "anomaly.confirmed"),
+        Settle::Confirm => (
+            Recorded::new("exc-resolved-anomaly-confirmed", &[]),
+            "anomaly.confirmed",
+        ),
         Settle::Reject => (
-            "Rejected: the event was wrong, and its effect on stock and demand was undone.",
+            Recorded::new("exc-resolved-anomaly-rejected", &[]),
             "anomaly.rejected",
         ),
     };
+    let english = resolution.english();
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -313,7 +317,17 @@ async fn settle(
     let mut released = Vec::new();
     let mut undo = Vec::new();
     for (id, e, (location, product)) in open {
-        if !exc::resolve_exception_tx(&mut tx, tenant, id, member.user_id, resolution, now).await? {
+        if !exc::resolve_exception_tx(
+            &mut tx,
+            tenant,
+            id,
+            member.user_id,
+            &english,
+            Some(&resolution),
+            now,
+        )
+        .await?
+        {
             continue;
         }
         released.push((location, product));
@@ -353,7 +367,7 @@ async fn settle(
             action,
             format!("exception:{id}"),
             Some(json!({ "state": "open", "subject": e.subject, "evidence": evidence })),
-            Some(json!({ "state": "resolved", "resolution": resolution })),
+            Some(json!({ "state": "resolved", "resolution": english })),
             request_id,
         );
         append_audit_tx(&mut tx, tenant, &entry).await?;

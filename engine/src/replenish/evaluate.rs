@@ -20,6 +20,7 @@ use crate::exceptions;
 use crate::jobs::{Job, NewJob};
 use crate::model::{DocRef, TenantId};
 use crate::policy;
+use crate::recorded::Recorded;
 use crate::risk;
 use crate::sourcing::{self, Destination};
 use crate::store::audit::append_audit_tx;
@@ -268,8 +269,14 @@ pub(crate) async fn evaluate_known_tx(
         };
         exceptions::open_tx(tx, tenant, &e, now).await?;
     } else if facts.on_hand > 0 && known.open_exceptions.contains(&stockout_key) {
-        exc::resolve_exception_by_key_tx(tx, tenant, &stockout_key, "Stock is back on hand.", now)
-            .await?;
+        exc::resolve_exception_by_key_tx(
+            tx,
+            tenant,
+            &stockout_key,
+            &Recorded::new("exc-resolved-back-on-hand", &[]),
+            now,
+        )
+        .await?;
     }
     let key = policy::dedupe_key(tenant.0, location, product);
     if known.open_needs.contains(&key) {
@@ -313,7 +320,7 @@ pub(crate) async fn evaluate_known_tx(
                 tx,
                 tenant,
                 &no_cover_key,
-                "Stock is above the reorder point again.",
+                &Recorded::new("exc-resolved-above-reorder-point", &[]),
                 now,
             )
             .await?;
@@ -578,7 +585,7 @@ pub(crate) async fn evaluate_known_tx(
             tx,
             tenant,
             &no_cover_key,
-            "A transfer or order now covers it.",
+            &Recorded::new("exc-resolved-covered", &[]),
             now,
         )
         .await?;

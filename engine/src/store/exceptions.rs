@@ -37,6 +37,8 @@ pub struct ExceptionRecord {
     pub title_words: Option<String>,
     pub detail_words: Option<String>,
     pub risk_basis_words: Option<String>,
+    /// How the engine resolved it, as recorded text (`None` when a person typed it).
+    pub resolution_words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
@@ -79,7 +81,7 @@ pub enum Ranking {
 const EXCEPTION_SELECT: &str = "SELECT e.id, e.kind, e.severity, e.subject, e.title, e.detail, \
      e.owner_user_id, u.name AS owner_name, e.state, e.escalated_at, e.created_at, e.updated_at, \
      e.resolved_at, e.resolution, e.lost_sales_minor, e.risk_basis, e.evidence, e.title_words, \
-     e.detail_words, e.risk_basis_words FROM exceptions e LEFT JOIN users u ON u.id = e.owner_user_id";
+     e.detail_words, e.risk_basis_words, e.resolution_words FROM exceptions e LEFT JOIN users u ON u.id = e.owner_user_id";
 
 /// Raises an exception unless one is already open for its key; returns the new id.
 pub(crate) async fn open_exception_tx(
@@ -173,21 +175,25 @@ pub(crate) async fn resolve_exception_by_key_tx(
     tx: &mut Tx,
     tenant: TenantId,
     key: &str,
-    resolution: &str,
+    resolution: &Recorded,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
+    let words = stored(std::slice::from_ref(resolution));
+    let english = resolution.english();
     on_tx!(tx, |c| {
         sqlx::query(
-        "UPDATE exceptions SET state = 'resolved', resolved_at = $4, resolution = $3, updated_at = $4 \
+            "UPDATE exceptions SET state = 'resolved', resolved_at = $4, resolution = $3, \
+         resolution_words = $5, updated_at = $4 \
          WHERE tenant_id = $1 AND dedupe_key = $2 AND state = 'open'",
-    )
-    .bind(tenant.0)
-    .bind(key)
-    .bind(resolution)
-    .bind(now)
-    .execute(c)
-    .await
-    .map(|r| r.rows_affected() == 1)
+        )
+        .bind(tenant.0)
+        .bind(key)
+        .bind(&english)
+        .bind(now)
+        .bind(&words)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected() == 1)
     })
 }
 
@@ -232,17 +238,21 @@ pub(crate) async fn resolve_exception_tx(
     id: i64,
     user: i64,
     resolution: &str,
+    words: Option<&Recorded>,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
+    let words = words.and_then(|w| stored(std::slice::from_ref(w)));
     on_tx!(tx, |c| sqlx::query(
         "UPDATE exceptions SET state = 'resolved', resolved_at = $5, resolved_by = $3, \
-         resolution = $4, updated_at = $5 WHERE tenant_id = $1 AND id = $2 AND state = 'open'",
+         resolution = $4, resolution_words = $6, updated_at = $5 \
+         WHERE tenant_id = $1 AND id = $2 AND state = 'open'",
     )
     .bind(tenant.0)
     .bind(id)
     .bind(user)
     .bind(resolution)
     .bind(now)
+    .bind(&words)
     .execute(c)
     .await
     .map(|r| r.rows_affected() == 1))

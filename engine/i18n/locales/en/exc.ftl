@@ -70,3 +70,10 @@ exc-dead-job-detail = { $attempts ->
 exc-webhook-disabled-title = Webhook endpoint { $host } was disabled
 exc-webhook-failing-title = Webhook deliveries to { $host } are failing
 exc-webhook-detail = { $error } Failed deliveries wait in Integrations → Webhooks → Delivery log, where each can be sent again.
+
+## How the engine resolved an exception
+exc-resolved-back-on-hand = Stock is back on hand.
+exc-resolved-above-reorder-point = Stock is above the reorder point again.
+exc-resolved-covered = A transfer or order now covers it.
+exc-resolved-anomaly-confirmed = Confirmed: the event was right.
+exc-resolved-anomaly-rejected = Rejected: the event was wrong, and its effect on stock and demand was undone.

@@ -64,3 +64,10 @@ exc-dead-job-detail = Hij is { $attempts } keer mislukt; de laatste fout was: { 
 exc-webhook-disabled-title = Webhook-endpoint { $host } is uitgeschakeld
 exc-webhook-failing-title = Webhook-afleveringen aan { $host } mislukken
 exc-webhook-detail = { $error } Mislukte afleveringen wachten in Koppelingen → Webhooks → Afleverlog, waar je elk opnieuw kunt versturen.
+
+## How the engine resolved an exception
+exc-resolved-back-on-hand = De voorraad is er weer.
+exc-resolved-above-reorder-point = De voorraad ligt weer boven het bestelpunt.
+exc-resolved-covered = Een overboeking of bestelling dekt het nu.
+exc-resolved-anomaly-confirmed = Bevestigd: de gebeurtenis klopte.
+exc-resolved-anomaly-rejected = Afgewezen: de gebeurtenis klopte niet, en het effect op voorraad en vraag is teruggedraaid.
