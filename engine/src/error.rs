@@ -46,6 +46,10 @@ pub struct Msg {
     /// Variables filled by other messages, each rendered in the reader's language
     /// (several joined with "; ").
     pub parts: Vec<(&'static str, Vec<Msg>)>,
+    /// Which `args` are numbers with decimals (bit i: `args[i]`), written the English
+    /// way (`4.5`): other readers get them written their way (`4,5`). A bit set rather
+    /// than a list keeps errors small.
+    pub nums: u32,
     en: String,
 }
 
@@ -56,10 +60,27 @@ impl Msg {
             id,
             args: args.to_vec(),
             parts: Vec::new(),
+            nums: 0,
             en: String::new(),
         };
         m.en = m.render(Lang::En);
         m
+    }
+
+    /// The same message with the variable `name` holding the number `x` with `places`
+    /// decimals (at most 6), written the reader's way (`4.5` / `4,5`).
+    pub fn num(mut self, name: &'static str, x: f64, places: usize) -> Msg {
+        if self.args.len() < 32 {
+            self.nums |= 1 << self.args.len();
+        }
+        self.args.push((name, format!("{:.*}", places.min(6), x)));
+        self.en = self.render(Lang::En);
+        self
+    }
+
+    /// Whether `args[i]` is a number with decimals ([`Msg::num`]).
+    pub fn is_num(&self, i: usize) -> bool {
+        i < self.args.len().min(32) && self.nums & (1 << i) != 0
     }
 
     /// A text no catalogue has (a library's error, in English), shown as it is.
@@ -107,7 +128,22 @@ impl Msg {
             .args
             .iter()
             .chain(terms.iter())
-            .map(|(name, value)| (*name, fluent_value(value)))
+            .enumerate()
+            .map(|(i, (name, value))| {
+                if lang != Lang::En && self.is_num(i) {
+                    let places = value.split_once('.').map_or(0, |(_, f)| f.len());
+                    match value.parse::<f64>() {
+                        Ok(x) => {
+                            return (
+                                *name,
+                                FluentValue::from(i18n::fmt::decimal(lang, x, places)),
+                            )
+                        }
+                        Err(_) => return (*name, fluent_value(value)),
+                    }
+                }
+                (*name, fluent_value(value))
+            })
             .collect();
         i18n::t_args(lang, self.id, &args)
     }
@@ -373,6 +409,20 @@ mod tests {
         // A code that only looks like a number is left as it is.
         let sku = Msg::new("err-bis-substitute", &[("sku", "007".into())]);
         assert_eq!(sku, "Substitutes: no product has the SKU 007");
+        // Figures read as the reader writes them.
+        let pair = Msg::new("err-theme-contrast-pair", &[("pair", "x".into())])
+            .num("ratio", 2.54, 1)
+            .num("needs", 4.5, 1);
+        assert_eq!(pair, "x has 2.5:1, and needs 4.5:1");
+        let german = pair.text(Lang::De);
+        assert!(
+            german.contains("2,5:1") && german.contains("4,5:1"),
+            "{german}"
+        );
+        assert_eq!(
+            crate::recorded::Recorded::from(&pair).text(Lang::Nl),
+            pair.text(Lang::Nl)
+        );
         // Whole numbers choose the plural.
         let codes = |n: &str| EngineError::invalid("err-2fa-too-many", &[("minutes", n.into())]);
         assert_eq!(

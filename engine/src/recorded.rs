@@ -130,6 +130,10 @@ impl From<&Msg> for Recorded {
         for (name, parts) in &m.parts {
             r = r.part(name, parts.iter().map(Recorded::from).collect());
         }
+        r.nums = (m.args.iter().enumerate())
+            .filter(|(i, _)| m.is_num(*i))
+            .map(|(_, (name, _))| (*name).to_string())
+            .collect();
         r
     }
 }

@@ -153,20 +153,13 @@ pub fn edited(base: &Theme, edit: &ThemeEdit) -> Result<Theme, EngineError> {
         .into_iter()
         .filter(|p| !p.passes())
         .map(|p| {
-            let figures = [
-                ("ratio", format!("{:.1}", p.ratio)),
-                ("needs", format!("{:.1}", p.needs)),
-            ];
+            let figures = |m: Msg| m.num("ratio", p.ratio, 1).num("needs", p.needs, 1);
             match contrast_term(p.label) {
-                Some(term) => Msg::new("err-theme-contrast-pair", &figures).term("pair", term),
-                None => Msg::new(
+                Some(term) => figures(Msg::new("err-theme-contrast-pair", &[])).term("pair", term),
+                None => figures(Msg::new(
                     "err-theme-contrast-pair",
-                    &[
-                        ("pair", p.label.to_string()),
-                        figures[0].clone(),
-                        figures[1].clone(),
-                    ],
-                ),
+                    &[("pair", p.label.to_string())],
+                )),
             }
         })
         .collect();

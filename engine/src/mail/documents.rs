@@ -94,8 +94,9 @@ pub(super) fn outcome_message(outcome: &str) -> &'static str {
     }
 }
 
-/// The decider's note in the recipient's language when the workflow wrote it (a
-/// supplier's promised day, written `YYYY-MM-DD`, shown as the calendar day it is); a
+/// The decider's note of a job queued before the engine sent its notes as words
+/// (`SendMail::note_words`): the workflow's English (a supplier's promised day, written
+/// `YYYY-MM-DD`, shown as the calendar day it is) in the recipient's language; a
 /// person's note as they wrote it.
 fn outcome_note(lang: i18n::Lang, note: &str) -> String {
     for (prefix, id) in [
@@ -183,7 +184,10 @@ impl Mailer {
                 );
                 let (lead_before, lead_after) =
                     around_title(lang, id, &[("outcome", mail.outcome.clone().into())]);
-                let note = outcome_note(lang, &mail.note);
+                let note = match &mail.note_words {
+                    Some(words) => words.text(lang),
+                    None => outcome_note(lang, &mail.note),
+                };
                 let link = format!("{portal}/documents/{}/{}", doc.doc_type(), doc.id());
                 Ok(Composed {
                     html: OutcomeHtml {

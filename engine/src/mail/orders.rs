@@ -103,9 +103,9 @@ fn order_facts(order: &SupplierOrder, tenant: &Tenant, lang: i18n::Lang) -> (Fac
     (facts, lines)
 }
 
-/// A `po_update` mail's opening line in `lang`: the order's workflow queues it in
-/// English (`replenish::po_lifecycle`), so each wording it uses has its message here; a
-/// note of another wording stays as it is.
+/// A `po_update` mail's opening line in `lang` for a job queued before the engine sent
+/// its notes as words (`SendMail::note_words`): each English wording it used has its
+/// message here; a note of another wording stays as it is.
 fn update_note(lang: i18n::Lang, note: &str) -> String {
     const REFUSED: (&str, &str) = (
         "Your proposed change was not accepted (\u{201c}",
@@ -192,7 +192,10 @@ impl Mailer {
             "purchase_order" => i18n::t(lang, "mail-order-intro"),
             "po_reminder" => i18n::t(lang, "mail-order-intro-reminder"),
             "po_cancelled" => i18n::t(lang, "mail-order-intro-cancelled"),
-            "po_update" => update_note(lang, &mail.note),
+            "po_update" => match &mail.note_words {
+                Some(words) => words.text(lang),
+                None => update_note(lang, &mail.note),
+            },
             "po_message" => {
                 let m = self
                     .store

@@ -55,6 +55,7 @@ pub(crate) async fn apply_transfer_tx(
                     &rec.involved_users,
                     outcome,
                     note,
+                    None,
                     actor,
                     now,
                 )

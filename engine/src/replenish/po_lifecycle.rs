@@ -21,6 +21,8 @@ use crate::links::PO_LINK_DAYS;
 use crate::mail::SendMail;
 use crate::model::{day_string, DocRef, TenantId};
 use crate::policy::Position;
+use crate::recorded::Recorded;
+use crate::region;
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::{
@@ -167,10 +169,22 @@ async fn po_machine_tx(
     })
 }
 
-/// What became of an order, for the staff who were involved with it, and a note.
-fn po_outcome(cmd: &PoCommand, from: PoState, to: PoState) -> (&'static str, String) {
+/// A promised delivery day (kept as its midnight UTC) in words each reader reads their
+/// way: the engine's note `id` with the day.
+fn promised_words(id: &str, promised_on: i64) -> Recorded {
+    let (day, ..) = region::local_in(None, promised_on);
+    Recorded::new(id, &[]).part("day", vec![region::day_words(day)])
+}
+
+/// What became of an order, for the staff who were involved with it, and a note: the
+/// English, and the engine's own note in words (`None` for a person's note).
+fn po_outcome(
+    cmd: &PoCommand,
+    from: PoState,
+    to: PoState,
+) -> (&'static str, String, Option<Recorded>) {
     use PoCommand as C;
-    match cmd {
+    let (outcome, note) = match cmd {
         C::Reject { reason } if from == PoState::ChangeApproval => {
             ("change rejected in approval", reason.clone())
         }
@@ -199,40 +213,42 @@ fn po_outcome(cmd: &PoCommand, from: PoState, to: PoState) -> (&'static str, Str
         C::ShipNotice => ("shipped by the supplier", String::new()),
         _ if to == PoState::Cancelled => ("cancelled", String::new()),
         _ => ("approved", String::new()),
-    }
+    };
+    let words = match cmd {
+        C::Acknowledge { promised_on } => {
+            Some(promised_words("mail-outcome-note-promised", *promised_on))
+        }
+        C::Backorder { promised_on } => {
+            Some(promised_words("mail-outcome-note-not-before", *promised_on))
+        }
+        _ => None,
+    };
+    (outcome, note, words)
 }
 
-/// The e-mail telling the supplier what the buyer did: its template and opening line;
-/// `None` when the supplier itself gave the command.
-fn supplier_notice(cmd: &PoCommand, to: PoState) -> Option<(&'static str, String)> {
+/// The e-mail telling the supplier what the buyer did: its template and opening line
+/// (in words the supplier reads in their language; its English beside them); `None`
+/// when the supplier itself gave the command.
+fn supplier_notice(cmd: &PoCommand, to: PoState) -> Option<(&'static str, Option<Recorded>)> {
     use PoCommand as C;
     if cmd.is_supplier_answer() {
         return None;
     }
+    let words = |id: &str| Some(Recorded::new(id, &[]));
     Some(match (cmd, to) {
-        (C::Cancel, _) => ("po_cancelled", String::new()),
-        (C::Close, _) => (
-            "po_update",
-            "This order is closed: please do not ship what has not shipped yet.".into(),
-        ),
-        (_, PoState::ChangeProposed) => (
-            "po_update",
-            "The buyer proposes a change to this order. Please sign in to the portal to see it, and accept or refuse it. Until then the order stands as below.".into(),
-        ),
+        (C::Cancel, _) => ("po_cancelled", None),
+        (C::Close, _) => ("po_update", words("mail-update-closed")),
+        (_, PoState::ChangeProposed) => ("po_update", words("mail-update-change-proposed")),
         (C::RejectChange { reason, .. }, _) => (
             "po_update",
-            format!("Your proposed change was not accepted (\u{201c}{reason}\u{201d}). The order stands as below."),
+            Some(Recorded::new(
+                "mail-update-change-refused-reason",
+                &[("reason", reason.clone())],
+            )),
         ),
         // Refused in the retailer's own approval: its approver's comment stays inside.
-        (C::Reject { .. }, _) => (
-            "po_update",
-            "Your proposed change was not accepted by the retailer. The order stands as below."
-                .into(),
-        ),
-        _ => (
-            "po_update",
-            "Your proposed change is accepted: the order below is the order now.".into(),
-        ),
+        (C::Reject { .. }, _) => ("po_update", words("mail-update-change-refused")),
+        _ => ("po_update", words("mail-update-change-accepted")),
     })
 }
 
@@ -258,7 +274,7 @@ pub(crate) async fn apply_po_tx(
             // units (`changes`, `shipments`).
             PoEffect::RequestApproval | PoEffect::MoveToInTransit | PoEffect::MoveToOnHand => {}
             PoEffect::NotifyOutcome => {
-                let (outcome, note) = po_outcome(cmd, before.state, after.state);
+                let (outcome, note, words) = po_outcome(cmd, before.state, after.state);
                 notify_outcome_tx(
                     tx,
                     tenant,
@@ -266,6 +282,7 @@ pub(crate) async fn apply_po_tx(
                     &rec.involved_users,
                     outcome,
                     &note,
+                    words.as_ref(),
                     actor,
                     now,
                 )
@@ -378,7 +395,7 @@ pub(crate) async fn apply_po_tx(
                 }
             }
             PoEffect::NotifySupplier => {
-                if let Some((template, note)) = supplier_notice(cmd, after.state) {
+                if let Some((template, words)) = supplier_notice(cmd, after.state) {
                     let (_, name, email) =
                         catalog::supplier_label_tx(tx, tenant, rec.supplier_id).await?;
                     let mail = SendMail {
@@ -393,7 +410,8 @@ pub(crate) async fn apply_po_tx(
                             rec.id,
                             after.state.as_str()
                         ),
-                        note,
+                        note: words.as_ref().map(Recorded::english).unwrap_or_default(),
+                        note_words: words,
                         ..SendMail::default()
                     };
                     enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;
@@ -480,4 +498,54 @@ pub(crate) async fn apply_po_tx(
         .await;
     }
     Ok(rec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workflow::purchase_order::Side;
+    use i18n::Lang;
+
+    #[test]
+    fn the_engine_s_notes_read_in_each_recipient_s_language_and_keep_their_english() {
+        // 2 Dec 2026, as the supplier picked it (midnight UTC).
+        let day = crate::model::parse_day("2026-12-02").unwrap();
+        let (outcome, english, words) = po_outcome(
+            &PoCommand::Acknowledge { promised_on: day },
+            PoState::Sent,
+            PoState::Acknowledged,
+        );
+        assert_eq!(outcome, "acknowledged by the supplier");
+        assert_eq!(english, "Delivery promised for 2026-12-02.");
+        let words = words.expect("the engine's own note");
+        assert_eq!(words.text(Lang::En), "Delivery promised for 2 Dec 2026.");
+        assert_eq!(words.text(Lang::De), "Lieferung zugesagt für 2. Dez. 2026.");
+        // A person's reason is theirs: no words.
+        let (_, reason, words) = po_outcome(
+            &PoCommand::Decline {
+                reason: "Out of stock".into(),
+            },
+            PoState::Sent,
+            PoState::Declined,
+        );
+        assert_eq!((reason.as_str(), words), ("Out of stock", None));
+
+        let refused = PoCommand::RejectChange {
+            by: Side::Buyer,
+            reason: "Too dear".into(),
+        };
+        let (template, words) = supplier_notice(&refused, PoState::Acknowledged).unwrap();
+        let words = words.unwrap();
+        assert_eq!(template, "po_update");
+        assert_eq!(
+            words.english(),
+            "Your proposed change was not accepted (\u{201c}Too dear\u{201d}). The order stands as below."
+        );
+        assert!(words.text(Lang::Nl).contains("Too dear"));
+        assert_ne!(words.text(Lang::Nl), words.english());
+        assert_eq!(
+            supplier_notice(&PoCommand::Cancel, PoState::Cancelled),
+            Some(("po_cancelled", None))
+        );
+    }
 }

@@ -12,6 +12,7 @@ use crate::error::EngineError;
 use crate::jobs::NewJob;
 use crate::mail::SendMail;
 use crate::model::{DocRef, Role, TenantId};
+use crate::recorded::Recorded;
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::purchase_orders::{self, PurchaseOrderRecord};
@@ -191,6 +192,7 @@ pub(crate) async fn notify_outcome_tx(
     involved: &str,
     outcome: &str,
     note: &str,
+    note_words: Option<&Recorded>,
     actor: &str,
     now: i64,
 ) -> Result<(), EngineError> {
@@ -210,6 +212,7 @@ pub(crate) async fn notify_outcome_tx(
             occasion: format!("outcome:{}:{outcome}:{user}:{now}", doc.subject()),
             outcome: outcome.into(),
             note: note.into(),
+            note_words: note_words.cloned(),
             ..SendMail::default()
         };
         enqueue_tx(tx, &NewJob::of(tenant, &mail, now)).await?;

@@ -259,6 +259,12 @@ pub async fn supplier_asn_due(
                     note: format!(
                         "Delivery is promised for {day} and we have no ship notice yet. Please sign in and send one when the goods leave, or propose a new date."
                     ),
+                    note_words: Some(
+                        Recorded::new("mail-update-asn-reminder", &[]).part(
+                            "day",
+                            vec![day_words(local_in(None, timer.promised_on).0)],
+                        ),
+                    ),
                     ..SendMail::default()
                 };
                 enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;

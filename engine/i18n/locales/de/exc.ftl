@@ -69,8 +69,8 @@ exc-webhook-failing-title = Webhook-Zustellungen an { $host } schlagen fehl
 exc-webhook-detail = { $error } Fehlgeschlagene Zustellungen warten unter Integrationen → Webhooks → Zustellprotokoll, wo jede erneut gesendet werden kann.
 
 ## How the engine resolved an exception
-exc-resolved-back-on-hand = Der Bestand ist wieder da.
+exc-resolved-back-on-hand = Der Artikel ist wieder vorrätig.
 exc-resolved-above-reorder-point = Der Bestand liegt wieder über dem Meldebestand.
-exc-resolved-covered = Eine Umlagerung oder Bestellung deckt ihn jetzt.
+exc-resolved-covered = Eine Umlagerung oder Bestellung deckt den Bedarf jetzt.
 exc-resolved-anomaly-confirmed = Bestätigt: Das Ereignis war richtig.
 exc-resolved-anomaly-rejected = Abgelehnt: Das Ereignis war falsch, seine Wirkung auf Bestand und Nachfrage wurde rückgängig gemacht.

@@ -71,6 +71,7 @@ mail-update-change-proposed = Der Einkauf schlägt eine Änderung dieser Bestell
 mail-update-change-refused-reason = Ihre vorgeschlagene Änderung wurde nicht angenommen („{ $reason }“). Die Bestellung gilt wie unten.
 mail-update-change-refused = Ihre vorgeschlagene Änderung wurde vom Händler nicht angenommen. Die Bestellung gilt wie unten.
 mail-update-change-accepted = Ihre vorgeschlagene Änderung ist angenommen: Die Bestellung unten gilt jetzt.
+mail-update-asn-reminder = Die Lieferung ist für den { $day } zugesagt, und uns liegt noch kein Lieferavis vor. Bitte melden Sie sich an und senden Sie eines, sobald die Ware unterwegs ist, oder schlagen Sie ein neues Datum vor.
 mail-order-link-note = Über diesen Link bestätigen Sie sie mit Ihrem Liefertermin oder lehnen sie ab, ganz ohne Passwort. Der Link funktioniert bis { $day }.
 mail-order-link-note-message = Über diesen Link antworten Sie oder beantworten die Bestellung, ganz ohne Passwort. Der Link funktioniert bis { $day }.
 mail-order-fact-order = Bestellung

@@ -71,6 +71,7 @@ mail-update-change-proposed = The buyer proposes a change to this order. Please 
 mail-update-change-refused-reason = Your proposed change was not accepted (“{ $reason }”). The order stands as below.
 mail-update-change-refused = Your proposed change was not accepted by the retailer. The order stands as below.
 mail-update-change-accepted = Your proposed change is accepted: the order below is the order now.
+mail-update-asn-reminder = Delivery is promised for { $day } and we have no ship notice yet. Please sign in and send one when the goods leave, or propose a new date.
 mail-order-link-note = Acknowledge it with your delivery date, or decline it, at this link; no password needed. The link works until { $day }.
 mail-order-link-note-message = Reply, or answer the order, at this link; no password needed. The link works until { $day }.
 mail-order-fact-order = Order

@@ -68,6 +68,6 @@ exc-webhook-detail = { $error } Mislukte afleveringen wachten in Koppelingen →
 ## How the engine resolved an exception
 exc-resolved-back-on-hand = De voorraad is er weer.
 exc-resolved-above-reorder-point = De voorraad ligt weer boven het bestelpunt.
-exc-resolved-covered = Een overboeking of bestelling dekt het nu.
+exc-resolved-covered = Een overboeking of bestelling dekt de behoefte nu.
 exc-resolved-anomaly-confirmed = Bevestigd: de gebeurtenis klopte.
 exc-resolved-anomaly-rejected = Afgewezen: de gebeurtenis klopte niet, en het effect op voorraad en vraag is teruggedraaid.

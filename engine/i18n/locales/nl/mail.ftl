@@ -71,6 +71,7 @@ mail-update-change-proposed = De inkoper stelt een wijziging van deze inkooporde
 mail-update-change-refused-reason = Je voorgestelde wijziging is niet geaccepteerd (“{ $reason }”). De inkooporder blijft zoals hieronder.
 mail-update-change-refused = Je voorgestelde wijziging is niet geaccepteerd door de retailer. De inkooporder blijft zoals hieronder.
 mail-update-change-accepted = Je voorgestelde wijziging is geaccepteerd: de inkooporder hieronder is nu de geldende.
+mail-update-asn-reminder = De levering is toegezegd voor { $day } en we hebben nog geen verzendbericht. Log in en stuur er een zodra de goederen onderweg zijn, of stel een nieuwe datum voor.
 mail-order-link-note = Bevestig hem met je leverdatum, of weiger hem, via deze link; geen wachtwoord nodig. De link werkt tot { $day }.
 mail-order-link-note-message = Reageer, of beantwoord de inkooporder, via deze link; geen wachtwoord nodig. De link werkt tot { $day }.
 mail-order-fact-order = Inkooporder
