@@ -144,6 +144,17 @@ pub struct Finding {
     pub words: Recorded,
 }
 
+impl Finding {
+    /// A finding with its English read from its words (so the two never drift apart).
+    fn new(rule: Rule, words: Recorded) -> Finding {
+        Finding {
+            rule,
+            evidence: words.english(),
+            words,
+        }
+    }
+}
+
 /// Judges a sale of `quantity`. `stats` is the series' history (none: it has not sold in
 /// the forecast window); `location_active` says the location sells other items (so a
 /// new store's first sales are not all anomalies).
@@ -159,40 +170,30 @@ pub fn check_sale(
     match stats {
         Some(st) if st.days >= MIN_SALE_DAYS => {
             let limit = st.threshold(s);
-            (quantity as f64 > limit).then(|| Finding {
-                rule: Rule::OutsideHistory,
-                evidence: format!(
-                    "A sale of {quantity} units, where a selling day is usually {:.1} \
-                     (median absolute deviation {:.1}, over {} selling days): more than {} \
-                     is outside its history.",
-                    st.median,
-                    st.mad,
-                    st.days,
-                    limit.floor()
-                ),
-                words: Recorded::new(
-                    "exc-anomaly-outside-history",
-                    &[
-                        ("quantity", quantity.to_string()),
-                        ("days", st.days.to_string()),
-                        ("limit", limit.floor().to_string()),
-                    ],
+            (quantity as f64 > limit).then(|| {
+                Finding::new(
+                    Rule::OutsideHistory,
+                    Recorded::new(
+                        "exc-anomaly-outside-history",
+                        &[
+                            ("quantity", quantity.to_string()),
+                            ("days", st.days.to_string()),
+                            ("limit", limit.floor().to_string()),
+                        ],
+                    )
+                    .num("median", st.median, 1)
+                    .num("mad", st.mad, 1),
                 )
-                .num("median", st.median, 1)
-                .num("mad", st.mad, 1),
             })
         }
         Some(_) => None,
-        None if s.new_location && location_active => Some(Finding {
-            rule: Rule::NewLocation,
-            evidence: format!(
-                "A sale of {quantity} units where the item has not sold in the last 16 weeks."
-            ),
-            words: Recorded::new(
+        None if s.new_location && location_active => Some(Finding::new(
+            Rule::NewLocation,
+            Recorded::new(
                 "exc-anomaly-new-location",
                 &[("quantity", quantity.to_string())],
             ),
-        }),
+        )),
         None => None,
     }
 }
@@ -206,23 +207,20 @@ pub fn check_count(s: &Settings, book: i64, counted: i64) -> Option<Finding> {
     let jump = counted.saturating_sub(book).saturating_abs();
     let base = book.max(1);
     let pct = i128::from(jump) * 100 / i128::from(base);
-    (jump >= s.count_min_units && pct > i128::from(s.count_jump_pct)).then(|| Finding {
-        rule: Rule::CountJump,
-        evidence: format!(
-            "A count of {counted} where the books said {book}: a change of {jump} units \
-             ({pct} %, more than the {} % allowed).",
-            s.count_jump_pct
-        ),
-        words: Recorded::new(
-            "exc-anomaly-count-jump",
-            &[
-                ("counted", counted.to_string()),
-                ("book", book.to_string()),
-                ("jump", jump.to_string()),
-                ("pct", pct.to_string()),
-                ("allowed", s.count_jump_pct.to_string()),
-            ],
-        ),
+    (jump >= s.count_min_units && pct > i128::from(s.count_jump_pct)).then(|| {
+        Finding::new(
+            Rule::CountJump,
+            Recorded::new(
+                "exc-anomaly-count-jump",
+                &[
+                    ("counted", counted.to_string()),
+                    ("book", book.to_string()),
+                    ("jump", jump.to_string()),
+                    ("pct", pct.to_string()),
+                    ("allowed", s.count_jump_pct.to_string()),
+                ],
+            ),
+        )
     })
 }
 
@@ -303,7 +301,11 @@ mod tests {
     fn the_evidence_reads_in_the_planner_s_language() {
         let s = Settings::default();
         let f = check_sale(&s, Some(&steady()), true, 500).expect("500 is an anomaly");
-        assert_eq!(f.words.text(i18n::Lang::En), f.evidence);
+        assert_eq!(
+            f.evidence,
+            "A sale of 500 units, where a selling day is usually 5.0 (median absolute \
+             deviation 1.0, over 60 selling days): more than 19 is outside its history."
+        );
         let de = f.words.text(i18n::Lang::De);
         assert_eq!(
             de,
@@ -312,14 +314,21 @@ mod tests {
              Üblichen."
         );
         let f = check_count(&s, 200, 0).expect("a jump");
-        assert_eq!(f.words.text(i18n::Lang::En), f.evidence);
+        assert_eq!(
+            f.evidence,
+            "A count of 0 where the books said 200: a change of 200 units (100 %, more than \
+             the 60 % allowed)."
+        );
         let nl = f.words.text(i18n::Lang::Nl);
         assert!(
             nl.starts_with("Een telling van 0 waar de boekvoorraad 200 was"),
             "{nl}"
         );
         let f = check_sale(&s, None, true, 40).expect("a new location");
-        assert_eq!(f.words.text(i18n::Lang::En), f.evidence);
+        assert_eq!(
+            f.evidence,
+            "A sale of 40 units where the item has not sold in the last 16 weeks."
+        );
     }
 
     #[test]

@@ -197,17 +197,9 @@ pub fn judged(
     p: &Proposal<'_>,
     acted_today_minor: i64,
 ) -> (Verdict, Vec<Recorded>) {
-    let mut why = Vec::new();
     let mut words = Vec::new();
-    let mut say = |english: String, said: Recorded| {
-        why.push(english);
-        words.push(said);
-    };
     if p.value_minor < 0 || acted_today_minor < 0 {
-        say(
-            "its value does not add up".into(),
-            Recorded::new("reason-refer-value", &[]),
-        );
+        words.push(Recorded::new("reason-refer-value", &[]));
     } else {
         if p.value_minor > limits.max_document_minor {
             let (value, most) = (money(p.value_minor), money(limits.max_document_minor));
@@ -215,10 +207,7 @@ pub fn judged(
             let said = Recorded::new("reason-refer-document", &[])
                 .num_written("value", &value)
                 .num_written("most", &most);
-            say(
-                format!("it is worth {value}, above the {most} one document may be"),
-                said,
-            );
+            words.push(said);
         }
         match acted_today_minor.checked_add(p.value_minor) {
             Some(total) if total <= limits.max_daily_minor => {}
@@ -227,51 +216,38 @@ pub fn judged(
                 let said = Recorded::new("reason-refer-day", &[])
                     .num_written("today", &today)
                     .num_written("most", &most);
-                say(
-                    format!(
-                        "with the {today} it approved today it would pass the {most} a day may take"
-                    ),
-                    said,
-                );
+                words.push(said);
             }
         }
     }
     if p.confidence_pct > 100 || p.confidence_pct < limits.min_confidence_pct {
         let (pct, least) = (p.confidence_pct.min(100), limits.min_confidence_pct);
-        say(
-            format!("its confidence of {pct} % is below the {least} % required"),
-            Recorded::new(
-                "reason-refer-confidence",
-                &[("pct", pct.to_string()), ("least", least.to_string())],
-            ),
-        );
+        words.push(Recorded::new(
+            "reason-refer-confidence",
+            &[("pct", pct.to_string()), ("least", least.to_string())],
+        ));
     }
     if p.classes.is_empty() {
-        say(
-            "it has no product class".into(),
-            Recorded::new("reason-refer-no-class", &[]),
-        );
+        words.push(Recorded::new("reason-refer-no-class", &[]));
     }
     for c in p.classes {
         if !limits.classes.contains(c) {
-            say(
-                format!("class {c} is not one it may approve"),
-                Recorded::new("reason-refer-class", &[("class", c.clone())]),
-            );
+            words.push(Recorded::new("reason-refer-class", &[("class", c.clone())]));
         }
     }
     if let Some(s) = p.supplier_id {
         if !limits.suppliers.contains(&s) {
-            say(
-                "its supplier is not one it may order from on its own".into(),
-                Recorded::new("reason-refer-supplier", &[]),
-            );
+            words.push(Recorded::new("reason-refer-supplier", &[]));
         }
     }
-    if why.is_empty() {
+    if words.is_empty() {
         (Verdict::Act, words)
     } else {
-        (Verdict::Refer(why), words)
+        // The English read from the words, so the two never drift apart.
+        (
+            Verdict::Refer(words.iter().map(Recorded::english).collect()),
+            words,
+        )
     }
 }
 
@@ -294,44 +270,26 @@ pub struct Confidence {
 /// forecast at all is low.
 pub fn confidence(forecast: Option<&Forecast>) -> Confidence {
     let Some(f) = forecast else {
-        return Confidence {
-            pct: 20,
-            reason: "There is no forecast for this position yet, so the quantity rests on recent averages alone.".into(),
-            words: Some(Recorded::new("reason-confidence-no-forecast", &[])),
-        };
+        return Confidence::said(20, Recorded::new("reason-confidence-no-forecast", &[]));
     };
     let days = f.history_days;
     match (f.mase, &f.note) {
-        (None, Some(note)) => Confidence {
-            pct: 30,
-            reason: format!("The forecast fell back to an average: {note}."),
-            words: Some(
-                Recorded::new("reason-confidence-fell-back", &[])
-                    .part("note", vec![reason::note(note)]),
-            ),
-        },
-        (None, None) => Confidence {
-            pct: if days >= FULL_HISTORY_DAYS { 90 } else { 60 },
-            reason: format!("Sales did not vary over {days} days of history."),
-            words: Some(Recorded::new(
-                "reason-confidence-flat",
-                &[("days", days.to_string())],
-            )),
-        },
-        (Some(m), _) if !m.is_finite() || m < 0.0 => Confidence {
-            pct: 20,
-            reason: "The forecast's error could not be measured.".into(),
-            words: Some(Recorded::new("reason-confidence-unmeasured", &[])),
-        },
+        (None, Some(note)) => Confidence::said(
+            30,
+            Recorded::new("reason-confidence-fell-back", &[])
+                .part("note", vec![reason::note(note)]),
+        ),
+        (None, None) => Confidence::said(
+            if days >= FULL_HISTORY_DAYS { 90 } else { 60 },
+            Recorded::new("reason-confidence-flat", &[("days", days.to_string())]),
+        ),
+        (Some(m), _) if !m.is_finite() || m < 0.0 => {
+            Confidence::said(20, Recorded::new("reason-confidence-unmeasured", &[]))
+        }
         (Some(m), _) => {
             let quality = (1.0 - m / 2.0).clamp(0.0, 1.0);
             let depth = (days as f64 / FULL_HISTORY_DAYS as f64).min(1.0);
             let pct = (5.0 + 90.0 * quality * depth).round().clamp(0.0, 100.0) as u8;
-            let short = if depth < 1.0 {
-                format!(" (under {FULL_HISTORY_DAYS} days, which lowers it)")
-            } else {
-                String::new()
-            };
             let mut args = vec![("days", days.to_string())];
             let id = if depth < 1.0 {
                 args.push(("full", FULL_HISTORY_DAYS.to_string()));
@@ -339,18 +297,23 @@ pub fn confidence(forecast: Option<&Forecast>) -> Confidence {
             } else {
                 "reason-confidence-mase"
             };
-            Confidence {
+            Confidence::said(
                 pct,
-                reason: format!(
-                    "The {} forecast's error out of sample is {m:.2} of a naive forecast's (MASE), over {days} days of history{short}.",
-                    f.method.label()
-                ),
-                words: Some(
-                    Recorded::new(id, &args)
-                        .num("mase", m, 2)
-                        .part("method", vec![reason::method_label(f.method)]),
-                ),
-            }
+                Recorded::new(id, &args)
+                    .num("mase", m, 2)
+                    .part("method", vec![reason::method_label(f.method)]),
+            )
+        }
+    }
+}
+
+impl Confidence {
+    /// A confidence with its English read from its words (so the two never drift apart).
+    fn said(pct: u8, words: Recorded) -> Confidence {
+        Confidence {
+            pct,
+            reason: words.english(),
+            words: Some(words),
         }
     }
 }
@@ -527,7 +490,7 @@ mod tests {
     }
 
     #[test]
-    fn confidence_reads_in_each_language_and_its_english_words_are_the_reason() {
+    fn confidence_reads_in_each_language_and_in_english_as_it_always_has() {
         let all = [
             confidence(None),
             confidence(Some(&forecast(Some(0.5), 90, None))),
@@ -537,8 +500,21 @@ mod tests {
             confidence(Some(&forecast(Some(f64::NAN), 90, None))),
         ];
         let words = |c: &Confidence| c.words.clone().expect("a new confidence has its words");
+        assert_eq!(
+            all[0].reason,
+            "There is no forecast for this position yet, so the quantity rests on recent \
+             averages alone."
+        );
+        assert_eq!(
+            all[2].reason,
+            "The TSB forecast's error out of sample is 0.50 of a naive forecast's (MASE), over \
+             28 days of history (under 56 days, which lowers it)."
+        );
+        assert_eq!(
+            all[3].reason,
+            "The forecast fell back to an average: no sales in 40 days."
+        );
         for c in &all {
-            assert_eq!(words(c).english(), c.reason);
             let de = words(c).text(i18n::Lang::De);
             assert_ne!(de, c.reason);
         }

@@ -78,6 +78,39 @@ impl Msg {
         self
     }
 
+    /// The same message with the variable `name` holding the calendar day kept as its
+    /// midnight UTC `ms` (a delivery day, today's date), written the reader's way:
+    /// `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`, as [`i18n::fmt::date`] writes it.
+    /// Marked here rather than guessed from how a value looks (`2026-02-30` is not a day).
+    pub fn day(self, name: &'static str, ms: i64) -> Msg {
+        const MONTHS: [&str; 12] = [
+            "fmt-month-1",
+            "fmt-month-2",
+            "fmt-month-3",
+            "fmt-month-4",
+            "fmt-month-5",
+            "fmt-month-6",
+            "fmt-month-7",
+            "fmt-month-8",
+            "fmt-month-9",
+            "fmt-month-10",
+            "fmt-month-11",
+            "fmt-month-12",
+        ];
+        let date = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+            .date();
+        let month = MONTHS[usize::from(u8::from(date.month())).clamp(1, 12) - 1];
+        let day = Msg::new(
+            "fmt-date",
+            &[
+                ("day", date.day().to_string()),
+                ("year", date.year().to_string()),
+            ],
+        );
+        self.parts(name, vec![day.term("month", month)])
+    }
+
     /// Whether `args[i]` is a number with decimals ([`Msg::num`]).
     pub fn is_num(&self, i: usize) -> bool {
         i < self.args.len().min(32) && self.nums & (1 << i) != 0
@@ -471,6 +504,36 @@ mod tests {
             }
         }
         assert_eq!(internal_message(Lang::En), INTERNAL_MESSAGE);
+    }
+
+    #[test]
+    fn days_read_as_the_reader_writes_a_date() {
+        // 2 Dec 2026 and 3 Feb 2027, each as its midnight UTC.
+        let today = crate::model::parse_day("2026-12-02").unwrap();
+        let last = crate::model::parse_day("2027-02-03").unwrap();
+        let m = Msg::new("err-delivery-date", &[])
+            .day("today", today)
+            .day("last", last);
+        assert_eq!(
+            m,
+            "the delivery date must be a day from today (2 Dec 2026) to 3 Feb 2027"
+        );
+        for lang in Lang::ALL {
+            let text = m.text(lang);
+            assert!(
+                text.contains(&i18n::fmt::date(lang, 2026, 12, 2))
+                    && text.contains(&i18n::fmt::date(lang, 2027, 2, 3))
+                    && !text.contains("2026-12-02"),
+                "{lang:?}: {text}"
+            );
+            // Kept as words (a refusal recorded with a document) it reads the same.
+            assert_eq!(crate::recorded::Recorded::from(&m).text(lang), text);
+        }
+        assert!(m.text(Lang::De).contains("(2. Dez. 2026) bis 3. Feb. 2027"));
+        // A day before 1970 or far ahead is still a day, never a panic.
+        let early = Msg::new("err-receipt-done", &[]).day("day", -crate::model::DAY_MS);
+        assert!(early.contains("31 Dec 1969"), "{early}");
+        let _ = Msg::new("err-receipt-done", &[]).day("day", i64::MAX);
     }
 
     /// Every `"err-…"` id the engine's code names is in the English catalogue (the

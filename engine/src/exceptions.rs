@@ -38,7 +38,7 @@ pub async fn open_tx(
         // would only queue the next failure.
         if !e.dedupe_key.starts_with("webhook_endpoint:") {
             let data = json!({ "exception_id": id, "kind": e.kind, "severity": e.severity,
-                               "subject": e.subject, "title": e.title });
+                               "subject": e.subject, "title": e.title() });
             let subject = format!("exception:{id}");
             crate::webhooks::publish_tx(tx, tenant, "exception.opened", &subject, &data, now)
                 .await?;
@@ -83,11 +83,6 @@ fn dead_job_exception(job: &Job, error: &str) -> NewException {
         kind: "dead_job",
         severity: "high",
         subject: format!("job:{}", job.id),
-        title: format!("Background job {} ({}) stopped retrying", job.id, job.kind),
-        detail: format!(
-            "It failed {} time(s); the last error was: {}. Replay it from the jobs page once the cause is fixed.",
-            job.attempt, error
-        ),
         title_words: vec![Recorded::new(
             "exc-dead-job-title",
             &[("id", job.id.to_string()), ("kind", job.kind.clone())],
@@ -318,8 +313,8 @@ mod tests {
         };
         let e = dead_job_exception(&job, "lease expired");
         assert_eq!(
-            e.detail,
-            "It failed 5 time(s); the last error was: lease expired. Replay it from the jobs \
+            e.detail(),
+            "It failed 5 times; the last error was: lease expired. Replay it from the jobs \
              page once the cause is fixed."
         );
         assert_eq!(

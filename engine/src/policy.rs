@@ -376,9 +376,9 @@ mod tests {
 
     use super::*;
 
-    const NOW: i64 = 1_800_000_000_000;
+    pub(super) const NOW: i64 = 1_800_000_000_000;
 
-    fn rop_policy() -> Policy {
+    pub(super) fn rop_policy() -> Policy {
         Policy {
             levels: Levels::ReorderPoint {
                 reorder_point: Some(10),
@@ -394,7 +394,7 @@ mod tests {
         }
     }
 
-    fn pos(on_hand: i64, in_transit: i64, on_order: i64) -> Position {
+    pub(super) fn pos(on_hand: i64, in_transit: i64, on_order: i64) -> Position {
         Position {
             on_hand,
             in_transit,

@@ -64,20 +64,6 @@ impl Exposure {
             0
         };
         let days = self.days();
-        let why = match self.lead_time_days {
-            Some(_) => format!("{days} day(s) until an order from the supplier could arrive"),
-            None => format!("{days} days with nothing to cover it (no supplier)"),
-        };
-        let basis = format!(
-            "About {:.1} sell a day × {why} = {:.0} units, less {} on hand: {:.0} units short \
-             at a margin of {}.{:02} each.",
-            self.daily_demand.max(0.0),
-            self.daily_demand.max(0.0) * days as f64,
-            self.on_hand.max(0),
-            units,
-            margin / 100,
-            margin % 100,
-        );
         let why_words = match self.lead_time_days {
             Some(_) => Recorded::new("exc-risk-lead-time", &[("days", days.to_string())]),
             None => Recorded::new("exc-risk-no-supplier", &[("days", days.to_string())]),
@@ -100,7 +86,8 @@ impl Exposure {
         .part("why", vec![why_words])];
         Risk {
             lost_sales_minor,
-            basis,
+            // The English read from the words, so the two never drift apart.
+            basis: crate::recorded::join(&basis_words, i18n::Lang::En),
             basis_words,
         }
     }
@@ -135,9 +122,8 @@ mod tests {
     #[test]
     fn the_basis_reads_in_the_planner_s_language() {
         let r = exposure(4.0, 2, Some(5), 150).risk();
-        let en = crate::recorded::join(&r.basis_words, i18n::Lang::En);
         assert_eq!(
-            en,
+            r.basis,
             "About 4.0 sell a day × 5 days until an order from the supplier could arrive \
              = 20 units, less 2 on hand: 18 units short at a margin of 1.50 each."
         );

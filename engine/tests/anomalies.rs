@@ -4,8 +4,6 @@
 //! confirms them (or rejects them, which undoes them); the tenant's thresholds are its
 //! own; the exception queue ranks by expected lost sales. On both backends.
 
-use std::path::Path;
-
 use engine::anomaly::Settings;
 use engine::error::EngineError;
 use engine::exceptions::{self, Action};
@@ -13,7 +11,6 @@ use engine::ingest;
 use engine::model::{now_ms, EventKind, StockEvent, TenantId, DAY_MS};
 use engine::replenish::anomalies::{confirm, reject, save_settings};
 use engine::replenish::forecasts::refresh;
-use engine::seed::{seed_tenant, TenantFile};
 use engine::store::Ranking;
 use engine::Store;
 use test_support::{conformance, drain, member};
@@ -67,9 +64,7 @@ roles = ["approver"]
 "#;
 
 async fn acme(store: &Store, slug: &str) -> TenantId {
-    let text = TENANT.replace("\"acme\"", &format!("\"{slug}\""));
-    let file = TenantFile::parse(&text, Path::new("acme.toml")).unwrap();
-    seed_tenant(store, &file).await.unwrap().tenant
+    test_support::seed_as(store, TENANT, slug).await
 }
 
 fn event(kind: EventKind, location: i64, product: i64, qty: i64, id: &str, at: i64) -> StockEvent {

@@ -4,15 +4,12 @@
 //! before, with the limits it was outside of named; shadow mode writes nothing live and
 //! its judgements are compared with what people did. On both backends.
 
-use std::path::Path;
-
 use engine::assistant::{Limits, Mode};
 use engine::error::EngineError;
 use engine::ingest;
 use engine::model::{now_ms, DocRef, EventKind, StockEvent, TenantId};
 use engine::replenish::assistant::{overview, save_limits, ASSISTANT};
 use engine::replenish::{self};
-use engine::seed::{seed_tenant, TenantFile};
 use engine::workflow::transfer::TransferState;
 use engine::Store;
 use test_support::{conformance, drain, member};
@@ -129,9 +126,7 @@ fn count(location: i64, product: i64, qty: i64, id: &str) -> StockEvent {
 
 /// The tenant with every position comfortably above its reorder point.
 async fn acme(store: &Store, slug: &str) -> Acme {
-    let text = TENANT.replace("\"acme\"", &format!("\"{slug}\""));
-    let file = TenantFile::parse(&text, Path::new("acme.toml")).unwrap();
-    let t = seed_tenant(store, &file).await.unwrap().tenant;
+    let t = test_support::seed_as(store, TENANT, slug).await;
     let locs = store.location_ids(t, &["DC", "S1", "S2"]).await.unwrap();
     let prods = store.product_ids(t, &["MILK", "TENT"]).await.unwrap();
     let sups = store.supplier_ids(t, &["SUP"]).await.unwrap();

@@ -4,13 +4,10 @@
 //! nothing live changes; bad requests are refused naming what is wrong; only the
 //! tenant's own people see its runs. On both backends.
 
-use std::path::Path;
-
 use engine::backtest_runs::{run, runs, start, Candidate, Request};
 use engine::error::EngineError;
 use engine::ingest;
 use engine::model::{now_ms, EventKind, StockEvent, TenantId, DAY_MS};
-use engine::seed::{seed_tenant, TenantFile};
 use engine::Store;
 use test_support::{conformance, drain, member};
 
@@ -70,9 +67,7 @@ roles = ["approver"]
 "#;
 
 async fn acme(store: &Store, slug: &str) -> TenantId {
-    let text = TENANT.replace("\"acme\"", &format!("\"{slug}\""));
-    let file = TenantFile::parse(&text, Path::new("acme.toml")).unwrap();
-    seed_tenant(store, &file).await.unwrap().tenant
+    test_support::seed_as(store, TENANT, slug).await
 }
 
 fn sale(location: i64, product: i64, qty: i64, id: String, at: i64) -> StockEvent {

@@ -4,15 +4,12 @@
 //! in the suggestion's reason, spreading the class's service level by value when asked.
 //! On both backends.
 
-use std::path::Path;
-
 use engine::error::EngineError;
 use engine::forecast::{Method, Pattern};
 use engine::ingest;
 use engine::model::{now_ms, EventKind, StockEvent, TenantId, DAY_MS};
 use engine::replenish::forecasts::{refresh, HORIZON};
 use engine::replenish::{self, PolicySettings};
-use engine::seed::{seed_tenant, TenantFile};
 use engine::Store;
 use test_support::{conformance, drain, member};
 
@@ -61,9 +58,7 @@ roles = ["approver"]
 "#;
 
 async fn acme(store: &Store, slug: &str) -> TenantId {
-    let text = TENANT.replace("\"acme\"", &format!("\"{slug}\""));
-    let file = TenantFile::parse(&text, Path::new("acme.toml")).unwrap();
-    seed_tenant(store, &file).await.unwrap().tenant
+    test_support::seed_as(store, TENANT, slug).await
 }
 
 fn event(kind: EventKind, location: i64, product: i64, qty: i64, id: &str, at: i64) -> StockEvent {

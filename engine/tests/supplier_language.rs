@@ -3,12 +3,9 @@
 //! planner cannot; a value that is no language the portal speaks is refused naming the
 //! field; another tenant's supplier is not there. On both backends.
 
-use std::path::Path;
-
 use engine::error::EngineError;
 use engine::invites::{set_supplier_language, supplier_access};
 use engine::model::{Permission, TenantId};
-use engine::seed::{seed_tenant, TenantFile};
 use engine::Store;
 use test_support::{conformance, member};
 
@@ -42,9 +39,7 @@ roles = ["planner"]
 
 /// A tenant seeded from [`TENANT`] under `slug`, and its supplier's id.
 async fn acme(store: &Store, slug: &str) -> (TenantId, i64) {
-    let text = TENANT.replace("\"acme\"", &format!("\"{slug}\""));
-    let file = TenantFile::parse(&text, Path::new("acme.toml")).unwrap();
-    let t = seed_tenant(store, &file).await.unwrap().tenant;
+    let t = test_support::seed_as(store, TENANT, slug).await;
     let (_, suppliers) = store.labels(t).await.unwrap();
     (t, suppliers[0].0)
 }

@@ -3,14 +3,15 @@
 //! parts say their language (`lang=`); the catalogues' parity is the `i18n` crate's
 //! own test.
 
-use test_support::logins::FF_ADMIN;
+use test_support::logins::{FF_ADMIN, FF_PLANNER, RL_ADMIN};
 use test_support::{on_both_backends, spawn_app_with, Backend, Options, TestApp};
 
 use super::*;
 
 on_both_backends!(
     the_browser_the_tenant_and_the_person_choose_the_language_in_that_order,
-    a_language_the_portal_does_not_speak_is_refused_and_nothing_changes
+    a_language_the_portal_does_not_speak_is_refused_and_nothing_changes,
+    the_admin_sets_a_supplier_s_language_on_the_suppliers_page
 );
 
 async fn page(app: &TestApp, c: &reqwest::Client, path: &str, accept: &str) -> String {
@@ -134,6 +135,131 @@ async fn a_language_the_portal_does_not_speak_is_refused_and_nothing_changes(bac
     }
     let inventory = page(&app, &admin, "/t/freshfield/inventory", "").await;
     assert!(inventory.contains(">Inventory<"), "still English");
+}
+
+/// Posts the Suppliers page's language form; where it sends the browser, decoded.
+async fn supplier_language(
+    app: &TestApp,
+    c: &reqwest::Client,
+    slug: &str,
+    supplier: &str,
+    language: &str,
+) -> String {
+    let path = format!("/t/{slug}/settings/suppliers/language");
+    let res = app
+        .post_form(
+            c,
+            &path,
+            &[("supplier_id", supplier), ("language", language)],
+        )
+        .await;
+    if res.status() == 404 {
+        return "not found".into();
+    }
+    assert_eq!(res.status(), 303, "{path}");
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    to.replace("%2C", ",")
+        .replace("%20", " ")
+        .replace("%3A", ":")
+        .replace("%27", "'")
+        .replace('+', " ")
+}
+
+/// The retailer's admin sets the language one supplier's e-mails are written in on the
+/// Suppliers page, and the page says so; a value the portal does not speak is named and
+/// changes nothing; a planner cannot; another tenant's supplier is not there (even for
+/// its own admin, through this portal); many saves at once leave one answer, each
+/// audited.
+async fn the_admin_sets_a_supplier_s_language_on_the_suppliers_page(backend: Backend) {
+    let app = spawn_app_with(backend, options()).await;
+    let ff = app.tenant("freshfield").await;
+    let rl = app.tenant("ridgeline").await;
+    let (_, suppliers) = app.store.labels(ff).await.unwrap();
+    let sup = suppliers[0].0;
+    let (_, theirs) = app.store.labels(rl).await.unwrap();
+    let their_sup = theirs[0].0;
+    let admin = app.signed_in("freshfield", FF_ADMIN).await;
+    let id = sup.to_string();
+
+    let to = supplier_language(&app, &admin, "freshfield", &id, "de").await;
+    assert!(to.contains("The supplier's language is saved"), "{to}");
+    assert_eq!(
+        app.store
+            .supplier_language(ff, sup)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("de")
+    );
+    let suppliers_page = page(&app, &admin, "/t/freshfield/settings/suppliers", "").await;
+    assert!(
+        suppliers_page.contains("e-mailed to this supplier in German"),
+        "{suppliers_page}"
+    );
+
+    for bad in ["fr", "<script>", &"x".repeat(5000)] {
+        let to = supplier_language(&app, &admin, "freshfield", &id, bad).await;
+        assert!(
+            to.contains("error=") && to.contains("is not one of en, de or nl"),
+            "{bad:.20}: {to}"
+        );
+    }
+    for bad in ["", "abc", "99999999999999999999999"] {
+        let to = supplier_language(&app, &admin, "freshfield", bad, "nl").await;
+        assert!(to.contains("error=") && to.contains("supplier"), "{bad}: {to}");
+    }
+    for missing in ["-1", "0", "9223372036854775807"] {
+        let to = supplier_language(&app, &admin, "freshfield", missing, "nl").await;
+        assert_eq!(to, "not found", "{missing}");
+    }
+    let planner = app.signed_in("freshfield", FF_PLANNER).await;
+    let to = supplier_language(&app, &planner, "freshfield", &id, "nl").await;
+    assert!(to.contains("error="), "{to}");
+    // Another tenant's supplier, named by its id: not there, and not changed.
+    let to = supplier_language(&app, &admin, "freshfield", &their_sup.to_string(), "nl").await;
+    assert_eq!(to, "not found");
+    let ridgeline = app.signed_in("ridgeline", RL_ADMIN).await;
+    let to = supplier_language(&app, &ridgeline, "ridgeline", &id, "nl").await;
+    assert_eq!(to, "not found");
+    assert_eq!(
+        app.store.supplier_language(rl, their_sup).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        app.store
+            .supplier_language(ff, sup)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("de"),
+        "nothing changed"
+    );
+
+    // Twenty saves at once, Dutch and English by turns: each is saved whole.
+    let mut racing = tokio::task::JoinSet::new();
+    for i in 0..20 {
+        let language = if i % 2 == 0 { "nl" } else { "en" };
+        let form = [
+            ("supplier_id", id.clone()),
+            ("language", language.to_string()),
+        ];
+        let post = admin
+            .post(app.url("/t/freshfield/settings/suppliers/language"))
+            .header("origin", app.origin())
+            .form(&form);
+        racing.spawn(async move { post.send().await.unwrap() });
+    }
+    for res in racing.join_all().await {
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("notice="), "{to}");
+    }
+    let now = app.store.supplier_language(ff, sup).await.unwrap();
+    assert!(matches!(now.as_deref(), Some("nl" | "en")), "{now:?}");
+    let trail = page(&app, &admin, "/t/freshfield/settings/audit", "").await;
+    assert!(
+        trail.contains("language"),
+        "the changes are in the audit trail: {trail}"
+    );
 }
 
 async fn set_tenant_language(app: &TestApp, tenant: i64, language: Option<&str>) {

@@ -50,8 +50,7 @@ pub struct SendMail {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// The engine's own note in words each recipient reads in their language (`note`
-    /// keeps the workflow's English, days written `YYYY-MM-DD`); `None` for a note a
-    /// person wrote, and for jobs queued before.
+    /// is their English); `None` for a note a person wrote, and for jobs queued before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_words: Option<crate::recorded::Recorded>,
     /// For `purchase_order` mails: the signed link (`po_links` row) the mail carries; for

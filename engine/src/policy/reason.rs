@@ -7,7 +7,8 @@
 
 use super::{ForecastLevels, Position};
 use crate::forecast::Method;
-use crate::recorded::Recorded;
+use crate::recorded::{join, Recorded};
+use i18n::Lang;
 
 /// The figures behind a need's reason.
 pub(super) struct Figures<'a> {
@@ -24,34 +25,14 @@ pub(super) struct Figures<'a> {
     pub case_pack: i64,
 }
 
-/// A need's reason: the English, and the same as recorded sentences.
+/// A need's reason: the English, and the same as recorded sentences (the English is
+/// read from them, so the two never drift apart).
 pub(super) fn need(f: &Figures<'_>) -> (String, Vec<Recorded>) {
-    let mut reason = String::new();
     let mut words = Vec::new();
-    let safety_stock = f.safety_stock;
     if let Some(fc) = f.forecast {
-        let spread = fc.spread.as_ref().map_or(String::new(), |s| {
-            format!(
-                " (the class's {:.1} % spread by value: {:.2} a day at cost against the class's {:.2})",
-                s.class_level,
-                s.value_per_day / 100.0,
-                s.class_value_per_day / 100.0
-            )
-        });
-        reason.push_str(&format!(
-            "Forecast ({}): {:.1} units over the {}-day lead time, ± {:.1}, so a safety stock of \
-             {safety_stock} for {:.1} % service{spread}, and {:.1} units over the {} days after it. ",
-            fc.method,
-            fc.lead_time_demand,
-            fc.lead_days,
-            fc.lead_time_sd,
-            fc.service_level,
-            fc.cover_demand,
-            fc.cover_days,
-        ));
         let args = [
             ("lead_days", fc.lead_days.to_string()),
-            ("safety", safety_stock.to_string()),
+            ("safety", f.safety_stock.to_string()),
             ("cover_days", fc.cover_days.to_string()),
         ];
         let id = match &fc.spread {
@@ -72,37 +53,18 @@ pub(super) fn need(f: &Figures<'_>) -> (String, Vec<Recorded>) {
         }
         words.push(forecast);
     }
-    let below = f.ip < f.reorder_point;
-    reason.push_str(&format!(
-        "Stock position {} (on hand {}, in transit {}, on order {}) is {} the reorder point {}; \
-         ordering up to {}",
-        f.ip,
-        f.position.on_hand,
-        f.position.in_transit,
-        f.position.on_order,
-        if below { "below" } else { "at" },
-        f.reorder_point,
-        f.target,
-    ));
     let mut uplift = Vec::new();
     if f.uplift > 1.0 {
-        reason.push_str(&format!(", with a promotion uplift of ×{:.2}", f.uplift));
         uplift.push(Recorded::new("reason-uplift", &[]).num("uplift", f.uplift, 2));
     }
     let mut waiting = Vec::new();
     if f.waiting > 0 {
-        reason.push_str(&format!(
-            ", counting {} units of demand from shoppers waiting for it",
-            f.waiting
-        ));
         waiting.push(Recorded::new(
             "reason-waiting",
             &[("units", f.waiting.to_string())],
         ));
     }
-    let pack = f.case_pack.max(1);
-    reason.push_str(&format!(" ({} units in cases of {pack}).", f.quantity));
-    let stock = if below {
+    let stock = if f.ip < f.reorder_point {
         "reason-stock-below"
     } else {
         "reason-stock-at"
@@ -118,13 +80,13 @@ pub(super) fn need(f: &Figures<'_>) -> (String, Vec<Recorded>) {
                 ("reorder_point", f.reorder_point.to_string()),
                 ("target", f.target.to_string()),
                 ("quantity", f.quantity.to_string()),
-                ("pack", pack.to_string()),
+                ("pack", f.case_pack.max(1).to_string()),
             ],
         )
         .part("uplift", uplift)
         .part("waiting", waiting),
     );
-    (reason, words)
+    (join(&words, Lang::En), words)
 }
 
 /// "Covered by a transfer of `quantity` …", saying when `bought` more are bought.
@@ -247,33 +209,12 @@ mod tests {
     use super::*;
     use crate::forecast::{fallback, forecast, Input};
     use crate::policy::{evaluate, Levels, Policy, Spread, Uplift};
-    use crate::recorded::{join, shown, stored};
-    use i18n::Lang;
+    use crate::recorded::{shown, stored};
 
-    const NOW: i64 = 1_800_000_000_000;
+    use crate::policy::tests::{rop_policy, NOW};
 
     fn pos(on_hand: i64) -> Position {
-        Position {
-            on_hand,
-            in_transit: 0,
-            on_order: 0,
-        }
-    }
-
-    fn rop_policy() -> Policy {
-        Policy {
-            levels: Levels::ReorderPoint {
-                reorder_point: Some(10),
-                order_up_to: 40,
-            },
-            safety_stock: 4,
-            service_z: 1.65,
-            lead_time_days: 4,
-            case_pack: 6,
-            moq: 12,
-            uplifts: vec![],
-            waiting_demand: 0,
-        }
+        crate::policy::tests::pos(on_hand, 0, 0)
     }
 
     fn forecast_policy(spread: Option<Spread>) -> Policy {
@@ -325,8 +266,7 @@ mod tests {
             shown(&needs[i].reason, words.as_deref(), lang)
         };
         for (i, need) in needs.iter().enumerate() {
-            // English reads exactly as the English stored beside it.
-            assert_eq!(join(&need.words, Lang::En), need.reason);
+            // English reads as the English stored beside it.
             assert_eq!(read(i, Lang::En), (need.reason.clone(), false));
             let (de, english) = read(i, Lang::De);
             assert!(!english);
@@ -344,6 +284,32 @@ mod tests {
                 }
             }
         }
+        assert_eq!(
+            needs[0].reason,
+            "Stock position 7 (on hand 7, in transit 0, on order 0) is below the reorder \
+             point 10; ordering up to 40 (36 units in cases of 6)."
+        );
+        assert_eq!(
+            needs[1].reason,
+            "Stock position 10 (on hand 10, in transit 0, on order 0) is at the reorder \
+             point 10; ordering up to 40 (30 units in cases of 6)."
+        );
+        assert!(
+            needs[3].reason.starts_with(
+                "Forecast (ETS · MASE 0.80): 20.0 units over the 2-day lead time, ± 5.0, so a \
+                 safety stock of "
+            ),
+            "{}",
+            needs[3].reason
+        );
+        assert!(
+            needs[4].reason.contains(
+                "(the class's 95.0 % spread by value: 12.34 a day at cost \
+                 against the class's 8.00)"
+            ),
+            "{}",
+            needs[4].reason
+        );
         assert_eq!(
             read(0, Lang::De).0,
             "Disponibler Bestand 7 (am Lager 7, unterwegs 0, bestellt 0) liegt unter dem \

@@ -135,22 +135,6 @@ pub(crate) async fn check_tx(
     let mut raised = 0;
     for (o, f) in &found {
         let known = facts.get(&(o.location, o.product)).cloned();
-        let (sku, at) = known.clone().unwrap_or_else(|| {
-            (
-                format!("product {}", o.product),
-                format!("location {}", o.location),
-            )
-        });
-        let what = match f.rule {
-            Rule::OutsideHistory => "is far outside its history",
-            Rule::CountJump => "jumps from the books",
-            Rule::NewLocation => "is where it never sells",
-        };
-        let event = if o.kind == EventKind::Count {
-            "count"
-        } else {
-            "sale"
-        };
         let what_words = Recorded::new(
             match f.rule {
                 Rule::OutsideHistory => "exc-anomaly-what-outside-history",
@@ -185,13 +169,6 @@ pub(crate) async fn check_tx(
             kind: "anomaly",
             severity: "high",
             subject: format!("position:{}:{}", o.location, o.product),
-            title: format!("A {event} of {} × {sku} at {at} {what}", o.quantity),
-            detail: format!(
-                "{} The event ({} {}) is recorded and applied to stock, but transfers and \
-                 orders for this position wait until a planner confirms it (it was right) or \
-                 rejects it (it was wrong: its effect on stock and demand is undone).",
-                f.evidence, o.source, o.external_id
-            ),
             title_words: vec![title_words],
             words: vec![
                 f.words.clone(),

@@ -13,9 +13,9 @@ use super::po_lifecycle::apply_po_tx;
 use super::routing::{po_document_tx, route_tx};
 use super::{add_involved, SYSTEM};
 use crate::db::Tx;
-use crate::error::EngineError;
+use crate::error::{EngineError, Msg};
 use crate::limits::{within_msg, MAX_MONEY_MINOR, MAX_NOTE_CHARS, MAX_PROMISE_DAYS, MAX_QUANTITY};
-use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
+use crate::model::{day_start, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::store::po_changes::{self, ChangeLine, NewChange};
 use crate::store::purchase_orders::{self, PoLineRecord, PurchaseOrderRecord};
 use crate::store::Store;
@@ -59,9 +59,10 @@ fn checked(
     let today = day_start(now);
     let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
     if p.promised_on < today || p.promised_on > last || day_start(p.promised_on) != p.promised_on {
-        return Err(bad(
-            "err-delivery-date",
-            &[("today", day_string(today)), ("last", day_string(last))],
+        return Err(EngineError::Invalid(
+            Msg::new("err-delivery-date", &[])
+                .day("today", today)
+                .day("last", last),
         ));
     }
     let mut full: Vec<ChangeLine> = lines
@@ -94,13 +95,10 @@ fn checked(
         // A line's own day: from the order's on (the same day is the order's).
         match c.ships_on {
             Some(d) if d < p.promised_on || d > last || day_start(d) != d => {
-                return Err(bad(
-                    "err-line-delivery-date",
-                    &[
-                        ("line", c.line_id.to_string()),
-                        ("first", day_string(p.promised_on)),
-                        ("last", day_string(last)),
-                    ],
+                return Err(EngineError::Invalid(
+                    Msg::new("err-line-delivery-date", &[("line", c.line_id.to_string())])
+                        .day("first", p.promised_on)
+                        .day("last", last),
                 ))
             }
             Some(d) if d == p.promised_on => slot.ships_on = None,

@@ -20,7 +20,7 @@ use crate::exceptions;
 use crate::jobs::{Job, NewJob};
 use crate::model::{DocRef, TenantId};
 use crate::policy;
-use crate::recorded::Recorded;
+use crate::recorded::{join, Recorded};
 use crate::risk;
 use crate::sourcing::{self, Destination};
 use crate::store::audit::append_audit_tx;
@@ -35,6 +35,7 @@ use crate::store::{
 use crate::store::{NewException, Store};
 use crate::worker::complete_in_tx;
 use crate::workflow::transfer::TransferCommand;
+use i18n::Lang;
 
 /// What an evaluation found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -242,11 +243,6 @@ pub(crate) async fn evaluate_known_tx(
             kind: "stockout",
             severity: "critical",
             subject: format!("position:{location}:{product}"),
-            title: format!("{sku} is out of stock at {}", facts.location_code),
-            detail: format!(
-                "{name} has {} on hand at {} ({} in transit, {} on order).",
-                facts.on_hand, facts.location_code, facts.in_transit, facts.on_order
-            ),
             title_words: vec![crate::recorded::Recorded::new(
                 "exc-stockout-title",
                 &[
@@ -348,7 +344,6 @@ pub(crate) async fn evaluate_known_tx(
     };
     let snapshot = serde_json::to_string(&need.snapshot).unwrap_or_default();
     let confidence = crate::assistant::confidence(forecast.map(|f| &f.forecast));
-    let sure = format!(" Confidence {} %: {}", confidence.pct, confidence.reason);
     // (A confidence worked out now always has its words.)
     let sure_why = confidence
         .words
@@ -361,11 +356,6 @@ pub(crate) async fn evaluate_known_tx(
             kind: "no_cover",
             severity: "high",
             subject: format!("position:{location}:{product}"),
-            title: format!("{sku} at {} is low with no cover", facts.location_code),
-            detail: format!(
-                "{} No other location can spare {name} and it has no supplier to order from.",
-                need.reason
-            ),
             title_words: vec![crate::recorded::Recorded::new(
                 "exc-no-cover-title",
                 &[
@@ -418,14 +408,10 @@ pub(crate) async fn evaluate_known_tx(
     };
     let mut transfer_id = None;
     if let Some((donor, qty)) = plan.transfer {
-        let reason = format!(
-            "{} Covered by a transfer of {qty} from a location that stays above its own reorder point{}.{sure}",
-            need.reason,
-            if purchase > 0 { format!("; {purchase} more are bought") } else { String::new() }
-        );
         let mut words = need.words.clone();
         words.push(policy::reason::covered_by_transfer(qty, purchase));
         words.push(sure_words.clone());
+        let reason = join(&words, Lang::En);
         let id = transfers::insert_transfer_tx(
             tx,
             tenant,
@@ -513,33 +499,17 @@ pub(crate) async fn evaluate_known_tx(
             )
             .await?;
         }
-        let mut reason = if transfer_qty > 0 {
-            format!(
-                "{} A transfer covers {transfer_qty}; the remaining {purchase} are bought.",
-                need.reason
-            )
-        } else {
-            format!(
-                "{} No other location can spare any, so all of it is bought.",
-                need.reason
-            )
-        };
         let mut words = need.words.clone();
         words.push(policy::reason::bought(transfer_qty, purchase));
         // The supplier's measured lead time was used (no policy set its own): say so.
         if let (None, Some(days)) = (settings.lead_time_days, facts.measured_lead_time_days) {
-            reason.push_str(&format!(
-                " Lead time {days} day{}, measured over the supplier's last {} deliveries.",
-                if days == 1 { "" } else { "s" },
-                facts.measured_deliveries.unwrap_or(0)
-            ));
             words.push(policy::reason::measured_lead_time(
                 days,
                 facts.measured_deliveries.unwrap_or(0),
             ));
         }
-        reason.push_str(&sure);
         words.push(sure_words.clone());
+        let reason = join(&words, Lang::En);
         po_line = purchase_orders::insert_po_line_tx(
             tx,
             tenant,

@@ -115,8 +115,6 @@ pub(crate) async fn apply_transfer_tx(
                         kind: "receipt_mismatch",
                         severity: "medium",
                         subject: doc.subject(),
-                        title: format!("Transfer {} arrived with {received} of {shipped}", rec.id),
-                        detail: format!("{shipped} were shipped and {received} received; the difference needs a count or a claim."),
                         title_words: vec![crate::recorded::Recorded::new(
                             "exc-transfer-receipt-title",
                             &[

@@ -116,9 +116,10 @@ fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
             let today = day_start(now);
             let last = today.saturating_add(MAX_PROMISE_DAYS * DAY_MS);
             if promised_on < today || promised_on > last || day_start(promised_on) != promised_on {
-                return Err(EngineError::invalid(
-                    "err-delivery-date",
-                    &[("today", day_string(today)), ("last", day_string(last))],
+                return Err(EngineError::Invalid(
+                    Msg::new("err-delivery-date", &[])
+                        .day("today", today)
+                        .day("last", last),
                 ));
             }
             Ok(match answer {

@@ -19,7 +19,7 @@ use crate::error::EngineError;
 use crate::jobs::NewJob;
 use crate::links::PO_LINK_DAYS;
 use crate::mail::SendMail;
-use crate::model::{day_string, DocRef, TenantId};
+use crate::model::{DocRef, TenantId};
 use crate::policy::Position;
 use crate::recorded::Recorded;
 use crate::region;
@@ -190,14 +190,8 @@ fn po_outcome(
         }
         C::Reject { reason } => ("rejected", reason.clone()),
         C::Decline { reason } => ("declined by the supplier", reason.clone()),
-        C::Acknowledge { promised_on } => (
-            "acknowledged by the supplier",
-            format!("Delivery promised for {}.", day_string(*promised_on)),
-        ),
-        C::Backorder { promised_on } => (
-            "backordered by the supplier",
-            format!("Delivery not before {}.", day_string(*promised_on)),
-        ),
+        C::Acknowledge { .. } => ("acknowledged by the supplier", String::new()),
+        C::Backorder { .. } => ("backordered by the supplier", String::new()),
         C::ProposeChange { .. } => ("changes proposed by the supplier", String::new()),
         C::AcceptChange { by: Side::Supplier } => {
             ("change accepted by the supplier", String::new())
@@ -223,6 +217,8 @@ fn po_outcome(
         }
         _ => None,
     };
+    // The engine's own note reads in English as its words do.
+    let note = words.as_ref().map_or(note, Recorded::english);
     (outcome, note, words)
 }
 
@@ -507,7 +503,7 @@ mod tests {
     use i18n::Lang;
 
     #[test]
-    fn the_engine_s_notes_read_in_each_recipient_s_language_and_keep_their_english() {
+    fn the_engine_s_notes_read_in_each_recipient_s_language_and_in_english_as_its_words_say() {
         // 2 Dec 2026, as the supplier picked it (midnight UTC).
         let day = crate::model::parse_day("2026-12-02").unwrap();
         let (outcome, english, words) = po_outcome(
@@ -516,9 +512,8 @@ mod tests {
             PoState::Acknowledged,
         );
         assert_eq!(outcome, "acknowledged by the supplier");
-        assert_eq!(english, "Delivery promised for 2026-12-02.");
+        assert_eq!(english, "Delivery promised for 2 Dec 2026.");
         let words = words.expect("the engine's own note");
-        assert_eq!(words.text(Lang::En), "Delivery promised for 2 Dec 2026.");
         assert_eq!(words.text(Lang::De), "Lieferung zugesagt für 2. Dez. 2026.");
         // A person's reason is theirs: no words.
         let (_, reason, words) = po_outcome(

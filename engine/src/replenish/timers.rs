@@ -15,7 +15,7 @@ use crate::error::EngineError;
 use crate::exceptions;
 use crate::jobs::{Job, NewJob};
 use crate::mail::SendMail;
-use crate::model::{day_string, role_term, DocRef, Role, TenantId};
+use crate::model::{role_term, DocRef, Role, TenantId};
 use crate::recorded::Recorded;
 use crate::region::{day_words, local_in};
 use crate::store::audit::append_audit_tx;
@@ -106,23 +106,6 @@ pub async fn escalate_step(
                 kind: "stale_approval",
                 severity: if step.escalated { "high" } else { "medium" },
                 subject: doc.subject(),
-                title: format!(
-                    "{} {} has waited over {hours} h for approval",
-                    if step.doc_type == "transfer" {
-                        "Transfer"
-                    } else {
-                        "Purchase order"
-                    },
-                    step.doc_id
-                ),
-                detail: format!(
-                    "Step {} (needs {}) started waiting and was not decided in time{}.",
-                    step.step_no,
-                    step.role,
-                    target
-                        .map(|r| format!("; it now goes to {}", r.as_str()))
-                        .unwrap_or_default()
-                ),
                 title_words: vec![Recorded::new(
                     if step.doc_type == "transfer" {
                         "exc-stale-transfer-title"
@@ -195,17 +178,10 @@ pub async fn supplier_ack_due(
                 // The day it was sent on the tenant's clock, as its pages name it.
                 let zone = tenants::time_zone_tx(&mut tx, tenant).await?;
                 let sent_on = rec.sent_at.map(|at| local_in(zone.as_deref(), at).0);
-                let sent = sent_on
-                    .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
-                    .unwrap_or_default();
                 let e = NewException {
                     kind: "supplier_late",
                     severity: "medium",
                     subject: doc.subject(),
-                    title: format!("{supplier} has not acknowledged purchase order {}", rec.id),
-                    detail: format!(
-                        "Sent on {sent}; the acknowledgement was due and a reminder went out, with no answer since. Call the supplier, or cancel the order and buy elsewhere."
-                    ),
                     title_words: vec![Recorded::new(
                         "exc-ack-late-title",
                         &[("supplier", supplier.clone()), ("po", rec.id.to_string())],
@@ -244,11 +220,12 @@ pub async fn supplier_asn_due(
     });
     if let Some(rec) = waiting {
         let doc = DocRef::PurchaseOrder(rec.id);
-        let day = day_string(timer.promised_on);
         let (_, supplier, email) =
             catalog::supplier_label_tx(&mut tx, tenant, rec.supplier_id).await?;
         match timer.stage {
             ClockStage::Remind => {
+                let note = Recorded::new("mail-update-asn-reminder", &[])
+                    .part("day", vec![day_words(local_in(None, timer.promised_on).0)]);
                 let mail = SendMail {
                     template: "po_update".into(),
                     to: email,
@@ -256,15 +233,8 @@ pub async fn supplier_asn_due(
                     doc_type: doc.doc_type().into(),
                     doc_id: rec.id,
                     occasion: format!("po-asn-reminder:{}:{}", rec.id, timer.promised_on),
-                    note: format!(
-                        "Delivery is promised for {day} and we have no ship notice yet. Please sign in and send one when the goods leave, or propose a new date."
-                    ),
-                    note_words: Some(
-                        Recorded::new("mail-update-asn-reminder", &[]).part(
-                            "day",
-                            vec![day_words(local_in(None, timer.promised_on).0)],
-                        ),
-                    ),
+                    note: note.english(),
+                    note_words: Some(note),
                     ..SendMail::default()
                 };
                 enqueue_tx(&mut tx, &NewJob::of(tenant, &mail, now)).await?;
@@ -287,10 +257,6 @@ pub async fn supplier_asn_due(
                     kind: "supplier_late",
                     severity: "medium",
                     subject: doc.subject(),
-                    title: format!("{supplier} has sent no ship notice for purchase order {}", rec.id),
-                    detail: format!(
-                        "Delivery was promised for {day} and no ship notice has come. Call the supplier, or change or cancel the order."
-                    ),
                     title_words: vec![Recorded::new(
                         "exc-asn-late-title",
                         &[("supplier", supplier.clone()), ("po", rec.id.to_string())],

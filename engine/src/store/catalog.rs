@@ -379,25 +379,6 @@ impl Store {
         })
     }
 
-    /// Keeps the language (a code) the supplier's e-mail is written in (`None`: the
-    /// tenant's default).
-    pub async fn set_supplier_language(
-        &self,
-        tenant: TenantId,
-        supplier: i64,
-        language: Option<&str>,
-    ) -> Result<(), sqlx::Error> {
-        on_db!(&self.db, write, tenant, |pool| {
-            sqlx::query("UPDATE suppliers SET language = $3 WHERE tenant_id = $1 AND id = $2")
-                .bind(tenant.0)
-                .bind(supplier)
-                .bind(language)
-                .execute(pool)
-                .await
-                .map(|_| ())
-        })
-    }
-
     /// (sku, name) of products by id.
     pub async fn product_labels(
         &self,

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::db::Tx;
 use crate::model::TenantId;
-use crate::recorded::{stored, Recorded};
+use crate::recorded::{join, stored, Recorded};
 use crate::risk::Risk;
 use crate::{on_db, on_tx};
+use i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct ExceptionRecord {
@@ -55,17 +56,27 @@ pub struct NewException {
     pub kind: &'static str,
     pub severity: &'static str,
     pub subject: String,
-    /// The title and the detail in English, as the API and webhooks read them.
-    pub title: String,
-    pub detail: String,
-    /// The same title and detail as recorded text (sentences, in the reader's
-    /// language when shown).
+    /// The title and the detail as recorded text (sentences, in the reader's language
+    /// when shown); their English ([`NewException::title`]) is what the API and
+    /// webhooks read.
     pub title_words: Vec<Recorded>,
     pub words: Vec<Recorded>,
     /// At most one open exception per key.
     pub dedupe_key: String,
     /// Expected lost sales, for an exception about stock (ranks the queue).
     pub risk: Option<Risk>,
+}
+
+impl NewException {
+    /// The title in English, read from its words (so the two never drift apart).
+    pub fn title(&self) -> String {
+        join(&self.title_words, Lang::En)
+    }
+
+    /// The detail in English, read from its words.
+    pub fn detail(&self) -> String {
+        join(&self.words, Lang::En)
+    }
 }
 
 /// How the queue is ordered.
@@ -101,8 +112,8 @@ pub(crate) async fn open_exception_tx(
     .bind(e.kind)
     .bind(e.severity)
     .bind(&e.subject)
-    .bind(&e.title)
-    .bind(&e.detail)
+    .bind(e.title())
+    .bind(e.detail())
     .bind(&e.dedupe_key)
     .bind(now)
     .bind(e.risk.as_ref().map(|r| r.lost_sales_minor))

@@ -410,14 +410,6 @@ pub async fn dead_delivery(
         kind: "dead_job",
         severity: "high",
         subject: format!("webhook_endpoint:{}", ep.id),
-        title: if disabled {
-            format!("Webhook endpoint {host} was disabled")
-        } else {
-            format!("Webhook deliveries to {host} are failing")
-        },
-        detail: format!(
-            "{error} Failed deliveries wait in Integrations → Webhooks → Delivery log, where each can be sent again."
-        ),
         title_words: vec![crate::recorded::Recorded::new(
             if disabled {
                 "exc-webhook-disabled-title"

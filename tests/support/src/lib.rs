@@ -199,6 +199,17 @@ pub async fn drain(store: &Store) {
     panic!("the queue did not drain");
 }
 
+/// A tenant seeded from a tenant file's text whose slug is `"acme"`, under `slug` (so
+/// one test can seed the same tenant twice, as another tenant).
+pub async fn seed_as(store: &Store, toml: &str, slug: &str) -> engine::model::TenantId {
+    let text = toml.replace("\"acme\"", &format!("\"{slug}\""));
+    let file = engine::seed::TenantFile::parse(&text, std::path::Path::new("acme.toml")).unwrap();
+    engine::seed::seed_tenant(store, &file)
+        .await
+        .unwrap()
+        .tenant
+}
+
 /// The member signed in as `email` at tenant `t`.
 pub async fn member(
     store: &Store,
