@@ -11,7 +11,8 @@ use super::*;
 on_both_backends!(
     the_browser_the_tenant_and_the_person_choose_the_language_in_that_order,
     a_language_the_portal_does_not_speak_is_refused_and_nothing_changes,
-    the_admin_sets_a_supplier_s_language_on_the_suppliers_page
+    the_admin_sets_a_supplier_s_language_on_the_suppliers_page,
+    a_person_in_two_portals_reads_each_one_s_default_until_they_choose
 );
 
 async fn page(app: &TestApp, c: &reqwest::Client, path: &str, accept: &str) -> String {
@@ -206,7 +207,10 @@ async fn the_admin_sets_a_supplier_s_language_on_the_suppliers_page(backend: Bac
     }
     for bad in ["", "abc", "99999999999999999999999"] {
         let to = supplier_language(&app, &admin, "freshfield", bad, "nl").await;
-        assert!(to.contains("error=") && to.contains("supplier"), "{bad}: {to}");
+        assert!(
+            to.contains("error=") && to.contains("supplier"),
+            "{bad}: {to}"
+        );
     }
     for missing in ["-1", "0", "9223372036854775807"] {
         let to = supplier_language(&app, &admin, "freshfield", missing, "nl").await;
@@ -260,6 +264,59 @@ async fn the_admin_sets_a_supplier_s_language_on_the_suppliers_page(backend: Bac
         trail.contains("language"),
         "the changes are in the audit trail: {trail}"
     );
+}
+
+/// One person who works in two portals with different defaults reads each portal in its
+/// own default; once they choose a language, it is theirs in both (a person's choice,
+/// not a portal's).
+async fn a_person_in_two_portals_reads_each_one_s_default_until_they_choose(backend: Backend) {
+    let app = spawn_app_with(backend, options()).await;
+    let ff = app.tenant("freshfield").await;
+    let rl = app.tenant("ridgeline").await;
+    set_tenant_language(&app, ff.0, Some("nl")).await;
+    set_tenant_language(&app, rl.0, Some("de")).await;
+    // Freshfield's admin is made a planner at Ridgeline too.
+    let store = app.store.clone();
+    async {
+        engine::on_db!(store.db(), write, engine::db::Scope::Tenant(rl), |pool| {
+            sqlx::query(
+                "INSERT INTO memberships (tenant_id, user_id, role) \
+                 SELECT $1, id, 'planner' FROM users WHERE email = $2",
+            )
+            .bind(rl.0)
+            .bind(FF_ADMIN.0)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok::<_, sqlx::Error>(())
+    }
+    .await
+    .unwrap();
+    let at_ff = app.signed_in("freshfield", FF_ADMIN).await;
+    let at_rl = app.signed_in("ridgeline", FF_ADMIN).await;
+    let inventory = |c| page(&app, c, "/t/freshfield/inventory", "en");
+    assert!(
+        inventory(&at_ff).await.contains(">Voorraad<"),
+        "Freshfield's Dutch"
+    );
+    let theirs = page(&app, &at_rl, "/t/ridgeline/inventory", "en").await;
+    assert!(theirs.contains(">Bestand<"), "Ridgeline's German: {theirs}");
+
+    let res = app
+        .post_form(
+            &at_ff,
+            "/t/freshfield/account/language",
+            &[("language", "en")],
+        )
+        .await;
+    assert!(res.headers()["location"]
+        .to_str()
+        .unwrap()
+        .contains("notice="));
+    assert!(inventory(&at_ff).await.contains(">Inventory<"));
+    let theirs = page(&app, &at_rl, "/t/ridgeline/inventory", "de").await;
+    assert!(theirs.contains(">Inventory<"), "their choice there too");
 }
 
 async fn set_tenant_language(app: &TestApp, tenant: i64, language: Option<&str>) {
