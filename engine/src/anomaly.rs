@@ -138,20 +138,18 @@ pub enum Rule {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub rule: Rule,
-    /// In English (kept in the exception's English detail).
-    pub evidence: String,
     /// The same, as recorded text (read in each planner's language).
     pub words: Recorded,
 }
 
 impl Finding {
-    /// A finding with its English read from its words (so the two never drift apart).
     fn new(rule: Rule, words: Recorded) -> Finding {
-        Finding {
-            rule,
-            evidence: words.english(),
-            words,
-        }
+        Finding { rule, words }
+    }
+
+    /// The evidence in English.
+    pub fn evidence(&self) -> String {
+        self.words.english()
     }
 }
 
@@ -251,13 +249,13 @@ mod tests {
         assert_eq!(st.median, 5.0);
         let f = check_sale(&s, Some(&st), true, 500).expect("500 is an anomaly");
         assert_eq!(f.rule, Rule::OutsideHistory);
-        assert!(f.evidence.contains("usually 5.0"), "{}", f.evidence);
+        assert!(f.evidence().contains("usually 5.0"), "{}", f.evidence());
         // The limit: 5 + 10 × 1.4826 × 1 = 19.8; 19 passes, 20 does not.
         for q in [1, 5, 9, 12, 15, 19] {
             assert_eq!(check_sale(&s, Some(&st), true, q), None, "{q}");
         }
         let f = check_sale(&s, Some(&st), true, 20).expect("20 is over the limit");
-        assert!(f.evidence.contains("more than 19 is"), "{}", f.evidence);
+        assert!(f.evidence().contains("more than 19 is"), "{}", f.evidence());
         // The tenant's own multiplier tightens the rule.
         let strict = Settings {
             mad_k: 2.0,
@@ -302,7 +300,7 @@ mod tests {
         let s = Settings::default();
         let f = check_sale(&s, Some(&steady()), true, 500).expect("500 is an anomaly");
         assert_eq!(
-            f.evidence,
+            f.evidence(),
             "A sale of 500 units, where a selling day is usually 5.0 (median absolute \
              deviation 1.0, over 60 selling days): more than 19 is outside its history."
         );
@@ -315,7 +313,7 @@ mod tests {
         );
         let f = check_count(&s, 200, 0).expect("a jump");
         assert_eq!(
-            f.evidence,
+            f.evidence(),
             "A count of 0 where the books said 200: a change of 200 units (100 %, more than \
              the 60 % allowed)."
         );
@@ -326,7 +324,7 @@ mod tests {
         );
         let f = check_sale(&s, None, true, 40).expect("a new location");
         assert_eq!(
-            f.evidence,
+            f.evidence(),
             "A sale of 40 units where the item has not sold in the last 16 weeks."
         );
     }

@@ -375,15 +375,9 @@ mod tests {
                 "its supplier is not one it may order from on its own",
             ]
         );
-        // The same breaches as words: the English as above, and German for a German reader.
+        // The same breaches as words, read in German by a German reader.
         let (_, words) = judged(&limits(), &p, 70_000);
-        let english: Vec<String> = words.iter().map(Recorded::english).collect();
-        assert_eq!(english[0], why[0]);
-        assert_eq!(
-            english[1],
-            "with the 700.00 it approved today it would pass the 1,200.00 a day may take"
-        );
-        assert_eq!(english[2..], why[1..]);
+        assert_eq!(words.len(), 5, "the four above and the day's limit");
         let stored = crate::recorded::stored(&words);
         let german = crate::recorded::shown_list("", stored.as_deref(), i18n::Lang::De).0;
         assert!(

@@ -78,37 +78,31 @@ impl Msg {
         self
     }
 
-    /// The same message with the variable `name` holding the calendar day kept as its
-    /// midnight UTC `ms` (a delivery day, today's date), written the reader's way:
-    /// `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`, as [`i18n::fmt::date`] writes it.
-    /// Marked here rather than guessed from how a value looks (`2026-02-30` is not a day).
-    pub fn day(self, name: &'static str, ms: i64) -> Msg {
-        const MONTHS: [&str; 12] = [
-            "fmt-month-1",
-            "fmt-month-2",
-            "fmt-month-3",
-            "fmt-month-4",
-            "fmt-month-5",
-            "fmt-month-6",
-            "fmt-month-7",
-            "fmt-month-8",
-            "fmt-month-9",
-            "fmt-month-10",
-            "fmt-month-11",
-            "fmt-month-12",
-        ];
-        let date = time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-            .date();
-        let month = MONTHS[usize::from(u8::from(date.month())).clamp(1, 12) - 1];
-        let day = Msg::new(
+    /// The same message with the variable `name` holding the day `(year, month, day)`,
+    /// written the reader's way: `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`, as
+    /// [`i18n::fmt::date`] writes it. Take the day from `region::local_in(None, ms)` for a
+    /// calendar day kept as its midnight UTC (a delivery day, today), or with the
+    /// tenant's zone for an instant. Marked here rather than guessed from how a value
+    /// looks (`2026-02-30` is not a day).
+    pub fn day(self, name: &'static str, day: (i32, u8, u8)) -> Msg {
+        self.parts(name, vec![Msg::date(day)])
+    }
+
+    /// A day as a message of its own (`fmt-date`), read as [`i18n::fmt::date`] writes it.
+    pub fn date((year, month, day): (i32, u8, u8)) -> Msg {
+        let date = Msg::new(
             "fmt-date",
-            &[
-                ("day", date.day().to_string()),
-                ("year", date.year().to_string()),
-            ],
+            &[("day", day.to_string()), ("year", year.to_string())],
         );
-        self.parts(name, vec![day.term("month", month)])
+        match i18n::fmt::month_id(month) {
+            Some(id) => date.term("month", id),
+            None => {
+                let mut date = date;
+                date.args.push(("month", month.to_string()));
+                date.en = date.render(Lang::En);
+                date
+            }
+        }
     }
 
     /// Whether `args[i]` is a number with decimals ([`Msg::num`]).
@@ -508,12 +502,9 @@ mod tests {
 
     #[test]
     fn days_read_as_the_reader_writes_a_date() {
-        // 2 Dec 2026 and 3 Feb 2027, each as its midnight UTC.
-        let today = crate::model::parse_day("2026-12-02").unwrap();
-        let last = crate::model::parse_day("2027-02-03").unwrap();
         let m = Msg::new("err-delivery-date", &[])
-            .day("today", today)
-            .day("last", last);
+            .day("today", (2026, 12, 2))
+            .day("last", (2027, 2, 3));
         assert_eq!(
             m,
             "the delivery date must be a day from today (2 Dec 2026) to 3 Feb 2027"
@@ -530,10 +521,13 @@ mod tests {
             assert_eq!(crate::recorded::Recorded::from(&m).text(lang), text);
         }
         assert!(m.text(Lang::De).contains("(2. Dez. 2026) bis 3. Feb. 2027"));
-        // A day before 1970 or far ahead is still a day, never a panic.
-        let early = Msg::new("err-receipt-done", &[]).day("day", -crate::model::DAY_MS);
-        assert!(early.contains("31 Dec 1969"), "{early}");
-        let _ = Msg::new("err-receipt-done", &[]).day("day", i64::MAX);
+        // A month that is none is shown as its number, never a panic.
+        let odd = Msg::new("err-receipt-done", &[]).day("day", (2026, 13, 1));
+        assert!(odd.contains("on 1 13 2026"), "{odd}");
+        assert_eq!(
+            crate::recorded::Recorded::from(&odd).text(Lang::De),
+            odd.text(Lang::De)
+        );
     }
 
     /// Every `"err-…"` id the engine's code names is in the English catalogue (the

@@ -49,8 +49,8 @@ impl Recorded {
     }
 
     /// The same text with the variable `name` holding the number `x` with `places`
-    /// decimals (at most 6): `20.5` in English, as the English sentences beside it write
-    /// it, `20,5` in German and Dutch, grouped as every page groups (`1.234,5`).
+    /// decimals (at most 6): `20.5` in English, `20,5` in German and Dutch, grouped as
+    /// every page groups (`1.234,5`).
     pub fn num(self, name: &str, x: f64, places: usize) -> Recorded {
         let english = format!("{:.*}", places.min(6), x);
         self.num_written(name, &english)

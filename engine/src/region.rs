@@ -77,15 +77,8 @@ pub fn calendar_day(lang: i18n::Lang, ms: i64) -> String {
 /// [`i18n::fmt::date`] writes it: `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`. Take the
 /// day from [`local`] / [`local_in`] (an instant on the tenant's clock) or from
 /// `local_in(None, ..)` (a calendar day kept as its midnight UTC).
-pub fn day_words((year, month, day): (i32, u8, u8)) -> Recorded {
-    Recorded::new(
-        "fmt-date",
-        &[("day", day.to_string()), ("year", year.to_string())],
-    )
-    .part(
-        "month",
-        vec![Recorded::new(&format!("fmt-month-{month}"), &[])],
-    )
+pub fn day_words(day: (i32, u8, u8)) -> Recorded {
+    Recorded::from(&crate::error::Msg::date(day))
 }
 
 /// Sets the tenant's default language and time zone. The zone must be one the bundled

@@ -68,7 +68,8 @@ impl Exposure {
             Some(_) => Recorded::new("exc-risk-lead-time", &[("days", days.to_string())]),
             None => Recorded::new("exc-risk-no-supplier", &[("days", days.to_string())]),
         };
-        // The margin exactly as the English writes it (never negative here).
+        // The margin to the cent, written the English way (never negative here); each
+        // reader sees it written theirs.
         let margin_written = format!("{}.{:02}", margin / 100, margin % 100);
         let basis_words = vec![Recorded::new(
             "exc-risk-basis",

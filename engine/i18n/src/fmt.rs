@@ -69,13 +69,32 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     }
 }
 
+/// The catalogue id of a month's short name (`fmt-month-1` … `fmt-month-12`); `None`
+/// outside 1–12.
+pub fn month_id(month: u8) -> Option<&'static str> {
+    const MONTHS: [&str; 12] = [
+        "fmt-month-1",
+        "fmt-month-2",
+        "fmt-month-3",
+        "fmt-month-4",
+        "fmt-month-5",
+        "fmt-month-6",
+        "fmt-month-7",
+        "fmt-month-8",
+        "fmt-month-9",
+        "fmt-month-10",
+        "fmt-month-11",
+        "fmt-month-12",
+    ];
+    MONTHS.get(usize::from(month).checked_sub(1)?).copied()
+}
+
 /// A calendar date: `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`. A month outside
 /// 1–12 is shown as its number.
 pub fn date(lang: Lang, year: i32, month: u8, day: u8) -> String {
-    let name = if (1..=12).contains(&month) {
-        t(lang, &format!("fmt-month-{month}"))
-    } else {
-        month.to_string()
+    let name = match month_id(month) {
+        Some(id) => t(lang, id),
+        None => month.to_string(),
     };
     // The layout is the catalogue's (`fmt-date`), so that a day the engine records as
     // text to be read later reads exactly as one shown now.

@@ -265,9 +265,8 @@ mod tests {
             let words = stored(&needs[i].words);
             shown(&needs[i].reason, words.as_deref(), lang)
         };
-        for (i, need) in needs.iter().enumerate() {
-            // English reads as the English stored beside it.
-            assert_eq!(read(i, Lang::En), (need.reason.clone(), false));
+        for i in 0..needs.len() {
+            assert!(!read(i, Lang::En).1, "read from its words");
             let (de, english) = read(i, Lang::De);
             assert!(!english);
             assert!(de.contains("Meldebestand"), "{de}");

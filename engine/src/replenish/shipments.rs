@@ -14,8 +14,9 @@ use crate::limits::{within, within_msg, MAX_PROMISE_DAYS, MAX_QUANTITY};
 use crate::model::{day_start, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::policy::Position;
 use crate::recorded::Recorded;
+use crate::region::local_in;
 use crate::store::po_changes::{self, NewAsn, MAX_ASNS_PER_ORDER};
-use crate::store::{positions, purchase_orders, NewException, Store};
+use crate::store::{positions, purchase_orders, tenants, NewException, Store};
 use crate::workflow::purchase_order::{PoCommand, PoState, Rest};
 
 /// Characters of a carrier's name or a tracking number.
@@ -73,8 +74,8 @@ pub async fn ship_notice_as_supplier(
     if day < today || day > last || day_start(day) != day {
         return Err(EngineError::Invalid(
             Msg::new("err-ship-expected", &[])
-                .day("today", today)
-                .day("last", last),
+                .day("today", local_in(None, today).0)
+                .day("last", local_in(None, last).0),
         ));
     }
     let mut tx = store.begin(tenant).await?;
@@ -184,10 +185,12 @@ pub async fn receive_notice(
         .filter(|a| a.po_id == po)
         .ok_or(EngineError::NotFound)?;
     if notice.state != "in_transit" {
-        // A notice leaves `in_transit` only by being received, which sets the time.
+        // A notice leaves `in_transit` only by being received, which sets the time: the
+        // day it was received on the tenant's clock, as its pages name it.
         let received = notice.received_at.unwrap_or(now);
+        let zone = tenants::time_zone_tx(&mut tx, tenant).await?;
         return Err(EngineError::Invalid(
-            Msg::new("err-receipt-done", &[]).day("day", received),
+            Msg::new("err-receipt-done", &[]).day("day", local_in(zone.as_deref(), received).0),
         ));
     }
     let lines = po_changes::asn_lines_tx(&mut tx, tenant, asn).await?;
