@@ -143,10 +143,6 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: Rule, words: Recorded) -> Finding {
-        Finding { rule, words }
-    }
-
     /// The evidence in English.
     pub fn evidence(&self) -> String {
         self.words.english()
@@ -168,30 +164,28 @@ pub fn check_sale(
     match stats {
         Some(st) if st.days >= MIN_SALE_DAYS => {
             let limit = st.threshold(s);
-            (quantity as f64 > limit).then(|| {
-                Finding::new(
-                    Rule::OutsideHistory,
-                    Recorded::new(
-                        "exc-anomaly-outside-history",
-                        &[
-                            ("quantity", quantity.to_string()),
-                            ("days", st.days.to_string()),
-                            ("limit", limit.floor().to_string()),
-                        ],
-                    )
-                    .num("median", st.median, 1)
-                    .num("mad", st.mad, 1),
+            (quantity as f64 > limit).then(|| Finding {
+                rule: Rule::OutsideHistory,
+                words: Recorded::new(
+                    "exc-anomaly-outside-history",
+                    &[
+                        ("quantity", quantity.to_string()),
+                        ("days", st.days.to_string()),
+                        ("limit", limit.floor().to_string()),
+                    ],
                 )
+                .num("median", st.median, 1)
+                .num("mad", st.mad, 1),
             })
         }
         Some(_) => None,
-        None if s.new_location && location_active => Some(Finding::new(
-            Rule::NewLocation,
-            Recorded::new(
+        None if s.new_location && location_active => Some(Finding {
+            rule: Rule::NewLocation,
+            words: Recorded::new(
                 "exc-anomaly-new-location",
                 &[("quantity", quantity.to_string())],
             ),
-        )),
+        }),
         None => None,
     }
 }
@@ -205,20 +199,18 @@ pub fn check_count(s: &Settings, book: i64, counted: i64) -> Option<Finding> {
     let jump = counted.saturating_sub(book).saturating_abs();
     let base = book.max(1);
     let pct = i128::from(jump) * 100 / i128::from(base);
-    (jump >= s.count_min_units && pct > i128::from(s.count_jump_pct)).then(|| {
-        Finding::new(
-            Rule::CountJump,
-            Recorded::new(
-                "exc-anomaly-count-jump",
-                &[
-                    ("counted", counted.to_string()),
-                    ("book", book.to_string()),
-                    ("jump", jump.to_string()),
-                    ("pct", pct.to_string()),
-                    ("allowed", s.count_jump_pct.to_string()),
-                ],
-            ),
-        )
+    (jump >= s.count_min_units && pct > i128::from(s.count_jump_pct)).then(|| Finding {
+        rule: Rule::CountJump,
+        words: Recorded::new(
+            "exc-anomaly-count-jump",
+            &[
+                ("counted", counted.to_string()),
+                ("book", book.to_string()),
+                ("jump", jump.to_string()),
+                ("pct", pct.to_string()),
+                ("allowed", s.count_jump_pct.to_string()),
+            ],
+        ),
     })
 }
 

@@ -80,9 +80,9 @@ impl Msg {
 
     /// The same message with the variable `name` holding the day `(year, month, day)`,
     /// written the reader's way: `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`, as
-    /// [`i18n::fmt::date`] writes it. Take the day from `region::local_in(None, ms)` for a
-    /// calendar day kept as its midnight UTC (a delivery day, today), or with the
-    /// tenant's zone for an instant. Marked here rather than guessed from how a value
+    /// [`i18n::fmt::date`] writes it. Take the day from `region::calendar_date` for a calendar
+    /// day kept as its midnight UTC (a delivery day, today), or from `region::local_in`
+    /// with the tenant's zone for an instant. Marked here rather than guessed from how a value
     /// looks (`2026-02-30` is not a day).
     pub fn day(self, name: &'static str, day: (i32, u8, u8)) -> Msg {
         self.parts(name, vec![Msg::date(day)])
@@ -90,18 +90,11 @@ impl Msg {
 
     /// A day as a message of its own (`fmt-date`), read as [`i18n::fmt::date`] writes it.
     pub fn date((year, month, day): (i32, u8, u8)) -> Msg {
-        let date = Msg::new(
-            "fmt-date",
-            &[("day", day.to_string()), ("year", year.to_string())],
-        );
+        let (day, year) = (("day", day.to_string()), ("year", year.to_string()));
         match i18n::fmt::month_id(month) {
-            Some(id) => date.term("month", id),
-            None => {
-                let mut date = date;
-                date.args.push(("month", month.to_string()));
-                date.en = date.render(Lang::En);
-                date
-            }
+            Some(id) => Msg::new("fmt-date", &[day, year]).term("month", id),
+            // A month that is none is shown as its number, as `i18n::fmt::date` does.
+            None => Msg::new("fmt-date", &[day, ("month", month.to_string()), year]),
         }
     }
 

@@ -69,14 +69,20 @@ pub fn day(lang: i18n::Lang, tenant: &Tenant, ms: i64) -> String {
 /// A calendar day kept as its midnight UTC (a delivery day someone picked in a date
 /// field, a week's Monday), in `lang`: that very day, never shifted into a zone.
 pub fn calendar_day(lang: i18n::Lang, ms: i64) -> String {
-    let ((y, m, d), _, _) = local_in(None, ms);
+    let (y, m, d) = calendar_date(ms);
     i18n::fmt::date(lang, y, m, d)
+}
+
+/// A calendar day kept as its midnight UTC, as `(year, month, day)`: that very day,
+/// never shifted into a zone.
+pub fn calendar_date(ms: i64) -> (i32, u8, u8) {
+    local_in(None, ms).0
 }
 
 /// A day as recorded text ([`Recorded`]), read later in each reader's language as
 /// [`i18n::fmt::date`] writes it: `2 Dec 2026` / `2. Dez. 2026` / `2 dec 2026`. Take the
 /// day from [`local`] / [`local_in`] (an instant on the tenant's clock) or from
-/// `local_in(None, ..)` (a calendar day kept as its midnight UTC).
+/// [`calendar_date`] (a calendar day kept as its midnight UTC).
 pub fn day_words(day: (i32, u8, u8)) -> Recorded {
     Recorded::from(&crate::error::Msg::date(day))
 }
@@ -188,7 +194,7 @@ mod tests {
             assert_eq!(back.text(lang), day(lang, &berlin, late));
         }
         assert_eq!(
-            day_words(local_in(None, picked).0).text(Lang::De),
+            day_words(calendar_date(picked)).text(Lang::De),
             "2. März 2026"
         );
     }

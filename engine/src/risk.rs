@@ -29,10 +29,16 @@ pub struct Exposure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Risk {
     pub lost_sales_minor: i64,
-    /// A sentence with the numbers, for the planner (English, as the API reads it).
-    pub basis: String,
-    /// The same sentence as recorded text, read in each planner's language.
+    /// A sentence with the numbers, for the planner, as recorded text read in each
+    /// planner's language ([`Risk::basis`] is its English, as the API reads it).
     pub basis_words: Vec<Recorded>,
+}
+
+impl Risk {
+    /// The basis in English.
+    pub fn basis(&self) -> String {
+        crate::recorded::join(&self.basis_words, i18n::Lang::En)
+    }
 }
 
 impl Exposure {
@@ -87,8 +93,6 @@ impl Exposure {
         .part("why", vec![why_words])];
         Risk {
             lost_sales_minor,
-            // The English read from the words, so the two never drift apart.
-            basis: crate::recorded::join(&basis_words, i18n::Lang::En),
             basis_words,
         }
     }
@@ -112,19 +116,19 @@ mod tests {
         // 4 a day for 5 days = 20, 2 on hand: 18 short at 1.50 = 27.00.
         let r = exposure(4.0, 2, Some(5), 150).risk();
         assert_eq!(r.lost_sales_minor, 2_700);
-        assert!(r.basis.contains("18 units short"), "{}", r.basis);
-        assert!(r.basis.contains("margin of 1.50"), "{}", r.basis);
+        assert!(r.basis().contains("18 units short"), "{}", r.basis());
+        assert!(r.basis().contains("margin of 1.50"), "{}", r.basis());
         // Without a supplier the horizon counts: 1 a day × 14 = 14, none on hand.
         let r = exposure(1.0, -3, None, 100).risk();
         assert_eq!(r.lost_sales_minor, 1_400);
-        assert!(r.basis.contains("no supplier"), "{}", r.basis);
+        assert!(r.basis().contains("no supplier"), "{}", r.basis());
     }
 
     #[test]
     fn the_basis_reads_in_the_planner_s_language() {
         let r = exposure(4.0, 2, Some(5), 150).risk();
         assert_eq!(
-            r.basis,
+            r.basis(),
             "About 4.0 sell a day × 5 days until an order from the supplier could arrive \
              = 20 units, less 2 on hand: 18 units short at a margin of 1.50 each."
         );

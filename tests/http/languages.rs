@@ -65,14 +65,7 @@ async fn the_browser_the_tenant_and_the_person_choose_the_language_in_that_order
     let admin = app.signed_in("freshfield", FF_ADMIN).await;
     let account = page(&app, &admin, "/t/freshfield/account", "de").await;
     assert!(account.contains(">Taal<"), "the tenant's Dutch: {account}");
-    let res = app
-        .post_form(
-            &admin,
-            "/t/freshfield/account/language",
-            &[("language", "de")],
-        )
-        .await;
-    let to = res.headers()["location"].to_str().unwrap().to_string();
+    let to = choose_language(&app, &admin, "freshfield", "de").await;
     assert!(to.contains("notice="), "{to}");
     let inventory = page(&app, &admin, "/t/freshfield/inventory", "nl").await;
     assert!(
@@ -98,17 +91,8 @@ async fn the_browser_the_tenant_and_the_person_choose_the_language_in_that_order
     assert!(login.contains("Aanmelden bij"));
 
     // "As my browser asks" clears the choice: the tenant's default again.
-    let res = app
-        .post_form(
-            &admin,
-            "/t/freshfield/account/language",
-            &[("language", "")],
-        )
-        .await;
-    assert!(res.headers()["location"]
-        .to_str()
-        .unwrap()
-        .contains("notice="));
+    let to = choose_language(&app, &admin, "freshfield", "").await;
+    assert!(to.contains("notice="), "{to}");
     let inventory = page(&app, &admin, "/t/freshfield/inventory", "de").await;
     assert!(inventory.contains(">Voorraad<"), "{inventory}");
     set_tenant_language(&app, ff.0, None).await;
@@ -120,14 +104,7 @@ async fn a_language_the_portal_does_not_speak_is_refused_and_nothing_changes(bac
     let app = spawn_app_with(backend, options()).await;
     let admin = app.signed_in("freshfield", FF_ADMIN).await;
     for bad in ["fr", "DE", "de-DE", "<script>", &"x".repeat(5000)] {
-        let res = app
-            .post_form(
-                &admin,
-                "/t/freshfield/account/language",
-                &[("language", bad)],
-            )
-            .await;
-        let to = res.headers()["location"].to_str().unwrap().to_string();
+        let to = choose_language(&app, &admin, "freshfield", bad).await;
         let said = to.replace("%2C", ",").replace("%20", " ").replace('+', " ");
         assert!(
             said.contains("error=") && said.contains("en, de or nl"),
@@ -136,6 +113,13 @@ async fn a_language_the_portal_does_not_speak_is_refused_and_nothing_changes(bac
     }
     let inventory = page(&app, &admin, "/t/freshfield/inventory", "").await;
     assert!(inventory.contains(">Inventory<"), "still English");
+}
+
+/// Chooses a language on the person's account page; where it sends the browser.
+async fn choose_language(app: &TestApp, c: &reqwest::Client, slug: &str, language: &str) -> String {
+    let path = format!("/t/{slug}/account/language");
+    let res = app.post_form(c, &path, &[("language", language)]).await;
+    res.headers()["location"].to_str().unwrap().to_string()
 }
 
 /// Posts the Suppliers page's language form; where it sends the browser, decoded.
@@ -305,17 +289,8 @@ async fn a_person_in_two_portals_reads_each_one_s_default_until_they_choose(back
     let theirs = page(&app, &at_rl, "/t/ridgeline/inventory", "en").await;
     assert!(theirs.contains(">Bestand<"), "Ridgeline's German: {theirs}");
 
-    let res = app
-        .post_form(
-            &at_ff,
-            "/t/freshfield/account/language",
-            &[("language", "en")],
-        )
-        .await;
-    assert!(res.headers()["location"]
-        .to_str()
-        .unwrap()
-        .contains("notice="));
+    let to = choose_language(&app, &at_ff, "freshfield", "en").await;
+    assert!(to.contains("notice="), "{to}");
     assert!(inventory(&at_ff).await.contains(">Inventory<"));
     let theirs = page(&app, &at_rl, "/t/ridgeline/inventory", "de").await;
     assert!(theirs.contains(">Inventory<"), "their choice there too");

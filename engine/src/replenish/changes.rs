@@ -16,7 +16,7 @@ use crate::db::Tx;
 use crate::error::{EngineError, Msg};
 use crate::limits::{within_msg, MAX_MONEY_MINOR, MAX_NOTE_CHARS, MAX_PROMISE_DAYS, MAX_QUANTITY};
 use crate::model::{day_start, DocRef, Member, Permission, TenantId, DAY_MS};
-use crate::region::local_in;
+use crate::region::calendar_date;
 use crate::store::po_changes::{self, ChangeLine, NewChange};
 use crate::store::purchase_orders::{self, PoLineRecord, PurchaseOrderRecord};
 use crate::store::Store;
@@ -62,8 +62,8 @@ fn checked(
     if p.promised_on < today || p.promised_on > last || day_start(p.promised_on) != p.promised_on {
         return Err(EngineError::Invalid(
             Msg::new("err-delivery-date", &[])
-                .day("today", local_in(None, today).0)
-                .day("last", local_in(None, last).0),
+                .day("today", calendar_date(today))
+                .day("last", calendar_date(last)),
         ));
     }
     let mut full: Vec<ChangeLine> = lines
@@ -98,8 +98,8 @@ fn checked(
             Some(d) if d < p.promised_on || d > last || day_start(d) != d => {
                 return Err(EngineError::Invalid(
                     Msg::new("err-line-delivery-date", &[("line", c.line_id.to_string())])
-                        .day("first", local_in(None, p.promised_on).0)
-                        .day("last", local_in(None, last).0),
+                        .day("first", calendar_date(p.promised_on))
+                        .day("last", calendar_date(last)),
                 ))
             }
             Some(d) if d == p.promised_on => slot.ships_on = None,

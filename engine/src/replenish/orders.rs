@@ -20,7 +20,7 @@ use crate::error::{EngineError, Msg};
 use crate::limits::{MAX_NOTE_CHARS, MAX_PROMISE_DAYS};
 use crate::links::{verify_po_token, LINK_KEY};
 use crate::model::{day_start, day_string, DocRef, Member, Permission, TenantId, DAY_MS};
-use crate::region::local_in;
+use crate::region::calendar_date;
 use crate::store::audit::append_audit_tx;
 use crate::store::supplier_orders::{self, PoLinkRecord, SupplierOrder};
 use crate::store::{purchase_orders, Store};
@@ -119,8 +119,8 @@ fn checked(answer: SupplierAnswer, now: i64) -> Result<PoCommand, EngineError> {
             if promised_on < today || promised_on > last || day_start(promised_on) != promised_on {
                 return Err(EngineError::Invalid(
                     Msg::new("err-delivery-date", &[])
-                        .day("today", local_in(None, today).0)
-                        .day("last", local_in(None, last).0),
+                        .day("today", calendar_date(today))
+                        .day("last", calendar_date(last)),
                 ));
             }
             Ok(match answer {

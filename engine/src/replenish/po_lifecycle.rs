@@ -172,8 +172,8 @@ async fn po_machine_tx(
 /// A promised delivery day (kept as its midnight UTC) in words each reader reads their
 /// way: the engine's note `id` with the day.
 fn promised_words(id: &str, promised_on: i64) -> Recorded {
-    let (day, ..) = region::local_in(None, promised_on);
-    Recorded::new(id, &[]).part("day", vec![region::day_words(day)])
+    let day = region::day_words(region::calendar_date(promised_on));
+    Recorded::new(id, &[]).part("day", vec![day])
 }
 
 /// What became of an order, for the staff who were involved with it, and a note: the

@@ -14,7 +14,7 @@ use crate::limits::{within, within_msg, MAX_PROMISE_DAYS, MAX_QUANTITY};
 use crate::model::{day_start, DocRef, Member, Permission, TenantId, DAY_MS};
 use crate::policy::Position;
 use crate::recorded::Recorded;
-use crate::region::local_in;
+use crate::region::{calendar_date, local_in};
 use crate::store::po_changes::{self, NewAsn, MAX_ASNS_PER_ORDER};
 use crate::store::{positions, purchase_orders, tenants, NewException, Store};
 use crate::workflow::purchase_order::{PoCommand, PoState, Rest};
@@ -74,8 +74,8 @@ pub async fn ship_notice_as_supplier(
     if day < today || day > last || day_start(day) != day {
         return Err(EngineError::Invalid(
             Msg::new("err-ship-expected", &[])
-                .day("today", local_in(None, today).0)
-                .day("last", local_in(None, last).0),
+                .day("today", calendar_date(today))
+                .day("last", calendar_date(last)),
         ));
     }
     let mut tx = store.begin(tenant).await?;

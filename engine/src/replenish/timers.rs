@@ -17,7 +17,7 @@ use crate::jobs::{Job, NewJob};
 use crate::mail::SendMail;
 use crate::model::{role_term, DocRef, Role, TenantId};
 use crate::recorded::Recorded;
-use crate::region::{day_words, local_in};
+use crate::region::{calendar_date, day_words, local_in};
 use crate::store::audit::append_audit_tx;
 use crate::store::jobs::enqueue_tx;
 use crate::store::{approval_steps, catalog, purchase_orders, tenant_settings, tenants};
@@ -225,7 +225,7 @@ pub async fn supplier_asn_due(
         match timer.stage {
             ClockStage::Remind => {
                 let note = Recorded::new("mail-update-asn-reminder", &[])
-                    .part("day", vec![day_words(local_in(None, timer.promised_on).0)]);
+                    .part("day", vec![day_words(calendar_date(timer.promised_on))]);
                 let mail = SendMail {
                     template: "po_update".into(),
                     to: email,
@@ -262,7 +262,7 @@ pub async fn supplier_asn_due(
                         &[("supplier", supplier.clone()), ("po", rec.id.to_string())],
                     )],
                     words: vec![Recorded::new("exc-asn-late-detail", &[])
-                        .part("day", vec![day_words(local_in(None, timer.promised_on).0)])],
+                        .part("day", vec![day_words(calendar_date(timer.promised_on))])],
                     dedupe_key: format!("supplier-asn:{}:{}", rec.id, timer.promised_on),
                     risk: None,
                 };
@@ -316,7 +316,7 @@ mod tests {
         // A promised day is kept as its midnight UTC: 2026-12-02 wherever the tenant is.
         let day = crate::model::parse_day("2026-12-02").unwrap();
         let late = Recorded::new("exc-asn-late-detail", &[])
-            .part("day", vec![day_words(local_in(None, day).0)]);
+            .part("day", vec![day_words(calendar_date(day))]);
         assert_eq!(
             late.text(Lang::De),
             "Die Lieferung war für den 2. Dez. 2026 zugesagt, und es ist kein Lieferavis \

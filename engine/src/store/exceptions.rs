@@ -117,7 +117,7 @@ pub(crate) async fn open_exception_tx(
     .bind(&e.dedupe_key)
     .bind(now)
     .bind(e.risk.as_ref().map(|r| r.lost_sales_minor))
-    .bind(e.risk.as_ref().map(|r| r.basis.as_str()))
+    .bind(e.risk.as_ref().map(Risk::basis))
     .bind(stored(&e.title_words))
     .bind(stored(&e.words))
     .bind(e.risk.as_ref().and_then(|r| stored(&r.basis_words)))
@@ -165,7 +165,7 @@ pub(crate) async fn set_risk_by_key_tx(
     .bind(tenant.0)
     .bind(key)
     .bind(risk.map(|r| r.lost_sales_minor))
-    .bind(risk.map(|r| r.basis.as_str()))
+    .bind(risk.map(Risk::basis))
     .bind(words.as_deref())
     .execute(c)
     .await
