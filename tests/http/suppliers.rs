@@ -635,7 +635,17 @@ async fn an_unanswered_order_reminds_its_supplier_then_alerts_the_buyer_once(bac
                 .unwrap()
         }
     };
-    assert!(open_late(&app).await.is_empty(), "no alert before its time");
+    // No acknowledgement alert before its time. (When the two working days span a
+    // weekend, the first answered order's promised day, three days on, has already
+    // passed without a ship notice: that clock's alert is the only one allowed.)
+    let early = open_late(&app).await;
+    assert!(
+        early
+            .iter()
+            .all(|e| e.subject == format!("purchase_order:{answered}")
+                && e.title.contains("no ship notice")),
+        "no alert before its time: {early:?}"
+    );
 
     let escalation = dues
         .iter()
