@@ -525,6 +525,29 @@ async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_
             .count(),
         1
     );
+    // The shelf empties before the order arrives: the stockout's expected lost sales
+    // count the 30 on their way (from halfway through the lead time) and say so.
+    ingest::apply_events(store, a.t, &[sale(a.s2, a.milk, 4, "s-4")])
+        .await
+        .unwrap();
+    drain(store).await;
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (0, 0, 30));
+    let open = store
+        .exceptions(a.t, "open", Some("stockout"), 10)
+        .await
+        .unwrap();
+    let out = open
+        .iter()
+        .find(|e| e.title == "MILK is out of stock at S2")
+        .unwrap_or_else(|| panic!("a stockout at S2: {open:?}"));
+    let basis = out.risk_basis.as_deref().unwrap_or_default();
+    assert!(
+        basis.contains("less 0 on hand and 30 in transit or on order"),
+        "{basis}"
+    );
+    // 25 sold over 28 days, 2 days' lead time, 0.50 margin: the first day's 0.9 units
+    // are lost (45 cents); with nothing on its way both days' would be (89).
+    assert_eq!(out.lost_sales_minor, Some(45), "{basis}");
     let trail = store
         .audit_for_subject(a.t, &DocRef::PurchaseOrder(po.id).subject())
         .await

@@ -169,7 +169,8 @@ impl Prefetched {
 }
 
 /// What the position is exposed to if it runs short: demand from its forecast (else its
-/// recent average), its stock, its supplier's lead time and its margin.
+/// recent average), its stock on hand and on its way, its supplier's lead time and its
+/// margin.
 fn exposure(
     facts: &PositionFacts,
     history: &[i64],
@@ -182,6 +183,11 @@ fn exposure(
     let mut e = risk::Exposure {
         daily_demand: 0.0,
         on_hand: facts.on_hand,
+        // A negative figure (books out of step) is none, not less of the other.
+        inbound: facts
+            .in_transit
+            .max(0)
+            .saturating_add(facts.on_order.max(0)),
         lead_time_days: lead,
         margin_minor: facts.price_minor.saturating_sub(facts.cost_minor),
     };

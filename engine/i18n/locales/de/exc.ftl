@@ -16,6 +16,7 @@ exc-no-cover-detail = Kein anderer Standort kann { $name } abgeben, und es gibt 
 
 ## Erwarteter Umsatzverlust (risk)
 exc-risk-basis = Etwa { $daily } Stück Absatz pro Tag × { $why } = { $units } Stück, abzüglich { $on_hand } auf Lager: { $short } Stück zu wenig bei einer Marge von { $margin } je Stück.
+exc-risk-basis-inbound = Etwa { $daily } Stück Absatz pro Tag × { $why } = { $units } Stück, abzüglich { $on_hand } auf Lager und { $inbound } unterwegs oder bestellt, angenommen zur Hälfte der Zeit eintreffend und daher nur für die zweite Hälfte angerechnet: { $short } Stück zu wenig bei einer Marge von { $margin } je Stück.
 exc-risk-lead-time = { $days ->
     [one] { $days } Tag bis zur frühestmöglichen Lieferung durch den Lieferanten
    *[other] { $days } Tage bis zur frühestmöglichen Lieferung durch den Lieferanten

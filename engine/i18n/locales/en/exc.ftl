@@ -16,6 +16,7 @@ exc-no-cover-detail = No other location can spare { $name } and it has no suppli
 
 ## Expected lost sales (risk)
 exc-risk-basis = About { $daily } sell a day × { $why } = { $units } units, less { $on_hand } on hand: { $short } units short at a margin of { $margin } each.
+exc-risk-basis-inbound = About { $daily } sell a day × { $why } = { $units } units, less { $on_hand } on hand and { $inbound } in transit or on order, taken to arrive halfway through and so covering only the second half: { $short } units short at a margin of { $margin } each.
 exc-risk-lead-time = { $days ->
     [one] { $days } day until an order from the supplier could arrive
    *[other] { $days } days until an order from the supplier could arrive

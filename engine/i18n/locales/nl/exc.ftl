@@ -16,6 +16,7 @@ exc-no-cover-detail = Geen andere locatie kan { $name } missen en er is geen lev
 
 ## Verwachte gemiste omzet (risk)
 exc-risk-basis = Ongeveer { $daily } verkocht per dag × { $why } = { $units } stuks, min { $on_hand } op voorraad: { $short } stuks tekort tegen een marge van { $margin } per stuk.
+exc-risk-basis-inbound = Ongeveer { $daily } verkocht per dag × { $why } = { $units } stuks, min { $on_hand } op voorraad en { $inbound } onderweg of besteld, aangenomen dat het halverwege aankomt en dus alleen de tweede helft dekt: { $short } stuks tekort tegen een marge van { $margin } per stuk.
 exc-risk-lead-time = { $days ->
     [one] { $days } dag tot een bestelling bij de leverancier kan aankomen
    *[other] { $days } dagen tot een bestelling bij de leverancier kan aankomen
