@@ -56,15 +56,20 @@ impl Exposure {
         self.lead_time_days.unwrap_or(HORIZON_DAYS).clamp(1, 365)
     }
 
+    /// The daily demand counted: between 0 and a billion units, 0 for garbage.
+    fn rate(&self) -> f64 {
+        if self.daily_demand.is_finite() {
+            self.daily_demand.clamp(0.0, 1e9)
+        } else {
+            0.0
+        }
+    }
+
     /// Units expected to go unsold for want of stock (never negative; 0 for garbage):
     /// the first half of the days sells from what is on hand, the second from what is
     /// left of it and what was on its way.
     pub fn lost_units(&self) -> f64 {
-        let rate = if self.daily_demand.is_finite() {
-            self.daily_demand.clamp(0.0, 1e9)
-        } else {
-            0.0
-        };
+        let rate = self.rate();
         let days = self.days() as f64;
         let first = rate * days / 2.0;
         let second = rate * days - first;
@@ -100,16 +105,13 @@ impl Exposure {
                 "exc-risk-basis"
             },
             &[
-                (
-                    "units",
-                    format!("{:.0}", self.daily_demand.max(0.0) * days as f64),
-                ),
+                ("units", format!("{:.0}", self.rate() * days as f64)),
                 ("on_hand", self.on_hand.max(0).to_string()),
                 ("inbound", inbound.to_string()),
                 ("short", format!("{units:.0}")),
             ],
         )
-        .num("daily", self.daily_demand.max(0.0), 1)
+        .num("daily", self.rate(), 1)
         .num_written("margin", &margin_written)
         .part("why", vec![why_words])];
         Risk {
@@ -225,6 +227,10 @@ mod tests {
                     e.inbound = inbound;
                     let r = e.risk();
                     assert!((0..=MAX_MONEY_MINOR).contains(&r.lost_sales_minor));
+                    // The sentence shows the figures counted, not a 301-digit number
+                    // or "NaN".
+                    let basis = r.basis();
+                    assert!(basis.len() < 400 && !basis.contains("NaN"), "{basis}");
                 }
             }
         }
