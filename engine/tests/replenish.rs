@@ -30,6 +30,7 @@ conformance!(
     approvals_cannot_be_bypassed,
     a_donor_never_promises_the_same_units_twice,
     a_full_sweep_covers_positions_no_event_reported,
+    a_receipt_before_the_order_ends_never_leaves_on_order_below_zero,
 );
 
 const TENANT: &str = r#"
@@ -454,11 +455,9 @@ async fn nobody_approves_their_own_change_and_a_rejection_needs_a_reason(store: 
     assert_eq!(store.doubled_needs(a.t).await.unwrap(), 0);
 }
 
-async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_closes(
-    store: &Store,
-) {
-    let a = acme(store).await;
-    // The DC is itself low, so nobody can spare milk or butter for S2.
+/// The DC is itself low, so nobody can spare milk or butter for S2: S2's 20 sales of
+/// each end up on one purchase order, still a draft.
+async fn s2_runs_low_with_no_donor(store: &Store, a: &Acme) -> engine::store::PurchaseOrderRecord {
     ingest::apply_events(
         store,
         a.t,
@@ -489,7 +488,14 @@ async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_
         .filter(|o| o.ship_to_location_id == a.s2)
         .collect();
     assert_eq!(for_s2.len(), 1, "{orders:?}");
-    let po = for_s2[0];
+    for_s2[0].clone()
+}
+
+async fn without_a_donor_lines_gather_on_one_order_that_is_sent_when_the_window_closes(
+    store: &Store,
+) {
+    let a = acme(store).await;
+    let po = s2_runs_low_with_no_donor(store, &a).await;
     assert_eq!(po.state.as_str(), "draft");
     let lines = store.po_lines(a.t, po.id).await.unwrap();
     assert_eq!(lines.len(), 2, "milk and butter share the order");
@@ -1374,4 +1380,50 @@ async fn a_full_sweep_covers_positions_no_event_reported(store: &Store) {
     assert_eq!(nightly.len(), 1, "{timers:?}");
     assert!(due > now && due - now <= 24 * 3_600_000);
     assert_eq!((due / 3_600_000) % 24, 2);
+}
+
+/// The warehouse system reports the delivery as a receipt event, which takes the units
+/// off on order; the buyer then cancels the order as done. On order stays at zero, not
+/// minus the order, and nothing is bought twice.
+async fn a_receipt_before_the_order_ends_never_leaves_on_order_below_zero(store: &Store) {
+    let a = acme(store).await;
+    let po = s2_runs_low_with_no_donor(store, &a).await;
+    let worker = replenish::worker(store.clone(), "test");
+    worker.run_once(po.window_closes_at + 1).await.unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (5, 0, 30));
+    // 20 of the 30 arrive and are booked by the warehouse system.
+    let receipt = event(EventKind::Receipt, a.s2, a.milk, 20, "r-1");
+    ingest::apply_events(store, a.t, &[receipt]).await.unwrap();
+    drain(store).await;
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 10));
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let state = replenish::po_command(
+        store,
+        a.t,
+        &planner,
+        po.id,
+        engine::workflow::purchase_order::PoCommand::Cancel,
+        None,
+        now_ms(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(state.as_str(), "cancelled");
+    drain(store).await;
+    // The 10 not delivered are no longer coming; the 20 received are on the shelf.
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
+    assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 0));
+    // Milk's 25 stand above its reorder point: only butter (nothing received) is
+    // ordered again.
+    let reordered: Vec<_> = store
+        .purchase_orders(a.t, None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.ship_to_location_id == a.s2 && o.id != po.id)
+        .collect();
+    assert_eq!(reordered.len(), 1, "{reordered:?}");
+    let lines = store.po_lines(a.t, reordered[0].id).await.unwrap();
+    let products: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
+    assert_eq!(products, vec![a.butter], "{lines:?}");
 }

@@ -270,7 +270,10 @@ pub(crate) async fn donor_candidates_tx(
         .collect())
 }
 
-/// Adds to a position's figures (creating the row when missing).
+/// Adds to a position's figures (creating the row when missing). On order never goes
+/// below zero: a receipt event may already have taken the units off (`store::events`)
+/// before the order is cancelled, declined or shipped, and a negative figure would
+/// make the policy buy them again.
 pub(crate) async fn move_stock_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -281,11 +284,13 @@ pub(crate) async fn move_stock_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, \
-         on_order, updated_at, levels_source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'event') \
+         on_order, updated_at, levels_source) VALUES ($1, $2, $3, $4, $5, $8, $7, 'event') \
          ON CONFLICT (tenant_id, product_id, location_id) DO UPDATE SET \
          on_hand = stock_positions.on_hand + excluded.on_hand, \
          in_transit = stock_positions.in_transit + excluded.in_transit, \
-         on_order = stock_positions.on_order + excluded.on_order, updated_at = excluded.updated_at",
+         on_order = CASE WHEN stock_positions.on_order + $6 < 0 THEN 0 \
+                         ELSE stock_positions.on_order + $6 END, \
+         updated_at = excluded.updated_at",
     )
     .bind(tenant.0)
     .bind(product)
@@ -294,6 +299,7 @@ pub(crate) async fn move_stock_tx(
     .bind(delta.in_transit)
     .bind(delta.on_order)
     .bind(now)
+    .bind(delta.on_order.max(0))
     .execute(c)
     .await
     .map(|_| ()))?;
