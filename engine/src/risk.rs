@@ -170,6 +170,23 @@ mod tests {
             "{nl}"
         );
         assert!(nl.contains("marge van 1,00 per stuk"), "{nl}");
+        // One unit is a unit, in each language.
+        let one = exposure(0.2, 0, Some(5), 100).risk();
+        assert_eq!(
+            one.basis(),
+            "About 0.2 sell a day × 5 days until an order from the supplier could arrive \
+             = 1 unit, less 0 on hand: 1 unit short at a margin of 1.00 each."
+        );
+        let nl_one = crate::recorded::join(&one.basis_words, i18n::Lang::Nl);
+        assert!(
+            nl_one.contains("= 1 stuk, min 0 op voorraad: 1 stuk tekort"),
+            "{nl_one}"
+        );
+        let de_one = crate::recorded::join(&one.basis_words, i18n::Lang::De);
+        assert!(
+            de_one.contains("= 1 Stück, abzüglich 0 auf Lager: 1 Stück zu wenig"),
+            "{de_one}"
+        );
         // A stored basis reads back the same.
         let stored = crate::recorded::stored(&r.basis_words).unwrap();
         let back = crate::recorded::from_json_all(&stored).unwrap();

@@ -15,8 +15,20 @@ exc-no-cover-title = { $sku } at { $location } is low with no cover
 exc-no-cover-detail = No other location can spare { $name } and it has no supplier to order from.
 
 ## Expected lost sales (risk)
-exc-risk-basis = About { $daily } sell a day × { $why } = { $units } units, less { $on_hand } on hand: { $short } units short at a margin of { $margin } each.
-exc-risk-basis-inbound = About { $daily } sell a day × { $why } = { $units } units, less { $on_hand } on hand and { $inbound } in transit or on order, taken to arrive halfway through and so covering only the second half: { $short } units short at a margin of { $margin } each.
+exc-risk-basis = About { $daily } sell a day × { $why } = { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }, less { $on_hand } on hand: { $short ->
+        [one] { $short } unit
+       *[other] { $short } units
+    } short at a margin of { $margin } each.
+exc-risk-basis-inbound = About { $daily } sell a day × { $why } = { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }, less { $on_hand } on hand and { $inbound } in transit or on order, taken to arrive halfway through and so covering only the second half: { $short ->
+        [one] { $short } unit
+       *[other] { $short } units
+    } short at a margin of { $margin } each.
 exc-risk-lead-time = { $days ->
     [one] { $days } day until an order from the supplier could arrive
    *[other] { $days } days until an order from the supplier could arrive

@@ -15,8 +15,20 @@ exc-no-cover-title = { $sku } in { $location } is laag zonder dekking
 exc-no-cover-detail = Geen andere locatie kan { $name } missen en er is geen leverancier om bij te bestellen.
 
 ## Verwachte gemiste omzet (risk)
-exc-risk-basis = Ongeveer { $daily } verkocht per dag × { $why } = { $units } stuks, min { $on_hand } op voorraad: { $short } stuks tekort tegen een marge van { $margin } per stuk.
-exc-risk-basis-inbound = Ongeveer { $daily } verkocht per dag × { $why } = { $units } stuks, min { $on_hand } op voorraad en { $inbound } onderweg of besteld, aangenomen dat het halverwege aankomt en dus alleen de tweede helft dekt: { $short } stuks tekort tegen een marge van { $margin } per stuk.
+exc-risk-basis = Ongeveer { $daily } verkocht per dag × { $why } = { $units ->
+        [one] { $units } stuk
+       *[other] { $units } stuks
+    }, min { $on_hand } op voorraad: { $short ->
+        [one] { $short } stuk
+       *[other] { $short } stuks
+    } tekort tegen een marge van { $margin } per stuk.
+exc-risk-basis-inbound = Ongeveer { $daily } verkocht per dag × { $why } = { $units ->
+        [one] { $units } stuk
+       *[other] { $units } stuks
+    }, min { $on_hand } op voorraad en { $inbound } onderweg of besteld, aangenomen dat het halverwege aankomt en dus alleen de tweede helft dekt: { $short ->
+        [one] { $short } stuk
+       *[other] { $short } stuks
+    } tekort tegen een marge van { $margin } per stuk.
 exc-risk-lead-time = { $days ->
     [one] { $days } dag tot een bestelling bij de leverancier kan aankomen
    *[other] { $days } dagen tot een bestelling bij de leverancier kan aankomen
