@@ -3,7 +3,7 @@
 //! (the one table that references it then), and 0023 together with every table that
 //! references it by then: here databases at 0013 and at 0022, with an order and what
 //! hangs off it, are migrated to the latest version, and it is all still there, still
-//! linked.
+//! linked. Migrations that repair data repair only what they name.
 
 use engine::sqlx::{self, SqlitePool};
 
@@ -11,22 +11,37 @@ async fn exec(pool: &SqlitePool, sql: &str) {
     sqlx::query(sql).execute(pool).await.unwrap();
 }
 
-#[tokio::test]
-async fn rebuilding_the_order_tables_on_sqlite_keeps_orders_and_lines() {
+/// A fresh SQLite database migrated up to `version` (its directory lives as long as
+/// the returned guard).
+async fn at_version(version: i64) -> (tempfile::TempDir, SqlitePool) {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("m.db").display());
     let pool = SqlitePool::connect(&url).await.unwrap();
     exec(&pool, "PRAGMA foreign_keys = ON").await;
-    let all = sqlx::migrate!("../migrations/sqlite");
     let mut before = sqlx::migrate!("../migrations/sqlite");
     before.migrations = std::borrow::Cow::Owned(
-        all.migrations
+        before
+            .migrations
             .iter()
-            .filter(|m| m.version <= 13)
+            .filter(|m| m.version <= version)
             .cloned()
             .collect(),
     );
     before.run(&pool).await.unwrap();
+    (dir, pool)
+}
+
+/// Runs the migrations the database lacks.
+async fn latest(pool: &SqlitePool) {
+    sqlx::migrate!("../migrations/sqlite")
+        .run(pool)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn rebuilding_the_order_tables_on_sqlite_keeps_orders_and_lines() {
+    let (_dir, pool) = at_version(13).await;
     for sql in [
         "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
         "INSERT INTO suppliers VALUES (1, 1, 'S', 'S', 's@x.example', 2)",
@@ -40,7 +55,7 @@ async fn rebuilding_the_order_tables_on_sqlite_keeps_orders_and_lines() {
     ] {
         exec(&pool, sql).await;
     }
-    all.run(&pool).await.unwrap();
+    latest(&pool).await;
     let po: (i64, String, i64, Option<i64>, String) = sqlx::query_as(
         "SELECT id, state, value_minor, sent_at, supplier_note FROM purchase_orders",
     )
@@ -70,20 +85,7 @@ async fn rebuilding_the_order_tables_on_sqlite_keeps_orders_and_lines() {
 
 #[tokio::test]
 async fn rebuilding_the_order_tables_again_keeps_promises_links_messages_and_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("m.db").display());
-    let pool = SqlitePool::connect(&url).await.unwrap();
-    exec(&pool, "PRAGMA foreign_keys = ON").await;
-    let all = sqlx::migrate!("../migrations/sqlite");
-    let mut before = sqlx::migrate!("../migrations/sqlite");
-    before.migrations = std::borrow::Cow::Owned(
-        all.migrations
-            .iter()
-            .filter(|m| m.version <= 22)
-            .cloned()
-            .collect(),
-    );
-    before.run(&pool).await.unwrap();
+    let (_dir, pool) = at_version(22).await;
     for sql in [
         "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
         "INSERT INTO suppliers (id, tenant_id, code, name, email, lead_time_days) VALUES (1, 1, 'S', 'S', 's@x.example', 2)",
@@ -103,7 +105,7 @@ async fn rebuilding_the_order_tables_again_keeps_promises_links_messages_and_fil
     ] {
         exec(&pool, sql).await;
     }
-    all.run(&pool).await.unwrap();
+    latest(&pool).await;
     let counts: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM purchase_orders WHERE ack_due_at = 99 AND promised_on = 86400000), \
          (SELECT COUNT(*) FROM po_lines WHERE po_id = 5 AND shipped = 0 AND received = 0), \
@@ -141,4 +143,34 @@ async fn rebuilding_the_order_tables_again_keeps_promises_links_messages_and_fil
     .await
     .unwrap();
     assert_eq!(left, 0);
+}
+
+/// 0043: on order left negative by a receipt event and a later cancel (before on
+/// order was kept at zero or above) is repaired; other figures are untouched.
+#[tokio::test]
+async fn negative_on_order_is_repaired_and_nothing_else_changes() {
+    let (_dir, pool) = at_version(42).await;
+    for sql in [
+        "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
+        "INSERT INTO locations (id, tenant_id, code, name, kind, region) VALUES (1, 1, 'L', 'L', 'store', 'n')",
+        "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (1, 1, 'P', 'P', 'c', 1, 2)",
+        "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (2, 1, 'Q', 'Q', 'c', 1, 2)",
+        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, on_order, \
+         reorder_point, order_up_to, updated_at) VALUES (1, 1, 1, 25, 0, -20, 10, 30, 0)",
+        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, on_order, \
+         reorder_point, order_up_to, updated_at) VALUES (1, 2, 1, -3, 4, 7, 10, 30, 0)",
+    ] {
+        exec(&pool, sql).await;
+    }
+    latest(&pool).await;
+    let rows: Vec<(i64, i64, i64, i64, bool)> = sqlx::query_as(
+        "SELECT product_id, on_hand, in_transit, on_order, low FROM stock_positions \
+         ORDER BY product_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    // 25 on hand stand above the reorder point of 10 once the -20 is gone; the other
+    // position (8 in all, low) keeps its figures.
+    assert_eq!(rows, vec![(1, 25, 0, 0, false), (2, -3, 4, 7, true)]);
 }

@@ -1,0 +1,9 @@
+-- On order never goes below zero (`store::positions::move_stock_tx`). Before, a receipt
+-- event followed by cancelling, declining or shipping the order could leave it
+-- negative, and the policy would buy those units again; repair such rows. The nightly
+-- full sweep checks every position against the repaired figure.
+-- Row-level security binds the owner too (FORCE), and a migration runs with no tenant
+-- scope: a data change to every tenant's rows lifts FORCE for its own statement.
+ALTER TABLE stock_positions NO FORCE ROW LEVEL SECURITY;
+UPDATE stock_positions SET on_order = 0 WHERE on_order < 0;
+ALTER TABLE stock_positions FORCE ROW LEVEL SECURITY;
