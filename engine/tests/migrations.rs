@@ -145,32 +145,84 @@ async fn rebuilding_the_order_tables_again_keeps_promises_links_messages_and_fil
     assert_eq!(left, 0);
 }
 
-/// 0043: on order left negative by a receipt event and a later cancel (before on
-/// order was kept at zero or above) is repaired; other figures are untouched.
+/// A tenant at 0042 with on order left negative by a receipt event and a later cancel
+/// (before on order was kept at zero or above), and a position with ordinary figures.
+const NEGATIVE_ON_ORDER: [&str; 6] = [
+    "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
+    "INSERT INTO locations (id, tenant_id, code, name, kind, region) VALUES (1, 1, 'L', 'L', 'store', 'n')",
+    "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (1, 1, 'P', 'P', 'c', 1, 2)",
+    "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (2, 1, 'Q', 'Q', 'c', 1, 2)",
+    "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, on_order, \
+     reorder_point, order_up_to, updated_at) VALUES (1, 1, 1, 25, 0, -20, 10, 30, 0)",
+    "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, on_order, \
+     reorder_point, order_up_to, updated_at) VALUES (1, 2, 1, -3, 4, 7, 10, 30, 0)",
+];
+
+const POSITIONS: &str = "SELECT product_id, on_hand, in_transit, on_order, low \
+     FROM stock_positions ORDER BY product_id";
+
+/// What 0043 leaves: 25 on hand stand above the reorder point of 10 once the -20 is
+/// gone; the other position (8 in all, low) keeps its figures.
+fn repaired() -> Vec<(i64, i64, i64, i64, bool)> {
+    vec![(1, 25, 0, 0, false), (2, -3, 4, 7, true)]
+}
+
+/// 0043 repairs on order left negative; other figures are untouched.
 #[tokio::test]
 async fn negative_on_order_is_repaired_and_nothing_else_changes() {
     let (_dir, pool) = at_version(42).await;
-    for sql in [
-        "INSERT INTO tenants (id, slug, name, theme, created_at) VALUES (1, 'a', 'A', 'x', 0)",
-        "INSERT INTO locations (id, tenant_id, code, name, kind, region) VALUES (1, 1, 'L', 'L', 'store', 'n')",
-        "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (1, 1, 'P', 'P', 'c', 1, 2)",
-        "INSERT INTO products (id, tenant_id, sku, name, class, cost_minor, price_minor) VALUES (2, 1, 'Q', 'Q', 'c', 1, 2)",
-        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, on_order, \
-         reorder_point, order_up_to, updated_at) VALUES (1, 1, 1, 25, 0, -20, 10, 30, 0)",
-        "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, on_order, \
-         reorder_point, order_up_to, updated_at) VALUES (1, 2, 1, -3, 4, 7, 10, 30, 0)",
-    ] {
+    for sql in NEGATIVE_ON_ORDER {
         exec(&pool, sql).await;
     }
     latest(&pool).await;
-    let rows: Vec<(i64, i64, i64, i64, bool)> = sqlx::query_as(
-        "SELECT product_id, on_hand, in_transit, on_order, low FROM stock_positions \
-         ORDER BY product_id",
+    let rows: Vec<(i64, i64, i64, i64, bool)> =
+        sqlx::query_as(POSITIONS).fetch_all(&pool).await.unwrap();
+    assert_eq!(rows, repaired());
+}
+
+/// 0043 on PostgreSQL, migrated as the owner role that row-level security binds (FORCE),
+/// as production runs it: the repair reaches every tenant's rows, and FORCE is back on.
+#[tokio::test]
+async fn negative_on_order_is_repaired_on_postgres_as_the_owner() {
+    use engine::sqlx::postgres::{PgConnectOptions, PgPool};
+    use test_support::{pg_admin_url, ScratchPgDatabase, PG_OWNER_ROLE};
+    let admin_url = pg_admin_url();
+    let admin: PgConnectOptions = admin_url.parse().unwrap();
+    let name = format!("shelfwise_m43_{}", std::process::id());
+    let _dropped_at_the_end = ScratchPgDatabase::create(&admin_url, &name).await;
+    let as_owner = admin.clone().username(PG_OWNER_ROLE).database(&name);
+    let owner = PgPool::connect_with(as_owner).await.unwrap();
+    let mut before = sqlx::migrate!("../migrations/postgres");
+    before.migrations = std::borrow::Cow::Owned(
+        before
+            .migrations
+            .iter()
+            .filter(|m| m.version <= 42)
+            .cloned()
+            .collect(),
+    );
+    before.run(&owner).await.unwrap();
+    // The rows go in as the superuser, past row-level security.
+    let superuser = PgPool::connect_with(admin.database(&name)).await.unwrap();
+    for sql in NEGATIVE_ON_ORDER {
+        sqlx::query(sql).execute(&superuser).await.unwrap();
+    }
+    sqlx::migrate!("../migrations/postgres")
+        .run(&owner)
+        .await
+        .unwrap();
+    let rows: Vec<(i64, i64, i64, i64, bool)> = sqlx::query_as(POSITIONS)
+        .fetch_all(&superuser)
+        .await
+        .unwrap();
+    let forced: bool = sqlx::query_scalar(
+        "SELECT relforcerowsecurity FROM pg_class WHERE relname = 'stock_positions'",
     )
-    .fetch_all(&pool)
+    .fetch_one(&superuser)
     .await
     .unwrap();
-    // 25 on hand stand above the reorder point of 10 once the -20 is gone; the other
-    // position (8 in all, low) keeps its figures.
-    assert_eq!(rows, vec![(1, 25, 0, 0, false), (2, -3, 4, 7, true)]);
+    owner.close().await;
+    superuser.close().await;
+    assert_eq!(rows, repaired());
+    assert!(forced, "0043 left row-level security off for the owner");
 }

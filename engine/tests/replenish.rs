@@ -31,6 +31,10 @@ conformance!(
     a_donor_never_promises_the_same_units_twice,
     a_full_sweep_covers_positions_no_event_reported,
     a_receipt_before_the_order_ends_never_leaves_on_order_below_zero,
+    a_receipt_before_a_decline_never_leaves_on_order_below_zero,
+    a_receipt_before_closing_never_leaves_on_order_below_zero,
+    a_ship_notice_after_a_receipt_event_keeps_the_pipeline_total,
+    an_accepted_change_moves_on_order_by_the_difference_never_below_zero,
 );
 
 const TENANT: &str = r#"
@@ -1382,16 +1386,17 @@ async fn a_full_sweep_covers_positions_no_event_reported(store: &Store) {
     assert_eq!((due / 3_600_000) % 24, 2);
 }
 
-/// The warehouse system reports the delivery as a receipt event, which takes the units
-/// off on order; the buyer then cancels the order as done. On order stays at zero, not
-/// minus the order, and nothing is bought twice.
+/// Part of the delivery is booked by a receipt event (from the till or warehouse
+/// system), which takes the units off on order; the buyer then cancels the order as
+/// done. On order stays at zero, not minus what was received, and nothing is bought
+/// twice.
 async fn a_receipt_before_the_order_ends_never_leaves_on_order_below_zero(store: &Store) {
     let a = acme(store).await;
     let po = s2_runs_low_with_no_donor(store, &a).await;
     let worker = replenish::worker(store.clone(), "test");
     worker.run_once(po.window_closes_at + 1).await.unwrap();
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (5, 0, 30));
-    // 20 of the 30 arrive and are booked by the warehouse system.
+    // 20 of the 30 arrive and are booked by a receipt event.
     let receipt = event(EventKind::Receipt, a.s2, a.milk, 20, "r-1");
     ingest::apply_events(store, a.t, &[receipt]).await.unwrap();
     drain(store).await;
@@ -1426,4 +1431,180 @@ async fn a_receipt_before_the_order_ends_never_leaves_on_order_below_zero(store:
     let lines = store.po_lines(a.t, reordered[0].id).await.unwrap();
     let products: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
     assert_eq!(products, vec![a.butter], "{lines:?}");
+}
+
+/// The supplier user of the order's supplier (as the supplier portal signs one in).
+fn supplier_of(po: &engine::store::PurchaseOrderRecord) -> Member {
+    Member {
+        user_id: 4242,
+        email: "ship@dairy.example".into(),
+        name: "Dairy Co".into(),
+        roles: vec![Role::Supplier],
+        supplier_id: Some(po.supplier_id),
+        api_key: None,
+        kind: Default::default(),
+        acting: None,
+    }
+}
+
+/// S2's order for 30 milk and 30 butter sent, and 20 milk of it booked by a receipt
+/// event: milk reads (25, 0, 10).
+async fn sent_and_partly_booked_by_an_event(
+    store: &Store,
+    a: &Acme,
+) -> engine::store::PurchaseOrderRecord {
+    let po = s2_runs_low_with_no_donor(store, a).await;
+    let worker = replenish::worker(store.clone(), "test");
+    worker.run_once(po.window_closes_at + 1).await.unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (5, 0, 30));
+    let receipt = event(EventKind::Receipt, a.s2, a.milk, 20, "r-1");
+    ingest::apply_events(store, a.t, &[receipt]).await.unwrap();
+    drain(store).await;
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 10));
+    po
+}
+
+/// The supplier declines an order part of which a receipt event already booked: on
+/// order goes to zero, not minus what was received.
+async fn a_receipt_before_a_decline_never_leaves_on_order_below_zero(store: &Store) {
+    let a = acme(store).await;
+    let po = sent_and_partly_booked_by_an_event(store, &a).await;
+    let answer = replenish::SupplierAnswer::Decline {
+        reason: "Out of stock".into(),
+    };
+    let supplier = supplier_of(&po);
+    let state = replenish::answer_as_supplier(store, a.t, &supplier, po.id, answer, None, now_ms())
+        .await
+        .unwrap();
+    assert_eq!(state.as_str(), "declined");
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
+    assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 0));
+}
+
+/// 10 milk come in against a ship notice; a receipt event then books 15 more; the buyer
+/// closes the order as the rest is not coming. On order is zero, not minus 15, and
+/// the butter that never shipped leaves on order too.
+async fn a_receipt_before_closing_never_leaves_on_order_below_zero(store: &Store) {
+    let a = acme(store).await;
+    let po = s2_runs_low_with_no_donor(store, &a).await;
+    let worker = replenish::worker(store.clone(), "test");
+    worker.run_once(po.window_closes_at + 1).await.unwrap();
+    let lines = store.po_lines(a.t, po.id).await.unwrap();
+    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
+    let now = now_ms();
+    let notice = replenish::ShipNotice {
+        lines: vec![(milk_line, 10)],
+        carrier: "DHL".into(),
+        tracking: "T-1".into(),
+        expected_on: engine::model::day_start(now),
+    };
+    let supplier = supplier_of(&po);
+    let asn = replenish::ship_notice_as_supplier(store, a.t, &supplier, po.id, notice, None, now)
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (5, 10, 20));
+    let asn_line = store.po_asns(a.t, po.id).await.unwrap()[0].1[0].id;
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let receipt = vec![replenish::ReceiptLine {
+        asn_line_id: asn_line,
+        received: 10,
+        damaged: 0,
+    }];
+    let state = replenish::receive_notice(store, a.t, &planner, po.id, asn, receipt, None, now)
+        .await
+        .unwrap();
+    assert_eq!(state.as_str(), "partly_received");
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (15, 0, 20));
+    let booked = event(EventKind::Receipt, a.s2, a.milk, 15, "r-2");
+    ingest::apply_events(store, a.t, &[booked]).await.unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 0, 5));
+    let close = engine::workflow::purchase_order::PoCommand::Close;
+    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now)
+        .await
+        .unwrap();
+    assert_eq!(state.as_str(), "closed");
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 0, 0));
+    assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 0));
+}
+
+/// A receipt event books 20 of the order; the supplier then ships all 30. The ship
+/// notice only moves units from on order to in transit, so on hand + in transit + on
+/// order (what the policy counts) stays 35: read as 55, the policy would buy 20 too
+/// few. The balance (on order -20) survives a later receipt event and a count while
+/// the goods are on their way, and the first count after they are in ends it.
+async fn a_ship_notice_after_a_receipt_event_keeps_the_pipeline_total(store: &Store) {
+    let a = acme(store).await;
+    let po = sent_and_partly_booked_by_an_event(store, &a).await;
+    let lines = store.po_lines(a.t, po.id).await.unwrap();
+    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
+    let now = now_ms();
+    let notice = replenish::ShipNotice {
+        lines: vec![(milk_line, 30)],
+        carrier: "DHL".into(),
+        tracking: "T-1".into(),
+        expected_on: engine::model::day_start(now),
+    };
+    let supplier = supplier_of(&po);
+    let asn = replenish::ship_notice_as_supplier(store, a.t, &supplier, po.id, notice, None, now)
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 30, -20));
+    let more = [
+        event(EventKind::Receipt, a.s2, a.milk, 5, "r-2"),
+        count(a.s2, a.milk, 30, "c-9"),
+    ];
+    for e in more {
+        ingest::apply_events(store, a.t, &[e]).await.unwrap();
+        assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 30, -20));
+    }
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let asn_line = store.po_asns(a.t, po.id).await.unwrap()[0].1[0].id;
+    let receipt = vec![replenish::ReceiptLine {
+        asn_line_id: asn_line,
+        received: 30,
+        damaged: 0,
+    }];
+    replenish::receive_notice(store, a.t, &planner, po.id, asn, receipt, None, now)
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (60, 0, -20));
+    let counted = count(a.s2, a.milk, 40, "c-10");
+    ingest::apply_events(store, a.t, &[counted]).await.unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (40, 0, 0));
+}
+
+/// After a receipt event booked 20 of 30 milk, the supplier proposes 12 milk and 36
+/// butter and the buyer accepts: butter's on order grows by 6; milk's shrinks by 18
+/// but only the 10 still on order can go, so it reads 0, not -8.
+async fn an_accepted_change_moves_on_order_by_the_difference_never_below_zero(store: &Store) {
+    let a = acme(store).await;
+    let po = sent_and_partly_booked_by_an_event(store, &a).await;
+    let lines = store.po_lines(a.t, po.id).await.unwrap();
+    let line = |product| lines.iter().find(|l| l.product_id == product).unwrap();
+    let now = now_ms();
+    let change = |product, quantity| engine::store::ChangeLine {
+        line_id: line(product).id,
+        quantity,
+        unit_cost_minor: line(product).unit_cost_minor,
+        ships_on: None,
+    };
+    let proposal = replenish::Proposal {
+        lines: vec![change(a.milk, 12), change(a.butter, 36)],
+        promised_on: engine::model::day_start(now) + 2 * engine::model::DAY_MS,
+        note: String::new(),
+    };
+    let supplier = supplier_of(&po);
+    let state =
+        replenish::propose_change_as_supplier(store, a.t, &supplier, po.id, proposal, None, now)
+            .await
+            .unwrap();
+    assert_eq!(state.as_str(), "change_proposed");
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let accept = replenish::ChangeAnswer::Accept;
+    let state = replenish::answer_change(store, a.t, &planner, po.id, accept, None, now)
+        .await
+        .unwrap();
+    assert_eq!(state.as_str(), "acknowledged");
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
+    assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 36));
 }

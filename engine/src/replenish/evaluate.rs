@@ -183,11 +183,9 @@ fn exposure(
     let mut e = risk::Exposure {
         daily_demand: 0.0,
         on_hand: facts.on_hand,
-        // A negative figure (books out of step) is none, not less of the other.
-        inbound: facts
-            .in_transit
-            .max(0)
-            .saturating_add(facts.on_order.max(0)),
+        // What the policy counts: on order below zero balances units a receipt event
+        // and a ship notice both booked (`store::positions::release_on_order_tx`).
+        inbound: facts.in_transit.saturating_add(facts.on_order).max(0),
         lead_time_days: lead,
         margin_minor: facts.price_minor.saturating_sub(facts.cost_minor),
     };

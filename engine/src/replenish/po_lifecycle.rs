@@ -248,6 +248,63 @@ fn supplier_notice(cmd: &PoCommand, to: PoState) -> Option<(&'static str, Option
     })
 }
 
+/// Locks the positions the order's `lines` move at `location` in the one order every
+/// writer of positions takes them in (PostgreSQL; see `positions::lock_positions_tx`),
+/// before moving them line by line.
+async fn lock_lines_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    lines: &[purchase_orders::PoLineRecord],
+) -> Result<(), EngineError> {
+    let keys: Vec<(i64, i64)> = lines.iter().map(|l| (l.product_id, location)).collect();
+    positions::lock_positions_tx(tx, tenant, &keys).await?;
+    Ok(())
+}
+
+/// Puts `units` of an order on order at `location`.
+async fn add_on_order_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    units: i64,
+    now: i64,
+) -> Result<(), EngineError> {
+    let delta = Position {
+        on_hand: 0,
+        in_transit: 0,
+        on_order: units,
+    };
+    positions::move_stock_tx(tx, tenant, location, product, delta, now).await?;
+    Ok(())
+}
+
+/// Takes `units` of order `po` off on order at `place` (location, product) as it ends or
+/// a line shrinks. Units a receipt event already took off are not taken twice; they are
+/// logged, since a receipt event names no order (`store::positions::release_on_order_tx`).
+async fn release_on_order_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    po: i64,
+    (location, product): (i64, i64),
+    units: i64,
+    now: i64,
+) -> Result<(), EngineError> {
+    let gone = positions::release_on_order_tx(tx, tenant, location, product, units, now).await?;
+    if gone > 0 {
+        tracing::info!(
+            tenant = tenant.0,
+            po,
+            location,
+            product,
+            units = gone,
+            "on order already lacked units of a closing or shrinking order (a receipt event booked them)"
+        );
+    }
+    Ok(())
+}
+
 /// Applies a PO command with its effects and audit entry; an approval sends the order
 /// on to the supplier in the same transaction.
 pub(crate) async fn apply_po_tx(
@@ -287,28 +344,21 @@ pub(crate) async fn apply_po_tx(
             PoEffect::WithdrawApproval => {
                 approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
             }
-            PoEffect::AddOnOrder | PoEffect::RemoveOnOrder => {
-                let sign = if matches!(effect, PoEffect::AddOnOrder) {
-                    1
-                } else {
-                    -1
-                };
+            PoEffect::AddOnOrder => {
+                lock_lines_tx(tx, tenant, rec.ship_to_location_id, &lines).await?;
                 for l in &lines {
                     // What has shipped is in transit or in, no longer on order.
                     let open = l.quantity.saturating_sub(l.shipped).max(0);
-                    positions::move_stock_tx(
-                        tx,
-                        tenant,
-                        rec.ship_to_location_id,
-                        l.product_id,
-                        Position {
-                            on_hand: 0,
-                            in_transit: 0,
-                            on_order: sign * open,
-                        },
-                        now,
-                    )
-                    .await?;
+                    add_on_order_tx(tx, tenant, rec.ship_to_location_id, l.product_id, open, now)
+                        .await?;
+                }
+            }
+            PoEffect::RemoveOnOrder => {
+                lock_lines_tx(tx, tenant, rec.ship_to_location_id, &lines).await?;
+                for l in &lines {
+                    let open = l.quantity.saturating_sub(l.shipped).max(0);
+                    let place = (rec.ship_to_location_id, l.product_id);
+                    release_on_order_tx(tx, tenant, rec.id, place, open, now).await?;
                 }
             }
             PoEffect::SendToSupplier => {
@@ -329,6 +379,7 @@ pub(crate) async fn apply_po_tx(
                 let change = po_changes::open_change_tx(tx, tenant, rec.id)
                     .await?
                     .ok_or_else(|| EngineError::invalid("err-change-closed", &[]))?;
+                lock_lines_tx(tx, tenant, rec.ship_to_location_id, &lines).await?;
                 for c in change.lines() {
                     let Some(old) = lines.iter().find(|l| l.id == c.line_id) else {
                         continue;
@@ -338,19 +389,14 @@ pub(crate) async fn apply_po_tx(
                     } else {
                         po_changes::set_line_tx(tx, tenant, &c).await?;
                     }
-                    positions::move_stock_tx(
-                        tx,
-                        tenant,
-                        rec.ship_to_location_id,
-                        old.product_id,
-                        Position {
-                            on_hand: 0,
-                            in_transit: 0,
-                            on_order: c.quantity - old.quantity,
-                        },
-                        now,
-                    )
-                    .await?;
+                    let place = (rec.ship_to_location_id, old.product_id);
+                    if c.quantity >= old.quantity {
+                        let more = c.quantity - old.quantity;
+                        add_on_order_tx(tx, tenant, place.0, place.1, more, now).await?;
+                    } else {
+                        let fewer = old.quantity - c.quantity;
+                        release_on_order_tx(tx, tenant, rec.id, place, fewer, now).await?;
+                    }
                 }
                 rec.promised_on = Some(change.promised_on);
                 // Both sides agreed to this day, and to any later day of a line.

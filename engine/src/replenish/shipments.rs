@@ -141,6 +141,8 @@ pub async fn ship_notice_as_supplier(
         actor: &actor,
     };
     let asn = po_changes::insert_asn_tx(&mut tx, tenant, &new, &shipping, now).await?;
+    let keys: Vec<(i64, i64)> = lines.iter().map(|l| (l.product_id, ship_to)).collect();
+    positions::lock_positions_tx(&mut tx, tenant, &keys).await?;
     for (line_id, quantity) in &shipping {
         let product = lines
             .iter()
@@ -204,6 +206,9 @@ pub async fn receive_notice(
     }
     let mut difference_words = Vec::new();
     let mut changed = Vec::new();
+    let ship_to = rec.ship_to_location_id;
+    let keys: Vec<(i64, i64)> = lines.iter().map(|l| (l.product_id, ship_to)).collect();
+    positions::lock_positions_tx(&mut tx, tenant, &keys).await?;
     for l in &lines {
         let mut given = receipt.iter().filter(|r| r.asn_line_id == l.id);
         let (Some(r), None) = (given.next(), given.next()) else {
@@ -239,7 +244,6 @@ pub async fn receive_notice(
             in_transit: -l.shipped,
             on_order: 0,
         };
-        let ship_to = rec.ship_to_location_id;
         positions::move_stock_tx(&mut tx, tenant, ship_to, l.product_id, delta, now).await?;
         changed.push((ship_to, l.product_id));
         let mut what_words = Vec::new();

@@ -76,7 +76,9 @@ async fn lock_positions(
     super::positions::lock_positions_tx(tx, tenant, &keys).await
 }
 
-/// Applies the deltas to the rows that exist; returns the keys it updated.
+/// Applies the deltas to the rows that exist; returns the keys it updated. Receipts take
+/// their units off on order down to zero; a figure below zero (a ship notice's balance,
+/// see `positions::release_on_order_tx`) stays until a count finds nothing in transit.
 async fn update_positions(
     tx: &mut Tx,
     tenant: TenantId,
@@ -90,7 +92,10 @@ async fn update_positions(
         "UPDATE stock_positions SET \
          on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
          on_order = CASE WHEN stock_positions.on_order > v.column5 \
-                         THEN stock_positions.on_order - v.column5 ELSE 0 END, \
+                           THEN stock_positions.on_order - v.column5 \
+                         WHEN stock_positions.on_order > 0 THEN 0 \
+                         WHEN v.column3 AND stock_positions.in_transit <= 0 THEN 0 \
+                         ELSE stock_positions.on_order END, \
          updated_at = $2 \
          FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
          AND stock_positions.product_id = v.column1 AND stock_positions.location_id = v.column2 \

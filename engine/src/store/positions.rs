@@ -270,10 +270,10 @@ pub(crate) async fn donor_candidates_tx(
         .collect())
 }
 
-/// Adds to a position's figures (creating the row when missing). On order never goes
-/// below zero: a receipt event may already have taken the units off (`store::events`)
-/// before the order is cancelled, declined or shipped, and a negative figure would
-/// make the policy buy them again.
+/// Adds to a position's figures (creating the row when missing), exactly: a ship
+/// notice moves units from on order to in transit and must leave the total as it was,
+/// even where that takes on order below zero (see [`release_on_order_tx`]). Units that
+/// leave the pipeline go through [`release_on_order_tx`].
 pub(crate) async fn move_stock_tx(
     tx: &mut Tx,
     tenant: TenantId,
@@ -284,12 +284,11 @@ pub(crate) async fn move_stock_tx(
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, |c| sqlx::query(
         "INSERT INTO stock_positions (tenant_id, product_id, location_id, on_hand, in_transit, \
-         on_order, updated_at, levels_source) VALUES ($1, $2, $3, $4, $5, $8, $7, 'event') \
+         on_order, updated_at, levels_source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'event') \
          ON CONFLICT (tenant_id, product_id, location_id) DO UPDATE SET \
          on_hand = stock_positions.on_hand + excluded.on_hand, \
          in_transit = stock_positions.in_transit + excluded.in_transit, \
-         on_order = CASE WHEN stock_positions.on_order + $6 < 0 THEN 0 \
-                         ELSE stock_positions.on_order + $6 END, \
+         on_order = stock_positions.on_order + excluded.on_order, \
          updated_at = excluded.updated_at",
     )
     .bind(tenant.0)
@@ -299,13 +298,58 @@ pub(crate) async fn move_stock_tx(
     .bind(delta.in_transit)
     .bind(delta.on_order)
     .bind(now)
-    .bind(delta.on_order.max(0))
     .execute(c)
     .await
     .map(|_| ()))?;
     // A position this move created takes its class's levels.
     super::levels::inherit_class_levels_tx(tx, tenant, &[(location, product)]).await?;
     Ok(())
+}
+
+/// Takes up to `units` off a position's on order as an order ends or a line shrinks,
+/// never below zero, and returns how many of them were no longer there.
+///
+/// Receipt events are not matched to orders: `store::events` takes what arrives off
+/// on order (floored at zero), so units an order still counts as open may be gone
+/// already. Taking them again would leave on order negative, and the policy would
+/// buy them twice. A figure already below zero (a ship notice that balanced such a
+/// receipt) is left as it is.
+pub(crate) async fn release_on_order_tx(
+    tx: &mut Tx,
+    tenant: TenantId,
+    location: i64,
+    product: i64,
+    units: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let units = units.max(0);
+    lock_positions_tx(tx, tenant, &[(product, location)]).await?;
+    let held: Option<i64> = on_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT on_order FROM stock_positions \
+         WHERE tenant_id = $1 AND product_id = $2 AND location_id = $3",
+    )
+    .bind(tenant.0)
+    .bind(product)
+    .bind(location)
+    .fetch_optional(c)
+    .await)?;
+    let Some(held) = held else {
+        return Ok(units);
+    };
+    let take = units.min(held.max(0));
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE stock_positions SET on_order = on_order - $4, updated_at = $5 \
+         WHERE tenant_id = $1 AND product_id = $2 AND location_id = $3",
+    )
+    .bind(tenant.0)
+    .bind(product)
+    .bind(location)
+    .bind(take)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(units - take)
 }
 
 /// A position changed since its last policy check, with the mark's version.
@@ -384,8 +428,8 @@ pub(crate) async fn clear_dirty_tx(
     Ok(())
 }
 
-/// On PostgreSQL, locks the positions `keys` ((product, location), sorted) in that
-/// order, the order every writer of positions takes them in, so no two deadlock;
+/// On PostgreSQL, locks the positions `keys` ((product, location)) in key order, the
+/// order every writer of positions takes them in, so no two deadlock;
 /// SQLite's single writer needs no row locks.
 pub(crate) async fn lock_positions_tx(
     tx: &mut Tx,

@@ -79,18 +79,7 @@ pub fn pg_url_as(url: &str, user: &str, db: &str) -> String {
 /// database owned by the owner role, migrated as the owner and granted to the
 /// application role. Returns the application role's URL. `admin` must be a superuser's.
 pub async fn pg_database(admin: &str, name: &str) -> String {
-    let Ok(Db::Postgres(pool)) = Db::connect(admin).await else {
-        panic!("PostgreSQL must be reachable at {admin}");
-    };
-    sqlx::raw_sql(include_str!("../../../scripts/postgres-roles.sql"))
-        .execute(&pool)
-        .await
-        .expect("creating the owner and application roles");
-    sqlx::query(&format!("CREATE DATABASE {name} OWNER {PG_OWNER_ROLE}"))
-        .execute(&pool)
-        .await
-        .expect("creating the database");
-    pool.close().await;
+    create_pg_database(admin, name).await;
     let owner = Db::connect(&pg_url_as(admin, PG_OWNER_ROLE, name))
         .await
         .expect("connecting as the owner");
@@ -101,6 +90,68 @@ pub async fn pg_database(admin: &str, name: &str) -> String {
         .expect("granting the application role");
     owner.close().await;
     pg_url_as(admin, PG_APP_ROLE, name)
+}
+
+/// Creates the two roles (idempotently) and the empty database `name`, owned by the
+/// owner role (one left by an earlier run of the same name is dropped first).
+async fn create_pg_database(admin: &str, name: &str) {
+    let Ok(Db::Postgres(pool)) = Db::connect(admin).await else {
+        panic!("PostgreSQL must be reachable at {admin}");
+    };
+    sqlx::raw_sql(include_str!("../../../scripts/postgres-roles.sql"))
+        .execute(&pool)
+        .await
+        .expect("creating the owner and application roles");
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        format!("CREATE DATABASE {name} OWNER {PG_OWNER_ROLE}"),
+    ] {
+        sqlx::query(&sql)
+            .execute(&pool)
+            .await
+            .expect("creating the database");
+    }
+    pool.close().await;
+}
+
+/// Drops PostgreSQL database `name`, best effort, on a thread of its own (a drop may
+/// run inside a runtime): a leftover test database is harmless.
+fn drop_pg_database(name: String) {
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        rt.block_on(async {
+            if let Ok(Db::Postgres(pool)) = Db::connect(&pg_admin_url()).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&pool)
+                    .await;
+            }
+        });
+    })
+    .join()
+    .ok();
+}
+
+/// An empty PostgreSQL database owned by the owner role and not yet migrated, for a
+/// test that migrates it itself; dropped with the guard, also when the test fails.
+pub struct ScratchPgDatabase(String);
+
+impl ScratchPgDatabase {
+    /// Creates database `name` on the server `admin` (a superuser's URL) points at.
+    pub async fn create(admin: &str, name: &str) -> ScratchPgDatabase {
+        create_pg_database(admin, name).await;
+        ScratchPgDatabase(name.to_string())
+    }
+}
+
+impl Drop for ScratchPgDatabase {
+    fn drop(&mut self) {
+        drop_pg_database(std::mem::take(&mut self.0));
+    }
 }
 
 impl TestDb {
@@ -162,28 +213,9 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let Some(name) = self.pg_name.take() else {
-            return;
-        };
-        // Best effort, on a thread of its own (drop may run inside a runtime): a
-        // leftover test database is harmless.
-        std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-            else {
-                return;
-            };
-            rt.block_on(async {
-                if let Ok(Db::Postgres(pool)) = Db::connect(&pg_admin_url()).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .execute(&pool)
-                        .await;
-                }
-            });
-        })
-        .join()
-        .ok();
+        if let Some(name) = self.pg_name.take() {
+            drop_pg_database(name);
+        }
     }
 }
 
