@@ -35,6 +35,7 @@ conformance!(
     a_receipt_before_closing_never_leaves_on_order_below_zero,
     a_ship_notice_after_a_receipt_event_keeps_the_pipeline_total,
     an_accepted_change_moves_on_order_by_the_difference_never_below_zero,
+    a_count_after_a_partly_shipped_order_keeps_what_is_still_coming,
 );
 
 const TENANT: &str = r#"
@@ -1607,4 +1608,52 @@ async fn an_accepted_change_moves_on_order_by_the_difference_never_below_zero(st
     assert_eq!(state.as_str(), "acknowledged");
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
     assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 36));
+}
+
+/// A receipt event books 20 of the 30 milk; the supplier ships those 20 and they are
+/// received in the portal too. A count while they are on their way keeps the balance;
+/// the count after they are in ends it, and on order is the 10 not yet shipped, not 0.
+/// Closing the order then takes those 10 off.
+async fn a_count_after_a_partly_shipped_order_keeps_what_is_still_coming(store: &Store) {
+    let a = acme(store).await;
+    let po = sent_and_partly_booked_by_an_event(store, &a).await;
+    let lines = store.po_lines(a.t, po.id).await.unwrap();
+    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
+    let now = now_ms();
+    let notice = replenish::ShipNotice {
+        lines: vec![(milk_line, 20)],
+        carrier: "DHL".into(),
+        tracking: "T-1".into(),
+        expected_on: engine::model::day_start(now),
+    };
+    let supplier = supplier_of(&po);
+    let asn = replenish::ship_notice_as_supplier(store, a.t, &supplier, po.id, notice, None, now)
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 20, -10));
+    ingest::apply_events(store, a.t, &[count(a.s2, a.milk, 25, "c-9")])
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 20, -10));
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let asn_line = store.po_asns(a.t, po.id).await.unwrap()[0].1[0].id;
+    let receipt = vec![replenish::ReceiptLine {
+        asn_line_id: asn_line,
+        received: 20,
+        damaged: 0,
+    }];
+    replenish::receive_notice(store, a.t, &planner, po.id, asn, receipt, None, now)
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (45, 0, -10));
+    ingest::apply_events(store, a.t, &[count(a.s2, a.milk, 25, "c-10")])
+        .await
+        .unwrap();
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 10));
+    let close = engine::workflow::purchase_order::PoCommand::Close;
+    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now)
+        .await
+        .unwrap();
+    assert_eq!(state.as_str(), "closed");
+    assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
 }

@@ -183,8 +183,8 @@ fn exposure(
     let mut e = risk::Exposure {
         daily_demand: 0.0,
         on_hand: facts.on_hand,
-        // What the policy counts: on order below zero balances units a receipt event
-        // and a ship notice both booked (`store::positions::release_on_order_tx`).
+        // What the policy counts: on order below zero is a ship notice's balance for
+        // units a receipt event booked too (`store::events::update_positions`).
         inbound: facts.in_transit.saturating_add(facts.on_order).max(0),
         lead_time_days: lead,
         margin_minor: facts.price_minor.saturating_sub(facts.cost_minor),
@@ -569,4 +569,49 @@ pub(crate) async fn evaluate_known_tx(
         transfer: transfer_id,
         po_line,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(in_transit: i64, on_order: i64) -> PositionFacts {
+        PositionFacts {
+            location_id: 1,
+            product_id: 1,
+            on_hand: 25,
+            in_transit,
+            on_order,
+            reorder_point: 10,
+            order_up_to: 30,
+            region: "north".into(),
+            latitude: None,
+            longitude: None,
+            location_code: "S2".into(),
+            class: "dairy".into(),
+            sku: "MILK".into(),
+            product_name: "Milk".into(),
+            cost_minor: 100,
+            price_minor: 150,
+            supplier_id: Some(1),
+            lead_time_days: Some(2),
+            measured_lead_time_days: None,
+            measured_deliveries: None,
+            measured_lead_time_sd: None,
+            levels_source: "seed".into(),
+        }
+    }
+
+    /// A ship notice's balance (on order -20 against 30 in transit) counts as the
+    /// policy counts it: 10 on the way, not 30; books below zero in all are none.
+    #[test]
+    fn inbound_counts_a_balance_as_the_policy_does() {
+        assert_eq!(exposure(&facts(30, -20), &[], None, 0).inbound, 10);
+        assert_eq!(exposure(&facts(30, 10), &[], None, 0).inbound, 40);
+        assert_eq!(exposure(&facts(0, -20), &[], None, 0).inbound, 0);
+        assert_eq!(
+            exposure(&facts(i64::MAX, 5), &[], None, 0).inbound,
+            i64::MAX
+        );
+    }
 }

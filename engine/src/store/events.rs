@@ -76,9 +76,29 @@ async fn lock_positions(
     super::positions::lock_positions_tx(tx, tenant, &keys).await
 }
 
-/// Applies the deltas to the rows that exist; returns the keys it updated. Receipts take
-/// their units off on order down to zero; a figure below zero (a ship notice's balance,
-/// see `positions::release_on_order_tx`) stays until a count finds nothing in transit.
+/// A ship-notice line of an order for the updated position still on its way.
+const IN_TRANSIT_BY_NOTICE: &str = "SELECT 1 FROM po_asns a \
+     JOIN po_asn_lines al ON al.tenant_id = a.tenant_id AND al.asn_id = a.id \
+     JOIN po_lines l ON l.tenant_id = al.tenant_id AND l.id = al.po_line_id \
+     JOIN purchase_orders o ON o.tenant_id = l.tenant_id AND o.id = l.po_id \
+     WHERE a.tenant_id = $1 AND a.state = 'in_transit' \
+     AND l.product_id = stock_positions.product_id \
+     AND o.ship_to_location_id = stock_positions.location_id";
+
+/// The units of the updated position's orders that the supplier has and has not shipped.
+const OPEN_ON_ORDERS: &str = "SELECT SUM(l.quantity - l.shipped) FROM po_lines l \
+     JOIN purchase_orders o ON o.tenant_id = l.tenant_id AND o.id = l.po_id \
+     WHERE l.tenant_id = $1 AND l.product_id = stock_positions.product_id \
+     AND o.ship_to_location_id = stock_positions.location_id AND o.sent_at IS NOT NULL \
+     AND o.state NOT IN ('cancelled', 'declined', 'closed') AND l.quantity > l.shipped";
+
+/// Applies the deltas to the rows that exist; returns the keys it updated.
+///
+/// Receipts take their units off on order down to zero. A figure below zero is a ship
+/// notice's balance for units a receipt event booked too (`replenish::shipments`): it
+/// keeps the total right while those units are counted twice, so receipts leave it
+/// alone. A count puts on hand right, so once no ship notice of the position is on its
+/// way, a count ends the balance: on order becomes what its orders have not shipped.
 async fn update_positions(
     tx: &mut Tx,
     tenant: TenantId,
@@ -93,8 +113,9 @@ async fn update_positions(
          on_hand = CASE WHEN v.column3 THEN v.column4 ELSE stock_positions.on_hand + v.column4 END, \
          on_order = CASE WHEN stock_positions.on_order > v.column5 \
                            THEN stock_positions.on_order - v.column5 \
-                         WHEN stock_positions.on_order > 0 THEN 0 \
-                         WHEN v.column3 AND stock_positions.in_transit <= 0 THEN 0 \
+                         WHEN stock_positions.on_order >= 0 THEN 0 \
+                         WHEN v.column3 AND NOT EXISTS ({IN_TRANSIT_BY_NOTICE}) \
+                           THEN CAST(COALESCE(({OPEN_ON_ORDERS}), 0) AS BIGINT) \
                          ELSE stock_positions.on_order END, \
          updated_at = $2 \
          FROM (VALUES {}) AS v WHERE stock_positions.tenant_id = $1 \
