@@ -221,25 +221,48 @@ async fn describe_documents(
             .find(|l| l.0 == id)
             .map_or_else(|| format!("#{id}"), |l| l.2.clone())
     };
+    // A handful of statements for the whole page, whatever its documents.
+    let ids = |want: fn(&DocRef) -> Option<i64>| docs.iter().filter_map(want).collect::<Vec<_>>();
+    let transfer_ids = ids(|d| match d {
+        DocRef::Transfer(id) => Some(*id),
+        _ => None,
+    });
+    let order_ids = ids(|d| match d {
+        DocRef::PurchaseOrder(id) => Some(*id),
+        _ => None,
+    });
+    let transfers: HashMap<i64, _> = store
+        .transfers_by_ids(tenant, &transfer_ids)
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let mut product_ids: Vec<i64> = transfers.values().map(|t| t.product_id).collect();
+    product_ids.sort_unstable();
+    product_ids.dedup();
+    let products: HashMap<i64, String> = store
+        .product_labels(tenant, &product_ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.0, p.2))
+        .collect();
+    let orders: HashMap<i64, _> = store
+        .purchase_orders_by_ids(tenant, &order_ids)
+        .await?
+        .into_iter()
+        .map(|(o, lines)| (o.id, (o, lines)))
+        .collect();
     for doc in docs {
         let described = match doc {
-            DocRef::Transfer(id) => match store.transfer(tenant, id).await? {
+            DocRef::Transfer(id) => match transfers.get(&id) {
                 Some(t) => {
-                    let product = store
-                        .product_labels(tenant, &[t.product_id])
-                        .await?
-                        .into_iter()
-                        .next()
-                        .map_or_else(
-                            || {
-                                i18n::t_args(
-                                    lang,
-                                    "hist-product-unknown",
-                                    &[("id", t.product_id.to_string().into())],
-                                )
-                            },
-                            |p| p.2,
-                        );
+                    let product = products.get(&t.product_id).cloned().unwrap_or_else(|| {
+                        i18n::t_args(
+                            lang,
+                            "hist-product-unknown",
+                            &[("id", t.product_id.to_string().into())],
+                        )
+                    });
                     Described::Transfer {
                         id,
                         today: t.quantity,
@@ -254,20 +277,17 @@ async fn describe_documents(
                     &[("id", id.to_string().into())],
                 )),
             },
-            DocRef::PurchaseOrder(id) => match store.purchase_order(tenant, id).await? {
-                Some(po) => {
-                    let lines = store.po_lines(tenant, id).await?.len();
-                    Described::Words(i18n::t_args(
-                        lang,
-                        "hist-purchase-order",
-                        &[
-                            ("id", id.to_string().into()),
-                            ("supplier", name(&suppliers, po.supplier_id).into()),
-                            ("location", name(&locations, po.ship_to_location_id).into()),
-                            ("lines", i64::try_from(lines).unwrap_or(i64::MAX).into()),
-                        ],
-                    ))
-                }
+            DocRef::PurchaseOrder(id) => match orders.get(&id) {
+                Some((po, lines)) => Described::Words(i18n::t_args(
+                    lang,
+                    "hist-purchase-order",
+                    &[
+                        ("id", id.to_string().into()),
+                        ("supplier", name(&suppliers, po.supplier_id).into()),
+                        ("location", name(&locations, po.ship_to_location_id).into()),
+                        ("lines", (*lines).into()),
+                    ],
+                )),
                 None => Described::Words(i18n::t_args(
                     lang,
                     "hist-purchase-order-gone",

@@ -35,6 +35,7 @@ conformance!(
     a_receipt_before_closing_never_leaves_on_order_below_zero,
     a_ship_notice_after_a_receipt_event_keeps_the_pipeline_total,
     an_accepted_change_moves_on_order_by_the_difference_never_below_zero,
+    the_trail_names_each_document_in_words,
     a_count_after_a_partly_shipped_order_keeps_what_is_still_coming,
 );
 
@@ -1608,6 +1609,39 @@ async fn an_accepted_change_moves_on_order_by_the_difference_never_below_zero(st
     assert_eq!(state.as_str(), "acknowledged");
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
     assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 36));
+}
+
+/// The audit trail page names a page's documents in words, read in a few statements for
+/// the whole page: an order with its supplier, ship-to and lines, a transfer with its
+/// product and route.
+async fn the_trail_names_each_document_in_words(store: &Store) {
+    let a = acme(store).await;
+    let po = s2_runs_low_with_no_donor(store, &a).await;
+    // The DC has milk to spare now (its own reorder point is 80), so Store One's
+    // shortfall is covered by a transfer.
+    let events = [
+        count(a.dc, a.milk, 300, "c-8"),
+        sale(a.s1, a.milk, 5, "s-9"),
+    ];
+    ingest::apply_events(store, a.t, &events).await.unwrap();
+    drain(store).await;
+    let transfer = store.transfers(a.t, None, 1).await.unwrap()[0].clone();
+    assert_eq!(transfer.to_location_id, a.s1);
+    let admin = member(store, a.t, "admin@acme.example").await;
+    let page = engine::trail::page(store, a.t, &admin, None, i18n::Lang::En)
+        .await
+        .unwrap();
+    let said = |words: &str| page.entries.iter().any(|e| e.sentence.contains(words));
+    let order = format!(
+        "purchase order PO-{} to Dairy Co for Store Two (2 lines)",
+        po.id
+    );
+    assert!(said(&order), "{order} in {:#?}", page.entries);
+    let moved = format!(
+        "transfer {}: {} × Milk from Central DC to Store One",
+        transfer.id, transfer.quantity
+    );
+    assert!(said(&moved), "{moved} in {:#?}", page.entries);
 }
 
 /// A receipt event books 20 of the 30 milk; the supplier ships those 20 and they are

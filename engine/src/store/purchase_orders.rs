@@ -252,6 +252,44 @@ impl Store {
         .await)
     }
 
+    /// The purchase orders `ids` that exist, each with its number of lines, in no order
+    /// (one statement for a page of them).
+    pub async fn purchase_orders_by_ids(
+        &self,
+        tenant: TenantId,
+        ids: &[i64],
+    ) -> Result<Vec<(PurchaseOrderRecord, i64)>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Integers only, spliced as text (see `Store::po_line_rows`).
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT {PO_COLUMNS} FROM purchase_orders WHERE tenant_id = $1 AND id IN ({list})"
+        );
+        let orders: Vec<PurchaseOrderRecord> =
+            on_db!(&self.db, read, tenant, |pool| sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .fetch_all(pool)
+                .await)?;
+        let sql = format!(
+            "SELECT po_id, COUNT(*) FROM po_lines WHERE tenant_id = $1 AND po_id IN ({list}) \
+             GROUP BY po_id"
+        );
+        let counts: Vec<(i64, i64)> = on_db!(&self.db, read, tenant, |pool| sqlx::query_as(&sql)
+            .bind(tenant.0)
+            .fetch_all(pool)
+            .await)?;
+        let counts: std::collections::HashMap<i64, i64> = counts.into_iter().collect();
+        Ok(orders
+            .into_iter()
+            .map(|o| {
+                let lines = counts.get(&o.id).copied().unwrap_or(0);
+                (o, lines)
+            })
+            .collect())
+    }
+
     /// Recent purchase orders, newest first (optionally in one state).
     pub async fn purchase_orders(
         &self,

@@ -134,6 +134,29 @@ impl Store {
         .await)
     }
 
+    /// The transfers `ids` that exist, in no order (one statement for a page of them).
+    pub async fn transfers_by_ids(
+        &self,
+        tenant: TenantId,
+        ids: &[i64],
+    ) -> Result<Vec<TransferRecord>, sqlx::Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Integers only, spliced as text (see `Store::po_line_rows`).
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let sql = format!(
+            "SELECT {TRANSFER_COLUMNS} FROM transfers WHERE tenant_id = $1 AND id IN ({list})"
+        );
+        on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<
+            _,
+            TransferRecord,
+        >(&sql)
+        .bind(tenant.0)
+        .fetch_all(pool)
+        .await)
+    }
+
     /// Recent transfers, newest first (optionally in one state).
     pub async fn transfers(
         &self,
