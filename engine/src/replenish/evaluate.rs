@@ -184,7 +184,8 @@ fn exposure(
         daily_demand: 0.0,
         on_hand: facts.on_hand,
         // What the policy counts: on order below zero is a ship notice's balance for
-        // units a receipt event booked too (`store::events::update_positions`).
+        // units a receipt event booked too (`replenish::shipments`; how a count ends
+        // it: `store::events::update_positions`).
         inbound: facts.in_transit.saturating_add(facts.on_order).max(0),
         lead_time_days: lead,
         margin_minor: facts.price_minor.saturating_sub(facts.cost_minor),

@@ -65,6 +65,12 @@ pub(crate) async fn apply_transfer_tx(
                 approval_steps::withdraw_steps_tx(tx, tenant, doc, now).await?;
             }
             TransferEffect::MoveToInTransit { quantity } => {
+                // Both positions locked in key order first, as every writer takes them.
+                let keys = [
+                    (rec.product_id, rec.from_location_id),
+                    (rec.product_id, rec.to_location_id),
+                ];
+                positions::lock_positions_tx(tx, tenant, &keys).await?;
                 positions::move_stock_tx(
                     tx,
                     tenant,

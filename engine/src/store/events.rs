@@ -76,12 +76,13 @@ async fn lock_positions(
     super::positions::lock_positions_tx(tx, tenant, &keys).await
 }
 
-/// A ship-notice line of an order for the updated position still on its way.
+/// A ship-notice line of an order for the updated position still on its way (an order
+/// with a notice on its way is `shipped`: the state narrows the search by its index).
 const IN_TRANSIT_BY_NOTICE: &str = "SELECT 1 FROM po_asns a \
      JOIN po_asn_lines al ON al.tenant_id = a.tenant_id AND al.asn_id = a.id \
      JOIN po_lines l ON l.tenant_id = al.tenant_id AND l.id = al.po_line_id \
      JOIN purchase_orders o ON o.tenant_id = l.tenant_id AND o.id = l.po_id \
-     WHERE a.tenant_id = $1 AND a.state = 'in_transit' \
+     WHERE a.tenant_id = $1 AND a.state = 'in_transit' AND o.state = 'shipped' \
      AND l.product_id = stock_positions.product_id \
      AND o.ship_to_location_id = stock_positions.location_id";
 
@@ -90,7 +91,8 @@ const OPEN_ON_ORDERS: &str = "SELECT SUM(l.quantity - l.shipped) FROM po_lines l
      JOIN purchase_orders o ON o.tenant_id = l.tenant_id AND o.id = l.po_id \
      WHERE l.tenant_id = $1 AND l.product_id = stock_positions.product_id \
      AND o.ship_to_location_id = stock_positions.location_id AND o.sent_at IS NOT NULL \
-     AND o.state NOT IN ('cancelled', 'declined', 'closed') AND l.quantity > l.shipped";
+     AND o.state IN ('sent', 'acknowledged', 'backordered', 'change_proposed', \
+     'change_approval', 'shipped', 'partly_received') AND l.quantity > l.shipped";
 
 /// Applies the deltas to the rows that exist; returns the keys it updated.
 ///

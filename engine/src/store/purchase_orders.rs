@@ -253,7 +253,7 @@ impl Store {
     }
 
     /// The purchase orders `ids` that exist, each with its number of lines, in no order
-    /// (one statement for a page of them).
+    /// (two statements for a page of them).
     pub async fn purchase_orders_by_ids(
         &self,
         tenant: TenantId,
