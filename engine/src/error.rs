@@ -68,12 +68,18 @@ impl Msg {
     }
 
     /// The same message with the variable `name` holding the number `x` with `places`
-    /// decimals (at most 6), written the reader's way (`4.5` / `4,5`).
+    /// decimals (at most 6), written the reader's way (`4.5` / `4,5`). Not-a-number
+    /// and infinities read as `–` in every language, as on every page.
     pub fn num(mut self, name: &'static str, x: f64, places: usize) -> Msg {
         if self.args.len() < 32 {
             self.nums |= 1 << self.args.len();
         }
-        self.args.push((name, format!("{:.*}", places.min(6), x)));
+        let written = if x.is_finite() {
+            format!("{:.*}", places.min(6), x)
+        } else {
+            "–".to_string()
+        };
+        self.args.push((name, written));
         self.en = self.render(Lang::En);
         self
     }

@@ -50,9 +50,14 @@ impl Recorded {
 
     /// The same text with the variable `name` holding the number `x` with `places`
     /// decimals (at most 6): `20.5` in English, `20,5` in German and Dutch, grouped as
-    /// every page groups (`1.234,5`).
+    /// every page groups (`1.234,5`). Not-a-number and infinities read as `–`, as in
+    /// [`crate::error::Msg::num`] and on every page.
     pub fn num(self, name: &str, x: f64, places: usize) -> Recorded {
-        let english = format!("{:.*}", places.min(6), x);
+        let english = if x.is_finite() {
+            format!("{:.*}", places.min(6), x)
+        } else {
+            "–".to_string()
+        };
         self.num_written(name, &english)
     }
 
@@ -312,6 +317,23 @@ fn fluent_value(value: &str) -> FluentValue<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A figure that is not a number reads as `–` in every language, as a message with
+    /// the same figure does, never as `NaN` or `inf`.
+    #[test]
+    fn a_figure_that_is_not_a_number_reads_as_a_dash() {
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let recorded = Recorded::new("reason-uplift", &[]).num("uplift", x, 2);
+            let msg = crate::error::Msg::new("reason-uplift", &[]).num("uplift", x, 2);
+            for lang in Lang::ALL {
+                let text = recorded.text(lang);
+                assert!(text.contains('–'), "{x} in {lang:?}: {text}");
+                assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+                assert_eq!(text, Recorded::from(&msg).text(lang));
+                assert_eq!(text, msg.text(lang));
+            }
+        }
+    }
 
     #[test]
     fn recorded_texts_survive_storage_and_read_in_each_language() {
