@@ -1449,6 +1449,48 @@ fn supplier_of(po: &engine::store::PurchaseOrderRecord) -> Member {
     }
 }
 
+/// The supplier ships `quantity` milk of order `po` (arriving today); the notice's id.
+async fn ship_milk(
+    store: &Store,
+    a: &Acme,
+    po: &engine::store::PurchaseOrderRecord,
+    quantity: i64,
+) -> i64 {
+    let lines = store.po_lines(a.t, po.id).await.unwrap();
+    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
+    let now = now_ms();
+    let notice = replenish::ShipNotice {
+        lines: vec![(milk_line, quantity)],
+        carrier: "DHL".into(),
+        tracking: "T-1".into(),
+        expected_on: engine::model::day_start(now),
+    };
+    replenish::ship_notice_as_supplier(store, a.t, &supplier_of(po), po.id, notice, None, now)
+        .await
+        .unwrap()
+}
+
+/// The planner receives `received` units, none damaged, against the first line of ship
+/// notice `asn` of order `po`; the order's new state.
+async fn receive_in_portal(
+    store: &Store,
+    a: &Acme,
+    po: i64,
+    asn: i64,
+    received: i64,
+) -> engine::workflow::purchase_order::PoState {
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let asn_line = store.po_asns(a.t, po).await.unwrap()[0].1[0].id;
+    let receipt = vec![replenish::ReceiptLine {
+        asn_line_id: asn_line,
+        received,
+        damaged: 0,
+    }];
+    replenish::receive_notice(store, a.t, &planner, po, asn, receipt, None, now_ms())
+        .await
+        .unwrap()
+}
+
 /// S2's order for 30 milk and 30 butter sent, and 20 milk of it booked by a receipt
 /// event: milk reads (25, 0, 10).
 async fn sent_and_partly_booked_by_an_event(
@@ -1491,37 +1533,17 @@ async fn a_receipt_before_closing_never_leaves_on_order_below_zero(store: &Store
     let po = s2_runs_low_with_no_donor(store, &a).await;
     let worker = replenish::worker(store.clone(), "test");
     worker.run_once(po.window_closes_at + 1).await.unwrap();
-    let lines = store.po_lines(a.t, po.id).await.unwrap();
-    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
-    let now = now_ms();
-    let notice = replenish::ShipNotice {
-        lines: vec![(milk_line, 10)],
-        carrier: "DHL".into(),
-        tracking: "T-1".into(),
-        expected_on: engine::model::day_start(now),
-    };
-    let supplier = supplier_of(&po);
-    let asn = replenish::ship_notice_as_supplier(store, a.t, &supplier, po.id, notice, None, now)
-        .await
-        .unwrap();
+    let asn = ship_milk(store, &a, &po, 10).await;
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (5, 10, 20));
-    let asn_line = store.po_asns(a.t, po.id).await.unwrap()[0].1[0].id;
-    let planner = member(store, a.t, "planner@acme.example").await;
-    let receipt = vec![replenish::ReceiptLine {
-        asn_line_id: asn_line,
-        received: 10,
-        damaged: 0,
-    }];
-    let state = replenish::receive_notice(store, a.t, &planner, po.id, asn, receipt, None, now)
-        .await
-        .unwrap();
+    let state = receive_in_portal(store, &a, po.id, asn, 10).await;
     assert_eq!(state.as_str(), "partly_received");
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (15, 0, 20));
     let booked = event(EventKind::Receipt, a.s2, a.milk, 15, "r-2");
     ingest::apply_events(store, a.t, &[booked]).await.unwrap();
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 0, 5));
+    let planner = member(store, a.t, "planner@acme.example").await;
     let close = engine::workflow::purchase_order::PoCommand::Close;
-    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now)
+    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now_ms())
         .await
         .unwrap();
     assert_eq!(state.as_str(), "closed");
@@ -1537,19 +1559,7 @@ async fn a_receipt_before_closing_never_leaves_on_order_below_zero(store: &Store
 async fn a_ship_notice_after_a_receipt_event_keeps_the_pipeline_total(store: &Store) {
     let a = acme(store).await;
     let po = sent_and_partly_booked_by_an_event(store, &a).await;
-    let lines = store.po_lines(a.t, po.id).await.unwrap();
-    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
-    let now = now_ms();
-    let notice = replenish::ShipNotice {
-        lines: vec![(milk_line, 30)],
-        carrier: "DHL".into(),
-        tracking: "T-1".into(),
-        expected_on: engine::model::day_start(now),
-    };
-    let supplier = supplier_of(&po);
-    let asn = replenish::ship_notice_as_supplier(store, a.t, &supplier, po.id, notice, None, now)
-        .await
-        .unwrap();
+    let asn = ship_milk(store, &a, &po, 30).await;
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 30, -20));
     let more = [
         event(EventKind::Receipt, a.s2, a.milk, 5, "r-2"),
@@ -1559,16 +1569,7 @@ async fn a_ship_notice_after_a_receipt_event_keeps_the_pipeline_total(store: &St
         ingest::apply_events(store, a.t, &[e]).await.unwrap();
         assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 30, -20));
     }
-    let planner = member(store, a.t, "planner@acme.example").await;
-    let asn_line = store.po_asns(a.t, po.id).await.unwrap()[0].1[0].id;
-    let receipt = vec![replenish::ReceiptLine {
-        asn_line_id: asn_line,
-        received: 30,
-        damaged: 0,
-    }];
-    replenish::receive_notice(store, a.t, &planner, po.id, asn, receipt, None, now)
-        .await
-        .unwrap();
+    receive_in_portal(store, &a, po.id, asn, 30).await;
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (60, 0, -20));
     let counted = count(a.s2, a.milk, 40, "c-10");
     ingest::apply_events(store, a.t, &[counted]).await.unwrap();
@@ -1651,41 +1652,21 @@ async fn the_trail_names_each_document_in_words(store: &Store) {
 async fn a_count_after_a_partly_shipped_order_keeps_what_is_still_coming(store: &Store) {
     let a = acme(store).await;
     let po = sent_and_partly_booked_by_an_event(store, &a).await;
-    let lines = store.po_lines(a.t, po.id).await.unwrap();
-    let milk_line = lines.iter().find(|l| l.product_id == a.milk).unwrap().id;
-    let now = now_ms();
-    let notice = replenish::ShipNotice {
-        lines: vec![(milk_line, 20)],
-        carrier: "DHL".into(),
-        tracking: "T-1".into(),
-        expected_on: engine::model::day_start(now),
-    };
-    let supplier = supplier_of(&po);
-    let asn = replenish::ship_notice_as_supplier(store, a.t, &supplier, po.id, notice, None, now)
-        .await
-        .unwrap();
+    let asn = ship_milk(store, &a, &po, 20).await;
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 20, -10));
     ingest::apply_events(store, a.t, &[count(a.s2, a.milk, 25, "c-9")])
         .await
         .unwrap();
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 20, -10));
-    let planner = member(store, a.t, "planner@acme.example").await;
-    let asn_line = store.po_asns(a.t, po.id).await.unwrap()[0].1[0].id;
-    let receipt = vec![replenish::ReceiptLine {
-        asn_line_id: asn_line,
-        received: 20,
-        damaged: 0,
-    }];
-    replenish::receive_notice(store, a.t, &planner, po.id, asn, receipt, None, now)
-        .await
-        .unwrap();
+    receive_in_portal(store, &a, po.id, asn, 20).await;
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (45, 0, -10));
     ingest::apply_events(store, a.t, &[count(a.s2, a.milk, 25, "c-10")])
         .await
         .unwrap();
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 10));
+    let planner = member(store, a.t, "planner@acme.example").await;
     let close = engine::workflow::purchase_order::PoCommand::Close;
-    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now)
+    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now_ms())
         .await
         .unwrap();
     assert_eq!(state.as_str(), "closed");

@@ -388,11 +388,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let list = ids
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(",");
+        let list = super::id_list(ids);
         let sql =
             format!("SELECT id, sku, name FROM products WHERE tenant_id = $1 AND id IN ({list})");
         on_db!(&self.db, read, tenant, |pool| sqlx::query_as::<

@@ -341,10 +341,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // Ids are integers (`i64`, so nothing but digits and a sign can be spliced), put
-        // in the text rather than bound: one statement for a page of orders on both
-        // databases.
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let list = super::id_list(ids);
         let sql = format!(
             "SELECT l.po_id, p.sku, l.quantity, l.unit_cost_minor, l.shipped, l.received, \
              l.promised_on FROM po_lines l JOIN products p ON p.id = l.product_id \

@@ -119,6 +119,13 @@ pub(crate) fn tuples(rows: usize, cols: usize, first: usize, now: bool) -> Strin
     out
 }
 
+/// `ids` written out for an `IN (…)` list. Integers only (`i64`: nothing but digits and
+/// a sign), so they are put in the text rather than bound: one statement for a page of
+/// rows on both databases, whatever their number.
+pub(crate) fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
 /// `($a, $b), (…)`: `rows` tuples of `cols` parameters starting at `$2`.
 pub(crate) fn pairs(rows: usize, cols: usize) -> String {
     pairs_from(rows, cols, 2)

@@ -262,8 +262,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // Integers only, spliced as text (see `Store::po_line_rows`).
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let list = super::id_list(ids);
         let sql = format!(
             "SELECT {PO_COLUMNS} FROM purchase_orders WHERE tenant_id = $1 AND id IN ({list})"
         );

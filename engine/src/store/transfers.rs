@@ -143,8 +143,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // Integers only, spliced as text (see `Store::po_line_rows`).
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let list = super::id_list(ids);
         let sql = format!(
             "SELECT {TRANSFER_COLUMNS} FROM transfers WHERE tenant_id = $1 AND id IN ({list})"
         );
