@@ -356,6 +356,9 @@ pub async fn inputs(
                 case_pack: p.case_pack.max(1),
                 service_level: p.service_level.unwrap_or(95.0),
                 spread_service: p.method == crate::replenish::Method::Forecast && p.spread_service,
+                cover_days: (p.method == crate::replenish::Method::Forecast)
+                    .then(|| p.cover_days.clamp(1, 56) as usize),
+                order_cycle: p.method == crate::replenish::Method::Forecast && p.order_cycle,
                 class,
             }
         })

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::recorded::Recorded;
 
 pub mod reason;
+pub mod safety;
+
+pub use safety::{cycle_service_level, deliveries_offset, lead_time_demand_sd, order_cycle_days};
 
 /// Days of daily demand needed before safety stock is computed rather than configured.
 pub const MIN_HISTORY_DAYS: usize = 14;
@@ -43,13 +46,26 @@ pub struct ForecastLevels {
     pub lead_time_sd: f64,
     pub cover_days: i64,
     pub cover_demand: f64,
-    /// The target cycle service level, in percent.
+    /// The target service level per order, in percent.
     pub service_level: f64,
     /// When the class's level was spread by value ([`spread_service_level`]): the
     /// class's level, and the value this position sells a day against the class's
     /// average (minor units at cost).
     #[serde(default)]
     pub spread: Option<Spread>,
+    /// Days between the position's orders ([`order_cycle_days`]), when its policy
+    /// counts the order cycle.
+    #[serde(default)]
+    pub cycle_days: Option<f64>,
+    /// When the position is ordered more often than weekly: the level per week (the
+    /// class's, or its spread) that `service_level` per order was derived from
+    /// ([`cycle_service_level`]).
+    #[serde(default)]
+    pub level_per_week: Option<f64>,
+    /// Whether late and early deliveries of the position's frequent orders offset one
+    /// another in `lead_time_sd` ([`deliveries_offset`]).
+    #[serde(default)]
+    pub deliveries_offset: bool,
 }
 
 /// How a class's service level was spread to one position.
@@ -466,6 +482,9 @@ mod tests {
                 cover_demand: cover,
                 service_level: 95.0,
                 spread: None,
+                cycle_days: None,
+                level_per_week: None,
+                deliveries_offset: false,
             }),
             service_z: 1.645,
             case_pack: 1,

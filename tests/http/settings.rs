@@ -111,6 +111,50 @@ async fn a_planner_sets_a_policy_for_one_store_from_the_portal(backend: Backend)
         "the form is filled in to edit"
     );
 
+    // A forecast-driven policy counts its order cycle when asked, and the list says
+    // so; any other method never does, whatever the form sends.
+    for (method, counted) in [("forecast", true), ("min_max", false)] {
+        let res = planner
+            .post(app.url("/t/freshfield/settings/policies"))
+            .header("origin", app.origin())
+            .form(&[
+                ("class", "bakery"),
+                ("location_id", ""),
+                ("method", method),
+                ("safety_stock", "0"),
+                ("service_z", "1.65"),
+                ("case_pack", "1"),
+                ("moq", "0"),
+                ("cover_days", "1"),
+                ("order_cycle", "yes"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.contains("notice="), "{to}");
+        let bakery = app
+            .store
+            .policies(ff)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.class == "bakery" && p.location_id.is_none())
+            .unwrap();
+        let settings: serde_json::Value = serde_json::from_str(&bakery.settings).unwrap();
+        assert_eq!(settings["order_cycle"], counted, "{method}");
+        let list = body(
+            planner
+                .get(app.url("/t/freshfield/settings/policies"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        // (The summary's part, after its separator; the form's labels mention it too.)
+        assert_eq!(list.contains("· order cycle counted"), counted, "{method}");
+    }
+
     // An approver reads policies but cannot change them.
     let op = app.client();
     app.login(

@@ -204,6 +204,9 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
             if s.method == Method::Forecast && s.spread_service {
                 parts.push(tr("admin-policy-spread"));
             }
+            if s.method == Method::Forecast && s.order_cycle {
+                parts.push(tr("admin-policy-order-cycle"));
+            }
             if s.compute_reorder_point {
                 parts.push(i18n::t_args(
                     lang,
@@ -291,6 +294,7 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         compute_reorder_point: s.compute_reorder_point,
         // Offered ticked for a new policy; an existing one shows what it does.
         spread_service: editing.is_none() || s.spread_service,
+        order_cycle: editing.is_none() || s.order_cycle,
         safety_stock: s.safety_stock.to_string(),
         service_z: s.service_z.to_string(),
         lead_time_days: s.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),

@@ -81,6 +81,8 @@ pub struct PolicyForm {
     pub compute_reorder_point: bool,
     /// Forecast-driven: spread the service level by the value each position sells.
     pub spread_service: bool,
+    /// Forecast-driven: count the order cycle (frequent orders).
+    pub order_cycle: bool,
     pub safety_stock: String,
     pub service_z: String,
     /// Blank: the supplier's lead time.

@@ -57,6 +57,15 @@ pub struct Product {
     /// class's policy says (`replenish::PolicySettings::spread_service`).
     #[serde(default)]
     pub spread_service: bool,
+    /// Days the forecast-driven rule's order-up-to covers beyond the reorder point, as
+    /// the class's policy says (`replenish::PolicySettings::cover_days`); `None` for the
+    /// scenario's [`Scenario::cover_days`], which the baselines use.
+    #[serde(default)]
+    pub cover_days: Option<usize>,
+    /// Whether the forecast-driven rule counts the order cycle, as the class's policy
+    /// says (`replenish::PolicySettings::order_cycle`, `policy::safety`).
+    #[serde(default)]
+    pub order_cycle: bool,
 }
 
 /// A supplier: its quoted lead time and how much the real one varies.

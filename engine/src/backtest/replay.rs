@@ -47,6 +47,10 @@ pub struct Item {
     pub service_level: f64,
     /// The class's policy spreads its service level by value.
     pub spread_service: bool,
+    /// The class's forecast-driven policy's cover days (`None` unless forecast-driven).
+    pub cover_days: Option<usize>,
+    /// The class's forecast-driven policy counts its order cycle.
+    pub order_cycle: bool,
 }
 
 /// A supplier of the tenant.
@@ -191,6 +195,8 @@ pub fn scenario(inputs: &Inputs) -> Result<Replay, String> {
                 case_pack: p.case_pack.max(1),
                 service_level: p.service_level,
                 spread_service: p.spread_service,
+                cover_days: p.cover_days,
+                order_cycle: p.order_cycle,
             })
             .collect(),
         suppliers: inputs
@@ -400,6 +406,8 @@ mod tests {
                     case_pack: 6,
                     service_level: 95.0,
                     spread_service: true,
+                    cover_days: Some(2),
+                    order_cycle: true,
                 },
                 Item {
                     id: 8,
@@ -410,6 +418,8 @@ mod tests {
                     case_pack: 1,
                     service_level: 95.0,
                     spread_service: false,
+                    cover_days: None,
+                    order_cycle: false,
                 },
             ],
             vendors: vec![Vendor {

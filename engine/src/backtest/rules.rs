@@ -1,6 +1,8 @@
 //! How each rule sets a position's reorder point and order-up-to on a simulated day.
-//! All three use the class's service level and the same cover beyond the reorder
-//! point; they differ only in what they know of demand:
+//! All three use the class's service level; the baselines cover the scenario's days
+//! beyond the reorder point, the forecast-driven rule the days its class's policy sets
+//! (the synthetic network's: a day, see `synthetic`). They differ in what they know of
+//! demand and of lead times:
 //!
 //! - **static min/max**: the mean and standard deviation of the first 28 days of
 //!   sales, over the supplier's quoted lead time, fixed for the whole run;
@@ -8,15 +10,22 @@
 //! - **forecast-driven**: the series' forecast (`crate::forecast`: method chosen per
 //!   series, promotions as inputs) summed over the lead time and the cover, with safety
 //!   stock from the forecast's measured error and the supplier's measured lead-time
-//!   variability, √(L σ² + D² σ_L²), at the class's service level, spread by the value
-//!   each series sells a day (`crate::policy::spread_service_level`) when the product's
-//!   policy asks for it (the synthetic network's do), as the live policy does.
+//!   variability, at the class's service level, spread by the value each series sells
+//!   a day (`crate::policy::spread_service_level`) when the product's policy asks for it
+//!   (the synthetic network's do), and with the order cycle counted when it asks for
+//!   that (`crate::policy::safety`: late and early deliveries of frequent orders
+//!   partly offset one another, and a position ordered more often than weekly shares
+//!   the class's weekly stockout chance over its orders), as the live policy does. The
+//!   live policy's order cycle also counts a minimum order quantity; scenarios have
+//!   none.
 
 use std::collections::BTreeMap;
 
 use super::{Scenario, Seen};
 use crate::forecast::{self, z_for_service_level, Forecast, Input, Method};
-use crate::policy::spread_service_level;
+use crate::policy::{
+    cycle_service_level, lead_time_demand_sd, order_cycle_days, spread_service_level,
+};
 use crate::replenish::po_lifecycle::{LEAD_TIME_DELIVERIES, MIN_LEAD_TIME_DELIVERIES};
 
 /// Days of sales the baselines average.
@@ -161,6 +170,11 @@ pub fn formula(sales: &[u32], lead: usize, z: f64, cover: usize) -> (i64, i64) {
     (rop, out)
 }
 
+/// Days the forecast-driven rule covers beyond the reorder point for `product`.
+fn cover_days(sc: &Scenario, product: &super::Product) -> usize {
+    product.cover_days.unwrap_or(sc.cover_days).max(1)
+}
+
 /// A supplier's lead time (days) and its standard deviation as the live system measures
 /// them (`replenish::po_lifecycle`): over its latest [`LEAD_TIME_DELIVERIES`] delivered
 /// orders (`measured` oldest first, one per purchase order), the median and the sample
@@ -235,7 +249,7 @@ impl ForecastRule {
         let past: Vec<f64> = (from..sales.len())
             .map(|d| sc.uplift(product_index, d))
             .collect();
-        let horizon = lead + sc.cover_days + self.refit_days + 7;
+        let horizon = lead + cover_days(sc, product) + self.refit_days + 7;
         let future: Vec<f64> = (1..=horizon)
             .map(|d| sc.uplift(product_index, today + d))
             .collect();
@@ -275,7 +289,6 @@ impl ForecastRule {
             }
             _ => product.service_level,
         };
-        let z = z_for_service_level(level);
         let offset = seen.today - made;
         let window = |from: usize, days: usize| -> f64 {
             let last = fc.daily.last().copied().unwrap_or(0.0);
@@ -283,11 +296,16 @@ impl ForecastRule {
                 .map(|d| fc.daily.get(d).copied().unwrap_or(last))
                 .sum()
         };
+        let cover_days = cover_days(sc, product);
         let lead_demand = window(offset, lead);
         let daily_mean = lead_demand / lead as f64;
-        let sd = (lead as f64 * fc.sigma.powi(2) + (daily_mean * lead_sd).powi(2)).sqrt();
+        let cycle = product
+            .order_cycle
+            .then(|| order_cycle_days(cover_days as f64, product.case_pack as f64, daily_mean));
+        let z = z_for_service_level(cycle.map_or(level, |c| cycle_service_level(level, c)));
+        let sd = lead_time_demand_sd(lead as f64, fc.sigma, daily_mean, lead_sd, cycle);
         let rop = (lead_demand + z * sd).ceil() as i64;
-        let cover = window(offset + lead, sc.cover_days).ceil() as i64;
+        let cover = window(offset + lead, cover_days).ceil() as i64;
         (rop, rop + cover.max(1))
     }
 }

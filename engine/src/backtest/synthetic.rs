@@ -11,7 +11,8 @@
 //!
 //! Each store sells 0.6–1.4× the network's rate. A third of the non-intermittent items
 //! run one or two week-long promotions (×1.8–3), announced in advance. Three suppliers:
-//! 2 days (± 0.5), 5 days (± 1) and 10 days (± 3).
+//! 2 days (± 0.5), 5 days (± 1) and 10 days (± 3). The baselines' order-up-to covers 7
+//! days beyond the reorder point; the forecast-driven policy's a day.
 
 use super::{Product, Promotion, Rng, Scenario, Store, Supplier};
 
@@ -134,6 +135,11 @@ pub fn network(
             case_pack: packs[(rng.next_u64() % 2) as usize],
             service_level: service,
             spread_service: true,
+            // The forecast-driven policy orders for a day and counts its order cycle:
+            // every store orders from every supplier daily (one consolidated order a
+            // day). The baselines keep the scenario's 7 days.
+            cover_days: Some(1),
+            order_cycle: true,
         });
         if kind != Kind::Intermittent && rng.unit() < 1.0 / 3.0 {
             for _ in 0..1 + rng.next_u64() % 2 {

@@ -19,6 +19,8 @@ fn tiny(stores: usize, demand: u32, days: usize, initial: Vec<i64>) -> Scenario 
             case_pack: 1,
             service_level: 95.0,
             spread_service: true,
+            cover_days: None,
+            order_cycle: false,
         }],
         suppliers: vec![Supplier {
             id: 1,
@@ -210,4 +212,60 @@ fn the_forecast_rule_spreads_the_class_level_by_value() {
     );
     // The cover after the reorder point is the same demand for both.
     assert_eq!(milk.1 - milk.0, cheese.1 - cheese.0);
+}
+
+#[test]
+fn a_forecast_rule_ordering_daily_holds_less_than_ordering_weekly() {
+    // One store, 10 a day with a weekly pattern, from a supplier whose 10-day lead time
+    // varies by 3 days, each order on its own. A day's cover holds less than a week's
+    // (cycle stock). Counting the order cycle then holds less again and runs out less:
+    // the lead-time spread of daily orders is √(3 / √π) ≈ 1.3 days of demand, not 3,
+    // which more than pays for a seventh of the week's stockout chance per order.
+    // Weekly (4 stockout days, 7,426), daily uncounted (3, 5,326), counted (2, 4,209).
+    let mut sc = tiny(1, 10, 150, vec![150]);
+    sc.suppliers[0].lead_days = 10;
+    sc.suppliers[0].lead_sd_days = 3.0;
+    sc.demand[0] = (0..178).map(|d| [6, 14, 9, 11, 7, 13, 10][d % 7]).collect();
+    let with = |days: usize, counted: bool| {
+        let mut sc = sc.clone();
+        sc.products[0].cover_days = Some(days);
+        sc.products[0].order_cycle = counted;
+        let r = run(
+            &sc,
+            &mut Rule::forecast(7),
+            &default_matrix(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        (
+            r.stockout_days,
+            r.avg_inventory_value_minor,
+            r.purchase_orders,
+        )
+    };
+    let weekly = with(7, true);
+    assert_eq!(weekly, with(7, false), "a weekly cycle changes nothing");
+    let (uncounted, counted) = (with(1, false), with(1, true));
+    assert!(uncounted.1 < weekly.1, "{uncounted:?} {weekly:?}");
+    assert!(
+        counted.0 < uncounted.0 && counted.1 < uncounted.1,
+        "{counted:?} {uncounted:?}"
+    );
+    assert!(counted.0 <= weekly.0, "{counted:?} {weekly:?}");
+    assert!(counted.1 * 3 < weekly.1 * 2, "{counted:?} {weekly:?}");
+    assert!(counted.2 > 2 * weekly.2);
+    // The baselines keep the scenario's cover whatever the forecast rule's.
+    let baseline = |sc: &Scenario| {
+        run(
+            sc,
+            &mut Rule::static_min_max(None),
+            &default_matrix(),
+            &mut |_, _| {},
+        )
+        .unwrap()
+    };
+    let mut daily = sc.clone();
+    daily.products[0].cover_days = Some(1);
+    daily.products[0].order_cycle = true;
+    assert_eq!(baseline(&sc), baseline(&daily));
 }

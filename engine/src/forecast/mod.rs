@@ -120,14 +120,6 @@ impl Forecast {
         }
     }
 
-    /// Standard deviation of demand over a lead time of `days` days whose own standard
-    /// deviation is `lead_sd` days: √(L σ² + D² σ_L²), with D the mean daily forecast.
-    pub fn lead_time_sd(&self, days: usize, lead_sd: f64) -> f64 {
-        let l = days.max(1) as f64;
-        let d = self.total(days.max(1)) / l;
-        (l * self.sigma.powi(2) + (d * lead_sd.max(0.0)).powi(2)).sqrt()
-    }
-
     /// The prediction interval for demand over `days` days at the two-sided normal
     /// quantile `z`, never below zero.
     pub fn interval(&self, days: usize, z: f64) -> (f64, f64) {
@@ -517,7 +509,7 @@ mod tests {
     }
 
     #[test]
-    fn lead_time_variability_and_intervals() {
+    fn totals_and_intervals() {
         let f = Forecast {
             method: Method::Ets,
             pattern: Pattern::Regular,
@@ -528,9 +520,6 @@ mod tests {
             note: None,
         };
         assert!((f.total(10) - 100.0).abs() < 1e-9, "repeats the last day");
-        // √(4 · 9) = 6 without lead-time variability; √(36 + 100 · 1) with 1 day of it.
-        assert!((f.lead_time_sd(4, 0.0) - 6.0).abs() < 1e-9);
-        assert!((f.lead_time_sd(4, 1.0) - 136f64.sqrt()).abs() < 1e-9);
         let (lo, hi) = f.interval(4, 1.96);
         assert!((lo - (40.0 - 11.76)).abs() < 1e-9 && (hi - 51.76).abs() < 1e-9);
     }

@@ -222,6 +222,7 @@ pub async fn export(
                     s.service_level.map(|v| v.to_string()).unwrap_or_default(),
                     s.cover_days.to_string(),
                     s.spread_service.to_string(),
+                    s.order_cycle.to_string(),
                 ]);
             }
             csv_of(
@@ -241,6 +242,7 @@ pub async fn export(
                     "service_level",
                     "cover_days",
                     "spread_service",
+                    "order_cycle",
                 ],
                 rows.into_iter(),
             )

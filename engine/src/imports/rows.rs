@@ -88,6 +88,7 @@ impl ImportKind {
                     "service_level",
                     "cover_days",
                     "spread_service",
+                    "order_cycle",
                 ],
             ),
         }
@@ -525,6 +526,7 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         "spread_service",
         PolicySettings::default().spread_service,
     );
+    let order_cycle = flag(f, "order_cycle", PolicySettings::default().order_cycle);
     let settings = PolicySettings {
         method: method?,
         compute_reorder_point: compute?,
@@ -540,6 +542,7 @@ fn read_policy(f: &mut Fields<'_>) -> Option<Row> {
         service_level: service_level?,
         cover_days: cover_days?.unwrap_or(PolicySettings::default().cover_days),
         spread_service: spread_service?,
+        order_cycle: order_cycle?,
     };
     if let Err(e) = settings.validate() {
         f.problem("", Recorded::from(&e));

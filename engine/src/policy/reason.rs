@@ -52,6 +52,17 @@ pub(super) fn need(f: &Figures<'_>) -> (String, Vec<Recorded>) {
                 .num("class_value", s.class_value_per_day / 100.0, 2);
         }
         words.push(forecast);
+        if let (Some(week), Some(cycle)) = (fc.level_per_week, fc.cycle_days) {
+            words.push(
+                Recorded::new("reason-forecast-cycle", &[])
+                    .num("per_week", 7.0 / cycle.max(1.0), 1)
+                    .num("service", fc.service_level, 1)
+                    .num("week", week, 1),
+            );
+        }
+        if fc.deliveries_offset {
+            words.push(Recorded::new("reason-forecast-offset", &[]));
+        }
     }
     let mut uplift = Vec::new();
     if f.uplift > 1.0 {
@@ -228,6 +239,9 @@ mod tests {
                 cover_demand: 70.0,
                 service_level: 95.0,
                 spread,
+                cycle_days: None,
+                level_per_week: None,
+                deliveries_offset: false,
             }),
             service_z: 1.645,
             case_pack: 1,
@@ -252,13 +266,29 @@ mod tests {
             value_per_day: 1234.0,
             class_value_per_day: 800.0,
         }));
+        let mut daily = forecast_policy(None);
+        if let Levels::Forecast(f) = &mut daily.levels {
+            f.cycle_days = Some(1.4);
+            f.service_level = 99.0;
+            f.level_per_week = Some(95.0);
+            f.deliveries_offset = true;
+        }
         let needs = [
             evaluate(&rop_policy(), pos(7), &[], NOW).unwrap(),
             evaluate(&rop_policy(), pos(10), &[], NOW).unwrap(),
             evaluate(&promoted, pos(14), &[], NOW).unwrap(),
             evaluate(&forecast_policy(None), pos(29), &[], NOW).unwrap(),
             evaluate(&spread, pos(3), &[], NOW).unwrap(),
+            evaluate(&daily, pos(3), &[], NOW).unwrap(),
         ];
+        assert!(
+            needs[5].reason.contains(
+                "Ordered about 5.0 times a week, so 99.0 % per order keeps 95.0 % a week. \
+                 Late and early deliveries of the orders on their way partly offset"
+            ),
+            "{}",
+            needs[5].reason
+        );
         assert!(needs[2].reason.contains("×1.50") && needs[2].reason.contains("counting 3 units"));
         assert!(needs[4].reason.contains("spread by value"));
         let read = |i: usize, lang: Lang| {

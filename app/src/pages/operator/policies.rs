@@ -131,6 +131,10 @@ fn PolicyEditor(
                         " " {tr("admin-policies-spread-service")}
                     </label>
                     <label class="check">
+                        <input type="checkbox" name="order_cycle" value="yes" checked=v.order_cycle/>
+                        " " {tr("admin-policies-order-cycle")}
+                    </label>
+                    <label class="check">
                         <input type="checkbox" name="compute_reorder_point" value="yes" checked=v.compute_reorder_point/>
                         " " {tr("admin-policies-compute-rop")}
                     </label>

@@ -5,6 +5,8 @@
 ## A forecast-driven policy's levels; $method is one of the reason-method- messages.
 reason-forecast = Forecast ({ $method }): { $demand } units over the { $lead_days }-day lead time, ± { $sd }, so a safety stock of { $safety } for { $service } % service, and { $cover } units over the { $cover_days } days after it.
 reason-forecast-spread = Forecast ({ $method }): { $demand } units over the { $lead_days }-day lead time, ± { $sd }, so a safety stock of { $safety } for { $service } % service (the class's { $class_level } % spread by value: { $value } a day at cost against the class's { $class_value }), and { $cover } units over the { $cover_days } days after it.
+reason-forecast-cycle = Ordered about { $per_week } times a week, so { $service } % per order keeps { $week } % a week.
+reason-forecast-offset = Late and early deliveries of the orders on their way partly offset one another, so the supplier's lead-time spread counts for less.
 
 ## The stock position against the reorder point. $uplift and $waiting are empty or
 ## one of the clauses below (each begins with a comma).

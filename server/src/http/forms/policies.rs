@@ -24,6 +24,7 @@ pub struct PolicyForm {
     method: String,
     compute_reorder_point: String,
     spread_service: String,
+    order_cycle: String,
     safety_stock: String,
     service_z: String,
     lead_time_days: String,
@@ -130,6 +131,7 @@ impl PolicySave {
             compute_reorder_point: f.compute_reorder_point == "yes",
             // Only a forecast-driven policy spreads; any other keeps it off.
             spread_service: method == Method::Forecast && f.spread_service == "yes",
+            order_cycle: method == Method::Forecast && f.order_cycle == "yes",
             safety_stock: whole(lang, &f.safety_stock, "plan-policy-whole-safety-stock")?,
             service_z,
             lead_time_days,

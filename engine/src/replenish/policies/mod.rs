@@ -14,7 +14,10 @@ use crate::limits::{
     MAX_SERVICE_Z, MAX_UPLIFT,
 };
 use crate::model::{Member, Permission, TenantId};
-use crate::policy::{spread_service_level, ForecastLevels, Levels, Policy, Spread, Uplift};
+use crate::policy::{
+    cycle_service_level, deliveries_offset, lead_time_demand_sd, order_cycle_days,
+    spread_service_level, ForecastLevels, Levels, Policy, Spread, Uplift,
+};
 use crate::store::audit::append_audit_tx;
 use crate::store::forecasts::StoredForecast;
 use crate::store::jobs::enqueue_tx;
@@ -60,6 +63,14 @@ pub struct PolicySettings {
     /// saved before it existed (no level moves without a planner); the form offers it
     /// ticked for a new policy.
     pub spread_service: bool,
+    /// Forecast-driven policies: count the order cycle (`policy::safety`): a position
+    /// ordered more often than weekly (a short cover, a case that lasts less than a
+    /// week) gets the level as a weekly stockout chance shared over its orders, and
+    /// late and early deliveries of its frequent orders offset one another in the
+    /// lead-time term, which assumes each order's lateness is its own. Off for a policy
+    /// saved before it existed (no level moves without a planner); the form offers it
+    /// ticked for a new policy.
+    pub order_cycle: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +98,7 @@ impl Default for PolicySettings {
             service_level: None,
             cover_days: 7,
             spread_service: false,
+            order_cycle: false,
         }
     }
 }
@@ -178,6 +190,9 @@ impl PolicySettings {
                     };
                     let fc = &f.forecast;
                     let daily = lead_time_demand / lead as f64;
+                    let cycle_days = self.order_cycle.then(|| {
+                        order_cycle_days(cover as f64, self.case_pack.max(self.moq) as f64, daily)
+                    });
                     let class_level = self
                         .service_level
                         .unwrap_or_else(|| service_level_of(self.service_z));
@@ -188,12 +203,15 @@ impl PolicySettings {
                             value_per_day: fc.mean_daily() * facts.cost_minor as f64,
                             class_value_per_day: mean,
                         });
-                    let service_level = spread.as_ref().map_or(class_level, |s| {
+                    let per_week = spread.as_ref().map_or(class_level, |s| {
                         spread_service_level(class_level, s.value_per_day, s.class_value_per_day)
                     });
-                    if spread.is_some() {
-                        // The class's own z stands where the spread does not lower the
-                        // level (a z above 3.72 is beyond what a percentage gives back).
+                    let service_level =
+                        cycle_days.map_or(per_week, |c| cycle_service_level(per_week, c));
+                    if spread.is_some() || service_level != class_level {
+                        // The class's own z stands where the spread and the order cycle do
+                        // not lower the level (a z above 3.72 is beyond what a percentage
+                        // gives back).
                         let z = z_for_service_level(service_level);
                         service_z = if service_level >= class_level {
                             service_z.max(z)
@@ -205,8 +223,13 @@ impl PolicySettings {
                         method: fc.describe(),
                         lead_days: lead as i64,
                         lead_time_demand,
-                        lead_time_sd: (lead as f64 * fc.sigma.powi(2) + (daily * lead_sd).powi(2))
-                            .sqrt(),
+                        lead_time_sd: lead_time_demand_sd(
+                            lead as f64,
+                            fc.sigma,
+                            daily,
+                            lead_sd,
+                            cycle_days,
+                        ),
                         cover_days: cover as i64,
                         cover_demand: {
                             let elapsed = f.ahead(now, lead + cover, 0.0).0;
@@ -214,6 +237,10 @@ impl PolicySettings {
                         },
                         service_level,
                         spread,
+                        cycle_days,
+                        level_per_week: (service_level != per_week).then_some(per_week),
+                        deliveries_offset: cycle_days
+                            .is_some_and(|c| deliveries_offset(lead_sd, c)),
                     })
                 }
                 None => Levels::ReorderPoint {
@@ -469,80 +496,4 @@ pub async fn delete_policy(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::forecast::{Forecast, Method as FcMethod, Pattern};
-
-    fn facts(cost_minor: i64) -> PositionFacts {
-        PositionFacts {
-            location_id: 1,
-            product_id: 1,
-            on_hand: 0,
-            in_transit: 0,
-            on_order: 0,
-            reorder_point: 0,
-            order_up_to: 0,
-            region: String::new(),
-            latitude: None,
-            longitude: None,
-            location_code: "S1".into(),
-            class: "dairy".into(),
-            sku: "MILK".into(),
-            product_name: "Milk".into(),
-            cost_minor,
-            price_minor: cost_minor,
-            supplier_id: None,
-            lead_time_days: Some(2),
-            measured_lead_time_days: None,
-            measured_deliveries: None,
-            measured_lead_time_sd: None,
-            levels_source: "policy".into(),
-        }
-    }
-
-    #[test]
-    fn a_spread_never_lowers_a_class_z_beyond_what_a_percentage_gives_back() {
-        let forecast = StoredForecast {
-            forecast: Forecast {
-                method: FcMethod::Ets,
-                pattern: Pattern::Regular,
-                daily: vec![10.0; 14],
-                sigma: 3.0,
-                mase: Some(0.8),
-                history_days: 60,
-                note: None,
-            },
-            computed_at: 0,
-        };
-        let z_of = |settings: &PolicySettings, cost: i64, mean: f64| {
-            settings
-                .policy(&facts(cost), Some(&forecast), Some(mean), 0)
-                .service_z
-        };
-        let high = PolicySettings {
-            method: Method::Forecast,
-            service_z: 5.0,
-            spread_service: true,
-            ..PolicySettings::default()
-        };
-        // 10 a day at 1.00 is 1,000 a day: at the average and below it, z 5 stands.
-        assert_eq!(z_of(&high, 100, 1_000.0), 5.0);
-        assert_eq!(z_of(&high, 100, 100_000.0), 5.0);
-        // A thousand times the average, it gives way: 1,000 × the class's stockout
-        // chance, about 0.03 % (z about 3.4).
-        let dear = z_of(&high, 100, 1.0);
-        assert!(dear > 3.0 && dear < 4.0, "{dear}");
-        // At 95 % a cheap position gets more, a dear one less, and off means the class's.
-        let usual = PolicySettings {
-            service_level: Some(95.0),
-            ..high.clone()
-        };
-        assert!(z_of(&usual, 100, 10_000.0) > 2.5);
-        assert!(z_of(&usual, 100, 100.0) < 1.0);
-        let off = PolicySettings {
-            spread_service: false,
-            ..usual
-        };
-        assert!((z_of(&off, 100, 100.0) - 1.645).abs() < 0.01);
-    }
-}
+mod tests;
