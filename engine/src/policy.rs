@@ -84,7 +84,8 @@ pub struct Spread {
 const SPREAD_TAIL: (f64, f64) = (0.001, 0.5);
 
 /// The service level (percent) one position gets when its class's `class_level` is
-/// spread by value: the class's stockout chance per order cycle, 100 − level, is shared
+/// spread by value: the class's stockout chance per order cycle (or per week, when the
+/// policy counts its order cycle, `policy::safety`), 100 − level, is shared
 /// out in proportion to the value the position sells a day (`value_per_day`, at cost)
 /// against the class's average (`class_value_per_day`), between 50 % and 99.9 % (or
 /// the class's own level, when that is beyond either).

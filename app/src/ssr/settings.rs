@@ -294,7 +294,8 @@ pub async fn policies(edit: Option<i64>) -> Result<crate::views::PoliciesView, S
         compute_reorder_point: s.compute_reorder_point,
         // Offered ticked for a new policy; an existing one shows what it does.
         spread_service: editing.is_none() || s.spread_service,
-        order_cycle: editing.is_none() || s.order_cycle,
+        // Off unless a planner turns it on (it assumes independent lateness).
+        order_cycle: s.order_cycle,
         safety_stock: s.safety_stock.to_string(),
         service_z: s.service_z.to_string(),
         lead_time_days: s.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),

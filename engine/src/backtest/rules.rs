@@ -16,8 +16,9 @@
 //!   that (`crate::policy::safety`: late and early deliveries of frequent orders
 //!   partly offset one another, and a position ordered more often than weekly shares
 //!   the class's weekly stockout chance over its orders), as the live policy does. The
-//!   live policy's order cycle also counts a minimum order quantity; scenarios have
-//!   none.
+//!   live policy's order cycle also counts a minimum order quantity and the tenant's
+//!   purchase-order window; scenarios have neither (one order a supplier and store a
+//!   day).
 
 use std::collections::BTreeMap;
 

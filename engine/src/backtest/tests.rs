@@ -244,7 +244,11 @@ fn a_forecast_rule_ordering_daily_holds_less_than_ordering_weekly() {
         )
     };
     let weekly = with(7, true);
-    assert_eq!(weekly, with(7, false), "a weekly cycle changes nothing");
+    assert_eq!(
+        weekly,
+        with(7, false),
+        "a weekly cycle changes nothing while σ_L stays under 7 / √π days"
+    );
     let (uncounted, counted) = (with(1, false), with(1, true));
     assert!(uncounted.1 < weekly.1, "{uncounted:?} {weekly:?}");
     assert!(

@@ -204,10 +204,18 @@ pub(crate) fn keep_absent(parsed: &mut Parsed, current: &Current) {
                 location,
                 settings,
             } => {
-                // Promotions are not in the file's columns: the policy keeps its own.
+                // Promotions are not in the file's columns: the policy keeps its own,
+                // and a forecast-driven one its two switches when their columns are out.
                 let at = location.clone().unwrap_or_else(|| "*".into());
                 if let Some(was) = current.policies.get(&(class.clone(), at)) {
                     settings.uplifts = was.uplifts.clone();
+                    let forecast = settings.method == crate::replenish::Method::Forecast;
+                    if !has("spread_service") {
+                        settings.spread_service = forecast && was.spread_service;
+                    }
+                    if !has("order_cycle") {
+                        settings.order_cycle = forecast && was.order_cycle;
+                    }
                 }
             }
             _ => {}

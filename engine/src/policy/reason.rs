@@ -42,7 +42,9 @@ pub(super) fn need(f: &Figures<'_>) -> (String, Vec<Recorded>) {
         let mut forecast = Recorded::new(id, &args)
             .num("demand", fc.lead_time_demand, 1)
             .num("sd", fc.lead_time_sd, 1)
-            .num("service", fc.service_level, 1)
+            // With the order cycle counted, the level a week (the next sentence gives
+            // the level per order the safety stock is for).
+            .num("service", fc.level_per_week.unwrap_or(fc.service_level), 1)
             .num("cover", fc.cover_demand, 1)
             .part("method", vec![method(&fc.method)]);
         if let Some(s) = &fc.spread {
@@ -56,7 +58,7 @@ pub(super) fn need(f: &Figures<'_>) -> (String, Vec<Recorded>) {
             words.push(
                 Recorded::new("reason-forecast-cycle", &[])
                     .num("per_week", 7.0 / cycle.max(1.0), 1)
-                    .num("service", fc.service_level, 1)
+                    .num("service", fc.service_level, 2)
                     .num("week", week, 1),
             );
         }
@@ -283,7 +285,7 @@ mod tests {
         ];
         assert!(
             needs[5].reason.contains(
-                "Ordered about 5.0 times a week, so 99.0 % per order keeps 95.0 % a week. \
+                "Ordered about 5.0 times a week, so 99.00 % per order keeps 95.0 % a week. \
                  Late and early deliveries of the orders on their way partly offset"
             ),
             "{}",

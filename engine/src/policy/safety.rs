@@ -33,8 +33,9 @@ pub fn order_cycle_days(cover_days: f64, smallest_order: f64, daily: f64) -> f64
 /// forecast's daily error, `daily` the demand expected a day over the lead time and V
 /// what the lead time's own spread (`lead_sd` days) adds.
 ///
-/// With one order on its way at a time (`cycle_days` `None`, or not a positive number),
-/// V is the lead time's variance σ_L². A position ordered every c days has about L / c orders on their way, each late or early on its
+/// When the cycle is not counted (`cycle_days` `None`, or not a positive number), V is
+/// the lead time's variance σ_L², as for one order on its way at a time. A position
+/// ordered every c days has about L / c orders on their way, each late or early on its
 /// own (a supplier's lead time differs from order to order), and what is missing at a
 /// moment is the sum over them: its variance is about c D² σ_L / √π (c² D² p (1 − p)
 /// for an order still out with chance p, summed over orders c days apart; the integral

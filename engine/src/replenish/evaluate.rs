@@ -301,7 +301,21 @@ pub(crate) async fn evaluate_known_tx(
         } else {
             None
         };
-    let mut rule = settings.policy(facts, forecast, class_value, now);
+    // A policy that counts its order cycle orders no more often than the tenant's
+    // purchase-order window sends an order.
+    let order_window_days = if settings.method == Method::Forecast && settings.order_cycle {
+        let window_ms = match known.settings.get() {
+            Some(s) => s.window_ms,
+            None => {
+                let s = settings_tx(tx, tenant).await?;
+                known.settings.get_or_init(|| s).window_ms
+            }
+        };
+        window_ms as f64 / crate::model::DAY_MS as f64
+    } else {
+        0.0
+    };
+    let mut rule = settings.policy(facts, forecast, class_value, order_window_days, now);
     if let policy::Levels::Forecast(f) = &rule.levels {
         let levels = f.levels(rule.service_z);
         // (A re-check may have marked them `kept` meanwhile: they are the policy's.)

@@ -17,7 +17,7 @@ reason-forecast-spread = Prognose ({ $method }): { $demand } Einheiten in der Li
         [one] am Tag
        *[other] in den { $cover_days } Tagen
     } danach.
-reason-forecast-cycle = Etwa { $per_week }-mal pro Woche bestellt: { $service } % je Bestellung halten { $week } % pro Woche.
+reason-forecast-cycle = Etwa { $per_week } Bestellungen pro Woche: { $service } % je Bestellung ergeben { $week } % pro Woche.
 reason-forecast-offset = Späte und frühe Lieferungen der unterwegs befindlichen Bestellungen gleichen sich teilweise aus; die Streuung der Lieferzeit zählt daher weniger.
 
 ## Der disponible Bestand gegenüber dem Meldebestand. $uplift und $waiting sind leer

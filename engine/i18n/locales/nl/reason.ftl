@@ -17,8 +17,8 @@ reason-forecast-spread = Prognose ({ $method }): { $demand } stuks in de leverti
         [one] op de dag
        *[other] in de { $cover_days } dagen
     } daarna.
-reason-forecast-cycle = Ongeveer { $per_week } keer per week besteld: { $service } % per bestelling houdt { $week } % per week.
-reason-forecast-offset = Late en vroege leveringen van de onderweg zijnde bestellingen vallen deels tegen elkaar weg; de spreiding van de levertijd telt daardoor minder.
+reason-forecast-cycle = Ongeveer { $per_week } bestellingen per week: { $service } % per bestelling komt neer op { $week } % per week.
+reason-forecast-offset = Late en vroege leveringen van de onderweg zijnde bestellingen heffen elkaar deels op; de spreiding van de levertijd telt daardoor minder.
 
 ## De voorraadpositie tegenover het bestelpunt. $uplift en $waiting zijn leeg of een
 ## van de bijzinnen hieronder (elk begint met een komma).

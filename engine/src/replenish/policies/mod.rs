@@ -50,7 +50,8 @@ pub struct PolicySettings {
     pub reorder_point: Option<i64>,
     pub order_up_to: Option<i64>,
     pub dc_multiplier: i64,
-    /// Target cycle service level in percent (50–99.9); when set it replaces
+    /// Target service level per order cycle (per week when `order_cycle` is on) in
+    /// percent (50–99.9); when set it replaces
     /// `service_z` (95 % is z = 1.645).
     pub service_level: Option<f64>,
     /// Days of forecast demand the order-up-to level covers beyond the reorder point
@@ -65,11 +66,15 @@ pub struct PolicySettings {
     pub spread_service: bool,
     /// Forecast-driven policies: count the order cycle (`policy::safety`): a position
     /// ordered more often than weekly (a short cover, a case that lasts less than a
-    /// week) gets the level as a weekly stockout chance shared over its orders, and
-    /// late and early deliveries of its frequent orders offset one another in the
+    /// week, and a purchase-order window that sends orders that often) reads the level
+    /// as a weekly one and shares its stockout chance over its orders, and late and
+    /// early deliveries of its frequent orders partly offset one another in the
     /// lead-time term, which assumes each order's lateness is its own. Off for a policy
     /// saved before it existed (no level moves without a planner); the form offers it
-    /// ticked for a new policy.
+    /// unticked for a new policy too: a planner turns it on for suppliers whose
+    /// deliveries vary order by order. Left out of the stored JSON when off, so a
+    /// binary from before it reads every policy that does not use it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub order_cycle: bool,
 }
 
@@ -154,14 +159,16 @@ impl PolicySettings {
 
     /// The policy for one position; `forecast` is its stored forecast, read on `now`'s
     /// day, and `class_value_per_day` the average value its class's positions sell a day
-    /// (what the service level is spread against). A forecast-driven policy without a
-    /// forecast yet computes its reorder point from recent sales as
-    /// `compute_reorder_point` does.
+    /// (what the service level is spread against), and `order_window_days` the tenant's
+    /// purchase-order window in days (an order cycle is never shorter). A
+    /// forecast-driven policy without a forecast yet computes its reorder point from
+    /// recent sales as `compute_reorder_point` does.
     pub(crate) fn policy(
         &self,
         facts: &PositionFacts,
         forecast: Option<&StoredForecast>,
         class_value_per_day: Option<f64>,
+        order_window_days: f64,
         now: i64,
     ) -> Policy {
         let lead_time_days = self
@@ -191,7 +198,16 @@ impl PolicySettings {
                     let fc = &f.forecast;
                     let daily = lead_time_demand / lead as f64;
                     let cycle_days = self.order_cycle.then(|| {
-                        order_cycle_days(cover as f64, self.case_pack.max(self.moq) as f64, daily)
+                        let c = order_cycle_days(
+                            cover as f64,
+                            self.case_pack.max(self.moq) as f64,
+                            daily,
+                        );
+                        if order_window_days.is_finite() {
+                            c.max(order_window_days)
+                        } else {
+                            c
+                        }
                     });
                     let class_level = self
                         .service_level

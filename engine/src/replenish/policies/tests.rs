@@ -46,7 +46,7 @@ fn a_spread_never_lowers_a_class_z_beyond_what_a_percentage_gives_back() {
     };
     let z_of = |settings: &PolicySettings, cost: i64, mean: f64| {
         settings
-            .policy(&facts(cost), Some(&forecast), Some(mean), 0)
+            .policy(&facts(cost), Some(&forecast), Some(mean), 0.0, 0)
             .service_z
     };
     let high = PolicySettings {
@@ -98,7 +98,7 @@ fn a_position_ordered_daily_from_a_varying_supplier_by_hand() {
         p
     };
     let levels = |settings: &PolicySettings, lead_sd: f64| {
-        let p = settings.policy(&position(lead_sd), Some(&forecast), None, 0);
+        let p = settings.policy(&position(lead_sd), Some(&forecast), None, 0.0, 0);
         let Levels::Forecast(f) = p.levels else {
             panic!("{p:?}")
         };
@@ -179,4 +179,16 @@ fn a_position_ordered_daily_from_a_varying_supplier_by_hand() {
     assert!(wide.deliveries_offset && wide.level_per_week.is_none());
     let v = 35.0 / std::f64::consts::PI.sqrt();
     assert!((wide.lead_time_sd - (90.0 + 100.0 * v).sqrt()).abs() < 1e-9);
+    // Orders sent once a week (the tenant's purchase-order window): a 1-day cover
+    // still orders weekly, and nothing changes.
+    let weekly_window = counted(1).policy(&position(3.0), Some(&forecast), None, 7.0, 0);
+    let Levels::Forecast(w) = &weekly_window.levels else {
+        panic!("{weekly_window:?}")
+    };
+    assert_eq!(
+        (w.cycle_days, w.level_per_week, w.deliveries_offset),
+        (Some(7.0), None, false)
+    );
+    assert!((weekly_window.service_z - 1.645).abs() < 0.01);
+    assert!((w.lead_time_sd - 990f64.sqrt()).abs() < 1e-9);
 }
