@@ -1491,6 +1491,19 @@ async fn receive_in_portal(
         .unwrap()
 }
 
+/// The planner closes order `po`; its new state.
+async fn close_as_planner(
+    store: &Store,
+    a: &Acme,
+    po: i64,
+) -> engine::workflow::purchase_order::PoState {
+    let planner = member(store, a.t, "planner@acme.example").await;
+    let close = engine::workflow::purchase_order::PoCommand::Close;
+    replenish::po_command(store, a.t, &planner, po, close, None, now_ms())
+        .await
+        .unwrap()
+}
+
 /// S2's order for 30 milk and 30 butter sent, and 20 milk of it booked by a receipt
 /// event: milk reads (25, 0, 10).
 async fn sent_and_partly_booked_by_an_event(
@@ -1541,12 +1554,7 @@ async fn a_receipt_before_closing_never_leaves_on_order_below_zero(store: &Store
     let booked = event(EventKind::Receipt, a.s2, a.milk, 15, "r-2");
     ingest::apply_events(store, a.t, &[booked]).await.unwrap();
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 0, 5));
-    let planner = member(store, a.t, "planner@acme.example").await;
-    let close = engine::workflow::purchase_order::PoCommand::Close;
-    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now_ms())
-        .await
-        .unwrap();
-    assert_eq!(state.as_str(), "closed");
+    assert_eq!(close_as_planner(store, &a, po.id).await.as_str(), "closed");
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (30, 0, 0));
     assert_eq!(position(store, a.t, a.s2, a.butter).await, (5, 0, 0));
 }
@@ -1664,11 +1672,6 @@ async fn a_count_after_a_partly_shipped_order_keeps_what_is_still_coming(store: 
         .await
         .unwrap();
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 10));
-    let planner = member(store, a.t, "planner@acme.example").await;
-    let close = engine::workflow::purchase_order::PoCommand::Close;
-    let state = replenish::po_command(store, a.t, &planner, po.id, close, None, now_ms())
-        .await
-        .unwrap();
-    assert_eq!(state.as_str(), "closed");
+    assert_eq!(close_as_planner(store, &a, po.id).await.as_str(), "closed");
     assert_eq!(position(store, a.t, a.s2, a.milk).await, (25, 0, 0));
 }

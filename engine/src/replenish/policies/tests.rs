@@ -3,6 +3,22 @@
 use super::*;
 use crate::forecast::{Forecast, Method as FcMethod, Pattern};
 
+/// An ETS forecast of 10 a day ± 3 for `days` days.
+fn steady(days: usize) -> StoredForecast {
+    StoredForecast {
+        forecast: Forecast {
+            method: FcMethod::Ets,
+            pattern: Pattern::Regular,
+            daily: vec![10.0; days],
+            sigma: 3.0,
+            mase: Some(0.8),
+            history_days: 60,
+            note: None,
+        },
+        computed_at: 0,
+    }
+}
+
 fn facts(cost_minor: i64) -> PositionFacts {
     PositionFacts {
         location_id: 1,
@@ -32,18 +48,7 @@ fn facts(cost_minor: i64) -> PositionFacts {
 
 #[test]
 fn a_spread_never_lowers_a_class_z_beyond_what_a_percentage_gives_back() {
-    let forecast = StoredForecast {
-        forecast: Forecast {
-            method: FcMethod::Ets,
-            pattern: Pattern::Regular,
-            daily: vec![10.0; 14],
-            sigma: 3.0,
-            mase: Some(0.8),
-            history_days: 60,
-            note: None,
-        },
-        computed_at: 0,
-    };
+    let forecast = steady(14);
     let z_of = |settings: &PolicySettings, cost: i64, mean: f64| {
         settings
             .policy(&facts(cost), Some(&forecast), Some(mean), 0.0, 0)
@@ -79,18 +84,7 @@ fn a_spread_never_lowers_a_class_z_beyond_what_a_percentage_gives_back() {
 #[test]
 fn a_position_ordered_daily_from_a_varying_supplier_by_hand() {
     // 10 a day ± 3, over a measured 10-day lead time that varies by 3 days.
-    let forecast = StoredForecast {
-        forecast: Forecast {
-            method: FcMethod::Ets,
-            pattern: Pattern::Regular,
-            daily: vec![10.0; 28],
-            sigma: 3.0,
-            mase: Some(0.8),
-            history_days: 60,
-            note: None,
-        },
-        computed_at: 0,
-    };
+    let forecast = steady(28);
     let position = |lead_sd: f64| {
         let mut p = facts(100);
         p.measured_lead_time_days = Some(10);
